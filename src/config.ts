@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const onOff = z
+  .enum(['on', 'off', 'true', 'false', '1', '0'])
+  .transform((value) => value === 'on' || value === 'true' || value === '1');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  ORGRAPH_DATA_DIR: z.string().min(1).default('.orgraph'),
+  ORGRAPH_DEMO: onOff.default(true),
+  ORGRAPH_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  // Explicitly opens read access (VIEWER, or the role named) to requests without a token.
+  ORGRAPH_OPEN_READ: z.enum(['off', 'VIEWER', 'PLANNER']).default('off'),
+  ORGRAPH_CORS_ORIGINS: z.string().default(''),
+  ORGRAPH_GRAPHIQL: onOff.default(true),
+  ORGRAPH_TLM_THRESHOLD: z.coerce.number().int().min(1).default(4),
+  ORGRAPH_LONG_TLM_DAYS: z.coerce.number().int().min(1).default(180),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  demo: boolean;
+  adminToken?: string;
+  openRead: 'VIEWER' | 'PLANNER' | null;
+  corsOrigins: string[];
+  graphiql: boolean;
+  thresholds: Thresholds;
+}
+
+/** The analysis thresholds of SPEC §2, configurable. */
+export interface Thresholds {
+  /** A TLM team with this many engineers or more is beyond the threshold. */
+  tlmEngineers: number;
+  /** A team in TLM for more than this many days is long-running. */
+  longTlmDays: number;
+}
+
+export const defaultThresholds: Thresholds = { tlmEngineers: 4, longTlmDays: 180 };
+
+/** Parses the environment once; a bad value stops the start with the variable named. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.ORGRAPH_DATA_DIR),
+    demo: e.ORGRAPH_DEMO,
+    adminToken: e.ORGRAPH_ADMIN_TOKEN,
+    openRead: e.ORGRAPH_OPEN_READ === 'off' ? null : e.ORGRAPH_OPEN_READ,
+    corsOrigins: e.ORGRAPH_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    graphiql: e.ORGRAPH_GRAPHIQL,
+    thresholds: { tlmEngineers: e.ORGRAPH_TLM_THRESHOLD, longTlmDays: e.ORGRAPH_LONG_TLM_DAYS },
+  };
+}

@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import type { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateWithPg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migrateWithPglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+
+const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+// Any constant works; it only has to be the same for every orgraph instance.
+const MIGRATION_LOCK = 7_468_321;
+
+/**
+ * Several instances may start at once against one server, so migrations run on a dedicated
+ * connection holding a session advisory lock: one instance migrates, the others wait and
+ * then find nothing left to do.
+ */
+export async function migratePostgres(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await migrateWithPg(drizzlePg(client), { migrationsFolder });
+  } finally {
+    await client.end();
+  }
+}
+
+export async function migratePglite(client: PGlite): Promise<void> {
+  await migrateWithPglite(drizzlePglite(client), { migrationsFolder });
+}

@@ -1,0 +1,103 @@
+import type {
+  AorOwnershipRow,
+  AorRow,
+  CandidateRow,
+  Criticality,
+  Layer,
+  MembershipRow,
+  OpenRoleRow,
+  PersonRow,
+  Readiness,
+  Seat,
+  SeatAssignmentRow,
+  UnitRow,
+} from '../db/tables.js';
+
+/** An ISO day, `YYYY-MM-DD`. Days compare correctly as strings. */
+export type Day = string;
+
+export const SEATS: readonly Seat[] = ['ENG_LEAD', 'TECH_LEAD'];
+export const LAYERS: readonly Layer[] = ['PILLAR', 'AREA', 'TEAM'];
+
+export interface UnitState {
+  id: number;
+  slug: string;
+  name: string;
+  layer: Layer;
+  parentId: number | null;
+}
+
+export interface PersonState {
+  id: number;
+  email: string;
+  name: string;
+  managerId: number | null;
+}
+
+/** The assignment in force on the state's day for one seat of one unit. */
+export interface Holding {
+  personId: number;
+  startedOn: Day;
+  acting: boolean;
+}
+
+export interface SeatState {
+  holder: Holding | null;
+  /**
+   * The last day of the most recent assignment of this seat that ended before the state's
+   * day, held by someone other than the unit's current Eng Lead (null if none). Gives
+   * "vacant since" and, for the Tech Lead seat, when a Team became a TLM.
+   */
+  lastSeparateEndedOn: Day | null;
+  /** The seat has an `OPEN` role in force on the state's day. */
+  openRole: boolean;
+}
+
+export interface AorState {
+  id: number;
+  slug: string;
+  name: string;
+  unitId: number;
+  criticality: Criticality;
+  primaryOwnerId: number | null;
+  backupOwnerIds: number[];
+}
+
+export interface CandidateState {
+  unitId: number;
+  seat: Seat;
+  personId: number;
+  readiness: Readiness;
+}
+
+/**
+ * The org as it stood on one day: plain data, every history row already filtered to
+ * what was in force on `asOf`. Every analysis (coverage, rollups, findings, bench,
+ * departure impact) is a pure function of this.
+ */
+export interface OrgState {
+  asOf: Day;
+  /** Units in slug order. */
+  units: UnitState[];
+  unitsById: Map<number, UnitState>;
+  childrenOf: Map<number | null, UnitState[]>;
+  people: Map<number, PersonState>;
+  /** Keyed by unit id; every unit has both seats. */
+  seats: Map<number, Record<Seat, SeatState>>;
+  /** Team members in force (person ids) by unit id. */
+  members: Map<number, number[]>;
+  aors: AorState[];
+  candidates: CandidateState[];
+}
+
+/** Every history row of the org, as loaded from the database: the input of `orgStateOn`. */
+export interface OrgHistory {
+  units: UnitRow[];
+  people: PersonRow[];
+  seatAssignments: SeatAssignmentRow[];
+  memberships: MembershipRow[];
+  aors: AorRow[];
+  ownerships: AorOwnershipRow[];
+  candidates: CandidateRow[];
+  openRoles: OpenRoleRow[];
+}
