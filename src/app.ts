@@ -1,0 +1,58 @@
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import type { Config } from './config.js';
+import type { Context } from './context.js';
+import type { Database } from './db/client.js';
+import { OrgSnapshots } from './org/snapshots.js';
+import { schema } from './schema.js';
+import { authenticate } from './tokens/authenticate.js';
+import { todayUtc } from './orgdoc/dates.js';
+
+export interface AppOptions {
+  database: Database;
+  config: Config;
+  /** Overrides "today" (tests pin the clock); defaults to the current UTC day. */
+  today?: () => string;
+}
+
+/** Limits that refuse what no client needs, while admitting a whole-org dashboard tree. */
+export const QUERY_LIMITS = { depth: 12, aliases: 30, tokens: 5_000, directives: 20 };
+
+/** Builds the GraphQL-over-HTTP app without listening: the server and the tests share it. */
+export function createApp({ database, config, today = todayUtc }: AppOptions) {
+  const snapshots = new OrgSnapshots();
+  return createYoga<Record<string, unknown>, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    landingPage: false,
+    graphiql: config.graphiql ? { title: 'orgraph' } : false,
+    // Unexpected errors become "Unexpected error." with no stack, SQL or message leaked.
+    maskedErrors: { isDev: false },
+    cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins } : false,
+    batching: false,
+    context: async ({ request }): Promise<Context> => {
+      const { db } = database;
+      return {
+        db,
+        config,
+        viewer: await authenticate(db, config, request.headers.get('authorization')),
+        today: today(),
+        orgOn: snapshots.forRequest(db),
+      };
+    },
+    plugins: [
+      EnvelopArmorPlugin({
+        costLimit: { enabled: false }, // Pothos' complexity plugin prices fields instead.
+        maxDepth: { n: QUERY_LIMITS.depth, ignoreIntrospection: true, flattenFragments: true },
+        maxAliases: { n: QUERY_LIMITS.aliases },
+        maxTokens: { n: QUERY_LIMITS.tokens },
+        maxDirectives: { n: QUERY_LIMITS.directives },
+        blockFieldSuggestion: { enabled: true },
+      }),
+      useReadinessCheck({ endpoint: '/ready', check: () => database.ping().then(() => true) }),
+    ],
+  });
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,96 @@
+import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ZodPlugin from '@pothos/plugin-zod';
+import { GraphQLError } from 'graphql';
+import type { Context } from './context.js';
+import type { Day } from './org/state.js';
+
+/** The most items a connection returns in one page (SPEC §3). */
+export const MAX_PAGE_SIZE = 100;
+
+/**
+ * The Pothos builder: plugins, scalars and defaults only. Types live in their domain
+ * modules; `schema.ts` imports them. Scope-auth comes first so no other plugin's wrapper
+ * runs before authorization.
+ */
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  Scalars: {
+    Date: { Input: Day; Output: Day };
+    JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
+  };
+  AuthScopes: { viewer: boolean; planner: boolean; admin: boolean };
+  Connection: { totalCount: number };
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+}>({
+  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, ZodPlugin, ComplexityPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: ({ viewer }) => ({
+      viewer: viewer.role !== null,
+      planner: viewer.role === 'PLANNER' || viewer.role === 'ADMIN',
+      admin: viewer.role === 'ADMIN',
+    }),
+    unauthorizedError: (_parent, { viewer }, info) =>
+      new GraphQLError(
+        viewer.role === null
+          ? 'Authentication required: send a valid bearer token.'
+          : `Not authorized: your role (${viewer.role}) cannot read ${info.parentType.name}.${info.fieldName}.`,
+        { extensions: { code: viewer.role === null ? 'UNAUTHENTICATED' : 'FORBIDDEN' } },
+      ),
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    idFieldOptions: { description: 'Opaque global id, for `node(id:)`.' },
+    nodeTypeOptions: { description: 'An object with an opaque global id.' },
+    nodeQueryOptions: { description: 'Any object by its global id.' },
+    nodesQueryOptions: { description: 'Objects by their global ids, in order (null if unknown).' },
+    pageInfoTypeOptions: { description: 'Where a page sits in its list.' },
+    hasNextPageFieldOptions: { description: 'More items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Items come before this page.' },
+    startCursorFieldOptions: { description: 'Cursor of the first item of the page.' },
+    endCursorFieldOptions: { description: 'Cursor of the last item: pass it as `after`.' },
+    defaultConnectionTypeOptions: { description: 'One page of a list.' },
+    defaultEdgeTypeOptions: { description: 'An item of a page and its cursor.' },
+    edgesFieldOptions: { nullable: false, description: 'The items with their cursors.' },
+    pageInfoFieldOptions: { description: 'Paging state.' },
+    cursorFieldOptions: { description: 'Opaque position of this item, for `after`.' },
+    nodeFieldOptions: { nullable: false, description: 'The item.' },
+    firstArgOptions: {
+      validate: {
+        int: true,
+        min: 0,
+        max: [MAX_PAGE_SIZE, { message: `at most ${MAX_PAGE_SIZE}` }],
+      },
+    },
+    lastArgOptions: {
+      validate: {
+        int: true,
+        min: 0,
+        max: [MAX_PAGE_SIZE, { message: `at most ${MAX_PAGE_SIZE}` }],
+      },
+    },
+    nodesOnConnection: { description: 'The items of the page, without cursors.' },
+  },
+  zod: {
+    validationError: (error) =>
+      new GraphQLError(
+        error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '),
+        { extensions: { code: 'BAD_USER_INPUT' } },
+      ),
+  },
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+    limit: { depth: 15, breadth: 2_000, complexity: 250_000 },
+  },
+});
+
+builder.queryType({ description: 'Reads: the org, its coverage, findings and succession.' });
+builder.mutationType({ description: 'Writes: every one needs the ADMIN role.' });

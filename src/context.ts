@@ -1,0 +1,20 @@
+import type { Config } from './config.js';
+import type { Db } from './db/client.js';
+import type { ApiRole } from './db/tables.js';
+import type { Day, OrgState } from './org/state.js';
+
+/** Who is asking: the role of their token (null when unauthenticated) and its name. */
+export interface Viewer {
+  role: ApiRole | null;
+  tokenName: string | null;
+}
+
+export interface Context {
+  db: Db;
+  config: Config;
+  viewer: Viewer;
+  /** Today in UTC, fixed for the whole request so every answer agrees. */
+  today: Day;
+  /** The org as it stood on a day, from the shared snapshot (one version check a request). */
+  orgOn: (asOf: Day) => Promise<OrgState>;
+}

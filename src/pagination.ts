@@ -1,0 +1,47 @@
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { MAX_PAGE_SIZE } from './builder.js';
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+/**
+ * One page of a list that lives in SQL: a count and one offset/limit read, so a page costs
+ * two statements whatever its size. Cursors are opaque offsets.
+ */
+export async function sqlPage<T>(
+  args: PageArgs,
+  count: () => Promise<number>,
+  read: (offset: number, limit: number) => Promise<T[]>,
+) {
+  const totalCount = await count();
+  const page = await resolveOffsetConnection(
+    { args, defaultSize: 20, maxSize: MAX_PAGE_SIZE, totalCount },
+    ({ offset, limit }) => read(offset, limit),
+  );
+  return { ...page, totalCount };
+}
+
+/** One page of a list already in memory (analysis answers). */
+export function arrayPage<T>(args: PageArgs, items: readonly T[]) {
+  return sqlPage(
+    args,
+    async () => items.length,
+    async (offset, limit) => items.slice(offset, offset + limit),
+  );
+}
+
+/** Groups rows by a key; batch readers use it to answer a DataLoader in key order. */
+export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}

@@ -1,0 +1,62 @@
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { inForceOn } from '../db/history.js';
+import { membershipTable, type PersonRow, personTable, unitTable } from '../db/tables.js';
+import type { Day } from '../org/state.js';
+
+export function peopleByIds(db: Db, ids: readonly number[]): Promise<PersonRow[]> {
+  return db
+    .select()
+    .from(personTable)
+    .where(inArray(personTable.id, [...ids]));
+}
+
+/** People by email, case-insensitively. */
+export function peopleByEmails(db: Db, emails: readonly string[]): Promise<PersonRow[]> {
+  const lowered = emails.map((e) => e.toLowerCase());
+  return db
+    .select()
+    .from(personTable)
+    .where(inArray(sql`lower(${personTable.email})`, lowered));
+}
+
+export function reportsOf(db: Db, managerIds: readonly number[]): Promise<PersonRow[]> {
+  return db
+    .select()
+    .from(personTable)
+    .where(and(inArray(personTable.managerId, [...managerIds]), isNull(personTable.departedOn)))
+    .orderBy(asc(personTable.name), asc(personTable.email));
+}
+
+export async function countPeople(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(personTable);
+  return Number(row?.n ?? 0);
+}
+
+export function listPeople(db: Db, offset: number, limit: number): Promise<PersonRow[]> {
+  return db
+    .select()
+    .from(personTable)
+    .orderBy(asc(sql`lower(${personTable.email})`))
+    .offset(offset)
+    .limit(limit);
+}
+
+/** The members of each team on `day`, with the team's id, in name order. */
+export function membersOf(db: Db, unitIds: readonly number[], day: Day) {
+  return db
+    .select({ unitId: membershipTable.unitId, person: personTable })
+    .from(membershipTable)
+    .innerJoin(personTable, eq(personTable.id, membershipTable.personId))
+    .where(and(inArray(membershipTable.unitId, [...unitIds]), inForceOn(membershipTable, day)))
+    .orderBy(asc(personTable.name), asc(personTable.email));
+}
+
+/** The team of each person on `day`. */
+export function teamsOf(db: Db, personIds: readonly number[], day: Day) {
+  return db
+    .select({ personId: membershipTable.personId, unit: unitTable })
+    .from(membershipTable)
+    .innerJoin(unitTable, eq(unitTable.id, membershipTable.unitId))
+    .where(and(inArray(membershipTable.personId, [...personIds]), inForceOn(membershipTable, day)));
+}

@@ -1,0 +1,30 @@
+import { builder } from '../builder.js';
+import { groupBy } from '../pagination.js';
+import { OrgUnit } from '../units/types.js';
+import { membersOf, teamsOf } from './data.js';
+import { Person } from './types.js';
+
+builder.objectFields(Person, (t) => ({
+  team: t.loadable({
+    type: OrgUnit,
+    nullable: true,
+    description: 'The team this person is a member of today.',
+    load: async (ids: number[], { db, today }) => {
+      const byPerson = new Map((await teamsOf(db, ids, today)).map((m) => [m.personId, m.unit]));
+      return ids.map((id) => byPerson.get(id) ?? null);
+    },
+    resolve: (person) => person.id,
+  }),
+}));
+
+builder.objectFields(OrgUnit, (t) => ({
+  members: t.loadableList({
+    type: Person,
+    description: "The team's members today, by name (the Tech Lead included).",
+    load: async (ids: number[], { db, today }) => {
+      const byUnit = groupBy(await membersOf(db, ids, today), (m) => m.unitId);
+      return ids.map((id) => (byUnit.get(id) ?? []).map((m) => m.person));
+    },
+    resolve: (unit) => unit.id,
+  }),
+}));

@@ -1,0 +1,46 @@
+import { builder } from '../builder.js';
+import type { PersonRow } from '../db/tables.js';
+import { groupBy } from '../pagination.js';
+import { peopleByIds, reportsOf } from './data.js';
+
+export const Person = builder.loadableNode('Person', {
+  description: 'Someone in the org: an engineer, a lead, a manager.',
+  authScopes: { viewer: true },
+  id: { resolve: (person) => person.id },
+  load: (ids: number[], { db }) => peopleByIds(db, ids),
+  sort: (person: PersonRow) => person.id,
+  fields: (t) => ({
+    email: t.exposeString('email', { description: 'Unique, case-insensitive.' }),
+    name: t.exposeString('name', { description: 'Full name.' }),
+    title: t.exposeString('title', { nullable: true, description: 'Job title.' }),
+    level: t.exposeString('level', { nullable: true, description: 'Career level, e.g. L6, M2.' }),
+    startedOn: t.expose('startedOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'First day at the company.',
+    }),
+    departedOn: t.expose('departedOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'Last day at the company, once they have left.',
+    }),
+  }),
+});
+
+builder.objectFields(Person, (t) => ({
+  manager: t.field({
+    type: Person,
+    nullable: true,
+    description: 'Who this person reports to.',
+    resolve: (person) => person.managerId,
+  }),
+  directReports: t.loadableList({
+    type: Person,
+    description: 'People who report to this person (not departed), by name.',
+    load: async (ids: number[], { db }) => {
+      const byManager = groupBy(await reportsOf(db, ids), (p) => p.managerId);
+      return ids.map((id) => byManager.get(id) ?? []);
+    },
+    resolve: (person) => person.id,
+  }),
+}));

@@ -1,0 +1,36 @@
+import { createServer } from 'node:http';
+import { createApp } from './app.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { loadDemoIfEmpty } from './demo/load.js';
+
+const config = loadConfig();
+const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+await database.migrate();
+if (database.kind === 'pglite' && config.demo) await loadDemoIfEmpty(database.db);
+
+const app = createApp({ database, config });
+const server = createServer(app);
+server.listen(config.port, config.host, () => {
+  const where = database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
+  console.log(`orgraph listening on http://${config.host}:${config.port}/graphql (${where})`);
+  if (!config.adminToken && !config.openRead) {
+    console.log('No ORGRAPH_ADMIN_TOKEN or ORGRAPH_OPEN_READ set: every request will get a 401.');
+  }
+});
+
+// SIGTERM: stop accepting, let requests in flight finish, then close the pool.
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing requests in flight, then closing the database`);
+  server.close(async () => {
+    await database.close();
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(1), 10_000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

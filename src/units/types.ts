@@ -1,0 +1,52 @@
+import { builder } from '../builder.js';
+import { layerEnum, type UnitRow } from '../db/tables.js';
+import { groupBy } from '../pagination.js';
+import { childrenOf, unitsByIds } from './data.js';
+
+export const LayerEnum = builder.enumType('Layer', {
+  description: 'Where a unit sits: Pillars group Areas, Areas group Teams.',
+  values: layerEnum.enumValues,
+});
+
+export const OrgUnit = builder.loadableNode('OrgUnit', {
+  description: 'One Pillar, Area or Team of the engineering org.',
+  authScopes: { viewer: true },
+  id: { resolve: (unit) => unit.id },
+  load: (ids: number[], { db }) => unitsByIds(db, ids),
+  sort: (unit: UnitRow) => unit.id,
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Stable unique key, `[a-z0-9-]+`.' }),
+    name: t.exposeString('name', { description: 'Display name.' }),
+    layer: t.expose('layer', { type: LayerEnum, description: 'PILLAR, AREA or TEAM.' }),
+    charter: t.exposeString('charter', { nullable: true, description: 'One-paragraph charter.' }),
+    archivedOn: t.expose('archivedOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'The day the unit was archived, if it was.',
+    }),
+  }),
+});
+
+builder.objectFields(OrgUnit, (t) => ({
+  parent: t.field({
+    type: OrgUnit,
+    nullable: true,
+    description: 'The Area of a Team, the Pillar of an Area; null for a Pillar.',
+    resolve: (unit) => unit.parentId,
+  }),
+  children: t.loadableList({
+    type: OrgUnit,
+    description: 'Active units directly below this one, in slug order.',
+    load: async (ids: number[], { db }) => {
+      const byParent = groupBy(await childrenOf(db, ids), (u) => u.parentId);
+      return ids.map((id) => byParent.get(id) ?? []);
+    },
+    resolve: (unit) => unit.id,
+  }),
+}));
+
+/** Every list of units, so clients see one `OrgUnitConnection` type. */
+export const OrgUnitConnection = builder.connectionObject(
+  { type: OrgUnit, name: 'OrgUnitConnection', description: 'A page of units.' },
+  { name: 'OrgUnitEdge', description: 'A unit and its cursor.' },
+);

@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiTokenTable } from '../../src/db/tables.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+
+const CREATE_TOKEN = `mutation ($name: String!, $role: Role!) {
+  createApiToken(input: { name: $name, role: $role }) {
+    token apiToken { id name role } userErrors { path message code }
+  }
+}`;
+const UNITS = '{ units(first: 5) { totalCount } }';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+async function tokenFor(role: 'VIEWER' | 'PLANNER' | 'ADMIN') {
+  const { createApiToken } = await t.data(CREATE_TOKEN, { name: `${role} test`, role });
+  return createApiToken as { token: string; apiToken: { id: string } };
+}
+
+describe('authentication', () => {
+  it('refuses a request without a token with a 401 and no data', async () => {
+    const result = await t.gql(UNITS, {}, { token: null });
+    expect(result.status).toBe(401);
+    expect(result.data).toBeUndefined();
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses an unknown token with a 401', async () => {
+    const result = await t.gql(UNITS, {}, { token: 'not-a-real-token' });
+    expect(result.status).toBe(401);
+    expect(result.errors?.[0]?.message).toMatch(/invalid or revoked/i);
+  });
+
+  it('accepts the bootstrap admin token and tokens it creates', async () => {
+    const { token } = await tokenFor('VIEWER');
+    expect(token).toMatch(/^orgraph_/);
+    const result = await t.gql(UNITS, {}, { token });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.units.totalCount).toBe(0);
+  });
+
+  it('stores tokens hashed, never in the clear', async () => {
+    const { token } = await tokenFor('PLANNER');
+    const rows = await t.database.db.select().from(apiTokenTable);
+    const hash = createHash('sha256').update(token).digest('hex');
+    expect(rows.some((r) => r.tokenHash === hash)).toBe(true);
+    expect(rows.some((r) => r.tokenHash.includes(token))).toBe(false);
+  });
+
+  it('stops honouring a revoked token at once', async () => {
+    const { token, apiToken } = await tokenFor('VIEWER');
+    const revoke = await t.data(
+      'mutation ($id: ID!) { revokeApiToken(input: { id: $id }) { apiToken { name } userErrors { code } } }',
+      { id: apiToken.id },
+    );
+    expect(revoke.revokeApiToken.userErrors).toEqual([]);
+    expect((await t.gql(UNITS, {}, { token })).status).toBe(401);
+  });
+
+  it('reports revoking an unknown token as NOT_FOUND in userErrors', async () => {
+    const { apiToken } = await tokenFor('VIEWER');
+    const mutation =
+      'mutation ($id: ID!) { revokeApiToken(input: { id: $id }) { userErrors { path code } } }';
+    await t.data(mutation, { id: apiToken.id });
+    const again = await t.data(mutation, { id: apiToken.id });
+    expect(again.revokeApiToken.userErrors).toEqual([{ path: 'input.id', code: 'NOT_FOUND' }]);
+  });
+});
+
+describe('roles', () => {
+  it('lets a VIEWER read structure but not write', async () => {
+    const { token } = await tokenFor('VIEWER');
+    const write = await t.gql(CREATE_TOKEN, { name: 'x', role: 'ADMIN' }, { token });
+    expect(write.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(write.data?.createApiToken ?? null).toBeNull();
+  });
+
+  it('lets a PLANNER read but not manage tokens', async () => {
+    const { token } = await tokenFor('PLANNER');
+    expect((await t.gql(UNITS, {}, { token })).errors).toBeUndefined();
+    const write = await t.gql(CREATE_TOKEN, { name: 'x', role: 'VIEWER' }, { token });
+    expect(write.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('open read access', () => {
+  it('serves reads without a token only when the operator opened it, never writes', async () => {
+    const open = await startTestApp({ ORGRAPH_OPEN_READ: 'VIEWER' });
+    try {
+      expect((await open.gql(UNITS, {}, { token: null })).errors).toBeUndefined();
+      const write = await open.gql(CREATE_TOKEN, { name: 'x', role: 'ADMIN' }, { token: null });
+      expect(write.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    } finally {
+      await open.close();
+    }
+  });
+});
+
+describe('limits', () => {
+  it('refuses a page larger than 100', async () => {
+    const result = await t.gql('{ units(first: 101) { totalCount } }');
+    expect(result.errors?.[0]?.message).toMatch(/first.*100/);
+    expect(result.data ?? null).toBeNull();
+  });
+
+  it('refuses a query 25 levels deep', async () => {
+    const deep = `{ units(first: 1) { nodes { ${'parent { '.repeat(24)}slug${' }'.repeat(24)} } } }`;
+    const result = await t.gql(deep);
+    expect(result.errors?.[0]?.message).toMatch(/depth/i);
+  });
+
+  it('refuses hundreds of aliases', async () => {
+    const aliases = Array.from({ length: 200 }, (_, i) => `a${i}: units(first: 1) { totalCount }`);
+    const result = await t.gql(`{ ${aliases.join(' ')} }`);
+    expect(result.errors?.[0]?.message).toMatch(/alias/i);
+  });
+
+  it('masks unexpected errors: no stack, no SQL', async () => {
+    const result = await t.gql('{ unit(slug: "x") { slug } }', {}, { token: 'Bearer' });
+    expect(JSON.stringify(result)).not.toMatch(/stack|select |at [a-zA-Z]+ \(/i);
+  });
+});
