@@ -94,3 +94,6 @@ export const builder = new SchemaBuilder<{
 
 builder.queryType({ description: 'Reads: the org, its coverage, findings and succession.' });
 builder.mutationType({ description: 'Writes: every one needs the ADMIN role.' });
+
+/** The builder's type parameters, for helpers that build fields or arguments. */
+export type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

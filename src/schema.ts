@@ -6,7 +6,17 @@ import './units/queries.js';
 import './people/types.js';
 import './people/queries.js';
 import './people/membership.js';
+import './people/views.js';
+import './seats/types.js';
 import './seats/fields.js';
+import './aors/types.js';
+import './roles/types.js';
+import './succession/types.js';
+import './coverage/schema.js';
+import './findings/schema.js';
+import './succession/bench-schema.js';
+import './impact/schema.js';
+import './orgdoc/schema.js';
 import './tokens/schema.js';
 import './user-errors.js';
 

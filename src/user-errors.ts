@@ -1,5 +1,5 @@
 import type { FieldMap } from '@pothos/core';
-import { builder } from './builder.js';
+import { builder, type Types } from './builder.js';
 import { USER_ERROR_CODES, type UserErrorData } from './orgdoc/errors.js';
 
 export const UserErrorCodeEnum = builder.enumType('UserErrorCode', {
@@ -19,10 +19,7 @@ export const UserError = builder.objectRef<UserErrorData>('UserError').implement
   }),
 });
 
-type PayloadFieldBuilder<Shape> = PothosSchemaTypes.ObjectFieldBuilder<
-  typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never,
-  Shape
->;
+type PayloadFieldBuilder<Shape> = PothosSchemaTypes.ObjectFieldBuilder<Types, Shape>;
 
 /**
  * A mutation payload type (input/payload pattern): the fields given plus `userErrors`,

@@ -3,9 +3,9 @@ import type { Db } from '../db/client.js';
 import { inForceOn } from '../db/history.js';
 import {
   type PersonRow,
+  personTable,
   type Seat,
   type SeatAssignmentRow,
-  personTable,
   seatAssignmentTable,
 } from '../db/tables.js';
 import type { Day } from '../org/state.js';
@@ -36,7 +36,10 @@ export async function holdersOf(
 }
 
 /** Every assignment (current and ended) of each unit, newest first. */
-export function assignmentsOfUnits(db: Db, unitIds: readonly number[]): Promise<SeatAssignmentRow[]> {
+export function assignmentsOfUnits(
+  db: Db,
+  unitIds: readonly number[],
+): Promise<SeatAssignmentRow[]> {
   return db
     .select()
     .from(seatAssignmentTable)
@@ -57,5 +60,8 @@ export function assignmentsOfPeople(
 }
 
 export function assignmentsByIds(db: Db, ids: readonly number[]): Promise<SeatAssignmentRow[]> {
-  return db.select().from(seatAssignmentTable).where(inArray(seatAssignmentTable.id, [...ids]));
+  return db
+    .select()
+    .from(seatAssignmentTable)
+    .where(inArray(seatAssignmentTable.id, [...ids]));
 }

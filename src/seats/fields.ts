@@ -1,7 +1,10 @@
 import { builder } from '../builder.js';
+import { inForceOn } from '../org/as-of.js';
+import { groupBy } from '../pagination.js';
 import { Person } from '../people/types.js';
 import { OrgUnit } from '../units/types.js';
-import { holdersOf } from './data.js';
+import { assignmentsOfPeople, assignmentsOfUnits, holdersOf } from './data.js';
+import { SeatAssignment } from './types.js';
 
 builder.objectFields(OrgUnit, (t) => ({
   engLead: t.loadable({
@@ -25,3 +28,37 @@ async function holderLoad(...args: Parameters<typeof holdersOf>) {
   const byUnit = new Map((await holdersOf(...args)).map((h) => [h.unitId, h.person]));
   return ids.map((id) => byUnit.get(id) ?? null);
 }
+
+builder.objectFields(OrgUnit, (t) => ({
+  seatHistory: t.loadableList({
+    type: SeatAssignment,
+    description: 'Every assignment of both seats, current and ended, newest first.',
+    load: async (ids: number[], { db }) => {
+      const byUnit = groupBy(await assignmentsOfUnits(db, ids), (a) => a.unitId);
+      return ids.map((id) => byUnit.get(id) ?? []);
+    },
+    resolve: (unit) => unit.id,
+  }),
+}));
+
+builder.objectFields(Person, (t) => ({
+  seatHistory: t.loadableList({
+    type: SeatAssignment,
+    description: 'Every seat this person has held, current and ended, newest first.',
+    load: async (ids: number[], { db }) => {
+      const byPerson = groupBy(await assignmentsOfPeople(db, ids), (a) => a.personId);
+      return ids.map((id) => byPerson.get(id) ?? []);
+    },
+    resolve: (person) => person.id,
+  }),
+  seats: t.loadableList({
+    type: SeatAssignment,
+    description: 'The seats this person holds today.',
+    load: async (ids: number[], { db, today }) => {
+      const current = (await assignmentsOfPeople(db, ids)).filter((a) => inForceOn(a, today));
+      const byPerson = groupBy(current, (a) => a.personId);
+      return ids.map((id) => byPerson.get(id) ?? []);
+    },
+    resolve: (person) => person.id,
+  }),
+}));

@@ -28,6 +28,21 @@ export const OrgUnit = builder.loadableNode('OrgUnit', {
 });
 
 builder.objectFields(OrgUnit, (t) => ({
+  ancestors: t.field({
+    type: [OrgUnit],
+    description: 'The units above this one, top first (a Team: its Pillar, then its Area).',
+    // Walks up through the batched unit loader: one statement per layer, not per unit.
+    resolve: async (unit, _args, context) => {
+      const loader = OrgUnit.getDataloader(context);
+      const chain: UnitRow[] = [];
+      for (let id = unit.parentId; id !== null; ) {
+        const parent = await loader.load(id);
+        chain.unshift(parent);
+        id = parent.parentId;
+      }
+      return chain;
+    },
+  }),
   parent: t.field({
     type: OrgUnit,
     nullable: true,

@@ -1,0 +1,208 @@
+import { builder } from '../builder.js';
+import { asOfArg, orgFor, scopeArg, scopeIdIn } from '../org/request.js';
+import { arrayPage } from '../pagination.js';
+import { Person } from '../people/types.js';
+import { SeatEnum } from '../seats/types.js';
+import { LayerEnum, OrgUnit, OrgUnitConnection } from '../units/types.js';
+import {
+  COVERAGE_STATUSES,
+  type UnitCoverage as UnitCoverageData,
+  unitCoverage,
+} from './coverage.js';
+import {
+  coverageRollup,
+  type LayerCoverage as LayerData,
+  type CoverageRollup as RollupData,
+  teamsWithoutTechLead,
+} from './rollup.js';
+import type { SeatCoverage as SeatData } from './seat.js';
+
+export const CoverageStatusEnum = builder.enumType('CoverageStatus', {
+  description:
+    'STAFFED: an Eng Lead and a different Tech Lead. TECH_LEAD_MANAGER: an Eng Lead and no ' +
+    'separate Tech Lead. MISSING_ENG_LEAD: a Tech Lead, no Eng Lead. VACANT: neither seat held.',
+  values: COVERAGE_STATUSES,
+});
+
+const ReadyCandidates = builder.objectRef<SeatData>('ReadyCandidates').implement({
+  description: 'Successor candidates of one seat, grouped by readiness (confidential).',
+  fields: (t) => ({
+    readyNow: t.field({
+      type: [Person],
+      description: 'Could step in now.',
+      resolve: (s) => s.readyNow,
+    }),
+    readySoon: t.field({
+      type: [Person],
+      description: 'In about 1–2 years.',
+      resolve: (s) => s.readySoon,
+    }),
+    readyLater: t.field({
+      type: [Person],
+      description: 'In 3+ years.',
+      resolve: (s) => s.readyLater,
+    }),
+  }),
+});
+
+/** The fields every view of one seat shares: coverage, the bench. */
+export const BenchSeat = builder.objectRef<SeatData>('BenchSeat').implement({
+  description: 'One seat of one unit on a day: holder, tenure, vacancy, hiring and bench.',
+  fields: (t) => ({
+    unit: t.field({ type: OrgUnit, description: 'The unit.', resolve: (s) => s.unitId }),
+    seat: t.expose('seat', { type: SeatEnum, description: 'Which seat.' }),
+    holder: t.field({
+      type: Person,
+      nullable: true,
+      description: 'Who holds it.',
+      resolve: (s) => s.holderId,
+    }),
+    acting: t.exposeBoolean('acting', { description: 'The holder is interim.' }),
+    heldSince: t.expose('heldSince', {
+      type: 'Date',
+      nullable: true,
+      description: "The holder's first day.",
+    }),
+    tenureDays: t.exposeInt('tenureDays', { nullable: true, description: 'Days in seat so far.' }),
+    vacantSince: t.expose('vacantSince', {
+      type: 'Date',
+      nullable: true,
+      description: 'First day without a holder, when empty and held before.',
+    }),
+    openRole: t.exposeBoolean('openRole', { description: 'An OPEN role exists for this seat.' }),
+    readyNowCount: t.int({
+      description: 'How many READY_NOW candidates.',
+      resolve: (s) => s.readyNow.length,
+    }),
+    readySoonCount: t.int({
+      description: 'How many READY_SOON candidates.',
+      resolve: (s) => s.readySoon.length,
+    }),
+    readyLaterCount: t.int({
+      description: 'How many READY_LATER candidates.',
+      resolve: (s) => s.readyLater.length,
+    }),
+    candidates: t.field({
+      type: ReadyCandidates,
+      description: 'The candidates by name (PLANNER: confidential).',
+      authScopes: { planner: true },
+      resolve: (s) => s,
+    }),
+  }),
+});
+
+const UnitCoverage = builder.objectRef<UnitCoverageData>('UnitCoverage').implement({
+  description: "A unit's leadership coverage on a day.",
+  fields: (t) => ({
+    status: t.expose('status', { type: CoverageStatusEnum, description: 'The coverage status.' }),
+    healthy: t.exposeBoolean('healthy', {
+      description: 'STAFFED, or a Team in TECH_LEAD_MANAGER under the engineer threshold.',
+    }),
+    engineerCount: t.exposeInt('engineerCount', {
+      description: 'Current members not counting the Eng Lead (the Tech Lead counts).',
+    }),
+    tlmBeyondThreshold: t.exposeBoolean('tlmBeyondThreshold', {
+      description: 'A Team in TECH_LEAD_MANAGER with the threshold of engineers or more.',
+    }),
+    hiring: t.exposeBoolean('hiring', { description: 'An empty seat has an OPEN role.' }),
+    tlmSince: t.expose('tlmSince', {
+      type: 'Date',
+      nullable: true,
+      description: 'In TECH_LEAD_MANAGER since (later of the Eng Lead start and the last TL end).',
+    }),
+    tlmDays: t.exposeInt('tlmDays', { nullable: true, description: 'Days in TECH_LEAD_MANAGER.' }),
+    engLead: t.field({
+      type: BenchSeat,
+      description: 'The Eng Lead seat.',
+      resolve: (c) => c.seats.ENG_LEAD,
+    }),
+    techLead: t.field({
+      type: BenchSeat,
+      description: 'The Tech Lead seat.',
+      resolve: (c) => c.seats.TECH_LEAD,
+    }),
+  }),
+});
+
+const LayerCoverage = builder.objectRef<LayerData>('LayerCoverage').implement({
+  description: 'Counts over the units of one layer of a scope.',
+  fields: (t) => ({
+    layer: t.expose('layer', { type: LayerEnum, description: 'The layer.' }),
+    units: t.exposeInt('units', { description: 'Units of this layer in scope.' }),
+    healthy: t.exposeInt('healthy', { description: 'Healthy units.' }),
+    staffed: t.exposeInt('staffed', { description: 'Units STAFFED.' }),
+    techLeadManager: t.exposeInt('techLeadManager', { description: 'Units in TECH_LEAD_MANAGER.' }),
+    missingEngLead: t.exposeInt('missingEngLead', { description: 'Units MISSING_ENG_LEAD.' }),
+    vacant: t.exposeInt('vacant', { description: 'Units VACANT.' }),
+    tlmBeyondThreshold: t.exposeInt('tlmBeyondThreshold', {
+      description: 'TLM Teams at or over the threshold.',
+    }),
+    hiring: t.exposeInt('hiring', {
+      description: 'Units with an empty seat that has an OPEN role.',
+    }),
+  }),
+});
+
+const CoverageRollup = builder.objectRef<RollupData>('CoverageRollup').implement({
+  description: 'Coverage counts of a scope, per layer, and its bench strength.',
+  fields: (t) => ({
+    byLayer: t.field({
+      type: [LayerCoverage],
+      description: 'PILLAR, AREA, TEAM rows, only for layers with units in scope.',
+      resolve: (r) => r.byLayer,
+    }),
+    benchStrength: t.exposeFloat('benchStrength', {
+      nullable: true,
+      description: 'Share of held seats with a READY_NOW successor; null when no seat is held.',
+    }),
+  }),
+});
+
+builder.objectFields(OrgUnit, (t) => ({
+  coverage: t.field({
+    type: UnitCoverage,
+    description: 'Leadership coverage on a day (default: today).',
+    args: { asOf: asOfArg(t.arg) },
+    resolve: async (unit, { asOf }, context) =>
+      unitCoverage(await orgFor(context, asOf), unit.id, context.config.thresholds),
+  }),
+}));
+
+builder.queryFields((t) => ({
+  coverage: t.field({
+    type: CoverageRollup,
+    description:
+      "Coverage rollup of a unit's subtree (the unit at its own layer), or the whole org.",
+    authScopes: { viewer: true },
+    args: {
+      scope: scopeArg(t.arg),
+      asOf: asOfArg(t.arg),
+    },
+    resolve: async (_root, { scope, asOf }, context) => {
+      const state = await orgFor(context, asOf);
+      return coverageRollup(state, scopeIdIn(state, scope), context.config.thresholds);
+    },
+  }),
+  teamsWithoutTechLead: t.connection(
+    {
+      type: OrgUnit,
+      description:
+        'Teams whose Tech Lead seat has no holder other than the Eng Lead, by slug: TLM teams ' +
+        '(coverage.status TECH_LEAD_MANAGER) and teams with neither seat held.',
+      authScopes: { viewer: true },
+      args: {
+        scope: scopeArg(t.arg),
+        asOf: asOfArg(t.arg),
+      },
+      resolve: async (_root, { scope, asOf, ...page }, context) => {
+        const state = await orgFor(context, asOf);
+        const teams = teamsWithoutTechLead(state, scopeIdIn(state, scope));
+        return arrayPage(
+          page,
+          teams.map((team) => team.unit.id),
+        );
+      },
+    },
+    OrgUnitConnection,
+  ),
+}));

@@ -1,0 +1,132 @@
+import { GraphQLError } from 'graphql';
+import { AreaOfResponsibility } from '../aors/types.js';
+import { builder } from '../builder.js';
+import { CoverageStatusEnum } from '../coverage/schema.js';
+import { Finding } from '../findings/schema.js';
+import { asOfArg, orgFor } from '../org/request.js';
+import { Person } from '../people/types.js';
+import { SeatEnum } from '../seats/types.js';
+import { OrgUnit } from '../units/types.js';
+import {
+  type CoverageChange as CoverageChangeData,
+  departureImpact,
+  type DepartureImpact as ImpactData,
+  type SeatVacancy as VacancyData,
+} from './departure.js';
+import type { VacancyStep as StepData } from './vacancy-chain.js';
+
+const SeatVacancy = builder.objectRef<VacancyData>('SeatVacancy').implement({
+  description: 'A seat the departure would empty, and who could fill it.',
+  fields: (t) => ({
+    unit: t.field({ type: OrgUnit, description: 'The unit.', resolve: (v) => v.unitId }),
+    seat: t.expose('seat', { type: SeatEnum, description: 'The seat.' }),
+    readyCandidates: t.field({
+      type: [Person],
+      description: 'READY_NOW candidates first, then READY_SOON, each by name.',
+      resolve: (v) => v.readyCandidateIds,
+    }),
+  }),
+});
+
+const CoverageChange = builder.objectRef<CoverageChangeData>('CoverageChange').implement({
+  description: 'A unit whose coverage status would change.',
+  fields: (t) => ({
+    unit: t.field({ type: OrgUnit, description: 'The unit.', resolve: (c) => c.unitId }),
+    from: t.expose('from', { type: CoverageStatusEnum, description: 'Status today.' }),
+    to: t.expose('to', { type: CoverageStatusEnum, description: 'Status after the departure.' }),
+  }),
+});
+
+const VacancyStep = builder.objectRef<StepData>('VacancyStep').implement({
+  description:
+    'One seat of the vacancy chain: if the best ready candidate filled each vacated seat, the ' +
+    'seats they would leave in turn (depth 0: the departing person’s own seats).',
+  fields: (t) => ({
+    depth: t.exposeInt('depth', {
+      description: '0 for the departing person’s seats, then +1 per move.',
+    }),
+    unit: t.field({ type: OrgUnit, description: 'The unit.', resolve: (s) => s.unitId }),
+    seat: t.expose('seat', { type: SeatEnum, description: 'The seat.' }),
+    vacatedBy: t.field({
+      type: Person,
+      description: 'Who leaves it.',
+      resolve: (s) => s.vacatedById,
+    }),
+    successor: t.field({
+      type: Person,
+      nullable: true,
+      description: 'The best ready candidate still free to move; null when none.',
+      resolve: (s) => s.successorId,
+    }),
+  }),
+});
+
+const DepartureImpact = builder.objectRef<ImpactData>('DepartureImpact').implement({
+  description: 'What one person leaving would do, computed without changing anything.',
+  fields: (t) => ({
+    person: t.field({ type: Person, description: 'The person.', resolve: (i) => i.personId }),
+    vacatedSeats: t.field({
+      type: [SeatVacancy],
+      description: 'Seats they would empty.',
+      resolve: (i) => i.vacatedSeats,
+    }),
+    unownedAors: t.field({
+      type: [AreaOfResponsibility],
+      description: 'AoRs they hold as primary owner: left without one.',
+      resolve: (i) => i.unownedAorIds,
+    }),
+    aorsWithoutBackup: t.field({
+      type: [AreaOfResponsibility],
+      description: 'AoRs where they are the only backup.',
+      resolve: (i) => i.aorsWithoutBackupIds,
+    }),
+    orphanedReports: t.field({
+      type: [Person],
+      description: 'Their direct reports, left without a manager.',
+      resolve: (i) => i.orphanedReportIds,
+    }),
+    coverageChanges: t.field({
+      type: [CoverageChange],
+      description: 'Units whose coverage status would change.',
+      resolve: (i) => i.coverageChanges,
+    }),
+    newFindings: t.field({
+      type: [Finding],
+      description: 'Findings that would appear.',
+      resolve: (i) => i.newFindings,
+    }),
+    resolvedFindings: t.field({
+      type: [Finding],
+      description: 'Findings that would disappear.',
+      resolve: (i) => i.resolvedFindings,
+    }),
+    vacancyChain: t.field({
+      type: [VacancyStep],
+      description: 'The chain of moves if each seat went to its best ready candidate.',
+      resolve: (i) => i.vacancyChain,
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  departureImpact: t.field({
+    type: DepartureImpact,
+    description: '"What if this person left?" Nothing is changed. Confidential: PLANNER.',
+    authScopes: { planner: true },
+    args: {
+      email: t.arg.string({ required: true, description: 'The person.' }),
+      asOf: asOfArg(t.arg),
+    },
+    resolve: async (_root, { email, asOf }, context) => {
+      const state = await orgFor(context, asOf);
+      const wanted = email.toLowerCase();
+      const person = [...state.people.values()].find((p) => p.email.toLowerCase() === wanted);
+      if (!person) {
+        throw new GraphQLError(`email: no person "${email}"`, {
+          extensions: { code: 'NOT_FOUND', argument: 'email' },
+        });
+      }
+      return departureImpact(state, person.id, context.config.thresholds);
+    },
+  }),
+}));

@@ -1,0 +1,32 @@
+import type { ArgBuilder } from '@pothos/core';
+import { GraphQLError } from 'graphql';
+import type { Types } from '../builder.js';
+import type { Context } from '../context.js';
+import type { Day, OrgState } from './state.js';
+
+/** The org on `asOf` (default: the request's today), from the shared snapshot. */
+export function orgFor(context: Context, asOf: Day | null | undefined): Promise<OrgState> {
+  return context.orgOn(asOf ?? context.today);
+}
+
+/** A scope slug as a unit id of the state (null: the whole org); unknown slugs are errors. */
+export function scopeIdIn(state: OrgState, scope: string | null | undefined): number | null {
+  if (scope == null) return null;
+  const unit = state.units.find((u) => u.slug === scope);
+  if (!unit) {
+    throw new GraphQLError(`scope: no unit "${scope}" in the org on ${state.asOf}`, {
+      extensions: { code: 'NOT_FOUND', argument: 'scope' },
+    });
+  }
+  return unit.id;
+}
+
+/** The `asOf` argument every analysis field takes. */
+export const asOfArg = (arg: ArgBuilder<Types>) =>
+  arg({ type: 'Date', description: 'Answer as of this day (default: today).' });
+
+/** The `scope` argument: a unit slug whose subtree is answered. */
+export const scopeArg = (arg: ArgBuilder<Types>) =>
+  arg.string({
+    description: 'A unit slug: that unit and everything below it. None: the whole org.',
+  });

@@ -1,0 +1,70 @@
+import { builder } from '../builder.js';
+import { engineerCount } from '../coverage/coverage.js';
+import { seatsHeldBy } from '../org/lookup.js';
+import { asOfArg, orgFor } from '../org/request.js';
+import type { OrgState } from '../org/state.js';
+import { Person } from './types.js';
+
+interface Span {
+  directReports: number;
+  engineersLedAsTechLead: number;
+}
+
+/** Engineers on the teams this person is Tech Lead of, not counting themselves. */
+function engineersLedAsTechLead(state: OrgState, personId: number): number {
+  return seatsHeldBy(state, personId)
+    .filter((s) => s.seat === 'TECH_LEAD' && state.unitsById.get(s.unitId)?.layer === 'TEAM')
+    .reduce((sum, { unitId }) => {
+      const isMember = state.members.get(unitId)?.includes(personId) ?? false;
+      return sum + engineerCount(state, unitId) - (isMember ? 1 : 0);
+    }, 0);
+}
+
+function directReportCount(state: OrgState, personId: number): number {
+  let count = 0;
+  for (const person of state.people.values()) if (person.managerId === personId) count += 1;
+  return count;
+}
+
+const SpanOfControl = builder.objectRef<Span>('SpanOfControl').implement({
+  description: 'How many people someone leads.',
+  fields: (t) => ({
+    directReports: t.exposeInt('directReports', { description: 'People reporting to them.' }),
+    engineersLedAsTechLead: t.exposeInt('engineersLedAsTechLead', {
+      description: 'Engineers on the teams they are Tech Lead of (themselves excluded).',
+    }),
+  }),
+});
+
+builder.objectFields(Person, (t) => ({
+  managerChain: t.field({
+    type: [Person],
+    description: 'Their manager, their manager’s manager, … up to the top (nearest first).',
+    // Walks up through the batched person loader: one statement per level, for any number
+    // of people; stops at a repeated person rather than looping on bad data.
+    resolve: async (person, _args, context) => {
+      const loader = Person.getDataloader(context);
+      const chain = [];
+      const seen = new Set([person.id]);
+      for (let id = person.managerId; id !== null && !seen.has(id); ) {
+        const manager = await loader.load(id);
+        seen.add(id);
+        chain.push(manager);
+        id = manager.managerId;
+      }
+      return chain;
+    },
+  }),
+  spanOfControl: t.field({
+    type: SpanOfControl,
+    description: 'Direct reports, and engineers led as Tech Lead, on a day (default: today).',
+    args: { asOf: asOfArg(t.arg) },
+    resolve: async (person, { asOf }, context) => {
+      const state = await orgFor(context, asOf);
+      return {
+        directReports: directReportCount(state, person.id),
+        engineersLedAsTechLead: engineersLedAsTechLead(state, person.id),
+      };
+    },
+  }),
+}));

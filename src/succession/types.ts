@@ -1,0 +1,49 @@
+import { builder } from '../builder.js';
+import { type CandidateRow, readinessEnum } from '../db/tables.js';
+import { inForceOn } from '../org/as-of.js';
+import { groupBy } from '../pagination.js';
+import { Person } from '../people/types.js';
+import { SeatEnum } from '../seats/types.js';
+import { OrgUnit } from '../units/types.js';
+import { candidaciesOfPeople, candidatesByIds } from './data.js';
+
+export const ReadinessEnum = builder.enumType('Readiness', {
+  description: 'When a successor could take the seat: now, in about 1–2 years, or 3+ years.',
+  values: readinessEnum.enumValues,
+});
+
+/** Confidential: every field needs the PLANNER role. */
+export const SuccessionCandidate = builder.loadableNode('SuccessionCandidate', {
+  description: 'A person named as a possible successor for one seat of one unit (confidential).',
+  authScopes: { planner: true },
+  id: { resolve: (row) => row.id },
+  load: (ids: number[], { db }) => candidatesByIds(db, ids),
+  sort: (row: CandidateRow) => row.id,
+  fields: (t) => ({
+    unit: t.field({ type: OrgUnit, description: 'The unit.', resolve: (c) => c.unitId }),
+    seat: t.expose('seat', { type: SeatEnum, description: 'The seat.' }),
+    person: t.field({ type: Person, description: 'The candidate.', resolve: (c) => c.personId }),
+    readiness: t.expose('readiness', { type: ReadinessEnum, description: 'How ready.' }),
+    notes: t.exposeString('notes', { nullable: true, description: 'Private notes.' }),
+    startedOn: t.expose('startedOn', { type: 'Date', description: 'Named since.' }),
+    endedOn: t.expose('endedOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'Last day named; null while current.',
+    }),
+  }),
+});
+
+builder.objectFields(Person, (t) => ({
+  candidacies: t.loadableList({
+    type: SuccessionCandidate,
+    description: 'The seats this person is named a successor for today (PLANNER).',
+    authScopes: { planner: true },
+    load: async (ids: number[], { db, today }) => {
+      const current = (await candidaciesOfPeople(db, ids)).filter((c) => inForceOn(c, today));
+      const byPerson = groupBy(current, (c) => c.personId);
+      return ids.map((id) => byPerson.get(id) ?? []);
+    },
+    resolve: (person) => person.id,
+  }),
+}));
