@@ -29,7 +29,16 @@ export function loadOrgHistory(db: Db): Promise<OrgHistory> {
           await tx.select().from(candidateTable),
           await tx.select().from(openRoleTable),
         ];
-      return { units, people, seatAssignments, memberships, aors, ownerships, candidates, openRoles };
+      return {
+        units,
+        people,
+        seatAssignments,
+        memberships,
+        aors,
+        ownerships,
+        candidates,
+        openRoles,
+      };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );

@@ -32,6 +32,8 @@ export interface PersonState {
   email: string;
   name: string;
   managerId: number | null;
+  /** The first day without them (they have left once it is on or before the state's day). */
+  departedOn: Day | null;
 }
 
 /** The assignment in force on the state's day for one seat of one unit. */

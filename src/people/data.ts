@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { inForceOn } from '../db/history.js';
 import { membershipTable, type PersonRow, personTable, unitTable } from '../db/tables.js';
@@ -20,11 +20,17 @@ export function peopleByEmails(db: Db, emails: readonly string[]): Promise<Perso
     .where(inArray(sql`lower(${personTable.email})`, lowered));
 }
 
-export function reportsOf(db: Db, managerIds: readonly number[]): Promise<PersonRow[]> {
+/** The people reporting to each manager on `day` (departed people left out). */
+export function reportsOf(db: Db, managerIds: readonly number[], day: Day): Promise<PersonRow[]> {
   return db
     .select()
     .from(personTable)
-    .where(and(inArray(personTable.managerId, [...managerIds]), isNull(personTable.departedOn)))
+    .where(
+      and(
+        inArray(personTable.managerId, [...managerIds]),
+        or(isNull(personTable.departedOn), gt(personTable.departedOn, day)),
+      ),
+    )
     .orderBy(asc(personTable.name), asc(personTable.email));
 }
 

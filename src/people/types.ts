@@ -37,8 +37,8 @@ builder.objectFields(Person, (t) => ({
   directReports: t.loadableList({
     type: Person,
     description: 'People who report to this person (not departed), by name.',
-    load: async (ids: number[], { db }) => {
-      const byManager = groupBy(await reportsOf(db, ids), (p) => p.managerId);
+    load: async (ids: number[], { db, today }) => {
+      const byManager = groupBy(await reportsOf(db, ids, today), (p) => p.managerId);
       return ids.map((id) => byManager.get(id) ?? []);
     },
     resolve: (person) => person.id,

@@ -1,5 +1,6 @@
 import { builder } from '../builder.js';
 import { engineerCount } from '../coverage/coverage.js';
+import { reportsOf } from '../org/as-of.js';
 import { seatsHeldBy } from '../org/lookup.js';
 import { asOfArg, orgFor } from '../org/request.js';
 import type { OrgState } from '../org/state.js';
@@ -18,12 +19,6 @@ function engineersLedAsTechLead(state: OrgState, personId: number): number {
       const isMember = state.members.get(unitId)?.includes(personId) ?? false;
       return sum + engineerCount(state, unitId) - (isMember ? 1 : 0);
     }, 0);
-}
-
-function directReportCount(state: OrgState, personId: number): number {
-  let count = 0;
-  for (const person of state.people.values()) if (person.managerId === personId) count += 1;
-  return count;
 }
 
 const SpanOfControl = builder.objectRef<Span>('SpanOfControl').implement({
@@ -62,7 +57,7 @@ builder.objectFields(Person, (t) => ({
     resolve: async (person, { asOf }, context) => {
       const state = await orgFor(context, asOf);
       return {
-        directReports: directReportCount(state, person.id),
+        directReports: reportsOf(state, person.id).length,
         engineersLedAsTechLead: engineersLedAsTechLead(state, person.id),
       };
     },

@@ -12,26 +12,26 @@ import type { Day } from '../org/state.js';
 
 export interface HolderRow {
   unitId: number;
+  seat: Seat;
   person: PersonRow;
 }
 
-/** The holder of one seat of each unit on `day`: one statement for any number of units. */
+/** The holders of both seats of each unit on `day`: one statement for any number of units. */
 export async function holdersOf(
   db: Db,
   unitIds: readonly number[],
-  seat: Seat,
   day: Day,
 ): Promise<HolderRow[]> {
   return db
-    .select({ unitId: seatAssignmentTable.unitId, person: personTable })
+    .select({
+      unitId: seatAssignmentTable.unitId,
+      seat: seatAssignmentTable.seat,
+      person: personTable,
+    })
     .from(seatAssignmentTable)
     .innerJoin(personTable, eq(personTable.id, seatAssignmentTable.personId))
     .where(
-      and(
-        inArray(seatAssignmentTable.unitId, [...unitIds]),
-        eq(seatAssignmentTable.seat, seat),
-        inForceOn(seatAssignmentTable, day),
-      ),
+      and(inArray(seatAssignmentTable.unitId, [...unitIds]), inForceOn(seatAssignmentTable, day)),
     );
 }
 

@@ -1,4 +1,8 @@
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import type { PersonRow, Seat } from '../db/tables.js';
 import { inForceOn } from '../org/as-of.js';
 import { groupBy } from '../pagination.js';
 import { Person } from '../people/types.js';
@@ -6,28 +10,36 @@ import { OrgUnit } from '../units/types.js';
 import { assignmentsOfPeople, assignmentsOfUnits, holdersOf } from './data.js';
 import { SeatAssignment } from './types.js';
 
+/**
+ * Today's holders of both seats of each unit, one statement per batch: a dashboard asking
+ * for `engLead` and `techLead` of every unit pays once, not once per seat.
+ */
+const leadsOf = createContextCache(
+  ({ db, today }: Context) =>
+    new DataLoader<number, Partial<Record<Seat, PersonRow>>>(async (unitIds) => {
+      const byUnit = groupBy(await holdersOf(db, unitIds, today), (h) => h.unitId);
+      return unitIds.map((id) =>
+        Object.fromEntries((byUnit.get(id) ?? []).map((h) => [h.seat, h.person])),
+      );
+    }),
+);
+
 builder.objectFields(OrgUnit, (t) => ({
-  engLead: t.loadable({
+  engLead: t.field({
     type: Person,
     nullable: true,
     description: "Today's Eng Lead (on a Team: the Engineering Manager).",
-    load: (ids: number[], { db, today }) => holderLoad(db, ids, 'ENG_LEAD', today),
-    resolve: (unit) => unit.id,
+    resolve: async (unit, _args, context) =>
+      (await leadsOf(context).load(unit.id)).ENG_LEAD ?? null,
   }),
-  techLead: t.loadable({
+  techLead: t.field({
     type: Person,
     nullable: true,
     description: "Today's Tech Lead.",
-    load: (ids: number[], { db, today }) => holderLoad(db, ids, 'TECH_LEAD', today),
-    resolve: (unit) => unit.id,
+    resolve: async (unit, _args, context) =>
+      (await leadsOf(context).load(unit.id)).TECH_LEAD ?? null,
   }),
 }));
-
-async function holderLoad(...args: Parameters<typeof holdersOf>) {
-  const [, ids] = args;
-  const byUnit = new Map((await holdersOf(...args)).map((h) => [h.unitId, h.person]));
-  return ids.map((id) => byUnit.get(id) ?? null);
-}
 
 builder.objectFields(OrgUnit, (t) => ({
   seatHistory: t.loadableList({

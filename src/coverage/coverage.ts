@@ -1,0 +1,101 @@
+import type { Thresholds } from '../config.js';
+import type { Seat } from '../db/tables.js';
+import { addDays, daysBetween, laterDay } from '../org/days.js';
+import type { Day, OrgState } from '../org/state.js';
+import { type SeatCoverage, seatCoverage } from './seat.js';
+
+export const COVERAGE_STATUSES = [
+  'STAFFED',
+  'TECH_LEAD_MANAGER',
+  'MISSING_ENG_LEAD',
+  'VACANT',
+] as const;
+export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];
+
+/** Leadership coverage of one unit on the state's day (SPEC §2 "Coverage of one unit"). */
+export interface UnitCoverage {
+  unitId: number;
+  status: CoverageStatus;
+  healthy: boolean;
+  /** Current members not counting the Eng Lead (the Tech Lead counts). */
+  engineerCount: number;
+  /** A Team in TECH_LEAD_MANAGER with `tlmEngineers` engineers or more. */
+  tlmBeyondThreshold: boolean;
+  /**
+   * A seat without a (separate) holder has an OPEN role: the Eng Lead seat when empty, the
+   * Tech Lead seat when empty or held by the Eng Lead.
+   */
+  hiring: boolean;
+  /** In TECH_LEAD_MANAGER: the first day of it (see `tlmSinceOf`); otherwise null. */
+  tlmSince: Day | null;
+  /** Days from `tlmSince` to the state's day; null when not a TLM. */
+  tlmDays: number | null;
+  seats: Record<Seat, SeatCoverage>;
+}
+
+/** The status alone: cheap enough to call for every unit of a big org. */
+export function coverageStatus(state: OrgState, unitId: number): CoverageStatus {
+  const seats = state.seats.get(unitId);
+  const engLead = seats?.ENG_LEAD.holder?.personId ?? null;
+  const techLead = seats?.TECH_LEAD.holder?.personId ?? null;
+  const separateTechLead = techLead !== null && techLead !== engLead;
+  if (engLead !== null) return separateTechLead ? 'STAFFED' : 'TECH_LEAD_MANAGER';
+  return techLead !== null ? 'MISSING_ENG_LEAD' : 'VACANT';
+}
+
+export function engineerCount(state: OrgState, unitId: number): number {
+  const engLead = state.seats.get(unitId)?.ENG_LEAD.holder?.personId;
+  return (state.members.get(unitId) ?? []).filter((id) => id !== engLead).length;
+}
+
+/**
+ * Throws for a unit not in the state (unknown, or archived on its day): callers resolve
+ * units from the same state.
+ */
+export function unitCoverage(
+  state: OrgState,
+  unitId: number,
+  thresholds: Thresholds,
+): UnitCoverage {
+  const unit = state.unitsById.get(unitId);
+  if (!unit) throw new Error(`unit #${unitId} is not in the org on ${state.asOf}`);
+  const status = coverageStatus(state, unitId);
+  const engineers = engineerCount(state, unitId);
+  const tlmTeam = unit.layer === 'TEAM' && status === 'TECH_LEAD_MANAGER';
+  const seats = {
+    ENG_LEAD: seatCoverage(state, unitId, 'ENG_LEAD'),
+    TECH_LEAD: seatCoverage(state, unitId, 'TECH_LEAD'),
+  };
+  const tlmSince = status === 'TECH_LEAD_MANAGER' ? tlmSinceOf(state, unitId) : null;
+  return {
+    unitId,
+    status,
+    healthy: status === 'STAFFED' || (tlmTeam && engineers < thresholds.tlmEngineers),
+    engineerCount: engineers,
+    tlmBeyondThreshold: tlmTeam && engineers >= thresholds.tlmEngineers,
+    hiring: isHiring(status, seats),
+    tlmSince,
+    tlmDays: tlmSince === null ? null : daysBetween(tlmSince, state.asOf),
+    seats,
+  };
+}
+
+function isHiring(status: CoverageStatus, seats: Record<Seat, SeatCoverage>): boolean {
+  const noEngLead = status === 'MISSING_ENG_LEAD' || status === 'VACANT';
+  const noSeparateTechLead = status === 'TECH_LEAD_MANAGER' || status === 'VACANT';
+  return (noEngLead && seats.ENG_LEAD.openRole) || (noSeparateTechLead && seats.TECH_LEAD.openRole);
+}
+
+/**
+ * The first day of the current TLM: the later of the Eng Lead's start and the day after the
+ * last separate Tech Lead's last day (an assignment's `endedOn` is its last day, so the TLM
+ * begins the next day). A unit that was a TLM from day one counts from the Eng Lead's start.
+ */
+function tlmSinceOf(state: OrgState, unitId: number): Day | null {
+  const seats = state.seats.get(unitId);
+  const engLead = seats?.ENG_LEAD.holder;
+  if (!seats || !engLead) return null;
+  const lastTechLeadEnd = seats.TECH_LEAD.lastSeparateEndedOn;
+  if (lastTechLeadEnd === null) return engLead.startedOn;
+  return laterDay(engLead.startedOn, addDays(lastTechLeadEnd, 1));
+}

@@ -1,0 +1,61 @@
+import type { Readiness, Seat } from '../db/tables.js';
+import { addDays, daysBetween } from '../org/days.js';
+import { byPersonName, candidatesFor } from '../org/lookup.js';
+import type { Day, OrgState } from '../org/state.js';
+
+/** One seat of one unit on the state's day: who holds it, since when, and who could follow. */
+export interface SeatCoverage {
+  unitId: number;
+  seat: Seat;
+  holderId: number | null;
+  acting: boolean;
+  heldSince: Day | null;
+  /** Days from `heldSince` to the state's day (0 on the first day). */
+  tenureDays: number | null;
+  /**
+   * For an empty seat, the first day without a holder other than the current Eng Lead (the
+   * day after the last such holder's end); null when held or never held.
+   */
+  vacantSince: Day | null;
+  /** An `OPEN` role for this seat is in force. */
+  openRole: boolean;
+  /** Candidate person ids by readiness, each list by name then email. */
+  readyNow: number[];
+  readySoon: number[];
+  readyLater: number[];
+}
+
+export function seatCoverage(state: OrgState, unitId: number, seat: Seat): SeatCoverage {
+  const seatState = state.seats.get(unitId)?.[seat];
+  if (!seatState) throw new Error(`unit #${unitId} is not in the org on ${state.asOf}`);
+  const { holder, lastSeparateEndedOn } = seatState;
+  const candidates = candidatesFor(state, unitId, seat);
+  const ready = (readiness: Readiness) =>
+    candidates
+      .filter((c) => c.readiness === readiness)
+      .map((c) => c.personId)
+      .sort(byPersonName(state));
+  return {
+    unitId,
+    seat,
+    holderId: holder?.personId ?? null,
+    acting: holder?.acting ?? false,
+    heldSince: holder?.startedOn ?? null,
+    tenureDays: holder ? daysBetween(holder.startedOn, state.asOf) : null,
+    vacantSince: !holder && lastSeparateEndedOn ? addDays(lastSeparateEndedOn, 1) : null,
+    openRole: seatState.openRole,
+    readyNow: ready('READY_NOW'),
+    readySoon: ready('READY_SOON'),
+    readyLater: ready('READY_LATER'),
+  };
+}
+
+/** Held seats count for bench strength and NO_SUCCESSOR, a Tech Lead seat held by the Eng Lead too. */
+export function isHeld(seat: SeatCoverage): boolean {
+  return seat.holderId !== null;
+}
+
+/** READY_NOW first, then READY_SOON: the people who could step in within about two years. */
+export function readyCandidates(seat: SeatCoverage): number[] {
+  return [...seat.readyNow, ...seat.readySoon];
+}

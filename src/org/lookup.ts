@@ -1,0 +1,82 @@
+import type { Seat } from '../db/tables.js';
+import { compareText } from './as-of.js';
+import { type CandidateState, type OrgState, SEATS } from './state.js';
+
+/** One seat of one unit. */
+export interface SeatRef {
+  unitId: number;
+  seat: Seat;
+}
+
+interface Indexes {
+  candidatesBySeat: Map<string, CandidateState[]>;
+  seatsByPerson: Map<number, SeatRef[]>;
+}
+
+// States are never mutated once built, so their indexes are computed once and dropped with
+// them: coverage of 2,000 teams then costs one pass over the candidates, not one per seat.
+const indexes = new WeakMap<OrgState, Indexes>();
+
+function indexesOf(state: OrgState): Indexes {
+  let found = indexes.get(state);
+  if (!found) {
+    found = { candidatesBySeat: new Map(), seatsByPerson: new Map() };
+    for (const c of state.candidates) push(found.candidatesBySeat, `${c.unitId}:${c.seat}`, c);
+    for (const unit of state.units) {
+      const seats = state.seats.get(unit.id);
+      for (const seat of SEATS) {
+        const holder = seats?.[seat].holder;
+        if (holder) push(found.seatsByPerson, holder.personId, { unitId: unit.id, seat });
+      }
+    }
+    indexes.set(state, found);
+  }
+  return found;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The candidacies in force for one seat. */
+export function candidatesFor(state: OrgState, unitId: number, seat: Seat): CandidateState[] {
+  return indexesOf(state).candidatesBySeat.get(`${unitId}:${seat}`) ?? [];
+}
+
+/** The seats a person holds, units in slug order, Eng Lead before Tech Lead. */
+export function seatsHeldBy(state: OrgState, personId: number): SeatRef[] {
+  return indexesOf(state).seatsByPerson.get(personId) ?? [];
+}
+
+/** Every person holding at least one seat, with their seats. */
+export function seatHolders(state: OrgState): Map<number, SeatRef[]> {
+  return indexesOf(state).seatsByPerson;
+}
+
+/** A person's name for messages; an id missing from the directory still reads sensibly. */
+export function personName(state: OrgState, personId: number): string {
+  return state.people.get(personId)?.name ?? `person #${personId}`;
+}
+
+export function unitName(state: OrgState, unitId: number): string {
+  return state.unitsById.get(unitId)?.name ?? `unit #${unitId}`;
+}
+
+/** Orders person ids by name, then email: how people are listed to a reader. */
+export function byPersonName(state: OrgState): (a: number, b: number) => number {
+  return (a, b) => {
+    const pa = state.people.get(a);
+    const pb = state.people.get(b);
+    return (
+      compareText(pa?.name ?? '', pb?.name ?? '') ||
+      compareText(pa?.email ?? '', pb?.email ?? '') ||
+      a - b
+    );
+  };
+}
+
+export function seatLabel(seat: Seat): string {
+  return seat === 'ENG_LEAD' ? 'Eng Lead' : 'Tech Lead';
+}

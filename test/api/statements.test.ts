@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateOrg, SIZES } from '../../bench/generate.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+
+// Every list is batched: the statements a query issues must not grow with the org. The same
+// queries run on a small org and on one of 2,000 teams / 18,000 people; counts must match.
+const TREE = `{
+  units(layer: PILLAR, first: 100) { totalCount nodes {
+    slug name engLead { name } techLead { name } coverage { status healthy engineerCount }
+    children {
+      slug name engLead { name } techLead { name } coverage { status healthy engineerCount }
+      children {
+        slug name engLead { name email } techLead { name } members { email }
+        coverage { status healthy engineerCount tlmBeyondThreshold }
+      }
+    }
+  } }
+}`;
+const FINDINGS = `{ singlePointsOfFailure(first: 100) { totalCount nodes {
+  kind severity seat message unit { slug } people { email manager { email } } aor { slug }
+} } }`;
+const PEOPLE = `{ people(first: 100) { nodes {
+  email team { slug } manager { email } directReports { email } seats { seat unit { slug } }
+  aors { role aor { slug primaryOwner { email } backupOwners { email } } }
+} } }`;
+
+async function loadedApp(size: (typeof SIZES)[keyof typeof SIZES]) {
+  const app = await startTestApp();
+  const { importOrg } = await app.data(
+    'mutation ($d: JSONObject!) { importOrg(document: $d) { userErrors { path message } } }',
+    { d: generateOrg(size) },
+  );
+  expect(importOrg.userErrors).toEqual([]);
+  return app;
+}
+
+async function statementsOf(app: TestApp, query: string): Promise<number> {
+  app.statements.length = 0;
+  await app.data(query);
+  return app.statements.length;
+}
+
+let small: TestApp;
+let large: TestApp;
+beforeAll(async () => {
+  small = await loadedApp(SIZES.XS);
+  large = await loadedApp(SIZES.M);
+}, 600_000);
+afterAll(async () => {
+  await small?.close();
+  await large?.close();
+});
+
+describe('SQL statements per query do not grow with the org', () => {
+  it('the large org really is large', async () => {
+    const { units, people } = await large.data(
+      '{ units(layer: TEAM) { totalCount } people { totalCount } }',
+    );
+    expect(units.totalCount).toBeGreaterThanOrEqual(2_000);
+    expect(people.totalCount).toBeGreaterThanOrEqual(15_000);
+  });
+
+  it('the whole tree: the same statements on 40 and on 2,000 teams', async () => {
+    const onSmall = await statementsOf(small, TREE);
+    expect(await statementsOf(large, TREE)).toBe(onSmall);
+    expect(onSmall).toBeLessThanOrEqual(25);
+  });
+
+  // A page of findings or people loads only what its items need (an AoR page needs the AoR
+  // loader), so the two orgs may differ by a loader or two: both stay within a fixed budget.
+  for (const [name, query, budget] of [
+    ['findings', FINDINGS, 8],
+    ['people', PEOPLE, 12],
+  ] as const) {
+    it(`${name}: within ${budget} statements on 40 and on 2,000 teams`, async () => {
+      expect(await statementsOf(small, query)).toBeLessThanOrEqual(budget);
+      expect(await statementsOf(large, query)).toBeLessThanOrEqual(budget);
+    });
+  }
+
+  it('a warm snapshot costs one version check, whatever the org', async () => {
+    await statementsOf(large, '{ coverage { benchStrength } }');
+    expect(await statementsOf(large, '{ coverage { benchStrength } }')).toBe(1);
+  });
+
+  it('answers the whole tree of 2,000 teams in one request within the limits', async () => {
+    const { units } = await large.data(TREE);
+    const teams = units.nodes.flatMap((p: any) => p.children.flatMap((a: any) => a.children));
+    expect(teams).toHaveLength(2_000);
+    expect(teams[0].coverage.status).toMatch(/STAFFED|TECH_LEAD_MANAGER|MISSING_ENG_LEAD|VACANT/);
+  });
+});
