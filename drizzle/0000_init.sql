@@ -13,7 +13,7 @@ CREATE TABLE "aor_ownership" (
 	"role" "ownership_role" NOT NULL,
 	"started_on" date NOT NULL,
 	"ended_on" date,
-	CONSTRAINT "aor_ownership_dates" CHECK ("aor_ownership"."ended_on" is null or "aor_ownership"."ended_on" >= "aor_ownership"."started_on")
+	CONSTRAINT "aor_ownership_dates" CHECK ("aor_ownership"."ended_on" is null or "aor_ownership"."ended_on" >= "aor_ownership"."started_on" - 1)
 );
 --> statement-breakpoint
 CREATE TABLE "aor" (
@@ -45,7 +45,7 @@ CREATE TABLE "succession_candidate" (
 	"notes" text,
 	"started_on" date NOT NULL,
 	"ended_on" date,
-	CONSTRAINT "succession_candidate_dates" CHECK ("succession_candidate"."ended_on" is null or "succession_candidate"."ended_on" >= "succession_candidate"."started_on")
+	CONSTRAINT "succession_candidate_dates" CHECK ("succession_candidate"."ended_on" is null or "succession_candidate"."ended_on" >= "succession_candidate"."started_on" - 1)
 );
 --> statement-breakpoint
 CREATE TABLE "change" (
@@ -65,7 +65,7 @@ CREATE TABLE "team_membership" (
 	"person_id" integer NOT NULL,
 	"started_on" date NOT NULL,
 	"ended_on" date,
-	CONSTRAINT "team_membership_dates" CHECK ("team_membership"."ended_on" is null or "team_membership"."ended_on" >= "team_membership"."started_on")
+	CONSTRAINT "team_membership_dates" CHECK ("team_membership"."ended_on" is null or "team_membership"."ended_on" >= "team_membership"."started_on" - 1)
 );
 --> statement-breakpoint
 CREATE TABLE "open_role" (
@@ -101,7 +101,7 @@ CREATE TABLE "seat_assignment" (
 	"acting" boolean DEFAULT false NOT NULL,
 	"started_on" date NOT NULL,
 	"ended_on" date,
-	CONSTRAINT "seat_assignment_dates" CHECK ("seat_assignment"."ended_on" is null or "seat_assignment"."ended_on" >= "seat_assignment"."started_on")
+	CONSTRAINT "seat_assignment_dates" CHECK ("seat_assignment"."ended_on" is null or "seat_assignment"."ended_on" >= "seat_assignment"."started_on" - 1)
 );
 --> statement-breakpoint
 CREATE TABLE "unit" (

@@ -4,9 +4,9 @@ import type { Config } from './config.js';
 import type { Context } from './context.js';
 import type { Database } from './db/client.js';
 import { OrgSnapshots } from './org/snapshots.js';
+import { todayUtc } from './org/days.js';
 import { schema } from './schema.js';
 import { authenticate } from './tokens/authenticate.js';
-import { todayUtc } from './orgdoc/dates.js';
 
 export interface AppOptions {
   database: Database;

@@ -1,19 +1,16 @@
 import { GraphQLError, Kind } from 'graphql';
 import { JSONObjectResolver } from 'graphql-scalars';
 import { builder } from './builder.js';
-
-/** A real calendar day written as YYYY-MM-DD (2026-02-30 is refused). */
-export function isDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
+import { isDay } from './org/days.js';
 
 function parseDay(value: unknown): string {
   if (typeof value === 'string' && isDay(value)) return value;
-  throw new GraphQLError(`Date must be an ISO 8601 day (YYYY-MM-DD), got ${JSON.stringify(value)}`, {
-    extensions: { code: 'BAD_USER_INPUT' },
-  });
+  throw new GraphQLError(
+    `Date must be an ISO 8601 day (YYYY-MM-DD), got ${JSON.stringify(value)}`,
+    {
+      extensions: { code: 'BAD_USER_INPUT' },
+    },
+  );
 }
 
 builder.scalarType('Date', {

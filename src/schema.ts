@@ -17,6 +17,8 @@ import './findings/schema.js';
 import './succession/bench-schema.js';
 import './impact/schema.js';
 import './orgdoc/schema.js';
+import './seats/mutations.js';
+import './audit/schema.js';
 import './tokens/schema.js';
 import './user-errors.js';
 

@@ -41,7 +41,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     // An idle client that loses its connection emits 'error' on the pool; unhandled, that
     // would crash the process. The next query simply gets a fresh connection.
-    pool.on('error', (error) => console.error('[orgraph] idle database client error:', error.message));
+    pool.on('error', (error) =>
+      console.error('[orgraph] idle database client error:', error.message),
+    );
     const db = drizzlePg(pool, { schema: tables, logger }) as unknown as Db;
     return {
       db,

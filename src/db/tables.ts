@@ -23,7 +23,9 @@ export const roleStatusEnum = pgEnum('role_status', ['OPEN', 'FILLED', 'CANCELLE
 export const apiRoleEnum = pgEnum('api_role', ['VIEWER', 'PLANNER', 'ADMIN']);
 
 // Every dated history row is "in force on day d" when started_on <= d and
-// (ended_on is null or ended_on >= d): ended_on is the last day, inclusive.
+// (ended_on is null or ended_on >= d): ended_on is the last day, inclusive. A row may end the
+// day before it starts: it was replaced or withdrawn before taking effect, and stays as
+// history without ever being in force.
 const inForce = () => ({
   startedOn: date('started_on', { mode: 'string' }).notNull(),
   endedOn: date('ended_on', { mode: 'string' }),
@@ -85,7 +87,7 @@ export const seatAssignmentTable = pgTable(
       .on(t.unitId, t.seat)
       .where(sql`${t.endedOn} is null`),
     index('seat_assignment_person_idx').on(t.personId),
-    check('seat_assignment_dates', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
+    check('seat_assignment_dates', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn} - 1`),
   ],
 );
 
@@ -103,11 +105,9 @@ export const membershipTable = pgTable(
   },
   (t) => [
     // A person is a member of at most one team at a time.
-    uniqueIndex('team_membership_current_key')
-      .on(t.personId)
-      .where(sql`${t.endedOn} is null`),
+    uniqueIndex('team_membership_current_key').on(t.personId).where(sql`${t.endedOn} is null`),
     index('team_membership_unit_idx').on(t.unitId),
-    check('team_membership_dates', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
+    check('team_membership_dates', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn} - 1`),
   ],
 );
 
@@ -152,7 +152,7 @@ export const aorOwnershipTable = pgTable(
       .on(t.aorId, t.personId)
       .where(sql`${t.endedOn} is null`),
     index('aor_ownership_person_idx').on(t.personId),
-    check('aor_ownership_dates', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
+    check('aor_ownership_dates', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn} - 1`),
   ],
 );
 
@@ -178,7 +178,7 @@ export const candidateTable = pgTable(
     index('succession_candidate_person_idx').on(t.personId),
     check(
       'succession_candidate_dates',
-      sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`,
+      sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn} - 1`,
     ),
   ],
 );

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { count } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { unitTable } from '../db/tables.js';
-import { todayUtc } from '../orgdoc/dates.js';
+import { todayUtc } from '../org/days.js';
 import { importOrgDocument } from '../orgdoc/import.js';
 import { parseOrgFile } from '../orgdoc/parse.js';
 

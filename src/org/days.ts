@@ -24,3 +24,24 @@ export function addDays(day: Day, n: number): Day {
 export function laterDay(a: Day, b: Day): Day {
   return a >= b ? a : b;
 }
+
+/** Today in UTC, so every server instance and the CLI agree on the day whatever their zone. */
+export function todayUtc(): Day {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** A real calendar day written as YYYY-MM-DD (2026-02-30 is refused). */
+export function isDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const ms = Date.parse(value);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(value);
+}
+
+/**
+ * The last day (inclusive) of a row replaced by one starting on `start`: the day before.
+ * A row that had not begun by then (a same-day correction, a planned start) ends the day
+ * before its own start: kept as history, never in force.
+ */
+export function lastDayBefore(startedOn: Day, start: Day): Day {
+  return addDays(start < startedOn ? startedOn : start, -1);
+}

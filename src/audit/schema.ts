@@ -1,0 +1,100 @@
+import { GraphQLError } from 'graphql';
+import { builder } from '../builder.js';
+import { sqlPage } from '../pagination.js';
+import { peopleByEmails } from '../people/data.js';
+import { Person } from '../people/types.js';
+import { unitsBySlugs } from '../units/data.js';
+import { OrgUnit } from '../units/types.js';
+import {
+  type ChangeFilter,
+  type ChangeRow,
+  changesByIds,
+  countChanges,
+  listChanges,
+} from './data.js';
+
+/** Audit rows keep any JSON; the API shows objects as they are and wraps anything else. */
+function asObject(value: unknown): Record<string, unknown> | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : { value };
+}
+
+const Change = builder.loadableNode('Change', {
+  description: 'One audited write: who (token name), when, what, before and after.',
+  authScopes: { admin: true },
+  id: { resolve: (change) => change.id },
+  load: (ids: number[], { db }) => changesByIds(db, ids),
+  sort: (change: ChangeRow) => change.id,
+  fields: (t) => ({
+    at: t.string({ description: 'When (ISO 8601 instant).', resolve: (c) => c.at.toISOString() }),
+    actor: t.exposeString('actor', { description: 'The name of the token that made it.' }),
+    operation: t.exposeString('operation', { description: 'The mutation, e.g. assignSeat.' }),
+    unit: t.field({
+      type: OrgUnit,
+      nullable: true,
+      description: 'The unit touched.',
+      resolve: (c) => c.unitId,
+    }),
+    person: t.field({
+      type: Person,
+      nullable: true,
+      description: 'The person touched.',
+      resolve: (c) => c.personId,
+    }),
+    before: t.field({
+      type: 'JSONObject',
+      nullable: true,
+      description: 'The record before.',
+      resolve: (c) => asObject(c.before),
+    }),
+    after: t.field({
+      type: 'JSONObject',
+      nullable: true,
+      description: 'The record after.',
+      resolve: (c) => asObject(c.after),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  changes: t.connection(
+    {
+      type: Change,
+      description: 'The audit log, newest first, filterable by unit, person and time. ADMIN.',
+      authScopes: { admin: true },
+      args: {
+        unit: t.arg.string({ description: 'Only changes touching this unit (slug).' }),
+        person: t.arg.string({ description: 'Only changes touching this person (email).' }),
+        since: t.arg.string({ description: 'From this ISO 8601 instant or day, inclusive.' }),
+        until: t.arg.string({ description: 'Before this ISO 8601 instant or day.' }),
+      },
+      resolve: async (_root, { unit, person, since, until, ...page }, { db }) => {
+        const filter: ChangeFilter = {};
+        // An unknown unit or person has no changes: an empty page, not an error.
+        if (unit != null) filter.unitId = (await unitsBySlugs(db, [unit]))[0]?.id ?? -1;
+        if (person != null) filter.personId = (await peopleByEmails(db, [person]))[0]?.id ?? -1;
+        if (since != null) filter.since = instant(since, 'since');
+        if (until != null) filter.until = instant(until, 'until');
+        return sqlPage(
+          page,
+          () => countChanges(db, filter),
+          (offset, limit) => listChanges(db, filter, offset, limit),
+        );
+      },
+    },
+    { name: 'ChangeConnection', description: 'A page of the audit log.' },
+    { name: 'ChangeEdge', description: 'A change and its cursor.' },
+  ),
+}));
+
+function instant(value: string, argument: string): Date {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    throw new GraphQLError(`${argument}: not an ISO 8601 instant or day: "${value}"`, {
+      extensions: { code: 'BAD_USER_INPUT', argument },
+    });
+  }
+  return date;
+}
