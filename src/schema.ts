@@ -19,6 +19,11 @@ import './impact/schema.js';
 import './orgdoc/schema.js';
 import './seats/mutations.js';
 import './audit/schema.js';
+import './units/mutations.js';
+import './people/mutations.js';
+import './aors/mutations.js';
+import './succession/mutations.js';
+import './roles/mutations.js';
 import './tokens/schema.js';
 import './user-errors.js';
 

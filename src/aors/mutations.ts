@@ -1,0 +1,1 @@
+// Mutations: written next.
