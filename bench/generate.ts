@@ -68,7 +68,12 @@ export function generateOrg(size: OrgSize, seed = 42): Doc {
       const area = `area-${pad(p * size.areasPerPillar + a)}`;
       const ael = rnd() < 0.9 ? person('Area Eng Lead', pel) : null;
       const atl = rnd() < 0.7 ? person('Area Tech Lead', ael ?? pel) : null;
-      doc.units.push({ name: `Area ${area}`, layer: 'AREA', parent: pillar, ...leadsOf(area, ael, atl) });
+      doc.units.push({
+        name: `Area ${area}`,
+        layer: 'AREA',
+        parent: pillar,
+        ...leadsOf(area, ael, atl),
+      });
       addTeams(area, ael ?? pel);
     }
   }
@@ -77,12 +82,20 @@ export function generateOrg(size: OrgSize, seed = 42): Doc {
     const first = Number(area.slice(5)) * size.teamsPerArea;
     for (let t = first; t < Math.min(first + size.teamsPerArea, size.teams); t++) {
       const team = `team-${pad(t)}`;
-      const roll = rnd();
-      const el = roll < 0.95 ? person('Engineering Manager', manager) : null;
-      const members = Array.from({ length: size.teamSize - 1 }, () => person('Engineer', el ?? manager));
-      // ~75% staffed, ~20% TLM (some beyond the threshold), the rest missing an Eng Lead.
-      const tl = roll < 0.75 || roll >= 0.95 ? members[0] ?? null : null;
-      doc.units.push({ name: `Team ${t}`, layer: 'TEAM', parent: area, members, ...leadsOf(team, el, tl) });
+      // One team in 20 has lost its Eng Lead (and is hiring one); of the others ~75% are
+      // staffed and the rest TLM (some beyond the threshold).
+      const el = t % 20 === 7 ? null : person('Engineering Manager', manager);
+      const members = Array.from({ length: size.teamSize - 1 }, () =>
+        person('Engineer', el ?? manager),
+      );
+      const tl = !el || rnd() < 0.78 ? (members[0] ?? null) : null;
+      doc.units.push({
+        name: `Team ${t}`,
+        layer: 'TEAM',
+        parent: area,
+        members,
+        ...leadsOf(team, el, tl),
+      });
       addTeamExtras(team, members, el);
     }
   }
@@ -101,7 +114,7 @@ export function generateOrg(size: OrgSize, seed = 42): Doc {
       const readiness = rnd() < 0.5 ? 'READY_NOW' : 'READY_SOON';
       doc.succession.push({ unit: team, seat: 'ENG_LEAD', candidate, readiness });
     }
-    if (!el && rnd() < 0.5) doc.openRoles.push({ unit: team, seat: 'ENG_LEAD', status: 'OPEN' });
+    if (!el) doc.openRoles.push({ unit: team, seat: 'ENG_LEAD', status: 'OPEN' });
   }
   return doc;
 }

@@ -11,8 +11,8 @@ import pg from 'pg';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
-import { importOrgDocument } from '../src/orgdoc/import.js';
 import { todayUtc } from '../src/org/days.js';
+import { importOrgDocument } from '../src/orgdoc/import.js';
 import { generateOrg, SIZES } from './generate.js';
 import { TREE_QUERY, TREE_SQL } from './tree.js';
 
@@ -47,7 +47,8 @@ async function withBenchDatabase(serverUrl: string): Promise<string> {
 async function main() {
   const sizeName = (process.argv[2] ?? 'M') as keyof typeof SIZES;
   const size = SIZES[sizeName];
-  if (!size) throw new Error(`unknown size ${sizeName}: use one of ${Object.keys(SIZES).join(', ')}`);
+  if (!size)
+    throw new Error(`unknown size ${sizeName}: use one of ${Object.keys(SIZES).join(', ')}`);
   const url = await withBenchDatabase(
     process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
   );

@@ -61,7 +61,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.ORGRAPH_DEMO,
     adminToken: e.ORGRAPH_ADMIN_TOKEN,
     openRead: e.ORGRAPH_OPEN_READ === 'off' ? null : e.ORGRAPH_OPEN_READ,
-    corsOrigins: e.ORGRAPH_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: e.ORGRAPH_CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     graphiql: e.ORGRAPH_GRAPHIQL,
     thresholds: { tlmEngineers: e.ORGRAPH_TLM_THRESHOLD, longTlmDays: e.ORGRAPH_LONG_TLM_DAYS },
   };

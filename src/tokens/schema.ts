@@ -90,7 +90,11 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, { db }) => {
       const id = input.id.typename === 'ApiToken' ? Number(input.id.id) : Number.NaN;
       const apiToken = Number.isInteger(id) ? await revokeToken(db, id) : null;
-      const notFound = { path: 'input.id', message: 'no active token with this id', code: 'NOT_FOUND' };
+      const notFound = {
+        path: 'input.id',
+        message: 'no active token with this id',
+        code: 'NOT_FOUND',
+      };
       return { apiToken, userErrors: apiToken ? [] : [notFound as UserErrorData] };
     },
   }),

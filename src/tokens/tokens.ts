@@ -45,5 +45,8 @@ export async function revokeToken(db: Db, id: number): Promise<ApiTokenRow | nul
 }
 
 export async function tokensById(db: Db, ids: readonly number[]): Promise<ApiTokenRow[]> {
-  return db.select().from(apiTokenTable).where(inArray(apiTokenTable.id, [...ids]));
+  return db
+    .select()
+    .from(apiTokenTable)
+    .where(inArray(apiTokenTable.id, [...ids]));
 }

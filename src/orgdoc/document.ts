@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import {
+  criticalityEnum,
+  layerEnum,
+  readinessEnum,
+  roleSeatEnum,
+  roleStatusEnum,
+  type Seat,
+  seatEnum,
+} from '../db/tables.js';
+
+/**
+ * The org document (SPEC §3), as JSON or YAML. Conventions:
+ * - every section and every optional field may be left out; a left-out field keeps what
+ *   the database has, `null` clears an optional text field (title, charter, notes…);
+ * - emails are case-insensitive: they are lower-cased on input, and new people are stored
+ *   with the lower-cased address;
+ * - objects are strict, so a misspelt field (`techlead`) is reported instead of ignored.
+ */
+
+const SLUG = /^[a-z0-9-]+$/;
+
+export const slugSchema = z.string().regex(SLUG);
+export const emailSchema = z.email().transform((email) => email.toLowerCase());
+/** `YYYY-MM-DD`, an existing calendar day (zod's ISO date checks month lengths and leap years). */
+export const daySchema = z.iso.date();
+// PostgreSQL text (and jsonb) cannot hold NUL characters: refuse them as input, not as a crash.
+const plainText = z
+  .string()
+  .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
+const nameSchema = plainText.pipe(z.string().trim().min(1));
+const textSchema = plainText.nullish();
+/** A reference to a unit by slug; an unknown one is reported as not found, not malformed. */
+const unitRefSchema = z.string().min(1);
+
+const holderObjectSchema = z.strictObject({
+  person: emailSchema,
+  /** First day in the seat; defaults to the day of the import. */
+  since: daySchema.optional(),
+  /** Interim holder; left out: false for a new holder, unchanged for the current one. */
+  acting: z.boolean().optional(),
+});
+
+/** A seat holder: an email, or `{ person, since?, acting? }` when the start date matters. */
+export const holderSchema = z.union([
+  emailSchema.transform((person) => ({ person }) as z.output<typeof holderObjectSchema>),
+  holderObjectSchema,
+]);
+
+export const personSchema = z.strictObject({
+  email: emailSchema,
+  name: nameSchema,
+  title: textSchema,
+  level: textSchema,
+  manager: emailSchema.nullish(),
+  startedOn: daySchema.nullish(),
+});
+
+export const unitSchema = z.strictObject({
+  slug: slugSchema,
+  name: nameSchema,
+  layer: z.enum(layerEnum.enumValues),
+  parent: unitRefSchema.nullish(),
+  charter: textSchema,
+  engLead: holderSchema.optional(),
+  techLead: holderSchema.optional(),
+  members: z.array(emailSchema).optional(),
+});
+
+export const aorSchema = z.strictObject({
+  slug: slugSchema,
+  name: nameSchema,
+  unit: unitRefSchema,
+  description: textSchema,
+  /** Defaults to MEDIUM for a new AoR. */
+  criticality: z.enum(criticalityEnum.enumValues).optional(),
+  owner: emailSchema.optional(),
+  backups: z.array(emailSchema).optional(),
+});
+
+export const successionSchema = z.strictObject({
+  unit: unitRefSchema,
+  seat: z.enum(seatEnum.enumValues),
+  candidate: emailSchema,
+  readiness: z.enum(readinessEnum.enumValues),
+  notes: textSchema,
+});
+
+export const openRoleSchema = z.strictObject({
+  unit: unitRefSchema,
+  seat: z.enum(roleSeatEnum.enumValues),
+  /** Defaults to OPEN. */
+  status: z.enum(roleStatusEnum.enumValues).optional(),
+  /** Defaults to the day of the import; when given, it picks which role of the seat is meant. */
+  openedOn: daySchema.optional(),
+});
+
+/** The unit field that names each seat's holder. */
+export const SEAT_FIELD = { ENG_LEAD: 'engLead', TECH_LEAD: 'techLead' } as const satisfies Record<
+  Seat,
+  keyof z.output<typeof unitSchema>
+>;
+export const SEAT_FIELDS = Object.entries(SEAT_FIELD) as Array<[Seat, (typeof SEAT_FIELD)[Seat]]>;
+
+/** Each section's entry schema; the validator parses entry by entry to report every problem. */
+export const sectionSchemas = {
+  people: personSchema,
+  units: unitSchema,
+  aors: aorSchema,
+  succession: successionSchema,
+  openRoles: openRoleSchema,
+} as const;
+
+export type SectionName = keyof typeof sectionSchemas;
+export const SECTION_NAMES = Object.keys(sectionSchemas) as SectionName[];
+
+export const orgDocumentSchema = z.strictObject({
+  people: z.array(personSchema).optional(),
+  units: z.array(unitSchema).optional(),
+  aors: z.array(aorSchema).optional(),
+  succession: z.array(successionSchema).optional(),
+  openRoles: z.array(openRoleSchema).optional(),
+});
+
+/** The document as written (what `exportOrgDocument` returns and importers accept). */
+export type OrgDocument = z.input<typeof orgDocumentSchema>;
+
+export type PersonEntry = z.output<typeof personSchema>;
+export type UnitEntry = z.output<typeof unitSchema>;
+export type HolderEntry = z.output<typeof holderSchema>;
+export type AorEntry = z.output<typeof aorSchema>;
+export type SuccessionEntry = z.output<typeof successionSchema>;
+export type OpenRoleEntry = z.output<typeof openRoleSchema>;

@@ -1,0 +1,25 @@
+import { extname } from 'node:path';
+import YAML from 'yaml';
+
+/** A file that is not valid JSON or YAML; the message names the file and the place. */
+export class OrgFileError extends Error {}
+
+/**
+ * Parses an org file: JSON for `.json`, YAML otherwise. YAML uses the YAML 1.2 core schema,
+ * which has no timestamp type, so `2021-03-01` stays the string the document format
+ * expects (the YAML 1.1 schema would turn it into a Date). Throws an OrgFileError on a
+ * syntax error.
+ */
+export function parseOrgFile(text: string, fileName: string): unknown {
+  try {
+    if (extname(fileName).toLowerCase() === '.json') return JSON.parse(text);
+    return YAML.parse(text, { schema: 'core', version: '1.2' });
+  } catch (error) {
+    throw new OrgFileError(`${fileName}: ${(error as Error).message}`);
+  }
+}
+
+/** The document as YAML, for `export FILE.yaml`; plain scalars keep dates as strings too. */
+export function stringifyOrgYaml(document: unknown): string {
+  return YAML.stringify(document, { schema: 'core', version: '1.2', lineWidth: 0 });
+}

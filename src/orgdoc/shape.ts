@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import type { Layer } from '../db/tables.js';
+import {
+  type AorEntry,
+  type OpenRoleEntry,
+  type PersonEntry,
+  SECTION_NAMES,
+  type SectionName,
+  type SuccessionEntry,
+  sectionSchemas,
+  type UnitEntry,
+} from './document.js';
+import type { Problems } from './errors.js';
+import { received, reportIssues } from './issues.js';
+
+/** A valid entry with its index in the document, so later rules can name `units[3]`. */
+export interface Entry<T> {
+  index: number;
+  value: T;
+}
+
+interface Sections {
+  people: PersonEntry;
+  units: UnitEntry;
+  aors: AorEntry;
+  succession: SuccessionEntry;
+  openRoles: OpenRoleEntry;
+}
+
+/** The document's valid entries by section, and what rules need about the rest. */
+export type ParsedDocument = { [S in SectionName]: Entry<Sections[S]>[] } & {
+  /**
+   * The valid fields of invalid entries. Only reference checks read them: a person with a
+   * malformed start date still gets told their manager is unknown.
+   */
+  partial: { [S in SectionName]: Entry<Partial<Sections[S]>>[] };
+  /**
+   * Keys declared by every entry, valid or not: a person whose name is missing is still
+   * "in the document", so references to them are not also reported as unknown.
+   */
+  declared: { emails: Set<string>; units: Map<string, Layer | undefined> };
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The same object schema where each invalid or missing field is simply left out. */
+function lenient<S extends z.ZodObject>(schema: S): z.ZodType<Partial<z.output<S>>> {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [
+      key,
+      (field as z.ZodType).optional().catch(undefined),
+    ]),
+  );
+  return z.object(shape) as unknown as z.ZodType<Partial<z.output<S>>>;
+}
+
+interface SectionResult<T> {
+  valid: Entry<T>[];
+  partial: Entry<Partial<T>>[];
+}
+
+function parseSection<S extends z.ZodObject>(
+  name: SectionName,
+  raw: unknown,
+  schema: S,
+  problems: Problems,
+): SectionResult<z.output<S>> {
+  const result: SectionResult<z.output<S>> = { valid: [], partial: [] };
+  if (raw === undefined) return result;
+  if (!Array.isArray(raw)) {
+    problems.add(name, `expected a list, got ${received(raw)}`, 'VALIDATION');
+    return result;
+  }
+  const salvage = lenient(schema);
+  for (const [index, item] of raw.entries()) {
+    const parsed = schema.safeParse(item, { reportInput: true });
+    if (parsed.success) {
+      result.valid.push({ index, value: parsed.data });
+      continue;
+    }
+    reportIssues(parsed.error.issues, [name, index], problems);
+    const partial = salvage.safeParse(item);
+    if (partial.success) result.partial.push({ index, value: partial.data });
+  }
+  return result;
+}
+
+function declaredKeys(input: Record<string, unknown>): ParsedDocument['declared'] {
+  const emails = new Set<string>();
+  const units = new Map<string, Layer | undefined>();
+  for (const person of asList(input.people)) {
+    if (isRecord(person) && typeof person.email === 'string')
+      emails.add(person.email.toLowerCase());
+  }
+  const layers = sectionSchemas.units.shape.layer;
+  for (const unit of asList(input.units)) {
+    if (!isRecord(unit) || typeof unit.slug !== 'string') continue;
+    const layer = layers.safeParse(unit.layer);
+    units.set(unit.slug, layer.success ? layer.data : undefined);
+  }
+  return { emails, units };
+}
+
+function asList(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** Checks the document's shape entry by entry: a bad entry never hides problems elsewhere. */
+export function parseDocumentShape(input: unknown, problems: Problems): ParsedDocument {
+  const document = isRecord(input) ? input : {};
+  if (!isRecord(input)) {
+    problems.add(null, `the document must be an object, got ${received(input)}`, 'VALIDATION');
+  }
+  for (const key of Object.keys(document)) {
+    if (!(SECTION_NAMES as string[]).includes(key)) {
+      problems.add(key, `unknown section (expected ${SECTION_NAMES.join(', ')})`, 'VALIDATION');
+    }
+  }
+  const people = parseSection('people', document.people, sectionSchemas.people, problems);
+  const units = parseSection('units', document.units, sectionSchemas.units, problems);
+  const aors = parseSection('aors', document.aors, sectionSchemas.aors, problems);
+  const succession = parseSection(
+    'succession',
+    document.succession,
+    sectionSchemas.succession,
+    problems,
+  );
+  const roles = parseSection('openRoles', document.openRoles, sectionSchemas.openRoles, problems);
+  return {
+    people: people.valid,
+    units: units.valid,
+    aors: aors.valid,
+    succession: succession.valid,
+    openRoles: roles.valid,
+    partial: {
+      people: people.partial,
+      units: units.partial,
+      aors: aors.partial,
+      succession: succession.partial,
+      openRoles: roles.partial,
+    },
+    declared: declaredKeys(document),
+  };
+}

@@ -1,0 +1,304 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, test } from 'vitest';
+import { generateOrg } from '../../bench/generate.js';
+import { importOrgDocument } from '../../src/orgdoc/import.js';
+import { useTestDatabase } from './database.js';
+import { rows, specDocument, TODAY, tableCounts } from './fixtures.js';
+
+const t = useTestDatabase();
+const importDoc = (doc: unknown, today = TODAY) => importOrgDocument(t.database.db, doc, { today });
+
+const storage = { slug: 'storage', name: 'Storage', layer: 'TEAM', parent: 'infra' };
+
+async function seatHistory(slug: string, seat: string) {
+  return rows<{ email: string; started_on: string; ended_on: string | null; acting: boolean }>(
+    t.database.db,
+    sql`select p.email, s.started_on::text, s.ended_on::text, s.acting from seat_assignment s
+        join person p on p.id = s.person_id join unit u on u.id = s.unit_id
+        where u.slug = ${slug} and s.seat = ${seat} order by s.started_on, s.id`,
+  );
+}
+
+async function memberships(email: string) {
+  return rows<{ slug: string; started_on: string; ended_on: string | null }>(
+    t.database.db,
+    sql`select u.slug, m.started_on::text, m.ended_on::text from team_membership m
+        join person p on p.id = m.person_id join unit u on u.id = m.unit_id
+        where p.email = ${email} order by m.id`,
+  );
+}
+
+describe('importOrgDocument', () => {
+  test('a valid document creates everything', async () => {
+    const result = await importDoc(specDocument());
+    expect(result.userErrors).toEqual([]);
+    expect(result.created).toEqual({
+      people: 5,
+      units: 3,
+      seatAssignments: 4,
+      memberships: 2,
+      aors: 1,
+      aorOwnerships: 2,
+      candidates: 1,
+      openRoles: 1,
+    });
+    expect(await tableCounts(t.database.db)).toEqual({
+      person: 5,
+      unit: 3,
+      seat_assignment: 4,
+      team_membership: 2,
+      aor: 1,
+      aor_ownership: 2,
+      succession_candidate: 1,
+      open_role: 1,
+    });
+    const managers = await rows<{ email: string; manager: string | null }>(
+      t.database.db,
+      sql`select p.email, m.email as manager from person p left join person m on m.id = p.manager_id order by p.email`,
+    );
+    expect(managers).toContainEqual({ email: 'dee@example.com', manager: 'ana@example.com' });
+    expect(await seatHistory('storage', 'TECH_LEAD')).toEqual([
+      { email: 'dee@example.com', started_on: TODAY, ended_on: null, acting: false },
+    ]);
+  });
+
+  test('importing the same document twice changes nothing', async () => {
+    await importDoc(specDocument());
+    const before = await tableCounts(t.database.db);
+    const again = await importDoc(specDocument(), '2026-12-24');
+    expect(again.created).toEqual(zero());
+    expect(again.updated).toEqual(zero());
+    expect(again.unchanged).toEqual({
+      people: 5,
+      units: 3,
+      seatAssignments: 4,
+      memberships: 2,
+      aors: 1,
+      aorOwnerships: 2,
+      candidates: 1,
+      openRoles: 1,
+    });
+    expect(await tableCounts(t.database.db)).toEqual(before);
+  });
+
+  test('a new Tech Lead ends the old assignment, keeps it as history and ends their candidacy', async () => {
+    await importDoc(specDocument());
+    const result = await importDoc({
+      units: [{ ...storage, techLead: { person: 'eli@example.com', since: '2026-11-01' } }],
+    });
+    expect(result.userErrors).toEqual([]);
+    expect(result.created.seatAssignments).toBe(1);
+    expect(result.updated.seatAssignments).toBe(1);
+    expect(result.updated.candidates).toBe(1);
+    expect(await seatHistory('storage', 'TECH_LEAD')).toEqual([
+      { email: 'dee@example.com', started_on: TODAY, ended_on: '2026-10-31', acting: false },
+      { email: 'eli@example.com', started_on: '2026-11-01', ended_on: null, acting: false },
+    ]);
+    const [candidacy] = await rows<{ ended_on: string }>(
+      t.database.db,
+      sql`select ended_on::text from succession_candidate`,
+    );
+    expect(candidacy?.ended_on).toBe('2026-10-31');
+  });
+
+  test('an acting flag change updates the current assignment in place', async () => {
+    await importDoc(specDocument());
+    const result = await importDoc({
+      units: [{ ...storage, engLead: { person: 'ana@example.com', acting: true } }],
+    });
+    expect(result.updated.seatAssignments).toBe(1);
+    expect(await seatHistory('storage', 'ENG_LEAD')).toEqual([
+      { email: 'ana@example.com', started_on: TODAY, ended_on: null, acting: true },
+    ]);
+  });
+
+  test('listing a person under another team moves them', async () => {
+    await importDoc(specDocument());
+    const compute = {
+      slug: 'compute',
+      name: 'Compute',
+      layer: 'TEAM',
+      parent: 'infra',
+      members: ['eli@example.com'],
+    };
+    const result = await importDoc({ units: [compute] }, '2026-10-05');
+    expect(result.created.memberships).toBe(1);
+    expect(result.updated.memberships).toBe(1);
+    expect(await memberships('eli@example.com')).toEqual([
+      { slug: 'storage', started_on: TODAY, ended_on: '2026-10-04' },
+      { slug: 'compute', started_on: '2026-10-05', ended_on: null },
+    ]);
+    // Dee is not mentioned: she stays in Storage.
+    expect(await memberships('dee@example.com')).toEqual([
+      { slug: 'storage', started_on: TODAY, ended_on: null },
+    ]);
+  });
+
+  test('a same-day move ends the old membership the day before it began: never in force', async () => {
+    await importDoc(specDocument());
+    await importDoc({
+      units: [
+        {
+          slug: 'compute',
+          name: 'Compute',
+          layer: 'TEAM',
+          parent: 'infra',
+          members: ['eli@example.com'],
+        },
+      ],
+    });
+    expect(await memberships('eli@example.com')).toEqual([
+      { slug: 'storage', started_on: TODAY, ended_on: '2026-09-30' },
+      { slug: 'compute', started_on: TODAY, ended_on: null },
+    ]);
+  });
+
+  test('a new AoR owner ends the old primary and a promoted backup row', async () => {
+    await importDoc(specDocument());
+    const aor = {
+      slug: 'blob-store',
+      name: 'Blob store',
+      unit: 'storage',
+      owner: 'eli@example.com',
+      backups: ['dee@example.com'],
+    };
+    const result = await importDoc({ aors: [aor] }, '2026-10-10');
+    expect(result.updated.aorOwnerships).toBe(2);
+    expect(result.created.aorOwnerships).toBe(2);
+    const owners = await rows<{ email: string; role: string; ended_on: string | null }>(
+      t.database.db,
+      sql`select p.email, o.role, o.ended_on::text from aor_ownership o join person p on p.id = o.person_id order by o.id`,
+    );
+    expect(owners).toEqual([
+      { email: 'dee@example.com', role: 'PRIMARY', ended_on: '2026-10-09' },
+      { email: 'eli@example.com', role: 'BACKUP', ended_on: '2026-10-09' },
+      { email: 'eli@example.com', role: 'PRIMARY', ended_on: null },
+      { email: 'dee@example.com', role: 'BACKUP', ended_on: null },
+    ]);
+    // Criticality stays HIGH: a left-out field keeps the stored value.
+    expect(await rows(t.database.db, sql`select criticality from aor`)).toEqual([
+      { criticality: 'HIGH' },
+    ]);
+  });
+
+  test('candidates update readiness and notes in place; a new AoR defaults to MEDIUM', async () => {
+    await importDoc(specDocument());
+    const result = await importDoc({
+      aors: [{ slug: 'backups', name: 'Backups', unit: 'storage' }],
+      succession: [
+        {
+          unit: 'storage',
+          seat: 'TECH_LEAD',
+          candidate: 'eli@example.com',
+          readiness: 'READY_NOW',
+          notes: 'ran the migration',
+        },
+      ],
+    });
+    expect(result.updated.candidates).toBe(1);
+    expect(
+      await rows(t.database.db, sql`select readiness, notes, ended_on from succession_candidate`),
+    ).toEqual([{ readiness: 'READY_NOW', notes: 'ran the migration', ended_on: null }]);
+    expect(
+      await rows(t.database.db, sql`select criticality from aor where slug = 'backups'`),
+    ).toEqual([{ criticality: 'MEDIUM' }]);
+  });
+
+  test('open roles: FILLED closes the open role, a closed role is not reopened twice', async () => {
+    await importDoc(specDocument());
+    const filled = await importDoc(
+      { openRoles: [{ unit: 'infra', seat: 'TECH_LEAD', status: 'FILLED' }] },
+      '2026-10-20',
+    );
+    expect(filled.updated.openRoles).toBe(1);
+    const reopened = await importDoc(
+      { openRoles: [{ unit: 'infra', seat: 'TECH_LEAD' }] },
+      '2026-10-21',
+    );
+    expect(reopened.created.openRoles).toBe(1);
+    const again = await importDoc(
+      { openRoles: [{ unit: 'infra', seat: 'TECH_LEAD' }] },
+      '2026-10-22',
+    );
+    expect(again.unchanged.openRoles).toBe(1);
+    expect(
+      await rows(
+        t.database.db,
+        sql`select status, opened_on::text, closed_on::text from open_role order by id`,
+      ),
+    ).toEqual([
+      { status: 'FILLED', opened_on: '2026-09-01', closed_on: '2026-10-20' },
+      { status: 'OPEN', opened_on: '2026-10-21', closed_on: null },
+    ]);
+  });
+
+  test('the import never ends or deletes what the document does not mention', async () => {
+    await importDoc(specDocument());
+    const before = await tableCounts(t.database.db);
+    const result = await importDoc({
+      people: [{ email: 'eli@example.com', name: 'Eli Stone-Ray' }],
+      units: [{ ...storage, name: 'Storage & Backup' }],
+    });
+    expect(result.updated).toMatchObject({
+      people: 1,
+      units: 1,
+      seatAssignments: 0,
+      memberships: 0,
+    });
+    expect(await tableCounts(t.database.db)).toEqual(before);
+    const open = await rows(
+      t.database.db,
+      sql`select count(*)::int as n from seat_assignment where ended_on is not null`,
+    );
+    expect(open).toEqual([{ n: 0 }]);
+    // Eli's manager was left out, so it stays.
+    expect(
+      await rows(
+        t.database.db,
+        sql`select m.email from person p join person m on m.id = p.manager_id where p.email = 'eli@example.com'`,
+      ),
+    ).toEqual([{ email: 'ana@example.com' }]);
+  });
+
+  test('emails match case-insensitively and new people are stored lower-cased', async () => {
+    const doc = specDocument();
+    const people = doc.people.map((p) =>
+      p.email === 'bo@example.com' ? { ...p, email: 'Bo@Example.COM' } : p,
+    );
+    await importDoc({ ...doc, people });
+    const result = await importDoc({
+      people: [{ email: 'BO@example.com', name: 'Bo Lind' }],
+      units: [{ slug: 'platform', name: 'Platform', layer: 'PILLAR', engLead: 'bO@example.com' }],
+    });
+    expect(result.created.people).toBe(0);
+    expect(result.unchanged).toMatchObject({ people: 1, seatAssignments: 1 });
+    expect(await rows(t.database.db, sql`select email from person where email like 'bo%'`)).toEqual(
+      [{ email: 'bo@example.com' }],
+    );
+  });
+
+  test('the number of statements does not grow with the document', async () => {
+    const small = generateOrg({ teams: 10, teamSize: 5, teamsPerArea: 5, areasPerPillar: 1 });
+    const large = generateOrg({ teams: 60, teamSize: 7, teamsPerArea: 5, areasPerPillar: 4 });
+    expect((await importDoc(small)).userErrors).toEqual([]);
+    const forSmall = t.statements.length;
+    await t.empty();
+    t.statements.length = 0;
+    expect((await importDoc(large)).userErrors).toEqual([]);
+    expect(t.statements.length).toBe(forSmall);
+    expect(forSmall).toBeLessThan(40);
+  });
+});
+
+function zero() {
+  return {
+    people: 0,
+    units: 0,
+    seatAssignments: 0,
+    memberships: 0,
+    aors: 0,
+    aorOwnerships: 0,
+    candidates: 0,
+    openRoles: 0,
+  };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import { OrgFileError, parseOrgFile, stringifyOrgYaml } from '../../src/orgdoc/parse.js';
+import { specDocument } from './fixtures.js';
+
+/** SPEC §3's example, verbatim. */
+const SPEC_YAML = `
+people:
+  - { email: bo@example.com, name: Bo Lind, title: Pillar Eng Lead, level: M5 }
+  - { email: cy@example.com, name: Cy Park, title: Pillar Tech Lead, level: L7, manager: bo@example.com }
+  - { email: ana@example.com, name: Ana Ruiz, title: Engineering Manager, level: M2, manager: bo@example.com, startedOn: 2021-03-01 }
+  - { email: dee@example.com, name: Dee Okafor, title: Tech Lead, manager: ana@example.com }
+  - { email: eli@example.com, name: Eli Stone, manager: ana@example.com }
+units:
+  - { slug: platform, name: Platform, layer: PILLAR, engLead: bo@example.com, techLead: cy@example.com }
+  - { slug: infra, name: Infrastructure, layer: AREA, parent: platform }
+  - { slug: storage, name: Storage, layer: TEAM, parent: infra, engLead: ana@example.com,
+      techLead: dee@example.com, members: [dee@example.com, eli@example.com] }
+aors:
+  - { slug: blob-store, name: Blob store, unit: storage, criticality: HIGH, owner: dee@example.com, backups: [eli@example.com] }
+succession:
+  - { unit: storage, seat: TECH_LEAD, candidate: eli@example.com, readiness: READY_SOON }
+openRoles:
+  - { unit: infra, seat: TECH_LEAD, status: OPEN, openedOn: 2026-09-01 }
+`;
+
+describe('parseOrgFile', () => {
+  test("parses SPEC's YAML example with dates kept as strings", () => {
+    const parsed = parseOrgFile(SPEC_YAML, 'org.yaml');
+    expect(parsed).toEqual(specDocument());
+  });
+
+  test('reads JSON by extension, and YAML files may hold JSON', () => {
+    const json = JSON.stringify(specDocument());
+    expect(parseOrgFile(json, 'org.json')).toEqual(specDocument());
+    expect(parseOrgFile(json, 'org.yml')).toEqual(specDocument());
+  });
+
+  test('a syntax error names the file', () => {
+    expect(() => parseOrgFile('{ "units": [', 'broken.json')).toThrow(OrgFileError);
+    expect(() => parseOrgFile('units: [a, b', 'broken.yaml')).toThrow(/^broken\.yaml: /);
+  });
+
+  test('YAML written by the exporter reads back the same, dates included', () => {
+    const doc = {
+      units: [{ slug: 'x', engLead: { person: 'a@b.co', since: '2021-03-01', acting: false } }],
+    };
+    expect(parseOrgFile(stringifyOrgYaml(doc), 'x.yaml')).toEqual(doc);
+  });
+});

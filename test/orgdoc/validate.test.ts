@@ -1,0 +1,352 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, test } from 'vitest';
+import { importOrgDocument } from '../../src/orgdoc/import.js';
+import { validateOrgDocument } from '../../src/orgdoc/validate.js';
+import { useTestDatabase } from './database.js';
+import { specDocument, TODAY, tableCounts } from './fixtures.js';
+
+const t = useTestDatabase();
+const importDoc = (doc: unknown) => importOrgDocument(t.database.db, doc, { today: TODAY });
+const problemsOf = (doc: unknown) => validateOrgDocument(t.database.db, doc, { today: TODAY });
+
+const pillar = { slug: 'platform', name: 'Platform', layer: 'PILLAR' };
+const area = { slug: 'infra', name: 'Infra', layer: 'AREA', parent: 'platform' };
+const team = { slug: 'storage', name: 'Storage', layer: 'TEAM', parent: 'infra' };
+const person = (id: string, manager?: string) => ({
+  email: `${id}@example.com`,
+  name: id,
+  ...(manager ? { manager: `${manager}@example.com` } : {}),
+});
+
+describe('a bad document', () => {
+  test('reports every problem with its path, and nothing is written', async () => {
+    const doc = {
+      people: [
+        { email: 'bo@example.com', name: 'Bo' },
+        { email: 'not-an-email', name: 'X' },
+        { email: 'cy@example.com' },
+        { email: 'BO@example.com', name: 'Bo again' },
+        {
+          email: 'dee@example.com',
+          name: 'Dee',
+          startedOn: '2021-02-30',
+          manager: 'zed@example.com',
+        },
+      ],
+      units: [
+        { ...pillar, engLead: 'bo@example.com' },
+        { ...area, parent: 'platfrom' },
+        { ...team, parent: 'platform', members: ['cy@example.com', 'nobody@example.com'] },
+        { slug: 'Bad_Slug', name: 'Bad', layer: 'SQUAD' },
+        { ...team, slug: 'compute', techlead: 'bo@example.com' },
+      ],
+      aors: [
+        {
+          slug: 'blob',
+          name: 'Blob',
+          unit: 'storage',
+          criticality: 'SEVERE',
+          owner: 'bo@example.com',
+          backups: ['bo@example.com'],
+        },
+      ],
+      succession: [
+        { unit: 'nowhere', seat: 'ENG_LEAD', candidate: 'cy@example.com', readiness: 'SOMEDAY' },
+      ],
+      openRoles: [{ unit: 'storage', seat: 'DESIGNER' }],
+      extra: [],
+    };
+    const result = await importDoc(doc);
+    const lines = result.userErrors.map((e) => `${e.code} ${e.path}: ${e.message}`);
+    expect(lines.sort()).toEqual(
+      [
+        'VALIDATION extra: unknown section (expected people, units, aors, succession, openRoles)',
+        'VALIDATION people[1].email: malformed email "not-an-email"',
+        'VALIDATION people[2].name: is required',
+        'CONFLICT people[3].email: duplicate email "bo@example.com" (also people[0])',
+        'VALIDATION people[4].startedOn: malformed date "2021-02-30" (expected an existing day, YYYY-MM-DD)',
+        'NOT_FOUND people[4].manager: unknown person "zed@example.com"',
+        'NOT_FOUND units[1].parent: unknown unit "platfrom"',
+        'INVALID_HIERARCHY units[2].parent: parent "platform" is a PILLAR; a TEAM\'s parent must be an AREA',
+        'NOT_FOUND units[2].members[1]: unknown person "nobody@example.com"',
+        'VALIDATION units[3].slug: malformed slug "Bad_Slug" (lower-case letters, digits and dashes only)',
+        'VALIDATION units[3].layer: unknown value "SQUAD" (expected one of PILLAR, AREA, TEAM)',
+        'VALIDATION units[4].techlead: unknown field',
+        'VALIDATION aors[0].criticality: unknown value "SEVERE" (expected one of HIGH, MEDIUM, LOW)',
+        'NOT_FOUND succession[0].unit: unknown unit "nowhere"',
+        'VALIDATION succession[0].readiness: unknown value "SOMEDAY" (expected one of READY_NOW, READY_SOON, READY_LATER)',
+        'VALIDATION openRoles[0].seat: unknown value "DESIGNER" (expected one of ENG_LEAD, TECH_LEAD, ENGINEER)',
+      ].sort(),
+    );
+    expect(result.created.people).toBe(0);
+    expect(Object.values(await tableCounts(t.database.db)).every((n) => n === 0)).toBe(true);
+  });
+
+  test('a later valid entry still gets its cross-checks when an earlier one is malformed', async () => {
+    const problems = await problemsOf({
+      aors: [
+        {
+          slug: 'a',
+          name: 'A',
+          unit: 'storage',
+          owner: 'x@example.com',
+          backups: ['x@example.com'],
+        },
+      ],
+      units: [pillar, area, team],
+      people: [person('x')],
+    });
+    expect(problems).toEqual([
+      {
+        path: 'aors[0].backups[0]',
+        message: '"x@example.com" is the owner and cannot also be a backup',
+        code: 'CONFLICT',
+      },
+    ]);
+  });
+
+  test('rejects a document that is not an object, and a section that is not a list', async () => {
+    expect(await problemsOf('units: []')).toEqual([
+      {
+        path: null,
+        message: 'the document must be an object, got string "units: []"',
+        code: 'VALIDATION',
+      },
+    ]);
+    expect(await problemsOf({ units: { slug: 'x' } })).toEqual([
+      { path: 'units', message: 'expected a list, got an object', code: 'VALIDATION' },
+    ]);
+  });
+
+  test('the holder form is checked: a bad email, a bad since, an unknown field', async () => {
+    const problems = await problemsOf({
+      people: [person('bo')],
+      units: [
+        {
+          ...pillar,
+          engLead: 'bo@',
+          techLead: { person: 'bo@example.com', since: '2026-13-01', role: 'x' },
+        },
+      ],
+    });
+    expect(problems.map((p) => p.path).sort()).toEqual([
+      'units[0].engLead',
+      'units[0].techLead.role',
+      'units[0].techLead.since',
+    ]);
+  });
+});
+
+describe('layer rules', () => {
+  test('a Pillar has no parent, an Area needs a Pillar, a Team an Area', async () => {
+    const problems = await problemsOf({
+      units: [
+        { ...pillar, parent: 'infra' },
+        { ...area, parent: undefined },
+        { ...team, parent: 'storage2' },
+        { ...team, slug: 'storage2', parent: 'infra' },
+      ],
+    });
+    expect(problems).toEqual([
+      { path: 'units[0].parent', message: 'a PILLAR has no parent', code: 'INVALID_HIERARCHY' },
+      {
+        path: 'units[1].parent',
+        message: 'an AREA needs a parent PILLAR',
+        code: 'INVALID_HIERARCHY',
+      },
+      {
+        path: 'units[2].parent',
+        message: 'parent "storage2" is a TEAM; a TEAM\'s parent must be an AREA',
+        code: 'INVALID_HIERARCHY',
+      },
+    ]);
+  });
+
+  test('a parent only in the database is checked too, and a layer cannot change', async () => {
+    expect((await importDoc({ units: [pillar, area, team] })).userErrors).toEqual([]);
+    const problems = await problemsOf({
+      units: [
+        { ...area, slug: 'data', parent: 'storage' },
+        { ...team, layer: 'AREA', parent: 'platform' },
+      ],
+    });
+    expect(problems).toEqual([
+      {
+        path: 'units[0].parent',
+        message: 'parent "storage" is a TEAM; an AREA\'s parent must be a PILLAR',
+        code: 'INVALID_HIERARCHY',
+      },
+      {
+        path: 'units[1].layer',
+        message: 'unit "storage" is a TEAM; a unit\'s layer cannot change',
+        code: 'INVALID_HIERARCHY',
+      },
+    ]);
+  });
+
+  test('only Teams have members, and a person is listed under one team', async () => {
+    const problems = await problemsOf({
+      people: [person('a'), person('b')],
+      units: [
+        pillar,
+        { ...area, members: ['a@example.com'] },
+        { ...team, members: ['a@example.com', 'b@example.com'] },
+        { ...team, slug: 'compute', members: ['b@example.com'] },
+      ],
+    });
+    expect(problems).toEqual([
+      {
+        path: 'units[1].members',
+        message: 'only a TEAM has members; "infra" is an AREA',
+        code: 'INVALID_HIERARCHY',
+      },
+      {
+        path: 'units[3].members[0]',
+        message: '"b@example.com" is already listed as a member of "storage" (units[2].members[1])',
+        code: 'CONFLICT',
+      },
+    ]);
+  });
+});
+
+describe('management cycles', () => {
+  test('within the document', async () => {
+    const problems = await problemsOf({
+      people: [person('a', 'c'), person('b', 'a'), person('c', 'b'), person('d', 'd')],
+    });
+    expect(problems).toEqual([
+      {
+        path: 'people[0].manager',
+        message:
+          'management cycle: "a@example.com" → "c@example.com" → "b@example.com" → "a@example.com"',
+        code: 'CYCLE',
+      },
+      {
+        path: 'people[3].manager',
+        message: 'management cycle: "d@example.com" → "d@example.com"',
+        code: 'CYCLE',
+      },
+    ]);
+  });
+
+  test('through managers already in the database, which the document may override', async () => {
+    await importDoc({ people: [person('a'), person('b', 'a'), person('c', 'b')] });
+    expect(await problemsOf({ people: [person('a', 'c')] })).toEqual([
+      {
+        path: 'people[0].manager',
+        message:
+          'management cycle: "a@example.com" → "c@example.com" → "b@example.com" → "a@example.com"',
+        code: 'CYCLE',
+      },
+    ]);
+    // Moving b under c while c moves to the top breaks the old chain: no cycle.
+    expect(
+      await problemsOf({ people: [person('b', 'c'), { ...person('c'), manager: null }] }),
+    ).toEqual([]);
+  });
+});
+
+describe('seats and successors', () => {
+  test('a candidate cannot be successor for a seat they hold after the import', async () => {
+    await importDoc(specDocument());
+    const problems = await problemsOf({
+      units: [{ ...team, techLead: { person: 'eli@example.com', since: '2026-11-01' } }],
+      succession: [
+        {
+          unit: 'storage',
+          seat: 'TECH_LEAD',
+          candidate: 'eli@example.com',
+          readiness: 'READY_NOW',
+        },
+        { unit: 'storage', seat: 'ENG_LEAD', candidate: 'ana@example.com', readiness: 'READY_NOW' },
+        { unit: 'storage', seat: 'ENG_LEAD', candidate: 'dee@example.com', readiness: 'READY_NOW' },
+      ],
+    });
+    expect(problems).toEqual([
+      {
+        path: 'succession[0].candidate',
+        message:
+          '"eli@example.com" holds the TECH_LEAD seat of "storage" and cannot be its successor',
+        code: 'CONFLICT',
+      },
+      {
+        path: 'succession[1].candidate',
+        message:
+          '"ana@example.com" holds the ENG_LEAD seat of "storage" and cannot be its successor',
+        code: 'CONFLICT',
+      },
+    ]);
+  });
+
+  test("a new holder's since must be after the current holder's start", async () => {
+    await importDoc(specDocument());
+    const problems = await problemsOf({
+      units: [
+        { ...team, techLead: { person: 'eli@example.com', since: '2026-09-15' } },
+        { ...pillar, engLead: 'cy@example.com' },
+      ],
+    });
+    expect(problems).toEqual([
+      {
+        path: 'units[0].techLead',
+        message: `"dee@example.com" holds this seat since ${TODAY}; the new holder's since (2026-09-15) must be later`,
+        code: 'CONFLICT',
+      },
+      {
+        path: 'units[1].engLead',
+        message: `"bo@example.com" holds this seat since ${TODAY}; the new holder's since (${TODAY}) must be later`,
+        code: 'CONFLICT',
+      },
+    ]);
+  });
+
+  test('a current owner named only as a backup, and a departed person, are conflicts', async () => {
+    await importDoc(specDocument());
+    await t.database.db.execute(
+      sql`update person set departed_on = '2026-09-30' where email = 'cy@example.com'`,
+    );
+    const problems = await problemsOf({
+      aors: [
+        {
+          slug: 'blob-store',
+          name: 'Blob store',
+          unit: 'storage',
+          backups: ['dee@example.com', 'cy@example.com'],
+        },
+      ],
+    });
+    expect(problems).toEqual([
+      {
+        path: 'aors[0].backups[1]',
+        message: 'person "cy@example.com" departed on 2026-09-30',
+        code: 'CONFLICT',
+      },
+      {
+        path: 'aors[0].backups[0]',
+        message:
+          '"dee@example.com" is the current owner of "blob-store"; name a new owner to make them a backup',
+        code: 'CONFLICT',
+      },
+    ]);
+  });
+
+  test('duplicates are reported at the later entry', async () => {
+    const role = { unit: 'infra', seat: 'TECH_LEAD' };
+    const problems = await problemsOf({
+      units: [pillar, area, { ...area }],
+      openRoles: [role, role],
+    });
+    expect(problems).toEqual([
+      {
+        path: 'units[2].slug',
+        message: 'duplicate unit "infra" (also units[1])',
+        code: 'CONFLICT',
+      },
+      {
+        path: 'openRoles[1]',
+        message: 'duplicate TECH_LEAD role on "infra" (also openRoles[0])',
+        code: 'CONFLICT',
+      },
+    ]);
+  });
+});
