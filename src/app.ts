@@ -1,7 +1,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
 import type { Config } from './config.js';
-import type { Context } from './context.js';
+import { type Context, createContext } from './context.js';
 import type { Database } from './db/client.js';
 import { OrgSnapshots } from './org/snapshots.js';
 import { todayUtc } from './org/days.js';
@@ -33,13 +33,8 @@ export function createApp({ database, config, today = todayUtc }: AppOptions) {
     batching: false,
     context: async ({ request }): Promise<Context> => {
       const { db } = database;
-      return {
-        db,
-        config,
-        viewer: await authenticate(db, config, request.headers.get('authorization')),
-        today: today(),
-        orgOn: snapshots.forRequest(db),
-      };
+      const viewer = await authenticate(db, config, request.headers.get('authorization'));
+      return createContext({ db, config, viewer, today: today(), snapshots });
     },
     plugins: [
       EnvelopArmorPlugin({

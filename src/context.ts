@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import type { ApiRole } from './db/tables.js';
+import type { OrgSnapshots } from './org/snapshots.js';
 import type { Day, OrgState } from './org/state.js';
 
 /** Who is asking: the role of their token (null when unauthenticated) and its name. */
@@ -17,4 +18,17 @@ export interface Context {
   today: Day;
   /** The org as it stood on a day, from the shared snapshot (one version check a request). */
   orgOn: (asOf: Day) => Promise<OrgState>;
+}
+
+export interface ContextOptions {
+  db: Db;
+  config: Config;
+  viewer: Viewer;
+  today: Day;
+  snapshots: OrgSnapshots;
+}
+
+/** The context of one request (or one CLI command): same shape wherever the schema runs. */
+export function createContext({ db, config, viewer, today, snapshots }: ContextOptions): Context {
+  return { db, config, viewer, today, orgOn: snapshots.forRequest(db) };
 }

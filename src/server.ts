@@ -1,12 +1,11 @@
 import { createServer } from 'node:http';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
-import { openDatabase } from './db/client.js';
+import { openConfiguredDatabase } from './db/open.js';
 import { loadDemoIfEmpty } from './demo/load.js';
 
 const config = loadConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-await database.migrate();
+const database = await openConfiguredDatabase(config);
 if (database.kind === 'pglite' && config.demo) await loadDemoIfEmpty(database.db);
 
 const app = createApp({ database, config });

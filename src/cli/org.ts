@@ -1,18 +1,29 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { type Config, loadConfig } from '../config.js';
 import type { Database } from '../db/client.js';
+import { openConfiguredDatabase } from '../db/open.js';
 import { todayUtc } from '../org/days.js';
 import type { Counts, ImportResult } from '../orgdoc/counts.js';
 import { daySchema } from '../orgdoc/document.js';
 import { exportOrgDocument } from '../orgdoc/export.js';
 import { importOrgDocument } from '../orgdoc/import.js';
 import { OrgFileError, parseOrgFile, stringifyOrgYaml } from '../orgdoc/parse.js';
-import { openConfiguredDatabase } from './open.js';
+import { runAsOperator } from './as-admin.js';
+import {
+  type CheckCriteria,
+  parseFailOn,
+  parseSeverity,
+  runCheck,
+  TEAMS_WITHOUT_TECH_LEAD,
+} from './check.js';
 
 /** What a command may use; tests pass their own database and streams. */
 export interface CliIo {
   open: () => Promise<Database>;
+  /** Thresholds and the like; default: the environment's configuration. */
+  config?: Config;
   out: (text: string) => void;
   err: (text: string) => void;
 }
@@ -100,13 +111,122 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+async function checkCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      ...TODAY_OPTION,
+      scope: { type: 'string' },
+      'fail-on': { type: 'string', multiple: true },
+      'min-severity': { type: 'string' },
+    },
+    allowPositionals: false,
+  });
+  if (positionals.length > 0) throw new UsageError('check takes no positional arguments');
+  const criteria: CheckCriteria = { scope: values.scope, kinds: [], teamsWithoutTechLead: false };
+  for (const value of values['fail-on'] ?? []) {
+    const parsed = parseFailOn(value);
+    if (parsed === null) {
+      throw new UsageError(
+        `--fail-on: "${value}" is not ${TEAMS_WITHOUT_TECH_LEAD} or a finding kind`,
+      );
+    }
+    if (parsed === TEAMS_WITHOUT_TECH_LEAD) criteria.teamsWithoutTechLead = true;
+    else criteria.kinds.push(parsed);
+  }
+  if (values['min-severity'] !== undefined) {
+    const severity = parseSeverity(values['min-severity']);
+    if (!severity)
+      throw new UsageError(`--min-severity: unknown severity "${values['min-severity']}"`);
+    criteria.minSeverity = severity;
+  }
+  if (!criteria.teamsWithoutTechLead && criteria.kinds.length === 0 && !criteria.minSeverity) {
+    throw new UsageError('check needs --fail-on KIND (repeatable) and/or --min-severity SEVERITY');
+  }
+  const today = todayFrom(values.today);
+  const { lines, failed } = await withDatabase(io, (database) =>
+    runCheck(database, io.config ?? loadConfig(), today, criteria),
+  );
+  (failed ? io.err : io.out)(`${lines.join('\n')}\n`);
+  return failed ? 1 : 0;
+}
+
+async function assignCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { ...TODAY_OPTION, since: { type: 'string' }, acting: { type: 'boolean' } },
+    allowPositionals: true,
+  });
+  const [unit, seat, person] = positionals;
+  if (!unit || !seat || !person || positionals.length > 3) {
+    throw new UsageError('assign takes UNIT SEAT EMAIL');
+  }
+  const input = {
+    unit,
+    seat: seat.toUpperCase().replaceAll('-', '_'),
+    person,
+    startedOn: values.since ?? null,
+    acting: values.acting ?? false,
+  };
+  return reportWrite(io, values.today, ASSIGN, { input }, 'assignSeat', (p) => {
+    const ended = p.ended ? `; ${p.ended.person.email} ended on ${p.ended.endedOn}` : '';
+    return `${p.assignment.person.email} is ${input.seat} of ${unit} from ${p.assignment.startedOn}${ended}`;
+  });
+}
+
+async function departCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { ...TODAY_OPTION, on: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const [email] = positionals;
+  if (!email || positionals.length > 1) throw new UsageError('depart takes EMAIL');
+  const input = { email, on: values.on ?? null };
+  return reportWrite(io, values.today, DEPART, { input }, 'recordDeparture', (p) => {
+    const seats =
+      p.endedSeats.map((s: any) => `${s.seat} of ${s.unit.slug}`).join(', ') || 'no seat';
+    return `${p.person.email} departed on ${p.person.departedOn}; ended: ${seats}`;
+  });
+}
+
+const ASSIGN = `mutation ($input: AssignSeatInput!) { assignSeat(input: $input) {
+  assignment { person { email } startedOn } ended { person { email } endedOn }
+  userErrors { path message }
+} }`;
+const DEPART = `mutation ($input: RecordDepartureInput!) { recordDeparture(input: $input) {
+  person { email departedOn } endedSeats { seat unit { slug } }
+  userErrors { path message }
+} }`;
+
+/** Runs one mutation as the operator and prints its outcome or its userErrors (exit 1). */
+async function reportWrite(
+  io: CliIo,
+  today: string | undefined,
+  mutation: string,
+  variables: Record<string, unknown>,
+  field: string,
+  describe: (payload: any) => string,
+): Promise<number> {
+  const data = await withDatabase(io, (database) =>
+    runAsOperator(database, io.config ?? loadConfig(), todayFrom(today), mutation, variables),
+  );
+  const payload = data[field];
+  if (payload.userErrors.length > 0) {
+    for (const e of payload.userErrors) io.err(`${e.path ? `${e.path}: ` : ''}${e.message}\n`);
+    return 1;
+  }
+  io.out(`${describe(payload)}\n`);
+  return 0;
+}
+
 async function helpCommand(_args: string[], io: CliIo): Promise<number> {
   const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(36)}${c.summary}`);
   io.out(`Usage: npm run org -- <command>\n\nCommands:\n${lines.join('\n')}\n`);
   return 0;
 }
 
-/** One entry per command; later commands (assign, depart, check) are added here. */
+/** One entry per command. */
 const COMMANDS: Record<string, Command> = {
   import: {
     usage: 'import FILE [--today DATE]',
@@ -117,6 +237,21 @@ const COMMANDS: Record<string, Command> = {
     usage: 'export [FILE] [--today DATE]',
     summary: 'write the current org (YAML for .yaml/.yml, else JSON; stdout without FILE)',
     run: exportCommand,
+  },
+  assign: {
+    usage: 'assign UNIT SEAT EMAIL [--since DATE] [--acting]',
+    summary: 'put a person in a seat (ENG_LEAD or TECH_LEAD), ending the current holder',
+    run: assignCommand,
+  },
+  depart: {
+    usage: 'depart EMAIL [--on DATE]',
+    summary: 'record a departure: ends their seats, AoRs, candidacies and team',
+    run: departCommand,
+  },
+  check: {
+    usage: 'check --fail-on KIND… [--min-severity S] [--scope SLUG]',
+    summary: `exit 1 listing what is found (KIND: ${TEAMS_WITHOUT_TECH_LEAD} or a finding kind)`,
+    run: checkCommand,
   },
   help: { usage: 'help', summary: 'show this help', run: helpCommand },
 };

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { type Config, loadConfig } from '../config.js';
-import { type Database, openDatabase } from '../db/client.js';
+import { type Database, openDatabase } from './client.js';
 
 /**
  * Opens the database the way the server does — PostgreSQL when `DATABASE_URL` is set, else

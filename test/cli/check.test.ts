@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliIo, runOrgCli } from '../../src/cli/org.js';
+import { loadConfig } from '../../src/config.js';
+import { demoDocument } from '../../src/demo/load.js';
+import { importOrgDocument } from '../../src/orgdoc/import.js';
+import { openTestDatabase } from '../helpers/database.js';
+
+// The CLI a team runs in its own CI, on the demo org, through the real commands.
+const TODAY = '2026-11-23';
+let database: Awaited<ReturnType<typeof openTestDatabase>>;
+
+function cli() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    open: async () => ({ ...database, close: async () => {} }),
+    config: loadConfig({}),
+    out: (text) => void out.push(text),
+    err: (text) => void err.push(text),
+  };
+  const run = (...args: string[]) => runOrgCli([...args, '--today', TODAY], io);
+  return { run, out: () => out.join(''), err: () => err.join('') };
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const result = await importOrgDocument(database.db, demoDocument(), { today: TODAY });
+  expect(result.userErrors).toEqual([]);
+});
+afterAll(() => database.drop());
+
+describe('npm run org -- check', () => {
+  it('fails listing the teams without a Tech Lead, TLM teams marked', async () => {
+    const c = cli();
+    expect(await c.run('check', '--fail-on', 'teams-without-tech-lead')).toBe(1);
+    expect(c.err()).toMatch(/^4 team\(s\) without a Tech Lead/);
+    expect(c.err()).toMatch(/network {2}Network: Tech Lead Manager \(ned@example.com/);
+    expect(c.err()).toMatch(/search {2}Search: neither seat held/);
+  });
+
+  it('passes when the scope has none', async () => {
+    const c = cli();
+    expect(await c.run('check', '--fail-on', 'teams-without-tech-lead', '--scope', 'storage')).toBe(0);
+    expect(c.out()).toMatch(/^0 team\(s\)/);
+  });
+
+  it('fails on a finding kind or a minimum severity', async () => {
+    const c = cli();
+    expect(await c.run('check', '--fail-on', 'unowned-aor')).toBe(1);
+    expect(c.err()).toMatch(/CRITICAL +UNOWNED_AOR +network: /);
+    const severe = cli();
+    expect(await severe.run('check', '--min-severity', 'critical', '--scope', 'checkout')).toBe(0);
+  });
+
+  it('refuses unknown criteria with a usage error', async () => {
+    const c = cli();
+    expect(await c.run('check', '--fail-on', 'bad-vibes')).toBe(2);
+    expect(c.err()).toMatch(/--fail-on: "bad-vibes"/);
+    expect(await cli().run('check')).toBe(2);
+  });
+});
+
+describe('npm run org -- assign', () => {
+  it('assigns a seat through the same validation as the API', async () => {
+    const c = cli();
+    expect(await c.run('assign', 'labs', 'eng-lead', 'vic@example.com')).toBe(0);
+    expect(c.out()).toMatch(/vic@example.com is ENG_LEAD of labs from 2026-11-23/);
+    const bad = cli();
+    expect(await bad.run('assign', 'nowhere', 'ENG_LEAD', 'vic@example.com')).toBe(1);
+    expect(bad.err()).toMatch(/input.unit: unknown unit "nowhere"/);
+  });
+});
