@@ -1,6 +1,7 @@
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { type AorRow, criticalityEnum, ownershipRoleEnum } from '../db/tables.js';
+import { rowId } from '../node-id.js';
 import { groupBy } from '../pagination.js';
 import { Person } from '../people/types.js';
 import { OrgUnit } from '../units/types.js';
@@ -19,7 +20,7 @@ const OwnershipRoleEnum = builder.enumType('OwnershipRole', {
 export const AreaOfResponsibility = builder.loadableNode('AreaOfResponsibility', {
   description: 'A system or domain owned inside a unit, with a primary owner and backups.',
   authScopes: { viewer: true },
-  id: { resolve: (aor) => aor.id },
+  id: rowId,
   load: (ids: number[], { db }) => aorsByIds(db, ids),
   sort: (aor: AorRow) => aor.id,
   fields: (t) => ({

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
+import { rowId } from '../node-id.js';
 import { sqlPage } from '../pagination.js';
 import { peopleByEmails } from '../people/data.js';
 import { Person } from '../people/types.js';
@@ -24,7 +25,7 @@ function asObject(value: unknown): Record<string, unknown> | null {
 const Change = builder.loadableNode('Change', {
   description: 'One audited write: who (token name), when, what, before and after.',
   authScopes: { admin: true },
-  id: { resolve: (change) => change.id },
+  id: rowId,
   load: (ids: number[], { db }) => changesByIds(db, ids),
   sort: (change: ChangeRow) => change.id,
   fields: (t) => ({

@@ -1,12 +1,13 @@
 import { builder } from '../builder.js';
 import type { PersonRow } from '../db/tables.js';
+import { rowId } from '../node-id.js';
 import { groupBy } from '../pagination.js';
 import { peopleByIds, reportsOf } from './data.js';
 
 export const Person = builder.loadableNode('Person', {
   description: 'Someone in the org: an engineer, a lead, a manager.',
   authScopes: { viewer: true },
-  id: { resolve: (person) => person.id },
+  id: rowId,
   load: (ids: number[], { db }) => peopleByIds(db, ids),
   sort: (person: PersonRow) => person.id,
   fields: (t) => ({

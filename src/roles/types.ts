@@ -1,5 +1,6 @@
 import { builder } from '../builder.js';
 import { type OpenRoleRow, roleSeatEnum, roleStatusEnum } from '../db/tables.js';
+import { rowId } from '../node-id.js';
 import { groupBy } from '../pagination.js';
 import { OrgUnit } from '../units/types.js';
 import { openRolesByIds, rolesOfUnits } from './data.js';
@@ -17,7 +18,7 @@ const OpenRoleStatusEnum = builder.enumType('OpenRoleStatus', {
 export const OpenRole = builder.loadableNode('OpenRole', {
   description: 'A hiring requisition: a vacant seat with an open role is "hiring", not forgotten.',
   authScopes: { viewer: true },
-  id: { resolve: (role) => role.id },
+  id: rowId,
   load: (ids: number[], { db }) => openRolesByIds(db, ids),
   sort: (role: OpenRoleRow) => role.id,
   fields: (t) => ({

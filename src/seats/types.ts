@@ -1,5 +1,6 @@
 import { builder } from '../builder.js';
 import { type SeatAssignmentRow, seatEnum } from '../db/tables.js';
+import { rowId } from '../node-id.js';
 import { Person } from '../people/types.js';
 import { OrgUnit } from '../units/types.js';
 import { assignmentsByIds } from './data.js';
@@ -14,7 +15,7 @@ export const SeatEnum = builder.enumType('Seat', {
 export const SeatAssignment = builder.loadableNode('SeatAssignment', {
   description: 'Who held a seat, from when until when. Ended assignments stay as history.',
   authScopes: { viewer: true },
-  id: { resolve: (row) => row.id },
+  id: rowId,
   load: (ids: number[], { db }) => assignmentsByIds(db, ids),
   sort: (row: SeatAssignmentRow) => row.id,
   fields: (t) => ({

@@ -1,5 +1,6 @@
 import { builder } from '../builder.js';
 import { type CandidateRow, readinessEnum } from '../db/tables.js';
+import { rowId } from '../node-id.js';
 import { inForceOn } from '../org/as-of.js';
 import { groupBy } from '../pagination.js';
 import { Person } from '../people/types.js';
@@ -16,7 +17,7 @@ export const ReadinessEnum = builder.enumType('Readiness', {
 export const SuccessionCandidate = builder.loadableNode('SuccessionCandidate', {
   description: 'A person named as a possible successor for one seat of one unit (confidential).',
   authScopes: { planner: true },
-  id: { resolve: (row) => row.id },
+  id: rowId,
   load: (ids: number[], { db }) => candidatesByIds(db, ids),
   sort: (row: CandidateRow) => row.id,
   fields: (t) => ({

@@ -1,5 +1,6 @@
 import { builder } from '../builder.js';
 import { type ApiTokenRow, apiRoleEnum } from '../db/tables.js';
+import { rowId } from '../node-id.js';
 import type { UserErrorData } from '../orgdoc/errors.js';
 import { payloadType } from '../user-errors.js';
 import { createToken, revokeToken, tokensById } from './tokens.js';
@@ -14,7 +15,7 @@ const RoleEnum = builder.enumType('Role', {
 const ApiToken = builder.loadableNode('ApiToken', {
   description: 'An API token (its secret is shown once, at creation, and stored hashed).',
   authScopes: { admin: true },
-  id: { resolve: (token) => token.id },
+  id: rowId,
   load: (ids: number[], { db }) => tokensById(db, ids),
   sort: (token: ApiTokenRow) => token.id,
   fields: (t) => ({

@@ -1,5 +1,6 @@
 import { builder } from '../builder.js';
 import { layerEnum, type UnitRow } from '../db/tables.js';
+import { rowId } from '../node-id.js';
 import { groupBy } from '../pagination.js';
 import { childrenOf, unitsByIds } from './data.js';
 
@@ -11,7 +12,7 @@ export const LayerEnum = builder.enumType('Layer', {
 export const OrgUnit = builder.loadableNode('OrgUnit', {
   description: 'One Pillar, Area or Team of the engineering org.',
   authScopes: { viewer: true },
-  id: { resolve: (unit) => unit.id },
+  id: rowId,
   load: (ids: number[], { db }) => unitsByIds(db, ids),
   sort: (unit: UnitRow) => unit.id,
   fields: (t) => ({
