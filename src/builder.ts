@@ -12,7 +12,11 @@ import type { Day } from './org/state.js';
 export const MAX_PAGE_SIZE = 100;
 
 /**
- * The Pothos builder: plugins, scalars and defaults only. Types live in their domain
+ * The Pothos builder: plugins, scalars and defaults only. Access: a request reaches execution
+ * only with a valid token (or explicitly opened read access), so every request is at least a
+ * VIEWER; root fields still say `viewer`, and only what is confidential (succession: planner)
+ * or powerful (writes, tokens, audit: admin) carries a scope on its type or field, keeping
+ * the per-field cost of a 2,000-team tree at zero. Types live in their domain
  * modules; `schema.ts` imports them. Scope-auth comes first so no other plugin's wrapper
  * runs before authorization.
  */

@@ -19,7 +19,6 @@ const OwnershipRoleEnum = builder.enumType('OwnershipRole', {
 
 export const AreaOfResponsibility = builder.loadableNode('AreaOfResponsibility', {
   description: 'A system or domain owned inside a unit, with a primary owner and backups.',
-  authScopes: { viewer: true },
   id: rowId,
   load: (ids: number[], { db }) => aorsByIds(db, ids),
   sort: (aor: AorRow) => aor.id,

@@ -62,28 +62,37 @@ export function unitCoverage(
   const status = coverageStatus(state, unitId);
   const engineers = engineerCount(state, unitId);
   const tlmTeam = unit.layer === 'TEAM' && status === 'TECH_LEAD_MANAGER';
-  const seats = {
-    ENG_LEAD: seatCoverage(state, unitId, 'ENG_LEAD'),
-    TECH_LEAD: seatCoverage(state, unitId, 'TECH_LEAD'),
-  };
   const tlmSince = status === 'TECH_LEAD_MANAGER' ? tlmSinceOf(state, unitId) : null;
+  let seats: Record<Seat, SeatCoverage> | undefined;
   return {
     unitId,
     status,
     healthy: status === 'STAFFED' || (tlmTeam && engineers < thresholds.tlmEngineers),
     engineerCount: engineers,
     tlmBeyondThreshold: tlmTeam && engineers >= thresholds.tlmEngineers,
-    hiring: isHiring(status, seats),
+    hiring: isHiring(state, unitId, status),
     tlmSince,
     tlmDays: tlmSince === null ? null : daysBetween(tlmSince, state.asOf),
-    seats,
+    // Seats (holders, tenure, candidates) are worked out on first read: a dashboard of
+    // 2,000 teams asking only for status and health never pays for them.
+    get seats() {
+      seats ??= {
+        ENG_LEAD: seatCoverage(state, unitId, 'ENG_LEAD'),
+        TECH_LEAD: seatCoverage(state, unitId, 'TECH_LEAD'),
+      };
+      return seats;
+    },
   };
 }
 
-function isHiring(status: CoverageStatus, seats: Record<Seat, SeatCoverage>): boolean {
+function isHiring(state: OrgState, unitId: number, status: CoverageStatus): boolean {
+  const seats = state.seats.get(unitId);
   const noEngLead = status === 'MISSING_ENG_LEAD' || status === 'VACANT';
   const noSeparateTechLead = status === 'TECH_LEAD_MANAGER' || status === 'VACANT';
-  return (noEngLead && seats.ENG_LEAD.openRole) || (noSeparateTechLead && seats.TECH_LEAD.openRole);
+  return (
+    (noEngLead && (seats?.ENG_LEAD.openRole ?? false)) ||
+    (noSeparateTechLead && (seats?.TECH_LEAD.openRole ?? false))
+  );
 }
 
 /**

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
 import { asOfArg, orgFor, scopeArg, scopeIdIn } from '../org/request.js';
 import { arrayPage } from '../pagination.js';
@@ -163,8 +164,18 @@ builder.objectFields(OrgUnit, (t) => ({
     type: UnitCoverage,
     description: 'Leadership coverage on a day (default: today).',
     args: { asOf: asOfArg(t.arg) },
-    resolve: async (unit, { asOf }, context) =>
-      unitCoverage(await orgFor(context, asOf), unit.id, context.config.thresholds),
+    resolve: async (unit, { asOf }, context) => {
+      const state = await orgFor(context, asOf);
+      if (!state.unitsById.has(unit.id)) {
+        throw new GraphQLError(
+          `${unit.slug} was archived on ${unit.archivedOn}: no coverage on ${state.asOf}`,
+          {
+            extensions: { code: 'NOT_FOUND', argument: 'asOf' },
+          },
+        );
+      }
+      return unitCoverage(state, unit.id, context.config.thresholds);
+    },
   }),
 }));
 

@@ -6,7 +6,6 @@ import { peopleByIds, reportsOf } from './data.js';
 
 export const Person = builder.loadableNode('Person', {
   description: 'Someone in the org: an engineer, a lead, a manager.',
-  authScopes: { viewer: true },
   id: rowId,
   load: (ids: number[], { db }) => peopleByIds(db, ids),
   sort: (person: PersonRow) => person.id,

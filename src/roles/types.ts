@@ -17,7 +17,6 @@ const OpenRoleStatusEnum = builder.enumType('OpenRoleStatus', {
 
 export const OpenRole = builder.loadableNode('OpenRole', {
   description: 'A hiring requisition: a vacant seat with an open role is "hiring", not forgotten.',
-  authScopes: { viewer: true },
   id: rowId,
   load: (ids: number[], { db }) => openRolesByIds(db, ids),
   sort: (role: OpenRoleRow) => role.id,

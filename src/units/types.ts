@@ -11,7 +11,6 @@ export const LayerEnum = builder.enumType('Layer', {
 
 export const OrgUnit = builder.loadableNode('OrgUnit', {
   description: 'One Pillar, Area or Team of the engineering org.',
-  authScopes: { viewer: true },
   id: rowId,
   load: (ids: number[], { db }) => unitsByIds(db, ids),
   sort: (unit: UnitRow) => unit.id,
