@@ -6,15 +6,19 @@ import { loadDemoIfEmpty } from './demo/load.js';
 
 const config = loadConfig();
 const database = await openConfiguredDatabase(config);
-if (database.kind === 'pglite' && config.demo) await loadDemoIfEmpty(database.db);
+const demoToken =
+  database.kind === 'pglite' && config.demo ? await loadDemoIfEmpty(database.db) : null;
 
 const app = createApp({ database, config });
 const server = createServer(app);
 server.listen(config.port, config.host, () => {
   const where = database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
   console.log(`orgraph listening on http://${config.host}:${config.port}/graphql (${where})`);
-  if (!config.adminToken && !config.openRead) {
-    console.log('No ORGRAPH_ADMIN_TOKEN or ORGRAPH_OPEN_READ set: every request will get a 401.');
+  if (demoToken) {
+    console.log(`Loaded the demo org. An ADMIN token for it, shown this once:\n  ${demoToken}`);
+    console.log('Send it as "Authorization: Bearer <token>" (GraphiQL: the Headers tab).');
+  } else if (!config.adminToken && !config.openRead) {
+    console.log('Set ORGRAPH_ADMIN_TOKEN (or ORGRAPH_OPEN_READ=VIEWER for local use) to query.');
   }
 });
 

@@ -12,7 +12,7 @@ export const CriticalityEnum = builder.enumType('Criticality', {
   values: criticalityEnum.enumValues,
 });
 
-const OwnershipRoleEnum = builder.enumType('OwnershipRole', {
+export const OwnershipRoleEnum = builder.enumType('OwnershipRole', {
   description: 'PRIMARY: the AoR holder. BACKUP: can stand in.',
   values: ownershipRoleEnum.enumValues,
 });

@@ -1,0 +1,48 @@
+import { AreaOfResponsibility, OwnershipRoleEnum } from '../aors/types.js';
+import { builder } from '../builder.js';
+import type { AorOwnershipRow, AorRow, MembershipRow } from '../db/tables.js';
+import { OrgUnit } from '../units/types.js';
+import { Person } from './types.js';
+
+/** One stint of a person on a team: history, never deleted. */
+export const TeamMembership = builder.objectRef<MembershipRow>('TeamMembership').implement({
+  description: 'A person on a team from `startedOn` to `endedOn` (inclusive; null while current).',
+  fields: (t) => ({
+    team: t.field({ type: OrgUnit, description: 'The team.', resolve: (m) => m.unitId }),
+    person: t.field({ type: Person, description: 'The member.', resolve: (m) => m.personId }),
+    startedOn: t.expose('startedOn', { type: 'Date', description: 'First day on the team.' }),
+    endedOn: t.expose('endedOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'Last day on the team (inclusive); null while current.',
+    }),
+  }),
+});
+
+export interface EndedOwnership {
+  aor: AorRow;
+  ownership: AorOwnershipRow;
+}
+
+/** An AoR ownership a write ended, with its AoR and role. */
+export const EndedAorOwnership = builder.objectRef<EndedOwnership>('EndedAorOwnership').implement({
+  description: 'An AoR ownership (primary or backup) that was ended; kept as history.',
+  fields: (t) => ({
+    aor: t.field({ type: AreaOfResponsibility, description: 'The AoR.', resolve: (o) => o.aor }),
+    role: t.field({
+      type: OwnershipRoleEnum,
+      description: 'PRIMARY (the AoR holder) or BACKUP.',
+      resolve: (o) => o.ownership.role,
+    }),
+    startedOn: t.field({
+      type: 'Date',
+      description: 'Owner since.',
+      resolve: (o) => o.ownership.startedOn,
+    }),
+    endedOn: t.field({
+      type: 'Date',
+      description: 'Last day owned (inclusive); the day before its start if it never began.',
+      resolve: (o) => o.ownership.endedOn ?? o.ownership.startedOn,
+    }),
+  }),
+});
