@@ -13,7 +13,7 @@ import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
 import { todayUtc } from '../src/org/days.js';
 import { importOrgDocument } from '../src/orgdoc/import.js';
-import { generateOrg, SIZES } from './generate.js';
+import { generateOrg, SIZES } from '../src/demo/generate.js';
 import { TREE_QUERY, TREE_SQL } from './tree.js';
 
 const RUNS = 15;

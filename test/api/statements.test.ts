@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateOrg, SIZES } from '../../bench/generate.js';
+import { generateOrg, SIZES } from '../../src/demo/generate.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
 // Every list is batched: the statements a query issues must not grow with the org. The same

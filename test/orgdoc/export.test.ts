@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
-import { generateOrg } from '../../bench/generate.js';
+import { generateOrg } from '../../src/demo/generate.js';
 import { type CliIo, runOrgCli } from '../../src/cli/org.js';
 import type { OrgDocument } from '../../src/orgdoc/document.js';
 import { exportOrgDocument } from '../../src/orgdoc/export.js';

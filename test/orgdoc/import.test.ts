@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
-import { generateOrg } from '../../bench/generate.js';
+import { generateOrg } from '../../src/demo/generate.js';
 import { importOrgDocument } from '../../src/orgdoc/import.js';
 import { useTestDatabase } from './database.js';
 import { rows, specDocument, TODAY, tableCounts } from './fixtures.js';
