@@ -11,9 +11,9 @@ import pg from 'pg';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
+import { generateOrg, SIZES } from '../src/demo/generate.js';
 import { todayUtc } from '../src/org/days.js';
 import { importOrgDocument } from '../src/orgdoc/import.js';
-import { generateOrg, SIZES } from '../src/demo/generate.js';
 import { TREE_QUERY, TREE_SQL } from './tree.js';
 
 const RUNS = 15;

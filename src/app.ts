@@ -5,8 +5,8 @@ import { createYoga, useReadinessCheck } from 'graphql-yoga';
 import type { Config } from './config.js';
 import { type Context, createContext } from './context.js';
 import type { Database } from './db/client.js';
-import { OrgSnapshots } from './org/snapshots.js';
 import { todayUtc } from './org/days.js';
+import { OrgSnapshots } from './org/snapshots.js';
 import { schema } from './schema.js';
 import { authenticate } from './tokens/authenticate.js';
 

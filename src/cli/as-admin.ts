@@ -10,7 +10,7 @@ import { schema } from '../schema.js';
  * Runs one GraphQL operation in-process with the operator's rights, so CLI writes go
  * through the very same validation, transaction and audit log as the API (actor: "cli").
  */
-export async function runAsOperator<T = Record<string, any>>(
+export async function runAsOperator<T = Record<string, unknown>>(
   database: Database,
   config: Config,
   today: Day,

@@ -168,7 +168,7 @@ async function assignCommand(args: string[], io: CliIo): Promise<number> {
     startedOn: values.since ?? null,
     acting: values.acting ?? false,
   };
-  return reportWrite(io, values.today, ASSIGN, { input }, 'assignSeat', (p) => {
+  return reportWrite<AssignPayload>(io, values.today, ASSIGN, { input }, 'assignSeat', (p) => {
     const ended = p.ended ? `; ${p.ended.person.email} ended on ${p.ended.endedOn}` : '';
     return `${p.assignment.person.email} is ${input.seat} of ${unit} from ${p.assignment.startedOn}${ended}`;
   });
@@ -183,9 +183,8 @@ async function departCommand(args: string[], io: CliIo): Promise<number> {
   const [email] = positionals;
   if (!email || positionals.length > 1) throw new UsageError('depart takes EMAIL');
   const input = { email, on: values.on ?? null };
-  return reportWrite(io, values.today, DEPART, { input }, 'recordDeparture', (p) => {
-    const seats =
-      p.endedSeats.map((s: any) => `${s.seat} of ${s.unit.slug}`).join(', ') || 'no seat';
+  return reportWrite<DepartPayload>(io, values.today, DEPART, { input }, 'recordDeparture', (p) => {
+    const seats = p.endedSeats.map((s) => `${s.seat} of ${s.unit.slug}`).join(', ') || 'no seat';
     return `${p.person.email} departed on ${p.person.departedOn}; ended: ${seats}`;
   });
 }
@@ -199,19 +198,38 @@ const DEPART = `mutation ($input: RecordDepartureInput!) { recordDeparture(input
   userErrors { path message }
 } }`;
 
+interface WritePayload {
+  userErrors: { path: string | null; message: string }[];
+}
+interface AssignPayload extends WritePayload {
+  assignment: { person: { email: string }; startedOn: string };
+  ended: { person: { email: string }; endedOn: string } | null;
+}
+interface DepartPayload extends WritePayload {
+  person: { email: string; departedOn: string };
+  endedSeats: { seat: string; unit: { slug: string } }[];
+}
+
 /** Runs one mutation as the operator and prints its outcome or its userErrors (exit 1). */
-async function reportWrite(
+async function reportWrite<P extends WritePayload>(
   io: CliIo,
   today: string | undefined,
   mutation: string,
   variables: Record<string, unknown>,
   field: string,
-  describe: (payload: any) => string,
+  describe: (payload: P) => string,
 ): Promise<number> {
   const data = await withDatabase(io, (database) =>
-    runAsOperator(database, io.config ?? loadConfig(), todayFrom(today), mutation, variables),
+    runAsOperator<Record<string, P>>(
+      database,
+      io.config ?? loadConfig(),
+      todayFrom(today),
+      mutation,
+      variables,
+    ),
   );
   const payload = data[field];
+  if (!payload) throw new Error(`no ${field} in the answer`);
   if (payload.userErrors.length > 0) {
     for (const e of payload.userErrors) io.err(`${e.path ? `${e.path}: ` : ''}${e.message}\n`);
     return 1;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   date,
@@ -38,7 +39,7 @@ export const unitTable = pgTable(
     slug: text('slug').notNull(),
     name: text('name').notNull(),
     layer: layerEnum('layer').notNull(),
-    parentId: integer('parent_id').references((): any => unitTable.id),
+    parentId: integer('parent_id').references((): AnyPgColumn => unitTable.id),
     charter: text('charter'),
     archivedOn: date('archived_on', { mode: 'string' }),
   },
@@ -57,7 +58,7 @@ export const personTable = pgTable(
     name: text('name').notNull(),
     title: text('title'),
     level: text('level'),
-    managerId: integer('manager_id').references((): any => personTable.id),
+    managerId: integer('manager_id').references((): AnyPgColumn => personTable.id),
     startedOn: date('started_on', { mode: 'string' }),
     departedOn: date('departed_on', { mode: 'string' }),
   },

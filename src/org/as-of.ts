@@ -70,7 +70,13 @@ function toUnitState(u: UnitRow): UnitState {
 }
 
 function toPersonState(p: OrgHistory['people'][number]): PersonState {
-  return { id: p.id, email: p.email, name: p.name, managerId: p.managerId, departedOn: p.departedOn };
+  return {
+    id: p.id,
+    email: p.email,
+    name: p.name,
+    managerId: p.managerId,
+    departedOn: p.departedOn,
+  };
 }
 
 /** Still in the org on `day`: no departure recorded, or one still to come. */

@@ -22,7 +22,11 @@ const ImportOrgPayload = payloadType<ImportResult>(
   'ImportOrgPayload',
   'What an import did. On any userError nothing was written and all counts are zero.',
   (t) => ({
-    created: t.field({ type: ImportCounts, description: 'Rows inserted.', resolve: (r) => r.created }),
+    created: t.field({
+      type: ImportCounts,
+      description: 'Rows inserted.',
+      resolve: (r) => r.created,
+    }),
     updated: t.field({
       type: ImportCounts,
       description: 'Existing rows changed, history rows ended included.',
@@ -44,7 +48,9 @@ builder.mutationFields((t) => ({
       'never ends what it does not. Idempotent. A bad document is rejected whole, every ' +
       'problem listed by path, nothing written. ADMIN.',
     authScopes: { admin: true },
-    args: { document: t.arg({ type: 'JSONObject', required: true, description: 'The org document.' }) },
+    args: {
+      document: t.arg({ type: 'JSONObject', required: true, description: 'The org document.' }),
+    },
     resolve: (_root, { document }, { db, today }) => importOrgDocument(db, document, { today }),
   }),
 }));

@@ -28,7 +28,10 @@ describe('the demo org', () => {
     ]);
     for (const row of coverage.byLayer) {
       const counts = [row.staffed, row.techLeadManager, row.missingEngLead, row.vacant];
-      expect(counts.every((n: number) => n > 0), `${row.layer}: ${counts}`).toBe(true);
+      expect(
+        counts.every((n: number) => n > 0),
+        `${row.layer}: ${counts}`,
+      ).toBe(true);
     }
   });
 

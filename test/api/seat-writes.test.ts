@@ -12,7 +12,10 @@ const VACATE = `mutation ($input: VacateSeatInput!) {
   vacateSeat(input: $input) { ended { person { email } endedOn } userErrors { path code } }
 }`;
 
-const people = Array.from({ length: 12 }, (_, i) => ({ email: `p${i}@example.com`, name: `P ${i}` }));
+const people = Array.from({ length: 12 }, (_, i) => ({
+  email: `p${i}@example.com`,
+  name: `P ${i}`,
+}));
 const ORG = {
   people,
   units: [
@@ -26,7 +29,9 @@ const ORG = {
       engLead: { person: 'p0@example.com', since: '2025-01-01' },
     },
   ],
-  succession: [{ unit: 'db', seat: 'TECH_LEAD', candidate: 'p1@example.com', readiness: 'READY_NOW' }],
+  succession: [
+    { unit: 'db', seat: 'TECH_LEAD', candidate: 'p1@example.com', readiness: 'READY_NOW' },
+  ],
 };
 
 let t: TestApp;
@@ -67,7 +72,11 @@ describe('assignSeat', () => {
   });
 
   it('ends the new holder’s candidacy for the seat they take', async () => {
-    const { assignSeat } = await assign({ unit: 'db', seat: 'TECH_LEAD', person: 'p1@example.com' });
+    const { assignSeat } = await assign({
+      unit: 'db',
+      seat: 'TECH_LEAD',
+      person: 'p1@example.com',
+    });
     expect(assignSeat.userErrors).toEqual([]);
     const { person } = await t.data('{ person(email: "p1@example.com") { candidacies { seat } } }');
     expect(person.candidacies).toEqual([]);
@@ -120,7 +129,9 @@ describe.runIf(process.env.DATABASE_URL)('concurrent assignments on PostgreSQL',
   it('leave exactly one current holder; the losers get CONFLICT, never a crash', async () => {
     const racers = people.slice(3, 11).map((p) => p.email);
     const results = await Promise.all(
-      racers.map((person) => t.gql(ASSIGN, { input: { unit: 'infra', seat: 'TECH_LEAD', person } })),
+      racers.map((person) =>
+        t.gql(ASSIGN, { input: { unit: 'infra', seat: 'TECH_LEAD', person } }),
+      ),
     );
     const outcomes = results.map((r) => {
       expect(r.errors).toBeUndefined();

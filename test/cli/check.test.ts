@@ -40,7 +40,9 @@ describe('npm run org -- check', () => {
 
   it('passes when the scope has none', async () => {
     const c = cli();
-    expect(await c.run('check', '--fail-on', 'teams-without-tech-lead', '--scope', 'storage')).toBe(0);
+    expect(await c.run('check', '--fail-on', 'teams-without-tech-lead', '--scope', 'storage')).toBe(
+      0,
+    );
     expect(c.out()).toMatch(/^0 team\(s\)/);
   });
 
