@@ -1,6 +1,6 @@
 import type { Thresholds } from '../config.js';
 import type { Seat } from '../db/tables.js';
-import { addDays, daysBetween, laterDay } from '../org/days.js';
+import { daysBetween, laterDay } from '../org/days.js';
 import type { Day, OrgState } from '../org/state.js';
 import { type SeatCoverage, seatCoverage } from './seat.js';
 
@@ -26,7 +26,7 @@ export interface UnitCoverage {
    * Tech Lead seat when empty or held by the Eng Lead.
    */
   hiring: boolean;
-  /** In TECH_LEAD_MANAGER: the first day of it (see `tlmSinceOf`); otherwise null. */
+  /** In TECH_LEAD_MANAGER: since when, by SPEC §2 (see `tlmSinceOf`); otherwise null. */
   tlmSince: Day | null;
   /** Days from `tlmSince` to the state's day; null when not a TLM. */
   tlmDays: number | null;
@@ -96,15 +96,14 @@ function isHiring(state: OrgState, unitId: number, status: CoverageStatus): bool
 }
 
 /**
- * The first day of the current TLM: the later of the Eng Lead's start and the day after the
- * last separate Tech Lead's last day (an assignment's `endedOn` is its last day, so the TLM
- * begins the next day). A unit that was a TLM from day one counts from the Eng Lead's start.
+ * When the current TLM began, by SPEC §2's formula to the letter: the later of the Eng
+ * Lead's start and the last separate Tech Lead's end (that Tech Lead's `endedOn`). A unit
+ * that was a TLM from day one counts from the Eng Lead's start.
  */
 function tlmSinceOf(state: OrgState, unitId: number): Day | null {
   const seats = state.seats.get(unitId);
   const engLead = seats?.ENG_LEAD.holder;
   if (!seats || !engLead) return null;
   const lastTechLeadEnd = seats.TECH_LEAD.lastSeparateEndedOn;
-  if (lastTechLeadEnd === null) return engLead.startedOn;
-  return laterDay(engLead.startedOn, addDays(lastTechLeadEnd, 1));
+  return lastTechLeadEnd === null ? engLead.startedOn : laterDay(engLead.startedOn, lastTechLeadEnd);
 }

@@ -160,9 +160,9 @@ describe('unitCoverage tlmSince', () => {
   it.each([
     ['never had a Tech Lead: the Eng Lead start', [], '2025-01-01'],
     [
-      'the day after the last separate Tech Lead left',
+      "the last separate Tech Lead's end",
       [{ person: 'dee', from: '2025-01-01', to: '2025-06-30' }],
-      '2025-07-01',
+      '2025-06-30',
     ],
     [
       'the Eng Lead start when the Tech Lead left before it (Eng Lead since 2025-01-01)',
@@ -175,7 +175,7 @@ describe('unitCoverage tlmSince', () => {
         { person: 'dee', from: '2025-01-01', to: '2025-02-28' },
         { person: 'ana', from: '2025-03-01', to: '2025-05-31' },
       ],
-      '2025-03-01',
+      '2025-02-28',
     ],
   ])('%s', (_, stints, since) => {
     const { coverage } = coverageOf(

@@ -142,18 +142,18 @@ describe('LONG_RUNNING_TLM (more than 180 days)', () => {
       ['LOW LONG_RUNNING_TLM storage ana'],
     ],
     [
-      'Tech Lead left 181 days ago (TLM for 180 days)',
+      "Tech Lead's end 180 days ago",
       {
         units: [team({ el: 'ana' })],
-        seats: [{ unit: 'storage', seat: 'TECH_LEAD', person: 'dee', to: since(181) }],
+        seats: [{ unit: 'storage', seat: 'TECH_LEAD', person: 'dee', to: since(180) }],
       },
       [],
     ],
     [
-      'Tech Lead left 182 days ago (TLM for 181 days)',
+      "Tech Lead's end 181 days ago",
       {
         units: [team({ el: 'ana' })],
-        seats: [{ unit: 'storage', seat: 'TECH_LEAD', person: 'dee', to: since(182) }],
+        seats: [{ unit: 'storage', seat: 'TECH_LEAD', person: 'dee', to: since(181) }],
       },
       ['LOW LONG_RUNNING_TLM storage ana'],
     ],
