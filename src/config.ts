@@ -11,7 +11,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   ORGRAPH_DATA_DIR: z.string().min(1).default('.orgraph'),
   ORGRAPH_DEMO: onOff.default(true),
-  ORGRAPH_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  ORGRAPH_ADMIN_TOKEN: z.string().min(1).optional(),
   // Explicitly opens read access (VIEWER, or the role named) to requests without a token.
   ORGRAPH_OPEN_READ: z.enum(['off', 'VIEWER', 'PLANNER']).default('off'),
   ORGRAPH_CORS_ORIGINS: z.string().default(''),

@@ -14,6 +14,9 @@ const server = createServer(app);
 server.listen(config.port, config.host, () => {
   const where = database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
   console.log(`orgraph listening on http://${config.host}:${config.port}/graphql (${where})`);
+  if (config.adminToken && config.adminToken.length < 16) {
+    console.warn('ORGRAPH_ADMIN_TOKEN is short: use 16 characters or more outside local use.');
+  }
   if (demoToken) {
     console.log(`Loaded the demo org. An ADMIN token for it, shown this once:\n  ${demoToken}`);
     console.log('Send it as "Authorization: Bearer <token>" (GraphiQL: the Headers tab).');
