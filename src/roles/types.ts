@@ -5,7 +5,7 @@ import { groupBy } from '../pagination.js';
 import { OrgUnit } from '../units/types.js';
 import { openRolesByIds, rolesOfUnits } from './data.js';
 
-const OpenRoleSeatEnum = builder.enumType('OpenRoleSeat', {
+export const OpenRoleSeatEnum = builder.enumType('OpenRoleSeat', {
   description: 'What a requisition hires: one of the two seats, or an engineer.',
   values: roleSeatEnum.enumValues,
 });

@@ -36,7 +36,7 @@ const VacateSeatInput = builder.inputType('VacateSeatInput', {
   }),
 });
 
-const assignSchema = z.object({
+export const assignSchema = z.object({
   unit: z.string().min(1),
   seat: z.enum(seatEnum.enumValues),
   person: z.string().min(1),
@@ -90,7 +90,11 @@ async function endAssignment(tx: Db, row: SeatAssignmentRow, start: string, path
   return ended;
 }
 
-async function assignSeat(w: Write, input: z.output<typeof assignSchema>): Promise<SeatChange> {
+/** Puts a person in a seat from `startedOn`, ending the current holder the day before. */
+export async function assignSeat(
+  w: Write,
+  input: z.output<typeof assignSchema>,
+): Promise<SeatChange> {
   const startedOn = input.startedOn ?? w.today;
   const unit = await requireUnit(w.tx, input.unit, 'input.unit');
   const person = await requirePerson(w.tx, input.person, 'input.person', startedOn);

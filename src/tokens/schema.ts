@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
 import { type ApiTokenRow, apiRoleEnum } from '../db/tables.js';
-import { rowId } from '../node-id.js';
+import { rowId, rowKeyOf } from '../node-id.js';
 import type { UserErrorData } from '../orgdoc/errors.js';
 import { payloadType } from '../user-errors.js';
 import { createToken, revokeToken, tokensById } from './tokens.js';
@@ -61,7 +61,7 @@ const CreateApiTokenPayload = payloadType<TokenPayload & { token: string | null 
 
 const RevokeApiTokenInput = builder.inputType('RevokeApiTokenInput', {
   description: 'The token to revoke.',
-  fields: (t) => ({ id: t.globalID({ required: true, description: 'The ApiToken id.' }) }),
+  fields: (t) => ({ id: t.id({ required: true, description: 'The ApiToken id.' }) }),
 });
 
 const RevokeApiTokenPayload = payloadType<TokenPayload>(
@@ -89,8 +89,8 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     args: { input: t.arg({ type: RevokeApiTokenInput, required: true }) },
     resolve: async (_root, { input }, { db }) => {
-      const id = input.id.typename === 'ApiToken' ? Number(input.id.id) : Number.NaN;
-      const apiToken = Number.isInteger(id) ? await revokeToken(db, id) : null;
+      const id = rowKeyOf(String(input.id), 'ApiToken');
+      const apiToken = id === null ? null : await revokeToken(db, id);
       const notFound = {
         path: 'input.id',
         message: 'no active token with this id',
