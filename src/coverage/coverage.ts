@@ -105,5 +105,7 @@ function tlmSinceOf(state: OrgState, unitId: number): Day | null {
   const engLead = seats?.ENG_LEAD.holder;
   if (!seats || !engLead) return null;
   const lastTechLeadEnd = seats.TECH_LEAD.lastSeparateEndedOn;
-  return lastTechLeadEnd === null ? engLead.startedOn : laterDay(engLead.startedOn, lastTechLeadEnd);
+  return lastTechLeadEnd === null
+    ? engLead.startedOn
+    : laterDay(engLead.startedOn, lastTechLeadEnd);
 }

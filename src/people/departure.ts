@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { aorsByIds } from '../aors/data.js';
+import { endFrom, inForceFrom } from '../db/history.js';
 import {
   aorOwnershipTable,
   type CandidateRow,
@@ -19,7 +20,6 @@ import { SeatAssignment } from '../seats/types.js';
 import { SuccessionCandidate } from '../succession/types.js';
 import { payloadType } from '../user-errors.js';
 import { Person } from './types.js';
-import { endFrom, inForceFrom } from './write-history.js';
 import { findPerson } from './write-person.js';
 import { daySchema, refSchema } from './write-schemas.js';
 import { EndedAorOwnership, type EndedOwnership, TeamMembership } from './write-types.js';

@@ -1,12 +1,12 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
+import { endFrom, inForceFrom } from '../db/history.js';
 import type { MembershipRow, PersonRow } from '../db/tables.js';
 import { membershipTable } from '../db/tables.js';
 import { UserInputError } from '../mutations/errors.js';
 import { requirePerson, requireUnit } from '../mutations/lookup.js';
 import type { Write } from '../mutations/run.js';
 import { lastDayBefore } from '../org/days.js';
-import { endFrom, inForceFrom } from './write-history.js';
 import { daySchema, refSchema, requiredOrNull } from './write-schemas.js';
 
 export const setTeamSchema = z.object({

@@ -1,7 +1,8 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Db } from '../db/client.js';
+import { endFrom } from '../db/history.js';
 import {
   candidateTable,
   type SeatAssignmentRow,
@@ -113,7 +114,7 @@ export async function assignSeat(
   // A holder cannot be a successor candidate for their own seat: the candidacy ends.
   await w.tx
     .update(candidateTable)
-    .set({ endedOn: sql`greatest(${candidateTable.startedOn}, ${startedOn}::date) - 1` })
+    .set(endFrom(candidateTable, startedOn))
     .where(
       and(
         eq(candidateTable.unitId, unit.id),

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { endFrom, inForceFrom } from '../db/history.js';
 import {
   aorTable,
   type CandidateRow,
@@ -14,7 +15,6 @@ import {
 import { UserInputError } from '../mutations/errors.js';
 import type { Day } from '../org/state.js';
 import type { UserErrorData } from '../orgdoc/errors.js';
-import { endFrom, inForceFrom } from '../people/write-history.js';
 
 const SEAT_LABEL = { ENG_LEAD: 'Eng Lead', TECH_LEAD: 'Tech Lead' } as const;
 
