@@ -20,6 +20,18 @@ export interface AppOptions {
 /** Limits that refuse what no client needs, while admitting a whole-org dashboard tree. */
 export const QUERY_LIMITS = { depth: 12, aliases: 30, tokens: 5_000, directives: 20 };
 
+// What a first visit to GraphiQL shows: the dashboard question, and where the token goes.
+const GRAPHIQL_QUERY = `# Paste your token in the Headers tab below, then run.
+{
+  coverage {
+    byLayer { layer units healthy staffed techLeadManager missingEngLead vacant hiring }
+    benchStrength
+  }
+  teamsWithoutTechLead { totalCount nodes { slug coverage { status engineerCount } } }
+}
+`;
+const GRAPHIQL_HEADERS = JSON.stringify({ Authorization: 'Bearer <your token>' }, null, 2);
+
 /** Builds the GraphQL-over-HTTP app without listening: the server and the tests share it. */
 export function createApp({ database, config, today = todayUtc }: AppOptions) {
   const snapshots = new OrgSnapshots();
@@ -28,7 +40,9 @@ export function createApp({ database, config, today = todayUtc }: AppOptions) {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: config.graphiql ? { title: 'orgraph' } : false,
+    graphiql: config.graphiql
+      ? { title: 'orgraph', defaultQuery: GRAPHIQL_QUERY, headers: GRAPHIQL_HEADERS }
+      : false,
     // Unexpected errors become "Unexpected error." with no stack, SQL or message leaked.
     maskedErrors: { isDev: false },
     cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins } : false,
