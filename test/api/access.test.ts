@@ -89,7 +89,7 @@ describe('roles', () => {
 
 describe('open read access', () => {
   it('serves reads without a token only when the operator opened it, never writes', async () => {
-    const open = await startTestApp({ ORGRAPH_OPEN_READ: 'VIEWER' });
+    const open = await startTestApp({ env: { ORGRAPH_OPEN_READ: 'VIEWER' } });
     try {
       expect((await open.gql(UNITS, {}, { token: null })).errors).toBeUndefined();
       const write = await open.gql(CREATE_TOKEN, { name: 'x', role: 'ADMIN' }, { token: null });
@@ -122,5 +122,34 @@ describe('limits', () => {
   it('masks unexpected errors: no stack, no SQL', async () => {
     const result = await t.gql('{ unit(slug: "x") { slug } }', {}, { token: 'Bearer' });
     expect(JSON.stringify(result)).not.toMatch(/stack|select |at [a-zA-Z]+ \(/i);
+  });
+});
+
+describe('CORS', () => {
+  const preflight = (app: TestApp, origin: string) =>
+    app.app.fetch('http://orgraph.test/graphql', {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,authorization',
+      },
+    });
+
+  it('allows no origin unless configured', async () => {
+    const response = await preflight(t, 'https://evil.example');
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('allows only the configured origins', async () => {
+    const cors = await startTestApp({ env: { ORGRAPH_CORS_ORIGINS: 'https://dash.example' } });
+    try {
+      const allowed = await preflight(cors, 'https://dash.example');
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://dash.example');
+      const refused = await preflight(cors, 'https://evil.example');
+      expect(refused.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+    } finally {
+      await cors.close();
+    }
   });
 });

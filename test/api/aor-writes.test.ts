@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+import { expectRefused, expectRefusedAll, expectWritten } from '../helpers/writes.js';
 
 const AOR =
   'aor { slug name description criticality unit { slug } retiredOn primaryOwner { email } backupOwners { email } }';
@@ -56,41 +57,9 @@ const ORG = {
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
-  const { importOrg } = await t.data(
-    'mutation ($d: JSONObject!) { importOrg(document: $d) { userErrors { path message } } }',
-    { d: ORG },
-  );
-  expect(importOrg.userErrors).toEqual([]);
+  t = await startTestApp({ org: ORG });
 });
 afterAll(() => t.close());
-
-const changeCount = async () => (await t.data('{ changes { totalCount } }')).changes.totalCount;
-
-/** Runs a mutation that must succeed and returns its payload. */
-async function ok(mutation: string, input: Record<string, unknown>) {
-  const data = await t.data(mutation, { input });
-  const payload = Object.values(data)[0] as typeof data;
-  expect(payload.userErrors).toEqual([]);
-  return payload;
-}
-
-/** Runs a mutation that must be refused with one userError, writing nothing. */
-async function refused(
-  mutation: string,
-  input: Record<string, unknown>,
-  path: string,
-  code: string,
-) {
-  const before = await changeCount();
-  const data = await t.data(mutation, { input });
-  const payload = Object.values(data)[0] as typeof data;
-  expect(payload.userErrors, JSON.stringify(input)).toMatchObject([{ path, code }]);
-  expect(payload.userErrors[0].message).toBeTruthy();
-  expect(payload.aor).toBeNull();
-  expect(await changeCount()).toBe(before);
-  return payload;
-}
 
 async function aorFindings(asOf?: string) {
   const { singlePointsOfFailure } = await t.data(AOR_FINDINGS, { asOf });
@@ -107,7 +76,7 @@ const unitAors = async (slug: string) =>
 
 describe('createAor', () => {
   it('creates an AoR with its owners from today, criticality MEDIUM by default', async () => {
-    const { aor } = await ok(CREATE, {
+    const { aor } = await expectWritten(t, CREATE, {
       slug: 'search-index',
       name: 'Search index',
       description: 'The search index and its pipelines.',
@@ -136,7 +105,7 @@ describe('createAor', () => {
 
   it('creates an unowned AoR, which is an UNOWNED_AOR finding at once', async () => {
     expect(await aorFindings()).not.toContain('metrics UNOWNED_AOR CRITICAL');
-    const { aor } = await ok(CREATE, {
+    const { aor } = await expectWritten(t, CREATE, {
       slug: 'metrics',
       name: 'Metrics',
       unit: 'infra',
@@ -148,7 +117,7 @@ describe('createAor', () => {
 
   it('names the field of every bad input and writes nothing', async () => {
     const base = { slug: 'new-aor', name: 'New', unit: 'db' };
-    const cases: Array<[Record<string, unknown>, string, string]> = [
+    await expectRefusedAll(t, CREATE, [
       [{ ...base, slug: 'Not A Slug' }, 'input.slug', 'VALIDATION'],
       [{ ...base, slug: 'a'.repeat(65) }, 'input.slug', 'VALIDATION'],
       [{ ...base, slug: 'blob-store' }, 'input.slug', 'CONFLICT'],
@@ -158,37 +127,42 @@ describe('createAor', () => {
       [{ ...base, owner: 'who@example.com' }, 'input.owner', 'NOT_FOUND'],
       [{ ...base, owner: email(1), backups: [email(2), 'x@y.z'] }, 'input.backups[1]', 'NOT_FOUND'],
       [{ ...base, owner: email(1), backups: [email(1)] }, 'input.backups[0]', 'VALIDATION'],
-    ];
-    for (const [input, path, code] of cases) await refused(CREATE, input, path, code);
+    ]);
     expect(await unitAors('db')).toEqual(['backups', 'blob-store', 'cache']);
   });
 });
 
 describe('updateAor', () => {
   it('changes only the fields given; null clears the description', async () => {
-    await ok(UPDATE, { slug: 'cache', description: 'Redis' });
-    const { aor } = await ok(UPDATE, { slug: 'cache', name: 'Caches', criticality: 'LOW' });
+    await expectWritten(t, UPDATE, { slug: 'cache', description: 'Redis' });
+    const { aor } = await expectWritten(t, UPDATE, {
+      slug: 'cache',
+      name: 'Caches',
+      criticality: 'LOW',
+    });
     expect(aor).toMatchObject({ name: 'Caches', description: 'Redis', criticality: 'LOW' });
-    const cleared = await ok(UPDATE, { slug: 'cache', description: null });
+    const cleared = await expectWritten(t, UPDATE, { slug: 'cache', description: null });
     expect(cleared.aor).toMatchObject({ name: 'Caches', description: null, criticality: 'LOW' });
   });
 
   it('records nothing when nothing changes', async () => {
-    const before = await changeCount();
-    await ok(UPDATE, { slug: 'cache', name: 'Caches' });
-    expect(await changeCount()).toBe(before);
+    const before = await t.changeCount();
+    await expectWritten(t, UPDATE, { slug: 'cache', name: 'Caches' });
+    expect(await t.changeCount()).toBe(before);
   });
 
   it('refuses bad input', async () => {
-    await refused(UPDATE, { slug: 'nope', name: 'X' }, 'input.slug', 'NOT_FOUND');
-    await refused(UPDATE, { slug: 'cache', name: null }, 'input.name', 'VALIDATION');
-    await refused(UPDATE, { slug: 'cache', name: '' }, 'input.name', 'VALIDATION');
+    await expectRefusedAll(t, UPDATE, [
+      [{ slug: 'nope', name: 'X' }, 'input.slug', 'NOT_FOUND'],
+      [{ slug: 'cache', name: null }, 'input.name', 'VALIDATION'],
+      [{ slug: 'cache', name: '' }, 'input.name', 'VALIDATION'],
+    ]);
   });
 });
 
 describe('moveAor', () => {
   it('hands the AoR to another unit; its findings move with it', async () => {
-    const { aor } = await ok(MOVE, { slug: 'cache', unit: 'web' });
+    const { aor } = await expectWritten(t, MOVE, { slug: 'cache', unit: 'web' });
     expect(aor.unit).toEqual({ slug: 'web' });
     expect(await unitAors('web')).toEqual(['cache', 'search-index']);
     expect(await unitAors('db')).toEqual(['backups', 'blob-store']);
@@ -201,14 +175,16 @@ describe('moveAor', () => {
   });
 
   it('refuses an unknown AoR or unit', async () => {
-    await refused(MOVE, { slug: 'nope', unit: 'web' }, 'input.slug', 'NOT_FOUND');
-    await refused(MOVE, { slug: 'cache', unit: 'nope' }, 'input.unit', 'NOT_FOUND');
+    await expectRefusedAll(t, MOVE, [
+      [{ slug: 'nope', unit: 'web' }, 'input.slug', 'NOT_FOUND'],
+      [{ slug: 'cache', unit: 'nope' }, 'input.unit', 'NOT_FOUND'],
+    ]);
   });
 });
 
 describe('setAorOwner', () => {
   it('replaces the primary owner, ending the old ownership the day before', async () => {
-    const { aor, previousOwner } = await ok(SET_OWNER, {
+    const { aor, previousOwner } = await expectWritten(t, SET_OWNER, {
       aor: 'blob-store',
       person: email(7),
       on: TODAY,
@@ -230,7 +206,7 @@ describe('setAorOwner', () => {
   });
 
   it('turns a backup into the primary owner, ending their backup role', async () => {
-    const { aor } = await ok(SET_OWNER, { aor: 'blob-store', person: email(2) });
+    const { aor } = await expectWritten(t, SET_OWNER, { aor: 'blob-store', person: email(2) });
     expect(aor.primaryOwner).toEqual({ email: email(2) });
     expect(aor.backupOwners).toEqual([]);
     const { person } = await t.data(`{ person(email: "${email(2)}") {
@@ -241,67 +217,77 @@ describe('setAorOwner', () => {
 
   it('is reflected by the findings at once (the snapshot cache is invalidated)', async () => {
     expect(await aorFindings()).toContain(`blob-store SOLE_AOR_OWNER HIGH ${email(2)}`);
-    await ok(SET_OWNER, { aor: 'blob-store', person: null });
+    await expectWritten(t, SET_OWNER, { aor: 'blob-store', person: null });
     const after = await aorFindings();
     expect(after).toContain('blob-store UNOWNED_AOR CRITICAL');
     expect(after.some((f: string) => f.startsWith('blob-store SOLE_AOR_OWNER'))).toBe(false);
-    const { aor } = await ok(SET_OWNER, { aor: 'blob-store', person: email(8) });
+    const { aor } = await expectWritten(t, SET_OWNER, { aor: 'blob-store', person: email(8) });
     expect(aor.primaryOwner).toEqual({ email: email(8) });
     expect(await aorFindings()).toContain(`blob-store SOLE_AOR_OWNER HIGH ${email(8)}`);
   });
 
   it('keeps the history: answers as of a past day still see the old owner', async () => {
-    await ok(SET_OWNER, { aor: 'ledger', person: email(1), on: '2026-01-01' });
+    await expectWritten(t, SET_OWNER, { aor: 'ledger', person: email(1), on: '2026-01-01' });
     expect(await aorFindings('2026-06-01')).toContain(`ledger SOLE_AOR_OWNER MEDIUM ${email(1)}`);
-    await ok(SET_OWNER, { aor: 'ledger', person: email(3) });
+    await expectWritten(t, SET_OWNER, { aor: 'ledger', person: email(3) });
     expect(await aorFindings('2026-11-22')).toContain(`ledger SOLE_AOR_OWNER MEDIUM ${email(1)}`);
     expect(await aorFindings()).toContain(`ledger SOLE_AOR_OWNER MEDIUM ${email(3)}`);
     expect(await aorFindings('2025-12-31')).toContain('ledger UNOWNED_AOR HIGH');
   });
 
   it('changes nothing when the person already is the primary owner', async () => {
-    const before = await changeCount();
-    const { previousOwner } = await ok(SET_OWNER, { aor: 'blob-store', person: email(8) });
+    const before = await t.changeCount();
+    const { previousOwner } = await expectWritten(t, SET_OWNER, {
+      aor: 'blob-store',
+      person: email(8),
+    });
     expect(previousOwner).toBeNull();
-    expect(await changeCount()).toBe(before);
+    expect(await t.changeCount()).toBe(before);
   });
 
   it('takes effect on a future day without changing today', async () => {
-    const { aor } = await ok(SET_OWNER, { aor: 'backups', person: email(9), on: '2026-12-01' });
+    const { aor } = await expectWritten(t, SET_OWNER, {
+      aor: 'backups',
+      person: email(9),
+      on: '2026-12-01',
+    });
     expect(aor.primaryOwner).toEqual({ email: email(3) });
     const later = await aorFindings('2026-12-01');
     expect(later).toContain(`backups SOLE_AOR_OWNER MEDIUM ${email(9)}`);
   });
 
   it('refuses bad input', async () => {
-    await refused(SET_OWNER, { aor: 'nope', person: email(1) }, 'input.aor', 'NOT_FOUND');
-    await refused(SET_OWNER, { aor: 'blob-store', person: 'x@y.z' }, 'input.person', 'NOT_FOUND');
-    await refused(
-      SET_OWNER,
-      { aor: 'backups', person: email(10), on: '2026-11-30' },
-      'input.on',
-      'VALIDATION',
-    );
+    await expectRefusedAll(t, SET_OWNER, [
+      [{ aor: 'nope', person: email(1) }, 'input.aor', 'NOT_FOUND'],
+      [{ aor: 'blob-store', person: 'x@y.z' }, 'input.person', 'NOT_FOUND'],
+      [{ aor: 'backups', person: email(10), on: '2026-11-30' }, 'input.on', 'VALIDATION'],
+    ]);
   });
 });
 
 describe('addAorBackup / removeAorBackup', () => {
   it('adds a backup, so the AoR is no longer a sole-owner finding', async () => {
     expect(await aorFindings()).toContain(`blob-store SOLE_AOR_OWNER HIGH ${email(8)}`);
-    const { aor } = await ok(ADD_BACKUP, { aor: 'blob-store', person: email(9) });
+    const { aor } = await expectWritten(t, ADD_BACKUP, { aor: 'blob-store', person: email(9) });
     expect(aor.backupOwners).toEqual([{ email: email(9) }]);
     expect((await aorFindings()).some((f: string) => f.startsWith('blob-store'))).toBe(false);
   });
 
   it('refuses the primary owner, a current backup, unknown people and AoRs', async () => {
-    await refused(ADD_BACKUP, { aor: 'blob-store', person: email(8) }, 'input.person', 'CONFLICT');
-    await refused(ADD_BACKUP, { aor: 'blob-store', person: email(9) }, 'input.person', 'CONFLICT');
-    await refused(ADD_BACKUP, { aor: 'blob-store', person: 'x@y.z' }, 'input.person', 'NOT_FOUND');
-    await refused(ADD_BACKUP, { aor: 'nope', person: email(9) }, 'input.aor', 'NOT_FOUND');
+    await expectRefusedAll(t, ADD_BACKUP, [
+      [{ aor: 'blob-store', person: email(8) }, 'input.person', 'CONFLICT'],
+      [{ aor: 'blob-store', person: email(9) }, 'input.person', 'CONFLICT'],
+      [{ aor: 'blob-store', person: 'x@y.z' }, 'input.person', 'NOT_FOUND'],
+      [{ aor: 'nope', person: email(9) }, 'input.aor', 'NOT_FOUND'],
+    ]);
   });
 
   it('removes a backup from a day, keeping the history', async () => {
-    const { aor } = await ok(REMOVE_BACKUP, { aor: 'blob-store', person: email(9), on: TODAY });
+    const { aor } = await expectWritten(t, REMOVE_BACKUP, {
+      aor: 'blob-store',
+      person: email(9),
+      on: TODAY,
+    });
     expect(aor.backupOwners).toEqual([]);
     expect(await aorFindings()).toContain(`blob-store SOLE_AOR_OWNER HIGH ${email(8)}`);
     const { changes } = await t.data(`{ changes(person: "${email(9)}", first: 1) {
@@ -314,25 +300,17 @@ describe('addAorBackup / removeAorBackup', () => {
   });
 
   it('refuses to remove someone who is not a backup', async () => {
-    await refused(
-      REMOVE_BACKUP,
-      { aor: 'blob-store', person: email(9) },
-      'input.person',
-      'NOT_FOUND',
-    );
-    await refused(
-      REMOVE_BACKUP,
-      { aor: 'blob-store', person: email(8) },
-      'input.person',
-      'NOT_FOUND',
-    );
+    await expectRefusedAll(t, REMOVE_BACKUP, [
+      [{ aor: 'blob-store', person: email(9) }, 'input.person', 'NOT_FOUND'],
+      [{ aor: 'blob-store', person: email(8) }, 'input.person', 'NOT_FOUND'],
+    ]);
   });
 });
 
 describe('retireAor', () => {
   it('retires the AoR and ends its ownerships; it stays readable, read-only', async () => {
-    await ok(ADD_BACKUP, { aor: 'blob-store', person: email(10) });
-    const { aor, endedOwners } = await ok(RETIRE, { slug: 'blob-store', on: TODAY });
+    await expectWritten(t, ADD_BACKUP, { aor: 'blob-store', person: email(10) });
+    const { aor, endedOwners } = await expectWritten(t, RETIRE, { slug: 'blob-store', on: TODAY });
     expect(aor).toMatchObject({ retiredOn: TODAY, primaryOwner: null, backupOwners: [] });
     expect(endedOwners.map((p: { email: string }) => p.email).sort()).toEqual([
       email(10),
@@ -345,25 +323,57 @@ describe('retireAor', () => {
   });
 
   it('refuses to change a retired AoR', async () => {
-    await refused(RETIRE, { slug: 'blob-store' }, 'input.slug', 'CONFLICT');
-    await refused(SET_OWNER, { aor: 'blob-store', person: email(1) }, 'input.aor', 'CONFLICT');
-    await refused(ADD_BACKUP, { aor: 'blob-store', person: email(1) }, 'input.aor', 'CONFLICT');
-    await refused(UPDATE, { slug: 'blob-store', name: 'X' }, 'input.slug', 'CONFLICT');
-    await refused(RETIRE, { slug: 'nope' }, 'input.slug', 'NOT_FOUND');
+    await expectRefused(t, RETIRE, { slug: 'blob-store' }, 'input.slug', 'CONFLICT');
+    await expectRefused(
+      t,
+      SET_OWNER,
+      { aor: 'blob-store', person: email(1) },
+      'input.aor',
+      'CONFLICT',
+    );
+    await expectRefused(
+      t,
+      ADD_BACKUP,
+      { aor: 'blob-store', person: email(1) },
+      'input.aor',
+      'CONFLICT',
+    );
+    await expectRefused(t, UPDATE, { slug: 'blob-store', name: 'X' }, 'input.slug', 'CONFLICT');
+    await expectRefused(t, RETIRE, { slug: 'nope' }, 'input.slug', 'NOT_FOUND');
     // Its slug stays taken.
-    await refused(CREATE, { slug: 'blob-store', name: 'B', unit: 'db' }, 'input.slug', 'CONFLICT');
+    await expectRefused(
+      t,
+      CREATE,
+      { slug: 'blob-store', name: 'B', unit: 'db' },
+      'input.slug',
+      'CONFLICT',
+    );
   });
 });
 
 describe('departed people', () => {
   it('cannot own or back up an AoR', async () => {
-    await ok(
+    await expectWritten(
+      t,
       'mutation ($input: RecordDepartureInput!) { recordDeparture(input: $input) { userErrors { path code } } }',
       { email: email(11), on: '2026-10-01' },
     );
-    await refused(SET_OWNER, { aor: 'ledger', person: email(11) }, 'input.person', 'CONFLICT');
-    await refused(ADD_BACKUP, { aor: 'ledger', person: email(11) }, 'input.person', 'CONFLICT');
-    await refused(
+    await expectRefused(
+      t,
+      SET_OWNER,
+      { aor: 'ledger', person: email(11) },
+      'input.person',
+      'CONFLICT',
+    );
+    await expectRefused(
+      t,
+      ADD_BACKUP,
+      { aor: 'ledger', person: email(11) },
+      'input.person',
+      'CONFLICT',
+    );
+    await expectRefused(
+      t,
       CREATE,
       { slug: 'gone', name: 'Gone', unit: 'db', owner: email(11) },
       'input.owner',
@@ -389,7 +399,7 @@ describe('access', () => {
 
 describe.runIf(process.env.DATABASE_URL)('concurrent owner changes on PostgreSQL', () => {
   it('leave exactly one primary owner; the losers get CONFLICT, never a crash', async () => {
-    await ok(CREATE, { slug: 'race', name: 'Race', unit: 'db' });
+    await expectWritten(t, CREATE, { slug: 'race', name: 'Race', unit: 'db' });
     const racers = [0, 1, 2, 3, 4, 5, 6, 7].map(email);
     const results = await Promise.all(
       racers.map((person) => t.gql(SET_OWNER, { input: { aor: 'race', person } })),

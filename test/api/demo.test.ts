@@ -7,12 +7,7 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 // and every finding kind, through the real API.
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
-  const { importOrg } = await t.data(
-    'mutation ($d: JSONObject!) { importOrg(document: $d) { userErrors { path message } } }',
-    { d: demoDocument() },
-  );
-  expect(importOrg.userErrors).toEqual([]);
+  t = await startTestApp({ org: demoDocument() });
 });
 afterAll(() => t.close());
 

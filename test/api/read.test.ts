@@ -7,10 +7,7 @@ let t: TestApp;
 let viewer: string;
 let planner: string;
 beforeAll(async () => {
-  t = await startTestApp();
-  await t.data('mutation ($d: JSONObject!) { importOrg(document: $d) { userErrors { path } } }', {
-    d: demoDocument(),
-  });
+  t = await startTestApp({ org: demoDocument() });
   const token = async (role: string) =>
     (
       await t.data(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+import { expectRefused, expectRefusedAll, expectWritten } from '../helpers/writes.js';
 
 const ROLE = 'openRole { id unit { slug } seat status openedOn closedOn }';
 const OPEN = `mutation ($input: OpenRoleInput!) {
@@ -24,38 +25,9 @@ const ORG = {
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
-  const { importOrg } = await t.data(
-    'mutation ($d: JSONObject!) { importOrg(document: $d) { userErrors { path message } } }',
-    { d: ORG },
-  );
-  expect(importOrg.userErrors).toEqual([]);
+  t = await startTestApp({ org: ORG });
 });
 afterAll(() => t.close());
-
-const changeCount = async () => (await t.data('{ changes { totalCount } }')).changes.totalCount;
-
-async function ok(mutation: string, input: Record<string, unknown>) {
-  const data = await t.data(mutation, { input });
-  const payload = Object.values(data)[0] as typeof data;
-  expect(payload.userErrors).toEqual([]);
-  return payload.openRole;
-}
-
-async function refused(
-  mutation: string,
-  input: Record<string, unknown>,
-  path: string,
-  code: string,
-) {
-  const before = await changeCount();
-  const data = await t.data(mutation, { input });
-  const payload = Object.values(data)[0] as typeof data;
-  expect(payload.userErrors, JSON.stringify(input)).toMatchObject([{ path, code }]);
-  expect(payload.userErrors[0].message).toBeTruthy();
-  expect(payload.openRole).toBeNull();
-  expect(await changeCount()).toBe(before);
-}
 
 /** The infra VACANT_SEAT findings on a day, as `SEAT SEVERITY` strings. */
 async function infraVacancies(asOf?: string) {
@@ -81,7 +53,7 @@ let engLeadRole: { id: string };
 describe('openRole', () => {
   it('opens a requisition; the vacancy becomes "hiring" at once', async () => {
     expect(await infraVacancies()).toEqual(['ENG_LEAD CRITICAL', 'TECH_LEAD HIGH']);
-    engLeadRole = await ok(OPEN, { unit: 'infra', seat: 'ENG_LEAD' });
+    ({ openRole: engLeadRole } = await expectWritten(t, OPEN, { unit: 'infra', seat: 'ENG_LEAD' }));
     expect(engLeadRole).toMatchObject({
       unit: { slug: 'infra' },
       seat: 'ENG_LEAD',
@@ -93,21 +65,23 @@ describe('openRole', () => {
   });
 
   it('opens from a past day, so answers as of earlier days do not see it', async () => {
-    await ok(OPEN, { unit: 'infra', seat: 'TECH_LEAD', openedOn: '2026-09-01' });
+    await expectWritten(t, OPEN, { unit: 'infra', seat: 'TECH_LEAD', openedOn: '2026-09-01' });
     expect(await infraVacancies()).toEqual(['ENG_LEAD HIGH', 'TECH_LEAD MEDIUM']);
     expect(await infraVacancies('2026-08-31')).toEqual(['ENG_LEAD CRITICAL', 'TECH_LEAD HIGH']);
   });
 
   it('refuses a second OPEN role for the same seat, and unknown units', async () => {
-    await refused(OPEN, { unit: 'infra', seat: 'ENG_LEAD' }, 'input.seat', 'CONFLICT');
-    await refused(OPEN, { unit: 'infra', seat: 'TECH_LEAD' }, 'input.seat', 'CONFLICT');
-    await refused(OPEN, { unit: 'nope', seat: 'ENGINEER' }, 'input.unit', 'NOT_FOUND');
+    await expectRefusedAll(t, OPEN, [
+      [{ unit: 'infra', seat: 'ENG_LEAD' }, 'input.seat', 'CONFLICT'],
+      [{ unit: 'infra', seat: 'TECH_LEAD' }, 'input.seat', 'CONFLICT'],
+      [{ unit: 'nope', seat: 'ENGINEER' }, 'input.unit', 'NOT_FOUND'],
+    ]);
     expect(await rolesOf('infra')).toHaveLength(2);
   });
 
   it('allows many ENGINEER roles on one unit', async () => {
-    await ok(OPEN, { unit: 'db', seat: 'ENGINEER' });
-    await ok(OPEN, { unit: 'db', seat: 'ENGINEER' });
+    await expectWritten(t, OPEN, { unit: 'db', seat: 'ENGINEER' });
+    await expectWritten(t, OPEN, { unit: 'db', seat: 'ENGINEER' });
     const roles = await rolesOf('db');
     expect(roles.map((r: { seat: string; status: string }) => `${r.seat} ${r.status}`)).toEqual([
       'ENGINEER OPEN',
@@ -118,42 +92,42 @@ describe('openRole', () => {
 
 describe('fillRole / cancelRole', () => {
   it('fills an open role; it cannot be filled or cancelled again', async () => {
-    const filled = await ok(FILL, { id: engLeadRole.id, on: TODAY });
+    const { openRole: filled } = await expectWritten(t, FILL, { id: engLeadRole.id, on: TODAY });
     expect(filled).toMatchObject({ id: engLeadRole.id, status: 'FILLED', closedOn: TODAY });
     // Filled, not assigned: the seat is vacant and no longer "hiring".
     expect(await infraVacancies()).toEqual(['ENG_LEAD CRITICAL', 'TECH_LEAD MEDIUM']);
-    await refused(FILL, { id: engLeadRole.id }, 'input.id', 'CONFLICT');
-    await refused(CANCEL, { id: engLeadRole.id }, 'input.id', 'CONFLICT');
+    await expectRefused(t, FILL, { id: engLeadRole.id }, 'input.id', 'CONFLICT');
+    await expectRefused(t, CANCEL, { id: engLeadRole.id }, 'input.id', 'CONFLICT');
   });
 
   it('lets a new role open for a seat whose last role was filled', async () => {
-    const role = await ok(OPEN, { unit: 'infra', seat: 'ENG_LEAD' });
+    const { openRole: role } = await expectWritten(t, OPEN, { unit: 'infra', seat: 'ENG_LEAD' });
     expect(role.id).not.toBe(engLeadRole.id);
     engLeadRole = role;
   });
 
   it('cancels an open role from a day (default: today)', async () => {
-    const cancelled = await ok(CANCEL, { id: engLeadRole.id });
+    const { openRole: cancelled } = await expectWritten(t, CANCEL, { id: engLeadRole.id });
     expect(cancelled).toMatchObject({ status: 'CANCELLED', closedOn: TODAY });
-    await refused(FILL, { id: engLeadRole.id }, 'input.id', 'CONFLICT');
+    await expectRefused(t, FILL, { id: engLeadRole.id }, 'input.id', 'CONFLICT');
   });
 
   it('closes one ENGINEER role, leaving the others open', async () => {
     const [first] = await rolesOf('db');
-    await ok(FILL, { id: first.id });
+    await expectWritten(t, FILL, { id: first.id });
     const statuses = (await rolesOf('db')).map((r: { status: string }) => r.status).sort();
     expect(statuses).toEqual(['FILLED', 'OPEN']);
   });
 
   it('refuses a day before the role opened, and ids that are not open roles', async () => {
     const tl = (await rolesOf('infra')).find((r: { seat: string }) => r.seat === 'TECH_LEAD');
-    await refused(FILL, { id: tl.id, on: '2026-08-31' }, 'input.on', 'VALIDATION');
-    await refused(CANCEL, { id: tl.id, on: '2026-08-31' }, 'input.on', 'VALIDATION');
+    await expectRefused(t, FILL, { id: tl.id, on: '2026-08-31' }, 'input.on', 'VALIDATION');
+    await expectRefused(t, CANCEL, { id: tl.id, on: '2026-08-31' }, 'input.on', 'VALIDATION');
     const { unit } = await t.data('{ unit(slug: "infra") { id } }');
-    await refused(FILL, { id: unit.id }, 'input.id', 'NOT_FOUND');
+    await expectRefused(t, FILL, { id: unit.id }, 'input.id', 'NOT_FOUND');
     const unknown = Buffer.from('OpenRole:999999').toString('base64');
-    await refused(CANCEL, { id: unknown }, 'input.id', 'NOT_FOUND');
-    const filled = await ok(FILL, { id: tl.id, on: '2026-09-01' });
+    await expectRefused(t, CANCEL, { id: unknown }, 'input.id', 'NOT_FOUND');
+    const { openRole: filled } = await expectWritten(t, FILL, { id: tl.id, on: '2026-09-01' });
     expect(filled).toMatchObject({
       status: 'FILLED',
       openedOn: '2026-09-01',
@@ -169,7 +143,11 @@ describe('fillRole with the person who filled it', () => {
   } }`;
 
   it('puts them in the seat in the same transaction', async () => {
-    const role = await ok(OPEN, { unit: 'db', seat: 'TECH_LEAD', openedOn: '2026-10-01' });
+    const { openRole: role } = await expectWritten(t, OPEN, {
+      unit: 'db',
+      seat: 'TECH_LEAD',
+      openedOn: '2026-10-01',
+    });
     const { fillRole } = await t.data(FILL_WITH, {
       input: { id: role.id, on: TODAY, person: email(3) },
     });
@@ -183,7 +161,7 @@ describe('fillRole with the person who filled it', () => {
   });
 
   it('puts an engineer on the team', async () => {
-    const role = await ok(OPEN, { unit: 'db', seat: 'ENGINEER' });
+    const { openRole: role } = await expectWritten(t, OPEN, { unit: 'db', seat: 'ENGINEER' });
     const { fillRole } = await t.data(FILL_WITH, { input: { id: role.id, person: email(1) } });
     expect(fillRole.membership).toMatchObject({
       team: { slug: 'db' },
@@ -192,18 +170,18 @@ describe('fillRole with the person who filled it', () => {
   });
 
   it('writes nothing when the person cannot take it, naming fillRole’s own field', async () => {
-    const role = await ok(OPEN, { unit: 'db', seat: 'ENG_LEAD' });
-    const before = await changeCount();
+    const { openRole: role } = await expectWritten(t, OPEN, { unit: 'db', seat: 'ENG_LEAD' });
+    const before = await t.changeCount();
     const { fillRole } = await t.data(FILL_WITH, {
       input: { id: role.id, person: 'nobody@example.com' },
     });
     expect(fillRole.userErrors).toEqual([{ path: 'input.person', code: 'NOT_FOUND' }]);
-    expect(await changeCount()).toBe(before);
+    expect(await t.changeCount()).toBe(before);
     expect((await rolesOf('db')).find((r: { id: string }) => r.id === role.id).status).toBe('OPEN');
   });
 
   it('answers a malformed id as NOT_FOUND in userErrors', async () => {
-    await refused(FILL, { id: 'not-a-global-id' }, 'input.id', 'NOT_FOUND');
+    await expectRefused(t, FILL, { id: 'not-a-global-id' }, 'input.id', 'NOT_FOUND');
   });
 });
 

@@ -24,15 +24,8 @@ const PEOPLE = `{ people(first: 100) { nodes {
   aors { role aor { slug primaryOwner { email } backupOwners { email } } }
 } } }`;
 
-async function loadedApp(size: (typeof SIZES)[keyof typeof SIZES]) {
-  const app = await startTestApp();
-  const { importOrg } = await app.data(
-    'mutation ($d: JSONObject!) { importOrg(document: $d) { userErrors { path message } } }',
-    { d: generateOrg(size) },
-  );
-  expect(importOrg.userErrors).toEqual([]);
-  return app;
-}
+const loadedApp = (size: (typeof SIZES)[keyof typeof SIZES]) =>
+  startTestApp({ org: generateOrg(size) });
 
 async function statementsOf(app: TestApp, query: string): Promise<number> {
   app.statements.length = 0;

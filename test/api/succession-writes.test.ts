@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+import { expectRefused, expectRefusedAll, expectWritten } from '../helpers/writes.js';
 
 const CANDIDATE = 'id unit { slug } seat person { email } readiness notes startedOn endedOn';
 const ADD = `mutation ($input: AddCandidateInput!) {
@@ -40,39 +41,9 @@ const ORG = {
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
-  const { importOrg } = await t.data(
-    'mutation ($d: JSONObject!) { importOrg(document: $d) { userErrors { path message } } }',
-    { d: ORG },
-  );
-  expect(importOrg.userErrors).toEqual([]);
+  t = await startTestApp({ org: ORG });
 });
 afterAll(() => t.close());
-
-const changeCount = async () => (await t.data('{ changes { totalCount } }')).changes.totalCount;
-
-async function ok(mutation: string, input: Record<string, unknown>) {
-  const data = await t.data(mutation, { input });
-  const payload = Object.values(data)[0] as typeof data;
-  expect(payload.userErrors).toEqual([]);
-  return payload;
-}
-
-async function refused(
-  mutation: string,
-  input: Record<string, unknown>,
-  path: string,
-  code: string,
-) {
-  const before = await changeCount();
-  const data = await t.data(mutation, { input });
-  const payload = Object.values(data)[0] as typeof data;
-  expect(payload.userErrors, JSON.stringify(input)).toMatchObject([{ path, code }]);
-  expect(payload.userErrors[0].message).toBeTruthy();
-  expect(payload.candidate ?? null).toBeNull();
-  expect(payload.ended ?? null).toBeNull();
-  expect(await changeCount()).toBe(before);
-}
 
 /** The db Tech Lead seat's bench on a day, as `READINESS:email` strings. */
 async function techLeadBench(asOf?: string) {
@@ -98,7 +69,7 @@ const key = { unit: 'db', seat: 'TECH_LEAD', person: email(2) };
 describe('addCandidate', () => {
   it('names a successor from a day; the bench and findings reflect it at once', async () => {
     expect(await noSuccessor()).toEqual(['ENG_LEAD', 'TECH_LEAD']);
-    const { candidate } = await ok(ADD, {
+    const { candidate } = await expectWritten(t, ADD, {
       ...key,
       person: 'P2@EXAMPLE.COM',
       readiness: 'READY_SOON',
@@ -123,14 +94,15 @@ describe('addCandidate', () => {
   });
 
   it('lets the Eng Lead be a candidate for the other seat, not their own', async () => {
-    const { candidate } = await ok(ADD, {
+    const { candidate } = await expectWritten(t, ADD, {
       ...key,
       person: email(0),
       readiness: 'READY_LATER',
       on: '2026-03-01',
     });
     expect(candidate).toMatchObject({ startedOn: '2026-03-01', notes: null });
-    await refused(
+    await expectRefused(
+      t,
       ADD,
       { ...key, seat: 'ENG_LEAD', person: email(0), readiness: 'READY_NOW' },
       'input.person',
@@ -140,14 +112,13 @@ describe('addCandidate', () => {
 
   it('refuses the seat holder, a current candidate and bad input, writing nothing', async () => {
     const base = { ...key, readiness: 'READY_NOW' };
-    const cases: Array<[Record<string, unknown>, string, string]> = [
+    await expectRefusedAll(t, ADD, [
       [{ ...base, person: email(1) }, 'input.person', 'VALIDATION'],
       [{ ...base, person: email(2) }, 'input.person', 'CONFLICT'],
       [{ ...base, unit: 'nope' }, 'input.unit', 'NOT_FOUND'],
       [{ ...base, person: 'who@example.com' }, 'input.person', 'NOT_FOUND'],
       [{ ...base, person: email(3), notes: 'x'.repeat(2001) }, 'input.notes', 'VALIDATION'],
-    ];
-    for (const [input, path, code] of cases) await refused(ADD, input, path, code);
+    ]);
     expect(await techLeadBench()).toEqual({
       READY_NOW: [],
       READY_SOON: [email(2)],
@@ -160,7 +131,7 @@ describe('updateCandidate', () => {
   let firstId: string;
 
   it('keeps readiness history: the old readiness ends yesterday, the new starts today', async () => {
-    const { candidate, ended } = await ok(UPDATE, { ...key, readiness: 'READY_NOW' });
+    const { candidate, ended } = await expectWritten(t, UPDATE, { ...key, readiness: 'READY_NOW' });
     expect(ended).toMatchObject({
       readiness: 'READY_SOON',
       startedOn: '2026-01-01',
@@ -180,26 +151,32 @@ describe('updateCandidate', () => {
   });
 
   it('corrects a candidacy that started today in place', async () => {
-    const { candidate, ended } = await ok(UPDATE, { ...key, readiness: 'READY_LATER' });
+    const { candidate, ended } = await expectWritten(t, UPDATE, {
+      ...key,
+      readiness: 'READY_LATER',
+    });
     expect(ended).toBeNull();
     expect(candidate).toMatchObject({ id: firstId, readiness: 'READY_LATER', startedOn: TODAY });
-    await ok(UPDATE, { ...key, readiness: 'READY_NOW' });
+    await expectWritten(t, UPDATE, { ...key, readiness: 'READY_NOW' });
   });
 
   it('changes notes in place, keeping the readiness; null clears them', async () => {
-    const { candidate, ended } = await ok(UPDATE, { ...key, notes: 'Ready after the migration.' });
+    const { candidate, ended } = await expectWritten(t, UPDATE, {
+      ...key,
+      notes: 'Ready after the migration.',
+    });
     expect(ended).toBeNull();
     expect(candidate).toMatchObject({
       id: firstId,
       readiness: 'READY_NOW',
       notes: 'Ready after the migration.',
     });
-    const cleared = await ok(UPDATE, { ...key, notes: null });
+    const cleared = await expectWritten(t, UPDATE, { ...key, notes: null });
     expect(cleared.candidate).toMatchObject({ id: firstId, notes: null });
   });
 
   it('changes notes in place on an older candidacy too (no new history row)', async () => {
-    const { candidate, ended } = await ok(UPDATE, {
+    const { candidate, ended } = await expectWritten(t, UPDATE, {
       ...key,
       person: email(0),
       notes: 'Would go back to IC work.',
@@ -214,33 +191,25 @@ describe('updateCandidate', () => {
   });
 
   it('records nothing when nothing changes', async () => {
-    const before = await changeCount();
-    const { ended } = await ok(UPDATE, { ...key, readiness: 'READY_NOW' });
+    const before = await t.changeCount();
+    const { ended } = await expectWritten(t, UPDATE, { ...key, readiness: 'READY_NOW' });
     expect(ended).toBeNull();
-    expect(await changeCount()).toBe(before);
+    expect(await t.changeCount()).toBe(before);
   });
 
   it('refuses someone who is not a candidate, and bad input', async () => {
-    await refused(
-      UPDATE,
-      { ...key, person: email(3), readiness: 'READY_NOW' },
-      'input.person',
-      'NOT_FOUND',
-    );
-    await refused(
-      UPDATE,
-      { ...key, seat: 'ENG_LEAD', readiness: 'READY_NOW' },
-      'input.person',
-      'NOT_FOUND',
-    );
-    await refused(UPDATE, { ...key, unit: 'nope' }, 'input.unit', 'NOT_FOUND');
-    await refused(UPDATE, { ...key, notes: 'x'.repeat(2001) }, 'input.notes', 'VALIDATION');
+    await expectRefusedAll(t, UPDATE, [
+      [{ ...key, person: email(3), readiness: 'READY_NOW' }, 'input.person', 'NOT_FOUND'],
+      [{ ...key, seat: 'ENG_LEAD', readiness: 'READY_NOW' }, 'input.person', 'NOT_FOUND'],
+      [{ ...key, unit: 'nope' }, 'input.unit', 'NOT_FOUND'],
+      [{ ...key, notes: 'x'.repeat(2001) }, 'input.notes', 'VALIDATION'],
+    ]);
   });
 });
 
 describe('removeCandidate', () => {
   it('ends the candidacy the day before `on`, keeping it as history', async () => {
-    const { ended } = await ok(REMOVE, { ...key, on: TODAY });
+    const { ended } = await expectWritten(t, REMOVE, { ...key, on: TODAY });
     expect(ended).toMatchObject({
       readiness: 'READY_NOW',
       startedOn: TODAY,
@@ -259,13 +228,15 @@ describe('removeCandidate', () => {
   });
 
   it('refuses a candidacy that does not exist (any more)', async () => {
-    await refused(REMOVE, key, 'input.person', 'NOT_FOUND');
-    await refused(REMOVE, { ...key, person: 'who@example.com' }, 'input.person', 'NOT_FOUND');
-    await refused(REMOVE, { ...key, unit: 'nope' }, 'input.unit', 'NOT_FOUND');
+    await expectRefusedAll(t, REMOVE, [
+      [key, 'input.person', 'NOT_FOUND'],
+      [{ ...key, person: 'who@example.com' }, 'input.person', 'NOT_FOUND'],
+      [{ ...key, unit: 'nope' }, 'input.unit', 'NOT_FOUND'],
+    ]);
   });
 
   it('allows naming the person again afterwards', async () => {
-    const { candidate } = await ok(ADD, { ...key, readiness: 'READY_SOON' });
+    const { candidate } = await expectWritten(t, ADD, { ...key, readiness: 'READY_SOON' });
     expect(candidate).toMatchObject({ startedOn: TODAY, endedOn: null });
   });
 });

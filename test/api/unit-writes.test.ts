@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+import { expectRefusedAll, expectWritten } from '../helpers/writes.js';
 
 const CREATE = `mutation ($input: CreateUnitInput!) {
   createUnit(input: $input) {
@@ -23,7 +24,6 @@ const ARCHIVE = `mutation ($input: ArchiveUnitInput!) {
 const VACATE = `mutation ($input: VacateSeatInput!) {
   vacateSeat(input: $input) { userErrors { path code } }
 }`;
-const CHANGES = '{ changes { totalCount } }';
 
 const ORG = {
   people: [
@@ -59,31 +59,9 @@ const ORG = {
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
-  const { importOrg } = await t.data(
-    'mutation ($d: JSONObject!) { importOrg(document: $d) { userErrors { path message } } }',
-    { d: ORG },
-  );
-  expect(importOrg.userErrors).toEqual([]);
+  t = await startTestApp({ org: ORG });
 });
 afterAll(() => t.close());
-
-const changeCount = async () => (await t.data(CHANGES)).changes.totalCount as number;
-
-/** Runs each bad input, expecting exactly one userError at `path` with `code`, and no write. */
-async function expectRefused(
-  mutation: string,
-  field: string,
-  cases: ReadonlyArray<readonly [Record<string, unknown>, string, string]>,
-) {
-  const before = await changeCount();
-  for (const [input, path, code] of cases) {
-    const data = await t.data(mutation, { input });
-    expect(data[field].userErrors, JSON.stringify(input)).toMatchObject([{ path, code }]);
-    expect(data[field].unit).toBeNull();
-  }
-  expect(await changeCount()).toBe(before);
-}
 
 describe('createUnit', () => {
   it('creates a unit under a parent of the right layer and audits it', async () => {
@@ -110,15 +88,16 @@ describe('createUnit', () => {
   });
 
   it('creates a Pillar without a parent', async () => {
-    const { createUnit } = await t.data(CREATE, {
-      input: { slug: 'data', name: 'Data', layer: 'PILLAR' },
+    const createUnit = await expectWritten(t, CREATE, {
+      slug: 'data',
+      name: 'Data',
+      layer: 'PILLAR',
     });
-    expect(createUnit.userErrors).toEqual([]);
     expect(createUnit.unit.parent).toBeNull();
   });
 
   it('enforces the layer rules with INVALID_HIERARCHY at input.parent, writing nothing', async () => {
-    await expectRefused(CREATE, 'createUnit', [
+    await expectRefusedAll(t, CREATE, [
       [
         { slug: 'x1', name: 'X', layer: 'TEAM', parent: 'core' },
         'input.parent',
@@ -140,7 +119,7 @@ describe('createUnit', () => {
   });
 
   it('names every other bad field', async () => {
-    await expectRefused(CREATE, 'createUnit', [
+    await expectRefusedAll(t, CREATE, [
       [{ slug: 'Bad Slug', name: 'X', layer: 'PILLAR' }, 'input.slug', 'VALIDATION'],
       [{ slug: 'a'.repeat(65), name: 'X', layer: 'PILLAR' }, 'input.slug', 'VALIDATION'],
       [{ slug: 'ok', name: '  ', layer: 'PILLAR' }, 'input.name', 'VALIDATION'],
@@ -165,14 +144,13 @@ describe('updateUnit', () => {
   });
 
   it('writes nothing when nothing changes', async () => {
-    const before = await changeCount();
-    const { updateUnit } = await t.data(UPDATE, { input: { slug: 'cache', name: 'Caching' } });
-    expect(updateUnit.userErrors).toEqual([]);
-    expect(await changeCount()).toBe(before);
+    const before = await t.changeCount();
+    await expectWritten(t, UPDATE, { slug: 'cache', name: 'Caching' });
+    expect(await t.changeCount()).toBe(before);
   });
 
   it('refuses a missing unit and a null name', async () => {
-    await expectRefused(UPDATE, 'updateUnit', [
+    await expectRefusedAll(t, UPDATE, [
       [{ slug: 'nope', name: 'X' }, 'input.slug', 'NOT_FOUND'],
       [{ slug: 'cache', name: null }, 'input.name', 'VALIDATION'],
       [{ slug: 'cache', name: '' }, 'input.name', 'VALIDATION'],
@@ -200,7 +178,7 @@ describe('moveUnit', () => {
   });
 
   it('applies the layer rules and refuses unknown units', async () => {
-    await expectRefused(MOVE, 'moveUnit', [
+    await expectRefusedAll(t, MOVE, [
       [{ slug: 'cache', parent: 'core' }, 'input.parent', 'INVALID_HIERARCHY'],
       [{ slug: 'cache', parent: 'db' }, 'input.parent', 'INVALID_HIERARCHY'],
       [{ slug: 'apps', parent: 'infra' }, 'input.parent', 'INVALID_HIERARCHY'],
@@ -213,7 +191,7 @@ describe('moveUnit', () => {
 
 describe('archiveUnit', () => {
   it('reports every blocker as a CONFLICT naming it, and writes nothing', async () => {
-    const before = await changeCount();
+    const before = await t.changeCount();
     const { archiveUnit } = await t.data(ARCHIVE, { input: { slug: 'db' } });
     expect(archiveUnit.unit).toBeNull();
     const errors = archiveUnit.userErrors as Array<{ path: string; message: string; code: string }>;
@@ -229,20 +207,16 @@ describe('archiveUnit', () => {
     expect(parent.archiveUnit.userErrors).toMatchObject([
       { path: 'input.slug', code: 'CONFLICT', message: expect.stringContaining('TEAM "db"') },
     ]);
-    expect(await changeCount()).toBe(before);
+    expect(await t.changeCount()).toBe(before);
   });
 
   it('counts seat holders still in force on the day, not those who left before it', async () => {
-    const { vacateSeat } = await t.data(VACATE, {
-      input: { unit: 'cache', seat: 'ENG_LEAD', on: '2026-12-01' },
-    });
-    expect(vacateSeat.userErrors).toEqual([]);
+    await expectWritten(t, VACATE, { unit: 'cache', seat: 'ENG_LEAD', on: '2026-12-01' });
     const early = await t.data(ARCHIVE, { input: { slug: 'cache', on: '2026-11-30' } });
     expect(early.archiveUnit.userErrors).toMatchObject([
       { path: 'input.slug', code: 'CONFLICT', message: expect.stringContaining('cy@example.com') },
     ]);
-    const { archiveUnit } = await t.data(ARCHIVE, { input: { slug: 'cache', on: '2026-12-01' } });
-    expect(archiveUnit.userErrors).toEqual([]);
+    const archiveUnit = await expectWritten(t, ARCHIVE, { slug: 'cache', on: '2026-12-01' });
     expect(archiveUnit.unit).toEqual({ slug: 'cache', archivedOn: '2026-12-01' });
     // Still there today (archived from December), gone from December on.
     const { today, later } = await t.data(`{
@@ -255,17 +229,11 @@ describe('archiveUnit', () => {
 
   it('archives an empty unit, ends the candidacies for its seats, keeps it readable', async () => {
     await t.data(CREATE, { input: { slug: 'tmp', name: 'Temp', layer: 'TEAM', parent: 'apps' } });
-    const { importOrg } = await t.data(
-      'mutation ($d: JSONObject!) { importOrg(document: $d) { userErrors { path message } } }',
-      {
-        d: {
-          succession: [
-            { unit: 'tmp', seat: 'ENG_LEAD', candidate: 'dee@example.com', readiness: 'READY_NOW' },
-          ],
-        },
-      },
-    );
-    expect(importOrg.userErrors).toEqual([]);
+    await t.importOrg({
+      succession: [
+        { unit: 'tmp', seat: 'ENG_LEAD', candidate: 'dee@example.com', readiness: 'READY_NOW' },
+      ],
+    });
     const { archiveUnit } = await t.data(ARCHIVE, { input: { slug: 'tmp' } });
     expect(archiveUnit).toEqual({
       unit: { slug: 'tmp', archivedOn: TODAY },
@@ -285,27 +253,21 @@ describe('archiveUnit', () => {
   });
 
   it('refuses archived units as targets and as parents, and keeps their slugs taken', async () => {
-    await expectRefused(ARCHIVE, 'archiveUnit', [
+    await expectRefusedAll(t, ARCHIVE, [
       [{ slug: 'tmp' }, 'input.slug', 'CONFLICT'],
       [{ slug: 'nope' }, 'input.slug', 'NOT_FOUND'],
     ]);
-    await expectRefused(CREATE, 'createUnit', [
+    await expectRefusedAll(t, CREATE, [
       [{ slug: 'tmp', name: 'Again', layer: 'PILLAR' }, 'input.slug', 'CONFLICT'],
     ]);
-    await expectRefused(MOVE, 'moveUnit', [
-      [{ slug: 'tmp', parent: 'infra' }, 'input.slug', 'CONFLICT'],
-    ]);
-    await expectRefused(UPDATE, 'updateUnit', [
-      [{ slug: 'tmp', name: 'X' }, 'input.slug', 'CONFLICT'],
-    ]);
+    await expectRefusedAll(t, MOVE, [[{ slug: 'tmp', parent: 'infra' }, 'input.slug', 'CONFLICT']]);
+    await expectRefusedAll(t, UPDATE, [[{ slug: 'tmp', name: 'X' }, 'input.slug', 'CONFLICT']]);
     await t.data(CREATE, { input: { slug: 'old', name: 'Old', layer: 'AREA', parent: 'core' } });
-    expect((await t.data(ARCHIVE, { input: { slug: 'old' } })).archiveUnit.userErrors).toEqual([]);
-    await expectRefused(CREATE, 'createUnit', [
+    await expectWritten(t, ARCHIVE, { slug: 'old' });
+    await expectRefusedAll(t, CREATE, [
       [{ slug: 'x7', name: 'X', layer: 'TEAM', parent: 'old' }, 'input.parent', 'CONFLICT'],
     ]);
-    await expectRefused(MOVE, 'moveUnit', [
-      [{ slug: 'db', parent: 'old' }, 'input.parent', 'CONFLICT'],
-    ]);
+    await expectRefusedAll(t, MOVE, [[{ slug: 'db', parent: 'old' }, 'input.parent', 'CONFLICT']]);
   });
 });
 

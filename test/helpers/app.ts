@@ -7,16 +7,27 @@ import { openTestDatabase } from './database.js';
 export const TODAY = '2026-11-23';
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
+export interface TestAppOptions {
+  /** Environment on top of the admin token, as the server would read it. */
+  env?: Record<string, string>;
+  /** An org document to import (through the API) before the app is handed over. */
+  org?: unknown;
+}
+
 export interface GqlOptions {
   /** Bearer token; defaults to the bootstrap admin token. `null` sends none. */
   token?: string | null;
 }
 
+const IMPORT_ORG = `mutation ($d: JSONObject!) { importOrg(document: $d) {
+  created { units people } userErrors { path message code }
+} }`;
+
 /**
  * The real app on a real database of the test file's own, plus a `gql()` caller that goes
  * through HTTP handling (app.fetch) exactly as a client would.
  */
-export async function startTestApp(env: Record<string, string> = {}) {
+export async function startTestApp({ env = {}, org }: TestAppOptions = {}) {
   const statements: string[] = [];
   const database = await openTestDatabase((sql) => statements.push(sql));
   const config: Config = loadConfig({ ORGRAPH_ADMIN_TOKEN: ADMIN_TOKEN, ...env });
@@ -50,7 +61,40 @@ export async function startTestApp(env: Record<string, string> = {}) {
     return result.data as T;
   }
 
-  return { app, database, config, statements, gql, data, close: () => database.drop() };
+  /** Imports an org document through the API; throws listing the userErrors, if any. */
+  async function importOrg(document: unknown): Promise<Record<string, any>> {
+    const { importOrg: payload } = await data(IMPORT_ORG, { d: document });
+    if (payload.userErrors.length) {
+      throw new Error(`importOrg refused: ${JSON.stringify(payload.userErrors, null, 2)}`);
+    }
+    return payload;
+  }
+
+  /** How many changes the audit log holds. */
+  const changeCount = async () =>
+    (await data<{ changes: { totalCount: number } }>('{ changes { totalCount } }')).changes
+      .totalCount;
+
+  const testApp = {
+    app,
+    database,
+    config,
+    statements,
+    gql,
+    data,
+    importOrg,
+    changeCount,
+    close: () => database.drop(),
+  };
+  if (org !== undefined) {
+    try {
+      await importOrg(org);
+    } catch (error) {
+      await database.drop();
+      throw error;
+    }
+  }
+  return testApp;
 }
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
