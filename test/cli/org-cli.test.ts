@@ -72,3 +72,14 @@ describe('npm run org -- assign', () => {
     expect(bad.err()).toMatch(/input.unit: unknown unit "nowhere"/);
   });
 });
+
+describe('npm run org -- depart', () => {
+  it('records a departure and lists the seats it ended', async () => {
+    const c = cli();
+    expect(await c.run('depart', 'dee@example.com', '--on', '2026-12-01')).toBe(0);
+    expect(c.out()).toMatch(/dee@example.com departed on 2026-12-01; ended: TECH_LEAD of storage/);
+    const again = cli();
+    expect(await again.run('depart', 'dee@example.com')).toBe(1);
+    expect(again.err()).toMatch(/input.email: /);
+  });
+});
