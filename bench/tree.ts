@@ -54,14 +54,18 @@ with leads as (
         or (layer = 'TEAM' and status = 'TECH_LEAD_MANAGER' and engineer_count < $2::int),
       'engineerCount', engineer_count)) as doc
   from node
+), teams_by_area as (
+  select parent_id, jsonb_agg(doc::jsonb order by slug) as docs
+  from unit_json where layer = 'TEAM' group by parent_id
 ), areas as (
-  select a.id, a.parent_id, a.slug,
-         (a.doc::jsonb || jsonb_build_object('children', coalesce(
-           (select jsonb_agg(t.doc order by t.slug) from unit_json t where t.parent_id = a.id),
-           '[]'::jsonb))) as doc
-  from unit_json a where a.layer = 'AREA'
+  select a.parent_id, a.slug,
+         a.doc::jsonb || jsonb_build_object('children', coalesce(t.docs, '[]'::jsonb)) as doc
+  from unit_json a left join teams_by_area t on t.parent_id = a.id
+  where a.layer = 'AREA'
+), areas_by_pillar as (
+  select parent_id, jsonb_agg(doc order by slug) as docs from areas group by parent_id
 )
-select jsonb_agg(p.doc::jsonb || jsonb_build_object('children', coalesce(
-         (select jsonb_agg(a.doc order by a.slug) from areas a where a.parent_id = p.id),
-         '[]'::jsonb)) order by p.slug) as pillars
-from unit_json p where p.layer = 'PILLAR'`;
+select jsonb_agg(p.doc::jsonb || jsonb_build_object('children', coalesce(a.docs, '[]'::jsonb))
+                 order by p.slug) as pillars
+from unit_json p left join areas_by_pillar a on a.parent_id = p.id
+where p.layer = 'PILLAR'`;

@@ -1,8 +1,8 @@
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import type { ApiRole } from './db/tables.js';
-import type { OrgSnapshots } from './org/snapshots.js';
-import type { Day, OrgState } from './org/state.js';
+import type { OrgSnapshots, RequestOrg } from './org/snapshots.js';
+import type { Day } from './org/state.js';
 
 /** Who is asking: the role of their token (null when unauthenticated) and its name. */
 export interface Viewer {
@@ -16,8 +16,8 @@ export interface Context {
   viewer: Viewer;
   /** Today in UTC, fixed for the whole request so every answer agrees. */
   today: Day;
-  /** The org as it stood on a day, from the shared snapshot (one version check a request). */
-  orgOn: (asOf: Day) => Promise<OrgState>;
+  /** The shared org snapshot (one version check a request): states by day, rows by id. */
+  org: RequestOrg;
 }
 
 export interface ContextOptions {
@@ -30,5 +30,5 @@ export interface ContextOptions {
 
 /** The context of one request (or one CLI command): same shape wherever the schema runs. */
 export function createContext({ db, config, viewer, today, snapshots }: ContextOptions): Context {
-  return { db, config, viewer, today, orgOn: snapshots.forRequest(db) };
+  return { db, config, viewer, today, org: snapshots.forRequest(db) };
 }

@@ -6,7 +6,7 @@ import type { Day, OrgState } from './state.js';
 
 /** The org on `asOf` (default: the request's today), from the shared snapshot. */
 export function orgFor(context: Context, asOf: Day | null | undefined): Promise<OrgState> {
-  return context.orgOn(asOf ?? context.today);
+  return context.org.on(asOf ?? context.today);
 }
 
 /** A scope slug as a unit id of the state (null: the whole org); unknown slugs are errors. */

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.js';
+import type { PersonRow, UnitRow } from '../db/tables.js';
 import { readOrgVersion } from '../db/write.js';
 import { orgStateOn } from './as-of.js';
 import { loadOrgHistory } from './history.js';
@@ -11,6 +12,21 @@ interface Snapshot {
   version: number;
   history: OrgHistory;
   states: Map<Day, OrgState>;
+  rows?: OrgRows;
+}
+
+/** The org's unit and person rows by id, as of the snapshot: the read model of the tree. */
+export interface OrgRows {
+  units: Map<number, UnitRow>;
+  people: Map<number, PersonRow>;
+}
+
+/** What a request reads the shared snapshot through. */
+export interface RequestOrg {
+  /** The org as it stood on a day. */
+  on(asOf: Day): Promise<OrgState>;
+  /** Unit and person rows by id. */
+  rows(): Promise<OrgRows>;
 }
 
 /**
@@ -23,11 +39,15 @@ export class OrgSnapshots {
   private current: Promise<Snapshot> | null = null;
 
   /** One per request: checks the version once, then answers every `asOf` from memory. */
-  forRequest(db: Db): (asOf: Day) => Promise<OrgState> {
+  forRequest(db: Db): RequestOrg {
     let snapshot: Promise<Snapshot> | null = null;
-    return async (asOf) => {
+    const current = () => {
       snapshot ??= this.snapshot(db);
-      return stateOn(await snapshot, asOf);
+      return snapshot;
+    };
+    return {
+      on: async (asOf) => stateOn(await current(), asOf),
+      rows: async () => rowsOf(await current()),
     };
   }
 
@@ -43,6 +63,14 @@ export class OrgSnapshots {
     this.current = loading;
     return loading;
   }
+}
+
+function rowsOf(snapshot: Snapshot): OrgRows {
+  snapshot.rows ??= {
+    units: new Map(snapshot.history.units.map((u) => [u.id, u])),
+    people: new Map(snapshot.history.people.map((p) => [p.id, p])),
+  };
+  return snapshot.rows;
 }
 
 function stateOn(snapshot: Snapshot, asOf: Day): OrgState {

@@ -16,15 +16,6 @@ export function unitsBySlugs(db: Db, slugs: readonly string[]): Promise<UnitRow[
     .where(inArray(unitTable.slug, [...slugs]));
 }
 
-/** Active (not archived) children of each parent, in slug order. */
-export function childrenOf(db: Db, parentIds: readonly number[]): Promise<UnitRow[]> {
-  return db
-    .select()
-    .from(unitTable)
-    .where(and(inArray(unitTable.parentId, [...parentIds]), isNull(unitTable.archivedOn)))
-    .orderBy(asc(unitTable.slug));
-}
-
 export interface UnitFilter {
   layer?: Layer | null;
   /** Children of this unit only; `null` means pillars (no parent). */

@@ -1,8 +1,8 @@
 import { builder } from '../builder.js';
 import { layerEnum, type UnitRow } from '../db/tables.js';
 import { rowId } from '../node-id.js';
-import { groupBy } from '../pagination.js';
-import { childrenOf, unitsByIds } from './data.js';
+import { orgFor } from '../org/request.js';
+import { unitsByIds } from './data.js';
 
 export const LayerEnum = builder.enumType('Layer', {
   description: 'Where a unit sits: Pillars group Areas, Areas group Teams.',
@@ -49,14 +49,15 @@ builder.objectFields(OrgUnit, (t) => ({
     description: 'The Area of a Team, the Pillar of an Area; null for a Pillar.',
     resolve: (unit) => unit.parentId,
   }),
-  children: t.loadableList({
-    type: OrgUnit,
+  children: t.field({
+    type: [OrgUnit],
     description: 'Active units directly below this one, in slug order.',
-    load: async (ids: number[], { db }) => {
-      const byParent = groupBy(await childrenOf(db, ids), (u) => u.parentId);
-      return ids.map((id) => byParent.get(id) ?? []);
+    // From the shared org snapshot, like the leads: a whole tree costs no SQL per level.
+    resolve: async (unit, _args, context) => {
+      const [state, rows] = await Promise.all([orgFor(context, null), context.org.rows()]);
+      const children = state.childrenOf.get(unit.id) ?? [];
+      return children.flatMap((child) => rows.units.get(child.id) ?? []);
     },
-    resolve: (unit) => unit.id,
   }),
 }));
 

@@ -56,7 +56,7 @@ describe('SQL statements per query do not grow with the org', () => {
   it('the whole tree: the same statements on 40 and on 2,000 teams', async () => {
     const onSmall = await statementsOf(small, TREE);
     expect(await statementsOf(large, TREE)).toBe(onSmall);
-    expect(onSmall).toBeLessThanOrEqual(25);
+    expect(onSmall).toBeLessThanOrEqual(14);
   });
 
   // A page of findings or people loads only what its items need (an AoR page needs the AoR
