@@ -1,7 +1,13 @@
-import { and, asc, count, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { inForceOn } from '../db/history.js';
-import { membershipTable, type PersonRow, personTable, unitTable } from '../db/tables.js';
+import {
+  type MembershipRow,
+  membershipTable,
+  type PersonRow,
+  personTable,
+  unitTable,
+} from '../db/tables.js';
 import type { Day } from '../org/state.js';
 
 export function peopleByIds(db: Db, ids: readonly number[]): Promise<PersonRow[]> {
@@ -65,4 +71,13 @@ export function teamsOf(db: Db, personIds: readonly number[], day: Day) {
     .from(membershipTable)
     .innerJoin(unitTable, eq(unitTable.id, membershipTable.unitId))
     .where(and(inArray(membershipTable.personId, [...personIds]), inForceOn(membershipTable, day)));
+}
+
+/** Every team membership (current and ended) of each person, newest first. */
+export function membershipsOf(db: Db, personIds: readonly number[]): Promise<MembershipRow[]> {
+  return db
+    .select()
+    .from(membershipTable)
+    .where(inArray(membershipTable.personId, [...personIds]))
+    .orderBy(desc(membershipTable.startedOn), desc(membershipTable.id));
 }

@@ -1,8 +1,9 @@
 import { builder } from '../builder.js';
 import { groupBy } from '../pagination.js';
 import { OrgUnit } from '../units/types.js';
-import { membersOf, teamsOf } from './data.js';
+import { membershipsOf, membersOf, teamsOf } from './data.js';
 import { Person } from './types.js';
+import { TeamMembership } from './write-types.js';
 
 builder.objectFields(Person, (t) => ({
   team: t.loadable({
@@ -12,6 +13,15 @@ builder.objectFields(Person, (t) => ({
     load: async (ids: number[], { db, today }) => {
       const byPerson = new Map((await teamsOf(db, ids, today)).map((m) => [m.personId, m.unit]));
       return ids.map((id) => byPerson.get(id) ?? null);
+    },
+    resolve: (person) => person.id,
+  }),
+  teamHistory: t.loadableList({
+    type: TeamMembership,
+    description: 'Every team this person has been on, current and ended, newest first.',
+    load: async (ids: number[], { db }) => {
+      const byPerson = groupBy(await membershipsOf(db, ids), (m) => m.personId);
+      return ids.map((id) => byPerson.get(id) ?? []);
     },
     resolve: (person) => person.id,
   }),

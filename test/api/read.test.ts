@@ -146,6 +146,10 @@ describe('people', () => {
       seats: [{ seat: 'ENG_LEAD', unit: { slug: 'storage' } }],
       spanOfControl: { directReports: 3, engineersLedAsTechLead: 0 },
     });
+    const { eli } = await t.data(
+      '{ eli: person(email: "eli@example.com") { teamHistory { team { slug } endedOn } } }',
+    );
+    expect(eli.teamHistory).toEqual([{ team: { slug: 'storage' }, endedOn: null }]);
     const { dee } = await t.data(
       '{ dee: person(email: "dee@example.com") { team { slug } aors { role aor { slug } } spanOfControl { engineersLedAsTechLead } } }',
     );
