@@ -33,12 +33,19 @@ const textSchema = plainText.nullish();
 /** A reference to a unit by slug; an unknown one is reported as not found, not malformed. */
 const unitRefSchema = z.string().min(1);
 
+/**
+ * An optional field whose null (a script's None, a YAML key with no value) means the same as
+ * leaving it out: import never ends what the document does not mention.
+ */
+const unmentioned = <T extends z.ZodType>(schema: T) =>
+  schema.nullish().transform((value) => value ?? undefined);
+
 const holderObjectSchema = z.strictObject({
   person: emailSchema,
   /** First day in the seat; defaults to the day of the import. */
-  since: daySchema.optional(),
+  since: unmentioned(daySchema),
   /** Interim holder; left out: false for a new holder, unchanged for the current one. */
-  acting: z.boolean().optional(),
+  acting: unmentioned(z.boolean()),
 });
 
 /** A seat holder: an email, or `{ person, since?, acting? }` when the start date matters. */
@@ -62,9 +69,9 @@ export const unitSchema = z.strictObject({
   layer: z.enum(layerEnum.enumValues),
   parent: unitRefSchema.nullish(),
   charter: textSchema,
-  engLead: holderSchema.optional(),
-  techLead: holderSchema.optional(),
-  members: z.array(emailSchema).optional(),
+  engLead: unmentioned(holderSchema),
+  techLead: unmentioned(holderSchema),
+  members: unmentioned(z.array(emailSchema)),
 });
 
 export const aorSchema = z.strictObject({
@@ -73,9 +80,9 @@ export const aorSchema = z.strictObject({
   unit: unitRefSchema,
   description: textSchema,
   /** Defaults to MEDIUM for a new AoR. */
-  criticality: z.enum(criticalityEnum.enumValues).optional(),
-  owner: emailSchema.optional(),
-  backups: z.array(emailSchema).optional(),
+  criticality: unmentioned(z.enum(criticalityEnum.enumValues)),
+  owner: unmentioned(emailSchema),
+  backups: unmentioned(z.array(emailSchema)),
 });
 
 export const successionSchema = z.strictObject({
@@ -90,9 +97,9 @@ export const openRoleSchema = z.strictObject({
   unit: unitRefSchema,
   seat: z.enum(roleSeatEnum.enumValues),
   /** Defaults to OPEN. */
-  status: z.enum(roleStatusEnum.enumValues).optional(),
+  status: unmentioned(z.enum(roleStatusEnum.enumValues)),
   /** Defaults to the day of the import; when given, it picks which role of the seat is meant. */
-  openedOn: daySchema.optional(),
+  openedOn: unmentioned(daySchema),
 });
 
 /** The unit field that names each seat's holder. */

@@ -68,7 +68,8 @@ function parseSection<S extends z.ZodObject>(
   problems: Problems,
 ): SectionResult<z.output<S>> {
   const result: SectionResult<z.output<S>> = { valid: [], partial: [] };
-  if (raw === undefined) return result;
+  // A section left out and a section written as null (`people:` alone in YAML) both say nothing.
+  if (raw === undefined || raw === null) return result;
   if (!Array.isArray(raw)) {
     problems.add(name, `expected a list, got ${received(raw)}`, 'VALIDATION');
     return result;

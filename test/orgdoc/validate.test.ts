@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { importOrgDocument } from '../../src/orgdoc/import.js';
 import { validateOrgDocument } from '../../src/orgdoc/validate.js';
 import { useTestDatabase } from './database.js';
-import { specDocument, TODAY, tableCounts } from './fixtures.js';
+import { rows, specDocument, TODAY, tableCounts } from './fixtures.js';
 
 const t = useTestDatabase();
 const importDoc = (doc: unknown) => importOrgDocument(t.database.db, doc, { today: TODAY });
@@ -278,26 +278,49 @@ describe('seats and successors', () => {
     ]);
   });
 
-  test("a new holder's since must be after the current holder's start", async () => {
+  test("a new holder's since must not be before the current holder's start", async () => {
     await importDoc(specDocument());
     const problems = await problemsOf({
-      units: [
-        { ...team, techLead: { person: 'eli@example.com', since: '2026-09-15' } },
-        { ...pillar, engLead: 'cy@example.com' },
-      ],
+      units: [{ ...team, techLead: { person: 'eli@example.com', since: '2026-09-15' } }],
     });
     expect(problems).toEqual([
       {
         path: 'units[0].techLead',
-        message: `"dee@example.com" holds this seat since ${TODAY}; the new holder's since (2026-09-15) must be later`,
-        code: 'CONFLICT',
-      },
-      {
-        path: 'units[1].engLead',
-        message: `"bo@example.com" holds this seat since ${TODAY}; the new holder's since (${TODAY}) must be later`,
+        message: `"dee@example.com" holds this seat since ${TODAY}; the new holder's since (2026-09-15) must not be earlier`,
         code: 'CONFLICT',
       },
     ]);
+  });
+
+  test('a new holder the same day as the last import is a correction, not a conflict', async () => {
+    await importDoc(specDocument());
+    expect(await problemsOf({ units: [{ ...pillar, engLead: 'cy@example.com' }] })).toEqual([]);
+    const result = await importDoc({ units: [{ ...pillar, engLead: 'cy@example.com' }] });
+    expect(result.userErrors).toEqual([]);
+    const assignments = await rows(
+      t.database.db,
+      sql`select started_on::text as started_on, ended_on::text as ended_on from seat_assignment
+          where seat = 'ENG_LEAD' and unit_id = (select id from unit where slug = 'platform')
+          order by id`,
+    );
+    // The replaced assignment ends the day before it began: history, never in force.
+    expect(assignments).toEqual([
+      { started_on: TODAY, ended_on: '2026-09-30' },
+      { started_on: TODAY, ended_on: null },
+    ]);
+  });
+
+  test('null means "not mentioned" for optional fields and sections', async () => {
+    await importDoc(specDocument());
+    const problems = await problemsOf({
+      people: null,
+      units: [{ ...team, engLead: null, techLead: null, members: null }],
+      aors: [
+        { slug: 'blob-store', name: 'Blob store', unit: 'storage', owner: null, backups: null },
+      ],
+      openRoles: [{ unit: 'infra', seat: 'TECH_LEAD', status: null, openedOn: null }],
+    });
+    expect(problems).toEqual([]);
   });
 
   test('a current owner named only as a backup, and a departed person, are conflicts', async () => {

@@ -4,7 +4,7 @@ import {
   type SeatAssignmentRow,
   seatAssignmentTable,
 } from '../../db/tables.js';
-import { addDays, lastDayBefore } from '../../org/days.js';
+import { lastDayBefore } from '../../org/days.js';
 import { insertRows, updateRows } from '../bulk.js';
 import { SEAT_FIELDS } from '../document.js';
 import { candidateKey, seatKey } from '../snapshot.js';
@@ -41,7 +41,11 @@ export async function applySeats(ctx: ApplyContext): Promise<void> {
       }
       const since = holder.since ?? ctx.today;
       if (current) {
-        updates.push({ id: current.id, acting: current.acting, endedOn: addDays(since, -1) });
+        updates.push({
+          id: current.id,
+          acting: current.acting,
+          endedOn: lastDayBefore(current.startedOn, since),
+        });
         tally.add('updated', 'seatAssignments');
       }
       inserts.push({ unitId, seat, personId, acting: holder.acting ?? false, startedOn: since });

@@ -21,8 +21,9 @@ export function checkSeatStarts(ctx: RuleContext): void {
       const current = holder && storedHolder(ctx, unit.slug, seat);
       if (!holder || !current || current.email === holder.person) continue;
       const since = holder.since ?? ctx.today;
-      if (since <= current.row.startedOn) {
-        const message = `"${current.email}" holds this seat since ${current.row.startedOn}; the new holder's since (${since}) must be later`;
+      // The same day is a correction: the replaced assignment ends before it began.
+      if (since < current.row.startedOn) {
+        const message = `"${current.email}" holds this seat since ${current.row.startedOn}; the new holder's since (${since}) must not be earlier`;
         ctx.problems.add(`units[${index}].${field}`, message, 'CONFLICT');
       }
     }
