@@ -53,8 +53,9 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     idFieldOptions: { description: 'Opaque global id, for `node(id:)`.' },
     nodeTypeOptions: { description: 'An object with an opaque global id.' },
-    nodeQueryOptions: { description: 'Any object by its global id.' },
-    nodesQueryOptions: { description: 'Objects by their global ids, in order (null if unknown).' },
+    // src/relay-nodes.ts defines node and nodes: one bad id answers null, not an error.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
     pageInfoTypeOptions: { description: 'Where a page sits in its list.' },
     hasNextPageFieldOptions: { description: 'More items follow this page.' },
     hasPreviousPageFieldOptions: { description: 'Items come before this page.' },

@@ -16,21 +16,27 @@ export async function sqlPage<T>(
   args: PageArgs,
   count: () => Promise<number>,
   read: (offset: number, limit: number) => Promise<T[]>,
+  defaultSize = 20,
 ) {
   const totalCount = await count();
   const page = await resolveOffsetConnection(
-    { args, defaultSize: 20, maxSize: MAX_PAGE_SIZE, totalCount },
+    { args, defaultSize, maxSize: MAX_PAGE_SIZE, totalCount },
     ({ offset, limit }) => read(offset, limit),
   );
   return { ...page, totalCount };
 }
 
-/** One page of a list already in memory (analysis answers). */
+/**
+ * One page of a list already in memory (analysis answers). Without `first` it is a full page
+ * of 100, so a script's small query (`teamsWithoutTechLead { nodes { slug } }`) gets them all
+ * on most orgs; `totalCount` and `pageInfo` say when there is more.
+ */
 export function arrayPage<T>(args: PageArgs, items: readonly T[]) {
   return sqlPage(
     args,
     async () => items.length,
     async (offset, limit) => items.slice(offset, offset + limit),
+    MAX_PAGE_SIZE,
   );
 }
 

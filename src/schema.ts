@@ -1,6 +1,7 @@
 import { builder } from './builder.js';
 import './scalars.js';
 import './connections.js';
+import './relay-nodes.js';
 import './units/types.js';
 import './units/queries.js';
 import './people/types.js';

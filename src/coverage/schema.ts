@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
-import { asOfArg, orgFor, scopeArg, scopeIdIn } from '../org/request.js';
+import { asOfArg, dayFor, orgFor, scopeArg, scopeIdIn, unitOnDay } from '../org/request.js';
 import { arrayPage } from '../pagination.js';
 import { Person } from '../people/types.js';
 import { SeatEnum } from '../seats/types.js';
@@ -165,7 +165,7 @@ builder.objectFields(OrgUnit, (t) => ({
     description: 'Leadership coverage on a day (default: today).',
     args: { asOf: asOfArg(t.arg) },
     resolve: async (unit, { asOf }, context) => {
-      const state = await orgFor(context, asOf);
+      const state = await orgFor(context, dayFor(unit, asOf));
       if (!state.unitsById.has(unit.id)) {
         throw new GraphQLError(
           `${unit.slug} was archived on ${unit.archivedOn}: no coverage on ${state.asOf}`,
@@ -208,9 +208,11 @@ builder.queryFields((t) => ({
       resolve: async (_root, { scope, asOf, ...page }, context) => {
         const state = await orgFor(context, asOf);
         const teams = teamsWithoutTechLead(state, scopeIdIn(state, scope));
+        const rows = await context.org.rows();
+        const nodes = teams.flatMap((team) => rows.units.get(team.unit.id) ?? []);
         return arrayPage(
           page,
-          teams.map((team) => team.unit.id),
+          nodes.map((row) => unitOnDay(row, asOf ?? undefined)),
         );
       },
     },

@@ -171,12 +171,14 @@ function toHolding(row: SeatAssignmentRow | null): Holding | null {
 /**
  * The last day of the latest assignment that ended before `asOf`, skipping the current Eng
  * Lead's own stints: when the Eng Lead held the Tech Lead seat for a while, the team was a
- * TLM throughout, so only a separate Tech Lead's end marks when the TLM began.
+ * TLM throughout, so only a separate Tech Lead's end marks when the TLM began. Rows replaced
+ * before they began (ended the day before their start) were never held and do not count.
  */
 function lastSeparateEnd(rows: SeatAssignmentRow[], engLeadId: number | null, asOf: Day) {
   let last: Day | null = null;
   for (const row of rows) {
     if (row.endedOn === null || row.endedOn >= asOf || row.personId === engLeadId) continue;
+    if (row.endedOn < row.startedOn) continue;
     if (last === null || row.endedOn > last) last = row.endedOn;
   }
   return last;

@@ -2,6 +2,7 @@ import type { ArgBuilder } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import type { Types } from '../builder.js';
 import type { Context } from '../context.js';
+import type { UnitRow } from '../db/tables.js';
 import type { Day, OrgState } from './state.js';
 
 /** The org on `asOf` (default: the request's today), from the shared snapshot. */
@@ -30,3 +31,19 @@ export const scopeArg = (arg: ArgBuilder<Types>) =>
   arg.string({
     description: 'A unit slug: that unit and everything below it. None: the whole org.',
   });
+
+/**
+ * A unit answered inside a list asked `asOf` a day (`teamsWithoutTechLead(asOf:)`, and the
+ * children of such a unit): its leads, children and coverage default to that same day, so a
+ * historical answer reads consistently. Other units answer for today.
+ */
+export type UnitOnDay = UnitRow & { answeredOn?: Day };
+
+export function unitOnDay(row: UnitRow, day: Day | undefined): UnitOnDay {
+  return day === undefined ? row : { ...row, answeredOn: day };
+}
+
+/** The day a unit's fields answer for: the argument, else the list's day, else today. */
+export function dayFor(unit: UnitOnDay, asOf: Day | null | undefined): Day | undefined {
+  return asOf ?? unit.answeredOn;
+}

@@ -2,7 +2,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import type { Seat } from '../db/tables.js';
 import { inForceOn } from '../org/as-of.js';
-import { orgFor } from '../org/request.js';
+import { dayFor, orgFor, type UnitOnDay } from '../org/request.js';
 import { groupBy } from '../pagination.js';
 import { Person } from '../people/types.js';
 import { OrgUnit } from '../units/types.js';
@@ -10,12 +10,16 @@ import { assignmentsOfPeople, assignmentsOfUnits } from './data.js';
 import { SeatAssignment } from './types.js';
 
 /**
- * Today's holder of a seat, from the shared org snapshot (the same read model the coverage
- * answers come from): a dashboard asking for the leads of 2,000 units costs no SQL at all.
+ * The holder of a seat (today, or on the day of the list the unit came in), from the shared
+ * org snapshot — the read model the coverage answers come from: a dashboard asking for the
+ * leads of 2,000 units costs no SQL at all.
  */
-async function holderToday(context: Context, unitId: number, seat: Seat) {
-  const [state, rows] = await Promise.all([orgFor(context, null), context.org.rows()]);
-  const holder = state.seats.get(unitId)?.[seat].holder;
+async function holderOf(context: Context, unit: UnitOnDay, seat: Seat) {
+  const [state, rows] = await Promise.all([
+    orgFor(context, dayFor(unit, null)),
+    context.org.rows(),
+  ]);
+  const holder = state.seats.get(unit.id)?.[seat].holder;
   return holder ? (rows.people.get(holder.personId) ?? null) : null;
 }
 
@@ -23,14 +27,15 @@ builder.objectFields(OrgUnit, (t) => ({
   engLead: t.field({
     type: Person,
     nullable: true,
-    description: "Today's Eng Lead (on a Team: the Engineering Manager).",
-    resolve: (unit, _args, context) => holderToday(context, unit.id, 'ENG_LEAD'),
+    description:
+      "Today's Eng Lead (on a Team: the Engineering Manager); in a list asked `asOf` a day, that day's.",
+    resolve: (unit, _args, context) => holderOf(context, unit, 'ENG_LEAD'),
   }),
   techLead: t.field({
     type: Person,
     nullable: true,
-    description: "Today's Tech Lead.",
-    resolve: (unit, _args, context) => holderToday(context, unit.id, 'TECH_LEAD'),
+    description: "Today's Tech Lead; in a list asked `asOf` a day, that day's.",
+    resolve: (unit, _args, context) => holderOf(context, unit, 'TECH_LEAD'),
   }),
 }));
 

@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import { layerEnum, type UnitRow } from '../db/tables.js';
 import { rowId } from '../node-id.js';
-import { orgFor } from '../org/request.js';
+import { dayFor, orgFor, unitOnDay } from '../org/request.js';
 import { unitsByIds } from './data.js';
 
 export const LayerEnum = builder.enumType('Layer', {
@@ -54,9 +54,13 @@ builder.objectFields(OrgUnit, (t) => ({
     description: 'Active units directly below this one, in slug order.',
     // From the shared org snapshot, like the leads: a whole tree costs no SQL per level.
     resolve: async (unit, _args, context) => {
-      const [state, rows] = await Promise.all([orgFor(context, null), context.org.rows()]);
+      const day = dayFor(unit, null);
+      const [state, rows] = await Promise.all([orgFor(context, day), context.org.rows()]);
       const children = state.childrenOf.get(unit.id) ?? [];
-      return children.flatMap((child) => rows.units.get(child.id) ?? []);
+      return children.flatMap((child) => {
+        const row = rows.units.get(child.id);
+        return row ? [unitOnDay(row, day)] : [];
+      });
     },
   }),
 }));

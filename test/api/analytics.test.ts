@@ -217,3 +217,17 @@ describe('asOf', () => {
     expect(unit.coverage).toEqual({ tlmSince: '2025-01-01', tlmDays: 181 });
   });
 });
+
+describe('lists asked asOf a day', () => {
+  it('answer their units’ leads and coverage for that day', async () => {
+    // Before 2025-01-01 t1 had no Eng Lead: it was VACANT, not a TLM.
+    const { teamsWithoutTechLead } = await t.data(`{
+      teamsWithoutTechLead(asOf: "2024-12-31") { nodes { slug engLead { email } coverage { status } } }
+    }`);
+    expect(teamsWithoutTechLead.nodes).toContainEqual({
+      slug: 't1',
+      engLead: null,
+      coverage: { status: 'VACANT' },
+    });
+  });
+});

@@ -109,9 +109,16 @@ describe('units', () => {
 });
 
 describe('node and nodes', () => {
-  it('answers null for an id that names nothing', async () => {
+  it('answers null for an id that names nothing, in its place', async () => {
     const { node } = await t.data('{ node(id: "T3JnVW5pdDp4") { id } }');
     expect(node).toBeNull();
+    const foreign = Buffer.from('Foo:1').toString('base64');
+    const { unit } = await t.data('{ unit(slug: "infra") { id } }');
+    const { nodes } = await t.data(
+      'query ($ids: [ID!]!) { nodes(ids: $ids) { ... on OrgUnit { slug } } }',
+      { ids: ['garbage', foreign, unit.id] },
+    );
+    expect(nodes).toEqual([null, null, { slug: 'infra' }]);
   });
 
   it('refetch any object by its opaque global id', async () => {
@@ -228,6 +235,16 @@ describe('confidential succession data', () => {
         candidates: { readySoon: [{ email: 'eli@example.com' }] },
       },
     ]);
+  });
+});
+
+describe('analysis lists', () => {
+  it('return every finding of the demo org without `first`', async () => {
+    const { singlePointsOfFailure } = await t.data(
+      '{ singlePointsOfFailure { totalCount nodes { kind } } }',
+    );
+    expect(singlePointsOfFailure.totalCount).toBeGreaterThan(20);
+    expect(singlePointsOfFailure.nodes).toHaveLength(singlePointsOfFailure.totalCount);
   });
 });
 

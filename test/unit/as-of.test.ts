@@ -163,6 +163,14 @@ describe('orgStateOn: what is in force on a day', () => {
         '2025-03-31',
       ],
       ['not a stint still in force on the day', [{ person: 'dee', to: TODAY }], null],
+      [
+        'not a stint replaced before it began',
+        [
+          { person: 'dee', from: '2025-01-01', to: '2025-03-31' },
+          { person: 'cy', from: '2025-06-01', to: '2025-05-31' },
+        ],
+        '2025-03-31',
+      ],
     ])('%s', (_, stints, expected) => {
       const { state, u } = buildState({
         units: [{ ...team, el: 'ana' }],
