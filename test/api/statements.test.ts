@@ -47,9 +47,10 @@ afterAll(async () => {
 describe('SQL statements per query do not grow with the org', () => {
   it('the large org really is large', async () => {
     const { units, people } = await large.data(
-      '{ units(layer: TEAM) { totalCount } people { totalCount } }',
+      '{ units(layer: TEAM) { totalCount nodes { slug } } people { totalCount } }',
     );
     expect(units.totalCount).toBeGreaterThanOrEqual(2_000);
+    expect(units.nodes).toHaveLength(100); // a full page without `first`
     expect(people.totalCount).toBeGreaterThanOrEqual(15_000);
   });
 
