@@ -239,7 +239,8 @@ async function reportWrite<P extends WritePayload>(
 }
 
 async function helpCommand(_args: string[], io: CliIo): Promise<number> {
-  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(36)}${c.summary}`);
+  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length)) + 2;
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}${c.summary}`);
   io.out(`Usage: npm run org -- <command>\n\nCommands:\n${lines.join('\n')}\n`);
   return 0;
 }
