@@ -3,24 +3,15 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import { type AorRow, aorTable, criticalityEnum, type PersonRow } from '../db/tables.js';
 import { UserInputError } from '../mutations/errors.js';
-import { requirePerson, requireUnit } from '../mutations/lookup.js';
+import { longTextSchema, nameSchema, refSchema, slugSchema } from '../mutations/fields.js';
+import { requireKnownPerson, requirePerson, requireUnit } from '../mutations/lookup.js';
 import { parseInput, runMutation, type Write } from '../mutations/run.js';
 import type { UserErrorData } from '../orgdoc/errors.js';
 import { peopleByIds } from '../people/data.js';
 import { Person } from '../people/types.js';
 import { payloadType } from '../user-errors.js';
 import { AreaOfResponsibility, CriticalityEnum } from './types.js';
-import {
-  endOwnership,
-  insertOwnership,
-  longTextSchema,
-  nameSchema,
-  openOwnerships,
-  refSchema,
-  requireAor,
-  requireKnownPerson,
-  slugSchema,
-} from './write-helpers.js';
+import { endOwnership, insertOwnership, openOwnerships, requireAor } from './write-helpers.js';
 
 // ---------------------------------------------------------------------------------------
 // Inputs

@@ -15,6 +15,13 @@ export async function requireUnit(tx: Db, slug: string, path: string): Promise<U
   return unit;
 }
 
+/** The person with this email (any case), departed or not, or a NOT_FOUND at `path`. */
+export async function requireKnownPerson(tx: Db, email: string, path: string): Promise<PersonRow> {
+  const [person] = await peopleByEmails(tx, [email]);
+  if (!person) throw UserInputError.of(path, `unknown person "${email}"`, 'NOT_FOUND');
+  return person;
+}
+
 /** The person with this email (any case), present on `day`, or a userError at `path`. */
 export async function requirePerson(
   tx: Db,
@@ -22,8 +29,7 @@ export async function requirePerson(
   path: string,
   day: Day,
 ): Promise<PersonRow> {
-  const [person] = await peopleByEmails(tx, [email]);
-  if (!person) throw UserInputError.of(path, `unknown person "${email}"`, 'NOT_FOUND');
+  const person = await requireKnownPerson(tx, email, path);
   if (person.departedOn && person.departedOn <= day) {
     throw UserInputError.of(path, `${person.email} left on ${person.departedOn}`, 'CONFLICT');
   }

@@ -14,14 +14,14 @@ import {
   seatAssignmentTable,
 } from '../db/tables.js';
 import { UserInputError } from '../mutations/errors.js';
+import { daySchema, refSchema } from '../mutations/fields.js';
+import { requireKnownPerson } from '../mutations/lookup.js';
 import type { Write } from '../mutations/run.js';
 import type { UserErrorData } from '../orgdoc/errors.js';
 import { SeatAssignment } from '../seats/types.js';
 import { SuccessionCandidate } from '../succession/types.js';
 import { payloadType } from '../user-errors.js';
 import { Person } from './types.js';
-import { findPerson } from './write-person.js';
-import { daySchema, refSchema } from './write-schemas.js';
 import { EndedAorOwnership, type EndedOwnership, TeamMembership } from './write-types.js';
 
 export const departureSchema = z.object({ email: refSchema, on: daySchema.nullish() });
@@ -93,7 +93,7 @@ export async function recordDeparture(
   input: z.output<typeof departureSchema>,
 ): Promise<Departure> {
   const on = input.on ?? w.today;
-  const person = await findPerson(w.tx, input.email, 'input.email');
+  const person = await requireKnownPerson(w.tx, input.email, 'input.email');
   if (person.departedOn) {
     const message = `${person.email}'s departure is already recorded (on ${person.departedOn})`;
     throw UserInputError.of('input.email', message, 'CONFLICT');

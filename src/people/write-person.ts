@@ -3,9 +3,6 @@ import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { type PersonRow, personTable } from '../db/tables.js';
 import { UserInputError } from '../mutations/errors.js';
-import { requirePerson } from '../mutations/lookup.js';
-import type { Write } from '../mutations/run.js';
-import { peopleByEmails } from './data.js';
 import {
   daySchema,
   emailSchema,
@@ -13,7 +10,10 @@ import {
   optionalText,
   refSchema,
   requiredOrNull,
-} from './write-schemas.js';
+} from '../mutations/fields.js';
+import { requireKnownPerson, requirePerson } from '../mutations/lookup.js';
+import type { Write } from '../mutations/run.js';
+import { peopleByEmails } from './data.js';
 
 export const createPersonSchema = z.object({
   email: emailSchema,
@@ -43,11 +43,6 @@ export interface PersonChange {
 export const noPerson: PersonChange = { person: null };
 
 /** The person with this email (any case, departed or not), or NOT_FOUND at `path`. */
-export async function findPerson(tx: Db, email: string, path: string): Promise<PersonRow> {
-  const [person] = await peopleByEmails(tx, [email]);
-  if (!person) throw UserInputError.of(path, `unknown person "${email}"`, 'NOT_FOUND');
-  return person;
-}
 
 export async function createPerson(
   w: Write,
@@ -82,7 +77,7 @@ export async function updatePerson(
   w: Write,
   input: z.output<typeof updatePersonSchema>,
 ): Promise<PersonChange> {
-  const person = await findPerson(w.tx, input.email, 'input.email');
+  const person = await requireKnownPerson(w.tx, input.email, 'input.email');
   const changes: Partial<Pick<PersonRow, (typeof UPDATABLE)[number]>> = {};
   for (const key of UPDATABLE) {
     const value = input[key];

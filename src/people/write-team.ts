@@ -4,10 +4,10 @@ import { endFrom, inForceFrom } from '../db/history.js';
 import type { MembershipRow, PersonRow } from '../db/tables.js';
 import { membershipTable } from '../db/tables.js';
 import { UserInputError } from '../mutations/errors.js';
+import { daySchema, refSchema, requiredOrNull } from '../mutations/fields.js';
 import { requirePerson, requireUnit } from '../mutations/lookup.js';
 import type { Write } from '../mutations/run.js';
 import { lastDayBefore } from '../org/days.js';
-import { daySchema, refSchema, requiredOrNull } from './write-schemas.js';
 
 export const setTeamSchema = z.object({
   email: refSchema,

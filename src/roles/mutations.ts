@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { refSchema } from '../aors/write-helpers.js';
 import { builder } from '../builder.js';
 import type { Db } from '../db/client.js';
 import {
@@ -11,6 +10,7 @@ import {
   type SeatAssignmentRow,
 } from '../db/tables.js';
 import { UserInputError } from '../mutations/errors.js';
+import { refSchema } from '../mutations/fields.js';
 import { requireUnit } from '../mutations/lookup.js';
 import { parseInput, runMutation, type Write } from '../mutations/run.js';
 import { rowKeyOf } from '../node-id.js';

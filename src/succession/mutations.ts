@@ -1,6 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { longTextSchema, refSchema, requireKnownPerson } from '../aors/write-helpers.js';
 import { builder } from '../builder.js';
 import type { Db } from '../db/client.js';
 import {
@@ -14,7 +13,8 @@ import {
   type UnitRow,
 } from '../db/tables.js';
 import { UserInputError } from '../mutations/errors.js';
-import { requirePerson, requireUnit } from '../mutations/lookup.js';
+import { longTextSchema, refSchema } from '../mutations/fields.js';
+import { requireKnownPerson, requirePerson, requireUnit } from '../mutations/lookup.js';
 import { parseInput, runMutation, type Write } from '../mutations/run.js';
 import { lastDayBefore } from '../org/days.js';
 import type { Day } from '../org/state.js';

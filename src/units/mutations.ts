@@ -4,16 +4,10 @@ import { builder } from '../builder.js';
 import type { Db } from '../db/client.js';
 import { type CandidateRow, type Layer, layerEnum, type UnitRow, unitTable } from '../db/tables.js';
 import { UserInputError } from '../mutations/errors.js';
+import { daySchema, nameSchema, optionalText, refSchema, slugSchema } from '../mutations/fields.js';
 import { requireUnit } from '../mutations/lookup.js';
 import { parseInput, runMutation } from '../mutations/run.js';
 import type { UserErrorData } from '../orgdoc/errors.js';
-import {
-  daySchema,
-  nameSchema,
-  optionalText,
-  refSchema,
-  slugSchema,
-} from '../people/write-schemas.js';
 import { SuccessionCandidate } from '../succession/types.js';
 import { payloadType } from '../user-errors.js';
 import { unitsBySlugs } from './data.js';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * Field rules shared by the unit and people mutations. Each message completes "input.<field>
- * …", e.g. `input.slug: lower-case letters, digits and dashes only`.
+ * Field rules shared by every mutation's input. Each message completes "input.<field> …",
+ * e.g. `input.slug: must be lower-case letters, digits and dashes only`.
  */
 
 // PostgreSQL text cannot hold NUL characters: refuse them as input, not as a crash.
@@ -25,7 +25,13 @@ export const optionalText = (max: number) =>
     .refine(noNul, 'must not contain NUL characters')
     .transform((s) => (s === '' ? null : s));
 
-/** A unit slug: `[a-z0-9-]+`, at most 64 characters. */
+/** A long free text (a description, notes): at most 2000 characters; null clears it. */
+export const longTextSchema = z
+  .string()
+  .max(2000, 'must be at most 2000 characters')
+  .refine(noNul, 'must not contain NUL characters');
+
+/** A unit or AoR slug: `[a-z0-9-]+`, at most 64 characters. */
 export const slugSchema = z
   .string()
   .min(1, 'must not be empty')
