@@ -4,8 +4,8 @@ import type { Db } from '../db/client.js';
 import { changeTable } from '../db/tables.js';
 import { type WriteOptions, writeTransaction } from '../db/write.js';
 import type { Day } from '../org/state.js';
-import { formatPath, type UserErrorData } from '../orgdoc/errors.js';
-import { conflictOf, UserInputError } from './errors.js';
+import { formatPath } from '../orgdoc/errors.js';
+import { conflictOf, type UserErrorData, UserInputError } from './errors.js';
 
 /** One audited change: what it touched, before and after. */
 export interface ChangeRecord {

@@ -1,4 +1,4 @@
-import type { UserErrorData } from './errors.js';
+import type { UserErrorData } from '../mutations/errors.js';
 
 /** Rows per kind of record. */
 export interface Counts {

@@ -1,23 +1,4 @@
-/**
- * The codes of expected failures a mutation reports as data. The GraphQL layer exposes
- * this union as the enum `UserErrorCode`: the names are part of the API contract.
- */
-export type UserErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'INVALID_HIERARCHY' | 'CYCLE';
-
-export const USER_ERROR_CODES: readonly UserErrorCode[] = [
-  'VALIDATION',
-  'NOT_FOUND',
-  'CONFLICT',
-  'INVALID_HIERARCHY',
-  'CYCLE',
-];
-
-/** One problem, located in the input (`units[3].parent`) when it has a place there. */
-export interface UserErrorData {
-  path: string | null;
-  message: string;
-  code: UserErrorCode;
-}
+import type { UserErrorCode, UserErrorData } from '../mutations/errors.js';
 
 /** `['units', 3, 'parent']` → `units[3].parent`. */
 export function formatPath(segments: ReadonlyArray<PropertyKey>): string {

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
 import { writeTransaction } from '../db/write.js';
+import type { UserErrorData } from '../mutations/errors.js';
 import type { Day } from '../org/state.js';
 import { applyAors, applyOwnerships } from './apply/aors.js';
 import type { ApplyContext } from './apply/context.js';
@@ -10,7 +11,6 @@ import { applySeats } from './apply/seats.js';
 import { applySuccession } from './apply/succession.js';
 import { applyUnits } from './apply/units.js';
 import { type ImportResult, Tally, zeroCounts } from './counts.js';
-import type { UserErrorData } from './errors.js';
 import { checkOrgDocument } from './validate.js';
 
 export type { Counts, ImportResult } from './counts.js';

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
+import type { UserErrorData } from '../mutations/errors.js';
 import type { Day } from '../org/state.js';
-import { Problems, type UserErrorData } from './errors.js';
+import { Problems } from './errors.js';
 import { documentKeys } from './references.js';
 import { checkAorOwners } from './rules/aors.js';
 import type { RuleContext } from './rules/context.js';

@@ -13,11 +13,11 @@ import {
   type SeatAssignmentRow,
   seatAssignmentTable,
 } from '../db/tables.js';
+import type { UserErrorData } from '../mutations/errors.js';
 import { UserInputError } from '../mutations/errors.js';
 import { daySchema, refSchema } from '../mutations/fields.js';
 import { requireKnownPerson } from '../mutations/lookup.js';
 import type { Write } from '../mutations/run.js';
-import type { UserErrorData } from '../orgdoc/errors.js';
 import { SeatAssignment } from '../seats/types.js';
 import { SuccessionCandidate } from '../succession/types.js';
 import { payloadType } from '../user-errors.js';

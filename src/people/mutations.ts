@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
+import type { UserErrorData } from '../mutations/errors.js';
 import { parseInput, runMutation } from '../mutations/run.js';
-import type { UserErrorData } from '../orgdoc/errors.js';
 import { OrgUnit } from '../units/types.js';
 import { payloadType } from '../user-errors.js';
 import {

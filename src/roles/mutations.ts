@@ -9,12 +9,12 @@ import {
   roleSeatEnum,
   type SeatAssignmentRow,
 } from '../db/tables.js';
+import type { UserErrorData } from '../mutations/errors.js';
 import { UserInputError } from '../mutations/errors.js';
 import { refSchema } from '../mutations/fields.js';
 import { requireUnit } from '../mutations/lookup.js';
 import { parseInput, runMutation, type Write } from '../mutations/run.js';
 import { rowKeyOf } from '../node-id.js';
-import type { UserErrorData } from '../orgdoc/errors.js';
 import { setTeam } from '../people/write-team.js';
 import { TeamMembership } from '../people/write-types.js';
 import { assignSeat } from '../seats/mutations.js';

@@ -9,11 +9,11 @@ import {
   seatAssignmentTable,
   seatEnum,
 } from '../db/tables.js';
+import type { UserErrorData } from '../mutations/errors.js';
 import { UserInputError } from '../mutations/errors.js';
 import { requirePerson, requireUnit } from '../mutations/lookup.js';
 import { parseInput, runMutation, type Write } from '../mutations/run.js';
 import { lastDayBefore } from '../org/days.js';
-import type { UserErrorData } from '../orgdoc/errors.js';
 import { payloadType } from '../user-errors.js';
 import { SeatAssignment, SeatEnum } from './types.js';
 

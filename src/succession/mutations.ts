@@ -12,13 +12,13 @@ import {
   seatEnum,
   type UnitRow,
 } from '../db/tables.js';
+import type { UserErrorData } from '../mutations/errors.js';
 import { UserInputError } from '../mutations/errors.js';
 import { longTextSchema, refSchema } from '../mutations/fields.js';
 import { requireKnownPerson, requirePerson, requireUnit } from '../mutations/lookup.js';
 import { parseInput, runMutation, type Write } from '../mutations/run.js';
 import { lastDayBefore } from '../org/days.js';
 import type { Day } from '../org/state.js';
-import type { UserErrorData } from '../orgdoc/errors.js';
 import { SeatEnum } from '../seats/types.js';
 import { payloadType } from '../user-errors.js';
 import { ReadinessEnum, SuccessionCandidate } from './types.js';

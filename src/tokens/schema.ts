@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import { type ApiTokenRow, apiRoleEnum } from '../db/tables.js';
+import type { UserErrorData } from '../mutations/errors.js';
 import { rowId, rowKeyOf } from '../node-id.js';
-import type { UserErrorData } from '../orgdoc/errors.js';
 import { payloadType } from '../user-errors.js';
 import { createToken, revokeToken, tokensById } from './tokens.js';
 

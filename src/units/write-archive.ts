@@ -12,9 +12,9 @@ import {
   type UnitRow,
   unitTable,
 } from '../db/tables.js';
+import type { UserErrorData } from '../mutations/errors.js';
 import { UserInputError } from '../mutations/errors.js';
 import type { Day } from '../org/state.js';
-import type { UserErrorData } from '../orgdoc/errors.js';
 
 const SEAT_LABEL = { ENG_LEAD: 'Eng Lead', TECH_LEAD: 'Tech Lead' } as const;
 
