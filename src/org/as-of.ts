@@ -84,13 +84,6 @@ export function isPresentOn(person: PersonState, day: Day): boolean {
   return person.departedOn === null || person.departedOn > day;
 }
 
-/** The people reporting to a manager on the state's day (departed people left out). */
-export function reportsOf(state: OrgState, managerId: number): PersonState[] {
-  return [...state.people.values()].filter(
-    (p) => p.managerId === managerId && isPresentOn(p, state.asOf),
-  );
-}
-
 /** Plain code-point order, so results never depend on the server's locale. */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -1,6 +1,6 @@
 import type { Seat } from '../db/tables.js';
-import { compareText } from './as-of.js';
-import { type CandidateState, type OrgState, SEATS } from './state.js';
+import { compareText, isPresentOn } from './as-of.js';
+import { type CandidateState, type OrgState, type PersonState, SEATS } from './state.js';
 
 /** One seat of one unit. */
 export interface SeatRef {
@@ -11,6 +11,7 @@ export interface SeatRef {
 interface Indexes {
   candidatesBySeat: Map<string, CandidateState[]>;
   seatsByPerson: Map<number, SeatRef[]>;
+  reportsByManager: Map<number, PersonState[]>;
 }
 
 // States are never mutated once built, so their indexes are computed once and dropped with
@@ -20,7 +21,12 @@ const indexes = new WeakMap<OrgState, Indexes>();
 function indexesOf(state: OrgState): Indexes {
   let found = indexes.get(state);
   if (!found) {
-    found = { candidatesBySeat: new Map(), seatsByPerson: new Map() };
+    found = { candidatesBySeat: new Map(), seatsByPerson: new Map(), reportsByManager: new Map() };
+    for (const person of state.people.values()) {
+      if (person.managerId !== null && isPresentOn(person, state.asOf)) {
+        push(found.reportsByManager, person.managerId, person);
+      }
+    }
     for (const c of state.candidates) push(found.candidatesBySeat, `${c.unitId}:${c.seat}`, c);
     for (const unit of state.units) {
       const seats = state.seats.get(unit.id);
@@ -48,6 +54,11 @@ export function candidatesFor(state: OrgState, unitId: number, seat: Seat): Cand
 /** The seats a person holds, units in slug order, Eng Lead before Tech Lead. */
 export function seatsHeldBy(state: OrgState, personId: number): SeatRef[] {
   return indexesOf(state).seatsByPerson.get(personId) ?? [];
+}
+
+/** The people reporting to a manager on the state's day (departed people left out). */
+export function reportsOf(state: OrgState, managerId: number): PersonState[] {
+  return indexesOf(state).reportsByManager.get(managerId) ?? [];
 }
 
 /** Every person holding at least one seat, with their seats. */

@@ -1,7 +1,6 @@
 import { builder } from '../builder.js';
 import { engineerCount } from '../coverage/coverage.js';
-import { reportsOf } from '../org/as-of.js';
-import { seatsHeldBy } from '../org/lookup.js';
+import { reportsOf, seatsHeldBy } from '../org/lookup.js';
 import { asOfArg, orgFor } from '../org/request.js';
 import type { OrgState } from '../org/state.js';
 import { Person } from './types.js';
