@@ -35,15 +35,3 @@ export function arrayPage<T>(args: PageArgs, items: readonly T[]) {
     async (offset, limit) => items.slice(offset, offset + limit),
   );
 }
-
-/** Groups rows by a key; batch readers use it to answer a DataLoader in key order. */
-export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
-}

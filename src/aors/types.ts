@@ -1,8 +1,8 @@
 import { builder } from '../builder.js';
+import { groupBy } from '../collections.js';
 import type { Context } from '../context.js';
 import { type AorRow, criticalityEnum, ownershipRoleEnum } from '../db/tables.js';
 import { rowId } from '../node-id.js';
-import { groupBy } from '../pagination.js';
 import { Person } from '../people/types.js';
 import { OrgUnit } from '../units/types.js';
 import { aorsByIds, aorsOfUnits, ownershipsOfAors, ownershipsOfPeople } from './data.js';

@@ -1,3 +1,4 @@
+import { groupBy } from '../collections.js';
 import type {
   AorOwnershipRow,
   AorRow,
@@ -104,17 +105,6 @@ function seatKey(unitId: number, seat: Seat): string {
   return `${unitId}:${seat}`;
 }
 
-function groupBy<T>(rows: T[], key: (row: T) => string | number): Map<string | number, T[]> {
-  const groups = new Map<string | number, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = groups.get(k);
-    if (list) list.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
-}
-
 /**
  * The row in force on `day`. The database allows one open-ended row per seat, but a closed
  * row may overlap the next one on its last day: the most recently started row wins.
@@ -139,7 +129,7 @@ function seatsOn(
   asOf: Day,
 ): Map<number, Record<Seat, SeatState>> {
   const assignments = groupBy(history.seatAssignments, (a) => seatKey(a.unitId, a.seat));
-  const roles = groupBy(history.openRoles, (r) => `${r.unitId}:${r.seat}`);
+  const roles = groupBy(history.openRoles, (r) => seatKey(r.unitId, r.seat));
   const seats = new Map<number, Record<Seat, SeatState>>();
   for (const unit of units) {
     const rowsOf = (seat: Seat) => assignments.get(seatKey(unit.id, seat)) ?? [];

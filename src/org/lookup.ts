@@ -1,3 +1,4 @@
+import { appendTo } from '../collections.js';
 import type { Seat } from '../db/tables.js';
 import { compareText, isPresentOn } from './as-of.js';
 import { type CandidateState, type OrgState, type PersonState, SEATS } from './state.js';
@@ -24,26 +25,20 @@ function indexesOf(state: OrgState): Indexes {
     found = { candidatesBySeat: new Map(), seatsByPerson: new Map(), reportsByManager: new Map() };
     for (const person of state.people.values()) {
       if (person.managerId !== null && isPresentOn(person, state.asOf)) {
-        push(found.reportsByManager, person.managerId, person);
+        appendTo(found.reportsByManager, person.managerId, person);
       }
     }
-    for (const c of state.candidates) push(found.candidatesBySeat, `${c.unitId}:${c.seat}`, c);
+    for (const c of state.candidates) appendTo(found.candidatesBySeat, `${c.unitId}:${c.seat}`, c);
     for (const unit of state.units) {
       const seats = state.seats.get(unit.id);
       for (const seat of SEATS) {
         const holder = seats?.[seat].holder;
-        if (holder) push(found.seatsByPerson, holder.personId, { unitId: unit.id, seat });
+        if (holder) appendTo(found.seatsByPerson, holder.personId, { unitId: unit.id, seat });
       }
     }
     indexes.set(state, found);
   }
   return found;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** The candidacies in force for one seat. */

@@ -1,4 +1,5 @@
 import { and, asc, isNull, type SQL, sql } from 'drizzle-orm';
+import { groupBy } from '../collections.js';
 import type { Db } from '../db/client.js';
 import {
   type AorOwnershipRow,
@@ -50,16 +51,6 @@ export interface Snapshot {
 export const seatKey = (unitId: number, seat: string) => `${unitId}:${seat}`;
 export const candidateKey = (unitId: number, seat: string, personId: number) =>
   `${unitId}:${seat}:${personId}`;
-
-function groupBy<R, K>(rows: R[], keyOf: (row: R) => K): Map<K, R[]> {
-  const groups = new Map<K, R[]>();
-  for (const row of rows) {
-    const group = groups.get(keyOf(row));
-    if (group) group.push(row);
-    else groups.set(keyOf(row), [row]);
-  }
-  return groups;
-}
 
 /** The people with these emails and, recursively, their managers: one query. */
 function peopleAndManagers(db: Db, emails: Set<string>) {

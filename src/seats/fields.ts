@@ -1,9 +1,9 @@
 import { builder } from '../builder.js';
+import { groupBy } from '../collections.js';
 import type { Context } from '../context.js';
 import type { Seat } from '../db/tables.js';
 import { inForceOn } from '../org/as-of.js';
 import { dayFor, orgFor, type UnitOnDay } from '../org/request.js';
-import { groupBy } from '../pagination.js';
 import { Person } from '../people/types.js';
 import { OrgUnit } from '../units/types.js';
 import { assignmentsOfPeople, assignmentsOfUnits } from './data.js';

@@ -1,0 +1,16 @@
+/**
+ * Groups rows by a key, keeping their order: batch readers answer a DataLoader in key order
+ * with it, and the snapshot indexes history rows with it.
+ */
+export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) appendTo(groups, key(row), row);
+  return groups;
+}
+
+/** Adds a value to the list kept under a key. */
+export function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
