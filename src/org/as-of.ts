@@ -101,7 +101,7 @@ function childrenByParent(units: UnitState[]): Map<number | null, UnitState[]> {
   return children;
 }
 
-function seatKey(unitId: number, seat: Seat): string {
+function seatKey(unitId: number, seat: string): string {
   return `${unitId}:${seat}`;
 }
 
