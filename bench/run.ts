@@ -9,12 +9,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { createApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
+import { todayUtc } from '../src/core/org/days.js';
 import { openDatabase } from '../src/db/client.js';
 import { generateOrg, SIZES } from '../src/demo/generate.js';
-import { todayUtc } from '../src/org/days.js';
 import { importOrgDocument } from '../src/orgdoc/import.js';
+import { createApp } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
 import { TREE_QUERY, TREE_SQL } from './tree.js';
 
 const RUNS = 15;

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Day } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
 import { inForceOn } from '../db/history.js';
 import { type AorRow, aorOwnershipTable, aorTable, personTable } from '../db/tables.js';
-import type { Day } from '../org/state.js';
 
 export function aorsByIds(db: Db, ids: readonly number[]): Promise<AorRow[]> {
   return db

@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { builder } from '../builder.js';
 import { type AorRow, aorTable, criticalityEnum, type PersonRow } from '../db/tables.js';
-import type { UserErrorData } from '../mutations/errors.js';
-import { UserInputError } from '../mutations/errors.js';
-import { longTextSchema, nameSchema, refSchema, slugSchema } from '../mutations/fields.js';
-import { requireKnownPerson, requirePerson, requireUnit } from '../mutations/lookup.js';
-import { parseInput, runMutation, type Write } from '../mutations/run.js';
+import { builder } from '../graphql/builder.js';
+import { payloadType } from '../graphql/user-errors.js';
 import { peopleByIds } from '../people/data.js';
 import { Person } from '../people/types.js';
-import { payloadType } from '../user-errors.js';
+import type { UserErrorData } from '../writes/errors.js';
+import { UserInputError } from '../writes/errors.js';
+import { longTextSchema, nameSchema, refSchema, slugSchema } from '../writes/fields.js';
+import { requireKnownPerson, requirePerson, requireUnit } from '../writes/lookup.js';
+import { parseInput, runMutation, type Write } from '../writes/run.js';
 import { AreaOfResponsibility, CriticalityEnum } from './types.js';
 import { endOwnership, insertOwnership, openOwnerships, requireAor } from './write-helpers.js';
 

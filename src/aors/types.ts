@@ -1,8 +1,8 @@
-import { builder } from '../builder.js';
-import { groupBy } from '../collections.js';
-import type { Context } from '../context.js';
+import { groupBy } from '../core/collections.js';
 import { type AorRow, criticalityEnum, ownershipRoleEnum } from '../db/tables.js';
-import { rowId } from '../node-id.js';
+import { builder } from '../graphql/builder.js';
+import type { Context } from '../graphql/context.js';
+import { rowId } from '../graphql/node-id.js';
 import { Person } from '../people/types.js';
 import { OrgUnit } from '../units/types.js';
 import { aorsByIds, aorsOfUnits, ownershipsOfAors, ownershipsOfPeople } from './data.js';

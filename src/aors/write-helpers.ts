@@ -1,9 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import { lastDayBefore } from '../core/org/days.js';
+import type { Day } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
 import { type AorOwnershipRow, type AorRow, aorOwnershipTable, aorTable } from '../db/tables.js';
-import { UserInputError } from '../mutations/errors.js';
-import { lastDayBefore } from '../org/days.js';
-import type { Day } from '../org/state.js';
+import { UserInputError } from '../writes/errors.js';
 
 /** The AoR with this slug, not retired, or a userError at `path`. */
 export async function requireAor(tx: Db, slug: string, path: string): Promise<AorRow> {

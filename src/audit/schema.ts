@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
-import { builder } from '../builder.js';
-import { rowId } from '../node-id.js';
-import { sqlPage } from '../pagination.js';
+import { builder } from '../graphql/builder.js';
+import { rowId } from '../graphql/node-id.js';
+import { sqlPage } from '../graphql/pagination.js';
 import { peopleByEmails } from '../people/data.js';
 import { Person } from '../people/types.js';
 import { unitsBySlugs } from '../units/data.js';

@@ -1,10 +1,10 @@
 import { type ExecutionResult, graphql } from 'graphql';
-import type { Config } from '../config.js';
-import { createContext } from '../context.js';
+import type { Day } from '../core/org/state.js';
 import type { Database } from '../db/client.js';
-import { OrgSnapshots } from '../org/snapshots.js';
-import type { Day } from '../org/state.js';
-import { schema } from '../schema.js';
+import { createContext } from '../graphql/context.js';
+import { schema } from '../graphql/schema.js';
+import type { Config } from '../server/config.js';
+import { OrgSnapshots } from '../store/snapshots.js';
 
 /**
  * Runs one GraphQL operation in-process with the operator's rights, so CLI writes go

@@ -1,12 +1,12 @@
-import type { Config } from '../config.js';
-import type { Database } from '../db/client.js';
 import {
   FINDING_KINDS,
   type FindingKind,
   SEVERITIES,
   type Severity,
-} from '../findings/findings.js';
-import type { Day } from '../org/state.js';
+} from '../core/findings/findings.js';
+import type { Day } from '../core/org/state.js';
+import type { Database } from '../db/client.js';
+import type { Config } from '../server/config.js';
 import { runAsOperator } from './as-admin.js';
 
 /** What `check` fails on: finding kinds, a minimum severity, teams without a Tech Lead. */

@@ -1,15 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type Config, loadConfig } from '../config.js';
+import { todayUtc } from '../core/org/days.js';
 import type { Database } from '../db/client.js';
 import { openConfiguredDatabase } from '../db/open.js';
-import { todayUtc } from '../org/days.js';
 import type { Counts, ImportResult } from '../orgdoc/counts.js';
 import { daySchema } from '../orgdoc/document.js';
 import { exportOrgDocument } from '../orgdoc/export.js';
 import { importOrgDocument } from '../orgdoc/import.js';
 import { OrgFileError, parseOrgFile, stringifyOrgYaml } from '../orgdoc/parse.js';
+import { type Config, loadConfig } from '../server/config.js';
 import { runAsOperator } from './as-admin.js';
 import {
   type CheckCriteria,

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
+import { todayUtc } from '../core/org/days.js';
 import { openConfiguredDatabase } from '../db/open.js';
 import { generateOrg, SIZES } from '../demo/generate.js';
 import { demoDocument } from '../demo/load.js';
-import { todayUtc } from '../org/days.js';
 import { importOrgDocument } from '../orgdoc/import.js';
 
 // `npm run seed [-- --size XS|S|M]`: loads the demo org (or a generated one of that size)

@@ -1,22 +1,22 @@
 import { GraphQLError } from 'graphql';
-import { builder } from '../builder.js';
-import { asOfArg, dayFor, orgFor, scopeArg, scopeIdIn, unitOnDay } from '../org/request.js';
-import { arrayPage } from '../pagination.js';
-import { Person } from '../people/types.js';
-import { SeatEnum } from '../seats/types.js';
-import { LayerEnum, OrgUnit, OrgUnitConnection } from '../units/types.js';
 import {
   COVERAGE_STATUSES,
   type UnitCoverage as UnitCoverageData,
   unitCoverage,
-} from './coverage.js';
+} from '../core/coverage/coverage.js';
 import {
   coverageRollup,
   type LayerCoverage as LayerData,
   type CoverageRollup as RollupData,
   teamsWithoutTechLead,
-} from './rollup.js';
-import type { SeatCoverage as SeatData } from './seat.js';
+} from '../core/coverage/rollup.js';
+import type { SeatCoverage as SeatData } from '../core/coverage/seat.js';
+import { asOfArg, dayFor, orgFor, scopeArg, scopeIdIn, unitOnDay } from '../graphql/args.js';
+import { builder } from '../graphql/builder.js';
+import { arrayPage } from '../graphql/pagination.js';
+import { Person } from '../people/types.js';
+import { SeatEnum } from '../seats/types.js';
+import { LayerEnum, OrgUnit, OrgUnitConnection } from '../units/types.js';
 
 export const CoverageStatusEnum = builder.enumType('CoverageStatus', {
   description:

@@ -1,6 +1,6 @@
 import { and, gte, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import type { Day } from '../org/state.js';
+import type { Day } from '../core/org/state.js';
 
 /** A dated history table: assignments, memberships, ownerships, candidacies. */
 export interface DatedColumns {

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { type Config, loadConfig } from '../config.js';
+import { type Config, loadConfig } from '../server/config.js';
 import { type Database, openDatabase } from './client.js';
 
 /**

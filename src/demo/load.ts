@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { count } from 'drizzle-orm';
+import { todayUtc } from '../core/org/days.js';
 import type { Db } from '../db/client.js';
 import { unitTable } from '../db/tables.js';
-import { todayUtc } from '../org/days.js';
 import { importOrgDocument } from '../orgdoc/import.js';
 import { parseOrgFile } from '../orgdoc/parse.js';
 import { createToken } from '../tokens/tokens.js';

@@ -1,12 +1,17 @@
 import { AreaOfResponsibility } from '../aors/types.js';
-import { builder } from '../builder.js';
-import type { Context } from '../context.js';
-import { asOfArg, orgFor, scopeArg, scopeIdIn } from '../org/request.js';
-import { arrayPage } from '../pagination.js';
+import {
+  FINDING_KINDS,
+  type Finding as FindingData,
+  findingsFor,
+  SEVERITIES,
+} from '../core/findings/findings.js';
+import { asOfArg, orgFor, scopeArg, scopeIdIn } from '../graphql/args.js';
+import { builder } from '../graphql/builder.js';
+import type { Context } from '../graphql/context.js';
+import { arrayPage } from '../graphql/pagination.js';
 import { Person } from '../people/types.js';
 import { SeatEnum } from '../seats/types.js';
 import { OrgUnit } from '../units/types.js';
-import { FINDING_KINDS, type Finding as FindingData, findingsFor, SEVERITIES } from './findings.js';
 
 export const FindingKindEnum = builder.enumType('FindingKind', {
   description: 'The kinds of single point of failure orgraph finds (SPEC §2).',

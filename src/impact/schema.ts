@@ -1,19 +1,19 @@
 import { GraphQLError } from 'graphql';
 import { AreaOfResponsibility } from '../aors/types.js';
-import { builder } from '../builder.js';
-import { CoverageStatusEnum } from '../coverage/schema.js';
-import { Finding } from '../findings/schema.js';
-import { asOfArg, orgFor } from '../org/request.js';
-import { Person } from '../people/types.js';
-import { SeatEnum } from '../seats/types.js';
-import { OrgUnit } from '../units/types.js';
 import {
   type CoverageChange as CoverageChangeData,
   departureImpact,
   type DepartureImpact as ImpactData,
   type SeatVacancy as VacancyData,
-} from './departure.js';
-import type { VacancyStep as StepData } from './vacancy-chain.js';
+} from '../core/impact/departure.js';
+import type { VacancyStep as StepData } from '../core/impact/vacancy-chain.js';
+import { CoverageStatusEnum } from '../coverage/schema.js';
+import { Finding } from '../findings/schema.js';
+import { asOfArg, orgFor } from '../graphql/args.js';
+import { builder } from '../graphql/builder.js';
+import { Person } from '../people/types.js';
+import { SeatEnum } from '../seats/types.js';
+import { OrgUnit } from '../units/types.js';
 
 const SeatVacancy = builder.objectRef<VacancyData>('SeatVacancy').implement({
   description: 'A seat the departure would empty, and who could fill it.',

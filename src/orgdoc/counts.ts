@@ -1,4 +1,4 @@
-import type { UserErrorData } from '../mutations/errors.js';
+import type { UserErrorData } from '../writes/errors.js';
 
 /** Rows per kind of record. */
 export interface Counts {

@@ -1,4 +1,4 @@
-import type { UserErrorCode, UserErrorData } from '../mutations/errors.js';
+import type { UserErrorCode, UserErrorData } from '../writes/errors.js';
 
 /** `['units', 3, 'parent']` → `units[3].parent`. */
 export function formatPath(segments: ReadonlyArray<PropertyKey>): string {

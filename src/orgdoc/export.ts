@@ -1,4 +1,5 @@
 import { eq, isNull } from 'drizzle-orm';
+import type { Day } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
 import {
   aorOwnershipTable,
@@ -14,7 +15,6 @@ import {
   type UnitRow,
   unitTable,
 } from '../db/tables.js';
-import type { Day } from '../org/state.js';
 import type { OrgDocument } from './document.js';
 
 type Rows = Awaited<ReturnType<typeof loadCurrent>>;

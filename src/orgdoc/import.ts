@@ -1,7 +1,7 @@
+import type { Day } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
 import { writeTransaction } from '../db/write.js';
-import type { UserErrorData } from '../mutations/errors.js';
-import type { Day } from '../org/state.js';
+import type { UserErrorData } from '../writes/errors.js';
 import { applyAors, applyOwnerships } from './apply/aors.js';
 import type { ApplyContext } from './apply/context.js';
 import { applyMembers } from './apply/members.js';

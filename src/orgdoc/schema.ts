@@ -1,5 +1,5 @@
-import { builder } from '../builder.js';
-import { payloadType } from '../user-errors.js';
+import { builder } from '../graphql/builder.js';
+import { payloadType } from '../graphql/user-errors.js';
 import type { Counts as CountsData, ImportResult } from './counts.js';
 import { exportOrgDocument } from './export.js';
 import { importOrgDocument } from './import.js';

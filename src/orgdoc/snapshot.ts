@@ -1,5 +1,5 @@
 import { and, asc, isNull, type SQL, sql } from 'drizzle-orm';
-import { groupBy } from '../collections.js';
+import { groupBy } from '../core/collections.js';
 import type { Db } from '../db/client.js';
 import {
   type AorOwnershipRow,

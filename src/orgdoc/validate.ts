@@ -1,6 +1,6 @@
+import type { Day } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
-import type { UserErrorData } from '../mutations/errors.js';
-import type { Day } from '../org/state.js';
+import type { UserErrorData } from '../writes/errors.js';
 import { Problems } from './errors.js';
 import { documentKeys } from './references.js';
 import { checkAorOwners } from './rules/aors.js';

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Day } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
 import { inForceOn } from '../db/history.js';
 import {
@@ -8,7 +9,6 @@ import {
   personTable,
   unitTable,
 } from '../db/tables.js';
-import type { Day } from '../org/state.js';
 
 export function peopleByIds(db: Db, ids: readonly number[]): Promise<PersonRow[]> {
   return db

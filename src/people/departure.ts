@@ -13,14 +13,14 @@ import {
   type SeatAssignmentRow,
   seatAssignmentTable,
 } from '../db/tables.js';
-import type { UserErrorData } from '../mutations/errors.js';
-import { UserInputError } from '../mutations/errors.js';
-import { daySchema, refSchema } from '../mutations/fields.js';
-import { requireKnownPerson } from '../mutations/lookup.js';
-import type { Write } from '../mutations/run.js';
+import { payloadType } from '../graphql/user-errors.js';
 import { SeatAssignment } from '../seats/types.js';
 import { SuccessionCandidate } from '../succession/types.js';
-import { payloadType } from '../user-errors.js';
+import type { UserErrorData } from '../writes/errors.js';
+import { UserInputError } from '../writes/errors.js';
+import { daySchema, refSchema } from '../writes/fields.js';
+import { requireKnownPerson } from '../writes/lookup.js';
+import type { Write } from '../writes/run.js';
 import { Person } from './types.js';
 import { EndedAorOwnership, type EndedOwnership, TeamMembership } from './write-types.js';
 

@@ -1,5 +1,5 @@
-import { builder } from '../builder.js';
-import { groupBy } from '../collections.js';
+import { groupBy } from '../core/collections.js';
+import { builder } from '../graphql/builder.js';
 import { OrgUnit } from '../units/types.js';
 import { membershipsOf, membersOf, teamsOf } from './data.js';
 import { Person } from './types.js';

@@ -1,8 +1,8 @@
-import { builder } from '../builder.js';
-import type { UserErrorData } from '../mutations/errors.js';
-import { parseInput, runMutation } from '../mutations/run.js';
+import { builder } from '../graphql/builder.js';
+import { payloadType } from '../graphql/user-errors.js';
 import { OrgUnit } from '../units/types.js';
-import { payloadType } from '../user-errors.js';
+import type { UserErrorData } from '../writes/errors.js';
+import { parseInput, runMutation } from '../writes/run.js';
 import {
   departureSchema,
   noDeparture,

@@ -1,5 +1,5 @@
-import { builder } from '../builder.js';
-import { sqlPage } from '../pagination.js';
+import { builder } from '../graphql/builder.js';
+import { sqlPage } from '../graphql/pagination.js';
 import { countPeople, listPeople, peopleByEmails } from './data.js';
 import { Person } from './types.js';
 

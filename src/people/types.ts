@@ -1,7 +1,7 @@
-import { builder } from '../builder.js';
-import { groupBy } from '../collections.js';
+import { groupBy } from '../core/collections.js';
 import type { PersonRow } from '../db/tables.js';
-import { rowId } from '../node-id.js';
+import { builder } from '../graphql/builder.js';
+import { rowId } from '../graphql/node-id.js';
 import { peopleByIds, reportsOf } from './data.js';
 
 export const Person = builder.loadableNode('Person', {

@@ -1,8 +1,8 @@
-import { builder } from '../builder.js';
-import { engineerCount } from '../coverage/coverage.js';
-import { reportsOf, seatsHeldBy } from '../org/lookup.js';
-import { asOfArg, orgFor } from '../org/request.js';
-import type { OrgState } from '../org/state.js';
+import { engineerCount } from '../core/coverage/coverage.js';
+import { reportsOf, seatsHeldBy } from '../core/org/lookup.js';
+import type { OrgState } from '../core/org/state.js';
+import { asOfArg, orgFor } from '../graphql/args.js';
+import { builder } from '../graphql/builder.js';
 import { Person } from './types.js';
 
 interface Span {

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { type PersonRow, personTable } from '../db/tables.js';
-import { UserInputError } from '../mutations/errors.js';
+import { UserInputError } from '../writes/errors.js';
 import {
   daySchema,
   emailSchema,
@@ -10,9 +10,9 @@ import {
   optionalText,
   refSchema,
   requiredOrNull,
-} from '../mutations/fields.js';
-import { requireKnownPerson, requirePerson } from '../mutations/lookup.js';
-import type { Write } from '../mutations/run.js';
+} from '../writes/fields.js';
+import { requireKnownPerson, requirePerson } from '../writes/lookup.js';
+import type { Write } from '../writes/run.js';
 import { peopleByEmails } from './data.js';
 
 export const createPersonSchema = z.object({

@@ -1,13 +1,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
+import { lastDayBefore } from '../core/org/days.js';
 import { endFrom, inForceFrom } from '../db/history.js';
 import type { MembershipRow, PersonRow } from '../db/tables.js';
 import { membershipTable } from '../db/tables.js';
-import { UserInputError } from '../mutations/errors.js';
-import { daySchema, refSchema, requiredOrNull } from '../mutations/fields.js';
-import { requirePerson, requireUnit } from '../mutations/lookup.js';
-import type { Write } from '../mutations/run.js';
-import { lastDayBefore } from '../org/days.js';
+import { UserInputError } from '../writes/errors.js';
+import { daySchema, refSchema, requiredOrNull } from '../writes/fields.js';
+import { requirePerson, requireUnit } from '../writes/lookup.js';
+import type { Write } from '../writes/run.js';
 
 export const setTeamSchema = z.object({
   email: refSchema,

@@ -1,6 +1,6 @@
 import { AreaOfResponsibility, OwnershipRoleEnum } from '../aors/types.js';
-import { builder } from '../builder.js';
 import type { AorOwnershipRow, AorRow, MembershipRow } from '../db/tables.js';
+import { builder } from '../graphql/builder.js';
 import { OrgUnit } from '../units/types.js';
 import { Person } from './types.js';
 

@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { builder } from '../builder.js';
 import type { Db } from '../db/client.js';
 import {
   type MembershipRow,
@@ -9,18 +8,19 @@ import {
   roleSeatEnum,
   type SeatAssignmentRow,
 } from '../db/tables.js';
-import type { UserErrorData } from '../mutations/errors.js';
-import { UserInputError } from '../mutations/errors.js';
-import { refSchema } from '../mutations/fields.js';
-import { requireUnit } from '../mutations/lookup.js';
-import { parseInput, runMutation, type Write } from '../mutations/run.js';
-import { rowKeyOf } from '../node-id.js';
+import { builder } from '../graphql/builder.js';
+import { rowKeyOf } from '../graphql/node-id.js';
+import { payloadType } from '../graphql/user-errors.js';
 import { setTeam } from '../people/write-team.js';
 import { TeamMembership } from '../people/write-types.js';
 import { assignSeat } from '../seats/mutations.js';
 import { SeatAssignment } from '../seats/types.js';
 import { unitsByIds } from '../units/data.js';
-import { payloadType } from '../user-errors.js';
+import type { UserErrorData } from '../writes/errors.js';
+import { UserInputError } from '../writes/errors.js';
+import { refSchema } from '../writes/fields.js';
+import { requireUnit } from '../writes/lookup.js';
+import { parseInput, runMutation, type Write } from '../writes/run.js';
 import { OpenRole, OpenRoleSeatEnum } from './types.js';
 
 // ---------------------------------------------------------------------------------------

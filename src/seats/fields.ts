@@ -1,9 +1,9 @@
-import { builder } from '../builder.js';
-import { groupBy } from '../collections.js';
-import type { Context } from '../context.js';
+import { groupBy } from '../core/collections.js';
+import { inForceOn } from '../core/org/as-of.js';
 import type { Seat } from '../db/tables.js';
-import { inForceOn } from '../org/as-of.js';
-import { dayFor, orgFor, type UnitOnDay } from '../org/request.js';
+import { dayFor, orgFor, type UnitOnDay } from '../graphql/args.js';
+import { builder } from '../graphql/builder.js';
+import type { Context } from '../graphql/context.js';
 import { Person } from '../people/types.js';
 import { OrgUnit } from '../units/types.js';
 import { assignmentsOfPeople, assignmentsOfUnits } from './data.js';

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { builder } from '../builder.js';
+import { lastDayBefore } from '../core/org/days.js';
 import type { Db } from '../db/client.js';
 import { endFrom } from '../db/history.js';
 import {
@@ -9,12 +9,12 @@ import {
   seatAssignmentTable,
   seatEnum,
 } from '../db/tables.js';
-import type { UserErrorData } from '../mutations/errors.js';
-import { UserInputError } from '../mutations/errors.js';
-import { requirePerson, requireUnit } from '../mutations/lookup.js';
-import { parseInput, runMutation, type Write } from '../mutations/run.js';
-import { lastDayBefore } from '../org/days.js';
-import { payloadType } from '../user-errors.js';
+import { builder } from '../graphql/builder.js';
+import { payloadType } from '../graphql/user-errors.js';
+import type { UserErrorData } from '../writes/errors.js';
+import { UserInputError } from '../writes/errors.js';
+import { requirePerson, requireUnit } from '../writes/lookup.js';
+import { parseInput, runMutation, type Write } from '../writes/run.js';
 import { SeatAssignment, SeatEnum } from './types.js';
 
 const AssignSeatInput = builder.inputType('AssignSeatInput', {

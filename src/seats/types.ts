@@ -1,6 +1,6 @@
-import { builder } from '../builder.js';
 import { type SeatAssignmentRow, seatEnum } from '../db/tables.js';
-import { rowId } from '../node-id.js';
+import { builder } from '../graphql/builder.js';
+import { rowId } from '../graphql/node-id.js';
 import { Person } from '../people/types.js';
 import { OrgUnit } from '../units/types.js';
 import { assignmentsByIds } from './data.js';

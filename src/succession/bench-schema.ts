@@ -1,7 +1,7 @@
-import { builder } from '../builder.js';
+import { successionBench } from '../core/bench.js';
 import { BenchSeat } from '../coverage/schema.js';
-import { asOfArg, orgFor, scopeArg, scopeIdIn } from '../org/request.js';
-import { successionBench } from './bench.js';
+import { asOfArg, orgFor, scopeArg, scopeIdIn } from '../graphql/args.js';
+import { builder } from '../graphql/builder.js';
 
 builder.queryFields((t) => ({
   successionBench: t.field({

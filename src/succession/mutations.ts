@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { builder } from '../builder.js';
+import { lastDayBefore } from '../core/org/days.js';
+import type { Day } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
 import {
   type CandidateRow,
@@ -12,15 +13,14 @@ import {
   seatEnum,
   type UnitRow,
 } from '../db/tables.js';
-import type { UserErrorData } from '../mutations/errors.js';
-import { UserInputError } from '../mutations/errors.js';
-import { longTextSchema, refSchema } from '../mutations/fields.js';
-import { requireKnownPerson, requirePerson, requireUnit } from '../mutations/lookup.js';
-import { parseInput, runMutation, type Write } from '../mutations/run.js';
-import { lastDayBefore } from '../org/days.js';
-import type { Day } from '../org/state.js';
+import { builder } from '../graphql/builder.js';
+import { payloadType } from '../graphql/user-errors.js';
 import { SeatEnum } from '../seats/types.js';
-import { payloadType } from '../user-errors.js';
+import type { UserErrorData } from '../writes/errors.js';
+import { UserInputError } from '../writes/errors.js';
+import { longTextSchema, refSchema } from '../writes/fields.js';
+import { requireKnownPerson, requirePerson, requireUnit } from '../writes/lookup.js';
+import { parseInput, runMutation, type Write } from '../writes/run.js';
 import { ReadinessEnum, SuccessionCandidate } from './types.js';
 
 // ---------------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
-import { builder } from '../builder.js';
-import { groupBy } from '../collections.js';
+import { groupBy } from '../core/collections.js';
+import { inForceOn } from '../core/org/as-of.js';
 import { type CandidateRow, readinessEnum } from '../db/tables.js';
-import { rowId } from '../node-id.js';
-import { inForceOn } from '../org/as-of.js';
+import { builder } from '../graphql/builder.js';
+import { rowId } from '../graphql/node-id.js';
 import { Person } from '../people/types.js';
 import { SeatEnum } from '../seats/types.js';
 import { OrgUnit } from '../units/types.js';

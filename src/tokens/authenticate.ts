@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import type { Config } from '../config.js';
-import type { Viewer } from '../context.js';
 import type { Db } from '../db/client.js';
+import type { Viewer } from '../graphql/context.js';
+import type { Config } from '../server/config.js';
 import { findActiveToken, hashToken } from './tokens.js';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;

@@ -1,8 +1,8 @@
-import { builder } from '../builder.js';
 import { type ApiTokenRow, apiRoleEnum } from '../db/tables.js';
-import type { UserErrorData } from '../mutations/errors.js';
-import { rowId, rowKeyOf } from '../node-id.js';
-import { payloadType } from '../user-errors.js';
+import { builder } from '../graphql/builder.js';
+import { rowId, rowKeyOf } from '../graphql/node-id.js';
+import { payloadType } from '../graphql/user-errors.js';
+import type { UserErrorData } from '../writes/errors.js';
 import { createToken, revokeToken, tokensById } from './tokens.js';
 
 const RoleEnum = builder.enumType('Role', {

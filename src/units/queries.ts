@@ -1,5 +1,5 @@
-import { builder } from '../builder.js';
-import { sqlPage } from '../pagination.js';
+import { builder } from '../graphql/builder.js';
+import { sqlPage } from '../graphql/pagination.js';
 import { countUnits, listUnits, unitsBySlugs } from './data.js';
 import { LayerEnum, OrgUnit, OrgUnitConnection } from './types.js';
 

@@ -1,7 +1,7 @@
-import { builder } from '../builder.js';
 import { layerEnum, type UnitRow } from '../db/tables.js';
-import { rowId } from '../node-id.js';
-import { dayFor, orgFor, unitOnDay } from '../org/request.js';
+import { dayFor, orgFor, unitOnDay } from '../graphql/args.js';
+import { builder } from '../graphql/builder.js';
+import { rowId } from '../graphql/node-id.js';
 import { unitsByIds } from './data.js';
 
 export const LayerEnum = builder.enumType('Layer', {

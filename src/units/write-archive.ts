@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, isNull, or } from 'drizzle-orm';
+import type { Day } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
 import { endFrom, inForceFrom } from '../db/history.js';
 import {
@@ -12,9 +13,8 @@ import {
   type UnitRow,
   unitTable,
 } from '../db/tables.js';
-import type { UserErrorData } from '../mutations/errors.js';
-import { UserInputError } from '../mutations/errors.js';
-import type { Day } from '../org/state.js';
+import type { UserErrorData } from '../writes/errors.js';
+import { UserInputError } from '../writes/errors.js';
 
 const SEAT_LABEL = { ENG_LEAD: 'Eng Lead', TECH_LEAD: 'Tech Lead' } as const;
 

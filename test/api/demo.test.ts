@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FINDING_KINDS } from '../../src/core/findings/findings.js';
 import { demoDocument } from '../../src/demo/load.js';
-import { FINDING_KINDS } from '../../src/findings/findings.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
 // The demo org is what a new user sees first: it must show every status at every layer

@@ -1,6 +1,6 @@
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { schema } from '../../src/schema.js';
+import { schema } from '../../src/graphql/schema.js';
 
 // schema.graphql is the API's reference: every public type and field says what it is.
 describe('schema documentation', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { printSchemaFile, SCHEMA_FILE } from '../../src/schema-file.js';
+import { printSchemaFile, SCHEMA_FILE } from '../../src/graphql/schema-file.js';
 
 describe('schema.graphql', () => {
   it('is the printed schema: run `npm run schema:print` after changing the API', () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliIo, runOrgCli } from '../../src/cli/org.js';
-import { loadConfig } from '../../src/config.js';
 import { demoDocument } from '../../src/demo/load.js';
 import { importOrgDocument } from '../../src/orgdoc/import.js';
+import { loadConfig } from '../../src/server/config.js';
 import { openTestDatabase } from '../helpers/database.js';
 
 // The CLI a team runs in its own CI, on the demo org, through the real commands.

@@ -1,6 +1,6 @@
 import type { ExecutionResult } from 'graphql';
-import { createApp } from '../../src/app.js';
-import { type Config, loadConfig } from '../../src/config.js';
+import { createApp } from '../../src/server/app.js';
+import { type Config, loadConfig } from '../../src/server/config.js';
 import { openTestDatabase } from './database.js';
 
 /** The day every test runs on, so answers do not drift with the calendar. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { orgStateOn } from '../../src/org/as-of.js';
-import { subtreeOf } from '../../src/org/subtree.js';
+import { orgStateOn } from '../../src/core/org/as-of.js';
+import { subtreeOf } from '../../src/core/org/subtree.js';
 import { buildHistory, buildState, TODAY } from './state-builder.js';
 
 const team = { slug: 'storage', layer: 'TEAM' as const };

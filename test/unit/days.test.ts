@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, laterDay } from '../../src/org/days.js';
+import { addDays, daysBetween, laterDay } from '../../src/core/org/days.js';
 
 describe('day arithmetic', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultThresholds } from '../../src/config.js';
-import { seatCoverage } from '../../src/coverage/seat.js';
-import { departureImpact } from '../../src/impact/departure.js';
-import { withoutPerson } from '../../src/impact/without-person.js';
+import { seatCoverage } from '../../src/core/coverage/seat.js';
+import { departureImpact } from '../../src/core/impact/departure.js';
+import { withoutPerson } from '../../src/core/impact/without-person.js';
+import { defaultThresholds } from '../../src/server/config.js';
 import { buildState, line, type OrgSpec, TODAY } from './state-builder.js';
 
 const org: OrgSpec = {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultThresholds } from '../../src/config.js';
 import {
   type FindingKind,
   type FindingsOptions,
   findingKey,
   findingsFor,
-} from '../../src/findings/findings.js';
-import { addDays } from '../../src/org/days.js';
+} from '../../src/core/findings/findings.js';
+import { addDays } from '../../src/core/org/days.js';
+import { defaultThresholds } from '../../src/server/config.js';
 import { buildState, crew, line, type OrgSpec, TODAY } from './state-builder.js';
 
 /** Findings of the whole org, of some kinds, as one-line strings. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultThresholds } from '../../src/config.js';
-import { coverageRollup, teamsWithoutTechLead } from '../../src/coverage/rollup.js';
+import { coverageRollup, teamsWithoutTechLead } from '../../src/core/coverage/rollup.js';
+import { defaultThresholds } from '../../src/server/config.js';
 import { buildState, crew, type OrgSpec } from './state-builder.js';
 
 const org: OrgSpec = {

@@ -1,3 +1,5 @@
+import { orgStateOn } from '../../src/core/org/as-of.js';
+import type { Day, OrgHistory, OrgState } from '../../src/core/org/state.js';
 import type {
   AorOwnershipRow,
   AorRow,
@@ -12,8 +14,6 @@ import type {
   SeatAssignmentRow,
   UnitRow,
 } from '../../src/db/tables.js';
-import { orgStateOn } from '../../src/org/as-of.js';
-import type { Day, OrgHistory, OrgState } from '../../src/org/state.js';
 
 /** The day every test org is looked at unless it says otherwise. */
 export const TODAY = '2026-06-01';

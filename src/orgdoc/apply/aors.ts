@@ -1,5 +1,5 @@
+import { lastDayBefore } from '../../core/org/days.js';
 import { type AorOwnershipRow, type AorRow, aorOwnershipTable, aorTable } from '../../db/tables.js';
-import { lastDayBefore } from '../../org/days.js';
 import { insertRows, updateRows } from '../bulk.js';
 import type { AorEntry } from '../document.js';
 import { type ApplyContext, differs, idOf, keep } from './context.js';

@@ -1,5 +1,5 @@
+import type { Day } from '../../core/org/state.js';
 import type { Db } from '../../db/client.js';
-import type { Day } from '../../org/state.js';
 import type { Tally } from '../counts.js';
 import type { ParsedDocument } from '../shape.js';
 import type { Snapshot } from '../snapshot.js';

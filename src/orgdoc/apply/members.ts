@@ -1,5 +1,5 @@
+import { lastDayBefore } from '../../core/org/days.js';
 import { type MembershipRow, membershipTable } from '../../db/tables.js';
-import { lastDayBefore } from '../../org/days.js';
 import { insertRows, updateRows } from '../bulk.js';
 import { type ApplyContext, idOf } from './context.js';
 

@@ -1,5 +1,5 @@
+import type { Day } from '../../core/org/state.js';
 import { type OpenRoleRow, openRoleTable } from '../../db/tables.js';
-import type { Day } from '../../org/state.js';
 import { insertRows, updateRows } from '../bulk.js';
 import type { OpenRoleEntry } from '../document.js';
 import { seatKey } from '../snapshot.js';

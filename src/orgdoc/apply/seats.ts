@@ -1,10 +1,10 @@
+import { lastDayBefore } from '../../core/org/days.js';
 import {
   type CandidateRow,
   candidateTable,
   type SeatAssignmentRow,
   seatAssignmentTable,
 } from '../../db/tables.js';
-import { lastDayBefore } from '../../org/days.js';
 import { insertRows, updateRows } from '../bulk.js';
 import { SEAT_FIELDS } from '../document.js';
 import { candidateKey, seatKey } from '../snapshot.js';

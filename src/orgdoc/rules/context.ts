@@ -1,4 +1,4 @@
-import type { Day } from '../../org/state.js';
+import type { Day } from '../../core/org/state.js';
 import type { Problems } from '../errors.js';
 import type { ParsedDocument } from '../shape.js';
 import type { Snapshot } from '../snapshot.js';

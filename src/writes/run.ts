@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { Context } from '../context.js';
+import type { Day } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
 import { changeTable } from '../db/tables.js';
 import { type WriteOptions, writeTransaction } from '../db/write.js';
-import type { Day } from '../org/state.js';
+import type { Context } from '../graphql/context.js';
 import { formatPath } from '../orgdoc/errors.js';
 import { conflictOf, type UserErrorData, UserInputError } from './errors.js';
 

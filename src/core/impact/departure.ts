@@ -1,7 +1,7 @@
-import type { Thresholds } from '../config.js';
+import type { Seat } from '../../db/tables.js';
+import type { Thresholds } from '../../server/config.js';
 import { type CoverageStatus, coverageStatus } from '../coverage/coverage.js';
 import { readyCandidates, seatCoverage } from '../coverage/seat.js';
-import type { Seat } from '../db/tables.js';
 import { type Finding, findingKey, findingsFor } from '../findings/findings.js';
 import { byPersonName, reportsOf, seatsHeldBy } from '../org/lookup.js';
 import type { OrgState } from '../org/state.js';

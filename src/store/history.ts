@@ -1,3 +1,4 @@
+import type { OrgHistory } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
 import {
   aorOwnershipTable,
@@ -9,7 +10,6 @@ import {
   seatAssignmentTable,
   unitTable,
 } from '../db/tables.js';
-import type { OrgHistory } from './state.js';
 
 /**
  * Loads every history row of the org: eight set-based statements whatever the org's size.

@@ -1,6 +1,6 @@
 import type { FieldMap } from '@pothos/core';
+import { USER_ERROR_CODES, type UserErrorData } from '../writes/errors.js';
 import { builder, type Types } from './builder.js';
-import { USER_ERROR_CODES, type UserErrorData } from './mutations/errors.js';
 
 export const UserErrorCodeEnum = builder.enumType('UserErrorCode', {
   description: 'Why a mutation refused its input; stable, for programs to branch on.',

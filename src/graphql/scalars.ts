@@ -1,7 +1,7 @@
 import { GraphQLError, Kind } from 'graphql';
 import { JSONObjectResolver } from 'graphql-scalars';
+import { isDay } from '../core/org/days.js';
 import { builder } from './builder.js';
-import { isDay } from './org/days.js';
 
 function parseDay(value: unknown): string {
   if (typeof value === 'string' && isDay(value)) return value;

@@ -1,7 +1,7 @@
-import type { Thresholds } from '../config.js';
+import type { Seat } from '../../db/tables.js';
+import type { Thresholds } from '../../server/config.js';
 import { type UnitCoverage, unitCoverage } from '../coverage/coverage.js';
 import { isHeld, readyCandidates } from '../coverage/seat.js';
-import type { Seat } from '../db/tables.js';
 import { personName, seatLabel } from '../org/lookup.js';
 import { type OrgState, SEATS, type UnitState } from '../org/state.js';
 import type { Finding } from './types.js';

@@ -1,4 +1,4 @@
-import type { Thresholds } from '../config.js';
+import type { Thresholds } from '../../server/config.js';
 import { compareText } from '../org/as-of.js';
 import type { OrgState } from '../org/state.js';
 import { subtreeOf } from '../org/subtree.js';

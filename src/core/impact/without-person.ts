@@ -1,4 +1,4 @@
-import type { Seat } from '../db/tables.js';
+import type { Seat } from '../../db/tables.js';
 import { addDays } from '../org/days.js';
 import type { OrgState, PersonState, SeatState } from '../org/state.js';
 

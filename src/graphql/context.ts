@@ -1,8 +1,8 @@
-import type { Config } from './config.js';
-import type { Db } from './db/client.js';
-import type { ApiRole } from './db/tables.js';
-import type { OrgSnapshots, RequestOrg } from './org/snapshots.js';
-import type { Day } from './org/state.js';
+import type { Day } from '../core/org/state.js';
+import type { Db } from '../db/client.js';
+import type { ApiRole } from '../db/tables.js';
+import type { Config } from '../server/config.js';
+import type { OrgSnapshots, RequestOrg } from '../store/snapshots.js';
 
 /** Who is asking: the role of their token (null when unauthenticated) and its name. */
 export interface Viewer {

@@ -1,5 +1,5 @@
+import type { Seat } from '../../db/tables.js';
 import { readyCandidates, seatCoverage } from '../coverage/seat.js';
-import type { Seat } from '../db/tables.js';
 import { type SeatRef, seatsHeldBy } from '../org/lookup.js';
 import type { OrgState } from '../org/state.js';
 import { compareUnits } from '../org/subtree.js';

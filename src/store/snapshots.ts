@@ -1,9 +1,9 @@
+import { orgStateOn } from '../core/org/as-of.js';
+import type { Day, OrgHistory, OrgState } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
 import type { PersonRow, UnitRow } from '../db/tables.js';
 import { readOrgVersion } from '../db/write.js';
-import { orgStateOn } from './as-of.js';
 import { loadOrgHistory } from './history.js';
-import type { Day, OrgHistory, OrgState } from './state.js';
 
 /** How many distinct `asOf` days of one org version stay computed. */
 const STATES_KEPT = 32;

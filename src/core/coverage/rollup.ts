@@ -1,5 +1,5 @@
-import type { Thresholds } from '../config.js';
-import type { Layer } from '../db/tables.js';
+import type { Layer } from '../../db/tables.js';
+import type { Thresholds } from '../../server/config.js';
 import { LAYERS, type OrgState, SEATS, type UnitState } from '../org/state.js';
 import { subtreeOf } from '../org/subtree.js';
 import { type CoverageStatus, coverageStatus, unitCoverage } from './coverage.js';

@@ -5,8 +5,8 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ZodPlugin from '@pothos/plugin-zod';
 import { GraphQLError } from 'graphql';
+import type { Day } from '../core/org/state.js';
 import type { Context } from './context.js';
-import type { Day } from './org/state.js';
 
 /** The most items a connection returns in one page (SPEC §3). */
 export const MAX_PAGE_SIZE = 100;

@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
+import { openConfiguredDatabase } from '../db/open.js';
+import { loadDemoIfEmpty } from '../demo/load.js';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
-import { openConfiguredDatabase } from './db/open.js';
-import { loadDemoIfEmpty } from './demo/load.js';
 
 const config = loadConfig();
 const database = await openConfiguredDatabase(config);

@@ -1,6 +1,6 @@
+import type { Day } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
 import type { PersonRow, UnitRow } from '../db/tables.js';
-import type { Day } from '../org/state.js';
 import { peopleByEmails } from '../people/data.js';
 import { unitsBySlugs } from '../units/data.js';
 import { UserInputError } from './errors.js';

@@ -2,13 +2,13 @@ import { useEngine } from '@envelop/core';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { execute } from 'graphql';
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import { todayUtc } from '../core/org/days.js';
+import type { Database } from '../db/client.js';
+import { type Context, createContext } from '../graphql/context.js';
+import { schema } from '../graphql/schema.js';
+import { OrgSnapshots } from '../store/snapshots.js';
+import { authenticate } from '../tokens/authenticate.js';
 import type { Config } from './config.js';
-import { type Context, createContext } from './context.js';
-import type { Database } from './db/client.js';
-import { todayUtc } from './org/days.js';
-import { OrgSnapshots } from './org/snapshots.js';
-import { schema } from './schema.js';
-import { authenticate } from './tokens/authenticate.js';
 
 export interface AppOptions {
   database: Database;

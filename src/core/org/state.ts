@@ -11,7 +11,7 @@ import type {
   Seat,
   SeatAssignmentRow,
   UnitRow,
-} from '../db/tables.js';
+} from '../../db/tables.js';
 
 /** An ISO day, `YYYY-MM-DD`. Days compare correctly as strings. */
 export type Day = string;

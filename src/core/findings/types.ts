@@ -1,4 +1,4 @@
-import type { Seat } from '../db/tables.js';
+import type { Seat } from '../../db/tables.js';
 
 /** In the order of SPEC §2's table: the last tiebreak of the findings order. */
 export const FINDING_KINDS = [

@@ -1,5 +1,5 @@
-import type { Thresholds } from '../config.js';
-import type { Seat } from '../db/tables.js';
+import type { Seat } from '../../db/tables.js';
+import type { Thresholds } from '../../server/config.js';
 import { daysBetween, laterDay } from '../org/days.js';
 import type { Day, OrgState } from '../org/state.js';
 import { type SeatCoverage, seatCoverage } from './seat.js';

@@ -1,5 +1,5 @@
+import type { Seat } from '../../db/tables.js';
 import { appendTo } from '../collections.js';
-import type { Seat } from '../db/tables.js';
 import { compareText, isPresentOn } from './as-of.js';
 import { type CandidateState, type OrgState, type PersonState, SEATS } from './state.js';
 

@@ -1,9 +1,9 @@
 import type { ArgBuilder } from '@pothos/core';
 import { GraphQLError } from 'graphql';
-import type { Types } from '../builder.js';
-import type { Context } from '../context.js';
+import type { Day, OrgState } from '../core/org/state.js';
 import type { UnitRow } from '../db/tables.js';
-import type { Day, OrgState } from './state.js';
+import type { Types } from './builder.js';
+import type { Context } from './context.js';
 
 /** The org on `asOf` (default: the request's today), from the shared snapshot. */
 export function orgFor(context: Context, asOf: Day | null | undefined): Promise<OrgState> {

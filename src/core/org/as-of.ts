@@ -1,4 +1,3 @@
-import { groupBy } from '../collections.js';
 import type {
   AorOwnershipRow,
   AorRow,
@@ -7,7 +6,8 @@ import type {
   Seat,
   SeatAssignmentRow,
   UnitRow,
-} from '../db/tables.js';
+} from '../../db/tables.js';
+import { groupBy } from '../collections.js';
 import {
   type AorState,
   type CandidateState,

@@ -1,7 +1,7 @@
-import { benchStrength } from '../coverage/rollup.js';
-import { type SeatCoverage, seatCoverage } from '../coverage/seat.js';
-import { type OrgState, SEATS } from '../org/state.js';
-import { inLayerOrder, subtreeOf } from '../org/subtree.js';
+import { benchStrength } from './coverage/rollup.js';
+import { type SeatCoverage, seatCoverage } from './coverage/seat.js';
+import { type OrgState, SEATS } from './org/state.js';
+import { inLayerOrder, subtreeOf } from './org/subtree.js';
 
 /** One seat of the bench: holder, tenure, vacancy and candidates grouped by readiness. */
 export type BenchSeat = SeatCoverage;

@@ -1,4 +1,4 @@
-import type { Readiness, Seat } from '../db/tables.js';
+import type { Readiness, Seat } from '../../db/tables.js';
 import { addDays, daysBetween } from '../org/days.js';
 import { byPersonName, candidatesFor } from '../org/lookup.js';
 import type { Day, OrgState } from '../org/state.js';
