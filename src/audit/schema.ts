@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { keyRule } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { rowId } from '../graphql/node-id.js';
 import { sqlPage } from '../graphql/pagination.js';
@@ -66,8 +67,14 @@ builder.queryFields((t) => ({
       description: 'The audit log, newest first, filterable by unit, person and time. ADMIN.',
       authScopes: { admin: true },
       args: {
-        unit: t.arg.string({ description: 'Only changes touching this unit (slug).' }),
-        person: t.arg.string({ description: 'Only changes touching this person (email).' }),
+        unit: t.arg.string({
+          description: 'Only changes touching this unit (slug).',
+          validate: keyRule,
+        }),
+        person: t.arg.string({
+          description: 'Only changes touching this person (email).',
+          validate: keyRule,
+        }),
         since: t.arg.string({ description: 'From this ISO 8601 instant or day, inclusive.' }),
         until: t.arg.string({ description: 'Before this ISO 8601 instant or day.' }),
       },

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { Logger } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -53,7 +54,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       close: () => pool.end(),
     };
   }
-  const client = new PGlite(options.dataDir);
+  // btree_gist: the history tables' no-overlap constraints (drizzle/0002) need it.
+  const client = new PGlite({ dataDir: options.dataDir, extensions: { btree_gist } });
   const db = drizzlePglite(client, { schema: tables, logger }) as unknown as Db;
   return {
     db,

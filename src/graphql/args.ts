@@ -2,6 +2,7 @@ import type { ArgBuilder } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import type { Day, OrgState } from '../core/org/state.js';
 import type { UnitRow } from '../db/tables.js';
+import { refSchema } from '../writes/fields.js';
 import type { Types } from './builder.js';
 import type { Context } from './context.js';
 
@@ -26,10 +27,17 @@ export function scopeIdIn(state: OrgState, scope: string | null | undefined): nu
 export const asOfArg = (arg: ArgBuilder<Types>) =>
   arg({ type: 'Date', description: 'Answer as of this day (default: today).' });
 
+/**
+ * The rule of every slug or email argument: a control character (NUL above all) is refused
+ * as bad input naming the argument, before any lookup.
+ */
+export const keyRule = { schema: refSchema };
+
 /** The `scope` argument: a unit slug whose subtree is answered. */
 export const scopeArg = (arg: ArgBuilder<Types>) =>
   arg.string({
     description: 'A unit slug: that unit and everything below it. None: the whole org.',
+    validate: keyRule,
   });
 
 /**

@@ -18,6 +18,8 @@ export interface Context {
   today: Day;
   /** The shared org snapshot (one version check a request): states by day, rows by id. */
   org: RequestOrg;
+  /** The org kept in memory across requests: writes start from it and update it. */
+  store: OrgSnapshots;
 }
 
 export interface ContextOptions {
@@ -30,5 +32,5 @@ export interface ContextOptions {
 
 /** The context of one request (or one CLI command): same shape wherever the schema runs. */
 export function createContext({ db, config, viewer, today, snapshots }: ContextOptions): Context {
-  return { db, config, viewer, today, org: snapshots.forRequest(db) };
+  return { db, config, viewer, today, org: snapshots.forRequest(db), store: snapshots };
 }

@@ -9,7 +9,7 @@ import {
 import type { VacancyStep as StepData } from '../core/impact/vacancy-chain.js';
 import { CoverageStatusEnum } from '../coverage/schema.js';
 import { Finding } from '../findings/schema.js';
-import { asOfArg, orgFor } from '../graphql/args.js';
+import { asOfArg, keyRule, orgFor } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { Person } from '../people/types.js';
 import { SeatEnum } from '../seats/types.js';
@@ -114,7 +114,7 @@ builder.queryFields((t) => ({
     description: '"What if this person left?" Nothing is changed. Confidential: PLANNER.',
     authScopes: { planner: true },
     args: {
-      email: t.arg.string({ required: true, description: 'The person.' }),
+      email: t.arg.string({ required: true, description: 'The person.', validate: keyRule }),
       asOf: asOfArg(t.arg),
     },
     resolve: async (_root, { email, asOf }, context) => {

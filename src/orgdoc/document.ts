@@ -8,6 +8,17 @@ import {
   type Seat,
   seatEnum,
 } from '../db/tables.js';
+import {
+  daySchema,
+  emailSchema,
+  LEVEL_MAX,
+  longTextSchema,
+  NAME_MAX,
+  nameSchema,
+  optionalText,
+  refSchema,
+  slugSchema,
+} from '../writes/fields.js';
 
 /**
  * The org document (SPEC §3), as JSON or YAML. Conventions:
@@ -18,20 +29,11 @@ import {
  * - objects are strict, so a misspelt field (`techlead`) is reported instead of ignored.
  */
 
-const SLUG = /^[a-z0-9-]+$/;
-
-export const slugSchema = z.string().regex(SLUG);
-export const emailSchema = z.email().transform((email) => email.toLowerCase());
-/** `YYYY-MM-DD`, an existing calendar day (zod's ISO date checks month lengths and leap years). */
-export const daySchema = z.iso.date();
-// PostgreSQL text (and jsonb) cannot hold NUL characters: refuse them as input, not as a crash.
-const plainText = z
-  .string()
-  .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
-const nameSchema = plainText.pipe(z.string().trim().min(1));
-const textSchema = plainText.nullish();
 /** A reference to a unit by slug; an unknown one is reported as not found, not malformed. */
-const unitRefSchema = z.string().min(1);
+const unitRefSchema = refSchema;
+const title = optionalText(NAME_MAX).nullish();
+const level = optionalText(LEVEL_MAX).nullish();
+const longText = longTextSchema.nullish();
 
 /**
  * An optional field whose null (a script's None, a YAML key with no value) means the same as
@@ -57,10 +59,12 @@ export const holderSchema = z.union([
 export const personSchema = z.strictObject({
   email: emailSchema,
   name: nameSchema,
-  title: textSchema,
-  level: textSchema,
+  title,
+  level,
   manager: emailSchema.nullish(),
   startedOn: daySchema.nullish(),
+  /** Their first day gone; recorded (ending what they hold) when not recorded yet. */
+  departedOn: unmentioned(daySchema),
 });
 
 export const unitSchema = z.strictObject({
@@ -68,7 +72,7 @@ export const unitSchema = z.strictObject({
   name: nameSchema,
   layer: z.enum(layerEnum.enumValues),
   parent: unitRefSchema.nullish(),
-  charter: textSchema,
+  charter: longText,
   engLead: unmentioned(holderSchema),
   techLead: unmentioned(holderSchema),
   members: unmentioned(z.array(emailSchema)),
@@ -78,7 +82,7 @@ export const aorSchema = z.strictObject({
   slug: slugSchema,
   name: nameSchema,
   unit: unitRefSchema,
-  description: textSchema,
+  description: longText,
   /** Defaults to MEDIUM for a new AoR. */
   criticality: unmentioned(z.enum(criticalityEnum.enumValues)),
   owner: unmentioned(emailSchema),
@@ -90,7 +94,7 @@ export const successionSchema = z.strictObject({
   seat: z.enum(seatEnum.enumValues),
   candidate: emailSchema,
   readiness: z.enum(readinessEnum.enumValues),
-  notes: textSchema,
+  notes: longText,
 });
 
 export const openRoleSchema = z.strictObject({
@@ -138,3 +142,6 @@ export type HolderEntry = z.output<typeof holderSchema>;
 export type AorEntry = z.output<typeof aorSchema>;
 export type SuccessionEntry = z.output<typeof successionSchema>;
 export type OpenRoleEntry = z.output<typeof openRoleSchema>;
+
+/** The field rules the CLI also parses its options with. */
+export { daySchema, emailSchema, slugSchema };

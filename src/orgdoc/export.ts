@@ -1,15 +1,21 @@
-import { eq, isNull } from 'drizzle-orm';
+import { asc, eq, gte, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Day } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
+import type { DatedColumns } from '../db/history.js';
 import {
+  type AorOwnershipRow,
   aorOwnershipTable,
   aorTable,
+  type CandidateRow,
   candidateTable,
   layerEnum,
+  type MembershipRow,
   membershipTable,
   openRoleTable,
   type PersonRow,
   personTable,
+  type SeatAssignmentRow,
   seatAssignmentTable,
   type seatEnum,
   type UnitRow,
@@ -27,16 +33,54 @@ const byKey =
   (a: T, b: T) =>
     key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
-/** The open-ended rows of every table: eight queries whatever the org's size. */
-async function loadCurrent(db: Db) {
+/**
+ * History rows in force today or later, first start first: current ones, and those a
+ * recorded future departure ends early (the departure, exported too, ends them again).
+ */
+function fromToday(table: DatedColumns, today: Day): SQL {
+  return or(
+    isNull(table.endedOn),
+    gte(table.endedOn, sql`greatest(${table.startedOn}, ${today}::date)`),
+  ) as SQL;
+}
+
+/** The first row (by start) of each history: the document states one per seat, person… */
+function firstOf<R>(rows: R[], key: (row: R) => unknown[]): R[] {
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    const k = key(row).join(':');
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** The rows of every table the document states: eight queries whatever the org's size. */
+async function loadCurrent(db: Db, today: Day) {
+  const dated = <T extends PgTable & DatedColumns>(table: T) =>
+    db
+      .select()
+      .from(table as PgTable)
+      .where(fromToday(table, today))
+      .orderBy(asc(table.startedOn));
   return {
     people: await db.select().from(personTable),
     units: await db.select().from(unitTable),
-    seats: await db.select().from(seatAssignmentTable).where(isNull(seatAssignmentTable.endedOn)),
-    members: await db.select().from(membershipTable).where(isNull(membershipTable.endedOn)),
+    seats: firstOf((await dated(seatAssignmentTable)) as SeatAssignmentRow[], (s) => [
+      s.unitId,
+      s.seat,
+    ]),
+    members: firstOf((await dated(membershipTable)) as MembershipRow[], (m) => [m.personId]),
     aors: await db.select().from(aorTable),
-    owners: await db.select().from(aorOwnershipTable).where(isNull(aorOwnershipTable.endedOn)),
-    candidates: await db.select().from(candidateTable).where(isNull(candidateTable.endedOn)),
+    owners: firstOf((await dated(aorOwnershipTable)) as AorOwnershipRow[], (o) => [
+      o.aorId,
+      o.role === 'PRIMARY' ? 'PRIMARY' : o.personId,
+    ]),
+    candidates: firstOf((await dated(candidateTable)) as CandidateRow[], (c) => [
+      c.unitId,
+      c.seat,
+      c.personId,
+    ]),
     roles: await db.select().from(openRoleTable).where(eq(openRoleTable.status, 'OPEN')),
   };
 }
@@ -58,6 +102,7 @@ function exportPeople(people: PersonRow[], names: Names) {
       // A manager who has left is not in the document; their reports show no manager.
       manager: p.managerId === null ? undefined : names.emails.get(p.managerId),
       startedOn: p.startedOn,
+      departedOn: p.departedOn,
     }),
   );
 }
@@ -143,7 +188,7 @@ export async function exportOrgDocument(
   options: { today: Day },
 ): Promise<Required<OrgDocument>> {
   const { today } = options;
-  const rows = await loadCurrent(db);
+  const rows = await loadCurrent(db, today);
   const people = rows.people
     .filter((p) => !p.departedOn || p.departedOn > today)
     .sort(byKey((p) => p.email.toLowerCase()));

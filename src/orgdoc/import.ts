@@ -1,79 +1,129 @@
 import type { Day } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
-import { writeTransaction } from '../db/write.js';
-import type { UserErrorData } from '../writes/errors.js';
-import { applyAors, applyOwnerships } from './apply/aors.js';
-import type { ApplyContext } from './apply/context.js';
-import { applyMembers } from './apply/members.js';
-import { applyOpenRoles } from './apply/open-roles.js';
-import { applyPeople } from './apply/people.js';
-import { applySeats } from './apply/seats.js';
-import { applySuccession } from './apply/succession.js';
-import { applyUnits } from './apply/units.js';
-import { type ImportResult, Tally, zeroCounts } from './counts.js';
-import { checkOrgDocument } from './validate.js';
+import { OrgSnapshots } from '../store/snapshots.js';
+import { type Counts, type Draft, zeroCounts } from '../writes/draft.js';
+import { type UserErrorData, UserInputError } from '../writes/errors.js';
+import { Problems } from '../writes/problems.js';
+import { runWrite, type Writer } from '../writes/run.js';
+import { applyDocument } from './apply.js';
+import { documentRepeats } from './document-rules.js';
+import { type ParsedDocument, parseDocumentShape } from './shape.js';
 
-export type { Counts, ImportResult } from './counts.js';
-
-/** Sections in dependency order: people and units first, as everything else refers to them. */
-const SECTIONS: ReadonlyArray<(ctx: ApplyContext) => Promise<void>> = [
-  applyPeople,
-  applyUnits,
-  applySeats,
-  applyMembers,
-  applyAors,
-  applyOwnerships,
-  applySuccession,
-  applyOpenRoles,
-];
-
-/** Thrown inside the transaction to roll it back when the document has problems. */
-class RejectedDocument extends Error {
-  constructor(readonly problems: UserErrorData[]) {
-    super('org document rejected');
-  }
-}
+export type { Counts } from '../writes/draft.js';
 
 /**
- * Imports an org document: validates it whole, then writes it in one transaction with a
- * fixed number of set-based statements per section. Idempotent: a second import of the
- * same document changes nothing. The check runs inside the transaction (which holds the
- * org write lock), so the state it validated against is the state it writes to; any
- * problem rolls everything back.
+ * What an import did (or, dry, would do). `created`: rows inserted. `updated`: existing rows
+ * changed, history rows that were ended included (a new Tech Lead is one created and one
+ * updated assignment). `unchanged`: things the document states that were already so.
+ */
+export interface ImportResult {
+  userErrors: UserErrorData[];
+  created: Counts;
+  updated: Counts;
+  unchanged: Counts;
+}
+
+export interface ImportOptions {
+  today: Day;
+  /** The org in memory (a server's); the CLI and tests read the database afresh. */
+  store?: OrgSnapshots;
+  /** Who imports, for the audit log. */
+  actor?: string;
+  /** Validate and count, write nothing. */
+  dryRun?: boolean;
+}
+
+const refused = (userErrors: UserErrorData[]): ImportResult => ({
+  userErrors,
+  created: zeroCounts(),
+  updated: zeroCounts(),
+  unchanged: zeroCounts(),
+});
+
+/**
+ * Imports an org document through the write rules of the mutations: checked whole (every
+ * problem by path), then written in one transaction in a few set-based statements, with one
+ * audit entry carrying its counts. Idempotent: a second import of the same document changes
+ * nothing. A bad document is rejected whole and nothing is written.
  */
 export async function importOrgDocument(
   db: Db,
   input: unknown,
-  options: { today: Day },
+  options: ImportOptions,
 ): Promise<ImportResult> {
+  const problems = new Problems();
+  const doc = parseDocumentShape(input, problems);
+  const repeats = documentRepeats(doc, problems);
+  const writer: Writer = {
+    db,
+    store: options.store ?? new OrgSnapshots(),
+    today: options.today,
+    actor: options.actor ?? 'import',
+  };
   try {
-    return await writeTransaction(db, async (tx) => {
-      const checked = await checkOrgDocument(tx, input, options.today);
-      if (checked.problems.length > 0) throw new RejectedDocument(checked.problems);
-      const { doc, snapshot } = checked;
-      const ids = {
-        people: new Map([...snapshot.people].map(([email, row]) => [email, row.id])),
-        units: new Map([...snapshot.units].map(([slug, row]) => [slug, row.id])),
-        aors: new Map([...snapshot.aors].map(([slug, row]) => [slug, row.id])),
-      };
-      const ctx: ApplyContext = {
-        tx,
-        doc,
-        snapshot,
-        today: options.today,
-        tally: new Tally(),
-        ids,
-      };
-      for (const apply of SECTIONS) await apply(ctx);
-      return ctx.tally.result();
-    });
+    const { value } = await runWrite(
+      writer,
+      'importOrg',
+      (draft) => {
+        applyDocument(draft, doc, problems, repeats);
+        if (!problems.empty) throw new UserInputError(inDocumentOrder(problems.list));
+        return countsOf(draft, doc);
+      },
+      {
+        dryRun: options.dryRun,
+        audit: (draft) => [
+          { unitId: null, personId: null, before: null, after: countsOf(draft, doc) },
+        ],
+      },
+    );
+    return { userErrors: [], ...value };
   } catch (error) {
-    if (!(error instanceof RejectedDocument)) throw error;
-    return {
-      userErrors: error.problems,
-      created: zeroCounts(),
-      updated: zeroCounts(),
-      unchanged: zeroCounts(),
-    };
+    if (error instanceof UserInputError) return refused(error.userErrors);
+    throw error;
   }
+}
+
+/** The import's counts; people, units and AoRs take several rules each, so counted by entry. */
+function countsOf(draft: Draft, doc: ParsedDocument): Omit<ImportResult, 'userErrors'> {
+  const { created, updated } = draft.counts();
+  const unchanged = { ...draft.unchanged };
+  unchanged.people = untouched(
+    doc.people.map((e) => draft.people.find('email', e.value.email)),
+    (id) => draft.people.original(id),
+  );
+  unchanged.units = untouched(
+    doc.units.map((e) => draft.units.find('slug', e.value.slug)),
+    (id) => draft.units.original(id),
+  );
+  unchanged.aors = untouched(
+    doc.aors.map((e) => draft.aors.find('slug', e.value.slug)),
+    (id) => draft.aors.original(id),
+  );
+  return { created, updated, unchanged };
+}
+
+/** How many of the rows are as the snapshot had them (neither created nor changed). */
+function untouched(rows: Array<{ id: number } | undefined>, original: (id: number) => unknown) {
+  return rows.filter((row) => row !== undefined && original(row.id) === row).length;
+}
+
+const SECTION_ORDER = ['people', 'units', 'aors', 'succession', 'openRoles'];
+
+/** Problems in the order of the document: section, entry, then field. */
+function inDocumentOrder(problems: UserErrorData[]): UserErrorData[] {
+  const position = (path: string | null) => {
+    const [, section = '', index = '-1', rest = ''] =
+      /^(\w+)(?:\[(\d+)\])?(.*)$/.exec(path ?? '') ?? [];
+    return { section: SECTION_ORDER.indexOf(section), index: Number(index), rest };
+  };
+  return problems
+    .map((problem, order) => ({ problem, order, at: position(problem.path) }))
+    .sort(
+      (a, b) =>
+        a.at.section - b.at.section ||
+        a.at.index - b.at.index ||
+        a.at.rest.localeCompare(b.at.rest) ||
+        a.order - b.order,
+    )
+    .map(({ problem }) => problem);
 }

@@ -1,57 +1,56 @@
 import type { ParsedDocument } from './shape.js';
 
-/** A section's valid entries and the valid fields of its invalid ones. */
-function allOf<S extends keyof ParsedDocument['partial']>(doc: ParsedDocument, section: S) {
-  return [...doc[section], ...doc.partial[section]] as ParsedDocument['partial'][S];
-}
-
-/** A key the document refers to, and where: the unit of rules and error messages. */
+/** A key an entry refers to, and where: a person by email or a unit by slug. */
 export interface Reference {
+  kind: 'person' | 'unit';
   key: string;
   path: string;
 }
 
-/** Every person the document refers to (managers, seat holders, members, owners, candidates). */
-export function* personReferences(doc: ParsedDocument): Generator<Reference> {
-  for (const { index, value } of allOf(doc, 'people')) {
-    if (value.manager) yield { key: value.manager, path: `people[${index}].manager` };
+/**
+ * The references of the document's INVALID entries (their valid fields): their writes do not
+ * run, yet an unknown manager of a person with a malformed start date is still worth saying.
+ */
+export function* partialReferences(doc: ParsedDocument): Generator<Reference> {
+  const { people, units, aors, succession, openRoles } = doc.partial;
+  const person = (key: string, path: string): Reference => ({ kind: 'person', key, path });
+  const unit = (key: string, path: string): Reference => ({ kind: 'unit', key, path });
+  for (const { index, value } of people) {
+    if (value.manager) yield person(value.manager, `people[${index}].manager`);
   }
-  for (const { index, value } of allOf(doc, 'units')) {
-    if (value.engLead) yield { key: value.engLead.person, path: `units[${index}].engLead` };
-    if (value.techLead) yield { key: value.techLead.person, path: `units[${index}].techLead` };
+  for (const { index, value } of units) {
+    if (value.parent) yield unit(value.parent, `units[${index}].parent`);
+    if (value.engLead) yield person(value.engLead.person, `units[${index}].engLead`);
+    if (value.techLead) yield person(value.techLead.person, `units[${index}].techLead`);
     for (const [k, member] of (value.members ?? []).entries()) {
-      yield { key: member, path: `units[${index}].members[${k}]` };
+      yield person(member, `units[${index}].members[${k}]`);
     }
   }
-  for (const { index, value } of allOf(doc, 'aors')) {
-    if (value.owner) yield { key: value.owner, path: `aors[${index}].owner` };
+  for (const { index, value } of aors) {
+    if (value.unit) yield unit(value.unit, `aors[${index}].unit`);
+    if (value.owner) yield person(value.owner, `aors[${index}].owner`);
     for (const [k, backup] of (value.backups ?? []).entries()) {
-      yield { key: backup, path: `aors[${index}].backups[${k}]` };
+      yield person(backup, `aors[${index}].backups[${k}]`);
     }
   }
-  for (const { index, value } of allOf(doc, 'succession')) {
-    if (value.candidate) yield { key: value.candidate, path: `succession[${index}].candidate` };
+  for (const { index, value } of succession) {
+    if (value.unit) yield unit(value.unit, `succession[${index}].unit`);
+    if (value.candidate) yield person(value.candidate, `succession[${index}].candidate`);
+  }
+  for (const { index, value } of openRoles) {
+    if (value.unit) yield unit(value.unit, `openRoles[${index}].unit`);
   }
 }
 
-/** Every unit the document refers to (parents, and the units of AoRs, candidates and roles). */
-export function* unitReferences(doc: ParsedDocument): Generator<Reference> {
-  for (const { index, value } of allOf(doc, 'units')) {
-    if (value.parent) yield { key: value.parent, path: `units[${index}].parent` };
-  }
-  for (const section of ['aors', 'succession', 'openRoles'] as const) {
-    for (const { index, value } of allOf(doc, section)) {
-      if (value.unit) yield { key: value.unit, path: `${section}[${index}].unit` };
-    }
-  }
-}
-
-/** The emails and slugs to load from the database for this document. */
-export function documentKeys(doc: ParsedDocument) {
-  const emails = new Set(doc.people.map((p) => p.value.email));
-  for (const ref of personReferences(doc)) emails.add(ref.key);
-  const unitSlugs = new Set(doc.units.map((u) => u.value.slug));
-  for (const ref of unitReferences(doc)) unitSlugs.add(ref.key);
-  const aorSlugs = new Set(doc.aors.map((a) => a.value.slug));
-  return { emails, unitSlugs, aorSlugs };
+/**
+ * Keys declared only by invalid entries: their problems are reported at the entry, so an
+ * entry referring to one is not checked further (one typo, one problem — not a page).
+ */
+export function invalidKeys(doc: ParsedDocument): { emails: Set<string>; units: Set<string> } {
+  const validEmails = new Set(doc.people.map((p) => p.value.email));
+  const validUnits = new Set(doc.units.map((u) => u.value.slug));
+  return {
+    emails: new Set([...doc.declared.emails].filter((email) => !validEmails.has(email))),
+    units: new Set([...doc.declared.units.keys()].filter((slug) => !validUnits.has(slug))),
+  };
 }

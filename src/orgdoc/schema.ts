@@ -1,8 +1,8 @@
 import { builder } from '../graphql/builder.js';
 import { payloadType } from '../graphql/user-errors.js';
-import type { Counts as CountsData, ImportResult } from './counts.js';
+import type { Counts as CountsData } from '../writes/draft.js';
 import { exportOrgDocument } from './export.js';
-import { importOrgDocument } from './import.js';
+import { type ImportResult, importOrgDocument } from './import.js';
 
 const ImportCounts = builder.objectRef<CountsData>('ImportCounts').implement({
   description: 'Rows per kind of record touched by an import.',
@@ -51,7 +51,12 @@ builder.mutationFields((t) => ({
     args: {
       document: t.arg({ type: 'JSONObject', required: true, description: 'The org document.' }),
     },
-    resolve: (_root, { document }, { db, today }) => importOrgDocument(db, document, { today }),
+    resolve: (_root, { document }, context) =>
+      importOrgDocument(context.db, document, {
+        today: context.today,
+        store: context.store,
+        actor: context.viewer.tokenName ?? 'anonymous',
+      }),
   }),
 }));
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Layer } from '../db/tables.js';
+import { type Problems, received, reportIssues } from '../writes/problems.js';
 import {
   type AorEntry,
   type OpenRoleEntry,
@@ -10,8 +11,6 @@ import {
   sectionSchemas,
   type UnitEntry,
 } from './document.js';
-import type { Problems } from './errors.js';
-import { received, reportIssues } from './issues.js';
 
 /** A valid entry with its index in the document, so later rules can name `units[3]`. */
 export interface Entry<T> {

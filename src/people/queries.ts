@@ -1,3 +1,4 @@
+import { keyRule } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { sqlPage } from '../graphql/pagination.js';
 import { countPeople, listPeople, peopleByEmails } from './data.js';
@@ -9,7 +10,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One person by email, case-insensitively (null when there is none).',
     authScopes: { viewer: true },
-    args: { email: t.arg.string({ required: true }) },
+    args: { email: t.arg.string({ required: true, validate: keyRule }) },
     resolve: async (_root, { email }, { db }) => (await peopleByEmails(db, [email]))[0] ?? null,
   }),
   people: t.connection(

@@ -1,7 +1,8 @@
 import { AreaOfResponsibility, OwnershipRoleEnum } from '../aors/types.js';
-import type { AorOwnershipRow, AorRow, MembershipRow } from '../db/tables.js';
+import type { MembershipRow } from '../db/tables.js';
 import { builder } from '../graphql/builder.js';
 import { OrgUnit } from '../units/types.js';
+import type { EndedOwnership } from './departure-writes.js';
 import { Person } from './types.js';
 
 /** One stint of a person on a team: history, never deleted. */
@@ -18,11 +19,6 @@ export const TeamMembership = builder.objectRef<MembershipRow>('TeamMembership')
     }),
   }),
 });
-
-export interface EndedOwnership {
-  aor: AorRow;
-  ownership: AorOwnershipRow;
-}
 
 /** An AoR ownership a write ended, with its AoR and role. */
 export const EndedAorOwnership = builder.objectRef<EndedOwnership>('EndedAorOwnership').implement({

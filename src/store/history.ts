@@ -11,35 +11,16 @@ import {
   unitTable,
 } from '../db/tables.js';
 
-/**
- * Loads every history row of the org: eight set-based statements whatever the org's size.
- * Run inside one read-only transaction so the eight reads see one consistent org.
- */
-export function loadOrgHistory(db: Db): Promise<OrgHistory> {
-  return db.transaction(
-    async (tx) => {
-      const [units, people, seatAssignments, memberships, aors, ownerships, candidates, openRoles] =
-        [
-          await tx.select().from(unitTable),
-          await tx.select().from(personTable),
-          await tx.select().from(seatAssignmentTable),
-          await tx.select().from(membershipTable),
-          await tx.select().from(aorTable),
-          await tx.select().from(aorOwnershipTable),
-          await tx.select().from(candidateTable),
-          await tx.select().from(openRoleTable),
-        ];
-      return {
-        units,
-        people,
-        seatAssignments,
-        memberships,
-        aors,
-        ownerships,
-        candidates,
-        openRoles,
-      };
-    },
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
-  );
+/** Every history row of the org: eight set-based statements whatever the org's size. */
+export async function readOrgHistory(db: Db): Promise<OrgHistory> {
+  return {
+    units: await db.select().from(unitTable),
+    people: await db.select().from(personTable),
+    seatAssignments: await db.select().from(seatAssignmentTable),
+    memberships: await db.select().from(membershipTable),
+    aors: await db.select().from(aorTable),
+    ownerships: await db.select().from(aorOwnershipTable),
+    candidates: await db.select().from(candidateTable),
+    openRoles: await db.select().from(openRoleTable),
+  };
 }

@@ -2,8 +2,10 @@ import { orgStateOn } from '../core/org/as-of.js';
 import type { Day, OrgHistory, OrgState } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
 import type { PersonRow, UnitRow } from '../db/tables.js';
-import { readOrgVersion } from '../db/write.js';
-import { loadOrgHistory } from './history.js';
+import { readOrgVersion } from '../db/version.js';
+import type { SavedChanges } from '../writes/save.js';
+import { applySavedChanges } from './apply-changes.js';
+import { readOrgHistory } from './history.js';
 
 /** How many distinct `asOf` days of one org version stay computed. */
 const STATES_KEPT = 32;
@@ -32,8 +34,9 @@ export interface RequestOrg {
 /**
  * The org's history, kept in memory across requests and keyed by the org version that every
  * write bumps in its transaction. Org data changes rarely and is read constantly: a request
- * pays one tiny version query, and reloads (eight set-based queries) only after a write, by
- * whichever instance. Several instances stay consistent since the version lives in the database.
+ * pays one tiny version query. A write made here is applied to the history in memory; a
+ * write made elsewhere (another instance, the CLI) is noticed by the version and reloaded
+ * (eight set-based queries). Instances stay consistent since the version lives in the database.
  */
 export class OrgSnapshots {
   private current: Promise<Snapshot> | null = null;
@@ -51,15 +54,46 @@ export class OrgSnapshots {
     };
   }
 
+  /**
+   * The history at `version`, for a write holding the org write lock inside its
+   * transaction `tx`: from memory when it is that version, else read through `tx`.
+   */
+  async historyAt(tx: Db, version: number): Promise<OrgHistory> {
+    const cached = await this.settled();
+    if (cached?.version === version) return cached.history;
+    const history = await readOrgHistory(tx);
+    if (!cached || cached.version < version) this.keep({ version, history });
+    return history;
+  }
+
+  /** After a write committed `version`: its changes applied to the history in memory. */
+  async advance(version: number, changes: SavedChanges): Promise<void> {
+    const cached = await this.settled();
+    if (cached?.version !== version - 1) return;
+    this.keep({ version, history: applySavedChanges(cached.history, changes) });
+  }
+
+  private keep(snapshot: Omit<Snapshot, 'states'>): void {
+    this.current = Promise.resolve({ ...snapshot, states: new Map() });
+  }
+
+  private settled(): Promise<Snapshot | null> {
+    return this.current ? this.current.catch(() => null) : Promise.resolve(null);
+  }
+
   private async snapshot(db: Db): Promise<Snapshot> {
     const version = await readOrgVersion(db);
-    const cached = this.current && (await this.current.catch(() => null));
+    const cached = await this.settled();
     if (cached && cached.version >= version) return cached;
-    const loading = loadOrgHistory(db).then((history) => ({
-      version,
-      history,
-      states: new Map(),
-    }));
+    // The version and the rows are read in one snapshot of the database, so they agree.
+    const loading = db.transaction(
+      async (tx) => ({
+        version: await readOrgVersion(tx),
+        history: await readOrgHistory(tx),
+        states: new Map<Day, OrgState>(),
+      }),
+      { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    );
     this.current = loading;
     return loading;
   }

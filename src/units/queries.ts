@@ -1,3 +1,4 @@
+import { keyRule } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { sqlPage } from '../graphql/pagination.js';
 import { countUnits, listUnits, unitsBySlugs } from './data.js';
@@ -9,7 +10,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One unit by slug (null when there is none).',
     authScopes: { viewer: true },
-    args: { slug: t.arg.string({ required: true }) },
+    args: { slug: t.arg.string({ required: true, validate: keyRule }) },
     resolve: async (_root, { slug }, { db }) => (await unitsBySlugs(db, [slug]))[0] ?? null,
   }),
   units: t.connection(
@@ -19,7 +20,10 @@ builder.queryFields((t) => ({
       authScopes: { viewer: true },
       args: {
         layer: t.arg({ type: LayerEnum, description: 'Only units of this layer.' }),
-        parent: t.arg.string({ description: 'Only the children of the unit with this slug.' }),
+        parent: t.arg.string({
+          description: 'Only the children of the unit with this slug.',
+          validate: keyRule,
+        }),
       },
       resolve: async (_root, { layer, parent, ...page }, { db }) => {
         const filter = { layer, parentId: undefined as number | undefined };

@@ -28,38 +28,24 @@ export class UserInputError extends Error {
     super(userErrors.map((e) => `${e.path}: ${e.message}`).join('; '));
   }
 
-  static of(path: string, message: string, code: UserErrorCode): UserInputError {
+  static of(path: string | null, message: string, code: UserErrorCode): UserInputError {
     return new UserInputError([{ path, message, code }]);
+  }
+
+  /**
+   * The same problems located in the caller's input: write rules name their own fields
+   * (`unit`, `startedOn`), a mutation puts them under `input.`, an import under its entry.
+   */
+  located(place: (path: string | null) => string | null): UserInputError {
+    return new UserInputError(this.userErrors.map((e) => ({ ...e, path: place(e.path) })));
   }
 }
 
-// The partial unique indexes that guard "at most one current …": a violation means another
-// write got there first, so the client gets a CONFLICT naming the field, not a 500.
-const CONSTRAINT_MESSAGES: Record<string, { path: string; message: string }> = {
-  seat_assignment_current_key: {
-    path: 'input.seat',
-    message: 'the seat was assigned by another change at the same time; reload and retry',
-  },
-  team_membership_current_key: {
-    path: 'input.person',
-    message: 'this person joined another team at the same time; reload and retry',
-  },
-  aor_ownership_current_primary_key: {
-    path: 'input.person',
-    message: 'the AoR got a primary owner from another change at the same time',
-  },
-  aor_ownership_current_person_key: {
-    path: 'input.person',
-    message: 'this person already owns this AoR',
-  },
-  succession_candidate_current_key: {
-    path: 'input.person',
-    message: 'this person is already a candidate for this seat',
-  },
-  unit_slug_key: { path: 'input.slug', message: 'a unit with this slug already exists' },
-  aor_slug_key: { path: 'input.slug', message: 'an AoR with this slug already exists' },
-  person_email_key: { path: 'input.email', message: 'a person with this email already exists' },
-};
+/** A write rule's field under a prefix: `unit` → `input.unit`; no field → the prefix. */
+export const under =
+  (prefix: string) =>
+  (path: string | null): string =>
+    path === null ? prefix : /^\[/.test(path) ? `${prefix}${path}` : `${prefix}.${path}`;
 
 interface PgError {
   code?: string;
@@ -76,14 +62,38 @@ function pgErrorOf(error: unknown): PgError | null {
   return null;
 }
 
-/** A unique violation of a known index as a CONFLICT userError; anything else: null. */
+/**
+ * A unique or exclusion violation as a CONFLICT userError; anything else: null. Writes are
+ * serialized and check their rules first, so the database's own guards (one current holder,
+ * no overlapping history) only fire when something else wrote behind orgraph's back.
+ */
 export function conflictOf(error: unknown): UserErrorData | null {
-  const pg = pgErrorOf(error);
-  if (pg?.code !== '23505') return null;
-  const known = pg.constraint ? CONSTRAINT_MESSAGES[pg.constraint] : undefined;
-  return {
-    path: known?.path ?? null,
-    message: known?.message ?? 'conflicts with a change made at the same time',
-    code: 'CONFLICT',
-  };
+  const code = pgErrorOf(error)?.code;
+  if (code !== '23505' && code !== '23P01') return null;
+  const message = 'conflicts with a change made at the same time; reload and retry';
+  return { path: null, message, code: 'CONFLICT' };
+}
+
+/**
+ * Runs several independent checks of one write and reports every problem at once: a rule
+ * with many references (an AoR's unit, owner and backups) names each bad one, not the first.
+ */
+export class Checks {
+  private readonly problems: UserErrorData[] = [];
+
+  /** The check's answer, or null when it failed (its problems are kept). */
+  run<T>(check: () => T): T | null {
+    try {
+      return check();
+    } catch (error) {
+      if (!(error instanceof UserInputError)) throw error;
+      this.problems.push(...error.userErrors);
+      return null;
+    }
+  }
+
+  /** Throws every problem found so far, if any. */
+  done(): void {
+    if (this.problems.length > 0) throw new UserInputError(this.problems);
+  }
 }

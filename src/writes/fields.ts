@@ -1,54 +1,82 @@
 import { z } from 'zod';
+import { isOrgDay, ORG_DAYS } from '../core/org/days.js';
 
 /**
- * Field rules shared by every mutation's input. Each message completes "input.<field> …",
- * e.g. `input.slug: must be lower-case letters, digits and dashes only`.
+ * The field rules of every entry point — mutations, import documents, the CLI, the
+ * adapters — so a value refused by one is refused by all, with the same message and code
+ * (`src/writes/problems.ts` words them).
  */
 
-// PostgreSQL text cannot hold NUL characters: refuse them as input, not as a crash.
+// Identifiers must be printable: a control character (NUL above all, which PostgreSQL text
+// cannot hold) in a slug or an email is a mistake or an attack, never a name.
+const printable = (s: string) =>
+  ![...s].some((c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x20 || code === 0x7f;
+  });
+// Free text may hold line breaks and tabs, never NUL.
 const noNul = (s: string) => !s.includes('\u0000');
+
+export const SLUG_MAX = 64;
+export const EMAIL_MAX = 254;
+export const NAME_MAX = 200;
+export const LEVEL_MAX = 50;
+
+/** A unit or AoR slug: `[a-z0-9-]+`, at most 64 characters. */
+export const slugSchema = z
+  .string()
+  .min(1, { error: 'must not be empty', abort: true })
+  .max(SLUG_MAX, { error: `must be at most ${SLUG_MAX} characters`, abort: true })
+  .regex(/^[a-z0-9-]+$/);
+
+/** An email: well-formed, at most 254 characters, stored lower-cased (case-insensitive). */
+export const emailSchema = z
+  .string()
+  .max(EMAIL_MAX, `must be at most ${EMAIL_MAX} characters`)
+  .refine(printable, 'must not contain control characters')
+  .pipe(z.email())
+  .transform((email) => email.toLowerCase());
 
 /** A required display name: trimmed, 1–200 characters. */
 export const nameSchema = z
   .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(200, 'must be at most 200 characters')
-  .refine(noNul, 'must not contain NUL characters');
+  .refine(noNul, 'must not contain NUL characters')
+  .transform((s) => s.trim())
+  .pipe(
+    z.string().min(1, 'must not be empty').max(NAME_MAX, `must be at most ${NAME_MAX} characters`),
+  );
 
 /** Optional text: trimmed, an empty string is stored as null (cleared). */
 export const optionalText = (max: number) =>
   z
     .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
     .refine(noNul, 'must not contain NUL characters')
+    .transform((s) => s.trim())
+    .pipe(z.string().max(max, `must be at most ${max} characters`))
     .transform((s) => (s === '' ? null : s));
 
-/** A long free text (a description, notes): at most 2000 characters; null clears it. */
-export const longTextSchema = z
-  .string()
-  .max(2000, 'must be at most 2000 characters')
-  .refine(noNul, 'must not contain NUL characters');
+/** A long free text (a charter, a description, notes): at most 2000 characters. */
+export const LONG_TEXT_MAX = 2000;
+export const longTextSchema = optionalText(LONG_TEXT_MAX);
 
-/** A unit or AoR slug: `[a-z0-9-]+`, at most 64 characters. */
-export const slugSchema = z
+/**
+ * A reference to an existing unit or AoR by slug, or a person by email: an unknown one is
+ * NOT_FOUND (said by the write rule), a malformed one VALIDATION (said here).
+ */
+export const refSchema = z
   .string()
+  .trim()
   .min(1, 'must not be empty')
-  .max(64, 'must be at most 64 characters')
-  .regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and dashes only');
+  .max(EMAIL_MAX, `must be at most ${EMAIL_MAX} characters`)
+  .refine(printable, 'must not contain control characters');
 
-/** A new person's email: well-formed, stored lower-cased (emails are case-insensitive). */
-export const emailSchema = z
-  .email('must be a well-formed email address')
-  .max(254, 'must be at most 254 characters')
-  .transform((email) => email.toLowerCase());
+/** A person reference: matched case-insensitively, so compared lower-cased. */
+export const personRefSchema = refSchema.transform((email) => email.toLowerCase());
 
-/** A reference to an existing row by slug or email: unknown ones are NOT_FOUND, not malformed. */
-export const refSchema = z.string().trim().min(1, 'must not be empty');
-
-/** An ISO day (the `Date` scalar has already checked it; kept for direct callers). */
-export const daySchema = z.iso.date('must be an existing day, YYYY-MM-DD');
+/** An ISO day the org can mean (years 1900–2999; the `Date` scalar says the same). */
+export const daySchema = z.iso
+  .date()
+  .refine(isOrgDay, `must be between ${ORG_DAYS.first} and ${ORG_DAYS.last}`);
 
 /**
  * A reference that must be given, where `null` means "none" (no manager, no team): a field
@@ -57,6 +85,5 @@ export const daySchema = z.iso.date('must be an existing day, YYYY-MM-DD');
 export const requiredOrNull = (message: string) =>
   z
     .string({ error: (issue) => (issue.input === undefined ? message : undefined) })
-    .trim()
-    .min(1, 'must not be empty')
+    .pipe(refSchema)
     .nullable();

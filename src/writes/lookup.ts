@@ -1,13 +1,16 @@
 import type { Day } from '../core/org/state.js';
-import type { Db } from '../db/client.js';
-import type { PersonRow, UnitRow } from '../db/tables.js';
-import { peopleByEmails } from '../people/data.js';
-import { unitsBySlugs } from '../units/data.js';
+import type { AorRow, PersonRow, UnitRow } from '../db/tables.js';
+import type { Draft } from './draft.js';
 import { UserInputError } from './errors.js';
 
-/** The active unit with this slug, or a NOT_FOUND userError at `path`. */
-export async function requireUnit(tx: Db, slug: string, path: string): Promise<UnitRow> {
-  const [unit] = await unitsBySlugs(tx, [slug]);
+/**
+ * The references every write rule resolves, each with one message whatever the entry
+ * point (mutation, import, scenario): `path` is the field of the rule's input.
+ */
+
+/** The unit with this slug, not archived, or a userError at `path`. */
+export function requireUnit(w: Draft, slug: string, path: string): UnitRow {
+  const unit = w.units.find('slug', slug);
   if (!unit) throw UserInputError.of(path, `unknown unit "${slug}"`, 'NOT_FOUND');
   if (unit.archivedOn) {
     throw UserInputError.of(path, `unit "${slug}" was archived on ${unit.archivedOn}`, 'CONFLICT');
@@ -16,22 +19,37 @@ export async function requireUnit(tx: Db, slug: string, path: string): Promise<U
 }
 
 /** The person with this email (any case), departed or not, or a NOT_FOUND at `path`. */
-export async function requireKnownPerson(tx: Db, email: string, path: string): Promise<PersonRow> {
-  const [person] = await peopleByEmails(tx, [email]);
+export function requireKnownPerson(w: Draft, email: string, path: string): PersonRow {
+  const person = w.people.find('email', email.toLowerCase());
   if (!person) throw UserInputError.of(path, `unknown person "${email}"`, 'NOT_FOUND');
   return person;
 }
 
-/** The person with this email (any case), present on `day`, or a userError at `path`. */
-export async function requirePerson(
-  tx: Db,
-  email: string,
-  path: string,
-  day: Day,
-): Promise<PersonRow> {
-  const person = await requireKnownPerson(tx, email, path);
-  if (person.departedOn && person.departedOn <= day) {
-    throw UserInputError.of(path, `${person.email} left on ${person.departedOn}`, 'CONFLICT');
+/** Whether a person has left by `day` (their departure day is their first day gone). */
+export const hasLeft = (person: PersonRow, day: Day) =>
+  person.departedOn !== null && person.departedOn <= day;
+
+/** The person with this email (any case), still present on `day`, or a userError at `path`. */
+export function requirePerson(w: Draft, email: string, path: string, day: Day): PersonRow {
+  const person = requireKnownPerson(w, email, path);
+  if (hasLeft(person, day)) {
+    const message = `person "${person.email}" departed on ${person.departedOn}`;
+    throw UserInputError.of(path, message, 'CONFLICT');
   }
   return person;
 }
+
+/** The AoR with this slug, not retired, or a userError at `path`. */
+export function requireAor(w: Draft, slug: string, path: string): AorRow {
+  const aor = w.aors.find('slug', slug);
+  if (!aor) throw UserInputError.of(path, `unknown AoR "${slug}"`, 'NOT_FOUND');
+  if (aor.retiredOn) {
+    throw UserInputError.of(path, `AoR "${slug}" was retired on ${aor.retiredOn}`, 'CONFLICT');
+  }
+  return aor;
+}
+
+const article = (word: string) => (/^[AEIOU]/.test(word) ? 'an' : 'a');
+
+/** `a TEAM`, `an AREA`: how messages name a layer. */
+export const aLayer = (layer: string) => `${article(layer)} ${layer}`;

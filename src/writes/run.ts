@@ -1,73 +1,127 @@
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Day } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
-import { changeTable } from '../db/tables.js';
-import { type WriteOptions, writeTransaction } from '../db/write.js';
-import type { Context } from '../graphql/context.js';
-import { formatPath } from '../orgdoc/errors.js';
-import { conflictOf, type UserErrorData, UserInputError } from './errors.js';
+import { changeTable, orgStateTable } from '../db/tables.js';
+import type { OrgSnapshots } from '../store/snapshots.js';
+import { changeRecords } from './change-record.js';
+import { Draft, TABLE_NAMES } from './draft.js';
+import { UserInputError } from './errors.js';
+import { Problems, reportIssues } from './problems.js';
+import { type SavedChanges, saveDraft } from './save.js';
 
-/** One audited change: what it touched, before and after. */
-export interface ChangeRecord {
-  unitId?: number | null;
-  personId?: number | null;
-  before?: unknown;
-  after?: unknown;
+/** What a write needs from whoever asks for it: a request, the CLI, a test. */
+export interface Writer {
+  db: Db;
+  /** The org in memory: the write starts from it and updates it after the commit. */
+  store: OrgSnapshots;
+  today: Day;
+  /** Who, for the audit log: a token's name, a JWT's subject, `cli`. */
+  actor: string;
 }
 
-/** What a mutation's write step gets: the transaction, the day, and the audit log. */
-export interface Write {
-  tx: Db;
-  today: Day;
-  record(change: ChangeRecord): void;
+/** One audit-log entry; `unitId`/`personId` are draft ids until the draft is saved. */
+export interface AuditEntry {
+  unitId: number | null;
+  personId: number | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface WriteOptions {
+  /** Run the rules and roll back: nothing is written (an import's dry run). */
+  dryRun?: boolean;
+  /** The audit entries of the write (default: one per changed row). */
+  audit?: (draft: Draft) => AuditEntry[];
+}
+
+export interface WriteOutcome<T> {
+  value: T;
+  draft: Draft;
+  /** The org version the write committed; null when nothing was written. */
+  version: number | null;
+}
+
+/** Rolls back a transaction that must leave no trace, carrying what the rules answered. */
+class Discard<T> extends Error {
+  constructor(readonly outcome: WriteOutcome<T>) {
+    super('discarded');
+  }
 }
 
 /**
- * Runs a mutation's write as one transaction, with its audit rows (who: the token's name,
- * when, what before/after) written in the same transaction. A `UserInputError`, or a
- * unique-index conflict with a concurrent write, rolls everything back and comes back as
- * `userErrors`; anything else is a fault and is thrown (and masked by Yoga).
+ * The one write path. Takes the org write lock (the version bump: every org write waits
+ * for the previous one, so each one's rules see the org as it is — a departure and a seat
+ * assignment for the same person can never both pass), runs the rules on a draft of the
+ * history at the version before, saves what changed in a few set-based statements with its
+ * audit entries, and after the commit applies the changes to the history in memory. A
+ * `UserInputError` from a rule rolls everything back; so does a dry run, or a write that
+ * changed nothing (the version is not bumped for nothing).
  */
-export async function runMutation<T extends object>(
-  { db, today, viewer }: Context,
+export async function runWrite<T>(
+  writer: Writer,
   operation: string,
-  /** The payload's fields when the mutation fails (each changed object: null). */
-  failed: T,
-  write: (w: Write) => Promise<T>,
-  options?: WriteOptions,
-): Promise<T & { userErrors: UserErrorData[] }> {
+  rules: (draft: Draft) => T,
+  options: WriteOptions = {},
+): Promise<WriteOutcome<T>> {
+  let saved: { version: number; changes: SavedChanges } | undefined;
   try {
-    const result = await writeTransaction(
-      db,
-      async (tx) => {
-        const changes: ChangeRecord[] = [];
-        const value = await write({ tx, today, record: (c) => changes.push(c) });
-        if (changes.length > 0) {
-          const actor = viewer.tokenName ?? 'anonymous';
-          await tx.insert(changeTable).values(changes.map((c) => ({ actor, operation, ...c })));
-        }
-        return value;
-      },
-      options,
-    );
-    return { ...result, userErrors: [] };
+    const outcome = await writer.db.transaction(async (tx) => {
+      const version = await lockOrg(tx);
+      const draft = new Draft(await writer.store.historyAt(tx, version - 1), writer.today);
+      const value = rules(draft);
+      if (options.dryRun || !draft.changed) throw new Discard({ value, draft, version: null });
+      // Described before saving: saving gives new rows their database ids in place.
+      const entries = options.audit?.(draft) ?? changeRecords(draft, TABLE_NAMES);
+      const { ids, changes } = await saveDraft(tx, draft);
+      await writeAudit(tx, writer.actor, operation, entries, ids);
+      saved = { version, changes };
+      return { value, draft, version };
+    });
+    if (saved) await writer.store.advance(saved.version, saved.changes);
+    return outcome;
   } catch (error) {
-    if (error instanceof UserInputError) return { ...failed, userErrors: error.userErrors };
-    const conflict = conflictOf(error);
-    if (conflict) return { ...failed, userErrors: [conflict] };
+    if (error instanceof Discard) return error.outcome as WriteOutcome<T>;
     throw error;
   }
 }
 
-/** Validates a mutation input with zod; every issue becomes a userError at `input.<path>`. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  throw new UserInputError(
-    parsed.error.issues.map((issue) => ({
-      path: formatPath(['input', ...issue.path]),
-      message: issue.message,
-      code: 'VALIDATION' as const,
+/** Takes the org write lock by bumping the version; returns the new version. */
+async function lockOrg(tx: Db): Promise<number> {
+  const [row] = await tx
+    .update(orgStateTable)
+    .set({ version: sql`${orgStateTable.version} + 1` })
+    .returning({ version: orgStateTable.version });
+  if (!row) throw new Error('org_state has no row: run the migrations');
+  return row.version;
+}
+
+async function writeAudit(
+  tx: Db,
+  actor: string,
+  operation: string,
+  entries: AuditEntry[],
+  ids: Map<number, number>,
+): Promise<void> {
+  if (entries.length === 0) return;
+  const real = (id: number | null) => (id === null ? null : (ids.get(id) ?? id));
+  await tx.insert(changeTable).values(
+    entries.map((e) => ({
+      actor,
+      operation,
+      unitId: real(e.unitId),
+      personId: real(e.personId),
+      before: e.before ?? null,
+      after: e.after ?? null,
     })),
   );
+}
+
+/** Validates a mutation input with zod; every issue becomes a userError at `input.<path>`. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  const problems = new Problems();
+  reportIssues(parsed.error.issues, ['input'], problems);
+  throw new UserInputError(problems.list);
 }

@@ -337,8 +337,16 @@ describe('recordDeparture', () => {
       orphanedReports: REPORTS,
       userErrors: [],
     });
-    // One audit row for the whole departure.
-    expect(await t.changeCount()).toBe(before + 1);
+    // One audit row per record the departure changed, each naming the person by email.
+    const { changes } = await t.data(`{ changes(person: "mia@example.com", first: 20) {
+      totalCount nodes { operation after }
+    } }`);
+    const departure = changes.nodes.filter((c: any) => c.operation === 'recordDeparture');
+    expect(departure).toHaveLength(8);
+    expect(await t.changeCount()).toBe(before + 8);
+    expect(departure.map((c: any) => c.after.person ?? c.after.email)).toEqual(
+      Array(8).fill('mia@example.com'),
+    );
   });
 
   it('leaves the org without them today, and as it was before', async () => {

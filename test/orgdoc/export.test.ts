@@ -124,6 +124,32 @@ describe('exportOrgDocument', () => {
     expect(again.created).toEqual(again.updated);
     expect(Object.values(again.created).every((n) => n === 0)).toBe(true);
   });
+
+  test('a recorded future departure round-trips, and still ends what they hold', async () => {
+    const doc = specDocument();
+    const leaving = {
+      ...doc,
+      people: doc.people.map((p) =>
+        p.email === 'dee@example.com' ? { ...p, departedOn: '2027-01-15' } : p,
+      ),
+    };
+    expect((await importDoc(leaving)).userErrors).toEqual([]);
+    const first = await exportDoc();
+    expect(first.people.find((p) => p.email === 'dee@example.com')).toMatchObject({
+      departedOn: '2027-01-15',
+    });
+    // Dee still leads storage's tech today: the export keeps her there.
+    expect(first.units.find((u) => u.slug === 'storage')?.techLead).toMatchObject({
+      person: 'dee@example.com',
+    });
+    await t.empty();
+    expect((await importDoc(first)).userErrors).toEqual([]);
+    expect(await exportDoc()).toEqual(first);
+    const ends = await t.database.db.execute(sql`
+      select a.ended_on::text as ended_on from seat_assignment a
+      join person p on p.id = a.person_id where p.email = 'dee@example.com'`);
+    expect((ends as unknown as { rows: unknown[] }).rows).toEqual([{ ended_on: '2027-01-14' }]);
+  });
 });
 
 describe('npm run org', () => {

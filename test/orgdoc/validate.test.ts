@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { importOrgDocument } from '../../src/orgdoc/import.js';
-import { validateOrgDocument } from '../../src/orgdoc/validate.js';
 import { useTestDatabase } from './database.js';
 import { rows, specDocument, TODAY, tableCounts } from './fixtures.js';
 
 const t = useTestDatabase();
 const importDoc = (doc: unknown) => importOrgDocument(t.database.db, doc, { today: TODAY });
-const problemsOf = (doc: unknown) => validateOrgDocument(t.database.db, doc, { today: TODAY });
+const problemsOf = async (doc: unknown) =>
+  (await importOrgDocument(t.database.db, doc, { today: TODAY, dryRun: true })).userErrors;
 
 const pillar = { slug: 'platform', name: 'Platform', layer: 'PILLAR' };
 const area = { slug: 'infra', name: 'Infra', layer: 'AREA', parent: 'platform' };
@@ -100,7 +100,7 @@ describe('a bad document', () => {
       {
         path: 'aors[0].backups[0]',
         message: '"x@example.com" is the owner and cannot also be a backup',
-        code: 'CONFLICT',
+        code: 'VALIDATION',
       },
     ]);
   });
@@ -216,9 +216,10 @@ describe('management cycles', () => {
     });
     expect(problems).toEqual([
       {
-        path: 'people[0].manager',
+        // The document is read in order: the entry that closes the loop is refused.
+        path: 'people[2].manager',
         message:
-          'management cycle: "a@example.com" → "c@example.com" → "b@example.com" → "a@example.com"',
+          'management cycle: "c@example.com" → "b@example.com" → "a@example.com" → "c@example.com"',
         code: 'CYCLE',
       },
       {
@@ -267,13 +268,13 @@ describe('seats and successors', () => {
         path: 'succession[0].candidate',
         message:
           '"eli@example.com" holds the TECH_LEAD seat of "storage" and cannot be its successor',
-        code: 'CONFLICT',
+        code: 'VALIDATION',
       },
       {
         path: 'succession[1].candidate',
         message:
           '"ana@example.com" holds the ENG_LEAD seat of "storage" and cannot be its successor',
-        code: 'CONFLICT',
+        code: 'VALIDATION',
       },
     ]);
   });
@@ -286,8 +287,8 @@ describe('seats and successors', () => {
     expect(problems).toEqual([
       {
         path: 'units[0].techLead',
-        message: `"dee@example.com" holds this seat since ${TODAY}; the new holder's since (2026-09-15) must not be earlier`,
-        code: 'CONFLICT',
+        message: `dee@example.com holds the Tech Lead seat from ${TODAY}; a holder from 2026-09-15 must not start before that (vacate the seat first)`,
+        code: 'VALIDATION',
       },
     ]);
   });
@@ -340,14 +341,14 @@ describe('seats and successors', () => {
     });
     expect(problems).toEqual([
       {
-        path: 'aors[0].backups[1]',
-        message: 'person "cy@example.com" departed on 2026-09-30',
-        code: 'CONFLICT',
-      },
-      {
         path: 'aors[0].backups[0]',
         message:
           '"dee@example.com" is the current owner of "blob-store"; name a new owner to make them a backup',
+        code: 'CONFLICT',
+      },
+      {
+        path: 'aors[0].backups[1]',
+        message: 'person "cy@example.com" departed on 2026-09-30',
         code: 'CONFLICT',
       },
     ]);

@@ -38,10 +38,12 @@ export function isDay(value: string): boolean {
 }
 
 /**
- * The last day (inclusive) of a row replaced by one starting on `start`: the day before.
- * A row that had not begun by then (a same-day correction, a planned start) ends the day
- * before its own start: kept as history, never in force.
+ * The days the org can mean: PostgreSQL stores far more (year 0000 is refused only by its
+ * parser), but a day before 1900 or after 2999 is a typo in an org chart, never a plan.
  */
-export function lastDayBefore(startedOn: Day, start: Day): Day {
-  return addDays(start < startedOn ? startedOn : start, -1);
+export const ORG_DAYS = { first: '1900-01-01', last: '2999-12-31' } as const;
+
+/** An ISO day within `ORG_DAYS`. */
+export function isOrgDay(day: Day): boolean {
+  return day >= ORG_DAYS.first && day <= ORG_DAYS.last;
 }

@@ -1,9 +1,35 @@
 import type { z } from 'zod';
-import { formatPath, type Problems } from './errors.js';
+import type { UserErrorCode, UserErrorData } from './errors.js';
 
-/** Zod's issues in the words of the org document: `malformed date "2021-02-30" …`. */
+/**
+ * Field problems in one set of words for every entry point — a mutation's input, an import
+ * document, a CSV row — so the same bad value gets the same message and code everywhere.
+ */
 
 type Issue = z.core.$ZodIssue;
+
+/** `['units', 3, 'parent']` → `units[3].parent`. */
+export function formatPath(segments: ReadonlyArray<PropertyKey>): string {
+  let path = '';
+  for (const segment of segments) {
+    if (typeof segment === 'number') path += `[${segment}]`;
+    else path += path ? `.${String(segment)}` : String(segment);
+  }
+  return path;
+}
+
+/** Collects problems, so every problem of a document is reported at once. */
+export class Problems {
+  readonly list: UserErrorData[] = [];
+
+  add(path: string | null, message: string, code: UserErrorCode): void {
+    this.list.push({ path, message, code });
+  }
+
+  get empty(): boolean {
+    return this.list.length === 0;
+  }
+}
 
 export function received(input: unknown): string {
   if (input === null) return 'null';
@@ -31,8 +57,6 @@ function messageOf(issue: Issue): string {
         FORMAT_MESSAGES[issue.format] ??
         ((input) => `malformed ${issue.format} ${JSON.stringify(input)}`)
       )(issue.input);
-    case 'too_small':
-      return 'must not be empty';
     case 'invalid_union':
       return `expected an email or { person, since, acting }, got ${received(issue.input)}`;
     default:
@@ -40,7 +64,7 @@ function messageOf(issue: Issue): string {
   }
 }
 
-/** Zod issues → problems; an unknown field is reported at its own path. */
+/** Zod issues → problems under `prefix`; an unknown field is reported at its own path. */
 export function reportIssues(issues: Issue[], prefix: PropertyKey[], problems: Problems): void {
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];

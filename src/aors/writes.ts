@@ -1,0 +1,237 @@
+import type { Day } from '../core/org/state.js';
+import type { AorOwnershipRow, AorRow, Criticality, PersonRow, UnitRow } from '../db/tables.js';
+import { endRows, lastDayOf, openRow } from '../writes/dated.js';
+import type { Draft } from '../writes/draft.js';
+import { Checks, UserInputError } from '../writes/errors.js';
+import { requireAor, requireKnownPerson, requirePerson, requireUnit } from '../writes/lookup.js';
+
+export interface AorFields {
+  name: string;
+  /** Left out: kept; null: cleared. */
+  description?: string | null;
+  /** Left out: kept (MEDIUM for a new AoR). */
+  criticality?: Criticality | null;
+}
+
+export interface CreateAorInput extends AorFields {
+  slug: string;
+  unit: string;
+  owner?: string | null;
+  backups?: string[] | null;
+}
+
+export interface UpdateAorInput extends Partial<AorFields> {
+  slug: string;
+}
+
+export interface MoveAorInput {
+  slug: string;
+  unit: string;
+}
+
+export interface OwnerInput {
+  aor: string;
+  /** null: the AoR is left unowned (setAorOwner only). */
+  person: string | null;
+  on?: Day | null;
+}
+
+export interface AorChange {
+  aor: AorRow | null;
+}
+
+export interface OwnerChange extends AorChange {
+  previousOwner: PersonRow | null;
+}
+
+export interface RetireChange extends AorChange {
+  endedOwners: PersonRow[];
+}
+
+const ownershipsOf = (w: Draft, aor: AorRow) => w.aorOwnerships.where('aor', aor.id);
+const isOpen = (row: AorOwnershipRow) => row.endedOn === null;
+
+/** Opens an ownership on one of the AoR's histories (its primary, or one person's rows). */
+function own(
+  w: Draft,
+  aor: AorRow,
+  person: PersonRow,
+  role: AorOwnershipRow['role'],
+  history: AorOwnershipRow[],
+  on: Day,
+): AorOwnershipRow {
+  const values = { aorId: aor.id, personId: person.id, role, startedOn: on };
+  return openRow(
+    w.aorOwnerships,
+    history,
+    { ...values, endedOn: lastDayOf(person.departedOn, on) },
+    (later) => ({
+      path: 'on',
+      message: `${w.people.get(later.personId)?.email} owns ${aor.slug} from ${later.startedOn}; a change from ${on} must not come before that`,
+    }),
+  ).row;
+}
+
+interface Owners {
+  owner: PersonRow | null;
+  backups: PersonRow[];
+}
+
+/**
+ * The owners an AoR write names, every bad one reported at once: each must be present, and
+ * the primary owner is not also a backup.
+ */
+function requireOwners(w: Draft, input: CreateAorInput, checks: Checks): Owners {
+  const owner = input.owner
+    ? checks.run(() => requirePerson(w, input.owner as string, 'owner', w.today))
+    : null;
+  const backups = (input.backups ?? []).map((email, i) =>
+    checks.run(() => requirePerson(w, email, `backups[${i}]`, w.today)),
+  );
+  backups.forEach((backup, i) => {
+    if (owner && backup?.id === owner.id) {
+      const message = `"${owner.email}" is the owner and cannot also be a backup`;
+      checks.run(() => {
+        throw UserInputError.of(`backups[${i}]`, message, 'VALIDATION');
+      });
+    }
+  });
+  return { owner, backups: backups.filter((b): b is PersonRow => b !== null) };
+}
+
+/** Creates an AoR in a unit, with its primary owner and backups from the write's day. */
+export function createAor(w: Draft, input: CreateAorInput): AorChange {
+  if (w.aors.find('slug', input.slug)) {
+    throw UserInputError.of('slug', `an AoR "${input.slug}" already exists`, 'CONFLICT');
+  }
+  const checks = new Checks();
+  const unit = checks.run(() => requireUnit(w, input.unit, 'unit'));
+  const { owner, backups } = requireOwners(w, input, checks);
+  checks.done();
+  const aor = w.aors.insert({
+    slug: input.slug,
+    name: input.name,
+    description: input.description ?? null,
+    criticality: input.criticality ?? 'MEDIUM',
+    unitId: (unit as UnitRow).id,
+    retiredOn: null,
+  });
+  if (owner) own(w, aor, owner, 'PRIMARY', [], w.today);
+  for (const backup of new Set(backups)) own(w, aor, backup, 'BACKUP', [], w.today);
+  return { aor };
+}
+
+const keep = <T>(given: T | undefined, stored: T) => (given === undefined ? stored : given);
+
+export function updateAor(w: Draft, input: UpdateAorInput): AorChange {
+  const aor = requireAor(w, input.slug, 'slug');
+  const next = w.aors.update(aor, {
+    name: input.name ?? aor.name,
+    description: keep(input.description, aor.description),
+    criticality: input.criticality ?? aor.criticality,
+  });
+  if (next === aor) w.keep('aors');
+  return { aor: next };
+}
+
+/** Hands an AoR to another unit; its owners stay. */
+export function moveAor(w: Draft, input: MoveAorInput): AorChange {
+  const aor = requireAor(w, input.slug, 'slug');
+  const unit = requireUnit(w, input.unit, 'unit');
+  return { aor: w.aors.update(aor, { unitId: unit.id }) };
+}
+
+/**
+ * Makes a person an AoR's primary owner from `on`; the primary owner in force then ends the
+ * day before, and so does the new owner's backup role. `person: null` leaves it unowned.
+ */
+export function setAorOwner(w: Draft, input: OwnerInput): OwnerChange {
+  const on = input.on ?? w.today;
+  const aor = requireAor(w, input.aor, 'aor');
+  const person = input.person ? requirePerson(w, input.person, 'person', on) : null;
+  const rows = ownershipsOf(w, aor);
+  const primaries = rows.filter((row) => row.role === 'PRIMARY');
+  const current = primaries.find(isOpen) ?? null;
+  if ((current?.personId ?? null) === (person?.id ?? null)) {
+    w.keep('aorOwnerships');
+    return { aor, previousOwner: null };
+  }
+  if (person) {
+    const asBackup = rows.filter((row) => row.role === 'BACKUP' && row.personId === person.id);
+    // The later-row check comes first, so a refused change ends nothing.
+    own(w, aor, person, 'PRIMARY', primaries, on);
+    endRows(w.aorOwnerships, asBackup, on);
+  } else endRows(w.aorOwnerships, primaries, on);
+  const previousOwner = current ? (w.people.get(current.personId) ?? null) : null;
+  return { aor, previousOwner };
+}
+
+/** Adds a backup owner from `on`; the primary owner or a current backup: CONFLICT. */
+export function addAorBackup(w: Draft, input: OwnerInput & { person: string }): AorChange {
+  const on = input.on ?? w.today;
+  const aor = requireAor(w, input.aor, 'aor');
+  const person = requirePerson(w, input.person, 'person', on);
+  const mine = ownershipsOf(w, aor).filter((row) => row.personId === person.id);
+  const open = mine.find(isOpen);
+  if (open) {
+    const as = open.role === 'PRIMARY' ? 'the primary owner' : 'already a backup owner';
+    throw UserInputError.of('person', `${person.email} is ${as} of ${aor.slug}`, 'CONFLICT');
+  }
+  own(w, aor, person, 'BACKUP', mine, on);
+  return { aor };
+}
+
+/** Ends a backup ownership from `on` (kept as history). */
+export function removeAorBackup(w: Draft, input: OwnerInput & { person: string }): AorChange {
+  const on = input.on ?? w.today;
+  const aor = requireAor(w, input.aor, 'aor');
+  const person = requireKnownPerson(w, input.person, 'person');
+  const backups = ownershipsOf(w, aor).filter(
+    (row) => row.role === 'BACKUP' && row.personId === person.id,
+  );
+  if (!backups.some(isOpen)) {
+    const message = `${person.email} is not a backup owner of ${aor.slug}`;
+    throw UserInputError.of('person', message, 'NOT_FOUND');
+  }
+  endRows(w.aorOwnerships, backups, on);
+  return { aor };
+}
+
+/** Retires an AoR from `on`, ending its ownerships the day before; nothing is deleted. */
+export function retireAor(w: Draft, input: { slug: string; on?: Day | null }): RetireChange {
+  const on = input.on ?? w.today;
+  const aor = requireAor(w, input.slug, 'slug');
+  const ended = endRows(w.aorOwnerships, ownershipsOf(w, aor), on);
+  const endedOwners = ended.flatMap((row) => w.people.get(row.personId) ?? []);
+  return { aor: w.aors.update(aor, { retiredOn: on }), endedOwners };
+}
+
+/**
+ * Creates an AoR or updates the one with its slug, and adds the owners it names (an
+ * import: owners it does not name stay, backups are added, never removed).
+ */
+export function saveAor(w: Draft, input: CreateAorInput): AorChange {
+  if (!w.aors.find('slug', input.slug)) return createAor(w, input);
+  const stored = requireAor(w, input.slug, 'slug');
+  const checks = new Checks();
+  const unit = checks.run(() => requireUnit(w, input.unit, 'unit'));
+  const { owner, backups } = requireOwners(w, input, checks);
+  const primary = ownershipsOf(w, stored).find((row) => row.role === 'PRIMARY' && isOpen(row));
+  (input.backups ?? []).forEach((email, i) => {
+    if (owner || w.people.get(primary?.personId ?? 0)?.email !== email) return;
+    const message = `"${email}" is the current owner of "${stored.slug}"; name a new owner to make them a backup`;
+    checks.run(() => {
+      throw UserInputError.of(`backups[${i}]`, message, 'CONFLICT');
+    });
+  });
+  checks.done();
+  updateAor(w, input);
+  const aor = w.aors.update(stored, { unitId: (unit as UnitRow).id });
+  if (owner) setAorOwner(w, { aor: aor.slug, person: owner.email });
+  for (const backup of new Set(backups)) {
+    const owns = ownershipsOf(w, aor).some((r) => r.personId === backup.id && isOpen(r));
+    if (owns) w.keep('aorOwnerships');
+    else addAorBackup(w, { aor: aor.slug, person: backup.email });
+  }
+  return { aor: w.aors.get(aor.id) ?? aor };
+}

@@ -1,0 +1,202 @@
+import { saveAor } from '../aors/writes.js';
+import { recordDeparture } from '../people/departure-writes.js';
+import { setTeam } from '../people/team-writes.js';
+import { savePerson, setManager } from '../people/writes.js';
+import { saveRole } from '../roles/writes.js';
+import { assignSeat } from '../seats/writes.js';
+import { saveCandidate } from '../succession/writes.js';
+import { moveUnit, saveUnit } from '../units/writes.js';
+import type { Draft } from '../writes/draft.js';
+import { UserInputError, under } from '../writes/errors.js';
+import { requirePerson, requireUnit } from '../writes/lookup.js';
+import type { Problems } from '../writes/problems.js';
+import { type PersonEntry, SEAT_FIELDS } from './document.js';
+import type { Repeats } from './document-rules.js';
+import { invalidKeys, partialReferences } from './references.js';
+import type { ParsedDocument } from './shape.js';
+
+/** Where a rule's field lands in the document: `person` → `units[3].engLead`… */
+type Place = (path: string | null) => string | null;
+
+interface Applying {
+  w: Draft;
+  doc: ParsedDocument;
+  problems: Problems;
+  /** Entries left out: repeats, and the writes of entries that failed to save. */
+  repeats: Repeats;
+  invalid: ReturnType<typeof invalidKeys>;
+}
+
+/** Runs one write rule; its problems are collected at their place in the document. */
+function attempt(a: Applying, place: Place, write: () => unknown): boolean {
+  try {
+    write();
+    return true;
+  } catch (error) {
+    if (!(error instanceof UserInputError)) throw error;
+    for (const p of error.located(place).userErrors) a.problems.add(p.path, p.message, p.code);
+    return false;
+  }
+}
+
+/** Maps some of a rule's fields to document paths; the others go under `prefix`. */
+const placing =
+  (prefix: string, fields: Record<string, string>): Place =>
+  (path) =>
+    (path && fields[path]) ?? under(prefix)(path);
+
+/**
+ * Applies a parsed document to a draft through the same write rules as the mutations, in
+ * dependency order, collecting every problem with its document path. Two passes where a
+ * document may refer forward: people then their managers, units then their parents.
+ */
+export function applyDocument(
+  w: Draft,
+  doc: ParsedDocument,
+  problems: Problems,
+  repeats: Repeats,
+): void {
+  const a: Applying = { w, doc, problems, repeats, invalid: invalidKeys(doc) };
+  applyPeople(a);
+  const units = applyUnits(a);
+  applySeatsAndMembers(a, units);
+  applyAors(a);
+  applySuccession(a);
+  for (const { index, value } of doc.openRoles) {
+    const at = `openRoles[${index}]`;
+    if (!repeats.has(at) && !a.invalid.units.has(value.unit)) {
+      attempt(a, under(at), () => saveRole(w, value));
+    }
+  }
+  applyDepartures(a);
+  checkPartialReferences(a);
+}
+
+/** Departures last: a departure ends what the document gave the person, as it would later. */
+function applyDepartures(a: Applying): void {
+  for (const { index, value } of a.doc.people) {
+    const on = value.departedOn;
+    const at = `people[${index}]`;
+    const person = a.w.people.find('email', value.email);
+    if (!on || !person || a.repeats.has(at) || person.departedOn === on) continue;
+    const place = placing(at, { on: `${at}.departedOn`, email: `${at}.departedOn` });
+    attempt(a, place, () => recordDeparture(a.w, { email: value.email, on }));
+  }
+}
+
+function applyPeople(a: Applying): void {
+  const saved = a.doc.people.filter(({ index, value }) => {
+    const at = `people[${index}]`;
+    return !a.repeats.has(at) && attempt(a, under(at), () => savePerson(a.w, value));
+  });
+  let pending = saved.filter(({ value }) => managerChanges(a, value));
+  // A document is read as a whole: a manager change that closes a loop only until a later
+  // entry of the document opens it again is tried again after the others.
+  for (let progress = true; progress && pending.length > 0; ) {
+    const failed = pending.filter(({ value }) => !tryManager(a, value));
+    progress = failed.length < pending.length;
+    pending = failed;
+  }
+  for (const { index, value } of pending) {
+    const manager = value.manager ?? null;
+    attempt(a, under(`people[${index}]`), () => setManager(a.w, { email: value.email, manager }));
+  }
+}
+
+/** Whether an entry names a manager other than the person's current one. */
+function managerChanges(a: Applying, value: PersonEntry): boolean {
+  const manager = value.manager;
+  if (manager === undefined || (manager && a.invalid.emails.has(manager))) return false;
+  const person = a.w.people.find('email', value.email);
+  const current = person?.managerId == null ? null : a.w.people.get(person.managerId)?.email;
+  return (current ?? null) !== manager;
+}
+
+function tryManager(a: Applying, value: PersonEntry): boolean {
+  try {
+    setManager(a.w, { email: value.email, manager: value.manager ?? null });
+    return true;
+  } catch (error) {
+    if (error instanceof UserInputError) return false;
+    throw error;
+  }
+}
+
+/** Saves the units, then places them under their parents; returns the saved ones. */
+function applyUnits(a: Applying) {
+  const saved = a.doc.units.filter(({ index, value }) => {
+    const at = `units[${index}]`;
+    return !a.repeats.has(at) && attempt(a, under(at), () => saveUnit(a.w, value));
+  });
+  for (const { index, value } of saved) {
+    if (value.parent && a.invalid.units.has(value.parent)) continue;
+    const parent = value.parent ?? null;
+    attempt(a, under(`units[${index}]`), () => moveUnit(a.w, { slug: value.slug, parent }));
+  }
+  return saved;
+}
+
+function applySeatsAndMembers(a: Applying, units: ParsedDocument['units']): void {
+  for (const { index, value: unit } of units) {
+    const at = `units[${index}]`;
+    for (const [seat, field] of SEAT_FIELDS) {
+      const holder = unit[field];
+      if (!holder || a.invalid.emails.has(holder.person)) continue;
+      const place = placing(at, { person: `${at}.${field}`, startedOn: `${at}.${field}` });
+      const { person, since: startedOn, acting } = holder;
+      attempt(a, place, () =>
+        assignSeat(a.w, { unit: unit.slug, seat, person, startedOn, acting }),
+      );
+    }
+    for (const [k, email] of (unit.members ?? []).entries()) {
+      const member = `${at}.members[${k}]`;
+      if (a.repeats.has(member) || a.invalid.emails.has(email)) continue;
+      const place = placing(at, { email: member, team: `${at}.members`, on: member });
+      const team = { email, team: unit.slug, on: a.w.today };
+      const joined = attempt(a, place, () => setTeam(a.w, team));
+      // A problem with the team itself (not a TEAM) is said once, not once per member.
+      if (!joined && a.problems.list.at(-1)?.path === `${at}.members`) break;
+    }
+  }
+}
+
+function applyAors(a: Applying): void {
+  for (const { index, value } of a.doc.aors) {
+    const at = `aors[${index}]`;
+    const people = [value.owner, ...(value.backups ?? [])].filter(Boolean) as string[];
+    const refersToInvalid =
+      a.invalid.units.has(value.unit) || people.some((email) => a.invalid.emails.has(email));
+    if (a.repeats.has(at) || refersToInvalid) continue;
+    attempt(a, under(at), () => saveAor(a.w, value));
+  }
+}
+
+function applySuccession(a: Applying): void {
+  for (const { index, value } of a.doc.succession) {
+    const at = `succession[${index}]`;
+    const refersToInvalid =
+      a.invalid.units.has(value.unit) || a.invalid.emails.has(value.candidate);
+    if (a.repeats.has(at) || refersToInvalid) continue;
+    const place = placing(at, { person: `${at}.candidate`, on: at });
+    attempt(a, place, () => saveCandidate(a.w, { ...value, person: value.candidate }));
+  }
+}
+
+/** Invalid entries' references are checked as the write rules would check them. */
+function checkPartialReferences(a: Applying): void {
+  for (const ref of partialReferences(a.doc)) {
+    const declared =
+      ref.kind === 'person'
+        ? a.doc.declared.emails.has(ref.key)
+        : a.doc.declared.units.has(ref.key);
+    if (declared) continue;
+    attempt(
+      a,
+      () => ref.path,
+      () =>
+        ref.kind === 'person'
+          ? requirePerson(a.w, ref.key, ref.path, a.w.today)
+          : requireUnit(a.w, ref.key, ref.path),
+    );
+  }
+}

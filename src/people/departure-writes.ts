@@ -1,0 +1,82 @@
+import type { Day } from '../core/org/state.js';
+import type {
+  AorOwnershipRow,
+  AorRow,
+  CandidateRow,
+  MembershipRow,
+  PersonRow,
+  SeatAssignmentRow,
+} from '../db/tables.js';
+import { endRows } from '../writes/dated.js';
+import type { Draft } from '../writes/draft.js';
+import { UserInputError } from '../writes/errors.js';
+import { requireKnownPerson } from '../writes/lookup.js';
+
+export interface RecordDepartureInput {
+  email: string;
+  /** Their first day gone (default: the write's day). */
+  on?: Day | null;
+}
+
+export interface EndedOwnership {
+  aor: AorRow;
+  ownership: AorOwnershipRow;
+}
+
+export interface Departure {
+  person: PersonRow | null;
+  endedSeats: SeatAssignmentRow[];
+  endedMemberships: MembershipRow[];
+  endedAorOwnerships: EndedOwnership[];
+  endedCandidacies: CandidateRow[];
+  orphanedReports: PersonRow[];
+}
+
+export const noDeparture: Departure = {
+  person: null,
+  endedSeats: [],
+  endedMemberships: [],
+  endedAorOwnerships: [],
+  endedCandidacies: [],
+  orphanedReports: [],
+};
+
+const byStartThenId = <R extends { startedOn: string; id: number }>(a: R, b: R) =>
+  a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : a.id - b.id;
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Records that a person leaves on `on` (their first day gone) and ends every seat
+ * assignment, AoR ownership, succession candidacy and team membership of theirs in force
+ * on `on` or planned later; nothing is deleted. Their direct reports keep them as manager:
+ * reporting lines have no history, so clearing them would lose who they reported to;
+ * `orphanedReports` lists them instead.
+ */
+export function recordDeparture(w: Draft, input: RecordDepartureInput): Departure {
+  const on = input.on ?? w.today;
+  const person = requireKnownPerson(w, input.email, 'email');
+  if (person.departedOn) {
+    const message = `${person.email}'s departure is already recorded (on ${person.departedOn})`;
+    throw UserInputError.of('email', message, 'CONFLICT');
+  }
+  if (person.startedOn && on < person.startedOn) {
+    const message = `must not be before their start (${person.startedOn})`;
+    throw UserInputError.of('on', message, 'VALIDATION');
+  }
+  const mine = <R extends { personId: number }>(table: { where(i: 'person', k: number): R[] }) =>
+    table.where('person', person.id);
+  const ownerships = endRows(w.aorOwnerships, mine(w.aorOwnerships), on);
+  return {
+    person: w.people.update(person, { departedOn: on }),
+    endedSeats: endRows(w.seatAssignments, mine(w.seatAssignments), on).sort(byStartThenId),
+    endedMemberships: endRows(w.memberships, mine(w.memberships), on).sort(byStartThenId),
+    endedAorOwnerships: ownerships
+      .map((ownership) => ({ aor: w.aors.get(ownership.aorId) as AorRow, ownership }))
+      .sort((a, b) => byText(a.aor.slug, b.aor.slug)),
+    endedCandidacies: endRows(w.candidates, mine(w.candidates), on).sort(byStartThenId),
+    orphanedReports: w.people
+      .where('manager', person.id)
+      .filter((p) => p.departedOn === null || p.departedOn > on)
+      .sort((a, b) => byText(a.name, b.name) || byText(a.email, b.email)),
+  };
+}

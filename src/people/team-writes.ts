@@ -1,0 +1,68 @@
+import type { Day } from '../core/org/state.js';
+import type { MembershipRow, PersonRow } from '../db/tables.js';
+import { endRows, lastDayOf, openRow } from '../writes/dated.js';
+import type { Draft } from '../writes/draft.js';
+import { UserInputError } from '../writes/errors.js';
+import { aLayer, requirePerson, requireUnit } from '../writes/lookup.js';
+
+export interface SetTeamInput {
+  email: string;
+  /** A TEAM's slug; null leaves the current team. */
+  team: string | null;
+  /** First day of the change (default: the write's day). */
+  on?: Day | null;
+}
+
+export interface TeamChange {
+  person: PersonRow | null;
+  membership: MembershipRow | null;
+  ended: MembershipRow | null;
+}
+
+/**
+ * Moves a person to a team (or off their team) from `on`: the membership in force then
+ * ends the day before, the new one starts on `on`; a membership planned to start later is
+ * a CONFLICT. A person is on at most one team at a time, whatever order dated moves come in.
+ */
+export function setTeam(w: Draft, input: SetTeamInput): TeamChange {
+  const on = input.on ?? w.today;
+  const person = requirePerson(w, input.email, 'email', on);
+  const team = input.team === null ? null : requireUnit(w, input.team, 'team');
+  if (team && team.layer !== 'TEAM') {
+    const message = `only a TEAM has members; "${team.slug}" is ${aLayer(team.layer)}`;
+    throw UserInputError.of('team', message, 'INVALID_HIERARCHY');
+  }
+  const rows = w.memberships.where('person', person.id);
+  const current = rows.find((row) => row.endedOn === null) ?? null;
+  if (team && current?.unitId === team.id) {
+    w.keep('memberships');
+    return { person, membership: current, ended: null };
+  }
+  if (!team && !current) {
+    const message = `${person.email} is not a member of any team`;
+    throw UserInputError.of('team', message, 'NOT_FOUND');
+  }
+  if (!team) {
+    const ended = endRows(w.memberships, rows, on);
+    return { person, membership: null, ended: ended.find((m) => m.id === current?.id) ?? null };
+  }
+  const { row, ended } = openRow(
+    w.memberships,
+    rows,
+    {
+      unitId: team.id,
+      personId: person.id,
+      startedOn: on,
+      endedOn: lastDayOf(person.departedOn, on),
+    },
+    (later) => ({
+      path: 'on',
+      message: `${person.email} is on team "${w.units.get(later.unitId)?.slug}" from ${later.startedOn}; a move from ${on} must not come before that`,
+    }),
+  );
+  return {
+    person,
+    membership: row,
+    ended: ended.find((m) => m.id === current?.id) ?? ended[0] ?? null,
+  };
+}

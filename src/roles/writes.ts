@@ -1,0 +1,152 @@
+import { laterDay } from '../core/org/days.js';
+import type { Day } from '../core/org/state.js';
+import type { MembershipRow, OpenRoleRow, SeatAssignmentRow } from '../db/tables.js';
+import { setTeam } from '../people/team-writes.js';
+import { assignSeat } from '../seats/writes.js';
+import { type Draft, seatKey } from '../writes/draft.js';
+import { UserInputError } from '../writes/errors.js';
+import { requireUnit } from '../writes/lookup.js';
+
+type RoleSeat = OpenRoleRow['seat'];
+type Status = OpenRoleRow['status'];
+
+export interface OpenRoleInput {
+  unit: string;
+  seat: RoleSeat;
+  openedOn?: Day | null;
+}
+
+export interface CloseRoleInput {
+  /** The role's row id; null for an id that names no role. */
+  id: number | null;
+  /** Its first day no longer open (default: the write's day). */
+  on?: Day | null;
+  /** Who filled it: they take the seat, or join the team (ENGINEER roles). */
+  person?: string | null;
+}
+
+export interface RoleChange {
+  openRole: OpenRoleRow | null;
+}
+
+export interface Fill extends RoleChange {
+  assignment: SeatAssignmentRow | null;
+  membership: MembershipRow | null;
+}
+
+/** The seats a unit has one requisition at a time for; ENGINEER roles may be many. */
+const SINGLE_SEATS: ReadonlySet<RoleSeat> = new Set(['ENG_LEAD', 'TECH_LEAD']);
+
+/** Every role of a unit's seat, oldest first. */
+const rolesOf = (w: Draft, unitId: number, seat: RoleSeat) =>
+  w.openRoles
+    .where('seat', seatKey(unitId, seat))
+    .sort((a, b) => (a.openedOn < b.openedOn ? -1 : a.openedOn > b.openedOn ? 1 : a.id - b.id));
+
+/** Opens a hiring requisition; a second OPEN role for one unit's seat is a CONFLICT. */
+export function openRole(w: Draft, input: OpenRoleInput): RoleChange {
+  const unit = requireUnit(w, input.unit, 'unit');
+  const open = rolesOf(w, unit.id, input.seat).find((r) => r.status === 'OPEN');
+  if (open && SINGLE_SEATS.has(input.seat)) {
+    const message = `${unit.slug} already has an open ${input.seat} role (opened on ${open.openedOn})`;
+    throw UserInputError.of('seat', message, 'CONFLICT');
+  }
+  const openRole = w.openRoles.insert({
+    unitId: unit.id,
+    seat: input.seat,
+    status: 'OPEN',
+    openedOn: input.openedOn ?? w.today,
+    closedOn: null,
+  });
+  return { openRole };
+}
+
+function requireOpenRole(w: Draft, id: number | null): OpenRoleRow {
+  const role = id === null ? undefined : w.openRoles.get(id);
+  if (!role) throw UserInputError.of('id', 'no open role with this id', 'NOT_FOUND');
+  if (role.status !== 'OPEN') {
+    throw UserInputError.of('id', `the role is ${role.status.toLowerCase()}, not open`, 'CONFLICT');
+  }
+  return role;
+}
+
+/** Closes an OPEN role as FILLED or CANCELLED, `on` being its first day no longer open. */
+export function closeRole(w: Draft, input: CloseRoleInput, status: Status): RoleChange {
+  const role = requireOpenRole(w, input.id);
+  const on = input.on ?? w.today;
+  if (on < role.openedOn) {
+    const message = `must not be before the role opened (${role.openedOn})`;
+    throw UserInputError.of('on', message, 'VALIDATION');
+  }
+  return { openRole: w.openRoles.update(role, { status, closedOn: on }) };
+}
+
+export const cancelRole = (w: Draft, input: CloseRoleInput) => closeRole(w, input, 'CANCELLED');
+
+/** Where the seat and team rules name their fields, fillRole names its own. */
+const FILL_PATHS: Record<string, string> = {
+  email: 'person',
+  startedOn: 'on',
+  team: 'id',
+  unit: 'id',
+};
+
+/**
+ * Fills a role and, given who filled it, puts them in place: the seat for a seat role (as
+ * `assignSeat`), the team for an ENGINEER role (as `setTeam`).
+ */
+export function fillRole(w: Draft, input: CloseRoleInput): Fill {
+  const { openRole } = closeRole(w, input, 'FILLED');
+  const none = { openRole, assignment: null, membership: null };
+  if (!openRole || !input.person) return none;
+  const on = input.on ?? w.today;
+  const slug = w.units.get(openRole.unitId)?.slug ?? '';
+  try {
+    if (openRole.seat === 'ENGINEER') {
+      const { membership } = setTeam(w, { email: input.person, team: slug, on });
+      return { ...none, membership };
+    }
+    const seat = { unit: slug, seat: openRole.seat, person: input.person, startedOn: on };
+    return { ...none, assignment: assignSeat(w, seat).assignment };
+  } catch (error) {
+    if (!(error instanceof UserInputError)) throw error;
+    throw error.located((path) => (path && FILL_PATHS[path]) ?? path);
+  }
+}
+
+export interface SaveRoleInput {
+  unit: string;
+  seat: RoleSeat;
+  status?: Status | null;
+  /** When given, it picks which role of the seat is meant. */
+  openedOn?: Day | null;
+}
+
+/**
+ * An import's role entry, matched against the latest role of its unit's seat (of its
+ * `openedOn` when given): in that status already, nothing; OPEN, a new role; FILLED or
+ * CANCELLED, the open role closes on the day of the import (or the latest closed one is
+ * corrected to that status); none at all, a new role in that status.
+ */
+export function saveRole(w: Draft, input: SaveRoleInput): RoleChange {
+  const unit = requireUnit(w, input.unit, 'unit');
+  const status = input.status ?? 'OPEN';
+  const roles = rolesOf(w, unit.id, input.seat).filter(
+    (r) => !input.openedOn || r.openedOn === input.openedOn,
+  );
+  const latest = roles.at(-1);
+  const open = roles.findLast((r) => r.status === 'OPEN');
+  if (latest?.status === status || (status === 'OPEN' && open)) {
+    w.keep('openRoles');
+    return { openRole: open ?? latest ?? null };
+  }
+  if (status === 'OPEN') return openRole(w, input);
+  const closing = (role: OpenRoleRow) => laterDay(role.openedOn, w.today);
+  if (open) return closeRole(w, { id: open.id, on: closing(open) }, status);
+  if (latest) {
+    const closedOn = latest.closedOn ?? closing(latest);
+    return { openRole: w.openRoles.update(latest, { status, closedOn }) };
+  }
+  const { openRole: opened } = openRole(w, input);
+  return { openRole: opened && w.openRoles.update(opened, { status, closedOn: closing(opened) }) };
+}

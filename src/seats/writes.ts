@@ -1,0 +1,99 @@
+import type { Day } from '../core/org/state.js';
+import type { PersonRow, Seat, SeatAssignmentRow, UnitRow } from '../db/tables.js';
+import { endRows, lastDayOf, openRow } from '../writes/dated.js';
+import { type Draft, seatKey } from '../writes/draft.js';
+import { UserInputError } from '../writes/errors.js';
+import { requirePerson, requireUnit } from '../writes/lookup.js';
+
+export interface AssignSeatInput {
+  unit: string;
+  seat: Seat;
+  person: string;
+  /** First day in the seat (default: the write's day). */
+  startedOn?: Day | null;
+  /** An interim holder; left out, a new holder is not acting and the holder's stays. */
+  acting?: boolean | null;
+}
+
+export interface VacateSeatInput {
+  unit: string;
+  seat: Seat;
+  /** First day without a holder (default: the write's day). */
+  on?: Day | null;
+}
+
+export interface SeatChange {
+  assignment: SeatAssignmentRow | null;
+  ended: SeatAssignmentRow | null;
+}
+
+const SEAT_NAME: Record<Seat, string> = { ENG_LEAD: 'Eng Lead', TECH_LEAD: 'Tech Lead' };
+
+/** The assignments of one seat, every one ever made. */
+export const seatRows = (w: Draft, unitId: number, seat: Seat) =>
+  w.seatAssignments.where('seat', seatKey(unitId, seat));
+
+/** The seat's open-ended assignment (current, or planned to start), if any. */
+export const openAssignment = (w: Draft, unitId: number, seat: Seat) =>
+  seatRows(w, unitId, seat).find((row) => row.endedOn === null) ?? null;
+
+/**
+ * Puts a person in a seat from `startedOn`. Whoever holds it then ends the day before (kept
+ * as history); a holder planned to start later is a CONFLICT (vacate the seat first). The
+ * same holder again changes nothing, unless `acting` changes. Their candidacy for the seat
+ * ends (nobody is their own successor), and a departure already recorded for them ends the
+ * assignment the day before they leave.
+ */
+export function assignSeat(w: Draft, input: AssignSeatInput): SeatChange {
+  const startedOn = input.startedOn ?? w.today;
+  const unit = requireUnit(w, input.unit, 'unit');
+  const person = requirePerson(w, input.person, 'person', startedOn);
+  const current = openAssignment(w, unit.id, input.seat);
+  const acting = input.acting ?? (current?.personId === person.id ? current.acting : false);
+  if (current?.personId === person.id && current.acting === acting) {
+    w.keep('seatAssignments');
+    return { assignment: current, ended: null };
+  }
+  // The same holder from the same day, only `acting` differs: a correction, made in place.
+  if (current?.personId === person.id && current.startedOn === startedOn) {
+    return { assignment: w.seatAssignments.update(current, { acting }), ended: null };
+  }
+  const { row, ended } = openRow(
+    w.seatAssignments,
+    seatRows(w, unit.id, input.seat),
+    {
+      unitId: unit.id,
+      seat: input.seat,
+      personId: person.id,
+      acting,
+      startedOn,
+      endedOn: lastDayOf(person.departedOn, startedOn),
+    },
+    (later) => ({
+      path: 'startedOn',
+      message: `${emailOf(w, later.personId)} holds the ${SEAT_NAME[input.seat]} seat from ${later.startedOn}; a holder from ${startedOn} must not start before that (vacate the seat first)`,
+    }),
+  );
+  endCandidacyFor(w, unit, input.seat, person, startedOn);
+  return { assignment: row, ended: ended.at(-1) ?? null };
+}
+
+/** A holder is not their own successor: their candidacy for the seat ends when they take it. */
+function endCandidacyFor(w: Draft, unit: UnitRow, seat: Seat, person: PersonRow, on: Day) {
+  const mine = w.candidates
+    .where('seat', seatKey(unit.id, seat))
+    .filter((c) => c.personId === person.id);
+  endRows(w.candidates, mine, on);
+}
+
+const emailOf = (w: Draft, personId: number) => w.people.get(personId)?.email ?? '?';
+
+/** Leaves a seat empty from `on`: its holder's last day is the day before. */
+export function vacateSeat(w: Draft, input: VacateSeatInput): SeatChange {
+  const on = input.on ?? w.today;
+  const unit = requireUnit(w, input.unit, 'unit');
+  const current = openAssignment(w, unit.id, input.seat);
+  if (!current) throw UserInputError.of('seat', 'the seat has no holder', 'NOT_FOUND');
+  const ended = endRows(w.seatAssignments, seatRows(w, unit.id, input.seat), on);
+  return { assignment: null, ended: ended.find((row) => row.id === current.id) ?? null };
+}

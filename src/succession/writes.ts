@@ -1,0 +1,141 @@
+import type { Day } from '../core/org/state.js';
+import type { CandidateRow, PersonRow, Readiness, Seat, UnitRow } from '../db/tables.js';
+import { openAssignment } from '../seats/writes.js';
+import { endRows, lastDayOf, openRow } from '../writes/dated.js';
+import { type Draft, seatKey } from '../writes/draft.js';
+import { UserInputError } from '../writes/errors.js';
+import { requireKnownPerson, requirePerson, requireUnit } from '../writes/lookup.js';
+
+export interface CandidacyKey {
+  unit: string;
+  seat: Seat;
+  person: string;
+}
+
+export interface AddCandidateInput extends CandidacyKey {
+  readiness: Readiness;
+  notes?: string | null;
+  on?: Day | null;
+}
+
+export interface UpdateCandidateInput extends CandidacyKey {
+  readiness?: Readiness;
+  /** Left out: kept; null: cleared. */
+  notes?: string | null;
+}
+
+export interface CandidateChange {
+  candidate: CandidateRow | null;
+  ended: CandidateRow | null;
+}
+
+/** Every candidacy, ever, of one person for one seat. */
+const candidacies = (w: Draft, unit: UnitRow, seat: Seat, person: PersonRow) =>
+  w.candidates.where('seat', seatKey(unit.id, seat)).filter((c) => c.personId === person.id);
+
+const openOf = (rows: CandidateRow[]) => rows.find((row) => row.endedOn === null) ?? null;
+
+function requireCandidacy(w: Draft, input: CandidacyKey) {
+  const unit = requireUnit(w, input.unit, 'unit');
+  const person = requireKnownPerson(w, input.person, 'person');
+  const rows = candidacies(w, unit, input.seat, person);
+  const current = openOf(rows);
+  if (!current) {
+    const message = `${person.email} is not a candidate for ${unit.slug} ${input.seat}`;
+    throw UserInputError.of('person', message, 'NOT_FOUND');
+  }
+  return { unit, person, rows, current };
+}
+
+function startCandidacy(
+  w: Draft,
+  rows: CandidateRow[],
+  values: Omit<CandidateRow, 'id' | 'endedOn'>,
+  departedOn: Day | null,
+) {
+  return openRow(
+    w.candidates,
+    rows,
+    { ...values, endedOn: lastDayOf(departedOn, values.startedOn) },
+    (later) => ({
+      path: 'on',
+      message: `the candidacy starts again on ${later.startedOn}; a change from ${values.startedOn} must not come before that`,
+    }),
+  );
+}
+
+/**
+ * Names a person as a possible successor for one seat of one unit from `on`. The seat's
+ * holder cannot be a candidate for it; a current candidate again is a CONFLICT.
+ */
+export function addCandidate(w: Draft, input: AddCandidateInput): CandidateChange {
+  const on = input.on ?? w.today;
+  const unit = requireUnit(w, input.unit, 'unit');
+  const person = requirePerson(w, input.person, 'person', on);
+  if (openAssignment(w, unit.id, input.seat)?.personId === person.id) {
+    const message = `"${person.email}" holds the ${input.seat} seat of "${unit.slug}" and cannot be its successor`;
+    throw UserInputError.of('person', message, 'VALIDATION');
+  }
+  const rows = candidacies(w, unit, input.seat, person);
+  if (openOf(rows)) {
+    const message = `${person.email} is already a candidate for ${unit.slug} ${input.seat}`;
+    throw UserInputError.of('person', message, 'CONFLICT');
+  }
+  const values = {
+    unitId: unit.id,
+    seat: input.seat,
+    personId: person.id,
+    readiness: input.readiness,
+    notes: input.notes ?? null,
+    startedOn: on,
+  };
+  return { candidate: startCandidacy(w, rows, values, person.departedOn).row, ended: null };
+}
+
+/**
+ * Changes a current candidacy's readiness or notes. Readiness is history (the bench of a
+ * past day shows that day's readiness): a change ends the candidacy yesterday and starts
+ * one today, in place when it started today or later. Notes change in place.
+ */
+export function updateCandidate(w: Draft, input: UpdateCandidateInput): CandidateChange {
+  const { person, rows, current } = requireCandidacy(w, input);
+  const readiness = input.readiness ?? current.readiness;
+  const notes = input.notes === undefined ? current.notes : input.notes;
+  if (readiness === current.readiness || current.startedOn >= w.today) {
+    const candidate = w.candidates.update(current, { readiness, notes });
+    if (candidate === current) w.keep('candidates');
+    return { candidate, ended: null };
+  }
+  const { row, ended } = startCandidacy(
+    w,
+    rows,
+    {
+      unitId: current.unitId,
+      seat: current.seat,
+      personId: current.personId,
+      readiness,
+      notes,
+      startedOn: w.today,
+    },
+    person.departedOn,
+  );
+  return { candidate: row, ended: ended[0] ?? null };
+}
+
+/** Ends a candidacy from `on` (its last day is the day before); nothing is deleted. */
+export function removeCandidate(
+  w: Draft,
+  input: CandidacyKey & { on?: Day | null },
+): CandidateChange {
+  const { rows, current } = requireCandidacy(w, input);
+  const ended = endRows(w.candidates, rows, input.on ?? w.today);
+  return { candidate: null, ended: ended.find((row) => row.id === current.id) ?? null };
+}
+
+/** Adds a candidacy or updates the current one (an import's succession entry). */
+export function saveCandidate(w: Draft, input: AddCandidateInput): CandidateChange {
+  const unit = requireUnit(w, input.unit, 'unit');
+  const person = requireKnownPerson(w, input.person, 'person');
+  const current = openOf(candidacies(w, unit, input.seat, person));
+  return current ? updateCandidate(w, input) : addCandidate(w, input);
+}

@@ -1,0 +1,139 @@
+import type { Day } from '../core/org/state.js';
+import type { CandidateRow, Layer, UnitRow } from '../db/tables.js';
+import { endRows } from '../writes/dated.js';
+import type { Draft } from '../writes/draft.js';
+import { UserInputError } from '../writes/errors.js';
+import { aLayer, requireUnit } from '../writes/lookup.js';
+import { archiveBlockers } from './archive-blockers.js';
+
+export interface CreateUnitInput {
+  slug: string;
+  name: string;
+  layer: Layer;
+  parent?: string | null;
+  charter?: string | null;
+}
+
+export interface UpdateUnitInput {
+  slug: string;
+  name?: string;
+  /** Left out: kept; null: cleared. */
+  charter?: string | null;
+}
+
+export interface MoveUnitInput {
+  slug: string;
+  parent: string | null;
+}
+
+export interface ArchiveUnitInput {
+  slug: string;
+  on?: Day | null;
+}
+
+export interface UnitChange {
+  unit: UnitRow | null;
+}
+
+export interface ArchiveChange extends UnitChange {
+  endedCandidacies: CandidateRow[];
+}
+
+/** A Team's parent is an Area, an Area's a Pillar; a Pillar has none (SPEC §1). */
+const PARENT_LAYER: Record<Layer, Layer | null> = { PILLAR: null, AREA: 'PILLAR', TEAM: 'AREA' };
+
+/** The one hierarchy rule: the parent a unit of `layer` may have, or INVALID_HIERARCHY. */
+export function parentFor(w: Draft, layer: Layer, slug: string | null | undefined): UnitRow | null {
+  const expected = PARENT_LAYER[layer];
+  const refuse = (message: string) => UserInputError.of('parent', message, 'INVALID_HIERARCHY');
+  if (!expected) {
+    if (slug) throw refuse('a PILLAR has no parent');
+    return null;
+  }
+  if (!slug) throw refuse(`${aLayer(layer)} needs a parent ${expected}`);
+  const parent = requireUnit(w, slug, 'parent');
+  if (parent.layer !== expected) {
+    throw refuse(
+      `parent "${slug}" is ${aLayer(parent.layer)}; ${aLayer(layer)}'s parent must be ${aLayer(expected)}`,
+    );
+  }
+  return parent;
+}
+
+/** A new unit's slug must be free, even of an archived unit. */
+function requireFreeSlug(w: Draft, slug: string): void {
+  if (w.units.find('slug', slug)) {
+    throw UserInputError.of('slug', `a unit "${slug}" already exists`, 'CONFLICT');
+  }
+}
+
+function insertUnit(w: Draft, input: CreateUnitInput, parentId: number | null): UnitRow {
+  return w.units.insert({
+    slug: input.slug,
+    name: input.name,
+    layer: input.layer,
+    parentId,
+    charter: input.charter ?? null,
+    archivedOn: null,
+  });
+}
+
+export function createUnit(w: Draft, input: CreateUnitInput): UnitChange {
+  requireFreeSlug(w, input.slug);
+  const parent = parentFor(w, input.layer, input.parent);
+  return { unit: insertUnit(w, input, parent?.id ?? null) };
+}
+
+/** Changes the fields given (a field left out is kept). */
+export function updateUnit(w: Draft, input: UpdateUnitInput): UnitChange {
+  const unit = requireUnit(w, input.slug, 'slug');
+  const next = w.units.update(unit, {
+    name: input.name ?? unit.name,
+    charter: input.charter === undefined ? unit.charter : input.charter,
+  });
+  if (next === unit) w.keep('units');
+  return { unit: next };
+}
+
+/** Puts a unit under a parent of the right layer (the hierarchy is not dated). */
+export function moveUnit(w: Draft, input: MoveUnitInput): UnitChange {
+  const unit = requireUnit(w, input.slug, 'slug');
+  const parent = parentFor(w, unit.layer, input.parent);
+  return { unit: w.units.update(unit, { parentId: parent?.id ?? null }) };
+}
+
+/**
+ * Creates a unit or updates the one with its slug, for an import: the parent is placed
+ * afterwards with `moveUnit`, once every unit of the document exists. A unit's layer never
+ * changes.
+ */
+export function saveUnit(w: Draft, input: Omit<CreateUnitInput, 'parent'>): UnitChange {
+  if (!w.units.find('slug', input.slug)) return { unit: insertUnit(w, input, null) };
+  const unit = requireUnit(w, input.slug, 'slug');
+  if (unit.layer !== input.layer) {
+    const message = `unit "${unit.slug}" is ${aLayer(unit.layer)}; a unit's layer cannot change`;
+    throw UserInputError.of('layer', message, 'INVALID_HIERARCHY');
+  }
+  return updateUnit(w, input);
+}
+
+/**
+ * Archives a unit from `on` once nothing current or planned hangs under it (every blocker
+ * is one CONFLICT naming it). Its candidacies end the day before: nobody succeeds into a
+ * unit that no longer exists.
+ */
+export function archiveUnit(w: Draft, input: ArchiveUnitInput): ArchiveChange {
+  const on = input.on ?? w.today;
+  const unit = requireUnit(w, input.slug, 'slug');
+  const blockers = archiveBlockers(w, unit, on);
+  if (blockers.length > 0) {
+    const userErrors = blockers.map((message) => ({
+      path: 'slug',
+      message,
+      code: 'CONFLICT' as const,
+    }));
+    throw new UserInputError(userErrors);
+  }
+  const endedCandidacies = endRows(w.candidates, w.candidates.where('unit', unit.id), on);
+  return { unit: w.units.update(unit, { archivedOn: on }), endedCandidacies };
+}

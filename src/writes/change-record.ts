@@ -1,0 +1,203 @@
+import type { Draft, TableName } from './draft.js';
+
+export type ChangeAction = 'CREATE' | 'UPDATE' | 'MOVE' | 'END';
+
+/** A row as the audit log and a plan show it: ids replaced by slugs and emails. */
+export type Described = Record<string, unknown>;
+
+/**
+ * One changed row in the org's own words, derived from a draft's diff, so no write rule can
+ * forget to record what it did: the audit log keeps one per changed row, and an import's
+ * dry run shows them as its plan.
+ */
+export interface ChangeRecord {
+  action: ChangeAction;
+  /** What changed: `person`, `team` (a unit's layer), `seat`, `membership`, `aor`… */
+  kind: string;
+  /** Which one: an email, a slug, `storage TECH_LEAD`… */
+  key: string;
+  /** The unit and the person it touches, for the audit log's filters (draft ids). */
+  unitId: number | null;
+  personId: number | null;
+  before: Described | null;
+  after: Described | null;
+}
+
+type AnyRow = Record<string, unknown> & { id: number };
+
+interface Describer {
+  describe(w: Draft, row: AnyRow): Described;
+  kind(row: AnyRow): string;
+  key(d: Described): string;
+  unitId(w: Draft, row: AnyRow): number | null;
+  personId(row: AnyRow): number | null;
+  /** Fields whose change moves the row rather than updating it. */
+  moves?: readonly string[];
+}
+
+const slugOf = (w: Draft, id: unknown) =>
+  typeof id === 'number' ? (w.units.get(id)?.slug ?? null) : null;
+const emailOf = (w: Draft, id: unknown) =>
+  typeof id === 'number' ? (w.people.get(id)?.email ?? null) : null;
+const num = (value: unknown) => (typeof value === 'number' ? value : null);
+const dated = (row: AnyRow) => ({ startedOn: row.startedOn, endedOn: row.endedOn });
+
+const DESCRIBERS: Record<TableName, Describer> = {
+  people: {
+    describe: (w, p) => ({
+      email: p.email,
+      name: p.name,
+      title: p.title,
+      level: p.level,
+      manager: emailOf(w, p.managerId),
+      startedOn: p.startedOn,
+      departedOn: p.departedOn,
+    }),
+    kind: () => 'person',
+    key: (d) => String(d.email),
+    unitId: () => null,
+    personId: (p) => p.id,
+  },
+  units: {
+    describe: (w, u) => ({
+      slug: u.slug,
+      name: u.name,
+      layer: u.layer,
+      parent: slugOf(w, u.parentId),
+      charter: u.charter,
+      archivedOn: u.archivedOn,
+    }),
+    kind: (u) => String(u.layer).toLowerCase(),
+    key: (d) => String(d.slug),
+    unitId: (_w, u) => u.id,
+    personId: () => null,
+    moves: ['parent'],
+  },
+  seatAssignments: {
+    describe: (w, s) => ({
+      unit: slugOf(w, s.unitId),
+      seat: s.seat,
+      person: emailOf(w, s.personId),
+      acting: s.acting,
+      ...dated(s),
+    }),
+    kind: () => 'seat',
+    key: (d) => `${d.unit} ${d.seat}`,
+    unitId: (_w, s) => num(s.unitId),
+    personId: (s) => num(s.personId),
+  },
+  memberships: {
+    describe: (w, m) => ({
+      team: slugOf(w, m.unitId),
+      person: emailOf(w, m.personId),
+      ...dated(m),
+    }),
+    kind: () => 'membership',
+    key: (d) => String(d.person),
+    unitId: (_w, m) => num(m.unitId),
+    personId: (m) => num(m.personId),
+  },
+  aors: {
+    describe: (w, a) => ({
+      slug: a.slug,
+      name: a.name,
+      description: a.description,
+      criticality: a.criticality,
+      unit: slugOf(w, a.unitId),
+      retiredOn: a.retiredOn,
+    }),
+    kind: () => 'aor',
+    key: (d) => String(d.slug),
+    unitId: (_w, a) => num(a.unitId),
+    personId: () => null,
+    moves: ['unit'],
+  },
+  aorOwnerships: {
+    describe: (w, o) => ({
+      aor: typeof o.aorId === 'number' ? (w.aors.get(o.aorId)?.slug ?? null) : null,
+      person: emailOf(w, o.personId),
+      role: o.role,
+      ...dated(o),
+    }),
+    kind: (o) => (o.role === 'PRIMARY' ? 'aor owner' : 'aor backup'),
+    key: (d) => `${d.aor} ${d.person}`,
+    unitId: (w, o) => (typeof o.aorId === 'number' ? (w.aors.get(o.aorId)?.unitId ?? null) : null),
+    personId: (o) => num(o.personId),
+  },
+  candidates: {
+    describe: (w, c) => ({
+      unit: slugOf(w, c.unitId),
+      seat: c.seat,
+      person: emailOf(w, c.personId),
+      readiness: c.readiness,
+      notes: c.notes,
+      ...dated(c),
+    }),
+    kind: () => 'candidate',
+    key: (d) => `${d.unit} ${d.seat} ${d.person}`,
+    unitId: (_w, c) => num(c.unitId),
+    personId: (c) => num(c.personId),
+  },
+  openRoles: {
+    describe: (w, r) => ({
+      unit: slugOf(w, r.unitId),
+      seat: r.seat,
+      status: r.status,
+      openedOn: r.openedOn,
+      closedOn: r.closedOn,
+    }),
+    kind: () => 'open role',
+    key: (d) => `${d.unit} ${d.seat} opened ${d.openedOn}`,
+    unitId: (_w, r) => num(r.unitId),
+    personId: () => null,
+  },
+};
+
+/** The names of the fields that differ between two descriptions, in their order. */
+export function changedFields(before: Described, after: Described): string[] {
+  return Object.keys(after).filter((key) => before[key] !== after[key]);
+}
+
+function actionOf(describer: Describer, before: Described, after: Described): ChangeAction {
+  const fields = changedFields(before, after);
+  if (fields.some((f) => describer.moves?.includes(f))) return 'MOVE';
+  if (fields.includes('endedOn') && after.endedOn !== null) return 'END';
+  if (fields.includes('departedOn') || fields.includes('archivedOn')) return 'END';
+  if (fields.includes('retiredOn') || fields.includes('closedOn')) return 'END';
+  return 'UPDATE';
+}
+
+/** Every row a draft created or changed, described, table by table. */
+export function changeRecords(w: Draft, tables: readonly TableName[]): ChangeRecord[] {
+  const records: ChangeRecord[] = [];
+  for (const name of tables) {
+    const describer = DESCRIBERS[name];
+    const table = w[name] as unknown as {
+      inserts: AnyRow[];
+      updates: AnyRow[];
+      original(id: number): AnyRow | undefined;
+    };
+    const entry = (row: AnyRow, before: Described | null, after: Described) => ({
+      kind: describer.kind(row),
+      key: describer.key(after),
+      unitId: describer.unitId(w, row),
+      personId: describer.personId(row),
+      before,
+      after,
+    });
+    for (const row of table.inserts) {
+      records.push({ action: 'CREATE', ...entry(row, null, describer.describe(w, row)) });
+    }
+    for (const row of table.updates) {
+      const original = table.original(row.id) as AnyRow;
+      const before = describer.describe(w, original);
+      const after = describer.describe(w, row);
+      const record = { action: actionOf(describer, before, after), ...entry(row, before, after) };
+      records.push(record);
+      // Moved to another unit: the change shows in the old unit's log as well.
+      const from = describer.unitId(w, original);
+      if (from !== record.unitId) records.push({ ...record, unitId: from });
+    }
+  }
+  return records;
+}

@@ -1,0 +1,78 @@
+import { addDays, laterDay } from '../core/org/days.js';
+import type { Day } from '../core/org/state.js';
+import type { DraftTable } from './draft-table.js';
+import { UserInputError } from './errors.js';
+
+/** A dated history row: seat assignment, team membership, AoR ownership, candidacy. */
+export interface DatedRow {
+  id: number;
+  startedOn: Day;
+  /** The last day in force, inclusive; null while open-ended. */
+  endedOn: Day | null;
+}
+
+/**
+ * The last day of a row that stops from `on` (its first day without it): the day before;
+ * for a row that only starts later, the day before its own start, so it is kept as
+ * history but never in force. The one "ends the day before" rule of every history.
+ */
+export function lastDayBefore(row: Pick<DatedRow, 'startedOn'>, on: Day): Day {
+  return addDays(laterDay(row.startedOn, on), -1);
+}
+
+/** Whether a row is in force on `on` or on any later day. */
+export function inForceFrom(row: DatedRow, on: Day): boolean {
+  return row.endedOn === null || row.endedOn >= laterDay(row.startedOn, on);
+}
+
+/** Whether a row is ever in force (a row ended before its start never is). */
+function everInForce(row: DatedRow): boolean {
+  return row.endedOn === null || row.endedOn >= row.startedOn;
+}
+
+/** Ends every row in force from `on` (and withdraws those planned to start later). */
+export function endRows<R extends DatedRow>(table: DraftTable<R>, rows: R[], on: Day): R[] {
+  return rows
+    .filter((row) => inForceFrom(row, on))
+    .map((row) => table.update(row, { endedOn: lastDayBefore(row, on) } as Partial<R>));
+}
+
+/** Explains why a new row may not start before a later one: names both rows' dates. */
+export type LaterRowProblem<R> = (later: R) => { path: string; message: string };
+
+/**
+ * Opens a row of one history (the rows of one seat, of one person's team memberships…),
+ * keeping the invariant that no two of them are in force on the same day, whatever order
+ * dated writes arrive in: rows that started on or before the new row's start and are still
+ * in force then end the day before it (a row starting the same day is replaced before it
+ * ever took effect); a row that starts after it and would overlap it refuses the date given
+ * (VALIDATION naming both dates): the new row cannot be fitted in without rewriting that
+ * planned change, which is for a separate, explicit write.
+ */
+export function openRow<R extends DatedRow>(
+  table: DraftTable<R>,
+  history: R[],
+  values: Omit<R, 'id'>,
+  laterRow: LaterRowProblem<R>,
+): { row: R; ended: R[] } {
+  const start = values.startedOn;
+  const end = values.endedOn;
+  const later = history.find(
+    (row) => row.startedOn > start && everInForce(row) && (end === null || row.startedOn <= end),
+  );
+  if (later) {
+    const { path, message } = laterRow(later);
+    throw UserInputError.of(path, message, 'VALIDATION');
+  }
+  const ended = endRows(
+    table,
+    history.filter((row) => row.startedOn <= start),
+    start,
+  );
+  return { row: table.insert(values), ended };
+}
+
+/** The last day a person present from `start` can hold anything, given their departure. */
+export function lastDayOf(departedOn: Day | null, start: Day): Day | null {
+  return departedOn === null ? null : lastDayBefore({ startedOn: start }, departedOn);
+}

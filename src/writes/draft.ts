@@ -1,0 +1,140 @@
+import type { Day, OrgHistory } from '../core/org/state.js';
+import type {
+  AorOwnershipRow,
+  AorRow,
+  CandidateRow,
+  MembershipRow,
+  OpenRoleRow,
+  PersonRow,
+  SeatAssignmentRow,
+  UnitRow,
+} from '../db/tables.js';
+import { DraftTable } from './draft-table.js';
+
+/** The draft's tables, named as an import counts them. */
+export const TABLE_NAMES = [
+  'people',
+  'units',
+  'seatAssignments',
+  'memberships',
+  'aors',
+  'aorOwnerships',
+  'candidates',
+  'openRoles',
+] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+export type Counts = Record<TableName, number>;
+
+export const zeroCounts = (): Counts =>
+  Object.fromEntries(TABLE_NAMES.map((name) => [name, 0])) as Counts;
+
+/** `unitId:seat`: the key of one seat, of its candidacies and of its open roles. */
+export const seatKey = (unitId: number, seat: string) => `${unitId}:${seat}`;
+
+/**
+ * The org being changed: the snapshot's history plus this write's changes, in memory. Every
+ * write rule reads and changes the org through a draft, synchronously, so the same rules
+ * serve a mutation (saved in one transaction), an import (many rules, then one save), a
+ * dry run (never saved) and a planning scenario (evaluated, never saved). New rows get
+ * negative ids until the draft is saved.
+ */
+export class Draft {
+  private lastId = 0;
+  private readonly newId = () => --this.lastId;
+  readonly people: DraftTable<PersonRow, 'email' | 'manager'>;
+  readonly units: DraftTable<UnitRow, 'slug' | 'parent'>;
+  readonly seatAssignments: DraftTable<SeatAssignmentRow, 'seat' | 'person'>;
+  readonly memberships: DraftTable<MembershipRow, 'person' | 'unit'>;
+  readonly aors: DraftTable<AorRow, 'slug' | 'unit'>;
+  readonly aorOwnerships: DraftTable<AorOwnershipRow, 'aor' | 'person'>;
+  readonly candidates: DraftTable<CandidateRow, 'seat' | 'person' | 'unit'>;
+  readonly openRoles: DraftTable<OpenRoleRow, 'seat' | 'unit'>;
+  /** Things a write was asked to make so that already were (an import reports them). */
+  readonly unchanged = zeroCounts();
+
+  constructor(
+    history: OrgHistory,
+    /** The day the write happens: the default start of everything it changes. */
+    readonly today: Day,
+  ) {
+    this.people = new DraftTable(
+      history.people,
+      { email: (p) => p.email.toLowerCase(), manager: (p) => p.managerId },
+      this.newId,
+    );
+    this.units = new DraftTable(
+      history.units,
+      { slug: (u) => u.slug, parent: (u) => u.parentId },
+      this.newId,
+    );
+    this.seatAssignments = new DraftTable(
+      history.seatAssignments,
+      { seat: (s) => seatKey(s.unitId, s.seat), person: (s) => s.personId },
+      this.newId,
+    );
+    this.memberships = new DraftTable(
+      history.memberships,
+      { person: (m) => m.personId, unit: (m) => m.unitId },
+      this.newId,
+    );
+    this.aors = new DraftTable(
+      history.aors,
+      { slug: (a) => a.slug, unit: (a) => a.unitId },
+      this.newId,
+    );
+    this.aorOwnerships = new DraftTable(
+      history.ownerships,
+      { aor: (o) => o.aorId, person: (o) => o.personId },
+      this.newId,
+    );
+    this.candidates = new DraftTable(
+      history.candidates,
+      {
+        seat: (c) => seatKey(c.unitId, c.seat),
+        person: (c) => c.personId,
+        unit: (c) => c.unitId,
+      },
+      this.newId,
+    );
+    this.openRoles = new DraftTable(
+      history.openRoles,
+      { seat: (r) => seatKey(r.unitId, r.seat), unit: (r) => r.unitId },
+      this.newId,
+    );
+  }
+
+  /** Counts one thing asked for that already was so. */
+  keep(table: TableName): void {
+    this.unchanged[table] += 1;
+  }
+
+  /** Whether the draft changed any row. */
+  get changed(): boolean {
+    return TABLE_NAMES.some((name) => this[name].changed);
+  }
+
+  /** Rows created and updated, per table. */
+  counts(): { created: Counts; updated: Counts } {
+    const created = zeroCounts();
+    const updated = zeroCounts();
+    for (const name of TABLE_NAMES) {
+      created[name] = this[name].inserts.length;
+      updated[name] = this[name].updates.length;
+    }
+    return { created, updated };
+  }
+
+  /** The whole history as the draft sees it (a scenario evaluates the org from it). */
+  history(): OrgHistory {
+    return {
+      people: this.people.rows(),
+      units: this.units.rows(),
+      seatAssignments: this.seatAssignments.rows(),
+      memberships: this.memberships.rows(),
+      aors: this.aors.rows(),
+      ownerships: this.aorOwnerships.rows(),
+      candidates: this.candidates.rows(),
+      openRoles: this.openRoles.rows(),
+    };
+  }
+}

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+import { expectWritten } from '../helpers/writes.js';
+
+const ORG = {
+  people: [
+    { email: 'ana@example.com', name: 'Ana' },
+    { email: 'bo@example.com', name: 'Bo', manager: 'ana@example.com' },
+  ],
+  units: [
+    { slug: 'core', name: 'Core', layer: 'PILLAR', engLead: 'ana@example.com' },
+    { slug: 'infra', name: 'Infra', layer: 'AREA', parent: 'core' },
+  ],
+  aors: [{ slug: 'pg', name: 'PG', unit: 'core', owner: 'ana@example.com' }],
+};
+
+const CHANGES = `{ changes(first: 50) { totalCount nodes { operation actor before after } } }`;
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ org: ORG });
+});
+afterAll(() => t.close());
+
+/** Every value of a JSON tree, keys included, flattened. */
+function idsIn(value: unknown, key = ''): string[] {
+  if (value === null || typeof value !== 'object') return /id$/i.test(key) ? [key] : [];
+  return Object.entries(value).flatMap(([k, v]) => idsIn(v, k));
+}
+
+describe('the audit log', () => {
+  it('holds an import as one entry with its counts', async () => {
+    const { changes } = await t.data(CHANGES);
+    expect(changes.nodes).toEqual([
+      {
+        operation: 'importOrg',
+        actor: 'ORGRAPH_ADMIN_TOKEN',
+        before: null,
+        after: {
+          created: expect.objectContaining({ people: 2, units: 2, aors: 1, aorOwnerships: 1 }),
+          updated: expect.objectContaining({ people: 0 }),
+          unchanged: expect.objectContaining({ people: 0 }),
+        },
+      },
+    ]);
+  });
+
+  it('names units, people and AoRs by slug and email, never by internal id', async () => {
+    await expectWritten(
+      t,
+      `mutation ($input: AssignSeatInput!) { assignSeat(input: $input) { userErrors { code } } }`,
+      { unit: 'infra', seat: 'ENG_LEAD', person: 'bo@example.com' },
+    );
+    await expectWritten(
+      t,
+      `mutation ($input: SetAorOwnerInput!) { setAorOwner(input: $input) { userErrors { code } } }`,
+      { aor: 'pg', person: 'bo@example.com' },
+    );
+    const { changes } = await t.data(CHANGES);
+    const [ended, owned, assigned] = changes.nodes;
+    expect(assigned).toMatchObject({
+      operation: 'assignSeat',
+      after: { unit: 'infra', seat: 'ENG_LEAD', person: 'bo@example.com', startedOn: TODAY },
+    });
+    expect(owned).toMatchObject({
+      operation: 'setAorOwner',
+      before: null,
+      after: { aor: 'pg', person: 'bo@example.com', role: 'PRIMARY' },
+    });
+    expect(ended).toMatchObject({
+      operation: 'setAorOwner',
+      before: { aor: 'pg', person: 'ana@example.com', endedOn: null },
+      after: { aor: 'pg', person: 'ana@example.com' },
+    });
+    expect(changes.nodes.flatMap((c: any) => [...idsIn(c.before), ...idsIn(c.after)])).toEqual([]);
+  });
+});

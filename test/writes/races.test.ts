@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+
+/**
+ * Every rule that spans rows holds under truly concurrent requests: a departure and a write
+ * giving the same person a seat, a team, an AoR or a candidacy serialize, so the person never
+ * holds anything once gone, whichever of the two commits first.
+ */
+
+const DEPART = `mutation ($email: String!) {
+  recordDeparture(input: { email: $email }) { userErrors { code } }
+}`;
+
+interface Racer {
+  name: string;
+  mutation: string;
+  input: (email: string, trial: number) => Record<string, unknown>;
+}
+
+const RACERS: Racer[] = [
+  {
+    name: 'assignSeat',
+    mutation: `mutation ($input: AssignSeatInput!) { assignSeat(input: $input) { userErrors { code } } }`,
+    input: (person, trial) => ({ unit: `team-${trial}`, seat: 'TECH_LEAD', person }),
+  },
+  {
+    name: 'setTeam',
+    mutation: `mutation ($input: SetTeamInput!) { setTeam(input: $input) { userErrors { code } } }`,
+    input: (email, trial) => ({ email, team: `team-${trial}` }),
+  },
+  {
+    name: 'setAorOwner',
+    mutation: `mutation ($input: SetAorOwnerInput!) { setAorOwner(input: $input) { userErrors { code } } }`,
+    input: (person, trial) => ({ aor: `aor-${trial}`, person }),
+  },
+  {
+    name: 'addAorBackup',
+    mutation: `mutation ($input: AddAorBackupInput!) { addAorBackup(input: $input) { userErrors { code } } }`,
+    input: (person, trial) => ({ aor: `aor-${trial}`, person }),
+  },
+  {
+    name: 'addCandidate',
+    mutation: `mutation ($input: AddCandidateInput!) { addCandidate(input: $input) { userErrors { code } } }`,
+    input: (person, trial) => ({
+      unit: `team-${trial}`,
+      seat: 'ENG_LEAD',
+      person,
+      readiness: 'READY_NOW',
+    }),
+  },
+];
+
+const TRIALS = 8;
+const racer = (name: string, trial: number) => `${name.toLowerCase()}-${trial}@example.com`;
+
+function org() {
+  const people = RACERS.flatMap((r) =>
+    Array.from({ length: TRIALS }, (_, i) => ({ email: racer(r.name, i), name: `${r.name} ${i}` })),
+  );
+  const teams = Array.from({ length: TRIALS }, (_, i) => ({
+    slug: `team-${i}`,
+    name: `Team ${i}`,
+    layer: 'TEAM',
+    parent: 'area',
+  }));
+  return {
+    people,
+    units: [
+      { slug: 'pillar', name: 'Pillar', layer: 'PILLAR' },
+      { slug: 'area', name: 'Area', layer: 'AREA', parent: 'pillar' },
+      ...teams,
+    ],
+    aors: teams.map((team, i) => ({ slug: `aor-${i}`, name: `AoR ${i}`, unit: team.slug })),
+  };
+}
+
+/** What the person holds from the day they left on, through the public API. */
+async function heldAfterLeaving(t: TestApp, email: string) {
+  const { person } = await t.data(`{ person(email: "${email}") {
+    departedOn
+    seatHistory { startedOn endedOn }
+    teamHistory { startedOn endedOn }
+    aors { aor { slug } }
+    candidacies { seat }
+  } }`);
+  const gone = person.departedOn as string;
+  const stillIn = (rows: Array<{ startedOn: string; endedOn: string | null }>) =>
+    rows.filter((r) => r.endedOn === null || (r.endedOn >= r.startedOn && r.endedOn >= gone));
+  return {
+    departedOn: gone,
+    seats: stillIn(person.seatHistory),
+    teams: stillIn(person.teamHistory),
+    aors: person.aors,
+    candidacies: person.candidacies,
+  };
+}
+
+describe.runIf(process.env.DATABASE_URL)('a departure racing another write on PostgreSQL', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ org: org() });
+  });
+  afterAll(() => t.close());
+
+  for (const r of RACERS) {
+    it(`and ${r.name} for the same person: never both leave them holding something`, async () => {
+      for (let trial = 0; trial < TRIALS; trial++) {
+        const email = racer(r.name, trial);
+        const [departure, other] = await Promise.all([
+          t.gql(DEPART, { email }),
+          t.gql(r.mutation, { input: r.input(email, trial) }),
+        ]);
+        expect(departure.errors).toBeUndefined();
+        expect(other.errors).toBeUndefined();
+        expect(Object.values(departure.data ?? {})[0]).toEqual({ userErrors: [] });
+        const held = await heldAfterLeaving(t, email);
+        expect(held.departedOn).toBe(TODAY);
+        expect(held).toMatchObject({ seats: [], teams: [], aors: [], candidacies: [] });
+      }
+    });
+  }
+});
