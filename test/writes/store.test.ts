@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app.js';
+import { ADMIN_TOKEN, startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+import { expectWritten } from '../helpers/writes.js';
+
+/**
+ * A write is applied to the org kept in memory rather than reloaded: what the server answers
+ * after its own writes must equal what a server that reads the database afresh answers.
+ */
+
+const ORG = {
+  people: Array.from({ length: 8 }, (_, i) => ({ email: `p${i}@example.com`, name: `P${i}` })),
+  units: [
+    { slug: 'core', name: 'Core', layer: 'PILLAR', engLead: 'p0@example.com' },
+    { slug: 'infra', name: 'Infra', layer: 'AREA', parent: 'core' },
+    {
+      slug: 'db',
+      name: 'DB',
+      layer: 'TEAM',
+      parent: 'infra',
+      engLead: 'p1@example.com',
+      members: ['p2@example.com', 'p3@example.com'],
+    },
+  ],
+  aors: [{ slug: 'pg', name: 'PG', unit: 'db', owner: 'p2@example.com' }],
+};
+
+// Everything the org answers from memory, as a dashboard and a planner would ask it.
+const EVERYTHING = `{
+  exportOrg
+  coverage { byLayer { layer units healthy staffed techLeadManager vacant } benchStrength }
+  singlePointsOfFailure(first: 100) { nodes { kind severity unit { slug } message } }
+  units(first: 100) { nodes { slug engLead { email } techLead { email }
+    seatHistory { seat person { email } startedOn endedOn } members { email } } }
+  successionBench { unit { slug } seat holder { email } readyNowCount readySoonCount }
+  teamsWithoutTechLead(asOf: "2027-03-01") { nodes { slug } }
+}`;
+
+const WRITES: Array<[string, Record<string, unknown>]> = [
+  [
+    'mutation ($input: AssignSeatInput!) { assignSeat(input: $input) { userErrors { code } } }',
+    { unit: 'db', seat: 'TECH_LEAD', person: 'p3@example.com' },
+  ],
+  [
+    'mutation ($input: CreateUnitInput!) { createUnit(input: $input) { userErrors { code } } }',
+    { slug: 'cache', name: 'Cache', layer: 'TEAM', parent: 'infra' },
+  ],
+  [
+    'mutation ($input: SetTeamInput!) { setTeam(input: $input) { userErrors { code } } }',
+    { email: 'p4@example.com', team: 'cache', on: '2027-01-01' },
+  ],
+  [
+    'mutation ($input: AddCandidateInput!) { addCandidate(input: $input) { userErrors { code } } }',
+    { unit: 'db', seat: 'ENG_LEAD', person: 'p3@example.com', readiness: 'READY_NOW' },
+  ],
+  [
+    'mutation ($input: RecordDepartureInput!) { recordDeparture(input: $input) { userErrors { code } } }',
+    { email: 'p1@example.com', on: '2027-02-01' },
+  ],
+  [
+    'mutation ($input: CreatePersonInput!) { createPerson(input: $input) { userErrors { code } } }',
+    { email: 'new@example.com', name: 'New', manager: 'p0@example.com' },
+  ],
+  [
+    'mutation ($input: AssignSeatInput!) { assignSeat(input: $input) { userErrors { code } } }',
+    { unit: 'cache', seat: 'ENG_LEAD', person: 'new@example.com', startedOn: '2026-12-01' },
+  ],
+];
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ org: ORG });
+});
+afterAll(() => t.close());
+
+async function freshAnswer(): Promise<unknown> {
+  const fresh = createApp({ database: t.database, config: t.config, today: () => TODAY });
+  const response = await fresh.fetch('http://orgraph.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+    body: JSON.stringify({ query: EVERYTHING }),
+  });
+  return ((await response.json()) as { data: unknown }).data;
+}
+
+describe('the org in memory', () => {
+  it('after each write, answers exactly as a server reading the database afresh', async () => {
+    await t.data(EVERYTHING); // warm: the next answers come from the history in memory
+    for (const [mutation, input] of WRITES) {
+      await expectWritten(t, mutation, input);
+      const statements = t.statements.length;
+      const warm = await t.data(EVERYTHING);
+      // Applied in memory: answering reads no history table again.
+      const reads = t.statements
+        .slice(statements)
+        .filter((s) => /from "seat_assignment"\s*$/.test(s));
+      expect(reads, JSON.stringify(input)).toEqual([]);
+      expect(warm, JSON.stringify(input)).toEqual(await freshAnswer());
+    }
+  });
+});
