@@ -240,6 +240,25 @@ export const changeTable = pgTable(
   ],
 );
 
+// Planning scenarios: drafts of hypothetical changes, confidential like the bench. Not org
+// data: saving one does not bump the org version; applying one is an org write.
+export const scenarioTable = pgTable(
+  'scenario',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    name: text('name').notNull(),
+    description: text('description'),
+    // The changes as the API takes them (people by email, units by slug), in order.
+    changes: jsonb('changes').$type<unknown[]>().notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    appliedAt: timestamp('applied_at', { withTimezone: true }),
+    appliedBy: text('applied_by'),
+  },
+  (t) => [index('scenario_created_idx').on(t.createdAt)],
+);
+
 export type UnitRow = typeof unitTable.$inferSelect;
 export type PersonRow = typeof personTable.$inferSelect;
 export type SeatAssignmentRow = typeof seatAssignmentTable.$inferSelect;
@@ -249,6 +268,7 @@ export type AorOwnershipRow = typeof aorOwnershipTable.$inferSelect;
 export type CandidateRow = typeof candidateTable.$inferSelect;
 export type OpenRoleRow = typeof openRoleTable.$inferSelect;
 export type ApiTokenRow = typeof apiTokenTable.$inferSelect;
+export type ScenarioRow = typeof scenarioTable.$inferSelect;
 export type Layer = (typeof layerEnum.enumValues)[number];
 export type Seat = (typeof seatEnum.enumValues)[number];
 export type Readiness = (typeof readinessEnum.enumValues)[number];

@@ -1,11 +1,10 @@
 import { GraphQLError } from 'graphql';
 import { AreaOfResponsibility } from '../aors/types.js';
-import {
-  type CoverageChange as CoverageChangeData,
-  departureImpact,
-  type DepartureImpact as ImpactData,
-  type SeatVacancy as VacancyData,
+import type {
+  DepartureImpact as ImpactData,
+  SeatVacancy as VacancyData,
 } from '../core/impact/departure.js';
+import type { CoverageChange as CoverageChangeData } from '../core/impact/org-diff.js';
 import type { VacancyStep as StepData } from '../core/impact/vacancy-chain.js';
 import { CoverageStatusEnum } from '../coverage/schema.js';
 import { Finding } from '../findings/schema.js';
@@ -14,6 +13,7 @@ import { builder } from '../graphql/builder.js';
 import { Person } from '../people/types.js';
 import { SeatEnum } from '../seats/types.js';
 import { OrgUnit } from '../units/types.js';
+import { evaluateDeparture } from './evaluate.js';
 
 const SeatVacancy = builder.objectRef<VacancyData>('SeatVacancy').implement({
   description: 'A seat the departure would empty, and who could fill it.',
@@ -28,7 +28,7 @@ const SeatVacancy = builder.objectRef<VacancyData>('SeatVacancy').implement({
   }),
 });
 
-const CoverageChange = builder.objectRef<CoverageChangeData>('CoverageChange').implement({
+export const CoverageChange = builder.objectRef<CoverageChangeData>('CoverageChange').implement({
   description: 'A unit whose coverage status would change.',
   fields: (t) => ({
     unit: t.field({ type: OrgUnit, description: 'The unit.', resolve: (c) => c.unitId }),
@@ -126,7 +126,8 @@ builder.queryFields((t) => ({
           extensions: { code: 'NOT_FOUND', argument: 'email' },
         });
       }
-      return departureImpact(state, person.id, context.config.thresholds);
+      const history = await context.org.history();
+      return evaluateDeparture(history, state, person.id, context.config.thresholds);
     },
   }),
 }));

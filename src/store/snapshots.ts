@@ -29,6 +29,8 @@ export interface RequestOrg {
   on(asOf: Day): Promise<OrgState>;
   /** Unit and person rows by id. */
   rows(): Promise<OrgRows>;
+  /** Every history row (planning scenarios start from it). */
+  history(): Promise<OrgHistory>;
 }
 
 /**
@@ -51,6 +53,7 @@ export class OrgSnapshots {
     return {
       on: async (asOf) => stateOn(await current(), asOf),
       rows: async () => rowsOf(await current()),
+      history: async () => (await current()).history,
     };
   }
 

@@ -48,6 +48,8 @@ export class DraftTable<R extends Row, I extends string = string> {
     private readonly base: readonly R[],
     private readonly indexes: Record<I, (row: R) => IndexKey>,
     private readonly nextId: () => number,
+    /** Told of every real change, so a draft can tell whether a write changed anything. */
+    private readonly changedOne: () => void = () => {},
   ) {}
 
   /** The row with this id as the draft sees it. */
@@ -75,6 +77,7 @@ export class DraftTable<R extends Row, I extends string = string> {
     this.inserted.add(row.id);
     this.own.set(row.id, row);
     this.addToOverlay(row);
+    this.changedOne();
     return row;
   }
 
@@ -84,6 +87,7 @@ export class DraftTable<R extends Row, I extends string = string> {
     if (!current) throw new Error(`draft: no row ${row.id} to update`);
     const keys = Object.keys(patch) as (keyof R)[];
     if (keys.every((key) => current[key] === (patch as R)[key])) return current;
+    this.changedOne();
     if (this.own.get(current.id) === current) {
       this.removeFromOverlay(current);
       Object.assign(current, patch);

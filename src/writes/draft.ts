@@ -41,6 +41,11 @@ export const seatKey = (unitId: number, seat: string) => `${unitId}:${seat}`;
 export class Draft {
   private lastId = 0;
   private readonly newId = () => --this.lastId;
+  /** How many changes the draft has taken: a write that leaves it as is changed nothing. */
+  revision = 0;
+  private readonly changedOne = () => {
+    this.revision += 1;
+  };
   readonly people: DraftTable<PersonRow, 'email' | 'manager'>;
   readonly units: DraftTable<UnitRow, 'slug' | 'parent'>;
   readonly seatAssignments: DraftTable<SeatAssignmentRow, 'seat' | 'person'>;
@@ -61,31 +66,37 @@ export class Draft {
       history.people,
       { email: (p) => p.email.toLowerCase(), manager: (p) => p.managerId },
       this.newId,
+      this.changedOne,
     );
     this.units = new DraftTable(
       history.units,
       { slug: (u) => u.slug, parent: (u) => u.parentId },
       this.newId,
+      this.changedOne,
     );
     this.seatAssignments = new DraftTable(
       history.seatAssignments,
       { seat: (s) => seatKey(s.unitId, s.seat), person: (s) => s.personId },
       this.newId,
+      this.changedOne,
     );
     this.memberships = new DraftTable(
       history.memberships,
       { person: (m) => m.personId, unit: (m) => m.unitId },
       this.newId,
+      this.changedOne,
     );
     this.aors = new DraftTable(
       history.aors,
       { slug: (a) => a.slug, unit: (a) => a.unitId },
       this.newId,
+      this.changedOne,
     );
     this.aorOwnerships = new DraftTable(
       history.ownerships,
       { aor: (o) => o.aorId, person: (o) => o.personId },
       this.newId,
+      this.changedOne,
     );
     this.candidates = new DraftTable(
       history.candidates,
@@ -95,11 +106,13 @@ export class Draft {
         unit: (c) => c.unitId,
       },
       this.newId,
+      this.changedOne,
     );
     this.openRoles = new DraftTable(
       history.openRoles,
       { seat: (r) => seatKey(r.unitId, r.seat), unit: (r) => r.unitId },
       this.newId,
+      this.changedOne,
     );
   }
 

@@ -33,6 +33,8 @@ export interface WriteOptions {
   dryRun?: boolean;
   /** The audit entries of the write (default: one per changed row). */
   audit?: (draft: Draft) => AuditEntry[];
+  /** More of the same transaction, after the org's rows are saved (e.g. mark a scenario applied). */
+  afterSave?: (tx: Db) => Promise<void>;
 }
 
 export interface WriteOutcome<T> {
@@ -75,6 +77,7 @@ export async function runWrite<T>(
       const entries = options.audit?.(draft) ?? changeRecords(draft, TABLE_NAMES);
       const { ids, changes } = await saveDraft(tx, draft);
       await writeAudit(tx, writer.actor, operation, entries, ids);
+      await options.afterSave?.(tx);
       saved = { version, changes };
       return { value, draft, version };
     });

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { seatCoverage } from '../../src/core/coverage/seat.js';
-import { departureImpact } from '../../src/core/impact/departure.js';
-import { withoutPerson } from '../../src/core/impact/without-person.js';
+import { evaluateDeparture } from '../../src/impact/evaluate.js';
+import { planChanges } from '../../src/scenarios/evaluate.js';
 import { defaultThresholds } from '../../src/server/config.js';
-import { buildState, line, type OrgSpec, TODAY } from './state-builder.js';
+import { type BuiltState, buildState, line, type OrgSpec, TODAY } from './state-builder.js';
+
+const impactOf = (built: BuiltState, key: string) =>
+  evaluateDeparture(built.history, built.state, built.p(key), defaultThresholds);
+/** The org once the person's departure on the day is recorded, in memory. */
+const withoutPerson = (built: BuiltState, key: string) =>
+  planChanges(built.history, built.state, [
+    { depart: { person: `${key}@example.com`, on: built.state.asOf } },
+  ]).after;
 
 const org: OrgSpec = {
   people: [
@@ -43,9 +51,10 @@ const org: OrgSpec = {
 };
 
 describe('departureImpact', () => {
-  const { state, u, p } = buildState(org);
+  const built = buildState(org);
+  const { state, u, p } = built;
   const before = structuredClone(state);
-  const impact = departureImpact(state, p('ana'), defaultThresholds);
+  const impact = impactOf(built, 'ana');
   const slug = (id: number) => state.unitsById.get(id)?.slug;
 
   it('changes nothing', () => {
@@ -76,7 +85,7 @@ describe('departureImpact', () => {
   });
 
   it('lists the findings that would appear and disappear', () => {
-    const after = withoutPerson(state, p('ana'));
+    const after = withoutPerson(built, 'ana');
     expect(impact.newFindings.map((f) => line(after, f))).toEqual([
       'CRITICAL VACANT_SEAT infra ENG_LEAD',
       'CRITICAL VACANT_SEAT storage ENG_LEAD',
@@ -108,7 +117,7 @@ describe('departureImpact', () => {
   });
 
   it('is empty for someone who holds and owns nothing', () => {
-    const none = departureImpact(state, p('jo'), defaultThresholds);
+    const none = impactOf(built, 'jo');
     expect(none).toMatchObject({
       vacatedSeats: [],
       unownedAorIds: [],
@@ -126,10 +135,11 @@ describe('departureImpact', () => {
 });
 
 describe('departureImpact of a Tech Lead Manager holding both seats', () => {
-  const { state, u, p } = buildState({
+  const built = buildState({
     units: [{ slug: 'solo', layer: 'TEAM', el: 'ana', tl: 'ana' }],
   });
-  const impact = departureImpact(state, p('ana'), defaultThresholds);
+  const { state, u } = built;
+  const impact = impactOf(built, 'ana');
 
   it('vacates both seats and empties the team', () => {
     expect(impact.vacatedSeats.map((s) => s.seat)).toEqual(['ENG_LEAD', 'TECH_LEAD']);
@@ -153,7 +163,7 @@ describe('departureImpact of a Tech Lead Manager holding both seats', () => {
 
 describe('vacancy chain without loops', () => {
   it('moves each person at most once and never the departing person', () => {
-    const { state, p } = buildState({
+    const built = buildState({
       units: [
         { slug: 'a', layer: 'TEAM', el: 'yan' },
         { slug: 'b', layer: 'TEAM', el: 'zoe' },
@@ -166,7 +176,8 @@ describe('vacancy chain without loops', () => {
         { unit: 'b', seat: 'ENG_LEAD', person: 'yan', readiness: 'READY_NOW' },
       ],
     });
-    const chain = departureImpact(state, p('xia'), defaultThresholds).vacancyChain;
+    const { state, p } = built;
+    const chain = impactOf(built, 'xia').vacancyChain;
     expect(chain.map((s) => [s.depth, state.unitsById.get(s.unitId)?.slug, s.successorId])).toEqual(
       [
         [0, 'c', p('yan')],
@@ -177,14 +188,14 @@ describe('vacancy chain without loops', () => {
   });
 });
 
-describe('withoutPerson', () => {
-  const { state, u, p } = buildState(org);
-  const after = withoutPerson(state, p('ana'));
+describe('the org once a departure is recorded', () => {
+  const built = buildState(org);
+  const { u, p } = built;
+  const after = withoutPerson(built, 'ana');
 
-  it('removes the person, their membership and candidacies; their reports have no manager', () => {
-    expect(after.people.has(p('ana'))).toBe(false);
-    expect(after.people.get(p('dee'))?.managerId).toBeNull();
-    expect(after.people.get(p('ana'))).toBeUndefined();
+  it('keeps the person, departed, with their reports; ends their membership and candidacies', () => {
+    expect(after.people.get(p('ana'))?.departedOn).toBe(TODAY);
+    expect(after.people.get(p('dee'))?.managerId).toBe(p('ana'));
     expect(after.members.get(u('storage'))).not.toContain(p('ana'));
     expect(after.candidates.some((c) => c.personId === p('ana'))).toBe(false);
   });

@@ -1,13 +1,9 @@
 import type { Seat } from '../../db/tables.js';
-import type { Thresholds } from '../../server/config.js';
-import { type CoverageStatus, coverageStatus } from '../coverage/coverage.js';
 import { readyCandidates, seatCoverage } from '../coverage/seat.js';
-import { type Finding, findingKey, findingsFor } from '../findings/findings.js';
 import { byPersonName, reportsOf, seatsHeldBy } from '../org/lookup.js';
 import type { OrgState } from '../org/state.js';
-import { inLayerOrder } from '../org/subtree.js';
+import type { OrgDiff } from './org-diff.js';
 import { sortedSeats, type VacancyStep, vacancyChain } from './vacancy-chain.js';
-import { withoutPerson } from './without-person.js';
 
 export interface SeatVacancy {
   unitId: number;
@@ -16,14 +12,8 @@ export interface SeatVacancy {
   readyCandidateIds: number[];
 }
 
-export interface CoverageChange {
-  unitId: number;
-  from: CoverageStatus;
-  to: CoverageStatus;
-}
-
 /** What one person's departure would do (SPEC §2 "Departure impact"), lists in stable order. */
-export interface DepartureImpact {
+export interface DepartureImpact extends OrgDiff {
   personId: number;
   /** Units Pillars first, then by slug; Eng Lead before Tech Lead. */
   vacatedSeats: SeatVacancy[];
@@ -36,21 +26,20 @@ export interface DepartureImpact {
   aorsWithoutBackupIds: number[];
   /** Their direct reports, by name then email. */
   orphanedReportIds: number[];
-  /** Units whose coverage status would change, Pillars first, then by slug. */
-  coverageChanges: CoverageChange[];
-  /** Findings of the whole org that would appear / disappear, diffed by `findingKey`. */
-  newFindings: Finding[];
-  resolvedFindings: Finding[];
   vacancyChain: VacancyStep[];
 }
 
-/** Computed without changing anything: the org with and without the person, compared. */
+/**
+ * Computed without changing anything: the org with and without the person, compared.
+ * `after` is the org on the same day once their departure is recorded (a planning scenario
+ * of one departure: `src/scenarios/evaluate.ts`), and `diff` that scenario's comparison.
+ */
 export function departureImpact(
   state: OrgState,
+  after: OrgState,
+  diff: OrgDiff,
   personId: number,
-  thresholds: Thresholds,
 ): DepartureImpact {
-  const after = withoutPerson(state, personId);
   const seats = sortedSeats(state, seatsHeldBy(state, personId));
   return {
     personId,
@@ -66,27 +55,7 @@ export function departureImpact(
     orphanedReportIds: reportsOf(state, personId)
       .map((p) => p.id)
       .sort(byPersonName(state)),
-    coverageChanges: coverageChanges(state, after),
-    ...findingChanges(state, after, thresholds),
+    ...diff,
     vacancyChain: vacancyChain(after, personId, seats),
-  };
-}
-
-function coverageChanges(before: OrgState, after: OrgState): CoverageChange[] {
-  return inLayerOrder(before.units).flatMap((unit) => {
-    const from = coverageStatus(before, unit.id);
-    const to = coverageStatus(after, unit.id);
-    return from === to ? [] : [{ unitId: unit.id, from, to }];
-  });
-}
-
-function findingChanges(before: OrgState, after: OrgState, thresholds: Thresholds) {
-  const was = findingsFor(before, null, thresholds);
-  const will = findingsFor(after, null, thresholds);
-  const wasKeys = new Set(was.map(findingKey));
-  const willKeys = new Set(will.map(findingKey));
-  return {
-    newFindings: will.filter((f) => !wasKeys.has(findingKey(f))),
-    resolvedFindings: was.filter((f) => !willKeys.has(findingKey(f))),
   };
 }

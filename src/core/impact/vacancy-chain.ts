@@ -22,7 +22,7 @@ export interface VacancyStep {
  * by depth. A successor leaves every seat they held. No loops: a person moves at most once
  * (the departing person never), and a seat is vacated at most once.
  *
- * `after` is the org without the departing person (see `withoutPerson`).
+ * `after` is the org once the departure is recorded (`src/impact/evaluate.ts`).
  */
 export function vacancyChain(
   after: OrgState,

@@ -1,0 +1,43 @@
+import type { Thresholds } from '../../server/config.js';
+import { type CoverageStatus, coverageStatus } from '../coverage/coverage.js';
+import { type Finding, findingKey, findingsFor } from '../findings/findings.js';
+import type { OrgState } from '../org/state.js';
+import { inLayerOrder } from '../org/subtree.js';
+
+export interface CoverageChange {
+  unitId: number;
+  from: CoverageStatus;
+  to: CoverageStatus;
+}
+
+/** What changes between the org as it is and as it would be, on the same day. */
+export interface OrgDiff {
+  /** Units whose coverage status changes, Pillars first, then by slug. */
+  coverageChanges: CoverageChange[];
+  /** Findings of the whole org that appear / disappear, diffed by `findingKey`. */
+  newFindings: Finding[];
+  resolvedFindings: Finding[];
+}
+
+/**
+ * The one comparison of "before" and "after" that departure impact and planning scenarios
+ * share. A unit that exists on one side only (created or archived by the change) has no
+ * status to change from or to, so it is left out of `coverageChanges`.
+ */
+export function orgDiff(before: OrgState, after: OrgState, thresholds: Thresholds): OrgDiff {
+  const coverageChanges = inLayerOrder(before.units).flatMap((unit) => {
+    if (!after.unitsById.has(unit.id)) return [];
+    const from = coverageStatus(before, unit.id);
+    const to = coverageStatus(after, unit.id);
+    return from === to ? [] : [{ unitId: unit.id, from, to }];
+  });
+  const was = findingsFor(before, null, thresholds);
+  const will = findingsFor(after, null, thresholds);
+  const wasKeys = new Set(was.map(findingKey));
+  const willKeys = new Set(will.map(findingKey));
+  return {
+    coverageChanges,
+    newFindings: will.filter((f) => !wasKeys.has(findingKey(f))),
+    resolvedFindings: was.filter((f) => !willKeys.has(findingKey(f))),
+  };
+}

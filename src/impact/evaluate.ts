@@ -1,0 +1,22 @@
+import { type DepartureImpact, departureImpact } from '../core/impact/departure.js';
+import { orgDiff } from '../core/impact/org-diff.js';
+import type { OrgHistory, OrgState } from '../core/org/state.js';
+import { planChanges } from '../scenarios/evaluate.js';
+import type { Thresholds } from '../server/config.js';
+
+/**
+ * "What if this person left?" is a planning scenario of one change — their departure on the
+ * day asked — evaluated by the same code as any scenario, plus what only a departure has:
+ * the seats it empties, the AoRs and reports it leaves, the vacancy chain.
+ */
+export function evaluateDeparture(
+  history: OrgHistory,
+  state: OrgState,
+  personId: number,
+  thresholds: Thresholds,
+): DepartureImpact {
+  const email = state.people.get(personId)?.email ?? '';
+  const depart = { person: email, on: state.asOf };
+  const { after } = planChanges(history, state, [{ depart }]);
+  return departureImpact(state, after, orgDiff(state, after, thresholds), personId);
+}

@@ -1,0 +1,133 @@
+import type { Day } from '../core/org/state.js';
+import type { Readiness, Seat } from '../db/tables.js';
+import { recordDeparture } from '../people/departure-writes.js';
+import { setTeam } from '../people/team-writes.js';
+import { saveRole } from '../roles/writes.js';
+import { assignSeat, openAssignment, vacateSeat } from '../seats/writes.js';
+import { addCandidate } from '../succession/writes.js';
+import { moveUnit } from '../units/writes.js';
+import type { Draft } from '../writes/draft.js';
+import { UserInputError } from '../writes/errors.js';
+import { requireUnit } from '../writes/lookup.js';
+
+/**
+ * One hypothetical change of a planning scenario (SPEC §2 "Scenarios"): exactly one of the
+ * fields is set; people by email, units by slug.
+ */
+export interface ScenarioChange {
+  depart?: { person: string; on?: Day | null };
+  assignSeat?: { unit: string; seat: Seat; person: string; acting?: boolean | null };
+  vacateSeat?: { unit: string; seat: Seat };
+  setTeam?: { person: string; team: string | null };
+  moveUnit?: { unit: string; parent: string };
+  addCandidate?: { unit: string; seat: Seat; person: string; readiness: Readiness };
+  hire?: { unit: string; seat: Seat; name?: string | null };
+}
+
+export const CHANGE_KINDS = [
+  'depart',
+  'assignSeat',
+  'vacateSeat',
+  'setTeam',
+  'moveUnit',
+  'addCandidate',
+  'hire',
+] as const satisfies ReadonlyArray<keyof ScenarioChange>;
+
+/** A change that does not apply to the org as it stands, with why, in one sentence. */
+export interface ScenarioConflict {
+  index: number;
+  message: string;
+}
+
+/**
+ * How a `hire` is made: in a plan, a placeholder person takes the seat; applied to the real
+ * org, the seat gets an OPEN role (hiring), since the person is not known yet.
+ */
+export type ChangeMode = 'plan' | 'apply';
+
+const SEAT_NAME: Record<Seat, string> = { ENG_LEAD: 'Eng Lead', TECH_LEAD: 'Tech Lead' };
+
+function hire(
+  w: Draft,
+  change: NonNullable<ScenarioChange['hire']>,
+  index: number,
+  mode: ChangeMode,
+) {
+  const unit = requireUnit(w, change.unit, 'unit');
+  const holder = openAssignment(w, unit.id, change.seat);
+  if (holder) {
+    const email = w.people.get(holder.personId)?.email;
+    throw UserInputError.of(
+      'seat',
+      `the ${SEAT_NAME[change.seat]} seat of "${unit.slug}" is held by ${email}`,
+      'CONFLICT',
+    );
+  }
+  if (mode === 'apply') return saveRole(w, { unit: unit.slug, seat: change.seat, status: 'OPEN' });
+  const person = w.people.insert({
+    email: `new-hire-${index + 1}@scenario.invalid`,
+    name: change.name ?? `New hire (${unit.name} ${SEAT_NAME[change.seat]})`,
+    title: null,
+    level: null,
+    managerId: null,
+    startedOn: w.today,
+    departedOn: null,
+  });
+  return assignSeat(w, { unit: unit.slug, seat: change.seat, person: person.email });
+}
+
+/** Runs one change through the write rules of the mutations. */
+function applyChange(w: Draft, change: ScenarioChange, index: number, mode: ChangeMode): void {
+  const { depart, assignSeat: assign, vacateSeat: vacate, setTeam: team, moveUnit: move } = change;
+  if (depart) recordDeparture(w, { email: depart.person, on: depart.on });
+  else if (assign) assignSeat(w, { ...assign, acting: assign.acting ?? false });
+  else if (vacate) vacateSeat(w, vacate);
+  else if (team) setTeam(w, { email: team.person, team: team.team });
+  else if (move) moveUnit(w, { slug: move.unit, parent: move.parent });
+  else if (change.addCandidate) addCandidate(w, change.addCandidate);
+  else if (change.hire) hire(w, change.hire, index, mode);
+}
+
+/** Why a change that changed nothing does not apply: it is already so. */
+function alreadySo(change: ScenarioChange): string {
+  if (change.assignSeat) {
+    const { person, seat, unit } = change.assignSeat;
+    return `${person} already holds the ${SEAT_NAME[seat]} seat of "${unit}"`;
+  }
+  if (change.setTeam) {
+    const { person, team } = change.setTeam;
+    return team ? `${person} is already on team "${team}"` : `${person} is on no team`;
+  }
+  if (change.moveUnit)
+    return `"${change.moveUnit.unit}" is already under "${change.moveUnit.parent}"`;
+  return 'it changes nothing';
+}
+
+/**
+ * Applies a scenario's changes in order to a draft of the org. A change that no longer
+ * applies — its rule refuses it, or it would change nothing — is a conflict and is skipped;
+ * nothing is silently dropped.
+ */
+export function applyChanges(
+  w: Draft,
+  changes: readonly ScenarioChange[],
+  mode: ChangeMode,
+): ScenarioConflict[] {
+  const conflicts: ScenarioConflict[] = [];
+  for (const [index, change] of changes.entries()) {
+    const revision = w.revision;
+    try {
+      applyChange(w, change, index, mode);
+      // A hire applied where a role is already open is already hiring: not a conflict.
+      if (w.revision === revision && !change.hire) {
+        conflicts.push({ index, message: alreadySo(change) });
+      }
+    } catch (error) {
+      if (!(error instanceof UserInputError)) throw error;
+      const message = error.userErrors.map((e) => e.message).join('; ');
+      conflicts.push({ index, message });
+    }
+  }
+  return conflicts;
+}

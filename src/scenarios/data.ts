@@ -1,0 +1,76 @@
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { type ScenarioRow, scenarioTable } from '../db/tables.js';
+import type { ScenarioChange } from './changes.js';
+
+/** A saved scenario with its changes typed. */
+export type Scenario = Omit<ScenarioRow, 'changes'> & { changes: ScenarioChange[] };
+
+const typed = (row: ScenarioRow): Scenario => row as Scenario;
+
+export interface ScenarioFields {
+  name: string;
+  description: string | null;
+  changes: ScenarioChange[];
+}
+
+export async function insertScenario(
+  db: Db,
+  fields: ScenarioFields,
+  createdBy: string,
+): Promise<Scenario> {
+  const [row] = await db
+    .insert(scenarioTable)
+    .values({ ...fields, createdBy })
+    .returning();
+  if (!row) throw new Error('insert returned no scenario');
+  return typed(row);
+}
+
+/** Changes a scenario not applied yet; null when there is none such. */
+export async function updateScenarioRow(
+  db: Db,
+  id: number,
+  fields: Partial<ScenarioFields>,
+): Promise<Scenario | null> {
+  const [row] = await db
+    .update(scenarioTable)
+    .set({ ...fields, updatedAt: sql`now()` })
+    .where(and(eq(scenarioTable.id, id), isNull(scenarioTable.appliedAt)))
+    .returning();
+  return row ? typed(row) : null;
+}
+
+/** Marks a scenario applied, once: false when it already was (or does not exist). */
+export async function markApplied(db: Db, id: number, appliedBy: string): Promise<boolean> {
+  const rows = await db
+    .update(scenarioTable)
+    .set({ appliedAt: sql`now()`, appliedBy })
+    .where(and(eq(scenarioTable.id, id), isNull(scenarioTable.appliedAt)))
+    .returning({ id: scenarioTable.id });
+  return rows.length === 1;
+}
+
+export async function scenariosByIds(db: Db, ids: readonly number[]): Promise<Scenario[]> {
+  const rows = await db
+    .select()
+    .from(scenarioTable)
+    .where(inArray(scenarioTable.id, [...ids]));
+  return rows.map(typed);
+}
+
+export async function countScenarios(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(scenarioTable);
+  return Number(row?.n ?? 0);
+}
+
+/** Newest first. */
+export async function listScenarios(db: Db, offset: number, limit: number): Promise<Scenario[]> {
+  const rows = await db
+    .select()
+    .from(scenarioTable)
+    .orderBy(desc(scenarioTable.createdAt), desc(scenarioTable.id))
+    .offset(offset)
+    .limit(limit);
+  return rows.map(typed);
+}

@@ -1,0 +1,77 @@
+import { type UnitCoverage, unitCoverage } from '../core/coverage/coverage.js';
+import { type CoverageRollup, coverageRollup } from '../core/coverage/rollup.js';
+import { type OrgDiff, orgDiff } from '../core/impact/org-diff.js';
+import { orgStateOn } from '../core/org/as-of.js';
+import type { Day, OrgHistory, OrgState } from '../core/org/state.js';
+import { inLayerOrder } from '../core/org/subtree.js';
+import type { Thresholds } from '../server/config.js';
+import { changeRecords } from '../writes/change-record.js';
+import { Draft, TABLE_NAMES } from '../writes/draft.js';
+import { applyChanges, type ScenarioChange, type ScenarioConflict } from './changes.js';
+
+/** A unit a scenario touches, as it is and as it would be (null: not there on that side). */
+export interface TouchedUnit {
+  unitId: number;
+  before: UnitCoverage | null;
+  after: UnitCoverage | null;
+}
+
+/** What a scenario would do to the org on a day, compared with the org as it is. */
+export interface ScenarioEvaluation extends OrgDiff {
+  asOf: Day;
+  conflicts: ScenarioConflict[];
+  before: CoverageRollup;
+  after: CoverageRollup;
+  units: TouchedUnit[];
+}
+
+/** The org on `before`'s day once the changes are made in memory, and what did not apply. */
+export function planChanges(
+  history: OrgHistory,
+  before: OrgState,
+  changes: readonly ScenarioChange[],
+) {
+  const draft = new Draft(history, before.asOf);
+  const conflicts = applyChanges(draft, changes, 'plan');
+  const after = draft.revision === 0 ? before : orgStateOn(draft.history(), before.asOf);
+  return { draft, after, conflicts };
+}
+
+/**
+ * Evaluates a scenario (SPEC §2 "Scenarios"): its changes applied in order to the org as it
+ * stands on the day, in memory, writing nothing, through the same write rules as the
+ * mutations; then the same coverage, rollup and findings functions run on both sides.
+ */
+export function evaluateScenario(
+  history: OrgHistory,
+  before: OrgState,
+  changes: readonly ScenarioChange[],
+  thresholds: Thresholds,
+): ScenarioEvaluation {
+  const { draft, after, conflicts } = planChanges(history, before, changes);
+  return {
+    asOf: before.asOf,
+    conflicts,
+    ...orgDiff(before, after, thresholds),
+    before: coverageRollup(before, null, thresholds),
+    after: coverageRollup(after, null, thresholds),
+    units: touchedUnits(draft, before, after, thresholds),
+  };
+}
+
+function touchedUnits(
+  draft: Draft,
+  before: OrgState,
+  after: OrgState,
+  thresholds: Thresholds,
+): TouchedUnit[] {
+  const ids = new Set(changeRecords(draft, TABLE_NAMES).flatMap((r) => r.unitId ?? []));
+  const units = [...after.units, ...before.units.filter((u) => !after.unitsById.has(u.id))];
+  const coverageIn = (state: OrgState, id: number) =>
+    state.unitsById.has(id) ? unitCoverage(state, id, thresholds) : null;
+  return inLayerOrder(units.filter((u) => ids.has(u.id))).map((unit) => ({
+    unitId: unit.id,
+    before: coverageIn(before, unit.id),
+    after: coverageIn(after, unit.id),
+  }));
+}
