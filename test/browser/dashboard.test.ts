@@ -69,8 +69,14 @@ describe.skipIf(!hasChromium)(
       await expect.poll(() => row(page, 'compute').count()).toBe(1);
       expect(await row(page, 'checkout').count()).toBe(0);
       // The token stays for the tab: a reload needs no new one.
+      const featuresAsked = page.waitForResponse((r) =>
+        /DashboardFeatures/.test(r.request().postData() ?? ''),
+      );
       await page.reload();
       await page.waitForFunction(USABLE);
+      // The trend chart waits for `coverageTrend` in the API (SPEC §2): not there yet, not shown.
+      expect(await (await featuresAsked).text()).not.toContain('coverageTrend');
+      expect(await page.locator('#trend').count()).toBe(0);
       await page.close();
     });
 

@@ -1,10 +1,12 @@
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useCallback, useContext, useMemo, useState } from 'preact/hooks';
+import { useFeatures } from './features.js';
 import { Header } from './header.js';
 import { Findings } from './panels/findings.js';
 import { TeamsWithoutTechLead } from './panels/no-tech-lead.js';
 import { Planning } from './panels/planning.js';
 import { ROLLUP_QUERY, Rollup, type RollupAnswer } from './panels/rollup.js';
 import { OrgTree } from './panels/tree.js';
+import { Trend } from './panels/trend.js';
 import { AskingContext, useQuery } from './query.js';
 import { addressAsOf, setAddressAsOf, storedToken, storeToken } from './session.js';
 import { RevealContext } from './ui.js';
@@ -48,6 +50,8 @@ export function App() {
 function Dashboard({ revealed }: { revealed: { slug: string; n: number } | null }) {
   // The rollup is also the sign-in check: without a valid token nothing else is asked.
   const rollup = useQuery<RollupAnswer>(ROLLUP_QUERY);
+  const features = useFeatures();
+  const { asOf } = useContext(AskingContext);
   if (rollup.error) {
     const signIn = rollup.error.code === 'UNAUTHENTICATED';
     return (
@@ -67,6 +71,7 @@ function Dashboard({ revealed }: { revealed: { slug: string; n: number } | null 
       <OrgTree revealed={revealed} />
       <div class="column">
         <Rollup rollup={rollup.data} loading={rollup.loading} />
+        {features.trend ? <Trend asOf={asOf ?? new Date().toISOString().slice(0, 10)} /> : null}
         <TeamsWithoutTechLead />
         <Findings />
       </div>

@@ -19,8 +19,8 @@ export function Planning() {
   if (error?.code === 'FORBIDDEN' || (!data && !error)) return null;
   return (
     <>
-      <SuccessionBench bench={bench} loading={loading} error={error} />
       <WhatIf people={holders} />
+      <SuccessionBench bench={bench} loading={loading} error={error} />
     </>
   );
 }
