@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Plugin } from 'graphql-yoga';
 
 /** Where `npm run build:web` (run by `npm install` through `prepare`) writes the bundle. */
@@ -40,8 +40,17 @@ function loadBundle(dir: URL): Bundle {
     urls[kind] = `/assets/app.${hash}.${kind}`;
     assets.set(urls[kind], { body, type: TYPES[kind] });
   }
+  // Chunks (code loaded when needed) are named by esbuild after their content already.
+  for (const chunk of readdirSync(dir).filter((name) => CHUNK.test(name))) {
+    assets.set(`/assets/${chunk}`, {
+      body: readFileSync(new URL(chunk, dir), 'utf8'),
+      type: TYPES.js,
+    });
+  }
   return { html: page(urls), assets };
 }
+
+const CHUNK = /^chunk-[A-Z0-9]+\.js$/;
 
 function page(urls: Record<Kind, string>): string {
   return `<!doctype html>

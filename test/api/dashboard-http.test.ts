@@ -42,6 +42,16 @@ describe('the dashboard over HTTP', () => {
       expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
       expect((await asset.text()).length).toBeGreaterThan(1000);
     }
+    // The script's chunks (shared code, the trend chart) come the same way.
+    const script = await (await get(urls.find((u) => u.endsWith('.js')) ?? '')).text();
+    const chunks = [...new Set(script.match(/chunk-[A-Z0-9]+\.js/g))];
+    expect(chunks.length).toBeGreaterThan(0);
+    for (const chunk of chunks) {
+      const asset = await get(`/assets/${chunk}`);
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('content-type')).toBe(types.js);
+      expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    }
     const stale = await get('/assets/app.000000000000.js');
     expect(stale.status).toBe(404);
   });

@@ -6,7 +6,7 @@ import { TeamsWithoutTechLead } from './panels/no-tech-lead.js';
 import { Planning } from './panels/planning.js';
 import { ROLLUP_QUERY, Rollup, type RollupAnswer } from './panels/rollup.js';
 import { OrgTree } from './panels/tree.js';
-import { Trend } from './panels/trend.js';
+import { Trend } from './panels/trend-loader.js';
 import { AskingContext, useQuery } from './query.js';
 import { addressAsOf, setAddressAsOf, storedToken, storeToken } from './session.js';
 import { RevealContext } from './ui.js';

@@ -1,4 +1,5 @@
 import { useQuery } from './query.js';
+import { useUsable } from './usable.js';
 
 // What this server's API offers beyond the first release. The page asks once (introspection)
 // and shows a panel when its question exists, so it runs against older servers too.
@@ -14,7 +15,7 @@ export interface Features {
 }
 
 export function useFeatures(): Features {
-  const { data } = useQuery<FeaturesAnswer>(FEATURES_QUERY);
+  const { data } = useQuery<FeaturesAnswer>(FEATURES_QUERY, useUsable() ? {} : null);
   const fields = new Set(data?.__type?.fields.map((f) => f.name));
   return { trend: fields.has('coverageTrend') };
 }

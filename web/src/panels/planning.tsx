@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { useQuery } from '../query.js';
+import { useUsable } from '../usable.js';
 import { BENCH_QUERY, type BenchAnswer, SuccessionBench } from './bench.js';
 import { WhatIf } from './what-if.js';
 
@@ -8,7 +9,7 @@ import { WhatIf } from './what-if.js';
  * server lets this token read the bench (PLANNER or ADMIN); for others they are absent.
  */
 export function Planning() {
-  const { data, error, loading } = useQuery<BenchAnswer>(BENCH_QUERY);
+  const { data, error, loading } = useQuery<BenchAnswer>(BENCH_QUERY, useUsable() ? {} : null);
   const bench = data?.successionBench ?? [];
   const holders = useMemo(() => {
     const byEmail = new Map(
