@@ -152,6 +152,10 @@ describe.skipIf(!hasChromium)(
       const bench = planner.locator('#bench tbody tr');
       await expect.poll(() => bench.count()).toBeGreaterThan(0);
       expect(await planner.locator('#bench').textContent()).toContain('Ana Ruiz');
+      await planner.getByLabel("Person's email").fill('nobody@example.com');
+      await planner.getByRole('button', { name: 'Show the impact' }).click();
+      const refused = planner.locator('#what-if').getByRole('alert');
+      await expect.poll(() => refused.textContent()).toContain('no person "nobody@example.com"');
       await planner.getByLabel("Person's email").fill('ana@example.com');
       await planner.getByRole('button', { name: 'Show the impact' }).click();
       const impact = planner.locator('#what-if .impact');

@@ -47,7 +47,10 @@ interface PanelProps {
   wide?: boolean;
 }
 
-/** A titled region of the page; screen readers hear its title and when it is loading. */
+/**
+ * A titled region of the page; screen readers hear its title, when it is loading and any
+ * error, shown under its controls so a question can be asked again.
+ */
 export function Panel({ id, title, loading = false, error, children, wide }: PanelProps) {
   return (
     <section
@@ -57,13 +60,12 @@ export function Panel({ id, title, loading = false, error, children, wide }: Pan
       aria-busy={loading}
     >
       <h2 id={`${id}-title`}>{title}</h2>
+      {children}
       {error ? (
         <p class="error" role="alert">
           {error.message}
         </p>
-      ) : (
-        children
-      )}
+      ) : null}
     </section>
   );
 }
