@@ -1,15 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoDocument } from '../../src/demo/load.js';
-import { ADMIN_TOKEN, startTestApp, type TestApp } from '../helpers/app.js';
+import { ADMIN_TOKEN, type TestApp } from '../helpers/app.js';
 import {
   type Browser,
+  type BrowserTest,
   foreignRequests,
   hasChromium,
-  launchBrowser,
-  listen,
   NO_CHROMIUM,
   openDashboard,
+  startBrowserTest,
 } from '../helpers/browser.js';
 
 if (!hasChromium) console.warn(`Skipping the dashboard's browser tests: ${NO_CHROMIUM}.`);
@@ -24,31 +23,27 @@ const USABLE = () => performance.getEntriesByName('orgraph:usable').length > 0;
 describe.skipIf(!hasChromium)(
   `the dashboard in Chromium${hasChromium ? '' : ` (skipped: ${NO_CHROMIUM})`}`,
   () => {
+    let session: BrowserTest;
     let api: TestApp;
-    let server: Awaited<ReturnType<typeof listen>>;
+    let url: string;
     let browser: Browser;
     const tokens: Record<string, string> = {};
 
     beforeAll(async () => {
-      api = await startTestApp({ org: demoDocument() });
+      session = await startBrowserTest();
+      ({ api, url, browser } = session);
       for (const role of ['VIEWER', 'PLANNER']) {
         tokens[role] = (await api.data(CREATE_TOKEN, { role })).createApiToken.token;
       }
-      server = await listen(api.app);
-      browser = await launchBrowser();
     });
 
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-      await api?.close();
-    });
+    afterAll(() => session?.close());
 
     const row = (page: Page, slug: string) => page.locator(`#unit-${slug}`);
 
     it('asks for a token, then shows the demo tree with every coverage status, in words', async () => {
       const page = await browser.context.newPage();
-      await page.goto(`${server.url}/`);
+      await page.goto(`${url}/`);
       await expect.poll(() => page.getByRole('alert').textContent()).toContain('Authentication');
       await page.getByLabel('API token').fill(ADMIN_TOKEN);
       await page.getByRole('button', { name: 'Use the token' }).click();
@@ -81,7 +76,7 @@ describe.skipIf(!hasChromium)(
     });
 
     it('filters findings by severity and kind, each linking to its unit', async () => {
-      const page = await openDashboard(browser, server.url, ADMIN_TOKEN);
+      const page = await openDashboard(browser, url, ADMIN_TOKEN);
       await page.waitForFunction(USABLE);
       const findings = page.locator('#findings .findings > li');
       const { singlePointsOfFailure: all } = await api.data(
@@ -114,7 +109,7 @@ describe.skipIf(!hasChromium)(
     });
 
     it('answers for the day picked in "As of"', async () => {
-      const page = await openDashboard(browser, server.url, ADMIN_TOKEN);
+      const page = await openDashboard(browser, url, ADMIN_TOKEN);
       await page.waitForFunction(USABLE);
       expect(await row(page, 'compute').textContent()).toContain('Tech Lead Manager');
       expect(await row(page, 'compute').textContent()).toContain('Kim Sato');
@@ -139,7 +134,7 @@ describe.skipIf(!hasChromium)(
       const benchAsked = viewer.waitForResponse((r) =>
         /DashboardBench/.test(r.request().postData() ?? ''),
       );
-      await viewer.goto(`${server.url}/`);
+      await viewer.goto(`${url}/`);
       await viewer.getByLabel('API token').fill(tokens.VIEWER ?? '');
       await viewer.getByRole('button', { name: 'Use the token' }).click();
       await viewer.waitForFunction(USABLE);
@@ -148,7 +143,7 @@ describe.skipIf(!hasChromium)(
       expect(await viewer.locator('#tree').count()).toBe(1);
       await viewer.close();
 
-      const planner = await openDashboard(browser, server.url, tokens.PLANNER);
+      const planner = await openDashboard(browser, url, tokens.PLANNER);
       const bench = planner.locator('#bench tbody tr');
       await expect.poll(() => bench.count()).toBeGreaterThan(0);
       expect(await planner.locator('#bench').textContent()).toContain('Ana Ruiz');
@@ -167,7 +162,7 @@ describe.skipIf(!hasChromium)(
     // Last: over every page that every test above opened.
     it('loaded nothing from another host', () => {
       expect(browser.requests.length).toBeGreaterThan(20);
-      expect(foreignRequests(browser.requests, server.url)).toEqual([]);
+      expect(foreignRequests(browser.requests, url)).toEqual([]);
     });
   },
 );

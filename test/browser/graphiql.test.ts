@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoDocument } from '../../src/demo/load.js';
-import { ADMIN_TOKEN, startTestApp, type TestApp } from '../helpers/app.js';
+import { ADMIN_TOKEN } from '../helpers/app.js';
 import {
-  type Browser,
+  type BrowserTest,
   foreignRequests,
   hasChromium,
-  launchBrowser,
-  listen,
   NO_CHROMIUM,
+  startBrowserTest,
 } from '../helpers/browser.js';
 
 if (!hasChromium) console.warn(`Skipping GraphiQL's browser test: ${NO_CHROMIUM}.`);
@@ -15,29 +13,20 @@ if (!hasChromium) console.warn(`Skipping GraphiQL's browser test: ${NO_CHROMIUM}
 const title = `GraphiQL in Chromium${hasChromium ? '' : ` (skipped: ${NO_CHROMIUM})`}`;
 
 describe.skipIf(!hasChromium)(title, () => {
-  let api: TestApp;
-  let server: Awaited<ReturnType<typeof listen>>;
-  let browser: Browser;
-
+  let session: BrowserTest;
   beforeAll(async () => {
-    api = await startTestApp({ org: demoDocument() });
-    server = await listen(api.app);
-    browser = await launchBrowser();
+    session = await startBrowserTest();
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await api?.close();
-  });
+  afterAll(() => session?.close());
 
   it('opens offline on orgraph’s query, asks nothing before the token, then answers', async () => {
+    const { browser, url } = session;
     const page = await browser.context.newPage();
     const asked: string[] = [];
     page.on('request', (r) => asked.push(`${r.method()} ${new URL(r.url()).pathname}`));
     const failed: string[] = [];
     page.on('requestfailed', (r) => failed.push(r.url()));
-    await page.goto(`${server.url}/graphql`);
+    await page.goto(`${url}/graphql`);
 
     // Monaco lays text out with no-break spaces.
     const text = async (selector: string) =>
@@ -62,7 +51,7 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(asked.filter((r) => r.startsWith('POST'))).toEqual(['POST /graphql']);
 
     expect(failed).toEqual([]);
-    expect(foreignRequests(browser.requests, server.url)).toEqual([]);
+    expect(foreignRequests(browser.requests, url)).toEqual([]);
     await page.close();
   });
 });

@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { demoDocument } from '../../src/demo/load.js';
 import type { App } from '../../src/server/app.js';
+import { startTestApp, type TestApp } from './app.js';
 
 /** Debian's Chromium (`apt-get install chromium`): no browser is ever downloaded. */
 export const CHROMIUM = process.env.ORGRAPH_CHROMIUM ?? '/usr/bin/chromium';
@@ -81,4 +83,29 @@ export async function openDashboard(browser: Browser, url: string, token?: strin
 /** Requests that went anywhere but `origin` (blob: and data: URLs stay in the page). */
 export function foreignRequests(requests: string[], origin: string): string[] {
   return requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(blob|data):/.test(url));
+}
+
+export interface BrowserTest {
+  api: TestApp;
+  /** Where the app listens, e.g. http://127.0.0.1:41234 */
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** The real app on the demo org, over HTTP on a free port, and a fresh Chromium to visit it. */
+export async function startBrowserTest(): Promise<BrowserTest> {
+  const api = await startTestApp({ org: demoDocument() });
+  const server = await listen(api.app);
+  const browser = await launchBrowser();
+  return {
+    api,
+    url: server.url,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      await api.close();
+    },
+  };
 }
