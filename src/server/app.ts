@@ -9,6 +9,8 @@ import { schema } from '../graphql/schema.js';
 import { OrgSnapshots } from '../store/snapshots.js';
 import { authenticate } from '../tokens/authenticate.js';
 import type { Config } from './config.js';
+import { useDashboard } from './dashboard.js';
+import { graphiqlOptions, graphiqlRenderer } from './graphiql.js';
 
 export interface AppOptions {
   database: Database;
@@ -20,18 +22,6 @@ export interface AppOptions {
 /** Limits that refuse what no client needs, while admitting a whole-org dashboard tree. */
 export const QUERY_LIMITS = { depth: 12, aliases: 30, tokens: 5_000, directives: 20 };
 
-// What a first visit to GraphiQL shows: the dashboard question, and where the token goes.
-const GRAPHIQL_QUERY = `# Paste your token in the Headers tab below, then run.
-{
-  coverage {
-    byLayer { layer units healthy staffed techLeadManager missingEngLead vacant hiring }
-    benchStrength
-  }
-  teamsWithoutTechLead { totalCount nodes { slug coverage { status engineerCount } } }
-}
-`;
-const GRAPHIQL_HEADERS = JSON.stringify({ Authorization: 'Bearer <your token>' }, null, 2);
-
 /** Builds the GraphQL-over-HTTP app without listening: the server and the tests share it. */
 export function createApp({ database, config, today = todayUtc }: AppOptions) {
   const snapshots = new OrgSnapshots();
@@ -40,9 +30,8 @@ export function createApp({ database, config, today = todayUtc }: AppOptions) {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: config.graphiql
-      ? { title: 'orgraph', defaultQuery: GRAPHIQL_QUERY, headers: GRAPHIQL_HEADERS }
-      : false,
+    graphiql: config.graphiql ? graphiqlOptions(config) : false,
+    renderGraphiQL: graphiqlRenderer(schema),
     // Unexpected errors become "Unexpected error." with no stack, SQL or message leaked.
     maskedErrors: { isDev: false },
     cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins } : false,
@@ -64,6 +53,7 @@ export function createApp({ database, config, today = todayUtc }: AppOptions) {
         maxDirectives: { n: QUERY_LIMITS.directives },
         blockFieldSuggestion: { enabled: true },
       }),
+      useDashboard(),
       useReadinessCheck({ endpoint: '/ready', check: () => database.ping().then(() => true) }),
     ],
   });

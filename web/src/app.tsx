@@ -1,0 +1,81 @@
+import { useCallback, useContext, useMemo, useState } from 'preact/hooks';
+import { useFeatures } from './features.js';
+import { Header } from './header.js';
+import { Findings } from './panels/findings.js';
+import { TeamsWithoutTechLead } from './panels/no-tech-lead.js';
+import { Planning } from './panels/planning.js';
+import { ROLLUP_QUERY, Rollup, type RollupAnswer } from './panels/rollup.js';
+import { OrgTree } from './panels/tree.js';
+import { Trend } from './panels/trend-loader.js';
+import { AskingContext, useQuery } from './query.js';
+import { addressAsOf, setAddressAsOf, storedToken, storeToken } from './session.js';
+import { RevealContext } from './ui.js';
+
+export function App() {
+  const [token, setToken] = useState(storedToken);
+  const [asOf, setAsOf] = useState(addressAsOf);
+  const [version, setVersion] = useState(0);
+  const [revealed, setRevealed] = useState<{ slug: string; n: number } | null>(null);
+  const asking = useMemo(() => ({ token, asOf: asOf || null, version }), [token, asOf, version]);
+  // Asks every open question again: the Refresh button, and whatever tells of a change.
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  const reveal = useCallback(
+    (slug: string) => setRevealed((last) => ({ slug, n: (last?.n ?? 0) + 1 })),
+    [],
+  );
+  const changeToken = (next: string | null) => {
+    storeToken(next);
+    setToken(next);
+  };
+  const changeAsOf = (day: string) => {
+    setAddressAsOf(day);
+    setAsOf(day);
+  };
+  return (
+    <AskingContext.Provider value={asking}>
+      <RevealContext.Provider value={reveal}>
+        <Header
+          token={token}
+          setToken={changeToken}
+          asOf={asOf}
+          setAsOf={changeAsOf}
+          refresh={refresh}
+        />
+        <Dashboard revealed={revealed} />
+      </RevealContext.Provider>
+    </AskingContext.Provider>
+  );
+}
+
+function Dashboard({ revealed }: { revealed: { slug: string; n: number } | null }) {
+  // The rollup is also the sign-in check: without a valid token nothing else is asked.
+  const rollup = useQuery<RollupAnswer>(ROLLUP_QUERY);
+  const features = useFeatures();
+  const { asOf } = useContext(AskingContext);
+  if (rollup.error) {
+    const signIn = rollup.error.code === 'UNAUTHENTICATED';
+    return (
+      <main class="notice">
+        <p role="alert">{rollup.error.message}</p>
+        {signIn ? (
+          <p>
+            Paste an API token above: <code>npm start</code> prints an ADMIN one on its first start;
+            an ADMIN makes more with the <code>createApiToken</code> mutation.
+          </p>
+        ) : null}
+      </main>
+    );
+  }
+  return (
+    <main class="grid">
+      <OrgTree revealed={revealed} />
+      <div class="column">
+        <Rollup rollup={rollup.data} loading={rollup.loading} />
+        {features.trend ? <Trend asOf={asOf ?? new Date().toISOString().slice(0, 10)} /> : null}
+        <TeamsWithoutTechLead />
+        <Findings />
+      </div>
+      <Planning />
+    </main>
+  );
+}

@@ -1,0 +1,71 @@
+import { useState } from 'preact/hooks';
+
+interface HeaderProps {
+  token: string | null;
+  setToken: (token: string | null) => void;
+  asOf: string;
+  setAsOf: (day: string) => void;
+  refresh: () => void;
+}
+
+export function Header({ token, setToken, asOf, setAsOf, refresh }: HeaderProps) {
+  return (
+    <header class="page-header">
+      <h1>
+        orgraph <span class="muted">leadership coverage</span>
+      </h1>
+      <form class="toolbar" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          As of <input type="date" value={asOf} onChange={(e) => setAsOf(e.currentTarget.value)} />
+        </label>
+        <button type="button" onClick={() => setAsOf('')} disabled={!asOf}>
+          Today
+        </button>
+        <span class="muted" aria-live="polite">
+          {asOf ? `Answers for ${asOf}` : 'Answers for today'}
+        </span>
+        <button type="button" onClick={refresh}>
+          Refresh
+        </button>
+      </form>
+      <TokenForm token={token} setToken={setToken} />
+      <a href="/graphql">GraphiQL</a>
+    </header>
+  );
+}
+
+function TokenForm({ token, setToken }: Pick<HeaderProps, 'token' | 'setToken'>) {
+  const [typed, setTyped] = useState('');
+  if (token) {
+    return (
+      <div class="toolbar">
+        <span>Using your API token (kept for this tab only).</span>
+        <button type="button" onClick={() => setToken(null)}>
+          Forget the token
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form
+      class="toolbar"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setToken(typed.trim() || null);
+        setTyped('');
+      }}
+    >
+      <label>
+        API token{' '}
+        <input
+          type="password"
+          autocomplete="off"
+          spellcheck={false}
+          value={typed}
+          onInput={(e) => setTyped(e.currentTarget.value)}
+        />
+      </label>
+      <button type="submit">Use the token</button>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+// The API's enum values in the org's own words, for people to read.
+
+export type CoverageStatus = 'STAFFED' | 'TECH_LEAD_MANAGER' | 'MISSING_ENG_LEAD' | 'VACANT';
+export type Severity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW';
+export type Seat = 'ENG_LEAD' | 'TECH_LEAD';
+export type Layer = 'PILLAR' | 'AREA' | 'TEAM';
+
+export const STATUS: Record<CoverageStatus, string> = {
+  STAFFED: 'Staffed',
+  TECH_LEAD_MANAGER: 'Tech Lead Manager',
+  MISSING_ENG_LEAD: 'Missing Eng Lead',
+  VACANT: 'Vacant',
+};
+
+export const SEVERITIES: Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
+
+export const FINDING_KINDS = {
+  VACANT_SEAT: 'Vacant seat',
+  UNOWNED_AOR: 'Unowned AoR',
+  SOLE_AOR_OWNER: 'Sole AoR owner',
+  MULTI_SEAT_HOLDER: 'Multi-seat holder',
+  NO_SUCCESSOR: 'No successor',
+  SUCCESSOR_CONCENTRATION: 'Successor concentration',
+  TLM_BEYOND_THRESHOLD: 'TLM beyond threshold',
+  LONG_RUNNING_TLM: 'Long-running TLM',
+} as const;
+export type FindingKind = keyof typeof FINDING_KINDS;
+
+export const SEAT: Record<Seat, string> = { ENG_LEAD: 'Eng Lead', TECH_LEAD: 'Tech Lead' };
+
+export const LAYER: Record<Layer, string> = { PILLAR: 'Pillar', AREA: 'Area', TEAM: 'Team' };
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -1,0 +1,90 @@
+import { useState } from 'preact/hooks';
+import { FINDING_KINDS, type FindingKind, plural, SEVERITIES, type Severity } from '../labels.js';
+import { useQuery } from '../query.js';
+import { Panel, SeverityBadge, UnitLink } from '../ui.js';
+import { useShown } from '../usable.js';
+
+export interface FindingRow {
+  kind: FindingKind;
+  severity: Severity;
+  message: string;
+  unit: { slug: string; name: string };
+}
+
+interface FindingsAnswer {
+  singlePointsOfFailure: { totalCount: number; nodes: FindingRow[] };
+}
+
+// A page of 100 (the API's largest); the count says when a filter would show the rest.
+const FINDINGS_QUERY = `query DashboardFindings($asOf: Date, $kinds: [FindingKind!], $minSeverity: Severity) {
+  singlePointsOfFailure(asOf: $asOf, kinds: $kinds, minSeverity: $minSeverity, first: 100) {
+    totalCount
+    nodes { kind severity message unit { slug name } }
+  }
+}`;
+
+export function Findings() {
+  const [minSeverity, setMinSeverity] = useState<Severity | ''>('');
+  const [kind, setKind] = useState<FindingKind | ''>('');
+  const { data, error, loading } = useQuery<FindingsAnswer>(FINDINGS_QUERY, {
+    minSeverity: minSeverity || null,
+    kinds: kind ? [kind] : null,
+  });
+  const found = data?.singlePointsOfFailure;
+  useShown('findings', found !== undefined);
+  return (
+    <Panel id="findings" title="Findings" loading={loading} error={error}>
+      <div class="toolbar">
+        <label>
+          Severity{' '}
+          <select
+            value={minSeverity}
+            onChange={(e) => setMinSeverity(e.currentTarget.value as Severity | '')}
+          >
+            <option value="">Any</option>
+            {SEVERITIES.map((s) => (
+              <option value={s} key={s}>
+                {s === 'CRITICAL' ? 'CRITICAL only' : `${s} or worse`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Kind{' '}
+          <select value={kind} onChange={(e) => setKind(e.currentTarget.value as FindingKind | '')}>
+            <option value="">Any</option>
+            {Object.entries(FINDING_KINDS).map(([value, label]) => (
+              <option value={value} key={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p aria-live="polite" class="count">
+        {found ? countLine(found.totalCount, found.nodes.length) : ''}
+      </p>
+      <FindingList findings={found?.nodes ?? []} />
+    </Panel>
+  );
+}
+
+const countLine = (total: number, shown: number) =>
+  shown < total
+    ? `${plural(total, 'finding')}; the first ${shown} shown (filter to see the others).`
+    : plural(total, 'finding');
+
+/** Findings, each with its severity in words and a link to its unit in the tree. */
+export function FindingList({ findings }: { findings: FindingRow[] }) {
+  return (
+    <ul class="findings">
+      {findings.map((finding, i) => (
+        <li key={`${finding.kind}-${finding.unit.slug}-${i}`} data-kind={finding.kind}>
+          <SeverityBadge severity={finding.severity} />{' '}
+          <span class="kind">{FINDING_KINDS[finding.kind]}</span> · <UnitLink unit={finding.unit} />
+          <div class="message">{finding.message}</div>
+        </li>
+      ))}
+    </ul>
+  );
+}

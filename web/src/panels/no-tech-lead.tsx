@@ -1,0 +1,59 @@
+import { type CoverageStatus, plural } from '../labels.js';
+import { useQuery } from '../query.js';
+import { Panel, personName, StatusBadge, UnitLink } from '../ui.js';
+
+interface TeamRow {
+  slug: string;
+  name: string;
+  parent: { name: string } | null;
+  coverage: {
+    status: CoverageStatus;
+    healthy: boolean;
+    engineerCount: number;
+    hiring: boolean;
+    engLead: { holder: { name: string } | null };
+  };
+}
+
+interface NoTechLeadAnswer {
+  teamsWithoutTechLead: { totalCount: number; nodes: TeamRow[] };
+}
+
+const NO_TECH_LEAD_QUERY = `query DashboardNoTechLead($asOf: Date) {
+  teamsWithoutTechLead(asOf: $asOf, first: 100) {
+    totalCount
+    nodes {
+      slug name parent { name }
+      coverage(asOf: $asOf) { status healthy engineerCount hiring engLead { holder { name } } }
+    }
+  }
+}`;
+
+export function TeamsWithoutTechLead() {
+  const { data, error, loading } = useQuery<NoTechLeadAnswer>(NO_TECH_LEAD_QUERY);
+  const teams = data?.teamsWithoutTechLead;
+  return (
+    <Panel id="no-tech-lead" title="Teams without a Tech Lead" loading={loading} error={error}>
+      {teams && teams.totalCount === 0 ? <p>Every team has a Tech Lead.</p> : null}
+      {teams && teams.totalCount > teams.nodes.length ? (
+        <p>
+          The first {teams.nodes.length} of {plural(teams.totalCount, 'team')}.
+        </p>
+      ) : null}
+      <ul class="plain">
+        {teams?.nodes.map((team) => (
+          <li key={team.slug}>
+            <UnitLink unit={team} />
+            {team.parent ? <span class="muted"> in {team.parent.name}</span> : null}{' '}
+            <StatusBadge status={team.coverage.status} healthy={team.coverage.healthy} />
+            {team.coverage.hiring ? <span class="badge hiring">hiring</span> : null}
+            <div class="leads">
+              Eng Lead: {personName(team.coverage.engLead.holder)} ·{' '}
+              {plural(team.coverage.engineerCount, 'engineer')}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </Panel>
+  );
+}

@@ -1,0 +1,153 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { type CoverageStatus, SEAT, type Seat } from '../labels.js';
+import { useQuery } from '../query.js';
+import { Panel, StatusBadge, UnitLink } from '../ui.js';
+import { FindingList, type FindingRow } from './findings.js';
+
+interface Unit {
+  slug: string;
+  name: string;
+}
+interface Aor {
+  slug: string;
+  name: string;
+  unit: Unit;
+}
+
+interface ImpactAnswer {
+  departureImpact: {
+    person: { name: string };
+    vacatedSeats: { unit: Unit; seat: Seat; readyCandidates: { name: string }[] }[];
+    coverageChanges: { unit: Unit; from: CoverageStatus; to: CoverageStatus }[];
+    unownedAors: Aor[];
+    aorsWithoutBackup: Aor[];
+    orphanedReports: { name: string; email: string }[];
+    newFindings: FindingRow[];
+    resolvedFindings: FindingRow[];
+  };
+}
+
+const IMPACT_QUERY = `query DashboardWhatIf($email: String!, $asOf: Date) {
+  departureImpact(email: $email, asOf: $asOf) {
+    person { name }
+    vacatedSeats { unit { slug name } seat readyCandidates { name } }
+    coverageChanges { unit { slug name } from to }
+    unownedAors { slug name unit { slug name } }
+    aorsWithoutBackup { slug name unit { slug name } }
+    orphanedReports { name email }
+    newFindings { ...ImpactFinding }
+    resolvedFindings { ...ImpactFinding }
+  }
+}
+fragment ImpactFinding on Finding { kind severity message unit { slug name } }`;
+
+/** "What if X left?": the departure impact of one person, asked without changing anything. */
+export function WhatIf({ people }: { people: { name: string; email: string }[] }) {
+  const [typed, setTyped] = useState('');
+  const [asked, setAsked] = useState<string | null>(null);
+  const { data, error, loading } = useQuery<ImpactAnswer>(
+    IMPACT_QUERY,
+    asked ? { email: asked } : null,
+  );
+  return (
+    <Panel id="what-if" title="What if they left?" loading={loading} error={error} wide>
+      <form
+        class="toolbar"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setAsked(typed.trim() || null);
+        }}
+      >
+        <label>
+          Person's email{' '}
+          <input
+            type="email"
+            list="seat-holders"
+            required
+            value={typed}
+            onInput={(e) => setTyped(e.currentTarget.value)}
+          />
+        </label>
+        <datalist id="seat-holders">
+          {people.map((p) => (
+            <option value={p.email} key={p.email}>
+              {p.name}
+            </option>
+          ))}
+        </datalist>
+        <button type="submit">Show the impact</button>
+        <span class="muted">Nothing is changed: orgraph only answers.</span>
+      </form>
+      {data ? <Impact impact={data.departureImpact} /> : null}
+    </Panel>
+  );
+}
+
+function Impact({ impact }: { impact: ImpactAnswer['departureImpact'] }) {
+  return (
+    <div class="impact" aria-live="polite">
+      <h3>If {impact.person.name} left</h3>
+      <Part title="Seats they would vacate" items={impact.vacatedSeats}>
+        {(v) => (
+          <>
+            <UnitLink unit={v.unit} /> · {SEAT[v.seat]} · ready:{' '}
+            {v.readyCandidates.map((c) => c.name).join(', ') || 'nobody'}
+          </>
+        )}
+      </Part>
+      <Part title="Coverage that would change" items={impact.coverageChanges}>
+        {(c) => (
+          <>
+            <UnitLink unit={c.unit} />: <StatusBadge status={c.from} /> →{' '}
+            <StatusBadge status={c.to} />
+          </>
+        )}
+      </Part>
+      <Part title="AoRs left without an owner" items={impact.unownedAors}>
+        {(a) => <AorLine aor={a} />}
+      </Part>
+      <Part title="AoRs losing their only backup" items={impact.aorsWithoutBackup}>
+        {(a) => <AorLine aor={a} />}
+      </Part>
+      <Part title="Direct reports left without a manager" items={impact.orphanedReports}>
+        {(p) => p.name}
+      </Part>
+      <h4>Findings that would appear ({impact.newFindings.length})</h4>
+      <FindingList findings={impact.newFindings} />
+      <h4>Findings that would go away ({impact.resolvedFindings.length})</h4>
+      <FindingList findings={impact.resolvedFindings} />
+    </div>
+  );
+}
+
+const AorLine = ({ aor }: { aor: Aor }) => (
+  <>
+    {aor.name} (<UnitLink unit={aor.unit} />)
+  </>
+);
+
+interface PartProps<T> {
+  title: string;
+  items: T[];
+  children: (item: T) => ComponentChildren;
+}
+
+function Part<T>({ title, items, children }: PartProps<T>) {
+  return (
+    <>
+      <h4>
+        {title} ({items.length})
+      </h4>
+      {items.length === 0 ? (
+        <p class="muted">None.</p>
+      ) : (
+        <ul class="plain">
+          {items.map((item, i) => (
+            <li key={i}>{children(item)}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

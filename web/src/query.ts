@@ -1,0 +1,57 @@
+import { createContext } from 'preact';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import { ApiError, ask } from './api.js';
+
+/** What every question depends on: who asks, for which day, and how often the org changed. */
+export interface Asking {
+  token: string | null;
+  /** `null`: today, as the server counts it. */
+  asOf: string | null;
+  /** Bumped by `refresh()`: every open question is asked again. */
+  version: number;
+}
+
+export const AskingContext = createContext<Asking>({ token: null, asOf: null, version: 0 });
+
+export interface Answer<T> {
+  data: T | null;
+  error: ApiError | null;
+  loading: boolean;
+}
+
+/**
+ * Asks `query` with `variables` (and the day picked, as `$asOf`), again whenever either,
+ * the token or the version changes. The last answer stays shown while the next one loads.
+ * `variables: null` asks nothing (a question not posed yet).
+ */
+export function useQuery<T>(
+  query: string,
+  variables: Record<string, unknown> | null = {},
+): Answer<T> {
+  const { token, asOf, version } = useContext(AskingContext);
+  const [answer, setAnswer] = useState<Answer<T>>({ data: null, error: null, loading: true });
+  const key = JSON.stringify(variables);
+  // `key` stands for `variables`: a new object with the same values asks nothing new.
+  useEffect(() => {
+    if (!variables) {
+      setAnswer({ data: null, error: null, loading: false });
+      return;
+    }
+    let current = true;
+    setAnswer((last) => ({ ...last, loading: true }));
+    ask<T>(query, { ...variables, asOf }, token).then(
+      (data) => current && setAnswer({ data, error: null, loading: false }),
+      (error: unknown) =>
+        current && setAnswer({ data: null, error: asApiError(error), loading: false }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [query, key, token, asOf, version]);
+  return answer;
+}
+
+function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError('The server could not be reached.');
+}
