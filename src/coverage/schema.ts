@@ -92,7 +92,7 @@ export const BenchSeat = builder.objectRef<SeatData>('BenchSeat').implement({
   }),
 });
 
-const UnitCoverage = builder.objectRef<UnitCoverageData>('UnitCoverage').implement({
+export const UnitCoverage = builder.objectRef<UnitCoverageData>('UnitCoverage').implement({
   description: "A unit's leadership coverage on a day.",
   fields: (t) => ({
     status: t.expose('status', { type: CoverageStatusEnum, description: 'The coverage status.' }),
@@ -125,7 +125,7 @@ const UnitCoverage = builder.objectRef<UnitCoverageData>('UnitCoverage').impleme
   }),
 });
 
-const LayerCoverage = builder.objectRef<LayerData>('LayerCoverage').implement({
+export const LayerCoverage = builder.objectRef<LayerData>('LayerCoverage').implement({
   description: 'Counts over the units of one layer of a scope.',
   fields: (t) => ({
     layer: t.expose('layer', { type: LayerEnum, description: 'The layer.' }),
@@ -144,7 +144,7 @@ const LayerCoverage = builder.objectRef<LayerData>('LayerCoverage').implement({
   }),
 });
 
-const CoverageRollup = builder.objectRef<RollupData>('CoverageRollup').implement({
+export const CoverageRollup = builder.objectRef<RollupData>('CoverageRollup').implement({
   description: 'Coverage counts of a scope, per layer, and its bench strength.',
   fields: (t) => ({
     byLayer: t.field({

@@ -14,6 +14,7 @@ import '../aors/types.js';
 import '../roles/types.js';
 import '../succession/types.js';
 import '../coverage/schema.js';
+import '../coverage/trend-schema.js';
 import '../findings/schema.js';
 import '../succession/bench-schema.js';
 import '../impact/schema.js';
@@ -26,6 +27,9 @@ import '../aors/mutations.js';
 import '../succession/mutations.js';
 import '../roles/mutations.js';
 import '../tokens/schema.js';
+import '../scenarios/types.js';
+import '../scenarios/queries.js';
+import '../scenarios/mutations.js';
 import './user-errors.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

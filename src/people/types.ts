@@ -2,12 +2,21 @@ import { groupBy } from '../core/collections.js';
 import type { PersonRow } from '../db/tables.js';
 import { builder } from '../graphql/builder.js';
 import { rowId } from '../graphql/node-id.js';
+import { placeholdersOf } from '../graphql/placeholders.js';
 import { peopleByIds, reportsOf } from './data.js';
 
 export const Person = builder.loadableNode('Person', {
   description: 'Someone in the org: an engineer, a lead, a manager.',
   id: rowId,
-  load: (ids: number[], { db }) => peopleByIds(db, ids),
+  load: async (ids: number[], context) => {
+    // A scenario's hires exist only in its evaluation, under negative ids.
+    const placeholders = placeholdersOf(context);
+    const stored = await peopleByIds(
+      context.db,
+      ids.filter((id) => id > 0),
+    );
+    return [...stored, ...ids.flatMap((id) => placeholders.get(id) ?? [])];
+  },
   sort: (person: PersonRow) => person.id,
   fields: (t) => ({
     email: t.exposeString('email', { description: 'Unique, case-insensitive.' }),

@@ -4,6 +4,7 @@ import { type OrgDiff, orgDiff } from '../core/impact/org-diff.js';
 import { orgStateOn } from '../core/org/as-of.js';
 import type { Day, OrgHistory, OrgState } from '../core/org/state.js';
 import { inLayerOrder } from '../core/org/subtree.js';
+import type { PersonRow } from '../db/tables.js';
 import type { Thresholds } from '../server/config.js';
 import { changeRecords } from '../writes/change-record.js';
 import { Draft, TABLE_NAMES } from '../writes/draft.js';
@@ -30,8 +31,9 @@ export function planChanges(
   history: OrgHistory,
   before: OrgState,
   changes: readonly ScenarioChange[],
+  idBase = 0,
 ) {
-  const draft = new Draft(history, before.asOf);
+  const draft = new Draft(history, before.asOf, idBase);
   const conflicts = applyChanges(draft, changes, 'plan');
   const after = draft.revision === 0 ? before : orgStateOn(draft.history(), before.asOf);
   return { draft, after, conflicts };
@@ -47,9 +49,11 @@ export function evaluateScenario(
   before: OrgState,
   changes: readonly ScenarioChange[],
   thresholds: Thresholds,
-): ScenarioEvaluation {
-  const { draft, after, conflicts } = planChanges(history, before, changes);
+  idBase = 0,
+): ScenarioEvaluation & { hires: PersonRow[] } {
+  const { draft, after, conflicts } = planChanges(history, before, changes, idBase);
   return {
+    hires: draft.people.inserts,
     asOf: before.asOf,
     conflicts,
     ...orgDiff(before, after, thresholds),

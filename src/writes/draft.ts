@@ -61,7 +61,10 @@ export class Draft {
     history: OrgHistory,
     /** The day the write happens: the default start of everything it changes. */
     readonly today: Day,
+    /** New rows get ids below this one (evaluations of one request must not collide). */
+    idBase = 0,
   ) {
+    this.lastId = idBase;
     this.people = new DraftTable(
       history.people,
       { email: (p) => p.email.toLowerCase(), manager: (p) => p.managerId },

@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import { builder } from '../graphql/builder.js';
+import type { Context } from '../graphql/context.js';
+import { writerOf } from '../graphql/mutation.js';
+import { rowKeyOf } from '../graphql/node-id.js';
+import { payloadType } from '../graphql/user-errors.js';
+import { type UserErrorData, UserInputError } from '../writes/errors.js';
+import { parseInput, runWrite } from '../writes/run.js';
+import { applyChanges } from './changes.js';
+import {
+  insertScenario,
+  markApplied,
+  type Scenario as ScenarioData,
+  scenariosByIds,
+  updateScenarioRow,
+} from './data.js';
+import {
+  changesSchema,
+  ScenarioChangeInput,
+  scenarioDescriptionSchema,
+  scenarioNameSchema,
+} from './inputs.js';
+import { Scenario } from './types.js';
+
+type ScenarioPayload = { scenario: ScenarioData | null; userErrors: UserErrorData[] };
+
+const payload = (name: string, description: string) =>
+  payloadType<ScenarioPayload>(name, description, (t) => ({
+    scenario: t.expose('scenario', {
+      type: Scenario,
+      nullable: true,
+      description: 'The scenario.',
+    }),
+  }));
+
+/** Runs a scenario write, turning expected failures into `userErrors`. */
+async function scenarioResult(write: () => Promise<ScenarioData>): Promise<ScenarioPayload> {
+  try {
+    return { scenario: await write(), userErrors: [] };
+  } catch (error) {
+    if (error instanceof UserInputError) return { scenario: null, userErrors: error.userErrors };
+    throw error;
+  }
+}
+
+const actorOf = (context: Context) => writerOf(context).actor;
+const idSchema = z
+  .union([z.string(), z.number()])
+  .transform((id) => rowKeyOf(String(id), 'Scenario'));
+
+/** The scenario a global id names, not applied yet, or a userError at `input.id`. */
+async function requireOpenScenario(context: Context, id: number | null): Promise<ScenarioData> {
+  const [scenario] = id === null ? [] : await scenariosByIds(context.db, [id]);
+  if (!scenario) throw UserInputError.of('input.id', 'no scenario with this id', 'NOT_FOUND');
+  if (scenario.appliedAt) {
+    const message = `the scenario was applied on ${scenario.appliedAt.toISOString()}; it is read-only`;
+    throw UserInputError.of('input.id', message, 'CONFLICT');
+  }
+  return scenario;
+}
+
+builder.mutationFields((t) => ({
+  createScenario: t.field({
+    type: payload('CreateScenarioPayload', 'The new scenario.'),
+    description: 'Saves a draft of hypothetical changes for planning; writes no org data. PLANNER.',
+    authScopes: { planner: true },
+    args: {
+      input: t.arg({
+        required: true,
+        type: builder.inputType('CreateScenarioInput', {
+          description: 'A new scenario.',
+          fields: (f) => ({
+            name: f.string({ required: true, description: 'What it is called, 1–200 characters.' }),
+            description: f.string({ description: 'What it is (at most 2000 characters).' }),
+            changes: f.field({
+              type: [ScenarioChangeInput],
+              required: true,
+              description: 'Its changes, in order (at most 100).',
+            }),
+          }),
+        }),
+      }),
+    },
+    resolve: (_root, { input }, context) =>
+      scenarioResult(async () => {
+        const fields = parseInput(
+          z.object({
+            name: scenarioNameSchema,
+            description: scenarioDescriptionSchema.nullish(),
+            changes: changesSchema,
+          }),
+          input,
+        );
+        const description = fields.description ?? null;
+        return insertScenario(context.db, { ...fields, description }, actorOf(context));
+      }),
+  }),
+  updateScenario: t.field({
+    type: payload('UpdateScenarioPayload', 'The scenario, updated.'),
+    description:
+      "Changes a scenario's name, description or changes (a field left out stays). An " +
+      'applied scenario is read-only: CONFLICT. PLANNER.',
+    authScopes: { planner: true },
+    args: {
+      input: t.arg({
+        required: true,
+        type: builder.inputType('UpdateScenarioInput', {
+          description: 'New values for a scenario; a field left out keeps its value.',
+          fields: (f) => ({
+            id: f.id({ required: true, description: 'The Scenario id.' }),
+            name: f.string({ description: 'New name.' }),
+            description: f.string({ description: 'New description; null clears it.' }),
+            changes: f.field({
+              type: [ScenarioChangeInput],
+              description: 'New changes, replacing the old ones (at most 100).',
+            }),
+          }),
+        }),
+      }),
+    },
+    resolve: (_root, { input }, context) =>
+      scenarioResult(async () => {
+        const fields = parseInput(
+          z.object({
+            id: idSchema,
+            name: scenarioNameSchema.optional(),
+            description: scenarioDescriptionSchema.nullish(),
+            changes: changesSchema.optional(),
+          }),
+          input,
+        );
+        const { id, ...changes } = fields;
+        await requireOpenScenario(context, id);
+        const updated = await updateScenarioRow(context.db, id as number, changes);
+        if (!updated)
+          throw UserInputError.of('input.id', 'the scenario was applied meanwhile', 'CONFLICT');
+        return updated;
+      }),
+  }),
+  applyScenario: t.field({
+    type: payload('ApplyScenarioPayload', 'The applied scenario.'),
+    description:
+      'Performs every change of a scenario as the mutations would, in one transaction, ' +
+      'recorded in the audit log under its name; a `hire` opens a role for its seat. When any ' +
+      'change no longer applies, nothing is written and each comes back as a CONFLICT at ' +
+      '`changes[i]`. The scenario is then kept, marked applied, read-only. ADMIN.',
+    authScopes: { admin: true },
+    args: {
+      input: t.arg({
+        required: true,
+        type: builder.inputType('ApplyScenarioInput', {
+          description: 'The scenario to apply.',
+          fields: (f) => ({ id: f.id({ required: true, description: 'The Scenario id.' }) }),
+        }),
+      }),
+    },
+    resolve: (_root, { input }, context) =>
+      scenarioResult(async () => {
+        const { id } = parseInput(z.object({ id: idSchema }), input);
+        const scenario = await requireOpenScenario(context, id);
+        if (scenario.changes.length === 0) {
+          throw UserInputError.of('input.id', 'the scenario has no changes to apply', 'VALIDATION');
+        }
+        const writer = writerOf(context);
+        const { version } = await runWrite(
+          writer,
+          `applyScenario: ${scenario.name}`,
+          (draft) => {
+            const conflicts = applyChanges(draft, scenario.changes, 'apply');
+            if (conflicts.length > 0) {
+              throw new UserInputError(
+                conflicts.map((c) => ({
+                  path: `changes[${c.index}]`,
+                  message: c.message,
+                  code: 'CONFLICT' as const,
+                })),
+              );
+            }
+          },
+          {
+            afterSave: async (tx) => {
+              if (!(await markApplied(tx, scenario.id, writer.actor))) {
+                throw UserInputError.of(
+                  'input.id',
+                  'the scenario was applied meanwhile',
+                  'CONFLICT',
+                );
+              }
+            },
+          },
+        );
+        // Every change was already so (a hire into a seat already hiring): nothing to write.
+        if (version === null) await markApplied(context.db, scenario.id, writer.actor);
+        const [applied] = await scenariosByIds(context.db, [scenario.id]);
+        return applied ?? scenario;
+      }),
+  }),
+}));

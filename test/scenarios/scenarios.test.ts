@@ -1,0 +1,305 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoDocument } from '../../src/demo/load.js';
+import { startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+
+const CREATE = `mutation ($input: CreateScenarioInput!) {
+  createScenario(input: $input) {
+    scenario { id name description applied changes {
+      depart { person on } assignSeat { unit seat person acting } vacateSeat { unit seat }
+      setTeam { person team } moveUnit { unit parent } addCandidate { unit seat person readiness }
+      hire { unit seat name }
+    } }
+    userErrors { path message code }
+  }
+}`;
+const UPDATE = `mutation ($input: UpdateScenarioInput!) {
+  updateScenario(input: $input) { scenario { name changes { depart { person } } } userErrors { path message code } }
+}`;
+const APPLY = `mutation ($input: ApplyScenarioInput!) {
+  applyScenario(input: $input) { scenario { applied appliedAt } userErrors { path message code } }
+}`;
+const FINDING = 'kind severity unit { slug } seat people { email } message';
+const EVALUATE = `query ($id: ID!, $asOf: Date) { node(id: $id) { ... on Scenario {
+  evaluation(asOf: $asOf) {
+    asOf conflicts { index message }
+    coverageChanges { unit { slug } from to }
+    newFindings { ${FINDING} } resolvedFindings { ${FINDING} }
+    before { benchStrength byLayer { layer staffed vacant } }
+    after { benchStrength byLayer { layer staffed vacant } }
+    units { unit { slug } before { status engLead { holder { name } } } after { status engLead { holder { name email } } } }
+  }
+} } }`;
+
+let t: TestApp;
+let planner: string;
+let viewer: string;
+
+async function token(role: 'VIEWER' | 'PLANNER') {
+  const { createApiToken } = await t.data(
+    `mutation ($role: Role!) { createApiToken(input: { name: "${role}", role: $role }) { token } }`,
+    { role },
+  );
+  return createApiToken.token as string;
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ org: demoDocument() });
+  planner = await token('PLANNER');
+  viewer = await token('VIEWER');
+});
+afterAll(() => t.close());
+
+async function create(input: Record<string, unknown>) {
+  const { createScenario } = await t.data(CREATE, { input }, { token: planner });
+  expect(createScenario.userErrors).toEqual([]);
+  return createScenario.scenario;
+}
+
+async function evaluate(id: string, asOf?: string) {
+  const { node } = await t.data(EVALUATE, { id, asOf }, { token: planner });
+  return node.evaluation;
+}
+
+describe('a scenario', () => {
+  it('is saved and read back in the shape it was given, by a PLANNER', async () => {
+    const scenario = await create({
+      name: 'Q1 reorg',
+      description: 'Ana to Payments, Eli up',
+      changes: [
+        { assignSeat: { unit: 'payments', seat: 'ENG_LEAD', person: 'ANA@example.com' } },
+        { setTeam: { person: 'eli@example.com' } },
+        { hire: { unit: 'storage', seat: 'ENG_LEAD' } },
+      ],
+    });
+    expect(scenario).toMatchObject({ name: 'Q1 reorg', applied: false });
+    expect(scenario.changes).toEqual([
+      {
+        depart: null,
+        assignSeat: { unit: 'payments', seat: 'ENG_LEAD', person: 'ana@example.com', acting: null },
+        vacateSeat: null,
+        setTeam: null,
+        moveUnit: null,
+        addCandidate: null,
+        hire: null,
+      },
+      expect.objectContaining({ setTeam: { person: 'eli@example.com', team: null } }),
+      expect.objectContaining({ hire: { unit: 'storage', seat: 'ENG_LEAD', name: null } }),
+    ]);
+    const { scenarios } = await t.data(
+      '{ scenarios { totalCount nodes { name } } }',
+      {},
+      { token: planner },
+    );
+    expect(scenarios.nodes[0].name).toBe('Q1 reorg');
+  });
+
+  it('is confidential: a VIEWER can neither read nor write one', async () => {
+    const list = await t.gql('{ scenarios { totalCount } }', {}, { token: viewer });
+    expect(list.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const write = await t.gql(CREATE, { input: { name: 'x', changes: [] } }, { token: viewer });
+    expect(write.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses a change with no kind or two, and more than 100 changes, naming the field', async () => {
+    const two = {
+      depart: { person: 'bo@example.com' },
+      vacateSeat: { unit: 'storage', seat: 'ENG_LEAD' },
+    };
+    const { createScenario } = await t.data(
+      CREATE,
+      { input: { name: 'bad', changes: [{}, two] } },
+      { token: planner },
+    );
+    expect(createScenario.userErrors.map((e: any) => [e.path, e.code])).toEqual([
+      ['input.changes[0]', 'VALIDATION'],
+      ['input.changes[1]', 'VALIDATION'],
+    ]);
+    const many = Array(101).fill({ depart: { person: 'bo@example.com' } });
+    const big = await t.data(CREATE, { input: { name: 'big', changes: many } }, { token: planner });
+    expect(big.createScenario.userErrors).toMatchObject([
+      { path: 'input.changes', code: 'VALIDATION' },
+    ]);
+  });
+});
+
+describe('evaluating a scenario', () => {
+  it('says what breaks and what is fixed, with the touched units before and after', async () => {
+    const { id } = await create({
+      name: 'Ana moves, a hire takes Storage',
+      changes: [
+        { assignSeat: { unit: 'payments', seat: 'ENG_LEAD', person: 'ana@example.com' } },
+        { hire: { unit: 'storage', seat: 'ENG_LEAD' } },
+      ],
+    });
+    const evaluation = await evaluate(id);
+    expect(evaluation.asOf).toBe(TODAY);
+    expect(evaluation.conflicts).toEqual([]);
+    const storage = evaluation.units.find((u: any) => u.unit.slug === 'storage');
+    expect(storage.after.engLead.holder).toEqual({
+      name: 'New hire (Storage Eng Lead)',
+      email: 'new-hire-2@scenario.invalid',
+    });
+    const payments = evaluation.units.find((u: any) => u.unit.slug === 'payments');
+    expect(payments.before.engLead.holder).toBeNull();
+    expect(evaluation.resolvedFindings).toContainEqual(
+      expect.objectContaining({
+        kind: 'VACANT_SEAT',
+        unit: { slug: 'payments' },
+        seat: 'ENG_LEAD',
+      }),
+    );
+    // Nothing was written.
+    const { unit } = await t.data('{ unit(slug: "payments") { engLead { email } } }');
+    expect(unit.engLead).toBeNull();
+  });
+
+  it('reports changes that no longer apply, with their index, and skips them', async () => {
+    const { id } = await create({
+      name: 'stale',
+      changes: [
+        { depart: { person: 'nobody@example.com' } },
+        { assignSeat: { unit: 'storage', seat: 'ENG_LEAD', person: 'ana@example.com' } },
+        { moveUnit: { unit: 'storage', parent: 'payments' } },
+        { depart: { person: 'ana@example.com' } },
+        { assignSeat: { unit: 'network', seat: 'ENG_LEAD', person: 'ana@example.com' } },
+      ],
+    });
+    const evaluation = await evaluate(id);
+    expect(evaluation.conflicts).toEqual([
+      { index: 0, message: 'unknown person "nobody@example.com"' },
+      { index: 1, message: 'ana@example.com already holds the Eng Lead seat of "storage"' },
+      { index: 4, message: `person "ana@example.com" departed on ${TODAY}` },
+    ]);
+    // The move applied: Storage is now under Payments in the evaluation only.
+    expect(evaluation.units.map((u: any) => u.unit.slug)).toContain('storage');
+  });
+
+  it('of one departure answers exactly what departureImpact answers', async () => {
+    for (const person of [
+      'ana@example.com',
+      'bo@example.com',
+      'dee@example.com',
+      'ned@example.com',
+    ]) {
+      const { id } = await create({ name: `without ${person}`, changes: [{ depart: { person } }] });
+      const evaluation = await evaluate(id);
+      const { departureImpact } = await t.data(
+        `query ($email: String!) { departureImpact(email: $email) {
+          coverageChanges { unit { slug } from to }
+          newFindings { ${FINDING} } resolvedFindings { ${FINDING} }
+        } }`,
+        { email: person },
+        { token: planner },
+      );
+      expect(evaluation.coverageChanges, person).toEqual(departureImpact.coverageChanges);
+      expect(evaluation.newFindings, person).toEqual(departureImpact.newFindings);
+      expect(evaluation.resolvedFindings, person).toEqual(departureImpact.resolvedFindings);
+    }
+  });
+
+  it('is against the org as it stands on the day asked', async () => {
+    const { id } = await create({
+      name: 'Bo leaves in March',
+      changes: [{ depart: { person: 'bo@example.com', on: '2027-03-01' } }],
+    });
+    expect((await evaluate(id)).coverageChanges).toEqual([]);
+    const april = await evaluate(id, '2027-04-01');
+    expect(april.coverageChanges).toContainEqual(
+      expect.objectContaining({ unit: { slug: 'platform' }, to: expect.any(String) }),
+    );
+  });
+});
+
+describe('applying a scenario', () => {
+  const version = async () => {
+    const result = await t.database.db.execute(sql`select version from org_state`);
+    return Number((result as unknown as { rows: Array<{ version: number }> }).rows[0]?.version);
+  };
+
+  it('writes nothing when any change conflicts, naming each at changes[i]', async () => {
+    const { id } = await create({
+      name: 'half stale',
+      changes: [
+        { assignSeat: { unit: 'payments', seat: 'ENG_LEAD', person: 'kim@example.com' } },
+        { depart: { person: 'nobody@example.com' } },
+      ],
+    });
+    const [changesBefore, versionBefore] = [await t.changeCount(), await version()];
+    const { applyScenario } = await t.data(APPLY, { input: { id } });
+    expect(applyScenario).toEqual({
+      scenario: null,
+      userErrors: [
+        { path: 'changes[1]', message: 'unknown person "nobody@example.com"', code: 'CONFLICT' },
+      ],
+    });
+    expect(await t.changeCount()).toBe(changesBefore);
+    expect(await version()).toBe(versionBefore);
+  });
+
+  it('performs every change in one transaction, audited under its name, once', async () => {
+    const { id } = await create({
+      name: 'Promote Kim',
+      changes: [
+        { assignSeat: { unit: 'payments', seat: 'ENG_LEAD', person: 'kim@example.com' } },
+        { hire: { unit: 'payments', seat: 'TECH_LEAD' } },
+        {
+          addCandidate: {
+            unit: 'payments',
+            seat: 'ENG_LEAD',
+            person: 'lou@example.com',
+            readiness: 'READY_SOON',
+          },
+        },
+      ],
+    });
+    const versionBefore = await version();
+    const { applyScenario } = await t.data(APPLY, { input: { id } });
+    expect(applyScenario.userErrors).toEqual([]);
+    expect(applyScenario.scenario.applied).toBe(true);
+    expect(await version()).toBe(versionBefore + 1);
+    const { unit, changes } = await t.data(`{
+      unit(slug: "payments") { engLead { email } openRoles { seat status } }
+      changes(unit: "payments", first: 10) { nodes { operation } }
+    }`);
+    expect(unit.engLead.email).toBe('kim@example.com');
+    expect(unit.openRoles).toContainEqual({ seat: 'TECH_LEAD', status: 'OPEN' });
+    expect(new Set(changes.nodes.map((c: any) => c.operation))).toEqual(
+      new Set(['applyScenario: Promote Kim']),
+    );
+    // Applied: read-only, and never applied twice.
+    expect((await t.data(APPLY, { input: { id } })).applyScenario.userErrors).toMatchObject([
+      { path: 'input.id', code: 'CONFLICT' },
+    ]);
+    const update = await t.data(UPDATE, { input: { id, name: 'x' } }, { token: planner });
+    expect(update.updateScenario.userErrors).toMatchObject([
+      { path: 'input.id', code: 'CONFLICT' },
+    ]);
+  });
+
+  it('is for ADMIN only', async () => {
+    const { id } = await create({ name: 'p', changes: [{ depart: { person: 'oz@example.com' } }] });
+    const result = await t.gql(APPLY, { input: { id } }, { token: planner });
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe.runIf(process.env.DATABASE_URL)(
+  'applying one scenario twice at once on PostgreSQL',
+  () => {
+    it('applies it once; the other gets a CONFLICT', async () => {
+      const { id } = await create({
+        name: 'race',
+        changes: [{ depart: { person: 'wes@example.com' } }],
+      });
+      const results = await Promise.all([
+        t.gql(APPLY, { input: { id } }),
+        t.gql(APPLY, { input: { id } }),
+      ]);
+      const codes = results.map((r) => r.data?.applyScenario.userErrors[0]?.code ?? 'OK').sort();
+      expect(codes).toEqual(['CONFLICT', 'OK']);
+      const { changes } = await t.data('{ changes(person: "wes@example.com") { totalCount } }');
+      expect(changes.totalCount).toBe(2); // the person's departure and their membership's end, once
+    });
+  },
+);
