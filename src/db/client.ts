@@ -26,12 +26,12 @@ export interface OpenOptions {
   url?: string;
   /** PGlite's folder; none keeps it in memory (tests). */
   dataDir?: string;
-  /** Sees every SQL statement drizzle sends (the statement-count tests use it). */
-  onQuery?: (sql: string) => void;
+  /** Sees every SQL statement drizzle sends, with its parameters (the statement tests use it). */
+  onQuery?: (sql: string, params: unknown[]) => void;
 }
 
-function loggerFor(onQuery?: (sql: string) => void): Logger | undefined {
-  return onQuery ? { logQuery: (query) => onQuery(query) } : undefined;
+function loggerFor(onQuery?: OpenOptions['onQuery']): Logger | undefined {
+  return onQuery ? { logQuery: (query, params) => onQuery(query, params) } : undefined;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {

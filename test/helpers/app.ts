@@ -29,7 +29,12 @@ const IMPORT_ORG = `mutation ($d: JSONObject!) { importOrg(document: $d) {
  */
 export async function startTestApp({ env = {}, org }: TestAppOptions = {}) {
   const statements: string[] = [];
-  const database = await openTestDatabase((sql) => statements.push(sql));
+  /** The parameters of each statement, in step with `statements`. */
+  const parameters: unknown[][] = [];
+  const database = await openTestDatabase((sql, params) => {
+    statements.push(sql);
+    parameters.push(params);
+  });
   const config: Config = loadConfig({ ORGRAPH_ADMIN_TOKEN: ADMIN_TOKEN, ...env });
   const app = createApp({ database, config, today: () => TODAY });
 
@@ -80,6 +85,7 @@ export async function startTestApp({ env = {}, org }: TestAppOptions = {}) {
     database,
     config,
     statements,
+    parameters,
     gql,
     data,
     importOrg,
