@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AorRow, aorTable, criticalityEnum, type PersonRow } from '../db/tables.js';
+import { atMost } from '../graphql/bounds.js';
 import { builder } from '../graphql/builder.js';
 import { payloadType } from '../graphql/user-errors.js';
 import { peopleByIds } from '../people/data.js';
@@ -15,6 +16,9 @@ import { endOwnership, insertOwnership, openOwnerships, requireAor } from './wri
 
 // ---------------------------------------------------------------------------------------
 // Inputs
+
+/** Backups one request may name: an AoR with more has no real backup plan. */
+const MAX_BACKUPS = 20;
 
 const CreateAorInput = builder.inputType('CreateAorInput', {
   description: 'A new Area of Responsibility, optionally with its owners (from today).',
@@ -31,7 +35,10 @@ const CreateAorInput = builder.inputType('CreateAorInput', {
     }),
     unit: t.string({ required: true, description: 'The owning unit (slug).' }),
     owner: t.string({ description: "The primary owner's email (none: unowned)." }),
-    backups: t.stringList({ description: "The backup owners' emails." }),
+    backups: t.stringList({
+      description: `The backup owners' emails (at most ${MAX_BACKUPS}).`,
+      ...atMost(MAX_BACKUPS, 'backups'),
+    }),
   }),
 });
 

@@ -6,6 +6,7 @@ import {
   SEVERITIES,
 } from '../core/findings/findings.js';
 import { asOfArg, orgFor, scopeArg, scopeIdIn } from '../graphql/args.js';
+import { atMost } from '../graphql/bounds.js';
 import { builder } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
 import { arrayPage } from '../graphql/pagination.js';
@@ -74,7 +75,11 @@ builder.queryFields((t) => ({
       authScopes: { viewer: true },
       args: {
         scope: scopeArg(t.arg),
-        kinds: t.arg({ type: [FindingKindEnum], description: 'Only these kinds (default: all).' }),
+        kinds: t.arg({
+          type: [FindingKindEnum],
+          description: 'Only these kinds (default: all).',
+          ...atMost(FINDING_KINDS.length, 'kinds'),
+        }),
         minSeverity: t.arg({ type: SeverityEnum, description: 'Only this severity or worse.' }),
         asOf: asOfArg(t.arg),
       },

@@ -11,6 +11,9 @@ import type { Context } from './context.js';
 /** The most items a connection returns in one page (SPEC §3). */
 export const MAX_PAGE_SIZE = 100;
 
+/** How many input problems one error message lists. */
+const MAX_ISSUES_SHOWN = 5;
+
 /**
  * The Pothos builder: plugins, scalars and defaults only. Access: a request reaches execution
  * only with a valid token (or explicitly opened read access), so every request is at least a
@@ -84,11 +87,15 @@ export const builder = new SchemaBuilder<{
     nodesOnConnection: { description: 'The items of the page, without cursors.' },
   },
   zod: {
-    validationError: (error) =>
-      new GraphQLError(
-        error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '),
-        { extensions: { code: 'BAD_USER_INPUT' } },
-      ),
+    // The first few problems only: a list of 100,000 bad items must not answer 100,000 lines.
+    validationError: ({ issues }) => {
+      const shown = issues.slice(0, MAX_ISSUES_SHOWN);
+      const more = issues.length - shown.length;
+      const message = shown.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
+      return new GraphQLError(more > 0 ? `${message} (and ${more} more)` : message, {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    },
   },
   complexity: {
     defaultComplexity: 1,

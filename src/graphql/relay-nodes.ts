@@ -1,6 +1,7 @@
 import { decodeGlobalID, resolveNodes } from '@pothos/plugin-relay';
 import type { GraphQLResolveInfo } from 'graphql';
-import { builder } from './builder.js';
+import { atMost } from './bounds.js';
+import { builder, MAX_PAGE_SIZE } from './builder.js';
 import type { Context } from './context.js';
 import { rowId } from './node-id.js';
 
@@ -34,7 +35,13 @@ builder.queryFields((t) => ({
     nullable: { list: false, items: true },
     description: 'Objects by their global ids, in order (null for an id that names nothing).',
     authScopes: { viewer: true },
-    args: { ids: t.arg.idList({ required: true, description: 'Global ids.' }) },
+    args: {
+      ids: t.arg.idList({
+        required: true,
+        description: `Global ids, at most ${MAX_PAGE_SIZE} (a page).`,
+        ...atMost(MAX_PAGE_SIZE, 'ids'),
+      }),
+    },
     // One call per id in the same tick: the node loaders still batch them by type.
     resolve: (_root, { ids }, context, info) =>
       Promise.all(ids.map((id) => nodeOrNull(String(id), context, info))),
