@@ -18,6 +18,7 @@ const envSchema = z.object({
   ORGRAPH_GRAPHIQL: onOff.default(true),
   ORGRAPH_TLM_THRESHOLD: z.coerce.number().int().min(1).default(4),
   ORGRAPH_LONG_TLM_DAYS: z.coerce.number().int().min(1).default(180),
+  ORGRAPH_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
 export interface Config {
@@ -31,6 +32,7 @@ export interface Config {
   corsOrigins: string[];
   graphiql: boolean;
   thresholds: Thresholds;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
 /** The analysis thresholds of SPEC §2, configurable. */
@@ -66,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     graphiql: e.ORGRAPH_GRAPHIQL,
     thresholds: { tlmEngineers: e.ORGRAPH_TLM_THRESHOLD, longTlmDays: e.ORGRAPH_LONG_TLM_DAYS },
+    logLevel: e.ORGRAPH_LOG_LEVEL,
   };
 }

@@ -1,6 +1,7 @@
 import type { ExecutionResult } from 'graphql';
 import { createApp } from '../../src/server/app.js';
 import { type Config, loadConfig } from '../../src/server/config.js';
+import { createLogger } from '../../src/server/logging.js';
 import { openTestDatabase } from './database.js';
 
 /** The day every test runs on, so answers do not drift with the calendar. */
@@ -36,7 +37,10 @@ export async function startTestApp({ env = {}, org }: TestAppOptions = {}) {
     parameters.push(params);
   });
   const config: Config = loadConfig({ ORGRAPH_ADMIN_TOKEN: ADMIN_TOKEN, ...env });
-  const app = createApp({ database, config, today: () => TODAY });
+  /** The JSON lines the app logged, one a string. */
+  const logs: string[] = [];
+  const logger = createLogger(config.logLevel, { write: (line: string) => logs.push(line) });
+  const app = createApp({ database, config, today: () => TODAY, logger });
 
   async function gql<T = Record<string, any>>(
     query: string,
@@ -86,6 +90,7 @@ export async function startTestApp({ env = {}, org }: TestAppOptions = {}) {
     config,
     statements,
     parameters,
+    logs,
     gql,
     data,
     importOrg,

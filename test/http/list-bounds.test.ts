@@ -48,6 +48,19 @@ describe('every list argument has a bound, checked before any database work', ()
     const { error, statements } = await refused(query, { b: backups });
     expect(error?.message).toBe('input.backups: at most 20 backups');
     expect(statements).toEqual([]);
+    // the same, the whole input a variable
+    const input = { slug: 'billing', name: 'Billing', unit: 'nowhere', backups };
+    const whole = await refused(
+      'mutation ($input: CreateAorInput!) { createAor(input: $input) { userErrors { path } } }',
+      { input },
+    );
+    expect(whole.error?.message).toBe('input.backups: at most 20 backups');
+  });
+
+  it('a long list written in the query itself is refused the same way', async () => {
+    const ids = unitIds(101).map((id) => `"${id}"`);
+    const { error } = await refused(`{ nodes(ids: [${ids.join(', ')}]) { id } }`, {});
+    expect(error?.message).toBe('ids: at most 100 ids');
   });
 
   it('the schema has no list argument or input field without a bound', () => {
