@@ -9,6 +9,7 @@ import { asOfArg, orgFor, scopeArg, scopeIdIn } from '../graphql/args.js';
 import { atMost } from '../graphql/bounds.js';
 import { builder } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
+import { COST, heavy } from '../graphql/costs.js';
 import { arrayPage } from '../graphql/pagination.js';
 import { Person } from '../people/types.js';
 import { SeatEnum } from '../seats/types.js';
@@ -73,6 +74,7 @@ builder.queryFields((t) => ({
         'Findings of a scope, by severity then unit slug. SUCCESSOR_CONCENTRATION findings ' +
         'reveal candidates and are left out for VIEWER tokens.',
       authScopes: { viewer: true },
+      ...heavy(COST.singlePointsOfFailure),
       args: {
         scope: scopeArg(t.arg),
         kinds: t.arg({

@@ -7,6 +7,7 @@ import ZodPlugin from '@pothos/plugin-zod';
 import { GraphQLError } from 'graphql';
 import type { Day } from '../core/org/state.js';
 import type { Context } from './context.js';
+import HeavyTurnsPlugin from './heavy-turns.js';
 
 /** The most items a connection returns in one page (SPEC §3). */
 export const MAX_PAGE_SIZE = 100;
@@ -35,7 +36,14 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
-  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, ZodPlugin, ComplexityPlugin],
+  plugins: [
+    ScopeAuthPlugin,
+    RelayPlugin,
+    DataloaderPlugin,
+    ZodPlugin,
+    ComplexityPlugin,
+    HeavyTurnsPlugin,
+  ],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: ({ viewer }) => ({
@@ -97,11 +105,8 @@ export const builder = new SchemaBuilder<{
       });
     },
   },
-  complexity: {
-    defaultComplexity: 1,
-    defaultListMultiplier: 10,
-    limit: { depth: 15, breadth: 2_000, complexity: 250_000 },
-  },
+  // Prices only: src/server/limits.ts checks a request's total once, before execution.
+  complexity: { defaultComplexity: 1, defaultListMultiplier: 10 },
 });
 
 builder.queryType({ description: 'Reads: the org, its coverage, findings and succession.' });

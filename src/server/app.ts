@@ -7,9 +7,10 @@ import { type Context, createContext } from '../graphql/context.js';
 import { schema } from '../graphql/schema.js';
 import { OrgSnapshots } from '../store/snapshots.js';
 import { authenticate } from '../tokens/authenticate.js';
+import { useBodyLimit } from './body-limit.js';
 import type { Config } from './config.js';
 import { rememberingOriginal } from './error-summary.js';
-import { useDocumentLimits } from './limits.js';
+import { useCostLimit, useDocumentLimits } from './limits.js';
 import { useListGuard } from './list-guard.js';
 import { createLogger, type Logger, requestLog, yogaLogger } from './logging.js';
 import { useRequestRecords } from './requests.js';
@@ -57,6 +58,7 @@ export function createApp({
     logging: yogaLogger(logger),
     cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins } : false,
     batching: false,
+    multipart: false, // no file uploads: a request is JSON, a GraphQL text or a form
     context: async ({ request }): Promise<Context> => {
       const { db } = database;
       const viewer = await authenticate(db, config, request.headers.get('authorization'));
@@ -67,8 +69,10 @@ export function createApp({
       // graphql-js' own executor: it keeps response fields in query order, as the GraphQL
       // spec asks, where Yoga's default one orders them by resolution time.
       useEngine({ execute }),
+      useBodyLimit(config.maxBodyBytes),
       useDocumentLimits(),
       useListGuard(schema),
+      useCostLimit(),
       useReadinessCheck({ endpoint: '/ready', check: () => database.ping().then(() => true) }),
     ],
   });

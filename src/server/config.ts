@@ -19,6 +19,12 @@ const envSchema = z.object({
   ORGRAPH_TLM_THRESHOLD: z.coerce.number().int().min(1).default(4),
   ORGRAPH_LONG_TLM_DAYS: z.coerce.number().int().min(1).default(180),
   ORGRAPH_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  // 6 MiB: the 2,000-team / 20,000-person import document is 3.4 MB (4.9 MB pretty-printed).
+  ORGRAPH_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .default(6 * 1024 * 1024),
 });
 
 export interface Config {
@@ -33,6 +39,8 @@ export interface Config {
   graphiql: boolean;
   thresholds: Thresholds;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** The largest request body accepted; more is a 413. */
+  maxBodyBytes: number;
 }
 
 /** The analysis thresholds of SPEC §2, configurable. */
@@ -69,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphiql: e.ORGRAPH_GRAPHIQL,
     thresholds: { tlmEngineers: e.ORGRAPH_TLM_THRESHOLD, longTlmDays: e.ORGRAPH_LONG_TLM_DAYS },
     logLevel: e.ORGRAPH_LOG_LEVEL,
+    maxBodyBytes: e.ORGRAPH_MAX_BODY_BYTES,
   };
 }
