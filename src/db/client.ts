@@ -18,6 +18,8 @@ export interface Database {
   migrate(): Promise<void>;
   /** Cheap liveness probe for `GET /ready`. */
   ping(): Promise<void>;
+  /** The `pg` pool's connections (PostgreSQL only: PGlite is one connection in-process). */
+  poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -50,6 +52,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       kind: 'postgres',
       migrate: () => migratePostgres(url),
       ping: async () => void (await pool.query('select 1')),
+      poolStats: () => ({
+        total: pool.totalCount,
+        idle: pool.idleCount,
+        waiting: pool.waitingCount,
+      }),
       close: () => pool.end(),
     };
   }

@@ -13,6 +13,7 @@ import { rememberingOriginal } from './error-summary.js';
 import { useCostLimit, useDocumentLimits } from './limits.js';
 import { useListGuard } from './list-guard.js';
 import { createLogger, type Logger, requestLog, yogaLogger } from './logging.js';
+import { createMetrics, useMetricsRoute } from './metrics.js';
 import { useRequestRecords } from './requests.js';
 
 export interface AppOptions {
@@ -43,7 +44,9 @@ export function createApp({
   today = todayUtc,
   logger = createLogger(config.logLevel),
 }: AppOptions) {
-  const snapshots = new OrgSnapshots();
+  const metrics = createMetrics(database);
+  const snapshots = new OrgSnapshots(metrics.snapshotLoaded);
+  const log = requestLog(logger);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -65,7 +68,11 @@ export function createApp({
       return createContext({ db, config, viewer, today: today(), snapshots });
     },
     plugins: [
-      useRequestRecords(requestLog(logger)),
+      useMetricsRoute(metrics, config.metricsToken),
+      useRequestRecords((record) => {
+        log(record);
+        metrics.requestAnswered(record);
+      }),
       // graphql-js' own executor: it keeps response fields in query order, as the GraphQL
       // spec asks, where Yoga's default one orders them by resolution time.
       useEngine({ execute }),

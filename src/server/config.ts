@@ -25,6 +25,8 @@ const envSchema = z.object({
     .int()
     .min(1_024)
     .default(6 * 1024 * 1024),
+  // When set, GET /metrics needs it as a bearer token.
+  ORGRAPH_METRICS_TOKEN: z.string().min(16).optional(),
 });
 
 export interface Config {
@@ -41,6 +43,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** The largest request body accepted; more is a 413. */
   maxBodyBytes: number;
+  /** When set, `GET /metrics` needs it as a bearer token. */
+  metricsToken?: string;
 }
 
 /** The analysis thresholds of SPEC §2, configurable. */
@@ -78,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     thresholds: { tlmEngineers: e.ORGRAPH_TLM_THRESHOLD, longTlmDays: e.ORGRAPH_LONG_TLM_DAYS },
     logLevel: e.ORGRAPH_LOG_LEVEL,
     maxBodyBytes: e.ORGRAPH_MAX_BODY_BYTES,
+    metricsToken: e.ORGRAPH_METRICS_TOKEN,
   };
 }

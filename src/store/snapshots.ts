@@ -38,6 +38,9 @@ export interface RequestOrg {
 export class OrgSnapshots {
   private current: Promise<Snapshot> | null = null;
 
+  /** `onLoad` hears each (re)load of the history and how long it took (the metrics). */
+  constructor(private readonly onLoad: (seconds: number) => void = () => {}) {}
+
   /** One per request: checks the version once, then answers every `asOf` from memory. */
   forRequest(db: Db): RequestOrg {
     let snapshot: Promise<Snapshot> | null = null;
@@ -55,11 +58,11 @@ export class OrgSnapshots {
     const version = await readOrgVersion(db);
     const cached = this.current && (await this.current.catch(() => null));
     if (cached && cached.version >= version) return cached;
-    const loading = loadOrgHistory(db).then((history) => ({
-      version,
-      history,
-      states: new Map(),
-    }));
+    const started = performance.now();
+    const loading = loadOrgHistory(db).then((history) => {
+      this.onLoad((performance.now() - started) / 1_000);
+      return { version, history, states: new Map() };
+    });
     this.current = loading;
     return loading;
   }
