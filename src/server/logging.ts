@@ -57,7 +57,11 @@ export function requestLog(logger: Logger): (record: RequestRecord) => void {
       durationMs: Math.round(record.durationMs * 10) / 10,
     };
     const failure = firstFailure(record.errors);
-    if (!failure) return logger.info(entry, 'request');
+    if (!failure) {
+      // Refused before GraphQL ran: too large a body, an unknown route.
+      if (record.status >= 400) return logger.warn(entry, 'request refused');
+      return logger.info(entry, 'request');
+    }
     const summary = summarize(failure);
     const suppressed = repeats.pass(fingerprint(summary));
     const error =

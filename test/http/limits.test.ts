@@ -51,6 +51,11 @@ describe('the request body limit', () => {
     expect(errors[0].message).toMatch(/at most 4096 bytes \(ORGRAPH_MAX_BODY_BYTES\)/);
     expect(errors[0].message).toMatch(/npm run org -- import/);
     expect(errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(JSON.parse(app.logs.at(-1) ?? '{}')).toMatchObject({
+      level: 'warn',
+      status: 413,
+      msg: 'request refused',
+    });
   });
 
   it('counts a body sent in chunks, without Content-Length', async () => {
