@@ -4,6 +4,7 @@ import SchemaBuilder, {
   type SchemaTypes,
 } from '@pothos/core';
 import type { GraphQLFieldResolver } from 'graphql';
+import type { Context } from './context.js';
 
 declare global {
   export namespace PothosSchemaTypes {
@@ -35,6 +36,9 @@ export class HeavyTurnsPlugin<Types extends SchemaTypes> extends BasePlugin<Type
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
     if (fieldConfig.extensions?.heavy !== true) return resolver;
     return async (parent, args, context, info) => {
+      // The org's snapshot first: were its loading awaited inside the turn, the turn would
+      // pass on before the computing starts, and the computations run back to back again.
+      await (context as Context).org.ready();
       await nextTurn();
       return resolver(parent, args, context, info);
     };

@@ -27,6 +27,8 @@ export interface RequestOrg {
   on(asOf: Day): Promise<OrgState>;
   /** Unit and person rows by id. */
   rows(): Promise<OrgRows>;
+  /** Resolves once the snapshot is loaded: what follows computes without the database. */
+  ready(): Promise<void>;
 }
 
 /**
@@ -51,6 +53,7 @@ export class OrgSnapshots {
     return {
       on: async (asOf) => stateOn(await current(), asOf),
       rows: async () => rowsOf(await current()),
+      ready: async () => void (await current()),
     };
   }
 

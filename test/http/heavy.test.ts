@@ -82,9 +82,10 @@ describe('limits on the 2,000-team org', () => {
     await post(heavy);
     const took = performance.now() - started;
     const waits = await prober.stop();
-    // Without turns the five analyses run as one block and a probe waits for nearly all of it.
+    // Without turns the five analyses run as one block: one probe waits for nearly all of
+    // it, and none is answered in between. With them, probes are answered between analyses.
     expect(took).toBeGreaterThan(200);
-    expect(waits.length).toBeGreaterThan(2);
-    expect(Math.max(...waits)).toBeLessThan(took * 0.6);
+    expect(waits.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...waits)).toBeLessThan(took * 0.75);
   });
 });
