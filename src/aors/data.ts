@@ -1,14 +1,12 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Day } from '../core/org/state.js';
+import { anyId } from '../db/any-of.js';
 import type { Db } from '../db/client.js';
 import { inForceOn } from '../db/history.js';
 import { type AorRow, aorOwnershipTable, aorTable, personTable } from '../db/tables.js';
 
 export function aorsByIds(db: Db, ids: readonly number[]): Promise<AorRow[]> {
-  return db
-    .select()
-    .from(aorTable)
-    .where(inArray(aorTable.id, [...ids]));
+  return db.select().from(aorTable).where(anyId(aorTable.id, ids));
 }
 
 /** Active (not retired) AoRs of each unit, in slug order. */
@@ -16,7 +14,7 @@ export function aorsOfUnits(db: Db, unitIds: readonly number[]): Promise<AorRow[
   return db
     .select()
     .from(aorTable)
-    .where(and(inArray(aorTable.unitId, [...unitIds]), isNull(aorTable.retiredOn)))
+    .where(and(anyId(aorTable.unitId, unitIds), isNull(aorTable.retiredOn)))
     .orderBy(asc(aorTable.slug));
 }
 
@@ -26,7 +24,7 @@ export function ownershipsOfAors(db: Db, aorIds: readonly number[], day: Day) {
     .select({ ownership: aorOwnershipTable, person: personTable })
     .from(aorOwnershipTable)
     .innerJoin(personTable, eq(personTable.id, aorOwnershipTable.personId))
-    .where(and(inArray(aorOwnershipTable.aorId, [...aorIds]), inForceOn(aorOwnershipTable, day)))
+    .where(and(anyId(aorOwnershipTable.aorId, aorIds), inForceOn(aorOwnershipTable, day)))
     .orderBy(asc(aorOwnershipTable.startedOn));
 }
 
@@ -36,8 +34,6 @@ export function ownershipsOfPeople(db: Db, personIds: readonly number[], day: Da
     .select({ ownership: aorOwnershipTable, aor: aorTable })
     .from(aorOwnershipTable)
     .innerJoin(aorTable, eq(aorTable.id, aorOwnershipTable.aorId))
-    .where(
-      and(inArray(aorOwnershipTable.personId, [...personIds]), inForceOn(aorOwnershipTable, day)),
-    )
+    .where(and(anyId(aorOwnershipTable.personId, personIds), inForceOn(aorOwnershipTable, day)))
     .orderBy(asc(aorTable.slug));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { criticalityEnum } from '../db/tables.js';
+import { atMost } from '../graphql/bounds.js';
 import { builder } from '../graphql/builder.js';
 import { orgMutation } from '../graphql/mutation.js';
 import { payloadType } from '../graphql/user-errors.js';
@@ -28,6 +29,8 @@ import {
 } from './writes.js';
 
 type Payload<T> = T & { userErrors: UserErrorData[] };
+/** Backups of one AoR: a handful in real orgs; the bound refuses a script's runaway list. */
+const MAX_BACKUPS = 20;
 const noAor: AorChange = { aor: null };
 const aorPayload = (name: string, description: string, field: string) =>
   payloadType<Payload<AorChange>>(name, description, (t) => ({
@@ -56,7 +59,10 @@ orgMutation({
       }),
       unit: t.string({ required: true, description: 'The owning unit (slug).' }),
       owner: t.string({ description: "The primary owner's email (none: unowned)." }),
-      backups: t.stringList({ description: "The backup owners' emails." }),
+      backups: t.stringList({
+        description: `The backup owners' emails (at most ${MAX_BACKUPS}).`,
+        ...atMost(MAX_BACKUPS, 'backups'),
+      }),
     }),
   }),
   payload: aorPayload('CreateAorPayload', 'The new AoR.', 'The new AoR.'),

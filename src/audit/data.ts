@@ -1,4 +1,5 @@
-import { and, count, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { anyId } from '../db/any-of.js';
 import type { Db } from '../db/client.js';
 import { changeTable } from '../db/tables.js';
 
@@ -39,8 +40,5 @@ export function listChanges(db: Db, filter: ChangeFilter, offset: number, limit:
 }
 
 export function changesByIds(db: Db, ids: readonly number[]): Promise<ChangeRow[]> {
-  return db
-    .select()
-    .from(changeTable)
-    .where(inArray(changeTable.id, [...ids]));
+  return db.select().from(changeTable).where(anyId(changeTable.id, ids));
 }

@@ -13,6 +13,7 @@ import {
 import type { SeatCoverage as SeatData } from '../core/coverage/seat.js';
 import { asOfArg, dayFor, orgFor, scopeArg, scopeIdIn, unitOnDay } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
+import { COST, heavy } from '../graphql/costs.js';
 import { arrayPage } from '../graphql/pagination.js';
 import { Person } from '../people/types.js';
 import { SeatEnum } from '../seats/types.js';
@@ -185,6 +186,7 @@ builder.queryFields((t) => ({
     description:
       "Coverage rollup of a unit's subtree (the unit at its own layer), or the whole org.",
     authScopes: { viewer: true },
+    ...heavy(COST.coverage),
     args: {
       scope: scopeArg(t.arg),
       asOf: asOfArg(t.arg),
@@ -201,6 +203,7 @@ builder.queryFields((t) => ({
         'Teams whose Tech Lead seat has no holder other than the Eng Lead, by slug: TLM teams ' +
         '(coverage.status TECH_LEAD_MANAGER) and teams with neither seat held.',
       authScopes: { viewer: true },
+      ...heavy(COST.teamsWithoutTechLead),
       args: {
         scope: scopeArg(t.arg),
         asOf: asOfArg(t.arg),

@@ -19,6 +19,8 @@ export interface Database {
   migrate(): Promise<void>;
   /** Cheap liveness probe for `GET /ready`. */
   ping(): Promise<void>;
+  /** The `pg` pool's connections (PostgreSQL only: PGlite is one connection in-process). */
+  poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -27,12 +29,12 @@ export interface OpenOptions {
   url?: string;
   /** PGlite's folder; none keeps it in memory (tests). */
   dataDir?: string;
-  /** Sees every SQL statement drizzle sends (the statement-count tests use it). */
-  onQuery?: (sql: string) => void;
+  /** Sees every SQL statement drizzle sends, with its parameters (the statement tests use it). */
+  onQuery?: (sql: string, params: unknown[]) => void;
 }
 
-function loggerFor(onQuery?: (sql: string) => void): Logger | undefined {
-  return onQuery ? { logQuery: (query) => onQuery(query) } : undefined;
+function loggerFor(onQuery?: OpenOptions['onQuery']): Logger | undefined {
+  return onQuery ? { logQuery: (query, params) => onQuery(query, params) } : undefined;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -51,6 +53,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       kind: 'postgres',
       migrate: () => migratePostgres(url),
       ping: async () => void (await pool.query('select 1')),
+      poolStats: () => ({
+        total: pool.totalCount,
+        idle: pool.idleCount,
+        waiting: pool.waitingCount,
+      }),
       close: () => pool.end(),
     };
   }

@@ -6,8 +6,10 @@ import {
   SEVERITIES,
 } from '../core/findings/findings.js';
 import { asOfArg, orgFor, scopeArg, scopeIdIn } from '../graphql/args.js';
+import { atMost } from '../graphql/bounds.js';
 import { builder } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
+import { COST, heavy } from '../graphql/costs.js';
 import { arrayPage } from '../graphql/pagination.js';
 import { Person } from '../people/types.js';
 import { SeatEnum } from '../seats/types.js';
@@ -72,9 +74,14 @@ builder.queryFields((t) => ({
         'Findings of a scope, by severity then unit slug. SUCCESSOR_CONCENTRATION findings ' +
         'reveal candidates and are left out for VIEWER tokens.',
       authScopes: { viewer: true },
+      ...heavy(COST.singlePointsOfFailure),
       args: {
         scope: scopeArg(t.arg),
-        kinds: t.arg({ type: [FindingKindEnum], description: 'Only these kinds (default: all).' }),
+        kinds: t.arg({
+          type: [FindingKindEnum],
+          description: 'Only these kinds (default: all).',
+          ...atMost(FINDING_KINDS.length, 'kinds'),
+        }),
         minSeverity: t.arg({ type: SeverityEnum, description: 'Only this severity or worse.' }),
         asOf: asOfArg(t.arg),
       },

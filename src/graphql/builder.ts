@@ -7,9 +7,13 @@ import ZodPlugin from '@pothos/plugin-zod';
 import { GraphQLError } from 'graphql';
 import type { Day } from '../core/org/state.js';
 import type { Context } from './context.js';
+import HeavyTurnsPlugin from './heavy-turns.js';
 
 /** The most items a connection returns in one page (SPEC §3). */
 export const MAX_PAGE_SIZE = 100;
+
+/** How many input problems one error message lists. */
+const MAX_ISSUES_SHOWN = 5;
 
 /**
  * The Pothos builder: plugins, scalars and defaults only. Access: a request reaches execution
@@ -32,7 +36,14 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
-  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, ZodPlugin, ComplexityPlugin],
+  plugins: [
+    ScopeAuthPlugin,
+    RelayPlugin,
+    DataloaderPlugin,
+    ZodPlugin,
+    ComplexityPlugin,
+    HeavyTurnsPlugin,
+  ],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: ({ viewer }) => ({
@@ -84,17 +95,18 @@ export const builder = new SchemaBuilder<{
     nodesOnConnection: { description: 'The items of the page, without cursors.' },
   },
   zod: {
-    validationError: (error) =>
-      new GraphQLError(
-        error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '),
-        { extensions: { code: 'BAD_USER_INPUT' } },
-      ),
+    // The first few problems only: a list of 100,000 bad items must not answer 100,000 lines.
+    validationError: ({ issues }) => {
+      const shown = issues.slice(0, MAX_ISSUES_SHOWN);
+      const more = issues.length - shown.length;
+      const message = shown.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
+      return new GraphQLError(more > 0 ? `${message} (and ${more} more)` : message, {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    },
   },
-  complexity: {
-    defaultComplexity: 1,
-    defaultListMultiplier: 10,
-    limit: { depth: 15, breadth: 2_000, complexity: 250_000 },
-  },
+  // Prices only: src/server/limits.ts checks a request's total once, before execution.
+  complexity: { defaultComplexity: 1, defaultListMultiplier: 10 },
 });
 
 builder.queryType({ description: 'Reads: the org, its coverage, findings and succession.' });

@@ -1,22 +1,72 @@
 import { decodeGlobalID, resolveNodes } from '@pothos/plugin-relay';
+import { ForbiddenError } from '@pothos/plugin-scope-auth';
 import type { GraphQLResolveInfo } from 'graphql';
-import { builder } from './builder.js';
+import { atMost } from './bounds.js';
+import { builder, MAX_PAGE_SIZE } from './builder.js';
 import type { Context } from './context.js';
 import { rowId } from './node-id.js';
 
 /**
  * `node` and `nodes`, written here rather than taken from the relay plugin, whose id argument
- * fails the whole request on one malformed id: an id that is malformed or names no object
- * answers null, in its place, as `[Node]!` promises.
+ * fails the whole request on one malformed id. An id answers null, in its place, when it is
+ * malformed, names nothing, or names an object the caller may not read: "exists but not
+ * yours" and "does not exist" look the same, so probing ids counts nothing confidential.
  */
-async function nodeOrNull(id: string, context: Context, info: GraphQLResolveInfo) {
+async function readableNodes(ids: readonly string[], context: Context, info: GraphQLResolveInfo) {
+  const refs = await Promise.all(ids.map((id) => readableRef(id, context)));
+  const nodes = await resolveNodes(builder, context, info, refs);
+  return Promise.all(
+    nodes.map(async (node, i) => {
+      const typename = refs[i]?.typename;
+      if (node == null || typename === undefined) return null;
+      return (await mayReadObject(typename, node, context)) ? node : null;
+    }),
+  );
+}
+
+/** The node type and row key an id names, when the caller's role may read that type. */
+async function readableRef(id: string, context: Context) {
+  let typename: string;
+  let key: string;
   try {
-    const { typename, id: key } = decodeGlobalID(id);
-    // Every node type is keyed by an integer row id (see node-id.ts).
-    const [node] = await resolveNodes(builder, context, info, [{ typename, id: rowId.parse(key) }]);
-    return node ?? null;
+    ({ typename, id: key } = decodeGlobalID(id));
+    if (!isNodeType(typename)) return null;
   } catch {
-    return null;
+    return null; // not a global id, or of no type of the schema
+  }
+  const scopes = scopesOf(typename);
+  // A type closed to the role answers null before any database work.
+  if (scopes && typeof scopes !== 'function' && !(await granted(scopes, context))) return null;
+  // Every node type is keyed by an integer row id (see node-id.ts).
+  return { typename, id: rowId.parse(key) };
+}
+
+function isNodeType(typename: string): boolean {
+  const { interfaces } = builder.configStore.getTypeConfig(typename, 'Object');
+  const node: unknown = builder.nodeInterfaceRef();
+  return interfaces.some((ref) => ref === node);
+}
+
+/** The type's own `authScopes` (scope-auth), e.g. `{ planner: true }` on SuccessionCandidate. */
+function scopesOf(typename: string) {
+  return builder.configStore.getTypeConfig(typename, 'Object').pothosOptions.authScopes;
+}
+
+/** Scopes that depend on the object itself (a function of it) are checked once it is loaded. */
+async function mayReadObject(typename: string, node: unknown, context: Context) {
+  const scopes = scopesOf(typename);
+  if (typeof scopes !== 'function') return true;
+  const map = await scopes(node, context);
+  return typeof map === 'boolean' ? map : granted(map, context);
+}
+
+async function granted(scopes: Parameters<typeof builder.runAuthScopes>[1], context: Context) {
+  try {
+    await builder.runAuthScopes(context, scopes);
+    return true;
+  } catch (error) {
+    if (error instanceof ForbiddenError) return false;
+    throw error;
   }
 }
 
@@ -24,19 +74,25 @@ builder.queryFields((t) => ({
   node: t.field({
     type: builder.nodeInterfaceRef(),
     nullable: true,
-    description: 'Any object by its global id (null when it names nothing).',
+    description: 'Any object by its global id (null when it names nothing you may read).',
     authScopes: { viewer: true },
     args: { id: t.arg.id({ required: true, description: 'A global id.' }) },
-    resolve: (_root, { id }, context, info) => nodeOrNull(String(id), context, info),
+    resolve: async (_root, { id }, context, info) =>
+      (await readableNodes([String(id)], context, info))[0] ?? null,
   }),
   nodes: t.field({
     type: [builder.nodeInterfaceRef()],
     nullable: { list: false, items: true },
-    description: 'Objects by their global ids, in order (null for an id that names nothing).',
+    description:
+      'Objects by their global ids, in order (null for an id that names nothing you may read).',
     authScopes: { viewer: true },
-    args: { ids: t.arg.idList({ required: true, description: 'Global ids.' }) },
-    // One call per id in the same tick: the node loaders still batch them by type.
-    resolve: (_root, { ids }, context, info) =>
-      Promise.all(ids.map((id) => nodeOrNull(String(id), context, info))),
+    args: {
+      ids: t.arg.idList({
+        required: true,
+        description: `Global ids, at most ${MAX_PAGE_SIZE} (a page).`,
+        ...atMost(MAX_PAGE_SIZE, 'ids'),
+      }),
+    },
+    resolve: (_root, { ids }, context, info) => readableNodes(ids.map(String), context, info),
   }),
 }));

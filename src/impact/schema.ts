@@ -10,6 +10,7 @@ import { CoverageStatusEnum } from '../coverage/schema.js';
 import { Finding } from '../findings/schema.js';
 import { asOfArg, keyRule, orgFor } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
+import { COST, heavy } from '../graphql/costs.js';
 import { Person } from '../people/types.js';
 import { SeatEnum } from '../seats/types.js';
 import { OrgUnit } from '../units/types.js';
@@ -112,6 +113,7 @@ builder.queryFields((t) => ({
   departureImpact: t.field({
     type: DepartureImpact,
     description: '"What if this person left?" Nothing is changed. Confidential: PLANNER.',
+    ...heavy(COST.departureImpact),
     authScopes: { planner: true },
     args: {
       email: t.arg.string({ required: true, description: 'The person.', validate: keyRule }),

@@ -1,4 +1,5 @@
 import { builder } from '../graphql/builder.js';
+import { COST, heavy } from '../graphql/costs.js';
 import { payloadType } from '../graphql/user-errors.js';
 import type { Counts as CountsData } from '../writes/draft.js';
 import { exportOrgDocument } from './export.js';
@@ -65,6 +66,7 @@ builder.queryFields((t) => ({
     type: 'JSONObject',
     description: 'The current org as an org document, ready for `importOrg` or the CLI.',
     authScopes: { planner: true },
+    ...heavy(COST.exportOrg),
     resolve: (_root, _args, { db, today }) => exportOrgDocument(db, { today }),
   }),
 }));

@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Day } from '../core/org/state.js';
+import { anyId, anyText } from '../db/any-of.js';
 import type { Db } from '../db/client.js';
 import { inForceOn } from '../db/history.js';
 import {
@@ -11,10 +12,7 @@ import {
 } from '../db/tables.js';
 
 export function peopleByIds(db: Db, ids: readonly number[]): Promise<PersonRow[]> {
-  return db
-    .select()
-    .from(personTable)
-    .where(inArray(personTable.id, [...ids]));
+  return db.select().from(personTable).where(anyId(personTable.id, ids));
 }
 
 /** People by email, case-insensitively. */
@@ -23,7 +21,7 @@ export function peopleByEmails(db: Db, emails: readonly string[]): Promise<Perso
   return db
     .select()
     .from(personTable)
-    .where(inArray(sql`lower(${personTable.email})`, lowered));
+    .where(anyText(sql`lower(${personTable.email})`, lowered));
 }
 
 /** The people reporting to each manager on `day` (departed people left out). */
@@ -33,7 +31,7 @@ export function reportsOf(db: Db, managerIds: readonly number[], day: Day): Prom
     .from(personTable)
     .where(
       and(
-        inArray(personTable.managerId, [...managerIds]),
+        anyId(personTable.managerId, managerIds),
         or(isNull(personTable.departedOn), gt(personTable.departedOn, day)),
       ),
     )
@@ -60,7 +58,7 @@ export function membersOf(db: Db, unitIds: readonly number[], day: Day) {
     .select({ unitId: membershipTable.unitId, person: personTable })
     .from(membershipTable)
     .innerJoin(personTable, eq(personTable.id, membershipTable.personId))
-    .where(and(inArray(membershipTable.unitId, [...unitIds]), inForceOn(membershipTable, day)))
+    .where(and(anyId(membershipTable.unitId, unitIds), inForceOn(membershipTable, day)))
     .orderBy(asc(personTable.name), asc(personTable.email));
 }
 
@@ -70,7 +68,7 @@ export function teamsOf(db: Db, personIds: readonly number[], day: Day) {
     .select({ personId: membershipTable.personId, unit: unitTable })
     .from(membershipTable)
     .innerJoin(unitTable, eq(unitTable.id, membershipTable.unitId))
-    .where(and(inArray(membershipTable.personId, [...personIds]), inForceOn(membershipTable, day)));
+    .where(and(anyId(membershipTable.personId, personIds), inForceOn(membershipTable, day)));
 }
 
 /** Every team membership (current and ended) of each person, newest first. */
@@ -78,6 +76,6 @@ export function membershipsOf(db: Db, personIds: readonly number[]): Promise<Mem
   return db
     .select()
     .from(membershipTable)
-    .where(inArray(membershipTable.personId, [...personIds]))
+    .where(anyId(membershipTable.personId, personIds))
     .orderBy(desc(membershipTable.startedOn), desc(membershipTable.id));
 }

@@ -1,12 +1,10 @@
-import { desc, inArray } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
+import { anyId } from '../db/any-of.js';
 import type { Db } from '../db/client.js';
 import { type OpenRoleRow, openRoleTable } from '../db/tables.js';
 
 export function openRolesByIds(db: Db, ids: readonly number[]): Promise<OpenRoleRow[]> {
-  return db
-    .select()
-    .from(openRoleTable)
-    .where(inArray(openRoleTable.id, [...ids]));
+  return db.select().from(openRoleTable).where(anyId(openRoleTable.id, ids));
 }
 
 /** Every role of each unit, open or closed, newest first. */
@@ -14,6 +12,6 @@ export function rolesOfUnits(db: Db, unitIds: readonly number[]): Promise<OpenRo
   return db
     .select()
     .from(openRoleTable)
-    .where(inArray(openRoleTable.unitId, [...unitIds]))
+    .where(anyId(openRoleTable.unitId, unitIds))
     .orderBy(desc(openRoleTable.openedOn), desc(openRoleTable.id));
 }

@@ -1,4 +1,5 @@
-import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { anyId } from '../db/any-of.js';
 import type { Db } from '../db/client.js';
 import { type ScenarioRow, scenarioTable } from '../db/tables.js';
 import type { ScenarioChange } from './changes.js';
@@ -52,10 +53,7 @@ export async function markApplied(db: Db, id: number, appliedBy: string): Promis
 }
 
 export async function scenariosByIds(db: Db, ids: readonly number[]): Promise<Scenario[]> {
-  const rows = await db
-    .select()
-    .from(scenarioTable)
-    .where(inArray(scenarioTable.id, [...ids]));
+  const rows = await db.select().from(scenarioTable).where(anyId(scenarioTable.id, ids));
   return rows.map(typed);
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { atMost } from '../graphql/bounds.js';
 import { builder } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
 import { writerOf } from '../graphql/mutation.js';
@@ -16,6 +17,7 @@ import {
 } from './data.js';
 import {
   changesSchema,
+  MAX_CHANGES,
   ScenarioChangeInput,
   scenarioDescriptionSchema,
   scenarioNameSchema,
@@ -75,7 +77,8 @@ builder.mutationFields((t) => ({
             changes: f.field({
               type: [ScenarioChangeInput],
               required: true,
-              description: 'Its changes, in order (at most 100).',
+              description: `Its changes, in order (at most ${MAX_CHANGES}).`,
+              ...atMost(MAX_CHANGES, 'changes'),
             }),
           }),
         }),
@@ -112,7 +115,8 @@ builder.mutationFields((t) => ({
             description: f.string({ description: 'New description; null clears it.' }),
             changes: f.field({
               type: [ScenarioChangeInput],
-              description: 'New changes, replacing the old ones (at most 100).',
+              description: `New changes, replacing the old ones (at most ${MAX_CHANGES}).`,
+              ...atMost(MAX_CHANGES, 'changes'),
             }),
           }),
         }),

@@ -1,4 +1,5 @@
-import { asc, desc, inArray } from 'drizzle-orm';
+import { asc, desc } from 'drizzle-orm';
+import { anyId } from '../db/any-of.js';
 import type { Db } from '../db/client.js';
 import { type SeatAssignmentRow, seatAssignmentTable } from '../db/tables.js';
 
@@ -10,7 +11,7 @@ export function assignmentsOfUnits(
   return db
     .select()
     .from(seatAssignmentTable)
-    .where(inArray(seatAssignmentTable.unitId, [...unitIds]))
+    .where(anyId(seatAssignmentTable.unitId, unitIds))
     .orderBy(desc(seatAssignmentTable.startedOn), asc(seatAssignmentTable.seat));
 }
 
@@ -22,13 +23,10 @@ export function assignmentsOfPeople(
   return db
     .select()
     .from(seatAssignmentTable)
-    .where(inArray(seatAssignmentTable.personId, [...personIds]))
+    .where(anyId(seatAssignmentTable.personId, personIds))
     .orderBy(desc(seatAssignmentTable.startedOn));
 }
 
 export function assignmentsByIds(db: Db, ids: readonly number[]): Promise<SeatAssignmentRow[]> {
-  return db
-    .select()
-    .from(seatAssignmentTable)
-    .where(inArray(seatAssignmentTable.id, [...ids]));
+  return db.select().from(seatAssignmentTable).where(anyId(seatAssignmentTable.id, ids));
 }

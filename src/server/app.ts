@@ -1,30 +1,42 @@
 import { useEngine } from '@envelop/core';
-import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { execute } from 'graphql';
-import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import { createYoga, maskError, useReadinessCheck } from 'graphql-yoga';
 import { todayUtc } from '../core/org/days.js';
 import type { Database } from '../db/client.js';
 import { type Context, createContext } from '../graphql/context.js';
 import { schema } from '../graphql/schema.js';
 import { OrgSnapshots } from '../store/snapshots.js';
 import { authenticate } from '../tokens/authenticate.js';
+import { useBodyLimit } from './body-limit.js';
 import type { Config } from './config.js';
 import { useDashboard } from './dashboard.js';
+import { rememberingOriginal } from './error-summary.js';
 import { graphiqlOptions, graphiqlRenderer } from './graphiql.js';
+import { useCostLimit, useDocumentLimits } from './limits.js';
+import { useListGuard } from './list-guard.js';
+import { createLogger, type Logger, requestLog, yogaLogger } from './logging.js';
+import { createMetrics, useMetricsRoute } from './metrics.js';
+import { useRequestRecords } from './requests.js';
 
 export interface AppOptions {
   database: Database;
   config: Config;
   /** Overrides "today" (tests pin the clock); defaults to the current UTC day. */
   today?: () => string;
+  /** Where the JSON-lines log goes; defaults to stdout at the configured level. */
+  logger?: Logger;
 }
 
-/** Limits that refuse what no client needs, while admitting a whole-org dashboard tree. */
-export const QUERY_LIMITS = { depth: 12, aliases: 30, tokens: 5_000, directives: 20 };
-
 /** Builds the GraphQL-over-HTTP app without listening: the server and the tests share it. */
-export function createApp({ database, config, today = todayUtc }: AppOptions) {
-  const snapshots = new OrgSnapshots();
+export function createApp({
+  database,
+  config,
+  today = todayUtc,
+  logger = createLogger(config.logLevel),
+}: AppOptions) {
+  const metrics = createMetrics(database);
+  const snapshots = new OrgSnapshots(metrics.snapshotLoaded);
+  const log = requestLog(logger);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -32,27 +44,31 @@ export function createApp({ database, config, today = todayUtc }: AppOptions) {
     landingPage: false,
     graphiql: config.graphiql ? graphiqlOptions(config) : false,
     renderGraphiQL: graphiqlRenderer(schema),
-    // Unexpected errors become "Unexpected error." with no stack, SQL or message leaked.
-    maskedErrors: { isDev: false },
+    // Unexpected errors become "Unexpected error." with no stack, SQL or message leaked; the
+    // request log reads what each one hid (once per request, not per field).
+    maskedErrors: { isDev: false, maskError: rememberingOriginal(maskError) },
+    logging: yogaLogger(logger),
     cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins } : false,
     batching: false,
+    multipart: false, // no file uploads: a request is JSON, a GraphQL text or a form
     context: async ({ request }): Promise<Context> => {
       const { db } = database;
       const viewer = await authenticate(db, config, request.headers.get('authorization'));
       return createContext({ db, config, viewer, today: today(), snapshots });
     },
     plugins: [
+      useMetricsRoute(metrics, config.metricsToken),
+      useRequestRecords((record) => {
+        log(record);
+        metrics.requestAnswered(record);
+      }),
       // graphql-js' own executor: it keeps response fields in query order, as the GraphQL
       // spec asks, where Yoga's default one orders them by resolution time.
       useEngine({ execute }),
-      EnvelopArmorPlugin({
-        costLimit: { enabled: false }, // Pothos' complexity plugin prices fields instead.
-        maxDepth: { n: QUERY_LIMITS.depth, ignoreIntrospection: true, flattenFragments: true },
-        maxAliases: { n: QUERY_LIMITS.aliases },
-        maxTokens: { n: QUERY_LIMITS.tokens },
-        maxDirectives: { n: QUERY_LIMITS.directives },
-        blockFieldSuggestion: { enabled: true },
-      }),
+      useBodyLimit(config.maxBodyBytes),
+      useDocumentLimits(),
+      useListGuard(schema),
+      useCostLimit(),
       useDashboard(),
       useReadinessCheck({ endpoint: '/ready', check: () => database.ping().then(() => true) }),
     ],

@@ -18,6 +18,15 @@ const envSchema = z.object({
   ORGRAPH_GRAPHIQL: onOff.default(true),
   ORGRAPH_TLM_THRESHOLD: z.coerce.number().int().min(1).default(4),
   ORGRAPH_LONG_TLM_DAYS: z.coerce.number().int().min(1).default(180),
+  ORGRAPH_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  // 6 MiB: the 2,000-team / 20,000-person import document is 3.4 MB (4.9 MB pretty-printed).
+  ORGRAPH_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .default(6 * 1024 * 1024),
+  // When set, GET /metrics needs it as a bearer token.
+  ORGRAPH_METRICS_TOKEN: z.string().min(16).optional(),
 });
 
 export interface Config {
@@ -31,6 +40,11 @@ export interface Config {
   corsOrigins: string[];
   graphiql: boolean;
   thresholds: Thresholds;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** The largest request body accepted; more is a 413. */
+  maxBodyBytes: number;
+  /** When set, `GET /metrics` needs it as a bearer token. */
+  metricsToken?: string;
 }
 
 /** The analysis thresholds of SPEC §2, configurable. */
@@ -66,5 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     graphiql: e.ORGRAPH_GRAPHIQL,
     thresholds: { tlmEngineers: e.ORGRAPH_TLM_THRESHOLD, longTlmDays: e.ORGRAPH_LONG_TLM_DAYS },
+    logLevel: e.ORGRAPH_LOG_LEVEL,
+    maxBodyBytes: e.ORGRAPH_MAX_BODY_BYTES,
+    metricsToken: e.ORGRAPH_METRICS_TOKEN,
   };
 }

@@ -31,6 +31,8 @@ export interface RequestOrg {
   rows(): Promise<OrgRows>;
   /** Every history row (planning scenarios start from it). */
   history(): Promise<OrgHistory>;
+  /** Resolves once the snapshot is loaded: what follows computes without the database. */
+  ready(): Promise<void>;
 }
 
 /**
@@ -43,6 +45,9 @@ export interface RequestOrg {
 export class OrgSnapshots {
   private current: Promise<Snapshot> | null = null;
 
+  /** `onLoad` hears each (re)load of the history and how long it took (the metrics). */
+  constructor(private readonly onLoad: (seconds: number) => void = () => {}) {}
+
   /** One per request: checks the version once, then answers every `asOf` from memory. */
   forRequest(db: Db): RequestOrg {
     let snapshot: Promise<Snapshot> | null = null;
@@ -54,6 +59,7 @@ export class OrgSnapshots {
       on: async (asOf) => stateOn(await current(), asOf),
       rows: async () => rowsOf(await current()),
       history: async () => (await current()).history,
+      ready: async () => void (await current()),
     };
   }
 
@@ -88,15 +94,21 @@ export class OrgSnapshots {
     const version = await readOrgVersion(db);
     const cached = await this.settled();
     if (cached && cached.version >= version) return cached;
+    const started = performance.now();
     // The version and the rows are read in one snapshot of the database, so they agree.
-    const loading = db.transaction(
-      async (tx) => ({
-        version: await readOrgVersion(tx),
-        history: await readOrgHistory(tx),
-        states: new Map<Day, OrgState>(),
-      }),
-      { isolationLevel: 'repeatable read', accessMode: 'read only' },
-    );
+    const loading = db
+      .transaction(
+        async (tx) => ({
+          version: await readOrgVersion(tx),
+          history: await readOrgHistory(tx),
+          states: new Map<Day, OrgState>(),
+        }),
+        { isolationLevel: 'repeatable read', accessMode: 'read only' },
+      )
+      .then((snapshot) => {
+        this.onLoad((performance.now() - started) / 1_000);
+        return snapshot;
+      });
     this.current = loading;
     return loading;
   }

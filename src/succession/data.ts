@@ -1,12 +1,10 @@
-import { asc, inArray } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
+import { anyId } from '../db/any-of.js';
 import type { Db } from '../db/client.js';
 import { type CandidateRow, candidateTable } from '../db/tables.js';
 
 export function candidatesByIds(db: Db, ids: readonly number[]): Promise<CandidateRow[]> {
-  return db
-    .select()
-    .from(candidateTable)
-    .where(inArray(candidateTable.id, [...ids]));
+  return db.select().from(candidateTable).where(anyId(candidateTable.id, ids));
 }
 
 /** Every candidacy (current and ended) of each person. */
@@ -14,6 +12,6 @@ export function candidaciesOfPeople(db: Db, personIds: readonly number[]): Promi
   return db
     .select()
     .from(candidateTable)
-    .where(inArray(candidateTable.personId, [...personIds]))
+    .where(anyId(candidateTable.personId, personIds))
     .orderBy(asc(candidateTable.startedOn));
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
+import { anyId } from '../db/any-of.js';
 import type { Db } from '../db/client.js';
 import { type ApiRole, type ApiTokenRow, apiTokenTable } from '../db/tables.js';
 
@@ -45,8 +46,5 @@ export async function revokeToken(db: Db, id: number): Promise<ApiTokenRow | nul
 }
 
 export async function tokensById(db: Db, ids: readonly number[]): Promise<ApiTokenRow[]> {
-  return db
-    .select()
-    .from(apiTokenTable)
-    .where(inArray(apiTokenTable.id, [...ids]));
+  return db.select().from(apiTokenTable).where(anyId(apiTokenTable.id, ids));
 }

@@ -1,19 +1,14 @@
-import { and, asc, count, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, type SQL } from 'drizzle-orm';
+import { anyId, anyText } from '../db/any-of.js';
 import type { Db } from '../db/client.js';
 import { type Layer, type UnitRow, unitTable } from '../db/tables.js';
 
 export function unitsByIds(db: Db, ids: readonly number[]): Promise<UnitRow[]> {
-  return db
-    .select()
-    .from(unitTable)
-    .where(inArray(unitTable.id, [...ids]));
+  return db.select().from(unitTable).where(anyId(unitTable.id, ids));
 }
 
 export function unitsBySlugs(db: Db, slugs: readonly string[]): Promise<UnitRow[]> {
-  return db
-    .select()
-    .from(unitTable)
-    .where(inArray(unitTable.slug, [...slugs]));
+  return db.select().from(unitTable).where(anyText(unitTable.slug, slugs));
 }
 
 export interface UnitFilter {

@@ -1,6 +1,7 @@
 import type { ExecutionResult } from 'graphql';
 import { createApp } from '../../src/server/app.js';
 import { type Config, loadConfig } from '../../src/server/config.js';
+import { createLogger } from '../../src/server/logging.js';
 import { openTestDatabase } from './database.js';
 
 /** The day every test runs on, so answers do not drift with the calendar. */
@@ -29,9 +30,17 @@ const IMPORT_ORG = `mutation ($d: JSONObject!) { importOrg(document: $d) {
  */
 export async function startTestApp({ env = {}, org }: TestAppOptions = {}) {
   const statements: string[] = [];
-  const database = await openTestDatabase((sql) => statements.push(sql));
+  /** The parameters of each statement, in step with `statements`. */
+  const parameters: unknown[][] = [];
+  const database = await openTestDatabase((sql, params) => {
+    statements.push(sql);
+    parameters.push(params);
+  });
   const config: Config = loadConfig({ ORGRAPH_ADMIN_TOKEN: ADMIN_TOKEN, ...env });
-  const app = createApp({ database, config, today: () => TODAY });
+  /** The JSON lines the app logged, one a string. */
+  const logs: string[] = [];
+  const logger = createLogger(config.logLevel, { write: (line: string) => logs.push(line) });
+  const app = createApp({ database, config, today: () => TODAY, logger });
 
   async function gql<T = Record<string, any>>(
     query: string,
@@ -80,6 +89,8 @@ export async function startTestApp({ env = {}, org }: TestAppOptions = {}) {
     database,
     config,
     statements,
+    parameters,
+    logs,
     gql,
     data,
     importOrg,

@@ -8,7 +8,7 @@ import { type Database, openDatabase } from '../../src/db/client.js';
  * so parallel test files and CI runs never see each other's data.
  */
 export async function openTestDatabase(
-  onQuery?: (sql: string) => void,
+  onQuery?: (sql: string, params: unknown[]) => void,
 ): Promise<Database & { drop(): Promise<void> }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {

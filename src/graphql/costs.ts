@@ -1,0 +1,39 @@
+/**
+ * What a request may cost, in the complexity plugin's units: about 10 µs of work each on
+ * the 2,000-team org (bench M) on a 2-core machine. By default a field costs 1 and a list
+ * multiplies what it holds by 10, which prices the whole-org dashboard tree (pillars → areas
+ * → teams with leads, members and coverage; ~200 ms) at 11,000–24,000. The analyses read
+ * the whole org whatever they return, so they carry their measured price instead.
+ */
+export const MAX_COST = 150_000;
+
+/** Measured on org M, warm snapshot. */
+export const COST = {
+  /** The org with and without the person, every finding twice: 250–450 ms. */
+  departureImpact: 40_000,
+  /** Every table read and the document built: about 1.1 s. */
+  exportOrg: 100_000,
+  /** Every seat and its candidates: ~70 ms. */
+  successionBench: 8_000,
+  /** Every finding of the scope, then filtered: ~75 ms. */
+  singlePointsOfFailure: 8_000,
+  /** Every unit's coverage, rolled up: ~35 ms. */
+  coverage: 4_000,
+  /** Every team's seats: ~12 ms. */
+  teamsWithoutTechLead: 2_000,
+} as const;
+
+/** An `asOf` day not yet computed costs a rebuild of the org on that day: 50–100 ms. */
+const OTHER_DAY = 8_000;
+
+/**
+ * The options of a heavy field: its price (plus a day's rebuild when asked `asOf`), and the
+ * mark that makes it wait its turn (src/graphql/heavy-turns.ts) so that no two heavy
+ * computations run back to back without the server answering anything in between.
+ */
+export function heavy(cost: number) {
+  return {
+    complexity: (args: { asOf?: string | null }) => cost + (args.asOf ? OTHER_DAY : 0),
+    extensions: { heavy: true },
+  };
+}

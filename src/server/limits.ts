@@ -1,0 +1,69 @@
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { createComplexityRule } from '@pothos/plugin-complexity';
+import { GraphQLError, validate } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { MAX_COST } from '../graphql/costs.js';
+
+/** Limits that refuse what no client needs, while admitting a whole-org dashboard tree. */
+export const QUERY_LIMITS = {
+  depth: 12,
+  aliases: 30,
+  tokens: 5_000,
+  directives: 20,
+  /** Fields selected in all, fragments expanded. */
+  breadth: 2_000,
+  cost: MAX_COST,
+};
+
+/** The document's shape: depth, aliases, tokens and directives (graphql-armor). */
+export function useDocumentLimits() {
+  return EnvelopArmorPlugin({
+    costLimit: { enabled: false }, // priced by the fields themselves: useCostLimit
+    maxDepth: { n: QUERY_LIMITS.depth, ignoreIntrospection: true, flattenFragments: true },
+    // Every alias counts, `__typename` too: 500 of them are no dashboard's need.
+    maxAliases: { n: QUERY_LIMITS.aliases, allowList: [] },
+    maxTokens: { n: QUERY_LIMITS.tokens },
+    maxDirectives: { n: QUERY_LIMITS.directives },
+    blockFieldSuggestion: { enabled: true },
+  });
+}
+
+/**
+ * The request's cost (each field's price, see src/graphql/costs.ts), checked once before
+ * execution: over the limit, one error and nothing runs. Checked here rather than as a
+ * validation rule because Yoga caches validation by document, and the price can depend on
+ * the variables (an `asOf`).
+ */
+export function useCostLimit(): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const rule = createComplexityRule({
+        variableValues: args.variableValues ?? {},
+        operationName: args.operationName ?? undefined,
+        context: args.contextValue,
+        validate: ({ complexity, breadth }, report) => {
+          if (complexity > QUERY_LIMITS.cost) report(tooCostly(complexity));
+          else if (breadth > QUERY_LIMITS.breadth) report(tooBroad(breadth));
+        },
+      });
+      const errors = validate(args.schema, args.document, [rule]);
+      if (errors.length > 0) setResultAndStopExecution({ errors });
+    },
+  };
+}
+
+function tooCostly(cost: number): GraphQLError {
+  return new GraphQLError(
+    `This request costs ${cost}, over the limit of ${QUERY_LIMITS.cost} a request: ask for ` +
+      'fewer analyses at once (departureImpact, exportOrg, successionBench, ' +
+      'singlePointsOfFailure, coverage, teamsWithoutTechLead; see README "Limits").',
+    { extensions: { code: 'QUERY_TOO_COSTLY', cost, limit: QUERY_LIMITS.cost } },
+  );
+}
+
+function tooBroad(breadth: number): GraphQLError {
+  return new GraphQLError(
+    `This request selects ${breadth} fields, over the limit of ${QUERY_LIMITS.breadth}.`,
+    { extensions: { code: 'QUERY_TOO_BROAD', breadth, limit: QUERY_LIMITS.breadth } },
+  );
+}

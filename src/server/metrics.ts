@@ -1,0 +1,122 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Plugin } from 'graphql-yoga';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { Database } from '../db/client.js';
+import type { RequestRecord } from './requests.js';
+
+const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+const LABEL = /^[_A-Za-z]\w{0,63}$/;
+/** Operation names are the client's choice: past this many, new ones count as "other". */
+const MAX_OPERATIONS = 200;
+
+/** orgraph's Prometheus metrics, one registry per app (tests run several). */
+export function createMetrics(database: Database) {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'orgraph_' });
+  const requests = new Counter({
+    name: 'orgraph_graphql_requests_total',
+    help: 'GraphQL requests, by operation name and HTTP status.',
+    labelNames: ['operation', 'status'] as const,
+    registers: [registry],
+  });
+  const failures = new Counter({
+    name: 'orgraph_graphql_request_errors_total',
+    help: 'GraphQL requests answered with errors, by operation name and error code.',
+    labelNames: ['operation', 'code'] as const,
+    registers: [registry],
+  });
+  const durations = new Histogram({
+    name: 'orgraph_graphql_request_duration_seconds',
+    help: 'Time to answer a GraphQL request, by operation name.',
+    labelNames: ['operation'] as const,
+    buckets: SECONDS,
+    registers: [registry],
+  });
+  const snapshotLoads = new Histogram({
+    name: 'orgraph_snapshot_load_duration_seconds',
+    help: "Loads of the org's history into memory (first use, then after each write).",
+    buckets: SECONDS,
+    registers: [registry],
+  });
+  if (database.poolStats) poolGauges(registry, database.poolStats);
+  const operations = new Set<string>();
+  const label = (operation: string) => {
+    if (!LABEL.test(operation)) return 'other';
+    if (operations.size < MAX_OPERATIONS) operations.add(operation);
+    return operations.has(operation) ? operation : 'other';
+  };
+
+  return {
+    registry,
+    snapshotLoaded: (seconds: number) => snapshotLoads.observe(seconds),
+    /** Counts a request answered at the GraphQL endpoint. */
+    requestAnswered(record: RequestRecord) {
+      if (record.operation === null) return;
+      const operation = label(record.operation);
+      requests.inc({ operation, status: String(record.status) });
+      durations.observe({ operation }, record.durationMs / 1_000);
+      const codes = new Set(record.errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN')));
+      for (const code of codes) failures.inc({ operation, code });
+    },
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
+
+function poolGauges(registry: Registry, stats: NonNullable<Database['poolStats']>) {
+  new Gauge({
+    name: 'orgraph_db_pool_connections',
+    help: 'PostgreSQL connections of the pool, open in all and idle.',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    collect() {
+      const { total, idle } = stats();
+      this.set({ state: 'total' }, total);
+      this.set({ state: 'idle' }, idle);
+    },
+  });
+  new Gauge({
+    name: 'orgraph_db_pool_waiting',
+    help: 'Queries waiting for a free PostgreSQL connection.',
+    registers: [registry],
+    collect() {
+      this.set(stats().waiting);
+    },
+  });
+}
+
+/**
+ * `GET /metrics` in Prometheus text. Open unless `token` is set: the metrics hold counts,
+ * durations and operation names, no org data; set ORGRAPH_METRICS_TOKEN when the port is
+ * reachable by more than the scraper.
+ */
+export function useMetricsRoute(metrics: Metrics, token: string | undefined): Plugin {
+  return {
+    async onRequest({ url, request, endResponse, fetchAPI }) {
+      if (url.pathname !== '/metrics' || request.method !== 'GET') return;
+      if (token && !bearerIs(request.headers.get('authorization'), token)) {
+        endResponse(
+          new fetchAPI.Response(
+            'Send ORGRAPH_METRICS_TOKEN as "Authorization: Bearer <token>".\n',
+            {
+              status: 401,
+              headers: { 'www-authenticate': 'Bearer realm="orgraph metrics"' },
+            },
+          ),
+        );
+        return;
+      }
+      const text = await metrics.registry.metrics();
+      endResponse(
+        new fetchAPI.Response(text, { headers: { 'content-type': metrics.registry.contentType } }),
+      );
+    },
+  };
+}
+
+function bearerIs(authorization: string | null, token: string): boolean {
+  const given = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1] ?? '';
+  // Compare digests: constant time whatever the lengths.
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(token));
+}

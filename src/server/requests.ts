@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { type GraphQLError, getOperationAST } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Context } from '../graphql/context.js';
+
+/** What one HTTP request did, as the request log and the metrics see it. */
+export interface RequestRecord {
+  /** The caller's `x-request-id` when it is a sane one, else a fresh UUID; sent back. */
+  id: string;
+  method: string;
+  path: string;
+  /** The GraphQL operation's name ("anonymous" when it has none); null off the endpoint. */
+  operation: string | null;
+  /** The name of the caller's token, once authenticated. */
+  tokenName: string | null;
+  /** The errors of the response (masked ones keep what they hide: see error-summary.ts). */
+  errors: readonly GraphQLError[];
+  status: number;
+  durationMs: number;
+}
+
+type Draft = Omit<RequestRecord, 'status' | 'durationMs'> & { startedAt: number };
+
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+const OPERATION_NAME = /^\s*(?:query|mutation|subscription)\s+([_A-Za-z]\w{0,99})/;
+/** Probes and scrapes come every few seconds and say nothing about the API's use. */
+const UNRECORDED = new Set(['/health', '/ready', '/metrics']);
+
+/** Records each request (probes aside) and hands the record over once it is answered. */
+export function useRequestRecords(
+  onAnswered: (record: RequestRecord) => void,
+): Plugin<Record<string, never>, Record<string, never>, Context> {
+  const drafts = new WeakMap<Request, Draft>();
+  return {
+    onRequest({ request, url }) {
+      if (UNRECORDED.has(url.pathname)) return;
+      const given = request.headers.get('x-request-id');
+      drafts.set(request, {
+        id: given && REQUEST_ID.test(given) ? given : randomUUID(),
+        method: request.method,
+        path: url.pathname,
+        operation: null,
+        tokenName: null,
+        errors: [],
+        startedAt: performance.now(),
+      });
+    },
+    onParams({ request, params }) {
+      const draft = drafts.get(request);
+      // Before execution (a request refused early) only the text tells the operation's name.
+      if (draft) draft.operation = params.operationName ?? nameInText(params.query) ?? 'anonymous';
+    },
+    onExecute({ args }) {
+      const draft = drafts.get(args.contextValue.request);
+      if (!draft) return;
+      draft.operation =
+        getOperationAST(args.document, args.operationName)?.name?.value ?? 'anonymous';
+      draft.tokenName = args.contextValue.viewer?.tokenName ?? null;
+    },
+    onResultProcess({ request, result }) {
+      const draft = drafts.get(request);
+      // A subscription's stream is answered event by event, after this point.
+      if (draft && !Array.isArray(result) && !(Symbol.asyncIterator in result)) {
+        draft.errors = result.errors ?? [];
+      }
+    },
+    onResponse({ request, response }) {
+      const draft = drafts.get(request);
+      if (!draft) return;
+      drafts.delete(request);
+      const { startedAt, ...record } = draft;
+      // This hook's exceptions reach the HTTP server: a log line must never end the process.
+      try {
+        response.headers.set('x-request-id', draft.id);
+        onAnswered({
+          ...record,
+          status: response.status,
+          durationMs: performance.now() - startedAt,
+        });
+      } catch {}
+    },
+  };
+}
+
+function nameInText(query: string | undefined): string | undefined {
+  return query ? OPERATION_NAME.exec(query)?.[1] : undefined;
+}

@@ -1,0 +1,91 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TREE_QUERY } from '../../bench/tree.js';
+import { generateOrg, SIZES } from '../../src/demo/generate.js';
+import { ADMIN_TOKEN, startTestApp, type TestApp } from '../helpers/app.js';
+
+let app: TestApp;
+let server: Server;
+let base: string;
+beforeAll(async () => {
+  app = await startTestApp({ org: generateOrg(SIZES.M) }); // a 3.4 MB importOrg request
+  server = createServer(app.app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}, 600_000);
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  await app?.close();
+});
+
+/**
+ * Asks `url` every 10 ms from a thread of its own (this thread's event loop is the server's),
+ * until stopped; answers how long each answer took.
+ */
+function probe(url: string) {
+  const worker = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads');
+    const waits = [];
+    let stopped = false;
+    parentPort.on('message', () => { stopped = true; });
+    (async () => {
+      while (!stopped) {
+        const sent = performance.now();
+        const response = await fetch(workerData.url);
+        if (response.status === 200) waits.push(performance.now() - sent);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      parentPort.postMessage(waits);
+    })();`,
+    { eval: true, workerData: { url } },
+  );
+  return {
+    stop: () =>
+      new Promise<number[]>((resolve) => {
+        worker.once('message', resolve);
+        worker.postMessage('stop');
+      }).finally(() => worker.terminate()),
+  };
+}
+
+const post = (query: string) =>
+  fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+    body: JSON.stringify({ query }),
+  }).then((response) => response.json());
+
+describe('limits on the 2,000-team org', () => {
+  // (test/api/statements.test.ts asks the tree with every team's members too)
+  it('admit the whole-org dashboard tree', async () => {
+    const { data, errors } = await post(TREE_QUERY);
+    expect(errors).toBeUndefined();
+    const teams = data.units.nodes.flatMap((p: any) => p.children.flatMap((a: any) => a.children));
+    expect(teams).toHaveLength(2_000);
+  });
+
+  it('/health answers between heavy analyses, not after them all', async () => {
+    const { data } = await post('{ people(first: 100) { nodes { email seats { seat } } } }');
+    const leads = data.people.nodes.filter((p: any) => p.seats.length > 0).slice(0, 3);
+    const impacts = leads.map(
+      (p: any, i: number) =>
+        `i${i}: departureImpact(email: "${p.email}") { newFindings { kind } vacancyChain { depth } }`,
+    );
+    const heavy = `{ ${impacts.join(' ')} successionBench { seat }
+      singlePointsOfFailure(first: 100) { totalCount } }`;
+    expect((await post(heavy)).errors).toBeUndefined(); // within the cost limit; warms up
+
+    const prober = probe(`${base}/health`);
+    const started = performance.now();
+    await post(heavy);
+    const took = performance.now() - started;
+    const waits = await prober.stop();
+    // Without turns the five analyses run as one block: one probe waits for nearly all of
+    // it, and none is answered in between. With them, probes are answered between analyses.
+    expect(took).toBeGreaterThan(200);
+    expect(waits.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...waits)).toBeLessThan(took * 0.75);
+  });
+});

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, startTestApp, type TestApp } from '../helpers/app.js';
+import { specDocument } from '../orgdoc/fixtures.js';
+
+const LIMIT = 4_096;
+const aliases = (n: number, field: string) =>
+  Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ');
+const IMPACT = 'departureImpact(email: "ana@example.com") { person { email } }';
+
+let app: TestApp;
+let defaults: TestApp;
+beforeAll(async () => {
+  app = await startTestApp({ org: specDocument(), env: { ORGRAPH_MAX_BODY_BYTES: `${LIMIT}` } });
+  defaults = await startTestApp();
+});
+afterAll(async () => {
+  await app?.close();
+  await defaults?.close();
+});
+
+function post(target: TestApp, body: BodyInit, init: RequestInit = {}) {
+  return target.app.fetch('http://orgraph.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+    body,
+    ...init,
+  });
+}
+
+/** A body sent in chunks, without Content-Length, as `Transfer-Encoding: chunked` is. */
+function chunked(text: string): RequestInit & { duplex: 'half' } {
+  const bytes = new TextEncoder().encode(text);
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (let at = 0; at < bytes.length; at += 1_000)
+        controller.enqueue(bytes.slice(at, at + 1_000));
+      controller.close();
+    },
+  });
+  return { body, duplex: 'half' };
+}
+
+const query = (text: string, pad = 0) =>
+  JSON.stringify({ query: text, extensions: { padding: 'x'.repeat(pad) } });
+
+describe('the request body limit', () => {
+  it('refuses a body over the limit with a 413 naming the limit and the way out', async () => {
+    const response = await post(app, query('{ units { totalCount } }', LIMIT));
+    expect(response.status).toBe(413);
+    const { errors } = await response.json();
+    expect(errors[0].message).toMatch(/at most 4096 bytes \(ORGRAPH_MAX_BODY_BYTES\)/);
+    expect(errors[0].message).toMatch(/npm run org -- import/);
+    expect(errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(JSON.parse(app.logs.at(-1) ?? '{}')).toMatchObject({
+      level: 'warn',
+      status: 413,
+      msg: 'request refused',
+    });
+  });
+
+  it('counts a body sent in chunks, without Content-Length', async () => {
+    const big = await post(app, '', chunked(query('{ units { totalCount } }', LIMIT)));
+    expect(big.status).toBe(413);
+    const small = await post(app, '', chunked(query('{ units { totalCount } }')));
+    expect((await small.json()).data.units.totalCount).toBeGreaterThan(0);
+  });
+
+  it('by default refuses 10 MB and takes what fits', async () => {
+    expect((await post(defaults, query('{ units { totalCount } }', 10_000_000))).status).toBe(413);
+    expect((await post(defaults, query('{ units { totalCount } }', 3_000_000))).status).toBe(200);
+  });
+});
+
+describe('aliases and cost', () => {
+  it('counts every alias, __typename too', async () => {
+    expect((await defaults.gql(`{ ${aliases(30, '__typename')} }`)).errors).toBeUndefined();
+    const { errors } = await defaults.gql(`{ ${aliases(500, '__typename')} }`);
+    expect(errors?.[0]?.message).toMatch(/Aliases limit of 30 exceeded, found 500/);
+  });
+
+  it('refuses 30 departure impacts in one request, with one error, before running any', async () => {
+    app.statements.length = 0;
+    const { data, errors } = await app.gql(`{ ${aliases(30, IMPACT)} }`);
+    expect(data ?? null).toBeNull();
+    expect(errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^This request costs \d+, over the limit of 150000/),
+        extensions: expect.objectContaining({ code: 'QUERY_TOO_COSTLY', limit: 150_000 }),
+      }),
+    ]);
+    expect(errors?.[0]?.extensions?.cost).toBeGreaterThan(1_000_000);
+    expect(app.statements).toEqual([]);
+  });
+
+  it('admits a few analyses together, and one export', async () => {
+    const { data } = await app.gql(`{ ${aliases(3, IMPACT)}
+      successionBench { seat } coverage { benchStrength }
+      singlePointsOfFailure(first: 100) { totalCount } teamsWithoutTechLead { totalCount } }`);
+    expect(data?.a2.person.email).toBe('ana@example.com');
+    expect((await app.gql('{ exportOrg }')).data?.exportOrg.units.length).toBeGreaterThan(0);
+    expect((await app.gql(`{ ${aliases(2, 'exportOrg')} }`)).errors?.[0]?.extensions?.code).toBe(
+      'QUERY_TOO_COSTLY',
+    );
+  });
+
+  it('prices a day not yet computed: 30 coverage rollups on 30 days are refused', async () => {
+    const days = Array.from({ length: 30 }, (_, i) => `2026-01-${String(i + 1).padStart(2, '0')}`);
+    const query = days.map((d, i) => `d${i}: coverage(asOf: "${d}") { benchStrength }`).join(' ');
+    expect((await app.gql(`{ ${query} }`)).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+  });
+});

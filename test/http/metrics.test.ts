@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { specDocument } from '../orgdoc/fixtures.js';
+
+const METRICS_TOKEN = 'metrics-token-0123456789';
+
+let app: TestApp;
+let guarded: TestApp;
+beforeAll(async () => {
+  app = await startTestApp({ org: specDocument() });
+  guarded = await startTestApp({ env: { ORGRAPH_METRICS_TOKEN: METRICS_TOKEN } });
+});
+afterAll(async () => {
+  await app?.close();
+  await guarded?.close();
+});
+
+async function scrape(target: TestApp, token?: string) {
+  const response = await target.app.fetch('http://orgraph.test/metrics', {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    text: await response.text(),
+  };
+}
+
+/** The value of one sample line, e.g. `name{label="x"}`. */
+function sample(text: string, series: string): number | undefined {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
+
+describe('GET /metrics', () => {
+  it('counts requests and errors by operation, with durations as histograms', async () => {
+    await app.data('query Pillars { units(layer: PILLAR) { totalCount } }');
+    await app.data('query Pillars { units(layer: PILLAR) { totalCount } }');
+    await app.gql(
+      'query Missing { departureImpact(email: "nobody@example.com") { person { email } } }',
+    );
+    const { status, type, text } = await scrape(app);
+    expect(status).toBe(200);
+    expect(type).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(sample(text, 'orgraph_graphql_requests_total{operation="Pillars",status="200"}')).toBe(
+      2,
+    );
+    expect(
+      sample(text, 'orgraph_graphql_request_errors_total{operation="Missing",code="NOT_FOUND"}'),
+    ).toBe(1);
+    expect(
+      sample(text, 'orgraph_graphql_request_duration_seconds_count{operation="Pillars"}'),
+    ).toBe(2);
+    expect(
+      sample(
+        text,
+        'orgraph_graphql_request_duration_seconds_bucket{le="+Inf",operation="Pillars"}',
+      ),
+    ).toBe(2);
+  });
+
+  it('times the snapshot reloads: after a write, one more', async () => {
+    const before = sample((await scrape(app)).text, 'orgraph_snapshot_load_duration_seconds_count');
+    expect(before).toBeGreaterThanOrEqual(1);
+    await app.data(`mutation { createPerson(input: { email: "gus@example.com", name: "Gus" }) {
+      userErrors { code } } }`);
+    await app.data('{ coverage { benchStrength } }');
+    const after = sample((await scrape(app)).text, 'orgraph_snapshot_load_duration_seconds_count');
+    expect(after).toBe((before ?? 0) + 1);
+  });
+
+  it("reports the PostgreSQL pool's connections and waiting queries", async () => {
+    const { text } = await scrape(app);
+    if (app.database.kind === 'pglite') {
+      expect(text).not.toContain('orgraph_db_pool');
+    } else {
+      expect(sample(text, 'orgraph_db_pool_connections{state="total"}')).toBeGreaterThanOrEqual(1);
+      expect(sample(text, 'orgraph_db_pool_waiting')).toBe(0);
+    }
+    expect(text).toContain('orgraph_process_cpu_seconds_total');
+  });
+
+  it('keeps the operation label bounded whatever names clients choose', async () => {
+    for (let i = 0; i < 210; i++) await app.gql(`query Op${i} { __typename }`);
+    await app.gql('query Op0 { __typename }');
+    const { text } = await scrape(app);
+    const names = new Set(
+      [...text.matchAll(/orgraph_graphql_requests_total\{operation="(\w+)"/g)].map((m) => m[1]),
+    );
+    expect(names.size).toBeLessThanOrEqual(201);
+    expect(names).toContain('other');
+    expect(sample(text, 'orgraph_graphql_requests_total{operation="Op0",status="200"}')).toBe(2);
+  });
+
+  it('needs ORGRAPH_METRICS_TOKEN when it is set', async () => {
+    expect((await scrape(guarded)).status).toBe(401);
+    expect((await scrape(guarded, 'wrong-token-0123456789')).status).toBe(401);
+    expect((await scrape(guarded, METRICS_TOKEN)).status).toBe(200);
+  });
+});

@@ -1,0 +1,79 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { specDocument } from '../orgdoc/fixtures.js';
+
+const CREATE_TOKEN = `mutation ($name: String!, $role: Role!) {
+  createApiToken(input: { name: $name, role: $role }) { token apiToken { id } }
+}`;
+const NODE = 'query ($id: ID!) { node(id: $id) { id } }';
+const NODES = 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }';
+
+let app: TestApp;
+const tokens: Record<string, string> = {};
+/** An existing id of each confidential node type. */
+const existing: Record<string, string> = {};
+
+beforeAll(async () => {
+  app = await startTestApp({ org: specDocument() });
+  for (const role of ['VIEWER', 'PLANNER']) {
+    const { createApiToken } = await app.data(CREATE_TOKEN, { name: role, role });
+    tokens[role] = createApiToken.token;
+    existing.ApiToken = createApiToken.apiToken.id;
+  }
+  await app.data(`mutation { createPerson(input: { email: "fay@example.com", name: "Fay" }) {
+    userErrors { code } } }`);
+  const { person, changes } = await app.data(`{
+    person(email: "eli@example.com") { candidacies { id } }
+    changes(first: 1) { nodes { id } }
+  }`);
+  existing.SuccessionCandidate = person.candidacies[0].id;
+  existing.Change = changes.nodes[0].id;
+});
+afterAll(() => app?.close());
+
+// Each confidential type, and a role that may not read it.
+const CASES = [
+  ['SuccessionCandidate', 'VIEWER'],
+  ['Change', 'PLANNER'],
+  ['ApiToken', 'PLANNER'],
+] as const;
+
+describe('node ids are no existence oracle', () => {
+  for (const [type, role] of CASES) {
+    it(`${type}, as ${role}: an existing and a missing id answer the same null`, async () => {
+      const token = tokens[role];
+      const ids = [existing[type] as string, encodeGlobalID(type, 99_999)];
+      for (const id of ids) {
+        expect(await app.gql(NODE, { id }, { token })).toEqual({
+          data: { node: null },
+          status: 200,
+        });
+      }
+      expect(await app.gql(NODES, { ids }, { token })).toEqual({
+        data: { nodes: [null, null] },
+        status: 200,
+      });
+    });
+  }
+
+  it('a role that may read the type gets the object', async () => {
+    const id = existing.SuccessionCandidate;
+    expect(await app.data(NODE, { id }, { token: tokens.PLANNER })).toEqual({ node: { id } });
+    for (const type of ['Change', 'ApiToken']) {
+      expect((await app.data(NODE, { id: existing[type] })).node).toEqual({ id: existing[type] });
+    }
+  });
+
+  it('a closed type costs no database work', async () => {
+    app.statements.length = 0;
+    await app.data(NODE, { id: existing.ApiToken }, { token: tokens.PLANNER });
+    // the PLANNER token's own lookup only
+    expect(app.statements.filter((s) => !s.includes('"token_hash"'))).toEqual([]);
+  });
+
+  it('malformed ids and ids of types that are no nodes answer null', async () => {
+    const ids = ['nope', encodeGlobalID('LayerCoverage', 1), encodeGlobalID('Nothing', 1)];
+    expect(await app.data(NODES, { ids })).toEqual({ nodes: [null, null, null] });
+  });
+});
