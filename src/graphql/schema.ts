@@ -11,7 +11,9 @@ import '../people/views.js';
 import '../seats/types.js';
 import '../seats/fields.js';
 import '../aors/types.js';
+import '../aors/queries.js';
 import '../roles/types.js';
+import '../roles/queries.js';
 import '../succession/types.js';
 import '../coverage/schema.js';
 import '../findings/schema.js';
@@ -26,6 +28,8 @@ import '../aors/mutations.js';
 import '../succession/mutations.js';
 import '../roles/mutations.js';
 import '../tokens/schema.js';
+import '../tokens/mutations.js';
+import '../tokens/viewer-schema.js';
 import './user-errors.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -58,8 +58,10 @@ builder.mutationFields((t) => ({
 builder.queryFields((t) => ({
   exportOrg: t.field({
     type: 'JSONObject',
-    description: 'The current org as an org document, ready for `importOrg` or the CLI.',
-    authScopes: { planner: true },
+    description:
+      'The current org as an org document, ready for `importOrg` or the CLI. PLANNER; never ' +
+      "for a scoped token (it holds the whole org's succession data).",
+    authScopes: { confidential: { role: 'PLANNER', reveals: 'ORG' } },
     resolve: (_root, _args, { db, today }) => exportOrgDocument(db, { today }),
   }),
 }));

@@ -4,10 +4,11 @@ import { execute } from 'graphql';
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
 import { todayUtc } from '../core/org/days.js';
 import type { Database } from '../db/client.js';
-import { type Context, createContext } from '../graphql/context.js';
+import type { Context } from '../graphql/context.js';
 import { schema } from '../graphql/schema.js';
 import { OrgSnapshots } from '../store/snapshots.js';
-import { authenticate } from '../tokens/authenticate.js';
+import { createAuthenticator } from '../tokens/authenticate.js';
+import { useCredentialRequired } from '../tokens/credential-required.js';
 import type { Config } from './config.js';
 
 export interface AppOptions {
@@ -35,6 +36,7 @@ const GRAPHIQL_HEADERS = JSON.stringify({ Authorization: 'Bearer <your token>' }
 /** Builds the GraphQL-over-HTTP app without listening: the server and the tests share it. */
 export function createApp({ database, config, today = todayUtc }: AppOptions) {
   const snapshots = new OrgSnapshots();
+  const authenticate = createAuthenticator(config);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -49,13 +51,17 @@ export function createApp({ database, config, today = todayUtc }: AppOptions) {
     batching: false,
     context: async ({ request }): Promise<Context> => {
       const { db } = database;
-      const viewer = await authenticate(db, config, request.headers.get('authorization'));
-      return createContext({ db, config, viewer, today: today(), snapshots });
+      const org = snapshots.forRequest(db);
+      const day = today();
+      const authorization = request.headers.get('authorization');
+      const viewer = await authenticate({ db, authorization, org, today: day });
+      return { db, config, viewer, today: day, org };
     },
     plugins: [
       // graphql-js' own executor: it keeps response fields in query order, as the GraphQL
       // spec asks, where Yoga's default one orders them by resolution time.
       useEngine({ execute }),
+      useCredentialRequired(),
       EnvelopArmorPlugin({
         costLimit: { enabled: false }, // Pothos' complexity plugin prices fields instead.
         maxDepth: { n: QUERY_LIMITS.depth, ignoreIntrospection: true, flattenFragments: true },

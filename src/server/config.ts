@@ -1,24 +1,28 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { checkJwtEnv, type JwtConfig, jwtConfigOf, jwtEnv } from './jwt-config.js';
 
 const onOff = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])
   .transform((value) => value === 'on' || value === 'true' || value === '1');
 
-const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: z.string().url().optional(),
-  ORGRAPH_DATA_DIR: z.string().min(1).default('.orgraph'),
-  ORGRAPH_DEMO: onOff.default(true),
-  ORGRAPH_ADMIN_TOKEN: z.string().min(1).optional(),
-  // Explicitly opens read access (VIEWER, or the role named) to requests without a token.
-  ORGRAPH_OPEN_READ: z.enum(['off', 'VIEWER', 'PLANNER']).default('off'),
-  ORGRAPH_CORS_ORIGINS: z.string().default(''),
-  ORGRAPH_GRAPHIQL: onOff.default(true),
-  ORGRAPH_TLM_THRESHOLD: z.coerce.number().int().min(1).default(4),
-  ORGRAPH_LONG_TLM_DAYS: z.coerce.number().int().min(1).default(180),
-});
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_URL: z.string().url().optional(),
+    ORGRAPH_DATA_DIR: z.string().min(1).default('.orgraph'),
+    ORGRAPH_DEMO: onOff.default(true),
+    ORGRAPH_ADMIN_TOKEN: z.string().min(1).optional(),
+    // Explicitly opens read access (VIEWER, or the role named) to requests without a token.
+    ORGRAPH_OPEN_READ: z.enum(['off', 'VIEWER', 'PLANNER']).default('off'),
+    ORGRAPH_CORS_ORIGINS: z.string().default(''),
+    ORGRAPH_GRAPHIQL: onOff.default(true),
+    ORGRAPH_TLM_THRESHOLD: z.coerce.number().int().min(1).default(4),
+    ORGRAPH_LONG_TLM_DAYS: z.coerce.number().int().min(1).default(180),
+    ...jwtEnv,
+  })
+  .superRefine(checkJwtEnv);
 
 export interface Config {
   port: number;
@@ -31,6 +35,8 @@ export interface Config {
   corsOrigins: string[];
   graphiql: boolean;
   thresholds: Thresholds;
+  /** Single sign-on: JWTs of the identity provider are accepted when set. */
+  jwt: JwtConfig | null;
 }
 
 /** The analysis thresholds of SPEC §2, configurable. */
@@ -66,5 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     graphiql: e.ORGRAPH_GRAPHIQL,
     thresholds: { tlmEngineers: e.ORGRAPH_TLM_THRESHOLD, longTlmDays: e.ORGRAPH_LONG_TLM_DAYS },
+    jwt: jwtConfigOf(e),
   };
 }

@@ -43,7 +43,7 @@ export async function runMutation<T extends object>(
         const changes: ChangeRecord[] = [];
         const value = await write({ tx, today, record: (c) => changes.push(c) });
         if (changes.length > 0) {
-          const actor = viewer.tokenName ?? 'anonymous';
+          const actor = viewer.name ?? 'anonymous';
           await tx.insert(changeTable).values(changes.map((c) => ({ actor, operation, ...c })));
         }
         return value;
