@@ -88,6 +88,7 @@ describe('a JWT refused like a bad token (401, no data)', () => {
     ['expired', () => idp.sign({ [ROLE]: 'VIEWER', exp: now() - 3600 }), /"exp"/],
     ['not yet valid', () => idp.sign({ [ROLE]: 'VIEWER', nbf: now() + 3600 }), /"nbf"/],
     ['without an expiry', () => idp.sign({ [ROLE]: 'VIEWER', exp: undefined }), /"exp"/],
+    ['without a subject', () => idp.sign({ [ROLE]: 'VIEWER', sub: undefined }), /"sub"/],
     ['of another issuer', () => idp.sign({ [ROLE]: 'VIEWER', iss: 'https://evil.test/' }), /"iss"/],
     ['for another audience', () => idp.sign({ [ROLE]: 'VIEWER', aud: 'other-app' }), /"aud"/],
     ['signed by an unknown key', () => signedByStranger('key-9'), /no applicable key/],

@@ -63,6 +63,35 @@ describe('createApiToken', () => {
   });
 });
 
+describe('a scope unit archived', () => {
+  const ARCHIVE = `mutation ($input: ArchiveUnitInput!) { archiveUnit(input: $input) {
+    userErrors { path message code }
+  } }`;
+
+  it('cannot scope a new token, and leaves a token scoped to it nothing to read', async () => {
+    const units = ['old-ops', 'older-ops'].map((slug) => ({
+      slug,
+      name: slug,
+      layer: 'AREA',
+      parent: 'product',
+    }));
+    await t.importOrg({ units });
+    const secret = await tokenFor(t, 'PLANNER', 'older-ops');
+    const bench = '{ successionBench(scope: "older-ops") { seat } }';
+    expect((await t.gql(bench, {}, { token: secret })).errors).toBeUndefined();
+    for (const slug of ['old-ops', 'older-ops']) await expectWritten(t, ARCHIVE, { slug });
+    await expectRefusedAll(t, CREATE, [
+      [{ name: 'late', role: 'VIEWER', scope: 'old-ops' }, 'input.scope', 'CONFLICT'],
+    ]);
+    const asOfBefore = '{ successionBench(scope: "older-ops", asOf: "2026-01-01") { seat } }';
+    const refused = await t.gql(asOfBefore, {}, { token: secret });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      scope: 'older-ops',
+    });
+  });
+});
+
 describe('apiTokens', () => {
   it('lists every token for an ADMIN, with no secret and no hash', async () => {
     const secret = await tokenFor(t, 'VIEWER', 'storage');
