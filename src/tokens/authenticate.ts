@@ -2,13 +2,13 @@ import { timingSafeEqual } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { Day } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
-import type { ApiTokenRow } from '../db/tables.js';
-import type { Viewer } from '../graphql/context.js';
+import type { Viewer, ViewerScope } from '../graphql/context.js';
 import type { Config } from '../server/config.js';
+import type { JwtConfig } from '../server/jwt-config.js';
 import type { RequestOrg } from '../store/snapshots.js';
 import { createJwtVerifier, InvalidJwt, looksLikeJwt } from './jwt.js';
 import { viewerOfJwt } from './jwt-viewer.js';
-import { viewerScope } from './scope.js';
+import { type ScopeRef, viewerScope } from './scope.js';
 import { findActiveToken, hashToken, LAST_USED_PRECISION_MS, touchToken } from './tokens.js';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -39,6 +39,42 @@ export interface Credentials {
   today: Day;
 }
 
+type ScopeOf = (ref: ScopeRef) => Promise<ViewerScope | null>;
+
+/**
+ * API tokens, their last use recorded at most once a minute per token and instance (the
+ * database row's own check covers other instances), so a burst costs one write, not one each.
+ */
+function apiTokenAuthenticator() {
+  const touched = new Map<number, number>();
+  return async (db: Db, secret: string, scopeOf: ScopeOf): Promise<Viewer> => {
+    const token = await findActiveToken(db, secret);
+    if (!token) throw unauthenticated('Invalid or revoked token.');
+    const now = Date.now();
+    if (now - (touched.get(token.id) ?? 0) >= LAST_USED_PRECISION_MS) {
+      touched.set(token.id, now);
+      await touchToken(db, token, new Date(now));
+    }
+    const viewer: Viewer = { role: token.role, via: 'TOKEN', name: token.name, scope: null };
+    if (token.scopeUnitId === null) return viewer;
+    const scope = await scopeOf({ unitId: token.scopeUnitId });
+    // Fail closed: a scoped token whose unit cannot be found never reads as unscoped.
+    if (!scope) throw unauthenticated('Invalid token: its scope unit is missing.');
+    return { ...viewer, scope };
+  };
+}
+
+/** Identity provider JWTs: a bad one is a 401 saying which check failed. */
+function jwtAuthenticator(jwt: JwtConfig) {
+  const verify = createJwtVerifier(jwt);
+  return async (secret: string, scopeOf: ScopeOf): Promise<Viewer> => {
+    const claims = await verify(secret).catch((error: unknown) => {
+      throw error instanceof InvalidJwt ? unauthenticated(`Invalid JWT: ${error.message}`) : error;
+    });
+    return viewerOfJwt(claims, jwt, (slug) => scopeOf({ slug }));
+  };
+}
+
 /**
  * Resolves a request's credentials to its viewer: the bootstrap admin token, an identity
  * provider's JWT (when single sign-on is configured), or an API token. A bad credential is a
@@ -46,15 +82,8 @@ export interface Credentials {
  * the operator opened (ORGRAPH_OPEN_READ), or none, and `useCredentialRequired` decides.
  */
 export function createAuthenticator(config: Config): (credentials: Credentials) => Promise<Viewer> {
-  const verifyJwt = config.jwt ? createJwtVerifier(config.jwt) : null;
-  const touched = new Map<number, number>();
-  /** A burst of requests with one token costs one write per instance a minute, at most. */
-  const recordUse = async (db: Db, token: ApiTokenRow) => {
-    const now = Date.now();
-    if (now - (touched.get(token.id) ?? 0) < LAST_USED_PRECISION_MS) return;
-    touched.set(token.id, now);
-    await touchToken(db, token, new Date(now));
-  };
+  const fromJwt = config.jwt ? jwtAuthenticator(config.jwt) : null;
+  const fromApiToken = apiTokenAuthenticator();
   return async ({ db, authorization, org, today }) => {
     if (!authorization) return { role: config.openRead, via: 'OPEN', name: null, scope: null };
     const secret = BEARER.exec(authorization)?.[1];
@@ -63,22 +92,8 @@ export function createAuthenticator(config: Config): (credentials: Credentials) 
     if (isBootstrapToken(config, secret)) {
       return { role: 'ADMIN', via: 'TOKEN', name: 'ORGRAPH_ADMIN_TOKEN', scope: null };
     }
-    if (verifyJwt && config.jwt && looksLikeJwt(secret)) {
-      const claims = await verifyJwt(secret).catch((error: unknown) => {
-        throw error instanceof InvalidJwt
-          ? unauthenticated(`Invalid JWT: ${error.message}`)
-          : error;
-      });
-      return viewerOfJwt(claims, config.jwt, (slug) => viewerScope(org, today, { slug }));
-    }
-    const token = await findActiveToken(db, secret);
-    if (!token) throw unauthenticated('Invalid or revoked token.');
-    await recordUse(db, token);
-    if (token.scopeUnitId === null)
-      return { role: token.role, via: 'TOKEN', name: token.name, scope: null };
-    const scope = await viewerScope(org, today, { unitId: token.scopeUnitId });
-    // Fail closed: a scoped token whose unit cannot be found never reads as unscoped.
-    if (!scope) throw unauthenticated('Invalid token: its scope unit is missing.');
-    return { role: token.role, via: 'TOKEN', name: token.name, scope };
+    const scopeOf: ScopeOf = (ref) => viewerScope(org, today, ref);
+    if (fromJwt && looksLikeJwt(secret)) return fromJwt(secret, scopeOf);
+    return fromApiToken(db, secret, scopeOf);
   };
 }
