@@ -1,7 +1,7 @@
 import { type ExecutionResult, graphql } from 'graphql';
 import type { Day } from '../core/org/state.js';
 import type { Database } from '../db/client.js';
-import { createContext } from '../graphql/context.js';
+import { type Context, operatorViewer } from '../graphql/context.js';
 import { schema } from '../graphql/schema.js';
 import type { Config } from '../server/config.js';
 import { OrgSnapshots } from '../store/snapshots.js';
@@ -17,13 +17,15 @@ export async function runAsOperator<T = Record<string, unknown>>(
   source: string,
   variableValues: Record<string, unknown> = {},
 ): Promise<T> {
-  const contextValue = createContext({
+  const store = new OrgSnapshots();
+  const contextValue: Context = {
     db: database.db,
     config,
-    viewer: { role: 'ADMIN', tokenName: 'cli' },
+    viewer: operatorViewer('cli'),
     today,
-    snapshots: new OrgSnapshots(),
-  });
+    org: store.forRequest(database.db),
+    store,
+  };
   const result = (await graphql({
     schema,
     source,

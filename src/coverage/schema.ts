@@ -10,87 +10,19 @@ import {
   type CoverageRollup as RollupData,
   teamsWithoutTechLead,
 } from '../core/coverage/rollup.js';
-import type { SeatCoverage as SeatData } from '../core/coverage/seat.js';
+import { confidential, type Reveals, revealsOfScope } from '../graphql/access.js';
 import { asOfArg, dayFor, orgFor, scopeArg, scopeIdIn, unitOnDay } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { COST, heavy } from '../graphql/costs.js';
 import { arrayPage } from '../graphql/pagination.js';
-import { Person } from '../people/types.js';
-import { SeatEnum } from '../seats/types.js';
 import { LayerEnum, OrgUnit, OrgUnitConnection } from '../units/types.js';
+import { BenchSeat } from './seat-schema.js';
 
 export const CoverageStatusEnum = builder.enumType('CoverageStatus', {
   description:
     'STAFFED: an Eng Lead and a different Tech Lead. TECH_LEAD_MANAGER: an Eng Lead and no ' +
     'separate Tech Lead. MISSING_ENG_LEAD: a Tech Lead, no Eng Lead. VACANT: neither seat held.',
   values: COVERAGE_STATUSES,
-});
-
-const ReadyCandidates = builder.objectRef<SeatData>('ReadyCandidates').implement({
-  description: 'Successor candidates of one seat, grouped by readiness (confidential).',
-  fields: (t) => ({
-    readyNow: t.field({
-      type: [Person],
-      description: 'Could step in now.',
-      resolve: (s) => s.readyNow,
-    }),
-    readySoon: t.field({
-      type: [Person],
-      description: 'In about 1–2 years.',
-      resolve: (s) => s.readySoon,
-    }),
-    readyLater: t.field({
-      type: [Person],
-      description: 'In 3+ years.',
-      resolve: (s) => s.readyLater,
-    }),
-  }),
-});
-
-/** The fields every view of one seat shares: coverage, the bench. */
-export const BenchSeat = builder.objectRef<SeatData>('BenchSeat').implement({
-  description: 'One seat of one unit on a day: holder, tenure, vacancy, hiring and bench.',
-  fields: (t) => ({
-    unit: t.field({ type: OrgUnit, description: 'The unit.', resolve: (s) => s.unitId }),
-    seat: t.expose('seat', { type: SeatEnum, description: 'Which seat.' }),
-    holder: t.field({
-      type: Person,
-      nullable: true,
-      description: 'Who holds it.',
-      resolve: (s) => s.holderId,
-    }),
-    acting: t.exposeBoolean('acting', { description: 'The holder is interim.' }),
-    heldSince: t.expose('heldSince', {
-      type: 'Date',
-      nullable: true,
-      description: "The holder's first day.",
-    }),
-    tenureDays: t.exposeInt('tenureDays', { nullable: true, description: 'Days in seat so far.' }),
-    vacantSince: t.expose('vacantSince', {
-      type: 'Date',
-      nullable: true,
-      description: 'First day without a holder, when empty and held before.',
-    }),
-    openRole: t.exposeBoolean('openRole', { description: 'An OPEN role exists for this seat.' }),
-    readyNowCount: t.int({
-      description: 'How many READY_NOW candidates.',
-      resolve: (s) => s.readyNow.length,
-    }),
-    readySoonCount: t.int({
-      description: 'How many READY_SOON candidates.',
-      resolve: (s) => s.readySoon.length,
-    }),
-    readyLaterCount: t.int({
-      description: 'How many READY_LATER candidates.',
-      resolve: (s) => s.readyLater.length,
-    }),
-    candidates: t.field({
-      type: ReadyCandidates,
-      description: 'The candidates by name (PLANNER: confidential).',
-      authScopes: { planner: true },
-      resolve: (s) => s,
-    }),
-  }),
 });
 
 export const UnitCoverage = builder.objectRef<UnitCoverageData>('UnitCoverage').implement({
@@ -145,7 +77,13 @@ export const LayerCoverage = builder.objectRef<LayerData>('LayerCoverage').imple
   }),
 });
 
-export const CoverageRollup = builder.objectRef<RollupData>('CoverageRollup').implement({
+/**
+ * A rollup and the units its bench strength covers (absent: the whole org), so a scoped
+ * caller is refused the bench strength of a scope beyond its own.
+ */
+export type ScopedRollup = RollupData & { reveals?: Reveals };
+
+export const CoverageRollup = builder.objectRef<ScopedRollup>('CoverageRollup').implement({
   description: 'Coverage counts of a scope, per layer, and its bench strength.',
   fields: (t) => ({
     byLayer: t.field({
@@ -155,7 +93,10 @@ export const CoverageRollup = builder.objectRef<RollupData>('CoverageRollup').im
     }),
     benchStrength: t.exposeFloat('benchStrength', {
       nullable: true,
-      description: 'Share of held seats with a READY_NOW successor; null when no seat is held.',
+      description:
+        'Share of held seats with a READY_NOW successor; null when no seat is held. A scoped ' +
+        'token reads it within its scope only.',
+      authScopes: confidential('VIEWER', (rollup: ScopedRollup) => rollup.reveals ?? 'ORG'),
     }),
   }),
 });
@@ -191,9 +132,11 @@ builder.queryFields((t) => ({
       scope: scopeArg(t.arg),
       asOf: asOfArg(t.arg),
     },
-    resolve: async (_root, { scope, asOf }, context) => {
+    resolve: async (_root, { scope, asOf }, context): Promise<ScopedRollup> => {
       const state = await orgFor(context, asOf);
-      return coverageRollup(state, scopeIdIn(state, scope), context.config.thresholds);
+      const scopeId = scopeIdIn(state, scope);
+      const rollup = coverageRollup(state, scopeId, context.config.thresholds);
+      return { ...rollup, reveals: revealsOfScope(state, scopeId) };
     },
   }),
   teamsWithoutTechLead: t.connection(

@@ -208,10 +208,17 @@ export const apiTokenTable = pgTable(
     role: apiRoleEnum('role').notNull(),
     // sha256 of the secret: the secret itself is shown once and never stored.
     tokenHash: text('token_hash').notNull(),
+    // The unit whose subtree bounds the token's confidential reads; null: the whole org.
+    scopeUnitId: integer('scope_unit_id').references(() => unitTable.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // Refreshed at most once a minute per token, so reads do not each cost a write.
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('api_token_hash_key').on(t.tokenHash)],
+  (t) => [
+    uniqueIndex('api_token_hash_key').on(t.tokenHash),
+    check('api_token_admin_unscoped', sql`${t.role} <> 'ADMIN' or ${t.scopeUnitId} is null`),
+  ],
 );
 
 // One row: bumped by every write in the same transaction, so every server instance

@@ -26,5 +26,10 @@ export async function loadDemoIfEmpty(db: Db): Promise<string | null> {
     const problems = result.userErrors.map((e) => `${e.path}: ${e.message}`).join('\n  ');
     throw new Error(`The demo org is invalid:\n  ${problems}`);
   }
-  return (await createToken(db, 'demo admin (printed at first start)', 'ADMIN')).secret;
+  const admin = {
+    name: 'demo admin (printed at first start)',
+    role: 'ADMIN',
+    scopeUnitId: null,
+  } as const;
+  return (await createToken(db, admin)).secret;
 }

@@ -5,6 +5,7 @@ import {
   findingsFor,
   SEVERITIES,
 } from '../core/findings/findings.js';
+import { authorize, requireAccess } from '../graphql/access.js';
 import { asOfArg, orgFor, scopeArg, scopeIdIn } from '../graphql/args.js';
 import { atMost } from '../graphql/bounds.js';
 import { builder } from '../graphql/builder.js';
@@ -60,10 +61,23 @@ export const Finding = builder.objectRef<FindingData>('Finding').implement({
   }),
 });
 
-/** Findings that reveal succession candidates are for PLANNER and ADMIN only (SPEC §4). */
-export function visibleFindings(findings: FindingData[], { viewer }: Context): FindingData[] {
-  if (viewer.role === 'PLANNER' || viewer.role === 'ADMIN') return findings;
-  return findings.filter((f) => f.kind !== 'SUCCESSOR_CONCENTRATION');
+/** The units whose candidates a list of findings reveals: those of SUCCESSOR_CONCENTRATION. */
+export function revealsOfFindings(findings: readonly FindingData[]): number[] {
+  return findings.flatMap((f) => (f.kind === 'SUCCESSOR_CONCENTRATION' ? f.unitIds : []));
+}
+
+/**
+ * Findings that reveal succession candidates are for PLANNER and ADMIN only: a VIEWER's
+ * answer leaves them out (SPEC §4's VIEWER role). A scoped planner is refused, not filtered,
+ * when one involves units outside its scope.
+ */
+export function visibleFindings(findings: FindingData[], context: Context): FindingData[] {
+  const field = 'Query.singlePointsOfFailure';
+  if (authorize(context.viewer, { role: 'PLANNER' })) {
+    return findings.filter((f) => f.kind !== 'SUCCESSOR_CONCENTRATION');
+  }
+  requireAccess(context, field, { role: 'PLANNER', reveals: revealsOfFindings(findings) });
+  return findings;
 }
 
 builder.queryFields((t) => ({
@@ -72,7 +86,8 @@ builder.queryFields((t) => ({
       type: Finding,
       description:
         'Findings of a scope, by severity then unit slug. SUCCESSOR_CONCENTRATION findings ' +
-        'reveal candidates and are left out for VIEWER tokens.',
+        'reveal candidates: left out for VIEWER tokens; a scoped PLANNER is refused when one ' +
+        'involves units outside its scope (ask within it, or leave that kind out of `kinds`).',
       authScopes: { viewer: true },
       ...heavy(COST.singlePointsOfFailure),
       args: {

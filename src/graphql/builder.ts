@@ -2,10 +2,11 @@ import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
-import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ScopeAuthPlugin, { type AuthFailure, AuthScopeFailureType } from '@pothos/plugin-scope-auth';
 import ZodPlugin from '@pothos/plugin-zod';
 import { GraphQLError } from 'graphql';
 import type { Day } from '../core/org/state.js';
+import { accessError, authorize, type Need } from './access.js';
 import type { Context } from './context.js';
 import HeavyTurnsPlugin from './heavy-turns.js';
 
@@ -15,14 +16,27 @@ export const MAX_PAGE_SIZE = 100;
 /** How many input problems one error message lists. */
 const MAX_ISSUES_SHOWN = 5;
 
+/** The role each boolean scope stands for; `confidential` takes its need as a parameter. */
+const ROLE_SCOPES = { viewer: 'VIEWER', planner: 'PLANNER', admin: 'ADMIN' } as const;
+
+/** The need a failed scope stood for, to explain the refusal (each field asks one scope). */
+function needOf(failure: AuthFailure): Need {
+  if (failure.kind === AuthScopeFailureType.AuthScope) {
+    const role = ROLE_SCOPES[failure.scope as keyof typeof ROLE_SCOPES];
+    return role ? { role } : (failure.parameter as Need);
+  }
+  const [first] = 'failures' in failure ? failure.failures : [];
+  return first ? needOf(first) : { role: 'ADMIN' };
+}
+
 /**
- * The Pothos builder: plugins, scalars and defaults only. Access: a request reaches execution
- * only with a valid token (or explicitly opened read access), so every request is at least a
- * VIEWER; root fields still say `viewer`, and only what is confidential (succession: planner)
- * or powerful (writes, tokens, audit: admin) carries a scope on its type or field, keeping
- * the per-field cost of a 2,000-team tree at zero. Types live in their domain
- * modules; `schema.ts` imports them. Scope-auth comes first so no other plugin's wrapper
- * runs before authorization.
+ * The Pothos builder: plugins, scalars and defaults only. Access: every scope is decided by
+ * `authorize` (access.ts). Root fields say `viewer`; what is confidential (succession:
+ * planner) or powerful (writes, tokens, audit: admin) carries a scope on its type or field,
+ * and a read that reveals the bench of particular units says which (`confidential`), so a
+ * scoped token is refused outside its subtree. Types with no scope cost nothing per field,
+ * which keeps a 2,000-team tree cheap. Types live in their domain modules; `schema.ts`
+ * imports them. Scope-auth comes first so no other plugin's wrapper runs before authorization.
  */
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -30,7 +44,7 @@ export const builder = new SchemaBuilder<{
     Date: { Input: Day; Output: Day };
     JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
   };
-  AuthScopes: { viewer: boolean; planner: boolean; admin: boolean };
+  AuthScopes: { viewer: boolean; planner: boolean; admin: boolean; confidential: Need };
   Connection: { totalCount: number };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
@@ -47,16 +61,15 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: ({ viewer }) => ({
-      viewer: viewer.role !== null,
-      planner: viewer.role === 'PLANNER' || viewer.role === 'ADMIN',
-      admin: viewer.role === 'ADMIN',
+      viewer: authorize(viewer, { role: 'VIEWER' }) === null,
+      planner: authorize(viewer, { role: 'PLANNER' }) === null,
+      admin: authorize(viewer, { role: 'ADMIN' }) === null,
+      confidential: (need) => authorize(viewer, need) === null,
     }),
-    unauthorizedError: (_parent, { viewer }, info) =>
-      new GraphQLError(
-        viewer.role === null
-          ? 'Authentication required: send a valid bearer token.'
-          : `Not authorized: your role (${viewer.role}) cannot read ${info.parentType.name}.${info.fieldName}.`,
-        { extensions: { code: viewer.role === null ? 'UNAUTHENTICATED' : 'FORBIDDEN' } },
+    unauthorizedError: (_parent, { viewer }, info, { failure }) =>
+      accessError(
+        authorize(viewer, needOf(failure)) ?? { kind: 'ROLE', role: viewer.role ?? 'VIEWER' },
+        `${info.parentType.name}.${info.fieldName}`,
       ),
   },
   relay: {

@@ -4,12 +4,38 @@ import type { ApiRole } from '../db/tables.js';
 import type { Config } from '../server/config.js';
 import type { OrgSnapshots, RequestOrg } from '../store/snapshots.js';
 
-/** Who is asking: the role of their token (null when unauthenticated) and its name. */
-export interface Viewer {
-  role: ApiRole | null;
-  tokenName: string | null;
+/** How a caller got in: an API token, an identity provider's JWT, or no credential at all. */
+export type Via = 'TOKEN' | 'JWT' | 'OPEN';
+
+/** The unit whose subtree bounds a scoped caller's confidential reads (SPEC §4). */
+export interface ViewerScope {
+  unitId: number;
+  slug: string;
+  /** The scope unit and every unit below it today: the units whose bench they may read. */
+  unitIds: ReadonlySet<number>;
+  /** A unit's slug, for messages that name what is outside the scope. */
+  slugOf(unitId: number): string;
 }
 
+/** Who is asking (the GraphQL `viewer`). */
+export interface Viewer {
+  /** What they may do; null: nothing but `viewer` (no credential, or an identity without a role). */
+  role: ApiRole | null;
+  via: Via;
+  /** The token's name or the JWT's subject: the audit log's actor. Null without a credential. */
+  name: string | null;
+  /** Null: the whole org. Never set for ADMIN. */
+  scope: ViewerScope | null;
+  /** Why an authenticated identity has no role, for the error that refuses it. */
+  noRoleReason?: string;
+}
+
+/** The operator's own rights (the CLI): ADMIN, unscoped, audited under `name`. */
+export function operatorViewer(name: string): Viewer {
+  return { role: 'ADMIN', via: 'TOKEN', name, scope: null };
+}
+
+/** The context of one request (or one CLI command): same shape wherever the schema runs. */
 export interface Context {
   db: Db;
   config: Config;
@@ -20,17 +46,4 @@ export interface Context {
   org: RequestOrg;
   /** The org kept in memory across requests: writes start from it and update it. */
   store: OrgSnapshots;
-}
-
-export interface ContextOptions {
-  db: Db;
-  config: Config;
-  viewer: Viewer;
-  today: Day;
-  snapshots: OrgSnapshots;
-}
-
-/** The context of one request (or one CLI command): same shape wherever the schema runs. */
-export function createContext({ db, config, viewer, today, snapshots }: ContextOptions): Context {
-  return { db, config, viewer, today, org: snapshots.forRequest(db), store: snapshots };
 }

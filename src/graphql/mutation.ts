@@ -12,7 +12,7 @@ export function writerOf(context: Context): Writer {
     db: context.db,
     store: context.store,
     today: context.today,
-    actor: context.viewer.tokenName ?? 'anonymous',
+    actor: context.viewer.name ?? 'anonymous',
   };
 }
 

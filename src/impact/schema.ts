@@ -1,4 +1,3 @@
-import { GraphQLError } from 'graphql';
 import { AreaOfResponsibility } from '../aors/types.js';
 import type {
   DepartureImpact as ImpactData,
@@ -6,8 +5,12 @@ import type {
 } from '../core/impact/departure.js';
 import type { CoverageChange as CoverageChangeData } from '../core/impact/org-diff.js';
 import type { VacancyStep as StepData } from '../core/impact/vacancy-chain.js';
+import { seatsHeldBy } from '../core/org/lookup.js';
+import type { OrgState } from '../core/org/state.js';
 import { CoverageStatusEnum } from '../coverage/schema.js';
-import { Finding } from '../findings/schema.js';
+import { Finding, revealsOfFindings } from '../findings/schema.js';
+import { confidential } from '../graphql/access.js';
+import { personIn } from '../graphql/arg-lookups.js';
 import { asOfArg, keyRule, orgFor } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { COST, heavy } from '../graphql/costs.js';
@@ -93,41 +96,56 @@ const DepartureImpact = builder.objectRef<ImpactData>('DepartureImpact').impleme
     }),
     newFindings: t.field({
       type: [Finding],
+      authScopes: confidential('PLANNER', (i: ImpactData) => revealsOfFindings(i.newFindings)),
       description: 'Findings that would appear.',
       resolve: (i) => i.newFindings,
     }),
     resolvedFindings: t.field({
       type: [Finding],
+      authScopes: confidential('PLANNER', (i: ImpactData) => revealsOfFindings(i.resolvedFindings)),
       description: 'Findings that would disappear.',
       resolve: (i) => i.resolvedFindings,
     }),
     vacancyChain: t.field({
       type: [VacancyStep],
+      // Each step names the best candidate of its seat, which may lie beyond the person's units.
+      authScopes: confidential('PLANNER', (i: ImpactData) => i.vacancyChain.map((s) => s.unitId)),
       description: 'The chain of moves if each seat went to its best ready candidate.',
       resolve: (i) => i.vacancyChain,
     }),
   }),
 });
 
+/**
+ * The units whose succession data a person's departure impact reveals: those of the seats
+ * they hold (their vacancies and ready candidates), and those where they are a candidate
+ * (their leaving changes those seats' bench and findings).
+ */
+function unitsOfPerson(state: OrgState, personId: number): number[] {
+  return [
+    ...seatsHeldBy(state, personId).map((s) => s.unitId),
+    ...state.candidates.filter((c) => c.personId === personId).map((c) => c.unitId),
+  ];
+}
+
 builder.queryFields((t) => ({
   departureImpact: t.field({
     type: DepartureImpact,
-    description: '"What if this person left?" Nothing is changed. Confidential: PLANNER.',
+    description:
+      '"What if this person left?" Nothing is changed. Confidential: PLANNER; a scoped token ' +
+      'only for a person whose seats and candidacies all lie within its scope.',
+    authScopes: confidential('PLANNER', async (_root, { email, asOf }, context) => {
+      const state = await orgFor(context, asOf);
+      return unitsOfPerson(state, personIn(state, email, 'email').id);
+    }),
     ...heavy(COST.departureImpact),
-    authScopes: { planner: true },
     args: {
       email: t.arg.string({ required: true, description: 'The person.', validate: keyRule }),
       asOf: asOfArg(t.arg),
     },
     resolve: async (_root, { email, asOf }, context) => {
       const state = await orgFor(context, asOf);
-      const wanted = email.toLowerCase();
-      const person = [...state.people.values()].find((p) => p.email.toLowerCase() === wanted);
-      if (!person) {
-        throw new GraphQLError(`email: no person "${email}"`, {
-          extensions: { code: 'NOT_FOUND', argument: 'email' },
-        });
-      }
+      const person = personIn(state, email, 'email');
       const history = await context.org.history();
       return evaluateDeparture(history, state, person.id, context.config.thresholds);
     },

@@ -56,7 +56,7 @@ builder.mutationFields((t) => ({
       importOrgDocument(context.db, document, {
         today: context.today,
         store: context.store,
-        actor: context.viewer.tokenName ?? 'anonymous',
+        actor: context.viewer.name ?? 'anonymous',
       }),
   }),
 }));
@@ -64,8 +64,10 @@ builder.mutationFields((t) => ({
 builder.queryFields((t) => ({
   exportOrg: t.field({
     type: 'JSONObject',
-    description: 'The current org as an org document, ready for `importOrg` or the CLI.',
-    authScopes: { planner: true },
+    description:
+      'The current org as an org document, ready for `importOrg` or the CLI. PLANNER; never ' +
+      "for a scoped token (it holds the whole org's succession data).",
+    authScopes: { confidential: { role: 'PLANNER', reveals: 'ORG' } },
     ...heavy(COST.exportOrg),
     resolve: (_root, _args, { db, today }) => exportOrgDocument(db, { today }),
   }),

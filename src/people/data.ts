@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Day } from '../core/org/state.js';
 import { anyId, anyText } from '../db/any-of.js';
 import type { Db } from '../db/client.js';
@@ -36,20 +36,6 @@ export function reportsOf(db: Db, managerIds: readonly number[], day: Day): Prom
       ),
     )
     .orderBy(asc(personTable.name), asc(personTable.email));
-}
-
-export async function countPeople(db: Db): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(personTable);
-  return Number(row?.n ?? 0);
-}
-
-export function listPeople(db: Db, offset: number, limit: number): Promise<PersonRow[]> {
-  return db
-    .select()
-    .from(personTable)
-    .orderBy(asc(sql`lower(${personTable.email})`))
-    .offset(offset)
-    .limit(limit);
 }
 
 /** The members of each team on `day`, with the team's id, in name order. */

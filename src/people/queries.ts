@@ -1,8 +1,37 @@
-import { keyRule } from '../graphql/args.js';
+import { personIn, teamIn } from '../graphql/arg-lookups.js';
+import { keyRule, orgFor } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
-import { sqlPage } from '../graphql/pagination.js';
-import { countPeople, listPeople, peopleByEmails } from './data.js';
+import type { Context } from '../graphql/context.js';
+import { arrayPage } from '../graphql/pagination.js';
+import { peopleByEmails } from './data.js';
+import { findPeople, type PeopleFilter, peopleIndexOf } from './search.js';
 import { Person } from './types.js';
+
+interface PeopleArgs {
+  search?: string | null;
+  team?: string | null;
+  manager?: string | null;
+  includeDeparted?: boolean | null;
+}
+
+/** The arguments as a filter; a team or manager that names nothing is a NOT_FOUND error. */
+async function filterOf(args: PeopleArgs, context: Context): Promise<PeopleFilter> {
+  const filter: PeopleFilter = {
+    search: args.search ?? undefined,
+    includeDeparted: args.includeDeparted ?? false,
+    today: context.today,
+  };
+  if (args.team == null && args.manager == null) return filter;
+  const state = await orgFor(context, null);
+  if (args.team != null) {
+    filter.ids = new Set(state.members.get(teamIn(state, args.team, 'team').id));
+  }
+  if (args.manager != null) filter.managerId = personIn(state, args.manager, 'manager').id;
+  return filter;
+}
+
+// PostgreSQL text cannot hold NUL; refusing it here names the argument instead of failing.
+const noNul = [(s: string) => !s.includes('\u0000'), { message: 'must not contain NUL' }] as const;
 
 builder.queryFields((t) => ({
   person: t.field({
@@ -16,14 +45,26 @@ builder.queryFields((t) => ({
   people: t.connection(
     {
       type: Person,
-      description: 'Everyone, departed people included, in email order.',
+      description:
+        'People in email order (a search: those whose name, a word of it, or email starts ' +
+        'with the text first). Filters combine; departed people only with `includeDeparted`. ' +
+        'Searches use an index of the org built once per change, not a scan.',
       authScopes: { viewer: true },
-      resolve: async (_root, page, { db }) =>
-        sqlPage(
-          page,
-          () => countPeople(db),
-          (offset, limit) => listPeople(db, offset, limit),
-        ),
+      args: {
+        search: t.arg.string({
+          description: 'Part of the name or email, any case: "ana", "ruiz", "@example.com".',
+          validate: { maxLength: 254, refine: [...noNul] },
+        }),
+        team: t.arg.string({ description: "A Team's slug: its members today." }),
+        manager: t.arg.string({ description: "A person's email: their direct reports." }),
+        includeDeparted: t.arg.boolean({
+          description: 'Also people who have left (default: false).',
+        }),
+      },
+      resolve: async (_root, { first, after, last, before, ...args }, context) => {
+        const [filter, rows] = await Promise.all([filterOf(args, context), context.org.rows()]);
+        return arrayPage({ first, after, last, before }, findPeople(peopleIndexOf(rows), filter));
+      },
     },
     { name: 'PersonConnection', description: 'A page of people.' },
     { name: 'PersonEdge', description: 'A person and their cursor.' },

@@ -10,7 +10,7 @@ export const OpenRoleSeatEnum = builder.enumType('OpenRoleSeat', {
   values: roleSeatEnum.enumValues,
 });
 
-const OpenRoleStatusEnum = builder.enumType('OpenRoleStatus', {
+export const OpenRoleStatusEnum = builder.enumType('OpenRoleStatus', {
   description: 'Where a requisition stands.',
   values: roleStatusEnum.enumValues,
 });

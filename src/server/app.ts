@@ -3,10 +3,11 @@ import { execute } from 'graphql';
 import { createYoga, maskError, useReadinessCheck } from 'graphql-yoga';
 import { todayUtc } from '../core/org/days.js';
 import type { Database } from '../db/client.js';
-import { type Context, createContext } from '../graphql/context.js';
+import type { Context } from '../graphql/context.js';
 import { schema } from '../graphql/schema.js';
 import { OrgSnapshots } from '../store/snapshots.js';
-import { authenticate } from '../tokens/authenticate.js';
+import { createAuthenticator } from '../tokens/authenticate.js';
+import { useCredentialRequired } from '../tokens/credential-required.js';
 import { useBodyLimit } from './body-limit.js';
 import type { Config } from './config.js';
 import { useDashboard } from './dashboard.js';
@@ -37,6 +38,7 @@ export function createApp({
   const metrics = createMetrics(database);
   const snapshots = new OrgSnapshots(metrics.snapshotLoaded);
   const log = requestLog(logger);
+  const authenticate = createAuthenticator(config);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -53,8 +55,11 @@ export function createApp({
     multipart: false, // no file uploads: a request is JSON, a GraphQL text or a form
     context: async ({ request }): Promise<Context> => {
       const { db } = database;
-      const viewer = await authenticate(db, config, request.headers.get('authorization'));
-      return createContext({ db, config, viewer, today: today(), snapshots });
+      const org = snapshots.forRequest(db);
+      const day = today();
+      const authorization = request.headers.get('authorization');
+      const viewer = await authenticate({ db, authorization, org, today: day });
+      return { db, config, viewer, today: day, org, store: snapshots };
     },
     plugins: [
       useMetricsRoute(metrics, config.metricsToken),
@@ -65,6 +70,7 @@ export function createApp({
       // graphql-js' own executor: it keeps response fields in query order, as the GraphQL
       // spec asks, where Yoga's default one orders them by resolution time.
       useEngine({ execute }),
+      useCredentialRequired(),
       useBodyLimit(config.maxBodyBytes),
       useDocumentLimits(),
       useListGuard(schema),

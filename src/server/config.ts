@@ -1,33 +1,37 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { checkJwtEnv, type JwtConfig, jwtConfigOf, jwtEnv } from './jwt-config.js';
 
 const onOff = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])
   .transform((value) => value === 'on' || value === 'true' || value === '1');
 
-const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: z.string().url().optional(),
-  ORGRAPH_DATA_DIR: z.string().min(1).default('.orgraph'),
-  ORGRAPH_DEMO: onOff.default(true),
-  ORGRAPH_ADMIN_TOKEN: z.string().min(1).optional(),
-  // Explicitly opens read access (VIEWER, or the role named) to requests without a token.
-  ORGRAPH_OPEN_READ: z.enum(['off', 'VIEWER', 'PLANNER']).default('off'),
-  ORGRAPH_CORS_ORIGINS: z.string().default(''),
-  ORGRAPH_GRAPHIQL: onOff.default(true),
-  ORGRAPH_TLM_THRESHOLD: z.coerce.number().int().min(1).default(4),
-  ORGRAPH_LONG_TLM_DAYS: z.coerce.number().int().min(1).default(180),
-  ORGRAPH_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  // 6 MiB: the 2,000-team / 20,000-person import document is 3.4 MB (4.9 MB pretty-printed).
-  ORGRAPH_MAX_BODY_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1_024)
-    .default(6 * 1024 * 1024),
-  // When set, GET /metrics needs it as a bearer token.
-  ORGRAPH_METRICS_TOKEN: z.string().min(16).optional(),
-});
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_URL: z.string().url().optional(),
+    ORGRAPH_DATA_DIR: z.string().min(1).default('.orgraph'),
+    ORGRAPH_DEMO: onOff.default(true),
+    ORGRAPH_ADMIN_TOKEN: z.string().min(1).optional(),
+    // Explicitly opens read access (VIEWER, or the role named) to requests without a token.
+    ORGRAPH_OPEN_READ: z.enum(['off', 'VIEWER', 'PLANNER']).default('off'),
+    ORGRAPH_CORS_ORIGINS: z.string().default(''),
+    ORGRAPH_GRAPHIQL: onOff.default(true),
+    ORGRAPH_TLM_THRESHOLD: z.coerce.number().int().min(1).default(4),
+    ORGRAPH_LONG_TLM_DAYS: z.coerce.number().int().min(1).default(180),
+    ORGRAPH_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    // 6 MiB: the 2,000-team / 20,000-person import document is 3.4 MB (4.9 MB pretty-printed).
+    ORGRAPH_MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1_024)
+      .default(6 * 1024 * 1024),
+    // When set, GET /metrics needs it as a bearer token.
+    ORGRAPH_METRICS_TOKEN: z.string().min(16).optional(),
+    ...jwtEnv,
+  })
+  .superRefine(checkJwtEnv);
 
 export interface Config {
   port: number;
@@ -45,6 +49,8 @@ export interface Config {
   maxBodyBytes: number;
   /** When set, `GET /metrics` needs it as a bearer token. */
   metricsToken?: string;
+  /** Single sign-on: JWTs of the identity provider are accepted when set. */
+  jwt: JwtConfig | null;
 }
 
 /** The analysis thresholds of SPEC §2, configurable. */
@@ -83,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.ORGRAPH_LOG_LEVEL,
     maxBodyBytes: e.ORGRAPH_MAX_BODY_BYTES,
     metricsToken: e.ORGRAPH_METRICS_TOKEN,
+    jwt: jwtConfigOf(e),
   };
 }

@@ -55,7 +55,7 @@ export function useRequestRecords(
       if (!draft) return;
       draft.operation =
         getOperationAST(args.document, args.operationName)?.name?.value ?? 'anonymous';
-      draft.tokenName = args.contextValue.viewer?.tokenName ?? null;
+      draft.tokenName = args.contextValue.viewer?.name ?? null;
     },
     onResultProcess({ request, result }) {
       const draft = drafts.get(request);

@@ -1,6 +1,7 @@
 import { groupBy } from '../core/collections.js';
 import { inForceOn } from '../core/org/as-of.js';
 import { type CandidateRow, readinessEnum } from '../db/tables.js';
+import { confidential } from '../graphql/access.js';
 import { builder } from '../graphql/builder.js';
 import { rowId } from '../graphql/node-id.js';
 import { Person } from '../people/types.js';
@@ -13,10 +14,14 @@ export const ReadinessEnum = builder.enumType('Readiness', {
   values: readinessEnum.enumValues,
 });
 
-/** Confidential: every field needs the PLANNER role. */
+/** Confidential: PLANNER, and for a scoped caller a seat within its scope. */
+const candidateScopes = confidential('PLANNER', (row: CandidateRow) => [row.unitId]);
+
 export const SuccessionCandidate = builder.loadableNode('SuccessionCandidate', {
   description: 'A person named as a possible successor for one seat of one unit (confidential).',
-  authScopes: { planner: true },
+  authScopes: (row, context) => candidateScopes(row, {}, context),
+  // One refusal per candidacy (not one per field asked of it).
+  runScopesOnType: true,
   id: rowId,
   load: (ids: number[], { db }) => candidatesByIds(db, ids),
   sort: (row: CandidateRow) => row.id,

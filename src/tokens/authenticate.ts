@@ -1,13 +1,20 @@
 import { timingSafeEqual } from 'node:crypto';
 import { GraphQLError } from 'graphql';
+import type { Day } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
-import type { Viewer } from '../graphql/context.js';
+import type { Viewer, ViewerScope } from '../graphql/context.js';
 import type { Config } from '../server/config.js';
-import { findActiveToken, hashToken } from './tokens.js';
+import type { JwtConfig } from '../server/jwt-config.js';
+import type { RequestOrg } from '../store/snapshots.js';
+import { createJwtVerifier, InvalidJwt, looksLikeJwt } from './jwt.js';
+import { viewerOfJwt } from './jwt-viewer.js';
+import { type ScopeRef, viewerScope } from './scope.js';
+import { findActiveToken, hashToken, LAST_USED_PRECISION_MS, touchToken } from './tokens.js';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
-function unauthenticated(message: string): GraphQLError {
+/** A 401 for the whole request, with the challenge HTTP clients expect. */
+export function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, {
     extensions: {
       code: 'UNAUTHENTICATED',
@@ -23,23 +30,70 @@ function isBootstrapToken(config: Config, secret: string): boolean {
   return timingSafeEqual(expected, Buffer.from(hashToken(secret), 'hex'));
 }
 
+export interface Credentials {
+  db: Db;
+  /** The Authorization header, if any. */
+  authorization: string | null;
+  /** The request's org snapshot and day: a scope is resolved in today's org. */
+  org: RequestOrg;
+  today: Day;
+}
+
+type ScopeOf = (ref: ScopeRef) => Promise<ViewerScope | null>;
+
 /**
- * Resolves the request's bearer token to a role. A missing or bad token is a 401 for the
- * whole request, unless the operator explicitly opened read access (ORGRAPH_OPEN_READ).
+ * API tokens, their last use recorded at most once a minute per token and instance (the
+ * database row's own check covers other instances), so a burst costs one write, not one each.
  */
-export async function authenticate(
-  db: Db,
-  config: Config,
-  authorization: string | null,
-): Promise<Viewer> {
-  if (!authorization) {
-    if (config.openRead) return { role: config.openRead, tokenName: null };
-    throw unauthenticated('Authentication required: send "Authorization: Bearer <token>".');
-  }
-  const secret = BEARER.exec(authorization)?.[1];
-  if (!secret) throw unauthenticated('Malformed Authorization header: expected "Bearer <token>".');
-  if (isBootstrapToken(config, secret)) return { role: 'ADMIN', tokenName: 'ORGRAPH_ADMIN_TOKEN' };
-  const token = await findActiveToken(db, secret);
-  if (!token) throw unauthenticated('Invalid or revoked token.');
-  return { role: token.role, tokenName: token.name };
+function apiTokenAuthenticator() {
+  const touched = new Map<number, number>();
+  return async (db: Db, secret: string, scopeOf: ScopeOf): Promise<Viewer> => {
+    const token = await findActiveToken(db, secret);
+    if (!token) throw unauthenticated('Invalid or revoked token.');
+    const now = Date.now();
+    if (now - (touched.get(token.id) ?? 0) >= LAST_USED_PRECISION_MS) {
+      touched.set(token.id, now);
+      await touchToken(db, token, new Date(now));
+    }
+    const viewer: Viewer = { role: token.role, via: 'TOKEN', name: token.name, scope: null };
+    if (token.scopeUnitId === null) return viewer;
+    const scope = await scopeOf({ unitId: token.scopeUnitId });
+    // Fail closed: a scoped token whose unit cannot be found never reads as unscoped.
+    if (!scope) throw unauthenticated('Invalid token: its scope unit is missing.');
+    return { ...viewer, scope };
+  };
+}
+
+/** Identity provider JWTs: a bad one is a 401 saying which check failed. */
+function jwtAuthenticator(jwt: JwtConfig) {
+  const verify = createJwtVerifier(jwt);
+  return async (secret: string, scopeOf: ScopeOf): Promise<Viewer> => {
+    const claims = await verify(secret).catch((error: unknown) => {
+      throw error instanceof InvalidJwt ? unauthenticated(`Invalid JWT: ${error.message}`) : error;
+    });
+    return viewerOfJwt(claims, jwt, (slug) => scopeOf({ slug }));
+  };
+}
+
+/**
+ * Resolves a request's credentials to its viewer: the bootstrap admin token, an identity
+ * provider's JWT (when single sign-on is configured), or an API token. A bad credential is a
+ * 401 for the whole request. No credential is not refused here: the request gets the role
+ * the operator opened (ORGRAPH_OPEN_READ), or none, and `useCredentialRequired` decides.
+ */
+export function createAuthenticator(config: Config): (credentials: Credentials) => Promise<Viewer> {
+  const fromJwt = config.jwt ? jwtAuthenticator(config.jwt) : null;
+  const fromApiToken = apiTokenAuthenticator();
+  return async ({ db, authorization, org, today }) => {
+    if (!authorization) return { role: config.openRead, via: 'OPEN', name: null, scope: null };
+    const secret = BEARER.exec(authorization)?.[1];
+    if (!secret)
+      throw unauthenticated('Malformed Authorization header: expected "Bearer <token>".');
+    if (isBootstrapToken(config, secret)) {
+      return { role: 'ADMIN', via: 'TOKEN', name: 'ORGRAPH_ADMIN_TOKEN', scope: null };
+    }
+    const scopeOf: ScopeOf = (ref) => viewerScope(org, today, ref);
+    if (fromJwt && looksLikeJwt(secret)) return fromJwt(secret, scopeOf);
+    return fromApiToken(db, secret, scopeOf);
+  };
 }

@@ -1,18 +1,21 @@
-import { type ApiTokenRow, apiRoleEnum } from '../db/tables.js';
+import { type ApiTokenRow, apiRoleEnum, apiTokenTable } from '../db/tables.js';
 import { builder } from '../graphql/builder.js';
-import { rowId, rowKeyOf } from '../graphql/node-id.js';
-import { payloadType } from '../graphql/user-errors.js';
-import type { UserErrorData } from '../writes/errors.js';
-import { createToken, revokeToken, tokensById } from './tokens.js';
+import { rowId } from '../graphql/node-id.js';
+import { tablePage } from '../graphql/table-page.js';
+import { OrgUnit } from '../units/types.js';
+import { everyToken, tokensById } from './tokens.js';
 
-const RoleEnum = builder.enumType('Role', {
+export const RoleEnum = builder.enumType('Role', {
   description:
-    'What a token may do. VIEWER: structure, coverage, findings that reveal no candidates. ' +
+    'What a caller may do. VIEWER: structure, coverage, findings that reveal no candidates. ' +
     'PLANNER: also the succession bench and departure impact. ADMIN: also every mutation.',
   values: apiRoleEnum.enumValues,
 });
 
-const ApiToken = builder.loadableNode('ApiToken', {
+const instant = (date: Date | null) => date?.toISOString() ?? null;
+
+/** Never exposes the secret or its hash: only what an admin needs to tell tokens apart. */
+export const ApiToken = builder.loadableNode('ApiToken', {
   description: 'An API token (its secret is shown once, at creation, and stored hashed).',
   authScopes: { admin: true },
   id: rowId,
@@ -21,82 +24,38 @@ const ApiToken = builder.loadableNode('ApiToken', {
   fields: (t) => ({
     name: t.exposeString('name', { description: 'What the token is for.' }),
     role: t.expose('role', { type: RoleEnum, description: 'What it may do.' }),
+    scope: t.field({
+      type: OrgUnit,
+      nullable: true,
+      description: 'The unit whose subtree bounds its confidential reads; null: the whole org.',
+      resolve: (token) => token.scopeUnitId,
+    }),
     createdAt: t.string({
       description: 'When it was created (ISO 8601).',
       resolve: (token) => token.createdAt.toISOString(),
     }),
+    lastUsedAt: t.string({
+      nullable: true,
+      description: 'When it was last used (ISO 8601, to the minute); null if never.',
+      resolve: (token) => instant(token.lastUsedAt),
+    }),
     revokedAt: t.string({
       nullable: true,
       description: 'When it was revoked, if it was.',
-      resolve: (token) => token.revokedAt?.toISOString() ?? null,
+      resolve: (token) => instant(token.revokedAt),
     }),
   }),
 });
 
-const CreateApiTokenInput = builder.inputType('CreateApiTokenInput', {
-  description: 'A new API token.',
-  fields: (t) => ({
-    name: t.string({
-      required: true,
-      description: 'What the token is for, e.g. "dashboard".',
-      validate: { minLength: 1, maxLength: 100 },
-    }),
-    role: t.field({ type: RoleEnum, required: true, description: 'What it may do.' }),
-  }),
-});
-
-interface TokenPayload {
-  apiToken: ApiTokenRow | null;
-  userErrors: UserErrorData[];
-}
-
-const CreateApiTokenPayload = payloadType<TokenPayload & { token: string | null }>(
-  'CreateApiTokenPayload',
-  'The new token: `token` is the secret, shown this once and never again.',
-  (t) => ({
-    token: t.exposeString('token', { nullable: true, description: 'The bearer secret.' }),
-    apiToken: t.expose('apiToken', { type: ApiToken, nullable: true, description: 'The token.' }),
-  }),
-);
-
-const RevokeApiTokenInput = builder.inputType('RevokeApiTokenInput', {
-  description: 'The token to revoke.',
-  fields: (t) => ({ id: t.id({ required: true, description: 'The ApiToken id.' }) }),
-});
-
-const RevokeApiTokenPayload = payloadType<TokenPayload>(
-  'RevokeApiTokenPayload',
-  'The revoked token; a revoked token stops working at once.',
-  (t) => ({
-    apiToken: t.expose('apiToken', { type: ApiToken, nullable: true, description: 'The token.' }),
-  }),
-);
-
-builder.mutationFields((t) => ({
-  createApiToken: t.field({
-    type: CreateApiTokenPayload,
-    description: 'Creates an API token (ADMIN). The secret is in the payload once.',
-    authScopes: { admin: true },
-    args: { input: t.arg({ type: CreateApiTokenInput, required: true }) },
-    resolve: async (_root, { input }, { db }) => {
-      const { token, secret } = await createToken(db, input.name, input.role);
-      return { token: secret, apiToken: token, userErrors: [] };
+builder.queryFields((t) => ({
+  apiTokens: t.connection(
+    {
+      type: ApiToken,
+      description: 'Every API token, revoked ones included, newest first (ADMIN). No secrets.',
+      authScopes: { admin: true },
+      resolve: (_root, page, { db }) => tablePage(db, apiTokenTable, everyToken, page),
     },
-  }),
-  revokeApiToken: t.field({
-    type: RevokeApiTokenPayload,
-    description: 'Revokes an API token (ADMIN); it is kept, marked revoked.',
-    authScopes: { admin: true },
-    args: { input: t.arg({ type: RevokeApiTokenInput, required: true }) },
-    resolve: async (_root, { input }, { db }) => {
-      const id = rowKeyOf(String(input.id), 'ApiToken');
-      const apiToken = id === null ? null : await revokeToken(db, id);
-      const notFound = {
-        path: 'input.id',
-        message: 'no active token with this id',
-        code: 'NOT_FOUND',
-      };
-      return { apiToken, userErrors: apiToken ? [] : [notFound as UserErrorData] };
-    },
-  }),
+    { name: 'ApiTokenConnection', description: 'A page of API tokens.' },
+    { name: 'ApiTokenEdge', description: 'A token and its cursor.' },
+  ),
 }));

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import { anyId } from '../db/any-of.js';
 import type { Db } from '../db/client.js';
 import { type ApiRole, type ApiTokenRow, apiTokenTable } from '../db/tables.js';
+import type { TableList } from '../graphql/table-page.js';
 
 /** Tokens are stored as their sha256: a leaked table does not leak usable tokens. */
 export function hashToken(secret: string): string {
@@ -21,15 +22,41 @@ export async function findActiveToken(db: Db, secret: string): Promise<ApiTokenR
   return row ?? null;
 }
 
+/** How stale `lastUsedAt` may get: one write a minute per token at most, not one per request. */
+export const LAST_USED_PRECISION_MS = 60_000;
+
+/**
+ * Records that a token was used, unless it was already recorded within the last minute. The
+ * condition is repeated in SQL so that instances racing on one token write it once.
+ */
+export async function touchToken(db: Db, token: ApiTokenRow, now: Date): Promise<void> {
+  const staleBefore = new Date(now.getTime() - LAST_USED_PRECISION_MS);
+  if (token.lastUsedAt && token.lastUsedAt > staleBefore) return;
+  await db
+    .update(apiTokenTable)
+    .set({ lastUsedAt: now })
+    .where(
+      and(
+        eq(apiTokenTable.id, token.id),
+        or(isNull(apiTokenTable.lastUsedAt), lt(apiTokenTable.lastUsedAt, staleBefore)),
+      ),
+    );
+}
+
+export interface NewToken {
+  name: string;
+  role: ApiRole;
+  scopeUnitId: number | null;
+}
+
 export async function createToken(
   db: Db,
-  name: string,
-  role: ApiRole,
+  values: NewToken,
 ): Promise<{ token: ApiTokenRow; secret: string }> {
   const secret = newTokenSecret();
   const [token] = await db
     .insert(apiTokenTable)
-    .values({ name, role, tokenHash: hashToken(secret) })
+    .values({ ...values, tokenHash: hashToken(secret) })
     .returning();
   if (!token) throw new Error('insert returned no token');
   return { token, secret };
@@ -48,3 +75,8 @@ export async function revokeToken(db: Db, id: number): Promise<ApiTokenRow | nul
 export async function tokensById(db: Db, ids: readonly number[]): Promise<ApiTokenRow[]> {
   return db.select().from(apiTokenTable).where(anyId(apiTokenTable.id, ids));
 }
+
+/** Every token, revoked ones included, newest first. */
+export const everyToken: TableList = {
+  orderBy: [desc(apiTokenTable.createdAt), desc(apiTokenTable.id)],
+};

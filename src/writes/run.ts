@@ -89,6 +89,23 @@ export async function runWrite<T>(
   }
 }
 
+/**
+ * A write outside the org's data (API tokens): one transaction with its audit entries, and
+ * neither the org write lock nor a new org version, since no org answer changes.
+ */
+export async function runAudited<T>(
+  writer: Pick<Writer, 'db' | 'actor'>,
+  operation: string,
+  write: (tx: Db, audit: (entry: AuditEntry) => void) => Promise<T>,
+): Promise<T> {
+  return writer.db.transaction(async (tx) => {
+    const entries: AuditEntry[] = [];
+    const value = await write(tx, (entry) => entries.push(entry));
+    await writeAudit(tx, writer.actor, operation, entries, new Map());
+    return value;
+  });
+}
+
 /** Takes the org write lock by bumping the version; returns the new version. */
 async function lockOrg(tx: Db): Promise<number> {
   const [row] = await tx

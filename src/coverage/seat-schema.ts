@@ -1,0 +1,80 @@
+import type { SeatCoverage as SeatData } from '../core/coverage/seat.js';
+import type { ApiRole } from '../db/tables.js';
+import { confidential } from '../graphql/access.js';
+import { builder } from '../graphql/builder.js';
+import { Person } from '../people/types.js';
+import { SeatEnum } from '../seats/types.js';
+import { OrgUnit } from '../units/types.js';
+
+const ReadyCandidates = builder.objectRef<SeatData>('ReadyCandidates').implement({
+  description: 'Successor candidates of one seat, grouped by readiness (confidential).',
+  fields: (t) => ({
+    readyNow: t.field({
+      type: [Person],
+      description: 'Could step in now.',
+      resolve: (s) => s.readyNow,
+    }),
+    readySoon: t.field({
+      type: [Person],
+      description: 'In about 1–2 years.',
+      resolve: (s) => s.readySoon,
+    }),
+    readyLater: t.field({
+      type: [Person],
+      description: 'In 3+ years.',
+      resolve: (s) => s.readyLater,
+    }),
+  }),
+});
+
+/** A seat's bench is readable within the caller's scope only (SPEC §4 "Scoped access"). */
+const benchOfSeat = (role: ApiRole) => confidential(role, (seat: SeatData) => [seat.unitId]);
+
+/** The fields every view of one seat shares: coverage, the bench. */
+export const BenchSeat = builder.objectRef<SeatData>('BenchSeat').implement({
+  description: 'One seat of one unit on a day: holder, tenure, vacancy, hiring and bench.',
+  fields: (t) => ({
+    unit: t.field({ type: OrgUnit, description: 'The unit.', resolve: (s) => s.unitId }),
+    seat: t.expose('seat', { type: SeatEnum, description: 'Which seat.' }),
+    holder: t.field({
+      type: Person,
+      nullable: true,
+      description: 'Who holds it.',
+      resolve: (s) => s.holderId,
+    }),
+    acting: t.exposeBoolean('acting', { description: 'The holder is interim.' }),
+    heldSince: t.expose('heldSince', {
+      type: 'Date',
+      nullable: true,
+      description: "The holder's first day.",
+    }),
+    tenureDays: t.exposeInt('tenureDays', { nullable: true, description: 'Days in seat so far.' }),
+    vacantSince: t.expose('vacantSince', {
+      type: 'Date',
+      nullable: true,
+      description: 'First day without a holder, when empty and held before.',
+    }),
+    openRole: t.exposeBoolean('openRole', { description: 'An OPEN role exists for this seat.' }),
+    readyNowCount: t.int({
+      description: 'How many READY_NOW candidates (a scoped token: within its scope).',
+      authScopes: benchOfSeat('VIEWER'),
+      resolve: (s) => s.readyNow.length,
+    }),
+    readySoonCount: t.int({
+      description: 'How many READY_SOON candidates (a scoped token: within its scope).',
+      authScopes: benchOfSeat('VIEWER'),
+      resolve: (s) => s.readySoon.length,
+    }),
+    readyLaterCount: t.int({
+      description: 'How many READY_LATER candidates (a scoped token: within its scope).',
+      authScopes: benchOfSeat('VIEWER'),
+      resolve: (s) => s.readyLater.length,
+    }),
+    candidates: t.field({
+      type: ReadyCandidates,
+      description: 'The candidates by name (confidential: PLANNER, within its scope if scoped).',
+      authScopes: benchOfSeat('PLANNER'),
+      resolve: (s) => s,
+    }),
+  }),
+});

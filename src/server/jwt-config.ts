@@ -1,0 +1,68 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Where the identity provider's public keys come from. */
+export type JwksSource = { kind: 'url'; url: URL } | { kind: 'file'; path: string };
+
+/** Single sign-on settings (SPEC §4): JWTs are accepted only when all three are set. */
+export interface JwtConfig {
+  issuer: string;
+  audience: string;
+  jwks: JwksSource;
+  /** The claim holding the role (VIEWER, PLANNER, ADMIN). */
+  roleClaim: string;
+  /** The claim holding the scope: a unit slug. */
+  scopeClaim: string;
+}
+
+/** The environment variables of single sign-on, merged into the server's schema. */
+export const jwtEnv = {
+  ORGRAPH_JWT_ISSUER: z.string().min(1).optional(),
+  ORGRAPH_JWT_AUDIENCE: z.string().min(1).optional(),
+  ORGRAPH_JWKS: z
+    .string()
+    .min(1)
+    .refine((value) => !/^http:/i.test(value), 'must be an https URL or a file path')
+    .optional(),
+  ORGRAPH_JWT_ROLE_CLAIM: z.string().min(1).default('orgraph_role'),
+  ORGRAPH_JWT_SCOPE_CLAIM: z.string().min(1).default('orgraph_scope'),
+};
+
+type JwtEnv = {
+  ORGRAPH_JWT_ISSUER?: string;
+  ORGRAPH_JWT_AUDIENCE?: string;
+  ORGRAPH_JWKS?: string;
+  ORGRAPH_JWT_ROLE_CLAIM: string;
+  ORGRAPH_JWT_SCOPE_CLAIM: string;
+};
+
+const REQUIRED = ['ORGRAPH_JWT_ISSUER', 'ORGRAPH_JWT_AUDIENCE', 'ORGRAPH_JWKS'] as const;
+
+/**
+ * Half a configuration would verify tokens against nothing (any issuer, any audience): when
+ * one of the three is set, the others are required.
+ */
+export function checkJwtEnv(env: JwtEnv, context: z.RefinementCtx): void {
+  if (!REQUIRED.some((name) => env[name] !== undefined)) return;
+  for (const name of REQUIRED.filter((n) => env[n] === undefined)) {
+    context.addIssue({
+      code: 'custom',
+      path: [name],
+      message: `required with ${REQUIRED.filter((n) => n !== name).join(' and ')}`,
+    });
+  }
+}
+
+export function jwtConfigOf(env: JwtEnv): JwtConfig | null {
+  const { ORGRAPH_JWT_ISSUER: issuer, ORGRAPH_JWT_AUDIENCE: audience, ORGRAPH_JWKS: jwks } = env;
+  if (!issuer || !audience || !jwks) return null;
+  return {
+    issuer,
+    audience,
+    jwks: /^https:\/\//i.test(jwks)
+      ? { kind: 'url', url: new URL(jwks) }
+      : { kind: 'file', path: resolve(jwks) },
+    roleClaim: env.ORGRAPH_JWT_ROLE_CLAIM,
+    scopeClaim: env.ORGRAPH_JWT_SCOPE_CLAIM,
+  };
+}

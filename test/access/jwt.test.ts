@@ -1,0 +1,140 @@
+import { exportSPKI, generateKeyPair, UnsecuredJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { AUDIENCE, ISSUER, identityProvider, ssoEnv } from './credentials.js';
+import { TWO_PILLARS } from './org.js';
+
+// Claims named the way Auth0 requires custom claims to be (namespaced URLs), which also
+// proves the claim names are settings.
+const ROLE = 'https://orgraph.example/role';
+const SCOPE = 'https://orgraph.example/scope';
+const VIEWER = '{ viewer { role scope { slug } name via } }';
+
+let t: TestApp;
+let idp: Awaited<ReturnType<typeof identityProvider>>;
+beforeAll(async () => {
+  idp = await identityProvider();
+  const env = ssoEnv(idp.jwksPath, {
+    ORGRAPH_JWT_ROLE_CLAIM: ROLE,
+    ORGRAPH_JWT_SCOPE_CLAIM: SCOPE,
+  });
+  t = await startTestApp({ org: TWO_PILLARS, env });
+});
+afterAll(() => t.close());
+
+const now = () => Math.floor(Date.now() / 1000);
+
+describe('a JWT from the identity provider', () => {
+  it('speaks for its subject with the role and scope of its claims', async () => {
+    const jwt = await idp.sign({ sub: 'okta|ana', [ROLE]: 'PLANNER', [SCOPE]: 'platform' });
+    const { viewer } = await t.data(VIEWER, {}, { token: jwt });
+    expect(viewer).toEqual({
+      role: 'PLANNER',
+      scope: { slug: 'platform' },
+      name: 'okta|ana',
+      via: 'JWT',
+    });
+    const bench = await t.data(
+      '{ successionBench(scope: "storage") { seat } }',
+      {},
+      { token: jwt },
+    );
+    expect(bench.successionBench).toHaveLength(2);
+  });
+
+  it('takes the highest known role of a list (groups), in any case', async () => {
+    const jwt = await idp.sign({ [ROLE]: ['everyone', 'viewer', 'Planner'] });
+    expect((await t.data(VIEWER, {}, { token: jwt })).viewer.role).toBe('PLANNER');
+  });
+
+  it('names its subject as the actor of the writes it makes', async () => {
+    const jwt = await idp.sign({ sub: 'auth0|admin-7', [ROLE]: 'ADMIN' });
+    const created = await t.data(
+      'mutation { createApiToken(input: { name: "ci", role: VIEWER }) { userErrors { code } } }',
+      {},
+      { token: jwt },
+    );
+    expect(created.createApiToken.userErrors).toEqual([]);
+    const { changes } = await t.data('{ changes(first: 1) { nodes { actor operation } } }');
+    expect(changes.nodes).toEqual([{ actor: 'auth0|admin-7', operation: 'createApiToken' }]);
+  });
+});
+
+describe('a JWT that grants nothing', () => {
+  const noAccess: [string, Record<string, unknown>, RegExp][] = [
+    ['no role claim', {}, /no "https:\/\/orgraph.example\/role" claim/],
+    ['a role that is not one', { [ROLE]: 'SUPERUSER' }, /naming VIEWER, PLANNER or ADMIN/],
+    ['a scoped ADMIN', { [ROLE]: 'ADMIN', [SCOPE]: 'platform' }, /ADMIN is never scoped/],
+    ['a scope naming no unit', { [ROLE]: 'PLANNER', [SCOPE]: 'nowhere' }, /names no unit/],
+    ['a scope that is not a slug', { [ROLE]: 'VIEWER', [SCOPE]: ['a', 'b'] }, /one unit slug/],
+  ];
+
+  it.each(noAccess)(
+    '%s: viewer answers with no role, everything else is FORBIDDEN',
+    async (_, claims, reason) => {
+      const jwt = await idp.sign({ sub: 'someone', ...claims });
+      const { viewer } = await t.data(VIEWER, {}, { token: jwt });
+      expect(viewer).toEqual({ role: null, scope: null, name: 'someone', via: 'JWT' });
+      const read = await t.gql('{ units { totalCount } }', {}, { token: jwt });
+      expect(read.data?.units ?? null).toBeNull();
+      expect(read.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(read.errors?.[0]?.message).toMatch(reason);
+    },
+  );
+});
+
+describe('a JWT refused like a bad token (401, no data)', () => {
+  const refusals: [string, () => Promise<string>, RegExp][] = [
+    ['expired', () => idp.sign({ [ROLE]: 'VIEWER', exp: now() - 3600 }), /"exp"/],
+    ['not yet valid', () => idp.sign({ [ROLE]: 'VIEWER', nbf: now() + 3600 }), /"nbf"/],
+    ['without an expiry', () => idp.sign({ [ROLE]: 'VIEWER', exp: undefined }), /"exp"/],
+    ['without a subject', () => idp.sign({ [ROLE]: 'VIEWER', sub: undefined }), /"sub"/],
+    ['of another issuer', () => idp.sign({ [ROLE]: 'VIEWER', iss: 'https://evil.test/' }), /"iss"/],
+    ['for another audience', () => idp.sign({ [ROLE]: 'VIEWER', aud: 'other-app' }), /"aud"/],
+    ['signed by an unknown key', () => signedByStranger('key-9'), /no applicable key/],
+    ['with a bad signature', () => signedByStranger('key-1'), /signature verification failed/],
+    ['tampered with', tampered, /signature verification failed/],
+    ['unsigned (alg: none)', unsigned, /"alg" \(Algorithm\) Header Parameter value not allowed/],
+    [
+      'HS256 "signed" with the public key',
+      hmacWithPublicKey,
+      /"alg" \(Algorithm\) Header Parameter value not allowed/,
+    ],
+  ];
+
+  it.each(refusals)('%s', async (_, make, reason) => {
+    const result = await t.gql(VIEWER, {}, { token: await make() });
+    expect(result.status).toBe(401);
+    expect(result.data).toBeUndefined();
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(result.errors?.[0]?.message).toMatch(/^Invalid JWT: /);
+    expect(result.errors?.[0]?.message).toMatch(reason);
+  });
+
+  async function signedByStranger(kid: string) {
+    const stranger = await generateKeyPair('RS256');
+    return idp.sign(
+      { [ROLE]: 'ADMIN' },
+      { key: stranger.privateKey, header: { alg: 'RS256', kid } },
+    );
+  }
+
+  async function tampered() {
+    const [header, , signature] = (await idp.sign({ [ROLE]: 'VIEWER' })).split('.');
+    const claims = { iss: ISSUER, aud: AUDIENCE, sub: 'x', exp: now() + 60, [ROLE]: 'ADMIN' };
+    return [header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.');
+  }
+
+  async function unsigned() {
+    return new UnsecuredJWT({ sub: 'x', [ROLE]: 'ADMIN' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setExpirationTime('1h')
+      .encode();
+  }
+
+  async function hmacWithPublicKey() {
+    const pem = new TextEncoder().encode(await exportSPKI(idp.publicKey));
+    return idp.sign({ [ROLE]: 'ADMIN' }, { key: pem, header: { alg: 'HS256', kid: 'key-1' } });
+  }
+});

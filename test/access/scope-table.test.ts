@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { identityProvider, ssoEnv, tokenFor } from './credentials.js';
+import { TWO_PILLARS } from './org.js';
+
+/**
+ * SPEC §4 "Scoped access" as one table: every caller (role × scope, by API token, and a
+ * scoped planner by single sign-on) against every kind of read. `ok` answers without error,
+ * `role` is refused for the role, `scope` for the scope: FORBIDDEN naming the scope.
+ */
+type Outcome = 'ok' | 'role' | 'scope';
+const CALLERS = ['V', 'V@platform', 'P', 'P@platform', 'P@storage', 'A', 'P@platform by JWT'];
+
+//                                   V      V@plat   P     P@plat   P@stor   A     P@plat JWT
+const TABLE: [string, string, Outcome[]][] = [
+  [
+    'bench of a team',
+    '{ successionBench(scope: "storage") { seat } }',
+    ['role', 'role', 'ok', 'ok', 'ok', 'ok', 'ok'],
+  ],
+  [
+    'bench of a pillar',
+    '{ successionBench(scope: "platform") { seat } }',
+    ['role', 'role', 'ok', 'ok', 'scope', 'ok', 'ok'],
+  ],
+  [
+    'bench of the org',
+    '{ successionBench { seat } }',
+    ['role', 'role', 'ok', 'scope', 'scope', 'ok', 'scope'],
+  ],
+  [
+    'bench of a team outside',
+    '{ successionBench(scope: "checkout") { seat } }',
+    ['role', 'role', 'ok', 'scope', 'scope', 'ok', 'scope'],
+  ],
+  [
+    'bench strength inside',
+    '{ coverage(scope: "platform") { benchStrength } }',
+    ['ok', 'ok', 'ok', 'ok', 'scope', 'ok', 'ok'],
+  ],
+  [
+    'bench strength outside',
+    '{ coverage(scope: "product") { benchStrength } }',
+    ['ok', 'scope', 'ok', 'scope', 'scope', 'ok', 'scope'],
+  ],
+  [
+    'bench strength of the org',
+    '{ coverage { benchStrength } }',
+    ['ok', 'scope', 'ok', 'scope', 'scope', 'ok', 'scope'],
+  ],
+  [
+    'coverage outside',
+    '{ coverage(scope: "product") { byLayer { layer units } } }',
+    ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
+  ],
+  [
+    'candidate counts outside',
+    '{ unit(slug: "checkout") { coverage { engLead { readyNowCount } } } }',
+    ['ok', 'scope', 'ok', 'scope', 'scope', 'ok', 'scope'],
+  ],
+  [
+    'candidate counts inside',
+    '{ unit(slug: "storage") { coverage { engLead { readyNowCount } } } }',
+    ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
+  ],
+  [
+    'candidates inside',
+    '{ unit(slug: "storage") { coverage { techLead { candidates { readySoon { email } } } } } }',
+    ['role', 'role', 'ok', 'ok', 'ok', 'ok', 'ok'],
+  ],
+  [
+    'candidates outside',
+    '{ unit(slug: "checkout") { coverage { engLead { candidates { readyNow { email } } } } } }',
+    ['role', 'role', 'ok', 'scope', 'scope', 'ok', 'scope'],
+  ],
+  [
+    'impact of a lead inside',
+    '{ departureImpact(email: "ana@example.com") { vacatedSeats { unit { slug } } vacancyChain { unit { slug } } newFindings { kind } resolvedFindings { kind } } }',
+    ['role', 'role', 'ok', 'ok', 'ok', 'ok', 'ok'],
+  ],
+  [
+    'impact of a lead with a seat outside',
+    '{ departureImpact(email: "max@example.com") { person { email } } }',
+    ['role', 'role', 'ok', 'scope', 'scope', 'ok', 'scope'],
+  ],
+  [
+    'impact of a candidate outside',
+    '{ departureImpact(email: "eli@example.com") { person { email } } }',
+    ['role', 'role', 'ok', 'scope', 'scope', 'ok', 'scope'],
+  ],
+  [
+    'impact: seats inside',
+    '{ departureImpact(email: "fay@example.com") { vacatedSeats { readyCandidates { email } } } }',
+    ['role', 'role', 'ok', 'ok', 'scope', 'ok', 'ok'],
+  ],
+  [
+    'impact: chain leaving the scope',
+    '{ departureImpact(email: "fay@example.com") { vacancyChain { unit { slug } } } }',
+    ['role', 'role', 'ok', 'scope', 'scope', 'ok', 'scope'],
+  ],
+  [
+    'concentration across pillars',
+    '{ singlePointsOfFailure(kinds: [SUCCESSOR_CONCENTRATION]) { totalCount } }',
+    ['ok', 'ok', 'ok', 'scope', 'scope', 'ok', 'scope'],
+  ],
+  [
+    'concentration inside',
+    '{ singlePointsOfFailure(scope: "infra", kinds: [SUCCESSOR_CONCENTRATION]) { totalCount } }',
+    ['ok', 'ok', 'ok', 'ok', 'scope', 'ok', 'ok'],
+  ],
+  [
+    'other findings',
+    '{ singlePointsOfFailure(kinds: [VACANT_SEAT, MULTI_SEAT_HOLDER, NO_SUCCESSOR]) { totalCount } }',
+    ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
+  ],
+  [
+    'candidacies outside',
+    '{ person(email: "eli@example.com") { candidacies { unit { slug } } } }',
+    ['role', 'role', 'ok', 'scope', 'scope', 'ok', 'scope'],
+  ],
+  [
+    'candidacies inside',
+    '{ person(email: "kim@example.com") { candidacies { unit { slug } } } }',
+    ['role', 'role', 'ok', 'ok', 'scope', 'ok', 'ok'],
+  ],
+  ['export', '{ exportOrg }', ['role', 'role', 'ok', 'scope', 'scope', 'ok', 'scope']],
+  [
+    'structure',
+    '{ units(first: 100) { totalCount } teamsWithoutTechLead { totalCount } aors { totalCount } }',
+    ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
+  ],
+];
+
+let t: TestApp;
+const bearer = new Map<string, string>();
+beforeAll(async () => {
+  const idp = await identityProvider();
+  t = await startTestApp({ org: TWO_PILLARS, env: ssoEnv(idp.jwksPath) });
+  bearer.set('V', await tokenFor(t, 'VIEWER'));
+  bearer.set('V@platform', await tokenFor(t, 'VIEWER', 'platform'));
+  bearer.set('P', await tokenFor(t, 'PLANNER'));
+  bearer.set('P@platform', await tokenFor(t, 'PLANNER', 'platform'));
+  bearer.set('P@storage', await tokenFor(t, 'PLANNER', 'storage'));
+  bearer.set('A', await tokenFor(t, 'ADMIN'));
+  const claims = { sub: 'pillar-lead', orgraph_role: 'PLANNER', orgraph_scope: 'platform' };
+  bearer.set('P@platform by JWT', await idp.sign(claims));
+});
+afterAll(() => t.close());
+
+const cases = TABLE.flatMap(([read, query, outcomes]) =>
+  CALLERS.map((caller, i) => ({ read, query, caller, outcome: outcomes[i] as Outcome })),
+);
+
+describe('who reads what (role × scope × field)', () => {
+  it.each(cases)('$read as $caller: $outcome', async ({ query, caller, outcome }) => {
+    const { data, errors, status } = await t.gql(query, {}, { token: bearer.get(caller) });
+    expect(status).toBe(200);
+    if (outcome === 'ok') {
+      expect(errors, JSON.stringify(errors)).toBeUndefined();
+      expect(data).toBeTruthy();
+      return;
+    }
+    const [error] = errors ?? [];
+    expect(error?.extensions?.code, JSON.stringify(errors)).toBe('FORBIDDEN');
+    if (outcome === 'role') {
+      expect(error?.message).toMatch(/your role \(VIEWER\) cannot read/);
+      return;
+    }
+    const scope = caller.includes('storage') ? 'storage' : 'platform';
+    expect(error?.extensions?.scope).toBe(scope);
+    expect(error?.message).toContain(`scoped to "${scope}"`);
+    expect(error?.message).toContain(String(error?.extensions?.field));
+  });
+});
