@@ -10,8 +10,10 @@ import {
 } from '../core/coverage/trend.js';
 import { findingsFor } from '../core/findings/findings.js';
 import { SeverityEnum, visibleFindings } from '../findings/schema.js';
+import { confidential, type Reveals, revealsOfScope } from '../graphql/access.js';
 import { scopeArg } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
+import { COST } from '../graphql/costs.js';
 import { LayerCoverage } from './schema.js';
 
 const IntervalEnum = builder.enumType('Interval', {
@@ -27,7 +29,10 @@ const SeverityCount = builder.objectRef<CountData>('SeverityCount').implement({
   }),
 });
 
-const CoveragePoint = builder.objectRef<PointData>('CoveragePoint').implement({
+/** A point and the units its bench strength covers (absent: the whole org). */
+type ScopedPoint = PointData & { reveals?: Reveals };
+
+const CoveragePoint = builder.objectRef<ScopedPoint>('CoveragePoint').implement({
   description:
     'The coverage of a scope on one day: what `coverage(asOf:)` answers, and its findings.',
   fields: (t) => ({
@@ -38,7 +43,10 @@ const CoveragePoint = builder.objectRef<PointData>('CoveragePoint').implement({
     }),
     benchStrength: t.exposeFloat('benchStrength', {
       nullable: true,
-      description: 'Share of held seats with a READY_NOW successor; null when no seat is held.',
+      description:
+        'Share of held seats with a READY_NOW successor; null when no seat is held. A scoped ' +
+        'token reads it within its scope only.',
+      authScopes: confidential('VIEWER', (point: ScopedPoint) => point.reveals ?? 'ORG'),
     }),
     findings: t.expose('findings', {
       type: [SeverityCount],
@@ -61,6 +69,10 @@ builder.queryFields((t) => ({
       '`to` always the last, each equal to `coverage(asOf:)` and the findings of that day. At ' +
       `most ${MAX_TREND_POINTS} points. On days the scope unit is archived its point is empty.`,
     authScopes: { viewer: true },
+    // Each point is an org on its day, its rollup and its findings.
+    complexity: (args) =>
+      (trendDays(args.from, args.to, args.every)?.length ?? 1) * COST.trendPoint,
+    extensions: { heavy: true },
     args: {
       scope: scopeArg(t.arg),
       from: t.arg({ type: 'Date', required: true, description: 'The first day.' }),
@@ -88,7 +100,7 @@ builder.queryFields((t) => ({
         });
       }
       const { thresholds } = context.config;
-      const points: PointData[] = [];
+      const points: ScopedPoint[] = [];
       for (const day of days) {
         const state = await context.org.on(day);
         const scopeId = scopeUnit && state.unitsById.has(scopeUnit.id) ? scopeUnit.id : null;
@@ -97,7 +109,11 @@ builder.queryFields((t) => ({
           continue;
         }
         const findings = visibleFindings(findingsFor(state, scopeId, thresholds), context);
-        points.push(coveragePoint(day, coverageRollup(state, scopeId, thresholds), findings));
+        const rollup = coverageRollup(state, scopeId, thresholds);
+        points.push({
+          ...coveragePoint(day, rollup, findings),
+          reveals: revealsOfScope(state, scopeId),
+        });
       }
       return points;
     },

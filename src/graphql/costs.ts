@@ -21,6 +21,8 @@ export const COST = {
   coverage: 4_000,
   /** Every team's seats: ~12 ms. */
   teamsWithoutTechLead: 2_000,
+  /** One point of a coverage trend: the org on its day, its rollup and findings. */
+  trendPoint: 8_000,
 } as const;
 
 /** An `asOf` day not yet computed costs a rebuild of the org on that day: 50–100 ms. */

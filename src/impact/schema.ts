@@ -5,7 +5,7 @@ import type {
 } from '../core/impact/departure.js';
 import type { CoverageChange as CoverageChangeData } from '../core/impact/org-diff.js';
 import type { VacancyStep as StepData } from '../core/impact/vacancy-chain.js';
-import { seatsHeldBy } from '../core/org/lookup.js';
+import { unitsOfPerson } from '../core/org/lookup.js';
 import type { OrgState } from '../core/org/state.js';
 import { CoverageStatusEnum } from '../coverage/schema.js';
 import { Finding, revealsOfFindings } from '../findings/schema.js';
@@ -115,18 +115,6 @@ const DepartureImpact = builder.objectRef<ImpactData>('DepartureImpact').impleme
     }),
   }),
 });
-
-/**
- * The units whose succession data a person's departure impact reveals: those of the seats
- * they hold (their vacancies and ready candidates), and those where they are a candidate
- * (their leaving changes those seats' bench and findings).
- */
-function unitsOfPerson(state: OrgState, personId: number): number[] {
-  return [
-    ...seatsHeldBy(state, personId).map((s) => s.unitId),
-    ...state.candidates.filter((c) => c.personId === personId).map((c) => c.unitId),
-  ];
-}
 
 builder.queryFields((t) => ({
   departureImpact: t.field({

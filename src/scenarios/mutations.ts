@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { requireAccess } from '../graphql/access.js';
+import { orgFor } from '../graphql/args.js';
 import { atMost } from '../graphql/bounds.js';
 import { builder } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
@@ -7,7 +9,7 @@ import { rowKeyOf } from '../graphql/node-id.js';
 import { payloadType } from '../graphql/user-errors.js';
 import { type UserErrorData, UserInputError } from '../writes/errors.js';
 import { parseInput, runWrite } from '../writes/run.js';
-import { applyChanges } from './changes.js';
+import { applyChanges, type ScenarioChange } from './changes.js';
 import {
   insertScenario,
   markApplied,
@@ -22,6 +24,7 @@ import {
   scenarioDescriptionSchema,
   scenarioNameSchema,
 } from './inputs.js';
+import { revealsOfChanges } from './reveals.js';
 import { Scenario } from './types.js';
 
 type ScenarioPayload = { scenario: ScenarioData | null; userErrors: UserErrorData[] };
@@ -61,6 +64,13 @@ async function requireOpenScenario(context: Context, id: number | null): Promise
   return scenario;
 }
 
+/** A scoped planner writes only scenarios all of whose units lie within the scope. */
+async function requireScope(context: Context, field: string, changes: ScenarioChange[]) {
+  if (!context.viewer.scope) return;
+  const reveals = revealsOfChanges(await orgFor(context, null), changes);
+  requireAccess(context, field, { role: 'PLANNER', reveals });
+}
+
 builder.mutationFields((t) => ({
   createScenario: t.field({
     type: payload('CreateScenarioPayload', 'The new scenario.'),
@@ -94,6 +104,7 @@ builder.mutationFields((t) => ({
           }),
           input,
         );
+        await requireScope(context, 'Mutation.createScenario', fields.changes);
         const description = fields.description ?? null;
         return insertScenario(context.db, { ...fields, description }, actorOf(context));
       }),
@@ -134,7 +145,11 @@ builder.mutationFields((t) => ({
           input,
         );
         const { id, ...changes } = fields;
-        await requireOpenScenario(context, id);
+        const stored = await requireOpenScenario(context, id);
+        await requireScope(context, 'Mutation.updateScenario', [
+          ...stored.changes,
+          ...(changes.changes ?? []),
+        ]);
         const updated = await updateScenarioRow(context.db, id as number, changes);
         if (!updated)
           throw UserInputError.of('input.id', 'the scenario was applied meanwhile', 'CONFLICT');

@@ -2,6 +2,8 @@ import { CoverageRollup, UnitCoverage } from '../coverage/schema.js';
 import { Finding } from '../findings/schema.js';
 import { asOfArg, orgFor } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
+import type { Context } from '../graphql/context.js';
+import { COST, heavy } from '../graphql/costs.js';
 import { rowId } from '../graphql/node-id.js';
 import { nextDraftIdBase, placeholdersOf } from '../graphql/placeholders.js';
 import { CoverageChange } from '../impact/schema.js';
@@ -15,6 +17,7 @@ import {
   evaluateScenario,
   type TouchedUnit,
 } from './evaluate.js';
+import { revealsOfChanges } from './reveals.js';
 
 type Kind<K extends keyof ChangeData> = NonNullable<ChangeData[K]>;
 
@@ -182,7 +185,12 @@ export const ScenarioEvaluation = builder
 /** Confidential like the bench: every field needs the PLANNER role. */
 export const Scenario = builder.loadableNode('Scenario', {
   description: 'A saved draft of hypothetical org changes, for planning (confidential).',
-  authScopes: { planner: true },
+  // A scoped planner reads only scenarios all of whose units lie within the scope.
+  authScopes: async (scenario: ScenarioData, context: Context) => {
+    if (!context.viewer.scope) return { planner: true };
+    const reveals = revealsOfChanges(await orgFor(context, null), scenario.changes);
+    return { confidential: { role: 'PLANNER' as const, reveals } };
+  },
   id: rowId,
   load: (ids: number[], { db }) => scenariosByIds(db, ids),
   sort: (scenario: ScenarioData) => scenario.id,
@@ -213,6 +221,7 @@ export const Scenario = builder.loadableNode('Scenario', {
       description:
         'Its changes applied in order, in memory, to the org as it stands on `asOf` ' +
         '(default today): what breaks and what is fixed. Writes nothing.',
+      ...heavy(COST.departureImpact),
       args: { asOf: asOfArg(t.arg) },
       resolve: async (scenario, { asOf }, context) => {
         const state = await orgFor(context, asOf);

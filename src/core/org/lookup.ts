@@ -51,6 +51,18 @@ export function seatsHeldBy(state: OrgState, personId: number): SeatRef[] {
   return indexesOf(state).seatsByPerson.get(personId) ?? [];
 }
 
+/**
+ * The units whose succession data a person's departure impact reveals: those of the seats
+ * they hold (their vacancies and ready candidates), and those where they are a candidate
+ * (their leaving changes those seats' bench and findings).
+ */
+export function unitsOfPerson(state: OrgState, personId: number): number[] {
+  return [
+    ...seatsHeldBy(state, personId).map((s) => s.unitId),
+    ...state.candidates.filter((c) => c.personId === personId).map((c) => c.unitId),
+  ];
+}
+
 /** The people reporting to a manager on the state's day (departed people left out). */
 export function reportsOf(state: OrgState, managerId: number): PersonState[] {
   return indexesOf(state).reportsByManager.get(managerId) ?? [];
