@@ -1,9 +1,12 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { DatabaseTimeouts } from '../db/client.js';
 
 const onOff = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])
   .transform((value) => value === 'on' || value === 'true' || value === '1');
+
+const milliseconds = z.coerce.number().int().min(1).max(3_600_000);
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -18,6 +21,9 @@ const envSchema = z.object({
   ORGRAPH_GRAPHIQL: onOff.default(true),
   ORGRAPH_TLM_THRESHOLD: z.coerce.number().int().min(1).default(4),
   ORGRAPH_LONG_TLM_DAYS: z.coerce.number().int().min(1).default(180),
+  ORGRAPH_DB_CONNECT_TIMEOUT_MS: milliseconds.default(5_000),
+  ORGRAPH_DB_STATEMENT_TIMEOUT_MS: milliseconds.default(30_000),
+  ORGRAPH_SHUTDOWN_GRACE_MS: milliseconds.default(10_000),
 });
 
 export interface Config {
@@ -31,6 +37,14 @@ export interface Config {
   corsOrigins: string[];
   graphiql: boolean;
   thresholds: Thresholds;
+  databaseTimeouts: DatabaseTimeouts;
+  /** How long SIGTERM waits for requests in flight before cutting them. */
+  shutdownGraceMs: number;
+  /**
+   * The running server's own ADMIN secret, handed to the CLI through the data folder (never
+   * configured: main.ts mints one per process). Requests bearing it act as "cli".
+   */
+  cliToken?: string;
 }
 
 /** The analysis thresholds of SPEC §2, configurable. */
@@ -43,14 +57,18 @@ export interface Thresholds {
 
 export const defaultThresholds: Thresholds = { tlmEngineers: 4, longTlmDays: 180 };
 
+/** A setting the operator must fix; its message is one line naming the variable(s). */
+export class ConfigError extends Error {}
+
 /** Parses the environment once; a bad value stops the start with the variable named. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most shells' `FOO= cmd`.
   const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = envSchema.safeParse(set);
   if (!parsed.success) {
+    // Values are not repeated: DATABASE_URL and the admin token hold secrets.
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    throw new ConfigError(`Bad setting ${problems.join('; ')}. Fix or unset it.`);
   }
   const e = parsed.data;
   return {
@@ -66,5 +84,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     graphiql: e.ORGRAPH_GRAPHIQL,
     thresholds: { tlmEngineers: e.ORGRAPH_TLM_THRESHOLD, longTlmDays: e.ORGRAPH_LONG_TLM_DAYS },
+    databaseTimeouts: {
+      connectMs: e.ORGRAPH_DB_CONNECT_TIMEOUT_MS,
+      statementMs: e.ORGRAPH_DB_STATEMENT_TIMEOUT_MS,
+    },
+    shutdownGraceMs: e.ORGRAPH_SHUTDOWN_GRACE_MS,
   };
 }

@@ -16,10 +16,10 @@ function unauthenticated(message: string): GraphQLError {
   });
 }
 
-function isBootstrapToken(config: Config, secret: string): boolean {
-  if (!config.adminToken) return false;
+function isSameSecret(expectedSecret: string | undefined, secret: string): boolean {
+  if (!expectedSecret) return false;
   // Compare digests, not strings: constant time whatever the lengths.
-  const expected = Buffer.from(hashToken(config.adminToken), 'hex');
+  const expected = Buffer.from(hashToken(expectedSecret), 'hex');
   return timingSafeEqual(expected, Buffer.from(hashToken(secret), 'hex'));
 }
 
@@ -38,7 +38,9 @@ export async function authenticate(
   }
   const secret = BEARER.exec(authorization)?.[1];
   if (!secret) throw unauthenticated('Malformed Authorization header: expected "Bearer <token>".');
-  if (isBootstrapToken(config, secret)) return { role: 'ADMIN', tokenName: 'ORGRAPH_ADMIN_TOKEN' };
+  if (isSameSecret(config.adminToken, secret))
+    return { role: 'ADMIN', tokenName: 'ORGRAPH_ADMIN_TOKEN' };
+  if (isSameSecret(config.cliToken, secret)) return { role: 'ADMIN', tokenName: 'cli' };
   const token = await findActiveToken(db, secret);
   if (!token) throw unauthenticated('Invalid or revoked token.');
   return { role: token.role, tokenName: token.name };

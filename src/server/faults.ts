@@ -1,0 +1,62 @@
+import { GraphQLError } from 'graphql';
+import { maskError } from 'graphql-yoga';
+
+// PostgreSQL SQLSTATEs that mean "the server is not there for you right now", not "your
+// query is wrong": connection exceptions (class 08), shutdown and start-up (57P0x), too many
+// connections, and a statement cancelled by our own statement_timeout.
+const UNAVAILABLE_STATES = /^(08...|57P0[1-4]|53300|57014)$/;
+// What the operating system or `pg` say when a connection cannot be made or was lost.
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|Query read timeout|Cannot use a pool after calling end/i;
+
+/** Every error in a chain of wrappers: GraphQL's originalError, drizzle's and Node's cause. */
+export function* causes(error: unknown): Generator<unknown> {
+  const seen = new Set<unknown>();
+  for (let e = error; e && typeof e === 'object' && !seen.has(e); ) {
+    seen.add(e);
+    yield e;
+    const { originalError, cause } = e as { originalError?: unknown; cause?: unknown };
+    e = originalError ?? cause;
+  }
+}
+
+/** True when the error (or what it wraps) means the database could not be reached or used. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (const e of causes(error)) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_STATES.test(code) || UNAVAILABLE_CODES.has(code)))
+      return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+  }
+  return false;
+}
+
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  'The database is unavailable or did not answer in time; try again shortly.';
+
+/**
+ * Yoga's `maskError`: a database outage becomes a clear, retryable DATABASE_UNAVAILABLE error
+ * (HTTP 503 when it is the whole answer) instead of "Unexpected error."; everything else is
+ * masked as Yoga does by default. Neither leaks SQL, addresses or stacks.
+ */
+export const maskFault: typeof maskError = (error, message, isDev) => {
+  if (!isDatabaseUnavailable(error)) return maskError(error, message, isDev);
+  const at = error instanceof GraphQLError ? error : undefined;
+  return new GraphQLError(DATABASE_UNAVAILABLE_MESSAGE, {
+    nodes: at?.nodes,
+    positions: at?.positions,
+    source: at?.source,
+    path: at?.path,
+    extensions: { code: 'DATABASE_UNAVAILABLE', http: { status: 503 } },
+  });
+};
