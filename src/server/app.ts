@@ -9,7 +9,7 @@ import { schema } from '../graphql/schema.js';
 import { OrgSnapshots } from '../store/snapshots.js';
 import { authenticate } from '../tokens/authenticate.js';
 import type { Config } from './config.js';
-import { maskFault } from './faults.js';
+import { maskFault } from './mask-fault.js';
 
 export interface AppOptions {
   database: Database;
@@ -45,7 +45,7 @@ export function createApp({ database, config, today = todayUtc }: AppOptions) {
       ? { title: 'orgraph', defaultQuery: GRAPHIQL_QUERY, headers: GRAPHIQL_HEADERS }
       : false,
     // Unexpected errors become "Unexpected error." with no stack, SQL or message leaked;
-    // a database outage becomes DATABASE_UNAVAILABLE (faults.ts).
+    // a database outage becomes DATABASE_UNAVAILABLE (mask-fault.ts).
     maskedErrors: { isDev: false, maskError: maskFault },
     cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins } : false,
     batching: false,

@@ -1,6 +1,3 @@
-import { GraphQLError } from 'graphql';
-import { maskError } from 'graphql-yoga';
-
 // PostgreSQL SQLSTATEs that mean "the server is not there for you right now", not "your
 // query is wrong": connection exceptions (class 08), shutdown and start-up (57P0x), too many
 // connections, and a statement cancelled by our own statement_timeout.
@@ -40,23 +37,3 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
-
-export const DATABASE_UNAVAILABLE_MESSAGE =
-  'The database is unavailable or did not answer in time; try again shortly.';
-
-/**
- * Yoga's `maskError`: a database outage becomes a clear, retryable DATABASE_UNAVAILABLE error
- * (HTTP 503 when it is the whole answer) instead of "Unexpected error."; everything else is
- * masked as Yoga does by default. Neither leaks SQL, addresses or stacks.
- */
-export const maskFault: typeof maskError = (error, message, isDev) => {
-  if (!isDatabaseUnavailable(error)) return maskError(error, message, isDev);
-  const at = error instanceof GraphQLError ? error : undefined;
-  return new GraphQLError(DATABASE_UNAVAILABLE_MESSAGE, {
-    nodes: at?.nodes,
-    positions: at?.positions,
-    source: at?.source,
-    path: at?.path,
-    extensions: { code: 'DATABASE_UNAVAILABLE', http: { status: 503 } },
-  });
-};
