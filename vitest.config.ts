@@ -9,6 +9,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // The process tests run the compiled server and CLI: build them first (test/ops/build.ts).
+    globalSetup: ['test/ops/build.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores: more workers than that only makes PGlite start-ups fight.

@@ -13,8 +13,9 @@ const UNAVAILABLE_CODES = new Set([
   'ENOTFOUND',
   'EAI_AGAIN',
 ]);
+// (PostgreSQL answers a database closed to connections with a generic 55000, so its text.)
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|Query read timeout|Cannot use a pool after calling end/i;
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|Cannot use a pool after calling end|not currently accepting connections/i;
 
 /** Every error in a chain of wrappers: GraphQL's originalError, drizzle's and Node's cause. */
 export function* causes(error: unknown): Generator<unknown> {
