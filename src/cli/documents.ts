@@ -5,13 +5,13 @@ import { type Command, reportUserErrors, TODAY_OPTION, withOperator } from './co
 import { badInput, badUsage } from './failures.js';
 
 const KINDS = `people units seatAssignments memberships aors aorOwnerships candidates openRoles`;
-const IMPORT = `mutation ($document: JSONObject!) { importOrg(document: $document) {
+export const IMPORT = `mutation ($document: JSONObject!) { importOrg(document: $document) {
   created { ${KINDS} } updated { ${KINDS} } unchanged { ${KINDS} }
   userErrors { path message }
 } }`;
 
 type Counts = Record<string, number>;
-interface ImportPayload {
+export interface ImportPayload {
   created: Counts;
   updated: Counts;
   unchanged: Counts;

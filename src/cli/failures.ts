@@ -1,4 +1,5 @@
 import { OrgFileError } from '../orgdoc/parse.js';
+import { type Config, loadConfig } from '../server/config.js';
 import { describeFailure, type Setting } from '../server/failures.js';
 
 /**
@@ -34,4 +35,17 @@ export function failureOf(error: unknown, setting: Setting): CliFailure {
   if (error instanceof OrgFileError) return badInput(error.message);
   const { line, exitCode } = describeFailure(error, setting);
   return new CliFailure(line, exitCode);
+}
+
+/** Runs a CLI entry point with the environment's configuration; sets the exit code. */
+export async function runMain(main: (config: Config) => Promise<number>): Promise<void> {
+  let config: Config | undefined;
+  try {
+    config = loadConfig();
+    process.exitCode = await main(config);
+  } catch (error) {
+    const failure = failureOf(error, config ?? {});
+    console.error(failure.message);
+    process.exitCode = failure.exitCode;
+  }
 }

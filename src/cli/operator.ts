@@ -1,11 +1,11 @@
 import { type ExecutionResult, GraphQLError, type GraphQLFormattedError, graphql } from 'graphql';
 import { todayUtc } from '../core/org/days.js';
 import type { Database } from '../db/client.js';
-import { openConfiguredDatabase } from '../db/open.js';
+import { openAsWriter } from '../db/open.js';
 import { createContext } from '../graphql/context.js';
 import { schema } from '../graphql/schema.js';
 import type { Config } from '../server/config.js';
-import { FolderInUse, lockDataFolder } from '../server/data-lock.js';
+import { FolderInUse } from '../server/data-lock.js';
 import { describeFailure } from '../server/failures.js';
 import { OrgSnapshots } from '../store/snapshots.js';
 import { badInput, cannotRun } from './failures.js';
@@ -56,6 +56,9 @@ export function inProcess(database: Database, config: Config, today = todayUtc()
   };
 }
 
+// A server that accepts the connection but never answers (stopped, wedged) is given up on.
+const SERVER_TIMEOUT_MS = 120_000;
+
 export function throughServer(url: string, token: string): Operator {
   return {
     async ask<T>(query: string, variables: Record<string, unknown> = {}) {
@@ -67,6 +70,7 @@ export function throughServer(url: string, token: string): Operator {
           authorization: `Bearer ${token}`,
         },
         body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(SERVER_TIMEOUT_MS),
       }).catch((error) => {
         throw cannotRun(
           `the orgraph server holding the data folder does not answer at ${url} (${error.cause?.code ?? error.message}): restart it`,
@@ -87,25 +91,15 @@ export function throughServer(url: string, token: string): Operator {
  * the command runs on; a server answers for its own today, so it cannot be pinned there.
  */
 export async function connect(config: Config, command: string, today?: string): Promise<Operator> {
-  if (config.databaseUrl) return inProcess(await openConfiguredDatabase(config), config, today);
   try {
-    const lock = await lockDataFolder(config.dataDir, `CLI (org ${command})`, () => {
-      console.error(`the lock on ${config.dataDir} was taken by another process: stopping`);
-      process.exit(3);
-    });
-    const database = await openConfiguredDatabase(config).catch(async (error) => {
-      await lock.release();
-      throw error;
-    });
-    const operator = inProcess(database, config, today);
-    return { ...operator, close: () => operator.close().finally(() => lock.release()) };
+    return inProcess(await openAsWriter(config, `CLI (org ${command})`), config, today);
   } catch (error) {
     const owner = error instanceof FolderInUse ? error.owner : null;
     if (!owner?.url || !owner.token) throw error;
-    if (today)
-      throw badInput(
-        `--today cannot be used while the server at ${owner.url} holds ${config.dataDir}: it runs on its own today`,
-      );
+    if (today) {
+      const holder = `the server at ${owner.url} holds ${config.dataDir}`;
+      throw badInput(`--today cannot be used while ${holder}: it runs on its own today`);
+    }
     return throughServer(owner.url, owner.token);
   }
 }

@@ -1,9 +1,9 @@
 import { pathToFileURL } from 'node:url';
-import { type Config, loadConfig } from '../server/config.js';
+import type { Config } from '../server/config.js';
 import { checkCommand } from './check.js';
 import type { CliIo, Command } from './command.js';
 import { exportCommand, importCommand } from './documents.js';
-import { badUsage, EXIT, failureOf } from './failures.js';
+import { badUsage, EXIT, failureOf, runMain } from './failures.js';
 import { assignCommand, departCommand } from './writes.js';
 
 export type { CliIo } from './command.js';
@@ -44,25 +44,15 @@ export async function runOrgCli(argv: string[], io: CliIo, config?: Config): Pro
   }
 }
 
-/** `npm run org -- …`: the configured database, or the server holding the embedded one. */
-async function main(argv: string[]): Promise<number> {
-  const out = (text: string) => void process.stdout.write(text);
-  const err = (text: string) => void process.stderr.write(text);
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    const failure = failureOf(error, {});
-    err(`${failure.message}\n`);
-    return failure.exitCode;
-  }
-  // Loaded on demand: `help` and usage errors answer without loading the schema.
-  const connect = async (today?: string) =>
-    (await import('./operator.js')).connect(config, argv[0] ?? 'help', today);
-  const io: CliIo = { connect, out, err };
-  return runOrgCli(argv, io, config);
-}
-
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  // `npm run org -- …`: the configured database, or the server holding the embedded one.
+  await runMain((config) => {
+    // Loaded on demand: `help` and usage errors answer without loading the schema.
+    const connect = async (today?: string) =>
+      (await import('./operator.js')).connect(config, argv[0] ?? 'help', today);
+    const out = (text: string) => void process.stdout.write(text);
+    const err = (text: string) => void process.stderr.write(text);
+    return runOrgCli(argv, { connect, out, err }, config);
+  });
 }

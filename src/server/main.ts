@@ -42,22 +42,29 @@ async function start(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM', 0));
   process.on('SIGINT', () => stop('SIGINT', 0));
 
-  const where = embedded ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
-  console.log(`orgraph listening on http://${config.host}:${address.port}/graphql (${where})`);
-  if (config.adminToken && config.adminToken.length < 16) {
-    console.warn('ORGRAPH_ADMIN_TOKEN is short: use 16 characters or more outside local use.');
-  }
-  let shown = false;
+  // Minted before anything is printed: the banner is one write, token included.
+  let demoToken: string | undefined;
   if (embedded) {
     await showDemoToken(database.db, config.dataDir, (secret) => {
-      shown = true;
-      console.log(`Loaded the demo org. An ADMIN token for it, shown this once:\n  ${secret}`);
-      console.log('Send it as "Authorization: Bearer <token>" (GraphiQL: the Headers tab).');
+      demoToken = secret;
     });
   }
-  if (!shown && !config.adminToken && !config.openRead) {
-    console.log('Set ORGRAPH_ADMIN_TOKEN (or ORGRAPH_OPEN_READ=VIEWER for local use) to query.');
+  console.log(banner(config, address.port, demoToken).join('\n'));
+}
+
+function banner(config: Config, port: number, demoToken: string | undefined): string[] {
+  const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
+  const lines = [`orgraph listening on http://${config.host}:${port}/graphql (${where})`];
+  if (config.adminToken && config.adminToken.length < 16) {
+    lines.push('ORGRAPH_ADMIN_TOKEN is short: use 16 characters or more outside local use.');
   }
+  if (demoToken) {
+    lines.push(`Loaded the demo org. An ADMIN token for it, shown this once:\n  ${demoToken}`);
+    lines.push('Send it as "Authorization: Bearer <token>" (GraphiQL: the Headers tab).');
+  } else if (!config.adminToken && !config.openRead) {
+    lines.push('Set ORGRAPH_ADMIN_TOKEN (or ORGRAPH_OPEN_READ=VIEWER for local use) to query.');
+  }
+  return lines;
 }
 
 /** Finishes the requests in flight (up to the grace period), then closes the database. */
