@@ -3,7 +3,6 @@ import { todayUtc } from '../core/org/days.js';
 import type { Database } from '../db/client.js';
 import { openAsWriter } from '../db/open.js';
 import { createContext } from '../graphql/context.js';
-import { schema } from '../graphql/schema.js';
 import type { Config } from '../server/config.js';
 import { FolderInUse } from '../server/data-lock.js';
 import { describeFailure } from '../server/failures.js';
@@ -44,6 +43,8 @@ export function inProcess(database: Database, config: Config, today = todayUtc()
     async ask<T>(source: string, variableValues: Record<string, unknown> = {}) {
       const viewer = { role: 'ADMIN' as const, tokenName: 'cli' };
       const contextValue = createContext({ db: database.db, config, viewer, today, snapshots });
+      // Loaded here: a command sent through the running server never needs the schema.
+      const { schema } = await import('../graphql/schema.js');
       const result = await graphql({ schema, source, variableValues, contextValue });
       // A resolver that threw something other than a GraphQLError met a fault, not bad input.
       const fault = result.errors?.find(
