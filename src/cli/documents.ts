@@ -42,19 +42,25 @@ function readDocument(file: string): unknown {
   return parseOrgFile(text, file);
 }
 
+/** The FILE arguments of import and export, and `--today`. */
+function fileArguments(args: string[]) {
+  const { positionals, values } = parseArgs({
+    args,
+    options: TODAY_OPTION,
+    allowPositionals: true,
+  });
+  return { files: positionals, today: values.today };
+}
+
 export const importCommand: Command = {
   usage: 'import FILE [--today DATE]',
   summary: 'load an org document (YAML or JSON); prints what changed',
   async run(args, io) {
-    const { positionals, values } = parseArgs({
-      args,
-      options: TODAY_OPTION,
-      allowPositionals: true,
-    });
-    const [file] = positionals;
-    if (!file || positionals.length > 1) throw badUsage('import takes exactly one FILE');
+    const { files, today } = fileArguments(args);
+    const [file] = files;
+    if (!file || files.length > 1) throw badUsage('import takes exactly one FILE');
     const document = readDocument(file);
-    const { importOrg } = await withOperator(io, values.today, (org) =>
+    const { importOrg } = await withOperator(io, today, (org) =>
       org.ask<{ importOrg: ImportPayload }>(IMPORT, { document }),
     );
     if (importOrg.userErrors.length > 0) {
@@ -71,14 +77,10 @@ export const exportCommand: Command = {
   usage: 'export [FILE] [--today DATE]',
   summary: 'write the current org (YAML for .yaml/.yml, else JSON; stdout without FILE)',
   async run(args, io) {
-    const { positionals, values } = parseArgs({
-      args,
-      options: TODAY_OPTION,
-      allowPositionals: true,
-    });
-    const [file] = positionals;
-    if (positionals.length > 1) throw badUsage('export takes at most one FILE');
-    const { exportOrg } = await withOperator(io, values.today, (org) =>
+    const { files, today } = fileArguments(args);
+    const [file] = files;
+    if (files.length > 1) throw badUsage('export takes at most one FILE');
+    const { exportOrg } = await withOperator(io, today, (org) =>
       org.ask<{ exportOrg: unknown }>('{ exportOrg }'),
     );
     const yaml = file !== undefined && /\.ya?ml$/i.test(file);
