@@ -9,7 +9,9 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/helpers/build-web.ts'],
+    // The browser tests serve a fresh bundle of web/; the process tests (test/ops) run the
+    // compiled server and CLI, as `npm start` does: build both first (no-ops when current).
+    globalSetup: ['test/helpers/build-web.ts', 'test/ops/build.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores: more workers than that only makes PGlite start-ups fight.

@@ -1,10 +1,13 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 /**
  * `npm run screenshots`: the dashboard on the demo org, as a first visit in Debian's
  * Chromium sees it, light and dark, saved to docs/; prints the bundle's size and the time
  * from navigation to a usable page (tree, rollup and findings shown), median of 5 cold loads.
  */
 import { openDatabase } from '../src/db/client.js';
-import { loadDemoIfEmpty } from '../src/demo/load.js';
+import { loadDemoIfEmpty, showDemoToken } from '../src/demo/load.js';
 import { createApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { hasChromium, launchBrowser, listen, NO_CHROMIUM } from '../test/helpers/browser.js';
@@ -17,7 +20,13 @@ if (!hasChromium) throw new Error(NO_CHROMIUM);
 const sizes = await buildDashboard();
 const database = await openDatabase({});
 await database.migrate();
-const token = await loadDemoIfEmpty(database.db);
+// The demo's first start: load it, then mint the ADMIN token a new user is shown.
+const dataDir = mkdtempSync(join(tmpdir(), 'orgraph-screens-'));
+await loadDemoIfEmpty(database.db, dataDir);
+let token = '';
+await showDemoToken(database.db, dataDir, (secret) => {
+  token = secret;
+});
 const app = createApp({ database, config: loadConfig({ ORGRAPH_DEMO: 'on' }) });
 const server = await listen(app);
 
@@ -27,7 +36,7 @@ async function visit(dark: boolean, screenshot?: string): Promise<number> {
   try {
     await browser.context.addInitScript((secret) => {
       sessionStorage.setItem('orgraph.token', secret);
-    }, token ?? '');
+    }, token);
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/`);
     await page.waitForFunction(() => performance.getEntriesByName('orgraph:usable').length > 0);

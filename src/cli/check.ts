@@ -1,13 +1,13 @@
+import { parseArgs } from 'node:util';
 import {
   FINDING_KINDS,
   type FindingKind,
   SEVERITIES,
   type Severity,
 } from '../core/findings/findings.js';
-import type { Day } from '../core/org/state.js';
-import type { Database } from '../db/client.js';
-import type { Config } from '../server/config.js';
-import { runAsOperator } from './as-admin.js';
+import { type Command, TODAY_OPTION, withOperator } from './command.js';
+import { badUsage } from './failures.js';
+import type { Operator } from './operator.js';
 
 /** What `check` fails on: finding kinds, a minimum severity, teams without a Tech Lead. */
 export interface CheckCriteria {
@@ -66,13 +66,11 @@ const FINDINGS = `query ($scope: String, $kinds: [FindingKind!], $min: Severity,
  * runs in its own CI (`npm run org -- check --fail-on teams-without-tech-lead`).
  */
 export async function runCheck(
-  database: Database,
-  config: Config,
-  today: Day,
+  org: Operator,
   criteria: CheckCriteria,
 ): Promise<{ lines: string[]; failed: boolean }> {
   const ask = <T>(query: string, variables: Record<string, unknown>) =>
-    runAsOperator<T>(database, config, today, query, { scope: criteria.scope, ...variables });
+    org.ask<T>(query, { scope: criteria.scope, ...variables });
   const lines: string[] = [];
   let failed = false;
   if (criteria.teamsWithoutTechLead) {
@@ -120,3 +118,47 @@ function describeTeam(team: TeamRow): string {
     ? `${team.name}: Tech Lead Manager (${team.engLead.email} holds both roles)`
     : `${team.name}: neither seat held`;
 }
+
+/** Reads `--fail-on` (repeatable), `--min-severity` and `--scope` into criteria. */
+function criteriaFrom(args: string[]): { criteria: CheckCriteria; today?: string } {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      ...TODAY_OPTION,
+      scope: { type: 'string' },
+      'fail-on': { type: 'string', multiple: true },
+      'min-severity': { type: 'string' },
+    },
+    allowPositionals: false,
+  });
+  if (positionals.length > 0) throw badUsage('check takes no positional arguments');
+  const criteria: CheckCriteria = { scope: values.scope, kinds: [], teamsWithoutTechLead: false };
+  for (const value of values['fail-on'] ?? []) {
+    const parsed = parseFailOn(value);
+    if (parsed === null) {
+      throw badUsage(`--fail-on: "${value}" is not ${TEAMS_WITHOUT_TECH_LEAD} or a finding kind`);
+    }
+    if (parsed === TEAMS_WITHOUT_TECH_LEAD) criteria.teamsWithoutTechLead = true;
+    else criteria.kinds.push(parsed);
+  }
+  const severity = values['min-severity'];
+  if (severity !== undefined) {
+    criteria.minSeverity = parseSeverity(severity) ?? undefined;
+    if (!criteria.minSeverity) throw badUsage(`--min-severity: unknown severity "${severity}"`);
+  }
+  if (!criteria.teamsWithoutTechLead && criteria.kinds.length === 0 && !criteria.minSeverity) {
+    throw badUsage('check needs --fail-on KIND (repeatable) and/or --min-severity SEVERITY');
+  }
+  return { criteria, today: values.today };
+}
+
+export const checkCommand: Command = {
+  usage: 'check --fail-on KIND… [--min-severity S] [--scope SLUG]',
+  summary: `exit 1 listing what is found (KIND: ${TEAMS_WITHOUT_TECH_LEAD} or a finding kind)`,
+  async run(args, io) {
+    const { criteria, today } = criteriaFrom(args);
+    const { lines, failed } = await withOperator(io, today, (org) => runCheck(org, criteria));
+    (failed ? io.err : io.out)(`${lines.join('\n')}\n`);
+    return failed ? 1 : 0;
+  },
+};

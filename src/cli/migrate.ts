@@ -1,7 +1,11 @@
-import { openConfiguredDatabase } from '../db/open.js';
+import { openAsWriter } from '../db/open.js';
+import { runMain } from './failures.js';
 
 // `npm run db:migrate`: applies the committed migrations to the configured database (the
 // server does the same on start; this is for deploy pipelines that migrate first).
-const database = await openConfiguredDatabase();
-await database.close();
-console.log('migrations applied');
+await runMain(async (config) => {
+  const database = await openAsWriter(config, 'CLI (db:migrate)');
+  await database.close();
+  console.log('migrations applied');
+  return 0;
+});

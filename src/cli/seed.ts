@@ -1,26 +1,28 @@
 import { parseArgs } from 'node:util';
-import { todayUtc } from '../core/org/days.js';
-import { openConfiguredDatabase } from '../db/open.js';
 import { generateOrg, SIZES } from '../demo/generate.js';
 import { demoDocument } from '../demo/load.js';
-import { importOrgDocument } from '../orgdoc/import.js';
+import { IMPORT, type ImportPayload } from './documents.js';
+import { badUsage, runMain } from './failures.js';
+import { connect } from './operator.js';
 
 // `npm run seed [-- --size XS|S|M]`: loads the demo org (or a generated one of that size)
-// into the configured database. Importing is idempotent: seeding twice changes nothing.
-const { values } = parseArgs({ options: { size: { type: 'string' } } });
-const size = values.size as keyof typeof SIZES | undefined;
-if (size !== undefined && !(size in SIZES)) {
-  console.error(`--size: one of ${Object.keys(SIZES).join(', ')}`);
-  process.exit(2);
-}
-const database = await openConfiguredDatabase();
-try {
+// into the configured database, or through the server holding the embedded one. Importing
+// is idempotent: seeding twice changes nothing. Exit codes as `npm run org`'s.
+await runMain(async (config) => {
+  const { values } = parseArgs({ options: { size: { type: 'string' } } });
+  const size = values.size as keyof typeof SIZES | undefined;
+  if (size !== undefined && !(size in SIZES)) {
+    throw badUsage(`--size: one of ${Object.keys(SIZES).join(', ')}`);
+  }
   const document = size ? generateOrg(SIZES[size]) : demoDocument();
-  const result = await importOrgDocument(database.db, document, { today: todayUtc() });
-  for (const e of result.userErrors) console.error(`${e.path}: ${e.message}`);
-  if (result.userErrors.length === 0)
-    console.log(`seeded: created ${JSON.stringify(result.created)}`);
-  process.exitCode = result.userErrors.length === 0 ? 0 : 1;
-} finally {
-  await database.close();
-}
+  const org = await connect(config, 'seed');
+  try {
+    const { importOrg } = await org.ask<{ importOrg: ImportPayload }>(IMPORT, { document });
+    for (const e of importOrg.userErrors) console.error(`${e.path}: ${e.message}`);
+    if (importOrg.userErrors.length > 0) return 2;
+    console.log(`seeded: created ${JSON.stringify(importOrg.created)}`);
+    return 0;
+  } finally {
+    await org.close();
+  }
+});

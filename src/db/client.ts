@@ -31,28 +31,65 @@ export interface OpenOptions {
   dataDir?: string;
   /** Sees every SQL statement drizzle sends, with its parameters (the statement tests use it). */
   onQuery?: (sql: string, params: unknown[]) => void;
+  /** PostgreSQL only: how long a request may wait for the database (defaults below). */
+  timeouts?: DatabaseTimeouts;
+}
+
+/** Bounds on waiting, so a request during an outage fails fast instead of hanging. */
+export interface DatabaseTimeouts {
+  /** Waiting for a connection (a new one, or a free one from the pool). */
+  connectMs: number;
+  /** One statement on the server (PostgreSQL cancels it past this). */
+  statementMs: number;
+}
+
+export const defaultTimeouts: DatabaseTimeouts = { connectMs: 5_000, statementMs: 30_000 };
+
+/**
+ * A client whose connection dies (the server restarts, an admin terminates it) emits
+ * 'error'; unhandled, that kills the process. The pool only listens on idle clients, so
+ * every client gets a listener of its own: the query in flight fails (and is answered as
+ * DATABASE_UNAVAILABLE), the pool drops the broken client, the next request reconnects.
+ */
+export function keepAliveOnError(client: pg.Client | pg.PoolClient): void {
+  client.on('error', (error) =>
+    console.error(`[orgraph] database connection lost: ${error.message}`),
+  );
 }
 
 function loggerFor(onQuery?: OpenOptions['onQuery']): Logger | undefined {
   return onQuery ? { logQuery: (query, params) => onQuery(query, params) } : undefined;
 }
 
+/** `GET /ready`'s probe: a clean message, since Yoga puts it in the 503's body. */
+async function ping(pool: pg.Pool): Promise<void> {
+  try {
+    await pool.query('select 1');
+  } catch {
+    throw new Error('database unavailable');
+  }
+}
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const logger = loggerFor(options.onQuery);
-  const { url } = options;
+  const { url, timeouts = defaultTimeouts } = options;
   if (url) {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
-    // An idle client that loses its connection emits 'error' on the pool; unhandled, that
-    // would crash the process. The next query simply gets a fresh connection.
-    pool.on('error', (error) =>
-      console.error('[orgraph] idle database client error:', error.message),
-    );
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      connectionTimeoutMillis: timeouts.connectMs,
+      statement_timeout: timeouts.statementMs,
+      keepAlive: true,
+    });
+    pool.on('connect', keepAliveOnError);
+    // The pool re-emits an idle client's error here too: already logged by the client's own.
+    pool.on('error', () => {});
     const db = drizzlePg(pool, { schema: tables, logger }) as unknown as Db;
     return {
       db,
       kind: 'postgres',
-      migrate: () => migratePostgres(url),
-      ping: async () => void (await pool.query('select 1')),
+      migrate: () => migratePostgres(url, timeouts),
+      ping: () => ping(pool),
       poolStats: () => ({
         total: pool.totalCount,
         idle: pool.idleCount,

@@ -5,6 +5,7 @@ import { migrate as migrateWithPg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migrateWithPglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { type DatabaseTimeouts, keepAliveOnError } from './client.js';
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 // Any constant works; it only has to be the same for every orgraph instance.
@@ -15,8 +16,12 @@ const MIGRATION_LOCK = 7_468_321;
  * connection holding a session advisory lock: one instance migrates, the others wait and
  * then find nothing left to do.
  */
-export async function migratePostgres(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
+export async function migratePostgres(url: string, timeouts: DatabaseTimeouts): Promise<void> {
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: timeouts.connectMs,
+  });
+  keepAliveOnError(client);
   await client.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);

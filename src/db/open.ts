@@ -1,14 +1,42 @@
 import { mkdirSync } from 'node:fs';
 import { type Config, loadConfig } from '../server/config.js';
+import { lockDataFolder } from '../server/data-lock.js';
 import { type Database, openDatabase } from './client.js';
 
 /**
  * Opens the database the way the server does — PostgreSQL when `DATABASE_URL` is set, else
- * the embedded PGlite in the configured data folder — and applies the migrations.
+ * the embedded PGlite in the configured data folder — and applies the migrations. The
+ * embedded folder has one writer: the caller holds its lock first (`openAsWriter`).
  */
 export async function openConfiguredDatabase(config: Config = loadConfig()): Promise<Database> {
   if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  await database.migrate();
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    timeouts: config.databaseTimeouts,
+  });
+  try {
+    await database.migrate();
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
   return database;
+}
+
+/**
+ * For the CLI: opens the configured database; the embedded one only as its one writer,
+ * holding the folder's lock until `close()` (or throwing FolderInUse, naming the holder).
+ */
+export async function openAsWriter(config: Config, what: string): Promise<Database> {
+  if (config.databaseUrl) return openConfiguredDatabase(config);
+  const lock = await lockDataFolder(config.dataDir, what, () => {
+    console.error(`the lock on ${config.dataDir} was taken by another process: stopping`);
+    process.exit(3);
+  });
+  const database = await openConfiguredDatabase(config).catch(async (error) => {
+    await lock.release();
+    throw error;
+  });
+  return { ...database, close: () => database.close().finally(() => lock.release()) };
 }

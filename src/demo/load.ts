@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { count } from 'drizzle-orm';
 import { todayUtc } from '../core/org/days.js';
 import type { Db } from '../db/client.js';
@@ -7,29 +8,50 @@ import { importOrgDocument } from '../orgdoc/import.js';
 import { parseOrgFile } from '../orgdoc/parse.js';
 import { createToken } from '../tokens/tokens.js';
 
-const DEMO_FILE = new URL('./demo-org.yaml', import.meta.url);
+// Read from src/ whether this runs from src/ (tsx) or dist/ (compiled): both sit two levels down.
+const DEMO_FILE = new URL('../../src/demo/demo-org.yaml', import.meta.url);
 
 export function demoDocument(): unknown {
   return parseOrgFile(readFileSync(DEMO_FILE, 'utf8'), 'demo-org.yaml');
 }
 
+// Present from the moment the demo is loaded until its ADMIN token has been shown: a first
+// start that fails after loading (the port is taken) leaves it, and the next start that
+// serves shows a token then, instead of locking the new user out of their own demo.
+const tokenPending = (dataDir: string) => join(dataDir, 'demo-token-pending');
+
 /**
- * Loads the demo org into an empty database (a database with any unit is left alone) and
- * returns a new ADMIN token's secret so a first-time user can query it at once; null when
- * nothing was loaded. The token is stored hashed, like every other: this is its one showing.
+ * Loads the demo org into an empty database (a database with any unit is left alone);
+ * true when it did. `showDemoToken` then gives the new user an ADMIN token for it.
  */
-export async function loadDemoIfEmpty(db: Db): Promise<string | null> {
+export async function loadDemoIfEmpty(db: Db, dataDir: string): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(unitTable);
-  if (Number(row?.n ?? 0) > 0) return null;
+  if (Number(row?.n ?? 0) > 0) return false;
+  // Marked first: the import is one transaction, so a start killed in between loads again.
+  writeFileSync(tokenPending(dataDir), '');
   const result = await importOrgDocument(db, demoDocument(), { today: todayUtc() });
   if (result.userErrors.length > 0) {
-    const problems = result.userErrors.map((e) => `${e.path}: ${e.message}`).join('\n  ');
-    throw new Error(`The demo org is invalid:\n  ${problems}`);
+    const problems = result.userErrors.map((e) => `${e.path}: ${e.message}`).join('; ');
+    throw new Error(`the demo org is invalid: ${problems}`);
   }
+  return true;
+}
+
+/**
+ * Once the server serves: mints an ADMIN token for the demo org if none was shown yet and
+ * hands its secret to `show`. Stored hashed like every other token: this is its one showing.
+ */
+export async function showDemoToken(
+  db: Db,
+  dataDir: string,
+  show: (secret: string) => void,
+): Promise<void> {
+  if (!existsSync(tokenPending(dataDir))) return;
   const admin = {
     name: 'demo admin (printed at first start)',
     role: 'ADMIN',
     scopeUnitId: null,
   } as const;
-  return (await createToken(db, admin)).secret;
+  show((await createToken(db, admin)).secret);
+  rmSync(tokenPending(dataDir), { force: true });
 }

@@ -16,6 +16,7 @@ import { graphiqlOptions, graphiqlRenderer } from './graphiql.js';
 import { useCostLimit, useDocumentLimits } from './limits.js';
 import { useListGuard } from './list-guard.js';
 import { createLogger, type Logger, requestLog, yogaLogger } from './logging.js';
+import { maskFault } from './mask-fault.js';
 import { createMetrics, useMetricsRoute } from './metrics.js';
 import { useRequestRecords } from './requests.js';
 
@@ -47,8 +48,9 @@ export function createApp({
     graphiql: config.graphiql ? graphiqlOptions(config) : false,
     renderGraphiQL: graphiqlRenderer(schema),
     // Unexpected errors become "Unexpected error." with no stack, SQL or message leaked; the
-    // request log reads what each one hid (once per request, not per field).
-    maskedErrors: { isDev: false, maskError: rememberingOriginal(maskError) },
+    // request log reads what each one hid (once per request, not per field). A database
+    // outage becomes DATABASE_UNAVAILABLE (mask-fault.ts).
+    maskedErrors: { isDev: false, maskError: rememberingOriginal(maskFault) },
     logging: yogaLogger(logger),
     cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins } : false,
     batching: false,

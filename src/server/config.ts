@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { DatabaseTimeouts } from '../db/client.js';
 import { checkJwtEnv, type JwtConfig, jwtConfigOf, jwtEnv } from './jwt-config.js';
 
 const onOff = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])
   .transform((value) => value === 'on' || value === 'true' || value === '1');
+
+const milliseconds = z.coerce.number().int().min(1).max(3_600_000);
 
 const envSchema = z
   .object({
@@ -29,6 +32,9 @@ const envSchema = z
       .default(6 * 1024 * 1024),
     // When set, GET /metrics needs it as a bearer token.
     ORGRAPH_METRICS_TOKEN: z.string().min(16).optional(),
+    ORGRAPH_DB_CONNECT_TIMEOUT_MS: milliseconds.default(5_000),
+    ORGRAPH_DB_STATEMENT_TIMEOUT_MS: milliseconds.default(30_000),
+    ORGRAPH_SHUTDOWN_GRACE_MS: milliseconds.default(10_000),
     ...jwtEnv,
   })
   .superRefine(checkJwtEnv);
@@ -51,6 +57,14 @@ export interface Config {
   metricsToken?: string;
   /** Single sign-on: JWTs of the identity provider are accepted when set. */
   jwt: JwtConfig | null;
+  databaseTimeouts: DatabaseTimeouts;
+  /** How long SIGTERM waits for requests in flight before cutting them. */
+  shutdownGraceMs: number;
+  /**
+   * The running server's own ADMIN secret, handed to the CLI through the data folder (never
+   * configured: main.ts mints one per process). Requests bearing it act as "cli".
+   */
+  cliToken?: string;
 }
 
 /** The analysis thresholds of SPEC §2, configurable. */
@@ -63,14 +77,18 @@ export interface Thresholds {
 
 export const defaultThresholds: Thresholds = { tlmEngineers: 4, longTlmDays: 180 };
 
+/** A setting the operator must fix; its message is one line naming the variable(s). */
+export class ConfigError extends Error {}
+
 /** Parses the environment once; a bad value stops the start with the variable named. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most shells' `FOO= cmd`.
   const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = envSchema.safeParse(set);
   if (!parsed.success) {
+    // Values are not repeated: DATABASE_URL and the admin token hold secrets.
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    throw new ConfigError(`Bad setting ${problems.join('; ')}. Fix or unset it.`);
   }
   const e = parsed.data;
   return {
@@ -90,5 +108,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: e.ORGRAPH_MAX_BODY_BYTES,
     metricsToken: e.ORGRAPH_METRICS_TOKEN,
     jwt: jwtConfigOf(e),
+    databaseTimeouts: {
+      connectMs: e.ORGRAPH_DB_CONNECT_TIMEOUT_MS,
+      statementMs: e.ORGRAPH_DB_STATEMENT_TIMEOUT_MS,
+    },
+    shutdownGraceMs: e.ORGRAPH_SHUTDOWN_GRACE_MS,
   };
 }

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { Day } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
-import type { Viewer, ViewerScope } from '../graphql/context.js';
+import { operatorViewer, type Viewer, type ViewerScope } from '../graphql/context.js';
 import type { Config } from '../server/config.js';
 import type { JwtConfig } from '../server/jwt-config.js';
 import type { RequestOrg } from '../store/snapshots.js';
@@ -23,10 +23,10 @@ export function unauthenticated(message: string): GraphQLError {
   });
 }
 
-function isBootstrapToken(config: Config, secret: string): boolean {
-  if (!config.adminToken) return false;
+function isSameSecret(expectedSecret: string | undefined, secret: string): boolean {
+  if (!expectedSecret) return false;
   // Compare digests, not strings: constant time whatever the lengths.
-  const expected = Buffer.from(hashToken(config.adminToken), 'hex');
+  const expected = Buffer.from(hashToken(expectedSecret), 'hex');
   return timingSafeEqual(expected, Buffer.from(hashToken(secret), 'hex'));
 }
 
@@ -89,9 +89,11 @@ export function createAuthenticator(config: Config): (credentials: Credentials) 
     const secret = BEARER.exec(authorization)?.[1];
     if (!secret)
       throw unauthenticated('Malformed Authorization header: expected "Bearer <token>".');
-    if (isBootstrapToken(config, secret)) {
+    if (isSameSecret(config.adminToken, secret)) {
       return { role: 'ADMIN', via: 'TOKEN', name: 'ORGRAPH_ADMIN_TOKEN', scope: null };
     }
+    // The running server's own secret for the CLI beside it (see the data folder's owner file).
+    if (isSameSecret(config.cliToken, secret)) return operatorViewer('cli');
     const scopeOf: ScopeOf = (ref) => viewerScope(org, today, ref);
     if (fromJwt && looksLikeJwt(secret)) return fromJwt(secret, scopeOf);
     return fromApiToken(db, secret, scopeOf);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inProcess } from '../../src/cli/operator.js';
 import { type CliIo, runOrgCli } from '../../src/cli/org.js';
 import { demoDocument } from '../../src/demo/load.js';
 import { importOrgDocument } from '../../src/orgdoc/import.js';
@@ -13,8 +14,10 @@ function cli() {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = {
-    open: async () => ({ ...database, close: async () => {} }),
-    config: loadConfig({}),
+    connect: async (today) => ({
+      ...inProcess(database, loadConfig({}), today),
+      close: async () => {},
+    }),
     out: (text) => void out.push(text),
     err: (text) => void err.push(text),
   };
@@ -68,7 +71,7 @@ describe('npm run org -- assign', () => {
     expect(await c.run('assign', 'labs', 'eng-lead', 'vic@example.com')).toBe(0);
     expect(c.out()).toMatch(/vic@example.com is ENG_LEAD of labs from 2026-11-23/);
     const bad = cli();
-    expect(await bad.run('assign', 'nowhere', 'ENG_LEAD', 'vic@example.com')).toBe(1);
+    expect(await bad.run('assign', 'nowhere', 'ENG_LEAD', 'vic@example.com')).toBe(2);
     expect(bad.err()).toMatch(/input.unit: unknown unit "nowhere"/);
   });
 });
@@ -79,7 +82,7 @@ describe('npm run org -- depart', () => {
     expect(await c.run('depart', 'dee@example.com', '--on', '2026-12-01')).toBe(0);
     expect(c.out()).toMatch(/dee@example.com departed on 2026-12-01; ended: TECH_LEAD of storage/);
     const again = cli();
-    expect(await again.run('depart', 'dee@example.com')).toBe(1);
+    expect(await again.run('depart', 'dee@example.com')).toBe(2);
     expect(again.err()).toMatch(/input.email: /);
   });
 });

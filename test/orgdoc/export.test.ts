@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
+import { inProcess } from '../../src/cli/operator.js';
 import { type CliIo, runOrgCli } from '../../src/cli/org.js';
 import { generateOrg } from '../../src/demo/generate.js';
 import type { OrgDocument } from '../../src/orgdoc/document.js';
 import { exportOrgDocument } from '../../src/orgdoc/export.js';
 import { importOrgDocument } from '../../src/orgdoc/import.js';
 import { parseOrgFile } from '../../src/orgdoc/parse.js';
+import { loadConfig } from '../../src/server/config.js';
 import { useTestDatabase } from './database.js';
 import { specDocument, TODAY } from './fixtures.js';
 
@@ -159,7 +161,10 @@ describe('npm run org', () => {
     const err: string[] = [];
     // The CLI closes its database after each command; the test's stays open.
     const cli: CliIo = {
-      open: async () => ({ ...t.database, close: async () => {} }),
+      connect: async (today) => ({
+        ...inProcess(t.database, loadConfig({}), today),
+        close: async () => {},
+      }),
       out: (text) => void out.push(text),
       err: (text) => void err.push(text),
     };
@@ -180,15 +185,15 @@ describe('npm run org', () => {
     expect(JSON.parse(stdout.out.join(''))).toEqual(await exportDoc());
   });
 
-  test('import of a bad file prints each problem and exits 1; usage errors exit 2', async () => {
+  test('a bad file prints each problem; bad input and usage exit 2', async () => {
     const file = join(dir, 'bad.yaml');
     writeFileSync(file, 'units:\n  - { slug: infra, name: Infra, layer: AREA, parent: nope }\n');
     const run = io();
-    expect(await runOrgCli(['import', file], run.cli)).toBe(1);
+    expect(await runOrgCli(['import', file], run.cli)).toBe(2);
     expect(run.err[0]).toBe('units[0].parent: unknown unit "nope"\n');
     expect(await runOrgCli(['import'], run.cli)).toBe(2);
     expect(await runOrgCli(['frobnicate'], run.cli)).toBe(2);
-    expect(await runOrgCli(['import', join(dir, 'missing.yaml')], run.cli)).toBe(1);
+    expect(await runOrgCli(['import', join(dir, 'missing.yaml')], run.cli)).toBe(2);
     expect(await runOrgCli(['help'], run.cli)).toBe(0);
     expect(run.out.join('')).toContain('import FILE');
   });

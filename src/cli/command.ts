@@ -1,0 +1,51 @@
+import { daySchema } from '../orgdoc/document.js';
+import { badInput } from './failures.js';
+import type { Operator } from './operator.js';
+
+/** What a command may use; tests pass their own operator and streams. */
+export interface CliIo {
+  /** The way to the org (operator.ts); `today` pins the day, when the command was given one. */
+  connect: (today?: string) => Promise<Operator>;
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export interface Command {
+  usage: string;
+  summary: string;
+  /** Returns the exit code; throws a CliFailure (or any error: exit 3) otherwise. */
+  run: (args: string[], io: CliIo) => Promise<number>;
+}
+
+export const TODAY_OPTION = { today: { type: 'string' } } as const;
+
+/** `--today YYYY-MM-DD`: the day the command runs on (default: today, UTC). */
+export function todayFrom(value: string | undefined): string | undefined {
+  if (value !== undefined && !daySchema.safeParse(value).success) {
+    throw badInput(`--today: malformed date "${value}"`);
+  }
+  return value;
+}
+
+/** Connects, runs `use`, and always lets go of the database (or the folder's lock). */
+export async function withOperator<T>(
+  io: CliIo,
+  today: string | undefined,
+  use: (operator: Operator) => Promise<T>,
+): Promise<T> {
+  const operator = await io.connect(todayFrom(today));
+  try {
+    return await use(operator);
+  } finally {
+    await operator.close();
+  }
+}
+
+/** A write's userErrors, one line each, and the exit code of refused input. */
+export function reportUserErrors(
+  io: CliIo,
+  userErrors: { path: string | null; message: string }[],
+): number {
+  for (const e of userErrors) io.err(`${e.path ? `${e.path}: ` : ''}${e.message}\n`);
+  return 2;
+}

@@ -1,0 +1,95 @@
+import { parseArgs } from 'node:util';
+import {
+  type CliIo,
+  type Command,
+  reportUserErrors,
+  TODAY_OPTION,
+  withOperator,
+} from './command.js';
+import { badUsage } from './failures.js';
+
+interface WritePayload {
+  userErrors: { path: string | null; message: string }[];
+}
+
+/** Runs one mutation and prints its outcome, or its userErrors (exit 2: refused input). */
+async function reportWrite<P extends WritePayload>(
+  io: CliIo,
+  today: string | undefined,
+  mutation: string,
+  input: Record<string, unknown>,
+  describe: (payload: P) => string,
+): Promise<number> {
+  const data = await withOperator(io, today, (org) =>
+    org.ask<Record<string, P>>(mutation, { input }),
+  );
+  const [payload] = Object.values(data) as P[];
+  if (!payload) throw new Error('the answer has no payload');
+  if (payload.userErrors.length > 0) return reportUserErrors(io, payload.userErrors);
+  io.out(`${describe(payload)}\n`);
+  return 0;
+}
+
+const ASSIGN = `mutation ($input: AssignSeatInput!) { assignSeat(input: $input) {
+  assignment { person { email } startedOn } ended { person { email } endedOn }
+  userErrors { path message }
+} }`;
+interface AssignPayload extends WritePayload {
+  assignment: { person: { email: string }; startedOn: string };
+  ended: { person: { email: string }; endedOn: string } | null;
+}
+
+export const assignCommand: Command = {
+  usage: 'assign UNIT SEAT EMAIL [--since DATE] [--acting]',
+  summary: 'put a person in a seat (ENG_LEAD or TECH_LEAD), ending the current holder',
+  run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { ...TODAY_OPTION, since: { type: 'string' }, acting: { type: 'boolean' } },
+      allowPositionals: true,
+    });
+    const [unit, seat, person] = positionals;
+    if (!unit || !seat || !person || positionals.length > 3) {
+      throw badUsage('assign takes UNIT SEAT EMAIL');
+    }
+    const input = {
+      unit,
+      seat: seat.toUpperCase().replaceAll('-', '_'),
+      person,
+      startedOn: values.since ?? null,
+      acting: values.acting ?? false,
+    };
+    return reportWrite<AssignPayload>(io, values.today, ASSIGN, input, (p) => {
+      const ended = p.ended ? `; ${p.ended.person.email} ended on ${p.ended.endedOn}` : '';
+      return `${p.assignment.person.email} is ${input.seat} of ${unit} from ${p.assignment.startedOn}${ended}`;
+    });
+  },
+};
+
+const DEPART = `mutation ($input: RecordDepartureInput!) { recordDeparture(input: $input) {
+  person { email departedOn } endedSeats { seat unit { slug } }
+  userErrors { path message }
+} }`;
+interface DepartPayload extends WritePayload {
+  person: { email: string; departedOn: string };
+  endedSeats: { seat: string; unit: { slug: string } }[];
+}
+
+export const departCommand: Command = {
+  usage: 'depart EMAIL [--on DATE]',
+  summary: 'record a departure: ends their seats, AoRs, candidacies and team',
+  run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { ...TODAY_OPTION, on: { type: 'string' } },
+      allowPositionals: true,
+    });
+    const [email] = positionals;
+    if (!email || positionals.length > 1) throw badUsage('depart takes EMAIL');
+    const input = { email, on: values.on ?? null };
+    return reportWrite<DepartPayload>(io, values.today, DEPART, input, (p) => {
+      const seats = p.endedSeats.map((s) => `${s.seat} of ${s.unit.slug}`).join(', ') || 'no seat';
+      return `${p.person.email} departed on ${p.person.departedOn}; ended: ${seats}`;
+    });
+  },
+};

@@ -1,0 +1,121 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import lockfile from 'proper-lockfile';
+
+/**
+ * Who holds an embedded data folder, as the holder wrote it into the folder. The file is
+ * 0600: a server's `token` is an ADMIN secret, given to whoever may read the folder anyway.
+ */
+export interface FolderOwner {
+  pid: number;
+  host: string;
+  /** "server", or the CLI command running (`org import`). */
+  what: string;
+  /** Once a server listens: where the CLI reaches it, and its per-process ADMIN secret. */
+  url?: string;
+  token?: string;
+}
+
+/** The folder is held by another live process (its owner file, when it could be read). */
+export class FolderInUse extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly owner: FolderOwner | null,
+  ) {
+    const at = owner?.url ? `, serving ${owner.url}` : '';
+    const who = owner
+      ? `${owner.what} (pid ${owner.pid} on ${owner.host}${at})`
+      : 'another process';
+    super(`ORGRAPH_DATA_DIR ${dataDir} is in use by orgraph ${who}`);
+  }
+}
+
+export interface FolderLock {
+  /** Adds to the owner file what others may use: the server's URL and token. */
+  publish(details: Pick<FolderOwner, 'url' | 'token'>): void;
+  release(): Promise<void>;
+}
+
+// The holder touches the lock every UPDATE_MS; past STALE_MS untouched it is a dead
+// holder's. A holder known dead (its pid is gone) is taken over after DEAD_STALE_MS.
+const STALE_MS = 20_000;
+const UPDATE_MS = 2_000;
+const DEAD_STALE_MS = 2_000;
+const RETRY_MS = 250;
+
+const lockPath = (dataDir: string) => join(dataDir, 'orgraph.lock');
+const ownerPath = (dataDir: string) => join(dataDir, 'orgraph-owner.json');
+
+export function readOwner(dataDir: string): FolderOwner | null {
+  try {
+    return JSON.parse(readFileSync(ownerPath(dataDir), 'utf8')) as FolderOwner;
+  } catch {
+    return null; // none yet, half-written, or not ours to read
+  }
+}
+
+function writeOwner(dataDir: string, owner: FolderOwner): void {
+  const temporary = `${ownerPath(dataDir)}.${process.pid}`;
+  writeFileSync(temporary, JSON.stringify(owner), { mode: 0o600 });
+  renameSync(temporary, ownerPath(dataDir)); // atomic: readers never see half a file
+}
+
+/** null: cannot tell (another host's process). */
+function isAlive(owner: FolderOwner): boolean | null {
+  if (owner.host !== hostname()) return null;
+  if (owner.pid === process.pid) return false; // a previous life of ours, in a container
+  try {
+    process.kill(owner.pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Makes this process the one writer of an embedded data folder, or throws `FolderInUse`
+ * naming the live holder. A lock left by a killed process is taken over: at once when its
+ * pid is gone, else once it has gone untouched for STALE_MS. `onLost` runs if another
+ * process takes the lock anyway (someone deleted it): the caller must stop writing.
+ */
+export async function lockDataFolder(
+  dataDir: string,
+  what: string,
+  onLost: (error: Error) => void,
+): Promise<FolderLock> {
+  mkdirSync(dataDir, { recursive: true });
+  const deadline = Date.now() + STALE_MS + UPDATE_MS;
+  for (;;) {
+    const owner = readOwner(dataDir);
+    const alive = owner && isAlive(owner);
+    if (alive) throw new FolderInUse(dataDir, owner);
+    const stale = alive === false ? DEAD_STALE_MS : STALE_MS;
+    try {
+      const release = await lockfile.lock(dataDir, {
+        lockfilePath: lockPath(dataDir),
+        stale,
+        update: UPDATE_MS,
+        onCompromised: onLost,
+      });
+      return ownedFolder(dataDir, what, release);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+      if (Date.now() > deadline) throw new FolderInUse(dataDir, readOwner(dataDir));
+      await sleep(RETRY_MS); // the holder is starting, or its lock is going stale
+    }
+  }
+}
+
+function ownedFolder(dataDir: string, what: string, release: () => Promise<void>): FolderLock {
+  const owner: FolderOwner = { pid: process.pid, host: hostname(), what };
+  writeOwner(dataDir, owner);
+  return {
+    publish: (details) => writeOwner(dataDir, Object.assign(owner, details)),
+    release: async () => {
+      rmSync(ownerPath(dataDir), { force: true });
+      await release();
+    },
+  };
+}

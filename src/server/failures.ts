@@ -1,0 +1,92 @@
+import { ConfigError } from './config.js';
+import { FolderInUse } from './data-lock.js';
+import { causes, isDatabaseUnavailable } from './faults.js';
+
+/** Why a start (or a CLI command) could not run: one line for the operator, and the exit code. */
+export interface Failure {
+  line: string;
+  /** 2: a setting to fix; 3: something around us (port, database, folder) to fix. */
+  exitCode: 2 | 3;
+}
+
+/** Where the process meant to go: named in the lines, never with the password. */
+export interface Setting {
+  port?: number;
+  host?: string;
+  databaseUrl?: string;
+}
+
+type Explain = (error: NodeJS.ErrnoException, setting: Setting) => string | null;
+
+const LISTEN: Record<string, (s: Setting) => string> = {
+  EADDRINUSE: (s) =>
+    `port ${s.port} on ${s.host} is already in use: stop what holds it or set PORT to a free port`,
+  EACCES: (s) => `not allowed to listen on port ${s.port}: set PORT to 1024 or above`,
+  EADDRNOTAVAIL: (s) =>
+    `HOST ${s.host} is not an address of this machine: set HOST (127.0.0.1, or 0.0.0.0 for every interface)`,
+  ENOTFOUND: (s) =>
+    `HOST ${s.host} is not an address of this machine: set HOST (127.0.0.1, or 0.0.0.0 for every interface)`,
+};
+
+const listenFailure: Explain = (e, s) => {
+  const explain = LISTEN[e.code ?? ''];
+  return explain && (e.syscall === 'listen' || e.syscall === 'getaddrinfo') ? explain(s) : null;
+};
+
+function postgresAt(url: string | undefined): { where: string; database: string; user: string } {
+  const parsed = new URL(url ?? 'postgres://localhost');
+  const database = decodeURIComponent(parsed.pathname.slice(1)) || 'postgres';
+  return {
+    where: `${parsed.hostname}:${parsed.port || 5432}`,
+    database,
+    user: decodeURIComponent(parsed.username),
+  };
+}
+
+const databaseFailure: Explain = (e, s) => {
+  if (!s.databaseUrl) return null;
+  const { where, database, user } = postgresAt(s.databaseUrl);
+  if (e.code === '3D000')
+    return `database "${database}" does not exist on PostgreSQL at ${where}: create it (createdb ${database}) or fix DATABASE_URL`;
+  if (e.code === '28P01' || e.code === '28000')
+    return `PostgreSQL at ${where} refused user "${user}": check the user and password in DATABASE_URL`;
+  if (isDatabaseUnavailable(e))
+    return `cannot reach PostgreSQL at ${where} (${e.code ?? e.message}): start it, or fix DATABASE_URL`;
+  return null;
+};
+
+const FOLDER_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'ENOSPC']);
+const folderFailure: Explain = (e) =>
+  e.path && FOLDER_CODES.has(e.code ?? '')
+    ? `cannot use ${e.path} (${e.code}): set ORGRAPH_DATA_DIR to a folder orgraph may write`
+    : null;
+
+/** The one line naming the cause and the fix, for what the operator can fix; else null. */
+export function explainFailure(error: unknown, setting: Setting): Failure | null {
+  if (error instanceof ConfigError) return { line: error.message, exitCode: 2 };
+  if (error instanceof FolderInUse) {
+    const fix =
+      error.owner?.what === 'server'
+        ? 'stop it, or set ORGRAPH_DATA_DIR to another folder'
+        : 'wait for it to finish';
+    return { line: `${error.message}: ${fix}`, exitCode: 3 };
+  }
+  for (const cause of causes(error)) {
+    const e = cause as NodeJS.ErrnoException;
+    for (const explain of [listenFailure, databaseFailure, folderFailure]) {
+      const line = explain(e, setting);
+      if (line) return { line, exitCode: 3 };
+    }
+  }
+  return null;
+}
+
+/** Any failure as one line: an unforeseen one keeps its message's first line, never a stack. */
+export function describeFailure(error: unknown, setting: Setting): Failure {
+  const known = explainFailure(error, setting);
+  if (known) return known;
+  // The root cause says what happened; its wrappers (drizzle's "Failed query: …") do not.
+  const root = [...causes(error)].at(-1) ?? error;
+  const message = root instanceof Error ? root.message : String(root);
+  return { line: `unexpected failure: ${message.split('\n')[0]}`, exitCode: 3 };
+}

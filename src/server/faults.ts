@@ -1,0 +1,40 @@
+// PostgreSQL SQLSTATEs that mean "the server is not there for you right now", not "your
+// query is wrong": connection exceptions (class 08), shutdown and start-up (57P0x), too many
+// connections, and a statement cancelled by our own statement_timeout.
+const UNAVAILABLE_STATES = /^(08...|57P0[1-4]|53300|57014)$/;
+// What the operating system or `pg` say when a connection cannot be made or was lost.
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+// (PostgreSQL answers a database closed to connections with a generic 55000, so its text.)
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|Cannot use a pool after calling end|not currently accepting connections/i;
+
+/** Every error in a chain of wrappers: GraphQL's originalError, drizzle's and Node's cause. */
+export function* causes(error: unknown): Generator<unknown> {
+  const seen = new Set<unknown>();
+  for (let e = error; e && typeof e === 'object' && !seen.has(e); ) {
+    seen.add(e);
+    yield e;
+    const { originalError, cause } = e as { originalError?: unknown; cause?: unknown };
+    e = originalError ?? cause;
+  }
+}
+
+/** True when the error (or what it wraps) means the database could not be reached or used. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (const e of causes(error)) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_STATES.test(code) || UNAVAILABLE_CODES.has(code)))
+      return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+  }
+  return false;
+}

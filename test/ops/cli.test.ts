@@ -1,0 +1,80 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FolderLock, lockDataFolder } from '../../src/server/data-lock.js';
+import { cli, run, scratchDir } from './processes.js';
+
+// The compiled CLI, spawned as a user runs it: one line on failure, and an exit code that
+// tells a CI job a finding (1) from a typo (2) from a broken setup (3).
+describe.skipIf(process.env.DATABASE_URL)(
+  'npm run org exit codes (PGlite; skipped with DATABASE_URL)',
+  () => {
+    const dataDir = scratchDir();
+    const env = { ORGRAPH_DATA_DIR: dataDir };
+    const org = (...args: string[]) => cli(env, ...args);
+    beforeAll(async () => {
+      const seed = run('node', ['dist/cli/seed.js'], env);
+      expect(await seed.exited, seed.output()).toBe(0);
+    }, 180_000);
+
+    it('0: done; 1: check found what it fails on', async () => {
+      expect((await org('help')).code).toBe(0);
+      const found = await org('check', '--fail-on', 'teams-without-tech-lead');
+      expect(found.code).toBe(1);
+      expect(found.output).toMatch(/^4 team\(s\) without a Tech Lead/);
+      expect(
+        (await org('check', '--fail-on', 'teams-without-tech-lead', '--scope', 'storage')).code,
+      ).toBe(0);
+    }, 60_000);
+
+    it.each([
+      [
+        ['check', '--fail-on', 'teams-without-tech-lead', '--scope', 'nowhere'],
+        /^scope: no unit "nowhere"/,
+      ],
+      [['assign', 'labs', 'chief', 'vic@example.com'], /"CHIEF" does not exist in "Seat" enum/],
+      [['depart', 'vic@example.com', '--on', '2026-02-30'], /invalid value "2026-02-30"/],
+      [['depart', 'nobody@example.com'], /^input.email: /],
+      [['import', join(dataDir, 'missing.yaml')], /missing.yaml: cannot read it \(ENOENT\)/],
+      [['import', 'BAD'], /^\/bad.yaml: /],
+      [['frobnicate'], /^unknown command "frobnicate"/],
+      [['check', '--today', 'tomorrow', '--fail-on', 'unowned-aor'], /^--today: malformed date/],
+    ])(
+      '2: bad usage or input %j',
+      async (args, message) => {
+        const bad = join(dataDir, 'bad.yaml');
+        writeFileSync(bad, 'units: [ { slug: x\n');
+        const { code, output } = await org(...args.map((a) => (a === 'BAD' ? bad : a)));
+        expect(code).toBe(2);
+        expect(output.replace(dataDir, '')).toMatch(message);
+        expect(output).not.toMatch(/\n\s+at /); // no stack
+      },
+      60_000,
+    );
+
+    describe('3: could not run', () => {
+      let held: FolderLock | undefined;
+      afterAll(() => held?.release());
+
+      it('names an unreachable database', async () => {
+        const down = { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/orgraph' };
+        const { code, output } = await cli(down, 'check', '--fail-on', 'unowned-aor');
+        expect(code).toBe(3);
+        expect(output.trim()).toBe(
+          'cannot reach PostgreSQL at 127.0.0.1:1 (ECONNREFUSED): start it, or fix DATABASE_URL',
+        );
+      });
+
+      it('names another command holding the embedded folder', async () => {
+        held = await lockDataFolder(dataDir, 'CLI (org import)', () => {});
+        const { code, output } = await org('depart', 'vic@example.com');
+        expect(code).toBe(3);
+        expect(output.trim()).toBe(
+          `ORGRAPH_DATA_DIR ${dataDir} is in use by orgraph CLI (org import) (pid ${process.pid} on ${(
+            await import('node:os')
+          ).hostname()}): wait for it to finish`,
+        );
+      }, 60_000);
+    });
+  },
+);

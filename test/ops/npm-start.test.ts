@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ADMIN, isAlive, scratchDir, startServer } from './processes.js';
+
+/** A GraphQL request whose body arrives in two halves, `pauseMs` apart: in flight meanwhile. */
+function slowRequest(url: string, sent: Promise<void>) {
+  const body = JSON.stringify({ query: '{ coverage { benchStrength } }' });
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` },
+    });
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
+      );
+    });
+    req.on('error', reject);
+    req.write(body.slice(0, 10));
+    sent.then(() => req.end(body.slice(10)));
+  });
+}
+
+/** The parent pid of a process, from /proc (Linux). */
+const parentOf = (pid: number) => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(' ')[3]);
+
+// What a container runtime or a supervisor does: SIGTERM to the process it started.
+describe.skipIf(process.env.DATABASE_URL)(
+  'npm start and SIGTERM (PGlite; skipped with DATABASE_URL)',
+  () => {
+    // Whatever a failed test left running is ended (npm's children are not killed with it).
+    const started: number[] = [];
+    afterEach(() => {
+      for (const pid of started.splice(0)) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+    });
+    it.each([
+      ['npm', (npm: number) => npm],
+      ['the node server', (_npm: number, server: number) => server],
+    ])(
+      'SIGTERM to %s drains a request in flight, exits 0, leaves no process',
+      async (_who, target) => {
+        const dataDir = scratchDir();
+        const npm = await startServer({ ORGRAPH_DATA_DIR: dataDir }, ['npm', 'start']);
+        const npmPid = npm.child.pid as number;
+        const serverPid: number = JSON.parse(
+          readFileSync(join(dataDir, 'orgraph-owner.json'), 'utf8'),
+        ).pid;
+        started.push(serverPid, npmPid);
+        // One process under npm: the server itself (no shell or loader in between).
+        expect(parentOf(serverPid)).toBe(npmPid);
+
+        let send = () => {};
+        const answer = slowRequest(npm.url, new Promise<void>((resolve) => (send = resolve)));
+        await sleep(300);
+        process.kill(target(npmPid, serverPid), 'SIGTERM');
+        await sleep(1_000);
+        send();
+        const { status, body } = await answer;
+        expect(status).toBe(200);
+        expect(JSON.parse(body).data.coverage.benchStrength).toEqual(expect.any(Number));
+        expect(await npm.exited).toBe(0);
+        expect(npm.output()).toMatch(/SIGTERM: finishing requests in flight/);
+        expect(isAlive(serverPid)).toBe(false);
+      },
+      180_000,
+    );
+  },
+);

@@ -1,0 +1,82 @@
+import { createServer } from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { gql, run, type Server, scratchDir, startServer } from './processes.js';
+
+// A start that cannot serve says why in one line, with the fix, and exits non-zero.
+async function failedStart(env: Record<string, string | undefined>) {
+  const start = run('node', ['dist/server/main.js'], env);
+  const code = await start.exited;
+  const lines = start.output().trim().split('\n');
+  return { code, lines };
+}
+
+const oneLine = (lines: string[], pattern: RegExp) => {
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^orgraph could not start: /);
+  expect(lines[0]).toMatch(pattern);
+};
+
+describe('a start that cannot serve', () => {
+  it('names a bad setting (exit 2)', async () => {
+    const { code, lines } = await failedStart({ PORT: 'forty', ORGRAPH_DATA_DIR: scratchDir() });
+    expect(code).toBe(2);
+    oneLine(lines, /Bad setting PORT: .*Fix or unset it\.$/);
+  });
+
+  it('names an unreachable PostgreSQL, never its password (exit 3)', async () => {
+    const url = 'postgres://orgraph:s3cret@127.0.0.1:1/orgraph';
+    const { code, lines } = await failedStart({ DATABASE_URL: url });
+    expect(code).toBe(3);
+    oneLine(lines, /cannot reach PostgreSQL at 127\.0\.0\.1:1 \(ECONNREFUSED\): start it/);
+    expect(lines[0]).not.toContain('s3cret');
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)(
+    'names a missing database (exit 3; needs DATABASE_URL for a server)',
+    async () => {
+      const url = new URL(process.env.DATABASE_URL as string);
+      url.pathname = '/orgraph_no_such_database';
+      const { code, lines } = await failedStart({ DATABASE_URL: url.toString() });
+      expect(code).toBe(3);
+      oneLine(lines, /database "orgraph_no_such_database" does not exist .*createdb/);
+    },
+  );
+
+  it('names a data folder it cannot write (exit 3)', async () => {
+    const { code, lines } = await failedStart({ ORGRAPH_DATA_DIR: '/etc/hostname/orgraph' });
+    expect(code).toBe(3);
+    oneLine(lines, /cannot use \/etc\/hostname\/orgraph \(ENOTDIR\): set ORGRAPH_DATA_DIR/);
+  });
+});
+
+describe.skipIf(process.env.DATABASE_URL)(
+  'the demo token (PGlite; skipped with DATABASE_URL)',
+  () => {
+    const taken = createServer();
+    let server: Server | undefined;
+    afterAll(async () => {
+      await server?.stop();
+      taken.close();
+    });
+
+    it('is shown by the first start that serves, after one that found its port taken', async () => {
+      await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+      const port = String((taken.address() as { port: number }).port);
+      const dataDir = scratchDir();
+      const env = { ORGRAPH_DATA_DIR: dataDir, ORGRAPH_ADMIN_TOKEN: undefined };
+      const failed = await failedStart({ ...env, PORT: port });
+      expect(failed.code).toBe(3);
+      oneLine(failed.lines, new RegExp(`port ${port} on 127.0.0.1 is already in use: .*set PORT`));
+
+      server = await startServer(env);
+      const token = /shown this once:\n {2}(orgraph_\S+)/.exec(server.output())?.[1];
+      expect(token, server.output()).toBeDefined();
+      const answer = await gql(server.url, '{ coverage { benchStrength } }', {}, token);
+      expect(answer.errors).toBeUndefined();
+      expect(await server.stop()).toBe(0);
+
+      server = await startServer(env);
+      expect(server.output()).not.toContain('shown this once');
+    }, 180_000);
+  },
+);
