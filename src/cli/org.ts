@@ -4,6 +4,7 @@ import { checkCommand } from './check.js';
 import type { CliIo, Command } from './command.js';
 import { exportCommand, importCommand } from './documents.js';
 import { badUsage, EXIT, failureOf, runMain } from './failures.js';
+import { scenarioCommand } from './scenario.js';
 import { assignCommand, departCommand } from './writes.js';
 
 export type { CliIo } from './command.js';
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
   assign: assignCommand,
   depart: departCommand,
   check: checkCommand,
+  scenario: scenarioCommand,
   help: helpCommand,
 };
 

@@ -1,0 +1,146 @@
+import { parseArgs } from 'node:util';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { type Command, TODAY_OPTION, withOperator } from './command.js';
+import { badInput, badUsage } from './failures.js';
+
+const FINDING = 'kind severity unit { slug } seat message';
+const ROLLUP = 'benchStrength byLayer { layer units healthy staffed vacant }';
+const SHOW = `query ($id: ID!, $asOf: Date) { node(id: $id) { ... on Scenario {
+  name description applied
+  changes {
+    depart { person on } assignSeat { unit seat person acting } vacateSeat { unit seat }
+    setTeam { person team } moveUnit { unit parent } addCandidate { unit seat person readiness }
+    hire { unit seat name }
+  }
+  evaluation(asOf: $asOf) {
+    asOf conflicts { index message }
+    coverageChanges { unit { slug layer } from to }
+    newFindings { ${FINDING} } resolvedFindings { ${FINDING} }
+    before { ${ROLLUP} } after { ${ROLLUP} }
+  }
+} } }`;
+const LIST = '{ scenarios { nodes { id name applied createdAt } } }';
+
+type Fields = Record<string, string | boolean | null>;
+type Change = Record<string, Fields | null>;
+interface Finding {
+  kind: string;
+  severity: string;
+  unit: { slug: string };
+  seat: string | null;
+  message: string;
+}
+interface Rollup {
+  benchStrength: number | null;
+  byLayer: { layer: string; units: number; healthy: number; staffed: number; vacant: number }[];
+}
+interface Shown {
+  name: string;
+  description: string | null;
+  applied: boolean;
+  changes: Change[];
+  evaluation: {
+    asOf: string;
+    conflicts: { index: number; message: string }[];
+    coverageChanges: { unit: { slug: string; layer: string }; from: string; to: string }[];
+    newFindings: Finding[];
+    resolvedFindings: Finding[];
+    before: Rollup;
+    after: Rollup;
+  };
+}
+
+/** A change in words: `assignSeat ana@example.com → payments ENG_LEAD`. */
+function changeLine(change: Change): string {
+  const [kind, fields] = Object.entries(change).find(([, f]) => f !== null) ?? ['?', {}];
+  const { person, unit, seat, team, parent, on, readiness, name } = fields ?? {};
+  const words: Record<string, string> = {
+    depart: `${person} leaves${on ? ` on ${on}` : ''}`,
+    assignSeat: `${person} takes ${unit} ${seat}`,
+    vacateSeat: `${unit} ${seat} is left empty`,
+    setTeam: team ? `${person} moves to team ${team}` : `${person} leaves their team`,
+    moveUnit: `${unit} moves under ${parent}`,
+    addCandidate: `${person} becomes a ${readiness} candidate for ${unit} ${seat}`,
+    hire: `${name ?? 'a new hire'} is hired into ${unit} ${seat}`,
+  };
+  return words[kind] ?? kind;
+}
+
+const findingLine = (f: Finding) =>
+  `${f.severity.padEnd(8)} ${f.kind} ${f.unit.slug}${f.seat ? ` ${f.seat}` : ''}: ${f.message}`;
+
+const percent = (value: number | null) =>
+  value === null ? 'n/a' : `${Math.round(value * 1000) / 10}%`;
+
+/** What a person reads: the diff of the org without and with the scenario. */
+export function describeScenario(s: Shown): string {
+  const e = s.evaluation;
+  const lines = [
+    `Scenario "${s.name}"${s.applied ? ' (applied)' : ''}, evaluated on ${e.asOf}`,
+    ...(s.description ? [s.description] : []),
+    '',
+    'Changes:',
+    ...s.changes.map((c, i) => `  ${i + 1}. ${changeLine(c)}`),
+  ];
+  const section = (title: string, items: string[]) =>
+    items.length > 0 ? ['', `${title}:`, ...items.map((item) => `  ${item}`)] : [];
+  lines.push(
+    ...section(
+      'Conflicts (skipped)',
+      e.conflicts.map((c) => `change ${c.index + 1}: ${c.message}`),
+    ),
+    ...section(
+      'Coverage changes',
+      e.coverageChanges.map((c) => `${c.unit.slug} (${c.unit.layer}): ${c.from} → ${c.to}`),
+    ),
+    ...section('Findings that appear', e.newFindings.map(findingLine)),
+    ...section('Findings that disappear', e.resolvedFindings.map(findingLine)),
+    '',
+    `Bench strength: ${percent(e.before.benchStrength)} → ${percent(e.after.benchStrength)}`,
+    'Healthy units by layer:',
+    ...e.after.byLayer.map((row) => {
+      const was = e.before.byLayer.find((b) => b.layer === row.layer);
+      return `  ${row.layer.padEnd(7)} ${was?.healthy ?? 0}/${was?.units ?? 0} → ${row.healthy}/${row.units}`;
+    }),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** A scenario's global id, or its number as `scenarios` lists it. */
+const scenarioId = (id: string) => (/^\d+$/.test(id) ? encodeGlobalID('Scenario', id) : id);
+
+export const scenarioCommand: Command = {
+  usage: 'scenario list | show ID [--as-of DATE]',
+  summary: 'planning scenarios: list them, or show what one would change',
+  run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { ...TODAY_OPTION, 'as-of': { type: 'string' } },
+      allowPositionals: true,
+    });
+    const [action, id] = positionals;
+    if (action === 'list' && positionals.length === 1) {
+      return withOperator(io, values.today, async (org) => {
+        const { scenarios } = await org.ask<{
+          scenarios: { nodes: { id: string; name: string; applied: boolean; createdAt: string }[] };
+        }>(LIST);
+        for (const s of scenarios.nodes) {
+          io.out(
+            `${s.id}  ${s.createdAt.slice(0, 10)}  ${s.applied ? 'applied ' : 'draft   '}${s.name}\n`,
+          );
+        }
+        return 0;
+      });
+    }
+    if (action !== 'show' || !id || positionals.length !== 2) {
+      throw badUsage('scenario takes "list", or "show ID"');
+    }
+    return withOperator(io, values.today, async (org) => {
+      const asOf = values['as-of'] ?? null;
+      const { node } = await org.ask<{ node: Shown | null }>(SHOW, { id: scenarioId(id), asOf });
+      if (!node) throw badInput(`no scenario with the id "${id}"`);
+      io.out(describeScenario(node));
+      return 0;
+    });
+  },
+};

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inProcess } from '../../src/cli/operator.js';
+import { type CliIo, runOrgCli } from '../../src/cli/org.js';
+import { demoDocument } from '../../src/demo/load.js';
+import { startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+
+// `npm run org -- scenario show ID`: the diff a person reads, from the real evaluation.
+let t: TestApp;
+let id: string;
+
+beforeAll(async () => {
+  t = await startTestApp({ org: demoDocument() });
+  const { createScenario } = await t.data(
+    `mutation ($input: CreateScenarioInput!) { createScenario(input: $input) { scenario { id } userErrors { message } } }`,
+    {
+      input: {
+        name: 'Ana leaves, Dee steps up',
+        description: 'What if Storage loses its manager?',
+        changes: [
+          { depart: { person: 'ana@example.com' } },
+          { assignSeat: { unit: 'storage', seat: 'ENG_LEAD', person: 'dee@example.com' } },
+          { depart: { person: 'nobody@example.com' } },
+        ],
+      },
+    },
+  );
+  id = createScenario.scenario.id;
+});
+afterAll(() => t.close());
+
+function cli() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    connect: async (today) => ({
+      ...inProcess(t.database, t.config, today),
+      close: async () => {},
+    }),
+    out: (text) => void out.push(text),
+    err: (text) => void err.push(text),
+  };
+  const run = (...args: string[]) => runOrgCli([...args, '--today', TODAY], io);
+  return { run, out: () => out.join(''), err: () => err.join('') };
+}
+
+describe('npm run org -- scenario', () => {
+  it('lists the scenarios', async () => {
+    const c = cli();
+    expect(await c.run('scenario', 'list')).toBe(0);
+    expect(c.out()).toMatch(
+      new RegExp(`^${id}  \\d{4}-\\d{2}-\\d{2}  draft   Ana leaves, Dee steps up`, 'm'),
+    );
+  });
+
+  it('shows what one would change, in words', async () => {
+    const c = cli();
+    expect(await c.run('scenario', 'show', id)).toBe(0);
+    const text = c.out();
+    expect(text).toContain(`Scenario "Ana leaves, Dee steps up", evaluated on ${TODAY}`);
+    expect(text).toContain('  1. ana@example.com leaves');
+    expect(text).toContain('  2. dee@example.com takes storage ENG_LEAD');
+    expect(text).toContain('Conflicts (skipped):\n  change 3: unknown person "nobody@example.com"');
+    expect(text).toContain('Coverage changes:\n  storage (TEAM): STAFFED → TECH_LEAD_MANAGER\n');
+    expect(text).toMatch(
+      /Findings that appear:\n(.*\n)* {2}HIGH +NO_SUCCESSOR storage ENG_LEAD: .*Dee/,
+    );
+    expect(text).toMatch(/Bench strength: \d+(\.\d)?% → \d+(\.\d)?%/);
+    expect(text).toMatch(/Healthy units by layer:\n {2}PILLAR +\d+\/\d+ → \d+\/\d+/);
+  });
+
+  it('refuses an unknown scenario as bad input, and bad usage', async () => {
+    const c = cli();
+    expect(await c.run('scenario', 'show', '999999')).toBe(2);
+    expect(c.err()).toContain('no scenario with the id "999999"');
+    expect(await cli().run('scenario', 'drop', id)).toBe(2);
+  });
+});
