@@ -70,7 +70,9 @@ export class OrgSnapshots {
   async historyAt(tx: Db, version: number): Promise<OrgHistory> {
     const cached = await this.settled();
     if (cached?.version === version) return cached.history;
+    const started = performance.now();
     const history = await readOrgHistory(tx);
+    this.onLoad((performance.now() - started) / 1_000);
     if (!cached || cached.version < version) this.keep({ version, history });
     return history;
   }
