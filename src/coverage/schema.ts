@@ -12,7 +12,7 @@ import {
 } from '../core/coverage/rollup.js';
 import { confidential, type Reveals, revealsOfScope } from '../graphql/access.js';
 import { asOfArg, dayFor, orgFor, scopeArg, scopeIdIn, unitOnDay } from '../graphql/args.js';
-import { builder } from '../graphql/builder.js';
+import { builder, type Types } from '../graphql/builder.js';
 import { COST, heavy } from '../graphql/costs.js';
 import { arrayPage } from '../graphql/pagination.js';
 import { LayerEnum, OrgUnit, OrgUnitConnection } from '../units/types.js';
@@ -83,6 +83,23 @@ export const LayerCoverage = builder.objectRef<LayerData>('LayerCoverage').imple
  */
 export type ScopedRollup = RollupData & { reveals?: Reveals };
 
+/**
+ * The bench strength of an answer about some units (a rollup, a trend point): confidential
+ * data, so a scoped token reads it only when all those units are within its scope.
+ */
+export function benchStrengthField<T extends { benchStrength: number | null; reveals?: Reveals }>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<Types, T>,
+) {
+  return t.float({
+    nullable: true,
+    description:
+      'Share of held seats with a READY_NOW successor; null when no seat is held. A scoped ' +
+      'token reads it within its scope only.',
+    authScopes: confidential('VIEWER', (answer: T) => answer.reveals ?? 'ORG'),
+    resolve: (answer) => answer.benchStrength,
+  });
+}
+
 export const CoverageRollup = builder.objectRef<ScopedRollup>('CoverageRollup').implement({
   description: 'Coverage counts of a scope, per layer, and its bench strength.',
   fields: (t) => ({
@@ -91,13 +108,7 @@ export const CoverageRollup = builder.objectRef<ScopedRollup>('CoverageRollup').
       description: 'PILLAR, AREA, TEAM rows, only for layers with units in scope.',
       resolve: (r) => r.byLayer,
     }),
-    benchStrength: t.exposeFloat('benchStrength', {
-      nullable: true,
-      description:
-        'Share of held seats with a READY_NOW successor; null when no seat is held. A scoped ' +
-        'token reads it within its scope only.',
-      authScopes: confidential('VIEWER', (rollup: ScopedRollup) => rollup.reveals ?? 'ORG'),
-    }),
+    benchStrength: benchStrengthField(t),
   }),
 });
 

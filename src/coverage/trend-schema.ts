@@ -10,11 +10,11 @@ import {
 } from '../core/coverage/trend.js';
 import { findingsFor } from '../core/findings/findings.js';
 import { SeverityEnum, visibleFindings } from '../findings/schema.js';
-import { confidential, type Reveals, revealsOfScope } from '../graphql/access.js';
+import { type Reveals, revealsOfScope } from '../graphql/access.js';
 import { scopeArg } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { COST } from '../graphql/costs.js';
-import { LayerCoverage } from './schema.js';
+import { benchStrengthField, LayerCoverage } from './schema.js';
 
 const IntervalEnum = builder.enumType('Interval', {
   description: 'How far apart the points of a trend are.',
@@ -41,13 +41,7 @@ const CoveragePoint = builder.objectRef<ScopedPoint>('CoveragePoint').implement(
       type: [LayerCoverage],
       description: 'PILLAR, AREA, TEAM rows, only for layers with units in scope that day.',
     }),
-    benchStrength: t.exposeFloat('benchStrength', {
-      nullable: true,
-      description:
-        'Share of held seats with a READY_NOW successor; null when no seat is held. A scoped ' +
-        'token reads it within its scope only.',
-      authScopes: confidential('VIEWER', (point: ScopedPoint) => point.reveals ?? 'ORG'),
-    }),
+    benchStrength: benchStrengthField(t),
     findings: t.expose('findings', {
       type: [SeverityCount],
       description:
