@@ -7,8 +7,10 @@ import { payloadType } from '../graphql/user-errors.js';
 import { Person } from '../people/types.js';
 import type { UserErrorData } from '../writes/errors.js';
 import {
+  backupsSchema,
   daySchema,
   longTextSchema,
+  MAX_BACKUPS,
   nameSchema,
   personRefSchema,
   refSchema,
@@ -29,8 +31,6 @@ import {
 } from './writes.js';
 
 type Payload<T> = T & { userErrors: UserErrorData[] };
-/** Backups of one AoR: a handful in real orgs; the bound refuses a script's runaway list. */
-const MAX_BACKUPS = 20;
 const noAor: AorChange = { aor: null };
 const aorPayload = (name: string, description: string, field: string) =>
   payloadType<Payload<AorChange>>(name, description, (t) => ({
@@ -74,7 +74,7 @@ orgMutation({
     criticality: criticality.nullish(),
     unit: refSchema,
     owner: personRefSchema.nullish(),
-    backups: z.array(personRefSchema).nullish(),
+    backups: backupsSchema.nullish(),
   }),
   write: createAor,
 });

@@ -13,6 +13,7 @@ import {
   emailSchema,
   LEVEL_MAX,
   longTextSchema,
+  MAX_BACKUPS,
   NAME_MAX,
   nameSchema,
   optionalText,
@@ -86,7 +87,7 @@ export const aorSchema = z.strictObject({
   /** Defaults to MEDIUM for a new AoR. */
   criticality: unmentioned(z.enum(criticalityEnum.enumValues)),
   owner: unmentioned(emailSchema),
-  backups: unmentioned(z.array(emailSchema)),
+  backups: unmentioned(z.array(emailSchema).max(MAX_BACKUPS, `at most ${MAX_BACKUPS} backups`)),
 });
 
 export const successionSchema = z.strictObject({

@@ -78,6 +78,14 @@ export const daySchema = z.iso
   .date()
   .refine(isOrgDay, `must be between ${ORG_DAYS.first} and ${ORG_DAYS.last}`);
 
+/** Backups of one AoR: a handful in a real org; the bound refuses a script's runaway list. */
+export const MAX_BACKUPS = 20;
+
+/** An AoR's backup owners, by email. */
+export const backupsSchema = z
+  .array(z.string().pipe(personRefSchema))
+  .max(MAX_BACKUPS, `at most ${MAX_BACKUPS} backups`);
+
 /**
  * A reference that must be given, where `null` means "none" (no manager, no team): a field
  * left out is refused rather than silently read as null.

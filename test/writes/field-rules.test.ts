@@ -77,6 +77,22 @@ describe('a person field', () => {
   });
 });
 
+describe('a list', () => {
+  it('has the same bound in a mutation and in an import: an AoR has at most 20 backups', async () => {
+    const backups = Array.from({ length: 21 }, (_, i) => `b${i}@example.com`);
+    const aor = { slug: 'pg', name: 'PG', unit: 'core', backups };
+    const mutation = await t.gql(
+      'mutation ($input: CreateAorInput!) { createAor(input: $input) { userErrors { path } } }',
+      { input: aor },
+    );
+    expect(mutation.errors?.[0]?.message).toContain('at most 20 backups');
+    const { importOrg } = await t.data(IMPORT, { d: { aors: [aor] } });
+    expect(importOrg.userErrors).toEqual([
+      { path: 'aors[0].backups', message: 'at most 20 backups', code: 'VALIDATION' },
+    ]);
+  });
+});
+
 describe('a reference with a control character', () => {
   it('is a VALIDATION userError naming the field in a mutation and in an import', async () => {
     const assign = await mutate(
