@@ -5,6 +5,8 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import type { DatabaseTimeouts } from './connections.js';
+import { defaultTimeouts, keepAliveOnError } from './connections.js';
 import { migratePglite, migratePostgres } from './migrate.js';
 import * as tables from './tables.js';
 
@@ -33,28 +35,6 @@ export interface OpenOptions {
   onQuery?: (sql: string, params: unknown[]) => void;
   /** PostgreSQL only: how long a request may wait for the database (defaults below). */
   timeouts?: DatabaseTimeouts;
-}
-
-/** Bounds on waiting, so a request during an outage fails fast instead of hanging. */
-export interface DatabaseTimeouts {
-  /** Waiting for a connection (a new one, or a free one from the pool). */
-  connectMs: number;
-  /** One statement on the server (PostgreSQL cancels it past this). */
-  statementMs: number;
-}
-
-export const defaultTimeouts: DatabaseTimeouts = { connectMs: 5_000, statementMs: 30_000 };
-
-/**
- * A client whose connection dies (the server restarts, an admin terminates it) emits
- * 'error'; unhandled, that kills the process. The pool only listens on idle clients, so
- * every client gets a listener of its own: the query in flight fails (and is answered as
- * DATABASE_UNAVAILABLE), the pool drops the broken client, the next request reconnects.
- */
-export function keepAliveOnError(client: pg.Client | pg.PoolClient): void {
-  client.on('error', (error) =>
-    console.error(`[orgraph] database connection lost: ${error.message}`),
-  );
 }
 
 function loggerFor(onQuery?: OpenOptions['onQuery']): Logger | undefined {

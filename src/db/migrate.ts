@@ -5,7 +5,7 @@ import { migrate as migrateWithPg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migrateWithPglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { type DatabaseTimeouts, keepAliveOnError } from './client.js';
+import { type DatabaseTimeouts, keepAliveOnError } from './connections.js';
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 // Any constant works; it only has to be the same for every orgraph instance.

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import type { DatabaseTimeouts } from '../db/client.js';
+import type { DatabaseTimeouts } from '../db/connections.js';
 import { checkJwtEnv, type JwtConfig, jwtConfigOf, jwtEnv } from './jwt-config.js';
 
 const onOff = z
