@@ -64,14 +64,23 @@ describe.skipIf(!hasChromium)(
       await expect.poll(() => row(page, 'compute').count()).toBe(1);
       expect(await row(page, 'checkout').count()).toBe(0);
       // The token stays for the tab: a reload needs no new one.
-      const featuresAsked = page.waitForResponse((r) =>
-        /DashboardFeatures/.test(r.request().postData() ?? ''),
-      );
       await page.reload();
       await page.waitForFunction(USABLE);
-      // The trend chart waits for `coverageTrend` in the API (SPEC §2): not there yet, not shown.
-      expect(await (await featuresAsked).text()).not.toContain('coverageTrend');
-      expect(await page.locator('#trend').count()).toBe(0);
+      // The trend: a chart, and the same numbers as the API's `coverageTrend` in a table.
+      const today = new Date().toISOString().slice(0, 10);
+      const from = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+      const { coverageTrend } = await api.data(
+        `{ coverageTrend(from: "${from}", to: "${today}", every: MONTH) {
+            on byLayer { layer healthy units } } }`,
+      );
+      const trendRows = page.locator('#trend tbody tr');
+      await expect.poll(() => trendRows.count()).toBe(coverageTrend.length);
+      await expect.poll(() => page.locator('#trend .chart canvas').count()).toBeGreaterThan(0);
+      const last = coverageTrend.at(-1);
+      const pillars = last.byLayer.find((l: { layer: string }) => l.layer === 'PILLAR');
+      expect(await trendRows.last().textContent()).toContain(
+        `${last.on}${pillars.healthy} of ${pillars.units}`,
+      );
       await page.close();
     });
 
