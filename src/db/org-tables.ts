@@ -6,11 +6,9 @@ import {
   date,
   index,
   integer,
-  jsonb,
   pgEnum,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
@@ -31,10 +29,24 @@ const inForce = () => ({
   endedOn: date('ended_on', { mode: 'string' }),
 });
 
+/** The check every dated history has: it ends at the earliest the day before it starts. */
+const inForceDates = (table: string, t: { startedOn: AnyPgColumn; endedOn: AnyPgColumn }) =>
+  check(`${table}_dates`, sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn} - 1`);
+
+const identity = () => integer('id').primaryKey().generatedAlwaysAsIdentity();
+const unitRef = () =>
+  integer('unit_id')
+    .notNull()
+    .references((): AnyPgColumn => unitTable.id);
+const personRef = () =>
+  integer('person_id')
+    .notNull()
+    .references((): AnyPgColumn => personTable.id);
+
 export const unitTable = pgTable(
   'unit',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
     layer: layerEnum('layer').notNull(),
@@ -52,7 +64,7 @@ export const unitTable = pgTable(
 export const personTable = pgTable(
   'person',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     email: text('email').notNull(),
     name: text('name').notNull(),
     title: text('title'),
@@ -70,14 +82,10 @@ export const personTable = pgTable(
 export const seatAssignmentTable = pgTable(
   'seat_assignment',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => unitTable.id),
+    id: identity(),
+    unitId: unitRef(),
     seat: seatEnum('seat').notNull(),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => personTable.id),
+    personId: personRef(),
     acting: boolean('acting').notNull().default(false),
     ...inForce(),
   },
@@ -87,41 +95,35 @@ export const seatAssignmentTable = pgTable(
       .on(t.unitId, t.seat)
       .where(sql`${t.endedOn} is null`),
     index('seat_assignment_person_idx').on(t.personId),
-    check('seat_assignment_dates', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn} - 1`),
+    inForceDates('seat_assignment', t),
   ],
 );
 
 export const membershipTable = pgTable(
   'team_membership',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => unitTable.id),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => personTable.id),
+    id: identity(),
+    unitId: unitRef(),
+    personId: personRef(),
     ...inForce(),
   },
   (t) => [
     // A person is a member of at most one team at a time.
     uniqueIndex('team_membership_current_key').on(t.personId).where(sql`${t.endedOn} is null`),
     index('team_membership_unit_idx').on(t.unitId),
-    check('team_membership_dates', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn} - 1`),
+    inForceDates('team_membership', t),
   ],
 );
 
 export const aorTable = pgTable(
   'aor',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
     description: text('description'),
     criticality: criticalityEnum('criticality').notNull().default('MEDIUM'),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => unitTable.id),
+    unitId: unitRef(),
     retiredOn: date('retired_on', { mode: 'string' }),
   },
   (t) => [
@@ -134,13 +136,11 @@ export const aorTable = pgTable(
 export const aorOwnershipTable = pgTable(
   'aor_ownership',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     aorId: integer('aor_id')
       .notNull()
       .references(() => aorTable.id),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => personTable.id),
+    personId: personRef(),
     role: ownershipRoleEnum('role').notNull(),
     ...inForce(),
   },
@@ -152,21 +152,17 @@ export const aorOwnershipTable = pgTable(
       .on(t.aorId, t.personId)
       .where(sql`${t.endedOn} is null`),
     index('aor_ownership_person_idx').on(t.personId),
-    check('aor_ownership_dates', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn} - 1`),
+    inForceDates('aor_ownership', t),
   ],
 );
 
 export const candidateTable = pgTable(
   'succession_candidate',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => unitTable.id),
+    id: identity(),
+    unitId: unitRef(),
     seat: seatEnum('seat').notNull(),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => personTable.id),
+    personId: personRef(),
     readiness: readinessEnum('readiness').notNull(),
     notes: text('notes'),
     ...inForce(),
@@ -176,20 +172,15 @@ export const candidateTable = pgTable(
       .on(t.unitId, t.seat, t.personId)
       .where(sql`${t.endedOn} is null`),
     index('succession_candidate_person_idx').on(t.personId),
-    check(
-      'succession_candidate_dates',
-      sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn} - 1`,
-    ),
+    inForceDates('succession_candidate', t),
   ],
 );
 
 export const openRoleTable = pgTable(
   'open_role',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => unitTable.id),
+    id: identity(),
+    unitId: unitRef(),
     seat: roleSeatEnum('seat').notNull(),
     status: roleStatusEnum('status').notNull().default('OPEN'),
     openedOn: date('opened_on', { mode: 'string' }).notNull(),
