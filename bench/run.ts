@@ -15,6 +15,7 @@ import { generateOrg, SIZES } from '../src/demo/generate.js';
 import { importOrgDocument } from '../src/orgdoc/import.js';
 import { createApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
+import { type Post, timePlanning } from './planning.js';
 import { TREE_QUERY, TREE_SQL } from './tree.js';
 
 const RUNS = 15;
@@ -66,26 +67,35 @@ async function main() {
 
   // Fresh tables have no planner statistics yet; a live server's autovacuum would have them.
   await database.db.execute(sql`analyze`);
-  const config = loadConfig({ ORGRAPH_ADMIN_TOKEN: TOKEN, DATABASE_URL: url });
+  // A line per request would drown the figures: the bench's server logs warnings only.
+  const config = loadConfig({
+    ORGRAPH_ADMIN_TOKEN: TOKEN,
+    DATABASE_URL: url,
+    ORGRAPH_LOG_LEVEL: 'warn',
+  });
   const server = createServer(createApp({ database, config }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const client = new pg.Client({ connectionString: url });
   await client.connect();
 
-  const graphql = await time('GraphQL tree over HTTP', async () => {
+  const post: Post = async (query, variables = {}) => {
     const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-      body: JSON.stringify({ query: TREE_QUERY }),
+      body: JSON.stringify({ query, variables }),
     });
-    const body = (await response.json()) as { errors?: unknown };
+    const body = (await response.json()) as { data?: unknown; errors?: unknown };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
-  });
+    return body.data;
+  };
+
+  const graphql = await time('GraphQL tree over HTTP', () => post(TREE_QUERY));
   const handWritten = await time('hand-written SQL tree through pg', () =>
     client.query(TREE_SQL, [todayUtc(), config.thresholds.tlmEngineers]),
   );
   console.log(`ratio GraphQL / SQL: ${(graphql / handWritten).toFixed(2)} (target ≤ 2)`);
+  await timePlanning(document, post, time);
 
   await client.end();
   server.close();
