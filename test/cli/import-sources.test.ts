@@ -50,7 +50,9 @@ describe('import --from backstage', () => {
     expect(out).toContain('  create pillar platform\n');
     expect(out).toContain('  create area infra (parent platform)\n');
     expect(out).toContain('  create team storage (parent infra)\n');
-    expect(out).toContain('  create seat storage TECH_LEAD held by dee@corp.test from 2026-11-23\n');
+    expect(out).toContain(
+      '  create seat storage TECH_LEAD held by dee@corp.test from 2026-11-23\n',
+    );
     expect(out).toContain('  create membership gus@corp.test in compute\n');
     expect(out).toMatch(/^units +4 +0 +0$/m);
     expect(out).toMatch(/^people +8 +0 +0$/m);
@@ -78,7 +80,9 @@ describe('import --from backstage', () => {
   it('names each bad entity and field, and writes nothing', async () => {
     const before = await exported();
     const c = cli();
-    expect(await c.run('import', '--from', 'backstage', `${FIXTURES}/backstage/bad-catalog.yaml`)).toBe(2);
+    expect(
+      await c.run('import', '--from', 'backstage', `${FIXTURES}/backstage/bad-catalog.yaml`),
+    ).toBe(2);
     expect(c.err().split('\n')).toEqual([
       expect.stringMatching(/^Group Platform_Eng, metadata.name: /),
       'Group web, spec.parent: group "design-guild" is skipped (type guild)',
@@ -94,7 +98,70 @@ describe('import --from backstage', () => {
 
   it('maps other group types with --layer-map', async () => {
     const c = cli();
-    expect(await c.run('import', '--from', 'backstage', CATALOG, '--layer-map', 'guild=SQUAD')).toBe(2);
+    expect(
+      await c.run('import', '--from', 'backstage', CATALOG, '--layer-map', 'guild=SQUAD'),
+    ).toBe(2);
     expect(c.err()).toMatch(/--layer-map: "SQUAD" is not a layer/);
+  });
+});
+
+describe('import --from csv (after the catalog)', () => {
+  const CSV = `${FIXTURES}/people.csv`;
+
+  it('plans the HR export dry: updates field by field, moves, new people; writes nothing', async () => {
+    const before = await exported();
+    const out = await ok('import', '--from', 'csv', CSV, ...COLUMNS, '--dry-run');
+    expect(out).toContain(
+      '  update jane@corp.test title: (none) → "Tech Lead", level: (none) → "L6"',
+    );
+    expect(out).toContain('  move eli@corp.test storage → compute\n');
+    // Hal's manager comes later in the file.
+    expect(out).toContain('  create person hal@corp.test (Hal "H" Berg)\n');
+    expect(out).toContain('title: (none) → "Senior Engineer\\r\\n(on call)"');
+    expect(out).toMatch(/^people +2 +5 +0$/m);
+    expect(out).toMatch(/^memberships +2 +1 +2$/m);
+    expect(await exported()).toBe(before);
+  });
+
+  it('imports what it planned, and again plans and changes nothing', async () => {
+    const out = await ok('import', '--from', 'csv', CSV, ...COLUMNS);
+    expect(out).toMatch(/^people +2 +5 +0$/m);
+    const org = JSON.parse(await exported());
+    const hal = org.people.find((p: { email: string }) => p.email === 'hal@corp.test');
+    expect(hal).toMatchObject({ name: 'Hal "H" Berg', manager: 'zed@corp.test' });
+    const eli = org.people.find((p: { email: string }) => p.email === 'eli@corp.test');
+    expect(eli).toMatchObject({
+      name: 'Stone, Eli',
+      title: 'Engineer, Storage',
+      manager: 'ana@corp.test',
+    });
+    const compute = org.units.find((u: { slug: string }) => u.slug === 'compute');
+    expect(compute.members).toEqual(['eli@corp.test', 'gus@corp.test', 'hal@corp.test']);
+    const again = await ok('import', '--from', 'csv', CSV, ...COLUMNS, '--dry-run');
+    expect(again).toContain('Plan: no change.');
+    expect(again).toMatch(/^people +0 +0 +7$/m);
+    expect(await ok('import', '--from', 'backstage', CATALOG, '--dry-run')).toMatch(
+      /move eli@corp.test compute → storage/,
+    );
+  });
+
+  it('names each bad row and column, and writes nothing', async () => {
+    const before = await exported();
+    const c = cli();
+    expect(await c.run('import', '--from', 'csv', `${FIXTURES}/people-bad.csv`)).toBe(2);
+    expect(c.err().split('\n')).toEqual([
+      'row 3, manager_email: unknown person "x@y.test"',
+      expect.stringMatching(/^row 3, start_date: /),
+      'row 4, team: unknown team "nowhere"',
+      `${FIXTURES}/people-bad.csv: 3 problem(s); nothing was imported.`,
+      '',
+    ]);
+    expect(await exported()).toBe(before);
+  });
+
+  it('refuses a file without the columns it needs, naming them', async () => {
+    const c = cli();
+    expect(await c.run('import', '--from', 'csv', `${FIXTURES}/people.csv`)).toBe(2);
+    expect(c.err()).toContain('row 1: no "email" column\nrow 1: no "name" column\n');
   });
 });
