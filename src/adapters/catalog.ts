@@ -78,7 +78,8 @@ export function readCatalog(files: CatalogFile[], problems: SourceProblem[]): En
       const origin = { order, text: `${file.name} document ${index + 1}` };
       if (document.errors.length > 0) {
         for (const error of document.errors) {
-          problems.push({ origin, message: error.message.split('\n')[0] ?? error.message });
+          const [line = ''] = error.message.split('\n');
+          problems.push({ origin, message: line.replace(/:$/, '') });
         }
         continue;
       }
