@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { locatedProblems } from '../adapters/source-map.js';
 import { type CliIo, type Command, TODAY_OPTION, withOperator } from './command.js';
 import { badUsage } from './failures.js';
-import { adaptSource, sourceOptions } from './sources.js';
+import { readSource, sourceOptions } from './sources.js';
 
 const KINDS = `people units seatAssignments memberships aors aorOwnerships candidates openRoles`;
 const importMutation = (
@@ -51,6 +51,7 @@ function printPlan(io: CliIo, payload: ImportPayload): void {
   for (const { summary } of plan) io.out(`  ${summary}\n`);
 }
 
+/** Imports a document, a catalog or an HR export: the file's problems and the import's, by place. */
 export const importCommand: Command = {
   usage: 'import FILE [--from document|backstage|csv] [--dry-run]',
   summary:
@@ -61,9 +62,9 @@ export const importCommand: Command = {
     const { positionals, values } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
     const [file] = positionals;
     if (!file || positionals.length > 1) throw badUsage('import takes exactly one FILE');
-    const options = sourceOptions(values);
+    const adapt = readSource(file, sourceOptions(values));
     const { adapted, importOrg } = await withOperator(io, values.today, async (org) => {
-      const adapted = await adaptSource(file, options, org);
+      const adapted = await adapt(org);
       // A file with problems of its own is still checked whole, but never written.
       const dryRun = values['dry-run'] === true || adapted.problems.length > 0;
       const variables = { document: adapted.document, dryRun };

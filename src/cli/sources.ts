@@ -118,21 +118,23 @@ async function existingTeams(org: Operator): Promise<Map<string, ExistingTeam>> 
 }
 
 /**
- * The file as an org document, by its adapter: the CSV's teams are read from the org
- * first. A plain document maps nothing back: its problems are told by document path.
+ * Reads the file (before any connection: a bad file never holds the database), and answers
+ * how to make it an org document by its adapter; an HR export's teams are read from the org.
+ * A plain document maps nothing back: its problems are told by document path.
  */
-export async function adaptSource(
+export function readSource(
   file: string,
   options: SourceOptions,
-  org: Operator,
-): Promise<Adapted> {
+): (org: Operator) => Promise<Adapted> {
   if (options.from === 'backstage') {
-    return backstageToDocument(catalogFiles(file), options.layerMap);
+    const adapted = backstageToDocument(catalogFiles(file), options.layerMap);
+    return async () => adapted;
   }
   if (options.from === 'csv') {
-    const teams = await existingTeams(org);
-    return csvToDocument(readText(file), { columns: options.columns, teams });
+    const text = readText(file);
+    return async (org) =>
+      csvToDocument(text, { columns: options.columns, teams: await existingTeams(org) });
   }
   const document = parseOrgFile(readText(file), file) as OrgDocument;
-  return { document, sources: new SourceMap({}), problems: [], notes: [] };
+  return async () => ({ document, sources: new SourceMap({}), problems: [], notes: [] });
 }

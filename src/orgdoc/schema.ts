@@ -89,7 +89,8 @@ builder.mutationFields((t) => ({
     description:
       'Loads an org document (the format of `exportOrg`): adds and updates what it mentions, ' +
       'never ends what it does not. Idempotent. A bad document is rejected whole, every ' +
-      'problem listed by path, nothing written. ADMIN.',
+      'problem listed by path, nothing written. With `dryRun`, the same checks and the plan ' +
+      '(`plan`: every change it would make) and counts, writing nothing. ADMIN.',
     authScopes: { admin: true },
     args: {
       document: t.arg({ type: 'JSONObject', required: true, description: 'The org document.' }),
