@@ -21,7 +21,7 @@ export interface SourceOptions {
   columns: Record<string, string>;
 }
 
-export function readText(file: string): string {
+function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
