@@ -2,8 +2,9 @@ import { pathToFileURL } from 'node:url';
 import type { Config } from '../server/config.js';
 import { checkCommand } from './check.js';
 import type { CliIo, Command } from './command.js';
-import { exportCommand, importCommand } from './documents.js';
+import { exportCommand } from './documents.js';
 import { badUsage, EXIT, failureOf, runMain } from './failures.js';
+import { importCommand } from './import.js';
 import { scenarioCommand } from './scenario.js';
 import { assignCommand, departCommand } from './writes.js';
 

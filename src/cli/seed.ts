@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { generateOrg, SIZES } from '../demo/generate.js';
 import { demoDocument } from '../demo/load.js';
-import { IMPORT, type ImportPayload } from './documents.js';
 import { badUsage, runMain } from './failures.js';
+import { IMPORT, type ImportPayload } from './import.js';
 import { connect } from './operator.js';
 
 // `npm run seed [-- --size XS|S|M]`: loads the demo org (or a generated one of that size)

@@ -7,6 +7,7 @@ import { Problems } from '../writes/problems.js';
 import { runWrite, type Writer } from '../writes/run.js';
 import { applyDocument } from './apply.js';
 import { documentRepeats } from './document-rules.js';
+import { type PlannedChange, planOf } from './plan.js';
 import { type ParsedDocument, parseDocumentShape } from './shape.js';
 
 export type { Counts } from '../writes/draft.js';
@@ -21,6 +22,8 @@ export interface ImportResult {
   created: Counts;
   updated: Counts;
   unchanged: Counts;
+  /** Every change made (or, dry, to be made), when asked for; the counts say how many. */
+  plan: PlannedChange[];
 }
 
 export interface ImportOptions {
@@ -29,8 +32,10 @@ export interface ImportOptions {
   store?: OrgSnapshots;
   /** Who imports, for the audit log. */
   actor?: string;
-  /** Validate and count, write nothing. */
+  /** Validate, count and plan, write nothing. */
   dryRun?: boolean;
+  /** Describe every change (a dry run's plan); left out, the plan is empty. */
+  plan?: boolean;
 }
 
 const refused = (userErrors: UserErrorData[]): ImportResult => ({
@@ -38,6 +43,7 @@ const refused = (userErrors: UserErrorData[]): ImportResult => ({
   created: zeroCounts(),
   updated: zeroCounts(),
   unchanged: zeroCounts(),
+  plan: [],
 });
 
 /**
@@ -67,7 +73,8 @@ export async function importOrgDocument(
       (draft) => {
         applyDocument(draft, doc, problems, repeats);
         if (!problems.empty) throw new UserInputError(inDocumentOrder(problems.list));
-        return countsOf(draft, doc);
+        // Described before the draft is saved: the plan is exactly what is then written.
+        return { ...countsOf(draft, doc), plan: options.plan ? planOf(draft) : [] };
       },
       {
         dryRun: options.dryRun,
@@ -84,7 +91,7 @@ export async function importOrgDocument(
 }
 
 /** The import's counts; people, units and AoRs take several rules each, so counted by entry. */
-function countsOf(draft: Draft, doc: ParsedDocument): Omit<ImportResult, 'userErrors'> {
+function countsOf(draft: Draft, doc: ParsedDocument): Omit<ImportResult, 'userErrors' | 'plan'> {
   const { created, updated } = draft.counts();
   const unchanged = { ...draft.unchanged };
   unchanged.people = untouched(

@@ -167,9 +167,12 @@ function actionOf(describer: Describer, before: Described, after: Described): Ch
   return 'UPDATE';
 }
 
-/** Every row a draft created or changed, described, table by table. */
-export function changeRecords(w: Draft, tables: readonly TableName[]): ChangeRecord[] {
-  const records: ChangeRecord[] = [];
+/** A changed row once, with the unit it left when it moved (draft id). */
+export type DescribedChange = ChangeRecord & { movedFrom: number | null };
+
+/** Every row a draft created or changed, described once, table by table (an import's plan). */
+export function describeChanges(w: Draft, tables: readonly TableName[]): DescribedChange[] {
+  const records: DescribedChange[] = [];
   for (const name of tables) {
     const describer = DESCRIBERS[name];
     const table = w[name] as unknown as {
@@ -186,18 +189,24 @@ export function changeRecords(w: Draft, tables: readonly TableName[]): ChangeRec
       after,
     });
     for (const row of table.inserts) {
-      records.push({ action: 'CREATE', ...entry(row, null, describer.describe(w, row)) });
+      const after = describer.describe(w, row);
+      records.push({ action: 'CREATE', ...entry(row, null, after), movedFrom: null });
     }
     for (const row of table.updates) {
       const original = table.original(row.id) as AnyRow;
       const before = describer.describe(w, original);
       const after = describer.describe(w, row);
       const record = { action: actionOf(describer, before, after), ...entry(row, before, after) };
-      records.push(record);
-      // Moved to another unit: the change shows in the old unit's log as well.
       const from = describer.unitId(w, original);
-      if (from !== record.unitId) records.push({ ...record, unitId: from });
+      records.push({ ...record, movedFrom: from === record.unitId ? null : from });
     }
   }
   return records;
+}
+
+/** Every row a draft created or changed, for the audit log: a move shows in both units' logs. */
+export function changeRecords(w: Draft, tables: readonly TableName[]): ChangeRecord[] {
+  return describeChanges(w, tables).flatMap(({ movedFrom, ...record }) =>
+    movedFrom === null ? [record] : [record, { ...record, unitId: movedFrom }],
+  );
 }

@@ -1,0 +1,140 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { backstageToDocument, type CatalogFile, DEFAULT_LAYER_MAP } from '../adapters/backstage.js';
+import { csvToDocument, type ExistingTeam } from '../adapters/csv.js';
+import { type Adapted, SourceMap } from '../adapters/source-map.js';
+import { type Layer, layerEnum } from '../db/tables.js';
+import type { OrgDocument } from '../orgdoc/document.js';
+import { parseOrgFile } from '../orgdoc/parse.js';
+import { badInput, badUsage } from './failures.js';
+import type { Operator } from './operator.js';
+
+/** Where an org comes from: an org document, a Backstage catalog, an HR export. */
+export const SOURCES = ['document', 'backstage', 'csv'] as const;
+export type Source = (typeof SOURCES)[number];
+
+export interface SourceOptions {
+  from: Source;
+  /** Group type → layer (backstage). */
+  layerMap: Record<string, Layer>;
+  /** Our column → the file's header (csv). */
+  columns: Record<string, string>;
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw badInput(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code})`);
+  }
+}
+
+/** `a=B,c=D` as pairs; a malformed one is a usage error naming the option. */
+function pairs(option: string, value: string): Array<[string, string]> {
+  return value.split(',').map((pair) => {
+    const [key = '', ...rest] = pair.split('=');
+    if (key.trim() === '' || rest.join('=').trim() === '') {
+      throw badUsage(`${option}: expected key=value pairs separated by commas, got "${pair}"`);
+    }
+    return [key.trim(), rest.join('=').trim()];
+  });
+}
+
+/** The default layer map with `--layer-map type=LAYER,…` on top. */
+function layerMapOf(value: string | undefined): Record<string, Layer> {
+  const map: Record<string, Layer> = { ...DEFAULT_LAYER_MAP };
+  if (value === undefined) return map;
+  for (const [type, layer] of pairs('--layer-map', value)) {
+    const upper = layer.toUpperCase() as Layer;
+    if (!layerEnum.enumValues.includes(upper)) {
+      throw badUsage(`--layer-map: "${layer}" is not a layer (PILLAR, AREA, TEAM)`);
+    }
+    map[type.toLowerCase()] = upper;
+  }
+  return map;
+}
+
+/** The command line's `--from`, `--layer-map` and `--columns`, checked before connecting. */
+export function sourceOptions(values: {
+  from?: string;
+  'layer-map'?: string;
+  columns?: string;
+}): SourceOptions {
+  const from = (values.from ?? 'document') as Source;
+  if (!SOURCES.includes(from)) {
+    throw badUsage(`--from: "${values.from}" (expected ${SOURCES.join(', ')})`);
+  }
+  if (values['layer-map'] !== undefined && from !== 'backstage') {
+    throw badUsage('--layer-map goes with --from backstage');
+  }
+  if (values.columns !== undefined && from !== 'csv') {
+    throw badUsage('--columns goes with --from csv');
+  }
+  const columns = Object.fromEntries(values.columns ? pairs('--columns', values.columns) : []);
+  return { from, layerMap: layerMapOf(values['layer-map']), columns };
+}
+
+/** A catalog file, or every `.yaml`/`.yml` file of a folder and its subfolders, by path. */
+function catalogFiles(path: string): CatalogFile[] {
+  const isFolder = (() => {
+    try {
+      return statSync(path).isDirectory();
+    } catch {
+      return false;
+    }
+  })();
+  if (!isFolder) return [{ name: path, text: readText(path) }];
+  const files = (readdirSync(path, { recursive: true }) as string[])
+    .filter((name) => /\.ya?ml$/i.test(name))
+    .sort();
+  if (files.length === 0) throw badInput(`${path}: no .yaml or .yml file in it`);
+  return files.map((name) => ({
+    name: relative(path, join(path, name)),
+    text: readText(join(path, name)),
+  }));
+}
+
+const TEAMS = `query ($after: String) { units(layer: TEAM, first: 100, after: $after) {
+  nodes { slug name parent { slug } } pageInfo { hasNextPage endCursor }
+} }`;
+interface TeamsPage {
+  units: {
+    nodes: Array<{ slug: string; name: string; parent: { slug: string } | null }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}
+
+/** The org's teams, which an HR export's `team` column names. */
+async function existingTeams(org: Operator): Promise<Map<string, ExistingTeam>> {
+  const teams = new Map<string, ExistingTeam>();
+  for (let after: string | null = null; ; ) {
+    const { units }: TeamsPage = await org.ask<TeamsPage>(TEAMS, { after });
+    for (const { slug, name, parent } of units.nodes) {
+      teams.set(slug, { slug, name, parent: parent?.slug ?? null });
+    }
+    if (!units.pageInfo.hasNextPage) return teams;
+    after = units.pageInfo.endCursor;
+  }
+}
+
+/**
+ * Reads the file (before any connection: a bad file never holds the database), and answers
+ * how to make it an org document by its adapter; an HR export's teams are read from the org.
+ * A plain document maps nothing back: its problems are told by document path.
+ */
+export function readSource(
+  file: string,
+  options: SourceOptions,
+): (org: Operator) => Promise<Adapted> {
+  if (options.from === 'backstage') {
+    const adapted = backstageToDocument(catalogFiles(file), options.layerMap);
+    return async () => adapted;
+  }
+  if (options.from === 'csv') {
+    const text = readText(file);
+    return async (org) =>
+      csvToDocument(text, { columns: options.columns, teams: await existingTeams(org) });
+  }
+  const document = parseOrgFile(readText(file), file) as OrgDocument;
+  return async () => ({ document, sources: new SourceMap({}), problems: [], notes: [] });
+}

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, gql, type Server, scratchDir, startServer } from './processes.js';
+
+// The adapters run on the CLI's side and import through the server that holds the embedded
+// folder, like any document: the server sees the org at once.
+const CATALOG = 'test/fixtures/backstage/catalog.yaml';
+const STORAGE = `{ unit(slug: "storage") { techLead { email } } person(email: "eli@corp.test") { name } }`;
+const CHANGES = '{ person(email: "dee@corp.test") { name } changes { totalCount } }';
+
+describe.skipIf(process.env.DATABASE_URL)(
+  'import --from through the running server (PGlite; skipped with DATABASE_URL)',
+  () => {
+    const env = { ORGRAPH_DATA_DIR: scratchDir() };
+    let server: Server;
+    beforeAll(async () => {
+      server = await startServer(env);
+    }, 120_000);
+    afterAll(() => server.stop('SIGKILL'));
+
+    it('plans dry, then imports a catalog and an HR export', async () => {
+      // The server's first start loads the demo org; the catalog's units meet it by slug.
+      const before = (await gql(server.url, CHANGES)).data;
+      expect(before.person).toBeNull();
+      const dry = await cli(env, 'import', '--from', 'backstage', CATALOG, '--dry-run');
+      expect(dry.code, dry.output).toBe(0);
+      expect(dry.output).toMatch(/create seat storage TECH_LEAD held by dee@corp.test from /);
+      expect((await gql(server.url, CHANGES)).data).toEqual(before);
+
+      expect((await cli(env, 'import', '--from', 'backstage', CATALOG)).code).toBe(0);
+      const columns = 'email=Work Email,name=Full Name';
+      const csv = await cli(
+        env,
+        'import',
+        '--from',
+        'csv',
+        'test/fixtures/people.csv',
+        '--columns',
+        columns,
+      );
+      expect(csv.code, csv.output).toBe(0);
+      expect((await gql(server.url, STORAGE)).data).toEqual({
+        unit: { techLead: { email: 'dee@corp.test' } },
+        person: { name: 'Stone, Eli' },
+      });
+    }, 120_000);
+  },
+);
