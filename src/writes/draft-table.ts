@@ -42,7 +42,9 @@ function baseIndex<R extends Row>(
 export class DraftTable<R extends Row, I extends string = string> {
   private readonly own = new Map<number, R>();
   private readonly inserted = new Set<number>();
-  private readonly overlay = new Map<I, Bucket<R>>();
+  // Sets, not arrays: an import moves tens of thousands of rows within one key's bucket
+  // (every person's manager is set after all are created), and a Set removes in one step.
+  private readonly overlay = new Map<I, Map<IndexKey, Set<R>>>();
 
   constructor(
     private readonly base: readonly R[],
@@ -63,7 +65,7 @@ export class DraftTable<R extends Row, I extends string = string> {
     for (const row of baseIndex(this.base, index, this.indexes[index]).get(key) ?? []) {
       if (!this.own.has(row.id)) rows.push(row);
     }
-    rows.push(...(this.overlay.get(index)?.get(key) ?? []));
+    for (const row of this.overlay.get(index)?.get(key) ?? []) rows.push(row);
     return rows;
   }
 
@@ -133,17 +135,15 @@ export class DraftTable<R extends Row, I extends string = string> {
         this.overlay.set(index, bucket);
       }
       const key = this.indexes[index](row);
-      const list = bucket.get(key);
-      if (list) list.push(row);
-      else bucket.set(key, [row]);
+      const rows = bucket.get(key);
+      if (rows) rows.add(row);
+      else bucket.set(key, new Set([row]));
     }
   }
 
   private removeFromOverlay(row: R): void {
     for (const index of Object.keys(this.indexes) as I[]) {
-      const list = this.overlay.get(index)?.get(this.indexes[index](row));
-      const at = list?.indexOf(row) ?? -1;
-      if (list && at >= 0) list.splice(at, 1);
+      this.overlay.get(index)?.get(this.indexes[index](row))?.delete(row);
     }
   }
 }
