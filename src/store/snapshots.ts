@@ -20,7 +20,16 @@ interface Snapshot {
 /** The org's unit and person rows by id, as of the snapshot: the read model of the tree. */
 export interface OrgRows {
   units: Map<number, UnitRow>;
+  unitsBySlug: Map<string, UnitRow>;
   people: Map<number, PersonRow>;
+}
+
+/** The snapshot a request has loaded: read without waiting. */
+export interface LoadedOrg {
+  /** The org as it stood on a day. */
+  on(asOf: Day): OrgState;
+  /** Unit and person rows by id. */
+  rows(): OrgRows;
 }
 
 /** What a request reads the shared snapshot through. */
@@ -33,6 +42,11 @@ export interface RequestOrg {
   history(): Promise<OrgHistory>;
   /** Resolves once the snapshot is loaded: what follows computes without the database. */
   ready(): Promise<void>;
+  /**
+   * The snapshot once this request has loaded it, null before: resolvers answer from it
+   * synchronously, so a tree of 17,000 units costs no promise per field.
+   */
+  loaded(): LoadedOrg | null;
 }
 
 /**
@@ -51,8 +65,12 @@ export class OrgSnapshots {
   /** One per request: checks the version once, then answers every `asOf` from memory. */
   forRequest(db: Db): RequestOrg {
     let snapshot: Promise<Snapshot> | null = null;
+    let loaded: LoadedOrg | null = null;
     const current = () => {
-      snapshot ??= this.snapshot(db);
+      snapshot ??= this.snapshot(db).then((settled) => {
+        loaded = { on: (asOf) => stateOn(settled, asOf), rows: () => rowsOf(settled) };
+        return settled;
+      });
       return snapshot;
     };
     return {
@@ -60,6 +78,7 @@ export class OrgSnapshots {
       rows: async () => rowsOf(await current()),
       history: async () => (await current()).history,
       ready: async () => void (await current()),
+      loaded: () => loaded,
     };
   }
 
@@ -119,6 +138,7 @@ export class OrgSnapshots {
 function rowsOf(snapshot: Snapshot): OrgRows {
   snapshot.rows ??= {
     units: new Map(snapshot.history.units.map((u) => [u.id, u])),
+    unitsBySlug: new Map(snapshot.history.units.map((u) => [u.slug, u])),
     people: new Map(snapshot.history.people.map((p) => [p.id, p])),
   };
   return snapshot.rows;
