@@ -5,6 +5,7 @@ import type { PersonRow, UnitRow } from '../db/tables.js';
 import { readOrgVersion } from '../db/version.js';
 import type { SavedChanges } from '../writes/save.js';
 import { applySavedChanges } from './apply-changes.js';
+import { carriedStates } from './carried-states.js';
 import { readOrgHistory } from './history.js';
 
 /** How many distinct `asOf` days of one org version stay computed. */
@@ -96,11 +97,16 @@ export class OrgSnapshots {
     return history;
   }
 
-  /** After a write committed `version`: its changes applied to the history in memory. */
+  /**
+   * After a write committed `version`: its changes applied to the history in memory, and
+   * the org states of the days already asked carried over to it.
+   */
   async advance(version: number, changes: SavedChanges): Promise<void> {
     const cached = await this.settled();
     if (cached?.version !== version - 1) return;
-    this.keep({ version, history: applySavedChanges(cached.history, changes) });
+    const history = applySavedChanges(cached.history, changes);
+    const states = carriedStates(cached.states, cached.history, history, changes);
+    this.current = Promise.resolve({ version, history, states });
   }
 
   private keep(snapshot: Omit<Snapshot, 'states'>): void {
