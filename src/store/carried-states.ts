@@ -30,7 +30,8 @@ function keysOf<R extends { id: number }>(
 
 /**
  * A saved write as a state sees it, over the history it left: the rows of what it touched,
- * found in one pass over each table. Null when it changed units or AoRs themselves.
+ * found in one pass over each table. Null when it created or archived a unit, or changed
+ * AoRs themselves.
  */
 export function savedChanges(
   before: OrgHistory,
@@ -38,8 +39,9 @@ export function savedChanges(
   changes: SavedChanges,
 ): HistoryChanges | null {
   const { units, aors } = changes;
-  if (units.inserts.length + units.updates.length + aors.inserts.length + aors.updates.length > 0)
-    return null;
+  if (units.inserts.length + aors.inserts.length + aors.updates.length > 0) return null;
+  const archived = new Map(before.units.map((u) => [u.id, u.archivedOn]));
+  if (units.updates.some((u) => archived.get(u.id) !== u.archivedOn)) return null;
   const unitIds = new Set([
     ...keysOf(
       before.seatAssignments,
@@ -77,6 +79,7 @@ export function savedChanges(
   return {
     unitIds,
     aorIds,
+    ...(units.updates.length > 0 ? { units: after.units } : {}),
     people: [...people.updates, ...people.inserts],
     seatRows: (unitId) => ({
       assignments: (seat: Seat) => (seats.get(unitId) ?? []).filter((r) => r.seat === seat),

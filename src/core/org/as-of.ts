@@ -48,23 +48,29 @@ export function roleOpenOn(role: OpenRoleRow, day: Day): boolean {
  * ownerships, candidacies and memberships are dated.
  */
 export function orgStateOn(history: OrgHistory, asOf: Day): OrgState {
-  const units = history.units
-    .filter((u) => u.archivedOn === null || u.archivedOn > asOf)
-    .map(toUnitState)
-    .sort((a, b) => compareText(a.slug, b.slug));
-  const unitsById = new Map(units.map((u) => [u.id, u]));
+  const { units, unitsById, childrenOf } = hierarchyOn(history.units, asOf);
   const seats = seatsOn(history, units, asOf);
   return {
     asOf,
     units,
     unitsById,
-    childrenOf: childrenByParent(units),
+    childrenOf,
     people: new Map(history.people.map((p) => [p.id, toPersonState(p)])),
     seats,
     members: membersOn(history, unitsById, asOf),
     aors: aorsOn(history.aors, history.ownerships, unitsById, asOf),
     candidates: candidatesOn(history.candidates, seats, asOf),
   };
+}
+
+/** The units not archived on `asOf`, in slug order, by id and under their parents. */
+export function hierarchyOn(rows: readonly UnitRow[], asOf: Day) {
+  const units = rows
+    .filter((u) => u.archivedOn === null || u.archivedOn > asOf)
+    .map(toUnitState)
+    .sort((a, b) => compareText(a.slug, b.slug));
+  const unitsById = new Map(units.map((u) => [u.id, u]));
+  return { units, unitsById, childrenOf: childrenByParent(units) };
 }
 
 function toUnitState(u: UnitRow): UnitState {

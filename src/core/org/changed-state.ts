@@ -4,11 +4,13 @@ import type {
   CandidateRow,
   MembershipRow,
   PersonRow,
+  UnitRow,
 } from '../../db/tables.js';
 import {
   aorStateOn,
   candidaciesIn,
   compareCandidates,
+  hierarchyOn,
   type SeatRows,
   toPersonState,
   unitMembersOn,
@@ -26,6 +28,11 @@ export interface HistoryChanges {
   unitIds: ReadonlySet<number>;
   /** AoRs with a changed ownership row. */
   aorIds: ReadonlySet<number>;
+  /**
+   * Every unit row, when some were renamed or moved (none created or archived: the same
+   * units stand, so their seats and members keep their keys); absent when none changed.
+   */
+  units?: readonly UnitRow[];
   /** People rows changed or added, as they are now. */
   people: readonly PersonRow[];
   seatRows(unitId: number): SeatRows;
@@ -64,5 +71,6 @@ export function changedState(before: OrgState, changes: HistoryChanges): OrgStat
       ? aorStateOn(changes.aor(aor.id), changes.ownerships(aor.id), asOf)
       : aor,
   );
-  return { ...before, people, seats, members, aors, candidates };
+  const hierarchy = changes.units ? hierarchyOn(changes.units, asOf) : {};
+  return { ...before, ...hierarchy, people, seats, members, aors, candidates };
 }
