@@ -1,14 +1,14 @@
 /**
- * Planning on the bench org: one scenario of a few moves evaluated, against one departure
+ * Planning on the bench org: one scenario of a few moves evaluated, set beside one departure
  * impact (itself a one-change scenario). The two should cost about the same: both are the
  * org of the day, changed in memory, analysed again and compared.
  */
-export type Post = (query: string, variables?: Record<string, unknown>) => Promise<unknown>;
-export type Time = (label: string, run: () => Promise<unknown>) => Promise<number>;
+import { timeWarm } from './measure.js';
+
+type Post = (query: string, variables?: Record<string, unknown>) => Promise<unknown>;
 
 const DIFF = `coverageChanges { unit { slug } from to }
   newFindings { kind message } resolvedFindings { kind message }`;
-const IMPACT = `query BenchImpact($email: String!) { departureImpact(email: $email) { ${DIFF} } }`;
 const EVALUATE = `query BenchScenario($id: ID!) {
   node(id: $id) { ... on Scenario { evaluation { ${DIFF} } } }
 }`;
@@ -38,8 +38,8 @@ function subjects(document: { units: unknown[] }) {
   return { team: led.slug, other: other.slug, leader, successor, mover };
 }
 
-/** Times both and prints their ratio; returns [scenario, departureImpact] medians. */
-export async function timePlanning(document: { units: unknown[] }, post: Post, time: Time) {
+/** The median time of one three-change scenario's evaluation (to set beside departureImpact). */
+export async function timeScenario(document: { units: unknown[] }, post: Post): Promise<number> {
   const s = subjects(document);
   const changes = [
     { depart: { person: s.leader } },
@@ -51,10 +51,5 @@ export async function timePlanning(document: { units: unknown[] }, post: Post, t
   })) as { createScenario: { scenario: { id: string } | null; userErrors: unknown[] } };
   const id = created.scenario?.id;
   if (!id) throw new Error(JSON.stringify(created.userErrors));
-  const impact = await time('departureImpact (one person)', () =>
-    post(IMPACT, { email: s.leader }),
-  );
-  const scenario = await time('scenario evaluation (3 changes)', () => post(EVALUATE, { id }));
-  console.log(`ratio scenario / departureImpact: ${(scenario / impact).toFixed(2)} (target ≈ 1)`);
-  return [scenario, impact] as const;
+  return timeWarm(() => post(EVALUATE, { id }), 7);
 }

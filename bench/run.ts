@@ -1,9 +1,12 @@
 /**
- * `npm run bench [-- S|M]`: times the whole-org dashboard tree (pillars → areas → teams, each
- * with leads and coverage) through HTTP against one hand-written SQL query that builds the
- * same tree through `pg`, on a generated org, and prints the ratio. Needs PostgreSQL
- * (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test); it works in a database of
- * its own, `orgraph_bench`, made anew each run.
+ * `npm run bench [-- M L]`: on generated orgs (default M, 2,000 teams, and L, 14,000 teams /
+ * ~100k people), times through HTTP the whole-org dashboard tree (pillars → areas → teams,
+ * each with leads and coverage) against one hand-written SQL query that builds the same tree
+ * through `pg`, the first tree after a write, a departure impact, a one-team drill-down and
+ * the teams without a Tech Lead; prints one table of medians and ratios, each measured in
+ * the same run. Needs PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test);
+ * it works in a database of its own, `orgraph_bench_<pid>` (other benches may run beside it on
+ * the same server), made anew for each size and dropped after.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,59 +18,53 @@ import { generateOrg, SIZES } from '../src/demo/generate.js';
 import { importOrgDocument } from '../src/orgdoc/import.js';
 import { createApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
-import { type Post, timePlanning } from './planning.js';
+import { graphqlClient, timeAfter, timeWarm } from './measure.js';
+import { timeScenario } from './planning.js';
+import {
+  DEPARTURE_QUERY,
+  ENG_LEAD_SQL,
+  NO_TECH_LEAD_QUERY,
+  RENAME_MUTATION,
+  TEAM_QUERY,
+} from './queries.js';
+import { type Figures, printTable } from './table.js';
 import { TREE_QUERY, TREE_SQL } from './tree.js';
 
-const RUNS = 15;
 const TOKEN = 'bench-admin-token-0123456789abcdef';
+const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+type SizeName = keyof typeof SIZES;
 
-async function time(label: string, run: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 3; i++) await run(); // warm-up: JIT, caches, the org snapshot
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await run();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const median = samples[Math.floor(RUNS / 2)] ?? Number.NaN;
-  console.log(`${label.padEnd(34)} median ${median.toFixed(1).padStart(7)} ms`);
-  return median;
+const BENCH_DATABASE = `orgraph_bench_${process.pid}`;
+
+async function onServer(statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  await admin.query(statement);
+  await admin.end();
 }
 
-async function withBenchDatabase(serverUrl: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query('drop database if exists orgraph_bench with (force)');
-  await admin.query('create database orgraph_bench');
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = '/orgraph_bench';
+async function freshBenchDatabase(): Promise<string> {
+  await onServer(`drop database if exists ${BENCH_DATABASE} with (force)`);
+  await onServer(`create database ${BENCH_DATABASE}`);
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${BENCH_DATABASE}`;
   return url.toString();
 }
 
-async function main() {
-  const sizeName = (process.argv[2] ?? 'M') as keyof typeof SIZES;
-  const size = SIZES[sizeName];
-  if (!size)
-    throw new Error(`unknown size ${sizeName}: use one of ${Object.keys(SIZES).join(', ')}`);
-  const url = await withBenchDatabase(
-    process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
-  );
+async function benchSize(sizeName: SizeName): Promise<Figures> {
+  const url = await freshBenchDatabase();
   const database = await openDatabase({ url });
   await database.migrate();
-  const document = generateOrg(size);
+  const document = generateOrg(SIZES[sizeName]);
   const importStart = performance.now();
   const imported = await importOrgDocument(database.db, document, { today: todayUtc() });
   if (imported.userErrors.length > 0) throw new Error(JSON.stringify(imported.userErrors[0]));
-  console.log(
-    `org ${sizeName}: ${document.units.length} units, ${document.people.length} people, ` +
-      `imported in ${((performance.now() - importStart) / 1000).toFixed(1)} s`,
-  );
+  const importSeconds = (performance.now() - importStart) / 1000;
+  const counts = { units: document.units.length, people: document.people.length };
+  console.log(`org ${sizeName}: ${counts.units} units, ${counts.people} people`);
 
   // Fresh tables have no planner statistics yet; a live server's autovacuum would have them.
   await database.db.execute(sql`analyze`);
-  // A line per request would drown the figures: the bench's server logs warnings only.
   const config = loadConfig({
     ORGRAPH_ADMIN_TOKEN: TOKEN,
     DATABASE_URL: url,
@@ -75,31 +72,52 @@ async function main() {
   });
   const server = createServer(createApp({ database, config }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const gql = graphqlClient((server.address() as AddressInfo).port, TOKEN);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  const leadOf = async (slug: string) =>
+    ((await client.query(ENG_LEAD_SQL, [slug])).rows[0] as { email: string }).email;
 
-  const post: Post = async (query, variables = {}) => {
-    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: unknown; errors?: unknown };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
-
-  const graphql = await time('GraphQL tree over HTTP', () => post(TREE_QUERY));
-  const handWritten = await time('hand-written SQL tree through pg', () =>
+  const tree = await timeWarm(() => gql(TREE_QUERY));
+  const handWritten = await timeWarm(() =>
     client.query(TREE_SQL, [todayUtc(), config.thresholds.tlmEngineers]),
   );
-  console.log(`ratio GraphQL / SQL: ${(graphql / handWritten).toFixed(2)} (target ≤ 2)`);
-  await timePlanning(document, post, time);
+  const rename = (i: number) => gql(RENAME_MUTATION, { slug: 'team-0001', name: `Team 1 (${i})` });
+  const afterWrite = await timeAfter(rename, () => gql(TREE_QUERY), 7);
+  const email = await leadOf('area-0003');
+  const departure = await timeWarm(() => gql(DEPARTURE_QUERY, { email }), 7);
+  const scenario = await timeScenario(document, gql);
+  const team = await timeWarm(() => gql(TEAM_QUERY, { slug: 'team-0123' }), 31);
+  const noTechLead = await timeWarm(() => gql(NO_TECH_LEAD_QUERY));
+  const rssMb = process.memoryUsage().rss / 2 ** 20;
 
   await client.end();
   server.close();
   await database.close();
+  await onServer(`drop database ${BENCH_DATABASE} with (force)`);
+  return {
+    size: sizeName,
+    ...counts,
+    importSeconds,
+    tree,
+    handWritten,
+    afterWrite,
+    departure,
+    scenario,
+    team,
+    noTechLead,
+    rssMb,
+  };
+}
+
+async function main() {
+  const names = (process.argv.length > 2 ? process.argv.slice(2) : ['M', 'L']) as SizeName[];
+  for (const name of names) {
+    if (!SIZES[name]) throw new Error(`unknown size ${name}: use ${Object.keys(SIZES).join(', ')}`);
+  }
+  const figures: Figures[] = [];
+  for (const name of names) figures.push(await benchSize(name));
+  printTable(figures);
 }
 
 await main();

@@ -11,7 +11,15 @@ import {
   teamsWithoutTechLead,
 } from '../core/coverage/rollup.js';
 import { confidential, type Reveals, revealsOfScope } from '../graphql/access.js';
-import { asOfArg, dayFor, orgFor, scopeArg, scopeIdIn, unitOnDay } from '../graphql/args.js';
+import {
+  asOfArg,
+  dayFor,
+  orgFor,
+  scopeArg,
+  scopeIdIn,
+  unitOnDay,
+  withOrg,
+} from '../graphql/args.js';
 import { builder, type Types } from '../graphql/builder.js';
 import { COST, heavy } from '../graphql/costs.js';
 import { arrayPage } from '../graphql/pagination.js';
@@ -117,18 +125,19 @@ builder.objectFields(OrgUnit, (t) => ({
     type: UnitCoverage,
     description: 'Leadership coverage on a day (default: today).',
     args: { asOf: asOfArg(t.arg) },
-    resolve: async (unit, { asOf }, context) => {
-      const state = await orgFor(context, dayFor(unit, asOf));
-      if (!state.unitsById.has(unit.id)) {
-        throw new GraphQLError(
-          `${unit.slug} was archived on ${unit.archivedOn}: no coverage on ${state.asOf}`,
-          {
-            extensions: { code: 'NOT_FOUND', argument: 'asOf' },
-          },
-        );
-      }
-      return unitCoverage(state, unit.id, context.config.thresholds);
-    },
+    resolve: (unit, { asOf }, context) =>
+      withOrg(context, (org) => {
+        const state = org.on(dayFor(unit, asOf) ?? context.today);
+        if (!state.unitsById.has(unit.id)) {
+          throw new GraphQLError(
+            `${unit.slug} was archived on ${unit.archivedOn}: no coverage on ${state.asOf}`,
+            {
+              extensions: { code: 'NOT_FOUND', argument: 'asOf' },
+            },
+          );
+        }
+        return unitCoverage(state, unit.id, context.config.thresholds);
+      }),
   }),
 }));
 

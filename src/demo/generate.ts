@@ -16,6 +16,8 @@ export const SIZES = {
   XS: { teams: 40, teamSize: 6, teamsPerArea: 5, areasPerPillar: 4 },
   S: { teams: 500, teamSize: 8, teamsPerArea: 5, areasPerPillar: 5 },
   M: { teams: 2_000, teamSize: 10, teamsPerArea: 5, areasPerPillar: 5 },
+  // ~100k people, 100 pillars (a whole tree is one page): the scale of the performance goals.
+  L: { teams: 14_000, teamSize: 7, teamsPerArea: 7, areasPerPillar: 20 },
 } satisfies Record<string, OrgSize>;
 
 /** mulberry32: tiny, fast and good enough to pick deterministic variety. */

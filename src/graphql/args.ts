@@ -2,6 +2,7 @@ import type { ArgBuilder } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import type { Day, OrgState } from '../core/org/state.js';
 import type { UnitRow } from '../db/tables.js';
+import type { LoadedOrg } from '../store/snapshots.js';
 import { refSchema } from '../writes/fields.js';
 import type { Types } from './builder.js';
 import type { Context } from './context.js';
@@ -9,6 +10,17 @@ import type { Context } from './context.js';
 /** The org on `asOf` (default: the request's today), from the shared snapshot. */
 export function orgFor(context: Context, asOf: Day | null | undefined): Promise<OrgState> {
   return context.org.on(asOf ?? context.today);
+}
+
+/**
+ * `answer` over the request's org snapshot: synchronously once the request has loaded it
+ * (every field of a big tree but the first few), else once it is loaded. A resolver that
+ * returns a value rather than a promise costs graphql-js no extra turn.
+ */
+export function withOrg<T>(context: Context, answer: (org: LoadedOrg) => T): T | Promise<T> {
+  const org = context.org.loaded();
+  if (org) return answer(org);
+  return context.org.ready().then(() => answer(context.org.loaded() as LoadedOrg));
 }
 
 /** A scope slug as a unit id of the state (null: the whole org); unknown slugs are errors. */

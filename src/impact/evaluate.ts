@@ -17,6 +17,6 @@ export function evaluateDeparture(
 ): DepartureImpact {
   const email = state.people.get(personId)?.email ?? '';
   const depart = { person: email, on: state.asOf };
-  const { after } = planChanges(history, state, [{ depart }]);
-  return departureImpact(state, after, orgDiff(state, after, thresholds), personId);
+  const { after, changed } = planChanges(history, state, [{ depart }]);
+  return departureImpact(state, after, orgDiff(state, after, thresholds, changed), personId);
 }

@@ -2,6 +2,7 @@ import { type UnitCoverage, unitCoverage } from '../core/coverage/coverage.js';
 import { type CoverageRollup, coverageRollup } from '../core/coverage/rollup.js';
 import { type OrgDiff, orgDiff } from '../core/impact/org-diff.js';
 import { orgStateOn } from '../core/org/as-of.js';
+import { changedState } from '../core/org/changed-state.js';
 import type { Day, OrgHistory, OrgState } from '../core/org/state.js';
 import { inLayerOrder } from '../core/org/subtree.js';
 import type { PersonRow } from '../db/tables.js';
@@ -9,6 +10,7 @@ import type { Thresholds } from '../server/config.js';
 import { changeRecords } from '../writes/change-record.js';
 import { Draft, TABLE_NAMES } from '../writes/draft.js';
 import { applyChanges, type ScenarioChange, type ScenarioConflict } from './changes.js';
+import { draftChanges } from './draft-changes.js';
 
 /** A unit a scenario touches, as it is and as it would be (null: not there on that side). */
 export interface TouchedUnit {
@@ -26,7 +28,10 @@ export interface ScenarioEvaluation extends OrgDiff {
   units: TouchedUnit[];
 }
 
-/** The org on `before`'s day once the changes are made in memory, and what did not apply. */
+/**
+ * The org on `before`'s day once the changes are made in memory, what did not apply, and
+ * what changed (null: the hierarchy did, and the org was worked out anew).
+ */
 export function planChanges(
   history: OrgHistory,
   before: OrgState,
@@ -35,8 +40,14 @@ export function planChanges(
 ) {
   const draft = new Draft(history, before.asOf, idBase);
   const conflicts = applyChanges(draft, changes, 'plan');
-  const after = draft.revision === 0 ? before : orgStateOn(draft.history(), before.asOf);
-  return { draft, after, conflicts };
+  const changed = draftChanges(draft);
+  const after =
+    draft.revision === 0
+      ? before
+      : changed
+        ? changedState(before, changed)
+        : orgStateOn(draft.history(), before.asOf);
+  return { draft, after, conflicts, changed };
 }
 
 /**
@@ -51,12 +62,12 @@ export function evaluateScenario(
   thresholds: Thresholds,
   idBase = 0,
 ): ScenarioEvaluation & { hires: PersonRow[] } {
-  const { draft, after, conflicts } = planChanges(history, before, changes, idBase);
+  const { draft, after, conflicts, changed } = planChanges(history, before, changes, idBase);
   return {
     hires: draft.people.inserts,
     asOf: before.asOf,
     conflicts,
-    ...orgDiff(before, after, thresholds),
+    ...orgDiff(before, after, thresholds, changed),
     before: coverageRollup(before, null, thresholds),
     after: coverageRollup(after, null, thresholds),
     units: touchedUnits(draft, before, after, thresholds),

@@ -1,7 +1,7 @@
 import { groupBy } from '../core/collections.js';
 import { inForceOn } from '../core/org/as-of.js';
 import type { Seat } from '../db/tables.js';
-import { dayFor, orgFor, type UnitOnDay } from '../graphql/args.js';
+import { dayFor, type UnitOnDay, withOrg } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
 import { Person } from '../people/types.js';
@@ -14,13 +14,11 @@ import { SeatAssignment } from './types.js';
  * org snapshot — the read model the coverage answers come from: a dashboard asking for the
  * leads of 2,000 units costs no SQL at all.
  */
-async function holderOf(context: Context, unit: UnitOnDay, seat: Seat) {
-  const [state, rows] = await Promise.all([
-    orgFor(context, dayFor(unit, null)),
-    context.org.rows(),
-  ]);
-  const holder = state.seats.get(unit.id)?.[seat].holder;
-  return holder ? (rows.people.get(holder.personId) ?? null) : null;
+function holderOf(context: Context, unit: UnitOnDay, seat: Seat) {
+  return withOrg(context, (org) => {
+    const holder = org.on(dayFor(unit, null) ?? context.today).seats.get(unit.id)?.[seat].holder;
+    return holder ? (org.rows().people.get(holder.personId) ?? null) : null;
+  });
 }
 
 builder.objectFields(OrgUnit, (t) => ({

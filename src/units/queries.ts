@@ -1,4 +1,4 @@
-import { keyRule } from '../graphql/args.js';
+import { keyRule, withOrg } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { sqlPage } from '../graphql/pagination.js';
 import { countUnits, listUnits, unitsBySlugs } from './data.js';
@@ -11,7 +11,9 @@ builder.queryFields((t) => ({
     description: 'One unit by slug (null when there is none).',
     authScopes: { viewer: true },
     args: { slug: t.arg.string({ required: true, validate: keyRule }) },
-    resolve: async (_root, { slug }, { db }) => (await unitsBySlugs(db, [slug]))[0] ?? null,
+    // From the shared org snapshot: a drill-down page costs no statement of its own.
+    resolve: (_root, { slug }, context) =>
+      withOrg(context, (org) => org.rows().unitsBySlug.get(slug) ?? null),
   }),
   units: t.connection(
     {

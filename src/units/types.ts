@@ -1,5 +1,5 @@
 import { layerEnum, type UnitRow } from '../db/tables.js';
-import { dayFor, orgFor, unitOnDay } from '../graphql/args.js';
+import { dayFor, unitOnDay, withOrg } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { rowId } from '../graphql/node-id.js';
 import { unitsByIds } from './data.js';
@@ -53,15 +53,16 @@ builder.objectFields(OrgUnit, (t) => ({
     type: [OrgUnit],
     description: 'Active units directly below this one, in slug order.',
     // From the shared org snapshot, like the leads: a whole tree costs no SQL per level.
-    resolve: async (unit, _args, context) => {
-      const day = dayFor(unit, null);
-      const [state, rows] = await Promise.all([orgFor(context, day), context.org.rows()]);
-      const children = state.childrenOf.get(unit.id) ?? [];
-      return children.flatMap((child) => {
-        const row = rows.units.get(child.id);
-        return row ? [unitOnDay(row, day)] : [];
-      });
-    },
+    resolve: (unit, _args, context) =>
+      withOrg(context, (org) => {
+        const day = dayFor(unit, null);
+        const children = org.on(day ?? context.today).childrenOf.get(unit.id) ?? [];
+        const rows = org.rows().units;
+        return children.flatMap((child) => {
+          const row = rows.get(child.id);
+          return row ? [unitOnDay(row, day)] : [];
+        });
+      }),
   }),
 }));
 

@@ -65,7 +65,7 @@ export class DraftTable<R extends Row, I extends string = string> {
     for (const row of baseIndex(this.base, index, this.indexes[index]).get(key) ?? []) {
       if (!this.own.has(row.id)) rows.push(row);
     }
-    rows.push(...(this.overlay.get(index)?.get(key) ?? []));
+    for (const row of this.overlay.get(index)?.get(key) ?? []) rows.push(row);
     return rows;
   }
 

@@ -58,6 +58,10 @@ const WRITES: Array<[string, Record<string, unknown>]> = [
     { email: 'p1@example.com', on: '2027-02-01' },
   ],
   [
+    'mutation ($input: UpdateUnitInput!) { updateUnit(input: $input) { userErrors { code } } }',
+    { slug: 'db', name: 'Databases' },
+  ],
+  [
     'mutation ($input: CreatePersonInput!) { createPerson(input: $input) { userErrors { code } } }',
     { email: 'new@example.com', name: 'New', manager: 'p0@example.com' },
   ],

@@ -48,6 +48,11 @@ export function engineerCount(state: OrgState, unitId: number): number {
   return (state.members.get(unitId) ?? []).filter((id) => id !== engLead).length;
 }
 
+// A state is never changed once built and is shared by every request of its org version and
+// day, so each unit's coverage is worked out once per (version, day, thresholds) and read
+// by every field, request and analysis after that.
+const computed = new WeakMap<OrgState, WeakMap<Thresholds, Map<number, UnitCoverage>>>();
+
 /**
  * Throws for a unit not in the state (unknown, or archived on its day): callers resolve
  * units from the same state.
@@ -57,6 +62,25 @@ export function unitCoverage(
   unitId: number,
   thresholds: Thresholds,
 ): UnitCoverage {
+  let byThresholds = computed.get(state);
+  if (!byThresholds) {
+    byThresholds = new WeakMap();
+    computed.set(state, byThresholds);
+  }
+  let byUnit = byThresholds.get(thresholds);
+  if (!byUnit) {
+    byUnit = new Map();
+    byThresholds.set(thresholds, byUnit);
+  }
+  let coverage = byUnit.get(unitId);
+  if (!coverage) {
+    coverage = coverageOf(state, unitId, thresholds);
+    byUnit.set(unitId, coverage);
+  }
+  return coverage;
+}
+
+function coverageOf(state: OrgState, unitId: number, thresholds: Thresholds): UnitCoverage {
   const unit = state.unitsById.get(unitId);
   if (!unit) throw new Error(`unit #${unitId} is not in the org on ${state.asOf}`);
   const status = coverageStatus(state, unitId);

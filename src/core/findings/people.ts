@@ -5,16 +5,19 @@ import type { Finding } from './types.js';
 
 /**
  * The per-person kinds, over the whole org: one finding per person, placed on the
- * highest-layer unit involved (first by slug on a tie), listing every unit involved.
+ * highest-layer unit involved (first by slug on a tie), listing every unit involved. With
+ * `only`, the findings of those people alone.
  */
-export function personFindings(state: OrgState): Finding[] {
-  return [...multiSeatHolders(state), ...successorConcentration(state)];
+export function personFindings(state: OrgState, only?: ReadonlySet<number>): Finding[] {
+  const wanted = (personId: number) => !only || only.has(personId);
+  return [...multiSeatHolders(state, wanted), ...successorConcentration(state, wanted)];
 }
 
 /** Holding both seats of one unit counts once: only distinct units matter. */
-function multiSeatHolders(state: OrgState): Finding[] {
+function multiSeatHolders(state: OrgState, wanted: (personId: number) => boolean): Finding[] {
   const found: Finding[] = [];
   for (const [personId, seats] of seatHolders(state)) {
+    if (!wanted(personId)) continue;
     const units = unitsOf(state, seats);
     const [top] = units;
     if (!top || units.length < 2) continue;
@@ -35,7 +38,7 @@ function multiSeatHolders(state: OrgState): Finding[] {
  * Seats, held or empty, whose only READY_NOW or READY_SOON candidate is one person. Each
  * seat counts, so being the only ready successor for both seats of one unit is concentration.
  */
-function successorConcentration(state: OrgState): Finding[] {
+function successorConcentration(state: OrgState, wanted: (personId: number) => boolean): Finding[] {
   const soleFor = new Map<number, SeatRef[]>();
   for (const unit of state.units) {
     for (const seat of SEATS) {
@@ -52,6 +55,7 @@ function successorConcentration(state: OrgState): Finding[] {
   }
   const found: Finding[] = [];
   for (const [personId, seats] of soleFor) {
+    if (!wanted(personId)) continue;
     const units = unitsOf(state, seats);
     const [top] = units;
     if (!top || seats.length < 2) continue;

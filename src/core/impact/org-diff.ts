@@ -1,6 +1,8 @@
 import type { Thresholds } from '../../server/config.js';
 import { type CoverageStatus, coverageStatus } from '../coverage/coverage.js';
 import { type Finding, findingKey, findingsFor } from '../findings/findings.js';
+import { findingsTouchedBy } from '../findings/touched.js';
+import type { HistoryChanges } from '../org/changed-state.js';
 import type { OrgState } from '../org/state.js';
 import { inLayerOrder } from '../org/subtree.js';
 
@@ -22,17 +24,28 @@ export interface OrgDiff {
 /**
  * The one comparison of "before" and "after" that departure impact and planning scenarios
  * share. A unit that exists on one side only (created or archived by the change) has no
- * status to change from or to, so it is left out of `coverageChanges`.
+ * status to change from or to, so it is left out of `coverageChanges`. Given the `changes`
+ * that lead from one to the other (units and AoRs left as they were), only what they can
+ * change is compared: the same answer as comparing the whole org, at the cost of the change.
  */
-export function orgDiff(before: OrgState, after: OrgState, thresholds: Thresholds): OrgDiff {
-  const coverageChanges = inLayerOrder(before.units).flatMap((unit) => {
+export function orgDiff(
+  before: OrgState,
+  after: OrgState,
+  thresholds: Thresholds,
+  changes: HistoryChanges | null = null,
+): OrgDiff {
+  // A unit's status depends on its own seats alone.
+  const units = changes ? before.units.filter((u) => changes.unitIds.has(u.id)) : before.units;
+  const coverageChanges = inLayerOrder(units).flatMap((unit) => {
     if (!after.unitsById.has(unit.id)) return [];
     const from = coverageStatus(before, unit.id);
     const to = coverageStatus(after, unit.id);
     return from === to ? [] : [{ unitId: unit.id, from, to }];
   });
-  const was = findingsFor(before, null, thresholds);
-  const will = findingsFor(after, null, thresholds);
+  const findingsOf = (state: OrgState) =>
+    changes ? findingsTouchedBy(state, changes, thresholds) : findingsFor(state, null, thresholds);
+  const was = findingsOf(before);
+  const will = findingsOf(after);
   const wasKeys = new Set(was.map(findingKey));
   const willKeys = new Set(will.map(findingKey));
   return {

@@ -2,6 +2,7 @@ import type {
   AorOwnershipRow,
   AorRow,
   CandidateRow,
+  MembershipRow,
   OpenRoleRow,
   Seat,
   SeatAssignmentRow,
@@ -47,17 +48,13 @@ export function roleOpenOn(role: OpenRoleRow, day: Day): boolean {
  * ownerships, candidacies and memberships are dated.
  */
 export function orgStateOn(history: OrgHistory, asOf: Day): OrgState {
-  const units = history.units
-    .filter((u) => u.archivedOn === null || u.archivedOn > asOf)
-    .map(toUnitState)
-    .sort((a, b) => compareText(a.slug, b.slug));
-  const unitsById = new Map(units.map((u) => [u.id, u]));
+  const { units, unitsById, childrenOf } = hierarchyOn(history.units, asOf);
   const seats = seatsOn(history, units, asOf);
   return {
     asOf,
     units,
     unitsById,
-    childrenOf: childrenByParent(units),
+    childrenOf,
     people: new Map(history.people.map((p) => [p.id, toPersonState(p)])),
     seats,
     members: membersOn(history, unitsById, asOf),
@@ -66,11 +63,21 @@ export function orgStateOn(history: OrgHistory, asOf: Day): OrgState {
   };
 }
 
+/** The units not archived on `asOf`, in slug order, by id and under their parents. */
+export function hierarchyOn(rows: readonly UnitRow[], asOf: Day) {
+  const units = rows
+    .filter((u) => u.archivedOn === null || u.archivedOn > asOf)
+    .map(toUnitState)
+    .sort((a, b) => compareText(a.slug, b.slug));
+  const unitsById = new Map(units.map((u) => [u.id, u]));
+  return { units, unitsById, childrenOf: childrenByParent(units) };
+}
+
 function toUnitState(u: UnitRow): UnitState {
   return { id: u.id, slug: u.slug, name: u.name, layer: u.layer, parentId: u.parentId };
 }
 
-function toPersonState(p: OrgHistory['people'][number]): PersonState {
+export function toPersonState(p: OrgHistory['people'][number]): PersonState {
   return {
     id: p.id,
     email: p.email,
@@ -109,7 +116,7 @@ function seatKey(unitId: number, seat: string): string {
  * The row in force on `day`. The database allows one open-ended row per seat, but a closed
  * row may overlap the next one on its last day: the most recently started row wins.
  */
-function latestInForce<T extends Dated & { id: number }>(rows: T[], day: Day): T | null {
+function latestInForce<T extends Dated & { id: number }>(rows: readonly T[], day: Day): T | null {
   let best: T | null = null;
   for (const row of rows) {
     if (!inForceOn(row, day)) continue;
@@ -132,19 +139,33 @@ function seatsOn(
   const roles = groupBy(history.openRoles, (r) => seatKey(r.unitId, r.seat));
   const seats = new Map<number, Record<Seat, SeatState>>();
   for (const unit of units) {
-    const rowsOf = (seat: Seat) => assignments.get(seatKey(unit.id, seat)) ?? [];
-    const engLead = latestInForce(rowsOf('ENG_LEAD'), asOf);
-    const stateOf = (seat: Seat): SeatState => {
-      const rows = rowsOf(seat);
-      return {
-        holder: toHolding(latestInForce(rows, asOf)),
-        lastSeparateEndedOn: lastSeparateEnd(rows, engLead?.personId ?? null, asOf),
-        openRole: (roles.get(seatKey(unit.id, seat)) ?? []).some((r) => roleOpenOn(r, asOf)),
-      };
+    const rows: SeatRows = {
+      assignments: (seat) => assignments.get(seatKey(unit.id, seat)) ?? [],
+      roles: (seat) => roles.get(seatKey(unit.id, seat)) ?? [],
     };
-    seats.set(unit.id, { ENG_LEAD: stateOf('ENG_LEAD'), TECH_LEAD: stateOf('TECH_LEAD') });
+    seats.set(unit.id, unitSeatsOn(rows, asOf));
   }
   return seats;
+}
+
+/** The history rows of one unit's seats. */
+export interface SeatRows {
+  assignments(seat: Seat): readonly SeatAssignmentRow[];
+  roles(seat: Seat): readonly OpenRoleRow[];
+}
+
+/** Both seats of one unit on `asOf`, from that unit's rows alone. */
+export function unitSeatsOn(rows: SeatRows, asOf: Day): Record<Seat, SeatState> {
+  const engLead = latestInForce(rows.assignments('ENG_LEAD'), asOf);
+  const stateOf = (seat: Seat): SeatState => {
+    const assignments = rows.assignments(seat);
+    return {
+      holder: toHolding(latestInForce(assignments, asOf)),
+      lastSeparateEndedOn: lastSeparateEnd(assignments, engLead?.personId ?? null, asOf),
+      openRole: rows.roles(seat).some((r) => roleOpenOn(r, asOf)),
+    };
+  };
+  return { ENG_LEAD: stateOf('ENG_LEAD'), TECH_LEAD: stateOf('TECH_LEAD') };
 }
 
 function toHolding(row: SeatAssignmentRow | null): Holding | null {
@@ -157,7 +178,7 @@ function toHolding(row: SeatAssignmentRow | null): Holding | null {
  * TLM throughout, so only a separate Tech Lead's end marks when the TLM began. Rows replaced
  * before they began (ended the day before their start) were never held and do not count.
  */
-function lastSeparateEnd(rows: SeatAssignmentRow[], engLeadId: number | null, asOf: Day) {
+function lastSeparateEnd(rows: readonly SeatAssignmentRow[], engLeadId: number | null, asOf: Day) {
   let last: Day | null = null;
   for (const row of rows) {
     if (row.endedOn === null || row.endedOn >= asOf || row.personId === engLeadId) continue;
@@ -179,6 +200,12 @@ function membersOn(history: OrgHistory, unitsById: Map<number, UnitState>, asOf:
   return members;
 }
 
+/** The members of one unit on `asOf`, from that unit's membership rows alone. */
+export function unitMembersOn(rows: readonly MembershipRow[], asOf: Day): number[] {
+  const members = new Set(rows.filter((row) => inForceOn(row, asOf)).map((row) => row.personId));
+  return [...members].sort((a, b) => a - b);
+}
+
 function aorsOn(
   aors: AorRow[],
   ownerships: AorOwnershipRow[],
@@ -192,28 +219,33 @@ function aorsOn(
   return aors
     .filter((a) => unitsById.has(a.unitId) && (a.retiredOn === null || a.retiredOn > asOf))
     .sort((a, b) => compareText(a.slug, b.slug))
-    .map((aor) => {
-      const rows = byAor.get(aor.id) ?? [];
-      const primary = latestInForce(
-        rows.filter((r) => r.role === 'PRIMARY'),
-        asOf,
-      );
-      const primaryOwnerId = primary?.personId ?? null;
-      const backups = new Set(
-        rows
-          .filter((r) => r.role === 'BACKUP' && r.personId !== primaryOwnerId)
-          .map((r) => r.personId),
-      );
-      return {
-        id: aor.id,
-        slug: aor.slug,
-        name: aor.name,
-        unitId: aor.unitId,
-        criticality: aor.criticality,
-        primaryOwnerId,
-        backupOwnerIds: [...backups].sort((a, b) => a - b),
-      };
-    });
+    .map((aor) => aorStateOn(aor, byAor.get(aor.id) ?? [], asOf));
+}
+
+/** One AoR on `asOf`, from its ownership rows alone (those not in force are skipped). */
+export function aorStateOn(
+  aor: AorRow,
+  ownerships: readonly AorOwnershipRow[],
+  asOf: Day,
+): AorState {
+  const rows = ownerships.filter((o) => inForceOn(o, asOf));
+  const primary = latestInForce(
+    rows.filter((r) => r.role === 'PRIMARY'),
+    asOf,
+  );
+  const primaryOwnerId = primary?.personId ?? null;
+  const backups = new Set(
+    rows.filter((r) => r.role === 'BACKUP' && r.personId !== primaryOwnerId).map((r) => r.personId),
+  );
+  return {
+    id: aor.id,
+    slug: aor.slug,
+    name: aor.name,
+    unitId: aor.unitId,
+    criticality: aor.criticality,
+    primaryOwnerId,
+    backupOwnerIds: [...backups].sort((a, b) => a - b),
+  };
 }
 
 /**
@@ -221,7 +253,16 @@ function aorsOn(
  * own seat (SPEC §1), so a candidacy left over from before they took it is dropped.
  */
 function candidatesOn(
-  rows: CandidateRow[],
+  rows: readonly CandidateRow[],
+  seats: Map<number, Record<Seat, SeatState>>,
+  asOf: Day,
+): CandidateState[] {
+  return candidaciesIn(rows, seats, asOf).sort(compareCandidates);
+}
+
+/** The candidacies of `rows` in force, the latest per person and seat, in no order. */
+export function candidaciesIn(
+  rows: readonly CandidateRow[],
   seats: Map<number, Record<Seat, SeatState>>,
   asOf: Day,
 ): CandidateState[] {
@@ -233,12 +274,17 @@ function candidatesOn(
     const seen = latest.get(key);
     if (!seen || row.startedOn > seen.startedOn) latest.set(key, row);
   }
-  return [...latest.values()]
-    .map((r) => ({ unitId: r.unitId, seat: r.seat, personId: r.personId, readiness: r.readiness }))
-    .sort(
-      (a, b) =>
-        a.unitId - b.unitId ||
-        SEATS.indexOf(a.seat) - SEATS.indexOf(b.seat) ||
-        a.personId - b.personId,
-    );
+  return [...latest.values()].map((r) => ({
+    unitId: r.unitId,
+    seat: r.seat,
+    personId: r.personId,
+    readiness: r.readiness,
+  }));
+}
+
+/** A state's candidacies: by unit id, Eng Lead seat first, then by person id. */
+export function compareCandidates(a: CandidateState, b: CandidateState): number {
+  return (
+    a.unitId - b.unitId || SEATS.indexOf(a.seat) - SEATS.indexOf(b.seat) || a.personId - b.personId
+  );
 }

@@ -9,46 +9,60 @@ export interface SeatRef {
   seat: Seat;
 }
 
-interface Indexes {
-  candidatesBySeat: Map<string, CandidateState[]>;
-  seatsByPerson: Map<number, SeatRef[]>;
-  reportsByManager: Map<number, PersonState[]>;
+/**
+ * One index of a state, computed on first use and dropped with the state: states are never
+ * mutated once built, so coverage of 2,000 teams costs one pass over the candidates, not one
+ * per seat; and each index is built only when asked (an org worked out for a departure's
+ * impact never pays for the reporting lines of 100,000 people).
+ */
+function stateIndex<T>(build: (state: OrgState) => T): (state: OrgState) => T {
+  const built = new WeakMap<OrgState, T>();
+  return (state) => {
+    let found = built.get(state);
+    if (found === undefined) {
+      found = build(state);
+      built.set(state, found);
+    }
+    return found;
+  };
 }
 
-// States are never mutated once built, so their indexes are computed once and dropped with
-// them: coverage of 2,000 teams then costs one pass over the candidates, not one per seat.
-const indexes = new WeakMap<OrgState, Indexes>();
-
-function indexesOf(state: OrgState): Indexes {
-  let found = indexes.get(state);
-  if (!found) {
-    found = { candidatesBySeat: new Map(), seatsByPerson: new Map(), reportsByManager: new Map() };
-    for (const person of state.people.values()) {
-      if (person.managerId !== null && isPresentOn(person, state.asOf)) {
-        appendTo(found.reportsByManager, person.managerId, person);
-      }
+const reportsByManager = stateIndex((state) => {
+  const reports = new Map<number, PersonState[]>();
+  for (const person of state.people.values()) {
+    if (person.managerId !== null && isPresentOn(person, state.asOf)) {
+      appendTo(reports, person.managerId, person);
     }
-    for (const c of state.candidates) appendTo(found.candidatesBySeat, `${c.unitId}:${c.seat}`, c);
-    for (const unit of state.units) {
-      const seats = state.seats.get(unit.id);
-      for (const seat of SEATS) {
-        const holder = seats?.[seat].holder;
-        if (holder) appendTo(found.seatsByPerson, holder.personId, { unitId: unit.id, seat });
-      }
-    }
-    indexes.set(state, found);
   }
-  return found;
-}
+  return reports;
+});
+
+const candidatesBySeat = stateIndex((state) => {
+  const bySeat = new Map<string, CandidateState[]>();
+  for (const c of state.candidates) appendTo(bySeat, `${c.unitId}:${c.seat}`, c);
+  return bySeat;
+});
+
+const seatsByPerson = stateIndex((state) => {
+  const byPerson = new Map<number, SeatRef[]>();
+  for (const unit of state.units) {
+    const seats = state.seats.get(unit.id);
+    for (const seat of SEATS) {
+      const holder = seats?.[seat].holder;
+      if (holder) appendTo(byPerson, holder.personId, { unitId: unit.id, seat });
+    }
+  }
+  return byPerson;
+});
 
 /** The candidacies in force for one seat. */
 export function candidatesFor(state: OrgState, unitId: number, seat: Seat): CandidateState[] {
-  return indexesOf(state).candidatesBySeat.get(`${unitId}:${seat}`) ?? [];
+  return candidatesBySeat(state).get(`${unitId}:${seat}`) ?? [];
 }
 
 /** The seats a person holds, units in slug order, Eng Lead before Tech Lead. */
 export function seatsHeldBy(state: OrgState, personId: number): SeatRef[] {
-  return indexesOf(state).seatsByPerson.get(personId) ?? [];
+  return seatsByPerson(state).get(personId) ?? [];
 }
 
 /**
@@ -65,12 +79,12 @@ export function unitsOfPerson(state: OrgState, personId: number): number[] {
 
 /** The people reporting to a manager on the state's day (departed people left out). */
 export function reportsOf(state: OrgState, managerId: number): PersonState[] {
-  return indexesOf(state).reportsByManager.get(managerId) ?? [];
+  return reportsByManager(state).get(managerId) ?? [];
 }
 
 /** Every person holding at least one seat, with their seats. */
 export function seatHolders(state: OrgState): Map<number, SeatRef[]> {
-  return indexesOf(state).seatsByPerson;
+  return seatsByPerson(state);
 }
 
 /** A person's name for messages; an id missing from the directory still reads sensibly. */

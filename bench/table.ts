@@ -1,0 +1,113 @@
+/** The bench's one table: every figure of every size side by side, with its goal. */
+
+export interface Figures {
+  size: string;
+  units: number;
+  people: number;
+  importSeconds: number;
+  /** Medians in milliseconds. */
+  tree: number;
+  handWritten: number;
+  afterWrite: number;
+  departure: number;
+  /** A three-change scenario's evaluation (depart, seat a successor, move someone). */
+  scenario: number;
+  team: number;
+  noTechLead: number;
+  rssMb: number;
+}
+
+interface Row {
+  label: string;
+  value: (f: Figures) => number;
+  digits: number;
+  /** The goal, checked at the ~100k-person org (L) and, for the tree, at every size. */
+  goal?: { most: number; text: string; everySize?: boolean };
+}
+
+const ROWS: Row[] = [
+  { label: 'units', value: (f) => f.units, digits: 0 },
+  { label: 'people', value: (f) => f.people, digits: 0 },
+  {
+    label: 'import (s)',
+    value: (f) => f.importSeconds,
+    digits: 1,
+    goal: { most: 20, text: '≤ 20 s' },
+  },
+  { label: 'tree, GraphQL (ms)', value: (f) => f.tree, digits: 1 },
+  { label: 'tree, hand-written SQL (ms)', value: (f) => f.handWritten, digits: 1 },
+  {
+    label: 'tree GraphQL / SQL',
+    value: (f) => f.tree / f.handWritten,
+    digits: 2,
+    goal: { most: 1, text: '≤ 1.0', everySize: true },
+  },
+  { label: 'first tree after a write (ms)', value: (f) => f.afterWrite, digits: 1 },
+  {
+    label: 'after a write / warm tree',
+    value: (f) => f.afterWrite / f.tree,
+    digits: 2,
+    goal: { most: 2, text: '≤ 2' },
+  },
+  { label: 'departureImpact (ms)', value: (f) => f.departure, digits: 1 },
+  {
+    label: 'departureImpact / tree',
+    value: (f) => f.departure / f.tree,
+    digits: 3,
+    goal: { most: 0.1, text: '≤ 0.1' },
+  },
+  { label: 'scenario evaluation, 3 changes (ms)', value: (f) => f.scenario, digits: 1 },
+  {
+    label: 'scenario / departureImpact',
+    value: (f) => f.scenario / f.departure,
+    digits: 2,
+    goal: { most: 1.5, text: '≈ 1 (≤ 1.5)', everySize: true },
+  },
+  {
+    label: 'one-team drill-down p50 (ms)',
+    value: (f) => f.team,
+    digits: 2,
+    goal: { most: 2, text: '≤ 2 ms' },
+  },
+  { label: 'teamsWithoutTechLead (ms)', value: (f) => f.noTechLead, digits: 1 },
+  {
+    label: 'teamsWithoutTechLead / tree',
+    value: (f) => f.noTechLead / f.tree,
+    digits: 3,
+    goal: { most: 0.2, text: '≤ 0.2' },
+  },
+  {
+    label: 'process RSS (MB)',
+    value: (f) => f.rssMb,
+    digits: 0,
+    goal: { most: 1024, text: '≤ 1 GB' },
+  },
+];
+
+function verdict(row: Row, figures: Figures[]): string {
+  const { goal } = row;
+  if (!goal) return '';
+  const checked = goal.everySize ? figures : figures.filter((f) => f.size === 'L');
+  if (checked.length === 0) return `${goal.text} (L not run)`;
+  const met = checked.every((f) => row.value(f) <= goal.most);
+  return `${goal.text} ${met ? 'met' : 'MISSED'}`;
+}
+
+export function printTable(figures: Figures[]): void {
+  const header = ['', ...figures.map((f) => f.size), 'goal'];
+  const lines = ROWS.map((row) => [
+    row.label,
+    ...figures.map((f) => row.value(f).toFixed(row.digits)),
+    verdict(row, figures),
+  ]);
+  const widths = header.map((_, i) =>
+    Math.max(...[header, ...lines].map((l) => l[i]?.length ?? 0)),
+  );
+  const format = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
+  console.log(format(header));
+  console.log(
+    `|${widths.map((w, i) => (i === 0 || i === widths.length - 1 ? `-${'-'.repeat(w)}-` : `-${'-'.repeat(w)}:`)).join('|')}|`,
+  );
+  for (const line of lines) console.log(format(line));
+}
