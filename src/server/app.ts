@@ -1,6 +1,7 @@
 import { useEngine } from '@envelop/core';
 import { execute } from 'graphql';
-import { createYoga, maskError, useReadinessCheck } from 'graphql-yoga';
+import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import { OrgChangeFeed } from '../changes/feed.js';
 import { todayUtc } from '../core/org/days.js';
 import type { Database } from '../db/client.js';
 import type { Context } from '../graphql/context.js';
@@ -36,7 +37,8 @@ export function createApp({
   today = todayUtc,
   logger = createLogger(config.logLevel),
 }: AppOptions) {
-  const metrics = createMetrics(database);
+  const changes = new OrgChangeFeed(database, logger);
+  const metrics = createMetrics(database, changes);
   const snapshots = new OrgSnapshots(metrics.snapshotLoaded);
   const log = requestLog(logger);
   const authenticate = createAuthenticator(config);
@@ -61,7 +63,7 @@ export function createApp({
       const day = today();
       const authorization = request.headers.get('authorization');
       const viewer = await authenticate({ db, authorization, org, today: day });
-      return { db, config, viewer, today: day, org, store: snapshots };
+      return { db, config, viewer, today: day, org, store: snapshots, changes };
     },
     plugins: [
       useMetricsRoute(metrics, config.metricsToken),
@@ -79,6 +81,8 @@ export function createApp({
       useCostLimit(),
       useDashboard(),
       useReadinessCheck({ endpoint: '/ready', check: () => database.ping().then(() => true) }),
+      // `app.dispose()` (shutdown, a test's end) ends the open subscription streams.
+      { onDispose: () => changes.close() },
     ],
   });
 }
