@@ -13,7 +13,7 @@ import { useBodyLimit } from './body-limit.js';
 import type { Config } from './config.js';
 import { useDashboard } from './dashboard.js';
 import { rememberingOriginal } from './error-summary.js';
-import { graphiqlOptions, graphiqlRenderer } from './graphiql.js';
+import { useGraphiQLPage } from './graphiql-page.js';
 import { useCostLimit, useDocumentLimits } from './limits.js';
 import { useListGuard } from './list-guard.js';
 import { createLogger, type Logger, requestLog, yogaLogger } from './logging.js';
@@ -47,8 +47,7 @@ export function createApp({
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: config.graphiql ? graphiqlOptions(config) : false,
-    renderGraphiQL: graphiqlRenderer(schema),
+    graphiql: false, // served by useGraphiQLPage: rendered once, compressed
     // Unexpected errors become "Unexpected error." with no stack, SQL or message leaked; the
     // request log reads what each one hid (once per request, not per field). A database
     // outage becomes DATABASE_UNAVAILABLE (mask-fault.ts).
@@ -80,6 +79,7 @@ export function createApp({
       useListGuard(schema),
       useCostLimit(),
       useDashboard(),
+      ...(config.graphiql ? [useGraphiQLPage(schema, config)] : []),
       useReadinessCheck({ endpoint: '/ready', check: () => database.ping().then(() => true) }),
       // `app.dispose()` (shutdown, a test's end) ends the open subscription streams.
       { onDispose: () => changes.close() },
