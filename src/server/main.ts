@@ -60,44 +60,36 @@ async function start(): Promise<void> {
 }
 
 /**
- * Says the server is up, with what the operator must know. On a terminal, as text for a
- * person (the demo token on a line of its own, to copy); anywhere else (a container, a
- * supervisor, a pipe), as JSON lines like every other log line.
+ * Says the server is up, in one write (a supervisor waiting for it sees the token too). On a
+ * terminal, as text for a person, the demo token on a line of its own to copy; anywhere else
+ * (a container, a supervisor, a pipe), as one JSON line like every other log line, at info
+ * whatever ORGRAPH_LOG_LEVEL says: the operator must see where it listens, and the token.
  */
 function announce(config: Config, port: number, demoToken: string | undefined): void {
   const url = `http://${config.host}:${port}/graphql`;
   const database = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
-  const lines: [level: 'info' | 'warn', message: string, fields?: object][] = [
-    ['info', `orgraph listening on ${url} (${database})`, { url, database }],
-  ];
+  const tty = Boolean(process.stdout.isTTY);
+  const notes: string[] = [];
   if (config.adminToken && config.adminToken.length < 16) {
-    lines.push([
-      'warn',
-      'ORGRAPH_ADMIN_TOKEN is short: use 16 characters or more outside local use.',
-    ]);
+    notes.push('ORGRAPH_ADMIN_TOKEN is short: use 16 characters or more outside local use.');
   }
   if (demoToken) {
-    const send = 'Send it as "Authorization: Bearer <token>" (GraphiQL: the Headers tab).';
-    lines.push([
-      'info',
-      `Loaded the demo org. An ADMIN token for it, shown this once. ${send}`,
-      { demoToken },
-    ]);
+    const token = tty
+      ? `An ADMIN token for it, shown this once:\n  ${demoToken}\n`
+      : 'demoToken is an ADMIN token for it, shown this once. ';
+    notes.push(
+      `Loaded the demo org. ${token}Send it as "Authorization: Bearer <token>" (GraphiQL: the Headers tab).`,
+    );
   } else if (!config.adminToken && !config.openRead) {
-    lines.push([
-      'warn',
-      'Set ORGRAPH_ADMIN_TOKEN (or ORGRAPH_OPEN_READ=VIEWER for local use) to query.',
-    ]);
+    notes.push('Set ORGRAPH_ADMIN_TOKEN (or ORGRAPH_OPEN_READ=VIEWER for local use) to query.');
   }
-  if (!process.stdout.isTTY) {
-    // At info whatever ORGRAPH_LOG_LEVEL says: the operator must see where, and the token.
-    const lifecycle = logger?.child({}, { level: 'info' });
-    for (const [level, message, fields = {}] of lines) lifecycle?.[level](fields, message);
-    return;
+  const listening = `orgraph listening on ${url} (${database})`;
+  if (tty) {
+    console.log([listening, ...notes].join('\n'));
+  } else {
+    const fields = { url, database, notes, ...(demoToken ? { demoToken } : {}) };
+    logger?.child({}, { level: 'info' }).info(fields, listening);
   }
-  const text = lines.map(([, message]) => message);
-  if (demoToken) text.push(`  ${demoToken}`);
-  console.log(text.join('\n'));
 }
 
 /**
