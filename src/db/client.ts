@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { DatabaseTimeouts } from './connections.js';
 import { defaultTimeouts, keepAliveOnError } from './connections.js';
+import { type ListenHandlers, type Listening, listenPostgres } from './listen.js';
 import { migratePglite, migratePostgres } from './migrate.js';
 import * as tables from './tables.js';
 
@@ -23,6 +24,8 @@ export interface Database {
   ping(): Promise<void>;
   /** The `pg` pool's connections (PostgreSQL only: PGlite is one connection in-process). */
   poolStats?(): { total: number; idle: number; waiting: number };
+  /** Hears NOTIFYs on `channel`: PostgreSQL's own LISTEN connection, or PGlite's listener. */
+  listen(channel: string, handlers: ListenHandlers): Promise<Listening>;
   close(): Promise<void>;
 }
 
@@ -75,6 +78,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         idle: pool.idleCount,
         waiting: pool.waitingCount,
       }),
+      listen: (channel, handlers) => listenPostgres(url, channel, handlers, timeouts),
       close: () => pool.end(),
     };
   }
@@ -86,6 +90,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     kind: 'pglite',
     migrate: () => migratePglite(client),
     ping: async () => void (await client.query('select 1')),
+    // One in-process connection: it is never lost, so there is nothing to reconnect.
+    listen: async (channel, { onNotify }) => {
+      const unlisten = await client.listen(channel, onNotify);
+      return { close: () => (client.closed ? Promise.resolve() : unlisten()) };
+    },
     close: () => client.close(),
   };
 }

@@ -1,3 +1,4 @@
+import type { OrgChangeFeed } from '../changes/feed.js';
 import type { Day } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
 import type { ApiRole } from '../db/tables.js';
@@ -46,4 +47,6 @@ export interface Context {
   org: RequestOrg;
   /** The org kept in memory across requests: writes start from it and update it. */
   store: OrgSnapshots;
+  /** What `orgChanged` streams; absent in the CLI, which serves no subscriptions. */
+  changes?: OrgChangeFeed;
 }

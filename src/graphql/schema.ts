@@ -34,6 +34,7 @@ import '../tokens/viewer-schema.js';
 import '../scenarios/types.js';
 import '../scenarios/queries.js';
 import '../scenarios/mutations.js';
+import '../changes/schema.js';
 import './user-errors.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

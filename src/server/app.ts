@@ -1,6 +1,7 @@
 import { useEngine } from '@envelop/core';
 import { execute } from 'graphql';
-import { createYoga, maskError, useReadinessCheck } from 'graphql-yoga';
+import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import { OrgChangeFeed } from '../changes/feed.js';
 import { todayUtc } from '../core/org/days.js';
 import type { Database } from '../db/client.js';
 import type { Context } from '../graphql/context.js';
@@ -12,7 +13,7 @@ import { useBodyLimit } from './body-limit.js';
 import type { Config } from './config.js';
 import { useDashboard } from './dashboard.js';
 import { rememberingOriginal } from './error-summary.js';
-import { graphiqlOptions, graphiqlRenderer } from './graphiql.js';
+import { useGraphiQLPage } from './graphiql-page.js';
 import { useCostLimit, useDocumentLimits } from './limits.js';
 import { useListGuard } from './list-guard.js';
 import { createLogger, type Logger, requestLog, yogaLogger } from './logging.js';
@@ -36,7 +37,8 @@ export function createApp({
   today = todayUtc,
   logger = createLogger(config.logLevel),
 }: AppOptions) {
-  const metrics = createMetrics(database);
+  const changes = new OrgChangeFeed(database, logger);
+  const metrics = createMetrics(database, changes);
   const snapshots = new OrgSnapshots(metrics.snapshotLoaded);
   const log = requestLog(logger);
   const authenticate = createAuthenticator(config);
@@ -45,8 +47,7 @@ export function createApp({
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: config.graphiql ? graphiqlOptions(config) : false,
-    renderGraphiQL: graphiqlRenderer(schema),
+    graphiql: false, // served by useGraphiQLPage: rendered once, compressed
     // Unexpected errors become "Unexpected error." with no stack, SQL or message leaked; the
     // request log reads what each one hid (once per request, not per field). A database
     // outage becomes DATABASE_UNAVAILABLE (mask-fault.ts).
@@ -61,7 +62,7 @@ export function createApp({
       const day = today();
       const authorization = request.headers.get('authorization');
       const viewer = await authenticate({ db, authorization, org, today: day });
-      return { db, config, viewer, today: day, org, store: snapshots };
+      return { db, config, viewer, today: day, org, store: snapshots, changes };
     },
     plugins: [
       useMetricsRoute(metrics, config.metricsToken),
@@ -78,7 +79,10 @@ export function createApp({
       useListGuard(schema),
       useCostLimit(),
       useDashboard(),
+      ...(config.graphiql ? [useGraphiQLPage(schema, config)] : []),
       useReadinessCheck({ endpoint: '/ready', check: () => database.ping().then(() => true) }),
+      // `app.dispose()` (shutdown, a test's end) ends the open subscription streams.
+      { onDispose: () => changes.close() },
     ],
   });
 }

@@ -1,6 +1,5 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { type GraphQLSchema, introspectionFromSchema } from 'graphql';
-import type { GraphiQLOptions } from 'graphql-yoga';
 import type { Config } from './config.js';
 
 // What a first visit to GraphiQL shows: the dashboard question, and where the token goes.
@@ -27,23 +26,19 @@ const QUERY = `# orgraph: leadership coverage, as a dashboard asks it.
 `;
 const TOKEN_HEADERS = JSON.stringify({ Authorization: 'Bearer PASTE_YOUR_TOKEN_HERE' }, null, 2);
 
-/** GraphiQL as orgraph opens it; with open read access, no header is needed at all. */
-export function graphiqlOptions(config: Config): GraphiQLOptions {
-  return {
-    title: 'orgraph',
-    defaultQuery: QUERY,
-    defaultHeaders: config.openRead ? '{}' : TOKEN_HEADERS,
-  };
-}
-
 /**
- * Renders GraphiQL with every script and style inlined (no CDN: it works offline), and
- * the schema handed over in the page, so GraphiQL sends no introspection request: nothing
- * fails before a token is pasted, and the docs and completion work at once.
+ * GraphiQL's page as orgraph opens it: every script and style inlined (no CDN: it works
+ * offline), and the schema handed over in the page, so GraphiQL sends no introspection
+ * request: nothing fails before a token is pasted, and the docs and completion work at once.
+ * With open read access, no header is needed at all.
  */
-export function graphiqlRenderer(schema: GraphQLSchema) {
-  const introspection = introspectionFromSchema(schema, { schemaDescription: true });
-  return (options: GraphiQLOptions) =>
+export function graphiqlPage(schema: GraphQLSchema, config: Config): string {
+  const options = {
+    title: 'orgraph',
     // This Yoga GraphiQL opens on `query` (else on its own welcome text), not `defaultQuery`.
-    renderGraphiQL({ ...options, ...{ query: options.defaultQuery, schema: introspection } });
+    query: QUERY,
+    defaultHeaders: config.openRead ? '{}' : TOKEN_HEADERS,
+    schema: introspectionFromSchema(schema, { schemaDescription: true }),
+  };
+  return renderGraphiQL(options);
 }

@@ -2,27 +2,33 @@ import { createServer, type Server } from 'node:http';
 import { openConfiguredDatabase } from '../db/open.js';
 import { loadDemoIfEmpty, showDemoToken } from '../demo/load.js';
 import { newTokenSecret } from '../tokens/tokens.js';
-import { createApp } from './app.js';
+import { type App, createApp } from './app.js';
 import { type Config, loadConfig } from './config.js';
 import { type FolderLock, lockDataFolder } from './data-lock.js';
 import { describeFailure } from './failures.js';
 import { drain, listen, localUrl } from './http-server.js';
+import { createLogger, type Logger } from './logging.js';
 
 // What is open, in the order it was opened: closed newest first on a failed start and on
 // shutdown, so the embedded folder's lock is released only after its database is closed.
 const opened: (() => Promise<void>)[] = [];
 let config: Config | undefined;
+let logger: Logger | undefined;
+let app: App | undefined;
 let server: Server | undefined;
 let stopping = false;
 
 async function closeAll(): Promise<void> {
   for (const close of opened.reverse()) {
-    await close().catch((error) => console.error(`[orgraph] while closing: ${error.message}`));
+    await close().catch((error) =>
+      (logger ?? createLogger('error')).error({ error: error.message }, 'while closing'),
+    );
   }
 }
 
 async function start(): Promise<void> {
   config = loadConfig();
+  logger = createLogger(config.logLevel);
   const embedded = !config.databaseUrl;
   let lock: FolderLock | undefined;
   if (embedded) {
@@ -36,7 +42,8 @@ async function start(): Promise<void> {
   if (embedded && config.demo) await loadDemoIfEmpty(database.db, config.dataDir);
   // The CLI's way in while this process holds the embedded folder (data-lock.ts).
   const cliToken = embedded ? newTokenSecret() : undefined;
-  server = createServer(createApp({ database, config: { ...config, cliToken } }));
+  app = createApp({ database, config: { ...config, cliToken }, logger });
+  server = createServer(app);
   const address = await listen(server, config.port, config.host);
   lock?.publish({ url: localUrl(address), token: cliToken });
   process.on('SIGTERM', () => stop('SIGTERM', 0));
@@ -49,32 +56,59 @@ async function start(): Promise<void> {
       demoToken = secret;
     });
   }
-  console.log(banner(config, address.port, demoToken).join('\n'));
+  announce(config, address.port, demoToken);
 }
 
-function banner(config: Config, port: number, demoToken: string | undefined): string[] {
-  const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
-  const lines = [`orgraph listening on http://${config.host}:${port}/graphql (${where})`];
+/**
+ * Says the server is up, in one write (a supervisor waiting for it sees the token too). On a
+ * terminal, as text for a person, the demo token on a line of its own to copy; anywhere else
+ * (a container, a supervisor, a pipe), as one JSON line like every other log line, at info
+ * whatever ORGRAPH_LOG_LEVEL says: the operator must see where it listens, and the token.
+ */
+function announce(config: Config, port: number, demoToken: string | undefined): void {
+  const url = `http://${config.host}:${port}/graphql`;
+  const database = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
+  const tty = Boolean(process.stdout.isTTY);
+  const notes: string[] = [];
   if (config.adminToken && config.adminToken.length < 16) {
-    lines.push('ORGRAPH_ADMIN_TOKEN is short: use 16 characters or more outside local use.');
+    notes.push('ORGRAPH_ADMIN_TOKEN is short: use 16 characters or more outside local use.');
   }
   if (demoToken) {
-    lines.push(`Loaded the demo org. An ADMIN token for it, shown this once:\n  ${demoToken}`);
-    lines.push('Send it as "Authorization: Bearer <token>" (GraphiQL: the Headers tab).');
+    const token = tty
+      ? `An ADMIN token for it, shown this once:\n  ${demoToken}\n`
+      : 'demoToken is an ADMIN token for it, shown this once. ';
+    notes.push(
+      `Loaded the demo org. ${token}Send it as "Authorization: Bearer <token>" (GraphiQL: the Headers tab).`,
+    );
   } else if (!config.adminToken && !config.openRead) {
-    lines.push('Set ORGRAPH_ADMIN_TOKEN (or ORGRAPH_OPEN_READ=VIEWER for local use) to query.');
+    notes.push('Set ORGRAPH_ADMIN_TOKEN (or ORGRAPH_OPEN_READ=VIEWER for local use) to query.');
   }
-  return lines;
+  const listening = `orgraph listening on ${url} (${database})`;
+  if (tty) {
+    console.log([listening, ...notes].join('\n'));
+  } else {
+    const fields = { url, database, notes, ...(demoToken ? { demoToken } : {}) };
+    logger?.child({}, { level: 'info' }).info(fields, listening);
+  }
 }
 
-/** Finishes the requests in flight (up to the grace period), then closes the database. */
+/**
+ * Finishes the requests in flight (up to the grace period), then closes the database.
+ * Subscriptions never finish by themselves: disposing the app ends their streams (clients
+ * see them complete and reconnect elsewhere) and closes its LISTEN connection.
+ */
 async function stop(reason: string, exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   const graceMs = config?.shutdownGraceMs ?? 0;
-  console.log(`${reason}: finishing requests in flight (up to ${graceMs} ms), then closing`);
-  const cut = server ? await drain(server, graceMs) : 0;
-  if (cut > 0) console.warn(`cut ${cut} connection(s) still open after ${graceMs} ms`);
+  logger?.info(
+    { reason, graceMs },
+    `${reason}: finishing requests in flight (up to ${graceMs} ms), then closing`,
+  );
+  const draining = server ? drain(server, graceMs) : Promise.resolve(0);
+  await app?.dispose();
+  const cut = await draining;
+  if (cut > 0) logger?.warn({ cut, graceMs }, 'cut connections still open after the grace period');
   await closeAll();
   process.exit(exitCode);
 }

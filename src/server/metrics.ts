@@ -10,7 +10,7 @@ const LABEL = /^[_A-Za-z]\w{0,63}$/;
 const MAX_OPERATIONS = 200;
 
 /** orgraph's Prometheus metrics, one registry per app (tests run several). */
-export function createMetrics(database: Database) {
+export function createMetrics(database: Database, changes: { subscribers: number }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'orgraph_' });
   const requests = new Counter({
@@ -37,6 +37,14 @@ export function createMetrics(database: Database) {
     help: "Loads of the org's history into memory (first use, then after each write).",
     buckets: SECONDS,
     registers: [registry],
+  });
+  new Gauge({
+    name: 'orgraph_subscribers',
+    help: 'Open orgChanged subscriptions (GraphQL over SSE streams).',
+    registers: [registry],
+    collect() {
+      this.set(changes.subscribers);
+    },
   });
   if (database.poolStats) poolGauges(registry, database.poolStats);
   const operations = new Set<string>();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type GraphQLError, getOperationAST } from 'graphql';
+import { type DocumentNode, type GraphQLError, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../graphql/context.js';
 
@@ -31,6 +31,18 @@ export function useRequestRecords(
   onAnswered: (record: RequestRecord) => void,
 ): Plugin<Record<string, never>, Record<string, never>, Context> {
   const drafts = new WeakMap<Request, Draft>();
+  /** Once the operation is known: its name, and who asks. */
+  const named = (args: {
+    contextValue: { request: Request; viewer?: Context['viewer'] };
+    document: DocumentNode;
+    operationName?: string | null;
+  }) => {
+    const draft = drafts.get(args.contextValue.request);
+    if (!draft) return;
+    draft.operation =
+      getOperationAST(args.document, args.operationName)?.name?.value ?? 'anonymous';
+    draft.tokenName = args.contextValue.viewer?.name ?? null;
+  };
   return {
     onRequest({ request, url }) {
       if (UNRECORDED.has(url.pathname)) return;
@@ -50,13 +62,9 @@ export function useRequestRecords(
       // Before execution (a request refused early) only the text tells the operation's name.
       if (draft) draft.operation = params.operationName ?? nameInText(params.query) ?? 'anonymous';
     },
-    onExecute({ args }) {
-      const draft = drafts.get(args.contextValue.request);
-      if (!draft) return;
-      draft.operation =
-        getOperationAST(args.document, args.operationName)?.name?.value ?? 'anonymous';
-      draft.tokenName = args.contextValue.viewer?.name ?? null;
-    },
+    onExecute: ({ args }) => named(args),
+    // A subscription is not executed: it subscribes, once, then streams.
+    onSubscribe: ({ args }) => named(args),
     onResultProcess({ request, result }) {
       const draft = drafts.get(request);
       // A subscription's stream is answered event by event, after this point.

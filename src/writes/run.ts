@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Day } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
 import { changeTable, orgStateTable } from '../db/tables.js';
+import { announceOrgVersion } from '../db/version.js';
 import type { OrgSnapshots } from '../store/snapshots.js';
 import { changeRecords } from './change-record.js';
 import { Draft, TABLE_NAMES } from './draft.js';
@@ -56,9 +57,10 @@ class Discard<T> extends Error {
  * for the previous one, so each one's rules see the org as it is — a departure and a seat
  * assignment for the same person can never both pass), runs the rules on a draft of the
  * history at the version before, saves what changed in a few set-based statements with its
- * audit entries, and after the commit applies the changes to the history in memory. A
- * `UserInputError` from a rule rolls everything back; so does a dry run, or a write that
- * changed nothing (the version is not bumped for nothing).
+ * audit entries and the announcement of the new version (delivered to every instance on
+ * commit: the `orgChanged` subscription), and after the commit applies the changes to the
+ * history in memory. A `UserInputError` from a rule rolls everything back; so does a dry
+ * run, or a write that changed nothing (the version is not bumped for nothing).
  */
 export async function runWrite<T>(
   writer: Writer,
@@ -78,6 +80,7 @@ export async function runWrite<T>(
       const { ids, changes } = await saveDraft(tx, draft);
       await writeAudit(tx, writer.actor, operation, entries, ids);
       await options.afterSave?.(tx);
+      await announceOrgVersion(tx, version);
       saved = { version, changes };
       return { value, draft, version };
     });

@@ -73,7 +73,8 @@ describe.skipIf(!hasChromium)(
         `{ coverageTrend(from: "${from}", to: "${today}", every: MONTH) {
             on byLayer { layer healthy units } } }`,
       );
-      const trendRows = page.locator('#trend tbody tr');
+      // The table of numbers (uPlot's legend is a table too).
+      const trendRows = page.locator('#trend .scroll tbody tr');
       await expect.poll(() => trendRows.count()).toBe(coverageTrend.length);
       await expect.poll(() => page.locator('#trend .chart canvas').count()).toBeGreaterThan(0);
       const last = coverageTrend.at(-1);
@@ -135,6 +136,36 @@ describe.skipIf(!hasChromium)(
         .poll(() => vacant.allTextContents())
         .toEqual(coverage.byLayer.map((l: { vacant: number }) => String(l.vacant)));
       expect(page.url()).toContain('asOf=2025-06-01');
+      await page.close();
+    });
+
+    it('refreshes on orgChanged: a write through the API shows up without a reload', async () => {
+      // The page subscribes once its token proved good: a write after that is heard.
+      const subscribed = browser.context.waitForEvent('response', {
+        predicate: (r) => r.request().postData()?.includes('DashboardLive') ?? false,
+      });
+      const page = await openDashboard(browser, url, tokens.VIEWER);
+      await page.waitForFunction(USABLE);
+      let loads = 0;
+      page.on('load', () => loads++);
+      const rename = (name: string) =>
+        api.data(
+          `mutation ($name: String!) {
+          updateUnit(input: { slug: "compute", name: $name }) { userErrors { code } }
+        }`,
+          { name },
+        );
+      expect(await row(page, 'compute').textContent()).not.toContain('Compute (live)');
+      expect((await subscribed).status()).toBe(200);
+      try {
+        await rename('Compute (live)');
+        await expect
+          .poll(() => row(page, 'compute').textContent(), { timeout: 10_000 })
+          .toContain('Compute (live)');
+        expect(loads).toBe(0);
+      } finally {
+        await rename('Compute');
+      }
       await page.close();
     });
 

@@ -95,7 +95,11 @@ export async function startTestApp({ env = {}, org }: TestAppOptions = {}) {
     data,
     importOrg,
     changeCount,
-    close: () => database.drop(),
+    /** Ends the app (its subscriptions and LISTEN connection), then drops the database. */
+    close: async () => {
+      await app.dispose();
+      await database.drop();
+    },
   };
   if (org !== undefined) {
     try {

@@ -9,7 +9,7 @@ import { type Database, openDatabase } from '../../src/db/client.js';
  */
 export async function openTestDatabase(
   onQuery?: (sql: string, params: unknown[]) => void,
-): Promise<Database & { drop(): Promise<void> }> {
+): Promise<Database & { drop(): Promise<void>; url?: string }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({ onQuery });
@@ -24,6 +24,8 @@ export async function openTestDatabase(
   await database.migrate();
   return {
     ...database,
+    /** Where a second instance (a second app on the same database) connects. */
+    url: url.toString(),
     drop: async () => {
       await database.close();
       await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
@@ -31,11 +33,16 @@ export async function openTestDatabase(
   };
 }
 
-async function adminQuery(url: string, statement: string): Promise<void> {
+/** Runs one statement on the server `url` names, over a connection of its own; its rows. */
+export async function adminQuery(
+  url: string,
+  statement: string,
+  values: unknown[] = [],
+): Promise<Record<string, unknown>[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(statement);
+    return (await client.query(statement, values)).rows;
   } finally {
     await client.end();
   }

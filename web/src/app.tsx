@@ -1,6 +1,6 @@
 import { useCallback, useContext, useMemo, useState } from 'preact/hooks';
-import { useFeatures } from './features.js';
 import { Header } from './header.js';
+import { useLiveRefresh } from './live.js';
 import { Findings } from './panels/findings.js';
 import { TeamsWithoutTechLead } from './panels/no-tech-lead.js';
 import { Planning } from './panels/planning.js';
@@ -41,17 +41,22 @@ export function App() {
           setAsOf={changeAsOf}
           refresh={refresh}
         />
-        <Dashboard revealed={revealed} />
+        <Dashboard revealed={revealed} refresh={refresh} />
       </RevealContext.Provider>
     </AskingContext.Provider>
   );
 }
 
-function Dashboard({ revealed }: { revealed: { slug: string; n: number } | null }) {
+interface DashboardProps {
+  revealed: { slug: string; n: number } | null;
+  refresh: () => void;
+}
+
+function Dashboard({ revealed, refresh }: DashboardProps) {
   // The rollup is also the sign-in check: without a valid token nothing else is asked.
   const rollup = useQuery<RollupAnswer>(ROLLUP_QUERY);
-  const features = useFeatures();
-  const { asOf } = useContext(AskingContext);
+  const { asOf, token } = useContext(AskingContext);
+  useLiveRefresh(rollup.data !== null, token, refresh);
   if (rollup.error) {
     const signIn = rollup.error.code === 'UNAUTHENTICATED';
     return (
@@ -71,7 +76,7 @@ function Dashboard({ revealed }: { revealed: { slug: string; n: number } | null 
       <OrgTree revealed={revealed} />
       <div class="column">
         <Rollup rollup={rollup.data} loading={rollup.loading} />
-        {features.trend ? <Trend asOf={asOf ?? new Date().toISOString().slice(0, 10)} /> : null}
+        <Trend asOf={asOf ?? new Date().toISOString().slice(0, 10)} />
         <TeamsWithoutTechLead />
         <Findings />
       </div>

@@ -1,0 +1,102 @@
+import { EventEmitter, on } from 'node:events';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { Database } from '../db/client.js';
+import type { Listening } from '../db/listen.js';
+import { ORG_CHANGED_CHANNEL, type OrgChange, readOrgVersion } from '../db/version.js';
+
+export type { OrgChange } from '../db/version.js';
+
+/** What a write announces; anything else NOTIFYd on the channel is not ours and ignored. */
+const Announcement = z.object({ version: z.number().int(), at: z.iso.datetime() });
+
+const CHANGE = 'change';
+const CLOSED = 'closed';
+
+/**
+ * The org changes this instance hears of, for `subscription { orgChanged }`: every write's
+ * announcement (db/version.ts) arrives through the database, from whichever instance — or
+ * CLI — made it, so one path serves all. The LISTEN starts with the first subscriber (most
+ * instances never have one) and lasts until `close()`, which also ends every open stream.
+ */
+export class OrgChangeFeed {
+  private readonly events = new EventEmitter().setMaxListeners(0);
+  private listening: Promise<Listening> | null = null;
+  private closed = false;
+  /** The newest version heard of: after a lost connection, tells whether a write was missed. */
+  private lastVersion = 0;
+
+  constructor(
+    private readonly database: Database,
+    private readonly log: Logger,
+  ) {}
+
+  /** How many streams are open. */
+  get subscribers(): number {
+    return this.events.listenerCount(CHANGE);
+  }
+
+  /**
+   * A stream of changes, each as the one-element array `events.on` yields. Resolves once
+   * this instance is listening, so no write committed after it is missed.
+   */
+  async subscribe(): Promise<AsyncIterableIterator<[OrgChange]>> {
+    if (this.closed) throw new Error('the server is shutting down');
+    this.listening ??= this.listen().catch((error) => {
+      this.listening = null; // the next subscriber tries again
+      throw error;
+    });
+    await this.listening;
+    return on(this.events, CHANGE, { close: [CLOSED] }) as AsyncIterableIterator<[OrgChange]>;
+  }
+
+  /** Ends every stream (their clients see the subscription complete) and stops listening. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.events.emit(CLOSED);
+    const listening = await this.listening?.catch(() => null);
+    await listening?.close();
+  }
+
+  private async listen(): Promise<Listening> {
+    const listening = await this.database.listen(ORG_CHANGED_CHANNEL, {
+      onNotify: (payload) => this.announced(payload),
+      onLost: (error) => this.log.warn({ error: error.message }, 'org change feed: lost'),
+      onReconnect: () => {
+        this.log.info('org change feed: listening again');
+        this.catchUp().catch((error) =>
+          this.log.warn({ error: error.message }, 'org change feed: version unknown'),
+        );
+      },
+    });
+    const version = await readOrgVersion(this.database.db).catch(async (error) => {
+      await listening.close();
+      throw error;
+    });
+    this.lastVersion = Math.max(this.lastVersion, version);
+    return listening;
+  }
+
+  private announced(payload: string): void {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(payload);
+    } catch {
+      return;
+    }
+    const change = Announcement.safeParse(parsed);
+    if (change.success) this.heard(change.data);
+  }
+
+  private heard(change: OrgChange): void {
+    if (change.version <= this.lastVersion) return;
+    this.lastVersion = change.version;
+    this.events.emit(CHANGE, change);
+  }
+
+  /** Writes committed while the connection was down were announced to no one here. */
+  private async catchUp(): Promise<void> {
+    const version = await readOrgVersion(this.database.db);
+    this.heard({ version, at: new Date().toISOString() });
+  }
+}

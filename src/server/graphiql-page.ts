@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { GraphQLSchema } from 'graphql';
+import { type Plugin, shouldRenderGraphiQL } from 'graphql-yoga';
+import Negotiator from 'negotiator';
+import type { Config } from './config.js';
+import { graphiqlPage } from './graphiql.js';
+
+const ENCODINGS = ['br', 'gzip', 'identity'] as const;
+type Encoding = (typeof ENCODINGS)[number];
+
+// Some 9 MB of HTML (GraphiQL's bundle and the schema, inlined), compressed off the event
+// loop at levels that take a second or two, not the best ratio at ten times the time.
+const compress: Record<Exclude<Encoding, 'identity'>, (html: string) => Promise<Body>> = {
+  br: (html) =>
+    promisify(brotliCompress)(html, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 4,
+        [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(html),
+      },
+    }).then((body) => new Uint8Array(body)),
+  gzip: (html) => promisify(gzip)(html).then((body) => new Uint8Array(body)),
+};
+
+type Body = Uint8Array<ArrayBuffer> | string;
+
+interface Page {
+  html: string;
+  hash: string;
+  /** Each encoding's body, made on the first visit that asks for it, then kept. */
+  bodies: Map<Encoding, Promise<Body>>;
+}
+
+/**
+ * `GET /graphql` from a browser: GraphiQL, rendered on the first visit and kept (it only
+ * changes with the schema and the configuration, i.e. with a restart). Sent compressed
+ * when the browser accepts br or gzip, with an ETag per encoding: a browser revalidates on
+ * each visit and gets a 304 while the page is the same.
+ */
+export function useGraphiQLPage(schema: GraphQLSchema, config: Config): Plugin {
+  let page: Page | undefined;
+  return {
+    async onRequest({ request, url, fetchAPI, endResponse }) {
+      if (!shouldRenderGraphiQL(request)) return;
+      if (url.pathname !== '/graphql' && url.pathname !== '/graphql/') return;
+      page ??= render(schema, config);
+      const headers = Object.fromEntries(request.headers);
+      const encoding = (new Negotiator({ headers }).encoding([...ENCODINGS]) ??
+        'identity') as Encoding;
+      const etag = `"${page.hash}-${encoding}"`;
+      const common = { etag, 'cache-control': 'no-cache', vary: 'Accept-Encoding' };
+      if (request.headers.get('if-none-match')?.includes(etag)) {
+        endResponse(new fetchAPI.Response(null, { status: 304, headers: common }));
+        return;
+      }
+      const body = await bodyOf(page, encoding);
+      endResponse(
+        new fetchAPI.Response(body, {
+          headers: {
+            ...common,
+            'content-type': 'text/html; charset=utf-8',
+            ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
+          },
+        }),
+      );
+    },
+  };
+}
+
+function render(schema: GraphQLSchema, config: Config): Page {
+  const html = graphiqlPage(schema, config);
+  const hash = createHash('sha256').update(html).digest('base64url').slice(0, 16);
+  return { html, hash, bodies: new Map() };
+}
+
+function bodyOf(page: Page, encoding: Encoding): Promise<Body> {
+  let body = page.bodies.get(encoding);
+  if (!body) {
+    body = encoding === 'identity' ? Promise.resolve(page.html) : compress[encoding](page.html);
+    page.bodies.set(encoding, body);
+  }
+  return body;
+}

@@ -1,0 +1,116 @@
+import { createServer } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readOrgVersion } from '../../src/db/version.js';
+import { importOrgDocument } from '../../src/orgdoc/import.js';
+import { drain, listen } from '../../src/server/http-server.js';
+import { startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+import { subscribeToChanges } from '../helpers/subscriptions.js';
+
+const ORG = { units: [{ slug: 'core', name: 'Core', layer: 'PILLAR' }] };
+const CREATE_UNIT = `mutation ($input: CreateUnitInput!) {
+  createUnit(input: $input) { unit { slug } userErrors { code } }
+}`;
+const IMPORT = `mutation ($d: JSONObject!) { importOrg(document: $d) { userErrors { code } } }`;
+const NEW_PILLAR = { units: [{ slug: 'biz', name: 'Business', layer: 'PILLAR' }] };
+const CREATE_TOKEN = `mutation ($input: CreateApiTokenInput!) {
+  createApiToken(input: $input) { token }
+}`;
+
+let t: TestApp;
+let viewerToken: string;
+
+beforeAll(async () => {
+  t = await startTestApp({ org: ORG });
+  const { createApiToken } = await t.data(CREATE_TOKEN, {
+    input: { name: 'wallboard', role: 'VIEWER' },
+  });
+  viewerToken = createApiToken.token;
+});
+afterAll(() => t?.close());
+
+const createArea = (slug: string) =>
+  t.data(CREATE_UNIT, { input: { slug, name: slug, layer: 'AREA', parent: 'core' } });
+
+/** The `orgraph_subscribers` gauge as /metrics shows it. */
+async function subscribersOf(app: TestApp['app']): Promise<number> {
+  const text = await (await app.fetch('http://orgraph.test/metrics')).text();
+  return Number(/^orgraph_subscribers (\d+)$/m.exec(text)?.[1]);
+}
+
+describe('subscription { orgChanged }', () => {
+  it('a VIEWER hears each committed write: its version and when it was made', async () => {
+    const stream = await subscribeToChanges(t.app, viewerToken);
+    try {
+      const before = await readOrgVersion(t.database.db);
+      const started = Date.now();
+      await createArea('infra');
+      const change = await stream.next();
+      expect(change.version).toBe(before + 1);
+      expect(change.version).toBe(await readOrgVersion(t.database.db));
+      expect(new Date(change.at).toISOString()).toBe(change.at);
+      expect(Date.parse(change.at)).toBeGreaterThanOrEqual(started);
+      await createArea('apps');
+      expect((await stream.next()).version).toBe(before + 2);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('a dry run, a refused write and a write that changes nothing raise nothing', async () => {
+    const stream = await subscribeToChanges(t.app);
+    try {
+      const before = await readOrgVersion(t.database.db);
+      // The API has no dry run of its own: this is the CLI's `org import --dry-run` path.
+      const dryRun = await importOrgDocument(t.database.db, NEW_PILLAR, {
+        today: TODAY,
+        dryRun: true,
+      });
+      expect(dryRun).toMatchObject({ userErrors: [], created: { units: 1 } });
+      const refused = await t.data(CREATE_UNIT, {
+        input: { slug: 'lost', name: 'Lost', layer: 'TEAM', parent: 'nowhere' },
+      });
+      expect(refused.createUnit.userErrors).not.toEqual([]);
+      // Already as the document says: nothing to write.
+      expect((await t.data(IMPORT, { d: ORG })).importOrg.userErrors).toEqual([]);
+      await stream.quiet(500);
+      expect(await readOrgVersion(t.database.db)).toBe(before);
+      await createArea('data');
+      expect((await stream.next()).version).toBe(before + 1);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('without a token: refused with a 401, as queries are', async () => {
+    await expect(subscribeToChanges(t.app, null)).rejects.toThrow(/401|Authentication required/);
+  });
+
+  it('counts open streams in /metrics; shutting down ends them, not held up', async () => {
+    const own = await startTestApp({ org: ORG, env: { ORGRAPH_OPEN_READ: 'VIEWER' } });
+    const server = createServer(own.app);
+    const { port } = await listen(server, 0, '127.0.0.1');
+    const url = `http://127.0.0.1:${port}`;
+    const gauge = () => subscribersOf(own.app);
+    try {
+      // Open read access admits a subscriber without a token, as it does a query.
+      const [leaving, staying] = [
+        await subscribeToChanges(url, null),
+        await subscribeToChanges(url),
+      ];
+      expect(await gauge()).toBe(2);
+      leaving?.close();
+      await expect.poll(gauge).toBe(1);
+      // As main.ts stops: the open stream completes, so the drain needs no grace period.
+      const started = Date.now();
+      const draining = drain(server, 30_000);
+      await own.app.dispose();
+      expect(await draining).toBe(0);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(staying.completed).toBe(true);
+      expect(await gauge()).toBe(0);
+    } finally {
+      server.closeAllConnections();
+      await own.close();
+    }
+  });
+});

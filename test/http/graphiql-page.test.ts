@@ -1,0 +1,75 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t?.close());
+
+/** A browser's visit to GraphiQL, accepting `encoding`. */
+const visit = (encoding: string, headers: Record<string, string> = {}) =>
+  t.app.fetch('http://orgraph.test/graphql', {
+    headers: { accept: 'text/html', 'accept-encoding': encoding, ...headers },
+  });
+
+describe('GET /graphql in a browser: GraphiQL', () => {
+  let identity: string;
+  beforeAll(async () => {
+    const response = await visit('identity');
+    expect(response.headers.get('content-encoding')).toBeNull();
+    identity = await response.text();
+  });
+
+  it('is the whole page, inlined, with the schema and orgraph’s first query', () => {
+    expect(identity).toContain('<title>orgraph</title>');
+    expect(identity).toContain('orgraph: leadership coverage');
+    expect(identity).toContain('"__schema"');
+    expect(identity).not.toMatch(/<script[^>]+src="https?:/);
+  });
+
+  it.each([
+    ['br', 'br', brotliDecompressSync],
+    ['gzip', 'gzip, deflate', gunzipSync],
+    ['br', 'gzip;q=0.5, br', brotliDecompressSync],
+  ] as const)('is sent as %s when the browser accepts "%s"', async (sent, accepted, decode) => {
+    const response = await visit(accepted);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBe(sent);
+    expect(response.headers.get('vary')).toBe('Accept-Encoding');
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const body = Buffer.from(await response.arrayBuffer());
+    expect(body.length).toBeLessThan(identity.length / 3);
+    expect(decode(body).toString()).toBe(identity);
+  });
+
+  it('has an ETag per encoding: a revalidating browser gets a 304, no body', async () => {
+    const first = await visit('gzip');
+    const etag = first.headers.get('etag') as string;
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    expect(etag).toMatch(/^".+-gzip"$/);
+    await first.arrayBuffer();
+    expect((await visit('br')).headers.get('etag')).not.toBe(etag);
+
+    const again = await visit('gzip', { 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    // Rendered once: the same page (same tag) on every visit.
+    const later = await visit('gzip');
+    expect(later.headers.get('etag')).toBe(etag);
+    await later.arrayBuffer();
+  });
+
+  it('is not served when ORGRAPH_GRAPHIQL is off', async () => {
+    const off = await startTestApp({ env: { ORGRAPH_GRAPHIQL: 'off' } });
+    try {
+      const response = await off.app.fetch('http://orgraph.test/graphql', {
+        headers: { accept: 'text/html' },
+      });
+      expect(await response.text()).not.toContain('<title>orgraph</title>');
+    } finally {
+      await off.close();
+    }
+  });
+});
