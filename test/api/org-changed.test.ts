@@ -1,16 +1,17 @@
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOrgVersion } from '../../src/db/version.js';
-import { importOrgDocument } from '../../src/orgdoc/import.js';
 import { drain, listen } from '../../src/server/http-server.js';
-import { startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
 import { subscribeToChanges } from '../helpers/subscriptions.js';
 
 const ORG = { units: [{ slug: 'core', name: 'Core', layer: 'PILLAR' }] };
 const CREATE_UNIT = `mutation ($input: CreateUnitInput!) {
   createUnit(input: $input) { unit { slug } userErrors { code } }
 }`;
-const IMPORT = `mutation ($d: JSONObject!) { importOrg(document: $d) { userErrors { code } } }`;
+const IMPORT = `mutation ($d: JSONObject!, $dryRun: Boolean) {
+  importOrg(document: $d, dryRun: $dryRun) { created { units } userErrors { code } }
+}`;
 const NEW_PILLAR = { units: [{ slug: 'biz', name: 'Business', layer: 'PILLAR' }] };
 const CREATE_TOKEN = `mutation ($input: CreateApiTokenInput!) {
   createApiToken(input: $input) { token }
@@ -60,11 +61,7 @@ describe('subscription { orgChanged }', () => {
     const stream = await subscribeToChanges(t.app);
     try {
       const before = await readOrgVersion(t.database.db);
-      // The API has no dry run of its own: this is the CLI's `org import --dry-run` path.
-      const dryRun = await importOrgDocument(t.database.db, NEW_PILLAR, {
-        today: TODAY,
-        dryRun: true,
-      });
+      const { importOrg: dryRun } = await t.data(IMPORT, { d: NEW_PILLAR, dryRun: true });
       expect(dryRun).toMatchObject({ userErrors: [], created: { units: 1 } });
       const refused = await t.data(CREATE_UNIT, {
         input: { slug: 'lost', name: 'Lost', layer: 'TEAM', parent: 'nowhere' },
