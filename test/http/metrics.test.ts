@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
-import { ADMIN_TOKEN, startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+import { ADMIN_TOKEN, type TestApp, TODAY } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
 import { specDocument } from '../orgdoc/fixtures.js';
 
 const METRICS_TOKEN = 'metrics-token-0123456789';
 
-let app: TestApp;
-let guarded: TestApp;
-beforeAll(async () => {
-  app = await startTestApp({ org: specDocument() });
-  guarded = await startTestApp({ env: { ORGRAPH_METRICS_TOKEN: METRICS_TOKEN } });
-});
-afterAll(async () => {
-  await app?.close();
-  await guarded?.close();
-});
+const app = useTestOrg(specDocument());
+const guarded = useTestOrg(undefined, { env: { ORGRAPH_METRICS_TOKEN: METRICS_TOKEN } });
 
 async function scrape(target: TestApp, token?: string) {
   const response = await target.app.fetch('http://orgraph.test/metrics', {
