@@ -14,8 +14,9 @@ const rows = async <T>(database: Database, query: string) =>
 
 /**
  * Saves a copy of every table of the app (rows and sequence positions) in a schema of its
- * own, so that `restore()` can bring the database back in one statement: cheaper than a new database per test (a PGlite start takes seconds) and, unlike
- * a rolled-back transaction, it leaves the app's own transactions alone.
+ * own, so that `restore()` can bring the database back in one statement: cheaper than a new
+ * database per test (a PGlite start takes seconds, a copied PostgreSQL database a new pool),
+ * and unlike a rolled-back transaction it leaves the app's own transactions alone.
  */
 export async function saveTemplate(database: Database): Promise<OrgTemplate> {
   const tables = await tablesParentsFirst(database);
