@@ -31,7 +31,10 @@ type QueryListener = (sql: string, params: unknown[]) => void;
 export async function openWatchedDatabase() {
   let listener: QueryListener = () => {};
   const database = await openTestDatabase((sql, params) => listener(sql, params));
-  return { database, watch: (next: QueryListener) => void (listener = next) };
+  const watch = (next: QueryListener) => {
+    listener = next;
+  };
+  return { database, watch };
 }
 
 export type WatchedDatabase = Awaited<ReturnType<typeof openWatchedDatabase>>;
