@@ -16,5 +16,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: more workers than that only makes PGlite start-ups fight.
     maxWorkers: 2,
+    // Each test stands alone (test/helpers/test-org.ts): every run takes a file's tests in a
+    // new order, so one that leans on another's writes fails. The seed is printed; rerun an
+    // order with --sequence.seed=N.
+    sequence: { shuffle: { files: false, tests: true } },
   },
 });

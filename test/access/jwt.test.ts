@@ -1,6 +1,6 @@
 import { exportSPKI, generateKeyPair, UnsecuredJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestOrg } from '../helpers/test-org.js';
 import { AUDIENCE, ISSUER, identityProvider, ssoEnv } from './credentials.js';
 import { TWO_PILLARS } from './org.js';
 
@@ -10,17 +10,10 @@ const ROLE = 'https://orgraph.example/role';
 const SCOPE = 'https://orgraph.example/scope';
 const VIEWER = '{ viewer { role scope { slug } name via } }';
 
-let t: TestApp;
-let idp: Awaited<ReturnType<typeof identityProvider>>;
-beforeAll(async () => {
-  idp = await identityProvider();
-  const env = ssoEnv(idp.jwksPath, {
-    ORGRAPH_JWT_ROLE_CLAIM: ROLE,
-    ORGRAPH_JWT_SCOPE_CLAIM: SCOPE,
-  });
-  t = await startTestApp({ org: TWO_PILLARS, env });
+const idp = await identityProvider();
+const t = useTestOrg(TWO_PILLARS, {
+  env: ssoEnv(idp.jwksPath, { ORGRAPH_JWT_ROLE_CLAIM: ROLE, ORGRAPH_JWT_SCOPE_CLAIM: SCOPE }),
 });
-afterAll(() => t.close());
 
 const now = () => Math.floor(Date.now() / 1000);
 

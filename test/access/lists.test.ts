@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { TODAY } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
 import { expectWritten } from '../helpers/writes.js';
 import { TWO_PILLARS } from './org.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ org: TWO_PILLARS });
-});
-afterAll(() => t.close());
+const t = useTestOrg(TWO_PILLARS);
 
 const PEOPLE = `query ($search: String, $team: String, $manager: String, $includeDeparted: Boolean) {
   people(search: $search, team: $team, manager: $manager, includeDeparted: $includeDeparted) {

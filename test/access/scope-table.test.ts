@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestOrg } from '../helpers/test-org.js';
 import { identityProvider, ssoEnv, tokenFor } from './credentials.js';
 import { TWO_PILLARS } from './org.js';
 
@@ -131,21 +131,21 @@ const TABLE: [string, string, Outcome[]][] = [
   ],
 ];
 
-let t: TestApp;
 const bearer = new Map<string, string>();
-beforeAll(async () => {
-  const idp = await identityProvider();
-  t = await startTestApp({ org: TWO_PILLARS, env: ssoEnv(idp.jwksPath) });
-  bearer.set('V', await tokenFor(t, 'VIEWER'));
-  bearer.set('V@platform', await tokenFor(t, 'VIEWER', 'platform'));
-  bearer.set('P', await tokenFor(t, 'PLANNER'));
-  bearer.set('P@platform', await tokenFor(t, 'PLANNER', 'platform'));
-  bearer.set('P@storage', await tokenFor(t, 'PLANNER', 'storage'));
-  bearer.set('A', await tokenFor(t, 'ADMIN'));
-  const claims = { sub: 'pillar-lead', orgraph_role: 'PLANNER', orgraph_scope: 'platform' };
-  bearer.set('P@platform by JWT', await idp.sign(claims));
+const idp = await identityProvider();
+const t = useTestOrg(TWO_PILLARS, {
+  env: ssoEnv(idp.jwksPath),
+  setup: async (t) => {
+    bearer.set('V', await tokenFor(t, 'VIEWER'));
+    bearer.set('V@platform', await tokenFor(t, 'VIEWER', 'platform'));
+    bearer.set('P', await tokenFor(t, 'PLANNER'));
+    bearer.set('P@platform', await tokenFor(t, 'PLANNER', 'platform'));
+    bearer.set('P@storage', await tokenFor(t, 'PLANNER', 'storage'));
+    bearer.set('A', await tokenFor(t, 'ADMIN'));
+    const claims = { sub: 'pillar-lead', orgraph_role: 'PLANNER', orgraph_scope: 'platform' };
+    bearer.set('P@platform by JWT', await idp.sign(claims));
+  },
 });
-afterAll(() => t.close());
 
 const cases = TABLE.flatMap(([read, query, outcomes]) =>
   CALLERS.map((caller, i) => ({ read, query, caller, outcome: outcomes[i] as Outcome })),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useTestOrg } from '../helpers/test-org.js';
 import { expectRefusedAll, expectWritten } from '../helpers/writes.js';
 import { tokenFor } from './credentials.js';
 import { TWO_PILLARS } from './org.js';
@@ -17,11 +17,7 @@ const LIST = `{ apiTokens(first: 100) { totalCount nodes {
 const LAST_CHANGE =
   '{ changes(first: 1) { nodes { actor operation unit { slug } before after } } }';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ org: TWO_PILLARS });
-});
-afterAll(() => t.close());
+const t = useTestOrg(TWO_PILLARS);
 afterEach(() => vi.useRealTimers());
 
 const hashOf = (secret: string) => createHash('sha256').update(secret).digest('hex');

@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { startTestApp } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
 import { identityProvider, tokenFor } from './credentials.js';
 
 const VIEWER = '{ viewer { role via name scope { slug } } }';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestOrg();
 
 describe('viewer', () => {
   it('names an API token, its role and scope', async () => {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiTokenTable } from '../../src/db/tables.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
 
 const CREATE_TOKEN = `mutation ($name: String!, $role: Role!) {
   createApiToken(input: { name: $name, role: $role }) {
@@ -10,11 +11,7 @@ const CREATE_TOKEN = `mutation ($name: String!, $role: Role!) {
 }`;
 const UNITS = '{ units(first: 5) { totalCount } }';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestOrg();
 
 async function tokenFor(role: 'VIEWER' | 'PLANNER' | 'ADMIN') {
   const { createApiToken } = await t.data(CREATE_TOKEN, { name: `${role} test`, role });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestOrg } from '../helpers/test-org.js';
 
 // The SPEC §2 rules end to end: an org imported through importOrg, answered through GraphQL.
 const e = (name: string) => `${name}@example.com`;
@@ -45,11 +45,7 @@ const FINDINGS = `query ($scope: String, $kinds: [FindingKind!], $min: Severity)
   }
 }`;
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ org: ORG });
-});
-afterAll(() => t.close());
+const t = useTestOrg(ORG);
 
 type Row = { kind: string; severity: string; unit: { slug: string }; seat: string | null };
 const line = (f: Row & { people: { email: string }[] }) =>

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { TODAY } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
 import { expectRefused, expectRefusedAll, expectWritten } from '../helpers/writes.js';
 
 const AOR =
@@ -55,11 +56,7 @@ const ORG = {
   ],
 };
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ org: ORG });
-});
-afterAll(() => t.close());
+const t = useTestOrg(ORG);
 
 async function aorFindings(asOf?: string) {
   const { singlePointsOfFailure } = await t.data(AOR_FINDINGS, { asOf });
@@ -147,7 +144,7 @@ describe('updateAor', () => {
 
   it('records nothing when nothing changes', async () => {
     const before = await t.changeCount();
-    await expectWritten(t, UPDATE, { slug: 'cache', name: 'Caches' });
+    await expectWritten(t, UPDATE, { slug: 'cache', name: 'Cache' });
     expect(await t.changeCount()).toBe(before);
   });
 
@@ -164,7 +161,7 @@ describe('moveAor', () => {
   it('hands the AoR to another unit; its findings move with it', async () => {
     const { aor } = await expectWritten(t, MOVE, { slug: 'cache', unit: 'web' });
     expect(aor.unit).toEqual({ slug: 'web' });
-    expect(await unitAors('web')).toEqual(['cache', 'search-index']);
+    expect(await unitAors('web')).toEqual(['cache']);
     expect(await unitAors('db')).toEqual(['backups', 'blob-store']);
     const { singlePointsOfFailure } = await t.data(`{
       singlePointsOfFailure(scope: "web", kinds: [UNOWNED_AOR]) { nodes { aor { slug } } }
@@ -216,6 +213,8 @@ describe('setAorOwner', () => {
   });
 
   it('is reflected by the findings at once (the snapshot cache is invalidated)', async () => {
+    // p2, its only backup, becomes the owner: a sole owner.
+    await expectWritten(t, SET_OWNER, { aor: 'blob-store', person: email(2) });
     expect(await aorFindings()).toContain(`blob-store SOLE_AOR_OWNER HIGH ${email(2)}`);
     await expectWritten(t, SET_OWNER, { aor: 'blob-store', person: null });
     const after = await aorFindings();
@@ -239,7 +238,7 @@ describe('setAorOwner', () => {
     const before = await t.changeCount();
     const { previousOwner } = await expectWritten(t, SET_OWNER, {
       aor: 'blob-store',
-      person: email(8),
+      person: email(1),
     });
     expect(previousOwner).toBeNull();
     expect(await t.changeCount()).toBe(before);
@@ -257,9 +256,11 @@ describe('setAorOwner', () => {
   });
 
   it('refuses bad input', async () => {
+    await expectWritten(t, SET_OWNER, { aor: 'backups', person: email(9), on: '2026-12-01' });
     await expectRefusedAll(t, SET_OWNER, [
       [{ aor: 'nope', person: email(1) }, 'input.aor', 'NOT_FOUND'],
       [{ aor: 'blob-store', person: 'x@y.z' }, 'input.person', 'NOT_FOUND'],
+      // before the change already planned for 2026-12-01
       [{ aor: 'backups', person: email(10), on: '2026-11-30' }, 'input.on', 'VALIDATION'],
     ]);
   });
@@ -267,29 +268,30 @@ describe('setAorOwner', () => {
 
 describe('addAorBackup / removeAorBackup', () => {
   it('adds a backup, so the AoR is no longer a sole-owner finding', async () => {
-    expect(await aorFindings()).toContain(`blob-store SOLE_AOR_OWNER HIGH ${email(8)}`);
-    const { aor } = await expectWritten(t, ADD_BACKUP, { aor: 'blob-store', person: email(9) });
+    expect(await aorFindings()).toContain(`backups SOLE_AOR_OWNER MEDIUM ${email(3)}`);
+    const { aor } = await expectWritten(t, ADD_BACKUP, { aor: 'backups', person: email(9) });
     expect(aor.backupOwners).toEqual([{ email: email(9) }]);
-    expect((await aorFindings()).some((f: string) => f.startsWith('blob-store'))).toBe(false);
+    expect((await aorFindings()).some((f: string) => f.startsWith('backups'))).toBe(false);
   });
 
   it('refuses the primary owner, a current backup, unknown people and AoRs', async () => {
     await expectRefusedAll(t, ADD_BACKUP, [
-      [{ aor: 'blob-store', person: email(8) }, 'input.person', 'CONFLICT'],
-      [{ aor: 'blob-store', person: email(9) }, 'input.person', 'CONFLICT'],
+      [{ aor: 'blob-store', person: email(1) }, 'input.person', 'CONFLICT'],
+      [{ aor: 'blob-store', person: email(2) }, 'input.person', 'CONFLICT'],
       [{ aor: 'blob-store', person: 'x@y.z' }, 'input.person', 'NOT_FOUND'],
       [{ aor: 'nope', person: email(9) }, 'input.aor', 'NOT_FOUND'],
     ]);
   });
 
   it('removes a backup from a day, keeping the history', async () => {
+    await expectWritten(t, ADD_BACKUP, { aor: 'backups', person: email(9) });
     const { aor } = await expectWritten(t, REMOVE_BACKUP, {
-      aor: 'blob-store',
+      aor: 'backups',
       person: email(9),
       on: TODAY,
     });
     expect(aor.backupOwners).toEqual([]);
-    expect(await aorFindings()).toContain(`blob-store SOLE_AOR_OWNER HIGH ${email(8)}`);
+    expect(await aorFindings()).toContain(`backups SOLE_AOR_OWNER MEDIUM ${email(3)}`);
     const { changes } = await t.data(`{ changes(person: "${email(9)}", first: 1) {
       nodes { operation after }
     } }`);
@@ -312,17 +314,17 @@ describe('retireAor', () => {
     await expectWritten(t, ADD_BACKUP, { aor: 'blob-store', person: email(10) });
     const { aor, endedOwners } = await expectWritten(t, RETIRE, { slug: 'blob-store', on: TODAY });
     expect(aor).toMatchObject({ retiredOn: TODAY, primaryOwner: null, backupOwners: [] });
-    expect(endedOwners.map((p: { email: string }) => p.email).sort()).toEqual([
-      email(10),
-      email(8),
-    ]);
-    expect(await unitAors('db')).toEqual(['backups']);
+    expect(endedOwners.map((p: { email: string }) => p.email).sort()).toEqual(
+      [email(1), email(2), email(10)].sort(),
+    );
+    expect(await unitAors('db')).toEqual(['backups', 'cache']);
     expect((await aorFindings()).some((f: string) => f.startsWith('blob-store'))).toBe(false);
-    const { person } = await t.data(`{ person(email: "${email(8)}") { aors { aor { slug } } } }`);
+    const { person } = await t.data(`{ person(email: "${email(1)}") { aors { aor { slug } } } }`);
     expect(person.aors).toEqual([]);
   });
 
   it('refuses to change a retired AoR', async () => {
+    await expectWritten(t, RETIRE, { slug: 'blob-store' });
     await expectRefused(t, RETIRE, { slug: 'blob-store' }, 'input.slug', 'CONFLICT');
     await expectRefused(
       t,
@@ -393,7 +395,7 @@ describe('access', () => {
       { token: createApiToken.token },
     );
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(await unitAors('db')).toEqual(['backups']);
+    expect(await unitAors('db')).toEqual(['backups', 'blob-store', 'cache']);
   });
 });
 

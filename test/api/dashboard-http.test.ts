@@ -1,7 +1,8 @@
 import { createSchema, createYoga } from 'graphql-yoga';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useDashboard } from '../../src/server/dashboard.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { startTestApp } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
 
 // Tags that make a browser fetch something as the page loads: none may name another host.
 const FETCHING = /<(?:script|link|img|iframe)\b[^>]*?\s(?:src|href)\s*=\s*["']?([^"'\s>]+)/g;
@@ -12,11 +13,7 @@ const fetched = (html: string) => {
 };
 
 describe('the dashboard over HTTP', () => {
-  let api: TestApp;
-  beforeAll(async () => {
-    api = await startTestApp();
-  });
-  afterAll(() => api?.close());
+  const api = useTestOrg();
 
   const get = (path: string, headers: Record<string, string> = {}) =>
     api.app.fetch(`http://orgraph.test${path}`, { headers });

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FINDING_KINDS } from '../../src/core/findings/findings.js';
 import { demoDocument } from '../../src/demo/load.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
 
 // The demo org is what a new user sees first: it must show every status at every layer
 // and every finding kind, through the real API.
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ org: demoDocument() });
-});
-afterAll(() => t.close());
+const t = useTestOrg(demoDocument());
 
 describe('the demo org', () => {
   it('shows every coverage status at every layer', async () => {

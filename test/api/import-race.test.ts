@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestOrg } from '../helpers/test-org.js';
 
 // Two imports racing on a real server must not interleave half-documents: whichever runs
 // second sees the first one whole, so the seat and the AoR end up from the same document.
@@ -32,11 +32,7 @@ const takeover = (who: 'a' | 'b', since: string) => ({
   aors: [{ slug: 'ledger', name: 'Ledger', unit: 'db', owner: `${who}@example.com` }],
 });
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ org: base });
-});
-afterAll(() => t.close());
+const t = useTestOrg(base);
 
 describe.runIf(process.env.DATABASE_URL)('racing imports on PostgreSQL', () => {
   it('apply one whole document after the other', async () => {

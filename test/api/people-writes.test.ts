@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { TODAY } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
 import { expectRefusedAll, expectWritten } from '../helpers/writes.js';
 
 const CREATE = `mutation ($input: CreatePersonInput!) {
@@ -43,12 +44,11 @@ const DEPART = `mutation ($input: RecordDepartureInput!) {
 const ASSIGN = `mutation ($input: AssignSeatInput!) {
   assignSeat(input: $input) { userErrors { path code } }
 }`;
-/** Mia's direct reports, by name (Nia is added by createPerson below). */
+/** Mia's direct reports, by name. */
 const REPORTS = [
   { email: 'ivo@example.com' },
   { email: 'jo@example.com' },
   { email: 'kai@example.com' },
-  { email: 'nia.new@example.com' },
 ];
 
 const person = (email: string, name: string, extra: Record<string, unknown> = {}) => ({
@@ -114,11 +114,18 @@ const ORG = {
   ],
 };
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ org: ORG });
-});
-afterAll(() => t.close());
+const t = useTestOrg(ORG);
+
+/** Gives Mia a Tech Lead seat planned to start later and a team, before she leaves. */
+async function giveMiaMore() {
+  await expectWritten(t, ASSIGN, {
+    unit: 'infra',
+    seat: 'TECH_LEAD',
+    person: 'mia@example.com',
+    startedOn: '2027-01-01',
+  });
+  await expectWritten(t, SET_TEAM, { email: 'mia@example.com', team: 'db' });
+}
 
 describe('createPerson', () => {
   it('adds a person with a lower-cased email and a manager found in any case', async () => {
@@ -164,6 +171,11 @@ describe('createPerson', () => {
 
 describe('updatePerson', () => {
   it('changes the fields given and clears those set to null', async () => {
+    await expectWritten(t, CREATE, {
+      email: 'nia.new@example.com',
+      name: 'Nia',
+      startedOn: '2026-11-01',
+    });
     const changed = await t.data(UPDATE, {
       input: { email: 'Nia.New@example.com', title: 'Senior Engineer', level: 'L5' },
     });
@@ -192,7 +204,7 @@ describe('updatePerson', () => {
   it('refuses an unknown person and a null name', async () => {
     await expectRefusedAll(t, UPDATE, [
       [{ email: 'who@example.com', name: 'X' }, 'input.email', 'NOT_FOUND'],
-      [{ email: 'nia.new@example.com', name: null }, 'input.name', 'VALIDATION'],
+      [{ email: 'lu@example.com', name: null }, 'input.name', 'VALIDATION'],
     ]);
   });
 });
@@ -269,20 +281,22 @@ describe('setTeam', () => {
       now: coverage { engineerCount }
       december: coverage(asOf: "2026-12-01") { engineerCount }
     } }`);
-    expect(cache).toEqual({ now: { engineerCount: 2 }, december: { engineerCount: 1 } });
+    expect(cache).toEqual({ now: { engineerCount: 1 }, december: { engineerCount: 0 } });
   });
 
   it('takes a person off their team with team: null', async () => {
     const setTeam = await expectWritten(t, SET_TEAM, { email: 'jo@example.com', team: null });
     expect(setTeam.team).toBeNull();
-    expect(setTeam.ended).toMatchObject({ team: { slug: 'cache' }, endedOn: '2026-11-22' });
+    expect(setTeam.ended).toMatchObject({ team: { slug: 'db' }, endedOn: '2026-11-22' });
     const { person } = await t.data('{ person(email: "jo@example.com") { team { slug } } }');
     expect(person.team).toBeNull();
   });
 
   it('names every bad field and writes nothing', async () => {
+    await expectWritten(t, SET_TEAM, { email: 'kai@example.com', team: 'db', on: '2026-12-01' });
     await expectRefusedAll(t, SET_TEAM, [
-      [{ email: 'jo@example.com', team: null }, 'input.team', 'NOT_FOUND'],
+      // Lu is on no team: there is none to take her off.
+      [{ email: 'lu@example.com', team: null }, 'input.team', 'NOT_FOUND'],
       [{ email: 'jo@example.com', team: 'infra' }, 'input.team', 'INVALID_HIERARCHY'],
       [{ email: 'jo@example.com', team: 'nope' }, 'input.team', 'NOT_FOUND'],
       [{ email: 'who@example.com', team: 'db' }, 'input.email', 'NOT_FOUND'],
@@ -295,14 +309,8 @@ describe('setTeam', () => {
 
 describe('recordDeparture', () => {
   it('ends seats, AoR ownerships, candidacies and membership in one go', async () => {
-    // Mia also has a seat planned to start later: it ends before it ever starts.
-    await expectWritten(t, ASSIGN, {
-      unit: 'infra',
-      seat: 'TECH_LEAD',
-      person: 'mia@example.com',
-      startedOn: '2027-01-01',
-    });
-    await expectWritten(t, SET_TEAM, { email: 'mia@example.com', team: 'db' });
+    // Mia's seat planned to start later ends before it ever starts.
+    await giveMiaMore();
     const impact = await t.data(`{ departureImpact(email: "mia@example.com") {
       vacatedSeats { unit { slug } seat } unownedAors { slug } orphanedReports { email }
     } }`);
@@ -350,6 +358,8 @@ describe('recordDeparture', () => {
   });
 
   it('leaves the org without them today, and as it was before', async () => {
+    await giveMiaMore();
+    await expectWritten(t, DEPART, { email: 'mia@example.com' });
     const { db, cache, mia, impact, yesterday } = await t.data(`{
       db: unit(slug: "db") { engLead { email } members { email } aors { primaryOwner { email } } }
       cache: unit(slug: "cache") { engLead { email } aors { backupOwners { email } } }
@@ -365,7 +375,7 @@ describe('recordDeparture', () => {
     }`);
     expect(db).toEqual({
       engLead: null,
-      members: [{ email: 'ivo@example.com' }],
+      members: [{ email: 'ivo@example.com' }, { email: 'jo@example.com' }],
       aors: [{ primaryOwner: null }],
     });
     expect(cache).toEqual({ engLead: null, aors: [{ backupOwners: [] }] });
@@ -384,6 +394,7 @@ describe('recordDeparture', () => {
   });
 
   it('refuses a second departure and anything else about a departed person', async () => {
+    await expectWritten(t, DEPART, { email: 'mia@example.com' });
     await expectRefusedAll(t, DEPART, [
       [{ email: 'MIA@example.com' }, 'input.email', 'CONFLICT'],
       [{ email: 'who@example.com' }, 'input.email', 'NOT_FOUND'],

@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoDocument } from '../../src/demo/load.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { tokenFor } from '../access/credentials.js';
+import { useTestOrg } from '../helpers/test-org.js';
 
 // The read API over the demo org, through HTTP, as each kind of client sees it.
-let t: TestApp;
 let viewer: string;
 let planner: string;
-beforeAll(async () => {
-  t = await startTestApp({ org: demoDocument() });
-  const token = async (role: string) =>
-    (
-      await t.data(
-        'mutation ($r: Role!) { createApiToken(input: { name: "t", role: $r }) { token } }',
-        { r: role },
-      )
-    ).createApiToken.token as string;
-  viewer = await token('VIEWER');
-  planner = await token('PLANNER');
+const t = useTestOrg(demoDocument(), {
+  setup: async (org) => {
+    viewer = await tokenFor(org, 'VIEWER');
+    planner = await tokenFor(org, 'PLANNER');
+  },
 });
-afterAll(() => t.close());
 
 describe('units', () => {
   it('pages with cursors and a total count', async () => {

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { TODAY } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
 import { expectRefused, expectRefusedAll, expectWritten } from '../helpers/writes.js';
 
 const ROLE = 'openRole { id unit { slug } seat status openedOn closedOn }';
@@ -23,11 +24,7 @@ const ORG = {
   ],
 };
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ org: ORG });
-});
-afterAll(() => t.close());
+const t = useTestOrg(ORG);
 
 /** The infra VACANT_SEAT findings on a day, as `SEAT SEVERITY` strings. */
 async function infraVacancies(asOf?: string) {
@@ -48,12 +45,14 @@ const rolesOf = async (slug: string) =>
   (await t.data(`{ unit(slug: "${slug}") { openRoles { id seat status openedOn closedOn } } }`))
     .unit.openRoles;
 
-let engLeadRole: { id: string };
+/** Opens a role that must be accepted; the role. */
+const open = async (input: Record<string, unknown>) =>
+  (await expectWritten(t, OPEN, input)).openRole as { id: string };
 
 describe('openRole', () => {
   it('opens a requisition; the vacancy becomes "hiring" at once', async () => {
     expect(await infraVacancies()).toEqual(['ENG_LEAD CRITICAL', 'TECH_LEAD HIGH']);
-    ({ openRole: engLeadRole } = await expectWritten(t, OPEN, { unit: 'infra', seat: 'ENG_LEAD' }));
+    const engLeadRole = await open({ unit: 'infra', seat: 'ENG_LEAD' });
     expect(engLeadRole).toMatchObject({
       unit: { slug: 'infra' },
       seat: 'ENG_LEAD',
@@ -65,12 +64,14 @@ describe('openRole', () => {
   });
 
   it('opens from a past day, so answers as of earlier days do not see it', async () => {
-    await expectWritten(t, OPEN, { unit: 'infra', seat: 'TECH_LEAD', openedOn: '2026-09-01' });
-    expect(await infraVacancies()).toEqual(['ENG_LEAD HIGH', 'TECH_LEAD MEDIUM']);
+    await open({ unit: 'infra', seat: 'TECH_LEAD', openedOn: '2026-09-01' });
+    expect(await infraVacancies()).toEqual(['ENG_LEAD CRITICAL', 'TECH_LEAD MEDIUM']);
     expect(await infraVacancies('2026-08-31')).toEqual(['ENG_LEAD CRITICAL', 'TECH_LEAD HIGH']);
   });
 
   it('refuses a second OPEN role for the same seat, and unknown units', async () => {
+    await open({ unit: 'infra', seat: 'ENG_LEAD' });
+    await open({ unit: 'infra', seat: 'TECH_LEAD' });
     await expectRefusedAll(t, OPEN, [
       [{ unit: 'infra', seat: 'ENG_LEAD' }, 'input.seat', 'CONFLICT'],
       [{ unit: 'infra', seat: 'TECH_LEAD' }, 'input.seat', 'CONFLICT'],
@@ -92,27 +93,32 @@ describe('openRole', () => {
 
 describe('fillRole / cancelRole', () => {
   it('fills an open role; it cannot be filled or cancelled again', async () => {
+    const engLeadRole = await open({ unit: 'infra', seat: 'ENG_LEAD' });
     const { openRole: filled } = await expectWritten(t, FILL, { id: engLeadRole.id, on: TODAY });
     expect(filled).toMatchObject({ id: engLeadRole.id, status: 'FILLED', closedOn: TODAY });
     // Filled, not assigned: the seat is vacant and no longer "hiring".
-    expect(await infraVacancies()).toEqual(['ENG_LEAD CRITICAL', 'TECH_LEAD MEDIUM']);
+    expect(await infraVacancies()).toEqual(['ENG_LEAD CRITICAL', 'TECH_LEAD HIGH']);
     await expectRefused(t, FILL, { id: engLeadRole.id }, 'input.id', 'CONFLICT');
     await expectRefused(t, CANCEL, { id: engLeadRole.id }, 'input.id', 'CONFLICT');
   });
 
   it('lets a new role open for a seat whose last role was filled', async () => {
-    const { openRole: role } = await expectWritten(t, OPEN, { unit: 'infra', seat: 'ENG_LEAD' });
-    expect(role.id).not.toBe(engLeadRole.id);
-    engLeadRole = role;
+    const filled = await open({ unit: 'infra', seat: 'ENG_LEAD' });
+    await expectWritten(t, FILL, { id: filled.id });
+    const role = await open({ unit: 'infra', seat: 'ENG_LEAD' });
+    expect(role.id).not.toBe(filled.id);
   });
 
   it('cancels an open role from a day (default: today)', async () => {
-    const { openRole: cancelled } = await expectWritten(t, CANCEL, { id: engLeadRole.id });
+    const role = await open({ unit: 'infra', seat: 'ENG_LEAD' });
+    const { openRole: cancelled } = await expectWritten(t, CANCEL, { id: role.id });
     expect(cancelled).toMatchObject({ status: 'CANCELLED', closedOn: TODAY });
-    await expectRefused(t, FILL, { id: engLeadRole.id }, 'input.id', 'CONFLICT');
+    await expectRefused(t, FILL, { id: role.id }, 'input.id', 'CONFLICT');
   });
 
   it('closes one ENGINEER role, leaving the others open', async () => {
+    await open({ unit: 'db', seat: 'ENGINEER' });
+    await open({ unit: 'db', seat: 'ENGINEER' });
     const [first] = await rolesOf('db');
     await expectWritten(t, FILL, { id: first.id });
     const statuses = (await rolesOf('db')).map((r: { status: string }) => r.status).sort();
@@ -120,7 +126,7 @@ describe('fillRole / cancelRole', () => {
   });
 
   it('refuses a day before the role opened, and ids that are not open roles', async () => {
-    const tl = (await rolesOf('infra')).find((r: { seat: string }) => r.seat === 'TECH_LEAD');
+    const tl = await open({ unit: 'infra', seat: 'TECH_LEAD', openedOn: '2026-09-01' });
     await expectRefused(t, FILL, { id: tl.id, on: '2026-08-31' }, 'input.on', 'VALIDATION');
     await expectRefused(t, CANCEL, { id: tl.id, on: '2026-08-31' }, 'input.on', 'VALIDATION');
     const { unit } = await t.data('{ unit(slug: "infra") { id } }');

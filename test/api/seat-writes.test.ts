@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { TODAY } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
 import { expectRefusedAll, expectWritten, mutate } from '../helpers/writes.js';
 
 const ASSIGN = `mutation ($input: AssignSeatInput!) {
@@ -35,20 +36,20 @@ const ORG = {
   ],
 };
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ org: ORG });
-});
-afterAll(() => t.close());
+const t = useTestOrg(ORG);
+
+/** p2 takes db's Eng Lead seat from p0 on 2026-06-01; the payload. */
+const p2TakesEngLead = () =>
+  expectWritten(t, ASSIGN, {
+    unit: 'db',
+    seat: 'ENG_LEAD',
+    person: 'p2@example.com',
+    startedOn: '2026-06-01',
+  });
 
 describe('assignSeat', () => {
   it('ends the current holder the day before and keeps the history', async () => {
-    const assignSeat = await expectWritten(t, ASSIGN, {
-      unit: 'db',
-      seat: 'ENG_LEAD',
-      person: 'p2@example.com',
-      startedOn: '2026-06-01',
-    });
+    const assignSeat = await p2TakesEngLead();
     expect(assignSeat.ended).toEqual({
       person: { email: 'p0@example.com' },
       startedOn: '2025-01-01',
@@ -71,9 +72,11 @@ describe('assignSeat', () => {
   });
 
   it('names the field of every bad input and writes nothing', async () => {
+    await p2TakesEngLead();
     await expectRefusedAll(t, ASSIGN, [
       [{ unit: 'nope', seat: 'ENG_LEAD', person: 'p3@example.com' }, 'input.unit', 'NOT_FOUND'],
       [{ unit: 'db', seat: 'ENG_LEAD', person: 'who@example.com' }, 'input.person', 'NOT_FOUND'],
+      // before p2's term began
       [
         { unit: 'db', seat: 'ENG_LEAD', person: 'p3@example.com', startedOn: '2026-01-01' },
         'input.startedOn',
@@ -83,6 +86,7 @@ describe('assignSeat', () => {
   });
 
   it('records who changed what in the audit log', async () => {
+    await p2TakesEngLead();
     const { changes } = await t.data(`{ changes(unit: "db", first: 10) {
       nodes { actor operation person { email } before after }
     } }`);
@@ -95,6 +99,7 @@ describe('assignSeat', () => {
 
 describe('vacateSeat', () => {
   it('leaves the seat empty from the day given', async () => {
+    await expectWritten(t, ASSIGN, { unit: 'db', seat: 'TECH_LEAD', person: 'p1@example.com' });
     await expectWritten(t, VACATE, { unit: 'db', seat: 'TECH_LEAD', on: TODAY });
     const again = await mutate(t, VACATE, { unit: 'db', seat: 'TECH_LEAD' });
     expect(again.userErrors).toEqual([{ path: 'input.seat', code: 'NOT_FOUND' }]);

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { TODAY } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
 import { expectRefused, expectRefusedAll, expectWritten } from '../helpers/writes.js';
 
 const CANDIDATE = 'id unit { slug } seat person { email } readiness notes startedOn endedOn';
@@ -39,11 +40,7 @@ const ORG = {
   ],
 };
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ org: ORG });
-});
-afterAll(() => t.close());
+const t = useTestOrg(ORG);
 
 /** The db Tech Lead seat's bench on a day, as `READINESS:email` strings. */
 async function techLeadBench(asOf?: string) {
@@ -65,6 +62,26 @@ const noSuccessor = async () => {
 };
 
 const key = { unit: 'db', seat: 'TECH_LEAD', person: email(2) };
+
+/**
+ * db's Tech Lead bench: p2 READY_SOON since 2026-01-01 (with notes), p0 READY_LATER since
+ * 2026-03-01; p2's candidacy.
+ */
+async function nameBench(): Promise<{ id: string }> {
+  const { candidate } = await expectWritten(t, ADD, {
+    ...key,
+    readiness: 'READY_SOON',
+    notes: 'Strong on storage.',
+    on: '2026-01-01',
+  });
+  await expectWritten(t, ADD, {
+    ...key,
+    person: email(0),
+    readiness: 'READY_LATER',
+    on: '2026-03-01',
+  });
+  return candidate;
+}
 
 describe('addCandidate', () => {
   it('names a successor from a day; the bench and findings reflect it at once', async () => {
@@ -111,6 +128,7 @@ describe('addCandidate', () => {
   });
 
   it('refuses the seat holder, a current candidate and bad input, writing nothing', async () => {
+    await nameBench();
     const base = { ...key, readiness: 'READY_NOW' };
     await expectRefusedAll(t, ADD, [
       [{ ...base, person: email(1) }, 'input.person', 'VALIDATION'],
@@ -128,9 +146,8 @@ describe('addCandidate', () => {
 });
 
 describe('updateCandidate', () => {
-  let firstId: string;
-
   it('keeps readiness history: the old readiness ends yesterday, the new starts today', async () => {
+    await nameBench();
     const { candidate, ended } = await expectWritten(t, UPDATE, { ...key, readiness: 'READY_NOW' });
     expect(ended).toMatchObject({
       readiness: 'READY_SOON',
@@ -144,38 +161,45 @@ describe('updateCandidate', () => {
       endedOn: null,
     });
     expect(candidate.id).not.toBe(ended.id);
-    firstId = candidate.id;
     expect(await techLeadBench('2026-11-22')).toMatchObject({ READY_SOON: [email(2)] });
     expect(await techLeadBench()).toMatchObject({ READY_NOW: [email(2)], READY_SOON: [] });
     expect(await techLeadBench('2025-12-31')).toMatchObject({ READY_NOW: [], READY_SOON: [] });
   });
 
   it('corrects a candidacy that started today in place', async () => {
+    await nameBench();
+    const today = await expectWritten(t, UPDATE, { ...key, readiness: 'READY_NOW' });
     const { candidate, ended } = await expectWritten(t, UPDATE, {
       ...key,
       readiness: 'READY_LATER',
     });
     expect(ended).toBeNull();
-    expect(candidate).toMatchObject({ id: firstId, readiness: 'READY_LATER', startedOn: TODAY });
-    await expectWritten(t, UPDATE, { ...key, readiness: 'READY_NOW' });
+    expect(candidate).toMatchObject({
+      id: today.candidate.id,
+      readiness: 'READY_LATER',
+      startedOn: TODAY,
+    });
   });
 
   it('changes notes in place, keeping the readiness; null clears them', async () => {
+    const { id } = await nameBench();
     const { candidate, ended } = await expectWritten(t, UPDATE, {
       ...key,
       notes: 'Ready after the migration.',
     });
     expect(ended).toBeNull();
     expect(candidate).toMatchObject({
-      id: firstId,
-      readiness: 'READY_NOW',
+      id,
+      readiness: 'READY_SOON',
       notes: 'Ready after the migration.',
+      startedOn: '2026-01-01',
     });
     const cleared = await expectWritten(t, UPDATE, { ...key, notes: null });
-    expect(cleared.candidate).toMatchObject({ id: firstId, notes: null });
+    expect(cleared.candidate).toMatchObject({ id, notes: null });
   });
 
   it('changes notes in place on an older candidacy too (no new history row)', async () => {
+    await nameBench();
     const { candidate, ended } = await expectWritten(t, UPDATE, {
       ...key,
       person: email(0),
@@ -191,13 +215,15 @@ describe('updateCandidate', () => {
   });
 
   it('records nothing when nothing changes', async () => {
+    await nameBench();
     const before = await t.changeCount();
-    const { ended } = await expectWritten(t, UPDATE, { ...key, readiness: 'READY_NOW' });
+    const { ended } = await expectWritten(t, UPDATE, { ...key, readiness: 'READY_SOON' });
     expect(ended).toBeNull();
     expect(await t.changeCount()).toBe(before);
   });
 
   it('refuses someone who is not a candidate, and bad input', async () => {
+    await nameBench();
     await expectRefusedAll(t, UPDATE, [
       [{ ...key, person: email(3), readiness: 'READY_NOW' }, 'input.person', 'NOT_FOUND'],
       [{ ...key, seat: 'ENG_LEAD', readiness: 'READY_NOW' }, 'input.person', 'NOT_FOUND'],
@@ -209,10 +235,11 @@ describe('updateCandidate', () => {
 
 describe('removeCandidate', () => {
   it('ends the candidacy the day before `on`, keeping it as history', async () => {
+    await nameBench();
     const { ended } = await expectWritten(t, REMOVE, { ...key, on: TODAY });
     expect(ended).toMatchObject({
-      readiness: 'READY_NOW',
-      startedOn: TODAY,
+      readiness: 'READY_SOON',
+      startedOn: '2026-01-01',
       endedOn: '2026-11-22',
     });
     expect(await techLeadBench()).toEqual({
@@ -220,7 +247,7 @@ describe('removeCandidate', () => {
       READY_SOON: [],
       READY_LATER: [email(0)],
     });
-    // The earlier READY_SOON period is still history.
+    // The READY_SOON period is history.
     expect(await techLeadBench('2026-06-01')).toMatchObject({ READY_SOON: [email(2)] });
     expect(await noSuccessor()).toEqual(['ENG_LEAD', 'TECH_LEAD']);
     const { person } = await t.data(`{ person(email: "${email(2)}") { candidacies { seat } } }`);
@@ -228,6 +255,8 @@ describe('removeCandidate', () => {
   });
 
   it('refuses a candidacy that does not exist (any more)', async () => {
+    await nameBench();
+    await expectWritten(t, REMOVE, key);
     await expectRefusedAll(t, REMOVE, [
       [key, 'input.person', 'NOT_FOUND'],
       [{ ...key, person: 'who@example.com' }, 'input.person', 'NOT_FOUND'],
@@ -236,6 +265,8 @@ describe('removeCandidate', () => {
   });
 
   it('allows naming the person again afterwards', async () => {
+    await nameBench();
+    await expectWritten(t, REMOVE, key);
     const { candidate } = await expectWritten(t, ADD, { ...key, readiness: 'READY_SOON' });
     expect(candidate).toMatchObject({ startedOn: TODAY, endedOn: null });
   });

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { TODAY } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
 import { expectRefusedAll, expectWritten } from '../helpers/writes.js';
 
 const CREATE = `mutation ($input: CreateUnitInput!) {
@@ -57,11 +58,7 @@ const ORG = {
   openRoles: [{ unit: 'db', seat: 'TECH_LEAD', status: 'OPEN', openedOn: '2026-09-01' }],
 };
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ org: ORG });
-});
-afterAll(() => t.close());
+const t = useTestOrg(ORG);
 
 describe('createUnit', () => {
   it('creates a unit under a parent of the right layer and audits it', async () => {
@@ -145,7 +142,7 @@ describe('updateUnit', () => {
 
   it('writes nothing when nothing changes', async () => {
     const before = await t.changeCount();
-    await expectWritten(t, UPDATE, { slug: 'cache', name: 'Caching' });
+    await expectWritten(t, UPDATE, { slug: 'cache', name: 'Cache' });
     expect(await t.changeCount()).toBe(before);
   });
 
@@ -166,14 +163,15 @@ describe('moveUnit', () => {
     expect(unit.children).toEqual([{ slug: 'db' }]);
   });
 
-  it('moves an area under another pillar', async () => {
+  it('moves an area under another pillar, with its teams', async () => {
+    await expectWritten(t, MOVE, { slug: 'cache', parent: 'apps' });
     const { moveUnit } = await t.data(MOVE, { input: { slug: 'apps', parent: 'biz' } });
     expect(moveUnit.unit.parent).toEqual({ slug: 'biz' });
     const { coverage } = await t.data(`{ coverage(scope: "biz") { byLayer { layer units } } }`);
     expect(coverage.byLayer).toEqual([
       { layer: 'PILLAR', units: 1 },
       { layer: 'AREA', units: 1 },
-      { layer: 'TEAM', units: 2 },
+      { layer: 'TEAM', units: 1 },
     ]);
   });
 
@@ -205,6 +203,7 @@ describe('archiveUnit', () => {
 
     const parent = await t.data(ARCHIVE, { input: { slug: 'infra' } });
     expect(parent.archiveUnit.userErrors).toMatchObject([
+      { path: 'input.slug', code: 'CONFLICT', message: expect.stringContaining('TEAM "cache"') },
       { path: 'input.slug', code: 'CONFLICT', message: expect.stringContaining('TEAM "db"') },
     ]);
     expect(await t.changeCount()).toBe(before);
@@ -220,8 +219,8 @@ describe('archiveUnit', () => {
     expect(archiveUnit.unit).toEqual({ slug: 'cache', archivedOn: '2026-12-01' });
     // Still there today (archived from December), gone from December on.
     const { today, later } = await t.data(`{
-      today: coverage(scope: "apps") { byLayer { layer units } }
-      later: coverage(scope: "apps", asOf: "2026-12-01") { byLayer { layer units } }
+      today: coverage(scope: "infra") { byLayer { layer units } }
+      later: coverage(scope: "infra", asOf: "2026-12-01") { byLayer { layer units } }
     }`);
     expect(today.byLayer).toContainEqual({ layer: 'TEAM', units: 2 });
     expect(later.byLayer).toContainEqual({ layer: 'TEAM', units: 1 });
@@ -253,6 +252,8 @@ describe('archiveUnit', () => {
   });
 
   it('refuses archived units as targets and as parents, and keeps their slugs taken', async () => {
+    await expectWritten(t, CREATE, { slug: 'tmp', name: 'Temp', layer: 'TEAM', parent: 'apps' });
+    await expectWritten(t, ARCHIVE, { slug: 'tmp' });
     await expectRefusedAll(t, ARCHIVE, [
       [{ slug: 'tmp' }, 'input.slug', 'CONFLICT'],
       [{ slug: 'nope' }, 'input.slug', 'NOT_FOUND'],

@@ -1,21 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inProcess } from '../../src/cli/operator.js';
 import { type CliIo, runOrgCli } from '../../src/cli/org.js';
 import { demoDocument } from '../../src/demo/load.js';
-import { importOrgDocument } from '../../src/orgdoc/import.js';
 import { loadConfig } from '../../src/server/config.js';
-import { openTestDatabase } from '../helpers/database.js';
+import { TODAY } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
 
 // The CLI a team runs in its own CI, on the demo org, through the real commands.
-const TODAY = '2026-11-23';
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
+const t = useTestOrg(demoDocument());
 
 function cli() {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = {
     connect: async (today) => ({
-      ...inProcess(database, loadConfig({}), today),
+      ...inProcess(t.database, loadConfig({}), today),
       close: async () => {},
     }),
     out: (text) => void out.push(text),
@@ -24,13 +23,6 @@ function cli() {
   const run = (...args: string[]) => runOrgCli([...args, '--today', TODAY], io);
   return { run, out: () => out.join(''), err: () => err.join('') };
 }
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  const result = await importOrgDocument(database.db, demoDocument(), { today: TODAY });
-  expect(result.userErrors).toEqual([]);
-});
-afterAll(() => database.drop());
 
 describe('npm run org -- check', () => {
   it('fails listing the teams without a Tech Lead, TLM teams marked', async () => {

@@ -1,32 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inProcess } from '../../src/cli/operator.js';
 import { type CliIo, runOrgCli } from '../../src/cli/org.js';
 import { demoDocument } from '../../src/demo/load.js';
-import { startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+import { TODAY } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
 
 // `npm run org -- scenario show ID`: the diff a person reads, from the real evaluation.
-let t: TestApp;
 let id: string;
 
-beforeAll(async () => {
-  t = await startTestApp({ org: demoDocument() });
-  const { createScenario } = await t.data(
-    `mutation ($input: CreateScenarioInput!) { createScenario(input: $input) { scenario { id } userErrors { message } } }`,
-    {
-      input: {
-        name: 'Ana leaves, Dee steps up',
-        description: 'What if Storage loses its manager?',
-        changes: [
-          { depart: { person: 'ana@example.com' } },
-          { assignSeat: { unit: 'storage', seat: 'ENG_LEAD', person: 'dee@example.com' } },
-          { depart: { person: 'nobody@example.com' } },
-        ],
+const t = useTestOrg(demoDocument(), {
+  setup: async (t) => {
+    const { createScenario } = await t.data(
+      `mutation ($input: CreateScenarioInput!) { createScenario(input: $input) { scenario { id } userErrors { message } } }`,
+      {
+        input: {
+          name: 'Ana leaves, Dee steps up',
+          description: 'What if Storage loses its manager?',
+          changes: [
+            { depart: { person: 'ana@example.com' } },
+            { assignSeat: { unit: 'storage', seat: 'ENG_LEAD', person: 'dee@example.com' } },
+            { depart: { person: 'nobody@example.com' } },
+          ],
+        },
       },
-    },
-  );
-  id = createScenario.scenario.id;
+    );
+    id = createScenario.scenario.id;
+  },
 });
-afterAll(() => t.close());
 
 function cli() {
   const out: string[] = [];

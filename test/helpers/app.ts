@@ -24,15 +24,49 @@ const IMPORT_ORG = `mutation ($d: JSONObject!) { importOrg(document: $d) {
   created { units people } userErrors { path message code }
 } }`;
 
+/** What the test database does with each statement drizzle sends (the app of the moment). */
+type QueryListener = (sql: string, params: unknown[]) => void;
+
+/** A test database whose statements go to whichever app `watch` was last given. */
+export async function openWatchedDatabase() {
+  let listener: QueryListener = () => {};
+  const database = await openTestDatabase((sql, params) => listener(sql, params));
+  const watch = (next: QueryListener) => {
+    listener = next;
+  };
+  return { database, watch };
+}
+
+export type WatchedDatabase = Awaited<ReturnType<typeof openWatchedDatabase>>;
+
 /**
  * The real app on a real database of the test file's own, plus a `gql()` caller that goes
- * through HTTP handling (app.fetch) exactly as a client would.
+ * through HTTP handling (app.fetch) exactly as a client would. `useTestOrg` (test-org.ts)
+ * gives each test one of its own instead.
  */
 export async function startTestApp({ env = {}, org }: TestAppOptions = {}) {
+  const watched = await openWatchedDatabase();
+  const testApp = testAppOn(watched, env);
+  if (org !== undefined) {
+    try {
+      await testApp.importOrg(org);
+    } catch (error) {
+      await testApp.close();
+      throw error;
+    }
+  }
+  return testApp;
+}
+
+/**
+ * A new app (so a new in-memory store, read afresh from the database) over `watched`, with
+ * its own record of statements and logs.
+ */
+export function testAppOn({ database, watch }: WatchedDatabase, env: Record<string, string> = {}) {
   const statements: string[] = [];
   /** The parameters of each statement, in step with `statements`. */
   const parameters: unknown[][] = [];
-  const database = await openTestDatabase((sql, params) => {
+  watch((sql, params) => {
     statements.push(sql);
     parameters.push(params);
   });
@@ -84,7 +118,7 @@ export async function startTestApp({ env = {}, org }: TestAppOptions = {}) {
     (await data<{ changes: { totalCount: number } }>('{ changes { totalCount } }')).changes
       .totalCount;
 
-  const testApp = {
+  return {
     app,
     database,
     config,
@@ -101,15 +135,6 @@ export async function startTestApp({ env = {}, org }: TestAppOptions = {}) {
       await database.drop();
     },
   };
-  if (org !== undefined) {
-    try {
-      await importOrg(org);
-    } catch (error) {
-      await database.drop();
-      throw error;
-    }
-  }
-  return testApp;
 }
 
-export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+export type TestApp = ReturnType<typeof testAppOn>;

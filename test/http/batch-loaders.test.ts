@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateOrg, SIZES } from '../../src/demo/generate.js';
 import { peopleByEmails, peopleByIds } from '../../src/people/data.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
 
 // Every member of every team, with their team and seats: the member, team and seat loaders
 // each get thousands of keys in one batch.
@@ -9,11 +9,7 @@ const TREE = `{ units(layer: PILLAR, first: 100) { nodes { children { children {
   members { email team { slug } seats { seat } }
 } } } } }`;
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp({ org: generateOrg(SIZES.S) });
-}, 300_000);
-afterAll(() => app?.close());
+const app = useTestOrg(generateOrg(SIZES.S), { timeout: 300_000 });
 
 /** The statements issued while `run` runs, each with its parameters. */
 async function recorded(run: () => Promise<unknown>) {

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, startTestApp, type TestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, type TestApp } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
 import { specDocument } from '../orgdoc/fixtures.js';
 
 const LIMIT = 4_096;
@@ -7,16 +8,8 @@ const aliases = (n: number, field: string) =>
   Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ');
 const IMPACT = 'departureImpact(email: "ana@example.com") { person { email } }';
 
-let app: TestApp;
-let defaults: TestApp;
-beforeAll(async () => {
-  app = await startTestApp({ org: specDocument(), env: { ORGRAPH_MAX_BODY_BYTES: `${LIMIT}` } });
-  defaults = await startTestApp();
-});
-afterAll(async () => {
-  await app?.close();
-  await defaults?.close();
-});
+const app = useTestOrg(specDocument(), { env: { ORGRAPH_MAX_BODY_BYTES: `${LIMIT}` } });
+const defaults = useTestOrg();
 
 function post(target: TestApp, body: BodyInit, init: RequestInit = {}) {
   return target.app.fetch('http://orgraph.test/graphql', {

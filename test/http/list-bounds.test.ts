@@ -1,19 +1,15 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { type GraphQLInputType, getNullableType, isInputObjectType, isListType } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FINDING_KINDS } from '../../src/core/findings/findings.js';
 import { schema } from '../../src/graphql/schema.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
 
 const NODES = 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }';
 const unitIds = (n: number) =>
   Array.from({ length: n }, (_, i) => encodeGlobalID('OrgUnit', i + 1));
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app?.close());
+const app = useTestOrg();
 
 /** Sends `query`, expecting one error; answers it and the statements the request issued. */
 async function refused(query: string, variables: Record<string, unknown>) {

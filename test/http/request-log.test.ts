@@ -1,8 +1,9 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateOrg } from '../../src/demo/generate.js';
-import { ADMIN_TOKEN, startTestApp, type TestApp } from '../helpers/app.js';
+import { ADMIN_TOKEN } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
 
 // 1,000 teams: one failing loader (the leads' team) fails over 1,000 fields of one request.
 const ORG = generateOrg({ teams: 1_000, teamSize: 2, teamsPerArea: 10, areasPerPillar: 10 });
@@ -11,11 +12,7 @@ const LEADS = `query Leads { units(layer: PILLAR, first: 100) { nodes { children
 } } } } }`;
 const NODES = 'query Probe($ids: [ID!]!) { nodes(ids: $ids) { id } }';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp({ org: ORG });
-}, 120_000);
-afterAll(() => app?.close());
+const app = useTestOrg(ORG, { timeout: 120_000 });
 
 /** Runs `send`, answering its result and the log lines it added, parsed. */
 async function logged<T>(send: () => Promise<T>) {

@@ -1,10 +1,11 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import { openTestDatabase } from '../helpers/database.js';
+import { type OrgTemplate, saveTemplate } from '../helpers/template.js';
 
 /**
- * The test file's own database (see test/helpers/database.ts), emptied before each test,
+ * The test file's own database (see test/helpers/database.ts), as migrated — every table
+ * empty, every sequence at its start — before each test,
  * with every SQL statement sent since the test began, for the statement-count checks.
  */
 export interface TestDatabase {
@@ -16,19 +17,17 @@ export interface TestDatabase {
 
 export function useTestDatabase(): TestDatabase {
   const statements: string[] = [];
+  let empty: OrgTemplate;
   const holder = {
     statements,
-    empty: async () => {
-      await holder.database.db.execute(sql`truncate unit, person, seat_assignment,
-        team_membership, aor, aor_ownership, succession_candidate, open_role, change
-        restart identity cascade`);
-    },
+    empty: () => empty.restore(),
   } as TestDatabase & { database: Database };
   let drop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     const opened = await openTestDatabase((query) => void statements.push(query));
     holder.database = opened;
     drop = opened.drop;
+    empty = await saveTemplate(opened);
   });
   beforeEach(async () => {
     await holder.empty();

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoDocument } from '../../src/demo/load.js';
-import { startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+import { tokenFor } from '../access/credentials.js';
+import { TODAY } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
 
 const CREATE = `mutation ($input: CreateScenarioInput!) {
   createScenario(input: $input) {
@@ -31,24 +33,14 @@ const EVALUATE = `query ($id: ID!, $asOf: Date) { node(id: $id) { ... on Scenari
   }
 } } }`;
 
-let t: TestApp;
 let planner: string;
 let viewer: string;
-
-async function token(role: 'VIEWER' | 'PLANNER') {
-  const { createApiToken } = await t.data(
-    `mutation ($role: Role!) { createApiToken(input: { name: "${role}", role: $role }) { token } }`,
-    { role },
-  );
-  return createApiToken.token as string;
-}
-
-beforeAll(async () => {
-  t = await startTestApp({ org: demoDocument() });
-  planner = await token('PLANNER');
-  viewer = await token('VIEWER');
+const t = useTestOrg(demoDocument(), {
+  setup: async (t) => {
+    planner = await tokenFor(t, 'PLANNER');
+    viewer = await tokenFor(t, 'VIEWER');
+  },
 });
-afterAll(() => t.close());
 
 async function create(input: Record<string, unknown>) {
   const { createScenario } = await t.data(CREATE, { input }, { token: planner });

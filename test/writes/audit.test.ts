@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { TODAY } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
 import { expectWritten } from '../helpers/writes.js';
 
 const ORG = {
@@ -16,11 +17,7 @@ const ORG = {
 
 const CHANGES = `{ changes(first: 50) { totalCount nodes { operation actor before after } } }`;
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ org: ORG });
-});
-afterAll(() => t.close());
+const t = useTestOrg(ORG);
 
 /** Every value of a JSON tree, keys included, flattened. */
 function idsIn(value: unknown, key = ''): string[] {

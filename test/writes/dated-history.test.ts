@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/org/days.js';
-import { startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+import { TODAY } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
 import { expectRefused, expectWritten, mutate } from '../helpers/writes.js';
 
 /**
@@ -66,11 +67,7 @@ function overlapping(rows: Dated[]): Array<[Dated, Dated]> {
   return pairs;
 }
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ org: ORG });
-});
-afterAll(() => t.close());
+const t = useTestOrg(ORG);
 
 const seatHistory = async (slug: string) =>
   (

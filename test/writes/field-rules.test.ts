@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestOrg } from '../helpers/test-org.js';
 import { mutate } from '../helpers/writes.js';
 
 /**
@@ -45,11 +45,7 @@ const PERSON_CASES: Case[] = [
   { field: 'level', value: 'l'.repeat(51) },
 ];
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ org: { units: [pillar] } });
-});
-afterAll(() => t.close());
+const t = useTestOrg({ units: [pillar] });
 
 async function viaImport(section: 'units' | 'people', entry: Record<string, unknown>) {
   const { importOrg } = await t.data(IMPORT, { d: { [section]: [entry] } });

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { type TestApp, TODAY } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
 
 /**
  * Every rule that spans rows holds under truly concurrent requests: a departure and a write
@@ -96,11 +97,7 @@ async function heldAfterLeaving(t: TestApp, email: string) {
 }
 
 describe.runIf(process.env.DATABASE_URL)('a departure racing another write on PostgreSQL', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ org: org() });
-  });
-  afterAll(() => t.close());
+  const t = useTestOrg(org());
 
   for (const r of RACERS) {
     it(`and ${r.name} for the same person: never both leave them holding something`, async () => {

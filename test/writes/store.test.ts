@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
-import { ADMIN_TOKEN, startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+import { ADMIN_TOKEN, TODAY } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
 import { expectWritten } from '../helpers/writes.js';
 
 /**
@@ -71,11 +72,7 @@ const WRITES: Array<[string, Record<string, unknown>]> = [
   ],
 ];
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ org: ORG });
-});
-afterAll(() => t.close());
+const t = useTestOrg(ORG);
 
 async function freshAnswer(): Promise<unknown> {
   const fresh = createApp({ database: t.database, config: t.config, today: () => TODAY });

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { openWatchedDatabase, type TestApp, testAppOn, type WatchedDatabase } from './app.js';
+import { type OrgTemplate, saveTemplate } from './template.js';
+
+export interface TestOrgOptions {
+  /** Environment on top of the admin token, as the server would read it. */
+  env?: Record<string, string>;
+  /**
+   * Runs once, after the import, on the app of the template: what it writes (API tokens, a
+   * scenario) every test then starts with.
+   */
+  setup?: (t: TestApp) => Promise<void>;
+  /** How long building the template may take (a big generated org), in ms. */
+  timeout?: number;
+}
+
+/**
+ * Each test of the file (or of the `describe` it is called in) gets its own app over the org
+ * `document` — imported through the API, then `setup` — as if nothing had run before it: the
+ * database is built once, saved as a template, and put back before every test, and the app
+ * (its in-memory store, statements and logs) is new. So a test passes alone (`it.only`, `-t`)
+ * and in any order.
+ *
+ * The returned object is the app of the running test; use it inside tests and `beforeEach`.
+ */
+export function useTestOrg(
+  document?: unknown,
+  { env = {}, setup, timeout }: TestOrgOptions = {},
+): TestApp {
+  let watched: WatchedDatabase | undefined;
+  let template: OrgTemplate;
+  let current: TestApp | undefined;
+  beforeAll(async () => {
+    watched = await openWatchedDatabase();
+    const builder = testAppOn(watched, env);
+    if (document !== undefined) await builder.importOrg(document);
+    await setup?.(builder);
+    template = await saveTemplate(watched.database);
+  }, timeout);
+  beforeEach(async () => {
+    current = undefined;
+    if (!watched) throw new Error('useTestOrg: the template could not be built');
+    await template.restore();
+    current = testAppOn(watched, env);
+  });
+  afterAll(async () => {
+    current = undefined;
+    await watched?.database.drop();
+  });
+  return new Proxy({} as TestApp, {
+    get(_, key) {
+      if (!current) throw new Error('useTestOrg: the app exists inside a test or beforeEach');
+      return Reflect.get(current, key);
+    },
+  });
+}
