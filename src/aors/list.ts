@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { anyId } from '../db/any-of.js';
 import { aorTable, type Criticality } from '../db/tables.js';
 import type { TableList } from '../graphql/table-page.js';
 
@@ -13,7 +14,7 @@ export function aorList(filter: AorFilter): TableList {
   return {
     where: and(
       isNull(aorTable.retiredOn),
-      filter.unitIds ? inArray(aorTable.unitId, [...filter.unitIds]) : undefined,
+      filter.unitIds ? anyId(aorTable.unitId, filter.unitIds) : undefined,
       filter.criticality ? eq(aorTable.criticality, filter.criticality) : undefined,
     ),
     orderBy: [asc(aorTable.slug)],

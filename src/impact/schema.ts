@@ -6,7 +6,6 @@ import type {
 import type { CoverageChange as CoverageChangeData } from '../core/impact/org-diff.js';
 import type { VacancyStep as StepData } from '../core/impact/vacancy-chain.js';
 import { unitsOfPerson } from '../core/org/lookup.js';
-import type { OrgState } from '../core/org/state.js';
 import { CoverageStatusEnum } from '../coverage/schema.js';
 import { Finding, revealsOfFindings } from '../findings/schema.js';
 import { confidential } from '../graphql/access.js';

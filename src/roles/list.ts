@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
+import { anyId } from '../db/any-of.js';
 import { type OpenRoleRow, openRoleTable } from '../db/tables.js';
 import type { TableList } from '../graphql/table-page.js';
 
@@ -12,7 +13,7 @@ export interface OpenRoleFilter {
 export function openRoleList(filter: OpenRoleFilter): TableList {
   return {
     where: and(
-      filter.unitIds ? inArray(openRoleTable.unitId, [...filter.unitIds]) : undefined,
+      filter.unitIds ? anyId(openRoleTable.unitId, filter.unitIds) : undefined,
       filter.status ? eq(openRoleTable.status, filter.status) : undefined,
     ),
     orderBy: [desc(openRoleTable.openedOn), desc(openRoleTable.id)],
