@@ -1,5 +1,5 @@
 import { groupBy } from '../core/collections.js';
-import { inForceOn } from '../core/org/as-of.js';
+import { inForceOn } from '../core/org/in-force.js';
 import type { Seat } from '../db/tables.js';
 import { dayFor, type UnitOnDay, withOrg } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';

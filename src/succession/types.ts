@@ -1,5 +1,5 @@
 import { groupBy } from '../core/collections.js';
-import { inForceOn } from '../core/org/as-of.js';
+import { inForceOn } from '../core/org/in-force.js';
 import { type CandidateRow, readinessEnum } from '../db/tables.js';
 import { confidential } from '../graphql/access.js';
 import { builder } from '../graphql/builder.js';

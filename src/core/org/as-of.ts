@@ -3,17 +3,16 @@ import type {
   AorRow,
   CandidateRow,
   MembershipRow,
-  OpenRoleRow,
   Seat,
-  SeatAssignmentRow,
   UnitRow,
 } from '../../db/tables.js';
 import { groupBy } from '../collections.js';
+import { inForceOn, latestInForce } from './in-force.js';
+import { seatKey, seatsOn } from './seats-on.js';
 import {
   type AorState,
   type CandidateState,
   type Day,
-  type Holding,
   type OrgHistory,
   type OrgState,
   type PersonState,
@@ -21,26 +20,6 @@ import {
   type SeatState,
   type UnitState,
 } from './state.js';
-
-interface Dated {
-  startedOn: string;
-  endedOn: string | null;
-}
-
-/** A dated row is in force on `day` from its start to its end, both inclusive. */
-export function inForceOn(row: Dated, day: Day): boolean {
-  return row.startedOn <= day && (row.endedOn === null || row.endedOn >= day);
-}
-
-/**
- * An open role is open from `openedOn` until the day before `closedOn` (the day it was
- * filled or cancelled). A closed role without a `closedOn` has no known open period, so it
- * never counts.
- */
-export function roleOpenOn(role: OpenRoleRow, day: Day): boolean {
-  if (role.openedOn > day) return false;
-  return role.closedOn === null ? role.status === 'OPEN' : role.closedOn > day;
-}
 
 /**
  * The org as it stood on `asOf`: every history row filtered to what was in force that day.
@@ -106,86 +85,6 @@ function childrenByParent(units: UnitState[]): Map<number | null, UnitState[]> {
     else children.set(unit.parentId, [unit]);
   }
   return children;
-}
-
-function seatKey(unitId: number, seat: string): string {
-  return `${unitId}:${seat}`;
-}
-
-/**
- * The row in force on `day`. The database allows one open-ended row per seat, but a closed
- * row may overlap the next one on its last day: the most recently started row wins.
- */
-function latestInForce<T extends Dated & { id: number }>(rows: readonly T[], day: Day): T | null {
-  let best: T | null = null;
-  for (const row of rows) {
-    if (!inForceOn(row, day)) continue;
-    if (
-      !best ||
-      row.startedOn > best.startedOn ||
-      (row.startedOn === best.startedOn && row.id > best.id)
-    )
-      best = row;
-  }
-  return best;
-}
-
-function seatsOn(
-  history: OrgHistory,
-  units: UnitState[],
-  asOf: Day,
-): Map<number, Record<Seat, SeatState>> {
-  const assignments = groupBy(history.seatAssignments, (a) => seatKey(a.unitId, a.seat));
-  const roles = groupBy(history.openRoles, (r) => seatKey(r.unitId, r.seat));
-  const seats = new Map<number, Record<Seat, SeatState>>();
-  for (const unit of units) {
-    const rows: SeatRows = {
-      assignments: (seat) => assignments.get(seatKey(unit.id, seat)) ?? [],
-      roles: (seat) => roles.get(seatKey(unit.id, seat)) ?? [],
-    };
-    seats.set(unit.id, unitSeatsOn(rows, asOf));
-  }
-  return seats;
-}
-
-/** The history rows of one unit's seats. */
-export interface SeatRows {
-  assignments(seat: Seat): readonly SeatAssignmentRow[];
-  roles(seat: Seat): readonly OpenRoleRow[];
-}
-
-/** Both seats of one unit on `asOf`, from that unit's rows alone. */
-export function unitSeatsOn(rows: SeatRows, asOf: Day): Record<Seat, SeatState> {
-  const engLead = latestInForce(rows.assignments('ENG_LEAD'), asOf);
-  const stateOf = (seat: Seat): SeatState => {
-    const assignments = rows.assignments(seat);
-    return {
-      holder: toHolding(latestInForce(assignments, asOf)),
-      lastSeparateEndedOn: lastSeparateEnd(assignments, engLead?.personId ?? null, asOf),
-      openRole: rows.roles(seat).some((r) => roleOpenOn(r, asOf)),
-    };
-  };
-  return { ENG_LEAD: stateOf('ENG_LEAD'), TECH_LEAD: stateOf('TECH_LEAD') };
-}
-
-function toHolding(row: SeatAssignmentRow | null): Holding | null {
-  return row && { personId: row.personId, startedOn: row.startedOn, acting: row.acting };
-}
-
-/**
- * The last day of the latest assignment that ended before `asOf`, skipping the current Eng
- * Lead's own stints: when the Eng Lead held the Tech Lead seat for a while, the team was a
- * TLM throughout, so only a separate Tech Lead's end marks when the TLM began. Rows replaced
- * before they began (ended the day before their start) were never held and do not count.
- */
-function lastSeparateEnd(rows: readonly SeatAssignmentRow[], engLeadId: number | null, asOf: Day) {
-  let last: Day | null = null;
-  for (const row of rows) {
-    if (row.endedOn === null || row.endedOn >= asOf || row.personId === engLeadId) continue;
-    if (row.endedOn < row.startedOn) continue;
-    if (last === null || row.endedOn > last) last = row.endedOn;
-  }
-  return last;
 }
 
 function membersOn(history: OrgHistory, unitsById: Map<number, UnitState>, asOf: Day) {

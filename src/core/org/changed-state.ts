@@ -11,11 +11,10 @@ import {
   candidaciesIn,
   compareCandidates,
   hierarchyOn,
-  type SeatRows,
   toPersonState,
   unitMembersOn,
-  unitSeatsOn,
 } from './as-of.js';
+import { type SeatRows, unitSeatsOn } from './seats-on.js';
 import type { OrgState } from './state.js';
 
 /**

@@ -1,0 +1,44 @@
+import type { OpenRoleRow } from '../../db/tables.js';
+import type { Day } from './state.js';
+
+/** A row of a dated history: in force from its start to its end, both inclusive. */
+export interface Dated {
+  startedOn: string;
+  endedOn: string | null;
+}
+
+/** A dated row is in force on `day` from its start to its end, both inclusive. */
+export function inForceOn(row: Dated, day: Day): boolean {
+  return row.startedOn <= day && (row.endedOn === null || row.endedOn >= day);
+}
+
+/**
+ * An open role is open from `openedOn` until the day before `closedOn` (the day it was
+ * filled or cancelled). A closed role without a `closedOn` has no known open period, so it
+ * never counts.
+ */
+export function roleOpenOn(role: OpenRoleRow, day: Day): boolean {
+  if (role.openedOn > day) return false;
+  return role.closedOn === null ? role.status === 'OPEN' : role.closedOn > day;
+}
+
+/**
+ * The row in force on `day`. The database allows one open-ended row per seat, but a closed
+ * row may overlap the next one on its last day: the most recently started row wins.
+ */
+export function latestInForce<T extends Dated & { id: number }>(
+  rows: readonly T[],
+  day: Day,
+): T | null {
+  let best: T | null = null;
+  for (const row of rows) {
+    if (!inForceOn(row, day)) continue;
+    if (
+      !best ||
+      row.startedOn > best.startedOn ||
+      (row.startedOn === best.startedOn && row.id > best.id)
+    )
+      best = row;
+  }
+  return best;
+}

@@ -1,0 +1,68 @@
+import type { OpenRoleRow, Seat, SeatAssignmentRow } from '../../db/tables.js';
+import { groupBy } from '../collections.js';
+import { latestInForce, roleOpenOn } from './in-force.js';
+import type { Day, Holding, OrgHistory, SeatState, UnitState } from './state.js';
+
+/** The key of one unit's seat in maps of seat rows. */
+export function seatKey(unitId: number, seat: string): string {
+  return `${unitId}:${seat}`;
+}
+
+/** Both seats of every unit on `asOf`. */
+export function seatsOn(
+  history: OrgHistory,
+  units: UnitState[],
+  asOf: Day,
+): Map<number, Record<Seat, SeatState>> {
+  const assignments = groupBy(history.seatAssignments, (a) => seatKey(a.unitId, a.seat));
+  const roles = groupBy(history.openRoles, (r) => seatKey(r.unitId, r.seat));
+  const seats = new Map<number, Record<Seat, SeatState>>();
+  for (const unit of units) {
+    const rows: SeatRows = {
+      assignments: (seat) => assignments.get(seatKey(unit.id, seat)) ?? [],
+      roles: (seat) => roles.get(seatKey(unit.id, seat)) ?? [],
+    };
+    seats.set(unit.id, unitSeatsOn(rows, asOf));
+  }
+  return seats;
+}
+
+/** The history rows of one unit's seats. */
+export interface SeatRows {
+  assignments(seat: Seat): readonly SeatAssignmentRow[];
+  roles(seat: Seat): readonly OpenRoleRow[];
+}
+
+/** Both seats of one unit on `asOf`, from that unit's rows alone. */
+export function unitSeatsOn(rows: SeatRows, asOf: Day): Record<Seat, SeatState> {
+  const engLead = latestInForce(rows.assignments('ENG_LEAD'), asOf);
+  const stateOf = (seat: Seat): SeatState => {
+    const assignments = rows.assignments(seat);
+    return {
+      holder: toHolding(latestInForce(assignments, asOf)),
+      lastSeparateEndedOn: lastSeparateEnd(assignments, engLead?.personId ?? null, asOf),
+      openRole: rows.roles(seat).some((r) => roleOpenOn(r, asOf)),
+    };
+  };
+  return { ENG_LEAD: stateOf('ENG_LEAD'), TECH_LEAD: stateOf('TECH_LEAD') };
+}
+
+function toHolding(row: SeatAssignmentRow | null): Holding | null {
+  return row && { personId: row.personId, startedOn: row.startedOn, acting: row.acting };
+}
+
+/**
+ * The last day of the latest assignment that ended before `asOf`, skipping the current Eng
+ * Lead's own stints: when the Eng Lead held the Tech Lead seat for a while, the team was a
+ * TLM throughout, so only a separate Tech Lead's end marks when the TLM began. Rows replaced
+ * before they began (ended the day before their start) were never held and do not count.
+ */
+function lastSeparateEnd(rows: readonly SeatAssignmentRow[], engLeadId: number | null, asOf: Day) {
+  let last: Day | null = null;
+  for (const row of rows) {
+    if (row.endedOn === null || row.endedOn >= asOf || row.personId === engLeadId) continue;
+    if (row.endedOn < row.startedOn) continue;
+    if (last === null || row.endedOn > last) last = row.endedOn;
+  }
+  return last;
+}
