@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inProcess } from '../../src/cli/operator.js';
 import { type CliIo, runOrgCli } from '../../src/cli/org.js';
 import { loadConfig } from '../../src/server/config.js';
@@ -37,10 +37,11 @@ async function ok(...args: string[]): Promise<string> {
 
 const exported = async () => ok('export');
 
-beforeAll(async () => {
+// Each test on an empty database of its own (the CSV tests load the catalog first).
+beforeEach(async () => {
   database = await openTestDatabase();
 });
-afterAll(() => database.drop());
+afterEach(() => database.drop());
 
 describe('import --from backstage', () => {
   it('plans the catalog dry, writing nothing', async () => {
@@ -107,6 +108,7 @@ describe('import --from backstage', () => {
 
 describe('import --from csv (after the catalog)', () => {
   const CSV = `${FIXTURES}/people.csv`;
+  beforeEach(() => ok('import', '--from', 'backstage', `${FIXTURES}/backstage/org`));
 
   it('plans the HR export dry: updates field by field, moves, new people; writes nothing', async () => {
     const before = await exported();
