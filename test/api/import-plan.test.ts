@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestOrg } from '../helpers/test-org.js';
 
 // importOrg(dryRun: true): the full validation, then the plan, writing nothing; the real
 // import then does exactly what was planned.
@@ -54,11 +54,8 @@ const IMPORT = `mutation ($d: JSONObject!, $dry: Boolean) { importOrg(document: 
   userErrors { path message }
 } }`;
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ org: ORG });
-});
-afterAll(() => t.close());
+// Each test on its own copy of ORG.
+const t = useTestOrg(ORG);
 
 /** Everything an import could change, and the audit log. */
 const state = async () => ({
