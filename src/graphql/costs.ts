@@ -14,6 +14,11 @@ export const COST = {
    * 60–130 ms (it was 250–450 ms when the whole org was analysed twice).
    */
   departureImpact: 10_000,
+  /**
+   * A scenario's evaluation: as a departure impact when its changes touch a few units, but a
+   * unit moved means the whole org worked out and compared again: 250–450 ms.
+   */
+  scenarioEvaluation: 40_000,
   /** Every table read and the document built: about 1.1 s. */
   exportOrg: 100_000,
   /** Every seat and its candidates: ~70 ms. */

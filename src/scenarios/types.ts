@@ -221,7 +221,7 @@ export const Scenario = builder.loadableNode('Scenario', {
       description:
         'Its changes applied in order, in memory, to the org as it stands on `asOf` ' +
         '(default today): what breaks and what is fixed. Writes nothing.',
-      ...heavy(COST.departureImpact),
+      ...heavy(COST.scenarioEvaluation),
       args: { asOf: asOfArg(t.arg) },
       resolve: async (scenario, { asOf }, context) => {
         const state = await orgFor(context, asOf);
