@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { Config } from '../server/config.js';
 import { checkCommand } from './check.js';
 import type { CliIo, Command } from './command.js';
-import { exportCommand } from './documents.js';
+import { exportCommand } from './export.js';
 import { badUsage, EXIT, failureOf, runMain } from './failures.js';
 import { importCommand } from './import.js';
 import { scenarioCommand } from './scenario.js';

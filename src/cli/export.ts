@@ -4,23 +4,18 @@ import { stringifyOrgYaml } from '../orgdoc/parse.js';
 import { type Command, TODAY_OPTION, withOperator } from './command.js';
 import { badInput, badUsage } from './failures.js';
 
-/** The FILE argument of export, and `--today`. */
-function fileArguments(args: string[]) {
-  const { positionals, values } = parseArgs({
-    args,
-    options: TODAY_OPTION,
-    allowPositionals: true,
-  });
-  return { files: positionals, today: values.today };
-}
-
 export const exportCommand: Command = {
   usage: 'export [FILE] [--today DATE]',
   summary: 'write the current org (YAML for .yaml/.yml, else JSON; stdout without FILE)',
   async run(args, io) {
-    const { files, today } = fileArguments(args);
+    const { positionals: files, values } = parseArgs({
+      args,
+      options: TODAY_OPTION,
+      allowPositionals: true,
+    });
     const [file] = files;
     if (files.length > 1) throw badUsage('export takes at most one FILE');
+    const { today } = values;
     const { exportOrg } = await withOperator(io, today, (org) =>
       org.ask<{ exportOrg: unknown }>('{ exportOrg }'),
     );
