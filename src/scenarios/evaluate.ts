@@ -1,5 +1,5 @@
 import { type UnitCoverage, unitCoverage } from '../core/coverage/coverage.js';
-import { type CoverageRollup, coverageRollup } from '../core/coverage/rollup.js';
+import { type CoverageRollup, changedRollup, coverageRollup } from '../core/coverage/rollup.js';
 import { type OrgDiff, orgDiff } from '../core/impact/org-diff.js';
 import { orgStateOn } from '../core/org/as-of.js';
 import { changedState } from '../core/org/changed-state.js';
@@ -69,7 +69,9 @@ export function evaluateScenario(
     conflicts,
     ...orgDiff(before, after, thresholds, changed),
     before: coverageRollup(before, null, thresholds),
-    after: coverageRollup(after, null, thresholds),
+    after: changed
+      ? changedRollup(before, after, changed.unitIds, thresholds)
+      : coverageRollup(after, null, thresholds),
     units: touchedUnits(draft, before, after, thresholds),
   };
 }

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changedRollup, coverageRollup } from '../../src/core/coverage/rollup.js';
+import { findingsFor } from '../../src/core/findings/findings.js';
 import { orgDiff } from '../../src/core/impact/org-diff.js';
 import { orgStateOn } from '../../src/core/org/as-of.js';
-import type { OrgHistory, OrgState } from '../../src/core/org/state.js';
+import { candidaciesOf, candidatesFor, seatsHeldBy } from '../../src/core/org/lookup.js';
+import { type OrgHistory, type OrgState, SEATS } from '../../src/core/org/state.js';
 import { generateOrg, SIZES } from '../../src/demo/generate.js';
 import { importOrgDocument } from '../../src/orgdoc/import.js';
 import type { ScenarioChange } from '../../src/scenarios/changes.js';
@@ -33,9 +36,35 @@ function expectSameAsAnew(changes: ScenarioChange[]) {
   const { draft, after, changed } = planChanges(history, state, changes);
   expect(changed).not.toBeNull();
   const anew = orgStateOn(draft.history(), DAY);
-  expect(after).toEqual(anew);
+  expect(plain(after)).toEqual(anew);
+  expectSameIndexes(after, anew);
+  const unitIds = changed?.unitIds ?? new Set<number>();
+  expect(changedRollup(state, after, unitIds, defaultThresholds)).toEqual(
+    coverageRollup(anew, null, defaultThresholds),
+  );
   expect(orgDiff(state, after, defaultThresholds, changed)).toEqual(
     orgDiff(state, anew, defaultThresholds),
+  );
+}
+
+/** A state with its read-through maps copied into plain ones, to compare as data. */
+function plain(s: OrgState): OrgState {
+  return { ...s, people: new Map(s.people), seats: new Map(s.seats), members: new Map(s.members) };
+}
+
+/** The changed state's indexes, worked out from the earlier state's, are those of the new. */
+function expectSameIndexes(after: OrgState, anew: OrgState) {
+  for (const personId of anew.people.keys()) {
+    expect(seatsHeldBy(after, personId)).toEqual(seatsHeldBy(anew, personId));
+    expect(candidaciesOf(after, personId)).toEqual(candidaciesOf(anew, personId));
+  }
+  for (const unit of anew.units) {
+    for (const seat of SEATS) {
+      expect(candidatesFor(after, unit.id, seat)).toEqual(candidatesFor(anew, unit.id, seat));
+    }
+  }
+  expect(findingsFor(after, null, defaultThresholds)).toEqual(
+    findingsFor(anew, null, defaultThresholds),
   );
 }
 

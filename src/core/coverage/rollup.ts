@@ -35,27 +35,104 @@ const STATUS_COUNTER: Record<
   VACANT: 'vacant',
 };
 
+/** The sums a rollup is made of: a unit adds its own to them, whoever else is counted. */
+interface Tally {
+  rows: Map<Layer, LayerCoverage>;
+  heldSeats: number;
+  readySeats: number;
+}
+
 /** The scope unit counts at its own layer, each descendant at theirs. */
 export function coverageRollup(
   state: OrgState,
   scopeUnitId: number | null,
   thresholds: Thresholds,
 ): CoverageRollup {
-  const units = subtreeOf(state, scopeUnitId);
-  const rows = new Map<Layer, LayerCoverage>();
-  for (const unit of units) {
-    const row = rows.get(unit.layer) ?? emptyRow(unit.layer);
-    rows.set(unit.layer, row);
-    const coverage = unitCoverage(state, unit.id, thresholds);
-    row.units += 1;
-    row[STATUS_COUNTER[coverage.status]] += 1;
-    if (coverage.healthy) row.healthy += 1;
-    if (coverage.tlmBeyondThreshold) row.tlmBeyondThreshold += 1;
-    if (coverage.hiring) row.hiring += 1;
+  if (scopeUnitId === null) return rollupOf(copyOf(wholeOrgTally(state, thresholds)));
+  const tally = emptyTally();
+  for (const unit of subtreeOf(state, scopeUnitId)) count(tally, state, unit, thresholds, 1);
+  return rollupOf(tally);
+}
+
+/**
+ * The whole org's rollup of `after`, made from `before` by changes to the seats, members and
+ * candidacies of `unitIds` alone (`changedState`): `before`'s rollup with those units
+ * counted again, at the cost of the change. A unit's counts are its own, wherever it sits.
+ */
+export function changedRollup(
+  before: OrgState,
+  after: OrgState,
+  unitIds: ReadonlySet<number>,
+  thresholds: Thresholds,
+): CoverageRollup {
+  const tally = copyOf(wholeOrgTally(before, thresholds));
+  for (const unitId of unitIds) {
+    const [was, is] = [before.unitsById.get(unitId), after.unitsById.get(unitId)];
+    if (was) count(tally, before, was, thresholds, -1);
+    if (is) count(tally, after, is, thresholds, 1);
   }
+  return rollupOf(tally);
+}
+
+const wholeOrgTallies = new WeakMap<OrgState, WeakMap<Thresholds, Tally>>();
+
+/** Kept with the state: every scenario and departure of the day starts from it. */
+function wholeOrgTally(state: OrgState, thresholds: Thresholds): Tally {
+  const byThresholds = wholeOrgTallies.get(state) ?? new WeakMap<Thresholds, Tally>();
+  wholeOrgTallies.set(state, byThresholds);
+  let tally = byThresholds.get(thresholds);
+  if (!tally) {
+    tally = emptyTally();
+    for (const unit of state.units) count(tally, state, unit, thresholds, 1);
+    byThresholds.set(thresholds, tally);
+  }
+  return tally;
+}
+
+function emptyTally(): Tally {
+  return { rows: new Map(), heldSeats: 0, readySeats: 0 };
+}
+
+function copyOf(tally: Tally): Tally {
+  const rows = [...tally.rows].map(([layer, row]): [Layer, LayerCoverage] => [layer, { ...row }]);
+  return { ...tally, rows: new Map(rows) };
+}
+
+/** Adds (`sign` 1) or takes away (-1) one unit's counts. */
+function count(
+  tally: Tally,
+  state: OrgState,
+  unit: UnitState,
+  thresholds: Thresholds,
+  sign: number,
+) {
+  const row = tally.rows.get(unit.layer) ?? emptyRow(unit.layer);
+  tally.rows.set(unit.layer, row);
+  const coverage = unitCoverage(state, unit.id, thresholds);
+  row.units += sign;
+  row[STATUS_COUNTER[coverage.status]] += sign;
+  if (coverage.healthy) row.healthy += sign;
+  if (coverage.tlmBeyondThreshold) row.tlmBeyondThreshold += sign;
+  if (coverage.hiring) row.hiring += sign;
+  countSeats(tally, state, unit, sign);
+}
+
+function countSeats(tally: Tally, state: OrgState, unit: UnitState, sign: number) {
+  for (const seat of SEATS) {
+    const seatState = seatCoverage(state, unit.id, seat);
+    if (!isHeld(seatState)) continue;
+    tally.heldSeats += sign;
+    if (seatState.readyNow.length > 0) tally.readySeats += sign;
+  }
+}
+
+function rollupOf({ rows, heldSeats, readySeats }: Tally): CoverageRollup {
   return {
-    byLayer: LAYERS.flatMap((layer) => rows.get(layer) ?? []),
-    benchStrength: benchStrength(state, units),
+    byLayer: LAYERS.flatMap((layer) => {
+      const row = rows.get(layer);
+      return row && row.units > 0 ? [row] : [];
+    }),
+    benchStrength: heldSeats === 0 ? null : readySeats / heldSeats,
   };
 }
 
@@ -78,17 +155,9 @@ function emptyRow(layer: Layer): LayerCoverage {
  * counts: a Tech Lead seat held by the Eng Lead is a second held seat. Null when none is held.
  */
 export function benchStrength(state: OrgState, units: UnitState[]): number | null {
-  let held = 0;
-  let covered = 0;
-  for (const unit of units) {
-    for (const seat of SEATS) {
-      const coverage = seatCoverage(state, unit.id, seat);
-      if (!isHeld(coverage)) continue;
-      held += 1;
-      if (coverage.readyNow.length > 0) covered += 1;
-    }
-  }
-  return held === 0 ? null : covered / held;
+  const tally = emptyTally();
+  for (const unit of units) countSeats(tally, state, unit, 1);
+  return rollupOf(tally).benchStrength;
 }
 
 export interface TeamWithoutTechLead {

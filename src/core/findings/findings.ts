@@ -1,7 +1,9 @@
 import type { Thresholds } from '../../server/config.js';
 import { compareText } from '../org/as-of.js';
 import type { OrgState } from '../org/state.js';
+import { stateIndex } from '../org/state-index.js';
 import { subtreeOf } from '../org/subtree.js';
+import { overlayOf } from '../overlay-map.js';
 import { aorFindings } from './aors.js';
 import { personFindings } from './people.js';
 import { seatFindings } from './seats.js';
@@ -45,7 +47,7 @@ function matches({ kinds, minSeverity }: FindingsOptions): (f: Finding) => boole
  * people's emails.
  */
 export function compareFindings(state: OrgState): (a: Finding, b: Finding) => number {
-  const aorSlugs = new Map(state.aors.map((a) => [a.id, a.slug]));
+  const slugs = aorSlugs(state);
   const slug = (f: Finding) => state.unitsById.get(f.unitId)?.slug ?? '';
   const seatRank = (f: Finding) => (f.seat === null ? 2 : f.seat === 'ENG_LEAD' ? 0 : 1);
   const emails = (f: Finding) =>
@@ -55,7 +57,7 @@ export function compareFindings(state: OrgState): (a: Finding, b: Finding) => nu
     compareText(slug(a), slug(b)) ||
     FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind) ||
     seatRank(a) - seatRank(b) ||
-    compareText(aorSlugs.get(a.aorId ?? -1) ?? '', aorSlugs.get(b.aorId ?? -1) ?? '') ||
+    compareText(slugs.get(a.aorId ?? -1) ?? '', slugs.get(b.aorId ?? -1) ?? '') ||
     compareText(emails(a), emails(b));
 }
 
@@ -74,3 +76,14 @@ export function findingKey(f: Finding): string {
     f.unitIds.join(','),
   ].join('|');
 }
+
+/** AoR slugs by id, kept with the state: findings are sorted many times over one state. */
+const aorSlugs = stateIndex(
+  (state): ReadonlyMap<number, string> => new Map(state.aors.map((a) => [a.id, a.slug])),
+  (earlier, state, change) =>
+    change.aorIds.size === 0
+      ? earlier
+      : overlayOf(earlier, (slugs) => {
+          for (const aor of state.aors) if (change.aorIds.has(aor.id)) slugs.set(aor.id, aor.slug);
+        }),
+);

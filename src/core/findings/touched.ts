@@ -1,6 +1,6 @@
 import type { Thresholds } from '../../server/config.js';
 import type { HistoryChanges } from '../org/changed-state.js';
-import { candidatesFor, seatsHeldBy } from '../org/lookup.js';
+import { candidaciesOf, candidatesFor, seatsHeldBy } from '../org/lookup.js';
 import { type OrgState, SEATS } from '../org/state.js';
 import { aorFindings } from './aors.js';
 import { compareFindings } from './findings.js';
@@ -26,7 +26,9 @@ export function findingsTouchedBy(
   for (const personId of changedPeople) {
     for (const seat of seatsHeldBy(state, personId)) unitIds.add(seat.unitId);
   }
-  for (const c of state.candidates) if (changedPeople.has(c.personId)) unitIds.add(c.unitId);
+  for (const personId of changedPeople) {
+    for (const c of candidaciesOf(state, personId)) unitIds.add(c.unitId);
+  }
   const units = state.units.filter((u) => unitIds.has(u.id));
   const people = new Set(changedPeople);
   for (const unit of units) {

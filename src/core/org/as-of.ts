@@ -153,7 +153,7 @@ export function aorStateOn(
  */
 function candidatesOn(
   rows: readonly CandidateRow[],
-  seats: Map<number, Record<Seat, SeatState>>,
+  seats: ReadonlyMap<number, Record<Seat, SeatState>>,
   asOf: Day,
 ): CandidateState[] {
   return candidaciesIn(rows, seats, asOf).sort(compareCandidates);
@@ -162,7 +162,7 @@ function candidatesOn(
 /** The candidacies of `rows` in force, the latest per person and seat, in no order. */
 export function candidaciesIn(
   rows: readonly CandidateRow[],
-  seats: Map<number, Record<Seat, SeatState>>,
+  seats: ReadonlyMap<number, Record<Seat, SeatState>>,
   asOf: Day,
 ): CandidateState[] {
   const latest = new Map<string, CandidateRow>();

@@ -6,6 +6,7 @@ import type {
   PersonRow,
   UnitRow,
 } from '../../db/tables.js';
+import { overlayOf } from '../overlay-map.js';
 import {
   aorStateOn,
   candidaciesIn,
@@ -15,7 +16,8 @@ import {
   unitMembersOn,
 } from './as-of.js';
 import { type SeatRows, unitSeatsOn } from './seats-on.js';
-import type { OrgState } from './state.js';
+import { type CandidateState, type OrgState, SEATS, type UnitState } from './state.js';
+import { noteChangedFrom } from './state-index.js';
 
 /**
  * A few changes to the history a state was built from (a scenario's, a departure's), with
@@ -49,27 +51,76 @@ export interface HistoryChanges {
  */
 export function changedState(before: OrgState, changes: HistoryChanges): OrgState {
   const { asOf } = before;
-  const touched = [...changes.unitIds].filter((id) => before.unitsById.has(id));
-  const seats = new Map(before.seats);
-  const members = new Map(before.members);
-  for (const unitId of touched) {
-    seats.set(unitId, unitSeatsOn(changes.seatRows(unitId), asOf));
-    const now = unitMembersOn(changes.memberships(unitId), asOf);
-    if (now.length > 0) members.set(unitId, now);
-    else members.delete(unitId);
-  }
-  const people = new Map(before.people);
-  for (const row of changes.people) people.set(row.id, toPersonState(row));
-  const touchedSet = new Set(touched);
-  const candidates = [
-    ...before.candidates.filter((c) => !touchedSet.has(c.unitId)),
-    ...touched.flatMap((unitId) => candidaciesIn(changes.candidacies(unitId), seats, asOf)),
-  ].sort(compareCandidates);
+  const touched = new Set([...changes.unitIds].filter((id) => before.unitsById.has(id)));
+  const seats = overlayOf(before.seats, (seats) => {
+    for (const unitId of touched) seats.set(unitId, unitSeatsOn(changes.seatRows(unitId), asOf));
+  });
+  const members = overlayOf(before.members, (members) => {
+    for (const unitId of touched) {
+      const now = unitMembersOn(changes.memberships(unitId), asOf);
+      if (now.length > 0) members.set(unitId, now);
+      else members.delete(unitId);
+    }
+  });
+  const people = overlayOf(before.people, (people) => {
+    for (const row of changes.people) people.set(row.id, toPersonState(row));
+  });
+  const formerCandidacies = before.candidates.filter((c) => touched.has(c.unitId));
+  const candidacies = [...touched]
+    .flatMap((unitId) => candidaciesIn(changes.candidacies(unitId), seats, asOf))
+    .sort(compareCandidates);
   const aors = before.aors.map((aor) =>
     changes.aorIds.has(aor.id)
       ? aorStateOn(changes.aor(aor.id), changes.ownerships(aor.id), asOf)
       : aor,
   );
-  const hierarchy = changes.units ? hierarchyOn(changes.units, asOf) : {};
-  return { ...before, ...hierarchy, people, seats, members, aors, candidates };
+  const hierarchy = changes.units ? hierarchyOn(changes.units, asOf) : before;
+  const after: OrgState = {
+    ...before,
+    units: hierarchy.units,
+    unitsById: hierarchy.unitsById,
+    childrenOf: hierarchy.childrenOf,
+    people,
+    seats,
+    members,
+    aors,
+    candidates: mergeCandidates(before.candidates, touched, candidacies),
+  };
+  noteChangedFrom(after, before, {
+    unitIds: touched,
+    aorIds: changes.aorIds,
+    unitOrderKept: sameOrder(before.units, after.units),
+    formerHolderIds: [...touched].flatMap((unitId) =>
+      SEATS.flatMap((seat) => before.seats.get(unitId)?.[seat].holder?.personId ?? []),
+    ),
+    formerCandidacies,
+    candidacies,
+  });
+  return after;
+}
+
+/**
+ * The candidacies of `all` outside the `touched` units merged with `touched`'s new ones,
+ * in `compareCandidates` order: one pass, both being in that order already.
+ */
+function mergeCandidates(
+  all: readonly CandidateState[],
+  touched: ReadonlySet<number>,
+  now: readonly CandidateState[],
+): CandidateState[] {
+  const merged: CandidateState[] = [];
+  let next = 0;
+  for (const c of all) {
+    if (touched.has(c.unitId)) continue;
+    while (next < now.length && compareCandidates(now[next] as CandidateState, c) < 0) {
+      merged.push(now[next++] as CandidateState);
+    }
+    merged.push(c);
+  }
+  merged.push(...now.slice(next));
+  return merged;
+}
+
+function sameOrder(a: readonly UnitState[], b: readonly UnitState[]): boolean {
+  return a === b || (a.length === b.length && a.every((u, i) => u.id === b[i]?.id));
 }

@@ -1,30 +1,14 @@
 import type { Seat } from '../../db/tables.js';
-import { appendTo } from '../collections.js';
-import { compareText, isPresentOn } from './as-of.js';
+import { appendTo, groupBy } from '../collections.js';
+import { overlayOf } from '../overlay-map.js';
+import { compareCandidates, compareText, isPresentOn } from './as-of.js';
 import { type CandidateState, type OrgState, type PersonState, SEATS } from './state.js';
+import { stateIndex } from './state-index.js';
 
 /** One seat of one unit. */
 export interface SeatRef {
   unitId: number;
   seat: Seat;
-}
-
-/**
- * One index of a state, computed on first use and dropped with the state: states are never
- * mutated once built, so coverage of 2,000 teams costs one pass over the candidates, not one
- * per seat; and each index is built only when asked (an org worked out for a departure's
- * impact never pays for the reporting lines of 100,000 people).
- */
-function stateIndex<T>(build: (state: OrgState) => T): (state: OrgState) => T {
-  const built = new WeakMap<OrgState, T>();
-  return (state) => {
-    let found = built.get(state);
-    if (found === undefined) {
-      found = build(state);
-      built.set(state, found);
-    }
-    return found;
-  };
 }
 
 const reportsByManager = stateIndex((state) => {
@@ -37,27 +21,89 @@ const reportsByManager = stateIndex((state) => {
   return reports;
 });
 
-const candidatesBySeat = stateIndex((state) => {
-  const bySeat = new Map<string, CandidateState[]>();
-  for (const c of state.candidates) appendTo(bySeat, `${c.unitId}:${c.seat}`, c);
-  return bySeat;
-});
+const seatKeyOf = (unitId: number, seat: Seat) => `${unitId}:${seat}`;
 
-const seatsByPerson = stateIndex((state) => {
+const candidatesBySeat = stateIndex(
+  (state): ReadonlyMap<string, CandidateState[]> =>
+    groupBy(state.candidates, (c) => seatKeyOf(c.unitId, c.seat)),
+  (earlier, _state, change) => {
+    const now = groupBy(change.candidacies, (c) => seatKeyOf(c.unitId, c.seat));
+    return overlayOf(earlier, (bySeat) => {
+      for (const unitId of change.unitIds) {
+        for (const seat of SEATS) {
+          const key = seatKeyOf(unitId, seat);
+          const list = now.get(key);
+          if (list) bySeat.set(key, list);
+          else bySeat.delete(key);
+        }
+      }
+    });
+  },
+);
+
+/** Every person with a candidacy in force, with their candidacies. */
+export const candidaciesByPerson = stateIndex(
+  (state): ReadonlyMap<number, CandidateState[]> => groupBy(state.candidates, (c) => c.personId),
+  (earlier, _state, change) => {
+    const now = groupBy(change.candidacies, (c) => c.personId);
+    const people = new Set([...change.formerCandidacies.map((c) => c.personId), ...now.keys()]);
+    return overlayOf(earlier, (byPerson) => {
+      for (const personId of people) {
+        const kept = (earlier.get(personId) ?? []).filter((c) => !change.unitIds.has(c.unitId));
+        const list = [...kept, ...(now.get(personId) ?? [])].sort(compareCandidates);
+        if (list.length > 0) byPerson.set(personId, list);
+        else byPerson.delete(personId);
+      }
+    });
+  },
+);
+
+function seatsOfEveryone(state: OrgState): ReadonlyMap<number, SeatRef[]> {
   const byPerson = new Map<number, SeatRef[]>();
   for (const unit of state.units) {
-    const seats = state.seats.get(unit.id);
-    for (const seat of SEATS) {
-      const holder = seats?.[seat].holder;
-      if (holder) appendTo(byPerson, holder.personId, { unitId: unit.id, seat });
-    }
+    for (const seat of heldSeats(state, unit.id)) appendTo(byPerson, seat.personId, seat);
   }
   return byPerson;
+}
+
+const seatsByPerson = stateIndex(seatsOfEveryone, (earlier, state, change) => {
+  // Renamed units may stand elsewhere in slug order: everyone's seats are sorted again.
+  if (!change.unitOrderKept) return seatsOfEveryone(state);
+  const now = groupBy(
+    [...change.unitIds].flatMap((unitId) => heldSeats(state, unitId)),
+    (s) => s.personId,
+  );
+  const people = new Set([...change.formerHolderIds, ...now.keys()]);
+  const slug = (s: SeatRef) => state.unitsById.get(s.unitId)?.slug ?? '';
+  const inOrder = (a: SeatRef, b: SeatRef) =>
+    compareText(slug(a), slug(b)) || SEATS.indexOf(a.seat) - SEATS.indexOf(b.seat);
+  return overlayOf(earlier, (byPerson) => {
+    for (const personId of people) {
+      const kept = (earlier.get(personId) ?? []).filter((s) => !change.unitIds.has(s.unitId));
+      const list = [...kept, ...(now.get(personId) ?? [])].sort(inOrder);
+      if (list.length > 0) byPerson.set(personId, list);
+      else byPerson.delete(personId);
+    }
+  });
 });
+
+/** The seats of one unit that have a holder, Eng Lead first. */
+function heldSeats(state: OrgState, unitId: number): (SeatRef & { personId: number })[] {
+  const seats = state.seats.get(unitId);
+  return SEATS.flatMap((seat) => {
+    const holder = seats?.[seat].holder;
+    return holder ? [{ unitId, seat, personId: holder.personId }] : [];
+  });
+}
 
 /** The candidacies in force for one seat. */
 export function candidatesFor(state: OrgState, unitId: number, seat: Seat): CandidateState[] {
-  return candidatesBySeat(state).get(`${unitId}:${seat}`) ?? [];
+  return candidatesBySeat(state).get(seatKeyOf(unitId, seat)) ?? [];
+}
+
+/** A person's candidacies in force, in `compareCandidates` order. */
+export function candidaciesOf(state: OrgState, personId: number): CandidateState[] {
+  return candidaciesByPerson(state).get(personId) ?? [];
 }
 
 /** The seats a person holds, units in slug order, Eng Lead before Tech Lead. */
@@ -73,7 +119,7 @@ export function seatsHeldBy(state: OrgState, personId: number): SeatRef[] {
 export function unitsOfPerson(state: OrgState, personId: number): number[] {
   return [
     ...seatsHeldBy(state, personId).map((s) => s.unitId),
-    ...state.candidates.filter((c) => c.personId === personId).map((c) => c.unitId),
+    ...candidaciesOf(state, personId).map((c) => c.unitId),
   ];
 }
 
@@ -83,7 +129,7 @@ export function reportsOf(state: OrgState, managerId: number): PersonState[] {
 }
 
 /** Every person holding at least one seat, with their seats. */
-export function seatHolders(state: OrgState): Map<number, SeatRef[]> {
+export function seatHolders(state: OrgState): ReadonlyMap<number, SeatRef[]> {
   return seatsByPerson(state);
 }
 

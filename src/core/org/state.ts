@@ -83,11 +83,11 @@ export interface OrgState {
   units: UnitState[];
   unitsById: Map<number, UnitState>;
   childrenOf: Map<number | null, UnitState[]>;
-  people: Map<number, PersonState>;
+  people: ReadonlyMap<number, PersonState>;
   /** Keyed by unit id; every unit has both seats. */
-  seats: Map<number, Record<Seat, SeatState>>;
+  seats: ReadonlyMap<number, Record<Seat, SeatState>>;
   /** Team members in force (person ids) by unit id. */
-  members: Map<number, number[]>;
+  members: ReadonlyMap<number, number[]>;
   aors: AorState[];
   candidates: CandidateState[];
 }
