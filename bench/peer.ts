@@ -109,8 +109,10 @@ export async function timePeer(
       noTechLead: await timeWarm(noTechLead),
     };
   } finally {
-    const exited = once(child, 'exit');
-    child.kill();
-    await exited;
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = once(child, 'exit');
+      child.kill();
+      await exited;
+    }
   }
 }
