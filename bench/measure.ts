@@ -35,12 +35,18 @@ export async function timeAfter(
   return median(samples);
 }
 
-/** A GraphQL client of one server: throws on any error, so a timing never hides one. */
-export function graphqlClient(port: number, token: string) {
+/**
+ * A GraphQL client of one server (orgraph's with its token, the peer's without): throws on
+ * any error, so a timing never hides one.
+ */
+export function graphqlClient(port: number, token?: string) {
   return async (query: string, variables: Record<string, unknown> = {}) => {
     const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: {
+        'content-type': 'application/json',
+        ...(token && { authorization: `Bearer ${token}` }),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: any; errors?: unknown };

@@ -4,8 +4,10 @@
  * each with leads and coverage) against one hand-written SQL query that builds the same tree
  * through `pg`, the first tree after a write, a departure impact, a one-team drill-down and
  * the teams without a Tech Lead; prints one table of medians and ratios, each measured in
- * the same run. Needs PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test);
- * it works in a database of its own, `orgraph_bench_<pid>` (other benches may run beside it on
+ * the same run. With the PostGraphile peer installed (`npm run bench:peer-setup`, see
+ * peer.ts) it runs on the peer's Node 22 and times the peer's answers to the same tree,
+ * drill-down and teams without a Tech Lead too. Needs PostgreSQL (DATABASE_URL, default
+ * postgres://postgres@127.0.0.1:5432/test); it works in a database of its own, `orgraph_bench_<pid>` (other benches may run beside it on
  * the same server), made anew for each size and dropped after.
  */
 import { createServer } from 'node:http';
@@ -19,6 +21,7 @@ import { importOrgDocument } from '../src/orgdoc/import.js';
 import { createApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { graphqlClient, timeAfter, timeWarm } from './measure.js';
+import { PEER_SKIPPED, peerInstalled, rerunOnPeerNode, timePeer } from './peer.js';
 import { timeScenario } from './planning.js';
 import {
   DEPARTURE_QUERY,
@@ -34,6 +37,7 @@ const TOKEN = 'bench-admin-token-0123456789abcdef';
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 type SizeName = keyof typeof SIZES;
 
+const DRILL_DOWN_TEAM = 'team-0123';
 const BENCH_DATABASE = `orgraph_bench_${process.pid}`;
 
 async function onServer(statement: string): Promise<void> {
@@ -87,9 +91,17 @@ async function benchSize(sizeName: SizeName): Promise<Figures> {
   const email = await leadOf('area-0003');
   const departure = await timeWarm(() => gql(DEPARTURE_QUERY, { email }), 7);
   const scenario = await timeScenario(document, gql);
-  const team = await timeWarm(() => gql(TEAM_QUERY, { slug: 'team-0123' }), 31);
+  const team = await timeWarm(() => gql(TEAM_QUERY, { slug: DRILL_DOWN_TEAM }), 31);
   const noTechLead = await timeWarm(() => gql(NO_TECH_LEAD_QUERY));
   const rssMb = process.memoryUsage().rss / 2 ** 20;
+  // Last, so that its index and functions cannot change orgraph's or the SQL's figures.
+  const peer = peerInstalled()
+    ? await timePeer(url, DRILL_DOWN_TEAM, {
+        tree: await gql(TREE_QUERY),
+        team: await gql(TEAM_QUERY, { slug: DRILL_DOWN_TEAM }),
+        noTechLead: await gql(NO_TECH_LEAD_QUERY),
+      })
+    : undefined;
 
   await client.end();
   server.close();
@@ -107,10 +119,16 @@ async function benchSize(sizeName: SizeName): Promise<Figures> {
     team,
     noTechLead,
     rssMb,
+    peer,
   };
 }
 
 async function main() {
+  const exitCode = await rerunOnPeerNode();
+  if (exitCode !== null) process.exit(exitCode);
+  console.log(
+    peerInstalled() ? `orgraph and the PostGraphile peer on Node ${process.version}` : PEER_SKIPPED,
+  );
   const names = (process.argv.length > 2 ? process.argv.slice(2) : ['M', 'L']) as SizeName[];
   for (const name of names) {
     if (!SIZES[name]) throw new Error(`unknown size ${name}: use ${Object.keys(SIZES).join(', ')}`);

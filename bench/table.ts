@@ -1,4 +1,5 @@
 /** The bench's one table: every figure of every size side by side, with its goal. */
+import type { PeerFigures } from './peer.js';
 
 export interface Figures {
   size: string;
@@ -15,12 +16,17 @@ export interface Figures {
   team: number;
   noTechLead: number;
   rssMb: number;
+  /** The PostGraphile peer's medians, when it is installed. */
+  peer: PeerFigures | undefined;
 }
 
 interface Row {
   label: string;
-  value: (f: Figures) => number;
+  /** Undefined for a peer figure when the peer did not run. */
+  value: (f: Figures) => number | undefined;
   digits: number;
+  /** A figure of the PostGraphile peer: its rows are left out when the peer did not run. */
+  peer?: boolean;
   /** The goal, checked at the ~100k-person org (L) and, for the tree, at every size. */
   goal?: { most: number; text: string; everySize?: boolean };
 }
@@ -82,22 +88,39 @@ const ROWS: Row[] = [
     digits: 0,
     goal: { most: 1024, text: '≤ 1 GB' },
   },
+  ...peerRows('tree', 'tree'),
+  ...peerRows('one-team drill-down p50', 'team'),
+  ...peerRows('teamsWithoutTechLead', 'noTechLead'),
 ];
+
+/** The peer's median for one query, and orgraph's over it (below 1: orgraph is faster). */
+function peerRows(label: string, query: keyof PeerFigures): Row[] {
+  return [
+    { label: `${label}, PostGraphile (ms)`, value: (f) => f.peer?.[query], digits: 1, peer: true },
+    {
+      label: `${label}: orgraph / PostGraphile`,
+      value: (f) => f.peer && f[query] / f.peer[query],
+      digits: 2,
+      peer: true,
+    },
+  ];
+}
 
 function verdict(row: Row, figures: Figures[]): string {
   const { goal } = row;
   if (!goal) return '';
   const checked = goal.everySize ? figures : figures.filter((f) => f.size === 'L');
   if (checked.length === 0) return `${goal.text} (L not run)`;
-  const met = checked.every((f) => row.value(f) <= goal.most);
+  const met = checked.every((f) => (row.value(f) ?? Number.NaN) <= goal.most);
   return `${goal.text} ${met ? 'met' : 'MISSED'}`;
 }
 
 export function printTable(figures: Figures[]): void {
   const header = ['', ...figures.map((f) => f.size), 'goal'];
-  const lines = ROWS.map((row) => [
+  const peerRan = figures.some((f) => f.peer);
+  const lines = ROWS.filter((row) => peerRan || !row.peer).map((row) => [
     row.label,
-    ...figures.map((f) => row.value(f).toFixed(row.digits)),
+    ...figures.map((f) => row.value(f)?.toFixed(row.digits) ?? '–'),
     verdict(row, figures),
   ]);
   const widths = header.map((_, i) =>
