@@ -3,10 +3,8 @@
  * as orgraph. It lives in bench/peer, a package of its own (Node 22 and PostGraphile from the
  * npm registry), installed only by `npm run bench:peer-setup`.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import { graphqlClient, timeWarm } from './measure.js';
@@ -16,6 +14,7 @@ import {
   PEER_TEAM_QUERY,
   PEER_TREE_QUERY,
 } from './peer-queries.js';
+import { type BenchServer, spawnServer } from './server.js';
 
 const folder = new URL('./peer/', import.meta.url);
 const peerNode = new URL('node_modules/node/bin/node', folder).pathname;
@@ -56,26 +55,17 @@ export interface OrgraphAnswers {
   noTechLead: unknown;
 }
 
-async function startPeer(
-  url: string,
-): Promise<{ ask: ReturnType<typeof graphqlClient>; child: ChildProcess }> {
+async function startPeer(url: string): Promise<BenchServer> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query(readFileSync(new URL('functions.sql', folder), 'utf8'));
   await client.query('analyze');
   await client.end();
-  const child = spawn(process.execPath, [server], {
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.on('exit', (code) => reject(new Error(`the PostGraphile peer exited (${code})`)));
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      const listening = /^listening (\d+)$/.exec(line);
-      if (listening) resolve(Number(listening[1]));
-    });
-  });
-  return { ask: graphqlClient(port), child };
+  return spawnServer(
+    [server],
+    { DATABASE_URL: url },
+    (line) => /^listening (\d+)$/.exec(line)?.[1],
+  );
 }
 
 /**
@@ -88,7 +78,8 @@ export async function timePeer(
   teamSlug: string,
   orgraph: OrgraphAnswers,
 ): Promise<PeerFigures> {
-  const { ask, child } = await startPeer(url);
+  const peer = await startPeer(url);
+  const ask = graphqlClient(peer.port);
   try {
     const tree = () => ask(PEER_TREE_QUERY);
     const team = () => ask(PEER_TEAM_QUERY, { slug: teamSlug });
@@ -109,10 +100,6 @@ export async function timePeer(
       noTechLead: await timeWarm(noTechLead),
     };
   } finally {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = once(child, 'exit');
-      child.kill();
-      await exited;
-    }
+    await peer.stop();
   }
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- M L]`: on generated orgs (default M, 2,000 teams, and L, 14,000 teams /
- * ~100k people), times through HTTP the whole-org dashboard tree (pillars → areas → teams,
+ * ~100k people), times through HTTP to the compiled server (bench/server.ts) the whole-org dashboard tree (pillars → areas → teams,
  * each with leads and coverage) against one hand-written SQL query that builds the same tree
  * through `pg`, the first tree after a write, a departure impact, a one-team drill-down and
  * the teams without a Tech Lead; prints one table of medians and ratios, each measured in
@@ -10,15 +10,12 @@
  * postgres://postgres@127.0.0.1:5432/test); it works in a database of its own, `orgraph_bench_<pid>` (other benches may run beside it on
  * the same server), made anew for each size and dropped after.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { todayUtc } from '../src/core/org/days.js';
 import { openDatabase } from '../src/db/client.js';
 import { generateOrg, SIZES } from '../src/demo/generate.js';
 import { importOrgDocument } from '../src/orgdoc/import.js';
-import { createApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { graphqlClient, timeAfter, timeWarm } from './measure.js';
 import { PEER_SKIPPED, peerInstalled, rerunOnPeerNode, timePeer } from './peer.js';
@@ -30,6 +27,7 @@ import {
   RENAME_MUTATION,
   TEAM_QUERY,
 } from './queries.js';
+import { startServer } from './server.js';
 import { type Figures, printTable } from './table.js';
 import { TREE_QUERY, TREE_SQL } from './tree.js';
 
@@ -69,14 +67,9 @@ async function benchSize(sizeName: SizeName): Promise<Figures> {
 
   // Fresh tables have no planner statistics yet; a live server's autovacuum would have them.
   await database.db.execute(sql`analyze`);
-  const config = loadConfig({
-    ORGRAPH_ADMIN_TOKEN: TOKEN,
-    DATABASE_URL: url,
-    ORGRAPH_LOG_LEVEL: 'warn',
-  });
-  const server = createServer(createApp({ database, config }));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const gql = graphqlClient((server.address() as AddressInfo).port, TOKEN);
+  const config = loadConfig({});
+  const server = await startServer(url, TOKEN);
+  const gql = graphqlClient(server.port, TOKEN);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const leadOf = async (slug: string) =>
@@ -92,8 +85,9 @@ async function benchSize(sizeName: SizeName): Promise<Figures> {
   const departure = await timeWarm(() => gql(DEPARTURE_QUERY, { email }), 7);
   const scenario = await timeScenario(document, gql);
   const team = await timeWarm(() => gql(TEAM_QUERY, { slug: DRILL_DOWN_TEAM }), 31);
+  const emptyRequest = await timeWarm(() => gql('{ __typename }'), 31);
   const noTechLead = await timeWarm(() => gql(NO_TECH_LEAD_QUERY));
-  const rssMb = process.memoryUsage().rss / 2 ** 20;
+  const rssMb = server.rssMb();
   // Last, so that its index and functions cannot change orgraph's or the SQL's figures.
   const peer = peerInstalled()
     ? await timePeer(url, DRILL_DOWN_TEAM, {
@@ -104,7 +98,7 @@ async function benchSize(sizeName: SizeName): Promise<Figures> {
     : undefined;
 
   await client.end();
-  server.close();
+  await server.stop();
   await database.close();
   await onServer(`drop database ${BENCH_DATABASE} with (force)`);
   return {
@@ -117,6 +111,7 @@ async function benchSize(sizeName: SizeName): Promise<Figures> {
     departure,
     scenario,
     team,
+    emptyRequest,
     noTechLead,
     rssMb,
     peer,

@@ -14,6 +14,8 @@ export interface Figures {
   /** A three-change scenario's evaluation (depart, seat a successor, move someone). */
   scenario: number;
   team: number;
+  /** `{ __typename }`: what any request costs on this machine, HTTP and GraphQL alone. */
+  emptyRequest: number;
   noTechLead: number;
   rssMb: number;
   /** The PostGraphile peer's medians, when it is installed. */
@@ -75,6 +77,7 @@ const ROWS: Row[] = [
     digits: 2,
     goal: { most: 2, text: '≤ 2 ms' },
   },
+  { label: 'empty request { __typename } p50 (ms)', value: (f) => f.emptyRequest, digits: 2 },
   { label: 'teamsWithoutTechLead (ms)', value: (f) => f.noTechLead, digits: 1 },
   {
     label: 'teamsWithoutTechLead / tree',

@@ -38,16 +38,6 @@ export function reportsOf(db: Db, managerIds: readonly number[], day: Day): Prom
     .orderBy(asc(personTable.name), asc(personTable.email));
 }
 
-/** The members of each team on `day`, with the team's id, in name order. */
-export function membersOf(db: Db, unitIds: readonly number[], day: Day) {
-  return db
-    .select({ unitId: membershipTable.unitId, person: personTable })
-    .from(membershipTable)
-    .innerJoin(personTable, eq(personTable.id, membershipTable.personId))
-    .where(and(anyId(membershipTable.unitId, unitIds), inForceOn(membershipTable, day)))
-    .orderBy(asc(personTable.name), asc(personTable.email));
-}
-
 /** The team of each person on `day`. */
 export function teamsOf(db: Db, personIds: readonly number[], day: Day) {
   return db

@@ -1,3 +1,5 @@
+import { compareText } from '../core/org/as-of.js';
+import { comparePeople } from '../core/org/lookup.js';
 import type { Day } from '../core/org/state.js';
 import type {
   AorOwnershipRow,
@@ -43,7 +45,6 @@ export const noDeparture: Departure = {
 
 const byStartThenId = <R extends { startedOn: string; id: number }>(a: R, b: R) =>
   a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : a.id - b.id;
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Records that a person leaves on `on` (their first day gone) and ends every seat
@@ -72,11 +73,11 @@ export function recordDeparture(w: Draft, input: RecordDepartureInput): Departur
     endedMemberships: endRows(w.memberships, mine(w.memberships), on).sort(byStartThenId),
     endedAorOwnerships: ownerships
       .map((ownership) => ({ aor: w.aors.get(ownership.aorId) as AorRow, ownership }))
-      .sort((a, b) => byText(a.aor.slug, b.aor.slug)),
+      .sort((a, b) => compareText(a.aor.slug, b.aor.slug)),
     endedCandidacies: endRows(w.candidates, mine(w.candidates), on).sort(byStartThenId),
     orphanedReports: w.people
       .where('manager', person.id)
       .filter((p) => p.departedOn === null || p.departedOn > on)
-      .sort((a, b) => byText(a.name, b.name) || byText(a.email, b.email)),
+      .sort(comparePeople),
   };
 }

@@ -1,7 +1,9 @@
 import { groupBy } from '../core/collections.js';
+import { comparePeople } from '../core/org/lookup.js';
+import { withOrg } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { OrgUnit } from '../units/types.js';
-import { membershipsOf, membersOf, teamsOf } from './data.js';
+import { membershipsOf, teamsOf } from './data.js';
 import { Person } from './types.js';
 import { TeamMembership } from './write-types.js';
 
@@ -28,13 +30,15 @@ builder.objectFields(Person, (t) => ({
 }));
 
 builder.objectFields(OrgUnit, (t) => ({
-  members: t.loadableList({
-    type: Person,
+  // From the shared org snapshot, like the leads: a drill-down into a team costs no SQL.
+  members: t.field({
+    type: [Person],
     description: "The team's members today, by name (the Tech Lead included).",
-    load: async (ids: number[], { db, today }) => {
-      const byUnit = groupBy(await membersOf(db, ids, today), (m) => m.unitId);
-      return ids.map((id) => (byUnit.get(id) ?? []).map((m) => m.person));
-    },
-    resolve: (unit) => unit.id,
+    resolve: (unit, _args, context) =>
+      withOrg(context, (org) => {
+        const { people } = org.rows();
+        const ids = org.on(context.today).members.get(unit.id) ?? [];
+        return ids.flatMap((id) => people.get(id) ?? []).sort(comparePeople);
+      }),
   }),
 }));

@@ -80,6 +80,19 @@ describe('SQL statements per query do not grow with the org', () => {
     expect(await statementsOf(large, '{ coverage { benchStrength } }')).toBe(1);
   });
 
+  it('a one-team drill-down (leads, members, coverage) is the version check alone', async () => {
+    const team = `{ unit(slug: "team-0007") {
+      slug engLead { name } techLead { name } members { name email }
+      coverage { status engineerCount hiring }
+    } }`;
+    await statementsOf(large, team);
+    expect(await statementsOf(large, team)).toBe(1);
+    const { unit } = await large.data(team);
+    expect(unit.members.length).toBeGreaterThan(2);
+    const names = unit.members.map((m: { name: string; email: string }) => m.name);
+    expect(names).toEqual([...names].sort());
+  });
+
   it('answers the whole tree of 2,000 teams in one request within the limits', async () => {
     const { units } = await large.data(TREE);
     const teams = units.nodes.flatMap((p: any) => p.children.flatMap((a: any) => a.children));

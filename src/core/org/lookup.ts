@@ -142,17 +142,16 @@ export function unitName(state: OrgState, unitId: number): string {
   return state.unitsById.get(unitId)?.name ?? `unit #${unitId}`;
 }
 
-/** Orders person ids by name, then email: how people are listed to a reader. */
+/** Orders people by name, then email: how people are listed to a reader. */
+export function comparePeople(a: { name: string; email: string }, b: typeof a): number {
+  return compareText(a.name, b.name) || compareText(a.email, b.email);
+}
+
+/** Orders person ids by name, then email (`comparePeople`), then id. */
 export function byPersonName(state: OrgState): (a: number, b: number) => number {
-  return (a, b) => {
-    const pa = state.people.get(a);
-    const pb = state.people.get(b);
-    return (
-      compareText(pa?.name ?? '', pb?.name ?? '') ||
-      compareText(pa?.email ?? '', pb?.email ?? '') ||
-      a - b
-    );
-  };
+  const nobody = { name: '', email: '' };
+  return (a, b) =>
+    comparePeople(state.people.get(a) ?? nobody, state.people.get(b) ?? nobody) || a - b;
 }
 
 export function seatLabel(seat: Seat): string {

@@ -1,0 +1,72 @@
+/**
+ * orgraph as its users run it — `npm start`'s compiled server, NODE_ENV=production — in a
+ * process of its own on a free port over the bench database: the bench times what ships
+ * (not TypeScript compiled on the fly), and the server's memory is its own, not the bench
+ * client's with it.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+
+export interface BenchServer {
+  port: number;
+  /** The server process's resident memory now, in MiB. */
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+const MAIN = new URL('../dist/server/main.js', import.meta.url).pathname;
+
+/** Starts the compiled server (`npm run build` first) and waits for its start line. */
+export function startServer(databaseUrl: string, adminToken: string): Promise<BenchServer> {
+  const env = {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    ORGRAPH_ADMIN_TOKEN: adminToken,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ORGRAPH_LOG_LEVEL: 'warn',
+  };
+  // The port is in the start line: one JSON line, as it logs off a terminal.
+  const port = (line: string) => /"url":"http:\/\/[^:]+:(\d+)\//.exec(line)?.[1];
+  return spawnServer(['--max-semi-space-size=32', MAIN], env, port);
+}
+
+/**
+ * A server process on this bench's Node (orgraph and its peer run on the same one), started
+ * with `args` and `env`, once `portIn` finds its port in a line of its output.
+ */
+export async function spawnServer(
+  args: string[],
+  env: Record<string, string>,
+  portIn: (line: string) => string | undefined,
+): Promise<BenchServer> {
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) =>
+      reject(new Error(`${args.at(-1)} exited (${code}) before listening`)),
+    );
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+      const found = portIn(line);
+      if (found) resolve(Number(found));
+    });
+  });
+  return { port, rssMb: () => residentMb(child.pid ?? 0), stop: () => stopped(child) };
+}
+
+function stopped(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+function residentMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = /VmRSS:\s+(\d+) kB/.exec(status);
+  return kb ? Number(kb[1]) / 1024 : Number.NaN;
+}
