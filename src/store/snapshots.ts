@@ -1,5 +1,6 @@
 import { orgStateOn } from '../core/org/as-of.js';
 import type { Day, OrgHistory, OrgState } from '../core/org/state.js';
+import { overlayOf } from '../core/overlay-map.js';
 import type { Db } from '../db/client.js';
 import type { PersonRow, UnitRow } from '../db/tables.js';
 import { readOrgVersion } from '../db/version.js';
@@ -20,9 +21,9 @@ interface Snapshot {
 
 /** The org's unit and person rows by id, as of the snapshot: the read model of the tree. */
 export interface OrgRows {
-  units: Map<number, UnitRow>;
-  unitsBySlug: Map<string, UnitRow>;
-  people: Map<number, PersonRow>;
+  units: ReadonlyMap<number, UnitRow>;
+  unitsBySlug: ReadonlyMap<string, UnitRow>;
+  people: ReadonlyMap<number, PersonRow>;
 }
 
 /** The snapshot a request has loaded: read without waiting. */
@@ -106,7 +107,8 @@ export class OrgSnapshots {
     if (cached?.version !== version - 1) return;
     const history = applySavedChanges(cached.history, changes);
     const states = carriedStates(cached.states, cached.history, history, changes);
-    this.current = Promise.resolve({ version, history, states });
+    const rows = cached.rows && carriedRows(cached.rows, changes);
+    this.current = Promise.resolve({ version, history, states, ...(rows && { rows }) });
   }
 
   private keep(snapshot: Omit<Snapshot, 'states'>): void {
@@ -148,6 +150,24 @@ function rowsOf(snapshot: Snapshot): OrgRows {
     people: new Map(snapshot.history.people.map((p) => [p.id, p])),
   };
   return snapshot.rows;
+}
+
+/** The rows by id after a write: those before, with the write's units and people on top. */
+function carriedRows(rows: OrgRows, changes: SavedChanges): OrgRows {
+  const units = [...changes.units.updates, ...changes.units.inserts] as UnitRow[];
+  const people = [...changes.people.updates, ...changes.people.inserts] as PersonRow[];
+  return {
+    units: overlayOf(rows.units, (byId) => {
+      for (const unit of units) byId.set(unit.id, unit);
+    }),
+    // A unit's slug never changes: an updated unit keeps its key.
+    unitsBySlug: overlayOf(rows.unitsBySlug, (bySlug) => {
+      for (const unit of units) bySlug.set(unit.slug, unit);
+    }),
+    people: overlayOf(rows.people, (byId) => {
+      for (const person of people) byId.set(person.id, person);
+    }),
+  };
 }
 
 function stateOn(snapshot: Snapshot, asOf: Day): OrgState {

@@ -35,6 +35,8 @@ const EVERYTHING = `{
     seatHistory { seat person { email } startedOn endedOn } members { email } } }
   successionBench { unit { slug } seat holder { email } readyNowCount readySoonCount }
   teamsWithoutTechLead(asOf: "2027-03-01") { nodes { slug } }
+  db: unit(slug: "db") { name engLead { email name } members { email name } }
+  cache: unit(slug: "cache") { name engLead { email name } }
 }`;
 
 const WRITES: Array<[string, Record<string, unknown>]> = [
@@ -69,6 +71,10 @@ const WRITES: Array<[string, Record<string, unknown>]> = [
   [
     'mutation ($input: AssignSeatInput!) { assignSeat(input: $input) { userErrors { code } } }',
     { unit: 'cache', seat: 'ENG_LEAD', person: 'new@example.com', startedOn: '2026-12-01' },
+  ],
+  [
+    'mutation ($input: SetTeamInput!) { setTeam(input: $input) { userErrors { code } } }',
+    { email: 'new@example.com', team: 'db' },
   ],
 ];
 
