@@ -3,7 +3,7 @@
  * of a 100,000-entry map at the cost of the change, which is what lets a departure's impact
  * or a scenario change the org of the day without copying it. It iterates in the order a
  * copied `Map` would (the base's, a key set on top keeping its place, new keys last).
- * Built by `overlayOf`, it is never changed afterwards.
+ * Built by `overlayOf`, it is never changed afterwards; its values are never undefined.
  */
 export class OverlayMap<K, V> implements ReadonlyMap<K, V> {
   readonly #base: ReadonlyMap<K, V>;
@@ -27,9 +27,10 @@ export class OverlayMap<K, V> implements ReadonlyMap<K, V> {
     return this.#size;
   }
 
+  // Values are never undefined (the org's maps hold rows and states), which saves a lookup.
   get(key: K): V | undefined {
     const top = this.#top.get(key);
-    if (top !== undefined || this.#top.has(key)) return top;
+    if (top !== undefined) return top;
     if (this.#deleted.size > 0 && this.#deleted.has(key)) return undefined;
     return this.#base.get(key);
   }
@@ -84,7 +85,7 @@ export class OverlayMap<K, V> implements ReadonlyMap<K, V> {
  * Past this many overlays the base is copied once instead: a long-running server carries
  * the org from write to write, and reads must not slow down with every write it has seen.
  */
-const MAX_DEPTH = 8;
+const MAX_DEPTH = 4;
 
 /** `base` changed by `change` (which sets and deletes keys), as an overlay or a copy. */
 export function overlayOf<K, V>(

@@ -77,7 +77,7 @@ describe('OverlayMap', () => {
       map = overlaid(map, changes);
       copy = copied(copy, changes);
       expectSame(map, copy);
-      expect(map instanceof OverlayMap ? map.depth : 0).toBeLessThanOrEqual(8);
+      expect(map instanceof OverlayMap ? map.depth : 0).toBeLessThanOrEqual(4);
     }
   });
 });
