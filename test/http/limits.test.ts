@@ -71,9 +71,14 @@ describe('aliases and cost', () => {
     expect(errors?.[0]?.message).toMatch(/Aliases limit of 30 exceeded, found 500/);
   });
 
-  it('refuses 30 departure impacts in one request, with one error, before running any', async () => {
+  it('refuses 30 departure impacts on days not yet computed, with one error, before running any', async () => {
     app.statements.length = 0;
-    const { data, errors } = await app.gql(`{ ${aliases(30, IMPACT)} }`);
+    const impacts = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `i${i}: departureImpact(email: "ana@example.com", asOf: "2027-01-${String(i + 1).padStart(2, '0')}") { person { email } }`,
+    );
+    const { data, errors } = await app.gql(`{ ${impacts.join(' ')} }`);
     expect(data ?? null).toBeNull();
     expect(errors).toEqual([
       expect.objectContaining({
@@ -83,6 +88,12 @@ describe('aliases and cost', () => {
     ]);
     expect(errors?.[0]?.extensions?.cost).toBeGreaterThan(30 * 10_000);
     expect(app.statements).toEqual([]);
+  });
+
+  it('admits 30 departure impacts of today: each costs what its change touches', async () => {
+    const { data, errors } = await app.gql(`{ ${aliases(30, IMPACT)} }`);
+    expect(errors).toBeUndefined();
+    expect(data?.a29.person.email).toBe('ana@example.com');
   });
 
   it('admits a few analyses together, and one export', async () => {
