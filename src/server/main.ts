@@ -17,6 +17,7 @@ let logger: Logger | undefined;
 let app: App | undefined;
 let server: Server | undefined;
 let stopping = false;
+let starting: Promise<void> | undefined;
 
 async function closeAll(): Promise<void> {
   for (const close of opened.reverse()) {
@@ -37,17 +38,19 @@ async function start(): Promise<void> {
     );
     opened.push(() => (lock as FolderLock).release());
   }
+  if (stopping) return;
   const database = await openConfiguredDatabase(config);
   opened.push(() => database.close());
+  if (stopping) return;
   if (embedded && config.demo) await loadDemoIfEmpty(database.db, config.dataDir);
+  if (stopping) return;
   // The CLI's way in while this process holds the embedded folder (data-lock.ts).
   const cliToken = embedded ? newTokenSecret() : undefined;
   app = createApp({ database, config: { ...config, cliToken }, logger });
   server = createServer(app);
   const address = await listen(server, config.port, config.host);
+  if (stopping) return;
   lock?.publish({ url: localUrl(address), token: cliToken });
-  process.on('SIGTERM', () => stop('SIGTERM', 0));
-  process.on('SIGINT', () => stop('SIGINT', 0));
 
   // Minted before anything is printed: the banner is one write, token included.
   let demoToken: string | undefined;
@@ -105,6 +108,9 @@ async function stop(reason: string, exitCode: number): Promise<void> {
     { reason, graceMs },
     `${reason}: finishing requests in flight (up to ${graceMs} ms), then closing`,
   );
+  // Asked while starting: the start gives up at its next step (each checks `stopping`),
+  // and what it opened is closed below, the folder lock last.
+  await starting?.catch(() => {});
   const draining = server ? drain(server, graceMs) : Promise.resolve(0);
   await app?.dispose();
   const cut = await draining;
@@ -113,11 +119,18 @@ async function stop(reason: string, exitCode: number): Promise<void> {
   process.exit(exitCode);
 }
 
+// From the first moment: a stop asked while starting still closes what is open, in order.
+process.on('SIGTERM', () => stop('SIGTERM', 0));
+process.on('SIGINT', () => stop('SIGINT', 0));
 try {
-  await start();
+  starting = start();
+  await starting;
 } catch (error) {
-  const failure = describeFailure(error, config ?? {});
-  console.error(`orgraph could not start: ${failure.line}`);
-  await closeAll();
-  process.exit(failure.exitCode);
+  // A stop in progress closes everything and sets the exit code itself.
+  if (!stopping) {
+    const failure = describeFailure(error, config ?? {});
+    console.error(`orgraph could not start: ${failure.line}`);
+    await closeAll();
+    process.exit(failure.exitCode);
+  }
 }

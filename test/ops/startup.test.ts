@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gql, run, type Server, scratchDir, startServer } from './processes.js';
 
@@ -83,3 +86,25 @@ describe.skipIf(process.env.DATABASE_URL)(
     }, 180_000);
   },
 );
+
+describe('a stop asked while starting', () => {
+  it('ends the start cleanly: exit 0, the database closed, the folder lock released', async () => {
+    const dataDir = scratchDir();
+    // A first start on an empty folder creates the database and loads the demo: seconds.
+    const start = run('node', ['dist/server/main.js'], { ORGRAPH_DATA_DIR: dataDir });
+    const lock = join(dataDir, 'orgraph.lock');
+    while (!existsSync(lock) && start.child.exitCode === null) await sleep(20);
+    start.child.kill('SIGTERM');
+    expect(await start.exited).toBe(0);
+    expect(start.output()).toMatch(/SIGTERM/);
+    expect(start.output()).not.toMatch(/listening/);
+    expect(existsSync(lock)).toBe(false);
+    // The folder is whole: the next start serves from it.
+    const next = await startServer({ ORGRAPH_DATA_DIR: dataDir });
+    try {
+      expect((await gql(next.url, '{ units { totalCount } }')).status).toBe(200);
+    } finally {
+      await next.stop();
+    }
+  }, 120_000);
+});
