@@ -6,7 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { DatabaseTimeouts } from './connections.js';
-import { defaultTimeouts, keepAliveOnError } from './connections.js';
+import { type ConnectionLost, defaultTimeouts, keepAliveOnError } from './connections.js';
 import { type ListenHandlers, type Listening, listenPostgres } from './listen.js';
 import { migratePglite, migratePostgres } from './migrate.js';
 import * as tables from './tables.js';
@@ -38,6 +38,8 @@ export interface OpenOptions {
   onQuery?: (sql: string, params: unknown[]) => void;
   /** PostgreSQL only: how long a request may wait for the database (defaults below). */
   timeouts?: DatabaseTimeouts;
+  /** PostgreSQL only: hears of each connection lost (default: a line on stderr). */
+  onConnectionLost?: ConnectionLost;
 }
 
 function loggerFor(onQuery?: OpenOptions['onQuery']): Logger | undefined {
@@ -64,7 +66,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       statement_timeout: timeouts.statementMs,
       keepAlive: true,
     });
-    pool.on('connect', keepAliveOnError);
+    pool.on('connect', (client) => keepAliveOnError(client, options.onConnectionLost));
     // The pool re-emits an idle client's error here too: already logged by the client's own.
     pool.on('error', () => {});
     const db = drizzlePg(pool, { schema: tables, logger }) as unknown as Db;

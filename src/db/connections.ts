@@ -16,8 +16,14 @@ export const defaultTimeouts: DatabaseTimeouts = { connectMs: 5_000, statementMs
  * every client gets a listener of its own: the query in flight fails (and is answered as
  * DATABASE_UNAVAILABLE), the pool drops the broken client, the next request reconnects.
  */
-export function keepAliveOnError(client: pg.Client | pg.PoolClient): void {
-  client.on('error', (error) =>
-    console.error(`[orgraph] database connection lost: ${error.message}`),
-  );
+export function keepAliveOnError(
+  client: pg.Client | pg.PoolClient,
+  lost: ConnectionLost = toStderr,
+): void {
+  client.on('error', (error) => lost(`database connection lost: ${error.message}`));
 }
+
+/** Where a lost connection is told: the server's JSON log, or stderr for the CLI. */
+export type ConnectionLost = (message: string) => void;
+
+const toStderr: ConnectionLost = (message) => console.error(`[orgraph] ${message}`);

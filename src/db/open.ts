@@ -2,18 +2,23 @@ import { mkdirSync } from 'node:fs';
 import { type Config, loadConfig } from '../server/config.js';
 import { lockDataFolder } from '../server/data-lock.js';
 import { type Database, openDatabase } from './client.js';
+import type { ConnectionLost } from './connections.js';
 
 /**
  * Opens the database the way the server does — PostgreSQL when `DATABASE_URL` is set, else
  * the embedded PGlite in the configured data folder — and applies the migrations. The
  * embedded folder has one writer: the caller holds its lock first (`openAsWriter`).
  */
-export async function openConfiguredDatabase(config: Config = loadConfig()): Promise<Database> {
+export async function openConfiguredDatabase(
+  config: Config = loadConfig(),
+  onConnectionLost?: ConnectionLost,
+): Promise<Database> {
   if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: config.dataDir,
     timeouts: config.databaseTimeouts,
+    onConnectionLost,
   });
   try {
     await database.migrate();

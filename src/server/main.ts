@@ -39,7 +39,7 @@ async function start(): Promise<void> {
     opened.push(() => (lock as FolderLock).release());
   }
   if (stopping) return;
-  const database = await openConfiguredDatabase(config);
+  const database = await openConfiguredDatabase(config, (message) => logger?.warn(message));
   opened.push(() => database.close());
   if (stopping) return;
   if (embedded && config.demo) await loadDemoIfEmpty(database.db, config.dataDir);

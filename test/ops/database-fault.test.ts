@@ -135,6 +135,17 @@ describe.skipIf(!serverUrl)(
         input: { email: 'after@example.com', name: 'After' },
       });
       expect(after.data.createPerson.userErrors).toEqual([]);
+      // Everything it said meanwhile is a JSON log line, the lost connections included.
+      const lines = server.output().trim().split('\n');
+      const notJson = lines.filter((line) => {
+        try {
+          return typeof JSON.parse(line) !== 'object';
+        } catch {
+          return true;
+        }
+      });
+      expect(notJson).toEqual([]);
+      expect(lines.some((line) => /database connection lost/.test(line))).toBe(true);
     }, 120_000);
   },
 );
