@@ -45,24 +45,27 @@ begin
   return held;
 end $$;
 
-create function peer.unit_eng_lead(u unit) returns person
+-- The person holding one seat of one unit today (all nulls when it is empty).
+create function peer_private.holder(unit_id int, which seat) returns person
 language plpgsql stable as $$
 declare
   lead person;
 begin
   select p.* into lead from person p
-  where p.id = (peer_private.holding(u.id, 'ENG_LEAD')).person_id;
+  where p.id = (peer_private.holding(unit_id, which)).person_id;
   return lead;
+end $$;
+
+create function peer.unit_eng_lead(u unit) returns person
+language plpgsql stable as $$
+begin
+  return peer_private.holder(u.id, 'ENG_LEAD');
 end $$;
 
 create function peer.unit_tech_lead(u unit) returns person
 language plpgsql stable as $$
-declare
-  lead person;
 begin
-  select p.* into lead from person p
-  where p.id = (peer_private.holding(u.id, 'TECH_LEAD')).person_id;
-  return lead;
+  return peer_private.holder(u.id, 'TECH_LEAD');
 end $$;
 
 -- orgraph's `units(layer: PILLAR)` and `children` leave archived units out, by slug.

@@ -47,14 +47,7 @@ export const candidaciesByPerson = stateIndex(
   (earlier, _state, change) => {
     const now = groupBy(change.candidacies, (c) => c.personId);
     const people = new Set([...change.formerCandidacies.map((c) => c.personId), ...now.keys()]);
-    return overlayOf(earlier, (byPerson) => {
-      for (const personId of people) {
-        const kept = (earlier.get(personId) ?? []).filter((c) => !change.unitIds.has(c.unitId));
-        const list = [...kept, ...(now.get(personId) ?? [])].sort(compareCandidates);
-        if (list.length > 0) byPerson.set(personId, list);
-        else byPerson.delete(personId);
-      }
-    });
+    return redoneFor(people, earlier, now, change.unitIds, compareCandidates);
   },
 );
 
@@ -77,15 +70,29 @@ const seatsByPerson = stateIndex(seatsOfEveryone, (earlier, state, change) => {
   const slug = (s: SeatRef) => state.unitsById.get(s.unitId)?.slug ?? '';
   const inOrder = (a: SeatRef, b: SeatRef) =>
     compareText(slug(a), slug(b)) || SEATS.indexOf(a.seat) - SEATS.indexOf(b.seat);
+  return redoneFor(people, earlier, now, change.unitIds, inOrder);
+});
+
+/**
+ * A by-person index with `people`'s entries redone: each keeps those outside the changed
+ * units and takes the changed units' from `now`, in `order`.
+ */
+function redoneFor<T extends { unitId: number }>(
+  people: Iterable<number>,
+  earlier: ReadonlyMap<number, T[]>,
+  now: ReadonlyMap<number, T[]>,
+  unitIds: ReadonlySet<number>,
+  order: (a: T, b: T) => number,
+): ReadonlyMap<number, T[]> {
   return overlayOf(earlier, (byPerson) => {
     for (const personId of people) {
-      const kept = (earlier.get(personId) ?? []).filter((s) => !change.unitIds.has(s.unitId));
-      const list = [...kept, ...(now.get(personId) ?? [])].sort(inOrder);
+      const kept = (earlier.get(personId) ?? []).filter((entry) => !unitIds.has(entry.unitId));
+      const list = [...kept, ...(now.get(personId) ?? [])].sort(order);
       if (list.length > 0) byPerson.set(personId, list);
       else byPerson.delete(personId);
     }
   });
-});
+}
 
 /** The seats of one unit that have a holder, Eng Lead first. */
 function heldSeats(state: OrgState, unitId: number): (SeatRef & { personId: number })[] {
