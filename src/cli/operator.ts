@@ -83,9 +83,6 @@ export function throughServer(url: string, token: string): Operator {
           `the orgraph server holding the data folder does not answer at ${url} (${error.cause?.code ?? error.message}): restart it`,
         );
       });
-      if (response.status === 413) {
-        throw cannotRun('too large to send through the running server: stop it and run this again');
-      }
       return answer<T>(await response.json());
     },
     close: async () => {},

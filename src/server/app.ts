@@ -7,7 +7,7 @@ import type { Database } from '../db/client.js';
 import type { Context } from '../graphql/context.js';
 import { schema } from '../graphql/schema.js';
 import { OrgSnapshots } from '../store/snapshots.js';
-import { createAuthenticator } from '../tokens/authenticate.js';
+import { createAuthenticator, isFromCli } from '../tokens/authenticate.js';
 import { useCredentialRequired } from '../tokens/credential-required.js';
 import { useBodyLimit } from './body-limit.js';
 import type { Config } from './config.js';
@@ -74,7 +74,7 @@ export function createApp({
       // spec asks, where Yoga's default one orders them by resolution time.
       useEngine({ execute }),
       useCredentialRequired(),
-      useBodyLimit(config.maxBodyBytes),
+      useBodyLimit(config.maxBodyBytes, (request) => isFromCli(config, request)),
       useDocumentLimits(),
       useListGuard(schema),
       useCostLimit(),

@@ -3,11 +3,13 @@ import type { FetchAPI, Plugin } from 'graphql-yoga';
 /**
  * Refuses a request body over `maxBytes` with a 413 before it is parsed: by its declared
  * Content-Length, or — sent in chunks, without one — by counting while reading, never
- * holding more than the limit. A document too big for a request belongs to the CLI.
+ * holding more than the limit. A document too big for a request belongs to the CLI, which
+ * the limit never holds back (`unlimited`).
  */
-export function useBodyLimit(maxBytes: number): Plugin {
+export function useBodyLimit(maxBytes: number, unlimited: (request: Request) => boolean): Plugin {
   return {
     onRequestParse({ request, requestParser, setRequestParser, endResponse, fetchAPI }) {
+      if (unlimited(request)) return;
       const declared = request.headers.get('content-length');
       if (declared !== null) {
         // Node's HTTP parser delivers no more than the declared length.

@@ -30,6 +30,15 @@ function isSameSecret(expectedSecret: string | undefined, secret: string): boole
   return timingSafeEqual(expected, Buffer.from(hashToken(secret), 'hex'));
 }
 
+/**
+ * The request comes from the CLI beside this server (its bearer is the server's own CLI
+ * secret): a whole org document, whatever its size, is the CLI's to send.
+ */
+export function isFromCli(config: Pick<Config, 'cliToken'>, request: Request): boolean {
+  const secret = BEARER.exec(request.headers.get('authorization') ?? '')?.[1];
+  return secret !== undefined && isSameSecret(config.cliToken, secret);
+}
+
 export interface Credentials {
   db: Db;
   /** The Authorization header, if any. */
