@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 interface Node {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
 interface Profile {
   nodes: Node[];
@@ -25,9 +26,20 @@ const nameOf = new Map(
     return [id, `${f.functionName || '(anonymous)'}${where}`];
   }),
 );
+// A profile taken in process (bench/profile-phase.ts) holds the profiler's own work of
+// stopping and writing it out, under `Session.post`: named so, it is not read as orgraph's.
+const parentOf = new Map(profile.nodes.flatMap((n) => (n.children ?? []).map((c) => [c, n.id])));
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+function isProfilers(id: number): boolean {
+  for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+    const frame = byId.get(at)?.callFrame;
+    if (frame?.functionName === 'post' && frame.url === 'node:inspector') return true;
+  }
+  return false;
+}
 const selfMs = new Map<string, number>();
 profile.samples.forEach((id, i) => {
-  const name = nameOf.get(id) ?? '?';
+  const name = isProfilers(id) ? "(the profiler's own work)" : (nameOf.get(id) ?? '?');
   selfMs.set(name, (selfMs.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
 });
 const total = [...selfMs.values()].reduce((a, b) => a + b, 0);
