@@ -55,35 +55,25 @@ export function changedState(before: OrgState, changes: HistoryChanges): OrgStat
   const seats = overlayOf(before.seats, (seats) => {
     for (const unitId of touched) seats.set(unitId, unitSeatsOn(changes.seatRows(unitId), asOf));
   });
-  const members = overlayOf(before.members, (members) => {
-    for (const unitId of touched) {
-      const now = unitMembersOn(changes.memberships(unitId), asOf);
-      if (now.length > 0) members.set(unitId, now);
-      else members.delete(unitId);
-    }
-  });
-  const people = overlayOf(before.people, (people) => {
-    for (const row of changes.people) people.set(row.id, toPersonState(row));
-  });
-  const formerCandidacies = before.candidates.filter((c) => touched.has(c.unitId));
   const candidacies = [...touched]
     .flatMap((unitId) => candidaciesIn(changes.candidacies(unitId), seats, asOf))
     .sort(compareCandidates);
-  const aors = before.aors.map((aor) =>
-    changes.aorIds.has(aor.id)
-      ? aorStateOn(changes.aor(aor.id), changes.ownerships(aor.id), asOf)
-      : aor,
-  );
   const hierarchy = changes.units ? hierarchyOn(changes.units, asOf) : before;
   const after: OrgState = {
     ...before,
     units: hierarchy.units,
     unitsById: hierarchy.unitsById,
     childrenOf: hierarchy.childrenOf,
-    people,
+    people: overlayOf(before.people, (people) => {
+      for (const row of changes.people) people.set(row.id, toPersonState(row));
+    }),
     seats,
-    members,
-    aors,
+    members: changedMembers(before, changes, touched),
+    aors: before.aors.map((aor) =>
+      changes.aorIds.has(aor.id)
+        ? aorStateOn(changes.aor(aor.id), changes.ownerships(aor.id), asOf)
+        : aor,
+    ),
     candidates: mergeCandidates(before.candidates, touched, candidacies),
   };
   noteChangedFrom(after, before, {
@@ -93,10 +83,20 @@ export function changedState(before: OrgState, changes: HistoryChanges): OrgStat
     formerHolderIds: [...touched].flatMap((unitId) =>
       SEATS.flatMap((seat) => before.seats.get(unitId)?.[seat].holder?.personId ?? []),
     ),
-    formerCandidacies,
+    formerCandidacies: before.candidates.filter((c) => touched.has(c.unitId)),
     candidacies,
   });
   return after;
+}
+
+function changedMembers(before: OrgState, changes: HistoryChanges, touched: Set<number>) {
+  return overlayOf(before.members, (members) => {
+    for (const unitId of touched) {
+      const now = unitMembersOn(changes.memberships(unitId), before.asOf);
+      if (now.length > 0) members.set(unitId, now);
+      else members.delete(unitId);
+    }
+  });
 }
 
 /**
