@@ -2,6 +2,7 @@ import type { Seat } from '../../db/tables.js';
 import type { Thresholds } from '../../server/config.js';
 import { daysBetween, laterDay } from '../org/days.js';
 import type { Day, OrgState } from '../org/state.js';
+import { keptWith } from '../org/state-index.js';
 import { type SeatCoverage, seatCoverage } from './seat.js';
 
 export const COVERAGE_STATUSES = [
@@ -51,7 +52,9 @@ export function engineerCount(state: OrgState, unitId: number): number {
 // A state is never changed once built and is shared by every request of its org version and
 // day, so each unit's coverage is worked out once per (version, day, thresholds) and read
 // by every field, request and analysis after that.
-const computed = new WeakMap<OrgState, WeakMap<Thresholds, Map<number, UnitCoverage>>>();
+const coverageByUnit = keptWith(
+  (_state: OrgState, _thresholds: Thresholds) => new Map<number, UnitCoverage>(),
+);
 
 /**
  * Throws for a unit not in the state (unknown, or archived on its day): callers resolve
@@ -62,16 +65,7 @@ export function unitCoverage(
   unitId: number,
   thresholds: Thresholds,
 ): UnitCoverage {
-  let byThresholds = computed.get(state);
-  if (!byThresholds) {
-    byThresholds = new WeakMap();
-    computed.set(state, byThresholds);
-  }
-  let byUnit = byThresholds.get(thresholds);
-  if (!byUnit) {
-    byUnit = new Map();
-    byThresholds.set(thresholds, byUnit);
-  }
+  const byUnit = coverageByUnit(state, thresholds);
   let coverage = byUnit.get(unitId);
   if (!coverage) {
     coverage = coverageOf(state, unitId, thresholds);

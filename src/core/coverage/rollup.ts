@@ -1,6 +1,7 @@
 import type { Layer } from '../../db/tables.js';
 import type { Thresholds } from '../../server/config.js';
 import { LAYERS, type OrgState, SEATS, type UnitState } from '../org/state.js';
+import { keptWith } from '../org/state-index.js';
 import { subtreeOf } from '../org/subtree.js';
 import { type CoverageStatus, coverageStatus, unitCoverage } from './coverage.js';
 import { isHeld, seatCoverage } from './seat.js';
@@ -74,20 +75,12 @@ export function changedRollup(
   return rollupOf(tally);
 }
 
-const wholeOrgTallies = new WeakMap<OrgState, WeakMap<Thresholds, Tally>>();
-
 /** Kept with the state: every scenario and departure of the day starts from it. */
-function wholeOrgTally(state: OrgState, thresholds: Thresholds): Tally {
-  const byThresholds = wholeOrgTallies.get(state) ?? new WeakMap<Thresholds, Tally>();
-  wholeOrgTallies.set(state, byThresholds);
-  let tally = byThresholds.get(thresholds);
-  if (!tally) {
-    tally = emptyTally();
-    for (const unit of state.units) count(tally, state, unit, thresholds, 1);
-    byThresholds.set(thresholds, tally);
-  }
+const wholeOrgTally = keptWith((state: OrgState, thresholds: Thresholds) => {
+  const tally = emptyTally();
+  for (const unit of state.units) count(tally, state, unit, thresholds, 1);
   return tally;
-}
+});
 
 function emptyTally(): Tally {
   return { rows: new Map(), heldSeats: 0, readySeats: 0 };

@@ -25,8 +25,6 @@ export function findingsTouchedBy(
   const unitIds = new Set(changes.unitIds);
   for (const personId of changedPeople) {
     for (const seat of seatsHeldBy(state, personId)) unitIds.add(seat.unitId);
-  }
-  for (const personId of changedPeople) {
     for (const c of candidaciesOf(state, personId)) unitIds.add(c.unitId);
   }
   const units = state.units.filter((u) => unitIds.has(u.id));

@@ -88,14 +88,15 @@ function childrenByParent(units: UnitState[]): Map<number | null, UnitState[]> {
 }
 
 function membersOn(history: OrgHistory, unitsById: Map<number, UnitState>, asOf: Day) {
+  const byUnit = groupBy(
+    history.memberships.filter((row) => unitsById.has(row.unitId)),
+    (row) => row.unitId,
+  );
   const members = new Map<number, number[]>();
-  for (const row of history.memberships) {
-    if (!unitsById.has(row.unitId) || !inForceOn(row, asOf)) continue;
-    const list = members.get(row.unitId) ?? [];
-    if (!list.includes(row.personId)) list.push(row.personId);
-    members.set(row.unitId, list);
+  for (const [unitId, rows] of byUnit) {
+    const now = unitMembersOn(rows, asOf);
+    if (now.length > 0) members.set(unitId, now);
   }
-  for (const list of members.values()) list.sort((a, b) => a - b);
   return members;
 }
 
@@ -111,10 +112,7 @@ function aorsOn(
   unitsById: Map<number, UnitState>,
   asOf: Day,
 ): AorState[] {
-  const byAor = groupBy(
-    ownerships.filter((o) => inForceOn(o, asOf)),
-    (o) => o.aorId,
-  );
+  const byAor = groupBy(ownerships, (o) => o.aorId);
   return aors
     .filter((a) => unitsById.has(a.unitId) && (a.retiredOn === null || a.retiredOn > asOf))
     .sort((a, b) => compareText(a.slug, b.slug))

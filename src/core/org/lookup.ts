@@ -2,6 +2,7 @@ import type { Seat } from '../../db/tables.js';
 import { appendTo, groupBy } from '../collections.js';
 import { overlayOf } from '../overlay-map.js';
 import { compareCandidates, compareText, isPresentOn } from './as-of.js';
+import { seatKey } from './seats-on.js';
 import { type CandidateState, type OrgState, type PersonState, SEATS } from './state.js';
 import { stateIndex } from './state-index.js';
 
@@ -21,17 +22,15 @@ const reportsByManager = stateIndex((state) => {
   return reports;
 });
 
-const seatKeyOf = (unitId: number, seat: Seat) => `${unitId}:${seat}`;
-
 const candidatesBySeat = stateIndex(
   (state): ReadonlyMap<string, CandidateState[]> =>
-    groupBy(state.candidates, (c) => seatKeyOf(c.unitId, c.seat)),
+    groupBy(state.candidates, (c) => seatKey(c.unitId, c.seat)),
   (earlier, _state, change) => {
-    const now = groupBy(change.candidacies, (c) => seatKeyOf(c.unitId, c.seat));
+    const now = groupBy(change.candidacies, (c) => seatKey(c.unitId, c.seat));
     return overlayOf(earlier, (bySeat) => {
       for (const unitId of change.unitIds) {
         for (const seat of SEATS) {
-          const key = seatKeyOf(unitId, seat);
+          const key = seatKey(unitId, seat);
           const list = now.get(key);
           if (list) bySeat.set(key, list);
           else bySeat.delete(key);
@@ -105,7 +104,7 @@ function heldSeats(state: OrgState, unitId: number): (SeatRef & { personId: numb
 
 /** The candidacies in force for one seat. */
 export function candidatesFor(state: OrgState, unitId: number, seat: Seat): CandidateState[] {
-  return candidatesBySeat(state).get(seatKeyOf(unitId, seat)) ?? [];
+  return candidatesBySeat(state).get(seatKey(unitId, seat)) ?? [];
 }
 
 /** A person's candidacies in force, in `compareCandidates` order. */

@@ -54,6 +54,29 @@ export function stateIndex<T>(
 }
 
 /**
+ * A value kept with a state for each `key` (a configuration's thresholds): worked out once
+ * per (state, key) and dropped with either.
+ */
+export function keptWith<K extends object, T>(
+  build: (state: OrgState, key: K) => T,
+): (state: OrgState, key: K) => T {
+  const kept = new WeakMap<OrgState, WeakMap<K, T>>();
+  return (state, key) => {
+    let byKey = kept.get(state);
+    if (!byKey) {
+      byKey = new WeakMap();
+      kept.set(state, byKey);
+    }
+    let found = byKey.get(key);
+    if (found === undefined) {
+      found = build(state, key);
+      byKey.set(key, found);
+    }
+    return found;
+  };
+}
+
+/**
  * Records that `state` is `earlier` changed. Only the indexes `earlier` already has are
  * kept (not `earlier` itself, so a chain of states carried from write to write is not kept
  * alive by the newest).
