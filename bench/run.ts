@@ -53,8 +53,8 @@ async function freshBenchDatabase(): Promise<string> {
   return url.toString();
 }
 
-async function benchSize(sizeName: SizeName): Promise<Figures> {
-  const url = await freshBenchDatabase();
+/** The generated org of a size imported into the bench database `url`, and how long it took. */
+async function importGenerated(sizeName: SizeName, url: string) {
   const database = await openDatabase({ url });
   await database.migrate();
   const document = generateOrg(SIZES[sizeName]);
@@ -62,11 +62,17 @@ async function benchSize(sizeName: SizeName): Promise<Figures> {
   const imported = await importOrgDocument(database.db, document, { today: todayUtc() });
   if (imported.userErrors.length > 0) throw new Error(JSON.stringify(imported.userErrors[0]));
   const importSeconds = (performance.now() - importStart) / 1000;
-  const counts = { units: document.units.length, people: document.people.length };
-  console.log(`org ${sizeName}: ${counts.units} units, ${counts.people} people`);
-
   // Fresh tables have no planner statistics yet; a live server's autovacuum would have them.
   await database.db.execute(sql`analyze`);
+  await database.close();
+  return { document, importSeconds };
+}
+
+async function benchSize(sizeName: SizeName): Promise<Figures> {
+  const url = await freshBenchDatabase();
+  const { document, importSeconds } = await importGenerated(sizeName, url);
+  const counts = { units: document.units.length, people: document.people.length };
+  console.log(`org ${sizeName}: ${counts.units} units, ${counts.people} people`);
   const config = loadConfig({});
   const server = await startServer(url, TOKEN);
   const gql = graphqlClient(server.port, TOKEN);
@@ -99,7 +105,6 @@ async function benchSize(sizeName: SizeName): Promise<Figures> {
 
   await client.end();
   await server.stop();
-  await database.close();
   await onServer(`drop database ${BENCH_DATABASE} with (force)`);
   return {
     size: sizeName,
