@@ -99,4 +99,20 @@ describe('SQL statements per query do not grow with the org', () => {
     expect(teams).toHaveLength(2_000);
     expect(teams[0].coverage.status).toMatch(/STAFFED|TECH_LEAD_MANAGER|MISSING_ENG_LEAD|VACANT/);
   });
+
+  it('admits a coverage trend of 400 points on 2,000 teams, answered from memory', async () => {
+    // 400 daily points, every field a dashboard draws: the complexity plugin's own price.
+    const trend = `{ coverageTrend(from: "2025-10-20", to: "2026-11-23", every: DAY) {
+      on benchStrength findings { severity count }
+      byLayer { layer units healthy staffed techLeadManager missingEngLead vacant tlmBeyondThreshold hiring }
+    } }`;
+    await statementsOf(large, trend);
+    expect(await statementsOf(large, trend)).toBe(1);
+    const { coverageTrend } = await large.data(trend);
+    expect(coverageTrend).toHaveLength(400);
+    const teams = coverageTrend
+      .at(-1)
+      .byLayer.find((row: { layer: string }) => row.layer === 'TEAM');
+    expect(teams.units).toBe(2_000);
+  });
 });
