@@ -1,26 +1,30 @@
 import type { Layer } from '../db/tables.js';
-import { emailSchema } from '../orgdoc/document.js';
 import {
+  peopleOf,
+  displayName,
+  membersOfTeams,
+  type People,
+  teamsOfPeople,
+} from './backstage-people.js';
+import {
+  at,
   type CatalogFile,
   type Entity,
   entityRef,
   field,
   list,
+  namespaceOf,
+  type ReadFile,
+  type Report,
   readCatalog,
   text,
 } from './catalog.js';
-import {
-  type Adapted,
-  type Origin,
-  type PersonInput,
-  SourceMap,
-  type SourceProblem,
-  type UnitInput,
-} from './source-map.js';
+import { inferLayers, type Placement } from './layers.js';
+import { type Adapted, type Origin, SourceMap, type UnitInput } from './source-map.js';
 
-export type { CatalogFile } from './catalog.js';
+export type { CatalogFile, ReadFile } from './catalog.js';
 
-/** Group `spec.type` → layer, unless `--layer-map` says otherwise. */
+/** Group `spec.type` → layer when `--layer-map` is given (its pairs go on top of these). */
 export const DEFAULT_LAYER_MAP: Readonly<Record<string, Layer>> = {
   'business-unit': 'PILLAR',
   pillar: 'PILLAR',
@@ -49,168 +53,152 @@ const FIELD_NAMES = {
   },
 };
 
-const at = (entity: Entity, name: string): Origin => ({
-  order: entity.origin.order,
-  text: `${entity.origin.text}, ${name}`,
-});
-
-const displayName = (e: Entity) =>
-  text(field(e.spec, 'profile', 'displayName')) ?? text(e.metadata.title) ?? e.name;
-
-interface Mapping {
-  problems: SourceProblem[];
-  sources: SourceMap;
-  /** Every User's ref, and their email when they have one. */
-  users: Set<string>;
-  emails: Map<string, string>;
-  /** Imported groups by ref, with their layer; skipped ones with their type. */
-  groups: Map<string, { entity: Entity; layer: Layer }>;
-  skipped: Map<string, string>;
-}
-
-function userEmail(m: Mapping, group: Entity, value: unknown, name: string): string | null {
-  const ref = entityRef(value, 'user', text(group.metadata.namespace));
-  const email = ref === null ? undefined : m.emails.get(ref);
-  if (email !== undefined) return email;
-  // A user without an email is reported once, on the user.
-  if (ref === null || !m.users.has(ref)) {
-    m.problems.push({ origin: at(group, name), message: `unknown user ${JSON.stringify(value)}` });
-  }
-  return null;
-}
+const typeOf = (group: Entity) => text(group.spec.type) ?? '(none)';
 
 /**
  * Each group's parent, from its `spec.parent` and from parents' `spec.children` (one side is
- * enough); a parent named both ways differently, or a skipped one, is a problem.
+ * enough; two different ones are a problem), by key.
  */
-function parentsOf(m: Mapping): Map<string, { slug: string; origin: Origin }> {
-  const parents = new Map<string, { slug: string; origin: Origin }>();
-  for (const { entity } of m.groups.values()) {
-    const namespace = text(entity.metadata.namespace);
-    for (const child of list(entity.spec.children)) {
-      const ref = entityRef(child, 'group', namespace);
-      if (ref && m.groups.has(ref)) {
-        parents.set(ref, { slug: entity.name, origin: at(entity, 'spec.children') });
+function parentsOf(groups: Map<string, Entity>, report: Report) {
+  const parents = new Map<string, { key: string; origin: Origin }>();
+  for (const group of groups.values()) {
+    for (const child of list(group.spec.children)) {
+      const key = entityRef(child, 'group', namespaceOf(group));
+      if (key && groups.has(key)) {
+        parents.set(key, { key: group.key, origin: at(group.origin, 'spec.children') });
       }
     }
   }
-  for (const [ref, { entity }] of m.groups) {
-    const parent = entityRef(entity.spec.parent, 'group', text(entity.metadata.namespace));
-    if (parent === null) continue;
-    const origin = at(entity, 'spec.parent');
-    const type = m.skipped.get(parent);
-    const slug = m.groups.get(parent)?.entity.name ?? parent.split('/')[1] ?? parent;
-    const listed = parents.get(ref);
-    if (type !== undefined) {
-      m.problems.push({ origin, message: `group "${slug}" is skipped (type ${type})` });
-    } else if (listed && listed.slug !== slug) {
-      const message = `"${slug}", but ${listed.origin.text.split(',')[0]} lists it among its children`;
-      m.problems.push({ origin, message });
-    } else parents.set(ref, { slug, origin });
+  for (const group of groups.values()) {
+    const key = entityRef(group.spec.parent, 'group', namespaceOf(group));
+    if (key === null) continue;
+    const origin = at(group.origin, 'spec.parent');
+    const listed = parents.get(group.key);
+    if (listed && listed.key !== key) {
+      const by = listed.origin.text.split(',')[0];
+      const message = `"${slugOf(groups, key)}", but ${by} lists it among its children`;
+      report.problems.push({ origin, message });
+    } else parents.set(group.key, { key, origin });
   }
   return parents;
 }
 
-/** Team members: the team's `spec.members` and the users whose `spec.memberOf` names it. */
-function membersOf(m: Mapping, users: Entity[]): Map<string, Array<[string, Origin]>> {
-  const members = new Map<string, Array<[string, Origin]>>();
-  const add = (team: string, email: string, origin: Origin) => {
-    const list = members.get(team) ?? [];
-    if (!list.some(([known]) => known === email)) list.push([email, origin]);
-    members.set(team, list);
-  };
-  for (const [ref, { entity, layer }] of m.groups) {
-    if (layer !== 'TEAM') continue;
-    for (const value of list(entity.spec.members)) {
-      const email = userEmail(m, entity, value, 'spec.members');
-      if (email) add(ref, email, at(entity, 'spec.members'));
-    }
-  }
-  for (const user of users) {
-    const email = m.emails.get(user.ref);
-    for (const value of list(user.spec.memberOf)) {
-      const team = entityRef(value, 'group', text(user.metadata.namespace));
-      if (email && team && m.groups.get(team)?.layer === 'TEAM') {
-        add(team, email, at(user, 'spec.memberOf'));
-      }
-    }
-  }
-  return members;
+/** A group's slug: its name; a group the catalog lacks, by the reference's name. */
+const slugOf = (groups: Map<string, Entity>, key: string) =>
+  groups.get(key)?.name ?? key.split('/')[1] ?? key;
+
+/** Layers by `spec.type` through the map; a type the map lacks is skipped. */
+function placeByType(groups: Entity[], map: Readonly<Record<string, Layer>>) {
+  return new Map<string, Placement>(
+    groups.map((group) => {
+      const layer = map[typeOf(group).toLowerCase()];
+      const skipped = `skipped: type ${typeOf(group)} has no layer in --layer-map`;
+      return [group.key, layer ? { layer } : { skipped }];
+    }),
+  );
 }
 
-function personOf(m: Mapping, user: Entity, index: number): PersonInput {
-  m.sources.set(`people[${index}]`, user.origin);
-  m.users.add(user.ref);
-  const email = field(user.spec, 'profile', 'email');
-  // A malformed email is told once, on the user; the groups naming them say nothing more.
-  if (emailSchema.safeParse(email).success) m.emails.set(user.ref, email as string);
-  return { email: email as string, name: displayName(user) };
+/** A lead from an annotation: a User with an email; anything else is a problem. */
+function leadEmail(found: People, group: Entity, value: unknown, origin: Origin, report: Report) {
+  const key = entityRef(value, 'user', namespaceOf(group));
+  const email = key === null ? undefined : found.emails.get(key);
+  if (email !== undefined) return email;
+  const without = key === null ? undefined : found.withoutEmail.get(key);
+  if (without) {
+    found.withoutEmail.delete(without.key);
+    const message = `${without.origin.text} has no spec.profile.email, and a lead needs one`;
+    report.problems.push({ origin, message });
+  } else if (key === null || !found.known.has(key)) {
+    report.problems.push({ origin, message: `unknown user ${JSON.stringify(value)}` });
+  }
+  return null;
 }
 
-function unitOf(m: Mapping, group: Entity, index: number, parents: ReturnType<typeof parentsOf>) {
-  const { layer } = m.groups.get(group.ref) as { layer: Layer };
-  const path = `units[${index}]`;
-  m.sources.set(path, group.origin);
+function unitOf(group: Entity, layer: Layer, parent: string | undefined, found: People, r: Report) {
   const unit: UnitInput = { slug: group.name, name: displayName(group), layer };
-  const parent = parents.get(group.ref);
-  if (parent) {
-    unit.parent = parent.slug;
-    m.sources.set(`${path}.parent`, parent.origin);
-  }
+  if (parent) unit.parent = parent;
   const charter = text(group.metadata.description);
   if (charter) unit.charter = charter;
   for (const [seat, annotation] of Object.entries(LEAD_ANNOTATIONS)) {
     const value = field(group.metadata, 'annotations', annotation);
     if (value === undefined) continue;
-    const email = userEmail(m, group, value, FIELD_NAMES.units[seat as 'engLead']);
-    if (email) unit[seat as 'engLead'] = email;
+    const origin = at(group.origin, `metadata.annotations.${annotation}`);
+    const email = leadEmail(found, group, value, origin, r);
+    if (email) unit[seat as keyof typeof LEAD_ANNOTATIONS] = email;
   }
   return unit;
 }
 
 /**
- * A Backstage catalog as an org document: Groups whose `spec.type` maps to a layer become
- * units (their `metadata.name` the slug), Users with a `spec.profile.email` become people,
- * team membership comes from either side, leads from the orgraph annotations. Groups of
- * other types are skipped and listed in the notes; entities of other kinds are ignored.
+ * A Backstage catalog as an org document: Groups become units (their `metadata.name` the
+ * slug), with layers inferred from the tree (layers.ts) or, with a layer map, by `spec.type`;
+ * Users with an email become people, one per email; team membership comes from either side,
+ * leads from the orgraph annotations. What does not fit is skipped with a warning; entities
+ * of other kinds are ignored, and Locations followed (`read` gives the files they name).
  */
 export function backstageToDocument(
   files: CatalogFile[],
-  layerMap: Readonly<Record<string, Layer>> = DEFAULT_LAYER_MAP,
+  read: ReadFile,
+  layerMap?: Readonly<Record<string, Layer>>,
 ): Adapted {
-  const problems: SourceProblem[] = [];
-  const entities = readCatalog(files, problems);
-  const m: Mapping = {
-    problems,
-    sources: new SourceMap(FIELD_NAMES),
-    users: new Set(),
-    emails: new Map(),
-    groups: new Map(),
-    skipped: new Map(),
-  };
-  const notes: string[] = [];
-  for (const entity of entities.filter((e) => e.kind === 'Group')) {
-    const type = text(entity.spec.type) ?? '(none)';
-    const layer = layerMap[type.toLowerCase()];
-    if (layer) m.groups.set(entity.ref, { entity, layer });
-    else {
-      m.skipped.set(entity.ref, type);
-      notes.push(`skipped ${entity.name} (type ${type})`);
-    }
-  }
+  const report: Report = { problems: [], warnings: [] };
+  const sources = new SourceMap(FIELD_NAMES);
+  const entities = readCatalog(files, read, report);
   const users = entities.filter((e) => e.kind === 'User');
-  const people = users.map((user, index) => personOf(m, user, index));
-  const parents = parentsOf(m);
-  const members = membersOf(m, users);
-  const groups = [...m.groups.values()].map(({ entity }) => entity);
-  const units = groups.map((group, index) => {
-    const unit = unitOf(m, group, index, parents);
-    const teamMembers = members.get(group.ref) ?? [];
-    for (const [k, [, origin]] of teamMembers.entries()) {
-      m.sources.set(`units[${index}].members[${k}]`, origin);
+  const groupList = entities.filter((e) => e.kind === 'Group');
+  const groups = new Map(groupList.map((group) => [group.key, group]));
+  const found = peopleOf(users, sources);
+  const parents = parentsOf(groups, report);
+  const listedIn = new Set(
+    users.flatMap((user) =>
+      list(user.spec.memberOf).map((value) => entityRef(value, 'group', namespaceOf(user))),
+    ),
+  );
+  const placements =
+    layerMap === undefined
+      ? inferLayers(
+          groupList.map((group) => ({
+            key: group.key,
+            parent: parents.get(group.key)?.key ?? null,
+            team: typeOf(group).toLowerCase() === 'team',
+            hasMembers: listedIn.has(group.key) || list(group.spec.members).length > 0,
+            hint: DEFAULT_LAYER_MAP[typeOf(group).toLowerCase()],
+          })),
+        )
+      : placeByType(groupList, layerMap);
+  const layerOf = (key: string) => {
+    const placement = placements.get(key);
+    return placement && 'layer' in placement ? placement.layer : undefined;
+  };
+  const units: UnitInput[] = [];
+  const unitIndex = new Map<string, number>();
+  for (const group of groupList) {
+    const placement = placements.get(group.key) as Placement;
+    if ('skipped' in placement) {
+      report.warnings.push({ origin: group.origin, message: placement.skipped });
+      continue;
     }
-    if (teamMembers.length > 0) unit.members = teamMembers.map(([email]) => email);
-    return unit;
-  });
-  return { document: { people, units }, sources: m.sources, problems, notes };
+    const parent = parents.get(group.key);
+    // A parent that is skipped leaves its children at the top (the import judges them).
+    const placedParent = parent && (layerOf(parent.key) || !groups.has(parent.key));
+    const path = `units[${units.length}]`;
+    sources.set(path, group.origin);
+    if (placedParent) sources.set(`${path}.parent`, parent.origin);
+    unitIndex.set(group.key, units.length);
+    const parentSlug = placedParent ? slugOf(groups, parent.key) : undefined;
+    units.push(unitOf(group, placement.layer, parentSlug, found, report));
+  }
+  const isTeam = (key: string) => layerOf(key) === 'TEAM';
+  const teams = teamsOfPeople(users, groupList, isTeam, found, report.problems);
+  const slug = (key: string) => slugOf(groups, key);
+  for (const [team, members] of membersOfTeams(teams, found, slug, report.warnings)) {
+    const index = unitIndex.get(team) as number;
+    members.forEach(([, origin], k) => void sources.set(`units[${index}].members[${k}]`, origin));
+    (units[index] as UnitInput).members = members.map(([email]) => email);
+  }
+  for (const user of found.withoutEmail.values()) {
+    const message = 'skipped: no spec.profile.email (a person needs one)';
+    report.warnings.push({ origin: user.origin, message });
+  }
+  return { document: { people: found.people, units }, sources, ...report };
 }
