@@ -1,9 +1,9 @@
 import type { Layer } from '../db/tables.js';
 import {
-  peopleOf,
   displayName,
   membersOfTeams,
   type People,
+  peopleOf,
   teamsOfPeople,
 } from './backstage-people.js';
 import {
@@ -60,12 +60,13 @@ const typeOf = (group: Entity) => text(group.spec.type) ?? '(none)';
  * enough; two different ones are a problem), by key.
  */
 function parentsOf(groups: Map<string, Entity>, report: Report) {
-  const parents = new Map<string, { key: string; origin: Origin }>();
+  const parents = new Map<string, { key: string; origin: Origin; by?: string }>();
   for (const group of groups.values()) {
     for (const child of list(group.spec.children)) {
       const key = entityRef(child, 'group', namespaceOf(group));
       if (key && groups.has(key)) {
-        parents.set(key, { key: group.key, origin: at(group.origin, 'spec.children') });
+        const origin = at(group.origin, 'spec.children');
+        parents.set(key, { key: group.key, origin, by: group.ref });
       }
     }
   }
@@ -75,8 +76,7 @@ function parentsOf(groups: Map<string, Entity>, report: Report) {
     const origin = at(group.origin, 'spec.parent');
     const listed = parents.get(group.key);
     if (listed && listed.key !== key) {
-      const by = listed.origin.text.split(',')[0];
-      const message = `"${slugOf(groups, key)}", but ${by} lists it among its children`;
+      const message = `"${slugOf(groups, key)}", but ${listed.by} lists it among its children`;
       report.problems.push({ origin, message });
     } else parents.set(group.key, { key, origin });
   }
@@ -106,7 +106,7 @@ function leadEmail(found: People, group: Entity, value: unknown, origin: Origin,
   const without = key === null ? undefined : found.withoutEmail.get(key);
   if (without) {
     found.withoutEmail.delete(without.key);
-    const message = `${without.origin.text} has no spec.profile.email, and a lead needs one`;
+    const message = `${without.ref} has no spec.profile.email, and a lead needs one`;
     report.problems.push({ origin, message });
   } else if (key === null || !found.known.has(key)) {
     report.problems.push({ origin, message: `unknown user ${JSON.stringify(value)}` });

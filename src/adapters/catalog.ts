@@ -18,6 +18,8 @@ export interface Entity {
   kind: 'Group' | 'User';
   /** `namespace/name`, lower-cased: how entity references find it. */
   key: string;
+  /** `user:development/guest`, as the file writes it. */
+  ref: string;
   name: string;
   metadata: Json;
   spec: Json;
@@ -101,8 +103,8 @@ function entityOf(value: unknown, file: string, order: number, report: Report): 
   const namespace = text(metadata.namespace) ?? 'default';
   const spec = isRecord(value.spec) ? value.spec : {};
   const key = `${namespace}/${name}`.toLowerCase();
-  const origin = { order, text: `${file}: ${kind.toLowerCase()}:${namespace}/${name}` };
-  return { kind, key, name, metadata, spec, origin };
+  const ref = `${kind.toLowerCase()}:${namespace}/${name}`;
+  return { kind, key, ref, name, metadata, spec, origin: { order, text: `${file}: ${ref}` } };
 }
 
 const IS_URL = /^[a-z][a-z0-9+.-]*:\/\//i;

@@ -81,7 +81,9 @@ export function locateColumns(
     const indexes = cellsOf(wanted, header);
     if (indexes) at.set(column, { indexes, header: wanted });
     else if (REQUIRED.includes(column) || mapped[column]) {
-      missing.push(mapped[column] ? `no "${wanted}" column (for ${column})` : `no "${column}" column`);
+      missing.push(
+        mapped[column] ? `no "${wanted}" column (for ${column})` : `no "${column}" column`,
+      );
     }
   }
   const unread = header.filter((_, i) => ![...at.values()].some((c) => c.indexes.includes(i)));

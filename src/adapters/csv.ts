@@ -1,6 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import type { OrgDocument } from '../orgdoc/document.js';
-import { CSV_COLUMNS, type Column, type CsvColumn, locateColumns } from './csv-columns.js';
+import { type Column, CSV_COLUMNS, type CsvColumn, locateColumns } from './csv-columns.js';
 import { type DateFormat, readDay } from './days.js';
 import {
   type Adapted,
@@ -33,7 +33,7 @@ type Person = Record<string, string | null>;
 const DAYS = new Set<string>(['startedOn', 'departedOn']);
 
 /** A column's value in a row: its cells joined with a space, blanks left out. */
-const valueOf = (cells: Cells, { indexes }: Column) =>
+const cellValue = (cells: Cells, { indexes }: Column) =>
   indexes
     .map((i) => cells[i] ?? '')
     .filter((cell) => cell !== '')
@@ -54,12 +54,15 @@ function personOf(
   const person: Person = {};
   for (const [column, at] of columns) {
     const field = CSV_COLUMNS[column];
-    let cell = valueOf(cells, at);
+    let cell = cellValue(cells, at);
     if (field === null || (cell === '' && field === 'departedOn')) continue;
     if (cell !== '' && DAYS.has(field)) {
       const read = readDay(cell, options.dateFormat ?? 'YYYY-MM-DD');
       if ('problem' in read) {
-        problems.push({ origin: { ...origin, text: `${origin.text}, ${at.header}` }, message: read.problem });
+        problems.push({
+          origin: { ...origin, text: `${origin.text}, ${at.header}` },
+          message: read.problem,
+        });
         continue;
       }
       cell = read.day;
@@ -114,7 +117,7 @@ export function csvToDocument(text: string, options: CsvOptions): Adapted {
     sources.set(`people[${people.length}]`, origin);
     const person = personOf(cells, columns, origin, options, problems);
     people.push(person);
-    const slug = team ? valueOf(cells, team) : '';
+    const slug = team ? cellValue(cells, team) : '';
     if (slug === '') return;
     const at = { ...origin, text: `${origin.text}, ${team?.header}` };
     const existing = options.teams.get(slug);

@@ -65,7 +65,9 @@ export class ImportReport {
     const counts = dryRun
       ? `dry run, nothing was written: ${total(created)} to create, ${total(updated)} to update`
       : `imported: ${total(created)} created, ${total(updated)} updated`;
-    out(`${this.file}: ${counts}, ${total(unchanged)} unchanged; ${plural(warnings.length, 'warning')}.\n`);
+    out(
+      `${this.file}: ${counts}, ${total(unchanged)} unchanged; ${plural(warnings.length, 'warning')}.\n`,
+    );
     this.list(out, 'Warnings', warnings);
     if (dryRun) {
       const plan = (payload.plan ?? []).map(({ summary }) => summary);

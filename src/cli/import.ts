@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { located, locatedProblems } from '../adapters/source-map.js';
 import { type Command, TODAY_OPTION, withOperator } from './command.js';
 import { badUsage } from './failures.js';
-import { ImportReport, type ImportPayload } from './import-report.js';
+import { type ImportPayload, ImportReport } from './import-report.js';
 import { readSource, sourceOptions } from './sources.js';
 
 export type { ImportPayload } from './import-report.js';

@@ -168,8 +168,7 @@ export function readSource(
   }
   if (options.from === 'csv') {
     const text = readText(file);
-    return async (org) =>
-      csvToDocument(text, { ...options, teams: await existingTeams(org) });
+    return async (org) => csvToDocument(text, { ...options, teams: await existingTeams(org) });
   }
   const document = parseOrgFile(readText(file), file) as OrgDocument;
   return async () => ({ document, sources: new SourceMap({}), problems: [], warnings: [] });
