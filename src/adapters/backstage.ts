@@ -129,6 +129,72 @@ function unitOf(group: Entity, layer: Layer, parent: string | undefined, found: 
   return unit;
 }
 
+/** The catalog read, and what the mapping has found so far. */
+interface Catalog {
+  report: Report;
+  sources: SourceMap;
+  users: Entity[];
+  groupList: Entity[];
+  groups: Map<string, Entity>;
+  found: People;
+  parents: ReturnType<typeof parentsOf>;
+}
+
+/** Each group's layer, from the tree (no map) or from its type through the map. */
+function placementsOf(c: Catalog, layerMap?: Readonly<Record<string, Layer>>) {
+  if (layerMap !== undefined) return placeByType(c.groupList, layerMap);
+  const listedIn = new Set(
+    c.users.flatMap((user) =>
+      list(user.spec.memberOf).map((value) => entityRef(value, 'group', namespaceOf(user))),
+    ),
+  );
+  return inferLayers(
+    c.groupList.map((group) => ({
+      key: group.key,
+      parent: c.parents.get(group.key)?.key ?? null,
+      team: typeOf(group).toLowerCase() === 'team',
+      hasMembers: listedIn.has(group.key) || list(group.spec.members).length > 0,
+      hint: DEFAULT_LAYER_MAP[typeOf(group).toLowerCase()],
+    })),
+  );
+}
+
+/** The placed groups as units, by key; a skipped group is a warning. */
+function unitsOf(c: Catalog, placements: Map<string, Placement>): Map<string, UnitInput> {
+  const units = new Map<string, UnitInput>();
+  const placed = (key: string) => 'layer' in (placements.get(key) ?? {});
+  for (const group of c.groupList) {
+    const placement = placements.get(group.key) as Placement;
+    if ('skipped' in placement) {
+      c.report.warnings.push({ origin: group.origin, message: placement.skipped });
+      continue;
+    }
+    const parent = c.parents.get(group.key);
+    // A skipped parent leaves its children at the top (the import judges them); one the
+    // catalog lacks is looked up in the org.
+    const kept = parent && (placed(parent.key) || !c.groups.has(parent.key));
+    const path = `units[${units.size}]`;
+    c.sources.set(path, group.origin);
+    if (kept) c.sources.set(`${path}.parent`, parent.origin);
+    const parentSlug = kept ? slugOf(c.groups, parent.key) : undefined;
+    units.set(group.key, unitOf(group, placement.layer, parentSlug, c.found, c.report));
+  }
+  return units;
+}
+
+/** Each team's members: a person in the first team listed, a warning for the others. */
+function addMembers(c: Catalog, units: Map<string, UnitInput>): void {
+  const index = new Map([...units.keys()].map((key, i) => [key, i]));
+  const isTeam = (key: string) => units.get(key)?.layer === 'TEAM';
+  const teams = teamsOfPeople(c.users, c.groupList, isTeam, c.found, c.report.problems);
+  const slug = (key: string) => slugOf(c.groups, key);
+  for (const [team, members] of membersOfTeams(teams, c.found, slug, c.report.warnings)) {
+    const path = `units[${index.get(team)}]`;
+    members.forEach(([, origin], k) => void c.sources.set(`${path}.members[${k}]`, origin));
+    (units.get(team) as UnitInput).members = members.map(([email]) => email);
+  }
+}
+
 /**
  * A Backstage catalog as an org document: Groups become units (their `metadata.name` the
  * slug), with layers inferred from the tree (layers.ts) or, with a layer map, by `spec.type`;
@@ -149,56 +215,12 @@ export function backstageToDocument(
   const groups = new Map(groupList.map((group) => [group.key, group]));
   const found = peopleOf(users, sources);
   const parents = parentsOf(groups, report);
-  const listedIn = new Set(
-    users.flatMap((user) =>
-      list(user.spec.memberOf).map((value) => entityRef(value, 'group', namespaceOf(user))),
-    ),
-  );
-  const placements =
-    layerMap === undefined
-      ? inferLayers(
-          groupList.map((group) => ({
-            key: group.key,
-            parent: parents.get(group.key)?.key ?? null,
-            team: typeOf(group).toLowerCase() === 'team',
-            hasMembers: listedIn.has(group.key) || list(group.spec.members).length > 0,
-            hint: DEFAULT_LAYER_MAP[typeOf(group).toLowerCase()],
-          })),
-        )
-      : placeByType(groupList, layerMap);
-  const layerOf = (key: string) => {
-    const placement = placements.get(key);
-    return placement && 'layer' in placement ? placement.layer : undefined;
-  };
-  const units: UnitInput[] = [];
-  const unitIndex = new Map<string, number>();
-  for (const group of groupList) {
-    const placement = placements.get(group.key) as Placement;
-    if ('skipped' in placement) {
-      report.warnings.push({ origin: group.origin, message: placement.skipped });
-      continue;
-    }
-    const parent = parents.get(group.key);
-    // A parent that is skipped leaves its children at the top (the import judges them).
-    const placedParent = parent && (layerOf(parent.key) || !groups.has(parent.key));
-    const path = `units[${units.length}]`;
-    sources.set(path, group.origin);
-    if (placedParent) sources.set(`${path}.parent`, parent.origin);
-    unitIndex.set(group.key, units.length);
-    const parentSlug = placedParent ? slugOf(groups, parent.key) : undefined;
-    units.push(unitOf(group, placement.layer, parentSlug, found, report));
-  }
-  const isTeam = (key: string) => layerOf(key) === 'TEAM';
-  const teams = teamsOfPeople(users, groupList, isTeam, found, report.problems);
-  const slug = (key: string) => slugOf(groups, key);
-  for (const [team, members] of membersOfTeams(teams, found, slug, report.warnings)) {
-    const index = unitIndex.get(team) as number;
-    members.forEach(([, origin], k) => void sources.set(`units[${index}].members[${k}]`, origin));
-    (units[index] as UnitInput).members = members.map(([email]) => email);
-  }
+  const c: Catalog = { report, sources, users, groupList, groups, found, parents };
+  const units = unitsOf(c, placementsOf(c, layerMap));
+  addMembers(c, units);
   for (const user of found.withoutEmail.values()) {
     const message = 'skipped: no spec.profile.email (a person needs one)';
     report.warnings.push({ origin: user.origin, message });
   }
-  return { document: { people: found.people, units }, sources, ...report };
+  return { document: { people: found.people, units: [...units.values()] }, sources, ...report };
 }

@@ -129,6 +129,7 @@ function targetsOf(location: Read, file: string, report: Report): string[] {
  */
 export function readCatalog(files: CatalogFile[], read: ReadFile, report: Report): Entity[] {
   const entities: Entity[] = [];
+  const defined = new Map<string, Entity>();
   const queue = [...files];
   const seen = new Set(files.map((file) => file.name));
   let order = 0;
@@ -138,7 +139,14 @@ export function readCatalog(files: CatalogFile[], read: ReadFile, report: Report
       order += 1;
       const entity = entityOf(document, file.name, order, report);
       if (entity?.kind !== 'Location') {
-        if (entity) entities.push(entity as Entity);
+        const first = entity && defined.get(entity.ref.toLowerCase());
+        if (first) {
+          const message = `defined twice (first in ${first.origin.text.split(': ')[0]})`;
+          report.problems.push({ origin: entity.origin, message });
+        } else if (entity) {
+          defined.set(entity.ref.toLowerCase(), entity as Entity);
+          entities.push(entity as Entity);
+        }
         continue;
       }
       for (const name of targetsOf(entity, file.name, report)) {

@@ -202,6 +202,13 @@ describe('backstageToDocument', () => {
     ]);
   });
 
+  it('refuses an entity defined twice, naming both places', () => {
+    const twice = catalog(...tree, group('Tools', { type: 'area' }));
+    expect(locatedProblems(twice, [])).toEqual([
+      'catalog.yaml: group:default/Tools: defined twice (first in catalog.yaml)',
+    ]);
+  });
+
   it('tells YAML errors by file, document and line', () => {
     const broken = catalog('kind: Group\nmetadata: { name: x\n');
     expect(locatedProblems(broken, [])[0]).toMatch(
