@@ -1,5 +1,5 @@
 import { emailSchema } from '../orgdoc/document.js';
-import { at, type Entity, entityRef, field, list, namespaceOf, text } from './catalog.js';
+import { at, type Entity, field, list, refFrom, text } from './catalog.js';
 import type { Origin, PersonInput, SourceMap, SourceProblem } from './source-map.js';
 
 /** The catalog's Users as people: one person per email, whatever the namespaces. */
@@ -73,15 +73,17 @@ export function teamsOfPeople(
     if (!listed.some((m) => m.team === team)) listed.push({ team, origin });
     teams.set(email, listed);
   };
+  const groupKeys = new Set(groups.map((group) => group.key));
+  const isGroup = (key: string) => groupKeys.has(key);
   for (const user of users) {
     for (const value of list(user.spec.memberOf)) {
-      const team = entityRef(value, 'group', namespaceOf(user));
+      const team = refFrom(user, value, 'group', isGroup);
       if (team) add(found.emails.get(user.key), team, at(user.origin, 'spec.memberOf'));
     }
   }
   for (const group of groups) {
     for (const value of list(group.spec.members)) {
-      const user = entityRef(value, 'user', namespaceOf(group));
+      const user = refFrom(group, value, 'user', (key) => found.known.has(key));
       const origin = at(group.origin, 'spec.members');
       if (user !== null && found.known.has(user)) {
         add(found.emails.get(user), group.key, origin);

@@ -10,13 +10,12 @@ import {
   at,
   type CatalogFile,
   type Entity,
-  entityRef,
   field,
   list,
-  namespaceOf,
   type ReadFile,
   type Report,
   readCatalog,
+  refFrom,
   text,
 } from './catalog.js';
 import { inferLayers, type Placement } from './layers.js';
@@ -60,10 +59,11 @@ const typeOf = (group: Entity) => text(group.spec.type) ?? '(none)';
  * enough; two different ones are a problem), by key.
  */
 function parentsOf(groups: Map<string, Entity>, report: Report) {
+  const isGroup = (key: string) => groups.has(key);
   const parents = new Map<string, { key: string; origin: Origin; by?: string }>();
   for (const group of groups.values()) {
     for (const child of list(group.spec.children)) {
-      const key = entityRef(child, 'group', namespaceOf(group));
+      const key = refFrom(group, child, 'group', isGroup);
       if (key && groups.has(key)) {
         const origin = at(group.origin, 'spec.children');
         parents.set(key, { key: group.key, origin, by: group.ref });
@@ -71,7 +71,7 @@ function parentsOf(groups: Map<string, Entity>, report: Report) {
     }
   }
   for (const group of groups.values()) {
-    const key = entityRef(group.spec.parent, 'group', namespaceOf(group));
+    const key = refFrom(group, group.spec.parent, 'group', isGroup);
     if (key === null) continue;
     const origin = at(group.origin, 'spec.parent');
     const listed = parents.get(group.key);
@@ -100,7 +100,7 @@ function placeByType(groups: Entity[], map: Readonly<Record<string, Layer>>) {
 
 /** A lead from an annotation: a User with an email; anything else is a problem. */
 function leadEmail(found: People, group: Entity, value: unknown, origin: Origin, report: Report) {
-  const key = entityRef(value, 'user', namespaceOf(group));
+  const key = refFrom(group, value, 'user', (k) => found.known.has(k));
   const email = key === null ? undefined : found.emails.get(key);
   if (email !== undefined) return email;
   const without = key === null ? undefined : found.withoutEmail.get(key);
@@ -145,7 +145,7 @@ function placementsOf(c: Catalog, layerMap?: Readonly<Record<string, Layer>>) {
   if (layerMap !== undefined) return placeByType(c.groupList, layerMap);
   const listedIn = new Set(
     c.users.flatMap((user) =>
-      list(user.spec.memberOf).map((value) => entityRef(value, 'group', namespaceOf(user))),
+      list(user.spec.memberOf).map((v) => refFrom(user, v, 'group', (k) => c.groups.has(k))),
     ),
   );
   return inferLayers(

@@ -67,6 +67,22 @@ export function entityRef(value: unknown, kind: 'user' | 'group', namespace = 'd
 /** The namespace references inside an entity default to: its own. */
 export const namespaceOf = (entity: Entity) => text(entity.metadata.namespace) ?? 'default';
 
+/**
+ * What a reference written in `entity` names: without a namespace, one in the entity's own
+ * namespace (as Backstage reads it), else one in `default` when only that one exists.
+ */
+export function refFrom(
+  entity: Entity,
+  value: unknown,
+  kind: 'user' | 'group',
+  exists: (key: string) => boolean,
+): string | null {
+  const own = entityRef(value, kind, namespaceOf(entity));
+  if (own === null || exists(own)) return own;
+  const fallback = entityRef(value, kind);
+  return fallback !== null && exists(fallback) ? fallback : own;
+}
+
 /** The documents of one file; YAML errors by file, document and line. */
 function parseDocuments(file: CatalogFile, order: number, problems: SourceProblem[]): unknown[] {
   const documents = YAML.parseAllDocuments(file.text, { schema: 'core', version: '1.2' });

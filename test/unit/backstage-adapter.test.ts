@@ -154,6 +154,19 @@ describe('backstageToDocument', () => {
     );
   });
 
+  it('reads a reference without a namespace in its entity’s namespace, else in default', () => {
+    const adapted = catalog(
+      ...tree,
+      group('team-b', { type: 'team', parent: 'tools' }, { namespace: 'ops' }),
+      user('ops-dev', 'ops@corp.test', ['team-b'], 'ops'),
+      user('dev', 'dev@corp.test', ['team-a'], 'ops'),
+    );
+    expect(adapted.problems).toEqual([]);
+    const members = (slug: string) => adapted.document.units?.find((u) => u.slug === slug)?.members;
+    expect(members('team-b')).toEqual(['ops@corp.test']);
+    expect(members('team-a')).toEqual(['dev@corp.test']);
+  });
+
   it('skips a User without an email, unless they lead a group', () => {
     const skipped = catalog(...tree, user('bot', null, ['team-a']));
     expect(skipped.problems).toEqual([]);
