@@ -95,6 +95,16 @@ describe.skipIf(!serverUrl)('server workers (PostgreSQL only: set DATABASE_URL)'
     url.pathname = `/${name}`;
     env = { DATABASE_URL: url.toString(), ORGRAPH_WORKERS: '2' };
     server = await startServer(env);
+    // Seen in about half the runs on the loaded machine and not yet explained: connections
+    // refused for a while just after the start line (docs/performance-workers.md).
+    const started = Date.now();
+    const taken = () =>
+      fetch(`${server.url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+    while (!(await taken()) && Date.now() - started < 10_000) await sleep(50);
+    console.info(`workers: first connection taken ${Date.now() - started} ms after the start line`);
   }, 60_000);
   afterAll(async () => {
     await server?.stop();
