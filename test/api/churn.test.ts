@@ -1,0 +1,255 @@
+import { describe, expect, it } from 'vitest';
+import { tokenFor } from '../access/credentials.js';
+import type { TestApp } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
+
+// SPEC's churn definitions end to end: an org imported, a spring of dated seat writes made
+// through the mutations, then asked for 2026-03-01..2026-05-31 through GraphQL.
+const e = (name: string) => `${name}@example.com`;
+const since = (name: string) => ({ person: e(name), since: '2025-01-01' });
+const ORG = {
+  people: [
+    'bo',
+    'cy',
+    'ann',
+    'x',
+    'z',
+    'em1',
+    'em2',
+    'tl1',
+    'tl2',
+    'e2',
+    'ty',
+    'e3',
+    'y',
+    'e4',
+  ].map((n) => ({ email: e(n), name: n.toUpperCase() })),
+  units: [
+    { slug: 'p', name: 'P', layer: 'PILLAR', engLead: since('bo'), techLead: since('cy') },
+    {
+      slug: 'a',
+      name: 'A',
+      layer: 'AREA',
+      parent: 'p',
+      engLead: since('ann'),
+      techLead: since('x'),
+    },
+    {
+      slug: 't1',
+      name: 'T1',
+      layer: 'TEAM',
+      parent: 'a',
+      engLead: since('em1'),
+      techLead: since('tl1'),
+    },
+    {
+      slug: 't2',
+      name: 'T2',
+      layer: 'TEAM',
+      parent: 'a',
+      engLead: since('e2'),
+      techLead: since('ty'),
+    },
+    { slug: 't3', name: 'T3', layer: 'TEAM', parent: 'a', engLead: since('e3') },
+    { slug: 't4', name: 'T4', layer: 'TEAM', parent: 'a', engLead: since('e4') },
+  ],
+};
+
+const assign = (unit: string, seat: string, person: string, startedOn: string, acting = false) => ({
+  op: 'assignSeat',
+  input: { unit, seat, person: e(person), startedOn, acting },
+});
+const vacate = (unit: string, seat: string, on: string) => ({
+  op: 'vacateSeat',
+  input: { unit, seat, on },
+});
+
+async function write(t: TestApp, op: string, input: Record<string, unknown>) {
+  const type = `${op.charAt(0).toUpperCase()}${op.slice(1)}Input`;
+  const field = op === 'openRole' ? 'openRole { id }' : '__typename';
+  const result = await t.data(
+    `mutation ($input: ${type}!) { ${op}(input: $input) { ${field} userErrors { path message } } }`,
+    { input },
+  );
+  expect(result[op].userErrors).toEqual([]);
+  return result[op];
+}
+
+async function spring(t: TestApp) {
+  const areaRole = await write(t, 'openRole', {
+    unit: 'a',
+    seat: 'TECH_LEAD',
+    openedOn: '2026-01-15',
+  });
+  const t3Role = await write(t, 'openRole', {
+    unit: 't3',
+    seat: 'ENG_LEAD',
+    openedOn: '2026-02-20',
+  });
+  for (const { op, input } of [
+    vacate('a', 'TECH_LEAD', '2026-02-01'),
+    vacate('t3', 'ENG_LEAD', '2026-03-01'),
+    vacate('t4', 'ENG_LEAD', '2026-03-10'),
+    assign('t3', 'ENG_LEAD', 'y', '2026-03-15', true),
+    // Two changes of t1 on one day: both seats change hands on 04-01.
+    assign('t1', 'ENG_LEAD', 'em2', '2026-04-01'),
+    assign('t1', 'TECH_LEAD', 'tl2', '2026-04-01'),
+    vacate('t2', 'TECH_LEAD', '2026-04-01'),
+    { op: 'archiveUnit', input: { slug: 't4', on: '2026-04-01' } },
+    assign('t3', 'ENG_LEAD', 'y', '2026-04-15', false),
+    { op: 'fillRole', input: { id: areaRole.openRole.id, on: '2026-04-10', person: e('z') } },
+    { op: 'fillRole', input: { id: t3Role.openRole.id, on: '2026-03-15' } },
+  ]) {
+    await write(t, op, input);
+  }
+}
+
+const t = useTestOrg(ORG, { setup: spring });
+
+const CHANGES = `query ($scope: String, $from: Date!, $to: Date!, $first: Int, $after: String) {
+  leadershipChanges(scope: $scope, from: $from, to: $to, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    nodes { on unit { slug } seat kind before { email } beforeActing after { email } afterActing }
+  }
+}`;
+const STATS = `query ($scope: String, $from: Date!, $to: Date!) {
+  seatVacancyStats(scope: $scope, from: $from, to: $to) {
+    layer seat began ended medianDaysVacant longestDaysVacant stillOpen oldestOpenDays
+    medianDaysToFill turnover
+  }
+}`;
+const SPRING = { from: '2026-03-01', to: '2026-05-31' };
+
+type Change = {
+  on: string;
+  unit: { slug: string };
+  seat: string;
+  kind: string;
+  before: { email: string } | null;
+  beforeActing: boolean;
+  after: { email: string } | null;
+  afterActing: boolean;
+};
+const who = (p: { email: string } | null, acting: boolean) =>
+  (p?.email.split('@')[0] ?? '-') + (acting ? '*' : '');
+const line = (c: Change) =>
+  `${c.on} ${c.unit.slug} ${c.seat} ${c.kind} ${who(c.before, c.beforeActing)} > ${who(c.after, c.afterActing)}`;
+
+const none = {
+  began: 0,
+  ended: 0,
+  medianDaysVacant: null,
+  longestDaysVacant: null,
+  stillOpen: 0,
+  oldestOpenDays: null,
+  medianDaysToFill: null,
+  turnover: 0,
+};
+
+describe('leadership churn through GraphQL', () => {
+  it('lists the changes of the period oldest first, paged', async () => {
+    const { leadershipChanges } = await t.data(CHANGES, SPRING);
+    expect(leadershipChanges.totalCount).toBe(8);
+    expect(leadershipChanges.nodes.map(line)).toEqual([
+      '2026-03-01 t3 ENG_LEAD VACATED e3 > -',
+      '2026-03-10 t4 ENG_LEAD VACATED e4 > -',
+      '2026-03-15 t3 ENG_LEAD FILLED - > y*',
+      '2026-04-01 t1 ENG_LEAD REPLACED em1 > em2',
+      '2026-04-01 t1 TECH_LEAD REPLACED tl1 > tl2',
+      '2026-04-01 t2 TECH_LEAD VACATED ty > -',
+      '2026-04-10 a TECH_LEAD FILLED - > z',
+      '2026-04-15 t3 ENG_LEAD CONFIRMED y* > y',
+    ]);
+    const first = await t.data(CHANGES, { ...SPRING, first: 3 });
+    expect(first.leadershipChanges.pageInfo.hasNextPage).toBe(true);
+    const after = first.leadershipChanges.pageInfo.endCursor;
+    const next = await t.data(CHANGES, { ...SPRING, first: 3, after });
+    expect(next.leadershipChanges.nodes.map(line)).toEqual(
+      leadershipChanges.nodes.slice(3, 6).map(line),
+    );
+  });
+
+  it('answers the six stats rows by SPEC’s definitions', async () => {
+    const { seatVacancyStats } = await t.data(STATS, SPRING);
+    expect(seatVacancyStats).toEqual([
+      { layer: 'PILLAR', seat: 'ENG_LEAD', ...none },
+      { layer: 'PILLAR', seat: 'TECH_LEAD', ...none },
+      { layer: 'AREA', seat: 'ENG_LEAD', ...none },
+      {
+        ...none,
+        layer: 'AREA',
+        seat: 'TECH_LEAD',
+        ended: 1,
+        medianDaysVacant: 68,
+        longestDaysVacant: 68,
+        medianDaysToFill: 85,
+      },
+      {
+        layer: 'TEAM',
+        seat: 'ENG_LEAD',
+        began: 2,
+        ended: 1,
+        medianDaysVacant: 14,
+        longestDaysVacant: 14,
+        stillOpen: 0,
+        oldestOpenDays: null,
+        medianDaysToFill: 23,
+        turnover: 1,
+      },
+      {
+        layer: 'TEAM',
+        seat: 'TECH_LEAD',
+        began: 1,
+        ended: 0,
+        medianDaysVacant: null,
+        longestDaysVacant: null,
+        stillOpen: 2,
+        oldestOpenDays: 515,
+        medianDaysToFill: null,
+        turnover: 2 / 3,
+      },
+    ]);
+  });
+
+  it('scopes to a subtree, an archived unit counted on the days it existed', async () => {
+    const { seatVacancyStats } = await t.data(STATS, { ...SPRING, scope: 't4' });
+    expect(seatVacancyStats[4]).toEqual({
+      ...none,
+      layer: 'TEAM',
+      seat: 'ENG_LEAD',
+      began: 1,
+      turnover: null,
+    });
+    const { leadershipChanges } = await t.data(CHANGES, { ...SPRING, scope: 't3' });
+    expect(leadershipChanges.nodes.map(line)).toEqual([
+      '2026-03-01 t3 ENG_LEAD VACATED e3 > -',
+      '2026-03-15 t3 ENG_LEAD FILLED - > y*',
+      '2026-04-15 t3 ENG_LEAD CONFIRMED y* > y',
+    ]);
+  });
+
+  it('refuses a period ending before it starts and an unknown scope, naming the argument', async () => {
+    for (const query of [CHANGES, STATS]) {
+      const backwards = await t.gql(query, { from: '2026-05-31', to: '2026-03-01' });
+      expect(backwards.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'from',
+      });
+      const unknown = await t.gql(query, { ...SPRING, scope: 'nope' });
+      expect(unknown.errors?.[0]?.extensions).toMatchObject({
+        code: 'NOT_FOUND',
+        argument: 'scope',
+      });
+      const bad = await t.gql(query, { from: '2026-02-30', to: '2026-03-01' });
+      expect(bad.errors?.[0]?.message).toMatch(/Date/);
+    }
+  });
+
+  it('is read like the other analytics: any VIEWER, nobody without a token', async () => {
+    const viewer = await tokenFor(t, 'VIEWER');
+    const { seatVacancyStats } = await t.data(STATS, SPRING, { token: viewer });
+    expect(seatVacancyStats).toHaveLength(6);
+    const anonymous = await t.gql(STATS, SPRING, { token: null });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
