@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tokenFor } from '../access/credentials.js';
 import type { TestApp } from '../helpers/app.js';
+import { NONE, SPRING, SPRING_CHANGES, SPRING_STATS } from '../helpers/churn-spring.js';
 import { useTestOrg } from '../helpers/test-org.js';
 
 // SPEC's churn definitions end to end: an org imported, a spring of dated seat writes made
@@ -118,7 +119,6 @@ const STATS = `query ($scope: String, $from: Date!, $to: Date!) {
     medianDaysToFill turnover
   }
 }`;
-const SPRING = { from: '2026-03-01', to: '2026-05-31' };
 
 type Change = {
   on: string;
@@ -135,31 +135,12 @@ const who = (p: { email: string } | null, acting: boolean) =>
 const line = (c: Change) =>
   `${c.on} ${c.unit.slug} ${c.seat} ${c.kind} ${who(c.before, c.beforeActing)} > ${who(c.after, c.afterActing)}`;
 
-const none = {
-  began: 0,
-  ended: 0,
-  medianDaysVacant: null,
-  longestDaysVacant: null,
-  stillOpen: 0,
-  oldestOpenDays: null,
-  medianDaysToFill: null,
-  turnover: 0,
-};
 
 describe('leadership churn through GraphQL', () => {
   it('lists the changes of the period oldest first, paged', async () => {
     const { leadershipChanges } = await t.data(CHANGES, SPRING);
     expect(leadershipChanges.totalCount).toBe(8);
-    expect(leadershipChanges.nodes.map(line)).toEqual([
-      '2026-03-01 t3 ENG_LEAD VACATED e3 > -',
-      '2026-03-10 t4 ENG_LEAD VACATED e4 > -',
-      '2026-03-15 t3 ENG_LEAD FILLED - > y*',
-      '2026-04-01 t1 ENG_LEAD REPLACED em1 > em2',
-      '2026-04-01 t1 TECH_LEAD REPLACED tl1 > tl2',
-      '2026-04-01 t2 TECH_LEAD VACATED ty > -',
-      '2026-04-10 a TECH_LEAD FILLED - > z',
-      '2026-04-15 t3 ENG_LEAD CONFIRMED y* > y',
-    ]);
+    expect(leadershipChanges.nodes.map(line)).toEqual(SPRING_CHANGES);
     const first = await t.data(CHANGES, { ...SPRING, first: 3 });
     expect(first.leadershipChanges.pageInfo.hasNextPage).toBe(true);
     const after = first.leadershipChanges.pageInfo.endCursor;
@@ -171,50 +152,13 @@ describe('leadership churn through GraphQL', () => {
 
   it('answers the six stats rows by SPEC’s definitions', async () => {
     const { seatVacancyStats } = await t.data(STATS, SPRING);
-    expect(seatVacancyStats).toEqual([
-      { layer: 'PILLAR', seat: 'ENG_LEAD', ...none },
-      { layer: 'PILLAR', seat: 'TECH_LEAD', ...none },
-      { layer: 'AREA', seat: 'ENG_LEAD', ...none },
-      {
-        ...none,
-        layer: 'AREA',
-        seat: 'TECH_LEAD',
-        ended: 1,
-        medianDaysVacant: 68,
-        longestDaysVacant: 68,
-        medianDaysToFill: 85,
-      },
-      {
-        layer: 'TEAM',
-        seat: 'ENG_LEAD',
-        began: 2,
-        ended: 1,
-        medianDaysVacant: 14,
-        longestDaysVacant: 14,
-        stillOpen: 0,
-        oldestOpenDays: null,
-        medianDaysToFill: 23,
-        turnover: 1,
-      },
-      {
-        layer: 'TEAM',
-        seat: 'TECH_LEAD',
-        began: 1,
-        ended: 0,
-        medianDaysVacant: null,
-        longestDaysVacant: null,
-        stillOpen: 2,
-        oldestOpenDays: 515,
-        medianDaysToFill: null,
-        turnover: 2 / 3,
-      },
-    ]);
+    expect(seatVacancyStats).toEqual(SPRING_STATS);
   });
 
   it('scopes to a subtree, an archived unit counted on the days it existed', async () => {
     const { seatVacancyStats } = await t.data(STATS, { ...SPRING, scope: 't4' });
     expect(seatVacancyStats[4]).toEqual({
-      ...none,
+      ...NONE,
       layer: 'TEAM',
       seat: 'ENG_LEAD',
       began: 1,

@@ -1,9 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { inProcess } from '../../src/cli/operator.js';
-import { type CliIo, runOrgCli } from '../../src/cli/org.js';
-import { loadConfig } from '../../src/server/config.js';
-import { TODAY } from '../helpers/app.js';
+import { cliOn } from '../helpers/cli.js';
 import { useTestOrg } from '../helpers/test-org.js';
 
 // `npm run org -- churn` for scripts: the changes and the stats of a period, as text or CSV.
@@ -29,20 +26,7 @@ const t = useTestOrg(
   },
 );
 
-function cli() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    connect: async (today) => ({
-      ...inProcess(t.database, loadConfig({}), today),
-      close: async () => {},
-    }),
-    out: (text) => void out.push(text),
-    err: (text) => void err.push(text),
-  };
-  const run = (...args: string[]) => runOrgCli([...args, '--today', TODAY], io);
-  return { run, out: () => out.join(''), err: () => err.join('') };
-}
+const cli = () => cliOn(t);
 
 const PERIOD = ['--from', '2026-02-01', '--to', '2026-06-30'];
 

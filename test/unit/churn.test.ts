@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type LeadershipChange, leadershipChanges } from '../../src/core/churn/changes.js';
 import { seatVacancyStats } from '../../src/core/churn/vacancy-stats.js';
 import type { OrgHistory } from '../../src/core/org/state.js';
+import { NONE, SPRING, SPRING_CHANGES, SPRING_STATS } from '../helpers/churn-spring.js';
 import { buildHistory, type OrgSpec } from './state-builder.js';
 
 // One org holding every case SPEC's churn definitions name, asked for 2026-03-01..2026-05-31.
@@ -68,11 +69,7 @@ const org: OrgSpec = {
   ],
 };
 const built = buildHistory(org);
-const period = (scope?: string) => ({
-  scopeUnitId: scope ? built.u(scope) : null,
-  from: '2026-03-01',
-  to: '2026-05-31',
-});
+const period = (scope?: string) => ({ scopeUnitId: scope ? built.u(scope) : null, ...SPRING });
 /** A change in one line: `day unit SEAT KIND before > after`, `*` marking an acting holder. */
 const lineIn = (history: OrgHistory) => (c: LeadershipChange) => {
   const key = (id: number | null, acting: boolean) =>
@@ -83,18 +80,7 @@ const line = lineIn(built.history);
 
 describe('leadershipChanges', () => {
   it('lists each change oldest first, one per seat and day, with its kind (* = acting)', () => {
-    expect(leadershipChanges(built.history, period()).map(line)).toEqual([
-      '2026-03-01 t3 ENG_LEAD VACATED e3 > -',
-      '2026-03-10 t4 ENG_LEAD VACATED e4 > -',
-      '2026-03-15 t3 ENG_LEAD FILLED - > y*',
-      // The holder leaving and the next starting on one day is one REPLACED; on a day, by
-      // unit then Eng Lead first. tl1's last day overlaps tl2's first: the later start holds.
-      '2026-04-01 t1 ENG_LEAD REPLACED em1 > em2',
-      '2026-04-01 t1 TECH_LEAD REPLACED tl1 > tl2',
-      '2026-04-01 t2 TECH_LEAD VACATED ty > -',
-      '2026-04-10 a TECH_LEAD FILLED - > z',
-      '2026-04-15 t3 ENG_LEAD CONFIRMED y* > y',
-    ]);
+    expect(leadershipChanges(built.history, period()).map(line)).toEqual(SPRING_CHANGES);
   });
 
   it('keeps to the scope and the period, both ends included', () => {
@@ -128,63 +114,10 @@ describe('leadershipChanges', () => {
   });
 });
 
-const none = {
-  began: 0,
-  ended: 0,
-  medianDaysVacant: null,
-  longestDaysVacant: null,
-  stillOpen: 0,
-  oldestOpenDays: null,
-  medianDaysToFill: null,
-  turnover: 0,
-};
 
 describe('seatVacancyStats', () => {
   it('answers all six rows by SPEC’s definitions', () => {
-    expect(seatVacancyStats(built.history, period())).toEqual([
-      { layer: 'PILLAR', seat: 'ENG_LEAD', ...none },
-      { layer: 'PILLAR', seat: 'TECH_LEAD', ...none },
-      { layer: 'AREA', seat: 'ENG_LEAD', ...none },
-      // Empty from 02-01 (before the period: not begun), filled 04-10: 68 days vacant.
-      {
-        ...none,
-        layer: 'AREA',
-        seat: 'TECH_LEAD',
-        ended: 1,
-        medianDaysVacant: 68,
-        longestDaysVacant: 68,
-        medianDaysToFill: 85,
-      },
-      // t3 empty 03-01..03-14 (14 days, ended by an acting holder); t4's from 03-10, cut by
-      // its archiving on 04-01 (begun, never ended nor open). Three Teams exist on `to`, whose
-      // Eng Leads left three times (t3, t4 vacated; t1 replaced).
-      {
-        layer: 'TEAM',
-        seat: 'ENG_LEAD',
-        began: 2,
-        ended: 1,
-        medianDaysVacant: 14,
-        longestDaysVacant: 14,
-        stillOpen: 0,
-        oldestOpenDays: null,
-        medianDaysToFill: 23,
-        turnover: 1,
-      },
-      // t2 empty from 04-01 (60 days on `to`); t3's never held, so empty from the history's
-      // first day 2025-01-01 (515 days); t4's cut by its archiving.
-      {
-        layer: 'TEAM',
-        seat: 'TECH_LEAD',
-        began: 1,
-        ended: 0,
-        medianDaysVacant: null,
-        longestDaysVacant: null,
-        stillOpen: 2,
-        oldestOpenDays: 515,
-        medianDaysToFill: null,
-        turnover: 2 / 3,
-      },
-    ]);
+    expect(seatVacancyStats(built.history, period())).toEqual(SPRING_STATS);
   });
 
   it('has no turnover for a layer without seats on `to`, and takes medians of both middles', () => {
@@ -206,7 +139,7 @@ describe('seatVacancyStats', () => {
       from: '2026-01-01',
       to: '2026-03-01',
     });
-    expect(stats[0]).toEqual({ layer: 'PILLAR', seat: 'ENG_LEAD', ...none, turnover: null });
+    expect(stats[0]).toEqual({ layer: 'PILLAR', seat: 'ENG_LEAD', ...NONE, turnover: null });
     expect(stats[5]).toMatchObject({
       began: 2,
       ended: 2,
@@ -218,7 +151,7 @@ describe('seatVacancyStats', () => {
 
   it('counts a scope’s archived units on the days they existed', () => {
     const t4 = seatVacancyStats(built.history, period('t4'));
-    expect(t4[4]).toEqual({ ...none, layer: 'TEAM', seat: 'ENG_LEAD', began: 1, turnover: null });
-    expect(t4[5]).toEqual({ ...none, layer: 'TEAM', seat: 'TECH_LEAD', turnover: null });
+    expect(t4[4]).toEqual({ ...NONE, layer: 'TEAM', seat: 'ENG_LEAD', began: 1, turnover: null });
+    expect(t4[5]).toEqual({ ...NONE, layer: 'TEAM', seat: 'TECH_LEAD', turnover: null });
   });
 });
