@@ -4,13 +4,14 @@ import { allPages, type Page } from './check.js';
 import { type Command, TODAY_OPTION, withOperator } from './command.js';
 import { badUsage } from './failures.js';
 
-const CHANGES = `query ($scope: String, $from: Date!, $to: Date!, $after: String) {
-  leadershipChanges(scope: $scope, from: $from, to: $to, first: 100, after: $after) {
+/** The churn questions the CLI asks (the API's tests ask the same). */
+export const CHANGES_QUERY = `query ($scope: String, $from: Date!, $to: Date!, $first: Int = 100, $after: String) {
+  leadershipChanges(scope: $scope, from: $from, to: $to, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
     nodes { on unit { slug } seat kind before { email } beforeActing after { email } afterActing }
   }
 }`;
-const STATS = `query ($scope: String, $from: Date!, $to: Date!) {
+export const STATS_QUERY = `query ($scope: String, $from: Date!, $to: Date!) {
   seatVacancyStats(scope: $scope, from: $from, to: $to) {
     layer seat began ended medianDaysVacant longestDaysVacant stillOpen oldestOpenDays
     medianDaysToFill turnover
@@ -86,10 +87,11 @@ export const churnCommand: Command = {
     const variables = { scope, from, to };
     const rows = await withOperator(io, today, async (org) => {
       if (stats) {
-        return (await org.ask<{ seatVacancyStats: Row[] }>(STATS, variables)).seatVacancyStats;
+        return (await org.ask<{ seatVacancyStats: Row[] }>(STATS_QUERY, variables))
+          .seatVacancyStats;
       }
       const changes = await allPages(async (after) => {
-        const answer = await org.ask<{ leadershipChanges: Page<ChangeNode> }>(CHANGES, {
+        const answer = await org.ask<{ leadershipChanges: Page<ChangeNode> }>(CHANGES_QUERY, {
           ...variables,
           after,
         });

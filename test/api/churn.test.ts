@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CHANGES_QUERY, STATS_QUERY } from '../../src/cli/churn.js';
 import { tokenFor } from '../access/credentials.js';
 import type { TestApp } from '../helpers/app.js';
 import { NONE, SPRING, SPRING_CHANGES, SPRING_STATS } from '../helpers/churn-spring.js';
@@ -107,19 +108,6 @@ async function spring(t: TestApp) {
 
 const t = useTestOrg(ORG, { setup: spring });
 
-const CHANGES = `query ($scope: String, $from: Date!, $to: Date!, $first: Int, $after: String) {
-  leadershipChanges(scope: $scope, from: $from, to: $to, first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor }
-    nodes { on unit { slug } seat kind before { email } beforeActing after { email } afterActing }
-  }
-}`;
-const STATS = `query ($scope: String, $from: Date!, $to: Date!) {
-  seatVacancyStats(scope: $scope, from: $from, to: $to) {
-    layer seat began ended medianDaysVacant longestDaysVacant stillOpen oldestOpenDays
-    medianDaysToFill turnover
-  }
-}`;
-
 type Change = {
   on: string;
   unit: { slug: string };
@@ -135,28 +123,27 @@ const who = (p: { email: string } | null, acting: boolean) =>
 const line = (c: Change) =>
   `${c.on} ${c.unit.slug} ${c.seat} ${c.kind} ${who(c.before, c.beforeActing)} > ${who(c.after, c.afterActing)}`;
 
-
 describe('leadership churn through GraphQL', () => {
   it('lists the changes of the period oldest first, paged', async () => {
-    const { leadershipChanges } = await t.data(CHANGES, SPRING);
+    const { leadershipChanges } = await t.data(CHANGES_QUERY, SPRING);
     expect(leadershipChanges.totalCount).toBe(8);
     expect(leadershipChanges.nodes.map(line)).toEqual(SPRING_CHANGES);
-    const first = await t.data(CHANGES, { ...SPRING, first: 3 });
+    const first = await t.data(CHANGES_QUERY, { ...SPRING, first: 3 });
     expect(first.leadershipChanges.pageInfo.hasNextPage).toBe(true);
     const after = first.leadershipChanges.pageInfo.endCursor;
-    const next = await t.data(CHANGES, { ...SPRING, first: 3, after });
+    const next = await t.data(CHANGES_QUERY, { ...SPRING, first: 3, after });
     expect(next.leadershipChanges.nodes.map(line)).toEqual(
       leadershipChanges.nodes.slice(3, 6).map(line),
     );
   });
 
   it('answers the six stats rows by SPEC’s definitions', async () => {
-    const { seatVacancyStats } = await t.data(STATS, SPRING);
+    const { seatVacancyStats } = await t.data(STATS_QUERY, SPRING);
     expect(seatVacancyStats).toEqual(SPRING_STATS);
   });
 
   it('scopes to a subtree, an archived unit counted on the days it existed', async () => {
-    const { seatVacancyStats } = await t.data(STATS, { ...SPRING, scope: 't4' });
+    const { seatVacancyStats } = await t.data(STATS_QUERY, { ...SPRING, scope: 't4' });
     expect(seatVacancyStats[4]).toEqual({
       ...NONE,
       layer: 'TEAM',
@@ -164,7 +151,7 @@ describe('leadership churn through GraphQL', () => {
       began: 1,
       turnover: null,
     });
-    const { leadershipChanges } = await t.data(CHANGES, { ...SPRING, scope: 't3' });
+    const { leadershipChanges } = await t.data(CHANGES_QUERY, { ...SPRING, scope: 't3' });
     expect(leadershipChanges.nodes.map(line)).toEqual([
       '2026-03-01 t3 ENG_LEAD VACATED e3 > -',
       '2026-03-15 t3 ENG_LEAD FILLED - > y*',
@@ -173,7 +160,7 @@ describe('leadership churn through GraphQL', () => {
   });
 
   it('refuses a period ending before it starts and an unknown scope, naming the argument', async () => {
-    for (const query of [CHANGES, STATS]) {
+    for (const query of [CHANGES_QUERY, STATS_QUERY]) {
       const backwards = await t.gql(query, { from: '2026-05-31', to: '2026-03-01' });
       expect(backwards.errors?.[0]?.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
@@ -191,9 +178,9 @@ describe('leadership churn through GraphQL', () => {
 
   it('is read like the other analytics: any VIEWER, nobody without a token', async () => {
     const viewer = await tokenFor(t, 'VIEWER');
-    const { seatVacancyStats } = await t.data(STATS, SPRING, { token: viewer });
+    const { seatVacancyStats } = await t.data(STATS_QUERY, SPRING, { token: viewer });
     expect(seatVacancyStats).toHaveLength(6);
-    const anonymous = await t.gql(STATS, SPRING, { token: null });
+    const anonymous = await t.gql(STATS_QUERY, SPRING, { token: null });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
