@@ -55,6 +55,10 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 ? upper : ((sorted[mid - 1] as number) + upper) / 2;
 }
 
+/** The largest value (null for none), without spreading a whole org's vacancies as arguments. */
+const largest = (values: readonly number[]) =>
+  values.length ? values.reduce((a, b) => Math.max(a, b)) : null;
+
 /** What one layer's seat adds up from its timelines (all of that layer and seat). */
 function statsOf(
   layer: Layer,
@@ -80,9 +84,9 @@ function statsOf(
     began: vacancies.filter((v) => within(v.from)).length,
     ended: ended.length,
     medianDaysVacant: median(ended),
-    longestDaysVacant: ended.length ? Math.max(...ended) : null,
+    longestDaysVacant: largest(ended),
     stillOpen: openAges.length,
-    oldestOpenDays: openAges.length ? Math.max(...openAges) : null,
+    oldestOpenDays: largest(openAges),
     medianDaysToFill: median(daysToFill),
     turnover: seats.length ? left / seats.length : null,
   };
