@@ -159,6 +159,20 @@ describe('leadership churn through GraphQL', () => {
     ]);
   });
 
+  it('asks the database the same few statements for 3 changes as for 8 (no SQL per change)', async () => {
+    const statementsOf = async (variables: Record<string, unknown>) => {
+      await t.data(CHANGES_QUERY, variables); // the snapshot loaded, as a running server's is
+      t.statements.length = 0;
+      const { leadershipChanges } = await t.data(CHANGES_QUERY, variables);
+      return { changes: leadershipChanges.totalCount, statements: t.statements.length };
+    };
+    const few = await statementsOf({ ...SPRING, scope: 't3' });
+    const all = await statementsOf(SPRING);
+    expect([few.changes, all.changes]).toEqual([3, 8]);
+    expect(all.statements).toBe(few.statements);
+    expect(all.statements).toBeLessThanOrEqual(3); // the version, the units, the people
+  });
+
   it('refuses a period ending before it starts and an unknown scope, naming the argument', async () => {
     for (const query of [CHANGES_QUERY, STATS_QUERY]) {
       const backwards = await t.gql(query, { from: '2026-05-31', to: '2026-03-01' });
