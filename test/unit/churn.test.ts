@@ -114,7 +114,6 @@ describe('leadershipChanges', () => {
   });
 });
 
-
 describe('seatVacancyStats', () => {
   it('answers all six rows by SPEC’s definitions', () => {
     expect(seatVacancyStats(built.history, period())).toEqual(SPRING_STATS);
