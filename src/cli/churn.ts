@@ -18,7 +18,8 @@ export const STATS_QUERY = `query ($scope: String, $from: Date!, $to: Date!) {
   }
 }`;
 
-interface ChangeNode {
+/** A change as the CLI's query answers it. */
+export interface ChangeNode {
   on: string;
   unit: { slug: string };
   seat: string;

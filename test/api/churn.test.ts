@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHANGES_QUERY, STATS_QUERY } from '../../src/cli/churn.js';
+import { CHANGES_QUERY, type ChangeNode, STATS_QUERY } from '../../src/cli/churn.js';
 import { tokenFor } from '../access/credentials.js';
 import type { TestApp } from '../helpers/app.js';
 import { NONE, SPRING, SPRING_CHANGES, SPRING_STATS } from '../helpers/churn-spring.js';
@@ -108,19 +108,9 @@ async function spring(t: TestApp) {
 
 const t = useTestOrg(ORG, { setup: spring });
 
-type Change = {
-  on: string;
-  unit: { slug: string };
-  seat: string;
-  kind: string;
-  before: { email: string } | null;
-  beforeActing: boolean;
-  after: { email: string } | null;
-  afterActing: boolean;
-};
 const who = (p: { email: string } | null, acting: boolean) =>
   (p?.email.split('@')[0] ?? '-') + (acting ? '*' : '');
-const line = (c: Change) =>
+const line = (c: ChangeNode) =>
   `${c.on} ${c.unit.slug} ${c.seat} ${c.kind} ${who(c.before, c.beforeActing)} > ${who(c.after, c.afterActing)}`;
 
 describe('leadership churn through GraphQL', () => {
