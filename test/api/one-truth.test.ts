@@ -98,7 +98,7 @@ async function drillDowns(slugs: string[], day: string) {
     const batch = slugs.slice(at, at + 20);
     const fields = batch.map((s, i) => `t${i}: unit(slug: "${s}", asOf: $d) { members { email } }`);
     const answer = await app.data(`query ($d: Date!) { ${fields.join('\n')} }`, { d: day });
-    batch.forEach((slug, i) => members.set(slug, emails(answer[`t${i}`].members)));
+    for (const [i, slug] of batch.entries()) members.set(slug, emails(answer[`t${i}`].members));
   }
   return members;
 }
