@@ -3,7 +3,7 @@ import type { OpenRoleRow } from '../db/tables.js';
 import { requireAccess } from '../graphql/access.js';
 import { orgFor } from '../graphql/args.js';
 import { atMost } from '../graphql/bounds.js';
-import { builder } from '../graphql/builder.js';
+import { builder, type Types } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
 import { writerOf } from '../graphql/mutation.js';
 import { rowKeyOf } from '../graphql/node-id.js';
@@ -32,24 +32,24 @@ import { Scenario } from './types.js';
 type ScenarioPayload = { scenario: ScenarioData | null; userErrors: UserErrorData[] };
 type ApplyPayload = ScenarioPayload & { openedRoles: OpenRoleRow[] };
 
+const scenarioField = <T extends ScenarioPayload>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<Types, T>,
+) =>
+  t.field({
+    type: Scenario,
+    nullable: true,
+    description: 'The scenario.',
+    resolve: (p) => p.scenario,
+  });
+
 const payload = (name: string, description: string) =>
-  payloadType<ScenarioPayload>(name, description, (t) => ({
-    scenario: t.expose('scenario', {
-      type: Scenario,
-      nullable: true,
-      description: 'The scenario.',
-    }),
-  }));
+  payloadType<ScenarioPayload>(name, description, (t) => ({ scenario: scenarioField(t) }));
 
 const applyPayload = payloadType<ApplyPayload>(
   'ApplyScenarioPayload',
   'The applied scenario, and the roles its hires opened.',
   (t) => ({
-    scenario: t.expose('scenario', {
-      type: Scenario,
-      nullable: true,
-      description: 'The scenario.',
-    }),
+    scenario: scenarioField(t),
     openedRoles: t.expose('openedRoles', {
       type: [OpenRole],
       description:
