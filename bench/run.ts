@@ -11,13 +11,14 @@
  * the same server), made anew for each size and dropped after.
  */
 import pg from 'pg';
-import { todayUtc } from '../src/core/org/days.js';
+import { addDays, todayUtc } from '../src/core/org/days.js';
 import { SIZES } from '../src/demo/generate.js';
 import { loadConfig } from '../src/server/config.js';
 import { graphqlClient, timeAfter, timeWarm } from './measure.js';
 import { PEER_SKIPPED, peerInstalled, rerunOnPeerNode, timePeer } from './peer.js';
 import { timeScenario } from './planning.js';
 import {
+  CHURN_QUERY,
   DEPARTURE_QUERY,
   ENG_LEAD_SQL,
   NO_TECH_LEAD_QUERY,
@@ -57,6 +58,8 @@ async function benchSize(sizeName: SizeName): Promise<Figures> {
   const team = await timeWarm(() => gql(TEAM_QUERY, { slug: DRILL_DOWN_TEAM }), 31);
   const emptyRequest = await timeWarm(() => gql('{ __typename }'), 31);
   const noTechLead = await timeWarm(() => gql(NO_TECH_LEAD_QUERY));
+  const year = { from: addDays(todayUtc(), -365), to: todayUtc() };
+  const churn = await timeWarm(() => gql(CHURN_QUERY, year));
   const rssMb = server.rssMb();
   // Last, so that its index and functions cannot change orgraph's or the SQL's figures.
   const peer = peerInstalled()
@@ -82,6 +85,7 @@ async function benchSize(sizeName: SizeName): Promise<Figures> {
     team,
     emptyRequest,
     noTechLead,
+    churn,
     rssMb,
     peer,
   };

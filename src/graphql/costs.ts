@@ -42,6 +42,11 @@ export const COST = {
    * whole org again: rare, and not priced).
    */
   trendPoint: 100,
+  /**
+   * Every seat's timeline from its own rows, then counted, whatever the period's length: ~20 ms
+   * beyond an empty request on org S (bench), the tree's third.
+   */
+  churn: 2_000,
 } as const;
 
 /** An `asOf` day not yet computed costs a rebuild of the org on that day: 50–100 ms. */
