@@ -53,11 +53,6 @@ function printPlan(io: CliIo, payload: ImportPayload): void {
 
 /** Imports a document, a catalog or an HR export: the file's problems and the import's, by place. */
 export const importCommand: Command = {
-  usage: 'import FILE [--from document|backstage|csv] [--dry-run]',
-  summary:
-    'load an org document (YAML or JSON), a Backstage catalog (file or folder; ' +
-    '--layer-map type=LAYER,…) or an HR export (CSV; --columns column=Header,…); ' +
-    '--dry-run prints the plan and writes nothing',
   async run(args, io) {
     const { positionals, values } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
     const [file] = positionals;

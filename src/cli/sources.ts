@@ -47,7 +47,7 @@ function layerMapOf(value: string | undefined): Record<string, Layer> {
   for (const [type, layer] of pairs('--layer-map', value)) {
     const upper = layer.toUpperCase() as Layer;
     if (!layerEnum.enumValues.includes(upper)) {
-      throw badUsage(`--layer-map: "${layer}" is not a layer (PILLAR, AREA, TEAM)`);
+      throw badUsage(`--layer-map: "${layer}" is not one of ${layerEnum.enumValues.join(', ')}`);
     }
     map[type.toLowerCase()] = upper;
   }
@@ -62,7 +62,7 @@ export function sourceOptions(values: {
 }): SourceOptions {
   const from = (values.from ?? 'document') as Source;
   if (!SOURCES.includes(from)) {
-    throw badUsage(`--from: "${values.from}" (expected ${SOURCES.join(', ')})`);
+    throw badUsage(`--from: "${values.from}" is not one of ${SOURCES.join(', ')}`);
   }
   if (values['layer-map'] !== undefined && from !== 'backstage') {
     throw badUsage('--layer-map goes with --from backstage');

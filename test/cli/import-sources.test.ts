@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inProcess } from '../../src/cli/operator.js';
+import { inProcess } from '../../src/cli/in-process.js';
 import { type CliIo, runOrgCli } from '../../src/cli/org.js';
 import { loadConfig } from '../../src/server/config.js';
 import { openTestDatabase } from '../helpers/database.js';

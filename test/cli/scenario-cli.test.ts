@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inProcess } from '../../src/cli/operator.js';
+import { inProcess } from '../../src/cli/in-process.js';
 import { type CliIo, runOrgCli } from '../../src/cli/org.js';
 import { demoDocument } from '../../src/demo/load.js';
 import { TODAY } from '../helpers/app.js';

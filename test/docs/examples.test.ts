@@ -1,6 +1,6 @@
 import { type DocumentNode, Kind, type OperationDefinitionNode, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { inProcess } from '../../src/cli/operator.js';
+import { inProcess } from '../../src/cli/in-process.js';
 import { type CliIo, runOrgCli } from '../../src/cli/org.js';
 import { todayUtc } from '../../src/core/org/days.js';
 import { loadDemo } from '../../src/demo/load.js';
