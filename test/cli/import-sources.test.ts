@@ -102,7 +102,7 @@ describe('import --from backstage', () => {
     expect(
       await c.run('import', '--from', 'backstage', CATALOG, '--layer-map', 'guild=SQUAD'),
     ).toBe(2);
-    expect(c.err()).toMatch(/--layer-map: "SQUAD" is not a layer/);
+    expect(c.err()).toMatch(/--layer-map: "SQUAD" is not one of PILLAR, AREA, TEAM/);
   });
 });
 

@@ -194,7 +194,7 @@ describe('npm run org', () => {
     expect(await runOrgCli(['import'], run.cli)).toBe(2);
     expect(await runOrgCli(['frobnicate'], run.cli)).toBe(2);
     expect(await runOrgCli(['import', join(dir, 'missing.yaml')], run.cli)).toBe(2);
-    expect(await runOrgCli(['help'], run.cli)).toBe(0);
+    expect(await runOrgCli(['help', 'import'], run.cli)).toBe(0);
     expect(run.out.join('')).toContain('import FILE');
   });
 });
