@@ -133,8 +133,8 @@ export const scenarioCommand: Command = {
     if (action !== 'show' || !id || positionals.length !== 2) {
       throw badUsage('scenario takes "list", or "show ID"');
     }
+    const asOf = dayFrom('--as-of', values['as-of']) ?? null;
     return withOperator(io, values.today, async (org) => {
-      const asOf = dayFrom('--as-of', values['as-of']) ?? null;
       const { node } = await org.ask<{ node: Shown | null }>(SHOW, { id: scenarioId(id), asOf });
       if (!node) throw badInput(`no scenario with the id "${id}"`);
       io.out(describeScenario(node));
