@@ -6,6 +6,7 @@ import { type CliIo, runOrgCli } from '../../src/cli/org.js';
 import { todayUtc } from '../../src/core/org/days.js';
 import { loadDemo } from '../../src/demo/load.js';
 import { schema } from '../../src/graphql/schema.js';
+import { parseOrgFile } from '../../src/orgdoc/parse.js';
 import { loadConfig } from '../../src/server/config.js';
 import type { TestApp } from '../helpers/app.js';
 import { useTestOrg } from '../helpers/test-org.js';
@@ -22,7 +23,8 @@ import {
 // must answer what it shows, on the day the suite runs and years later: the demo's history
 // is fixed (src/demo/load.ts, DEMO_DAY) and a reader may load it on any day. GraphQL blocks run in document order (a scenario created by one is read
 // by the next); a JSON block right after one is its answer, ellipses marking what it trims.
-// `$ npm run org -- …` lines run the CLI and must print the lines shown under them.
+// `$ npm run org -- …` lines run the CLI and must print the lines shown under them; a YAML
+// org document must import (as a dry run) without a problem.
 
 const DAYS = [todayUtc(), '2031-06-30'];
 
@@ -74,6 +76,20 @@ async function runGraphqlExample(
   expect(showsPartOf(readShownOutput(next.text), result.data), message).toBe(true);
 }
 
+const IMPORT = `mutation ($document: JSONObject!) { importOrg(document: $document, dryRun: true) {
+  userErrors { path message }
+} }`;
+const SECTIONS = ['people', 'units', 'aors', 'succession', 'openRoles', 'policy'];
+
+/** A YAML org document (every key a section of one): it imports, as a dry run, unrefused. */
+async function runDocumentExample(t: TestApp, block: CodeBlock, where: string) {
+  const document = parseOrgFile(block.text, 'example.yaml');
+  if (document === null || typeof document !== 'object') return;
+  if (!Object.keys(document).every((key) => SECTIONS.includes(key))) return; // a catalog entity
+  const { importOrg } = await t.data(IMPORT, { document });
+  expect(importOrg.userErrors, `${where}:${block.line}`).toEqual([]);
+}
+
 /** `$ npm run org -- a "b c"` → ['a', 'b c']. */
 const argsOf = (line: string) =>
   [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => (m[1] ?? m[2]) as string).slice(5);
@@ -113,8 +129,9 @@ describe.each(DAYS)('the examples of the docs, asked on %s', (day) => {
     const blocks = codeBlocks(readDoc(path));
     const known: Record<string, unknown> = {};
     for (const [index, block] of blocks.entries()) {
-      if (block.lang === 'graphql')
+      if (block.lang === 'graphql') {
         await runGraphqlExample(t, block, blocks[index + 1], known, path);
+      } else if (block.lang === 'yaml') await runDocumentExample(t, block, path);
       else await runCliExamples(t, day, block, path);
     }
   });
