@@ -30,19 +30,22 @@ function wrapped(words: string[], indent: string): string[] {
 
 export const HELP: Record<string, CommandHelp> = {
   import: {
-    usage: 'import FILE [--from document|backstage|csv] [--dry-run]',
+    usage: 'import FILE [--from document|backstage|csv] [--dry-run] [--verbose]',
     summary: 'load an org document, a Backstage catalog or an HR export (CSV)',
     details: [
       '--from document    an org document, YAML or JSON (the default)',
-      '--from backstage   a catalog file, or a folder of them; --layer-map type=LAYER,…',
+      '--from backstage   a catalog file, a Location file or a folder; layers from the',
+      '                   tree, or --layer-map type=LAYER,…',
       '--from csv         one person a row; --columns column=Header,… names your headers',
+      '                   (column=Header+Header joins two); --date-format MM/DD/YYYY|DD.MM.YYYY',
       '--dry-run          print the plan, write nothing',
+      '--verbose          list every line of the plan and every warning',
       'Idempotent: importing the same file twice changes nothing.',
     ],
     examples: [
       'import org.yaml',
       'import --from backstage catalog/ --layer-map squad=TEAM --dry-run',
-      'import --from csv people.csv --columns "email=Work Email,name=Full Name"',
+      'import --from csv people.csv --columns "email=Work Email,name=First Name+Last Name"',
     ],
   },
   export: {
