@@ -88,6 +88,20 @@ export const HELP: Record<string, CommandHelp> = {
       'check --min-severity HIGH',
     ],
   },
+  churn: {
+    usage: 'churn --from DATE --to DATE [--scope SLUG] [--stats] [--format text|csv]',
+    summary: 'the leadership changes of a period, or how long seats stood empty',
+    details: [
+      `--from DATE --to DATE  the period, both days included; ${DATE}`,
+      '--scope SLUG           that unit and everything below it',
+      '--stats                per layer and seat: vacancies, days vacant, days to fill, turnover',
+      '--format text|csv      a table (the default) or CSV for a spreadsheet',
+    ],
+    examples: [
+      'churn --from 2025-12-01 --to 2026-11-30',
+      'churn --from 2025-12-01 --to 2026-11-30 --scope infra --stats --format csv',
+    ],
+  },
   scenario: {
     usage: 'scenario list | scenario show ID [--as-of DATE]',
     summary: 'planning scenarios: list them, or show what one would change',

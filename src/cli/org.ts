@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   assign: async () => (await import('./writes.js')).assignCommand,
   depart: async () => (await import('./writes.js')).departCommand,
   check: async () => (await import('./check.js')).checkCommand,
+  churn: async () => (await import('./churn.js')).churnCommand,
   scenario: async () => (await import('./scenario.js')).scenarioCommand,
   token: async () => (await import('./token.js')).tokenCommand,
 };
