@@ -26,6 +26,7 @@ describe('npm run org -- help', () => {
       'assign',
       'depart',
       'check',
+      'churn',
       'scenario',
       'token',
       'help',
@@ -86,6 +87,10 @@ describe('npm run org -- usage errors, in the CLI’s own words', () => {
       /^--from: "ldap" is not one of document, backstage, csv\n/,
     ],
     [['import', '--bogus', 'org.yaml'], /^Unknown option '--bogus'\n/],
+    [
+      ['churn', '--from', '2026-13-01', '--to', '2026-11-30'],
+      /^--from: malformed date "2026-13-01"/,
+    ],
   ])('%j', async (args, message) => {
     const { code, output } = await org(...args);
     expect(code).toBe(2);

@@ -6,7 +6,17 @@ import { cli, gql, run, type Server, scratchDir, startServer } from './processes
 // the schema or the database; a command beside a running server loads neither either; and a
 // lost demo token is never a dead end (`token create`, and the second start says so).
 
-const COMMANDS = ['import', 'export', 'assign', 'depart', 'check', 'scenario', 'token', 'help'];
+const COMMANDS = [
+  'import',
+  'export',
+  'assign',
+  'depart',
+  'check',
+  'churn',
+  'scenario',
+  'token',
+  'help',
+];
 
 /** The modules a CLI command loads (test/ops/imports), with its exit code and output. */
 async function traced(env: Record<string, string | undefined>, ...args: string[]) {
