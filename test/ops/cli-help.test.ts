@@ -1,22 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HELP } from '../../src/cli/help.js';
 import { cli, gql, run, type Server, scratchDir, startServer } from './processes.js';
 
 // The compiled CLI as a new user meets it: help for every command, answered without loading
 // the schema or the database; a command beside a running server loads neither either; and a
 // lost demo token is never a dead end (`token create`, and the second start says so).
 
-const COMMANDS = [
-  'import',
-  'export',
-  'assign',
-  'depart',
-  'check',
-  'churn',
-  'scenario',
-  'token',
-  'help',
-];
+const COMMANDS = Object.keys(HELP);
 
 /** The modules a CLI command loads (test/ops/imports), with its exit code and output. */
 async function traced(env: Record<string, string | undefined>, ...args: string[]) {
