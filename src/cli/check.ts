@@ -4,9 +4,9 @@ import {
   type FindingKind,
   SEVERITIES,
   type Severity,
-} from '../core/findings/findings.js';
+} from '../core/findings/types.js';
 import { type Command, TODAY_OPTION, withOperator } from './command.js';
-import { badUsage } from './failures.js';
+import { badUsage, oneOf } from './failures.js';
 import type { Operator } from './operator.js';
 
 /** What `check` fails on: finding kinds, a minimum severity, teams without a Tech Lead. */
@@ -19,16 +19,18 @@ export interface CheckCriteria {
 
 export const TEAMS_WITHOUT_TECH_LEAD = 'teams-without-tech-lead';
 
-/** `no-successor`, `NO_SUCCESSOR` → the kind; anything else is a usage error (null). */
-export function parseFailOn(value: string): FindingKind | typeof TEAMS_WITHOUT_TECH_LEAD | null {
+/** What `--fail-on` takes: the list, or a finding kind as `no-successor` or `NO_SUCCESSOR`. */
+const FAIL_ON = [
+  TEAMS_WITHOUT_TECH_LEAD,
+  ...FINDING_KINDS.map((k) => k.toLowerCase().replaceAll('_', '-')),
+];
+
+/** `no-successor`, `NO_SUCCESSOR` → the kind; anything else is a usage error listing them. */
+export function parseFailOn(value: string): FindingKind | typeof TEAMS_WITHOUT_TECH_LEAD {
   if (value.toLowerCase() === TEAMS_WITHOUT_TECH_LEAD) return TEAMS_WITHOUT_TECH_LEAD;
   const kind = value.toUpperCase().replaceAll('-', '_');
-  return (FINDING_KINDS as readonly string[]).includes(kind) ? (kind as FindingKind) : null;
-}
-
-export function parseSeverity(value: string): Severity | null {
-  const severity = value.toUpperCase();
-  return (SEVERITIES as readonly string[]).includes(severity) ? (severity as Severity) : null;
+  if ((FINDING_KINDS as readonly string[]).includes(kind)) return kind as FindingKind;
+  throw badUsage(`--fail-on: "${value}" is not one of ${FAIL_ON.join(', ')}`);
 }
 
 export interface Page<T> {
@@ -135,17 +137,11 @@ function criteriaFrom(args: string[]): { criteria: CheckCriteria; today?: string
   const criteria: CheckCriteria = { scope: values.scope, kinds: [], teamsWithoutTechLead: false };
   for (const value of values['fail-on'] ?? []) {
     const parsed = parseFailOn(value);
-    if (parsed === null) {
-      throw badUsage(`--fail-on: "${value}" is not ${TEAMS_WITHOUT_TECH_LEAD} or a finding kind`);
-    }
     if (parsed === TEAMS_WITHOUT_TECH_LEAD) criteria.teamsWithoutTechLead = true;
     else criteria.kinds.push(parsed);
   }
   const severity = values['min-severity'];
-  if (severity !== undefined) {
-    criteria.minSeverity = parseSeverity(severity) ?? undefined;
-    if (!criteria.minSeverity) throw badUsage(`--min-severity: unknown severity "${severity}"`);
-  }
+  if (severity !== undefined) criteria.minSeverity = oneOf('--min-severity', severity, SEVERITIES);
   if (!criteria.teamsWithoutTechLead && criteria.kinds.length === 0 && !criteria.minSeverity) {
     throw badUsage('check needs --fail-on KIND (repeatable) and/or --min-severity SEVERITY');
   }
@@ -153,8 +149,6 @@ function criteriaFrom(args: string[]): { criteria: CheckCriteria; today?: string
 }
 
 export const checkCommand: Command = {
-  usage: 'check --fail-on KIND… [--min-severity S] [--scope SLUG]',
-  summary: `exit 1 listing what is found (KIND: ${TEAMS_WITHOUT_TECH_LEAD} or a finding kind)`,
   async run(args, io) {
     const { criteria, today } = criteriaFrom(args);
     const { lines, failed } = await withOperator(io, today, (org) => runCheck(org, criteria));

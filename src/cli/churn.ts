@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
 import { allPages, type Page } from './check.js';
-import { type Command, TODAY_OPTION, withOperator } from './command.js';
+import { type Command, dayFrom, TODAY_OPTION, withOperator } from './command.js';
 import { badUsage } from './failures.js';
 
 /** The churn questions the CLI asks (the API's tests ask the same). */
@@ -75,14 +75,12 @@ function optionsFrom(args: string[]) {
   if (positionals.length > 0) throw badUsage('churn takes no positional arguments');
   if (!values.from || !values.to) throw badUsage('churn needs --from DATE and --to DATE');
   if (values.format !== 'text' && values.format !== 'csv') {
-    throw badUsage(`--format: "${values.format}" is not text or csv`);
+    throw badUsage(`--format: "${values.format}" is not one of text, csv`);
   }
-  return values;
+  return { ...values, from: dayFrom('--from', values.from), to: dayFrom('--to', values.to) };
 }
 
 export const churnCommand: Command = {
-  usage: 'churn --from DATE --to DATE [--scope SLUG] [--stats] [--format text|csv]',
-  summary: 'the leadership changes of a period (with --stats: how long seats stood empty)',
   async run(args, io) {
     const { from, to, scope, stats, format, today } = optionsFrom(args);
     const variables = { scope, from, to };

@@ -1,5 +1,5 @@
-import { daySchema } from '../orgdoc/document.js';
-import { badInput } from './failures.js';
+import { daySchema } from '../writes/fields.js';
+import { badUsage } from './failures.js';
 import type { Operator } from './operator.js';
 
 /** What a command may use; tests pass their own operator and streams. */
@@ -10,19 +10,18 @@ export interface CliIo {
   err: (text: string) => void;
 }
 
+/** A command's work; its usage, options and examples are in help.ts. */
 export interface Command {
-  usage: string;
-  summary: string;
   /** Returns the exit code; throws a CliFailure (or any error: exit 3) otherwise. */
   run: (args: string[], io: CliIo) => Promise<number>;
 }
 
 export const TODAY_OPTION = { today: { type: 'string' } } as const;
 
-/** `--today YYYY-MM-DD`: the day the command runs on (default: today, UTC). */
-export function todayFrom(value: string | undefined): string | undefined {
+/** An option's day (`--on 2026-12-15`), checked here so the refusal names the option. */
+export function dayFrom(option: string, value: string | undefined): string | undefined {
   if (value !== undefined && !daySchema.safeParse(value).success) {
-    throw badInput(`--today: malformed date "${value}"`);
+    throw badUsage(`${option}: malformed date "${value}" (expected an existing day, YYYY-MM-DD)`);
   }
   return value;
 }
@@ -33,7 +32,7 @@ export async function withOperator<T>(
   today: string | undefined,
   use: (operator: Operator) => Promise<T>,
 ): Promise<T> {
-  const operator = await io.connect(todayFrom(today));
+  const operator = await io.connect(dayFrom('--today', today));
   try {
     return await use(operator);
   } finally {

@@ -5,8 +5,6 @@ import { type Command, TODAY_OPTION, withOperator } from './command.js';
 import { badInput, badUsage } from './failures.js';
 
 export const exportCommand: Command = {
-  usage: 'export [FILE] [--today DATE]',
-  summary: 'write the current org (YAML for .yaml/.yml, else JSON; stdout without FILE)',
   async run(args, io) {
     const { positionals: files, values } = parseArgs({
       args,

@@ -29,12 +29,6 @@ const OPTIONS = {
 
 /** Imports a document, a catalog or an HR export: the file's problems and the import's, by place. */
 export const importCommand: Command = {
-  usage: 'import FILE [--from document|backstage|csv] [--dry-run] [--verbose]',
-  summary:
-    'load an org document (YAML or JSON), a Backstage catalog (file, Location file or folder; ' +
-    'layers from the tree, or --layer-map type=LAYER,…) or an HR export (CSV; ' +
-    '--columns column=Header,… or column=Header+Header; --date-format MM/DD/YYYY|DD.MM.YYYY); ' +
-    '--dry-run prints the plan and writes nothing; --verbose lists every line',
   async run(args, io) {
     const { positionals, values } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
     const [file] = positionals;

@@ -1,5 +1,5 @@
 import { openAsWriter } from '../db/open.js';
-import { runMain } from './failures.js';
+import { runMain } from './run-main.js';
 
 // `npm run db:migrate`: applies the committed migrations to the configured database (the
 // server does the same on start; this is for deploy pipelines that migrate first).

@@ -1,67 +1,10 @@
-import { type ExecutionResult, GraphQLError, type GraphQLFormattedError, graphql } from 'graphql';
-import { todayUtc } from '../core/org/days.js';
-import type { Database } from '../db/client.js';
 import { openAsWriter } from '../db/open.js';
-import { type Context, operatorViewer } from '../graphql/context.js';
 import type { Config } from '../server/config.js';
 import { FolderInUse } from '../server/data-lock.js';
-import { describeFailure } from '../server/failures.js';
-import { OrgSnapshots } from '../store/snapshots.js';
+import { answer, type Operator } from './answer.js';
 import { badInput, cannotRun } from './failures.js';
 
-/**
- * How a CLI command reaches the org: every command is GraphQL run with the operator's
- * rights (token name "cli"), in this process on the database, or through the running
- * server that holds the embedded folder. Either way the writes go through the very same
- * validation, transaction and audit log as the API's.
- */
-export interface Operator {
-  /** Runs one operation; a GraphQL error is thrown as a CliFailure (bad input, or cannot run). */
-  ask<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
-  close(): Promise<void>;
-}
-
-// Errors that say "the request is wrong"; any other (a fault, masked or not) is "cannot run".
-const INPUT_CODES = new Set([
-  undefined,
-  'NOT_FOUND',
-  'BAD_USER_INPUT',
-  'GRAPHQL_VALIDATION_FAILED',
-]);
-
-function answer<T>(result: ExecutionResult<T> | { errors?: readonly GraphQLFormattedError[] }): T {
-  const [error] = result.errors ?? [];
-  if (!error) return (result as ExecutionResult<T>).data as T;
-  const code = error.extensions?.code as string | undefined;
-  if (INPUT_CODES.has(code)) throw badInput(error.message);
-  throw cannotRun(error.message);
-}
-
-export function inProcess(database: Database, config: Config, today = todayUtc()): Operator {
-  const snapshots = new OrgSnapshots();
-  return {
-    async ask<T>(source: string, variableValues: Record<string, unknown> = {}) {
-      const contextValue: Context = {
-        db: database.db,
-        config,
-        viewer: operatorViewer('cli'),
-        today,
-        org: snapshots.forRequest(database.db),
-        store: snapshots,
-      };
-      // Loaded here: a command sent through the running server never needs the schema.
-      const { schema } = await import('../graphql/schema.js');
-      const result = await graphql({ schema, source, variableValues, contextValue });
-      // A resolver that threw something other than a GraphQLError met a fault, not bad input.
-      const fault = result.errors?.find(
-        (e) => e.path && e.originalError && !(e.originalError instanceof GraphQLError),
-      );
-      if (fault) throw cannotRun(describeFailure(fault.originalError, config).line);
-      return answer(result as ExecutionResult<T>);
-    },
-    close: () => database.close(),
-  };
-}
+export type { Operator } from './answer.js';
 
 // A server that accepts the connection but never answers (stopped, wedged) is given up on.
 const SERVER_TIMEOUT_MS = 120_000;
@@ -101,8 +44,9 @@ export async function connect(
   today?: string,
   { preferred = false } = {},
 ): Promise<Operator> {
+  let database: Awaited<ReturnType<typeof openAsWriter>>;
   try {
-    return inProcess(await openAsWriter(config, `CLI (org ${command})`), config, today);
+    database = await openAsWriter(config, `CLI (org ${command})`);
   } catch (error) {
     const owner = error instanceof FolderInUse ? error.owner : null;
     if (!owner?.url || !owner.token) throw error;
@@ -112,4 +56,6 @@ export async function connect(
     }
     return throughServer(owner.url, owner.token);
   }
+  // Loaded here: a command sent through the running server never needs the schema.
+  return (await import('./in-process.js')).inProcess(database, config, today);
 }

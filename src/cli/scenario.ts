@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { type Command, TODAY_OPTION, withOperator } from './command.js';
+import { type Command, dayFrom, TODAY_OPTION, withOperator } from './command.js';
 import { badInput, badUsage } from './failures.js';
 
 const FINDING = 'kind severity unit { slug } seat message';
@@ -110,8 +110,6 @@ export function describeScenario(s: Shown): string {
 const scenarioId = (id: string) => (/^\d+$/.test(id) ? encodeGlobalID('Scenario', id) : id);
 
 export const scenarioCommand: Command = {
-  usage: 'scenario list | show ID [--as-of DATE]',
-  summary: 'planning scenarios: list them, or show what one would change',
   run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -135,8 +133,8 @@ export const scenarioCommand: Command = {
     if (action !== 'show' || !id || positionals.length !== 2) {
       throw badUsage('scenario takes "list", or "show ID"');
     }
+    const asOf = dayFrom('--as-of', values['as-of']) ?? null;
     return withOperator(io, values.today, async (org) => {
-      const asOf = values['as-of'] ?? null;
       const { node } = await org.ask<{ node: Shown | null }>(SHOW, { id: scenarioId(id), asOf });
       if (!node) throw badInput(`no scenario with the id "${id}"`);
       io.out(describeScenario(node));

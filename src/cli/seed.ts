@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { generateOrg, SIZES } from '../demo/generate.js';
 import { DEMO_DAY, demoDocument } from '../demo/load.js';
-import { badUsage, runMain } from './failures.js';
+import { badUsage } from './failures.js';
 import { IMPORT, type ImportPayload } from './import.js';
 import { connect } from './operator.js';
+import { runMain } from './run-main.js';
 
 // `npm run seed [-- --size XS|S|M]`: loads the demo org (or a generated one of that size)
 // into the configured database, or through the server holding the embedded one. Importing

@@ -55,7 +55,7 @@ function layerMapOf(value: string | undefined): Record<string, Layer> | undefine
   for (const [type, layer] of pairs('--layer-map', value)) {
     const upper = layer.toUpperCase() as Layer;
     if (!layerEnum.enumValues.includes(upper)) {
-      throw badUsage(`--layer-map: "${layer}" is not a layer (PILLAR, AREA, TEAM)`);
+      throw badUsage(`--layer-map: "${layer}" is not one of ${layerEnum.enumValues.join(', ')}`);
     }
     map[type.toLowerCase()] = upper;
   }
@@ -67,7 +67,7 @@ function dateFormatOf(value: string | undefined): DateFormat | undefined {
   if (value === undefined || DATE_FORMATS.includes(value.toUpperCase() as DateFormat)) {
     return value?.toUpperCase() as DateFormat | undefined;
   }
-  throw badUsage(`--date-format: "${value}" (expected ${DATE_FORMATS.join(', ')})`);
+  throw badUsage(`--date-format: "${value}" is not one of ${DATE_FORMATS.join(', ')}`);
 }
 
 /** The command line's source options (`--from` and its own), checked before connecting. */
@@ -79,7 +79,7 @@ export function sourceOptions(values: {
 }): SourceOptions {
   const from = (values.from ?? 'document') as Source;
   if (!SOURCES.includes(from)) {
-    throw badUsage(`--from: "${values.from}" (expected ${SOURCES.join(', ')})`);
+    throw badUsage(`--from: "${values.from}" is not one of ${SOURCES.join(', ')}`);
   }
   if (values['layer-map'] !== undefined && from !== 'backstage') {
     throw badUsage('--layer-map goes with --from backstage');

@@ -2,11 +2,14 @@ import { parseArgs } from 'node:util';
 import {
   type CliIo,
   type Command,
+  dayFrom,
   reportUserErrors,
   TODAY_OPTION,
   withOperator,
 } from './command.js';
-import { badUsage } from './failures.js';
+import { badUsage, oneOf } from './failures.js';
+
+const SEATS = ['ENG_LEAD', 'TECH_LEAD'] as const;
 
 interface WritePayload {
   userErrors: { path: string | null; message: string }[];
@@ -40,8 +43,6 @@ interface AssignPayload extends WritePayload {
 }
 
 export const assignCommand: Command = {
-  usage: 'assign UNIT SEAT EMAIL [--since DATE] [--acting]',
-  summary: 'put a person in a seat (ENG_LEAD or TECH_LEAD), ending the current holder',
   run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -54,9 +55,9 @@ export const assignCommand: Command = {
     }
     const input = {
       unit,
-      seat: seat.toUpperCase().replaceAll('-', '_'),
+      seat: oneOf('SEAT', seat, SEATS),
       person,
-      startedOn: values.since ?? null,
+      startedOn: dayFrom('--since', values.since) ?? null,
       acting: values.acting ?? false,
     };
     return reportWrite<AssignPayload>(io, values.today, ASSIGN, input, (p) => {
@@ -76,8 +77,6 @@ interface DepartPayload extends WritePayload {
 }
 
 export const departCommand: Command = {
-  usage: 'depart EMAIL [--on DATE]',
-  summary: 'record a departure: ends their seats, AoRs, candidacies and team',
   run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -86,7 +85,7 @@ export const departCommand: Command = {
     });
     const [email] = positionals;
     if (!email || positionals.length > 1) throw badUsage('depart takes EMAIL');
-    const input = { email, on: values.on ?? null };
+    const input = { email, on: dayFrom('--on', values.on) ?? null };
     return reportWrite<DepartPayload>(io, values.today, DEPART, input, (p) => {
       const seats = p.endedSeats.map((s) => `${s.seat} of ${s.unit.slug}`).join(', ') || 'no seat';
       return `${p.person.email} departed on ${p.person.departedOn}; ended: ${seats}`;

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { type Config, loadConfig } from '../server/config.js';
 import { lockDataFolder } from '../server/data-lock.js';
-import { type Database, openDatabase } from './client.js';
+import type { Database } from './client.js';
 import type { ConnectionLost } from './connections.js';
 
 /**
@@ -14,6 +14,8 @@ export async function openConfiguredDatabase(
   onConnectionLost?: ConnectionLost,
 ): Promise<Database> {
   if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
+  // Loaded here: the CLI locks the folder first, and through a running server never opens it.
+  const { openDatabase } = await import('./client.js');
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: config.dataDir,

@@ -1,8 +1,9 @@
 import { extname } from 'node:path';
 import YAML from 'yaml';
+import { OrgFileError } from './file-error.js';
 
-/** A file that is not valid JSON or YAML; the message names the file and the place. */
-export class OrgFileError extends Error {}
+// Its own file, so the CLI can recognise it without loading the YAML parser.
+export { OrgFileError };
 
 /**
  * Parses an org file: JSON for `.json`, YAML otherwise. YAML uses the YAML 1.2 core schema,

@@ -66,6 +66,15 @@ async function start(): Promise<void> {
 }
 
 /**
+ * What a start without a token of its own to show says: the tokens made before still work,
+ * and a lost one is never a dead end.
+ */
+const NEW_TOKEN =
+  'Requests need an API token; those made before still work. A new one: ' +
+  'npm run org -- token create --role ADMIN --name "my laptop" ' +
+  '(or set ORGRAPH_ADMIN_TOKEN; ORGRAPH_OPEN_READ=VIEWER opens reads, for local use).';
+
+/**
  * Says the server is up, in one write (a supervisor waiting for it sees the token too). On a
  * terminal, as text for a person, the demo token on a line of its own to copy; anywhere else
  * (a container, a supervisor, a pipe), as one JSON line like every other log line, at info
@@ -90,7 +99,7 @@ function announce(config: Config, port: number, demoToken: string | undefined): 
       `Loaded the demo org. ${token}Send it as "Authorization: Bearer <token>" (GraphiQL: the Headers tab).`,
     );
   } else if (!config.adminToken && !config.openRead) {
-    notes.push('Set ORGRAPH_ADMIN_TOKEN (or ORGRAPH_OPEN_READ=VIEWER for local use) to query.');
+    notes.push(NEW_TOKEN);
   }
   const listening = `orgraph listening on ${url} (${database})`;
   if (tty) {

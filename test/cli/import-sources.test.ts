@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inProcess } from '../../src/cli/operator.js';
+import { inProcess } from '../../src/cli/in-process.js';
 import { type CliIo, runOrgCli } from '../../src/cli/org.js';
 import { loadConfig } from '../../src/server/config.js';
 import { openTestDatabase } from '../helpers/database.js';
@@ -116,7 +116,7 @@ describe('import --from backstage', () => {
       '--layer-map',
       'guild=SQUAD',
     );
-    expect(err[0]).toMatch(/--layer-map: "SQUAD" is not a layer/);
+    expect(err[0]).toMatch(/--layer-map: "SQUAD" is not one of PILLAR, AREA, TEAM/);
   });
 });
 

@@ -1,10 +1,12 @@
 import { type DocumentNode, Kind, type OperationDefinitionNode, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { inProcess } from '../../src/cli/operator.js';
+import { HELP } from '../../src/cli/help.js';
+import { inProcess } from '../../src/cli/in-process.js';
 import { type CliIo, runOrgCli } from '../../src/cli/org.js';
 import { todayUtc } from '../../src/core/org/days.js';
 import { loadDemo } from '../../src/demo/load.js';
 import { schema } from '../../src/graphql/schema.js';
+import { parseOrgFile } from '../../src/orgdoc/parse.js';
 import { loadConfig } from '../../src/server/config.js';
 import type { TestApp } from '../helpers/app.js';
 import { useTestOrg } from '../helpers/test-org.js';
@@ -21,12 +23,13 @@ import {
 // must answer what it shows, on the day the suite runs and years later: the demo's history
 // is fixed (src/demo/load.ts, DEMO_DAY) and a reader may load it on any day. GraphQL blocks run in document order (a scenario created by one is read
 // by the next); a JSON block right after one is its answer, ellipses marking what it trims.
-// `$ npm run org -- …` lines run the CLI and must print the lines shown under them.
+// `$ npm run org -- …` lines run the CLI and must print the lines shown under them; a YAML
+// org document must import (as a dry run) without a problem.
 
 const DAYS = [todayUtc(), '2031-06-30'];
 
-/** The CLI commands run from the docs: those that read the demo (imports need their files). */
-const RUNNABLE_COMMANDS = new Set(['check', 'help']);
+/** CLI commands the docs show but that are not run: they read and write the reader's files. */
+const FILE_COMMANDS = new Set(['import', 'export']);
 
 const executable = (document: DocumentNode) =>
   document.definitions.every(
@@ -49,57 +52,70 @@ function remember(data: unknown, known: Record<string, unknown>): void {
   }
 }
 
-async function runGraphqlExamples(t: TestApp, blocks: CodeBlock[], where: string) {
-  const known: Record<string, unknown> = {};
-  for (const [index, block] of blocks.entries()) {
-    if (block.lang !== 'graphql') continue;
-    const at = `${where}:${block.line}`;
-    const document = parse(block.text);
-    if (!executable(document)) continue; // the contract's type definitions
-    expect(
-      validate(schema, document).map((e) => e.message),
-      at,
-    ).toEqual([]);
-    const variables = variablesOf(document);
-    if (!variables.every((name) => name in known)) continue; // a form to fill in ($doc)
-    const result = await t.gql(block.text, known);
-    expect(result.errors, at).toBeUndefined();
-    remember(result.data, known);
-    const next = blocks[index + 1];
-    if (next?.lang !== 'json') continue;
-    const shown = readShownOutput(next.text);
-    const message = `${where}:${next.line} shows another answer than\n${JSON.stringify(result.data, null, 1)}`;
-    expect(showsPartOf(shown, result.data), message).toBe(true);
-  }
+/** One GraphQL example: valid, answered without errors, and as shown by the JSON after it. */
+async function runGraphqlExample(
+  t: TestApp,
+  block: CodeBlock,
+  next: CodeBlock | undefined,
+  known: Record<string, unknown>,
+  where: string,
+) {
+  const document = parse(block.text);
+  if (!executable(document)) return; // the contract's type definitions
+  const at = `${where}:${block.line}`;
+  expect(
+    validate(schema, document).map((e) => e.message),
+    at,
+  ).toEqual([]);
+  if (!variablesOf(document).every((name) => name in known)) return; // a form to fill ($doc)
+  const result = await t.gql(block.text, known);
+  expect(result.errors, at).toBeUndefined();
+  remember(result.data, known);
+  if (next?.lang !== 'json') return;
+  const message = `${where}:${next.line} shows another answer than\n${JSON.stringify(result.data, null, 1)}`;
+  expect(showsPartOf(readShownOutput(next.text), result.data), message).toBe(true);
 }
 
-/** `npm run org -- a "b c"` → ['a', 'b c']. */
-const argsOf = (line: string) =>
-  [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => (m[1] ?? m[2]) as string).slice(3);
+const IMPORT = `mutation ($document: JSONObject!) { importOrg(document: $document, dryRun: true) {
+  userErrors { path message }
+} }`;
+const SECTIONS = ['people', 'units', 'aors', 'succession', 'openRoles', 'policy'];
 
-async function runCliExamples(t: TestApp, day: string, blocks: CodeBlock[], where: string) {
-  for (const block of blocks) {
-    const lines = block.text.split('\n');
-    for (const [index, line] of lines.entries()) {
-      if (!line.startsWith('$ npm run org -- ')) continue;
-      const args = argsOf(line.slice(2));
-      if (!RUNNABLE_COMMANDS.has(args[0] ?? '')) continue;
-      const end = lines.findIndex((l, i) => i > index && l.startsWith('$ '));
-      const shown = lines.slice(index + 1, end === -1 ? undefined : end).join('\n');
-      const printed: string[] = [];
-      const io: CliIo = {
-        connect: async () => ({
-          ...inProcess(t.database, loadConfig({}), day),
-          close: async () => {},
-        }),
-        out: (text) => void printed.push(text),
-        err: (text) => void printed.push(text),
-      };
-      await runOrgCli(args, io);
-      expect(printed.join('').trimEnd(), `${where}:${block.line + index + 1}`).toBe(
-        shown.trimEnd(),
-      );
-    }
+/** A YAML org document (every key a section of one): it imports, as a dry run, unrefused. */
+async function runDocumentExample(t: TestApp, block: CodeBlock, where: string) {
+  const document = parseOrgFile(block.text, 'example.yaml');
+  if (document === null || typeof document !== 'object') return;
+  if (!Object.keys(document).every((key) => SECTIONS.includes(key))) return; // a catalog entity
+  const { importOrg } = await t.data(IMPORT, { document });
+  expect(importOrg.userErrors, `${where}:${block.line}`).toEqual([]);
+}
+
+/** `$ npm run org -- a "b c"` → ['a', 'b c']. */
+const argsOf = (line: string) =>
+  [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => (m[1] ?? m[2]) as string).slice(5);
+
+/** The `$ npm run org -- …` lines of a block: each prints the lines shown under it. */
+async function runCliExamples(t: TestApp, day: string, block: CodeBlock, where: string) {
+  const lines = block.text.split('\n');
+  for (const [index, line] of lines.entries()) {
+    if (!line.startsWith('$ npm run org -- ')) continue;
+    const args = argsOf(line);
+    expect(Object.keys(HELP), `${where}: ${line}`).toContain(args[0]);
+    if (FILE_COMMANDS.has(args[0] ?? '')) continue;
+    const end = lines.findIndex((l, i) => i > index && l.startsWith('$ '));
+    const shown = lines.slice(index + 1, end === -1 ? undefined : end).join('\n');
+    const printed: string[] = [];
+    const io: CliIo = {
+      connect: async () => ({
+        ...inProcess(t.database, loadConfig({}), day),
+        close: async () => {},
+      }),
+      out: (text) => void printed.push(text),
+      err: (text) => void printed.push(text),
+    };
+    await runOrgCli(args, io);
+    const at = `${where}:${block.line + index + 1}`;
+    expect(printed.join('').trimEnd(), at).toBe(shown.trimEnd());
   }
 }
 
@@ -111,7 +127,12 @@ describe.each(DAYS)('the examples of the docs, asked on %s', (day) => {
 
   it.each(DOCS)('%s', async (path) => {
     const blocks = codeBlocks(readDoc(path));
-    await runGraphqlExamples(t, blocks, path);
-    await runCliExamples(t, day, blocks, path);
+    const known: Record<string, unknown> = {};
+    for (const [index, block] of blocks.entries()) {
+      if (block.lang === 'graphql') {
+        await runGraphqlExample(t, block, blocks[index + 1], known, path);
+      } else if (block.lang === 'yaml') await runDocumentExample(t, block, path);
+      else await runCliExamples(t, day, block, path);
+    }
   });
 });

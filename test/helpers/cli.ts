@@ -1,4 +1,4 @@
-import { inProcess } from '../../src/cli/operator.js';
+import { inProcess } from '../../src/cli/in-process.js';
 import { type CliIo, runOrgCli } from '../../src/cli/org.js';
 import { type TestApp, TODAY } from './app.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
-import { inProcess } from '../../src/cli/operator.js';
+import { inProcess } from '../../src/cli/in-process.js';
 import { type CliIo, runOrgCli } from '../../src/cli/org.js';
 import { generateOrg } from '../../src/demo/generate.js';
 import type { OrgDocument } from '../../src/orgdoc/document.js';
@@ -198,7 +198,7 @@ describe('npm run org', () => {
     expect(await runOrgCli(['import'], run.cli)).toBe(2);
     expect(await runOrgCli(['frobnicate'], run.cli)).toBe(2);
     expect(await runOrgCli(['import', join(dir, 'missing.yaml')], run.cli)).toBe(2);
-    expect(await runOrgCli(['help'], run.cli)).toBe(0);
+    expect(await runOrgCli(['help', 'import'], run.cli)).toBe(0);
     expect(run.out.join('')).toContain('import FILE');
   });
 });

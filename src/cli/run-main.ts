@@ -1,0 +1,35 @@
+import { OrgFileError } from '../orgdoc/file-error.js';
+import { type Config, loadConfig } from '../server/config.js';
+import { describeFailure, type Setting } from '../server/failures.js';
+import { badInput, badUsage, CliFailure } from './failures.js';
+
+/** Any error a command ends with, as one line and an exit code: never a stack. */
+export function failureOf(error: unknown, setting: Setting): CliFailure {
+  if (error instanceof CliFailure) return error;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    return badUsage(parseArgsMessage(error as Error));
+  }
+  if (error instanceof OrgFileError) return badInput(error.message);
+  const { line, exitCode } = describeFailure(error, setting);
+  return new CliFailure(line, exitCode);
+}
+
+/**
+ * Node's parseArgs explains itself to programmers ("To specify a positional argument starting
+ * with a '-', place it at the end of the command after '--'…"): keep its first sentence.
+ */
+const parseArgsMessage = (error: Error) => error.message.split('. ')[0]?.replace(/\.$/, '') ?? '';
+
+/** Runs a CLI entry point with the environment's configuration; sets the exit code. */
+export async function runMain(main: (config: Config) => Promise<number>): Promise<void> {
+  let config: Config | undefined;
+  try {
+    config = loadConfig();
+    process.exitCode = await main(config);
+  } catch (error) {
+    const failure = failureOf(error, config ?? {});
+    console.error(failure.message);
+    process.exitCode = failure.exitCode;
+  }
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { HELP } from '../../src/cli/help.js';
+import { type CliIo, runOrgCli } from '../../src/cli/org.js';
+
+// Help for every command, and usage errors in the CLI's own words: all answered before the
+// command connects to anything (connecting fails this test).
+
+async function org(...argv: string[]) {
+  const printed: string[] = [];
+  const io: CliIo = {
+    connect: () => Promise.reject(new Error('connected: help and usage errors must not')),
+    out: (text) => void printed.push(text),
+    err: (text) => void printed.push(text),
+  };
+  const code = await runOrgCli(argv, io);
+  return { code, output: printed.join('') };
+}
+
+const COMMANDS = Object.keys(HELP);
+
+describe('npm run org -- help', () => {
+  it('knows every command', () => {
+    expect(COMMANDS).toEqual([
+      'import',
+      'export',
+      'assign',
+      'depart',
+      'check',
+      'churn',
+      'scenario',
+      'token',
+      'help',
+    ]);
+  });
+
+  it.each(COMMANDS)(
+    '%s: help COMMAND, COMMAND --help and -h give its usage and examples',
+    async (name) => {
+      const help = await org('help', name);
+      expect(help.code).toBe(0);
+      expect(help.output).toMatch(new RegExp(`^Usage: npm run org -- ${name}`));
+      expect(help.output).toMatch(/\nExamples:\n {2}npm run org -- \w/);
+      expect(await org(name, '--help')).toEqual(help);
+      expect(await org(name, '-h')).toEqual(help);
+    },
+  );
+
+  it('--help, -h, help and nothing list every command', async () => {
+    const list = await org('--help');
+    expect(list.code).toBe(0);
+    for (const name of COMMANDS) expect(list.output).toMatch(new RegExp(`\n {2}${name} +\\w`));
+    for (const argv of [['-h'], ['help'], []]) expect(await org(...argv)).toEqual(list);
+  });
+});
+
+describe('npm run org -- usage errors, in the CLI’s own words', () => {
+  it.each([
+    [
+      ['check', '--fail-on', 'bogus'],
+      /^--fail-on: "bogus" is not one of teams-without-tech-lead, vacant-seat, .*, unowned-aor, successor-concentration\n/,
+    ],
+    [
+      ['check', '--min-severity', 'dire'],
+      /^--min-severity: "dire" is not one of CRITICAL, HIGH, MEDIUM, LOW\n/,
+    ],
+    [
+      ['assign', 'labs', 'CTO', 'vic@example.com'],
+      /^SEAT: "CTO" is not one of ENG_LEAD, TECH_LEAD\n/,
+    ],
+    [
+      ['assign', 'labs', 'ENG_LEAD', 'vic@example.com', '--since', 'monday'],
+      /^--since: malformed date "monday"/,
+    ],
+    [
+      ['depart', 'vic@example.com', '--on', '2026-02-30'],
+      /^--on: malformed date "2026-02-30" \(expected an existing day, YYYY-MM-DD\)\n/,
+    ],
+    [['scenario', 'show', '1', '--as-of', '1st'], /^--as-of: malformed date "1st"/],
+    [
+      ['token', 'create', '--role', 'boss', '--name', 'x'],
+      /^--role: "boss" is not one of VIEWER, PLANNER, ADMIN\n/,
+    ],
+    [['token', 'create', '--name', 'x'], /^--role is needed: one of VIEWER, PLANNER, ADMIN\n/],
+    [['token', 'create', '--role', 'ADMIN'], /^--name is needed: what the token is for\n/],
+    [
+      ['import', '--from', 'ldap', 'org.ldif'],
+      /^--from: "ldap" is not one of document, backstage, csv\n/,
+    ],
+    [['import', '--bogus', 'org.yaml'], /^Unknown option '--bogus'\n/],
+    [
+      ['churn', '--from', '2026-13-01', '--to', '2026-11-30'],
+      /^--from: malformed date "2026-13-01"/,
+    ],
+  ])('%j', async (args, message) => {
+    const { code, output } = await org(...args);
+    expect(code).toBe(2);
+    expect(output).toMatch(message);
+    expect(output).toContain(`Run \`npm run org -- help ${args[0]}\` for usage and examples.\n`);
+    expect(output).not.toMatch(/Variable "\$|GraphQL|To specify a positional/);
+  });
+
+  it('an unknown command lists the commands', async () => {
+    const { code, output } = await org('frobnicate');
+    expect(code).toBe(2);
+    expect(output).toBe(
+      `unknown command "frobnicate": the commands are ${COMMANDS.join(', ')}\n` +
+        'Run `npm run org -- help` for usage and examples.\n',
+    );
+  });
+});

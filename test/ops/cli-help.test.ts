@@ -1,0 +1,120 @@
+import { performance } from 'node:perf_hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HELP } from '../../src/cli/help.js';
+import { cli, gql, run, type Server, scratchDir, startServer } from './processes.js';
+
+// The compiled CLI as a new user meets it: help for every command, answered without loading
+// the schema or the database; a command beside a running server loads neither either; and a
+// lost demo token is never a dead end (`token create`, and the second start says so).
+
+const COMMANDS = Object.keys(HELP);
+
+/** The modules a CLI command loads (test/ops/imports), with its exit code and output. */
+async function traced(env: Record<string, string | undefined>, ...args: string[]) {
+  const running = run(
+    'node',
+    ['--import', './test/ops/imports/register.mjs', 'dist/cli/org.js', ...args],
+    env,
+  );
+  const code = await running.exited;
+  const lines = running.output().split('\n');
+  const modules = lines.filter((l) => l.startsWith('loaded module ')).map((l) => l.slice(14));
+  const output = lines.filter((l) => !l.startsWith('loaded module ')).join('\n');
+  return { code, modules, output };
+}
+
+/** Libraries no help and no command through the running server has any use for. */
+const HEAVY = /node_modules\/(graphql|pg|@electric-sql|drizzle-orm|yaml|@pothos|graphql-yoga)\//;
+
+/** The median wall time of `times` runs of a command, in seconds. */
+async function medianSeconds(times: number, command: string, args: string[]) {
+  const seconds: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const start = performance.now();
+    await run(command, args).exited;
+    seconds.push((performance.now() - start) / 1000);
+  }
+  return seconds.sort((a, b) => a - b)[Math.floor(times / 2)] as number;
+}
+
+describe('npm run org -- help, as a process', () => {
+  it('-h lists every command', async () => {
+    const { code, output } = await cli({}, '-h');
+    expect(code).toBe(0);
+    for (const name of COMMANDS) expect(output).toMatch(new RegExp(`\n {2}${name} +\\w`));
+  });
+
+  it('loads no library at all: neither the schema nor the database', async () => {
+    const { code, modules } = await traced({}, 'check', '--help');
+    expect(code).toBe(0);
+    expect(modules.filter((url) => url.includes('node_modules'))).toEqual([]);
+    expect(modules.filter((url) => url.startsWith('file:')).length).toBeLessThanOrEqual(5);
+  });
+
+  it('answers about as fast as node starts', async () => {
+    // Relative to a bare node on the same (possibly busy) machine: help adds a few small files.
+    const bare = await medianSeconds(5, 'node', ['-e', '0']);
+    const help = await medianSeconds(5, 'node', ['dist/cli/org.js', '--help']);
+    expect(help).toBeLessThan(bare * 1.5 + 0.15);
+  });
+});
+
+describe.skipIf(process.env.DATABASE_URL)(
+  'beside a running server (PGlite; skipped with DATABASE_URL)',
+  () => {
+    const env = { ORGRAPH_DATA_DIR: scratchDir(), ORGRAPH_ADMIN_TOKEN: undefined };
+    let server: Server;
+    beforeAll(async () => {
+      server = await startServer(env);
+    }, 180_000);
+    afterAll(() => server?.stop());
+
+    it('check goes through it without loading the schema or the database', async () => {
+      const { code, modules, output } = await traced(
+        env,
+        'check',
+        '--fail-on',
+        'teams-without-tech-lead',
+      );
+      expect(code).toBe(1);
+      expect(output).toMatch(/^4 team\(s\) without a Tech Lead\n {2}compute {2}Compute/);
+      expect(modules.filter((url) => HEAVY.test(url))).toEqual([]);
+    });
+
+    it('token create mints a working ADMIN token through it, audited', async () => {
+      const { code, output } = await cli(
+        env,
+        'token',
+        'create',
+        '--role',
+        'admin',
+        '--name',
+        'lost demo token',
+      );
+      expect(code, output).toBe(0);
+      const secret = /\n {2}(orgraph_\S+)\n/.exec(output)?.[1] as string;
+      expect(output).toMatch(
+        /^Created the ADMIN token "lost demo token"\. Its secret, shown this once:/,
+      );
+      const { data } = await gql(
+        server.url,
+        '{ viewer { role name } changes(first: 1) { nodes { actor operation } } }',
+        {},
+        secret,
+      );
+      expect(data.viewer).toEqual({ role: 'ADMIN', name: 'lost demo token' });
+      expect(data.changes.nodes).toEqual([{ actor: 'cli', operation: 'createApiToken' }]);
+    });
+
+    it('a later start says how to get a new token', async () => {
+      await server.stop();
+      server = await startServer(env);
+      const [line = ''] = server.output().split('\n');
+      const { notes, demoToken } = JSON.parse(line);
+      expect(demoToken).toBeUndefined();
+      expect(notes.join(' ')).toMatch(
+        /those made before still work\. A new one: npm run org -- token create --role ADMIN --name/,
+      );
+    }, 180_000);
+  },
+);
