@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type Database, openDatabase } from '../../src/db/client.js';
+import { giveBack, takePglite } from './pglite.js';
 
 /**
- * A database of the test file's own: an in-memory PGlite by default, or — when
+ * A database of the test file's own: an in-memory PGlite by default (a copy of a migrated
+ * template, or one emptied after another file's use: pglite.ts), or — when
  * DATABASE_URL is set — a fresh database created on that server and dropped afterwards,
  * so parallel test files and CI runs never see each other's data.
  */
@@ -12,9 +14,9 @@ export async function openTestDatabase(
 ): Promise<Database & { drop(): Promise<void>; url?: string }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const database = await openDatabase({ onQuery });
-    await database.migrate();
-    return { ...database, drop: () => database.close() };
+    const pglite = await takePglite();
+    const database = await openDatabase({ onQuery, pglite });
+    return { ...database, drop: () => giveBack(pglite) };
   }
   const name = `orgraph_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(serverUrl, `create database ${name}`);
