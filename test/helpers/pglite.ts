@@ -39,7 +39,7 @@ export async function migratedPgliteFile(): Promise<string> {
 }
 
 /** Changes with the migrations and with PGlite's version (its data folder format). */
-function templateKey(): string {
+export function templateKey(): string {
   const hash = createHash('sha256');
   hash.update(readFileSync(new URL('package.json', new URL('../', PGLITE_DIST))));
   for (const entry of readdirSync(MIGRATIONS, { recursive: true, withFileTypes: true })) {
@@ -79,7 +79,8 @@ export async function takePglite(): Promise<PGlite> {
     lent.set(kept.client, kept);
     return kept.client;
   }
-  const { template, engine, bundle } = await (artifacts ??= loadArtifacts());
+  artifacts ??= loadArtifacts();
+  const { template, engine, bundle } = await artifacts;
   const client = new PGlite({
     extensions: { btree_gist },
     loadDataDir: template,
