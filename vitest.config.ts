@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { ProcessTestsFirst } from './test/helpers/sequencer.js';
 
 export default defineConfig({
   resolve: {
@@ -23,6 +24,6 @@ export default defineConfig({
     // Each test stands alone (test/helpers/test-org.ts): every run takes a file's tests in a
     // new order, so one that leans on another's writes fails. The seed is printed; rerun an
     // order with --sequence.seed=N.
-    sequence: { shuffle: { files: false, tests: true } },
+    sequence: { shuffle: { files: false, tests: true }, sequencer: ProcessTestsFirst },
   },
 });
