@@ -34,6 +34,11 @@ export interface OpenOptions {
   url?: string;
   /** PGlite's folder; none keeps it in memory (tests). */
   dataDir?: string;
+  /**
+   * A PGlite already started (the tests hand out copies of one migrated template, since a new
+   * PGlite's initdb and migrations take seconds); closed with the database.
+   */
+  pglite?: PGlite;
   /** Sees every SQL statement drizzle sends, with its parameters (the statement tests use it). */
   onQuery?: (sql: string, params: unknown[]) => void;
   /** PostgreSQL only: how long a request may wait for the database (defaults below). */
@@ -85,7 +90,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     };
   }
   // btree_gist: the history tables' no-overlap constraints (drizzle/0002) need it.
-  const client = new PGlite({ dataDir: options.dataDir, extensions: { btree_gist } });
+  const client =
+    options.pglite ?? new PGlite({ dataDir: options.dataDir, extensions: { btree_gist } });
   const db = drizzlePglite(client, { schema: tables, logger }) as unknown as Db;
   return {
     db,

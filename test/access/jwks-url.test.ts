@@ -43,6 +43,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   vi.useRealTimers();
+  // The worker's next test files run in this same process (vitest.config.ts: isolate).
+  delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
   server.close();
   await t.close();
 });

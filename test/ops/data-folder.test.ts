@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cli, gql, isAlive, type Server, scratchDir, startServer } from './processes.js';
+import { cli, demoDir, gql, isAlive, type Server, startServer } from './processes.js';
 
 // The embedded database has one writer: a second server is refused, the CLI goes through
 // the server that holds the folder, and a lock left by a killed server is taken over.
@@ -27,7 +27,7 @@ describe.skipIf(process.env.DATABASE_URL)(
   'one embedded folder (PGlite; skipped with DATABASE_URL)',
   () => {
     it('refuses a second server on the folder, naming the first; the first keeps working', async () => {
-      const dataDir = scratchDir();
+      const dataDir = await demoDir();
       const first = await serve(dataDir);
       const second = await cli({ ORGRAPH_DATA_DIR: dataDir }, 'help'); // warms nothing: a sanity run
       expect(second.code).toBe(0);
@@ -44,7 +44,7 @@ describe.skipIf(process.env.DATABASE_URL)(
     }, 120_000);
 
     it('sends a CLI write through the running server: it sees it, and it outlives a restart', async () => {
-      const dataDir = scratchDir();
+      const dataDir = await demoDir();
       const first = await serve(dataDir);
       const depart = await cli({ ORGRAPH_DATA_DIR: dataDir }, 'depart', 'eli@example.com');
       expect(depart.output).toMatch(/^eli@example.com departed on \d{4}-\d\d-\d\d; ended: /);
@@ -59,7 +59,7 @@ describe.skipIf(process.env.DATABASE_URL)(
     }, 120_000);
 
     it('takes over the lock of a killed server', async () => {
-      const dataDir = scratchDir();
+      const dataDir = await demoDir();
       const killed = await serve(dataDir);
       const pid = ownerPid(dataDir);
       await killed.stop('SIGKILL');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, gql, type Server, scratchDir, startServer } from './processes.js';
+import { cli, demoDir, gql, type Server, startServer } from './processes.js';
 
 // The adapters run on the CLI's side and import through the server that holds the embedded
 // folder, like any document: the server sees the org at once. The server's body limit is set
@@ -12,9 +12,10 @@ const CHANGES = '{ person(email: "dee@corp.test") { name } changes { totalCount 
 describe.skipIf(process.env.DATABASE_URL)(
   'import --from through the running server (PGlite; skipped with DATABASE_URL)',
   () => {
-    const env = { ORGRAPH_DATA_DIR: scratchDir(), ORGRAPH_MAX_BODY_BYTES: '1024' };
+    const env = { ORGRAPH_DATA_DIR: '', ORGRAPH_MAX_BODY_BYTES: '1024' };
     let server: Server;
     beforeAll(async () => {
+      env.ORGRAPH_DATA_DIR = await demoDir();
       server = await startServer(env);
     }, 120_000);
     afterAll(() => server.stop('SIGKILL'));
@@ -25,7 +26,7 @@ describe.skipIf(process.env.DATABASE_URL)(
     });
 
     it('plans dry, then imports a catalog and an HR export', async () => {
-      // The server's first start loads the demo org; the catalog's units meet it by slug.
+      // The folder holds the demo org; the catalog's units meet it by slug.
       const before = (await gql(server.url, CHANGES)).data;
       expect(before.person).toBeNull();
       const dry = await cli(env, 'import', '--from', 'backstage', CATALOG, '--dry-run');

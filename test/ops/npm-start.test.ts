@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, isAlive, scratchDir, startServer } from './processes.js';
+import { ADMIN, demoDir, isAlive, startServer } from './processes.js';
 
 /** A GraphQL request whose body arrives in two halves, `pauseMs` apart: in flight meanwhile. */
 function slowRequest(url: string, sent: Promise<void>) {
@@ -44,7 +44,7 @@ describe.skipIf(process.env.DATABASE_URL)(
     ])(
       'SIGTERM to %s drains a request in flight, exits 0, leaves no process',
       async (_who, target) => {
-        const dataDir = scratchDir();
+        const dataDir = await demoDir();
         const npm = await startServer({ ORGRAPH_DATA_DIR: dataDir }, ['npm', 'start']);
         const npmPid = npm.child.pid as number;
         const serverPid: number = JSON.parse(

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 export const ADMIN = 'ops-test-admin-token-0123456789';
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -9,6 +9,31 @@ const LISTENING = /orgraph listening on http:\/\/[^:]+:(\d+)\/graphql/;
 
 /** A fresh, empty embedded data folder. */
 export const scratchDir = () => mkdtempSync(join(tmpdir(), 'orgraph-ops-'));
+
+let demoFolder: Promise<string> | undefined;
+/**
+ * A data folder of the test's own holding the demo org, as a server's first start leaves it
+ * (its token shown): a copy of one such folder made once per worker, since a first start
+ * (initdb, the migrations, the demo import) costs seconds. Tests of the first start itself
+ * use `scratchDir()`.
+ */
+export async function demoDir(): Promise<string> {
+  demoFolder ??= firstStart();
+  const original = await demoFolder;
+  const copy = scratchDir();
+  // The folder's lock and owner belong to the server that made it, not to the copy.
+  const theirs = ['orgraph.lock', 'orgraph-owner.json'];
+  cpSync(original, copy, { recursive: true, filter: (path) => !theirs.includes(basename(path)) });
+  return copy;
+}
+
+async function firstStart(): Promise<string> {
+  const dataDir = scratchDir();
+  const server = await startServer({ ORGRAPH_DATA_DIR: dataDir });
+  const code = await server.stop();
+  if (code !== 0) throw new Error(`the demo folder's server exited ${code}: ${server.output()}`);
+  return dataDir;
+}
 
 /** The environment of a spawned process: ours without DATABASE_URL, plus `env`. */
 function environment(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
