@@ -1,18 +1,23 @@
 import type { Seat } from '../../db/tables.js';
-import type { Thresholds } from '../../server/config.js';
 import { type UnitCoverage, unitCoverage } from '../coverage/coverage.js';
 import { isHeld, readyCandidates } from '../coverage/seat.js';
 import { personName, seatLabel } from '../org/lookup.js';
 import { type OrgState, SEATS, type UnitState } from '../org/state.js';
+import type { Thresholds } from '../policy.js';
+import { unitHygiene } from './hygiene.js';
 import type { Finding } from './types.js';
 
-/** The findings about one unit's seats: vacancies, TLM strain and missing successors. */
+/**
+ * The findings about one unit's seats: vacancies, TLM strain, missing successors and the
+ * leadership hygiene of its holders.
+ */
 export function seatFindings(state: OrgState, unit: UnitState, thresholds: Thresholds): Finding[] {
   const coverage = unitCoverage(state, unit.id, thresholds);
   return [
     ...vacantSeats(state, unit, coverage),
     ...tlmStrain(state, unit, coverage, thresholds),
     ...noSuccessors(state, unit, coverage),
+    ...unitHygiene(state, unit, thresholds),
   ];
 }
 
