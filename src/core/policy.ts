@@ -1,4 +1,14 @@
-import type { Finding, FindingKind, Severity } from './findings/types.js';
+import type { PolicyKindRow, PolicyRow } from '../db/tables.js';
+import {
+  FINDING_KINDS,
+  type Finding,
+  type FindingKind,
+  SEVERITIES,
+  type Severity,
+} from './findings/types.js';
+import { ORG_DAYS } from './org/days.js';
+import { latestInForce } from './org/in-force.js';
+import type { Day } from './org/state.js';
 
 /** A policy's word on one kind of finding: another severity than SPEC's own, or none at all. */
 export interface KindRule {
@@ -48,3 +58,45 @@ export function underPolicy(findings: Finding[], policy: Thresholds): Finding[] 
       : [{ ...f, severity: rule.severity }];
   });
 }
+
+/** The policy in force on a day, and since when. */
+export interface Policy extends Thresholds {
+  since: Day;
+}
+
+/** What applies before any policy was recorded (a database the server never seeded). */
+export const SPEC_POLICY: Policy = { ...defaultThresholds, since: ORG_DAYS.first };
+
+// One Policy object per row: what is worked out with a policy is kept per policy object.
+const policies = new WeakMap<PolicyRow, Policy>();
+
+/** The policy in force on `day` among a history of policies. */
+export function policyOn(rows: readonly PolicyRow[], day: Day): Policy {
+  const row = latestInForce(rows, day);
+  if (!row) return SPEC_POLICY;
+  let policy = policies.get(row);
+  if (!policy) {
+    policy = {
+      since: row.startedOn,
+      tlmEngineers: row.tlmTeamSize,
+      longTlmDays: row.longTlmDays,
+      spanLimit: row.spanLimit,
+      actingDays: row.actingDays,
+      kinds: kindRules(row.kinds),
+    };
+    policies.set(row, policy);
+  }
+  return policy;
+}
+
+function kindRules(rows: readonly PolicyKindRow[]): Partial<Record<FindingKind, KindRule>> {
+  const rules: Partial<Record<FindingKind, KindRule>> = {};
+  for (const { kind, severity, off } of rows) {
+    if (!isKind(kind)) continue; // a kind this version no longer has
+    rules[kind] = { severity: isSeverity(severity) ? severity : null, off };
+  }
+  return rules;
+}
+
+const isKind = (kind: string): kind is FindingKind => FINDING_KINDS.includes(kind as FindingKind);
+const isSeverity = (s: string | null): s is Severity => SEVERITIES.includes(s as Severity);

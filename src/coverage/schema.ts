@@ -136,7 +136,7 @@ builder.objectFields(OrgUnit, (t) => ({
             },
           );
         }
-        return unitCoverage(state, unit.id, context.config.thresholds);
+        return unitCoverage(state, unit.id, org.policyOn(state.asOf));
       }),
   }),
 }));
@@ -155,7 +155,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, { scope, asOf }, context): Promise<ScopedRollup> => {
       const state = await orgFor(context, asOf);
       const scopeId = scopeIdIn(state, scope);
-      const rollup = coverageRollup(state, scopeId, context.config.thresholds);
+      const rollup = coverageRollup(state, scopeId, await context.org.policyOn(state.asOf));
       return { ...rollup, reveals: revealsOfScope(state, scopeId) };
     },
   }),

@@ -93,10 +93,10 @@ builder.queryFields((t) => ({
           extensions: { code: 'NOT_FOUND', argument: 'scope' },
         });
       }
-      const { thresholds } = context.config;
       const points: ScopedPoint[] = [];
       for (const day of days) {
         const state = await context.org.on(day);
+        const thresholds = await context.org.policyOn(day);
         const scopeId = scopeUnit && state.unitsById.has(scopeUnit.id) ? scopeUnit.id : null;
         if (scopeUnit && scopeId === null) {
           points.push(coveragePoint(day, { byLayer: [], benchStrength: null }, []));

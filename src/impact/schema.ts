@@ -134,7 +134,8 @@ builder.queryFields((t) => ({
       const state = await orgFor(context, asOf);
       const person = personIn(state, email, 'email');
       const history = await context.org.history();
-      return evaluateDeparture(history, state, person.id, context.config.thresholds);
+      const policy = await context.org.policyOn(state.asOf);
+      return evaluateDeparture(history, state, person.id, policy);
     },
   }),
 }));

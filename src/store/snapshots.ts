@@ -1,6 +1,7 @@
 import { orgStateOn } from '../core/org/as-of.js';
 import type { Day, OrgHistory, OrgState } from '../core/org/state.js';
 import { overlayOf } from '../core/overlay-map.js';
+import { type Policy, policyOn } from '../core/policy.js';
 import type { Db } from '../db/client.js';
 import type { PersonRow, UnitRow } from '../db/tables.js';
 import { readOrgVersion } from '../db/version.js';
@@ -30,6 +31,8 @@ export interface OrgRows {
 export interface LoadedOrg {
   /** The org as it stood on a day. */
   on(asOf: Day): OrgState;
+  /** The org's policy in force on a day. */
+  policyOn(asOf: Day): Policy;
   /** Unit and person rows by id. */
   rows(): OrgRows;
 }
@@ -38,6 +41,8 @@ export interface LoadedOrg {
 export interface RequestOrg {
   /** The org as it stood on a day. */
   on(asOf: Day): Promise<OrgState>;
+  /** The org's policy in force on a day. */
+  policyOn(asOf: Day): Promise<Policy>;
   /** Unit and person rows by id. */
   rows(): Promise<OrgRows>;
   /** Every history row (planning scenarios start from it). */
@@ -70,13 +75,18 @@ export class OrgSnapshots {
     let loaded: LoadedOrg | null = null;
     const current = () => {
       snapshot ??= this.snapshot(db).then((settled) => {
-        loaded = { on: (asOf) => stateOn(settled, asOf), rows: () => rowsOf(settled) };
+        loaded = {
+          on: (asOf) => stateOn(settled, asOf),
+          policyOn: (asOf) => policyOn(settled.history.policies, asOf),
+          rows: () => rowsOf(settled),
+        };
         return settled;
       });
       return snapshot;
     };
     return {
       on: async (asOf) => stateOn(await current(), asOf),
+      policyOn: async (asOf) => policyOn((await current()).history.policies, asOf),
       rows: async () => rowsOf(await current()),
       history: async () => (await current()).history,
       ready: async () => void (await current()),

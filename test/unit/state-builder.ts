@@ -176,6 +176,7 @@ export function buildHistory(spec: OrgSpec): BuiltOrg {
       ownerships,
       candidates,
       openRoles,
+      policies: [],
     },
     u,
     p,
