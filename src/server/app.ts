@@ -19,6 +19,7 @@ import { useListGuard } from './list-guard.js';
 import { createLogger, type Logger, requestLog, yogaLogger } from './logging.js';
 import { maskFault } from './mask-fault.js';
 import { createMetrics, useMetricsRoute } from './metrics.js';
+import { orgGauges } from './org-gauges.js';
 import { useRequestRecords } from './requests.js';
 
 export interface AppOptions {
@@ -40,6 +41,7 @@ export function createApp({
   const changes = new OrgChangeFeed(database, logger);
   const metrics = createMetrics(database, changes);
   const snapshots = new OrgSnapshots(metrics.snapshotLoaded);
+  orgGauges(metrics.registry, () => snapshots.inMemory(database.db), today);
   const log = requestLog(logger);
   const authenticate = createAuthenticator(config);
   return createYoga<Record<string, unknown>, Context>({

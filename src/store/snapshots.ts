@@ -75,11 +75,7 @@ export class OrgSnapshots {
     let loaded: LoadedOrg | null = null;
     const current = () => {
       snapshot ??= this.snapshot(db).then((settled) => {
-        loaded = {
-          on: (asOf) => stateOn(settled, asOf),
-          policyOn: (asOf) => policyOn(settled.history.policies, asOf),
-          rows: () => rowsOf(settled),
-        };
+        loaded = loadedOf(settled);
         return settled;
       });
       return snapshot;
@@ -92,6 +88,15 @@ export class OrgSnapshots {
       ready: async () => void (await current()),
       loaded: () => loaded,
     };
+  }
+
+  /**
+   * The org as this instance holds it, without asking the database for the version (a
+   * metrics scrape): loaded once if it never was, then as the last request or write left it.
+   */
+  async inMemory(db: Db): Promise<LoadedOrg> {
+    const settled = (await this.settled()) ?? (await this.snapshot(db));
+    return loadedOf(settled);
   }
 
   /**
@@ -151,6 +156,14 @@ export class OrgSnapshots {
     this.current = loading;
     return loading;
   }
+}
+
+function loadedOf(snapshot: Snapshot): LoadedOrg {
+  return {
+    on: (asOf) => stateOn(snapshot, asOf),
+    policyOn: (asOf) => policyOn(snapshot.history.policies, asOf),
+    rows: () => rowsOf(snapshot),
+  };
 }
 
 function rowsOf(snapshot: Snapshot): OrgRows {
