@@ -14,8 +14,15 @@ import { Problems } from '../src/writes/problems.js';
 
 const DAY = '2026-11-23';
 const empty = {
-  units: [], people: [], seatAssignments: [], memberships: [], aors: [],
-  ownerships: [], candidates: [], openRoles: [], policies: [],
+  units: [],
+  people: [],
+  seatAssignments: [],
+  memberships: [],
+  aors: [],
+  ownerships: [],
+  candidates: [],
+  openRoles: [],
+  policies: [],
 };
 const problems = new Problems();
 const doc = parseDocumentShape(generateOrg(SIZES.L), problems);
@@ -25,8 +32,18 @@ const history = draft.history();
 const state = orgStateOn(history, DAY);
 console.log(`people: ${history.people.length}, units: ${history.units.length}`);
 const registry = new Registry();
-const org = { on: () => state, policyOn: (day: string) => policyOn(history.policies, day), rows: () => { throw new Error('unused'); } };
-orgGauges(registry, async () => org, () => DAY);
+const org = {
+  on: () => state,
+  policyOn: (day: string) => policyOn(history.policies, day),
+  rows: () => {
+    throw new Error('unused');
+  },
+};
+orgGauges(
+  registry,
+  async () => org,
+  () => DAY,
+);
 for (const run of ['first scrape', 'second scrape', 'third scrape']) {
   const started = performance.now();
   const text = await registry.metrics();
