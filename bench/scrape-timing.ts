@@ -33,6 +33,7 @@ const state = orgStateOn(history, DAY);
 console.log(`people: ${history.people.length}, units: ${history.units.length}`);
 const registry = new Registry();
 const org = {
+  history,
   on: () => state,
   policyOn: (day: string) => policyOn(history.policies, day),
   rows: () => {

@@ -35,6 +35,8 @@ export interface LoadedOrg {
   policyOn(asOf: Day): Policy;
   /** Unit and person rows by id. */
   rows(): OrgRows;
+  /** Every history row (read by key through history-rows.ts). */
+  history: OrgHistory;
 }
 
 /** What a request reads the shared snapshot through. */
@@ -54,6 +56,11 @@ export interface RequestOrg {
    * synchronously, so a tree of 17,000 units costs no promise per field.
    */
   loaded(): LoadedOrg | null;
+  /**
+   * Forgets the snapshot this request loaded, so what it reads next is checked against the
+   * version again: a mutation's payload answers from the org its write made.
+   */
+  renew(): void;
 }
 
 /**
@@ -87,6 +94,10 @@ export class OrgSnapshots {
       history: async () => (await current()).history,
       ready: async () => void (await current()),
       loaded: () => loaded,
+      renew: () => {
+        snapshot = null;
+        loaded = null;
+      },
     };
   }
 
@@ -163,6 +174,7 @@ function loadedOf(snapshot: Snapshot): LoadedOrg {
     on: (asOf) => stateOn(snapshot, asOf),
     policyOn: (asOf) => policyOn(snapshot.history.policies, asOf),
     rows: () => rowsOf(snapshot),
+    history: snapshot.history,
   };
 }
 
