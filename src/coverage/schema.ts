@@ -119,7 +119,7 @@ builder.objectFields(OrgUnit, (t) => ({
     description: 'Leadership coverage on a day.',
     args: { asOf: nestedDayArg(t.arg) },
     resolve: (unit, { asOf }, context) =>
-      readOn(context, asOf ?? dayOf(unit, context), ({ state }) => {
+      readOn(context, asOf ?? dayOf(unit, context), ({ state, org }) => {
         if (!state.unitsById.has(unit.id)) {
           throw new GraphQLError(
             `${unit.slug} was archived on ${unit.archivedOn}: no coverage on ${state.asOf}`,
@@ -128,7 +128,7 @@ builder.objectFields(OrgUnit, (t) => ({
             },
           );
         }
-        return onDay(unitCoverage(state, unit.id, context.config.thresholds), state.asOf);
+        return onDay(unitCoverage(state, unit.id, org.policyOn(state.asOf)), state.asOf);
       }),
   }),
 }));
@@ -147,7 +147,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, { scope, asOf }, context): Promise<ScopedRollup> => {
       const state = await orgFor(context, asOf);
       const scopeId = scopeIdIn(state, scope);
-      const rollup = coverageRollup(state, scopeId, context.config.thresholds);
+      const rollup = coverageRollup(state, scopeId, await context.org.policyOn(state.asOf));
       return { ...rollup, reveals: revealsOfScope(state, scopeId) };
     },
   }),

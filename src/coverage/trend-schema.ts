@@ -1,4 +1,3 @@
-import { GraphQLError } from 'graphql';
 import {
   type SeverityCount as CountData,
   INTERVALS,
@@ -7,8 +6,11 @@ import {
   trendDays,
 } from '../core/coverage/trend.js';
 import { trendPoints } from '../core/coverage/trend-points.js';
+import type { Day } from '../core/org/state.js';
+import type { Policy } from '../core/policy.js';
 import { SeverityEnum, visibleFindings } from '../findings/schema.js';
 import { type Reveals, revealsOfScope } from '../graphql/access.js';
+import { badArgument, notFound } from '../graphql/arg-lookups.js';
 import { scopeArg } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { COST } from '../graphql/costs.js';
@@ -48,11 +50,6 @@ const CoveragePoint = builder.objectRef<ScopedPoint>('CoveragePoint').implement(
   }),
 });
 
-const badArgument = (argument: string, message: string) =>
-  new GraphQLError(`${argument}: ${message}`, {
-    extensions: { code: 'BAD_USER_INPUT', argument },
-  });
-
 builder.queryFields((t) => ({
   coverageTrend: t.field({
     type: [CoveragePoint],
@@ -85,28 +82,41 @@ builder.queryFields((t) => ({
       }
       const rows = await context.org.rows();
       const scopeUnit = scope == null ? null : rows.unitsBySlug.get(scope);
-      if (scope != null && !scopeUnit) {
-        throw new GraphQLError(`scope: no unit "${scope}"`, {
-          extensions: { code: 'NOT_FOUND', argument: 'scope' },
-        });
-      }
+      if (scope != null && !scopeUnit) notFound('scope', `no unit "${scope}"`);
       await context.org.ready();
       const org = context.org.loaded();
       if (!org) throw new Error('the org snapshot is not loaded');
       const scopeUnitId = scopeUnit?.id ?? null;
-      return trendPoints(
-        {
-          history: await context.org.history(),
-          stateOn: (day) => org.on(day),
-          scopeUnitId,
-          thresholds: context.config.thresholds,
-          visible: (findings) => visibleFindings(findings, context),
-        },
-        days,
-      ).map(
-        ({ state, inScope, ...point }): ScopedPoint =>
-          inScope ? { ...point, reveals: revealsOfScope(state, scopeUnitId) } : point,
+      const history = await context.org.history();
+      // Each run of days under one policy is one walk: the first point in full, the rest
+      // from their neighbours (a policy change reshapes every finding, so it starts anew).
+      return policyRuns(days, (day) => org.policyOn(day)).flatMap(({ policy, days: run }) =>
+        trendPoints(
+          {
+            history,
+            stateOn: (day) => org.on(day),
+            scopeUnitId,
+            thresholds: policy,
+            visible: (findings) => visibleFindings(findings, context),
+          },
+          run,
+        ).map(
+          ({ state, inScope, ...point }): ScopedPoint =>
+            inScope ? { ...point, reveals: revealsOfScope(state, scopeUnitId) } : point,
+        ),
       );
     },
   }),
 }));
+
+/** The days in runs of one policy each, in order (a run starts where `since` changes). */
+function policyRuns(days: readonly Day[], policyOn: (day: Day) => Policy) {
+  const runs: { policy: Policy; days: Day[] }[] = [];
+  for (const day of days) {
+    const policy = policyOn(day);
+    const last = runs.at(-1);
+    if (last && last.policy.since === policy.since) last.days.push(day);
+    else runs.push({ policy, days: [day] });
+  }
+  return runs;
+}

@@ -6,6 +6,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   text,
@@ -190,6 +191,35 @@ export const openRoleTable = pgTable(
   (t) => [index('open_role_unit_idx').on(t.unitId)],
 );
 
+/** One kind's override in a policy: `severity` null keeps SPEC's own. */
+export interface PolicyKindRow {
+  kind: string;
+  severity: string | null;
+  off: boolean;
+}
+
+// The org's policy (SPEC "Policies"), dated like every history: one row in force a day.
+export const policyTable = pgTable(
+  'policy',
+  {
+    id: identity(),
+    ...inForce(),
+    tlmTeamSize: integer('tlm_team_size').notNull(),
+    longTlmDays: integer('long_tlm_days').notNull(),
+    spanLimit: integer('span_limit').notNull(),
+    actingDays: integer('acting_days').notNull(),
+    // Only the kinds it overrides, in FindingKind order.
+    kinds: jsonb('kinds').$type<PolicyKindRow[]>().notNull(),
+  },
+  (t) => [
+    inForceDates('policy', t),
+    check(
+      'policy_positive',
+      sql`${t.tlmTeamSize} > 0 and ${t.longTlmDays} > 0 and ${t.spanLimit} > 0 and ${t.actingDays} > 0`,
+    ),
+  ],
+);
+
 export type UnitRow = typeof unitTable.$inferSelect;
 export type PersonRow = typeof personTable.$inferSelect;
 export type SeatAssignmentRow = typeof seatAssignmentTable.$inferSelect;
@@ -198,6 +228,7 @@ export type AorRow = typeof aorTable.$inferSelect;
 export type AorOwnershipRow = typeof aorOwnershipTable.$inferSelect;
 export type CandidateRow = typeof candidateTable.$inferSelect;
 export type OpenRoleRow = typeof openRoleTable.$inferSelect;
+export type PolicyRow = typeof policyTable.$inferSelect;
 export type Layer = (typeof layerEnum.enumValues)[number];
 export type Seat = (typeof seatEnum.enumValues)[number];
 export type Readiness = (typeof readinessEnum.enumValues)[number];

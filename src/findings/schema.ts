@@ -104,7 +104,8 @@ builder.queryFields((t) => ({
       },
       resolve: async (_root, { scope, kinds, minSeverity, asOf, ...page }, context) => {
         const state = await orgFor(context, asOf);
-        const findings = findingsFor(state, scopeIdIn(state, scope), context.config.thresholds, {
+        const policy = await context.org.policyOn(state.asOf);
+        const findings = findingsFor(state, scopeIdIn(state, scope), policy, {
           kinds: kinds ?? undefined,
           minSeverity: minSeverity ?? undefined,
         });

@@ -36,6 +36,7 @@ import '../scenarios/types.js';
 import '../scenarios/queries.js';
 import '../scenarios/mutations.js';
 import '../changes/schema.js';
+import '../policy/schema.js';
 import './user-errors.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -142,8 +142,8 @@ builder.queryFields((t) => ({
       const state = await orgFor(context, asOf);
       const person = personIn(state, email, 'email');
       const history = await context.org.history();
-      const impact = evaluateDeparture(history, state, person.id, context.config.thresholds);
-      return onDay(impact, state.asOf);
+      const policy = await context.org.policyOn(state.asOf);
+      return onDay(evaluateDeparture(history, state, person.id, policy), state.asOf);
     },
   }),
 }));

@@ -2,6 +2,7 @@ import { saveAor } from '../aors/writes.js';
 import { recordDeparture } from '../people/departure-writes.js';
 import { setTeam } from '../people/team-writes.js';
 import { savePerson, setManager } from '../people/writes.js';
+import { setPolicy } from '../policy/writes.js';
 import { saveRole } from '../roles/writes.js';
 import { assignSeat } from '../seats/writes.js';
 import { saveCandidate } from '../succession/writes.js';
@@ -68,6 +69,8 @@ export function applyDocument(
       attempt(a, under(at), () => saveRole(w, value));
     }
   }
+  const { policy } = doc;
+  if (policy) attempt(a, under('policy'), () => setPolicy(w, policy));
   applyDepartures(a);
   checkPartialReferences(a);
 }

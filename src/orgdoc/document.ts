@@ -8,6 +8,7 @@ import {
   type Seat,
   seatEnum,
 } from '../db/tables.js';
+import { policyChangeSchema } from '../policy/writes.js';
 import {
   daySchema,
   emailSchema,
@@ -132,10 +133,14 @@ export const orgDocumentSchema = z.strictObject({
   aors: z.array(aorSchema).optional(),
   succession: z.array(successionSchema).optional(),
   openRoles: z.array(openRoleSchema).optional(),
+  /** The org's policy from `on` (SPEC "Policies"), as `setPolicy` takes it. */
+  policy: policyChangeSchema.optional(),
 });
 
 /** The document as written (what `exportOrgDocument` returns and importers accept). */
 export type OrgDocument = z.input<typeof orgDocumentSchema>;
+/** Every section of a document, lists and the policy alike: what an export writes. */
+export type OrgSections = Required<Omit<OrgDocument, 'policy'>> & Pick<OrgDocument, 'policy'>;
 
 export type PersonEntry = z.output<typeof personSchema>;
 export type UnitEntry = z.output<typeof unitSchema>;

@@ -16,13 +16,15 @@ import {
   openRoleTable,
   type PersonRow,
   personTable,
+  policyTable,
   type SeatAssignmentRow,
   seatAssignmentTable,
   type seatEnum,
   type UnitRow,
   unitTable,
 } from '../db/tables.js';
-import type { OrgDocument } from './document.js';
+import { policyDocument } from '../policy/writes.js';
+import type { OrgSections } from './document.js';
 
 type Rows = Awaited<ReturnType<typeof loadCurrent>>;
 type Names = { emails: Map<number, string>; slugs: Map<number, string> };
@@ -184,10 +186,7 @@ function exportOpenRoles(rows: Rows, names: Names) {
  * retired AoRs. Importing the result into an empty database and exporting again gives the
  * same document.
  */
-export async function exportOrgDocument(
-  db: Db,
-  options: { today: Day },
-): Promise<Required<OrgDocument>> {
+export async function exportOrgDocument(db: Db, options: { today: Day }): Promise<OrgSections> {
   const { today } = options;
   const rows = await loadCurrent(db, today);
   const people = rows.people
@@ -201,7 +200,9 @@ export async function exportOrgDocument(
     emails: new Map(people.map((p) => [p.id, p.email])),
     slugs: new Map(units.map((u) => [u.id, u.slug])),
   };
+  const policy = policyDocument(await db.select().from(policyTable), today);
   return {
+    ...(policy && { policy }),
     people: exportPeople(people, names),
     units: exportUnits(units, rows, names),
     aors: exportAors(rows, names, today),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Layer } from '../db/tables.js';
+import { type PolicyChange, policyChangeSchema } from '../policy/writes.js';
 import { type Problems, received, reportIssues } from '../writes/problems.js';
 import {
   type AorEntry,
@@ -38,6 +39,8 @@ export type ParsedDocument = { [S in SectionName]: Entry<Sections[S]>[] } & {
    * "in the document", so references to them are not also reported as unknown.
    */
   declared: { emails: Set<string>; units: Map<string, Layer | undefined> };
+  /** The document's `policy:`, when it has a valid one. */
+  policy: PolicyChange | null;
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -114,8 +117,9 @@ export function parseDocumentShape(input: unknown, problems: Problems): ParsedDo
     problems.add(null, `the document must be an object, got ${received(input)}`, 'VALIDATION');
   }
   for (const key of Object.keys(document)) {
-    if (!(SECTION_NAMES as string[]).includes(key)) {
-      problems.add(key, `unknown section (expected ${SECTION_NAMES.join(', ')})`, 'VALIDATION');
+    if (!(SECTION_NAMES as string[]).includes(key) && key !== 'policy') {
+      const expected = [...SECTION_NAMES, 'policy'].join(', ');
+      problems.add(key, `unknown section (expected ${expected})`, 'VALIDATION');
     }
   }
   const people = parseSection('people', document.people, sectionSchemas.people, problems);
@@ -142,5 +146,15 @@ export function parseDocumentShape(input: unknown, problems: Problems): ParsedDo
       openRoles: roles.partial,
     },
     declared: declaredKeys(document),
+    policy: parsePolicy(document.policy, problems),
   };
+}
+
+/** The `policy:` object: one entry, not a list; left out or null, it says nothing. */
+function parsePolicy(raw: unknown, problems: Problems): PolicyChange | null {
+  if (raw === undefined || raw === null) return null;
+  const parsed = policyChangeSchema.safeParse(raw, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  reportIssues(parsed.error.issues, ['policy'], problems);
+  return null;
 }

@@ -234,7 +234,7 @@ export const Scenario = builder.loadableNode('Scenario', {
           history,
           state,
           scenario.changes,
-          context.config.thresholds,
+          await context.org.policyOn(state.asOf),
           idBase,
         );
         for (const hire of hires) placeholdersOf(context).set(hire.id, hire);

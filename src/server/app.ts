@@ -21,6 +21,7 @@ import { useListGuard } from './list-guard.js';
 import { createLogger, type Logger, requestLog, yogaLogger } from './logging.js';
 import { maskFault } from './mask-fault.js';
 import { createMetrics, useMetricsRoute } from './metrics.js';
+import { orgGauges } from './org-gauges.js';
 import { useRequestRecords } from './requests.js';
 
 export interface AppOptions {
@@ -48,6 +49,7 @@ export function createApp({
       logger.warn({ error: error.message }, 'org snapshot: not loaded after a change');
     keepFresh(changes, snapshots, database.db, today, stale).catch(stale);
   }
+  orgGauges(metrics.registry, () => snapshots.inMemory(database.db), today);
   const log = requestLog(logger);
   const authenticate = createAuthenticator(config);
   return createYoga<Record<string, unknown>, Context>({

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { Thresholds } from '../core/policy.js';
 import type { DatabaseTimeouts } from '../db/connections.js';
 import { checkJwtEnv, type JwtConfig, jwtConfigOf, jwtEnv } from './jwt-config.js';
 
@@ -24,6 +25,8 @@ const envSchema = z
     ORGRAPH_GRAPHIQL: onOff.default(true),
     ORGRAPH_TLM_THRESHOLD: z.coerce.number().int().min(1).default(4),
     ORGRAPH_LONG_TLM_DAYS: z.coerce.number().int().min(1).default(180),
+    ORGRAPH_SPAN_LIMIT: z.coerce.number().int().min(1).default(10),
+    ORGRAPH_ACTING_DAYS: z.coerce.number().int().min(1).default(90),
     ORGRAPH_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     // 6 MiB: the 2,000-team / 20,000-person import document is 3.4 MB (4.9 MB pretty-printed).
     ORGRAPH_MAX_BODY_BYTES: z.coerce
@@ -51,6 +54,7 @@ export interface Config {
   openRead: 'VIEWER' | 'PLANNER' | null;
   corsOrigins: string[];
   graphiql: boolean;
+  /** The policy a new database starts with (SPEC "Policies"): the database keeps it after. */
   thresholds: Thresholds;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** The largest request body accepted; more is a 413. */
@@ -74,15 +78,8 @@ export interface Config {
   cliToken?: string;
 }
 
-/** The analysis thresholds of SPEC §2, configurable. */
-export interface Thresholds {
-  /** A TLM team with this many engineers or more is beyond the threshold. */
-  tlmEngineers: number;
-  /** A team in TLM for more than this many days is long-running. */
-  longTlmDays: number;
-}
-
-export const defaultThresholds: Thresholds = { tlmEngineers: 4, longTlmDays: 180 };
+// The policy's thresholds live with the analysis; the environment only seeds a new database.
+export { defaultThresholds, type Thresholds } from '../core/policy.js';
 
 /** A setting the operator must fix; its message is one line naming the variable(s). */
 export class ConfigError extends Error {}
@@ -110,7 +107,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((o) => o.trim())
       .filter(Boolean),
     graphiql: e.ORGRAPH_GRAPHIQL,
-    thresholds: { tlmEngineers: e.ORGRAPH_TLM_THRESHOLD, longTlmDays: e.ORGRAPH_LONG_TLM_DAYS },
+    thresholds: {
+      tlmEngineers: e.ORGRAPH_TLM_THRESHOLD,
+      longTlmDays: e.ORGRAPH_LONG_TLM_DAYS,
+      spanLimit: e.ORGRAPH_SPAN_LIMIT,
+      actingDays: e.ORGRAPH_ACTING_DAYS,
+    },
     logLevel: e.ORGRAPH_LOG_LEVEL,
     maxBodyBytes: e.ORGRAPH_MAX_BODY_BYTES,
     metricsToken: e.ORGRAPH_METRICS_TOKEN,

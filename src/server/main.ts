@@ -1,7 +1,9 @@
 import cluster from 'node:cluster';
 import { createServer, type Server } from 'node:http';
+import { todayUtc } from '../core/org/days.js';
 import { openConfiguredDatabase } from '../db/open.js';
 import { loadDemoIfEmpty, showDemoToken } from '../demo/load.js';
+import { seedPolicy } from '../policy/seed.js';
 import { newTokenSecret } from '../tokens/tokens.js';
 import { type App, createApp } from './app.js';
 import { type Config, loadConfig } from './config.js';
@@ -43,6 +45,8 @@ async function start(): Promise<void> {
   if (stopping) return;
   const database = await openConfiguredDatabase(config, (message) => logger?.warn(message));
   opened.push(() => database.close());
+  if (stopping) return;
+  await seedPolicy(database.db, config.thresholds, todayUtc());
   if (stopping) return;
   if (embedded && config.demo) await loadDemoIfEmpty(database.db, config.dataDir);
   if (stopping) return;

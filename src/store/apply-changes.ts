@@ -12,6 +12,7 @@ const HISTORY_KEY: Record<TableName, keyof OrgHistory> = {
   aorOwnerships: 'ownerships',
   candidates: 'candidates',
   openRoles: 'openRoles',
+  policies: 'policies',
 };
 
 /**

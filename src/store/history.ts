@@ -7,11 +7,12 @@ import {
   membershipTable,
   openRoleTable,
   personTable,
+  policyTable,
   seatAssignmentTable,
   unitTable,
 } from '../db/tables.js';
 
-/** Every history row of the org: eight set-based statements whatever the org's size. */
+/** Every history row of the org: nine set-based statements whatever the org's size. */
 export async function readOrgHistory(db: Db): Promise<OrgHistory> {
   return {
     units: await db.select().from(unitTable),
@@ -22,5 +23,6 @@ export async function readOrgHistory(db: Db): Promise<OrgHistory> {
     ownerships: await db.select().from(aorOwnershipTable),
     candidates: await db.select().from(candidateTable),
     openRoles: await db.select().from(openRoleTable),
+    policies: await db.select().from(policyTable),
   };
 }

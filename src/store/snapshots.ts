@@ -1,6 +1,7 @@
 import { orgStateOn } from '../core/org/as-of.js';
 import type { Day, OrgHistory, OrgState } from '../core/org/state.js';
 import { overlayOf } from '../core/overlay-map.js';
+import { type Policy, policyOn } from '../core/policy.js';
 import type { Db } from '../db/client.js';
 import type { PersonRow, UnitRow } from '../db/tables.js';
 import { readOrgVersion } from '../db/version.js';
@@ -30,6 +31,8 @@ export interface OrgRows {
 export interface LoadedOrg {
   /** The org as it stood on a day. */
   on(asOf: Day): OrgState;
+  /** The org's policy in force on a day. */
+  policyOn(asOf: Day): Policy;
   /** Unit and person rows by id. */
   rows(): OrgRows;
   /** Every history row (read by key through history-rows.ts). */
@@ -40,6 +43,8 @@ export interface LoadedOrg {
 export interface RequestOrg {
   /** The org as it stood on a day. */
   on(asOf: Day): Promise<OrgState>;
+  /** The org's policy in force on a day. */
+  policyOn(asOf: Day): Promise<Policy>;
   /** Unit and person rows by id. */
   rows(): Promise<OrgRows>;
   /** Every history row (planning scenarios start from it). */
@@ -77,17 +82,14 @@ export class OrgSnapshots {
     let loaded: LoadedOrg | null = null;
     const current = () => {
       snapshot ??= this.snapshot(db).then((settled) => {
-        loaded = {
-          on: (asOf) => stateOn(settled, asOf),
-          rows: () => rowsOf(settled),
-          history: settled.history,
-        };
+        loaded = loadedOf(settled);
         return settled;
       });
       return snapshot;
     };
     return {
       on: async (asOf) => stateOn(await current(), asOf),
+      policyOn: async (asOf) => policyOn((await current()).history.policies, asOf),
       rows: async () => rowsOf(await current()),
       history: async () => (await current()).history,
       ready: async () => void (await current()),
@@ -97,6 +99,15 @@ export class OrgSnapshots {
         loaded = null;
       },
     };
+  }
+
+  /**
+   * The org as this instance holds it, without asking the database for the version (a
+   * metrics scrape): loaded once if it never was, then as the last request or write left it.
+   */
+  async inMemory(db: Db): Promise<LoadedOrg> {
+    const settled = (await this.settled()) ?? (await this.snapshot(db));
+    return loadedOf(settled);
   }
 
   /**
@@ -156,6 +167,15 @@ export class OrgSnapshots {
     this.current = loading;
     return loading;
   }
+}
+
+function loadedOf(snapshot: Snapshot): LoadedOrg {
+  return {
+    on: (asOf) => stateOn(snapshot, asOf),
+    policyOn: (asOf) => policyOn(snapshot.history.policies, asOf),
+    rows: () => rowsOf(snapshot),
+    history: snapshot.history,
+  };
 }
 
 function rowsOf(snapshot: Snapshot): OrgRows {

@@ -151,6 +151,21 @@ const DESCRIBERS: Record<TableName, Describer> = {
     unitId: (_w, r) => num(r.unitId),
     personId: () => null,
   },
+  policies: {
+    describe: (_w, p) => ({
+      tlmTeamSize: p.tlmTeamSize,
+      longTlmDays: p.longTlmDays,
+      spanLimit: p.spanLimit,
+      actingDays: p.actingDays,
+      // One string, so a plan names it as changed only when an override changed.
+      kinds: JSON.stringify(p.kinds),
+      ...dated(p),
+    }),
+    kind: () => 'policy',
+    key: (d) => `policy from ${d.startedOn}`,
+    unitId: () => null,
+    personId: () => null,
+  },
 };
 
 /** The names of the fields that differ between two descriptions, in their order. */

@@ -6,6 +6,7 @@ import type {
   MembershipRow,
   OpenRoleRow,
   PersonRow,
+  PolicyRow,
   SeatAssignmentRow,
   UnitRow,
 } from '../db/tables.js';
@@ -21,12 +22,16 @@ export const TABLE_NAMES = [
   'aorOwnerships',
   'candidates',
   'openRoles',
+  'policies',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
-export type Counts = Record<TableName, number>;
+/** The tables an import counts: the org's things, not its policy (the plan shows that). */
+export type CountedTable = Exclude<TableName, 'policies'>;
+const COUNTED_TABLES = TABLE_NAMES.filter((name): name is CountedTable => name !== 'policies');
+export type Counts = Record<CountedTable, number>;
 
 export const zeroCounts = (): Counts =>
-  Object.fromEntries(TABLE_NAMES.map((name) => [name, 0])) as Counts;
+  Object.fromEntries(COUNTED_TABLES.map((name) => [name, 0])) as Counts;
 
 /** `unitId:seat`: the key of one seat, of its candidacies and of its open roles. */
 export const seatKey = (unitId: number, seat: string) => `${unitId}:${seat}`;
@@ -54,6 +59,7 @@ export class Draft {
   readonly aorOwnerships: DraftTable<AorOwnershipRow, 'aor' | 'person'>;
   readonly candidates: DraftTable<CandidateRow, 'seat' | 'person' | 'unit'>;
   readonly openRoles: DraftTable<OpenRoleRow, 'seat' | 'unit'>;
+  readonly policies: DraftTable<PolicyRow, never>;
   /** Things a write was asked to make so that already were (an import reports them). */
   readonly unchanged = zeroCounts();
 
@@ -117,10 +123,11 @@ export class Draft {
       this.newId,
       this.changedOne,
     );
+    this.policies = new DraftTable(history.policies, {}, this.newId, this.changedOne);
   }
 
   /** Counts one thing asked for that already was so. */
-  keep(table: TableName): void {
+  keep(table: CountedTable): void {
     this.unchanged[table] += 1;
   }
 
@@ -133,7 +140,7 @@ export class Draft {
   counts(): { created: Counts; updated: Counts } {
     const created = zeroCounts();
     const updated = zeroCounts();
-    for (const name of TABLE_NAMES) {
+    for (const name of COUNTED_TABLES) {
       created[name] = this[name].inserts.length;
       updated[name] = this[name].updates.length;
     }
@@ -151,6 +158,7 @@ export class Draft {
       ownerships: this.aorOwnerships.rows(),
       candidates: this.candidates.rows(),
       openRoles: this.openRoles.rows(),
+      policies: this.policies.rows(),
     };
   }
 }

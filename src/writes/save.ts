@@ -8,6 +8,7 @@ import {
   membershipTable,
   openRoleTable,
   personTable,
+  policyTable,
   seatAssignmentTable,
   unitTable,
 } from '../db/tables.js';
@@ -22,6 +23,7 @@ const TABLES: Record<TableName, PgTable> = {
   aorOwnerships: aorOwnershipTable,
   candidates: candidateTable,
   openRoles: openRoleTable,
+  policies: policyTable,
 };
 
 /** The columns of each table that may point at a row created by the same draft. */
@@ -34,6 +36,7 @@ const REFERENCES: Record<TableName, readonly string[]> = {
   aorOwnerships: ['aorId', 'personId'],
   candidates: ['unitId', 'personId'],
   openRoles: ['unitId'],
+  policies: [],
 };
 
 /** Tables other rows point at: inserted first, in this order. */

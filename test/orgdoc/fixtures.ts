@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.js';
-import type { OrgDocument } from '../../src/orgdoc/document.js';
+import type { OrgSections } from '../../src/orgdoc/document.js';
 
 export const TODAY = '2026-10-01';
 
 /** The example of SPEC §3, as the parser would return it. */
-export function specDocument(): Required<OrgDocument> {
+export function specDocument(): OrgSections {
   return {
     people: [
       { email: 'bo@example.com', name: 'Bo Lind', title: 'Pillar Eng Lead', level: 'M5' },

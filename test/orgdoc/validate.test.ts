@@ -60,7 +60,7 @@ describe('a bad document', () => {
     const lines = result.userErrors.map((e) => `${e.code} ${e.path}: ${e.message}`);
     expect(lines.sort()).toEqual(
       [
-        'VALIDATION extra: unknown section (expected people, units, aors, succession, openRoles)',
+        'VALIDATION extra: unknown section (expected people, units, aors, succession, openRoles, policy)',
         'VALIDATION people[1].email: malformed email "not-an-email"',
         'VALIDATION people[2].name: is required',
         'CONFLICT people[3].email: duplicate email "bo@example.com" (also people[0])',

@@ -117,6 +117,7 @@ function generatedOrg(seed: number): OrgHistory {
     ownerships: [],
     candidates: [],
     openRoles: roles,
+    policies: [],
   };
 }
 

@@ -60,7 +60,7 @@ describe('unitCoverage health and engineers', () => {
     const { state, u } = buildState({
       units: [{ slug: 'storage', layer: 'TEAM', el: 'ana', members: crew('e', 4) }],
     });
-    const coverage = unitCoverage(state, u('storage'), { tlmEngineers: 5, longTlmDays: 180 });
+    const coverage = unitCoverage(state, u('storage'), { ...defaultThresholds, tlmEngineers: 5 });
     expect(coverage).toMatchObject({ healthy: true, tlmBeyondThreshold: false });
   });
 });

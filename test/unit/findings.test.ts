@@ -359,10 +359,12 @@ describe('SUCCESSOR_CONCENTRATION', () => {
 
 describe('findingsFor scope, filters and order', () => {
   const spec: OrgSpec = {
+    // Dee is a Tech Lead as SPEC §1 has it (on the team, reporting to its Eng Lead).
+    people: [{ key: 'dee', manager: 'ana' }],
     units: [
       { slug: 'platform', layer: 'PILLAR', el: 'bo', tl: 'cy' },
       { slug: 'infra', layer: 'AREA', parent: 'platform', el: 'ana', tl: 'hal' },
-      { slug: 'storage', layer: 'TEAM', parent: 'infra', el: 'ana', tl: 'dee' },
+      { slug: 'storage', layer: 'TEAM', parent: 'infra', el: 'ana', tl: 'dee', members: ['dee'] },
       { slug: 'compute', layer: 'TEAM', parent: 'infra' },
     ],
     aors: [{ slug: 'blob', unit: 'storage', criticality: 'HIGH', owner: 'dee' }],

@@ -26,7 +26,7 @@ export const LONG_AGO = '2025-01-01';
  * current seat holders since LONG_AGO; `seats` adds dated history.
  */
 export interface OrgSpec {
-  people?: (string | { key: string; name?: string; manager?: string })[];
+  people?: (string | { key: string; name?: string; manager?: string; departedOn?: Day })[];
   units: {
     slug: string;
     layer: Layer;
@@ -98,7 +98,7 @@ export function buildHistory(spec: OrgSpec): BuiltOrg {
     level: null,
     managerId: 'manager' in x && x.manager ? p(x.manager) : null,
     startedOn: null,
-    departedOn: null,
+    departedOn: ('departedOn' in x && x.departedOn) || null,
   }));
   const units: UnitRow[] = spec.units.map((x) => ({
     id: u(x.slug),
@@ -176,6 +176,7 @@ export function buildHistory(spec: OrgSpec): BuiltOrg {
       ownerships,
       candidates,
       openRoles,
+      policies: [],
     },
     u,
     p,
@@ -204,6 +205,7 @@ function lookup(ids: Map<string, number>, key: string, what: string): number {
 
 function mentionedPeople(spec: OrgSpec): string[] {
   return [
+    ...(spec.people ?? []).map((x) => (typeof x === 'string' ? undefined : x.manager)),
     ...spec.units.flatMap((x) => [x.el, x.tl, ...(x.members ?? [])]),
     ...(spec.seats ?? []).map((x) => x.person),
     ...(spec.memberships ?? []).map((x) => x.person),

@@ -23,6 +23,10 @@ export const FINDING_KINDS = {
   SUCCESSOR_CONCENTRATION: 'Successor concentration',
   TLM_BEYOND_THRESHOLD: 'TLM beyond threshold',
   LONG_RUNNING_TLM: 'Long-running TLM',
+  TECH_LEAD_OFF_TEAM: 'Tech Lead off the team',
+  TECH_LEAD_REPORTS_ELSEWHERE: 'Tech Lead reports elsewhere',
+  WIDE_SPAN: 'Wide span',
+  LONG_ACTING: 'Long acting',
 } as const;
 export type FindingKind = keyof typeof FINDING_KINDS;
 

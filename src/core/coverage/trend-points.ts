@@ -42,7 +42,7 @@ interface Step {
    * For each unit whose seat findings change with the days alone, the day they do (kept up
    * to date from step to step).
    */
-  turns: Map<number, Day>;
+  turns: Map<number, Day[]>;
 }
 
 /**
@@ -102,7 +102,7 @@ function fullStep(walk: TrendWalk, day: Day): Step {
       : findingsFor(state, scopeUnitId, thresholds);
   const counts = SEVERITIES.map(() => 0);
   count(counts, walk.visible(findings), 1);
-  const turns = new Map<number, Day>();
+  const turns = new Map<number, Day[]>();
   for (const unit of state.units) noteTurn(turns, state, unit.id, thresholds);
   return {
     state,
@@ -125,7 +125,7 @@ function changedStep(
   const { thresholds } = walk;
   const after = changedState(before, changes, day);
   const region = regionTouchedBy([before, after], changes, changes.departedIds);
-  for (const [unitId, turn] of turns) if (between(turn)) region.unitIds.add(unitId);
+  for (const [unitId, days] of turns) if (days.some(between)) region.unitIds.add(unitId);
   const counts = [...step.counts];
   const inRegion = (state: OrgState) =>
     walk.visible(findingsIn(state, region, thresholds).filter((f) => inScope(f.unitId)));
@@ -156,13 +156,13 @@ function count(counts: number[], findings: readonly Finding[], sign: number) {
 }
 
 function noteTurn(
-  turns: Map<number, Day>,
+  turns: Map<number, Day[]>,
   state: OrgState,
   unitId: number,
   thresholds: Thresholds,
 ) {
   const unit = state.unitsById.get(unitId);
-  const turn = unit && seatFindingsTurnOn(state, unit, thresholds);
-  if (turn) turns.set(unitId, turn);
+  const days = unit ? seatFindingsTurnOn(state, unit, thresholds) : [];
+  if (days.length > 0) turns.set(unitId, days);
   else turns.delete(unitId);
 }

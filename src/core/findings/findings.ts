@@ -1,10 +1,11 @@
-import type { Thresholds } from '../../server/config.js';
 import { compareText } from '../org/as-of.js';
 import type { OrgState } from '../org/state.js';
 import { stateIndex } from '../org/state-index.js';
 import { subtreeOf } from '../org/subtree.js';
 import { overlayOf } from '../overlay-map.js';
+import { type Thresholds, underPolicy } from '../policy.js';
 import { aorFindings } from './aors.js';
+import { spanFindings } from './hygiene.js';
 import { personFindings } from './people.js';
 import { seatFindings } from './seats.js';
 import { FINDING_KINDS, type Finding, type FindingsOptions, SEVERITIES } from './types.js';
@@ -14,7 +15,8 @@ export { FINDING_KINDS, SEVERITIES } from './types.js';
 
 /**
  * The single points of failure of a scope (a unit's subtree, or the whole org when null):
- * every finding whose unit is in scope, filtered by `options`, in `compareFindings` order.
+ * every finding whose unit is in scope, as the policy reports them (kinds turned off left
+ * out, severities overridden), filtered by `options`, in `compareFindings` order.
  */
 export function findingsFor(
   state: OrgState,
@@ -29,9 +31,11 @@ export function findingsFor(
     ...state.aors.filter((a) => inScope.has(a.unitId)).flatMap((a) => aorFindings(state, a)),
     // Computed over the whole org: a person's seats outside the scope still make them a
     // single point of failure; the finding shows when its placement unit is in scope.
-    ...personFindings(state).filter((f) => inScope.has(f.unitId)),
+    ...[...personFindings(state), ...spanFindings(state, thresholds)].filter((f) =>
+      inScope.has(f.unitId),
+    ),
   ];
-  return all.filter(matches(options)).sort(compareFindings(state));
+  return underPolicy(all, thresholds).filter(matches(options)).sort(compareFindings(state));
 }
 
 function matches({ kinds, minSeverity }: FindingsOptions): (f: Finding) => boolean {

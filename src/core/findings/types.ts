@@ -10,6 +10,11 @@ export const FINDING_KINDS = [
   'SOLE_AOR_OWNER',
   'UNOWNED_AOR',
   'SUCCESSOR_CONCENTRATION',
+  // Third release: the seed's own rules for the EM/TL pairing ("Leadership hygiene findings").
+  'TECH_LEAD_OFF_TEAM',
+  'TECH_LEAD_REPORTS_ELSEWHERE',
+  'WIDE_SPAN',
+  'LONG_ACTING',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -23,7 +28,7 @@ export interface Finding {
   severity: Severity;
   /** The unit where it arises; for the per-person kinds, the highest-layer unit involved. */
   unitId: number;
-  /** Set for VACANT_SEAT and NO_SUCCESSOR only. */
+  /** Set for VACANT_SEAT, NO_SUCCESSOR and LONG_ACTING only. */
   seat: Seat | null;
   /** The people involved, as SPEC §2 lists them per kind. */
   personIds: number[];

@@ -134,6 +134,11 @@ export function reportsOf(state: OrgState, managerId: number): PersonState[] {
   return reportsByManager(state).get(managerId) ?? [];
 }
 
+/** Everyone with a direct report on the state's day. */
+export function managerIds(state: OrgState): Iterable<number> {
+  return reportsByManager(state).keys();
+}
+
 /** Every person holding at least one seat, with their seats. */
 export function seatHolders(state: OrgState): ReadonlyMap<number, SeatRef[]> {
   return seatsByPerson(state);

@@ -7,6 +7,7 @@ import type {
   MembershipRow,
   OpenRoleRow,
   PersonRow,
+  PolicyRow,
   Readiness,
   Seat,
   SeatAssignmentRow,
@@ -102,4 +103,6 @@ export interface OrgHistory {
   ownerships: AorOwnershipRow[];
   candidates: CandidateRow[];
   openRoles: OpenRoleRow[];
+  /** The org's policy over time: read for each day's analysis, never part of its state. */
+  policies: PolicyRow[];
 }

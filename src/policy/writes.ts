@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import {
+  FINDING_KINDS,
+  type FindingKind,
+  SEVERITIES,
+  type Severity,
+} from '../core/findings/types.js';
+import type { Day } from '../core/org/state.js';
+import { type KindRule, type Policy, policyOn, type Thresholds } from '../core/policy.js';
+import type { PolicyKindRow, PolicyRow } from '../db/tables.js';
+import { openRow } from '../writes/dated.js';
+import type { Draft } from '../writes/draft.js';
+import { daySchema } from '../writes/fields.js';
+
+const positive = z.number().int().min(1).max(100_000);
+
+/** The field rules of a policy change: SetPolicyInput, and an org document's `policy:`. */
+export const policyChangeSchema = z.strictObject({
+  on: daySchema.nullish(),
+  tlmTeamSize: positive.nullish(),
+  longTlmDays: positive.nullish(),
+  spanLimit: positive.nullish(),
+  actingDays: positive.nullish(),
+  kinds: z
+    .array(
+      z.strictObject({
+        kind: z.enum(FINDING_KINDS),
+        severity: z.enum(SEVERITIES).nullish(),
+        off: z.boolean().nullish(),
+      }),
+    )
+    .max(FINDING_KINDS.length)
+    .refine((kinds) => new Set(kinds.map((k) => k.kind)).size === kinds.length, {
+      message: 'each kind at most once',
+    })
+    .nullish(),
+});
+export type PolicyChange = z.output<typeof policyChangeSchema>;
+
+/**
+ * Sets the org's policy from `on` (default today): the fields given replace the policy then
+ * in force, the others keep their value; a kind listed replaces that kind's override whole
+ * (no severity: SPEC's own; no `off`: reported). Kept as history: the policy in force until
+ * then ends the day before. A policy already recorded from a later day is not rewritten
+ * (VALIDATION on `on`). Changing nothing writes nothing.
+ */
+export function setPolicy(w: Draft, change: PolicyChange): { policy: Policy } {
+  const on = change.on ?? w.today;
+  const rows = w.policies.rows();
+  const current = policyOn(rows, on);
+  const values = {
+    tlmTeamSize: change.tlmTeamSize ?? current.tlmEngineers,
+    longTlmDays: change.longTlmDays ?? current.longTlmDays,
+    spanLimit: change.spanLimit ?? current.spanLimit,
+    actingDays: change.actingDays ?? current.actingDays,
+    kinds: kindRows(current, change.kinds ?? []),
+  };
+  if (sameValues(current, values)) return { policy: current };
+  const { row } = openRow(
+    w.policies,
+    rows,
+    { startedOn: on, endedOn: null, ...values },
+    (later) => ({
+      path: 'on',
+      message: `a policy from ${later.startedOn} is already recorded: set this one from that day or later`,
+    }),
+  );
+  return { policy: policyOn([row], on) };
+}
+
+/** The overrides after a change, as stored: only the kinds overridden, in FindingKind order. */
+function kindRows(
+  current: Thresholds,
+  changes: NonNullable<PolicyChange['kinds']>,
+): PolicyKindRow[] {
+  const rules: Partial<Record<FindingKind, KindRule>> = { ...current.kinds };
+  for (const { kind, severity, off } of changes) {
+    rules[kind] = { severity: severity ?? null, off: off ?? false };
+  }
+  return FINDING_KINDS.flatMap((kind) => {
+    const rule = rules[kind];
+    return rule && (rule.off || rule.severity !== null) ? [{ kind, ...rule }] : [];
+  });
+}
+
+function sameValues(current: Policy, values: Record<string, unknown>): boolean {
+  const now = {
+    tlmTeamSize: current.tlmEngineers,
+    longTlmDays: current.longTlmDays,
+    spanLimit: current.spanLimit,
+    actingDays: current.actingDays,
+    kinds: kindRows(current, []),
+  };
+  return JSON.stringify(now) === JSON.stringify(values);
+}
+
+/**
+ * The policy in force on `today` as an org document's `policy:` (with the day it started),
+ * or nothing when no policy was ever recorded: SPEC's defaults need no saying.
+ */
+export function policyDocument(
+  rows: readonly PolicyRow[],
+  today: Day,
+): z.input<typeof policyChangeSchema> | undefined {
+  if (rows.length === 0) return undefined;
+  const policy = policyOn(rows, today);
+  return {
+    on: policy.since,
+    tlmTeamSize: policy.tlmEngineers,
+    longTlmDays: policy.longTlmDays,
+    spanLimit: policy.spanLimit,
+    actingDays: policy.actingDays,
+    kinds: kindRows(policy, []).map(({ kind, severity, off }) => ({
+      kind: kind as FindingKind,
+      ...(severity !== null && { severity: severity as Severity }),
+      ...(off && { off }),
+    })),
+  };
+}

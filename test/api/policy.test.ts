@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/core/org/days.js';
+import { startTestApp, TODAY, testAppOn, type WatchedDatabase } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
+
+// SPEC "Policies": the org's policy, dated, read by anyone, set by ADMIN through the one
+// write path, answered `asOf` the day it was in force.
+const person = (email: string, manager?: string) => ({
+  email,
+  name: email,
+  ...(manager && { manager }),
+});
+const ORG = {
+  people: [
+    person('ana@x.io'),
+    person('dee@x.io', 'ana@x.io'),
+    person('eli@x.io', 'ana@x.io'),
+    person('fay@x.io', 'ana@x.io'),
+  ],
+  units: [
+    { slug: 'platform', name: 'Platform', layer: 'PILLAR' },
+    { slug: 'infra', name: 'Infra', layer: 'AREA', parent: 'platform' },
+    {
+      slug: 'storage',
+      parent: 'infra',
+      name: 'Storage',
+      layer: 'TEAM',
+      engLead: 'ana@x.io',
+      techLead: 'dee@x.io',
+      members: ['dee@x.io', 'eli@x.io'],
+    },
+  ],
+};
+const POLICY = `query ($asOf: Date) { policy(asOf: $asOf) {
+  since tlmTeamSize longTlmDays spanLimit actingDays kinds { kind severity off } } }`;
+const SET = `mutation ($input: SetPolicyInput!) { setPolicy(input: $input) {
+  policy { since spanLimit kinds { kind severity off } } userErrors { path message code } } }`;
+const FINDINGS = `query ($asOf: Date) { singlePointsOfFailure(asOf: $asOf, first: 100) {
+  nodes { kind severity unit { slug } } } }`;
+
+const t = useTestOrg(ORG);
+// The org is imported TODAY: policies are set from days after it, so both sides have it.
+const D = addDays(TODAY, 10);
+
+async function kindsOn(asOf: string) {
+  const { singlePointsOfFailure } = await t.data(FINDINGS, { asOf });
+  return singlePointsOfFailure.nodes.map(
+    (f: { kind: string; severity: string }) => `${f.severity} ${f.kind}`,
+  );
+}
+
+describe('policy', () => {
+  it("is SPEC's defaults before any is set, every kind listed", async () => {
+    const { policy } = await t.data(POLICY);
+    expect(policy).toMatchObject({
+      since: '1900-01-01',
+      tlmTeamSize: 4,
+      longTlmDays: 180,
+      spanLimit: 10,
+      actingDays: 90,
+    });
+    expect(policy.kinds).toHaveLength(12);
+    expect(policy.kinds).toContainEqual({ kind: 'WIDE_SPAN', severity: null, off: false });
+  });
+
+  it('changes findings from the day it is set on, not before', async () => {
+    const set = await t.data(SET, { input: { on: D, spanLimit: 2 } });
+    expect(set.setPolicy.userErrors).toEqual([]);
+    expect(set.setPolicy.policy).toMatchObject({ since: D, spanLimit: 2 });
+    expect(await kindsOn(addDays(D, -1))).not.toContain('MEDIUM WIDE_SPAN');
+    expect(await kindsOn(D)).toContain('MEDIUM WIDE_SPAN');
+    const before = (await t.data(POLICY, { asOf: addDays(D, -1) })).policy;
+    expect(before).toMatchObject({ since: '1900-01-01', spanLimit: 10 });
+    const after = (await t.data(POLICY, { asOf: D })).policy;
+    expect(after).toMatchObject({ since: D, spanLimit: 2, tlmTeamSize: 4 });
+  });
+
+  it('overrides a severity or turns a kind off; omitted fields keep their value', async () => {
+    await t.data(SET, { input: { on: D, spanLimit: 2 } });
+    const kinds = [
+      { kind: 'WIDE_SPAN', severity: 'CRITICAL' },
+      { kind: 'NO_SUCCESSOR', off: true },
+    ];
+    await t.data(SET, { input: { on: addDays(D, 5), kinds } });
+    const today = await kindsOn(addDays(D, 5));
+    expect(today).toContain('CRITICAL WIDE_SPAN');
+    expect(today.filter((k: string) => k.endsWith('NO_SUCCESSOR'))).toEqual([]);
+    expect(await kindsOn(addDays(D, 4))).toContain('HIGH NO_SUCCESSOR');
+    const { policy } = await t.data(POLICY, { asOf: addDays(D, 5) });
+    expect(policy).toMatchObject({ since: addDays(D, 5), spanLimit: 2 });
+    expect(policy.kinds).toContainEqual({ kind: 'NO_SUCCESSOR', severity: null, off: true });
+  });
+
+  it('changes coverage health from its day: tlmTeamSize', async () => {
+    const query = `query ($asOf: Date) { coverage(asOf: $asOf) { byLayer { layer healthy } } }`;
+    // A TLM team of 3 engineers: healthy while TLM teams need a Tech Lead from 4, not from 3.
+    const web = { slug: 'web', name: 'Web', layer: 'TEAM', parent: 'infra', engLead: 'fay@x.io' };
+    await t.importOrg({
+      people: [person('gus@x.io'), person('hal@x.io'), person('ivy@x.io')],
+      units: [{ ...web, members: ['gus@x.io', 'hal@x.io', 'ivy@x.io'] }],
+    });
+    await t.data(SET, { input: { on: addDays(TODAY, 1), tlmTeamSize: 3 } });
+    const healthy = async (asOf: string) =>
+      (await t.data(query, { asOf })).coverage.byLayer.find(
+        (row: { layer: string }) => row.layer === 'TEAM',
+      ).healthy;
+    expect(await healthy(TODAY)).toBe(2);
+    expect(await healthy(addDays(TODAY, 1))).toBe(1);
+  });
+
+  it('is read by a VIEWER and set by ADMIN only, audited', async () => {
+    const { createApiToken } = await t.data(
+      `mutation { createApiToken(input: { name: "v", role: VIEWER }) { token } }`,
+    );
+    const viewer = { token: createApiToken.token };
+    expect((await t.data(POLICY, {}, viewer)).policy.spanLimit).toBe(10);
+    const refused = await t.gql(SET, { input: { spanLimit: 3 } }, viewer);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const changes = await t.changeCount();
+    await t.data(SET, { input: { spanLimit: 3 } });
+    expect(await t.changeCount()).toBe(changes + 1);
+  });
+
+  it('refuses bad input naming the field, and writes nothing', async () => {
+    const changes = await t.changeCount();
+    const bad = await t.data(SET, {
+      input: { spanLimit: 0, kinds: [{ kind: 'WIDE_SPAN' }, { kind: 'WIDE_SPAN', off: true }] },
+    });
+    expect(bad.setPolicy.userErrors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'input.kinds',
+      'input.spanLimit',
+    ]);
+    expect(bad.setPolicy.policy).toBeNull();
+    expect(await t.changeCount()).toBe(changes);
+  });
+
+  it('does not rewrite a later policy: a change before it is refused on `on`', async () => {
+    await t.data(SET, { input: { on: D, spanLimit: 3 } });
+    const earlier = await t.data(SET, { input: { on: TODAY, spanLimit: 5 } });
+    expect(earlier.setPolicy.userErrors).toEqual([
+      expect.objectContaining({ path: 'input.on', code: 'VALIDATION' }),
+    ]);
+  });
+
+  it('writes nothing for a change that changes nothing', async () => {
+    const changes = await t.changeCount();
+    const same = await t.data(SET, { input: { spanLimit: 10 } });
+    expect(same.setPolicy).toMatchObject({ userErrors: [], policy: { since: '1900-01-01' } });
+    expect(await t.changeCount()).toBe(changes);
+  });
+
+  it('is the same on another instance of the same database at once', async () => {
+    const other = testAppOn({ database: t.database, watch: () => {} } as WatchedDatabase);
+    expect((await other.data(POLICY)).policy.spanLimit).toBe(10);
+    await t.data(SET, { input: { spanLimit: 7 } });
+    const started = performance.now();
+    await expect.poll(async () => (await other.data(POLICY)).policy.spanLimit).toBe(7);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    await other.app.dispose();
+  });
+
+  it('travels in the org document: export, then import elsewhere', async () => {
+    await t.data(SET, {
+      input: { on: TODAY, spanLimit: 2, kinds: [{ kind: 'LONG_RUNNING_TLM', off: true }] },
+    });
+    const { exportOrg } = await t.data('{ exportOrg }');
+    expect(exportOrg.policy).toEqual({
+      on: TODAY,
+      tlmTeamSize: 4,
+      longTlmDays: 180,
+      spanLimit: 2,
+      actingDays: 90,
+      kinds: [{ kind: 'LONG_RUNNING_TLM', off: true }],
+    });
+    const dry = await t.data(
+      `mutation ($d: JSONObject!) { importOrg(document: $d, dryRun: true) { plan { action kind key fields } userErrors { message } } }`,
+      { d: { policy: { on: D, actingDays: 30 } } },
+    );
+    expect(dry.importOrg.plan).toEqual([
+      expect.objectContaining({ action: 'CREATE', kind: 'policy', key: `policy from ${D}` }),
+      { action: 'END', kind: 'policy', key: `policy from ${TODAY}`, fields: ['endedOn'] },
+    ]);
+    const other = await startTestApp({ org: exportOrg });
+    const { policy } = await other.data(POLICY);
+    expect(policy).toMatchObject({ since: TODAY, spanLimit: 2 });
+    expect(policy.kinds).toContainEqual({ kind: 'LONG_RUNNING_TLM', severity: null, off: true });
+    await other.close();
+  });
+});
