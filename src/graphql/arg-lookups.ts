@@ -13,11 +13,18 @@ function notFound(argument: string, message: string): GraphQLError {
 
 /** The person with this email (any case) in the state, departed or not. */
 export function personIn(state: OrgState, email: string, argument: string): PersonState {
+  const person = personWithEmail(state, email);
+  if (!person) throw notFound(argument, `no person "${email}"`);
+  return person;
+}
+
+/** The person with this email (any case) in the state, if any. */
+export function personWithEmail(state: OrgState, email: string): PersonState | undefined {
   const wanted = email.toLowerCase();
   for (const person of state.people.values()) {
     if (person.email.toLowerCase() === wanted) return person;
   }
-  throw notFound(argument, `no person "${email}"`);
+  return undefined;
 }
 
 /** The active Team with this slug in the state; another layer is a bad argument. */

@@ -14,8 +14,6 @@ export interface ViewerScope {
   slug: string;
   /** The scope unit and every unit below it today: the units whose bench they may read. */
   unitIds: ReadonlySet<number>;
-  /** A unit's slug, for messages that name what is outside the scope. */
-  slugOf(unitId: number): string;
 }
 
 /** Who is asking (the GraphQL `viewer`). */

@@ -5,11 +5,10 @@ import type {
 } from '../core/impact/departure.js';
 import type { CoverageChange as CoverageChangeData } from '../core/impact/org-diff.js';
 import type { VacancyStep as StepData } from '../core/impact/vacancy-chain.js';
-import { unitsOfPerson } from '../core/org/lookup.js';
 import { CoverageStatusEnum } from '../coverage/schema.js';
-import { Finding, revealsOfFindings } from '../findings/schema.js';
-import { confidential } from '../graphql/access.js';
-import { personIn } from '../graphql/arg-lookups.js';
+import { Finding, findingsWithinScope } from '../findings/schema.js';
+import { confidential, revealsOfPerson } from '../graphql/access.js';
+import { personIn, personWithEmail } from '../graphql/arg-lookups.js';
 import { asOfArg, keyRule, orgFor } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { COST, heavy } from '../graphql/costs.js';
@@ -95,15 +94,13 @@ const DepartureImpact = builder.objectRef<ImpactData>('DepartureImpact').impleme
     }),
     newFindings: t.field({
       type: [Finding],
-      authScopes: confidential('PLANNER', (i: ImpactData) => revealsOfFindings(i.newFindings)),
-      description: 'Findings that would appear.',
-      resolve: (i) => i.newFindings,
+      description: 'Findings that would appear (a scoped token: of units within its scope).',
+      resolve: (i, _args, { viewer }) => findingsWithinScope(i.newFindings, viewer),
     }),
     resolvedFindings: t.field({
       type: [Finding],
-      authScopes: confidential('PLANNER', (i: ImpactData) => revealsOfFindings(i.resolvedFindings)),
-      description: 'Findings that would disappear.',
-      resolve: (i) => i.resolvedFindings,
+      description: 'Findings that would disappear (a scoped token: of units within its scope).',
+      resolve: (i, _args, { viewer }) => findingsWithinScope(i.resolvedFindings, viewer),
     }),
     vacancyChain: t.field({
       type: [VacancyStep],
@@ -120,10 +117,10 @@ builder.queryFields((t) => ({
     type: DepartureImpact,
     description:
       '"What if this person left?" Nothing is changed. Confidential: PLANNER; a scoped token ' +
-      'only for a person whose seats and candidacies all lie within its scope.',
+      'only for a person whose seats and team all lie within its scope.',
     authScopes: confidential('PLANNER', async (_root, { email, asOf }, context) => {
       const state = await orgFor(context, asOf);
-      return unitsOfPerson(state, personIn(state, email, 'email').id);
+      return revealsOfPerson(state, personWithEmail(state, email)?.id);
     }),
     ...heavy(COST.departureImpact),
     args: {

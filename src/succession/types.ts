@@ -1,7 +1,8 @@
 import { groupBy } from '../core/collections.js';
 import { inForceOn } from '../core/org/in-force.js';
 import { type CandidateRow, readinessEnum } from '../db/tables.js';
-import { confidential } from '../graphql/access.js';
+import { confidential, revealsOfPerson } from '../graphql/access.js';
+import { orgFor } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { rowId } from '../graphql/node-id.js';
 import { Person } from '../people/types.js';
@@ -43,10 +44,17 @@ export const SuccessionCandidate = builder.loadableNode('SuccessionCandidate', {
 builder.objectFields(Person, (t) => ({
   candidacies: t.loadableList({
     type: SuccessionCandidate,
-    description: 'The seats this person is named a successor for today (PLANNER).',
-    authScopes: { planner: true },
-    load: async (ids: number[], { db, today }) => {
-      const current = (await candidaciesOfPeople(db, ids)).filter((c) => inForceOn(c, today));
+    description:
+      'The seats this person is named a successor for today (PLANNER). A scoped token reads ' +
+      'them for a person whose seats and team lie within its scope, and only its scope’s seats.',
+    // Judged from the person's seats and team, never from where their candidacies lie.
+    authScopes: confidential('PLANNER', async (person: { id: number }, _args: unknown, context) =>
+      revealsOfPerson(await orgFor(context, null), person.id),
+    ),
+    load: async (ids: number[], { db, today, viewer }) => {
+      const inScope = (c: CandidateRow) => !viewer.scope || viewer.scope.unitIds.has(c.unitId);
+      const rows = await candidaciesOfPeople(db, ids);
+      const current = rows.filter((c) => inForceOn(c, today) && inScope(c));
       const byPerson = groupBy(current, (c) => c.personId);
       return ids.map((id) => byPerson.get(id) ?? []);
     },
