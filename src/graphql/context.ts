@@ -5,8 +5,11 @@ import type { ApiRole } from '../db/tables.js';
 import type { Config } from '../server/config.js';
 import type { OrgSnapshots, RequestOrg } from '../store/snapshots.js';
 
-/** How a caller got in: an API token, an identity provider's JWT, or no credential at all. */
-export type Via = 'TOKEN' | 'JWT' | 'OPEN';
+/**
+ * How a caller got in: an API token, an identity provider's JWT, no credential at all, or
+ * the operator's own CLI (beside the server, or the server's CLI secret).
+ */
+export type Via = 'TOKEN' | 'JWT' | 'OPEN' | 'OPERATOR';
 
 /** The unit whose subtree bounds a scoped caller's confidential reads (SPEC §4). */
 export interface ViewerScope {
@@ -31,7 +34,18 @@ export interface Viewer {
 
 /** The operator's own rights (the CLI): ADMIN, unscoped, audited under `name`. */
 export function operatorViewer(name: string): Viewer {
-  return { role: 'ADMIN', via: 'TOKEN', name, scope: null };
+  return { role: 'ADMIN', via: 'OPERATOR', name, scope: null };
+}
+
+/**
+ * Who the audit log names: `jwt:<subject>` for a single sign-on user, `token:<name>` for an API
+ * token (the bootstrap admin token too), so that neither can pass for the other whatever a
+ * subject or token is called; the operator's CLI as itself.
+ */
+export function auditActor({ via, name }: Viewer): string {
+  if (name === null) return 'anonymous';
+  if (via === 'JWT') return `jwt:${name}`;
+  return via === 'TOKEN' ? `token:${name}` : name;
 }
 
 /** The context of one request (or one CLI command): same shape wherever the schema runs. */

@@ -41,7 +41,9 @@ export function createApp({
   const metrics = createMetrics(database, changes);
   const snapshots = new OrgSnapshots(metrics.snapshotLoaded);
   const log = requestLog(logger);
-  const authenticate = createAuthenticator(config);
+  const authenticate = createAuthenticator(config, (error) =>
+    logger.warn({ cause: String(error).slice(0, 200) }, 'identity provider unavailable'),
+  );
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',

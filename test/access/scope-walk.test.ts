@@ -111,8 +111,7 @@ describe('a scoped planner walking the org', () => {
     const [outside, unknown] = await Promise.all([update(outsideId), update(unknownId)]);
     expect(outside).toEqual(unknown);
     expect(outside.updateScenario.userErrors[0].code).toBe('NOT_FOUND');
-    const node = (id: string) =>
-      t.data(`{ node(id: "${id}") { id } }`, {}, { token: planner });
+    const node = (id: string) => t.data(`{ node(id: "${id}") { id } }`, {}, { token: planner });
     expect(await node(outsideId)).toEqual(await node(unknownId));
     const { scenarios } = await t.data(FINDINGS, {}, { token: planner });
     expect(scenarios).toEqual({ totalCount: 0, nodes: [] });
