@@ -1,4 +1,5 @@
 import YAML from 'yaml';
+import { checkNesting, FileLimitError, YAML_READ } from '../orgdoc/file-limits.js';
 import type { Origin, SourceProblem } from './source-map.js';
 
 /** A catalog file: its name (for messages) and its text. */
@@ -64,6 +65,31 @@ function entityOf(value: unknown, origin: Origin, problems: SourceProblem[]): En
 }
 
 /**
+ * A catalog file's YAML documents and a way to read each one's value, under the import
+ * limits (file-limits.ts): a file over one is refused whole (FileLimitError, naming the file),
+ * not reported as a problem, so that the import stops before it touches the database.
+ */
+function parseCatalogFile(file: CatalogFile) {
+  const overLimit = (error: unknown) =>
+    error instanceof FileLimitError || error instanceof ReferenceError // yaml's alias limit
+      ? new FileLimitError(`${file.name}: ${(error as Error).message}`)
+      : error;
+  try {
+    checkNesting(file.text);
+  } catch (error) {
+    throw overLimit(error);
+  }
+  const contentOf = (document: YAML.Document) => {
+    try {
+      return document.toJS({ maxAliasCount: YAML_READ.maxAliasCount });
+    } catch (error) {
+      throw overLimit(error);
+    }
+  };
+  return { documents: YAML.parseAllDocuments(file.text, YAML_READ), contentOf };
+}
+
+/**
  * The Group and User entities of catalog files (multi-document YAML, as `catalog-info.yaml`
  * and Backstage's org files are written), in file order; YAML errors by file and line.
  */
@@ -71,7 +97,7 @@ export function readCatalog(files: CatalogFile[], problems: SourceProblem[]): En
   const entities: Entity[] = [];
   let order = 0;
   for (const file of files) {
-    const documents = YAML.parseAllDocuments(file.text, { schema: 'core', version: '1.2' });
+    const { documents, contentOf } = parseCatalogFile(file);
     for (const [index, document] of documents.entries()) {
       order += 1;
       const where = files.length > 1 ? ` (${file.name})` : '';
@@ -83,7 +109,7 @@ export function readCatalog(files: CatalogFile[], problems: SourceProblem[]): En
         }
         continue;
       }
-      const entity = entityOf(document.toJS(), origin, problems);
+      const entity = entityOf(contentOf(document), origin, problems);
       if (entity) entities.push({ ...entity, origin: { order, text: entity.origin.text + where } });
     }
   }
