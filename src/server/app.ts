@@ -14,7 +14,7 @@ import type { Config } from './config.js';
 import { useDashboard } from './dashboard.js';
 import { rememberingOriginal } from './error-summary.js';
 import { useGraphiQLPage } from './graphiql-page.js';
-import { useCostLimit, useDocumentLimits } from './limits.js';
+import { useCostLimit, useDocumentLimits, useNoSuggestions } from './limits.js';
 import { useListGuard } from './list-guard.js';
 import { createLogger, type Logger, requestLog, yogaLogger } from './logging.js';
 import { maskFault } from './mask-fault.js';
@@ -78,6 +78,7 @@ export function createApp({
       useCredentialRequired(),
       useBodyLimit(config.maxBodyBytes, (request) => isFromCli(config, request)),
       useDocumentLimits(),
+      useNoSuggestions(),
       useListGuard(schema),
       useCostLimit(),
       useDashboard(),
