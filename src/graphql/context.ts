@@ -4,6 +4,7 @@ import type { Db } from '../db/client.js';
 import type { ApiRole } from '../db/tables.js';
 import type { Config } from '../server/config.js';
 import type { OrgSnapshots, RequestOrg } from '../store/snapshots.js';
+import type { CredentialWatch } from '../tokens/credential-watch.js';
 
 /**
  * How a caller got in: an API token, an identity provider's JWT, no credential at all, or
@@ -30,6 +31,10 @@ export interface Viewer {
   scope: ViewerScope | null;
   /** Why an authenticated identity has no role, for the error that refuses it. */
   noRoleReason?: string;
+  /** The API token's id: its revocation ends the caller's open streams. */
+  tokenId?: number;
+  /** When the JWT expires (ms since the epoch): its open streams end then. */
+  expiresAt?: number;
 }
 
 /** The operator's own rights (the CLI): ADMIN, unscoped, audited under `name`. */
@@ -61,4 +66,6 @@ export interface Context {
   store: OrgSnapshots;
   /** What `orgChanged` streams; absent in the CLI, which serves no subscriptions. */
   changes?: OrgChangeFeed;
+  /** Ends streams whose credential ended (revoked, expired); absent in the CLI too. */
+  credentials?: CredentialWatch;
 }

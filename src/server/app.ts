@@ -9,6 +9,7 @@ import { schema } from '../graphql/schema.js';
 import { OrgSnapshots } from '../store/snapshots.js';
 import { createAuthenticator, isFromCli } from '../tokens/authenticate.js';
 import { useCredentialRequired } from '../tokens/credential-required.js';
+import { CredentialWatch } from '../tokens/credential-watch.js';
 import { useBodyLimit } from './body-limit.js';
 import type { Config } from './config.js';
 import { useDashboard } from './dashboard.js';
@@ -38,6 +39,7 @@ export function createApp({
   logger = createLogger(config.logLevel),
 }: AppOptions) {
   const changes = new OrgChangeFeed(database, logger);
+  const credentials = new CredentialWatch(() => database.db);
   const metrics = createMetrics(database, changes);
   const snapshots = new OrgSnapshots(metrics.snapshotLoaded);
   const log = requestLog(logger);
@@ -64,7 +66,7 @@ export function createApp({
       const day = today();
       const authorization = request.headers.get('authorization');
       const viewer = await authenticate({ db, authorization, org, today: day });
-      return { db, config, viewer, today: day, org, store: snapshots, changes };
+      return { db, config, viewer, today: day, org, store: snapshots, changes, credentials };
     },
     plugins: [
       useMetricsRoute(metrics, config.metricsToken),

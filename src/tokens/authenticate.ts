@@ -64,7 +64,13 @@ function apiTokenAuthenticator() {
       touched.set(token.id, now);
       await touchToken(db, token, new Date(now));
     }
-    const viewer: Viewer = { role: token.role, via: 'TOKEN', name: token.name, scope: null };
+    const viewer: Viewer = {
+      role: token.role,
+      via: 'TOKEN',
+      name: token.name,
+      scope: null,
+      tokenId: token.id,
+    };
     if (token.scopeUnitId === null) return viewer;
     const scope = await scopeOf({ unitId: token.scopeUnitId });
     // Fail closed: a scoped token whose unit cannot be found never reads as unscoped.
@@ -97,7 +103,8 @@ function jwtAuthenticator(jwt: JwtConfig, log: (error: unknown) => void) {
       }
       throw error;
     });
-    return viewerOfJwt(claims, jwt, (slug) => scopeOf({ slug }));
+    const viewer = await viewerOfJwt(claims, jwt, (slug) => scopeOf({ slug }));
+    return { ...viewer, expiresAt: (claims.exp as number) * 1000 };
   };
 }
 
