@@ -29,3 +29,8 @@ export const RENAME_MUTATION = `mutation ($slug: String!, $name: String!) {
 export const ENG_LEAD_SQL = `select p.email from seat_assignment s
   join unit u on u.id = s.unit_id join person p on p.id = s.person_id
   where u.slug = $1 and s.seat = 'ENG_LEAD' and s.ended_on is null`;
+
+/** How long seats stood empty over 12 months, for the whole org: every seat's history read. */
+export const CHURN_QUERY = `query ($from: Date!, $to: Date!) { seatVacancyStats(from: $from, to: $to) {
+  layer seat began ended medianDaysVacant stillOpen oldestOpenDays medianDaysToFill turnover
+} }`;

@@ -12,7 +12,7 @@
  */
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { todayUtc } from '../src/core/org/days.js';
+import { addDays, todayUtc } from '../src/core/org/days.js';
 import { openDatabase } from '../src/db/client.js';
 import { generateOrg, SIZES } from '../src/demo/generate.js';
 import { importOrgDocument } from '../src/orgdoc/import.js';
@@ -21,6 +21,7 @@ import { graphqlClient, timeAfter, timeWarm } from './measure.js';
 import { PEER_SKIPPED, peerInstalled, rerunOnPeerNode, timePeer } from './peer.js';
 import { timeScenario } from './planning.js';
 import {
+  CHURN_QUERY,
   DEPARTURE_QUERY,
   ENG_LEAD_SQL,
   NO_TECH_LEAD_QUERY,
@@ -93,6 +94,8 @@ async function benchSize(sizeName: SizeName): Promise<Figures> {
   const team = await timeWarm(() => gql(TEAM_QUERY, { slug: DRILL_DOWN_TEAM }), 31);
   const emptyRequest = await timeWarm(() => gql('{ __typename }'), 31);
   const noTechLead = await timeWarm(() => gql(NO_TECH_LEAD_QUERY));
+  const year = { from: addDays(todayUtc(), -365), to: todayUtc() };
+  const churn = await timeWarm(() => gql(CHURN_QUERY, year));
   const rssMb = server.rssMb();
   // Last, so that its index and functions cannot change orgraph's or the SQL's figures.
   const peer = peerInstalled()
@@ -118,6 +121,7 @@ async function benchSize(sizeName: SizeName): Promise<Figures> {
     team,
     emptyRequest,
     noTechLead,
+    churn,
     rssMb,
     peer,
   };

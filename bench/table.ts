@@ -17,6 +17,8 @@ export interface Figures {
   /** `{ __typename }`: what any request costs on this machine, HTTP and GraphQL alone. */
   emptyRequest: number;
   noTechLead: number;
+  /** `seatVacancyStats` over the last 12 months, whole org. */
+  churn: number;
   rssMb: number;
   /** The PostGraphile peer's medians, when it is installed. */
   peer: PeerFigures | undefined;
@@ -84,6 +86,13 @@ const ROWS: Row[] = [
     value: (f) => f.noTechLead / f.tree,
     digits: 3,
     goal: { most: 0.2, text: '≤ 0.2' },
+  },
+  { label: 'seatVacancyStats, 12 months (ms)', value: (f) => f.churn, digits: 1 },
+  {
+    label: 'seatVacancyStats / tree',
+    value: (f) => f.churn / f.tree,
+    digits: 2,
+    goal: { most: 1, text: '≤ 1.0' },
   },
   {
     label: 'process RSS (MB)',

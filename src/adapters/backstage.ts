@@ -1,26 +1,29 @@
 import type { Layer } from '../db/tables.js';
-import { emailSchema } from '../orgdoc/document.js';
 import {
+  displayName,
+  membersOfTeams,
+  type People,
+  peopleOf,
+  teamsOfPeople,
+} from './backstage-people.js';
+import {
+  at,
   type CatalogFile,
   type Entity,
-  entityRef,
   field,
   list,
+  type ReadFile,
+  type Report,
   readCatalog,
+  refFrom,
   text,
 } from './catalog.js';
-import {
-  type Adapted,
-  type Origin,
-  type PersonInput,
-  SourceMap,
-  type SourceProblem,
-  type UnitInput,
-} from './source-map.js';
+import { inferLayers, type Placement } from './layers.js';
+import { type Adapted, type Origin, SourceMap, type UnitInput } from './source-map.js';
 
-export type { CatalogFile } from './catalog.js';
+export type { CatalogFile, ReadFile } from './catalog.js';
 
-/** Group `spec.type` → layer, unless `--layer-map` says otherwise. */
+/** Group `spec.type` → layer when `--layer-map` is given (its pairs go on top of these). */
 export const DEFAULT_LAYER_MAP: Readonly<Record<string, Layer>> = {
   'business-unit': 'PILLAR',
   pillar: 'PILLAR',
@@ -49,168 +52,175 @@ const FIELD_NAMES = {
   },
 };
 
-const at = (entity: Entity, name: string): Origin => ({
-  order: entity.origin.order,
-  text: `${entity.origin.text}, ${name}`,
-});
-
-const displayName = (e: Entity) =>
-  text(field(e.spec, 'profile', 'displayName')) ?? text(e.metadata.title) ?? e.name;
-
-interface Mapping {
-  problems: SourceProblem[];
-  sources: SourceMap;
-  /** Every User's ref, and their email when they have one. */
-  users: Set<string>;
-  emails: Map<string, string>;
-  /** Imported groups by ref, with their layer; skipped ones with their type. */
-  groups: Map<string, { entity: Entity; layer: Layer }>;
-  skipped: Map<string, string>;
-}
-
-function userEmail(m: Mapping, group: Entity, value: unknown, name: string): string | null {
-  const ref = entityRef(value, 'user', text(group.metadata.namespace));
-  const email = ref === null ? undefined : m.emails.get(ref);
-  if (email !== undefined) return email;
-  // A user without an email is reported once, on the user.
-  if (ref === null || !m.users.has(ref)) {
-    m.problems.push({ origin: at(group, name), message: `unknown user ${JSON.stringify(value)}` });
-  }
-  return null;
-}
+const typeOf = (group: Entity) => text(group.spec.type) ?? '(none)';
 
 /**
  * Each group's parent, from its `spec.parent` and from parents' `spec.children` (one side is
- * enough); a parent named both ways differently, or a skipped one, is a problem.
+ * enough; two different ones are a problem), by key.
  */
-function parentsOf(m: Mapping): Map<string, { slug: string; origin: Origin }> {
-  const parents = new Map<string, { slug: string; origin: Origin }>();
-  for (const { entity } of m.groups.values()) {
-    const namespace = text(entity.metadata.namespace);
-    for (const child of list(entity.spec.children)) {
-      const ref = entityRef(child, 'group', namespace);
-      if (ref && m.groups.has(ref)) {
-        parents.set(ref, { slug: entity.name, origin: at(entity, 'spec.children') });
+function parentsOf(groups: Map<string, Entity>, report: Report) {
+  const isGroup = (key: string) => groups.has(key);
+  const parents = new Map<string, { key: string; origin: Origin; by?: string }>();
+  for (const group of groups.values()) {
+    for (const child of list(group.spec.children)) {
+      const key = refFrom(group, child, 'group', isGroup);
+      if (key && groups.has(key)) {
+        const origin = at(group.origin, 'spec.children');
+        parents.set(key, { key: group.key, origin, by: group.ref });
       }
     }
   }
-  for (const [ref, { entity }] of m.groups) {
-    const parent = entityRef(entity.spec.parent, 'group', text(entity.metadata.namespace));
-    if (parent === null) continue;
-    const origin = at(entity, 'spec.parent');
-    const type = m.skipped.get(parent);
-    const slug = m.groups.get(parent)?.entity.name ?? parent.split('/')[1] ?? parent;
-    const listed = parents.get(ref);
-    if (type !== undefined) {
-      m.problems.push({ origin, message: `group "${slug}" is skipped (type ${type})` });
-    } else if (listed && listed.slug !== slug) {
-      const message = `"${slug}", but ${listed.origin.text.split(',')[0]} lists it among its children`;
-      m.problems.push({ origin, message });
-    } else parents.set(ref, { slug, origin });
+  for (const group of groups.values()) {
+    const key = refFrom(group, group.spec.parent, 'group', isGroup);
+    if (key === null) continue;
+    const origin = at(group.origin, 'spec.parent');
+    const listed = parents.get(group.key);
+    if (listed && listed.key !== key) {
+      const message = `"${slugOf(groups, key)}", but ${listed.by} lists it among its children`;
+      report.problems.push({ origin, message });
+    } else parents.set(group.key, { key, origin });
   }
   return parents;
 }
 
-/** Team members: the team's `spec.members` and the users whose `spec.memberOf` names it. */
-function membersOf(m: Mapping, users: Entity[]): Map<string, Array<[string, Origin]>> {
-  const members = new Map<string, Array<[string, Origin]>>();
-  const add = (team: string, email: string, origin: Origin) => {
-    const list = members.get(team) ?? [];
-    if (!list.some(([known]) => known === email)) list.push([email, origin]);
-    members.set(team, list);
-  };
-  for (const [ref, { entity, layer }] of m.groups) {
-    if (layer !== 'TEAM') continue;
-    for (const value of list(entity.spec.members)) {
-      const email = userEmail(m, entity, value, 'spec.members');
-      if (email) add(ref, email, at(entity, 'spec.members'));
-    }
-  }
-  for (const user of users) {
-    const email = m.emails.get(user.ref);
-    for (const value of list(user.spec.memberOf)) {
-      const team = entityRef(value, 'group', text(user.metadata.namespace));
-      if (email && team && m.groups.get(team)?.layer === 'TEAM') {
-        add(team, email, at(user, 'spec.memberOf'));
-      }
-    }
-  }
-  return members;
+/** A group's slug: its name; a group the catalog lacks, by the reference's name. */
+const slugOf = (groups: Map<string, Entity>, key: string) =>
+  groups.get(key)?.name ?? key.split('/')[1] ?? key;
+
+/** Layers by `spec.type` through the map; a type the map lacks is skipped. */
+function placeByType(groups: Entity[], map: Readonly<Record<string, Layer>>) {
+  return new Map<string, Placement>(
+    groups.map((group) => {
+      const layer = map[typeOf(group).toLowerCase()];
+      const skipped = `skipped: type ${typeOf(group)} has no layer in --layer-map`;
+      return [group.key, layer ? { layer } : { skipped }];
+    }),
+  );
 }
 
-function personOf(m: Mapping, user: Entity, index: number): PersonInput {
-  m.sources.set(`people[${index}]`, user.origin);
-  m.users.add(user.ref);
-  const email = field(user.spec, 'profile', 'email');
-  // A malformed email is told once, on the user; the groups naming them say nothing more.
-  if (emailSchema.safeParse(email).success) m.emails.set(user.ref, email as string);
-  return { email: email as string, name: displayName(user) };
+/** A lead from an annotation: a User with an email; anything else is a problem. */
+function leadEmail(found: People, group: Entity, value: unknown, origin: Origin, report: Report) {
+  const key = refFrom(group, value, 'user', (k) => found.known.has(k));
+  const email = key === null ? undefined : found.emails.get(key);
+  if (email !== undefined) return email;
+  const without = key === null ? undefined : found.withoutEmail.get(key);
+  if (without) {
+    found.withoutEmail.delete(without.key);
+    const message = `${without.ref} has no spec.profile.email, and a lead needs one`;
+    report.problems.push({ origin, message });
+  } else if (key === null || !found.known.has(key)) {
+    report.problems.push({ origin, message: `unknown user ${JSON.stringify(value)}` });
+  }
+  return null;
 }
 
-function unitOf(m: Mapping, group: Entity, index: number, parents: ReturnType<typeof parentsOf>) {
-  const { layer } = m.groups.get(group.ref) as { layer: Layer };
-  const path = `units[${index}]`;
-  m.sources.set(path, group.origin);
+function unitOf(group: Entity, layer: Layer, parent: string | undefined, found: People, r: Report) {
   const unit: UnitInput = { slug: group.name, name: displayName(group), layer };
-  const parent = parents.get(group.ref);
-  if (parent) {
-    unit.parent = parent.slug;
-    m.sources.set(`${path}.parent`, parent.origin);
-  }
+  if (parent) unit.parent = parent;
   const charter = text(group.metadata.description);
   if (charter) unit.charter = charter;
   for (const [seat, annotation] of Object.entries(LEAD_ANNOTATIONS)) {
     const value = field(group.metadata, 'annotations', annotation);
     if (value === undefined) continue;
-    const email = userEmail(m, group, value, FIELD_NAMES.units[seat as 'engLead']);
-    if (email) unit[seat as 'engLead'] = email;
+    const origin = at(group.origin, `metadata.annotations.${annotation}`);
+    const email = leadEmail(found, group, value, origin, r);
+    if (email) unit[seat as keyof typeof LEAD_ANNOTATIONS] = email;
   }
   return unit;
 }
 
+/** The catalog read, and what the mapping has found so far. */
+interface Catalog {
+  report: Report;
+  sources: SourceMap;
+  users: Entity[];
+  groupList: Entity[];
+  groups: Map<string, Entity>;
+  found: People;
+  parents: ReturnType<typeof parentsOf>;
+}
+
+/** Each group's layer, from the tree (no map) or from its type through the map. */
+function placementsOf(c: Catalog, layerMap?: Readonly<Record<string, Layer>>) {
+  if (layerMap !== undefined) return placeByType(c.groupList, layerMap);
+  const listedIn = new Set(
+    c.users.flatMap((user) =>
+      list(user.spec.memberOf).map((v) => refFrom(user, v, 'group', (k) => c.groups.has(k))),
+    ),
+  );
+  return inferLayers(
+    c.groupList.map((group) => ({
+      key: group.key,
+      parent: c.parents.get(group.key)?.key ?? null,
+      team: typeOf(group).toLowerCase() === 'team',
+      hasMembers: listedIn.has(group.key) || list(group.spec.members).length > 0,
+      hint: DEFAULT_LAYER_MAP[typeOf(group).toLowerCase()],
+    })),
+  );
+}
+
+/** The placed groups as units, by key; a skipped group is a warning. */
+function unitsOf(c: Catalog, placements: Map<string, Placement>): Map<string, UnitInput> {
+  const units = new Map<string, UnitInput>();
+  const placed = (key: string) => 'layer' in (placements.get(key) ?? {});
+  for (const group of c.groupList) {
+    const placement = placements.get(group.key) as Placement;
+    if ('skipped' in placement) {
+      c.report.warnings.push({ origin: group.origin, message: placement.skipped });
+      continue;
+    }
+    const parent = c.parents.get(group.key);
+    // A skipped parent leaves its children at the top (the import judges them); one the
+    // catalog lacks is looked up in the org.
+    const kept = parent && (placed(parent.key) || !c.groups.has(parent.key));
+    const path = `units[${units.size}]`;
+    c.sources.set(path, group.origin);
+    if (kept) c.sources.set(`${path}.parent`, parent.origin);
+    const parentSlug = kept ? slugOf(c.groups, parent.key) : undefined;
+    units.set(group.key, unitOf(group, placement.layer, parentSlug, c.found, c.report));
+  }
+  return units;
+}
+
+/** Each team's members: a person in the first team listed, a warning for the others. */
+function addMembers(c: Catalog, units: Map<string, UnitInput>): void {
+  const index = new Map([...units.keys()].map((key, i) => [key, i]));
+  const isTeam = (key: string) => units.get(key)?.layer === 'TEAM';
+  const teams = teamsOfPeople(c.users, c.groupList, isTeam, c.found, c.report.problems);
+  const slug = (key: string) => slugOf(c.groups, key);
+  for (const [team, members] of membersOfTeams(teams, c.found, slug, c.report.warnings)) {
+    const path = `units[${index.get(team)}]`;
+    members.forEach(([, origin], k) => void c.sources.set(`${path}.members[${k}]`, origin));
+    (units.get(team) as UnitInput).members = members.map(([email]) => email);
+  }
+}
+
 /**
- * A Backstage catalog as an org document: Groups whose `spec.type` maps to a layer become
- * units (their `metadata.name` the slug), Users with a `spec.profile.email` become people,
- * team membership comes from either side, leads from the orgraph annotations. Groups of
- * other types are skipped and listed in the notes; entities of other kinds are ignored.
+ * A Backstage catalog as an org document: Groups become units (their `metadata.name` the
+ * slug), with layers inferred from the tree (layers.ts) or, with a layer map, by `spec.type`;
+ * Users with an email become people, one per email; team membership comes from either side,
+ * leads from the orgraph annotations. What does not fit is skipped with a warning; entities
+ * of other kinds are ignored, and Locations followed (`read` gives the files they name).
  */
 export function backstageToDocument(
   files: CatalogFile[],
-  layerMap: Readonly<Record<string, Layer>> = DEFAULT_LAYER_MAP,
+  read: ReadFile,
+  layerMap?: Readonly<Record<string, Layer>>,
 ): Adapted {
-  const problems: SourceProblem[] = [];
-  const entities = readCatalog(files, problems);
-  const m: Mapping = {
-    problems,
-    sources: new SourceMap(FIELD_NAMES),
-    users: new Set(),
-    emails: new Map(),
-    groups: new Map(),
-    skipped: new Map(),
-  };
-  const notes: string[] = [];
-  for (const entity of entities.filter((e) => e.kind === 'Group')) {
-    const type = text(entity.spec.type) ?? '(none)';
-    const layer = layerMap[type.toLowerCase()];
-    if (layer) m.groups.set(entity.ref, { entity, layer });
-    else {
-      m.skipped.set(entity.ref, type);
-      notes.push(`skipped ${entity.name} (type ${type})`);
-    }
-  }
+  const report: Report = { problems: [], warnings: [] };
+  const sources = new SourceMap(FIELD_NAMES);
+  const entities = readCatalog(files, read, report);
   const users = entities.filter((e) => e.kind === 'User');
-  const people = users.map((user, index) => personOf(m, user, index));
-  const parents = parentsOf(m);
-  const members = membersOf(m, users);
-  const groups = [...m.groups.values()].map(({ entity }) => entity);
-  const units = groups.map((group, index) => {
-    const unit = unitOf(m, group, index, parents);
-    const teamMembers = members.get(group.ref) ?? [];
-    for (const [k, [, origin]] of teamMembers.entries()) {
-      m.sources.set(`units[${index}].members[${k}]`, origin);
-    }
-    if (teamMembers.length > 0) unit.members = teamMembers.map(([email]) => email);
-    return unit;
-  });
-  return { document: { people, units }, sources: m.sources, problems, notes };
+  const groupList = entities.filter((e) => e.kind === 'Group');
+  const groups = new Map(groupList.map((group) => [group.key, group]));
+  const found = peopleOf(users, sources);
+  const parents = parentsOf(groups, report);
+  const c: Catalog = { report, sources, users, groupList, groups, found, parents };
+  const units = unitsOf(c, placementsOf(c, layerMap));
+  addMembers(c, units);
+  for (const user of found.withoutEmail.values()) {
+    const message = 'skipped: no spec.profile.email (a person needs one)';
+    report.warnings.push({ origin: user.origin, message });
+  }
+  return { document: { people: found.people, units: [...units.values()] }, sources, ...report };
 }

@@ -1,12 +1,16 @@
+import { posix } from 'node:path';
 import YAML from 'yaml';
 import { checkNesting, FileLimitError, YAML_READ } from '../orgdoc/file-limits.js';
 import type { Origin, SourceProblem } from './source-map.js';
 
-/** A catalog file: its name (for messages) and its text. */
+/** A catalog file: its name (for messages, and to find the files a Location names) and its text. */
 export interface CatalogFile {
   name: string;
   text: string;
 }
+
+/** The text of a file a Location names, by its name; throws an Error saying why it cannot. */
+export type ReadFile = (name: string) => string;
 
 type Json = Record<string, unknown>;
 
@@ -14,11 +18,20 @@ type Json = Record<string, unknown>;
 export interface Entity {
   kind: 'Group' | 'User';
   /** `namespace/name`, lower-cased: how entity references find it. */
+  key: string;
+  /** `user:development/guest`, as the file writes it. */
   ref: string;
   name: string;
   metadata: Json;
   spec: Json;
+  /** `team-a-group.yaml: user:development/guest`, as the file writes it. */
   origin: Origin;
+}
+
+/** What reading a catalog reports besides its entities. */
+export interface Report {
+  problems: SourceProblem[];
+  warnings: SourceProblem[];
 }
 
 const isRecord = (value: unknown): value is Json =>
@@ -32,9 +45,16 @@ export const text = (value: unknown): string | undefined =>
 
 export const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
+/** An origin one field further: `…: group:default/web, spec.parent`. */
+export const at = (origin: Origin, name: string): Origin => ({
+  order: origin.order,
+  text: `${origin.text}, ${name}`,
+});
+
 /**
- * An entity reference as Backstage writes them — `user:default/jane`, `user:jane`, `jane`
- * — as `namespace/name`; null when it is not a string or names another kind.
+ * An entity reference as Backstage writes them — `user:default/jane`, `user:jane`, `jane` —
+ * as `namespace/name`, lower-cased; null when it is not a string or names another kind.
+ * A reference without a namespace is in its entity's namespace, else in `default`.
  */
 export function entityRef(value: unknown, kind: 'user' | 'group', namespace = 'default') {
   if (typeof value !== 'string') return null;
@@ -45,23 +65,78 @@ export function entityRef(value: unknown, kind: 'user' | 'group', namespace = 'd
   return `${refNamespace ?? namespace}/${name}`.toLowerCase();
 }
 
-const KINDS = { group: 'Group', user: 'User' } as const;
+/** The namespace references inside an entity default to: its own. */
+export const namespaceOf = (entity: Entity) => text(entity.metadata.namespace) ?? 'default';
 
-function entityOf(value: unknown, origin: Origin, problems: SourceProblem[]): Entity | null {
+/**
+ * What a reference written in `entity` names: without a namespace, one in the entity's own
+ * namespace (as Backstage reads it), else one in `default` when only that one exists.
+ */
+export function refFrom(
+  entity: Entity,
+  value: unknown,
+  kind: 'user' | 'group',
+  exists: (key: string) => boolean,
+): string | null {
+  const own = entityRef(value, kind, namespaceOf(entity));
+  if (own === null || exists(own)) return own;
+  const fallback = entityRef(value, kind);
+  return fallback !== null && exists(fallback) ? fallback : own;
+}
+
+/** The documents of one file; YAML errors by file, document and line. */
+function parseDocuments(file: CatalogFile, order: number, problems: SourceProblem[]): unknown[] {
+  const { documents, contentOf } = parseCatalogFile(file);
+  return documents.map((document, index) => {
+    if (document.errors.length === 0) return contentOf(document);
+    const origin = { order: order + index, text: `${file.name} document ${index + 1}` };
+    for (const error of document.errors) {
+      const [line = ''] = error.message.split('\n');
+      problems.push({ origin, message: line.replace(/:$/, '') });
+    }
+    return null;
+  });
+}
+
+const KINDS = { group: 'Group', user: 'User', location: 'Location' } as const;
+type Kind = (typeof KINDS)[keyof typeof KINDS];
+
+interface Read extends Omit<Entity, 'kind'> {
+  kind: Kind;
+}
+
+function entityOf(value: unknown, file: string, order: number, report: Report): Read | null {
   if (!isRecord(value) || typeof value.kind !== 'string') return null;
   const kind = KINDS[value.kind.toLowerCase() as keyof typeof KINDS];
-  // Components, systems, APIs, locations…: not the org.
+  // Components, systems, APIs…: not the org.
   if (!kind) return null;
   const metadata = isRecord(value.metadata) ? value.metadata : {};
   const name = text(metadata.name);
   if (!name) {
-    problems.push({ origin, message: `${kind} without metadata.name` });
+    const origin = { order, text: `${file}: a ${kind}` };
+    report.problems.push({ origin, message: 'metadata.name is missing' });
     return null;
   }
   const namespace = text(metadata.namespace) ?? 'default';
   const spec = isRecord(value.spec) ? value.spec : {};
-  const ref = `${namespace}/${name}`.toLowerCase();
-  return { kind, ref, name, metadata, spec, origin: { ...origin, text: `${kind} ${name}` } };
+  const key = `${namespace}/${name}`.toLowerCase();
+  const ref = `${kind.toLowerCase()}:${namespace}/${name}`;
+  return { kind, key, ref, name, metadata, spec, origin: { order, text: `${file}: ${ref}` } };
+}
+
+const IS_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** The files a Location names (`spec.target`, `spec.targets`), relative to its own file. */
+function targetsOf(location: Read, file: string, report: Report): string[] {
+  const targets = [location.spec.target, ...list(location.spec.targets)].filter(
+    (target): target is string => text(target) !== undefined,
+  );
+  return targets.flatMap((target) => {
+    if (!IS_URL.test(target)) return [posix.normalize(posix.join(posix.dirname(file), target))];
+    const origin = at(location.origin, 'spec.targets');
+    report.warnings.push({ origin, message: `"${target}" not followed: only files are read` });
+    return [];
+  });
 }
 
 /**
@@ -91,26 +166,41 @@ function parseCatalogFile(file: CatalogFile) {
 
 /**
  * The Group and User entities of catalog files (multi-document YAML, as `catalog-info.yaml`
- * and Backstage's org files are written), in file order; YAML errors by file and line.
+ * and Backstage's org files are written), in file order, following the files each Location
+ * entity names (each file read once); `read` gives their text.
  */
-export function readCatalog(files: CatalogFile[], problems: SourceProblem[]): Entity[] {
+export function readCatalog(files: CatalogFile[], read: ReadFile, report: Report): Entity[] {
   const entities: Entity[] = [];
+  const defined = new Map<string, Entity>();
+  const queue = [...files];
+  const seen = new Set(files.map((file) => file.name));
   let order = 0;
-  for (const file of files) {
-    const { documents, contentOf } = parseCatalogFile(file);
-    for (const [index, document] of documents.entries()) {
+  for (let file = queue.shift(); file; file = queue.shift()) {
+    const documents = parseDocuments(file, order + 1, report.problems);
+    for (const document of documents) {
       order += 1;
-      const where = files.length > 1 ? ` (${file.name})` : '';
-      const origin = { order, text: `${file.name} document ${index + 1}` };
-      if (document.errors.length > 0) {
-        for (const error of document.errors) {
-          const [line = ''] = error.message.split('\n');
-          problems.push({ origin, message: line.replace(/:$/, '') });
+      const entity = entityOf(document, file.name, order, report);
+      if (entity?.kind !== 'Location') {
+        const first = entity && defined.get(entity.ref.toLowerCase());
+        if (first) {
+          const message = `defined twice (first in ${first.origin.text.split(': ')[0]})`;
+          report.problems.push({ origin: entity.origin, message });
+        } else if (entity) {
+          defined.set(entity.ref.toLowerCase(), entity as Entity);
+          entities.push(entity as Entity);
         }
         continue;
       }
-      const entity = entityOf(contentOf(document), origin, problems);
-      if (entity) entities.push({ ...entity, origin: { order, text: entity.origin.text + where } });
+      for (const name of targetsOf(entity, file.name, report)) {
+        if (seen.has(name)) continue;
+        seen.add(name);
+        try {
+          queue.push({ name, text: read(name) });
+        } catch (error) {
+          const origin = at(entity.origin, 'spec.targets');
+          report.problems.push({ origin, message: (error as Error).message });
+        }
+      }
     }
   }
   return entities;

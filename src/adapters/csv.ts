@@ -1,6 +1,8 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import type { OrgDocument } from '../orgdoc/document.js';
 import { checkFileSize, FileLimitError } from '../orgdoc/file-limits.js';
+import { type Column, CSV_COLUMNS, type CsvColumn, locateColumns } from './csv-columns.js';
+import { type DateFormat, readDay } from './days.js';
 import {
   type Adapted,
   type Origin,
@@ -9,19 +11,7 @@ import {
   type UnitInput,
 } from './source-map.js';
 
-/** The columns of an HR export, and the person field each fills. */
-export const CSV_COLUMNS = {
-  email: 'email',
-  name: 'name',
-  title: 'title',
-  level: 'level',
-  manager_email: 'manager',
-  team: null,
-  start_date: 'startedOn',
-  departure_date: 'departedOn',
-} as const;
-export type CsvColumn = keyof typeof CSV_COLUMNS;
-const REQUIRED: CsvColumn[] = ['email', 'name'];
+export { CSV_COLUMNS, type CsvColumn } from './csv-columns.js';
 
 /** A team as the org has it: a CSV row names it by slug, and the import restates it as is. */
 export interface ExistingTeam {
@@ -31,47 +21,53 @@ export interface ExistingTeam {
 }
 
 export interface CsvOptions {
-  /** Our column → the file's header, for exports that name them otherwise (`name=Full Name`). */
+  /** Our column → the file's header (`name=Full Name`), or headers joined (`name=First+Last`). */
   columns?: Partial<Record<string, string>>;
+  /** How the file writes days (default YYYY-MM-DD). */
+  dateFormat?: DateFormat;
   /** The org's current teams by slug: the `team` column must name one. */
   teams: ReadonlyMap<string, ExistingTeam>;
 }
 
 type Cells = string[];
 type Person = Record<string, string | null>;
+const DAYS = new Set<string>(['startedOn', 'departedOn']);
 
-/** Which cell holds each of our columns; problems for unknown or missing columns. */
-function locateColumns(header: Cells, options: CsvOptions, problems: SourceProblem[]) {
-  const at = new Map<CsvColumn, { index: number; header: string }>();
-  for (const key of Object.keys(options.columns ?? {})) {
-    if (!(key in CSV_COLUMNS)) {
-      const expected = Object.keys(CSV_COLUMNS).join(', ');
-      problems.push({ origin: null, message: `--columns: unknown column "${key}" (${expected})` });
-    }
-  }
-  const headers = header.map((cell) => cell.trim().toLowerCase());
-  for (const column of Object.keys(CSV_COLUMNS) as CsvColumn[]) {
-    const name = options.columns?.[column] ?? column;
-    const index = headers.indexOf(name.trim().toLowerCase());
-    if (index >= 0) at.set(column, { index, header: header[index] as string });
-    else if (REQUIRED.includes(column)) {
-      problems.push({ origin: { order: 1, text: 'row 1' }, message: `no "${name}" column` });
-    }
-  }
-  return at;
-}
+/** A column's value in a row: its cells joined with a space, blanks left out. */
+const cellValue = (cells: Cells, { indexes }: Column) =>
+  indexes
+    .map((i) => cells[i] ?? '')
+    .filter((cell) => cell !== '')
+    .join(' ');
 
 /**
  * A person from a row. A blank cell clears the field (the HR system is the record), except
  * the departure date, which an import only ever records; a column the file lacks is left
- * out, so the org keeps what it has.
+ * out, so the org keeps what it has. A day the format cannot read is told once, by column.
  */
-function personOf(cells: Cells, columns: ReturnType<typeof locateColumns>): Person {
+function personOf(
+  cells: Cells,
+  columns: Map<CsvColumn, Column>,
+  origin: Origin,
+  options: CsvOptions,
+  problems: SourceProblem[],
+): Person {
   const person: Person = {};
-  for (const [column, { index }] of columns) {
+  for (const [column, at] of columns) {
     const field = CSV_COLUMNS[column];
-    const cell = cells[index] ?? '';
+    let cell = cellValue(cells, at);
     if (field === null || (cell === '' && field === 'departedOn')) continue;
+    if (cell !== '' && DAYS.has(field)) {
+      const read = readDay(cell, options.dateFormat ?? 'YYYY-MM-DD');
+      if ('problem' in read) {
+        problems.push({
+          origin: { ...origin, text: `${origin.text}, ${at.header}` },
+          message: read.problem,
+        });
+        continue;
+      }
+      cell = read.day;
+    }
     // A blank title or level is already read as "none"; a manager or date must say it.
     person[field] = cell === '' && (field === 'manager' || field === 'startedOn') ? null : cell;
   }
@@ -92,12 +88,15 @@ function readRecords(text: string, problems: SourceProblem[]): Cells[] {
 /**
  * An HR export (one person a row) as an org document: the people with their manager,
  * title, level and dates, and each team restated as the org has it with the members the file
- * gives it. Rows are numbered as a spreadsheet shows them: the header is row 1.
+ * gives it. Rows are numbered as a spreadsheet shows them: the header is row 1. A file
+ * without the columns it needs is told once, and its rows are not read.
  */
 export function csvToDocument(text: string, options: CsvOptions): Adapted {
-  const problems: SourceProblem[] = [];
+  const report = { problems: [] as SourceProblem[], warnings: [] as SourceProblem[] };
+  const { problems } = report;
   const [header = [], ...rows] = readRecords(text, problems);
-  const columns = locateColumns(header, options, problems);
+  const columns = locateColumns(header, options.columns ?? {}, report);
+  if (columns === null) return { document: {}, sources: new SourceMap({}), ...report };
   const fieldNames = Object.fromEntries(
     [...columns].flatMap(([column, { header }]) => {
       const field = CSV_COLUMNS[column];
@@ -118,9 +117,9 @@ export function csvToDocument(text: string, options: CsvOptions): Adapted {
       return;
     }
     sources.set(`people[${people.length}]`, origin);
-    const person = personOf(cells, columns);
+    const person = personOf(cells, columns, origin, options, problems);
     people.push(person);
-    const slug = team ? (cells[team.index] ?? '') : '';
+    const slug = team ? cellValue(cells, team) : '';
     if (slug === '') return;
     const at = { ...origin, text: `${origin.text}, ${team?.header}` };
     const existing = options.teams.get(slug);
@@ -142,5 +141,5 @@ export function csvToDocument(text: string, options: CsvOptions): Adapted {
     people: people as OrgDocument['people'],
     units: [...teams.values()],
   };
-  return { document, sources, problems, notes: [] };
+  return { document, sources, ...report };
 }

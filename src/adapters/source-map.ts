@@ -20,15 +20,23 @@ export interface SourceProblem {
 
 /**
  * What an adapter makes of a file: an org document (plain data, imported like any other),
- * the way back from the document's paths to the file, the file's own problems and notes
- * (what it skipped).
+ * the way back from the document's paths to the file, the file's own problems (nothing is
+ * written) and warnings (what it skipped or simplified; the import goes on).
  */
 export interface Adapted {
   document: OrgDocument;
   sources: SourceMap;
   problems: SourceProblem[];
-  notes: string[];
+  warnings: SourceProblem[];
 }
+
+/** An adapter's answer before it is filled in. */
+export const emptyAdapted = (sources: SourceMap): Adapted => ({
+  document: {},
+  sources,
+  problems: [],
+  warnings: [],
+});
 
 const ENTRY_PATH = /^(\w+)\[(\d+)\](?:\.(\w+))?/;
 
@@ -61,21 +69,8 @@ export class SourceMap {
   }
 }
 
-/**
- * The file's problems and the import's, each told where the file has it, in file order:
- * `row 14, manager_email: unknown person "x@y"`.
- */
-export function locatedProblems(
-  adapted: Adapted,
-  userErrors: { path: string | null; message: string }[],
-): string[] {
-  const all: SourceProblem[] = [
-    ...adapted.problems,
-    ...userErrors.map((e) => ({
-      origin: adapted.sources.locate(e.path) ?? (e.path ? { order: -1, text: e.path } : null),
-      message: e.message,
-    })),
-  ];
+/** Messages in file order (the file's own first within an entry), each told where it is. */
+export function located(all: SourceProblem[]): string[] {
   return all
     .map((problem, sequence) => ({ problem, sequence }))
     .sort(
@@ -84,4 +79,21 @@ export function locatedProblems(
         a.sequence - b.sequence,
     )
     .map(({ problem: { origin, message } }) => (origin ? `${origin.text}: ${message}` : message));
+}
+
+/**
+ * The file's problems and the import's, each told where the file has it, in file order:
+ * `row 14, manager_email: unknown person "x@y"`.
+ */
+export function locatedProblems(
+  adapted: Adapted,
+  userErrors: { path: string | null; message: string }[],
+): string[] {
+  return located([
+    ...adapted.problems,
+    ...userErrors.map((e) => ({
+      origin: adapted.sources.locate(e.path) ?? (e.path ? { order: -1, text: e.path } : null),
+      message: e.message,
+    })),
+  ]);
 }

@@ -31,14 +31,14 @@ export function parseSeverity(value: string): Severity | null {
   return (SEVERITIES as readonly string[]).includes(severity) ? (severity as Severity) : null;
 }
 
-interface Page<T> {
+export interface Page<T> {
   totalCount: number;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   nodes: T[];
 }
 
 /** Reads every page of a connection (the API serves at most 100 items a page). */
-async function allPages<T>(read: (after: string | null) => Promise<Page<T>>): Promise<T[]> {
+export async function allPages<T>(read: (after: string | null) => Promise<Page<T>>): Promise<T[]> {
   const items: T[] = [];
   for (let after: string | null = null; ; ) {
     const page: Page<T> = await read(after);

@@ -1,8 +1,11 @@
 import { parseArgs } from 'node:util';
-import { locatedProblems } from '../adapters/source-map.js';
-import { type CliIo, type Command, TODAY_OPTION, withOperator } from './command.js';
+import { located, locatedProblems } from '../adapters/source-map.js';
+import { type Command, TODAY_OPTION, withOperator } from './command.js';
 import { badUsage } from './failures.js';
+import { type ImportPayload, ImportReport } from './import-report.js';
 import { readSource, sourceOptions } from './sources.js';
+
+export type { ImportPayload } from './import-report.js';
 
 const KINDS = `people units seatAssignments memberships aors aorOwnerships candidates openRoles`;
 const importMutation = (
@@ -14,50 +17,24 @@ const importMutation = (
 } }`;
 export const IMPORT = importMutation(false);
 
-type Counts = Record<string, number>;
-export interface ImportPayload {
-  created: Counts;
-  updated: Counts;
-  unchanged: Counts;
-  plan?: { summary: string }[];
-  userErrors: { path: string | null; message: string }[];
-}
-
-function countsTable({ created, updated, unchanged }: ImportPayload): string {
-  const pad = (text: string | number, width: number) => String(text).padStart(width);
-  const lines = [`${''.padEnd(16)}${pad('created', 9)}${pad('updated', 9)}${pad('unchanged', 11)}`];
-  for (const kind of Object.keys(created)) {
-    const row = [
-      pad(created[kind] ?? 0, 9),
-      pad(updated[kind] ?? 0, 9),
-      pad(unchanged[kind] ?? 0, 11),
-    ];
-    lines.push(`${kind.padEnd(16)}${row.join('')}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
 const OPTIONS = {
   ...TODAY_OPTION,
   from: { type: 'string' },
   'layer-map': { type: 'string' },
   columns: { type: 'string' },
+  'date-format': { type: 'string' },
   'dry-run': { type: 'boolean' },
+  verbose: { type: 'boolean' },
 } as const;
-
-function printPlan(io: CliIo, payload: ImportPayload): void {
-  const plan = payload.plan ?? [];
-  io.out(plan.length === 0 ? 'Plan: no change.\n' : `Plan (${plan.length} changes):\n`);
-  for (const { summary } of plan) io.out(`  ${summary}\n`);
-}
 
 /** Imports a document, a catalog or an HR export: the file's problems and the import's, by place. */
 export const importCommand: Command = {
-  usage: 'import FILE [--from document|backstage|csv] [--dry-run]',
+  usage: 'import FILE [--from document|backstage|csv] [--dry-run] [--verbose]',
   summary:
-    'load an org document (YAML or JSON), a Backstage catalog (file or folder; ' +
-    '--layer-map type=LAYER,…) or an HR export (CSV; --columns column=Header,…); ' +
-    '--dry-run prints the plan and writes nothing',
+    'load an org document (YAML or JSON), a Backstage catalog (file, Location file or folder; ' +
+    'layers from the tree, or --layer-map type=LAYER,…) or an HR export (CSV; ' +
+    '--columns column=Header,… or column=Header+Header; --date-format MM/DD/YYYY|DD.MM.YYYY); ' +
+    '--dry-run prints the plan and writes nothing; --verbose lists every line',
   async run(args, io) {
     const { positionals, values } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
     const [file] = positionals;
@@ -71,16 +48,10 @@ export const importCommand: Command = {
       const answer = await org.ask<{ importOrg: ImportPayload }>(importMutation(dryRun), variables);
       return { adapted, importOrg: answer.importOrg };
     });
-    for (const note of adapted.notes) io.out(`${note}\n`);
+    const report = new ImportReport(io, file, values.verbose === true);
     const problems = locatedProblems(adapted, importOrg.userErrors);
-    if (problems.length > 0) {
-      for (const problem of problems) io.err(`${problem}\n`);
-      io.err(`${file}: ${problems.length} problem(s); nothing was imported.\n`);
-      return 2;
-    }
-    if (values['dry-run']) printPlan(io, importOrg);
-    io.out(countsTable(importOrg));
-    if (values['dry-run']) io.out('Dry run: nothing was written.\n');
-    return 0;
+    const warnings = located(adapted.warnings);
+    if (problems.length > 0) return report.refused(problems, warnings);
+    return report.done(importOrg, warnings, values['dry-run'] === true);
   },
 };

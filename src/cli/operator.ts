@@ -92,15 +92,21 @@ export function throughServer(url: string, token: string): Operator {
 /**
  * The operator for a command: PostgreSQL in-process; the embedded folder in-process while
  * this command holds its lock, or through the server that holds it. `today` pins the day
- * the command runs on; a server answers for its own today, so it cannot be pinned there.
+ * the command runs on; a server answers for its own today, so it cannot be pinned there:
+ * refused, unless the day is only `preferred` (the server's today then does).
  */
-export async function connect(config: Config, command: string, today?: string): Promise<Operator> {
+export async function connect(
+  config: Config,
+  command: string,
+  today?: string,
+  { preferred = false } = {},
+): Promise<Operator> {
   try {
     return inProcess(await openAsWriter(config, `CLI (org ${command})`), config, today);
   } catch (error) {
     const owner = error instanceof FolderInUse ? error.owner : null;
     if (!owner?.url || !owner.token) throw error;
-    if (today) {
+    if (today && !preferred) {
       const holder = `the server at ${owner.url} holds ${config.dataDir}`;
       throw badInput(`--today cannot be used while ${holder}: it runs on its own today`);
     }

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Config } from '../server/config.js';
 import { checkCommand } from './check.js';
+import { churnCommand } from './churn.js';
 import type { CliIo, Command } from './command.js';
 import { exportCommand } from './export.js';
 import { badUsage, EXIT, failureOf, runMain } from './failures.js';
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, Command> = {
   assign: assignCommand,
   depart: departCommand,
   check: checkCommand,
+  churn: churnCommand,
   scenario: scenarioCommand,
   help: helpCommand,
 };

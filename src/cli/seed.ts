@@ -1,13 +1,15 @@
 import { parseArgs } from 'node:util';
 import { generateOrg, SIZES } from '../demo/generate.js';
-import { demoDocument } from '../demo/load.js';
+import { DEMO_DAY, demoDocument } from '../demo/load.js';
 import { badUsage, runMain } from './failures.js';
 import { IMPORT, type ImportPayload } from './import.js';
 import { connect } from './operator.js';
 
 // `npm run seed [-- --size XS|S|M]`: loads the demo org (or a generated one of that size)
 // into the configured database, or through the server holding the embedded one. Importing
-// is idempotent: seeding twice changes nothing. Exit codes as `npm run org`'s.
+// is idempotent: seeding twice changes nothing. The demo is loaded as of its own day, as the
+// first start loads it (through a running server: on the server's today, which it answers
+// for). Exit codes as `npm run org`'s.
 await runMain(async (config) => {
   const { values } = parseArgs({ options: { size: { type: 'string' } } });
   const size = values.size as keyof typeof SIZES | undefined;
@@ -15,7 +17,8 @@ await runMain(async (config) => {
     throw badUsage(`--size: one of ${Object.keys(SIZES).join(', ')}`);
   }
   const document = size ? generateOrg(SIZES[size]) : demoDocument();
-  const org = await connect(config, 'seed');
+  const day = size ? undefined : DEMO_DAY;
+  const org = await connect(config, 'seed', day, { preferred: true });
   try {
     const { importOrg } = await org.ask<{ importOrg: ImportPayload }>(IMPORT, { document });
     for (const e of importOrg.userErrors) console.error(`${e.path}: ${e.message}`);

@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { backstageToDocument, type CatalogFile, DEFAULT_LAYER_MAP } from '../adapters/backstage.js';
+import { basename, dirname, join, relative } from 'node:path';
+import {
+  backstageToDocument,
+  type CatalogFile,
+  DEFAULT_LAYER_MAP,
+  type ReadFile,
+} from '../adapters/backstage.js';
 import { csvToDocument, type ExistingTeam } from '../adapters/csv.js';
+import { DATE_FORMATS, type DateFormat } from '../adapters/days.js';
 import { type Adapted, SourceMap } from '../adapters/source-map.js';
 import { type Layer, layerEnum } from '../db/tables.js';
 import type { OrgDocument } from '../orgdoc/document.js';
@@ -16,10 +22,12 @@ export type Source = (typeof SOURCES)[number];
 
 export interface SourceOptions {
   from: Source;
-  /** Group type → layer (backstage). */
-  layerMap: Record<string, Layer>;
+  /** Group type → layer (backstage); none: layers from the tree's shape. */
+  layerMap?: Record<string, Layer>;
   /** Our column → the file's header (csv). */
   columns: Record<string, string>;
+  /** How the file writes days (csv). */
+  dateFormat?: DateFormat;
 }
 
 /** A file's text; one over the import size limit is refused before it is read. */
@@ -53,10 +61,10 @@ function pairs(option: string, value: string): Array<[string, string]> {
   });
 }
 
-/** The default layer map with `--layer-map type=LAYER,…` on top. */
-function layerMapOf(value: string | undefined): Record<string, Layer> {
+/** The default layer map with `--layer-map type=LAYER,…` on top; none without the option. */
+function layerMapOf(value: string | undefined): Record<string, Layer> | undefined {
+  if (value === undefined) return undefined;
   const map: Record<string, Layer> = { ...DEFAULT_LAYER_MAP };
-  if (value === undefined) return map;
   for (const [type, layer] of pairs('--layer-map', value)) {
     const upper = layer.toUpperCase() as Layer;
     if (!layerEnum.enumValues.includes(upper)) {
@@ -67,11 +75,20 @@ function layerMapOf(value: string | undefined): Record<string, Layer> {
   return map;
 }
 
-/** The command line's `--from`, `--layer-map` and `--columns`, checked before connecting. */
+/** `--date-format`: one of the formats the CSV adapter reads. */
+function dateFormatOf(value: string | undefined): DateFormat | undefined {
+  if (value === undefined || DATE_FORMATS.includes(value.toUpperCase() as DateFormat)) {
+    return value?.toUpperCase() as DateFormat | undefined;
+  }
+  throw badUsage(`--date-format: "${value}" (expected ${DATE_FORMATS.join(', ')})`);
+}
+
+/** The command line's source options (`--from` and its own), checked before connecting. */
 export function sourceOptions(values: {
   from?: string;
   'layer-map'?: string;
   columns?: string;
+  'date-format'?: string;
 }): SourceOptions {
   const from = (values.from ?? 'document') as Source;
   if (!SOURCES.includes(from)) {
@@ -80,15 +97,22 @@ export function sourceOptions(values: {
   if (values['layer-map'] !== undefined && from !== 'backstage') {
     throw badUsage('--layer-map goes with --from backstage');
   }
-  if (values.columns !== undefined && from !== 'csv') {
-    throw badUsage('--columns goes with --from csv');
+  for (const option of ['columns', 'date-format'] as const) {
+    if (values[option] !== undefined && from !== 'csv') {
+      throw badUsage(`--${option} goes with --from csv`);
+    }
   }
   const columns = Object.fromEntries(values.columns ? pairs('--columns', values.columns) : []);
-  return { from, layerMap: layerMapOf(values['layer-map']), columns };
+  const dateFormat = dateFormatOf(values['date-format']);
+  return { from, layerMap: layerMapOf(values['layer-map']), columns, dateFormat };
 }
 
-/** A catalog file, or every `.yaml`/`.yml` file of a folder and its subfolders, by path. */
-function catalogFiles(path: string): CatalogFile[] {
+/**
+ * A catalog file (a Location's file, or any other), or every `.yaml`/`.yml` file of a folder
+ * and its subfolders; files are named relative to that folder (or to the file's own), which
+ * is where a Location's targets are read from.
+ */
+function catalogFiles(path: string): { files: CatalogFile[]; read: ReadFile } {
   const isFolder = (() => {
     try {
       return statSync(path).isDirectory();
@@ -96,15 +120,26 @@ function catalogFiles(path: string): CatalogFile[] {
       return false;
     }
   })();
-  if (!isFolder) return [{ name: path, text: readText(path) }];
+  const folder = isFolder ? path : dirname(path);
+  const read: ReadFile = (name) => {
+    try {
+      return readFileSync(join(folder, name), 'utf8');
+    } catch (error) {
+      throw new Error(`cannot read ${name} (${(error as NodeJS.ErrnoException).code})`);
+    }
+  };
+  if (!isFolder) return { files: [{ name: basename(path), text: readText(path) }], read };
   const files = (readdirSync(path, { recursive: true }) as string[])
     .filter((name) => /\.ya?ml$/i.test(name))
     .sort();
   if (files.length === 0) throw badInput(`${path}: no .yaml or .yml file in it`);
-  return files.map((name) => ({
-    name: relative(path, join(path, name)),
-    text: readText(join(path, name)),
-  }));
+  return {
+    files: files.map((name) => ({
+      name: relative(path, join(path, name)),
+      text: readText(join(path, name)),
+    })),
+    read,
+  };
 }
 
 const TEAMS = `query ($after: String) { units(layer: TEAM, first: 100, after: $after) {
@@ -140,16 +175,14 @@ export function readSource(
   options: SourceOptions,
 ): (org: Operator) => Promise<Adapted> {
   if (options.from === 'backstage') {
-    const adapted = overLimitsAsBadInput(() =>
-      backstageToDocument(catalogFiles(file), options.layerMap),
-    );
+    const { files, read } = catalogFiles(file);
+    const adapted = overLimitsAsBadInput(() => backstageToDocument(files, read, options.layerMap));
     return async () => adapted;
   }
   if (options.from === 'csv') {
     const text = readText(file);
-    return async (org) =>
-      csvToDocument(text, { columns: options.columns, teams: await existingTeams(org) });
+    return async (org) => csvToDocument(text, { ...options, teams: await existingTeams(org) });
   }
   const document = parseOrgFile(readText(file), file) as OrgDocument;
-  return async () => ({ document, sources: new SourceMap({}), problems: [], notes: [] });
+  return async () => ({ document, sources: new SourceMap({}), problems: [], warnings: [] });
 }

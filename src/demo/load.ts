@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { count } from 'drizzle-orm';
-import { todayUtc } from '../core/org/days.js';
 import type { Db } from '../db/client.js';
 import { unitTable } from '../db/tables.js';
 import { importOrgDocument } from '../orgdoc/import.js';
@@ -10,6 +9,13 @@ import { createToken } from '../tokens/tokens.js';
 
 // Read from src/ whether this runs from src/ (tsx) or dist/ (compiled): both sit two levels down.
 const DEMO_FILE = new URL('../../src/demo/demo-org.yaml', import.meta.url);
+
+/**
+ * The day the demo org is written as of: its rows without a date of their own (members, AoR
+ * owners, candidates) start on it, whenever it is loaded, so the demo's history — and every
+ * example in the docs, `coverageTrend` between fixed days included — is the same on any date.
+ */
+export const DEMO_DAY = '2026-11-23';
 
 export function demoDocument(): unknown {
   return parseOrgFile(readFileSync(DEMO_FILE, 'utf8'), 'demo-org.yaml');
@@ -29,12 +35,17 @@ export async function loadDemoIfEmpty(db: Db, dataDir: string): Promise<boolean>
   if (Number(row?.n ?? 0) > 0) return false;
   // Marked first: the import is one transaction, so a start killed in between loads again.
   writeFileSync(tokenPending(dataDir), '');
-  const result = await importOrgDocument(db, demoDocument(), { today: todayUtc() });
+  await loadDemo(db);
+  return true;
+}
+
+/** Imports the demo org as of DEMO_DAY, as the first start does. */
+export async function loadDemo(db: Db): Promise<void> {
+  const result = await importOrgDocument(db, demoDocument(), { today: DEMO_DAY });
   if (result.userErrors.length > 0) {
     const problems = result.userErrors.map((e) => `${e.path}: ${e.message}`).join('; ');
     throw new Error(`the demo org is invalid: ${problems}`);
   }
-  return true;
 }
 
 /**

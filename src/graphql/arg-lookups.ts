@@ -5,9 +5,16 @@ import { orgFor, scopeIdIn } from './args.js';
 import type { Context } from './context.js';
 
 /** An argument naming nothing in the org: a typed error naming the argument, not an empty answer. */
-function notFound(argument: string, message: string): GraphQLError {
+export function notFound(argument: string, message: string): GraphQLError {
   return new GraphQLError(`${argument}: ${message}`, {
     extensions: { code: 'NOT_FOUND', argument },
+  });
+}
+
+/** An argument the query cannot answer as given: a typed error naming it. */
+export function badArgument(argument: string, message: string): GraphQLError {
+  return new GraphQLError(`${argument}: ${message}`, {
+    extensions: { code: 'BAD_USER_INPUT', argument },
   });
 }
 

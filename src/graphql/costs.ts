@@ -30,6 +30,11 @@ export const COST = {
   coverage: 4_000,
   /** Every team's seats: ~12 ms. */
   teamsWithoutTechLead: 2_000,
+  /**
+   * Every seat's timeline from its own rows, then counted, whatever the period's length: ~20 ms
+   * beyond an empty request on org S (bench), the tree's third.
+   */
+  churn: 2_000,
   /** One point of a coverage trend: the org on its day, its rollup and findings. */
   trendPoint: 8_000,
 } as const;

@@ -17,6 +17,7 @@ import '../roles/queries.js';
 import '../succession/types.js';
 import '../coverage/schema.js';
 import '../coverage/trend-schema.js';
+import '../churn/schema.js';
 import '../findings/schema.js';
 import '../succession/bench-schema.js';
 import '../impact/schema.js';

@@ -34,7 +34,10 @@ export class CredentialWatch {
       this.timer ??= setInterval(() => this.check(), CHECK_MS).unref();
       releases.push(() => this.forget(tokenId, ending));
     }
-    return { signal: ending.signal, release: () => releases.forEach((release) => release()) };
+    const release = () => {
+      for (const end of releases) end();
+    };
+    return { signal: ending.signal, release };
   }
 
   private forget(tokenId: number, ending: AbortController): void {

@@ -73,9 +73,12 @@ export const refSchema = z
 /** A person reference: matched case-insensitively, so compared lower-cased. */
 export const personRefSchema = refSchema.transform((email) => email.toLowerCase());
 
-/** An ISO day the org can mean (years 1900–2999; the `Date` scalar says the same). */
+/**
+ * An ISO day the org can mean (years 1900–2999; the `Date` scalar says the same). A malformed
+ * one stops there: one message a value, not a second about its range.
+ */
 export const daySchema = z.iso
-  .date()
+  .date({ abort: true })
   .refine(isOrgDay, `must be between ${ORG_DAYS.first} and ${ORG_DAYS.last}`);
 
 /** Backups of one AoR: a handful in a real org; the bound refuses a script's runaway list. */

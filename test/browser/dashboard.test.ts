@@ -130,6 +130,30 @@ describe.skipIf(!hasChromium)(
       await page.close();
     });
 
+    it('shows the churn of the last 12 months: the six stats rows and the changes', async () => {
+      const page = await openDashboard(browser, url, ADMIN_TOKEN);
+      await page.waitForFunction(USABLE);
+      const today = new Date().toISOString().slice(0, 10);
+      const from = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+      const { leadershipChanges } = await api.data(
+        `{ leadershipChanges(from: "${from}", to: "${today}") { totalCount } }`,
+      );
+      const churn = page.locator('#churn');
+      await expect.poll(() => churn.locator('tbody tr').count()).toBe(6);
+      expect(await churn.getByLabel('From', { exact: true }).inputValue()).toBe(from);
+      const changes = churn.locator('.changes > li');
+      await expect.poll(() => changes.count()).toBe(Math.min(leadershipChanges.totalCount, 100));
+      if (leadershipChanges.totalCount > 0) {
+        const link = changes.first().getByRole('link');
+        const slug = (await link.getAttribute('href'))?.replace('#unit-', '') ?? '';
+        await link.click();
+        await expect
+          .poll(() => page.evaluate(() => document.activeElement?.id))
+          .toBe(`unit-${slug}`);
+      }
+      await page.close();
+    });
+
     it('answers for the day picked in "As of"', async () => {
       const page = await openDashboard(browser, url, ADMIN_TOKEN);
       await page.waitForFunction(USABLE);

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inProcess } from '../../src/cli/operator.js';
 import { type CliIo, runOrgCli } from '../../src/cli/org.js';
@@ -27,6 +30,13 @@ function cli() {
   return { run, out: () => out.join(''), err: () => err.join('') };
 }
 
+/** Runs a command expected to be refused: its stderr, line by line. */
+async function refused(...args: string[]): Promise<string[]> {
+  const c = cli();
+  expect(await c.run(...args), c.out()).toBe(2);
+  return c.err().split('\n');
+}
+
 /** Runs a command and answers its output, failing on an unexpected exit code. */
 async function ok(...args: string[]): Promise<string> {
   const c = cli();
@@ -46,8 +56,12 @@ afterEach(() => database.drop());
 describe('import --from backstage', () => {
   it('plans the catalog dry, writing nothing', async () => {
     const before = await exported();
-    const out = await ok('import', '--from', 'backstage', CATALOG, '--dry-run');
-    expect(out).toContain('skipped frontend-guild (type guild)\n');
+    const out = await ok('import', '--from', 'backstage', CATALOG, '--dry-run', '--verbose');
+    expect(out.split('\n').slice(0, 3)).toEqual([
+      `${CATALOG}: dry run, nothing was written: 21 to create, 0 to update, 0 unchanged; 1 warning.`,
+      'Warnings:',
+      '  catalog.yaml: group:default/frontend-guild: skipped: stands alone (no parent group, no child group)',
+    ]);
     expect(out).toContain('  create pillar platform\n');
     expect(out).toContain('  create area infra (parent platform)\n');
     expect(out).toContain('  create team storage (parent infra)\n');
@@ -57,7 +71,6 @@ describe('import --from backstage', () => {
     expect(out).toContain('  create membership gus@corp.test in compute\n');
     expect(out).toMatch(/^units +4 +0 +0$/m);
     expect(out).toMatch(/^people +8 +0 +0$/m);
-    expect(out).toContain('Dry run: nothing was written.');
     expect(await exported()).toBe(before);
   });
 
@@ -78,31 +91,82 @@ describe('import --from backstage', () => {
     expect(again).toMatch(/^units +0 +0 +4$/m);
   });
 
-  it('names each bad entity and field, and writes nothing', async () => {
+  it('names each problem by file and entity, warnings after, and writes nothing', async () => {
     const before = await exported();
-    const c = cli();
-    expect(
-      await c.run('import', '--from', 'backstage', `${FIXTURES}/backstage/bad-catalog.yaml`),
-    ).toBe(2);
-    expect(c.err().split('\n')).toEqual([
-      expect.stringMatching(/^Group Platform_Eng, metadata.name: /),
-      'Group web, spec.parent: group "design-guild" is skipped (type guild)',
-      'Group web, metadata.annotations.orgraph.io/tech-lead: unknown user "user:default/nobody"',
-      // Its parent skipped, the team has none: the import's own rule says so too.
-      'Group web, spec.parent: a TEAM needs a parent AREA',
-      'User kim, spec.profile.email: malformed email "not-an-email"',
-      `${FIXTURES}/backstage/bad-catalog.yaml: 5 problem(s); nothing was imported.`,
+    const file = `${FIXTURES}/backstage/bad-catalog.yaml`;
+    expect(await refused('import', '--from', 'backstage', file)).toEqual([
+      `${file}: 5 problems, 0 warnings; nothing was imported.`,
+      'Problems:',
+      '  bad-catalog.yaml: location:default/more, spec.targets: cannot read missing-group.yaml (ENOENT)',
+      expect.stringMatching(/^ {2}bad-catalog.yaml: group:default\/Platform_Eng, metadata.name: /),
+      '  bad-catalog.yaml: group:default/web, metadata.annotations.orgraph.io/eng-lead: user:default/bot has no spec.profile.email, and a lead needs one',
+      '  bad-catalog.yaml: group:default/web, metadata.annotations.orgraph.io/tech-lead: unknown user "user:default/nobody"',
+      '  bad-catalog.yaml: user:default/kim, spec.profile.email: malformed email "not-an-email"',
       '',
     ]);
     expect(await exported()).toBe(before);
   });
 
-  it('maps other group types with --layer-map', async () => {
-    const c = cli();
-    expect(
-      await c.run('import', '--from', 'backstage', CATALOG, '--layer-map', 'guild=SQUAD'),
-    ).toBe(2);
-    expect(c.err()).toMatch(/--layer-map: "SQUAD" is not a layer/);
+  it('refuses a layer that is not one', async () => {
+    const err = await refused(
+      'import',
+      '--from',
+      'backstage',
+      CATALOG,
+      '--layer-map',
+      'guild=SQUAD',
+    );
+    expect(err[0]).toMatch(/--layer-map: "SQUAD" is not a layer/);
+  });
+});
+
+describe('import --from backstage: a catalog in the shape of Backstage’s example', () => {
+  const NORTHWIND = `${FIXTURES}/backstage/northwind/org.yaml`;
+
+  it('imports with no flags: a pillar per department, areas, every team, every person once', async () => {
+    const out = await ok('import', '--from', 'backstage', NORTHWIND);
+    expect(out.split('\n').slice(0, 5)).toEqual([
+      `${NORTHWIND}: imported: 28 created, 0 updated, 0 unchanged; 3 warnings.`,
+      'Warnings:',
+      '  org.yaml: group:default/northwind: skipped: above the pillars (a root); the groups under it are the top',
+      '  storage-group.yaml: user:default/eli: in 2 teams: joins storage, not checkout (a person is in one team)',
+      '  compute-group.yaml: user:default/build-bot: skipped: no spec.profile.email (a person needs one)',
+    ]);
+    const org = JSON.parse(await exported());
+    const layer = (name: string) =>
+      org.units
+        .filter((u: { layer: string }) => u.layer === name)
+        .map((u: { slug: string; parent?: string }) => `${u.slug}<${u.parent ?? ''}`)
+        .sort();
+    expect(layer('PILLAR')).toEqual(['data<', 'engineering<']);
+    expect(layer('AREA')).toEqual(['insights<data', 'platform<engineering', 'web<engineering']);
+    expect(layer('TEAM')).toEqual([
+      'checkout<web',
+      'compute<platform',
+      'reporting<insights',
+      'storage<platform',
+    ]);
+    expect(org.people.map((p: { email: string }) => p.email).sort()).toEqual([
+      'ana@northwind.test',
+      'dee@northwind.test',
+      'eli@northwind.test',
+      'fay@northwind.test',
+      'guest@northwind.test',
+      'gus@northwind.test',
+      'hal@northwind.test',
+      'ivy-tran@northwind.test',
+    ]);
+    const unit = (slug: string) => org.units.find((u: { slug: string }) => u.slug === slug);
+    expect(unit('platform').name).toBe('platform');
+    expect(unit('engineering').engLead).toMatchObject({ person: 'guest@northwind.test' });
+    expect(unit('compute').members).toEqual(['guest@northwind.test', 'ivy-tran@northwind.test']);
+    expect(unit('checkout').members).toEqual(['fay@northwind.test', 'gus@northwind.test']);
+
+    const again = await ok('import', '--from', 'backstage', NORTHWIND, '--dry-run');
+    expect(again).toContain('Plan: no change.');
+    expect(again.split('\n')[0]).toBe(
+      `${NORTHWIND}: dry run, nothing was written: 0 to create, 0 to update, 28 unchanged; 3 warnings.`,
+    );
   });
 });
 
@@ -112,7 +176,7 @@ describe('import --from csv (after the catalog)', () => {
 
   it('plans the HR export dry: updates field by field, moves, new people; writes nothing', async () => {
     const before = await exported();
-    const out = await ok('import', '--from', 'csv', CSV, ...COLUMNS, '--dry-run');
+    const out = await ok('import', '--from', 'csv', CSV, ...COLUMNS, '--dry-run', '--verbose');
     expect(out).toContain(
       '  update jane@corp.test title: (none) → "Tech Lead", level: (none) → "L6"',
     );
@@ -142,28 +206,69 @@ describe('import --from csv (after the catalog)', () => {
     const again = await ok('import', '--from', 'csv', CSV, ...COLUMNS, '--dry-run');
     expect(again).toContain('Plan: no change.');
     expect(again).toMatch(/^people +0 +0 +7$/m);
-    expect(await ok('import', '--from', 'backstage', CATALOG, '--dry-run')).toMatch(
+    expect(await ok('import', '--from', 'backstage', CATALOG, '--dry-run', '--verbose')).toMatch(
       /move eli@corp.test compute → storage/,
     );
   });
 
-  it('names each bad row and column, and writes nothing', async () => {
+  it('names each bad row and column once, and writes nothing', async () => {
     const before = await exported();
-    const c = cli();
-    expect(await c.run('import', '--from', 'csv', `${FIXTURES}/people-bad.csv`)).toBe(2);
-    expect(c.err().split('\n')).toEqual([
-      'row 3, manager_email: unknown person "x@y.test"',
-      expect.stringMatching(/^row 3, start_date: /),
-      'row 4, team: unknown team "nowhere"',
-      `${FIXTURES}/people-bad.csv: 3 problem(s); nothing was imported.`,
+    const file = `${FIXTURES}/people-bad.csv`;
+    expect(await refused('import', '--from', 'csv', file)).toEqual([
+      `${file}: 3 problems, 0 warnings; nothing was imported.`,
+      'Problems:',
+      '  row 3, start_date: "2023-13-01": no such day',
+      '  row 3, manager_email: unknown person "x@y.test"',
+      '  row 4, team: unknown team "nowhere"',
       '',
     ]);
     expect(await exported()).toBe(before);
   });
 
-  it('refuses a file without the columns it needs, naming them', async () => {
-    const c = cli();
-    expect(await c.run('import', '--from', 'csv', `${FIXTURES}/people.csv`)).toBe(2);
-    expect(c.err()).toContain('row 1: no "email" column\nrow 1: no "name" column\n');
+  it('refuses a file without the columns it needs in one message: headers found, --columns', async () => {
+    const err = await refused('import', '--from', 'csv', CSV);
+    expect(err).toEqual([
+      `${CSV}: 1 problem, 0 warnings; nothing was imported.`,
+      'Problems:',
+      '  row 1: no "email" column, no "name" column; headers found: Work Email, Full Name, ' +
+        'title, level, manager_email, team, start_date, departure_date; ' +
+        '--columns "email=Work Email,name=Full Name" would read them',
+      '',
+    ]);
+  });
+
+  describe('an HR export of 2,000 rows', () => {
+    let folder: string;
+    beforeEach(() => {
+      folder = mkdtempSync(join(tmpdir(), 'orgraph-hr-'));
+    });
+    afterEach(() => rmSync(folder, { recursive: true, force: true }));
+    const write = (header: string, bad: (i: number) => boolean) => {
+      const file = join(folder, 'hr.csv');
+      const rows = Array.from(
+        { length: 2_000 },
+        (_, i) => `p${i}@corp.test,P ${i},compute,${bad(i) ? '02/30/2021' : '03/15/2021'}`,
+      );
+      writeFileSync(file, [header, ...rows].join('\n'));
+      return file;
+    };
+
+    it('with unexpected headers says so in a few lines, never one a row', async () => {
+      const file = write('Work Email,Full Name,Team,Hire Date', () => false);
+      const err = await refused('import', '--from', 'csv', file);
+      expect(err.length).toBeLessThanOrEqual(5);
+      expect(err[2]).toContain('--columns "email=Work Email,name=Full Name,start_date=Hire Date"');
+    });
+
+    it('with one bad cell names that one row', async () => {
+      const file = write('email,name,team,start_date', (i) => i === 1_500);
+      const args = ['import', '--from', 'csv', file, '--date-format', 'MM/DD/YYYY', '--dry-run'];
+      expect(await refused(...args)).toEqual([
+        `${file}: 1 problem, 0 warnings; nothing was imported.`,
+        'Problems:',
+        '  row 1502, start_date: "02/30/2021": no such day',
+        '',
+      ]);
+    });
   });
 });

@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { inProcess } from '../../src/cli/operator.js';
-import { type CliIo, runOrgCli } from '../../src/cli/org.js';
 import { demoDocument } from '../../src/demo/load.js';
-import { loadConfig } from '../../src/server/config.js';
-import { TODAY } from '../helpers/app.js';
+import { cliOn } from '../helpers/cli.js';
 import { useTestOrg } from '../helpers/test-org.js';
 
 // The CLI a team runs in its own CI, on the demo org, through the real commands.
 const t = useTestOrg(demoDocument());
 
-function cli() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    connect: async (today) => ({
-      ...inProcess(t.database, loadConfig({}), today),
-      close: async () => {},
-    }),
-    out: (text) => void out.push(text),
-    err: (text) => void err.push(text),
-  };
-  const run = (...args: string[]) => runOrgCli([...args, '--today', TODAY], io);
-  return { run, out: () => out.join(''), err: () => err.join('') };
-}
+const cli = () => cliOn(t);
 
 describe('npm run org -- check', () => {
   it('fails listing the teams without a Tech Lead, TLM teams marked', async () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { inProcess } from '../../src/cli/operator.js';
-import { type CliIo, runOrgCli } from '../../src/cli/org.js';
 import { demoDocument } from '../../src/demo/load.js';
 import { TODAY } from '../helpers/app.js';
+import { cliOn } from '../helpers/cli.js';
 import { useTestOrg } from '../helpers/test-org.js';
 
 // `npm run org -- scenario show ID`: the diff a person reads, from the real evaluation.
@@ -28,20 +27,7 @@ const t = useTestOrg(demoDocument(), {
   },
 });
 
-function cli() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    connect: async (today) => ({
-      ...inProcess(t.database, t.config, today),
-      close: async () => {},
-    }),
-    out: (text) => void out.push(text),
-    err: (text) => void err.push(text),
-  };
-  const run = (...args: string[]) => runOrgCli([...args, '--today', TODAY], io);
-  return { run, out: () => out.join(''), err: () => err.join('') };
-}
+const cli = () => cliOn(t);
 
 describe('npm run org -- scenario', () => {
   it('lists the scenarios', async () => {

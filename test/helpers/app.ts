@@ -13,6 +13,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** An org document to import (through the API) before the app is handed over. */
   org?: unknown;
+  /** The app's today; TODAY unless a test asks about another day. */
+  today?: string;
 }
 
 export interface GqlOptions {
@@ -44,9 +46,9 @@ export type WatchedDatabase = Awaited<ReturnType<typeof openWatchedDatabase>>;
  * through HTTP handling (app.fetch) exactly as a client would. `useTestOrg` (test-org.ts)
  * gives each test one of its own instead.
  */
-export async function startTestApp({ env = {}, org }: TestAppOptions = {}) {
+export async function startTestApp({ env = {}, org, today }: TestAppOptions = {}) {
   const watched = await openWatchedDatabase();
-  const testApp = testAppOn(watched, env);
+  const testApp = testAppOn(watched, env, today);
   if (org !== undefined) {
     try {
       await testApp.importOrg(org);
@@ -62,7 +64,11 @@ export async function startTestApp({ env = {}, org }: TestAppOptions = {}) {
  * A new app (so a new in-memory store, read afresh from the database) over `watched`, with
  * its own record of statements and logs.
  */
-export function testAppOn({ database, watch }: WatchedDatabase, env: Record<string, string> = {}) {
+export function testAppOn(
+  { database, watch }: WatchedDatabase,
+  env: Record<string, string> = {},
+  today = TODAY,
+) {
   const statements: string[] = [];
   /** The parameters of each statement, in step with `statements`. */
   const parameters: unknown[][] = [];
@@ -74,7 +80,7 @@ export function testAppOn({ database, watch }: WatchedDatabase, env: Record<stri
   /** The JSON lines the app logged, one a string. */
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, { write: (line: string) => logs.push(line) });
-  const app = createApp({ database, config, today: () => TODAY, logger });
+  const app = createApp({ database, config, today: () => today, logger });
 
   async function gql<T = Record<string, any>>(
     query: string,

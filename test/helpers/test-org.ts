@@ -12,6 +12,8 @@ export interface TestOrgOptions {
   setup?: (t: TestApp) => Promise<void>;
   /** How long building the template may take (a big generated org), in ms. */
   timeout?: number;
+  /** The apps' today; TODAY unless the tests ask about another day. */
+  today?: string;
 }
 
 /**
@@ -25,14 +27,14 @@ export interface TestOrgOptions {
  */
 export function useTestOrg(
   document?: unknown,
-  { env = {}, setup, timeout }: TestOrgOptions = {},
+  { env = {}, setup, timeout, today }: TestOrgOptions = {},
 ): TestApp {
   let watched: WatchedDatabase | undefined;
   let template: OrgTemplate;
   let current: TestApp | undefined;
   beforeAll(async () => {
     watched = await openWatchedDatabase();
-    const builder = testAppOn(watched, env);
+    const builder = testAppOn(watched, env, today);
     if (document !== undefined) await builder.importOrg(document);
     await setup?.(builder);
     template = await saveTemplate(watched.database);
@@ -41,7 +43,7 @@ export function useTestOrg(
     current = undefined;
     if (!watched) throw new Error('useTestOrg: the template could not be built');
     await template.restore();
-    current = testAppOn(watched, env);
+    current = testAppOn(watched, env, today);
   });
   afterAll(async () => {
     current = undefined;

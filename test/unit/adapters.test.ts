@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { backstageToDocument, DEFAULT_LAYER_MAP } from '../../src/adapters/backstage.js';
-import { entityRef } from '../../src/adapters/catalog.js';
 import { csvToDocument } from '../../src/adapters/csv.js';
-import { locatedProblems } from '../../src/adapters/source-map.js';
+import { located, locatedProblems } from '../../src/adapters/source-map.js';
 
 // The adapters are pure: a file in, an org document out, and the way back to the file.
 const teams = new Map([
@@ -76,68 +74,58 @@ describe('csvToDocument', () => {
   });
 });
 
-const group = (name: string, spec: Record<string, unknown>, annotations = {}) =>
-  `kind: Group\nmetadata: ${JSON.stringify({ name, annotations })}\nspec: ${JSON.stringify(spec)}\n`;
-const user = (name: string, email: string, memberOf: string[] = []) =>
-  `kind: User\nmetadata: { name: ${name} }\nspec: ${JSON.stringify({ profile: { email }, memberOf })}\n`;
-const catalog = (...entities: string[]) =>
-  backstageToDocument([{ name: 'catalog.yaml', text: entities.join('---\n') }]);
-
-describe('backstageToDocument', () => {
-  it('reads entity references in all three forms, and only of the kind asked', () => {
-    expect(entityRef('user:default/Jane', 'user')).toBe('default/jane');
-    expect(entityRef('user:jane', 'user', 'corp')).toBe('corp/jane');
-    expect(entityRef('jane', 'user')).toBe('default/jane');
-    expect(entityRef('group:storage', 'user')).toBeNull();
-    expect(entityRef(7, 'user')).toBeNull();
-  });
-
-  it('takes a parent from either side and members from either side, once', () => {
-    const { document, problems, notes } = catalog(
-      group('infra', { type: 'area', children: ['group:storage'] }),
-      group('storage', { type: 'team', members: ['eli'] }, { 'orgraph.io/eng-lead': 'ana' }),
-      group('guild', { type: 'guild' }),
-      user('ana', 'ana@corp.test'),
-      user('eli', 'eli@corp.test', ['storage', 'guild']),
-      'kind: System\nmetadata: { name: storage-system }\n',
-    );
-    expect(problems).toEqual([]);
-    expect(notes).toEqual(['skipped guild (type guild)']);
-    expect(document.units).toEqual([
-      { slug: 'infra', name: 'infra', layer: 'AREA' },
-      {
-        slug: 'storage',
-        name: 'storage',
-        layer: 'TEAM',
-        parent: 'infra',
-        engLead: 'ana@corp.test',
-        members: ['eli@corp.test'],
-      },
-    ]);
-  });
-
-  it('refuses two different parents, and says where each comes from', () => {
-    const adapted = catalog(
-      group('infra', { type: 'area', children: ['storage'] }),
-      group('data', { type: 'area' }),
-      group('storage', { type: 'team', parent: 'data' }),
-    );
+describe('csvToDocument: files as HR systems write them', () => {
+  it('tells a header it cannot read once: the headers found and the --columns that fit', () => {
+    const text = [
+      'Work Email,First Name,Last Name,Job Title,Reports To,Hire Date',
+      ...Array.from({ length: 50 }, (_, i) => `p${i}@corp.test,P,${i},Engineer,,2024-01-01`),
+    ].join('\n');
+    const adapted = csvToDocument(text, { teams });
     expect(locatedProblems(adapted, [])).toEqual([
-      'Group storage, spec.parent: "data", but Group infra lists it among its children',
+      'row 1: no "email" column, no "name" column; ' +
+        'headers found: Work Email, First Name, Last Name, Job Title, Reports To, Hire Date; ' +
+        '--columns "email=Work Email,name=First Name+Last Name,title=Job Title,' +
+        'manager_email=Reports To,start_date=Hire Date" would read them',
+    ]);
+    expect(adapted.document).toEqual({});
+  });
+
+  it('joins columns, and warns of headers it leaves unread that look like its own', () => {
+    const text = 'Work Email,First Name,Last Name,Hire Date\nann@corp.test,Ann,Ek,2024-02-01\n';
+    const columns = { email: 'Work Email', name: 'First Name+Last Name' };
+    const adapted = csvToDocument(text, { teams, columns });
+    expect(adapted.problems).toEqual([]);
+    expect(adapted.document.people).toEqual([{ email: 'ann@corp.test', name: 'Ann Ek' }]);
+    expect(located(adapted.warnings)).toEqual([
+      'row 1: not read: Hire Date (--columns "start_date=Hire Date" would read them)',
     ]);
   });
 
-  it('maps other types with a layer map, and tells YAML errors by line', () => {
-    const squads = backstageToDocument(
-      [{ name: 'c.yaml', text: group('web', { type: 'squad', parent: 'infra' }) }],
-      { ...DEFAULT_LAYER_MAP, squad: 'TEAM' },
-    );
-    expect(squads.document.units).toEqual([
-      { slug: 'web', name: 'web', layer: 'TEAM', parent: 'infra' },
+  it('reads days in the --date-format given, one message a bad cell naming the format that fits', () => {
+    const text = `${HEADER}\nann@corp.test,Ann,,,,,03/15/2021,\nben@corp.test,Ben,,,,,15.03.2021,31.02.2026\n`;
+    const us = csvToDocument(text, { teams, dateFormat: 'MM/DD/YYYY' });
+    expect(us.document.people?.[0]?.startedOn).toBe('2021-03-15');
+    expect(locatedProblems(us, [])).toEqual([
+      'row 3, start_date: "15.03.2021" is not a MM/DD/YYYY date (--date-format DD.MM.YYYY reads it)',
+      'row 3, departure_date: "31.02.2026" is not a MM/DD/YYYY date',
     ]);
-    const broken = catalog('kind: Group\nmetadata: { name: x\n');
-    expect(locatedProblems(broken, [])[0]).toMatch(
-      /^catalog.yaml document 1: .* at line 3, column 1$/,
+    const de = csvToDocument(text, { teams, dateFormat: 'DD.MM.YYYY' });
+    expect(de.document.people?.[1]?.startedOn).toBe('2021-03-15');
+    expect(locatedProblems(de, [])).toEqual([
+      'row 2, start_date: "03/15/2021" is not a DD.MM.YYYY date (--date-format MM/DD/YYYY reads it)',
+      'row 3, departure_date: "31.02.2026": no such day',
+    ]);
+  });
+
+  it('names the one bad row of 2,000', () => {
+    const rows = Array.from(
+      { length: 2_000 },
+      (_, i) => `p${i}@corp.test,P ${i},,,,storage,${i === 1_234 ? '2021-13-01' : '2021-03-01'},`,
     );
+    const adapted = csv(...rows);
+    expect(adapted.document.people).toHaveLength(2_000);
+    expect(locatedProblems(adapted, [])).toEqual([
+      'row 1236, start_date: "2021-13-01": no such day',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { useCallback, useContext, useMemo, useState } from 'preact/hooks';
 import { Header } from './header.js';
 import { useLiveRefresh } from './live.js';
+import { Churn } from './panels/churn.js';
 import { Findings } from './panels/findings.js';
 import { TeamsWithoutTechLead } from './panels/no-tech-lead.js';
 import { Planning } from './panels/planning.js';
@@ -79,6 +80,8 @@ function Dashboard({ revealed, refresh }: DashboardProps) {
         <Trend asOf={asOf ?? new Date().toISOString().slice(0, 10)} />
         <TeamsWithoutTechLead />
         <Findings />
+        {/* Keyed by the day picked: a new day starts the period over (its last 12 months). */}
+        <Churn key={asOf} asOf={asOf ?? new Date().toISOString().slice(0, 10)} />
       </div>
       <Planning />
     </main>

@@ -47,7 +47,8 @@ export function unitSeatsOn(rows: SeatRows, asOf: Day): Record<Seat, SeatState> 
   return { ENG_LEAD: stateOf('ENG_LEAD'), TECH_LEAD: stateOf('TECH_LEAD') };
 }
 
-function toHolding(row: SeatAssignmentRow | null): Holding | null {
+/** The holding of an assignment row (null: the seat is empty). */
+export function toHolding(row: SeatAssignmentRow | null): Holding | null {
   return row && { personId: row.personId, startedOn: row.startedOn, acting: row.acting };
 }
 

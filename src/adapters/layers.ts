@@ -1,0 +1,70 @@
+import type { Layer } from '../db/tables.js';
+
+/** A group of a source's tree (a Backstage Group, an LDAP `ou`), before it has a layer. */
+export interface TreeGroup {
+  key: string;
+  /** The key of its parent group, when the source gives one. */
+  parent: string | null;
+  /** The source says it is a team (Backstage `type: team`). */
+  team: boolean;
+  /** Someone is a member of it. */
+  hasMembers: boolean;
+  /** The layer its type names, when it names one (`type: area`): used only without a team below. */
+  hint?: Layer;
+}
+
+/** Where a group goes: a layer, or skipped for the reason given. */
+export type Placement = { layer: Layer } | { skipped: string };
+
+const BY_HEIGHT: readonly Layer[] = ['TEAM', 'AREA', 'PILLAR'];
+
+export const SKIPPED = {
+  root: 'skipped: above the pillars (a root); the groups under it are the top',
+  alone: 'skipped: stands alone (no parent group, no child group)',
+  empty: 'skipped: no team below it',
+} as const;
+
+/**
+ * Layers from the tree's shape, as an org chart reads: teams (said so, or leaves with
+ * members) are Teams, their parents Areas, the parents of those Pillars. A group is placed by
+ * the team furthest below it, so anything higher than a Pillar is a root and is skipped (its
+ * children become the top). A group that stands alone is not part of the org's tree (a guild,
+ * the `guests` of a fresh portal), and one with no team below it keeps the layer its type
+ * names, if any.
+ */
+export function inferLayers(groups: readonly TreeGroup[]): Map<string, Placement> {
+  const byKey = new Map(groups.map((group) => [group.key, group]));
+  const children = new Map<string, TreeGroup[]>();
+  for (const group of groups) {
+    if (group.parent === null || !byKey.has(group.parent)) continue;
+    children.set(group.parent, [...(children.get(group.parent) ?? []), group]);
+  }
+  const heights = new Map<string, number | undefined>();
+  // The number of layers between a group and its furthest team; undefined with no team below
+  // (or in a loop of parents, which the import's own rules report).
+  const height = (group: TreeGroup): number | undefined => {
+    if (heights.has(group.key)) return heights.get(group.key);
+    heights.set(group.key, undefined);
+    const below = children.get(group.key) ?? [];
+    let found: number | undefined;
+    if (group.team || (below.length === 0 && group.hasMembers)) found = 0;
+    else {
+      for (const child of below) {
+        const h = height(child);
+        if (h !== undefined) found = Math.max(found ?? 0, h + 1);
+      }
+    }
+    heights.set(group.key, found);
+    return found;
+  };
+  const placements = new Map<string, Placement>();
+  for (const group of groups) {
+    const alone = (group.parent === null || !byKey.has(group.parent)) && !children.has(group.key);
+    const h = alone ? undefined : height(group);
+    const layer = h === undefined ? group.hint : BY_HEIGHT[h];
+    if (alone) placements.set(group.key, { skipped: SKIPPED.alone });
+    else if (layer) placements.set(group.key, { layer });
+    else placements.set(group.key, { skipped: h === undefined ? SKIPPED.empty : SKIPPED.root });
+  }
+  return placements;
+}

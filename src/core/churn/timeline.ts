@@ -1,0 +1,117 @@
+import type { Seat, SeatAssignmentRow, UnitRow } from '../../db/tables.js';
+import { groupBy } from '../collections.js';
+import { addDays } from '../org/days.js';
+import { latestInForce } from '../org/in-force.js';
+import { seatKey, toHolding } from '../org/seats-on.js';
+import { type Day, type Holding, type OrgHistory, SEATS } from '../org/state.js';
+
+/** A stretch of days over which a seat keeps one holder (or none), from `from` on. */
+export interface Span {
+  from: Day;
+  holder: Holding | null;
+}
+
+/**
+ * One seat of one unit over the org's history: its spans, oldest first, each differing from
+ * the one before in who holds the seat or whether they act; the first starts on the
+ * history's first day. `endsOn` is the first day the unit no longer exists (its archiving),
+ * null while it does.
+ */
+export interface SeatTimeline {
+  unit: UnitRow;
+  seat: Seat;
+  spans: Span[];
+  endsOn: Day | null;
+}
+
+/** The period asked: `from` to `to`, both inclusive, over a unit's subtree or the whole org. */
+export interface ChurnPeriod {
+  /** The scope unit's id; null: the whole org. */
+  scopeUnitId: number | null;
+  from: Day;
+  to: Day;
+}
+
+/**
+ * The first day of the org's history: the earliest start of any dated row. orgraph does not
+ * date a unit's creation, so on any earlier day nothing is known and no seat is counted;
+ * a seat that was never held is vacant from this day. An org with no dated row starts on
+ * `from`.
+ */
+export function historyStart(history: OrgHistory, from: Day): Day {
+  let first: Day | null = null;
+  const see = (day: Day) => {
+    if (first === null || day < first) first = day;
+  };
+  for (const rows of [
+    history.seatAssignments,
+    history.memberships,
+    history.ownerships,
+    history.candidates,
+  ]) {
+    for (const row of rows) see(row.startedOn);
+  }
+  for (const role of history.openRoles) see(role.openedOn);
+  return first ?? from;
+}
+
+/**
+ * The units of a scope, archived ones included (they count on the days they existed): the
+ * scope unit and every unit whose parent chain leads to it. The hierarchy is not dated in
+ * orgraph, so the chain is the one kept now.
+ */
+export function unitsInScope(units: readonly UnitRow[], scopeUnitId: number | null): UnitRow[] {
+  if (scopeUnitId === null) return [...units];
+  const children = groupBy(units, (u) => u.parentId);
+  const found: UnitRow[] = [];
+  const pending = units.filter((u) => u.id === scopeUnitId);
+  for (let unit = pending.pop(); unit; unit = pending.pop()) {
+    found.push(unit);
+    pending.push(...(children.get(unit.id) ?? []));
+  }
+  return found;
+}
+
+/** Whether the unit exists on `day`: orgraph's units exist until the day they are archived. */
+export function existsOn(unit: Pick<UnitRow, 'archivedOn'>, day: Day): boolean {
+  return unit.archivedOn === null || unit.archivedOn > day;
+}
+
+/** The timelines of both seats of every unit of the period's scope. */
+export function seatTimelines(history: OrgHistory, period: ChurnPeriod): SeatTimeline[] {
+  const start = historyStart(history, period.from);
+  const bySeat = groupBy(history.seatAssignments, (a) => seatKey(a.unitId, a.seat));
+  return unitsInScope(history.units, period.scopeUnitId).flatMap((unit) =>
+    SEATS.map((seat) => ({
+      unit,
+      seat,
+      spans: spansOf(bySeat.get(seatKey(unit.id, seat)) ?? [], start, unit.archivedOn),
+      endsOn: unit.archivedOn,
+    })),
+  );
+}
+
+const sameHolder = (a: Holding | null, b: Holding | null) =>
+  a === b || (a !== null && b !== null && a.personId === b.personId && a.acting === b.acting);
+
+/**
+ * The holder changes only where a row starts or the day after one ends, so the seat is
+ * worked out on those days alone (each as `orgStateOn` would: the latest row in force),
+ * whatever the period's length.
+ */
+function spansOf(rows: readonly SeatAssignmentRow[], start: Day, endsOn: Day | null): Span[] {
+  const days = new Set<Day>([start]);
+  for (const row of rows) {
+    days.add(row.startedOn);
+    if (row.endedOn !== null) days.add(addDays(row.endedOn, 1));
+  }
+  const spans: Span[] = [];
+  for (const day of [...days].sort()) {
+    if (day < start || (endsOn !== null && day >= endsOn)) continue;
+    const holder = toHolding(latestInForce(rows, day));
+    if (!sameHolder(spans.at(-1)?.holder ?? null, holder) || spans.length === 0) {
+      spans.push({ from: day, holder });
+    }
+  }
+  return spans;
+}

@@ -1,0 +1,36 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DOCS, headingAnchors, ROOT, readDoc, relativeLinks } from './markdown.js';
+
+// A clone must be readable on its own: every link of README.md and docs/ lands on a file of
+// the repository (and on a heading there, when it names one), never beside it.
+describe.each(DOCS)('%s', (path) => {
+  it('links only to files of the repository, and to headings they have', () => {
+    const broken: string[] = [];
+    for (const link of relativeLinks(readDoc(path))) {
+      const [file = '', anchor] = link.split('#');
+      const target = file ? normalize(join(dirname(path), decodeURI(file))) : path;
+      if (target.startsWith('..') || !existsSync(join(ROOT, target))) {
+        broken.push(`${link}: no file ${target} in the repository`);
+      } else if (anchor && target.endsWith('.md') && statSync(join(ROOT, target)).isFile()) {
+        if (!headingAnchors(readDoc(target)).has(anchor)) {
+          broken.push(`${link}: no heading #${anchor} in ${target}`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+});
+
+describe('README.md', () => {
+  it('fits a screen-read: 300 lines at most', () => {
+    expect(readDoc('README.md').split('\n').length).toBeLessThanOrEqual(300);
+  });
+
+  it('links every document of docs/', () => {
+    const linked = new Set(relativeLinks(readDoc('README.md')).map((l) => l.split('#')[0]));
+    const unlinked = DOCS.filter((path) => path.startsWith('docs/') && !linked.has(path));
+    expect(unlinked).toEqual([]);
+  });
+});

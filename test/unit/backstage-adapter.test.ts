@@ -1,0 +1,240 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { backstageToDocument, DEFAULT_LAYER_MAP } from '../../src/adapters/backstage.js';
+import { entityRef } from '../../src/adapters/catalog.js';
+import { inferLayers, SKIPPED } from '../../src/adapters/layers.js';
+import { located, locatedProblems } from '../../src/adapters/source-map.js';
+
+// The Backstage adapter is pure: catalog files in, an org document out, with the way back to
+// the files; the files a Location names come from the `read` it is given.
+const group = (name: string, spec: Record<string, unknown>, metadata = {}) =>
+  `kind: Group\nmetadata: ${JSON.stringify({ name, ...metadata })}\nspec: ${JSON.stringify(spec)}\n`;
+const user = (name: string, email: string | null, memberOf: string[] = [], namespace?: string) =>
+  `kind: User\nmetadata: ${JSON.stringify({ name, namespace })}\n` +
+  `spec: ${JSON.stringify({ profile: email ? { email } : {}, memberOf })}\n`;
+const noFiles = (name: string): string => {
+  throw new Error(`cannot read ${name} (ENOENT)`);
+};
+const catalog = (...entities: string[]) =>
+  backstageToDocument([{ name: 'catalog.yaml', text: entities.join('---\n') }], noFiles);
+const lead = (email: string) => ({ annotations: { 'orgraph.io/eng-lead': email } });
+
+/** A pillar > area > team chain under an organization root, as Backstage's example has it. */
+const tree = [
+  group('acme', { type: 'organization', children: ['infra'] }),
+  group('infra', { type: 'department', parent: 'acme' }),
+  group('tools', { type: 'sub-department', parent: 'group:default/infra' }),
+  group('team-a', { type: 'team', parent: 'tools' }),
+];
+
+describe('inferLayers', () => {
+  const node = (key: string, parent: string | null, extra = {}) => ({
+    key,
+    parent,
+    team: false,
+    hasMembers: false,
+    ...extra,
+  });
+
+  it('places teams, their parents and theirs; skips roots, lone groups, groups without teams', () => {
+    const placements = inferLayers([
+      node('org', null),
+      node('dept', 'org'),
+      node('sub', 'dept'),
+      node('leaf', 'sub', { hasMembers: true }),
+      node('squad', 'sub', { team: true }),
+      node('empty-area', 'dept', { hint: 'AREA' }),
+      node('empty', 'dept'),
+      node('guild', null, { hasMembers: true }),
+    ]);
+    expect(Object.fromEntries(placements)).toEqual({
+      org: { skipped: SKIPPED.root },
+      dept: { layer: 'PILLAR' },
+      sub: { layer: 'AREA' },
+      leaf: { layer: 'TEAM' },
+      squad: { layer: 'TEAM' },
+      'empty-area': { layer: 'AREA' },
+      empty: { skipped: SKIPPED.empty },
+      guild: { skipped: SKIPPED.alone },
+    });
+  });
+
+  it('places a group by the team furthest below it, and survives a loop of parents', () => {
+    const placements = inferLayers([
+      node('dept', null),
+      node('direct', 'dept', { team: true }),
+      node('sub', 'dept'),
+      node('deep', 'sub', { team: true }),
+      node('a', 'b'),
+      node('b', 'a'),
+    ]);
+    expect(placements.get('dept')).toEqual({ layer: 'PILLAR' });
+    expect(placements.get('a')).toEqual({ skipped: SKIPPED.empty });
+  });
+});
+
+describe('backstageToDocument', () => {
+  it('reads entity references in all three forms, and only of the kind asked', () => {
+    expect(entityRef('user:default/Jane', 'user')).toBe('default/jane');
+    expect(entityRef('user:jane', 'user', 'corp')).toBe('corp/jane');
+    expect(entityRef('jane', 'user')).toBe('default/jane');
+    expect(entityRef('group:storage', 'user')).toBeNull();
+    expect(entityRef(7, 'user')).toBeNull();
+  });
+
+  it('infers layers with no map: the root is skipped and its child is the top', () => {
+    const adapted = catalog(...tree, user('ann', 'ann@corp.test', ['team-a']));
+    expect(adapted.problems).toEqual([]);
+    expect(adapted.document.units).toEqual([
+      { slug: 'infra', name: 'infra', layer: 'PILLAR' },
+      { slug: 'tools', name: 'tools', layer: 'AREA', parent: 'infra' },
+      {
+        slug: 'team-a',
+        name: 'team-a',
+        layer: 'TEAM',
+        parent: 'tools',
+        members: ['ann@corp.test'],
+      },
+    ]);
+    expect(located(adapted.warnings)).toEqual([
+      `catalog.yaml: group:default/acme: ${SKIPPED.root}`,
+    ]);
+  });
+
+  it('lets --layer-map win: types it lacks are skipped, their children at the top', () => {
+    const map = { ...DEFAULT_LAYER_MAP, department: 'PILLAR', 'sub-department': 'AREA' } as const;
+    const text = tree.join('---\n');
+    const adapted = backstageToDocument([{ name: 'c.yaml', text }], noFiles, map);
+    expect(adapted.document.units?.map((u) => [u.slug, u.layer, u.parent])).toEqual([
+      ['infra', 'PILLAR', undefined],
+      ['tools', 'AREA', 'infra'],
+      ['team-a', 'TEAM', 'tools'],
+    ]);
+    expect(adapted.warnings[0]?.message).toBe(
+      'skipped: type organization has no layer in --layer-map',
+    );
+  });
+
+  it('takes a parent from either side and members from either side, once', () => {
+    const { document, problems, warnings } = catalog(
+      group('platform', { type: 'pillar', children: ['infra'] }),
+      group('infra', { type: 'area', children: ['group:storage'] }),
+      group('storage', { type: 'team', members: ['eli'] }, lead('ana')),
+      group('guild', { type: 'guild' }),
+      user('ana', 'ana@corp.test'),
+      user('eli', 'eli@corp.test', ['storage', 'guild']),
+      'kind: System\nmetadata: { name: storage-system }\n',
+    );
+    expect(problems).toEqual([]);
+    expect(located(warnings)).toEqual([`catalog.yaml: group:default/guild: ${SKIPPED.alone}`]);
+    expect(document.units?.[2]).toEqual({
+      slug: 'storage',
+      name: 'storage',
+      layer: 'TEAM',
+      parent: 'infra',
+      engLead: 'ana@corp.test',
+      members: ['eli@corp.test'],
+    });
+  });
+
+  it('makes one person of one email in two namespaces, and puts a person in one team', () => {
+    const adapted = catalog(
+      ...tree,
+      group('team-b', { type: 'team', parent: 'tools', members: ['user:development/guest'] }),
+      user('guest', 'guest@corp.test', ['team-a']),
+      user('guest', 'Guest@Corp.test', ['group:default/team-b'], 'development'),
+    );
+    expect(adapted.document.people).toEqual([{ email: 'guest@corp.test', name: 'guest' }]);
+    expect(adapted.document.units?.find((u) => u.slug === 'team-a')?.members).toEqual([
+      'guest@corp.test',
+    ]);
+    expect(adapted.document.units?.find((u) => u.slug === 'team-b')?.members).toBeUndefined();
+    expect(located(adapted.warnings)).toContain(
+      'catalog.yaml: user:default/guest: in 2 teams: joins team-a, not team-b (a person is in one team)',
+    );
+  });
+
+  it('reads a reference without a namespace in its entity’s namespace, else in default', () => {
+    const adapted = catalog(
+      ...tree,
+      group('team-b', { type: 'team', parent: 'tools' }, { namespace: 'ops' }),
+      user('ops-dev', 'ops@corp.test', ['team-b'], 'ops'),
+      user('dev', 'dev@corp.test', ['team-a'], 'ops'),
+    );
+    expect(adapted.problems).toEqual([]);
+    const members = (slug: string) => adapted.document.units?.find((u) => u.slug === slug)?.members;
+    expect(members('team-b')).toEqual(['ops@corp.test']);
+    expect(members('team-a')).toEqual(['dev@corp.test']);
+  });
+
+  it('skips a User without an email, unless they lead a group', () => {
+    const skipped = catalog(...tree, user('bot', null, ['team-a']));
+    expect(skipped.problems).toEqual([]);
+    expect(skipped.document.people).toEqual([]);
+    expect(located(skipped.warnings)).toContain(
+      'catalog.yaml: user:default/bot: skipped: no spec.profile.email (a person needs one)',
+    );
+    const leading = catalog(
+      ...tree,
+      group('team-b', { type: 'team', parent: 'tools' }, lead('user:default/bot')),
+      user('bot', null),
+    );
+    expect(locatedProblems(leading, [])).toEqual([
+      'catalog.yaml: group:default/team-b, metadata.annotations.orgraph.io/eng-lead: ' +
+        'user:default/bot has no spec.profile.email, and a lead needs one',
+    ]);
+    expect(leading.warnings.some((w) => w.message.includes('no spec.profile.email'))).toBe(false);
+  });
+
+  it('follows Locations relative to their file, once each, and names a missing target', () => {
+    const files: Record<string, string> = {
+      'teams/location.yaml': `kind: Location\nmetadata: { name: teams }\nspec: { targets: [./a.yaml, ../root.yaml, ./gone.yaml, https://example.com/x.yaml] }\n`,
+      'teams/a.yaml': tree.slice(1).join('---\n'),
+    };
+    const read = (name: string) => files[name] ?? noFiles(name);
+    const root = `kind: Location\nmetadata: { name: root }\nspec: { target: ./teams/location.yaml }\n---\n${tree[0]}`;
+    const adapted = backstageToDocument([{ name: 'root.yaml', text: root }], read);
+    expect(adapted.document.units?.map((u) => u.slug)).toEqual(['infra', 'tools', 'team-a']);
+    expect(locatedProblems(adapted, [])).toEqual([
+      'teams/location.yaml: location:default/teams, spec.targets: cannot read teams/gone.yaml (ENOENT)',
+    ]);
+    expect(located(adapted.warnings)).toContain(
+      'teams/location.yaml: location:default/teams, spec.targets: "https://example.com/x.yaml" not followed: only files are read',
+    );
+  });
+
+  it('refuses two different parents, and says where each comes from', () => {
+    const adapted = catalog(
+      group('p', { type: 'pillar', children: ['infra', 'data'] }),
+      group('infra', { type: 'area', children: ['storage'] }),
+      group('data', { type: 'area' }),
+      group('storage', { type: 'team', parent: 'data' }),
+    );
+    expect(locatedProblems(adapted, [])).toEqual([
+      'catalog.yaml: group:default/storage, spec.parent: "data", but group:default/infra lists it among its children',
+    ]);
+  });
+
+  it('refuses an entity defined twice, naming both places', () => {
+    const twice = catalog(...tree, group('Tools', { type: 'area' }));
+    expect(locatedProblems(twice, [])).toEqual([
+      'catalog.yaml: group:default/Tools: defined twice (first in catalog.yaml)',
+    ]);
+  });
+
+  it('tells YAML errors by file, document and line', () => {
+    const broken = catalog('kind: Group\nmetadata: { name: x\n');
+    expect(locatedProblems(broken, [])[0]).toMatch(
+      /^catalog.yaml document 1: .* at line 3, column 1$/,
+    );
+  });
+
+  it('reads the fixture in the shape of Backstage’s example through its Location', () => {
+    const folder = 'test/fixtures/backstage/northwind';
+    const read = (name: string) => readFileSync(`${folder}/${name}`, 'utf8');
+    const adapted = backstageToDocument([{ name: 'org.yaml', text: read('org.yaml') }], read);
+    expect(adapted.problems).toEqual([]);
+    expect(adapted.document.people).toHaveLength(8);
+    expect(adapted.warnings).toHaveLength(3);
+  });
+});

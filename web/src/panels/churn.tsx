@@ -1,0 +1,155 @@
+import { useState } from 'preact/hooks';
+import { LAYER, type Layer, plural, SEAT, type Seat } from '../labels.js';
+import { useQuery } from '../query.js';
+import { Panel, personName, UnitLink } from '../ui.js';
+import { useUsable } from '../usable.js';
+
+type Kind = 'FILLED' | 'VACATED' | 'REPLACED' | 'CONFIRMED';
+
+interface Stats {
+  layer: Layer;
+  seat: Seat;
+  began: number;
+  ended: number;
+  medianDaysVacant: number | null;
+  longestDaysVacant: number | null;
+  stillOpen: number;
+  oldestOpenDays: number | null;
+  medianDaysToFill: number | null;
+  turnover: number | null;
+}
+
+interface Holder {
+  name: string;
+}
+
+interface Change {
+  on: string;
+  kind: Kind;
+  seat: Seat;
+  unit: { slug: string; name: string };
+  before: Holder | null;
+  beforeActing: boolean;
+  after: Holder | null;
+  afterActing: boolean;
+}
+
+interface ChurnAnswer {
+  seatVacancyStats: Stats[];
+  leadershipChanges: { totalCount: number; nodes: Change[] };
+}
+
+// The newest changes matter most to a reader, but the API lists oldest first: the panel
+// shows the first page (100) and says when there are more.
+const CHURN_QUERY = `query DashboardChurn($from: Date!, $to: Date!) {
+  seatVacancyStats(from: $from, to: $to) {
+    layer seat began ended medianDaysVacant longestDaysVacant stillOpen oldestOpenDays
+    medianDaysToFill turnover
+  }
+  leadershipChanges(from: $from, to: $to, first: 100) {
+    totalCount
+    nodes {
+      on kind seat unit { slug name }
+      before { name } beforeActing after { name } afterActing
+    }
+  }
+}`;
+
+const KIND: Record<Kind, string> = {
+  FILLED: 'Filled',
+  VACATED: 'Vacated',
+  REPLACED: 'Replaced',
+  CONFIRMED: 'Confirmed',
+};
+
+/** The same day a year earlier (29 February: the 28th). */
+function twelveMonthsBefore(day: string): string {
+  const [year, rest] = [Number(day.slice(0, 4)), day.slice(4)];
+  return `${year - 1}${rest === '-02-29' ? '-02-28' : rest}`;
+}
+
+const days = (n: number | null) => (n === null ? '—' : String(Math.round(n * 10) / 10));
+const share = (n: number | null) => (n === null ? '—' : `${Math.round(n * 100)}%`);
+
+const COLUMNS: [string, (s: Stats) => string][] = [
+  ['Began', (s) => String(s.began)],
+  ['Ended', (s) => String(s.ended)],
+  ['Median days vacant', (s) => days(s.medianDaysVacant)],
+  ['Longest', (s) => days(s.longestDaysVacant)],
+  ['Still open', (s) => String(s.stillOpen)],
+  ['Oldest open (days)', (s) => days(s.oldestOpenDays)],
+  ['Median days to fill', (s) => days(s.medianDaysToFill)],
+  ['Turnover', (s) => share(s.turnover)],
+];
+
+/** Leadership churn over a period: how long seats stood empty, and who changed seats. */
+export function Churn({ asOf }: { asOf: string }) {
+  const [to, setTo] = useState(asOf);
+  const [from, setFrom] = useState(twelveMonthsBefore(asOf));
+  // Asked once the page is usable: the tree, rollup and findings come first.
+  const usable = useUsable();
+  const { data, error, loading } = useQuery<ChurnAnswer>(
+    CHURN_QUERY,
+    usable && from && to ? { from, to } : null,
+  );
+  const changes = data?.leadershipChanges;
+  return (
+    <Panel id="churn" title="Churn" loading={loading} error={error}>
+      <div class="toolbar">
+        <label>
+          From <input type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+        </label>
+        <label>
+          To <input type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        </label>
+      </div>
+      <div class="scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Seat</th>
+              {COLUMNS.map(([label]) => (
+                <th scope="col" class="number" key={label}>
+                  {label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {(data?.seatVacancyStats ?? []).map((s) => (
+              <tr key={`${s.layer}-${s.seat}`}>
+                <th scope="row">
+                  {LAYER[s.layer]} {SEAT[s.seat]}
+                </th>
+                {COLUMNS.map(([label, value]) => (
+                  <td class="number" key={label}>
+                    {value(s)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p aria-live="polite" class="count">
+        {changes ? countLine(changes.totalCount, changes.nodes.length) : ''}
+      </p>
+      <ul class="plain changes">
+        {(changes?.nodes ?? []).map((c) => (
+          <li key={`${c.on}-${c.unit.slug}-${c.seat}`} data-kind={c.kind}>
+            {c.on} · <strong>{KIND[c.kind]}</strong> · <UnitLink unit={c.unit} /> {SEAT[c.seat]}:{' '}
+            {holder(c.before, c.beforeActing)} → {holder(c.after, c.afterActing)}
+          </li>
+        ))}
+      </ul>
+    </Panel>
+  );
+}
+
+const holder = (person: Holder | null, acting: boolean) =>
+  person ? `${personName(person)}${acting ? ' (acting)' : ''}` : 'nobody';
+
+const countLine = (total: number, shown: number) =>
+  shown < total
+    ? `${plural(total, 'change')} of a seat's holder; the first ${shown} shown.`
+    : `${plural(total, 'change')} of a seat's holder.`;
