@@ -56,6 +56,11 @@ async function walk(t: TestApp) {
     PEOPLE.map((email) => t.gql(IMPACT, { email }, { token: planner })),
   );
   const findings = await t.gql(FINDINGS, {}, { token: planner });
+  // Errors come in the order their fields resolved, which timing decides: compare them by path.
+  const byPath = (e: { path?: readonly unknown[] }) => JSON.stringify(e.path);
+  candidacies.errors = [...(candidacies.errors ?? [])].sort((a, b) =>
+    byPath(a).localeCompare(byPath(b)),
+  );
   return JSON.stringify([candidacies, impacts, findings]);
 }
 
