@@ -10,12 +10,9 @@
  * postgres://postgres@127.0.0.1:5432/test); it works in a database of its own, `orgraph_bench_<pid>` (other benches may run beside it on
  * the same server), made anew for each size and dropped after.
  */
-import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { addDays, todayUtc } from '../src/core/org/days.js';
-import { openDatabase } from '../src/db/client.js';
-import { generateOrg, SIZES } from '../src/demo/generate.js';
-import { importOrgDocument } from '../src/orgdoc/import.js';
+import { SIZES } from '../src/demo/generate.js';
 import { loadConfig } from '../src/server/config.js';
 import { graphqlClient, timeAfter, timeWarm } from './measure.js';
 import { PEER_SKIPPED, peerInstalled, rerunOnPeerNode, timePeer } from './peer.js';
@@ -29,48 +26,15 @@ import {
   TEAM_QUERY,
 } from './queries.js';
 import { startServer } from './server.js';
+import { benchDatabase, dropBenchDatabase, importGenerated, type SizeName } from './setup.js';
 import { type Figures, printTable } from './table.js';
 import { TREE_QUERY, TREE_SQL } from './tree.js';
 
 const TOKEN = 'bench-admin-token-0123456789abcdef';
-const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-type SizeName = keyof typeof SIZES;
-
 const DRILL_DOWN_TEAM = 'team-0123';
-const BENCH_DATABASE = `orgraph_bench_${process.pid}`;
-
-async function onServer(statement: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(statement);
-  await admin.end();
-}
-
-async function freshBenchDatabase(): Promise<string> {
-  await onServer(`drop database if exists ${BENCH_DATABASE} with (force)`);
-  await onServer(`create database ${BENCH_DATABASE}`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${BENCH_DATABASE}`;
-  return url.toString();
-}
-
-/** The generated org of a size imported into the bench database `url`, and how long it took. */
-async function importGenerated(sizeName: SizeName, url: string) {
-  const database = await openDatabase({ url });
-  await database.migrate();
-  const document = generateOrg(SIZES[sizeName]);
-  const importStart = performance.now();
-  const imported = await importOrgDocument(database.db, document, { today: todayUtc() });
-  if (imported.userErrors.length > 0) throw new Error(JSON.stringify(imported.userErrors[0]));
-  const importSeconds = (performance.now() - importStart) / 1000;
-  // Fresh tables have no planner statistics yet; a live server's autovacuum would have them.
-  await database.db.execute(sql`analyze`);
-  await database.close();
-  return { document, importSeconds };
-}
 
 async function benchSize(sizeName: SizeName): Promise<Figures> {
-  const url = await freshBenchDatabase();
+  const url = await benchDatabase();
   const { document, importSeconds } = await importGenerated(sizeName, url);
   const counts = { units: document.units.length, people: document.people.length };
   console.log(`org ${sizeName}: ${counts.units} units, ${counts.people} people`);
@@ -108,7 +72,7 @@ async function benchSize(sizeName: SizeName): Promise<Figures> {
 
   await client.end();
   await server.stop();
-  await onServer(`drop database ${BENCH_DATABASE} with (force)`);
+  await dropBenchDatabase();
   return {
     size: sizeName,
     ...counts,

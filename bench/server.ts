@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 
 export interface BenchServer {
   port: number;
-  /** The server process's resident memory now, in MiB. */
+  /** The server's resident memory now, its workers' included, in MiB. */
   rssMb(): number;
   stop(): Promise<void>;
 }
@@ -18,8 +18,14 @@ export interface BenchServer {
 const MAIN = new URL('../dist/server/main.js', import.meta.url).pathname;
 
 /** Starts the compiled server (`npm run build` first) and waits for its start line. */
-export function startServer(databaseUrl: string, adminToken: string): Promise<BenchServer> {
+export function startServer(
+  databaseUrl: string,
+  adminToken: string,
+  workers = 1,
+): Promise<BenchServer> {
   const env = {
+    // One process unless asked: the table's figures are one worker's (memory included).
+    ORGRAPH_WORKERS: String(workers),
     NODE_ENV: 'production',
     DATABASE_URL: databaseUrl,
     ORGRAPH_ADMIN_TOKEN: adminToken,
@@ -54,7 +60,8 @@ export async function spawnServer(
       if (found) resolve(Number(found));
     });
   });
-  return { port, rssMb: () => residentMb(child.pid ?? 0), stop: () => stopped(child) };
+  const rssMb = () => treeOf(child.pid ?? 0).reduce((mb, pid) => mb + residentMb(pid), 0);
+  return { port, rssMb, stop: () => stopped(child) };
 }
 
 function stopped(child: ChildProcess): Promise<void> {
@@ -63,6 +70,15 @@ function stopped(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+/** A process and its descendants (a server's workers). */
+function treeOf(pid: number): number[] {
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+    .split(' ')
+    .filter(Boolean)
+    .map(Number);
+  return [pid, ...children.flatMap(treeOf)];
 }
 
 function residentMb(pid: number): number {

@@ -1,24 +1,33 @@
-import { aorTable } from '../db/tables.js';
-import { unitIdsOfScope } from '../graphql/arg-lookups.js';
-import { scopeArg } from '../graphql/args.js';
+import { unitsOfScope } from '../graphql/arg-lookups.js';
+import { asOfArg, scopeArg } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
-import { tablePage } from '../graphql/table-page.js';
-import { type AorFilter, aorList } from './list.js';
+import { readOn } from '../graphql/on-day.js';
+import { arrayPage } from '../graphql/pagination.js';
 import { AreaOfResponsibility, CriticalityEnum } from './types.js';
 
 builder.queryFields((t) => ({
   aors: t.connection(
     {
       type: AreaOfResponsibility,
-      description: 'Active (not retired) AoRs in slug order, of a scope and a criticality.',
+      description:
+        'AoRs in force on `asOf` (not retired, their unit not archived) in slug order, of a ' +
+        'scope and a criticality.',
       authScopes: { viewer: true },
       args: {
         scope: scopeArg(t.arg),
         criticality: t.arg({ type: CriticalityEnum, description: 'Only AoRs this critical.' }),
+        asOf: asOfArg(t.arg),
       },
-      resolve: async (_root, { scope, criticality, ...page }, context) => {
-        const filter: AorFilter = { unitIds: await unitIdsOfScope(context, scope), criticality };
-        return tablePage(context.db, aorTable, aorList(filter), page);
+      resolve: async (_root, { scope, criticality, asOf, ...page }, context) => {
+        const aors = await readOn(context, asOf ?? context.today, (org) => {
+          const units = unitsOfScope(org.state, scope);
+          const listed = org.state.aors.filter(
+            (a) =>
+              (!units || units.has(a.unitId)) && (!criticality || a.criticality === criticality),
+          );
+          return org.aors(listed.map((a) => a.id));
+        });
+        return arrayPage(page, aors);
       },
     },
     {

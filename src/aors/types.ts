@@ -1,11 +1,12 @@
-import { groupBy } from '../core/collections.js';
+import { latestInForce } from '../core/org/in-force.js';
+import { aorOn, aorsOfUnit, aorsOwnedBy } from '../core/org/on-day.js';
 import { type AorRow, criticalityEnum, ownershipRoleEnum } from '../db/tables.js';
 import { builder } from '../graphql/builder.js';
-import type { Context } from '../graphql/context.js';
 import { rowId } from '../graphql/node-id.js';
+import { type OnDay, readFor, snapshotLoader } from '../graphql/on-day.js';
 import { Person } from '../people/types.js';
+import { aorRows, ownershipsByPerson } from '../store/history-rows.js';
 import { OrgUnit } from '../units/types.js';
-import { aorsByIds, aorsOfUnits, ownershipsOfAors, ownershipsOfPeople } from './data.js';
 
 export const CriticalityEnum = builder.enumType('Criticality', {
   description: 'How much it hurts when an AoR is dropped.',
@@ -20,8 +21,8 @@ export const OwnershipRoleEnum = builder.enumType('OwnershipRole', {
 export const AreaOfResponsibility = builder.loadableNode('AreaOfResponsibility', {
   description: 'A system or domain owned inside a unit, with a primary owner and backups.',
   id: rowId,
-  load: (ids: number[], { db }) => aorsByIds(db, ids),
-  sort: (aor: AorRow) => aor.id,
+  load: snapshotLoader((org): ReadonlyMap<number, OnDay<AorRow>> => aorRows(org.history)),
+  sort: (aor: OnDay<AorRow>) => aor.id,
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable unique key.' }),
     name: t.exposeString('name', { description: 'Display name.' }),
@@ -30,7 +31,11 @@ export const AreaOfResponsibility = builder.loadableNode('AreaOfResponsibility',
       type: CriticalityEnum,
       description: 'HIGH, MEDIUM, LOW.',
     }),
-    unit: t.field({ type: OrgUnit, description: 'The owning unit.', resolve: (aor) => aor.unitId }),
+    unit: t.field({
+      type: OrgUnit,
+      description: 'The owning unit.',
+      resolve: (aor, _args, context) => readFor(context, aor, (org) => org.theUnit(aor.unitId)),
+    }),
     retiredOn: t.expose('retiredOn', {
       type: 'Date',
       nullable: true,
@@ -39,27 +44,20 @@ export const AreaOfResponsibility = builder.loadableNode('AreaOfResponsibility',
   }),
 });
 
-/** Today's owners of each AoR in one role: one statement for any number of AoRs. */
-async function ownersOf(ids: number[], { db, today }: Context, role: 'PRIMARY' | 'BACKUP') {
-  const rows = (await ownershipsOfAors(db, ids, today)).filter((o) => o.ownership.role === role);
-  const byAor = groupBy(rows, (o) => o.ownership.aorId);
-  return ids.map((id) => (byAor.get(id) ?? []).map((o) => o.person));
-}
-
 builder.objectFields(AreaOfResponsibility, (t) => ({
-  primaryOwner: t.loadable({
+  primaryOwner: t.field({
     type: Person,
     nullable: true,
-    description: "Today's AoR holder; null when it is unowned.",
-    load: async (ids: number[], context) =>
-      (await ownersOf(ids, context, 'PRIMARY')).map((owners) => owners[0] ?? null),
-    resolve: (aor) => aor.id,
+    description:
+      'The AoR holder on the day; null when it is unowned (or retired by then: no owners).',
+    resolve: (aor, _args, context) =>
+      readFor(context, aor, (org) => org.person(aorOn(org.state, aor.id)?.primaryOwnerId ?? null)),
   }),
-  backupOwners: t.loadableList({
-    type: Person,
-    description: "Today's backup owners.",
-    load: (ids: number[], context) => ownersOf(ids, context, 'BACKUP'),
-    resolve: (aor) => aor.id,
+  backupOwners: t.field({
+    type: [Person],
+    description: 'The backup owners on the day.',
+    resolve: (aor, _args, context) =>
+      readFor(context, aor, (org) => org.people(aorOn(org.state, aor.id)?.backupOwnerIds ?? [])),
   }),
 }));
 
@@ -75,28 +73,28 @@ const AorOwnership = builder
   });
 
 builder.objectFields(OrgUnit, (t) => ({
-  aors: t.loadableList({
-    type: AreaOfResponsibility,
-    description: "The unit's active AoRs, by slug.",
-    load: async (ids: number[], { db }) => {
-      const byUnit = groupBy(await aorsOfUnits(db, ids), (a) => a.unitId);
-      return ids.map((id) => byUnit.get(id) ?? []);
-    },
-    resolve: (unit) => unit.id,
+  aors: t.field({
+    type: [AreaOfResponsibility],
+    description: "The unit's AoRs on the day (not retired then), by slug.",
+    resolve: (unit, _args, context) =>
+      readFor(context, unit, (org) => org.aors(aorsOfUnit(org.state, unit.id).map((a) => a.id))),
   }),
 }));
 
 builder.objectFields(Person, (t) => ({
-  aors: t.loadableList({
-    type: AorOwnership,
-    description: 'The AoRs this person owns today (primary or backup), by slug.',
-    load: async (ids: number[], { db, today }) => {
-      const rows = await ownershipsOfPeople(db, ids, today);
-      const byPerson = groupBy(rows, (r) => r.ownership.personId);
-      return ids.map((id) =>
-        (byPerson.get(id) ?? []).map(({ aor, ownership }) => ({ aor, ...ownership })),
-      );
-    },
-    resolve: (person) => person.id,
+  aors: t.field({
+    type: [AorOwnership],
+    description: 'The AoRs this person owns on the day (primary or backup), by slug.',
+    resolve: (person, _args, context) =>
+      readFor(context, person, (org) => {
+        const rows = ownershipsByPerson(org.org.history).get(person.id) ?? [];
+        return aorsOwnedBy(org.state, person.id).flatMap((state) => {
+          const role = state.primaryOwnerId === person.id ? 'PRIMARY' : 'BACKUP';
+          const mine = rows.filter((r) => r.aorId === state.id && r.role === role);
+          const ownership = latestInForce(mine, org.day);
+          const [aor] = org.aors([state.id]);
+          return aor && ownership ? [{ aor, role, startedOn: ownership.startedOn }] : [];
+        });
+      }),
   }),
 }));

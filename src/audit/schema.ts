@@ -1,11 +1,10 @@
 import { GraphQLError } from 'graphql';
-import { keyRule } from '../graphql/args.js';
+import { personWithEmail } from '../core/org/on-day.js';
+import { keyRule, orgFor } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { rowId } from '../graphql/node-id.js';
 import { sqlPage } from '../graphql/pagination.js';
-import { peopleByEmails } from '../people/data.js';
 import { Person } from '../people/types.js';
-import { unitsBySlugs } from '../units/data.js';
 import { OrgUnit } from '../units/types.js';
 import {
   type ChangeFilter,
@@ -78,11 +77,15 @@ builder.queryFields((t) => ({
         since: t.arg.string({ description: 'From this ISO 8601 instant or day, inclusive.' }),
         until: t.arg.string({ description: 'Before this ISO 8601 instant or day.' }),
       },
-      resolve: async (_root, { unit, person, since, until, ...page }, { db }) => {
+      resolve: async (_root, { unit, person, since, until, ...page }, context) => {
+        const { db } = context;
         const filter: ChangeFilter = {};
         // An unknown unit or person has no changes: an empty page, not an error.
-        if (unit != null) filter.unitId = (await unitsBySlugs(db, [unit]))[0]?.id ?? -1;
-        if (person != null) filter.personId = (await peopleByEmails(db, [person]))[0]?.id ?? -1;
+        if (unit != null)
+          filter.unitId = (await context.org.rows()).unitsBySlug.get(unit)?.id ?? -1;
+        if (person != null) {
+          filter.personId = personWithEmail(await orgFor(context, null), person)?.id ?? -1;
+        }
         if (since != null) filter.since = instant(since, 'since');
         if (until != null) filter.until = instant(until, 'until');
         return sqlPage(

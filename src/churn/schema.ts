@@ -113,7 +113,7 @@ async function periodOf(
   if (args.from > args.to) throw badArgument('from', `must not be after to (${args.to})`);
   if (args.scope == null) return { scopeUnitId: null, from: args.from, to: args.to };
   const unit = (await context.org.rows()).unitsBySlug.get(args.scope);
-  if (!unit) throw notFound('scope', `no unit "${args.scope}"`);
+  if (!unit) notFound('scope', `no unit "${args.scope}"`);
   return { scopeUnitId: unit.id, from: args.from, to: args.to };
 }
 

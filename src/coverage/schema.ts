@@ -11,17 +11,10 @@ import {
   teamsWithoutTechLead,
 } from '../core/coverage/rollup.js';
 import { confidential, type Reveals, revealsOfScope } from '../graphql/access.js';
-import {
-  asOfArg,
-  dayFor,
-  orgFor,
-  scopeArg,
-  scopeIdIn,
-  unitOnDay,
-  withOrg,
-} from '../graphql/args.js';
+import { asOfArg, orgFor, scopeArg, scopeIdIn } from '../graphql/args.js';
 import { builder, type Types } from '../graphql/builder.js';
 import { COST, heavy } from '../graphql/costs.js';
+import { dayOf, nestedDayArg, type OnDay, onDay, readOn } from '../graphql/on-day.js';
 import { arrayPage } from '../graphql/pagination.js';
 import { LayerEnum, OrgUnit, OrgUnitConnection } from '../units/types.js';
 import { BenchSeat } from './seat-schema.js';
@@ -33,7 +26,7 @@ export const CoverageStatusEnum = builder.enumType('CoverageStatus', {
   values: COVERAGE_STATUSES,
 });
 
-export const UnitCoverage = builder.objectRef<UnitCoverageData>('UnitCoverage').implement({
+export const UnitCoverage = builder.objectRef<OnDay<UnitCoverageData>>('UnitCoverage').implement({
   description: "A unit's leadership coverage on a day.",
   fields: (t) => ({
     status: t.expose('status', { type: CoverageStatusEnum, description: 'The coverage status.' }),
@@ -56,12 +49,12 @@ export const UnitCoverage = builder.objectRef<UnitCoverageData>('UnitCoverage').
     engLead: t.field({
       type: BenchSeat,
       description: 'The Eng Lead seat.',
-      resolve: (c) => c.seats.ENG_LEAD,
+      resolve: (c) => ({ ...c.seats.ENG_LEAD, day: c.day }),
     }),
     techLead: t.field({
       type: BenchSeat,
       description: 'The Tech Lead seat.',
-      resolve: (c) => c.seats.TECH_LEAD,
+      resolve: (c) => ({ ...c.seats.TECH_LEAD, day: c.day }),
     }),
   }),
 });
@@ -123,11 +116,10 @@ export const CoverageRollup = builder.objectRef<ScopedRollup>('CoverageRollup').
 builder.objectFields(OrgUnit, (t) => ({
   coverage: t.field({
     type: UnitCoverage,
-    description: 'Leadership coverage on a day (default: today).',
-    args: { asOf: asOfArg(t.arg) },
+    description: 'Leadership coverage on a day.',
+    args: { asOf: nestedDayArg(t.arg) },
     resolve: (unit, { asOf }, context) =>
-      withOrg(context, (org) => {
-        const state = org.on(dayFor(unit, asOf) ?? context.today);
+      readOn(context, asOf ?? dayOf(unit, context), ({ state }) => {
         if (!state.unitsById.has(unit.id)) {
           throw new GraphQLError(
             `${unit.slug} was archived on ${unit.archivedOn}: no coverage on ${state.asOf}`,
@@ -136,7 +128,7 @@ builder.objectFields(OrgUnit, (t) => ({
             },
           );
         }
-        return unitCoverage(state, unit.id, context.config.thresholds);
+        return onDay(unitCoverage(state, unit.id, context.config.thresholds), state.asOf);
       }),
   }),
 }));
@@ -172,14 +164,12 @@ builder.queryFields((t) => ({
         asOf: asOfArg(t.arg),
       },
       resolve: async (_root, { scope, asOf, ...page }, context) => {
-        const state = await orgFor(context, asOf);
-        const teams = teamsWithoutTechLead(state, scopeIdIn(state, scope));
-        const rows = await context.org.rows();
-        const nodes = teams.flatMap((team) => rows.units.get(team.unit.id) ?? []);
-        return arrayPage(
-          page,
-          nodes.map((row) => unitOnDay(row, asOf ?? undefined)),
+        const teams = await readOn(context, asOf ?? context.today, (org) =>
+          org.units(
+            teamsWithoutTechLead(org.state, scopeIdIn(org.state, scope)).map((t) => t.unit.id),
+          ),
         );
+        return arrayPage(page, teams);
       },
     },
     OrgUnitConnection,

@@ -2,27 +2,28 @@ import type { SeatCoverage as SeatData } from '../core/coverage/seat.js';
 import type { ApiRole } from '../db/tables.js';
 import { confidential } from '../graphql/access.js';
 import { builder } from '../graphql/builder.js';
+import { type OnDay, readFor, unitOf } from '../graphql/on-day.js';
 import { Person } from '../people/types.js';
 import { SeatEnum } from '../seats/types.js';
 import { OrgUnit } from '../units/types.js';
 
-const ReadyCandidates = builder.objectRef<SeatData>('ReadyCandidates').implement({
+const ReadyCandidates = builder.objectRef<OnDay<SeatData>>('ReadyCandidates').implement({
   description: 'Successor candidates of one seat, grouped by readiness (confidential).',
   fields: (t) => ({
     readyNow: t.field({
       type: [Person],
       description: 'Could step in now.',
-      resolve: (s) => s.readyNow,
+      resolve: (s, _args, context) => readFor(context, s, (org) => org.people(s.readyNow)),
     }),
     readySoon: t.field({
       type: [Person],
       description: 'In about 1–2 years.',
-      resolve: (s) => s.readySoon,
+      resolve: (s, _args, context) => readFor(context, s, (org) => org.people(s.readySoon)),
     }),
     readyLater: t.field({
       type: [Person],
       description: 'In 3+ years.',
-      resolve: (s) => s.readyLater,
+      resolve: (s, _args, context) => readFor(context, s, (org) => org.people(s.readyLater)),
     }),
   }),
 });
@@ -31,16 +32,20 @@ const ReadyCandidates = builder.objectRef<SeatData>('ReadyCandidates').implement
 const benchOfSeat = (role: ApiRole) => confidential(role, (seat: SeatData) => [seat.unitId]);
 
 /** The fields every view of one seat shares: coverage, the bench. */
-export const BenchSeat = builder.objectRef<SeatData>('BenchSeat').implement({
+export const BenchSeat = builder.objectRef<OnDay<SeatData>>('BenchSeat').implement({
   description: 'One seat of one unit on a day: holder, tenure, vacancy, hiring and bench.',
   fields: (t) => ({
-    unit: t.field({ type: OrgUnit, description: 'The unit.', resolve: (s) => s.unitId }),
+    unit: t.field({
+      type: OrgUnit,
+      description: 'The unit.',
+      resolve: unitOf,
+    }),
     seat: t.expose('seat', { type: SeatEnum, description: 'Which seat.' }),
     holder: t.field({
       type: Person,
       nullable: true,
       description: 'Who holds it.',
-      resolve: (s) => s.holderId,
+      resolve: (s, _args, context) => readFor(context, s, (org) => org.person(s.holderId)),
     }),
     acting: t.exposeBoolean('acting', { description: 'The holder is interim.' }),
     heldSince: t.expose('heldSince', {

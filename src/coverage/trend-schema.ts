@@ -1,14 +1,12 @@
 import { GraphQLError } from 'graphql';
-import { coverageRollup } from '../core/coverage/rollup.js';
 import {
   type SeverityCount as CountData,
-  coveragePoint,
   INTERVALS,
   MAX_TREND_POINTS,
   type CoveragePoint as PointData,
   trendDays,
 } from '../core/coverage/trend.js';
-import { findingsFor } from '../core/findings/findings.js';
+import { trendPoints } from '../core/coverage/trend-points.js';
 import { SeverityEnum, visibleFindings } from '../findings/schema.js';
 import { type Reveals, revealsOfScope } from '../graphql/access.js';
 import { scopeArg } from '../graphql/args.js';
@@ -63,9 +61,9 @@ builder.queryFields((t) => ({
       '`to` always the last, each equal to `coverage(asOf:)` and the findings of that day. At ' +
       `most ${MAX_TREND_POINTS} points. On days the scope unit is archived its point is empty.`,
     authScopes: { viewer: true },
-    // Each point is an org on its day, its rollup and its findings.
+    // One org in full, then each point from its neighbour by what changed in between.
     complexity: (args) =>
-      (trendDays(args.from, args.to, args.every)?.length ?? 1) * COST.trendPoint,
+      COST.trend + (trendDays(args.from, args.to, args.every)?.length ?? 1) * COST.trendPoint,
     extensions: { heavy: true },
     args: {
       scope: scopeArg(t.arg),
@@ -86,30 +84,29 @@ builder.queryFields((t) => ({
         throw badArgument('every', message);
       }
       const rows = await context.org.rows();
-      const scopeUnit =
-        scope == null ? null : [...rows.units.values()].find((u) => u.slug === scope);
+      const scopeUnit = scope == null ? null : rows.unitsBySlug.get(scope);
       if (scope != null && !scopeUnit) {
         throw new GraphQLError(`scope: no unit "${scope}"`, {
           extensions: { code: 'NOT_FOUND', argument: 'scope' },
         });
       }
-      const { thresholds } = context.config;
-      const points: ScopedPoint[] = [];
-      for (const day of days) {
-        const state = await context.org.on(day);
-        const scopeId = scopeUnit && state.unitsById.has(scopeUnit.id) ? scopeUnit.id : null;
-        if (scopeUnit && scopeId === null) {
-          points.push(coveragePoint(day, { byLayer: [], benchStrength: null }, []));
-          continue;
-        }
-        const findings = visibleFindings(findingsFor(state, scopeId, thresholds), context);
-        const rollup = coverageRollup(state, scopeId, thresholds);
-        points.push({
-          ...coveragePoint(day, rollup, findings),
-          reveals: revealsOfScope(state, scopeId),
-        });
-      }
-      return points;
+      await context.org.ready();
+      const org = context.org.loaded();
+      if (!org) throw new Error('the org snapshot is not loaded');
+      const scopeUnitId = scopeUnit?.id ?? null;
+      return trendPoints(
+        {
+          history: await context.org.history(),
+          stateOn: (day) => org.on(day),
+          scopeUnitId,
+          thresholds: context.config.thresholds,
+          visible: (findings) => visibleFindings(findings, context),
+        },
+        days,
+      ).map(
+        ({ state, inScope, ...point }): ScopedPoint =>
+          inScope ? { ...point, reveals: revealsOfScope(state, scopeUnitId) } : point,
+      );
     },
   }),
 }));

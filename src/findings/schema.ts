@@ -11,6 +11,7 @@ import { atMost } from '../graphql/bounds.js';
 import { builder } from '../graphql/builder.js';
 import type { Context, Viewer } from '../graphql/context.js';
 import { COST, heavy } from '../graphql/costs.js';
+import { type OnDay, onDayAll, readFor, unitOf } from '../graphql/on-day.js';
 import { arrayPage } from '../graphql/pagination.js';
 import { Person } from '../people/types.js';
 import { SeatEnum } from '../seats/types.js';
@@ -26,7 +27,7 @@ export const SeverityEnum = builder.enumType('Severity', {
   values: SEVERITIES,
 });
 
-export const Finding = builder.objectRef<FindingData>('Finding').implement({
+export const Finding = builder.objectRef<OnDay<FindingData>>('Finding').implement({
   description: 'One single point of failure: where it is, who is involved, why it matters.',
   fields: (t) => ({
     kind: t.expose('kind', { type: FindingKindEnum, description: 'What kind of risk.' }),
@@ -34,12 +35,12 @@ export const Finding = builder.objectRef<FindingData>('Finding').implement({
     unit: t.field({
       type: OrgUnit,
       description: 'Where it arises (for per-person kinds: the highest-layer unit involved).',
-      resolve: (f) => f.unitId,
+      resolve: unitOf,
     }),
     units: t.field({
       type: [OrgUnit],
       description: 'Every unit involved, Pillars first, by slug.',
-      resolve: (f) => f.unitIds,
+      resolve: (f, _args, context) => readFor(context, f, (org) => org.units(f.unitIds)),
     }),
     seat: t.expose('seat', {
       type: SeatEnum,
@@ -49,13 +50,14 @@ export const Finding = builder.objectRef<FindingData>('Finding').implement({
     people: t.field({
       type: [Person],
       description: 'The people involved.',
-      resolve: (f) => f.personIds,
+      resolve: (f, _args, context) => readFor(context, f, (org) => org.people(f.personIds)),
     }),
     aor: t.field({
       type: AreaOfResponsibility,
       nullable: true,
       description: 'The AoR, for SOLE_AOR_OWNER and UNOWNED_AOR.',
-      resolve: (f) => f.aorId ?? null,
+      resolve: (f, _args, context) =>
+        readFor(context, f, (org) => org.aors(f.aorId === undefined ? [] : [f.aorId])[0] ?? null),
     }),
     message: t.exposeString('message', { description: 'One sentence for a person to read.' }),
   }),
@@ -114,7 +116,8 @@ builder.queryFields((t) => ({
           kinds: kinds ?? undefined,
           minSeverity: minSeverity ?? undefined,
         });
-        return arrayPage(page, visibleFindings(findings, context));
+        const visible = visibleFindings(findings, context);
+        return arrayPage(page, onDayAll(visible, state.asOf));
       },
     },
     { name: 'FindingConnection', description: 'A page of findings.' },

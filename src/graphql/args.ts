@@ -1,7 +1,6 @@
 import type { ArgBuilder } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import type { Day, OrgState } from '../core/org/state.js';
-import type { UnitRow } from '../db/tables.js';
 import type { LoadedOrg } from '../store/snapshots.js';
 import { refSchema } from '../writes/fields.js';
 import type { Types } from './builder.js';
@@ -51,19 +50,3 @@ export const scopeArg = (arg: ArgBuilder<Types>) =>
     description: 'A unit slug: that unit and everything below it. None: the whole org.',
     validate: keyRule,
   });
-
-/**
- * A unit answered inside a list asked `asOf` a day (`teamsWithoutTechLead(asOf:)`, and the
- * children of such a unit): its leads, children and coverage default to that same day, so a
- * historical answer reads consistently. Other units answer for today.
- */
-export type UnitOnDay = UnitRow & { answeredOn?: Day };
-
-export function unitOnDay(row: UnitRow, day: Day | undefined): UnitOnDay {
-  return day === undefined ? row : { ...row, answeredOn: day };
-}
-
-/** The day a unit's fields answer for: the argument, else the list's day, else today. */
-export function dayFor(unit: UnitOnDay, asOf: Day | null | undefined): Day | undefined {
-  return asOf ?? unit.answeredOn;
-}

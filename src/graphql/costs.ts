@@ -31,12 +31,22 @@ export const COST = {
   /** Every team's seats: ~12 ms. */
   teamsWithoutTechLead: 2_000,
   /**
+   * A coverage trend's last day in full (today's org is mostly kept already): the org of a
+   * day, its rollup and findings, as `coverage` and `singlePointsOfFailure` on a day not
+   * yet computed.
+   */
+  trend: 20_000,
+  /**
+   * Each further point, worked out from its neighbour by the history's changes in between:
+   * 0.2–1 ms at M with a few units changed (a unit archived in between makes a point a
+   * whole org again: rare, and not priced).
+   */
+  trendPoint: 100,
+  /**
    * Every seat's timeline from its own rows, then counted, whatever the period's length: ~20 ms
    * beyond an empty request on org S (bench), the tree's third.
    */
   churn: 2_000,
-  /** One point of a coverage trend: the org on its day, its rollup and findings. */
-  trendPoint: 8_000,
 } as const;
 
 /** An `asOf` day not yet computed costs a rebuild of the org on that day: 50–100 ms. */

@@ -37,6 +37,8 @@ export async function mutationResult<Parsed, Result extends object>(
         throw error instanceof UserInputError ? error.located(under('input')) : error;
       }
     });
+    // The payload's objects answer from the org this write made, not the one read before it.
+    context.org.renew();
     return { ...value, userErrors: [] };
   } catch (error) {
     if (error instanceof UserInputError) return { ...failed, userErrors: error.userErrors };

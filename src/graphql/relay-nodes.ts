@@ -1,10 +1,14 @@
+import { brandWithType } from '@pothos/core';
 import { decodeGlobalID, resolveNodes } from '@pothos/plugin-relay';
 import { ForbiddenError } from '@pothos/plugin-scope-auth';
 import type { GraphQLResolveInfo } from 'graphql';
+import type { Day } from '../core/org/state.js';
+import { asOfArg } from './args.js';
 import { atMost } from './bounds.js';
 import { builder, MAX_PAGE_SIZE } from './builder.js';
 import type { Context } from './context.js';
 import { rowId } from './node-id.js';
+import { onDay } from './on-day.js';
 
 /**
  * `node` and `nodes`, written here rather than taken from the relay plugin, whose id argument
@@ -12,16 +16,29 @@ import { rowId } from './node-id.js';
  * malformed, names nothing, or names an object the caller may not read: "exists but not
  * yours" and "does not exist" look the same, so probing ids counts nothing confidential.
  */
-async function readableNodes(ids: readonly string[], context: Context, info: GraphQLResolveInfo) {
+async function readableNodes(
+  ids: readonly string[],
+  day: Day | null | undefined,
+  context: Context,
+  info: GraphQLResolveInfo,
+) {
   const refs = await Promise.all(ids.map((id) => readableRef(id, context)));
   const nodes = await resolveNodes(builder, context, info, refs);
   return Promise.all(
     nodes.map(async (node, i) => {
       const typename = refs[i]?.typename;
       if (node == null || typename === undefined) return null;
-      return (await mayReadObject(typename, node, context)) ? node : null;
+      if (!(await mayReadObject(typename, node, context))) return null;
+      return day == null ? node : nodeOnDay(node as object, typename, day);
     }),
   );
+}
+
+/** A loaded node answered for `day`, still marked with its type for the `Node` interface. */
+function nodeOnDay(node: object, typename: string, day: Day) {
+  const dated = onDay(node, day);
+  brandWithType(dated, typename as never);
+  return dated;
 }
 
 /** The node type and row key an id names, when the caller's role may read that type. */
@@ -76,9 +93,9 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'Any object by its global id (null when it names nothing you may read).',
     authScopes: { viewer: true },
-    args: { id: t.arg.id({ required: true, description: 'A global id.' }) },
-    resolve: async (_root, { id }, context, info) =>
-      (await readableNodes([String(id)], context, info))[0] ?? null,
+    args: { id: t.arg.id({ required: true, description: 'A global id.' }), asOf: asOfArg(t.arg) },
+    resolve: async (_root, { id, asOf }, context, info) =>
+      (await readableNodes([String(id)], asOf, context, info))[0] ?? null,
   }),
   nodes: t.field({
     type: [builder.nodeInterfaceRef()],
@@ -92,7 +109,9 @@ builder.queryFields((t) => ({
         description: `Global ids, at most ${MAX_PAGE_SIZE} (a page).`,
         ...atMost(MAX_PAGE_SIZE, 'ids'),
       }),
+      asOf: asOfArg(t.arg),
     },
-    resolve: (_root, { ids }, context, info) => readableNodes(ids.map(String), context, info),
+    resolve: (_root, { ids, asOf }, context, info) =>
+      readableNodes(ids.map(String), asOf, context, info),
   }),
 }));

@@ -5,41 +5,45 @@ import type {
 } from '../core/impact/departure.js';
 import type { CoverageChange as CoverageChangeData } from '../core/impact/org-diff.js';
 import type { VacancyStep as StepData } from '../core/impact/vacancy-chain.js';
+import { personWithEmail } from '../core/org/on-day.js';
 import { CoverageStatusEnum } from '../coverage/schema.js';
 import { Finding, findingsWithinScope } from '../findings/schema.js';
 import { confidential, revealsOfPerson } from '../graphql/access.js';
-import { personIn, personWithEmail } from '../graphql/arg-lookups.js';
+import { personIn } from '../graphql/arg-lookups.js';
 import { asOfArg, keyRule, orgFor } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { COST, heavy } from '../graphql/costs.js';
+import { dayOf, type OnDay, onDay, onDayAll, readFor, unitOf } from '../graphql/on-day.js';
 import { Person } from '../people/types.js';
 import { SeatEnum } from '../seats/types.js';
 import { OrgUnit } from '../units/types.js';
 import { evaluateDeparture } from './evaluate.js';
 
-const SeatVacancy = builder.objectRef<VacancyData>('SeatVacancy').implement({
+const SeatVacancy = builder.objectRef<OnDay<VacancyData>>('SeatVacancy').implement({
   description: 'A seat the departure would empty, and who could fill it.',
   fields: (t) => ({
-    unit: t.field({ type: OrgUnit, description: 'The unit.', resolve: (v) => v.unitId }),
+    unit: t.field({ type: OrgUnit, description: 'The unit.', resolve: unitOf }),
     seat: t.expose('seat', { type: SeatEnum, description: 'The seat.' }),
     readyCandidates: t.field({
       type: [Person],
       description: 'READY_NOW candidates first, then READY_SOON, each by name.',
-      resolve: (v) => v.readyCandidateIds,
+      resolve: (v, _args, context) => readFor(context, v, (org) => org.people(v.readyCandidateIds)),
     }),
   }),
 });
 
-export const CoverageChange = builder.objectRef<CoverageChangeData>('CoverageChange').implement({
-  description: 'A unit whose coverage status would change.',
-  fields: (t) => ({
-    unit: t.field({ type: OrgUnit, description: 'The unit.', resolve: (c) => c.unitId }),
-    from: t.expose('from', { type: CoverageStatusEnum, description: 'Status today.' }),
-    to: t.expose('to', { type: CoverageStatusEnum, description: 'Status after the departure.' }),
-  }),
-});
+export const CoverageChange = builder
+  .objectRef<OnDay<CoverageChangeData>>('CoverageChange')
+  .implement({
+    description: 'A unit whose coverage status would change.',
+    fields: (t) => ({
+      unit: t.field({ type: OrgUnit, description: 'The unit.', resolve: unitOf }),
+      from: t.expose('from', { type: CoverageStatusEnum, description: 'Status today.' }),
+      to: t.expose('to', { type: CoverageStatusEnum, description: 'Status after the departure.' }),
+    }),
+  });
 
-const VacancyStep = builder.objectRef<StepData>('VacancyStep').implement({
+const VacancyStep = builder.objectRef<OnDay<StepData>>('VacancyStep').implement({
   description:
     'One seat of the vacancy chain: if the best ready candidate filled each vacated seat, the ' +
     'seats they would leave in turn (depth 0: the departing person’s own seats).',
@@ -47,67 +51,74 @@ const VacancyStep = builder.objectRef<StepData>('VacancyStep').implement({
     depth: t.exposeInt('depth', {
       description: '0 for the departing person’s seats, then +1 per move.',
     }),
-    unit: t.field({ type: OrgUnit, description: 'The unit.', resolve: (s) => s.unitId }),
+    unit: t.field({ type: OrgUnit, description: 'The unit.', resolve: unitOf }),
     seat: t.expose('seat', { type: SeatEnum, description: 'The seat.' }),
     vacatedBy: t.field({
       type: Person,
       description: 'Who leaves it.',
-      resolve: (s) => s.vacatedById,
+      resolve: (s, _args, context) => readFor(context, s, (org) => org.thePerson(s.vacatedById)),
     }),
     successor: t.field({
       type: Person,
       nullable: true,
       description: 'The best ready candidate still free to move; null when none.',
-      resolve: (s) => s.successorId,
+      resolve: (s, _args, context) => readFor(context, s, (org) => org.person(s.successorId)),
     }),
   }),
 });
 
-const DepartureImpact = builder.objectRef<ImpactData>('DepartureImpact').implement({
+const DepartureImpact = builder.objectRef<OnDay<ImpactData>>('DepartureImpact').implement({
   description: 'What one person leaving would do, computed without changing anything.',
   fields: (t) => ({
-    person: t.field({ type: Person, description: 'The person.', resolve: (i) => i.personId }),
+    person: t.field({
+      type: Person,
+      description: 'The person.',
+      resolve: (i, _args, context) => readFor(context, i, (org) => org.thePerson(i.personId)),
+    }),
     vacatedSeats: t.field({
       type: [SeatVacancy],
       description: 'Seats they would empty.',
-      resolve: (i) => i.vacatedSeats,
+      resolve: (i, _args, context) => onDayAll(i.vacatedSeats, dayOf(i, context)),
     }),
     unownedAors: t.field({
       type: [AreaOfResponsibility],
       description: 'AoRs they hold as primary owner: left without one.',
-      resolve: (i) => i.unownedAorIds,
+      resolve: (i, _args, context) => readFor(context, i, (org) => org.aors(i.unownedAorIds)),
     }),
     aorsWithoutBackup: t.field({
       type: [AreaOfResponsibility],
       description: 'AoRs where they are the only backup.',
-      resolve: (i) => i.aorsWithoutBackupIds,
+      resolve: (i, _args, context) =>
+        readFor(context, i, (org) => org.aors(i.aorsWithoutBackupIds)),
     }),
     orphanedReports: t.field({
       type: [Person],
       description: 'Their direct reports, left without a manager.',
-      resolve: (i) => i.orphanedReportIds,
+      resolve: (i, _args, context) => readFor(context, i, (org) => org.people(i.orphanedReportIds)),
     }),
     coverageChanges: t.field({
       type: [CoverageChange],
       description: 'Units whose coverage status would change.',
-      resolve: (i) => i.coverageChanges,
+      resolve: (i, _args, context) => onDayAll(i.coverageChanges, dayOf(i, context)),
     }),
     newFindings: t.field({
       type: [Finding],
       description: 'Findings that would appear (a scoped token: of units within its scope).',
-      resolve: (i, _args, { viewer }) => findingsWithinScope(i.newFindings, viewer),
+      resolve: (i, _args, context) =>
+        onDayAll(findingsWithinScope(i.newFindings, context.viewer), dayOf(i, context)),
     }),
     resolvedFindings: t.field({
       type: [Finding],
       description: 'Findings that would disappear (a scoped token: of units within its scope).',
-      resolve: (i, _args, { viewer }) => findingsWithinScope(i.resolvedFindings, viewer),
+      resolve: (i, _args, context) =>
+        onDayAll(findingsWithinScope(i.resolvedFindings, context.viewer), dayOf(i, context)),
     }),
     vacancyChain: t.field({
       type: [VacancyStep],
       // Each step names the best candidate of its seat, which may lie beyond the person's units.
       authScopes: confidential('PLANNER', (i: ImpactData) => i.vacancyChain.map((s) => s.unitId)),
       description: 'The chain of moves if each seat went to its best ready candidate.',
-      resolve: (i) => i.vacancyChain,
+      resolve: (i, _args, context) => onDayAll(i.vacancyChain, dayOf(i, context)),
     }),
   }),
 });
@@ -131,7 +142,8 @@ builder.queryFields((t) => ({
       const state = await orgFor(context, asOf);
       const person = personIn(state, email, 'email');
       const history = await context.org.history();
-      return evaluateDeparture(history, state, person.id, context.config.thresholds);
+      const impact = evaluateDeparture(history, state, person.id, context.config.thresholds);
+      return onDay(impact, state.asOf);
     },
   }),
 }));

@@ -1,5 +1,6 @@
 import { asc, eq, gte, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { isPresentOn } from '../core/org/as-of.js';
 import type { Day } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
 import type { DatedColumns } from '../db/history.js';
@@ -190,7 +191,7 @@ export async function exportOrgDocument(
   const { today } = options;
   const rows = await loadCurrent(db, today);
   const people = rows.people
-    .filter((p) => !p.departedOn || p.departedOn > today)
+    .filter((p) => isPresentOn(p, today))
     .sort(byKey((p) => p.email.toLowerCase()));
   const layerRank = (u: UnitRow) => layerEnum.enumValues.indexOf(u.layer);
   const units = rows.units

@@ -1,4 +1,4 @@
-import { compareText } from '../core/org/as-of.js';
+import { compareText, isPresentOn } from '../core/org/as-of.js';
 import { comparePeople } from '../core/org/lookup.js';
 import type { Day } from '../core/org/state.js';
 import type {
@@ -18,6 +18,11 @@ export interface RecordDepartureInput {
   email: string;
   /** Their first day gone (default: the write's day). */
   on?: Day | null;
+  /**
+   * A departure already recorded for a later day is brought forward to `on` instead of
+   * refused: what a plan asks ("what if they left on `on`?"), never a recorded write.
+   */
+  bringForward?: boolean;
 }
 
 export interface EndedOwnership {
@@ -56,7 +61,7 @@ const byStartThenId = <R extends { startedOn: string; id: number }>(a: R, b: R) 
 export function recordDeparture(w: Draft, input: RecordDepartureInput): Departure {
   const on = input.on ?? w.today;
   const person = requireKnownPerson(w, input.email, 'email');
-  if (person.departedOn) {
+  if (person.departedOn && !(input.bringForward && person.departedOn > on)) {
     const message = `${person.email}'s departure is already recorded (on ${person.departedOn})`;
     throw UserInputError.of('email', message, 'CONFLICT');
   }
@@ -77,7 +82,7 @@ export function recordDeparture(w: Draft, input: RecordDepartureInput): Departur
     endedCandidacies: endRows(w.candidates, mine(w.candidates), on).sort(byStartThenId),
     orphanedReports: w.people
       .where('manager', person.id)
-      .filter((p) => p.departedOn === null || p.departedOn > on)
+      .filter((p) => isPresentOn(p, on))
       .sort(comparePeople),
   };
 }

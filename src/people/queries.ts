@@ -1,9 +1,11 @@
+import { personWithEmail } from '../core/org/on-day.js';
+import type { Day } from '../core/org/state.js';
 import { personIn, teamIn } from '../graphql/arg-lookups.js';
-import { keyRule, orgFor } from '../graphql/args.js';
+import { asOfArg, keyRule, orgFor } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
+import { onDay, readOn } from '../graphql/on-day.js';
 import { arrayPage } from '../graphql/pagination.js';
-import { peopleByEmails } from './data.js';
 import { findPeople, type PeopleFilter, peopleIndexOf } from './search.js';
 import { Person } from './types.js';
 
@@ -14,15 +16,15 @@ interface PeopleArgs {
   includeDeparted?: boolean | null;
 }
 
-/** The arguments as a filter; a team or manager that names nothing is a NOT_FOUND error. */
-async function filterOf(args: PeopleArgs, context: Context): Promise<PeopleFilter> {
+/** The arguments as a filter on `day`; a team or manager that names nothing is a NOT_FOUND error. */
+async function filterOf(args: PeopleArgs, context: Context, day: Day): Promise<PeopleFilter> {
   const filter: PeopleFilter = {
     search: args.search ?? undefined,
     includeDeparted: args.includeDeparted ?? false,
-    today: context.today,
+    day,
   };
   if (args.team == null && args.manager == null) return filter;
-  const state = await orgFor(context, null);
+  const state = await orgFor(context, day);
   if (args.team != null) {
     filter.ids = new Set(state.members.get(teamIn(state, args.team, 'team').id));
   }
@@ -37,17 +39,23 @@ builder.queryFields((t) => ({
   person: t.field({
     type: Person,
     nullable: true,
-    description: 'One person by email, case-insensitively (null when there is none).',
+    description:
+      'One person by email, case-insensitively (null when there is none), their fields ' +
+      'answering for `asOf`.',
     authScopes: { viewer: true },
-    args: { email: t.arg.string({ required: true, validate: keyRule }) },
-    resolve: async (_root, { email }, { db }) => (await peopleByEmails(db, [email]))[0] ?? null,
+    args: { email: t.arg.string({ required: true, validate: keyRule }), asOf: asOfArg(t.arg) },
+    resolve: (_root, { email, asOf }, context) =>
+      readOn(context, asOf ?? context.today, (org) =>
+        org.person(personWithEmail(org.state, email)?.id ?? null),
+      ),
   }),
   people: t.connection(
     {
       type: Person,
       description:
         'People in email order (a search: those whose name, a word of it, or email starts ' +
-        'with the text first). Filters combine; departed people only with `includeDeparted`. ' +
+        'with the text first), as of `asOf`. Filters combine; people departed by then only ' +
+        'with `includeDeparted`. ' +
         'Searches use an index of the org built once per change, not a scan.',
       authScopes: { viewer: true },
       args: {
@@ -55,15 +63,22 @@ builder.queryFields((t) => ({
           description: 'Part of the name or email, any case: "ana", "ruiz", "@example.com".',
           validate: { maxLength: 254, refine: [...noNul] },
         }),
-        team: t.arg.string({ description: "A Team's slug: its members today." }),
+        team: t.arg.string({ description: "A Team's slug: its members on the day." }),
         manager: t.arg.string({ description: "A person's email: their direct reports." }),
+        asOf: asOfArg(t.arg),
         includeDeparted: t.arg.boolean({
           description: 'Also people who have left (default: false).',
         }),
       },
-      resolve: async (_root, { first, after, last, before, ...args }, context) => {
-        const [filter, rows] = await Promise.all([filterOf(args, context), context.org.rows()]);
-        return arrayPage({ first, after, last, before }, findPeople(peopleIndexOf(rows), filter));
+      resolve: async (_root, { first, after, last, before, asOf, ...args }, context) => {
+        const day = asOf ?? context.today;
+        const [filter, rows] = await Promise.all([
+          filterOf(args, context, day),
+          context.org.rows(),
+        ]);
+        const people = findPeople(peopleIndexOf(rows), filter);
+        const page = await arrayPage({ first, after, last, before }, people);
+        return { ...page, edges: page.edges.map((e) => ({ ...e, node: onDay(e.node, day) })) };
       },
     },
     { name: 'PersonConnection', description: 'A page of people.' },

@@ -87,9 +87,9 @@ export interface PeopleFilter {
   ids?: ReadonlySet<number>;
   /** Only the direct reports of this person. */
   managerId?: number;
-  /** Also people who have left by `today`. */
+  /** Also people who have left by `day`. */
   includeDeparted: boolean;
-  today: Day;
+  day: Day;
 }
 
 /**
@@ -102,7 +102,7 @@ export function findPeople(index: PeopleIndex, filter: PeopleFilter): PersonRow[
   const kept = positions.filter((position) => {
     const person = index.people[position] as PersonRow;
     return (
-      (filter.includeDeparted || isPresentOn(person, filter.today)) &&
+      (filter.includeDeparted || isPresentOn(person, filter.day)) &&
       (!filter.ids || filter.ids.has(person.id)) &&
       (filter.managerId === undefined || person.managerId === filter.managerId)
     );

@@ -1,23 +1,21 @@
-import { groupBy } from '../core/collections.js';
+import { comparePeople, reportsOf } from '../core/org/lookup.js';
 import type { PersonRow } from '../db/tables.js';
 import { builder } from '../graphql/builder.js';
 import { rowId } from '../graphql/node-id.js';
+import { type OnDay, readFor, snapshotLoader } from '../graphql/on-day.js';
 import { placeholdersOf } from '../graphql/placeholders.js';
-import { peopleByIds, reportsOf } from './data.js';
 
 export const Person = builder.loadableNode('Person', {
-  description: 'Someone in the org: an engineer, a lead, a manager.',
+  description:
+    'Someone in the org: an engineer, a lead, a manager. Their team, seats, AoRs and reports ' +
+    'answer for the day of the answer they came in (the root field’s `asOf`, default today).',
   id: rowId,
-  load: async (ids: number[], context) => {
-    // A scenario's hires exist only in its evaluation, under negative ids.
-    const placeholders = placeholdersOf(context);
-    const stored = await peopleByIds(
-      context.db,
-      ids.filter((id) => id > 0),
-    );
-    return [...stored, ...ids.flatMap((id) => placeholders.get(id) ?? [])];
-  },
-  sort: (person: PersonRow) => person.id,
+  // A scenario's hires exist only in its evaluation, under negative ids.
+  load: snapshotLoader((org, context) => ({
+    get: (id): OnDay<PersonRow> | undefined =>
+      org.rows().people.get(id) ?? placeholdersOf(context).get(id),
+  })),
+  sort: (person: OnDay<PersonRow>) => person.id,
   fields: (t) => ({
     email: t.exposeString('email', { description: 'Unique, case-insensitive.' }),
     name: t.exposeString('name', { description: 'Full name.' }),
@@ -31,7 +29,7 @@ export const Person = builder.loadableNode('Person', {
     departedOn: t.expose('departedOn', {
       type: 'Date',
       nullable: true,
-      description: 'Last day at the company, once they have left.',
+      description: 'First day gone, once their departure is recorded (it may lie ahead).',
     }),
   }),
 });
@@ -41,15 +39,15 @@ builder.objectFields(Person, (t) => ({
     type: Person,
     nullable: true,
     description: 'Who this person reports to.',
-    resolve: (person) => person.managerId,
+    resolve: (person, _args, context) =>
+      readFor(context, person, (org) => org.person(person.managerId)),
   }),
-  directReports: t.loadableList({
-    type: Person,
-    description: 'People who report to this person (not departed), by name.',
-    load: async (ids: number[], { db, today }) => {
-      const byManager = groupBy(await reportsOf(db, ids, today), (p) => p.managerId);
-      return ids.map((id) => byManager.get(id) ?? []);
-    },
-    resolve: (person) => person.id,
+  directReports: t.field({
+    type: [Person],
+    description: 'People who report to this person on the day (not departed by then), by name.',
+    resolve: (person, _args, context) =>
+      readFor(context, person, (org) =>
+        org.people(reportsOf(org.state, person.id).map((p) => p.id)).sort(comparePeople),
+      ),
   }),
 }));

@@ -1,8 +1,8 @@
 import { engineerCount } from '../core/coverage/coverage.js';
 import { reportsOf, seatsHeldBy } from '../core/org/lookup.js';
 import type { OrgState } from '../core/org/state.js';
-import { asOfArg, orgFor } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
+import { dayOf, nestedDayArg, readFor, readOn } from '../graphql/on-day.js';
 import { Person } from './types.js';
 
 interface Span {
@@ -34,31 +34,27 @@ builder.objectFields(Person, (t) => ({
   managerChain: t.field({
     type: [Person],
     description: 'Their manager, their manager’s manager, … up to the top (nearest first).',
-    // Walks up through the batched person loader: one statement per level, for any number
-    // of people; stops at a repeated person rather than looping on bad data.
-    resolve: async (person, _args, context) => {
-      const loader = Person.getDataloader(context);
-      const chain = [];
-      const seen = new Set([person.id]);
-      for (let id = person.managerId; id !== null && !seen.has(id); ) {
-        const manager = await loader.load(id);
-        seen.add(id);
-        chain.push(manager);
-        id = manager.managerId;
-      }
-      return chain;
-    },
+    // Stops at a repeated person rather than looping on bad data.
+    resolve: (person, _args, context) =>
+      readFor(context, person, (org) => {
+        const chain = [];
+        const seen = new Set([person.id]);
+        for (let manager = org.person(person.managerId); manager && !seen.has(manager.id); ) {
+          seen.add(manager.id);
+          chain.push(manager);
+          manager = org.person(manager.managerId);
+        }
+        return chain;
+      }),
   }),
   spanOfControl: t.field({
     type: SpanOfControl,
-    description: 'Direct reports, and engineers led as Tech Lead, on a day (default: today).',
-    args: { asOf: asOfArg(t.arg) },
-    resolve: async (person, { asOf }, context) => {
-      const state = await orgFor(context, asOf);
-      return {
+    description: 'Direct reports, and engineers led as Tech Lead, on a day.',
+    args: { asOf: nestedDayArg(t.arg) },
+    resolve: (person, { asOf }, context) =>
+      readOn(context, asOf ?? dayOf(person, context), ({ state }) => ({
         directReports: reportsOf(state, person.id).length,
         engineersLedAsTechLead: engineersLedAsTechLead(state, person.id),
-      };
-    },
+      })),
   }),
 }));

@@ -1,16 +1,21 @@
 import { AreaOfResponsibility, OwnershipRoleEnum } from '../aors/types.js';
 import type { MembershipRow } from '../db/tables.js';
 import { builder } from '../graphql/builder.js';
+import { type OnDay, readFor, unitOf } from '../graphql/on-day.js';
 import { OrgUnit } from '../units/types.js';
 import type { EndedOwnership } from './departure-writes.js';
 import { Person } from './types.js';
 
 /** One stint of a person on a team: history, never deleted. */
-export const TeamMembership = builder.objectRef<MembershipRow>('TeamMembership').implement({
+export const TeamMembership = builder.objectRef<OnDay<MembershipRow>>('TeamMembership').implement({
   description: 'A person on a team from `startedOn` to `endedOn` (inclusive; null while current).',
   fields: (t) => ({
-    team: t.field({ type: OrgUnit, description: 'The team.', resolve: (m) => m.unitId }),
-    person: t.field({ type: Person, description: 'The member.', resolve: (m) => m.personId }),
+    team: t.field({ type: OrgUnit, description: 'The team.', resolve: unitOf }),
+    person: t.field({
+      type: Person,
+      description: 'The member.',
+      resolve: (m, _args, context) => readFor(context, m, (org) => org.thePerson(m.personId)),
+    }),
     startedOn: t.expose('startedOn', { type: 'Date', description: 'First day on the team.' }),
     endedOn: t.expose('endedOn', {
       type: 'Date',

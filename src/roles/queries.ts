@@ -1,24 +1,31 @@
-import { openRoleTable } from '../db/tables.js';
-import { unitIdsOfScope } from '../graphql/arg-lookups.js';
-import { scopeArg } from '../graphql/args.js';
+import { unitsOfScope } from '../graphql/arg-lookups.js';
+import { asOfArg, scopeArg } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
-import { tablePage } from '../graphql/table-page.js';
-import { type OpenRoleFilter, openRoleList } from './list.js';
-import { OpenRole, OpenRoleStatusEnum } from './types.js';
+import { readOn } from '../graphql/on-day.js';
+import { arrayPage } from '../graphql/pagination.js';
+import { rolesNewestFirst } from '../store/history-rows.js';
+import { OpenRole, OpenRoleStatusEnum, rolesOn } from './types.js';
 
 builder.queryFields((t) => ({
   openRoles: t.connection(
     {
       type: OpenRole,
-      description: 'Hiring requisitions, newest first, of a scope and a status (default: all).',
+      description:
+        'Hiring requisitions opened by `asOf`, newest first, of a scope and a status that day ' +
+        '(default: all).',
       authScopes: { viewer: true },
       args: {
         scope: scopeArg(t.arg),
         status: t.arg({ type: OpenRoleStatusEnum, description: 'Only roles in this status.' }),
+        asOf: asOfArg(t.arg),
       },
-      resolve: async (_root, { scope, status, ...page }, context) => {
-        const filter: OpenRoleFilter = { unitIds: await unitIdsOfScope(context, scope), status };
-        return tablePage(context.db, openRoleTable, openRoleList(filter), page);
+      resolve: async (_root, { scope, status, asOf, ...page }, context) => {
+        const roles = await readOn(context, asOf ?? context.today, (org) => {
+          const units = unitsOfScope(org.state, scope);
+          const all = rolesNewestFirst(org.org.history);
+          return rolesOn(units ? all.filter((r) => units.has(r.unitId)) : all, org.day, status);
+        });
+        return arrayPage(page, roles);
       },
     },
     { name: 'OpenRoleConnection', description: 'A page of open roles.' },

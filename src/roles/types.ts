@@ -1,9 +1,11 @@
-import { groupBy } from '../core/collections.js';
+import { roleStatusOn } from '../core/org/in-force.js';
 import { type OpenRoleRow, roleSeatEnum, roleStatusEnum } from '../db/tables.js';
 import { builder } from '../graphql/builder.js';
+import type { Context } from '../graphql/context.js';
 import { rowId } from '../graphql/node-id.js';
+import { dayOf, type OnDay, onDay, readFor, snapshotLoader } from '../graphql/on-day.js';
+import { roleRows, rolesByUnit } from '../store/history-rows.js';
 import { OrgUnit } from '../units/types.js';
-import { openRolesByIds, rolesOfUnits } from './data.js';
 
 export const OpenRoleSeatEnum = builder.enumType('OpenRoleSeat', {
   description: 'What a requisition hires: one of the two seats, or an engineer.',
@@ -15,35 +17,59 @@ export const OpenRoleStatusEnum = builder.enumType('OpenRoleStatus', {
   values: roleStatusEnum.enumValues,
 });
 
+/** Where a role stood on the day it is answered for (as stored, before it opened). */
+const statusOf = (role: OnDay<OpenRoleRow>, context: Context) =>
+  roleStatusOn(role, dayOf(role, context)) ?? role.status;
+
 export const OpenRole = builder.loadableNode('OpenRole', {
-  description: 'A hiring requisition: a vacant seat with an open role is "hiring", not forgotten.',
+  description:
+    'A hiring requisition: a vacant seat with an open role is "hiring", not forgotten. Its ' +
+    'status is the one of the day it is answered for.',
   id: rowId,
-  load: (ids: number[], { db }) => openRolesByIds(db, ids),
-  sort: (role: OpenRoleRow) => role.id,
+  load: snapshotLoader((org): ReadonlyMap<number, OnDay<OpenRoleRow>> => roleRows(org.history)),
+  sort: (role: OnDay<OpenRoleRow>) => role.id,
   fields: (t) => ({
-    unit: t.field({ type: OrgUnit, description: 'The hiring unit.', resolve: (r) => r.unitId }),
+    unit: t.field({
+      type: OrgUnit,
+      description: 'The hiring unit.',
+      resolve: (role, _args, context) => readFor(context, role, (org) => org.theUnit(role.unitId)),
+    }),
     seat: t.expose('seat', { type: OpenRoleSeatEnum, description: 'What it hires.' }),
-    status: t.expose('status', {
+    status: t.field({
       type: OpenRoleStatusEnum,
-      description: 'OPEN, FILLED, CANCELLED.',
+      description: 'OPEN, FILLED, CANCELLED, on the day.',
+      resolve: (role, _args, context) => statusOf(role, context),
     }),
     openedOn: t.expose('openedOn', { type: 'Date', description: 'The day it opened.' }),
-    closedOn: t.expose('closedOn', {
+    closedOn: t.field({
       type: 'Date',
       nullable: true,
-      description: 'The day it was filled or cancelled.',
+      description: 'The day it was filled or cancelled (null while open on the day).',
+      resolve: (role, _args, context) =>
+        statusOf(role, context) === 'OPEN' ? null : role.closedOn,
     }),
   }),
 });
 
+/** The roles opened by `day`, of the units asked, newest first. */
+export function rolesOn(
+  roles: readonly OpenRoleRow[],
+  day: string,
+  status?: OpenRoleRow['status'] | null,
+): OnDay<OpenRoleRow>[] {
+  return roles.flatMap((role) => {
+    const now = roleStatusOn(role, day);
+    return now && (!status || now === status) ? [onDay(role, day)] : [];
+  });
+}
+
 builder.objectFields(OrgUnit, (t) => ({
-  openRoles: t.loadableList({
-    type: OpenRole,
-    description: "The unit's requisitions, open and closed, newest first.",
-    load: async (ids: number[], { db }) => {
-      const byUnit = groupBy(await rolesOfUnits(db, ids), (r) => r.unitId);
-      return ids.map((id) => byUnit.get(id) ?? []);
-    },
-    resolve: (unit) => unit.id,
+  openRoles: t.field({
+    type: [OpenRole],
+    description: "The unit's requisitions opened by the day, open and closed, newest first.",
+    resolve: (unit, _args, context) =>
+      readFor(context, unit, (org) =>
+        rolesOn(rolesByUnit(org.org.history).get(unit.id) ?? [], org.day),
+      ),
   }),
 }));

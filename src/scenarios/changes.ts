@@ -1,12 +1,12 @@
 import type { Day } from '../core/org/state.js';
-import type { Readiness, Seat } from '../db/tables.js';
+import type { OpenRoleRow, Readiness, Seat } from '../db/tables.js';
 import { recordDeparture } from '../people/departure-writes.js';
 import { setTeam } from '../people/team-writes.js';
 import { saveRole } from '../roles/writes.js';
-import { assignSeat, openAssignment, vacateSeat } from '../seats/writes.js';
+import { assignSeat, vacateSeat } from '../seats/writes.js';
 import { addCandidate } from '../succession/writes.js';
 import { moveUnit } from '../units/writes.js';
-import type { Draft } from '../writes/draft.js';
+import { type Draft, seatKey } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
 import { requireUnit } from '../writes/lookup.js';
 
@@ -48,6 +48,11 @@ export type ChangeMode = 'plan' | 'apply';
 
 const SEAT_NAME: Record<Seat, string> = { ENG_LEAD: 'Eng Lead', TECH_LEAD: 'Tech Lead' };
 
+/**
+ * A hire (SPEC "Scenario hires"): in a plan, the plan's end state — a placeholder person
+ * takes the seat, replacing any holder as `assignSeat` does; applied, what can be recorded
+ * today — an OPEN role on the seat (a holder keeps it until the hire joins).
+ */
 function hire(
   w: Draft,
   change: NonNullable<ScenarioChange['hire']>,
@@ -55,15 +60,6 @@ function hire(
   mode: ChangeMode,
 ) {
   const unit = requireUnit(w, change.unit, 'unit');
-  const holder = openAssignment(w, unit.id, change.seat);
-  if (holder) {
-    const email = w.people.get(holder.personId)?.email;
-    throw UserInputError.of(
-      'seat',
-      `the ${SEAT_NAME[change.seat]} seat of "${unit.slug}" is held by ${email}`,
-      'CONFLICT',
-    );
-  }
   if (mode === 'apply') return saveRole(w, { unit: unit.slug, seat: change.seat, status: 'OPEN' });
   const person = w.people.insert({
     email: `new-hire-${index + 1}@scenario.invalid`,
@@ -80,13 +76,25 @@ function hire(
 /** Runs one change through the write rules of the mutations. */
 function applyChange(w: Draft, change: ScenarioChange, index: number, mode: ChangeMode): void {
   const { depart, assignSeat: assign, vacateSeat: vacate, setTeam: team, moveUnit: move } = change;
-  if (depart) recordDeparture(w, { email: depart.person, on: depart.on });
-  else if (assign) assignSeat(w, { ...assign, acting: assign.acting ?? false });
+  // A plan asks "what if they left then?", whatever departure is recorded for later.
+  if (depart)
+    recordDeparture(w, { email: depart.person, on: depart.on, bringForward: mode === 'plan' });
+  else if (assign) assignSeat(w, assign);
   else if (vacate) vacateSeat(w, vacate);
   else if (team) setTeam(w, { email: team.person, team: team.team });
   else if (move) moveUnit(w, { slug: move.unit, parent: move.parent });
   else if (change.addCandidate) addCandidate(w, change.addCandidate);
   else if (change.hire) hire(w, change.hire, index, mode);
+}
+
+/** The OPEN role of each hire's seat once a scenario is applied, in the order of the changes. */
+export function rolesOfHires(w: Draft, changes: readonly ScenarioChange[]): OpenRoleRow[] {
+  return changes.flatMap(({ hire }) => {
+    const unit = hire && w.units.find('slug', hire.unit);
+    if (!hire || !unit) return [];
+    const roles = w.openRoles.where('seat', seatKey(unit.id, hire.seat));
+    return roles.filter((role) => role.status === 'OPEN');
+  });
 }
 
 /** Why a change that changed nothing does not apply: it is already so. */

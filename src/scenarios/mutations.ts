@@ -1,15 +1,17 @@
 import { z } from 'zod';
+import type { OpenRoleRow } from '../db/tables.js';
 import { requireAccess } from '../graphql/access.js';
 import { orgFor } from '../graphql/args.js';
 import { atMost } from '../graphql/bounds.js';
-import { builder } from '../graphql/builder.js';
+import { builder, type Types } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
 import { writerOf } from '../graphql/mutation.js';
 import { rowKeyOf } from '../graphql/node-id.js';
 import { payloadType } from '../graphql/user-errors.js';
+import { OpenRole } from '../roles/types.js';
 import { type UserErrorData, UserInputError } from '../writes/errors.js';
 import { parseInput, runWrite } from '../writes/run.js';
-import { applyChanges, type ScenarioChange } from './changes.js';
+import { applyChanges, rolesOfHires, type ScenarioChange } from './changes.js';
 import {
   insertScenario,
   markApplied,
@@ -28,15 +30,34 @@ import { isScenarioVisible, revealsOfChanges } from './reveals.js';
 import { Scenario } from './types.js';
 
 type ScenarioPayload = { scenario: ScenarioData | null; userErrors: UserErrorData[] };
+type ApplyPayload = ScenarioPayload & { openedRoles: OpenRoleRow[] };
+
+const scenarioField = <T extends ScenarioPayload>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<Types, T>,
+) =>
+  t.field({
+    type: Scenario,
+    nullable: true,
+    description: 'The scenario.',
+    resolve: (p) => p.scenario,
+  });
 
 const payload = (name: string, description: string) =>
-  payloadType<ScenarioPayload>(name, description, (t) => ({
-    scenario: t.expose('scenario', {
-      type: Scenario,
-      nullable: true,
-      description: 'The scenario.',
+  payloadType<ScenarioPayload>(name, description, (t) => ({ scenario: scenarioField(t) }));
+
+const applyPayload = payloadType<ApplyPayload>(
+  'ApplyScenarioPayload',
+  'The applied scenario, and the roles its hires opened.',
+  (t) => ({
+    scenario: scenarioField(t),
+    openedRoles: t.expose('openedRoles', {
+      type: [OpenRole],
+      description:
+        'The OPEN role of each `hire`, in the order of the changes (a seat already hiring ' +
+        'lists its role, not a second one). Fill one with `fillRole` when the hire joins.',
     }),
-  }));
+  }),
+);
 
 /** Runs a scenario write, turning expected failures into `userErrors`. */
 async function scenarioResult(write: () => Promise<ScenarioData>): Promise<ScenarioPayload> {
@@ -159,10 +180,11 @@ builder.mutationFields((t) => ({
       }),
   }),
   applyScenario: t.field({
-    type: payload('ApplyScenarioPayload', 'The applied scenario.'),
+    type: applyPayload,
     description:
       'Performs every change of a scenario as the mutations would, in one transaction, ' +
-      'recorded in the audit log under its name; a `hire` opens a role for its seat. When any ' +
+      'recorded in the audit log under its name; a `hire` opens an OPEN role for its seat (its ' +
+      'holder, if any, keeps it until the hire joins). When any ' +
       'change no longer applies, nothing is written and each comes back as a CONFLICT at ' +
       '`changes[i]`. The scenario is then kept, marked applied, read-only. ADMIN.',
     authScopes: { admin: true },
@@ -175,8 +197,9 @@ builder.mutationFields((t) => ({
         }),
       }),
     },
-    resolve: (_root, { input }, context) =>
-      scenarioResult(async () => {
+    resolve: async (_root, { input }, context) => {
+      let openedRoles: OpenRoleRow[] = [];
+      const result = await scenarioResult(async () => {
         const { id } = parseInput(z.object({ id: idSchema }), input);
         const scenario = await requireOpenScenario(context, id);
         if (scenario.changes.length === 0) {
@@ -197,6 +220,8 @@ builder.mutationFields((t) => ({
                 })),
               );
             }
+            // Saving gives these rows their database ids in place.
+            openedRoles = rolesOfHires(draft, scenario.changes);
           },
           {
             afterSave: async (tx) => {
@@ -212,8 +237,11 @@ builder.mutationFields((t) => ({
         );
         // Every change was already so (a hire into a seat already hiring): nothing to write.
         if (version === null) await markApplied(context.db, scenario.id, writer.actor);
+        context.org.renew();
         const [applied] = await scenariosByIds(context.db, [scenario.id]);
         return applied ?? scenario;
-      }),
+      });
+      return { ...result, openedRoles: result.userErrors.length > 0 ? [] : openedRoles };
+    },
   }),
 }));

@@ -5,6 +5,7 @@ import { builder } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
 import { COST, heavy } from '../graphql/costs.js';
 import { rowId } from '../graphql/node-id.js';
+import { type OnDay, onDayAll, unitOf } from '../graphql/on-day.js';
 import { nextDraftIdBase, placeholdersOf } from '../graphql/placeholders.js';
 import { CoverageChange } from '../impact/schema.js';
 import { SeatEnum } from '../seats/types.js';
@@ -128,19 +129,21 @@ const ScenarioConflict = builder.objectRef<ConflictData>('ScenarioConflict').imp
   }),
 });
 
-const ScenarioUnit = builder.objectRef<TouchedUnit>('ScenarioUnit').implement({
+const ScenarioUnit = builder.objectRef<OnDay<TouchedUnit>>('ScenarioUnit').implement({
   description: 'A unit the scenario touches, as it is and as it would be.',
   fields: (t) => ({
-    unit: t.field({ type: OrgUnit, description: 'The unit.', resolve: (u) => u.unitId }),
-    before: t.expose('before', {
+    unit: t.field({ type: OrgUnit, description: 'The unit.', resolve: unitOf }),
+    before: t.field({
       type: UnitCoverage,
       nullable: true,
       description: 'Its coverage as the org stands.',
+      resolve: (u) => u.before && { ...u.before, day: u.day },
     }),
-    after: t.expose('after', {
+    after: t.field({
       type: UnitCoverage,
       nullable: true,
       description: 'Its coverage with the scenario’s changes.',
+      resolve: (u) => u.after && { ...u.after, day: u.day },
     }),
   }),
 });
@@ -237,7 +240,14 @@ export const Scenario = builder.loadableNode('Scenario', {
           idBase,
         );
         for (const hire of hires) placeholdersOf(context).set(hire.id, hire);
-        return evaluation;
+        const { asOf: day } = evaluation;
+        return {
+          ...evaluation,
+          coverageChanges: onDayAll(evaluation.coverageChanges, day),
+          newFindings: onDayAll(evaluation.newFindings, day),
+          resolvedFindings: onDayAll(evaluation.resolvedFindings, day),
+          units: onDayAll(evaluation.units, day),
+        };
       },
     }),
   }),

@@ -38,7 +38,10 @@ orgMutation({
       seat: t.field({ type: SeatEnum, required: true, description: 'The seat.' }),
       person: t.string({ required: true, description: "The new holder's email." }),
       startedOn: t.field({ type: 'Date', description: 'First day in the seat (default: today).' }),
-      acting: t.boolean({ description: 'An interim holder (default: false).' }),
+      acting: t.boolean({
+        description:
+          'An interim holder. Left out: a new holder is not acting, the current holder keeps theirs.',
+      }),
     }),
   }),
   payload: seatPayload('AssignSeatPayload', 'The new assignment, and the one it ended.'),
@@ -48,10 +51,8 @@ orgMutation({
     seat,
     person: personRefSchema,
     startedOn: z.string().nullish(),
-    acting: z
-      .boolean()
-      .nullish()
-      .transform((acting) => acting ?? false),
+    // Left out, the seat rule decides (one rule for every entry point): see `assignSeat`.
+    acting: z.boolean().nullish(),
   }),
   write: assignSeat,
 });

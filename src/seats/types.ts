@@ -1,9 +1,10 @@
 import { type SeatAssignmentRow, seatEnum } from '../db/tables.js';
 import { builder } from '../graphql/builder.js';
 import { rowId } from '../graphql/node-id.js';
+import { type OnDay, readFor, snapshotLoader } from '../graphql/on-day.js';
 import { Person } from '../people/types.js';
+import { assignmentRows } from '../store/history-rows.js';
 import { OrgUnit } from '../units/types.js';
-import { assignmentsByIds } from './data.js';
 
 export const SeatEnum = builder.enumType('Seat', {
   description:
@@ -15,12 +16,22 @@ export const SeatEnum = builder.enumType('Seat', {
 export const SeatAssignment = builder.loadableNode('SeatAssignment', {
   description: 'Who held a seat, from when until when. Ended assignments stay as history.',
   id: rowId,
-  load: (ids: number[], { db }) => assignmentsByIds(db, ids),
-  sort: (row: SeatAssignmentRow) => row.id,
+  load: snapshotLoader(
+    (org): ReadonlyMap<number, OnDay<SeatAssignmentRow>> => assignmentRows(org.history),
+  ),
+  sort: (row: OnDay<SeatAssignmentRow>) => row.id,
   fields: (t) => ({
     seat: t.expose('seat', { type: SeatEnum, description: 'Which seat.' }),
-    unit: t.field({ type: OrgUnit, description: 'The unit.', resolve: (row) => row.unitId }),
-    person: t.field({ type: Person, description: 'The holder.', resolve: (row) => row.personId }),
+    unit: t.field({
+      type: OrgUnit,
+      description: 'The unit.',
+      resolve: (row, _args, context) => readFor(context, row, (org) => org.theUnit(row.unitId)),
+    }),
+    person: t.field({
+      type: Person,
+      description: 'The holder.',
+      resolve: (row, _args, context) => readFor(context, row, (org) => org.thePerson(row.personId)),
+    }),
     startedOn: t.expose('startedOn', { type: 'Date', description: 'First day held.' }),
     endedOn: t.expose('endedOn', {
       type: 'Date',

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { useEngine } from '@envelop/core';
 import { execute } from 'graphql';
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
@@ -6,6 +7,7 @@ import { todayUtc } from '../core/org/days.js';
 import type { Database } from '../db/client.js';
 import type { Context } from '../graphql/context.js';
 import { schema } from '../graphql/schema.js';
+import { keepFresh } from '../store/kept-fresh.js';
 import { OrgSnapshots } from '../store/snapshots.js';
 import { createAuthenticator, isFromCli } from '../tokens/authenticate.js';
 import { useCredentialRequired } from '../tokens/credential-required.js';
@@ -42,6 +44,12 @@ export function createApp({
   const credentials = new CredentialWatch(() => database.db);
   const metrics = createMetrics(database, changes);
   const snapshots = new OrgSnapshots(metrics.snapshotLoaded);
+  // One of several server processes (server/workers.ts): the others write too.
+  if (cluster.isWorker) {
+    const stale = (error: Error) =>
+      logger.warn({ error: error.message }, 'org snapshot: not loaded after a change');
+    keepFresh(changes, snapshots, database.db, today, stale).catch(stale);
+  }
   const log = requestLog(logger);
   const authenticate = createAuthenticator(config, (error) =>
     logger.warn({ cause: String(error).slice(0, 200) }, 'identity provider unavailable'),

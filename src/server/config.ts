@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { DatabaseTimeouts } from '../db/connections.js';
@@ -35,6 +36,7 @@ const envSchema = z
     ORGRAPH_DB_CONNECT_TIMEOUT_MS: milliseconds.default(5_000),
     ORGRAPH_DB_STATEMENT_TIMEOUT_MS: milliseconds.default(30_000),
     ORGRAPH_SHUTDOWN_GRACE_MS: milliseconds.default(10_000),
+    ORGRAPH_WORKERS: z.coerce.number().int().min(1).max(256).optional(),
     ...jwtEnv,
   })
   .superRefine(checkJwtEnv);
@@ -60,6 +62,11 @@ export interface Config {
   databaseTimeouts: DatabaseTimeouts;
   /** How long SIGTERM waits for requests in flight before cutting them. */
   shutdownGraceMs: number;
+  /**
+   * Server processes sharing the port on PostgreSQL (default: one per core); the embedded
+   * database has one writer, so it is always one process.
+   */
+  workers: number;
   /**
    * The running server's own ADMIN secret, handed to the CLI through the data folder (never
    * configured: main.ts mints one per process). Requests bearing it act as "cli".
@@ -113,5 +120,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       statementMs: e.ORGRAPH_DB_STATEMENT_TIMEOUT_MS,
     },
     shutdownGraceMs: e.ORGRAPH_SHUTDOWN_GRACE_MS,
+    workers: e.DATABASE_URL ? (e.ORGRAPH_WORKERS ?? availableParallelism()) : 1,
   };
 }

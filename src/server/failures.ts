@@ -30,7 +30,9 @@ const LISTEN: Record<string, (s: Setting) => string> = {
 
 const listenFailure: Explain = (e, s) => {
   const explain = LISTEN[e.code ?? ''];
-  return explain && (e.syscall === 'listen' || e.syscall === 'getaddrinfo') ? explain(s) : null;
+  // A worker of several (server/workers.ts) is told by its primary, which binds: `bind`.
+  const listening = ['listen', 'bind', 'getaddrinfo'].includes(e.syscall ?? '');
+  return explain && listening ? explain(s) : null;
 };
 
 function postgresAt(url: string | undefined): { where: string; database: string; user: string } {

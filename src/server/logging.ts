@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import type { GraphQLError } from 'graphql';
 import type { YogaLogger } from 'graphql-yoga';
 import pino, { type DestinationStream, type Level, type Logger } from 'pino';
@@ -16,7 +17,8 @@ export function createLogger(level: Level | 'silent', destination?: DestinationS
   return pino(
     {
       level,
-      base: { service: 'orgraph' },
+      // Several server processes (server/workers.ts) log to one stream: each line names its own.
+      base: { service: 'orgraph', ...(cluster.isWorker ? { worker: process.pid } : {}) },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
     },

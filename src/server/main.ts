@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { createServer, type Server } from 'node:http';
 import { openConfiguredDatabase } from '../db/open.js';
 import { loadDemoIfEmpty, showDemoToken } from '../demo/load.js';
@@ -8,6 +9,7 @@ import { type FolderLock, lockDataFolder } from './data-lock.js';
 import { describeFailure } from './failures.js';
 import { drain, listen, localUrl } from './http-server.js';
 import { createLogger, type Logger } from './logging.js';
+import { superviseWorkers } from './workers.js';
 
 // What is open, in the order it was opened: closed newest first on a failed start and on
 // shutdown, so the embedded folder's lock is released only after its database is closed.
@@ -59,7 +61,8 @@ async function start(): Promise<void> {
       demoToken = secret;
     });
   }
-  announce(config, address.port, demoToken);
+  // Workers' primary says it once all of them listen.
+  if (cluster.isPrimary) announce(config, address.port, demoToken);
 }
 
 /**
@@ -70,7 +73,10 @@ async function start(): Promise<void> {
  */
 function announce(config: Config, port: number, demoToken: string | undefined): void {
   const url = `http://${config.host}:${port}/graphql`;
-  const database = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
+  const workers = config.workers > 1 ? `, ${config.workers} workers` : '';
+  const database = config.databaseUrl
+    ? `PostgreSQL${workers}`
+    : `embedded PGlite in ${config.dataDir}`;
   const tty = Boolean(process.stdout.isTTY);
   const notes: string[] = [];
   if (config.adminToken && config.adminToken.length < 16) {
@@ -119,18 +125,38 @@ async function stop(reason: string, exitCode: number): Promise<void> {
   process.exit(exitCode);
 }
 
-// From the first moment: a stop asked while starting still closes what is open, in order.
-process.on('SIGTERM', () => stop('SIGTERM', 0));
-process.on('SIGINT', () => stop('SIGINT', 0));
-try {
-  starting = start();
-  await starting;
-} catch (error) {
-  // A stop in progress closes everything and sets the exit code itself.
-  if (!stopping) {
-    const failure = describeFailure(error, config ?? {});
-    console.error(`orgraph could not start: ${failure.line}`);
-    await closeAll();
-    process.exit(failure.exitCode);
+/** The configuration when it asks for workers (and this is their primary), else null. */
+function workersWanted(): Config | null {
+  if (!cluster.isPrimary) return null;
+  try {
+    const wanted = loadConfig();
+    return wanted.workers > 1 ? wanted : null;
+  } catch {
+    return null; // the start below says what is wrong with the setting, in one line
+  }
+}
+
+const supervising = workersWanted();
+if (supervising) {
+  const log = createLogger(supervising.logLevel);
+  superviseWorkers(supervising.workers, log, (port) => {
+    logger = log;
+    announce(supervising, port, undefined);
+  });
+} else {
+  // From the first moment: a stop asked while starting still closes what is open, in order.
+  process.on('SIGTERM', () => stop('SIGTERM', 0));
+  process.on('SIGINT', () => stop('SIGINT', 0));
+  try {
+    starting = start();
+    await starting;
+  } catch (error) {
+    // A stop in progress closes everything and sets the exit code itself.
+    if (!stopping) {
+      const failure = describeFailure(error, config ?? {});
+      console.error(`orgraph could not start: ${failure.line}`);
+      await closeAll();
+      process.exit(failure.exitCode);
+    }
   }
 }

@@ -32,6 +32,8 @@ export interface LoadedOrg {
   on(asOf: Day): OrgState;
   /** Unit and person rows by id. */
   rows(): OrgRows;
+  /** Every history row (read by key through history-rows.ts). */
+  history: OrgHistory;
 }
 
 /** What a request reads the shared snapshot through. */
@@ -49,6 +51,11 @@ export interface RequestOrg {
    * synchronously, so a tree of 17,000 units costs no promise per field.
    */
   loaded(): LoadedOrg | null;
+  /**
+   * Forgets the snapshot this request loaded, so what it reads next is checked against the
+   * version again: a mutation's payload answers from the org its write made.
+   */
+  renew(): void;
 }
 
 /**
@@ -70,7 +77,11 @@ export class OrgSnapshots {
     let loaded: LoadedOrg | null = null;
     const current = () => {
       snapshot ??= this.snapshot(db).then((settled) => {
-        loaded = { on: (asOf) => stateOn(settled, asOf), rows: () => rowsOf(settled) };
+        loaded = {
+          on: (asOf) => stateOn(settled, asOf),
+          rows: () => rowsOf(settled),
+          history: settled.history,
+        };
         return settled;
       });
       return snapshot;
@@ -81,6 +92,10 @@ export class OrgSnapshots {
       history: async () => (await current()).history,
       ready: async () => void (await current()),
       loaded: () => loaded,
+      renew: () => {
+        snapshot = null;
+        loaded = null;
+      },
     };
   }
 

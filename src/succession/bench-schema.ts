@@ -4,6 +4,7 @@ import { confidential, revealsOfScope } from '../graphql/access.js';
 import { asOfArg, orgFor, scopeArg, scopeIdIn } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { COST, heavy } from '../graphql/costs.js';
+import { onDay } from '../graphql/on-day.js';
 
 builder.queryFields((t) => ({
   successionBench: t.field({
@@ -21,7 +22,7 @@ builder.queryFields((t) => ({
     args: { scope: scopeArg(t.arg), asOf: asOfArg(t.arg) },
     resolve: async (_root, { scope, asOf }, context) => {
       const state = await orgFor(context, asOf);
-      return successionBench(state, scopeIdIn(state, scope)).seats;
+      return successionBench(state, scopeIdIn(state, scope)).seats.map((s) => onDay(s, state.asOf));
     },
   }),
 }));

@@ -1,14 +1,15 @@
-import { groupBy } from '../core/collections.js';
-import { inForceOn } from '../core/org/in-force.js';
+import { latestInForce } from '../core/org/in-force.js';
+import { candidaciesOf } from '../core/org/lookup.js';
 import { type CandidateRow, readinessEnum } from '../db/tables.js';
 import { confidential, revealsOfPerson } from '../graphql/access.js';
 import { orgFor } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { rowId } from '../graphql/node-id.js';
+import { type OnDay, onDay, readFor, snapshotLoader } from '../graphql/on-day.js';
 import { Person } from '../people/types.js';
 import { SeatEnum } from '../seats/types.js';
+import { candidaciesByPerson, candidateRows } from '../store/history-rows.js';
 import { OrgUnit } from '../units/types.js';
-import { candidaciesOfPeople, candidatesByIds } from './data.js';
 
 export const ReadinessEnum = builder.enumType('Readiness', {
   description: 'When a successor could take the seat: now, in about 1–2 years, or 3+ years.',
@@ -24,12 +25,22 @@ export const SuccessionCandidate = builder.loadableNode('SuccessionCandidate', {
   // One refusal per candidacy (not one per field asked of it).
   runScopesOnType: true,
   id: rowId,
-  load: (ids: number[], { db }) => candidatesByIds(db, ids),
-  sort: (row: CandidateRow) => row.id,
+  load: snapshotLoader(
+    (org): ReadonlyMap<number, OnDay<CandidateRow>> => candidateRows(org.history),
+  ),
+  sort: (row: OnDay<CandidateRow>) => row.id,
   fields: (t) => ({
-    unit: t.field({ type: OrgUnit, description: 'The unit.', resolve: (c) => c.unitId }),
+    unit: t.field({
+      type: OrgUnit,
+      description: 'The unit.',
+      resolve: (c, _args, context) => readFor(context, c, (org) => org.theUnit(c.unitId)),
+    }),
     seat: t.expose('seat', { type: SeatEnum, description: 'The seat.' }),
-    person: t.field({ type: Person, description: 'The candidate.', resolve: (c) => c.personId }),
+    person: t.field({
+      type: Person,
+      description: 'The candidate.',
+      resolve: (c, _args, context) => readFor(context, c, (org) => org.thePerson(c.personId)),
+    }),
     readiness: t.expose('readiness', { type: ReadinessEnum, description: 'How ready.' }),
     notes: t.exposeString('notes', { nullable: true, description: 'Private notes.' }),
     startedOn: t.expose('startedOn', { type: 'Date', description: 'Named since.' }),
@@ -42,22 +53,28 @@ export const SuccessionCandidate = builder.loadableNode('SuccessionCandidate', {
 });
 
 builder.objectFields(Person, (t) => ({
-  candidacies: t.loadableList({
-    type: SuccessionCandidate,
+  candidacies: t.field({
+    type: [SuccessionCandidate],
     description:
-      'The seats this person is named a successor for today (PLANNER). A scoped token reads ' +
-      'them for a person whose seats and team lie within its scope, and only its scope’s seats.',
+      'The seats this person is named a successor for on the day, by unit, Eng Lead first ' +
+      '(PLANNER). A scoped token reads them for a person whose seats and team lie within its ' +
+      'scope, and only its scope’s seats.',
     // Judged from the person's seats and team, never from where their candidacies lie.
     authScopes: confidential('PLANNER', async (person: { id: number }, _args: unknown, context) =>
       revealsOfPerson(await orgFor(context, null), person.id),
     ),
-    load: async (ids: number[], { db, today, viewer }) => {
-      const inScope = (c: CandidateRow) => !viewer.scope || viewer.scope.unitIds.has(c.unitId);
-      const rows = await candidaciesOfPeople(db, ids);
-      const current = rows.filter((c) => inForceOn(c, today) && inScope(c));
-      const byPerson = groupBy(current, (c) => c.personId);
-      return ids.map((id) => byPerson.get(id) ?? []);
-    },
-    resolve: (person) => person.id,
+    resolve: (person, _args, context) =>
+      readFor(context, person, (org) => {
+        const rows = candidaciesByPerson(org.org.history).get(person.id) ?? [];
+        const { scope } = context.viewer;
+        const inScope = ({ unitId }: { unitId: number }) => !scope || scope.unitIds.has(unitId);
+        return candidaciesOf(org.state, person.id)
+          .filter(inScope)
+          .flatMap(({ unitId, seat }) => {
+            const mine = rows.filter((r) => r.unitId === unitId && r.seat === seat);
+            const row = latestInForce(mine, org.day);
+            return row ? [onDay(row, org.day)] : [];
+          });
+      }),
   }),
 }));

@@ -1,24 +1,30 @@
-import { keyRule, withOrg } from '../graphql/args.js';
+import { asOfArg, keyRule } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
-import { sqlPage } from '../graphql/pagination.js';
-import { countUnits, listUnits, unitsBySlugs } from './data.js';
+import { onDay, readOn } from '../graphql/on-day.js';
+import { arrayPage } from '../graphql/pagination.js';
 import { LayerEnum, OrgUnit, OrgUnitConnection } from './types.js';
 
 builder.queryFields((t) => ({
   unit: t.field({
     type: OrgUnit,
     nullable: true,
-    description: 'One unit by slug (null when there is none).',
+    description:
+      'One unit by slug (null when there is none), its fields answering for `asOf`. An ' +
+      'archived unit is still found: its history stays readable.',
     authScopes: { viewer: true },
-    args: { slug: t.arg.string({ required: true, validate: keyRule }) },
+    args: { slug: t.arg.string({ required: true, validate: keyRule }), asOf: asOfArg(t.arg) },
     // From the shared org snapshot: a drill-down page costs no statement of its own.
-    resolve: (_root, { slug }, context) =>
-      withOrg(context, (org) => org.rows().unitsBySlug.get(slug) ?? null),
+    resolve: (_root, { slug, asOf }, context) =>
+      readOn(context, asOf ?? context.today, (org) => {
+        const row = org.org.rows().unitsBySlug.get(slug);
+        return row ? onDay(row, org.day) : null;
+      }),
   }),
   units: t.connection(
     {
       type: OrgUnit,
-      description: 'Active units in slug order, optionally of one layer or under one parent.',
+      description:
+        'Units not archived on `asOf`, in slug order, optionally of one layer or under one parent.',
       authScopes: { viewer: true },
       args: {
         layer: t.arg({ type: LayerEnum, description: 'Only units of this layer.' }),
@@ -26,19 +32,20 @@ builder.queryFields((t) => ({
           description: 'Only the children of the unit with this slug.',
           validate: keyRule,
         }),
+        asOf: asOfArg(t.arg),
       },
-      resolve: async (_root, { layer, parent, ...page }, { db }) => {
-        const filter = { layer, parentId: undefined as number | undefined };
-        if (parent != null) {
-          const [parentUnit] = await unitsBySlugs(db, [parent]);
+      resolve: async (_root, { layer, parent, asOf, ...page }, context) => {
+        const units = await readOn(context, asOf ?? context.today, (org) => {
           // An unknown parent has no children: an empty page, not an error.
-          filter.parentId = parentUnit?.id ?? -1;
-        }
-        return sqlPage(
-          page,
-          () => countUnits(db, filter),
-          (offset, limit) => listUnits(db, filter, offset, limit),
-        );
+          const parentId = parent == null ? undefined : org.org.rows().unitsBySlug.get(parent)?.id;
+          const listed = org.state.units.filter(
+            (u) =>
+              (!layer || u.layer === layer) &&
+              (parent == null || (parentId !== undefined && u.parentId === parentId)),
+          );
+          return org.units(listed.map((u) => u.id));
+        });
+        return arrayPage(page, units);
       },
     },
     OrgUnitConnection,

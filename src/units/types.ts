@@ -1,8 +1,7 @@
 import { layerEnum, type UnitRow } from '../db/tables.js';
-import { dayFor, unitOnDay, withOrg } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { rowId } from '../graphql/node-id.js';
-import { unitsByIds } from './data.js';
+import { type OnDay, readFor, snapshotLoader } from '../graphql/on-day.js';
 
 export const LayerEnum = builder.enumType('Layer', {
   description: 'Where a unit sits: Pillars group Areas, Areas group Teams.',
@@ -10,10 +9,12 @@ export const LayerEnum = builder.enumType('Layer', {
 });
 
 export const OrgUnit = builder.loadableNode('OrgUnit', {
-  description: 'One Pillar, Area or Team of the engineering org.',
+  description:
+    'One Pillar, Area or Team of the engineering org. Its fields answer for the day of the ' +
+    'answer it came in (the root field’s `asOf`, default today).',
   id: rowId,
-  load: (ids: number[], { db }) => unitsByIds(db, ids),
-  sort: (unit: UnitRow) => unit.id,
+  load: snapshotLoader((org): ReadonlyMap<number, OnDay<UnitRow>> => org.rows().units),
+  sort: (unit: OnDay<UnitRow>) => unit.id,
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable unique key, `[a-z0-9-]+`.' }),
     name: t.exposeString('name', { description: 'Display name.' }),
@@ -31,38 +32,28 @@ builder.objectFields(OrgUnit, (t) => ({
   ancestors: t.field({
     type: [OrgUnit],
     description: 'The units above this one, top first (a Team: its Pillar, then its Area).',
-    // Walks up through the batched unit loader: one statement per layer, not per unit.
-    resolve: async (unit, _args, context) => {
-      const loader = OrgUnit.getDataloader(context);
-      const chain: UnitRow[] = [];
-      for (let id = unit.parentId; id !== null; ) {
-        const parent = await loader.load(id);
-        chain.unshift(parent);
-        id = parent.parentId;
-      }
-      return chain;
-    },
+    resolve: (unit, _args, context) =>
+      readFor(context, unit, (org) => {
+        const chain: OnDay<UnitRow>[] = [];
+        for (let parent = org.unit(unit.parentId); parent; parent = org.unit(parent.parentId)) {
+          chain.unshift(parent);
+        }
+        return chain;
+      }),
   }),
   parent: t.field({
     type: OrgUnit,
     nullable: true,
     description: 'The Area of a Team, the Pillar of an Area; null for a Pillar.',
-    resolve: (unit) => unit.parentId,
+    resolve: (unit, _args, context) => readFor(context, unit, (org) => org.unit(unit.parentId)),
   }),
   children: t.field({
     type: [OrgUnit],
-    description: 'Active units directly below this one, in slug order.',
-    // From the shared org snapshot, like the leads: a whole tree costs no SQL per level.
+    description: 'Units directly below this one on the day (not archived then), in slug order.',
     resolve: (unit, _args, context) =>
-      withOrg(context, (org) => {
-        const day = dayFor(unit, null);
-        const children = org.on(day ?? context.today).childrenOf.get(unit.id) ?? [];
-        const rows = org.rows().units;
-        return children.flatMap((child) => {
-          const row = rows.get(child.id);
-          return row ? [unitOnDay(row, day)] : [];
-        });
-      }),
+      readFor(context, unit, (org) =>
+        org.units((org.state.childrenOf.get(unit.id) ?? []).map((child) => child.id)),
+      ),
   }),
 }));
 

@@ -1,3 +1,4 @@
+import { isPresentOn } from '../core/org/as-of.js';
 import type { Day } from '../core/org/state.js';
 import type { AorRow, PersonRow, UnitRow } from '../db/tables.js';
 import type { Draft } from './draft.js';
@@ -26,8 +27,7 @@ export function requireKnownPerson(w: Draft, email: string, path: string): Perso
 }
 
 /** Whether a person has left by `day` (their departure day is their first day gone). */
-export const hasLeft = (person: PersonRow, day: Day) =>
-  person.departedOn !== null && person.departedOn <= day;
+export const hasLeft = (person: PersonRow, day: Day) => !isPresentOn(person, day);
 
 /** The person with this email (any case), still present on `day`, or a userError at `path`. */
 export function requirePerson(w: Draft, email: string, path: string, day: Day): PersonRow {

@@ -53,7 +53,7 @@ describe('the people index', () => {
         )
         .map((p) => p.id)
         .sort();
-      const found = findPeople(index, { search: text, includeDeparted: true, today: TODAY });
+      const found = findPeople(index, { search: text, includeDeparted: true, day: TODAY });
       expect(found.map((p) => p.id).sort(), text).toEqual(expected);
     }
   });
@@ -66,7 +66,7 @@ describe('the people index', () => {
       person(4, 'Bo Lind', 'anabo@x.com'),
       person(5, 'Cy Hana', 'cy@x.com'),
     ]);
-    const found = findPeople(index, { search: 'ANA', includeDeparted: true, today: TODAY });
+    const found = findPeople(index, { search: 'ANA', includeDeparted: true, day: TODAY });
     expect(found.map((p) => p.email)).toEqual([
       'anabo@x.com',
       'lu@x.com',
@@ -83,7 +83,7 @@ describe('the people index', () => {
       person(3, 'Ana Three', 'a3@x.com', { managerId: 8 }),
     ]);
     const ids = (filter: Partial<Parameters<typeof findPeople>[1]>) =>
-      findPeople(index, { includeDeparted: false, today: TODAY, ...filter }).map((p) => p.id);
+      findPeople(index, { includeDeparted: false, day: TODAY, ...filter }).map((p) => p.id);
     expect(ids({ search: 'ana' })).toEqual([1, 3]);
     expect(ids({ search: 'ana', includeDeparted: true })).toEqual([1, 2, 3]);
     expect(ids({ search: 'ana', managerId: 9, includeDeparted: true })).toEqual([1, 2]);

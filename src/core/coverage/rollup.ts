@@ -37,7 +37,7 @@ const STATUS_COUNTER: Record<
 };
 
 /** The sums a rollup is made of: a unit adds its own to them, whoever else is counted. */
-interface Tally {
+export interface Tally {
   rows: Map<Layer, LayerCoverage>;
   heldSeats: number;
   readySeats: number;
@@ -49,10 +49,19 @@ export function coverageRollup(
   scopeUnitId: number | null,
   thresholds: Thresholds,
 ): CoverageRollup {
-  if (scopeUnitId === null) return rollupOf(copyOf(wholeOrgTally(state, thresholds)));
+  return rollupOf(scopeTally(state, scopeUnitId, thresholds));
+}
+
+/** The sums of a scope's rollup (the whole org's when null), a copy of its own. */
+export function scopeTally(
+  state: OrgState,
+  scopeUnitId: number | null,
+  thresholds: Thresholds,
+): Tally {
+  if (scopeUnitId === null) return copyOf(wholeOrgTally(state, thresholds));
   const tally = emptyTally();
   for (const unit of subtreeOf(state, scopeUnitId)) count(tally, state, unit, thresholds, 1);
-  return rollupOf(tally);
+  return tally;
 }
 
 /**
@@ -66,13 +75,26 @@ export function changedRollup(
   unitIds: ReadonlySet<number>,
   thresholds: Thresholds,
 ): CoverageRollup {
-  const tally = copyOf(wholeOrgTally(before, thresholds));
+  return rollupOf(
+    changedTally(wholeOrgTally(before, thresholds), before, after, unitIds, thresholds),
+  );
+}
+
+/** A copy of `tally` (over `before`) with `unitIds` counted again as they stand in `after`. */
+export function changedTally(
+  tally: Tally,
+  before: OrgState,
+  after: OrgState,
+  unitIds: Iterable<number>,
+  thresholds: Thresholds,
+): Tally {
+  const changed = copyOf(tally);
   for (const unitId of unitIds) {
     const [was, is] = [before.unitsById.get(unitId), after.unitsById.get(unitId)];
-    if (was) count(tally, before, was, thresholds, -1);
-    if (is) count(tally, after, is, thresholds, 1);
+    if (was) count(changed, before, was, thresholds, -1);
+    if (is) count(changed, after, is, thresholds, 1);
   }
-  return rollupOf(tally);
+  return changed;
 }
 
 /** Kept with the state: every scenario and departure of the day starts from it. */
@@ -119,7 +141,7 @@ function countSeats(tally: Tally, state: OrgState, unit: UnitState, sign: number
   }
 }
 
-function rollupOf({ rows, heldSeats, readySeats }: Tally): CoverageRollup {
+export function rollupOf({ rows, heldSeats, readySeats }: Tally): CoverageRollup {
   return {
     byLayer: LAYERS.flatMap((layer) => {
       const row = rows.get(layer);

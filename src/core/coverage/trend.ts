@@ -1,5 +1,4 @@
-import type { Finding, Severity } from '../findings/findings.js';
-import { SEVERITIES } from '../findings/findings.js';
+import type { Severity } from '../findings/findings.js';
 import { addDays } from '../org/days.js';
 import type { Day } from '../org/state.js';
 import type { CoverageRollup } from './rollup.js';
@@ -54,15 +53,4 @@ export interface SeverityCount {
 export interface CoveragePoint extends CoverageRollup {
   on: Day;
   findings: SeverityCount[];
-}
-
-export function coveragePoint(on: Day, rollup: CoverageRollup, findings: Finding[]): CoveragePoint {
-  return {
-    on,
-    ...rollup,
-    findings: SEVERITIES.map((severity) => ({
-      severity,
-      count: findings.filter((f) => f.severity === severity).length,
-    })),
-  };
 }

@@ -2,8 +2,9 @@ import type { Seat } from '../../db/tables.js';
 import type { Thresholds } from '../../server/config.js';
 import { type UnitCoverage, unitCoverage } from '../coverage/coverage.js';
 import { isHeld, readyCandidates } from '../coverage/seat.js';
+import { addDays } from '../org/days.js';
 import { personName, seatLabel } from '../org/lookup.js';
-import { type OrgState, SEATS, type UnitState } from '../org/state.js';
+import { type Day, type OrgState, SEATS, type UnitState } from '../org/state.js';
 import type { Finding } from './types.js';
 
 /** The findings about one unit's seats: vacancies, TLM strain and missing successors. */
@@ -14,6 +15,22 @@ export function seatFindings(state: OrgState, unit: UnitState, thresholds: Thres
     ...tlmStrain(state, unit, coverage, thresholds),
     ...noSuccessors(state, unit, coverage),
   ];
+}
+
+/**
+ * The day on which this unit's seat findings change with the days alone, its rows as they
+ * stand on the state's day: a Team's TLM turning long-running. Null when none does. A kind
+ * that counts days gives its day here too, so that a trend, which works each point out from
+ * its neighbour by the rows that changed in between, sees it turn.
+ */
+export function seatFindingsTurnOn(
+  state: OrgState,
+  unit: UnitState,
+  thresholds: Thresholds,
+): Day | null {
+  if (unit.layer !== 'TEAM') return null;
+  const { tlmSince } = unitCoverage(state, unit.id, thresholds);
+  return tlmSince && addDays(tlmSince, thresholds.longTlmDays + 1);
 }
 
 function vacantSeats(state: OrgState, unit: UnitState, coverage: UnitCoverage): Finding[] {

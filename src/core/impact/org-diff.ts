@@ -1,7 +1,7 @@
 import type { Thresholds } from '../../server/config.js';
 import { type CoverageStatus, coverageStatus } from '../coverage/coverage.js';
-import { type Finding, findingKey, findingsFor } from '../findings/findings.js';
-import { findingsTouchedBy } from '../findings/touched.js';
+import { compareFindings, type Finding, findingKey, findingsFor } from '../findings/findings.js';
+import { findingsIn, regionTouchedBy } from '../findings/touched.js';
 import type { HistoryChanges } from '../org/changed-state.js';
 import type { OrgState } from '../org/state.js';
 import { inLayerOrder } from '../org/subtree.js';
@@ -42,8 +42,13 @@ export function orgDiff(
     const to = coverageStatus(after, unit.id);
     return from === to ? [] : [{ unitId: unit.id, from, to }];
   });
+  // Both sides over one region: a person who only held a seat of a changed unit before
+  // it still has their other seats' findings after.
+  const region = changes && regionTouchedBy([before, after], changes);
   const findingsOf = (state: OrgState) =>
-    changes ? findingsTouchedBy(state, changes, thresholds) : findingsFor(state, null, thresholds);
+    region
+      ? findingsIn(state, region, thresholds).sort(compareFindings(state))
+      : findingsFor(state, null, thresholds);
   const was = findingsOf(before);
   const will = findingsOf(after);
   const wasKeys = new Set(was.map(findingKey));

@@ -66,8 +66,11 @@ export function toPersonState(p: OrgHistory['people'][number]): PersonState {
   };
 }
 
-/** Still in the org on `day`: no departure recorded, or one still to come. */
-export function isPresentOn(person: PersonState, day: Day): boolean {
+/**
+ * Still in the org on `day`: no departure recorded, or one still to come (the departure day
+ * is the first day gone). The one definition: reads, analyses and write rules all ask it.
+ */
+export function isPresentOn(person: { departedOn: Day | null }, day: Day): boolean {
   return person.departedOn === null || person.departedOn > day;
 }
 

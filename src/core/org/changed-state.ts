@@ -16,7 +16,7 @@ import {
   unitMembersOn,
 } from './as-of.js';
 import { type SeatRows, unitSeatsOn } from './seats-on.js';
-import { type CandidateState, type OrgState, SEATS, type UnitState } from './state.js';
+import { type CandidateState, type Day, type OrgState, SEATS, type UnitState } from './state.js';
 import { noteChangedFrom } from './state-index.js';
 
 /**
@@ -47,10 +47,15 @@ export interface HistoryChanges {
  * The org on `before`'s day once `changes` are made: `before` with only the touched units,
  * AoRs and people worked out again from their rows. Equal to `orgStateOn` of the changed
  * history (the departure and scenario tests compare the two), at the cost of the change
- * rather than of the org: what makes a departure's impact cheap at 100,000 people.
+ * rather than of the org: what makes a departure's impact cheap at 100,000 people. With
+ * `asOf`, the org on that later day of the same history, `changes` being what differs in
+ * force between the two days (a trend's next point).
  */
-export function changedState(before: OrgState, changes: HistoryChanges): OrgState {
-  const { asOf } = before;
+export function changedState(
+  before: OrgState,
+  changes: HistoryChanges,
+  asOf: Day = before.asOf,
+): OrgState {
   const touched = new Set([...changes.unitIds].filter((id) => before.unitsById.has(id)));
   const seats = overlayOf(before.seats, (seats) => {
     for (const unitId of touched) seats.set(unitId, unitSeatsOn(changes.seatRows(unitId), asOf));
@@ -61,14 +66,18 @@ export function changedState(before: OrgState, changes: HistoryChanges): OrgStat
   const hierarchy = changes.units ? hierarchyOn(changes.units, asOf) : before;
   const after: OrgState = {
     ...before,
+    asOf,
     units: hierarchy.units,
     unitsById: hierarchy.unitsById,
     childrenOf: hierarchy.childrenOf,
-    people: overlayOf(before.people, (people) => {
-      for (const row of changes.people) people.set(row.id, toPersonState(row));
-    }),
+    people:
+      changes.people.length === 0
+        ? before.people
+        : overlayOf(before.people, (people) => {
+            for (const row of changes.people) people.set(row.id, toPersonState(row));
+          }),
     seats,
-    members: changedMembers(before, changes, touched),
+    members: changedMembers(before, changes, touched, asOf),
     aors: before.aors.map((aor) =>
       changes.aorIds.has(aor.id)
         ? aorStateOn(changes.aor(aor.id), changes.ownerships(aor.id), asOf)
@@ -89,10 +98,15 @@ export function changedState(before: OrgState, changes: HistoryChanges): OrgStat
   return after;
 }
 
-function changedMembers(before: OrgState, changes: HistoryChanges, touched: Set<number>) {
+function changedMembers(
+  before: OrgState,
+  changes: HistoryChanges,
+  touched: Set<number>,
+  asOf: Day,
+) {
   return overlayOf(before.members, (members) => {
     for (const unitId of touched) {
-      const now = unitMembersOn(changes.memberships(unitId), before.asOf);
+      const now = unitMembersOn(changes.memberships(unitId), asOf);
       if (now.length > 0) members.set(unitId, now);
       else members.delete(unitId);
     }

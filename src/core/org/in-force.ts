@@ -23,6 +23,15 @@ export function roleOpenOn(role: OpenRoleRow, day: Day): boolean {
 }
 
 /**
+ * A role's status as it stood on `day` (null: not opened yet): `OPEN` while `roleOpenOn`,
+ * else what it was closed as.
+ */
+export function roleStatusOn(role: OpenRoleRow, day: Day): OpenRoleRow['status'] | null {
+  if (role.openedOn > day) return null;
+  return roleOpenOn(role, day) ? 'OPEN' : role.status;
+}
+
+/**
  * The row in force on `day`. The database allows one open-ended row per seat, but a closed
  * row may overlap the next one on its last day: the most recently started row wins.
  */

@@ -22,16 +22,19 @@ export interface TreeUnit {
 
 const UNIT_FIELDS = `fragment TreeUnit on OrgUnit {
   slug name layer
-  coverage(asOf: $asOf) {
+  coverage {
     status healthy engineerCount hiring
     engLead { holder { name email } acting }
     techLead { holder { name email } acting }
   }
 }`;
 
-/** The whole tree in one request: pillars, their areas, their teams, each with coverage. */
+/**
+ * The whole tree in one request: pillars, their areas, their teams, each with coverage, all
+ * as they stood on the day picked (the units then, their leads and members then).
+ */
 export const TREE_QUERY = `query DashboardTree($asOf: Date) {
-  units(layer: PILLAR, first: 100) {
+  units(layer: PILLAR, first: 100, asOf: $asOf) {
     totalCount
     nodes { ...TreeUnit children { ...TreeUnit children { ...TreeUnit } } }
   }

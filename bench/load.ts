@@ -1,0 +1,124 @@
+/**
+ * `npm run bench:load [-- M]`: what `npm run bench` leaves out, on one generated org (default
+ * M; needs PostgreSQL like it): a coverage trend of 12 monthly and 52 weekly points against
+ * the whole tree, timed in interleaved rounds (tree, trend, tree, trend…) with each round's
+ * median and the range over rounds; then the tree's throughput under c=1 and c=4 clients for
+ * one and two server workers, with a person lookup (manager and direct reports) and a name
+ * search timed alone and during the c=4 tree load, and the server's memory (its workers
+ * included) sampled every 100 ms during each load.
+ */
+import { addDays, todayUtc } from '../src/core/org/days.js';
+import { graphqlClient, RUNS, timeWarm } from './measure.js';
+import { startServer } from './server.js';
+import { benchDatabase, dropBenchDatabase, importGenerated, type SizeName } from './setup.js';
+import { TREE_QUERY } from './tree.js';
+
+const TOKEN = 'bench-admin-token-0123456789abcdef';
+const ROUNDS = 4;
+const LOAD_MS = 5_000;
+
+const trend = (
+  every: string,
+  days: number,
+) => `{ coverageTrend(from: "${addDays(todayUtc(), -days)}",
+  to: "${todayUtc()}", every: ${every}) { on benchStrength findings { severity count }
+  byLayer { layer units healthy staffed techLeadManager missingEngLead vacant tlmBeyondThreshold hiring } } }`;
+const PERSON = `query ($email: String!) { person(email: $email) {
+  name title manager { name email } directReports { name email } } }`;
+const SEARCH = '{ people(search: "person 12", first: 20) { totalCount nodes { name email } } }';
+
+type Gql = ReturnType<typeof graphqlClient>;
+const range = (xs: number[]) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
+
+/** Rounds of A then B, each a median of warm runs: A/B/A/B, so drift hits both alike. */
+async function interleaved(a: () => Promise<unknown>, b: () => Promise<unknown>) {
+  const as: number[] = [];
+  const bs: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    as.push(await timeWarm(a, RUNS));
+    bs.push(await timeWarm(b, RUNS));
+  }
+  return { a: as, b: bs };
+}
+
+/** `clients` connections asking the tree for LOAD_MS; what else runs meanwhile is timed too. */
+async function underLoad(port: number, clients: number, rssMb: () => number, probe?: Gql) {
+  const until = performance.now() + LOAD_MS;
+  let done = 0;
+  const rss: number[] = [];
+  const sampler = setInterval(() => rss.push(rssMb()), 100);
+  const loops = Array.from({ length: clients }, async () => {
+    const gql = graphqlClient(port, TOKEN);
+    while (performance.now() < until) {
+      await gql(TREE_QUERY);
+      done++;
+    }
+  });
+  const probes: number[] = [];
+  if (probe) {
+    while (performance.now() < until) probes.push(await timed(() => probe(PERSON, PERSON_VARS)));
+  }
+  await Promise.all(loops);
+  clearInterval(sampler);
+  return { perSecond: (done * 1000) / LOAD_MS, rss, probes };
+}
+
+const PERSON_VARS = { email: 'p3@example.com' };
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+async function main() {
+  const size = (process.argv[2] ?? 'M') as SizeName;
+  const url = await benchDatabase();
+  await importGenerated(size, url);
+  console.log(`org ${size} imported; a machine shared with other work: read ranges, not points`);
+  for (const workers of [1, 2]) {
+    const server = await startServer(url, TOKEN, workers);
+    const gql = graphqlClient(server.port, TOKEN);
+    if (workers === 1) {
+      for (const [name, query] of [
+        ['trend, 12 monthly', trend('MONTH', 334)],
+        ['trend, 52 weekly', trend('WEEK', 357)],
+      ] as const) {
+        const { a, b } = await interleaved(
+          () => gql(TREE_QUERY),
+          () => gql(query),
+        );
+        const ratios = a.map((tree, i) => (b[i] ?? NaN) / tree);
+        console.log(`${name}: ${range(b)} ms; tree ${range(a)} ms; trend / tree ${range(ratios)}`);
+      }
+      const person = await timeWarm(() => gql(PERSON, PERSON_VARS), 31);
+      const search = await timeWarm(() => gql(SEARCH), 31);
+      console.log(
+        `person lookup p50 alone ${person.toFixed(2)} ms; name search ${search.toFixed(2)} ms`,
+      );
+    }
+    // Every worker warm (its snapshot loaded, its JIT at work) before any load is timed: a
+    // new connection goes to the next worker in turn.
+    for (let i = 0; i < 4 * workers; i++) await graphqlClient(server.port, TOKEN)(TREE_QUERY);
+    for (const clients of [1, 4]) {
+      const load = await underLoad(
+        server.port,
+        clients,
+        server.rssMb,
+        clients === 4 ? gql : undefined,
+      );
+      const probes = load.probes.length
+        ? `; person lookup during it p50 ${pct(load.probes, 0.5).toFixed(1)} / p99 ${pct(load.probes, 0.99).toFixed(1)} ms`
+        : '';
+      console.log(
+        `${workers} worker(s), c=${clients}: tree ${load.perSecond.toFixed(1)}/s; RSS ${range(load.rss)} MB${probes}`,
+      );
+    }
+    await server.stop();
+  }
+  await dropBenchDatabase();
+}
+
+await main();

@@ -1,0 +1,135 @@
+import type { ArgBuilder } from '@pothos/core';
+import type { Day, OrgState } from '../core/org/state.js';
+import type { AorRow, PersonRow, UnitRow } from '../db/tables.js';
+import { aorRows } from '../store/history-rows.js';
+import type { LoadedOrg } from '../store/snapshots.js';
+import { withOrg } from './args.js';
+import type { Types } from './builder.js';
+import type { Context } from './context.js';
+import { placeholdersOf } from './placeholders.js';
+
+/**
+ * An object answered for a day (SPEC "One read model"): a root field fixes the day (`asOf`,
+ * default today) and every object it returns carries it, so every field nested under it —
+ * leads, members, reports, owners — answers for that same day and a list never mixes days.
+ * An object without a day (a mutation's payload, an object refetched by id) answers for the
+ * request's today.
+ */
+export type OnDay<T> = T & { day?: Day };
+
+/** `value` answered for `day`. */
+export function onDay<T extends object>(value: T, day: Day): T & { day: Day } {
+  return { ...value, day };
+}
+
+/** Each of `values` answered for `day`. */
+export function onDayAll<T extends object>(values: readonly T[], day: Day): (T & { day: Day })[] {
+  return values.map((value) => onDay(value, day));
+}
+
+/** The day an object answers for. */
+export function dayOf(value: { day?: Day }, context: Context): Day {
+  return value.day ?? context.today;
+}
+
+/**
+ * The `asOf` argument of a nested field that has its own: it overrides the day of the
+ * object the field is asked of.
+ */
+export const nestedDayArg = (arg: ArgBuilder<Types>) =>
+  arg({
+    type: 'Date',
+    description: 'Answer as of this day (default: the day the enclosing answer is for).',
+  });
+
+/** The org on one day, and its rows as objects answered for that day. */
+export class OrgOnDay {
+  readonly state: OrgState;
+
+  constructor(
+    readonly org: LoadedOrg,
+    readonly day: Day,
+    private readonly context: Context,
+  ) {
+    this.state = org.on(day);
+  }
+
+  /** A unit by id (null for none). */
+  unit(id: number | null): OnDay<UnitRow> | null {
+    const row = id === null ? undefined : this.org.rows().units.get(id);
+    return row ? onDay(row, this.day) : null;
+  }
+
+  /** A unit an answer names: it is in the snapshot the answer came from. */
+  theUnit(id: number): OnDay<UnitRow> {
+    return this.unit(id) ?? missing('unit', id);
+  }
+
+  units(ids: Iterable<number>): OnDay<UnitRow>[] {
+    return [...ids].flatMap((id) => this.unit(id) ?? []);
+  }
+
+  /** A person, or a scenario's placeholder hire of this request (negative ids). */
+  person(id: number | null): OnDay<PersonRow> | null {
+    if (id === null) return null;
+    const row = this.org.rows().people.get(id) ?? placeholdersOf(this.context).get(id);
+    return row ? onDay(row, this.day) : null;
+  }
+
+  /** A person an answer names: they are in the snapshot the answer came from. */
+  thePerson(id: number): OnDay<PersonRow> {
+    return this.person(id) ?? missing('person', id);
+  }
+
+  people(ids: Iterable<number>): OnDay<PersonRow>[] {
+    return [...ids].flatMap((id) => this.person(id) ?? []);
+  }
+
+  aors(ids: Iterable<number>): OnDay<AorRow>[] {
+    const rows = aorRows(this.org.history);
+    return [...ids].flatMap((id) => {
+      const row = rows.get(id);
+      return row ? [onDay(row, this.day)] : [];
+    });
+  }
+}
+
+function missing(kind: string, id: number): never {
+  throw new Error(`no ${kind} #${id} in the org snapshot`);
+}
+
+/** `answer` over the org on `day`: synchronously once the request has loaded the snapshot. */
+export function readOn<T>(
+  context: Context,
+  day: Day,
+  answer: (org: OrgOnDay) => T,
+): T | Promise<T> {
+  return withOrg(context, (org) => answer(new OrgOnDay(org, day, context)));
+}
+
+/** `answer` over the org on the day `value` answers for. */
+export function readFor<T>(
+  context: Context,
+  value: { day?: Day },
+  answer: (org: OrgOnDay) => T,
+): T | Promise<T> {
+  return readOn(context, dayOf(value, context), answer);
+}
+
+/**
+ * The load function of a node type over the snapshot (`node(id:)`, and fields that answer
+ * an id): the rows with these ids, missing ones left out.
+ */
+export function snapshotLoader<R>(
+  rowsOf: (org: LoadedOrg, context: Context) => { get(id: number): R | undefined },
+): (ids: number[], context: Context) => Promise<R[]> {
+  return async (ids, context) => {
+    await context.org.ready();
+    const rows = rowsOf(context.org.loaded() as LoadedOrg, context);
+    return ids.flatMap((id) => rows.get(id) ?? []);
+  };
+}
+
+/** The resolver of the `unit` of an answer about one: that unit, on the answer's day. */
+export const unitOf = (answer: OnDay<{ unitId: number }>, _args: object, context: Context) =>
+  readFor(context, answer, (org) => org.theUnit(answer.unitId));

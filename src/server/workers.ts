@@ -1,0 +1,65 @@
+import cluster, { type Worker } from 'node:cluster';
+import type { Logger } from './logging.js';
+
+/** How long a worker that crashed waits before it is started again, after the first retry. */
+const RESTART_DELAY_MS = 1_000;
+
+/**
+ * The server as `count` processes sharing one port (node:cluster: the primary accepts and
+ * hands connections round-robin to its workers, each a whole server with its own org
+ * snapshot). The workers start one after the other, so only the first migrates the database
+ * and a start that cannot serve fails once: that worker prints its one line and the primary
+ * exits with its code. Once all listen, `announce` runs once; a worker that dies after that
+ * is started again. SIGTERM (or SIGINT) reaches every worker, which finishes its requests,
+ * and the primary exits when the last has.
+ */
+export function superviseWorkers(
+  count: number,
+  logger: Logger,
+  announce: (port: number) => void,
+): void {
+  let stopping = false;
+  let exitCode = 0;
+  let allUp = false;
+  const listening = new Set<Worker>();
+
+  const fork = () => {
+    const worker = cluster.fork();
+    worker.once('listening', ({ port }) => {
+      listening.add(worker);
+      if (allUp) return logger.info({ worker: worker.process.pid }, 'worker started again');
+      if (listening.size < count) return void fork();
+      allUp = true;
+      announce(port);
+    });
+  };
+
+  const stop = (reason: string, code: number) => {
+    if (stopping) return;
+    stopping = true;
+    exitCode = code;
+    if (allUp) logger.info({ reason }, `${reason}: stopping ${listening.size} workers`);
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    exitWhenNone();
+  };
+
+  const exitWhenNone = () => {
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
+  };
+
+  cluster.on('exit', (worker, code, signal) => {
+    const started = listening.delete(worker);
+    if (stopping) return exitWhenNone();
+    // It said why on its own (one line): the server cannot start.
+    if (!allUp) return stop('a worker could not start', code || 3);
+    logger.error(
+      { worker: worker.process.pid, code, signal },
+      `a worker ended (${signal ?? `exit ${code}`}): starting another`,
+    );
+    setTimeout(() => !stopping && fork(), started ? 0 : RESTART_DELAY_MS);
+  });
+
+  process.on('SIGTERM', () => stop('SIGTERM', 0));
+  process.on('SIGINT', () => stop('SIGINT', 0));
+  fork();
+}

@@ -1,0 +1,171 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, isAlive, run, type Server, startServer } from './processes.js';
+
+// PostgreSQL only: the embedded database is one process. The compiled server with
+// ORGRAPH_WORKERS=2, as an operator runs it: both workers answer on one port, a write through
+// one is read through the other within a second, a crashed worker is replaced, SIGTERM
+// stops them all, and a start that cannot serve still says so in one line.
+const serverUrl = process.env.DATABASE_URL;
+const name = `orgraph_ops_${randomBytes(5).toString('hex')}`;
+
+async function admin(statement: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query(statement).finally(() => client.end());
+}
+
+/** One connection of its own (kept alive): the primary hands it to one worker for good. */
+function connection(url: string) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const { hostname, port } = new URL(url);
+  return {
+    agent,
+    /** A GraphQL request on this connection, with the request id the worker logs. */
+    gql(query: string, variables: Record<string, unknown> = {}, id = randomUUID()) {
+      const body = JSON.stringify({ query, variables });
+      return new Promise<{ id: string; data?: any; errors?: unknown }>((resolve, reject) => {
+        const req = request(
+          {
+            agent,
+            hostname,
+            port,
+            path: '/graphql',
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${ADMIN}`,
+              'x-request-id': id,
+            },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ id, ...JSON.parse(Buffer.concat(chunks).toString()) }));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    },
+  };
+}
+
+/** The worker (pid) whose log line carries this request id. */
+function workerOf(server: Server, requestId: string): number | undefined {
+  const line = server
+    .output()
+    .split('\n')
+    .find((l) => l.includes(`"requestId":"${requestId}"`));
+  return line ? JSON.parse(line).worker : undefined;
+}
+
+async function answeredBy(server: Server, c: ReturnType<typeof connection>): Promise<number> {
+  const { id, errors } = await c.gql('{ __typename }').catch((error: Error) => {
+    throw new Error(`${error.message}; the server said: ${server.output()}`);
+  });
+  expect(errors).toBeUndefined();
+  for (let i = 0; i < 50 && workerOf(server, id) === undefined; i++) await sleep(20);
+  return workerOf(server, id) as number;
+}
+
+/** Connections until one lands on a worker other than `other`'s. */
+async function onAnotherWorker(server: Server, other: number) {
+  for (let i = 0; i < 10; i++) {
+    const c = connection(server.url);
+    if ((await answeredBy(server, c)) !== other) return c;
+    c.agent.destroy();
+  }
+  throw new Error('every connection went to one worker');
+}
+
+const CREATE = `mutation ($input: CreatePersonInput!) {
+  createPerson(input: $input) { userErrors { message } } }`;
+
+describe.skipIf(!serverUrl)('server workers (PostgreSQL only: set DATABASE_URL)', () => {
+  let server: Server;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    await admin(`create database ${name}`);
+    const url = new URL(serverUrl as string);
+    url.pathname = `/${name}`;
+    env = { DATABASE_URL: url.toString(), ORGRAPH_WORKERS: '2' };
+    server = await startServer(env);
+    // Seen in about half the runs on the loaded machine and not yet explained: connections
+    // refused for a while just after the start line (docs/performance-workers.md).
+    const started = Date.now();
+    const taken = () =>
+      fetch(`${server.url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+    while (!(await taken()) && Date.now() - started < 10_000) await sleep(50);
+    console.info(`workers: first connection taken ${Date.now() - started} ms after the start line`);
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+    await admin(`drop database if exists ${name} with (force)`);
+  });
+
+  it('answers on one port from two workers; a write through one is read through the other within a second', async () => {
+    expect(server.output()).toMatch(/orgraph listening on .*PostgreSQL, 2 workers/);
+    const first = connection(server.url);
+    const one = await answeredBy(server, first);
+    const second = await onAnotherWorker(server, one);
+    // The other worker has loaded the org before the write (its snapshot is warm).
+    expect((await second.gql('{ coverage { benchStrength } }')).errors).toBeUndefined();
+
+    const email = `w-${randomBytes(3).toString('hex')}@example.com`;
+    const written = await first.gql(CREATE, { input: { email, name: 'Written Elsewhere' } });
+    expect(written.data.createPerson.userErrors).toEqual([]);
+    const wrote = Date.now();
+    let seen = false;
+    while (!seen && Date.now() - wrote < 1_000) {
+      seen =
+        (await second.gql('query ($e: String!) { person(email: $e) { name } }', { e: email })).data
+          ?.person?.name === 'Written Elsewhere';
+    }
+    expect(seen).toBe(true);
+    first.agent.destroy();
+    second.agent.destroy();
+  });
+
+  it('starts another worker when one crashes, and SIGTERM stops them all', async () => {
+    const c = connection(server.url);
+    const crashed = await answeredBy(server, c);
+    c.agent.destroy();
+    process.kill(crashed, 'SIGKILL');
+    await expect.poll(() => server.output(), { timeout: 10_000 }).toMatch(/worker started again/);
+    expect(server.output()).toMatch(/a worker ended \(SIGKILL\): starting another/);
+    const pids = new Set<number>();
+    for (let i = 0; i < 6; i++) {
+      const probe = connection(server.url);
+      pids.add(await answeredBy(server, probe));
+      probe.agent.destroy();
+    }
+    expect(pids.size).toBe(2);
+    expect(pids.has(crashed)).toBe(false);
+
+    expect(await server.stop('SIGTERM')).toBe(0);
+    for (const pid of pids) expect(isAlive(pid)).toBe(false);
+  }, 60_000);
+
+  it('says in one line that the port is taken', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = String((taken.address() as { port: number }).port);
+    const start = run('node', ['dist/server/main.js'], { ...env, PORT: port });
+    const code = await start.exited;
+    taken.close();
+    expect(code).toBe(3);
+    const lines = start.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      new RegExp(`^orgraph could not start: port ${port} on 127.0.0.1 is already in use`),
+    );
+  }, 60_000);
+});

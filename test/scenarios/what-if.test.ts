@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { demoDocument } from '../../src/demo/load.js';
+import { TODAY } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
+
+const t = useTestOrg(demoDocument());
+
+async function ok(mutation: string, input: Record<string, unknown>) {
+  const name = mutation.match(/^\s*(\w+)/)?.[1] as string;
+  const type = `${name[0]?.toUpperCase()}${name.slice(1)}Input`;
+  const answer = await t.data(`mutation ($input: ${type}!) { ${mutation} }`, { input });
+  expect(answer[name].userErrors).toEqual([]);
+  return answer[name];
+}
+
+const FINDING = 'kind severity unit { slug } seat people { name } message';
+const IMPACT = `query ($email: String!, $asOf: Date) { departureImpact(email: $email, asOf: $asOf) {
+  person { email }
+  vacatedSeats { unit { slug } seat readyCandidates { email } }
+  unownedAors { slug } aorsWithoutBackup { slug } orphanedReports { email }
+  coverageChanges { unit { slug } from to }
+  newFindings { ${FINDING} } resolvedFindings { ${FINDING} }
+  vacancyChain { depth unit { slug } seat vacatedBy { email } successor { email } }
+} }`;
+
+describe('departure impact is a what-if about the asked day', () => {
+  it('answers the same before and after a later departure is recorded', async () => {
+    const days = [TODAY, '2027-01-10'];
+    const ask = (asOf: string) => t.data(IMPACT, { email: 'bo@example.com', asOf });
+    const before = await Promise.all(days.map(ask));
+    const [first] = before;
+    expect(first?.departureImpact.coverageChanges.length).toBeGreaterThan(0);
+    expect(first?.departureImpact.newFindings.length).toBeGreaterThan(0);
+    await ok('recordDeparture(input: $input) { userErrors { message } }', {
+      email: 'bo@example.com',
+      on: '2027-04-01',
+    });
+    expect(await Promise.all(days.map(ask))).toEqual(before);
+  });
+});
+
+const SCENARIO = `createScenario(input: $input) { scenario { id } userErrors { message } }`;
+const EVALUATION = `query ($id: ID!) { node(id: $id) { ... on Scenario { evaluation {
+  conflicts { index message }
+  newFindings { ${FINDING} } resolvedFindings { ${FINDING} }
+  after { benchStrength byLayer { layer units healthy staffed techLeadManager missingEngLead vacant tlmBeyondThreshold hiring } }
+  units { unit { slug } after { status healthy engineerCount hiring engLead { holder { name } } techLead { holder { name } } } }
+} } } }`;
+const ORG = `{
+  coverage { benchStrength byLayer { layer units healthy staffed techLeadManager missingEngLead vacant tlmBeyondThreshold hiring } }
+  singlePointsOfFailure(first: 100) { nodes { ${FINDING} } }
+}`;
+const UNIT = `query ($slug: String!) { unit(slug: $slug) {
+  coverage { status healthy engineerCount hiring engLead { holder { name } } techLead { holder { name } } }
+} }`;
+
+const key = (f: any) => JSON.stringify(f);
+const without = (a: any[], b: any[]) => a.filter((f) => !b.map(key).includes(key(f)));
+const sorted = (findings: any[]) => [...findings].sort((x, y) => key(x).localeCompare(key(y)));
+
+describe('a scenario hire', () => {
+  it('replaces a holder in the plan; applied, opens a role per hire, the holder staying', async () => {
+    const hires = [
+      { hire: { unit: 'storage', seat: 'ENG_LEAD', name: 'Kim Hire' } },
+      { hire: { unit: 'payments', seat: 'ENG_LEAD', name: 'Lee Hire' } },
+    ];
+    const { scenario } = await ok(SCENARIO, { name: 'two hires', changes: hires });
+    const { node } = await t.data(EVALUATION, { id: scenario.id });
+    const evaluation = node.evaluation;
+    expect(evaluation.conflicts).toEqual([]);
+    const before = await t.data(ORG);
+
+    const applied = await ok(
+      `applyScenario(input: $input) { openedRoles { id seat status unit { slug engLead { email } } }
+        userErrors { message } }`,
+      { id: scenario.id },
+    );
+    expect(applied.openedRoles).toEqual([
+      expect.objectContaining({
+        seat: 'ENG_LEAD',
+        status: 'OPEN',
+        unit: { slug: 'storage', engLead: { email: 'ana@example.com' } },
+      }),
+      expect.objectContaining({
+        seat: 'ENG_LEAD',
+        status: 'OPEN',
+        unit: { slug: 'payments', engLead: null },
+      }),
+    ]);
+
+    // Each hire joins: a person, and the role filled with them.
+    for (const [i, role] of applied.openedRoles.entries()) {
+      const name = hires[i]?.hire.name as string;
+      const email = `hire-${i + 1}@example.com`;
+      await ok('createPerson(input: $input) { userErrors { message } }', {
+        email,
+        name,
+        startedOn: TODAY,
+      });
+      await ok('fillRole(input: $input) { userErrors { message } }', {
+        id: role.id,
+        person: email,
+      });
+    }
+
+    const after = await t.data(ORG);
+    expect(after.coverage).toEqual(evaluation.after);
+    const [was, now] = [before, after].map((org) => org.singlePointsOfFailure.nodes);
+    expect(sorted(evaluation.newFindings)).toEqual(sorted(without(now, was)));
+    expect(sorted(evaluation.resolvedFindings)).toEqual(sorted(without(was, now)));
+    for (const touched of evaluation.units) {
+      const { unit } = await t.data(UNIT, { slug: touched.unit.slug });
+      expect(unit.coverage, touched.unit.slug).toEqual(touched.after);
+    }
+  });
+});
+
+describe('assignSeat and the seat rule', () => {
+  it('agree on `acting` left out: a new holder is not acting, the current holder keeps theirs', async () => {
+    const assign = `assignSeat(input: $input) { assignment { acting } userErrors { message } }`;
+    const seat = { unit: 'storage', seat: 'TECH_LEAD', person: 'eli@example.com' };
+    await ok(assign, { ...seat, acting: true, startedOn: '2026-11-01' });
+    const again = await ok(assign, seat);
+    expect(again.assignment.acting).toBe(true);
+    const other = await ok(assign, { ...seat, person: 'dee@example.com' });
+    expect(other.assignment.acting).toBe(false);
+  });
+});
