@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import YAML from 'yaml';
+import { checkNesting, FileLimitError, YAML_READ } from '../orgdoc/file-limits.js';
 import type { Origin, SourceProblem } from './source-map.js';
 
 /** A catalog file: its name (for messages, and to find the files a Location names) and its text. */
@@ -85,9 +86,9 @@ export function refFrom(
 
 /** The documents of one file; YAML errors by file, document and line. */
 function parseDocuments(file: CatalogFile, order: number, problems: SourceProblem[]): unknown[] {
-  const documents = YAML.parseAllDocuments(file.text, { schema: 'core', version: '1.2' });
+  const { documents, contentOf } = parseCatalogFile(file);
   return documents.map((document, index) => {
-    if (document.errors.length === 0) return document.toJS();
+    if (document.errors.length === 0) return contentOf(document);
     const origin = { order: order + index, text: `${file.name} document ${index + 1}` };
     for (const error of document.errors) {
       const [line = ''] = error.message.split('\n');
@@ -136,6 +137,31 @@ function targetsOf(location: Read, file: string, report: Report): string[] {
     report.warnings.push({ origin, message: `"${target}" not followed: only files are read` });
     return [];
   });
+}
+
+/**
+ * A catalog file's YAML documents and a way to read each one's value, under the import
+ * limits (file-limits.ts): a file over one is refused whole (FileLimitError, naming the file),
+ * not reported as a problem, so that the import stops before it touches the database.
+ */
+function parseCatalogFile(file: CatalogFile) {
+  const overLimit = (error: unknown) =>
+    error instanceof FileLimitError || error instanceof ReferenceError // yaml's alias limit
+      ? new FileLimitError(`${file.name}: ${(error as Error).message}`)
+      : error;
+  try {
+    checkNesting(file.text);
+  } catch (error) {
+    throw overLimit(error);
+  }
+  const contentOf = (document: YAML.Document) => {
+    try {
+      return document.toJS({ maxAliasCount: YAML_READ.maxAliasCount });
+    } catch (error) {
+      throw overLimit(error);
+    }
+  };
+  return { documents: YAML.parseAllDocuments(file.text, YAML_READ), contentOf };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import type { OrgDocument } from '../orgdoc/document.js';
+import { checkFileSize, FileLimitError } from '../orgdoc/file-limits.js';
 import { type Column, CSV_COLUMNS, type CsvColumn, locateColumns } from './csv-columns.js';
 import { type DateFormat, readDay } from './days.js';
 import {
@@ -75,9 +76,10 @@ function personOf(
 
 function readRecords(text: string, problems: SourceProblem[]): Cells[] {
   try {
+    checkFileSize(Buffer.byteLength(text));
     return parse(text, { bom: true, trim: true, relax_column_count: true });
   } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
+    if (!(error instanceof CsvError || error instanceof FileLimitError)) throw error;
     problems.push({ origin: null, message: error.message });
     return [];
   }

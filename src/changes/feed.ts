@@ -13,6 +13,15 @@ const Announcement = z.object({ version: z.number().int(), at: z.iso.datetime() 
 const CHANGE = 'change';
 const CLOSED = 'closed';
 
+/** The stream, ending as completed (not failed) once `until` aborts: its client sees it end. */
+async function* endedBy<T>(stream: AsyncIterableIterator<T>, until?: AbortSignal) {
+  try {
+    yield* stream;
+  } catch (error) {
+    if (!until?.aborted) throw error;
+  }
+}
+
 /**
  * The org changes this instance hears of, for `subscription { orgChanged }`: every write's
  * announcement (db/version.ts) arrives through the database, from whichever instance — or
@@ -40,14 +49,15 @@ export class OrgChangeFeed {
    * A stream of changes, each as the one-element array `events.on` yields. Resolves once
    * this instance is listening, so no write committed after it is missed.
    */
-  async subscribe(): Promise<AsyncIterableIterator<[OrgChange]>> {
+  async subscribe(until?: AbortSignal): Promise<AsyncIterableIterator<[OrgChange]>> {
     if (this.closed) throw new Error('the server is shutting down');
     this.listening ??= this.listen().catch((error) => {
       this.listening = null; // the next subscriber tries again
       throw error;
     });
     await this.listening;
-    return on(this.events, CHANGE, { close: [CLOSED] }) as AsyncIterableIterator<[OrgChange]>;
+    const stream = on(this.events, CHANGE, { close: [CLOSED], signal: until });
+    return endedBy(stream as AsyncIterableIterator<[OrgChange]>, until);
   }
 
   /** Ends every stream (their clients see the subscription complete) and stops listening. */

@@ -16,11 +16,20 @@ builder.subscriptionField('orgChanged', (t) =>
     type: OrgChangeRef,
     description:
       'An event after every committed write to the org, made on any instance or by the ' +
-      'CLI: dashboards refetch on it. A dry run or a refused write sends nothing.',
+      'CLI: dashboards refetch on it. A dry run or a refused write sends nothing. The stream ' +
+      'ends when the credential does (a token revoked, a JWT expired).',
     authScopes: { viewer: true },
-    subscribe: (_root, _args, { changes }) => {
-      if (!changes) throw new Error('subscriptions are served by the HTTP server only');
-      return changes.subscribe();
+    // The stream ends when the caller's credential does (revoked, expired): see credential-watch.
+    subscribe: async function* (_root, _args, { changes, credentials, viewer }) {
+      if (!changes || !credentials) {
+        throw new Error('subscriptions are served by the HTTP server only');
+      }
+      const { signal, release } = credentials.watch(viewer);
+      try {
+        yield* await changes.subscribe(signal);
+      } finally {
+        release();
+      }
     },
     resolve: ([change]: [OrgChange]) => change,
   }),

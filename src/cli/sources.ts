@@ -11,6 +11,7 @@ import { DATE_FORMATS, type DateFormat } from '../adapters/days.js';
 import { type Adapted, SourceMap } from '../adapters/source-map.js';
 import { type Layer, layerEnum } from '../db/tables.js';
 import type { OrgDocument } from '../orgdoc/document.js';
+import { checkFileSize, FileLimitError } from '../orgdoc/file-limits.js';
 import { parseOrgFile } from '../orgdoc/parse.js';
 import { badInput, badUsage } from './failures.js';
 import type { Operator } from './operator.js';
@@ -29,11 +30,23 @@ export interface SourceOptions {
   dateFormat?: DateFormat;
 }
 
+/** A file's text; one over the import size limit is refused before it is read. */
 function readText(file: string): string {
   try {
+    checkFileSize(statSync(file).size);
     return readFileSync(file, 'utf8');
   } catch (error) {
+    if (error instanceof FileLimitError) throw badInput(`${file}: ${error.message}`);
     throw badInput(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code})`);
+  }
+}
+
+/** A file over the import limits (file-limits.ts) is bad input: exit 2, nothing connected. */
+function overLimitsAsBadInput<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw error instanceof FileLimitError ? badInput(error.message) : error;
   }
 }
 
@@ -163,7 +176,7 @@ export function readSource(
 ): (org: Operator) => Promise<Adapted> {
   if (options.from === 'backstage') {
     const { files, read } = catalogFiles(file);
-    const adapted = backstageToDocument(files, read, options.layerMap);
+    const adapted = overLimitsAsBadInput(() => backstageToDocument(files, read, options.layerMap));
     return async () => adapted;
   }
   if (options.from === 'csv') {

@@ -26,4 +26,4 @@ export function keepAliveOnError(
 /** Where a lost connection is told: the server's JSON log, or stderr for the CLI. */
 export type ConnectionLost = (message: string) => void;
 
-const toStderr: ConnectionLost = (message) => console.error(`[orgraph] ${message}`);
+export const toStderr: ConnectionLost = (message) => console.error(`[orgraph] ${message}`);

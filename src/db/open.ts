@@ -1,29 +1,41 @@
-import { mkdirSync } from 'node:fs';
 import { type Config, loadConfig } from '../server/config.js';
 import { lockDataFolder } from '../server/data-lock.js';
 import type { Database } from './client.js';
-import type { ConnectionLost } from './connections.js';
+import { type ConnectionLost, toStderr } from './connections.js';
+import { makeOwnerOnly } from './owner-only.js';
 
 /**
  * Opens the database the way the server does — PostgreSQL when `DATABASE_URL` is set, else
  * the embedded PGlite in the configured data folder — and applies the migrations. The
- * embedded folder has one writer: the caller holds its lock first (`openAsWriter`).
+ * embedded folder has one writer: the caller holds its lock first (`openAsWriter`), and it is
+ * made owner-only before it is opened (owner-only.ts). `warn` hears what that fixed, and a
+ * lost connection.
  */
 export async function openConfiguredDatabase(
   config: Config = loadConfig(),
-  onConnectionLost?: ConnectionLost,
+  warn?: ConnectionLost,
 ): Promise<Database> {
-  if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
+  if (!config.databaseUrl) {
+    const fixed = makeOwnerOnly(config.dataDir);
+    if (fixed > 0) {
+      (warn ?? toStderr)(
+        `ORGRAPH_DATA_DIR ${config.dataDir}: made ${fixed} file(s) and folder(s) owner-only ` +
+          '(folders 0700, files 0600); they were readable or writable by others',
+      );
+    }
+  }
   // Loaded here: the CLI locks the folder first, and through a running server never opens it.
   const { openDatabase } = await import('./client.js');
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: config.dataDir,
     timeouts: config.databaseTimeouts,
-    onConnectionLost,
+    onConnectionLost: warn,
   });
   try {
     await database.migrate();
+    // PGlite gives the files it creates (a new folder's whole cluster) modes of its own.
+    if (!config.databaseUrl) makeOwnerOnly(config.dataDir);
   } catch (error) {
     await database.close().catch(() => {});
     throw error;

@@ -5,11 +5,11 @@ import {
   findingsFor,
   SEVERITIES,
 } from '../core/findings/findings.js';
-import { authorize, requireAccess } from '../graphql/access.js';
+import { authorize } from '../graphql/access.js';
 import { asOfArg, orgFor, scopeArg, scopeIdIn } from '../graphql/args.js';
 import { atMost } from '../graphql/bounds.js';
 import { builder } from '../graphql/builder.js';
-import type { Context } from '../graphql/context.js';
+import type { Context, Viewer } from '../graphql/context.js';
 import { COST, heavy } from '../graphql/costs.js';
 import { type OnDay, onDayAll, readFor, unitOf } from '../graphql/on-day.js';
 import { arrayPage } from '../graphql/pagination.js';
@@ -63,23 +63,31 @@ export const Finding = builder.objectRef<OnDay<FindingData>>('Finding').implemen
   }),
 });
 
-/** The units whose candidates a list of findings reveals: those of SUCCESSOR_CONCENTRATION. */
-export function revealsOfFindings(findings: readonly FindingData[]): number[] {
-  return findings.flatMap((f) => (f.kind === 'SUCCESSOR_CONCENTRATION' ? f.unitIds : []));
+/** A finding all of whose units lie within the viewer's scope (any finding, unscoped). */
+function isWithinScope(finding: FindingData, { scope }: Viewer): boolean {
+  return !scope || finding.unitIds.every((id) => scope.unitIds.has(id));
 }
 
 /**
- * Findings that reveal succession candidates are for PLANNER and ADMIN only: a VIEWER's
- * answer leaves them out (SPEC §4's VIEWER role). A scoped planner is refused, not filtered,
- * when one involves units outside its scope.
+ * Findings that reveal succession candidates (SUCCESSOR_CONCENTRATION) are for PLANNER and
+ * ADMIN only: a VIEWER's answer leaves them out (SPEC §4's VIEWER role). A scoped planner
+ * reads those within its scope, and elsewhere what a VIEWER reads: one reaching outside is
+ * left out as for a viewer, never refused, since a refusal would tell that it exists.
  */
-export function visibleFindings(findings: FindingData[], context: Context): FindingData[] {
-  const field = 'Query.singlePointsOfFailure';
-  if (authorize(context.viewer, { role: 'PLANNER' })) {
-    return findings.filter((f) => f.kind !== 'SUCCESSOR_CONCENTRATION');
-  }
-  requireAccess(context, field, { role: 'PLANNER', reveals: revealsOfFindings(findings) });
-  return findings;
+export function visibleFindings(findings: FindingData[], { viewer }: Context): FindingData[] {
+  const planner = authorize(viewer, { role: 'PLANNER' }) === null;
+  return findings.filter(
+    (f) => f.kind !== 'SUCCESSOR_CONCENTRATION' || (planner && isWithinScope(f, viewer)),
+  );
+}
+
+/**
+ * The findings a what-if (departure impact, scenario) shows a scoped caller: those of units
+ * within its scope. One appearing or disappearing outside it would tell whose candidacies
+ * lie there (a NO_SUCCESSOR appearing on a seat says who was its only ready successor).
+ */
+export function findingsWithinScope(findings: FindingData[], viewer: Viewer): FindingData[] {
+  return viewer.scope ? findings.filter((f) => isWithinScope(f, viewer)) : findings;
 }
 
 builder.queryFields((t) => ({
@@ -88,8 +96,8 @@ builder.queryFields((t) => ({
       type: Finding,
       description:
         'Findings of a scope, by severity then unit slug. SUCCESSOR_CONCENTRATION findings ' +
-        'reveal candidates: left out for VIEWER tokens; a scoped PLANNER is refused when one ' +
-        'involves units outside its scope (ask within it, or leave that kind out of `kinds`).',
+        'reveal candidates: left out for VIEWER tokens, and for a scoped PLANNER those ' +
+        'involving units outside its scope.',
       authScopes: { viewer: true },
       ...heavy(COST.singlePointsOfFailure),
       args: {

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { seatsHeldBy } from '../core/org/lookup.js';
 import type { OrgState } from '../core/org/state.js';
 import { subtreeOf } from '../core/org/subtree.js';
 import type { ApiRole } from '../db/tables.js';
@@ -23,13 +24,14 @@ export type Denial =
   | { kind: 'UNAUTHENTICATED' }
   | { kind: 'NO_ROLE'; reason: string }
   | { kind: 'ROLE'; role: ApiRole }
-  | { kind: 'SCOPE'; scope: string; outside: string[] | 'ORG' };
+  | { kind: 'SCOPE'; scope: string };
 
 /**
  * THE authorization decision of orgraph (SPEC §4): every scope-auth scope and every in-resolver
  * check calls it. A role reads what its rank allows; a scoped caller reads confidential data
  * only of units inside its scope's subtree — all of them, or the read is refused (never
- * silently narrowed). Structure and coverage name no units here, so they stay org-wide.
+ * silently narrowed). What an unscoped VIEWER reads (structure, coverage, bench strength,
+ * candidate counts) a scoped caller reads org-wide too: a scope only ever narrows PLANNER data.
  */
 export function authorize(viewer: Viewer, need: Need): Denial | null {
   if (viewer.role === null) {
@@ -39,22 +41,17 @@ export function authorize(viewer: Viewer, need: Need): Denial | null {
   }
   if (RANK[viewer.role] < RANK[need.role]) return { kind: 'ROLE', role: viewer.role };
   const { scope } = viewer;
-  if (!scope || need.reveals === undefined) return null;
-  if (need.reveals === 'ORG') return { kind: 'SCOPE', scope: scope.slug, outside: 'ORG' };
-  const outside = need.reveals.filter((id) => !scope.unitIds.has(id));
-  if (outside.length === 0) return null;
-  return { kind: 'SCOPE', scope: scope.slug, outside: [...new Set(outside.map(scope.slugOf))] };
+  if (!scope || need.reveals === undefined || need.role === 'VIEWER') return null;
+  if (need.reveals !== 'ORG' && need.reveals.every((id) => scope.unitIds.has(id))) return null;
+  return { kind: 'SCOPE', scope: scope.slug };
 }
 
-const LISTED = 5;
-
-function outsideText(outside: string[] | 'ORG'): string {
-  if (outside === 'ORG') return 'the whole org';
-  const more = outside.length > LISTED ? ` and ${outside.length - LISTED} more` : '';
-  return `units outside it (${outside.slice(0, LISTED).join(', ')}${more})`;
-}
-
-/** The GraphQL error of a denial, naming the field (`Query.successionBench`) and the scope. */
+/**
+ * The GraphQL error of a denial, naming the field (`Query.successionBench`). A scope refusal
+ * says the same words whatever lies outside (which units, whose candidacies, whether the thing
+ * asked for exists at all): its text and extensions depend only on the field and the caller's
+ * own scope, so refusals tell a scoped caller nothing about the rest of the org.
+ */
 export function accessError(denial: Denial, field: string): GraphQLError {
   switch (denial.kind) {
     case 'UNAUTHENTICATED':
@@ -71,8 +68,8 @@ export function accessError(denial: Denial, field: string): GraphQLError {
       });
     case 'SCOPE':
       return new GraphQLError(
-        `Not authorized: your access is scoped to "${denial.scope}"; ${field} would reveal ` +
-          `succession data of ${outsideText(denial.outside)}. Ask within "${denial.scope}".`,
+        `Not authorized: your access is scoped to "${denial.scope}"; ${field} answers only ` +
+          'within your scope.',
         { extensions: { code: 'FORBIDDEN', field, scope: denial.scope } },
       );
   }
@@ -87,6 +84,21 @@ export function requireAccess(context: Context, field: string, need: Need): void
 /** What a `scope` argument reveals: its subtree on the state's day, or the whole org. */
 export function revealsOfScope(state: OrgState, scopeUnitId: number | null): Reveals {
   return scopeUnitId === null ? 'ORG' : subtreeOf(state, scopeUnitId).map((u) => u.id);
+}
+
+/**
+ * What a person's confidential reads (departure impact, candidacies) reveal, judged from the
+ * structure alone — the units of the seats they hold and of their team — never from their
+ * candidacies, whose lying outside a scope is itself confidential. A person with neither, or
+ * none at all (an unknown email), lies in no scope: refused like one outside it.
+ */
+export function revealsOfPerson(state: OrgState, personId: number | undefined): Reveals {
+  if (personId === undefined) return 'ORG';
+  const units = seatsHeldBy(state, personId).map((s) => s.unitId);
+  for (const [unitId, members] of state.members) {
+    if (members.includes(personId)) units.push(unitId);
+  }
+  return units.length > 0 ? units : 'ORG';
 }
 
 /**

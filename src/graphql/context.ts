@@ -4,9 +4,13 @@ import type { Db } from '../db/client.js';
 import type { ApiRole } from '../db/tables.js';
 import type { Config } from '../server/config.js';
 import type { OrgSnapshots, RequestOrg } from '../store/snapshots.js';
+import type { CredentialWatch } from '../tokens/credential-watch.js';
 
-/** How a caller got in: an API token, an identity provider's JWT, or no credential at all. */
-export type Via = 'TOKEN' | 'JWT' | 'OPEN';
+/**
+ * How a caller got in: an API token, an identity provider's JWT, no credential at all, or
+ * the operator's own CLI (beside the server, or the server's CLI secret).
+ */
+export type Via = 'TOKEN' | 'JWT' | 'OPEN' | 'OPERATOR';
 
 /** The unit whose subtree bounds a scoped caller's confidential reads (SPEC §4). */
 export interface ViewerScope {
@@ -14,8 +18,6 @@ export interface ViewerScope {
   slug: string;
   /** The scope unit and every unit below it today: the units whose bench they may read. */
   unitIds: ReadonlySet<number>;
-  /** A unit's slug, for messages that name what is outside the scope. */
-  slugOf(unitId: number): string;
 }
 
 /** Who is asking (the GraphQL `viewer`). */
@@ -29,11 +31,26 @@ export interface Viewer {
   scope: ViewerScope | null;
   /** Why an authenticated identity has no role, for the error that refuses it. */
   noRoleReason?: string;
+  /** The API token's id: its revocation ends the caller's open streams. */
+  tokenId?: number;
+  /** When the JWT expires (ms since the epoch): its open streams end then. */
+  expiresAt?: number;
 }
 
 /** The operator's own rights (the CLI): ADMIN, unscoped, audited under `name`. */
 export function operatorViewer(name: string): Viewer {
-  return { role: 'ADMIN', via: 'TOKEN', name, scope: null };
+  return { role: 'ADMIN', via: 'OPERATOR', name, scope: null };
+}
+
+/**
+ * Who the audit log names: `jwt:<subject>` for a single sign-on user, `token:<name>` for an API
+ * token (the bootstrap admin token too), so that neither can pass for the other whatever a
+ * subject or token is called; the operator's CLI as itself.
+ */
+export function auditActor({ via, name }: Viewer): string {
+  if (name === null) return 'anonymous';
+  if (via === 'JWT') return `jwt:${name}`;
+  return via === 'TOKEN' ? `token:${name}` : name;
 }
 
 /** The context of one request (or one CLI command): same shape wherever the schema runs. */
@@ -49,4 +66,6 @@ export interface Context {
   store: OrgSnapshots;
   /** What `orgChanged` streams; absent in the CLI, which serves no subscriptions. */
   changes?: OrgChangeFeed;
+  /** Ends streams whose credential ended (revoked, expired); absent in the CLI too. */
+  credentials?: CredentialWatch;
 }

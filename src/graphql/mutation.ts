@@ -4,7 +4,7 @@ import type { Draft } from '../writes/draft.js';
 import { conflictOf, type UserErrorData, UserInputError, under } from '../writes/errors.js';
 import { parseInput, runWrite, type Writer } from '../writes/run.js';
 import { builder, type Types } from './builder.js';
-import type { Context } from './context.js';
+import { auditActor, type Context } from './context.js';
 
 /** The writer of a request: its database, the org in memory, its day and its caller. */
 export function writerOf(context: Context): Writer {
@@ -12,7 +12,7 @@ export function writerOf(context: Context): Writer {
     db: context.db,
     store: context.store,
     today: context.today,
-    actor: context.viewer.name ?? 'anonymous',
+    actor: auditActor(context.viewer),
   };
 }
 

@@ -5,10 +5,10 @@ import type {
 } from '../core/impact/departure.js';
 import type { CoverageChange as CoverageChangeData } from '../core/impact/org-diff.js';
 import type { VacancyStep as StepData } from '../core/impact/vacancy-chain.js';
-import { unitsOfPerson } from '../core/org/lookup.js';
+import { personWithEmail } from '../core/org/on-day.js';
 import { CoverageStatusEnum } from '../coverage/schema.js';
-import { Finding, revealsOfFindings } from '../findings/schema.js';
-import { confidential } from '../graphql/access.js';
+import { Finding, findingsWithinScope } from '../findings/schema.js';
+import { confidential, revealsOfPerson } from '../graphql/access.js';
 import { personIn } from '../graphql/arg-lookups.js';
 import { asOfArg, keyRule, orgFor } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
@@ -103,15 +103,15 @@ const DepartureImpact = builder.objectRef<OnDay<ImpactData>>('DepartureImpact').
     }),
     newFindings: t.field({
       type: [Finding],
-      authScopes: confidential('PLANNER', (i: ImpactData) => revealsOfFindings(i.newFindings)),
-      description: 'Findings that would appear.',
-      resolve: (i, _args, context) => onDayAll(i.newFindings, dayOf(i, context)),
+      description: 'Findings that would appear (a scoped token: of units within its scope).',
+      resolve: (i, _args, context) =>
+        onDayAll(findingsWithinScope(i.newFindings, context.viewer), dayOf(i, context)),
     }),
     resolvedFindings: t.field({
       type: [Finding],
-      authScopes: confidential('PLANNER', (i: ImpactData) => revealsOfFindings(i.resolvedFindings)),
-      description: 'Findings that would disappear.',
-      resolve: (i, _args, context) => onDayAll(i.resolvedFindings, dayOf(i, context)),
+      description: 'Findings that would disappear (a scoped token: of units within its scope).',
+      resolve: (i, _args, context) =>
+        onDayAll(findingsWithinScope(i.resolvedFindings, context.viewer), dayOf(i, context)),
     }),
     vacancyChain: t.field({
       type: [VacancyStep],
@@ -128,10 +128,10 @@ builder.queryFields((t) => ({
     type: DepartureImpact,
     description:
       '"What if this person left?" Nothing is changed. Confidential: PLANNER; a scoped token ' +
-      'only for a person whose seats and candidacies all lie within its scope.',
+      'only for a person whose seats and team all lie within its scope.',
     authScopes: confidential('PLANNER', async (_root, { email, asOf }, context) => {
       const state = await orgFor(context, asOf);
-      return unitsOfPerson(state, personIn(state, email, 'email').id);
+      return revealsOfPerson(state, personWithEmail(state, email)?.id);
     }),
     ...heavy(COST.departureImpact),
     args: {

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from '../graphql/builder.js';
+import { auditActor } from '../graphql/context.js';
 import { COST, heavy } from '../graphql/costs.js';
 import { payloadType } from '../graphql/user-errors.js';
 import type { Counts as CountsData } from '../writes/draft.js';
@@ -103,7 +104,7 @@ builder.mutationFields((t) => ({
       importOrgDocument(context.db, document, {
         today: context.today,
         store: context.store,
-        actor: context.viewer.name ?? 'anonymous',
+        actor: auditActor(context.viewer),
         dryRun: dryRun ?? false,
         plan: selects(info, 'plan'),
       }),

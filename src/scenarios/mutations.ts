@@ -26,7 +26,7 @@ import {
   scenarioDescriptionSchema,
   scenarioNameSchema,
 } from './inputs.js';
-import { revealsOfChanges } from './reveals.js';
+import { isScenarioVisible, revealsOfChanges } from './reveals.js';
 import { Scenario } from './types.js';
 
 type ScenarioPayload = { scenario: ScenarioData | null; userErrors: UserErrorData[] };
@@ -74,10 +74,15 @@ const idSchema = z
   .union([z.string(), z.number()])
   .transform((id) => rowKeyOf(String(id), 'Scenario'));
 
-/** The scenario a global id names, not applied yet, or a userError at `input.id`. */
+/**
+ * The scenario a global id names, not applied yet, or a userError at `input.id`. One outside a
+ * scoped caller's scope answers as no scenario at all (as `node(id)` does), applied or not.
+ */
 async function requireOpenScenario(context: Context, id: number | null): Promise<ScenarioData> {
   const [scenario] = id === null ? [] : await scenariosByIds(context.db, [id]);
-  if (!scenario) throw UserInputError.of('input.id', 'no scenario with this id', 'NOT_FOUND');
+  if (!scenario || !(await isScenarioVisible(context, scenario.changes))) {
+    throw UserInputError.of('input.id', 'no scenario with this id', 'NOT_FOUND');
+  }
   if (scenario.appliedAt) {
     const message = `the scenario was applied on ${scenario.appliedAt.toISOString()}; it is read-only`;
     throw UserInputError.of('input.id', message, 'CONFLICT');
@@ -166,11 +171,8 @@ builder.mutationFields((t) => ({
           input,
         );
         const { id, ...changes } = fields;
-        const stored = await requireOpenScenario(context, id);
-        await requireScope(context, 'Mutation.updateScenario', [
-          ...stored.changes,
-          ...(changes.changes ?? []),
-        ]);
+        await requireOpenScenario(context, id);
+        await requireScope(context, 'Mutation.updateScenario', changes.changes ?? []);
         const updated = await updateScenarioRow(context.db, id as number, changes);
         if (!updated)
           throw UserInputError.of('input.id', 'the scenario was applied meanwhile', 'CONFLICT');

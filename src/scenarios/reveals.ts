@@ -1,24 +1,30 @@
-import { unitsOfPerson } from '../core/org/lookup.js';
 import type { OrgState } from '../core/org/state.js';
+import { authorize, type Reveals, revealsOfPerson } from '../graphql/access.js';
+import { orgFor } from '../graphql/args.js';
+import type { Context } from '../graphql/context.js';
 import type { ScenarioChange } from './changes.js';
 
 /**
  * The units whose succession data a scenario reveals: every unit a change names (its unit,
- * a new parent, a team), and the units of every person a change names (their seats and
- * candidacies, as for their departure impact). A scoped planner reads and writes only
- * scenarios all of whose units lie in their scope.
+ * a new parent, a team), and the units of every person a change names (their seats and team,
+ * as for their departure impact). A scoped planner reads and writes only scenarios all of
+ * whose units lie in their scope. Judged from the structure alone, like a person's impact.
  */
-export function revealsOfChanges(state: OrgState, changes: readonly ScenarioChange[]): number[] {
+export function revealsOfChanges(state: OrgState, changes: readonly ScenarioChange[]): Reveals {
   const unitIds = new Map(state.units.map((u) => [u.slug, u.id]));
   const personIds = new Map([...state.people.values()].map((p) => [p.email.toLowerCase(), p.id]));
   const ids: number[] = [];
+  let wholeOrg = false;
   const unit = (slug: string | null | undefined) => {
     const id = slug ? unitIds.get(slug) : undefined;
     if (id !== undefined) ids.push(id);
   };
   const person = (email: string) => {
     const id = personIds.get(email.toLowerCase());
-    if (id !== undefined) ids.push(...unitsOfPerson(state, id));
+    if (id === undefined) return; // no one yet: the change will conflict, revealing nothing
+    const reveals = revealsOfPerson(state, id);
+    if (reveals === 'ORG') wholeOrg = true;
+    else ids.push(...reveals);
   };
   for (const change of changes) {
     for (const fields of Object.values(change) as Array<Record<string, unknown>>) {
@@ -27,5 +33,15 @@ export function revealsOfChanges(state: OrgState, changes: readonly ScenarioChan
       if (typeof fields.person === 'string') person(fields.person);
     }
   }
-  return [...new Set(ids)];
+  return wholeOrg ? 'ORG' : [...new Set(ids)];
+}
+
+/**
+ * A scenario the caller may see: any, unscoped; for a scoped planner one all of whose units
+ * lie within the scope. One outside it is answered exactly as one that does not exist.
+ */
+export async function isScenarioVisible(context: Context, changes: readonly ScenarioChange[]) {
+  if (!context.viewer.scope) return true;
+  const reveals = revealsOfChanges(await orgFor(context, null), changes);
+  return authorize(context.viewer, { role: 'PLANNER', reveals }) === null;
 }

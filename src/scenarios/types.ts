@@ -1,5 +1,5 @@
 import { CoverageRollup, UnitCoverage } from '../coverage/schema.js';
-import { Finding } from '../findings/schema.js';
+import { Finding, findingsWithinScope } from '../findings/schema.js';
 import { asOfArg, orgFor } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
@@ -162,13 +162,15 @@ export const ScenarioEvaluation = builder
         type: [CoverageChange],
         description: 'Units whose coverage status would change, Pillars first, then by slug.',
       }),
-      newFindings: t.expose('newFindings', {
+      newFindings: t.field({
         type: [Finding],
-        description: 'Findings that would appear.',
+        description: 'Findings that would appear (a scoped token: of units within its scope).',
+        resolve: (e, _args, { viewer }) => findingsWithinScope(e.newFindings, viewer),
       }),
-      resolvedFindings: t.expose('resolvedFindings', {
+      resolvedFindings: t.field({
         type: [Finding],
-        description: 'Findings that would disappear.',
+        description: 'Findings that would disappear (a scoped token: of units within its scope).',
+        resolve: (e, _args, { viewer }) => findingsWithinScope(e.resolvedFindings, viewer),
       }),
       before: t.expose('before', {
         type: CoverageRollup,

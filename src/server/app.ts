@@ -11,12 +11,13 @@ import { keepFresh } from '../store/kept-fresh.js';
 import { OrgSnapshots } from '../store/snapshots.js';
 import { createAuthenticator, isFromCli } from '../tokens/authenticate.js';
 import { useCredentialRequired } from '../tokens/credential-required.js';
+import { CredentialWatch } from '../tokens/credential-watch.js';
 import { useBodyLimit } from './body-limit.js';
 import type { Config } from './config.js';
 import { useDashboard } from './dashboard.js';
 import { rememberingOriginal } from './error-summary.js';
 import { useGraphiQLPage } from './graphiql-page.js';
-import { useCostLimit, useDocumentLimits } from './limits.js';
+import { useCostLimit, useDocumentLimits, useNoSuggestions } from './limits.js';
 import { useListGuard } from './list-guard.js';
 import { createLogger, type Logger, requestLog, yogaLogger } from './logging.js';
 import { maskFault } from './mask-fault.js';
@@ -41,6 +42,7 @@ export function createApp({
   logger = createLogger(config.logLevel),
 }: AppOptions) {
   const changes = new OrgChangeFeed(database, logger);
+  const credentials = new CredentialWatch(() => database.db);
   const metrics = createMetrics(database, changes);
   const snapshots = new OrgSnapshots(metrics.snapshotLoaded);
   // One of several server processes (server/workers.ts): the others write too.
@@ -51,7 +53,9 @@ export function createApp({
   }
   orgGauges(metrics.registry, () => snapshots.inMemory(database.db), today);
   const log = requestLog(logger);
-  const authenticate = createAuthenticator(config);
+  const authenticate = createAuthenticator(config, (error) =>
+    logger.warn({ cause: String(error).slice(0, 200) }, 'identity provider unavailable'),
+  );
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -72,7 +76,7 @@ export function createApp({
       const day = today();
       const authorization = request.headers.get('authorization');
       const viewer = await authenticate({ db, authorization, org, today: day });
-      return { db, config, viewer, today: day, org, store: snapshots, changes };
+      return { db, config, viewer, today: day, org, store: snapshots, changes, credentials };
     },
     plugins: [
       useMetricsRoute(metrics, config.metricsToken),
@@ -86,6 +90,7 @@ export function createApp({
       useCredentialRequired(),
       useBodyLimit(config.maxBodyBytes, (request) => isFromCli(config, request)),
       useDocumentLimits(),
+      useNoSuggestions(),
       useListGuard(schema),
       useCostLimit(),
       useDashboard(),

@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
+import { createOwnerOnly } from '../db/owner-only.js';
 
 /**
  * Who holds an embedded data folder, as the holder wrote it into the folder. The file is
@@ -85,7 +86,7 @@ export async function lockDataFolder(
   what: string,
   onLost: (error: Error) => void,
 ): Promise<FolderLock> {
-  mkdirSync(dataDir, { recursive: true });
+  createOwnerOnly(dataDir);
   const deadline = Date.now() + STALE_MS + UPDATE_MS;
   for (;;) {
     const owner = readOwner(dataDir);

@@ -1,3 +1,4 @@
+import { handleStreamOrSingleExecutionResult } from '@envelop/core';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createComplexityRule } from '@pothos/plugin-complexity';
 import { GraphQLError, validate } from 'graphql';
@@ -66,4 +67,37 @@ function tooBroad(breadth: number): GraphQLError {
     `This request selects ${breadth} fields, over the limit of ${QUERY_LIMITS.breadth}.`,
     { extensions: { code: 'QUERY_TOO_BROAD', breadth, limit: QUERY_LIMITS.breadth } },
   );
+}
+
+/** graphql-js' hints (`Did you mean "x"?`, `Did you mean the enum value "X"?`). */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+function withoutSuggestion<E extends Error>(error: E): E | GraphQLError {
+  if (!(error instanceof GraphQLError) || !error.message.includes('Did you mean')) return error;
+  const { nodes, source, positions, path, originalError, extensions } = error;
+  const message = error.message.replace(SUGGESTION, '').trim();
+  return new GraphQLError(message, { nodes, source, positions, path, originalError, extensions });
+}
+
+/**
+ * No error suggests a name: a hint lists the schema's fields and enum values to a caller who
+ * may not read them. graphql-armor's blockFieldSuggestion strips field hints from validation
+ * only; enum hints, and those of coercing variables (made while executing), are stripped here.
+ */
+export function useNoSuggestions(): Plugin {
+  return {
+    onValidate:
+      () =>
+      ({ result, setResult }) => {
+        if (result.length > 0) setResult(result.map(withoutSuggestion));
+      },
+    onExecute: () => ({
+      onExecuteDone: (payload) =>
+        handleStreamOrSingleExecutionResult(payload, ({ result, setResult }) => {
+          if (result.errors?.length) {
+            setResult({ ...result, errors: result.errors.map(withoutSuggestion) });
+          }
+        }),
+    }),
+  };
 }

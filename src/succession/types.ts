@@ -1,7 +1,8 @@
 import { latestInForce } from '../core/org/in-force.js';
 import { candidaciesOf } from '../core/org/lookup.js';
 import { type CandidateRow, readinessEnum } from '../db/tables.js';
-import { confidential } from '../graphql/access.js';
+import { confidential, revealsOfPerson } from '../graphql/access.js';
+import { orgFor } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { rowId } from '../graphql/node-id.js';
 import { type OnDay, onDay, readFor, snapshotLoader } from '../graphql/on-day.js';
@@ -56,16 +57,24 @@ builder.objectFields(Person, (t) => ({
     type: [SuccessionCandidate],
     description:
       'The seats this person is named a successor for on the day, by unit, Eng Lead first ' +
-      '(PLANNER).',
-    authScopes: { planner: true },
+      '(PLANNER). A scoped token reads them for a person whose seats and team lie within its ' +
+      'scope, and only its scope’s seats.',
+    // Judged from the person's seats and team, never from where their candidacies lie.
+    authScopes: confidential('PLANNER', async (person: { id: number }, _args: unknown, context) =>
+      revealsOfPerson(await orgFor(context, null), person.id),
+    ),
     resolve: (person, _args, context) =>
       readFor(context, person, (org) => {
         const rows = candidaciesByPerson(org.org.history).get(person.id) ?? [];
-        return candidaciesOf(org.state, person.id).flatMap(({ unitId, seat }) => {
-          const mine = rows.filter((r) => r.unitId === unitId && r.seat === seat);
-          const row = latestInForce(mine, org.day);
-          return row ? [onDay(row, org.day)] : [];
-        });
+        const { scope } = context.viewer;
+        const inScope = ({ unitId }: { unitId: number }) => !scope || scope.unitIds.has(unitId);
+        return candidaciesOf(org.state, person.id)
+          .filter(inScope)
+          .flatMap(({ unitId, seat }) => {
+            const mine = rows.filter((r) => r.unitId === unitId && r.seat === seat);
+            const row = latestInForce(mine, org.day);
+            return row ? [onDay(row, org.day)] : [];
+          });
       }),
   }),
 }));

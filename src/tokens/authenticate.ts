@@ -6,7 +6,7 @@ import { operatorViewer, type Viewer, type ViewerScope } from '../graphql/contex
 import type { Config } from '../server/config.js';
 import type { JwtConfig } from '../server/jwt-config.js';
 import type { RequestOrg } from '../store/snapshots.js';
-import { createJwtVerifier, InvalidJwt, looksLikeJwt } from './jwt.js';
+import { createJwtVerifier, IdentityProviderUnavailable, InvalidJwt, looksLikeJwt } from './jwt.js';
 import { viewerOfJwt } from './jwt-viewer.js';
 import { type ScopeRef, viewerScope } from './scope.js';
 import { findActiveToken, hashToken, LAST_USED_PRECISION_MS, touchToken } from './tokens.js';
@@ -64,7 +64,13 @@ function apiTokenAuthenticator() {
       touched.set(token.id, now);
       await touchToken(db, token, new Date(now));
     }
-    const viewer: Viewer = { role: token.role, via: 'TOKEN', name: token.name, scope: null };
+    const viewer: Viewer = {
+      role: token.role,
+      via: 'TOKEN',
+      name: token.name,
+      scope: null,
+      tokenId: token.id,
+    };
     if (token.scopeUnitId === null) return viewer;
     const scope = await scopeOf({ unitId: token.scopeUnitId });
     // Fail closed: a scoped token whose unit cannot be found never reads as unscoped.
@@ -73,14 +79,32 @@ function apiTokenAuthenticator() {
   };
 }
 
+/**
+ * The identity provider's keys could not be fetched: a 503 naming the provider, retryable,
+ * never confused with the database's DATABASE_UNAVAILABLE (the cause is not attached, so its
+ * network error codes are not read as the database's).
+ */
+function identityProviderUnavailable(): GraphQLError {
+  return new GraphQLError(
+    "The identity provider's signing keys (ORGRAPH_JWKS) could not be fetched; try again shortly.",
+    { extensions: { code: 'IDENTITY_PROVIDER_UNAVAILABLE', http: { status: 503 } } },
+  );
+}
+
 /** Identity provider JWTs: a bad one is a 401 saying which check failed. */
-function jwtAuthenticator(jwt: JwtConfig) {
+function jwtAuthenticator(jwt: JwtConfig, log: (error: unknown) => void) {
   const verify = createJwtVerifier(jwt);
   return async (secret: string, scopeOf: ScopeOf): Promise<Viewer> => {
     const claims = await verify(secret).catch((error: unknown) => {
-      throw error instanceof InvalidJwt ? unauthenticated(`Invalid JWT: ${error.message}`) : error;
+      if (error instanceof InvalidJwt) throw unauthenticated(`Invalid JWT: ${error.message}`);
+      if (error instanceof IdentityProviderUnavailable) {
+        log(error);
+        throw identityProviderUnavailable();
+      }
+      throw error;
     });
-    return viewerOfJwt(claims, jwt, (slug) => scopeOf({ slug }));
+    const viewer = await viewerOfJwt(claims, jwt, (slug) => scopeOf({ slug }));
+    return { ...viewer, expiresAt: (claims.exp as number) * 1000 };
   };
 }
 
@@ -90,8 +114,11 @@ function jwtAuthenticator(jwt: JwtConfig) {
  * 401 for the whole request. No credential is not refused here: the request gets the role
  * the operator opened (ORGRAPH_OPEN_READ), or none, and `useCredentialRequired` decides.
  */
-export function createAuthenticator(config: Config): (credentials: Credentials) => Promise<Viewer> {
-  const fromJwt = config.jwt ? jwtAuthenticator(config.jwt) : null;
+export function createAuthenticator(
+  config: Config,
+  providerDown: (error: unknown) => void = () => {},
+): (credentials: Credentials) => Promise<Viewer> {
+  const fromJwt = config.jwt ? jwtAuthenticator(config.jwt, providerDown) : null;
   const fromApiToken = apiTokenAuthenticator();
   return async ({ db, authorization, org, today }) => {
     if (!authorization) return { role: config.openRead, via: 'OPEN', name: null, scope: null };

@@ -1,32 +1,49 @@
 import type { Plugin } from '@envelop/core';
-import { type DocumentNode, getOperationAST, Kind, type SelectionSetNode } from 'graphql';
+import {
+  type DocumentNode,
+  getOperationAST,
+  Kind,
+  OperationTypeNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { accessError, authorize } from '../graphql/access.js';
 import type { Context } from '../graphql/context.js';
 import { unauthenticated } from './authenticate.js';
 
 /** What anyone may ask without a credential: who they are to this server. */
 const OPEN_ROOT_FIELDS = new Set(['viewer', '__typename']);
 
-/** Every root field of a selection (through fragments) is one anyone may ask. */
-function asksOnlyOpenFields(selections: SelectionSetNode, document: DocumentNode): boolean {
-  return selections.selections.every((selection) => {
-    if (selection.kind === Kind.FIELD) return OPEN_ROOT_FIELDS.has(selection.name.value);
-    if (selection.kind === Kind.INLINE_FRAGMENT) {
-      return asksOnlyOpenFields(selection.selectionSet, document);
+const ROOT_TYPE = { query: 'Query', mutation: 'Mutation', subscription: 'Subscription' };
+
+/** The first root field of a selection (through fragments) that not anyone may ask. */
+function closedRootField(selections: SelectionSetNode, document: DocumentNode): string | null {
+  for (const selection of selections.selections) {
+    let closed: string | null;
+    if (selection.kind === Kind.FIELD) {
+      closed = OPEN_ROOT_FIELDS.has(selection.name.value) ? null : selection.name.value;
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      closed = closedRootField(selection.selectionSet, document);
+    } else {
+      const fragment = document.definitions.find(
+        (d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === selection.name.value,
+      );
+      closed =
+        fragment?.kind === Kind.FRAGMENT_DEFINITION
+          ? closedRootField(fragment.selectionSet, document)
+          : selection.name.value;
     }
-    const fragment = document.definitions.find(
-      (d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === selection.name.value,
-    );
-    return fragment?.kind === Kind.FRAGMENT_DEFINITION
-      ? asksOnlyOpenFields(fragment.selectionSet, document)
-      : false;
-  });
+    if (closed !== null) return closed;
+  }
+  return null;
 }
 
 /**
  * SPEC §4: a request without a credential gets a 401 and no data, unless the operator opened
  * read access. The one exception is a query asking only `viewer`, so a client can always
- * ask "who am I?" (answer: role null, via OPEN) before it has a token. This runs after
- * parsing, since the exception depends on what is asked; a bad credential was refused earlier.
+ * ask "who am I?" (answer: role null, via OPEN) before it has a token. An identity without a
+ * role (a JWT with no role claim) asks the same and nothing more: the rest, introspection
+ * included, is FORBIDDEN with the reason. This runs after parsing, since the exception depends
+ * on what is asked; a bad credential was refused earlier.
  */
 export function useCredentialRequired(): Plugin<Context> {
   const refuseAnonymous = ({
@@ -37,16 +54,18 @@ export function useCredentialRequired(): Plugin<Context> {
     setResultAndStopExecution: (result: { errors: Error[] }) => void;
   }) => {
     const { viewer } = args.contextValue;
-    if (viewer.via !== 'OPEN' || viewer.role !== null) return;
+    if (viewer.role !== null) return;
     const operation = getOperationAST(args.document, args.operationName);
-    if (
-      operation?.operation === 'query' &&
-      asksOnlyOpenFields(operation.selectionSet, args.document)
-    ) {
-      return;
-    }
+    const closed = operation ? closedRootField(operation.selectionSet, args.document) : null;
+    if (operation?.operation === 'query' && closed === null) return;
+    const type = ROOT_TYPE[operation?.operation ?? OperationTypeNode.QUERY];
+    const denial = authorize(viewer, { role: 'VIEWER' }) ?? { kind: 'UNAUTHENTICATED' };
     setResultAndStopExecution({
-      errors: [unauthenticated('Authentication required: send "Authorization: Bearer <token>".')],
+      errors: [
+        viewer.via === 'OPEN'
+          ? unauthenticated('Authentication required: send "Authorization: Bearer <token>".')
+          : accessError(denial, `${type}.${closed ?? '*'}`),
+      ],
     });
   };
   return { onExecute: refuseAnonymous, onSubscribe: refuseAnonymous };

@@ -28,7 +28,7 @@ export async function viewerOfJwt(
   config: JwtConfig,
   scopeOf: (slug: string) => Promise<ViewerScope | null>,
 ): Promise<Viewer> {
-  const name = claims.sub ?? '';
+  const name = claims.sub as string; // checked non-empty by the verifier
   const role = roleOfClaim(claims[config.roleClaim]);
   if (!role) {
     return noRole(

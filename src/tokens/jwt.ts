@@ -30,6 +30,22 @@ const ASYMMETRIC = [
 /** A JWT that does not verify: the caller answers it as a bad token (401). */
 export class InvalidJwt extends Error {}
 
+/** The provider's key set could not be had (down, slow, an error page): nobody's fault here. */
+export class IdentityProviderUnavailable extends Error {}
+
+/**
+ * The failures of fetching a JWKS URL: a timeout, a network error (not jose's own), an answer
+ * other than 200 or not a key set (jose's generic error, which it throws for nothing else).
+ */
+function isKeySetUnavailable(error: unknown): boolean {
+  if (!(error instanceof errors.JOSEError)) return true;
+  return (
+    error instanceof errors.JWKSTimeout ||
+    error instanceof errors.JWKSInvalid ||
+    error.constructor === errors.JOSEError
+  );
+}
+
 /** A JWS in compact form: three base64url parts (the last empty for `alg: none`). */
 export function looksLikeJwt(bearer: string): boolean {
   return /^[\w-]+\.[\w-]+\.[\w-]*$/.test(bearer);
@@ -66,8 +82,16 @@ export function createJwtVerifier(config: JwtConfig): (jwt: string) => Promise<J
         requiredClaims: ['exp', 'sub'],
         clockTolerance: 30,
       });
+      // jose checks that `sub` is there; an empty subject would name nobody in the audit log.
+      if (typeof payload.sub !== 'string' || payload.sub.trim() === '') {
+        throw new InvalidJwt('"sub" (Subject) claim must be a non-empty string');
+      }
       return payload;
     } catch (error) {
+      if (error instanceof InvalidJwt) throw error;
+      if (config.jwks.kind === 'url' && isKeySetUnavailable(error)) {
+        throw new IdentityProviderUnavailable(String(error));
+      }
       // jose's messages name the failed check ("exp" claim timestamp check failed, signature
       // verification failed, …) and nothing secret; anything else is a fault, not a bad token.
       if (error instanceof errors.JOSEError) throw new InvalidJwt(error.message);

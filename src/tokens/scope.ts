@@ -26,6 +26,5 @@ export async function viewerScope(
     unitId: unit.id,
     slug: unit.slug,
     unitIds: new Set(subtreeOf(state, unit.id).map((u) => u.id)),
-    slugOf: (unitId) => rows.units.get(unitId)?.slug ?? `#${unitId}`,
   };
 }

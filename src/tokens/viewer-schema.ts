@@ -20,13 +20,15 @@ const Viewer = builder.objectRef<ViewerData>('Viewer').implement({
     }),
     name: t.string({
       nullable: true,
-      description: "The token's name or the JWT's subject (the audit log's actor).",
+      description:
+        "The token's name or the JWT's subject (the audit log's actor: `token:<name>`, " +
+        '`jwt:<subject>`).',
       resolve: (viewer) => viewer.name,
     }),
     via: t.string({
       description:
         'How they got in: TOKEN (an API token), JWT (single sign-on), OPEN (no credential: ' +
-        'the role the operator opened with ORGRAPH_OPEN_READ, or none).',
+        'the role the operator opened with ORGRAPH_OPEN_READ, or none), OPERATOR (the CLI).',
       resolve: (viewer) => viewer.via,
     }),
   }),

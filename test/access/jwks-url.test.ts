@@ -14,6 +14,7 @@ import { identityProvider, ssoEnv } from './credentials.js';
  */
 let t: TestApp;
 let server: Server;
+let port = 0;
 let published: object[] = [];
 let fetches = 0;
 const first = await identityProvider('key-1');
@@ -31,14 +32,19 @@ beforeAll(async () => {
   process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
   server = createServer(
     { key: readFileSync(key), cert: readFileSync(cert) },
-    (_request, response) => {
+    (request, response) => {
+      if (request.url === '/down') {
+        response.statusCode = 502;
+        response.end('<html>Bad gateway</html>');
+        return;
+      }
       fetches += 1;
       response.setHeader('content-type', 'application/json');
       response.end(JSON.stringify({ keys: published }));
     },
   );
   await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-  const { port } = server.address() as AddressInfo;
+  ({ port } = server.address() as AddressInfo);
   t = await startTestApp({ env: ssoEnv(`https://127.0.0.1:${port}/jwks`) });
 });
 afterAll(async () => {
@@ -78,5 +84,38 @@ describe('a JWKS URL', () => {
     expect(await roleOf(await first.sign({ orgraph_role: 'VIEWER' }))).toMatch(/no applicable key/);
     expect(await roleOf(await second.sign({ orgraph_role: 'VIEWER' }))).toBe('VIEWER');
     vi.useRealTimers();
+  });
+});
+
+describe('a JWKS URL that does not answer', () => {
+  const closed = async () => {
+    const probe = createServer();
+    await new Promise<void>((listening) => probe.listen(0, '127.0.0.1', listening));
+    const free = (probe.address() as AddressInfo).port;
+    await new Promise((done) => probe.close(done));
+    return `https://127.0.0.1:${free}/jwks`;
+  };
+  const urls: [string, () => Promise<string>][] = [
+    ['refusing connections', closed],
+    ['answering an error page', async () => `https://127.0.0.1:${port}/down`],
+  ];
+
+  it.each(urls)('%s: IDENTITY_PROVIDER_UNAVAILABLE (503), not the database', async (_, url) => {
+    const down = await startTestApp({ env: ssoEnv(await url()) });
+    try {
+      const result = await down.gql(
+        '{ viewer { role } }',
+        {},
+        { token: await first.sign({ orgraph_role: 'VIEWER' }) },
+      );
+      expect(result.status).toBe(503);
+      expect(result.errors?.[0]?.extensions?.code).toBe('IDENTITY_PROVIDER_UNAVAILABLE');
+      expect(result.errors?.[0]?.message).toMatch(/identity provider/);
+      expect(down.logs.join('\n')).toContain('identity provider unavailable');
+      // An API token still works meanwhile.
+      expect((await down.gql('{ viewer { role } }')).data?.viewer.role).toBe('ADMIN');
+    } finally {
+      await down.close();
+    }
   });
 });

@@ -49,7 +49,19 @@ describe('a JWT from the identity provider', () => {
     );
     expect(created.createApiToken.userErrors).toEqual([]);
     const { changes } = await t.data('{ changes(first: 1) { nodes { actor operation } } }');
-    expect(changes.nodes).toEqual([{ actor: 'auth0|admin-7', operation: 'createApiToken' }]);
+    expect(changes.nodes).toEqual([{ actor: 'jwt:auth0|admin-7', operation: 'createApiToken' }]);
+  });
+
+  it('cannot pass for an API token: a subject named like one is audited as a JWT', async () => {
+    const write = 'mutation { createApiToken(input: { name: "ci", role: VIEWER }) { token } }';
+    const jwt = await idp.sign({ sub: 'ORGRAPH_ADMIN_TOKEN', [ROLE]: 'ADMIN' });
+    await t.data(write, {}, { token: jwt });
+    await t.data(write);
+    const { changes } = await t.data('{ changes(first: 2) { nodes { actor } } }');
+    expect(changes.nodes.map((n: { actor: string }) => n.actor).sort()).toEqual([
+      'jwt:ORGRAPH_ADMIN_TOKEN',
+      'token:ORGRAPH_ADMIN_TOKEN',
+    ]);
   });
 });
 
@@ -68,10 +80,16 @@ describe('a JWT that grants nothing', () => {
       const jwt = await idp.sign({ sub: 'someone', ...claims });
       const { viewer } = await t.data(VIEWER, {}, { token: jwt });
       expect(viewer).toEqual({ role: null, scope: null, name: 'someone', via: 'JWT' });
-      const read = await t.gql('{ units { totalCount } }', {}, { token: jwt });
-      expect(read.data?.units ?? null).toBeNull();
-      expect(read.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      expect(read.errors?.[0]?.message).toMatch(reason);
+      for (const query of [
+        '{ units { totalCount } }',
+        '{ __schema { types { name } } }',
+        '{ viewer { role } __type(name: "Person") { fields { name } } }',
+      ]) {
+        const read = await t.gql(query, {}, { token: jwt });
+        expect(read.data ?? null, query).toBeNull();
+        expect(read.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(read.errors?.[0]?.message).toMatch(reason);
+      }
     },
   );
 });
@@ -82,6 +100,8 @@ describe('a JWT refused like a bad token (401, no data)', () => {
     ['not yet valid', () => idp.sign({ [ROLE]: 'VIEWER', nbf: now() + 3600 }), /"nbf"/],
     ['without an expiry', () => idp.sign({ [ROLE]: 'VIEWER', exp: undefined }), /"exp"/],
     ['without a subject', () => idp.sign({ [ROLE]: 'VIEWER', sub: undefined }), /"sub"/],
+    ['with an empty subject', () => idp.sign({ [ROLE]: 'ADMIN', sub: '' }), /"sub"/],
+    ['with a blank subject', () => idp.sign({ [ROLE]: 'ADMIN', sub: '  ' }), /"sub"/],
     ['of another issuer', () => idp.sign({ [ROLE]: 'VIEWER', iss: 'https://evil.test/' }), /"iss"/],
     ['for another audience', () => idp.sign({ [ROLE]: 'VIEWER', aud: 'other-app' }), /"aud"/],
     ['signed by an unknown key', () => signedByStranger('key-9'), /no applicable key/],

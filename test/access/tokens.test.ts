@@ -36,7 +36,7 @@ describe('createApiToken', () => {
     const { changes } = await t.data(LAST_CHANGE);
     expect(changes.nodes).toEqual([
       {
-        actor: 'ORGRAPH_ADMIN_TOKEN',
+        actor: 'token:ORGRAPH_ADMIN_TOKEN',
         operation: 'createApiToken',
         unit: { slug: 'platform' },
         before: null,
@@ -124,7 +124,7 @@ describe('apiTokens', () => {
     const [change] = (await t.data(LAST_CHANGE)).changes.nodes;
     const view = { name: 'PLANNER product', role: 'PLANNER', scope: 'product' };
     expect(change).toEqual({
-      actor: 'ORGRAPH_ADMIN_TOKEN',
+      actor: 'token:ORGRAPH_ADMIN_TOKEN',
       operation: 'revokeApiToken',
       unit: { slug: 'product' },
       before: view,

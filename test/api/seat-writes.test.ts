@@ -91,7 +91,7 @@ describe('assignSeat', () => {
       nodes { actor operation person { email } before after }
     } }`);
     const first = changes.nodes.at(-1);
-    expect(first).toMatchObject({ actor: 'ORGRAPH_ADMIN_TOKEN', operation: 'assignSeat' });
+    expect(first).toMatchObject({ actor: 'token:ORGRAPH_ADMIN_TOKEN', operation: 'assignSeat' });
     expect(first.person.email).toBe('p2@example.com');
     expect(first.after).toMatchObject({ startedOn: '2026-06-01' });
   });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli, demoDir, gql, isAlive, type Server, startServer } from './processes.js';
@@ -17,6 +17,15 @@ afterEach(async () => {
 
 const ownerPid = (dataDir: string): number =>
   JSON.parse(readFileSync(join(dataDir, 'orgraph-owner.json'), 'utf8')).pid;
+/** Every entry of the folder (itself included) whose mode lets anyone but the owner in. */
+function looseEntries(dataDir: string): string[] {
+  const entries = [
+    dataDir,
+    ...readdirSync(dataDir, { recursive: true }).map((e) => join(dataDir, String(e))),
+  ];
+  return entries.filter((path) => (statSync(path).mode & 0o077) !== 0);
+}
+
 const CREATE = `mutation ($email: String!) {
   createPerson(input: { email: $email, name: "Noa Field" }) { person { email } userErrors { message } }
 }`;
@@ -56,6 +65,25 @@ describe.skipIf(process.env.DATABASE_URL)(
       expect(await first.stop()).toBe(0);
       const again = await serve(dataDir);
       expect((await gql(again.url, DEPARTED)).data.person.departedOn).toBe(seen.person.departedOn);
+    }, 120_000);
+
+    it('keeps the folder owner-only: made so when new, fixed (and logged) when not', async () => {
+      const dataDir = join(scratchDir(), 'data');
+      const first = await serve(dataDir);
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+      expect(looseEntries(dataDir)).toEqual([]);
+      expect(first.output()).not.toMatch(/owner-only/);
+      expect(await first.stop()).toBe(0);
+
+      // As an earlier orgraph left it: everything readable and writable by anyone.
+      for (const path of [dataDir, ...readdirSync(dataDir, { recursive: true }).map(String)]) {
+        const full = path === dataDir ? path : join(dataDir, path);
+        chmodSync(full, statSync(full).isDirectory() ? 0o777 : 0o666);
+      }
+      const again = await serve(dataDir);
+      expect(looseEntries(dataDir)).toEqual([]);
+      expect(again.output()).toMatch(/made \d+ file\(s\) and folder\(s\) owner-only/);
+      expect((await gql(again.url, DEPARTED)).data.person.departedOn).toBeNull();
     }, 120_000);
 
     it('takes over the lock of a killed server', async () => {

@@ -31,7 +31,7 @@ describe('the audit log', () => {
     expect(changes.nodes).toEqual([
       {
         operation: 'importOrg',
-        actor: 'ORGRAPH_ADMIN_TOKEN',
+        actor: 'token:ORGRAPH_ADMIN_TOKEN',
         before: null,
         after: {
           created: expect.objectContaining({ people: 2, units: 2, aors: 1, aorOwnerships: 1 }),

@@ -1,0 +1,43 @@
+import { chmodSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Folders: the owner lists, enters and writes; nobody else anything. */
+const FOLDER_MODE = 0o700;
+/** Files: the owner reads and writes; nobody else anything. */
+const FILE_MODE = 0o600;
+
+/**
+ * Makes the embedded database's folder owner-only, the one place its org data lives on disk:
+ * created 0700, and an existing one fixed — itself and everything in it, folders 0700 and
+ * files 0600 — rather than refused, since the loose modes were an earlier orgraph's (or
+ * PGlite's) doing, not the operator's. PGlite sets modes of its own on the files it creates
+ * (0666), so this runs again once it has opened the folder; what it creates later stays
+ * behind the folder's 0700. Answers how many entries it fixed, for the log; a folder owned by
+ * someone else fails here (EPERM), naming the folder.
+ */
+export function makeOwnerOnly(dataDir: string): number {
+  createOwnerOnly(dataDir);
+  let fixed = 0;
+  const walk = (path: string, isFolder: boolean) => {
+    const wanted = isFolder ? FOLDER_MODE : FILE_MODE;
+    if ((statSync(path).mode & 0o777) !== wanted) {
+      chmodSync(path, wanted);
+      fixed += 1;
+    }
+    if (!isFolder) return;
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      if (entry.isDirectory() || entry.isFile()) walk(join(path, entry.name), entry.isDirectory());
+    }
+  };
+  walk(dataDir, true);
+  return fixed;
+}
+
+/**
+ * The folder, created owner-only if it is not there, in a process whose files are owner-only
+ * from then on (umask 077): the lock taken before anything else is made so too.
+ */
+export function createOwnerOnly(dataDir: string): void {
+  process.umask(0o077);
+  mkdirSync(dataDir, { recursive: true, mode: FOLDER_MODE });
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
+import { tokenFor } from './credentials.js';
+import { TWO_PILLARS } from './org.js';
+
+/**
+ * A PLANNER scoped to `platform` walks every person of the org, many at once (aliases), through
+ * every per-person confidential read. What it gets — data and errors alike — must not change
+ * when only succession data outside `platform` changes: eli stops being checkout's successor,
+ * lu becomes the only ready successor of two seats in `product`. Nor may any answer name a
+ * unit or person outside its scope that the question did not name itself.
+ */
+const PEOPLE = [...TWO_PILLARS.people.map((p) => p.email), 'ghost@example.com'];
+const OUTSIDE = ['product', 'growth', 'checkout', 'Checkout', 'Product', 'Growth'];
+
+const CANDIDACIES = `{ ${PEOPLE.map(
+  (email, i) => `p${i}: person(email: "${email}") { candidacies { unit { slug } seat readiness } }`,
+).join('\n')} }`;
+
+/** One request a person: a refused departure impact (non-null) voids its whole answer. */
+const IMPACT = `query ($email: String!) {
+  departureImpact(email: $email) {
+    vacatedSeats { unit { slug } seat readyCandidates { email } }
+    coverageChanges { unit { slug } from to }
+    newFindings { kind unit { slug } people { email } message }
+    resolvedFindings { kind unit { slug } people { email } message }
+  }
+}`;
+
+/** NO_SUCCESSOR and the like are a VIEWER's to read org-wide; the candidates' own kind is not. */
+const FINDINGS = `{
+  singlePointsOfFailure(kinds: [SUCCESSOR_CONCENTRATION]) {
+    totalCount nodes { kind unit { slug } people { email } message } }
+  scenarios { totalCount nodes { name } }
+}`;
+
+const CANDIDATE = `mutation ($input: AddCandidateInput!) { addCandidate(input: $input) { userErrors { message } } }`;
+const REMOVE = `mutation ($input: RemoveCandidateInput!) { removeCandidate(input: $input) { userErrors { message } } }`;
+const CREATE_SCENARIO = `mutation ($input: CreateScenarioInput!) {
+  createScenario(input: $input) { scenario { id } userErrors { path message code } } }`;
+const UPDATE_SCENARIO = `mutation ($input: UpdateScenarioInput!) {
+  updateScenario(input: $input) { scenario { name } userErrors { path message code } } }`;
+
+let planner = '';
+const t = useTestOrg(TWO_PILLARS, {
+  setup: async (t) => {
+    planner = await tokenFor(t, 'PLANNER', 'platform');
+  },
+});
+
+/** Everything the scoped planner can learn by walking: data and errors, as one text. */
+async function walk(t: TestApp) {
+  const candidacies = await t.gql(CANDIDACIES, {}, { token: planner });
+  const impacts = await Promise.all(
+    PEOPLE.map((email) => t.gql(IMPACT, { email }, { token: planner })),
+  );
+  const findings = await t.gql(FINDINGS, {}, { token: planner });
+  // Errors come in the order their fields resolved, which timing decides: compare them by path.
+  const byPath = (e: { path?: readonly unknown[] }) => JSON.stringify(e.path);
+  candidacies.errors = [...(candidacies.errors ?? [])].sort((a, b) =>
+    byPath(a).localeCompare(byPath(b)),
+  );
+  return JSON.stringify([candidacies, impacts, findings]);
+}
+
+/** Succession data changes outside `platform` only. */
+async function changeOutside(t: TestApp) {
+  const eli = { unit: 'checkout', seat: 'ENG_LEAD', person: 'eli@example.com' };
+  await t.data(REMOVE, { input: eli });
+  for (const [unit, seat] of [
+    ['product', 'ENG_LEAD'],
+    ['checkout', 'TECH_LEAD'],
+  ]) {
+    const input = { unit, seat, person: 'lu@example.com', readiness: 'READY_NOW' };
+    await t.data(CANDIDATE, { input });
+  }
+  const changes = [{ vacateSeat: { unit: 'checkout', seat: 'TECH_LEAD' } }];
+  await t.data(CREATE_SCENARIO, { input: { name: 'Checkout plan', changes } });
+}
+
+describe('a scoped planner walking the org', () => {
+  it('learns nothing from a change outside its scope, in data or errors', async () => {
+    const before = await walk(t);
+    await changeOutside(t);
+    const after = await walk(t);
+    expect(after).toBe(before);
+    for (const outside of OUTSIDE) expect(before).not.toContain(outside);
+    // It did get answers: its own scope's data, and refusals for people outside it.
+    expect(before).toContain('"FORBIDDEN"');
+    expect(before).toContain('"slug":"storage"');
+  });
+
+  it('refuses with one message whoever is asked about, unknown people included', async () => {
+    const ask = (email: string) =>
+      t.gql(`{ departureImpact(email: "${email}") { person { email } } }`, {}, { token: planner });
+    const answers = await Promise.all(
+      ['max@example.com', 'ivy@example.com', 'gus@example.com', 'ghost@example.com'].map(ask),
+    );
+    const errors = answers.map((a) => JSON.stringify(a.errors));
+    expect(new Set(errors).size, errors.join('\n')).toBe(1);
+    expect(answers[0]?.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      field: 'Query.departureImpact',
+      scope: 'platform',
+    });
+  });
+
+  it('answers a scenario outside its scope as one that does not exist', async () => {
+    const changes = [{ vacateSeat: { unit: 'checkout', seat: 'TECH_LEAD' } }];
+    const created = await t.data(CREATE_SCENARIO, { input: { name: 'Outside', changes } });
+    const outsideId = created.createScenario.scenario.id;
+    const unknownId = Buffer.from('Scenario:999999').toString('base64');
+    const update = (id: string) =>
+      t.data(UPDATE_SCENARIO, { input: { id, name: 'Mine now' } }, { token: planner });
+    const [outside, unknown] = await Promise.all([update(outsideId), update(unknownId)]);
+    expect(outside).toEqual(unknown);
+    expect(outside.updateScenario.userErrors[0].code).toBe('NOT_FOUND');
+    const node = (id: string) => t.data(`{ node(id: "${id}") { id } }`, {}, { token: planner });
+    expect(await node(outsideId)).toEqual(await node(unknownId));
+    const { scenarios } = await t.data(FINDINGS, {}, { token: planner });
+    expect(scenarios).toEqual({ totalCount: 0, nodes: [] });
+  });
+});

@@ -1,0 +1,102 @@
+import { writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FILE_LIMITS } from '../../src/orgdoc/file-limits.js';
+import { parseOrgFile } from '../../src/orgdoc/parse.js';
+import { run, scratchDir } from './processes.js';
+
+/**
+ * Hostile import files, through the compiled CLI of every format: each is refused as bad input
+ * (exit 2, one line naming the file and the limit), before any database is opened, within two
+ * seconds of CPU and 200 MB of memory. The CPU time, not the wall clock, is held to the budget:
+ * the machine's two cores are shared, and a start-up alone may wait a second for one.
+ */
+const dir = scratchDir();
+const LEVELS = 100_000;
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** "Billion laughs": nine aliases of nine aliases of … of nine strings. */
+function aliasBomb(top: string): string {
+  const lines = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+  for (let i = 1; i < 10; i += 1) {
+    lines.push(
+      `a${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
+  }
+  return `${top}\n${lines.join('\n')}\nspec: { members: *a9 }\n`;
+}
+
+const catalogHead = 'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: x }';
+const deepFlow = '['.repeat(LEVELS) + ']'.repeat(LEVELS);
+
+const BOMBS: [string, string[], string, RegExp][] = [
+  ['a YAML alias bomb', [], aliasBomb('people: []'), /alias count/],
+  ['a YAML alias bomb (Backstage)', ['--from', 'backstage'], aliasBomb(catalogHead), /alias/],
+  ['YAML nested 100k levels', [], `people: ${deepFlow}\n`, /nested over 64 levels/],
+  ['YAML "- " nested 100k levels', [], `people:\n${'- '.repeat(LEVELS)}x\n`, /nested over/],
+  [
+    'YAML nested 100k levels (Backstage)',
+    ['--from', 'backstage'],
+    `${catalogHead}\nspec: ${deepFlow}\n`,
+    /nested over 64 levels/,
+  ],
+  ['JSON nested 100k levels', [], `{"people": ${deepFlow}}`, /nested over 64 levels/],
+];
+
+describe('import limits (the compiled CLI)', () => {
+  it.each(BOMBS)('%s: exit 2, within 2 s of CPU and 200 MB', async (_, flags, text, message) => {
+    const ext = _.startsWith('JSON') ? 'json' : 'yaml';
+    const path = file(`bomb-${BOMBS.findIndex((b) => b[0] === _)}.${ext}`, text);
+    const env = { ORGRAPH_DATA_DIR: join(dir, 'never-opened') };
+    const cli = run(
+      'node',
+      ['--import', './test/ops/usage-hook.mjs', 'dist/cli/org.js', 'import', ...flags, path],
+      env,
+    );
+    const code = await cli.exited;
+    const output = cli.output();
+    expect(code, output).toBe(2);
+    // A catalog's files are named as the user wrote them, relative to the catalog.
+    expect(output).toContain(basename(path));
+    expect(output).toMatch(message);
+    expect(output).not.toMatch(/\n\s+at /);
+    const usage = JSON.parse(/USAGE (.*)/.exec(output)?.[1] ?? '{}');
+    expect(usage.cpuMs).toBeLessThanOrEqual(2000);
+    expect(usage.maxRssMb).toBeLessThanOrEqual(200);
+  });
+
+  it('refuses a CSV file over the size limit before reading it', async () => {
+    const path = join(dir, 'huge.csv');
+    writeFileSync(path, '');
+    const { truncateSync } = await import('node:fs');
+    truncateSync(path, FILE_LIMITS.bytes + 1);
+    const cli = run('node', ['dist/cli/org.js', 'import', '--from', 'csv', path]);
+    expect(await cli.exited).toBe(2);
+    expect(cli.output()).toMatch(/MB is over the 64 MB an import file may have/);
+  });
+});
+
+describe('the limits leave real files alone', () => {
+  it('reads a document nested as deep as an org document goes, comments and quotes aside', () => {
+    const yaml = [
+      '# people: [[[[[[ (a comment is not nesting)',
+      'people:',
+      "  - { email: o'brien@example.com, name: \"Tess [the] O'Brien {x\", title: '[[[[' }",
+      'units:',
+      '  - slug: a',
+      '    aors:',
+      '      - slug: x',
+      '        backups: [a@example.com, [b@example.com]]',
+    ].join('\n');
+    expect(parseOrgFile(yaml, 'org.yaml')).toMatchObject({ people: [{ title: '[[[[' }] });
+    const json = JSON.stringify({ people: [{ name: '[[[[{{{{'.repeat(20) }] });
+    expect(parseOrgFile(json, 'org.json')).toMatchObject({ people: [{}] });
+  });
+});
