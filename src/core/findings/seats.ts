@@ -28,7 +28,11 @@ export function seatFindings(state: OrgState, unit: UnitState, thresholds: Thres
  * long-acting. A kind that counts days gives its day here too, so that a trend, which works
  * each point out from its neighbour by the rows that changed in between, sees it turn.
  */
-export function seatFindingsTurnOn(state: OrgState, unit: UnitState, thresholds: Thresholds): Day[] {
+export function seatFindingsTurnOn(
+  state: OrgState,
+  unit: UnitState,
+  thresholds: Thresholds,
+): Day[] {
   const turns = longActingTurns(state, unit, thresholds);
   if (unit.layer !== 'TEAM') return turns;
   const { tlmSince } = unitCoverage(state, unit.id, thresholds);
