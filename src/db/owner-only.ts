@@ -12,11 +12,14 @@ const FILE_MODE = 0o600;
  * files 0600 — rather than refused, since the loose modes were an earlier orgraph's (or
  * PGlite's) doing, not the operator's. PGlite sets modes of its own on the files it creates
  * (0666), so this runs again once it has opened the folder; what it creates later stays
- * behind the folder's 0700. Answers how many entries it fixed, for the log; a folder owned by
- * someone else fails here (EPERM), naming the folder.
+ * behind the folder's 0700. Answers how many entries it fixed while the folder itself was open
+ * to others, for the log (behind a 0700 folder PGlite's own loose files exposed nothing, so
+ * they are fixed without a word at every open); a folder owned by someone else fails here
+ * (EPERM), naming the folder.
  */
 export function makeOwnerOnly(dataDir: string): number {
   createOwnerOnly(dataDir);
+  const exposed = (statSync(dataDir).mode & 0o077) !== 0;
   let fixed = 0;
   const walk = (path: string, isFolder: boolean) => {
     const wanted = isFolder ? FOLDER_MODE : FILE_MODE;
@@ -30,7 +33,7 @@ export function makeOwnerOnly(dataDir: string): number {
     }
   };
   walk(dataDir, true);
-  return fixed;
+  return exposed ? fixed : 0;
 }
 
 /**

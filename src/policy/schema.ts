@@ -2,6 +2,7 @@ import { FINDING_KINDS, type FindingKind } from '../core/findings/types.js';
 import type { KindRule, Policy as PolicyData } from '../core/policy.js';
 import { FindingKindEnum, SeverityEnum } from '../findings/schema.js';
 import { asOfArg } from '../graphql/args.js';
+import { atMost } from '../graphql/bounds.js';
 import { builder } from '../graphql/builder.js';
 import { orgMutation } from '../graphql/mutation.js';
 import { payloadType } from '../graphql/user-errors.js';
@@ -91,6 +92,8 @@ orgMutation({
           }),
         ],
         description: 'Overrides per kind; kinds not listed keep theirs.',
+        // One override a kind at the most: more would only repeat one.
+        ...atMost(FINDING_KINDS.length, 'kinds'),
       }),
     }),
   }),

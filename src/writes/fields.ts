@@ -73,13 +73,18 @@ export const refSchema = z
 /** A person reference: matched case-insensitively, so compared lower-cased. */
 export const personRefSchema = refSchema.transform((email) => email.toLowerCase());
 
+const isoDay = z.iso.date();
+
 /**
- * An ISO day the org can mean (years 1900–2999; the `Date` scalar says the same). A malformed
- * one stops there: one message a value, not a second about its range.
+ * An ISO day the org can mean (years 1900–2999; the `Date` scalar says the same). The range is
+ * judged only for a well-formed day, so a malformed one gets one message, not a second about
+ * its range (not by aborting: an aborted check would hide the holder form's own messages,
+ * which a union of an email and `{ person, since }` reports only while one side goes on).
  */
-export const daySchema = z.iso
-  .date({ abort: true })
-  .refine(isOrgDay, `must be between ${ORG_DAYS.first} and ${ORG_DAYS.last}`);
+export const daySchema = isoDay.refine(
+  (day) => !isoDay.safeParse(day).success || isOrgDay(day),
+  `must be between ${ORG_DAYS.first} and ${ORG_DAYS.last}`,
+);
 
 /** Backups of one AoR: a handful in a real org; the bound refuses a script's runaway list. */
 export const MAX_BACKUPS = 20;

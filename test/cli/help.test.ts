@@ -57,7 +57,7 @@ describe('npm run org -- usage errors, in the CLI’s own words', () => {
   it.each([
     [
       ['check', '--fail-on', 'bogus'],
-      /^--fail-on: "bogus" is not one of teams-without-tech-lead, vacant-seat, .*, unowned-aor, successor-concentration\n/,
+      /^--fail-on: "bogus" is not one of teams-without-tech-lead, vacant-seat, .*, unowned-aor, successor-concentration, tech-lead-off-team, tech-lead-reports-elsewhere, wide-span, long-acting\n/,
     ],
     [
       ['check', '--min-severity', 'dire'],
