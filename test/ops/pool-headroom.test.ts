@@ -33,7 +33,8 @@ describe('ORGRAPH_DB_POOL_MAX', () => {
 
 // PostgreSQL only: the embedded PGlite is one connection inside the process.
 describe.skipIf(!serverUrl)('the pool under load (PostgreSQL only: set DATABASE_URL)', () => {
-  const url = new URL(serverUrl as string);
+  // The describe's body runs even when skipped: without a server, a placeholder.
+  const url = new URL(serverUrl ?? 'postgres://skipped');
   url.pathname = `/${name}`;
   const holders: pg.Client[] = [];
   let observer: pg.Client;
@@ -63,7 +64,7 @@ describe.skipIf(!serverUrl)('the pool under load (PostgreSQL only: set DATABASE_
     await adminQuery(serverUrl as string, `drop database if exists ${name} with (force)`);
   });
 
-  /** The server's connections to its database: the pool's, and its one LISTEN. */
+  /** The server's connections to its database: the pool's, and its LISTEN (if open). */
   async function serverConnections() {
     const pids = await Promise.all(
       holders.map(async (h) => (await h.query('select pg_backend_pid() as pid')).rows[0].pid),
@@ -79,9 +80,13 @@ describe.skipIf(!serverUrl)('the pool under load (PostgreSQL only: set DATABASE_
 
   it('never opens more than its limit, and answers every request', async () => {
     let running = true;
-    let peak = 0;
+    const peak = { pool: 0, listen: 0 };
     const watching = (async () => {
-      while (running) peak = Math.max(peak, (await serverConnections()).pool);
+      while (running) {
+        const now = await serverConnections();
+        peak.pool = Math.max(peak.pool, now.pool);
+        peak.listen = Math.max(peak.listen, now.listen);
+      }
     })();
     // Each write holds a connection while it waits for the org write lock: 24 at once ask
     // the pool for far more than its limit.
@@ -93,8 +98,10 @@ describe.skipIf(!serverUrl)('the pool under load (PostgreSQL only: set DATABASE_
     running = false;
     await watching;
     expect(answers.filter((a) => a.errors || a.data.createPerson.userErrors.length)).toEqual([]);
-    expect(peak).toBe(POOL_MAX);
-    expect((await serverConnections()).listen).toBe(1);
+    // The limit reached, never passed; the LISTEN connection (opened with the first stream)
+    // is the one beyond it.
+    expect(peak.pool).toBe(POOL_MAX);
+    expect(peak.listen).toBeLessThanOrEqual(1);
     const stored = await adminQuery(url.toString(), 'select count(*)::int as n from person');
     expect(stored).toEqual([{ n: 24 }]);
   });
