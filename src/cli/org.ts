@@ -49,6 +49,12 @@ export async function runOrgCli(argv: string[], io: CliIo, config?: Config): Pro
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const argv = process.argv.slice(2);
+  // A reader that stops early (`| head -1`) closes the pipe: the rest is not wanted, so the
+  // CLI ends quietly, as Unix tools do, rather than with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(EXIT.ok);
+  });
   const out = (text: string) => void process.stdout.write(text);
   const err = (text: string) => void process.stderr.write(text);
   const help = helpAskedFor(argv);

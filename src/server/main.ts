@@ -152,7 +152,7 @@ function workersWanted(): Config | null {
 const supervising = workersWanted();
 if (supervising) {
   const log = createLogger(supervising.logLevel);
-  superviseWorkers(supervising.workers, log, (port) => {
+  superviseWorkers(supervising.workers, supervising.shutdownGraceMs, log, (port) => {
     logger = log;
     announce(supervising, port, undefined);
   });

@@ -4,6 +4,9 @@ import type { Logger } from './logging.js';
 /** How long a worker that crashed waits before it is started again, after the first retry. */
 const RESTART_DELAY_MS = 1_000;
 
+/** How long past the shutdown grace period a worker may take to close before it is killed. */
+const STOP_MARGIN_MS = 5_000;
+
 /**
  * The server as `count` processes sharing one port (node:cluster: the primary accepts and
  * hands connections round-robin to its workers, each a whole server with its own org
@@ -15,6 +18,7 @@ const RESTART_DELAY_MS = 1_000;
  */
 export function superviseWorkers(
   count: number,
+  graceMs: number,
   logger: Logger,
   announce: (port: number) => void,
 ): void {
@@ -41,6 +45,14 @@ export function superviseWorkers(
     if (allUp) logger.info({ reason }, `${reason}: stopping ${listening.size} workers`);
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
     exitWhenNone();
+    // A worker still closing after its grace period (a pool waiting on a database that went
+    // away) must not keep the whole server from stopping: its supervisor ends it.
+    setTimeout(() => {
+      for (const worker of Object.values(cluster.workers ?? {})) {
+        logger.warn({ worker: worker?.process.pid }, 'a worker did not stop in time: killed');
+        worker?.process.kill('SIGKILL');
+      }
+    }, graceMs + STOP_MARGIN_MS).unref();
   };
 
   const exitWhenNone = () => {

@@ -175,6 +175,23 @@ describe.skipIf(!hasChromium)(
       await page.close();
     });
 
+    it('shows the policy in force on the day picked in "As of"', async () => {
+      const page = await openDashboard(browser, url, ADMIN_TOKEN);
+      await page.waitForFunction(USABLE);
+      const panel = page.locator('#policy');
+      // The demo's policy sets a span limit of 4 from 2026; before it, SPEC's default of 10.
+      const shown = (day: string) =>
+        api.data(`{ policy(asOf: "${day}") { since spanLimit } }`).then((d) => d.policy);
+      const now = await shown(new Date().toISOString().slice(0, 10));
+      await expect.poll(() => panel.textContent()).toContain(`Since ${now.since}`);
+      expect(await panel.textContent()).toContain(`Span limit${now.spanLimit}`);
+      await page.getByLabel('As of').fill('2025-06-01');
+      const before = await shown('2025-06-01');
+      expect(before.spanLimit).not.toBe(now.spanLimit);
+      await expect.poll(() => panel.textContent()).toContain(`Span limit${before.spanLimit}`);
+      await page.close();
+    });
+
     it('refreshes on orgChanged: a write through the API shows up without a reload', async () => {
       // The page subscribes once its token proved good: a write after that is heard.
       const subscribed = browser.context.waitForEvent('response', {

@@ -51,6 +51,14 @@ describe('npm run org -- help, as a process', () => {
     expect(modules.filter((url) => url.startsWith('file:')).length).toBeLessThanOrEqual(5);
   });
 
+  it('ends quietly when its reader stops early (`| head -1`)', async () => {
+    const running = run('node', ['dist/cli/org.js', 'help']);
+    // Closed before node has started: its first write meets a closed pipe (EPIPE).
+    running.child.stdout?.destroy();
+    expect(await running.exited).toBe(0);
+    expect(running.output()).toBe('');
+  });
+
   it('answers about as fast as node starts', async () => {
     // Relative to a bare node on the same (possibly busy) machine: help adds a few small files.
     const bare = await medianSeconds(5, 'node', ['-e', '0']);

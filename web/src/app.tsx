@@ -5,6 +5,7 @@ import { Churn } from './panels/churn.js';
 import { Findings } from './panels/findings.js';
 import { TeamsWithoutTechLead } from './panels/no-tech-lead.js';
 import { Planning } from './panels/planning.js';
+import { PolicyInForce } from './panels/policy.js';
 import { ROLLUP_QUERY, Rollup, type RollupAnswer } from './panels/rollup.js';
 import { OrgTree } from './panels/tree.js';
 import { Trend } from './panels/trend-loader.js';
@@ -80,6 +81,7 @@ function Dashboard({ revealed, refresh }: DashboardProps) {
         <Trend asOf={asOf ?? new Date().toISOString().slice(0, 10)} />
         <TeamsWithoutTechLead />
         <Findings />
+        <PolicyInForce />
         {/* Keyed by the day picked: a new day starts the period over (its last 12 months). */}
         <Churn key={asOf} asOf={asOf ?? new Date().toISOString().slice(0, 10)} />
       </div>
