@@ -43,6 +43,11 @@ export interface OpenOptions {
   onQuery?: (sql: string, params: unknown[]) => void;
   /** PostgreSQL only: how long a request may wait for the database (defaults below). */
   timeouts?: DatabaseTimeouts;
+  /**
+   * PostgreSQL only: the most connections the pool opens (default 10); requests beyond it
+   * wait for one, so the server never takes the connections other clients need.
+   */
+  poolMax?: number;
   /** PostgreSQL only: hears of each connection lost (default: a line on stderr). */
   onConnectionLost?: ConnectionLost;
 }
@@ -62,11 +67,11 @@ async function ping(pool: pg.Pool): Promise<void> {
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const logger = loggerFor(options.onQuery);
-  const { url, timeouts = defaultTimeouts } = options;
+  const { url, timeouts = defaultTimeouts, poolMax = 10 } = options;
   if (url) {
     const pool = new pg.Pool({
       connectionString: url,
-      max: 10,
+      max: poolMax,
       connectionTimeoutMillis: timeouts.connectMs,
       statement_timeout: timeouts.statementMs,
       keepAlive: true,

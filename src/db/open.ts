@@ -30,6 +30,7 @@ export async function openConfiguredDatabase(
     url: config.databaseUrl,
     dataDir: config.dataDir,
     timeouts: config.databaseTimeouts,
+    poolMax: config.poolMax,
     onConnectionLost: warn,
   });
   try {

@@ -40,6 +40,8 @@ const envSchema = z
     ORGRAPH_DB_STATEMENT_TIMEOUT_MS: milliseconds.default(30_000),
     ORGRAPH_SHUTDOWN_GRACE_MS: milliseconds.default(10_000),
     ORGRAPH_WORKERS: z.coerce.number().int().min(1).max(256).optional(),
+    // Per process: each worker has its own pool, so the server takes workers × (this + 1 LISTEN).
+    ORGRAPH_DB_POOL_MAX: z.coerce.number().int().min(1).default(10),
     ...jwtEnv,
   })
   .superRefine(checkJwtEnv);
@@ -71,6 +73,8 @@ export interface Config {
    * database has one writer, so it is always one process.
    */
   workers: number;
+  /** PostgreSQL only: the most connections one process's pool opens (its LISTEN is one more). */
+  poolMax: number;
   /**
    * The running server's own ADMIN secret, handed to the CLI through the data folder (never
    * configured: main.ts mints one per process). Requests bearing it act as "cli".
@@ -123,5 +127,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     shutdownGraceMs: e.ORGRAPH_SHUTDOWN_GRACE_MS,
     workers: e.DATABASE_URL ? (e.ORGRAPH_WORKERS ?? availableParallelism()) : 1,
+    poolMax: e.ORGRAPH_DB_POOL_MAX,
   };
 }
