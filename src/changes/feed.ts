@@ -13,13 +13,42 @@ const Announcement = z.object({ version: z.number().int(), at: z.iso.datetime() 
 const CHANGE = 'change';
 const CLOSED = 'closed';
 
-/** The stream, ending as completed (not failed) once `until` aborts: its client sees it end. */
-async function* endedBy<T>(stream: AsyncIterableIterator<T>, until?: AbortSignal) {
-  try {
-    yield* stream;
-  } catch (error) {
-    if (!until?.aborted) throw error;
-  }
+/**
+ * The stream with `onEnd` run once when it ends: finished, failed, or closed by its client —
+ * at once, which an async generator cannot do (its `return()` waits behind the `next()` still
+ * pending, so a closed stream would hold its listener until the next write). Once `until`
+ * aborts, the stream ends as completed (not failed): its client sees it end.
+ */
+function ending<T>(
+  stream: AsyncIterableIterator<T>,
+  onEnd: () => void,
+  until?: AbortSignal,
+): AsyncIterableIterator<T> {
+  let ended = false;
+  const end = () => {
+    if (!ended) onEnd();
+    ended = true;
+  };
+  return {
+    async next() {
+      try {
+        const result = await stream.next();
+        if (result.done) end();
+        return result;
+      } catch (error) {
+        end();
+        if (until?.aborted) return { done: true, value: undefined };
+        throw error;
+      }
+    },
+    async return(value?: unknown) {
+      end();
+      return (await stream.return?.(value)) ?? { done: true, value };
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }
 
 /**
@@ -46,10 +75,14 @@ export class OrgChangeFeed {
   }
 
   /**
-   * A stream of changes, each as the one-element array `events.on` yields. Resolves once
-   * this instance is listening, so no write committed after it is missed.
+   * A stream of changes, each as the one-element array `events.on` yields, ended by `until`;
+   * `onEnd` runs once it ends, however. Resolves once this instance is listening, so no write
+   * committed after it is missed.
    */
-  async subscribe(until?: AbortSignal): Promise<AsyncIterableIterator<[OrgChange]>> {
+  async subscribe(
+    until?: AbortSignal,
+    onEnd: () => void = () => {},
+  ): Promise<AsyncIterableIterator<[OrgChange]>> {
     if (this.closed) throw new Error('the server is shutting down');
     this.listening ??= this.listen().catch((error) => {
       this.listening = null; // the next subscriber tries again
@@ -57,7 +90,7 @@ export class OrgChangeFeed {
     });
     await this.listening;
     const stream = on(this.events, CHANGE, { close: [CLOSED], signal: until });
-    return endedBy(stream as AsyncIterableIterator<[OrgChange]>, until);
+    return ending(stream as AsyncIterableIterator<[OrgChange]>, onEnd, until);
   }
 
   /** Ends every stream (their clients see the subscription complete) and stops listening. */

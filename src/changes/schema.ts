@@ -20,16 +20,15 @@ builder.subscriptionField('orgChanged', (t) =>
       'ends when the credential does (a token revoked, a JWT expired).',
     authScopes: { viewer: true },
     // The stream ends when the caller's credential does (revoked, expired): see credential-watch.
-    subscribe: async function* (_root, _args, { changes, credentials, viewer }) {
+    subscribe: async (_root, _args, { changes, credentials, viewer }) => {
       if (!changes || !credentials) {
         throw new Error('subscriptions are served by the HTTP server only');
       }
       const { signal, release } = credentials.watch(viewer);
-      try {
-        yield* await changes.subscribe(signal);
-      } finally {
+      return changes.subscribe(signal, release).catch((error) => {
         release();
-      }
+        throw error;
+      });
     },
     resolve: ([change]: [OrgChange]) => change,
   }),
