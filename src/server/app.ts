@@ -13,6 +13,7 @@ import { createAuthenticator, isFromCli } from '../tokens/authenticate.js';
 import { useCredentialRequired } from '../tokens/credential-required.js';
 import { CredentialWatch } from '../tokens/credential-watch.js';
 import { useBodyLimit } from './body-limit.js';
+import { requestFrames } from './callers.js';
 import type { Config } from './config.js';
 import { useDashboard } from './dashboard.js';
 import { rememberingOriginal } from './error-summary.js';
@@ -56,6 +57,7 @@ export function createApp({
   const authenticate = createAuthenticator(config, (error) =>
     logger.warn({ cause: String(error).slice(0, 200) }, 'identity provider unavailable'),
   );
+  const frames = requestFrames(database, snapshots, today, authenticate);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -71,16 +73,21 @@ export function createApp({
     batching: false,
     multipart: false, // no file uploads: a request is JSON, a GraphQL text or a form
     context: async ({ request }): Promise<Context> => {
-      const { db } = database;
-      const org = snapshots.forRequest(db);
-      const day = today();
-      const authorization = request.headers.get('authorization');
-      const viewer = await authenticate({ db, authorization, org, today: day });
-      return { db, config, viewer, today: day, org, store: snapshots, changes, credentials };
+      const { db, org, today, viewer } = frames.frameOf(request);
+      return {
+        db,
+        config,
+        viewer: await viewer,
+        today,
+        org,
+        store: snapshots,
+        changes,
+        credentials,
+      };
     },
     plugins: [
       useMetricsRoute(metrics, config.metricsToken),
-      useRequestRecords((record) => {
+      useRequestRecords(frames.callerOf, (record) => {
         log(record);
         metrics.requestAnswered(record);
       }),

@@ -41,7 +41,8 @@ export function yogaLogger(logger: Logger): YogaLogger {
 }
 
 /**
- * One line per request: id, operation, token name, status, duration; a failed request's line
+ * One line per request: id, operation, caller (token name or JWT subject, and `via`: TOKEN,
+ * JWT, OPEN or OPERATOR; null for a refused credential), status, duration; a failed request's line
  * carries its (first unexpected, else first) error, summarized without SQL or input values.
  * The message and stack of a failure seen in the last minute are left out: a client repeating
  * a failing request adds one short line per request, never its stack again.
@@ -54,7 +55,8 @@ export function requestLog(logger: Logger): (record: RequestRecord) => void {
       method: record.method,
       path: record.path,
       operation: record.operation?.slice(0, MAX_NAME) ?? null,
-      token: record.tokenName?.slice(0, MAX_NAME) ?? null,
+      token: record.caller?.name?.slice(0, MAX_NAME) ?? null,
+      via: record.caller?.via ?? null,
       status: record.status,
       durationMs: Math.round(record.durationMs * 10) / 10,
     };

@@ -11,29 +11,34 @@ export interface RequestRecord {
   path: string;
   /** The GraphQL operation's name ("anonymous" when it has none); null off the endpoint. */
   operation: string | null;
-  /** The name of the caller's token, once authenticated. */
-  tokenName: string | null;
+  /** Who asked: the token's name or the JWT's subject, and how; null for a refused credential. */
+  caller: Pick<Context['viewer'], 'name' | 'via'> | null;
   /** The errors of the response (masked ones keep what they hide: see error-summary.ts). */
   errors: readonly GraphQLError[];
   status: number;
   durationMs: number;
 }
 
-type Draft = Omit<RequestRecord, 'status' | 'durationMs'> & { startedAt: number };
+type Draft = Omit<RequestRecord, 'status' | 'durationMs' | 'caller'> & { startedAt: number };
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 const OPERATION_NAME = /^\s*(?:query|mutation|subscription)\s+([_A-Za-z]\w{0,99})/;
 /** Probes and scrapes come every few seconds and say nothing about the API's use. */
 const UNRECORDED = new Set(['/health', '/ready', '/metrics']);
 
-/** Records each request (probes aside) and hands the record over once it is answered. */
+/**
+ * Records each request (probes aside) and hands the record over once it is answered, with
+ * its caller from `callerOf` (the request's one credential check, also for a request refused
+ * before it ran).
+ */
 export function useRequestRecords(
+  callerOf: (request: Request) => Promise<Context['viewer'] | null>,
   onAnswered: (record: RequestRecord) => void,
 ): Plugin<Record<string, never>, Record<string, never>, Context> {
   const drafts = new WeakMap<Request, Draft>();
-  /** Once the operation is known: its name, and who asks. */
+  /** Once the operation is known: its name. */
   const named = (args: {
-    contextValue: { request: Request; viewer?: Context['viewer'] };
+    contextValue: { request: Request };
     document: DocumentNode;
     operationName?: string | null;
   }) => {
@@ -41,7 +46,6 @@ export function useRequestRecords(
     if (!draft) return;
     draft.operation =
       getOperationAST(args.document, args.operationName)?.name?.value ?? 'anonymous';
-    draft.tokenName = args.contextValue.viewer?.name ?? null;
   };
   return {
     onRequest({ request, url }) {
@@ -52,7 +56,6 @@ export function useRequestRecords(
         method: request.method,
         path: url.pathname,
         operation: null,
-        tokenName: null,
         errors: [],
         startedAt: performance.now(),
       });
@@ -72,7 +75,7 @@ export function useRequestRecords(
         draft.errors = result.errors ?? [];
       }
     },
-    onResponse({ request, response }) {
+    async onResponse({ request, response }) {
       const draft = drafts.get(request);
       if (!draft) return;
       drafts.delete(request);
@@ -80,10 +83,13 @@ export function useRequestRecords(
       // This hook's exceptions reach the HTTP server: a log line must never end the process.
       try {
         response.headers.set('x-request-id', draft.id);
+        const durationMs = performance.now() - startedAt;
+        const caller = await callerOf(request);
         onAnswered({
           ...record,
+          caller: caller && { name: caller.name, via: caller.via },
           status: response.status,
-          durationMs: performance.now() - startedAt,
+          durationMs,
         });
       } catch {}
     },

@@ -1,0 +1,46 @@
+import type { Day } from '../core/org/state.js';
+import type { Database, Db } from '../db/client.js';
+import type { Viewer } from '../graphql/context.js';
+import type { OrgSnapshots, RequestOrg } from '../store/snapshots.js';
+import type { Credentials } from '../tokens/authenticate.js';
+
+/** What a request's context starts from: its org, its day and who asks. */
+export interface RequestFrame {
+  db: Db;
+  org: RequestOrg;
+  today: Day;
+  /** Rejects with the 401 (or 503) of a bad credential. */
+  viewer: Promise<Viewer>;
+}
+
+/**
+ * Resolves each request's credential once, whoever asks first: the GraphQL context, or the
+ * request log for a request refused before any context was built (a syntax or validation
+ * error, too large a body). So the log names the caller on every path, and a token is looked
+ * up once a request.
+ */
+export function requestFrames(
+  database: Database,
+  snapshots: OrgSnapshots,
+  today: () => Day,
+  authenticate: (credentials: Credentials) => Promise<Viewer>,
+) {
+  const frames = new WeakMap<Request, RequestFrame>();
+  const frameOf = (request: Request): RequestFrame => {
+    let frame = frames.get(request);
+    if (!frame) {
+      const { db } = database;
+      const org = snapshots.forRequest(db);
+      const day = today();
+      const authorization = request.headers.get('authorization');
+      const viewer = authenticate({ db, authorization, org, today: day });
+      frame = { db, org, today: day, viewer };
+      frames.set(request, frame);
+    }
+    return frame;
+  };
+  /** Who asked, for the log; null when the credential was refused. */
+  const callerOf = (request: Request): Promise<Viewer | null> =>
+    frameOf(request).viewer.catch(() => null);
+  return { frameOf, callerOf };
+}
