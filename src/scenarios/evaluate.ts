@@ -1,5 +1,10 @@
 import { type UnitCoverage, unitCoverage } from '../core/coverage/coverage.js';
-import { type CoverageRollup, changedRollup, coverageRollup } from '../core/coverage/rollup.js';
+import {
+  type CoverageRollup,
+  changedRollup,
+  coverageRollup,
+  unitsRollup,
+} from '../core/coverage/rollup.js';
 import { type OrgDiff, orgDiff } from '../core/impact/org-diff.js';
 import { orgStateOn } from '../core/org/as-of.js';
 import { changedState } from '../core/org/changed-state.js';
@@ -50,6 +55,17 @@ export function planChanges(
   return { draft, after, conflicts, changed };
 }
 
+export interface EvaluationOptions {
+  /** The first id of the placeholder people a scenario hires. */
+  idBase?: number;
+  /**
+   * A scoped caller's units (its subtree today): the rollups are theirs, and only they are
+   * listed. A change inside a scope still moves figures outside it (a departing person's
+   * candidacies elsewhere end), and those are confidential. Null: the whole org.
+   */
+  within?: ReadonlySet<number> | null;
+}
+
 /**
  * Evaluates a scenario (SPEC §2 "Scenarios"): its changes applied in order to the org as it
  * stands on the day, in memory, writing nothing, through the same write rules as the
@@ -60,19 +76,26 @@ export function evaluateScenario(
   before: OrgState,
   changes: readonly ScenarioChange[],
   thresholds: Thresholds,
-  idBase = 0,
+  { idBase = 0, within = null }: EvaluationOptions = {},
 ): ScenarioEvaluation & { hires: PersonRow[] } {
   const { draft, after, conflicts, changed } = planChanges(history, before, changes, idBase);
+  const diff = orgDiff(before, after, thresholds, changed);
+  const inside = ({ unitId }: { unitId: number }) => within === null || within.has(unitId);
   return {
     hires: draft.people.inserts,
     asOf: before.asOf,
     conflicts,
-    ...orgDiff(before, after, thresholds, changed),
-    before: coverageRollup(before, null, thresholds),
-    after: changed
-      ? changedRollup(before, after, changed.unitIds, thresholds)
-      : coverageRollup(after, null, thresholds),
-    units: touchedUnits(draft, before, after, thresholds),
+    ...diff,
+    coverageChanges: diff.coverageChanges.filter(inside),
+    before: within
+      ? unitsRollup(before, within, thresholds)
+      : coverageRollup(before, null, thresholds),
+    after: within
+      ? unitsRollup(after, within, thresholds)
+      : changed
+        ? changedRollup(before, after, changed.unitIds, thresholds)
+        : coverageRollup(after, null, thresholds),
+    units: touchedUnits(draft, before, after, thresholds).filter(inside),
   };
 }
 

@@ -160,7 +160,9 @@ export const ScenarioEvaluation = builder
       }),
       coverageChanges: t.expose('coverageChanges', {
         type: [CoverageChange],
-        description: 'Units whose coverage status would change, Pillars first, then by slug.',
+        description:
+          'Units whose coverage status would change, Pillars first, then by slug (a scoped ' +
+          'token: within its scope).',
       }),
       newFindings: t.field({
         type: [Finding],
@@ -174,15 +176,19 @@ export const ScenarioEvaluation = builder
       }),
       before: t.expose('before', {
         type: CoverageRollup,
-        description: 'The whole org’s rollup as it stands (bench strength included).',
+        description:
+          'The whole org’s rollup as it stands (bench strength included); a scoped token’s: ' +
+          'its scope’s.',
       }),
       after: t.expose('after', {
         type: CoverageRollup,
-        description: 'The whole org’s rollup with the scenario.',
+        description: 'The whole org’s rollup with the scenario; a scoped token’s: its scope’s.',
       }),
       units: t.expose('units', {
         type: [ScenarioUnit],
-        description: 'Every unit a change touches, before and after, Pillars first.',
+        description:
+          'Every unit a change touches, before and after, Pillars first (a scoped token: ' +
+          'those within its scope).',
       }),
     }),
   });
@@ -237,7 +243,7 @@ export const Scenario = builder.loadableNode('Scenario', {
           state,
           scenario.changes,
           await context.org.policyOn(state.asOf),
-          idBase,
+          { idBase, within: context.viewer.scope?.unitIds ?? null },
         );
         for (const hire of hires) placeholdersOf(context).set(hire.id, hire);
         const { asOf: day } = evaluation;

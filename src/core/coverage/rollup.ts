@@ -65,6 +65,22 @@ export function scopeTally(
 }
 
 /**
+ * The rollup of the units in `unitIds` (a scoped caller's subtree as it stands today, whatever
+ * the state's day), each at its own layer.
+ */
+export function unitsRollup(
+  state: OrgState,
+  unitIds: ReadonlySet<number>,
+  thresholds: Thresholds,
+): CoverageRollup {
+  const tally = emptyTally();
+  for (const unit of state.units) {
+    if (unitIds.has(unit.id)) count(tally, state, unit, thresholds, 1);
+  }
+  return rollupOf(tally);
+}
+
+/**
  * The whole org's rollup of `after`, made from `before` by changes to the seats, members and
  * candidacies of `unitIds` alone (`changedState`): `before`'s rollup with those units
  * counted again, at the cost of the change. A unit's counts are its own, wherever it sits.
