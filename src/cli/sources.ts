@@ -9,7 +9,8 @@ import {
 import { csvToDocument, type ExistingTeam } from '../adapters/csv.js';
 import { DATE_FORMATS, type DateFormat } from '../adapters/days.js';
 import { type Adapted, SourceMap } from '../adapters/source-map.js';
-import { type Layer, layerEnum } from '../db/tables.js';
+import { LAYER_VALUES } from '../db/enum-values.js';
+import type { Layer } from '../db/tables.js';
 import type { OrgDocument } from '../orgdoc/document.js';
 import { checkFileSize, FileLimitError } from '../orgdoc/file-limits.js';
 import { parseOrgFile } from '../orgdoc/parse.js';
@@ -67,8 +68,8 @@ function layerMapOf(value: string | undefined): Record<string, Layer> | undefine
   const map: Record<string, Layer> = { ...DEFAULT_LAYER_MAP };
   for (const [type, layer] of pairs('--layer-map', value)) {
     const upper = layer.toUpperCase() as Layer;
-    if (!layerEnum.enumValues.includes(upper)) {
-      throw badUsage(`--layer-map: "${layer}" is not one of ${layerEnum.enumValues.join(', ')}`);
+    if (!LAYER_VALUES.includes(upper)) {
+      throw badUsage(`--layer-map: "${layer}" is not one of ${LAYER_VALUES.join(', ')}`);
     }
     map[type.toLowerCase()] = upper;
   }

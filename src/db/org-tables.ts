@@ -12,14 +12,22 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import {
+  CRITICALITY_VALUES,
+  LAYER_VALUES,
+  READINESS_VALUES,
+  ROLE_SEAT_VALUES,
+  ROLE_STATUS_VALUES,
+  SEAT_VALUES,
+} from './enum-values.js';
 
-export const layerEnum = pgEnum('layer', ['PILLAR', 'AREA', 'TEAM']);
-export const seatEnum = pgEnum('seat', ['ENG_LEAD', 'TECH_LEAD']);
-export const readinessEnum = pgEnum('readiness', ['READY_NOW', 'READY_SOON', 'READY_LATER']);
-export const criticalityEnum = pgEnum('criticality', ['HIGH', 'MEDIUM', 'LOW']);
+export const layerEnum = pgEnum('layer', LAYER_VALUES);
+export const seatEnum = pgEnum('seat', SEAT_VALUES);
+export const readinessEnum = pgEnum('readiness', READINESS_VALUES);
+export const criticalityEnum = pgEnum('criticality', CRITICALITY_VALUES);
 export const ownershipRoleEnum = pgEnum('ownership_role', ['PRIMARY', 'BACKUP']);
-export const roleSeatEnum = pgEnum('role_seat', ['ENG_LEAD', 'TECH_LEAD', 'ENGINEER']);
-export const roleStatusEnum = pgEnum('role_status', ['OPEN', 'FILLED', 'CANCELLED']);
+export const roleSeatEnum = pgEnum('role_seat', ROLE_SEAT_VALUES);
+export const roleStatusEnum = pgEnum('role_status', ROLE_STATUS_VALUES);
 
 // Every dated history row is "in force on day d" when started_on <= d and
 // (ended_on is null or ended_on >= d): ended_on is the last day, inclusive. A row may end the

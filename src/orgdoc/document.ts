@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import {
-  criticalityEnum,
-  layerEnum,
-  readinessEnum,
-  roleSeatEnum,
-  roleStatusEnum,
-  type Seat,
-  seatEnum,
-} from '../db/tables.js';
+  CRITICALITY_VALUES,
+  LAYER_VALUES,
+  READINESS_VALUES,
+  ROLE_SEAT_VALUES,
+  ROLE_STATUS_VALUES,
+  SEAT_VALUES,
+} from '../db/enum-values.js';
+import type { Seat } from '../db/tables.js';
 import { policyChangeSchema } from '../policy/writes.js';
 import {
   daySchema,
@@ -72,7 +72,7 @@ export const personSchema = z.strictObject({
 export const unitSchema = z.strictObject({
   slug: slugSchema,
   name: nameSchema,
-  layer: z.enum(layerEnum.enumValues),
+  layer: z.enum(LAYER_VALUES),
   parent: unitRefSchema.nullish(),
   charter: longText,
   engLead: unmentioned(holderSchema),
@@ -86,24 +86,24 @@ export const aorSchema = z.strictObject({
   unit: unitRefSchema,
   description: longText,
   /** Defaults to MEDIUM for a new AoR. */
-  criticality: unmentioned(z.enum(criticalityEnum.enumValues)),
+  criticality: unmentioned(z.enum(CRITICALITY_VALUES)),
   owner: unmentioned(emailSchema),
   backups: unmentioned(z.array(emailSchema).max(MAX_BACKUPS, `at most ${MAX_BACKUPS} backups`)),
 });
 
 export const successionSchema = z.strictObject({
   unit: unitRefSchema,
-  seat: z.enum(seatEnum.enumValues),
+  seat: z.enum(SEAT_VALUES),
   candidate: emailSchema,
-  readiness: z.enum(readinessEnum.enumValues),
+  readiness: z.enum(READINESS_VALUES),
   notes: longText,
 });
 
 export const openRoleSchema = z.strictObject({
   unit: unitRefSchema,
-  seat: z.enum(roleSeatEnum.enumValues),
+  seat: z.enum(ROLE_SEAT_VALUES),
   /** Defaults to OPEN. */
-  status: unmentioned(z.enum(roleStatusEnum.enumValues)),
+  status: unmentioned(z.enum(ROLE_STATUS_VALUES)),
   /** Defaults to the day of the import; when given, it picks which role of the seat is meant. */
   openedOn: unmentioned(daySchema),
 });
