@@ -1,5 +1,5 @@
-import { GraphQLError } from 'graphql';
 import { personWithEmail } from '../core/org/on-day.js';
+import { badArgument } from '../graphql/arg-lookups.js';
 import { keyRule, orgFor } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { rowId } from '../graphql/node-id.js';
@@ -103,9 +103,7 @@ builder.queryFields((t) => ({
 function instant(value: string, argument: string): Date {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) {
-    throw new GraphQLError(`${argument}: not an ISO 8601 instant or day: "${value}"`, {
-      extensions: { code: 'BAD_USER_INPUT', argument },
-    });
+    throw badArgument(argument, `not an ISO 8601 instant or day: "${value}"`);
   }
   return date;
 }

@@ -28,12 +28,8 @@ export function teamIn(state: OrgState, slug: string, argument: string): UnitSta
   const unit = state.units.find((u) => u.slug === slug);
   if (!unit) notFound(argument, `no unit "${slug}" in the org on ${state.asOf}`);
   if (unit.layer !== 'TEAM') {
-    throw new GraphQLError(
-      `${argument}: "${slug}" is ${unit.layer === 'AREA' ? 'an' : 'a'} ${unit.layer}, not a TEAM`,
-      {
-        extensions: { code: 'BAD_USER_INPUT', argument },
-      },
-    );
+    const article = unit.layer === 'AREA' ? 'an' : 'a';
+    throw badArgument(argument, `"${slug}" is ${article} ${unit.layer}, not a TEAM`);
   }
   return unit;
 }

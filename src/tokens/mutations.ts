@@ -9,6 +9,7 @@ import { payloadType } from '../graphql/user-errors.js';
 import { unitsByIds, unitsBySlugs } from '../units/data.js';
 import { type UserErrorData, UserInputError } from '../writes/errors.js';
 import { nameSchema, refSchema } from '../writes/fields.js';
+import { activeUnit } from '../writes/lookup.js';
 import { type AuditEntry, parseInput, runAudited } from '../writes/run.js';
 import { ApiToken, RoleEnum } from './schema.js';
 import { createToken, revokeToken } from './tokens.js';
@@ -74,12 +75,7 @@ async function auditView(tx: Db, token: ApiTokenRow) {
 /** The unit a token is scoped to: one that exists and is not archived. */
 async function scopeUnit(tx: Db, slug: string) {
   const [unit] = await unitsBySlugs(tx, [slug]);
-  if (!unit) throw UserInputError.of('input.scope', `unknown unit "${slug}"`, 'NOT_FOUND');
-  if (unit.archivedOn) {
-    const message = `unit "${slug}" was archived on ${unit.archivedOn}`;
-    throw UserInputError.of('input.scope', message, 'CONFLICT');
-  }
-  return unit;
+  return activeUnit(unit, slug, 'input.scope');
 }
 
 async function create(

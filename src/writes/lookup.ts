@@ -11,7 +11,11 @@ import { UserInputError } from './errors.js';
 
 /** The unit with this slug, not archived, or a userError at `path`. */
 export function requireUnit(w: Draft, slug: string, path: string): UnitRow {
-  const unit = w.units.find('slug', slug);
+  return activeUnit(w.units.find('slug', slug), slug, path);
+}
+
+/** `unit`, found by `slug` wherever it was looked up, if it exists and is not archived. */
+export function activeUnit(unit: UnitRow | undefined, slug: string, path: string): UnitRow {
   if (!unit) throw UserInputError.of(path, `unknown unit "${slug}"`, 'NOT_FOUND');
   if (unit.archivedOn) {
     throw UserInputError.of(path, `unit "${slug}" was archived on ${unit.archivedOn}`, 'CONFLICT');

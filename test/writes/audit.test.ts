@@ -26,6 +26,18 @@ function idsIn(value: unknown, key = ''): string[] {
 }
 
 describe('the audit log', () => {
+  it('refuses a malformed since or until: a typed error naming the argument', async () => {
+    for (const argument of ['since', 'until']) {
+      const result = await t.gql(`{ changes(${argument}: "last week") { totalCount } }`);
+      expect(result.errors).toEqual([
+        expect.objectContaining({
+          message: `${argument}: not an ISO 8601 instant or day: "last week"`,
+          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument }),
+        }),
+      ]);
+    }
+  });
+
   it('holds an import as one entry with its counts', async () => {
     const { changes } = await t.data(CHANGES);
     expect(changes.nodes).toEqual([
