@@ -1,23 +1,12 @@
 import { useState } from 'preact/hooks';
-import { LAYER, type Layer, plural, SEAT, type Seat } from '../labels.js';
+// The server's own definition of a row, so the panel and the API cannot drift apart.
+import type { SeatVacancyStats as Stats } from '../../../src/core/churn/vacancy-stats.js';
+import { LAYER, plural, SEAT, type Seat } from '../labels.js';
 import { useQuery } from '../query.js';
 import { Panel, personName, UnitLink } from '../ui.js';
 import { useUsable } from '../usable.js';
 
 type Kind = 'FILLED' | 'VACATED' | 'REPLACED' | 'CONFIRMED';
-
-interface Stats {
-  layer: Layer;
-  seat: Seat;
-  began: number;
-  ended: number;
-  medianDaysVacant: number | null;
-  longestDaysVacant: number | null;
-  stillOpen: number;
-  oldestOpenDays: number | null;
-  medianDaysToFill: number | null;
-  turnover: number | null;
-}
 
 interface Holder {
   name: string;
