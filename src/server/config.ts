@@ -41,7 +41,8 @@ const envSchema = z
     ORGRAPH_SHUTDOWN_GRACE_MS: milliseconds.default(10_000),
     ORGRAPH_WORKERS: z.coerce.number().int().min(1).max(256).optional(),
     // Per process: each worker has its own pool, so the server takes workers × (this + 1 LISTEN).
-    ORGRAPH_DB_POOL_MAX: z.coerce.number().int().min(1).default(10),
+    // Unset: sized by the worker count (poolMaxPerWorker).
+    ORGRAPH_DB_POOL_MAX: z.coerce.number().int().min(1).optional(),
     ...jwtEnv,
   })
   .superRefine(checkJwtEnv);
@@ -73,7 +74,10 @@ export interface Config {
    * database has one writer, so it is always one process.
    */
   workers: number;
-  /** PostgreSQL only: the most connections one process's pool opens (its LISTEN is one more). */
+  /**
+   * PostgreSQL only: the most connections one process's pool opens (its LISTEN is one more);
+   * by default sized by `workers` (poolMaxPerWorker).
+   */
   poolMax: number;
   /**
    * The running server's own ADMIN secret, handed to the CLI through the data folder (never
@@ -99,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Bad setting ${problems.join('; ')}. Fix or unset it.`);
   }
   const e = parsed.data;
+  const workers = e.DATABASE_URL ? (e.ORGRAPH_WORKERS ?? availableParallelism()) : 1;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -126,7 +131,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       statementMs: e.ORGRAPH_DB_STATEMENT_TIMEOUT_MS,
     },
     shutdownGraceMs: e.ORGRAPH_SHUTDOWN_GRACE_MS,
-    workers: e.DATABASE_URL ? (e.ORGRAPH_WORKERS ?? availableParallelism()) : 1,
-    poolMax: e.ORGRAPH_DB_POOL_MAX,
+    workers,
+    poolMax: e.ORGRAPH_DB_POOL_MAX ?? poolMaxPerWorker(workers),
   };
+}
+
+/** The connections the whole server may hold by default: its pools and LISTEN connections. */
+export const SERVER_CONNECTIONS = 24;
+const POOL_MAX = 10;
+
+/**
+ * Each worker's pool by default, so that all of them together, each with its LISTEN
+ * connection, hold at most SERVER_CONNECTIONS of PostgreSQL's `max_connections` (100 by
+ * default), whatever the core count: 10 a process up to 2 workers, 5 on 4, 2 on 8, and at
+ * least 1 (then workers × 2). Writes take turns on the org's lock and reads come from memory,
+ * so a few connections a process are enough.
+ */
+export function poolMaxPerWorker(workers: number): number {
+  return Math.max(1, Math.min(POOL_MAX, Math.floor(SERVER_CONNECTIONS / workers) - 1));
 }

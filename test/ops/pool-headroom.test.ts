@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/server/config.js';
+import { loadConfig, poolMaxPerWorker, SERVER_CONNECTIONS } from '../../src/server/config.js';
 import { adminQuery } from '../helpers/database.js';
 import { gql, run, type Server, startServer } from './processes.js';
 
@@ -14,7 +14,20 @@ const CREATE = `mutation ($input: CreatePersonInput!) {
 }`;
 
 describe('ORGRAPH_DB_POOL_MAX', () => {
-  it('defaults to 10 per process and takes a positive integer', () => {
+  it("defaults to a share of the server's connections by worker count", () => {
+    expect([1, 2, 3, 4, 6, 8, 11, 12, 16, 64].map(poolMaxPerWorker)).toEqual([
+      10, 10, 7, 5, 3, 2, 1, 1, 1, 1,
+    ]);
+    // With its LISTEN connection each: within the server's share up to 12 workers.
+    for (let workers = 1; workers <= 12; workers++) {
+      expect(workers * (poolMaxPerWorker(workers) + 1)).toBeLessThanOrEqual(SERVER_CONNECTIONS);
+    }
+    const url = { DATABASE_URL: 'postgres://orgraph@db.invalid/orgraph' };
+    expect(loadConfig({ ...url, ORGRAPH_WORKERS: '8' }).poolMax).toBe(2);
+    expect(loadConfig({ ...url, ORGRAPH_WORKERS: '8', ORGRAPH_DB_POOL_MAX: '6' }).poolMax).toBe(6);
+  });
+
+  it('defaults to 10 for one process and takes a positive integer', () => {
     expect(loadConfig({}).poolMax).toBe(10);
     expect(loadConfig({ ORGRAPH_DB_POOL_MAX: '4' }).poolMax).toBe(4);
     for (const bad of ['0', '-1', '2.5', 'many']) {
