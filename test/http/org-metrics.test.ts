@@ -18,21 +18,25 @@ const STATUS_FIELDS = {
   VACANT: 'vacant',
 } as const;
 
+/** The coverage gauges of a scrape equal `coverage { byLayer benchStrength }` asked now. */
+async function expectCoverageOf(text: string) {
+  const { coverage } = await t.data(`{ coverage { byLayer { layer units healthy staffed
+    techLeadManager missingEngLead vacant } benchStrength } }`);
+  const units = samples(text, 'orgraph_units');
+  const unhealthy = samples(text, 'orgraph_unhealthy_units');
+  expect(coverage.byLayer).toHaveLength(3);
+  for (const row of coverage.byLayer) {
+    for (const [status, field] of Object.entries(STATUS_FIELDS)) {
+      expect(units.get(`layer="${row.layer}",status="${status}"`)).toBe(row[field]);
+    }
+    expect(unhealthy.get(`layer="${row.layer}"`)).toBe(row.units - row.healthy);
+  }
+  expect(samples(text, 'orgraph_bench_strength').get('')).toBeCloseTo(coverage.benchStrength);
+}
+
 describe('the org gauges of /metrics', () => {
   it('equal coverage { byLayer benchStrength } of the same org', async () => {
-    const { coverage } = await t.data(`{ coverage { byLayer { layer units healthy staffed
-      techLeadManager missingEngLead vacant } benchStrength } }`);
-    const text = await scrape(t);
-    const units = samples(text, 'orgraph_units');
-    const unhealthy = samples(text, 'orgraph_unhealthy_units');
-    expect(coverage.byLayer).toHaveLength(3);
-    for (const row of coverage.byLayer) {
-      for (const [status, field] of Object.entries(STATUS_FIELDS)) {
-        expect(units.get(`layer="${row.layer}",status="${status}"`)).toBe(row[field]);
-      }
-      expect(unhealthy.get(`layer="${row.layer}"`)).toBe(row.units - row.healthy);
-    }
-    expect(samples(text, 'orgraph_bench_strength').get('')).toBeCloseTo(coverage.benchStrength);
+    await expectCoverageOf(await scrape(t));
   });
 
   it('count the findings of singlePointsOfFailure by kind and severity', async () => {
@@ -85,10 +89,6 @@ describe('the org gauges of /metrics', () => {
     const vacant = 'layer="TEAM",status="VACANT"';
     const gone = (s: Map<string, number>) => (s.get(missing) ?? 0) + (s.get(vacant) ?? 0);
     expect(gone(after)).toBe(gone(first) + 1);
-    const { coverage } = await t.data('{ coverage { byLayer { layer units healthy } } }');
-    const unhealthy = samples(settled, 'orgraph_unhealthy_units');
-    for (const row of coverage.byLayer) {
-      expect(unhealthy.get(`layer="${row.layer}"`)).toBe(row.units - row.healthy);
-    }
+    await expectCoverageOf(settled);
   });
 });
