@@ -31,7 +31,7 @@ interface Answer {
 }
 
 /** Units, AoRs or people worked out between two turns of the event loop (a few ms at most). */
-const SLICE = 1_000;
+const SLICE = 500;
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function* slices<T>(items: readonly T[]): Generator<T[]> {
