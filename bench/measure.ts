@@ -64,14 +64,30 @@ export function graphqlClient(port: number, token?: string) {
   };
 }
 
+/** `GET /metrics` of a server, as Prometheus scrapes it: its text. */
+export function metricsClient(port: number) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  return () => send(agent, port, { path: '/metrics', method: 'GET', headers: {} });
+}
+
 function post(agent: Agent, port: number, token: string | undefined, body: string) {
+  const headers = {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+    ...(token && { authorization: `Bearer ${token}` }),
+  };
+  return send(agent, port, { path: '/graphql', method: 'POST', headers }, body);
+}
+
+interface Sent {
+  path: string;
+  method: string;
+  headers: Record<string, string | number>;
+}
+
+function send(agent: Agent, port: number, { path, method, headers }: Sent, body?: string) {
   return new Promise<string>((resolve, reject) => {
-    const headers = {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(body),
-      ...(token && { authorization: `Bearer ${token}` }),
-    };
-    const options = { host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers };
+    const options = { host: '127.0.0.1', port, path, method, agent, headers };
     const sent = request(options, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -14,7 +14,7 @@ import pg from 'pg';
 import { addDays, todayUtc } from '../src/core/org/days.js';
 import { SIZES } from '../src/demo/generate.js';
 import { loadConfig } from '../src/server/config.js';
-import { graphqlClient, timeAfter, timeWarm } from './measure.js';
+import { graphqlClient, metricsClient, timeAfter, timeWarm } from './measure.js';
 import { PEER_SKIPPED, peerInstalled, rerunOnPeerNode, timePeer } from './peer.js';
 import { timeScenario } from './planning.js';
 import {
@@ -52,6 +52,9 @@ async function benchSize(sizeName: SizeName): Promise<Figures> {
   );
   const rename = (i: number) => gql(RENAME_MUTATION, { slug: 'team-0001', name: `Team 1 (${i})` });
   const afterWrite = await timeAfter(rename, () => gql(TREE_QUERY), 7);
+  const scrape = metricsClient(server.port);
+  await scrape(); // the first scrape works the org gauges out; the next ones serve them
+  const scrapeAfterWrite = await timeAfter(rename, scrape, 7);
   const email = await leadOf('area-0003');
   const departure = await timeWarm(() => gql(DEPARTURE_QUERY, { email }), 7);
   const scenario = await timeScenario(document, gql);
@@ -80,6 +83,7 @@ async function benchSize(sizeName: SizeName): Promise<Figures> {
     tree,
     handWritten,
     afterWrite,
+    scrapeAfterWrite,
     departure,
     scenario,
     team,

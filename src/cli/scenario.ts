@@ -11,6 +11,7 @@ const SHOW = `query ($id: ID!, $asOf: Date) { node(id: $id) { ... on Scenario {
     depart { person on } assignSeat { unit seat person acting } vacateSeat { unit seat }
     setTeam { person team } moveUnit { unit parent } addCandidate { unit seat person readiness }
     hire { unit seat name }
+    setPolicy { on tlmTeamSize longTlmDays spanLimit actingDays kinds { kind severity off } }
   }
   evaluation(asOf: $asOf) {
     asOf conflicts { index message }
@@ -21,7 +22,8 @@ const SHOW = `query ($id: ID!, $asOf: Date) { node(id: $id) { ... on Scenario {
 } } }`;
 const LIST = '{ scenarios { nodes { id name applied createdAt } } }';
 
-type Fields = Record<string, string | boolean | null>;
+type PolicyKind = { kind: string; severity: string | null; off: boolean };
+type Fields = Record<string, string | number | boolean | PolicyKind[] | null>;
 type Change = Record<string, Fields | null>;
 interface Finding {
   kind: string;
@@ -62,8 +64,21 @@ function changeLine(change: Change): string {
     moveUnit: `${unit} moves under ${parent}`,
     addCandidate: `${person} becomes a ${readiness} candidate for ${unit} ${seat}`,
     hire: `${name ?? 'a new hire'} is hired into ${unit} ${seat}`,
+    setPolicy: `the policy becomes ${policyWords(fields ?? {})}${on ? ` from ${on}` : ''}`,
   };
   return words[kind] ?? kind;
+}
+
+/** A policy change in words: `spanLimit 8, WIDE_SPAN HIGH, LONG_RUNNING_TLM off`. */
+function policyWords(fields: Fields): string {
+  const { on: _on, kinds, ...thresholds } = fields;
+  const words = Object.entries(thresholds).flatMap(([name, value]) =>
+    value === null ? [] : [`${name} ${value}`],
+  );
+  for (const k of (kinds ?? []) as PolicyKind[]) {
+    words.push(`${k.kind} ${k.off ? 'off' : (k.severity ?? 'as SPEC says')}`);
+  }
+  return words.join(', ') || 'as it is';
 }
 
 const findingLine = (f: Finding) =>

@@ -1,30 +1,15 @@
-import { FINDING_KINDS, type FindingKind } from '../core/findings/types.js';
-import type { KindRule, Policy as PolicyData } from '../core/policy.js';
-import { FindingKindEnum, SeverityEnum } from '../findings/schema.js';
+import { FINDING_KINDS } from '../core/findings/types.js';
+import type { Policy as PolicyData } from '../core/policy.js';
 import { asOfArg } from '../graphql/args.js';
-import { atMost } from '../graphql/bounds.js';
 import { builder } from '../graphql/builder.js';
 import { orgMutation } from '../graphql/mutation.js';
 import { payloadType } from '../graphql/user-errors.js';
 import type { UserErrorData } from '../writes/errors.js';
+import { PolicyKind, SetPolicyInput } from './types.js';
 import { policyChangeSchema, setPolicy } from './writes.js';
 
-type PolicyKindData = KindRule & { kind: FindingKind };
 type PolicySet = { policy: PolicyData | null };
 const notSet: PolicySet = { policy: null };
-
-const PolicyKind = builder.objectRef<PolicyKindData>('PolicyKind').implement({
-  description: "The policy's word on one kind of finding.",
-  fields: (t) => ({
-    kind: t.expose('kind', { type: FindingKindEnum, description: 'The kind.' }),
-    severity: t.expose('severity', {
-      type: SeverityEnum,
-      nullable: true,
-      description: 'The severity findings of this kind get; null: SPEC’s own.',
-    }),
-    off: t.exposeBoolean('off', { description: 'Findings of this kind are not reported.' }),
-  }),
-});
 
 export const Policy = builder.objectRef<PolicyData>('Policy').implement({
   description:
@@ -69,34 +54,7 @@ orgMutation({
   description:
     'Sets the org’s policy from `on` (default today); omitted fields keep their value, a kind ' +
     'listed replaces its override. The policy until then is kept as history.',
-  input: builder.inputType('SetPolicyInput', {
-    description: 'A change of the org’s policy.',
-    fields: (t) => ({
-      on: t.field({ type: 'Date', description: 'The first day it is in force (default: today).' }),
-      tlmTeamSize: t.int({ description: 'TLM Teams of this many engineers or more are strained.' }),
-      longTlmDays: t.int({ description: 'Days in TLM beyond which a Team is LONG_RUNNING_TLM.' }),
-      spanLimit: t.int({ description: 'Direct reports beyond which a manager is WIDE_SPAN.' }),
-      actingDays: t.int({ description: 'Days acting beyond which a seat is LONG_ACTING.' }),
-      kinds: t.field({
-        type: [
-          builder.inputType('PolicyKindInput', {
-            description: 'One kind’s override.',
-            fields: (k) => ({
-              kind: k.field({ type: FindingKindEnum, required: true, description: 'The kind.' }),
-              severity: k.field({
-                type: SeverityEnum,
-                description: 'Its severity (omitted: SPEC’s own).',
-              }),
-              off: k.boolean({ description: 'Not reported at all (default: false).' }),
-            }),
-          }),
-        ],
-        description: 'Overrides per kind; kinds not listed keep theirs.',
-        // One override a kind at the most: more would only repeat one.
-        ...atMost(FINDING_KINDS.length, 'kinds'),
-      }),
-    }),
-  }),
+  input: SetPolicyInput,
   payload: payloadType<PolicySet & { userErrors: UserErrorData[] }>(
     'SetPolicyPayload',
     'The policy set.',

@@ -2,6 +2,7 @@ import type { Day } from '../core/org/state.js';
 import type { OpenRoleRow, Readiness, Seat } from '../db/tables.js';
 import { recordDeparture } from '../people/departure-writes.js';
 import { setTeam } from '../people/team-writes.js';
+import { type PolicyChange, setPolicy } from '../policy/writes.js';
 import { saveRole } from '../roles/writes.js';
 import { assignSeat, vacateSeat } from '../seats/writes.js';
 import { addCandidate } from '../succession/writes.js';
@@ -22,6 +23,8 @@ export interface ScenarioChange {
   moveUnit?: { unit: string; parent: string };
   addCandidate?: { unit: string; seat: Seat; person: string; readiness: Readiness };
   hire?: { unit: string; seat: Seat; name?: string | null };
+  /** "What if our span limit were 8?": the policy from `on` (default: the day asked). */
+  setPolicy?: PolicyChange;
 }
 
 export const CHANGE_KINDS = [
@@ -32,6 +35,7 @@ export const CHANGE_KINDS = [
   'moveUnit',
   'addCandidate',
   'hire',
+  'setPolicy',
 ] as const satisfies ReadonlyArray<keyof ScenarioChange>;
 
 /** A change that does not apply to the org as it stands, with why, in one sentence. */
@@ -85,6 +89,7 @@ function applyChange(w: Draft, change: ScenarioChange, index: number, mode: Chan
   else if (move) moveUnit(w, { slug: move.unit, parent: move.parent });
   else if (change.addCandidate) addCandidate(w, change.addCandidate);
   else if (change.hire) hire(w, change.hire, index, mode);
+  else if (change.setPolicy) setPolicy(w, change.setPolicy);
 }
 
 /** The OPEN role of each hire's seat once a scenario is applied, in the order of the changes. */
@@ -109,6 +114,7 @@ function alreadySo(change: ScenarioChange): string {
   }
   if (change.moveUnit)
     return `"${change.moveUnit.unit}" is already under "${change.moveUnit.parent}"`;
+  if (change.setPolicy) return 'the policy in force is already so';
   return 'it changes nothing';
 }
 

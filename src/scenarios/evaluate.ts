@@ -10,8 +10,8 @@ import { orgStateOn } from '../core/org/as-of.js';
 import { changedState } from '../core/org/changed-state.js';
 import type { Day, OrgHistory, OrgState } from '../core/org/state.js';
 import { inLayerOrder } from '../core/org/subtree.js';
+import { policyOn, type Thresholds } from '../core/policy.js';
 import type { PersonRow } from '../db/tables.js';
-import type { Thresholds } from '../server/config.js';
 import { changeRecords } from '../writes/change-record.js';
 import { Draft, TABLE_NAMES } from '../writes/draft.js';
 import { applyChanges, type ScenarioChange, type ScenarioConflict } from './changes.js';
@@ -79,7 +79,10 @@ export function evaluateScenario(
   { idBase = 0, within = null }: EvaluationOptions = {},
 ): ScenarioEvaluation & { hires: PersonRow[] } {
   const { draft, after, conflicts, changed } = planChanges(history, before, changes, idBase);
-  const diff = orgDiff(before, after, thresholds, changed);
+  const policy = draft.policies.changed ? policyOn(draft.policies.rows(), before.asOf) : thresholds;
+  // A policy change reaches every unit and person: the whole org is compared anew.
+  const touched = policy === thresholds ? changed : null;
+  const diff = orgDiff(before, after, thresholds, touched, policy);
   const inside = ({ unitId }: { unitId: number }) => within === null || within.has(unitId);
   return {
     hires: draft.people.inserts,
@@ -91,27 +94,34 @@ export function evaluateScenario(
       ? unitsRollup(before, within, thresholds)
       : coverageRollup(before, null, thresholds),
     after: within
-      ? unitsRollup(after, within, thresholds)
-      : changed
-        ? changedRollup(before, after, changed.unitIds, thresholds)
-        : coverageRollup(after, null, thresholds),
-    units: touchedUnits(draft, before, after, thresholds).filter(inside),
+      ? unitsRollup(after, within, policy)
+      : touched
+        ? changedRollup(before, after, touched.unitIds, thresholds)
+        : coverageRollup(after, null, policy),
+    units: touchedUnits(draft, { before, after }, { before: thresholds, after: policy }).filter(
+      inside,
+    ),
   };
+}
+
+interface Sides<T> {
+  before: T;
+  after: T;
 }
 
 function touchedUnits(
   draft: Draft,
-  before: OrgState,
-  after: OrgState,
-  thresholds: Thresholds,
+  states: Sides<OrgState>,
+  policies: Sides<Thresholds>,
 ): TouchedUnit[] {
+  const { before, after } = states;
   const ids = new Set(changeRecords(draft, TABLE_NAMES).flatMap((r) => r.unitId ?? []));
   const units = [...after.units, ...before.units.filter((u) => !after.unitsById.has(u.id))];
-  const coverageIn = (state: OrgState, id: number) =>
-    state.unitsById.has(id) ? unitCoverage(state, id, thresholds) : null;
+  const coverageIn = (side: keyof Sides<OrgState>, id: number) =>
+    states[side].unitsById.has(id) ? unitCoverage(states[side], id, policies[side]) : null;
   return inLayerOrder(units.filter((u) => ids.has(u.id))).map((unit) => ({
     unitId: unit.id,
-    before: coverageIn(before, unit.id),
-    after: coverageIn(after, unit.id),
+    before: coverageIn('before', unit.id),
+    after: coverageIn('after', unit.id),
   }));
 }

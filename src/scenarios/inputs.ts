@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { readinessEnum, seatEnum } from '../db/tables.js';
 import { builder } from '../graphql/builder.js';
+import { SetPolicyInput } from '../policy/types.js';
+import { policyChangeSchema } from '../policy/writes.js';
 import { SeatEnum } from '../seats/types.js';
 import { ReadinessEnum } from '../succession/types.js';
 import {
@@ -89,6 +91,10 @@ export const ScenarioChangeInput = builder.inputType('ScenarioChangeInput', {
     moveUnit: t.field({ type: MoveUnitChangeInput, description: 'A unit moved.' }),
     addCandidate: t.field({ type: AddCandidateChangeInput, description: 'A candidate named.' }),
     hire: t.field({ type: HireChangeInput, description: 'A hire into an empty seat.' }),
+    setPolicy: t.field({
+      type: SetPolicyInput,
+      description: 'A policy change (`on` default: the day evaluated, or applied).',
+    }),
   }),
 });
 
@@ -113,6 +119,7 @@ const kinds = {
     readiness: z.enum(readinessEnum.enumValues),
   }),
   hire: z.object({ unit: refSchema, seat, name: nameSchema.nullish() }),
+  setPolicy: policyChangeSchema,
 };
 
 /** Drops the fields left null, so a change reads back as exactly what it says. */

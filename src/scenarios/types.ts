@@ -8,6 +8,7 @@ import { rowId } from '../graphql/node-id.js';
 import { type OnDay, onDayAll, unitOf } from '../graphql/on-day.js';
 import { nextDraftIdBase, placeholdersOf } from '../graphql/placeholders.js';
 import { CoverageChange } from '../impact/schema.js';
+import { PolicyKind } from '../policy/types.js';
 import { SeatEnum } from '../seats/types.js';
 import { ReadinessEnum } from '../succession/types.js';
 import { OrgUnit } from '../units/types.js';
@@ -92,6 +93,32 @@ const HireChange = builder.objectRef<Kind<'hire'>>('HireChange').implement({
   }),
 });
 
+const SetPolicyChange = builder.objectRef<Kind<'setPolicy'>>('SetPolicyChange').implement({
+  description: 'The policy changes; a field left out keeps its value.',
+  fields: (t) => ({
+    on: t.expose('on', {
+      type: 'Date',
+      nullable: true,
+      description: 'Its first day (default: the day evaluated, or applied).',
+    }),
+    tlmTeamSize: t.exposeInt('tlmTeamSize', { nullable: true, description: 'TLM team size.' }),
+    longTlmDays: t.exposeInt('longTlmDays', { nullable: true, description: 'Long-TLM days.' }),
+    spanLimit: t.exposeInt('spanLimit', { nullable: true, description: 'Span limit.' }),
+    actingDays: t.exposeInt('actingDays', { nullable: true, description: 'Acting days.' }),
+    kinds: t.field({
+      type: [PolicyKind],
+      nullable: true,
+      description: 'The kinds it overrides.',
+      resolve: (change) =>
+        change.kinds?.map(({ kind, severity, off }) => ({
+          kind,
+          severity: severity ?? null,
+          off: off ?? false,
+        })),
+    }),
+  }),
+});
+
 export const ScenarioChange = builder.objectRef<ChangeData>('ScenarioChange').implement({
   description: 'One change of a scenario: exactly one field is set.',
   fields: (t) => ({
@@ -118,6 +145,11 @@ export const ScenarioChange = builder.objectRef<ChangeData>('ScenarioChange').im
       description: 'A successor candidate named.',
     }),
     hire: t.expose('hire', { type: HireChange, nullable: true, description: 'A hire.' }),
+    setPolicy: t.expose('setPolicy', {
+      type: SetPolicyChange,
+      nullable: true,
+      description: 'A policy change.',
+    }),
   }),
 });
 

@@ -52,7 +52,12 @@ export function createApp({
       logger.warn({ error: error.message }, 'org snapshot: not loaded after a change');
     keepFresh(changes, snapshots, database.db, today, stale).catch(stale);
   }
-  orgGauges(metrics.registry, () => snapshots.inMemory(database.db), today);
+  orgGauges(
+    metrics.registry,
+    () => snapshots.inMemory(database.db),
+    today,
+    (watcher) => snapshots.watch(watcher),
+  );
   const log = requestLog(logger);
   const authenticate = createAuthenticator(config, (error) =>
     logger.warn({ cause: String(error).slice(0, 200) }, 'identity provider unavailable'),

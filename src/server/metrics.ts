@@ -9,10 +9,28 @@ const LABEL = /^[_A-Za-z]\w{0,63}$/;
 /** Operation names are the client's choice: past this many, new ones count as "other". */
 const MAX_OPERATIONS = 200;
 
-/** orgraph's Prometheus metrics, one registry per app (tests run several). */
+let processRegistry: Registry | undefined;
+
+/**
+ * The process's own metrics (CPU, memory, event-loop lag, GC), collected once per process
+ * whatever the number of apps in it: each collection starts an event-loop monitor and a GC
+ * observer that are never stopped, so one per app would pile up (tests build hundreds).
+ */
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry, prefix: 'orgraph_' });
+  }
+  return processRegistry;
+}
+
+/**
+ * orgraph's Prometheus metrics: a registry per app (tests run several in one process), and
+ * the process's metrics shared by every app of the process.
+ */
 export function createMetrics(database: Database, changes: { subscribers: number }) {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'orgraph_' });
+  const shared = processMetrics();
   const requests = new Counter({
     name: 'orgraph_graphql_requests_total',
     help: 'GraphQL requests, by operation name and HTTP status.',
@@ -56,6 +74,8 @@ export function createMetrics(database: Database, changes: { subscribers: number
 
   return {
     registry,
+    /** The Prometheus text of a scrape: the app's metrics, then the process's. */
+    text: () => Registry.merge([registry, shared]).metrics(),
     snapshotLoaded: (seconds: number) => snapshotLoads.observe(seconds),
     /** Counts a request answered at the GraphQL endpoint. */
     requestAnswered(record: RequestRecord) {
@@ -114,7 +134,7 @@ export function useMetricsRoute(metrics: Metrics, token: string | undefined): Pl
         );
         return;
       }
-      const text = await metrics.registry.metrics();
+      const text = await metrics.text();
       endResponse(
         new fetchAPI.Response(text, { headers: { 'content-type': metrics.registry.contentType } }),
       );

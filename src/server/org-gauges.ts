@@ -1,11 +1,14 @@
 import { Gauge, type Registry } from 'prom-client';
 import { COVERAGE_STATUSES, type CoverageStatus } from '../core/coverage/coverage.js';
 import {
+  addUnits,
   type CoverageRollup,
-  coverageRollup,
+  emptyTally,
   type LayerCoverage,
+  rollupOf,
 } from '../core/coverage/rollup.js';
-import { FINDING_KINDS, findingsFor, SEVERITIES } from '../core/findings/findings.js';
+import { FINDING_KINDS, SEVERITIES } from '../core/findings/findings.js';
+import { type FindingsRegion, findingsIn } from '../core/findings/touched.js';
 import { type Day, LAYERS, type OrgState } from '../core/org/state.js';
 import type { Thresholds } from '../core/policy.js';
 import type { LoadedOrg } from '../store/snapshots.js';
@@ -18,40 +21,106 @@ const STATUS_FIELD: Record<CoverageStatus, keyof LayerCoverage> = {
   VACANT: 'vacant',
 };
 
+/** The gauges' values: the org of one version, on one day. */
 interface Answer {
+  version: number;
+  day: Day;
   rollup: CoverageRollup;
   /** Findings by `KIND SEVERITY`. */
   findings: Map<string, number>;
 }
 
-function answerOf(state: OrgState, policy: Thresholds): Answer {
-  const findings = new Map<string, number>();
-  for (const f of findingsFor(state, null, policy)) {
-    const key = `${f.kind} ${f.severity}`;
-    findings.set(key, (findings.get(key) ?? 0) + 1);
-  }
-  return { rollup: coverageRollup(state, null, policy), findings };
+/** Units, AoRs or people worked out between two turns of the event loop (a few ms at most). */
+const SLICE = 500;
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function* slices<T>(items: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += SLICE) yield items.slice(i, i + SLICE);
 }
 
 /**
- * The org's health as gauges (SPEC "The org's health as metrics"), worked out when scraped
- * from the org in memory, today, under today's policy: no SQL per scrape, and the work is
- * the store's kept rollup and findings of the day. Every label combination is set, zeros
- * included, so an alert's expression always has a series to compare.
+ * The whole org's rollup and findings, as `coverageRollup` and `findingsFor` answer them,
+ * worked out a slice at a time: requests and scrapes are answered between two slices
+ * instead of waiting for the whole org (a second at 100,000 people).
  */
-export function orgGauges(registry: Registry, org: () => Promise<LoadedOrg>, today: () => Day) {
-  // Kept while the org and the policy of the day are the same objects (the store keeps the
-  // day's state until a write): the gauges of one scrape, and scrapes between writes, share it.
-  let kept: { state: OrgState; policy: Thresholds; answer: Answer } | null = null;
-  const current = async (): Promise<Answer> => {
-    const loaded = await org();
-    const day = today();
-    const state = loaded.on(day);
-    const policy = loaded.policyOn(day);
-    if (kept?.state !== state || kept.policy !== policy) {
-      kept = { state, policy, answer: answerOf(state, policy) };
+async function answerOf(state: OrgState, policy: Thresholds) {
+  const tally = emptyTally();
+  const findings = new Map<string, number>();
+  const none = new Set<number>();
+  const find = (region: Partial<FindingsRegion>) => {
+    const whole = { unitIds: none, aorIds: none, personIds: none, managerIds: none, ...region };
+    for (const f of findingsIn(state, whole, policy)) {
+      const key = `${f.kind} ${f.severity}`;
+      findings.set(key, (findings.get(key) ?? 0) + 1);
     }
-    return kept.answer;
+  };
+  for (const units of slices(state.units)) {
+    addUnits(tally, state, units, policy);
+    find({ unitIds: new Set(units.map((u) => u.id)) });
+    await turn();
+  }
+  for (const aors of slices(state.aors)) {
+    find({ aorIds: new Set(aors.map((a) => a.id)) });
+    await turn();
+  }
+  // Everyone, whether they hold a seat, are a candidate or manage: for the others the
+  // person and span rules find nothing.
+  for (const people of slices([...state.people.keys()])) {
+    const ids = new Set(people);
+    find({ personIds: ids, managerIds: ids });
+    await turn();
+  }
+  return { rollup: rollupOf(tally), findings };
+}
+
+/**
+ * The org's health as gauges (SPEC "The org's health as metrics"): the whole org today,
+ * under today's policy, from the org this instance holds in memory (no SQL per scrape).
+ * A scrape serves the values last worked out and never waits for new ones (but the first
+ * scrape, which has none): once scraped, they are worked out again in the background, a
+ * slice at a time, as soon as the instance holds a newer org version (`watch`) or the day
+ * changes. So a scrape right after a write costs what one between writes does, and shows
+ * the org of a moment ago until the new values are ready (`orgraph_org_gauges_version`
+ * catches up with `orgraph_org_version`). Every label combination is set, zeros included,
+ * so an alert's expression always has a series to compare.
+ */
+export function orgGauges(
+  registry: Registry,
+  org: () => Promise<LoadedOrg>,
+  today: () => Day,
+  watch: (watcher: (version: number) => void) => void,
+) {
+  let answer: Answer | null = null;
+  let latest = 0;
+  let working: Promise<Answer> | null = null;
+  const work = async (): Promise<Answer> => {
+    await turn(); // after the write or the scrape that asked
+    for (;;) {
+      const loaded = await org();
+      const day = today();
+      if (answer?.version === loaded.version && answer.day === day) return answer;
+      const found = await answerOf(loaded.on(day), loaded.policyOn(day));
+      answer = { version: loaded.version, day, ...found };
+      latest = Math.max(latest, loaded.version);
+    }
+  };
+  const refresh = () => {
+    working ??= work().finally(() => {
+      working = null;
+    });
+    return working;
+  };
+  // A refresh that fails (the database unreachable for a reload) is tried again by the next
+  // scrape or write; the values of before are served meanwhile.
+  const inBackground = () => void refresh().catch(() => {});
+  watch((version) => {
+    latest = Math.max(latest, version);
+    if (answer) inBackground();
+  });
+  const current = async (): Promise<Answer> => {
+    if (!answer) return refresh();
+    if (answer.day !== today() || answer.version < latest) inBackground();
+    return answer;
   };
   const rowOf = (rollup: CoverageRollup, layer: string) =>
     rollup.byLayer.find((row) => row.layer === layer);
@@ -104,6 +173,22 @@ export function orgGauges(registry: Registry, org: () => Promise<LoadedOrg>, tod
       const { rollup } = await current();
       this.reset();
       if (rollup.benchStrength !== null) this.set(rollup.benchStrength);
+    },
+  });
+  new Gauge({
+    name: 'orgraph_org_gauges_version',
+    help: 'The org version the org gauges above describe (behind orgraph_org_version a moment after a write).',
+    registers: [registry],
+    async collect() {
+      this.set((await current()).version);
+    },
+  });
+  new Gauge({
+    name: 'orgraph_org_version',
+    help: 'The newest org version this instance holds.',
+    registers: [registry],
+    async collect() {
+      this.set(Math.max(latest, (await current()).version));
     },
   });
 }

@@ -29,6 +29,8 @@ export interface OrgRows {
 
 /** The snapshot a request has loaded: read without waiting. */
 export interface LoadedOrg {
+  /** The org version this snapshot holds. */
+  version: number;
   /** The org as it stood on a day. */
   on(asOf: Day): OrgState;
   /** The org's policy in force on a day. */
@@ -72,9 +74,24 @@ export interface RequestOrg {
  */
 export class OrgSnapshots {
   private current: Promise<Snapshot> | null = null;
+  private readonly watchers = new Set<(version: number) => void>();
 
   /** `onLoad` hears each (re)load of the history and how long it took (the metrics). */
   constructor(private readonly onLoad: (seconds: number) => void = () => {}) {}
+
+  /**
+   * Calls `watcher` each time this instance holds a newer org version (a write here, or one
+   * elsewhere loaded), once it is in memory: what is worked out per version (the org gauges)
+   * is worked out then, not when next asked. Returns how to stop.
+   */
+  watch(watcher: (version: number) => void): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
+  }
+
+  private newVersion(version: number): void {
+    for (const watcher of this.watchers) watcher(version);
+  }
 
   /** One per request: checks the version once, then answers every `asOf` from memory. */
   forRequest(db: Db): RequestOrg {
@@ -135,10 +152,12 @@ export class OrgSnapshots {
     const states = carriedStates(cached.states, cached.history, history, changes);
     const rows = cached.rows && carriedRows(cached.rows, changes);
     this.current = Promise.resolve({ version, history, states, ...(rows && { rows }) });
+    this.newVersion(version);
   }
 
   private keep(snapshot: Omit<Snapshot, 'states'>): void {
     this.current = Promise.resolve({ ...snapshot, states: new Map() });
+    this.newVersion(snapshot.version);
   }
 
   private settled(): Promise<Snapshot | null> {
@@ -162,6 +181,7 @@ export class OrgSnapshots {
       )
       .then((snapshot) => {
         this.onLoad((performance.now() - started) / 1_000);
+        if (this.current === loading) this.newVersion(snapshot.version);
         return snapshot;
       });
     this.current = loading;
@@ -171,6 +191,7 @@ export class OrgSnapshots {
 
 function loadedOf(snapshot: Snapshot): LoadedOrg {
   return {
+    version: snapshot.version,
     on: (asOf) => stateOn(snapshot, asOf),
     policyOn: (asOf) => policyOn(snapshot.history.policies, asOf),
     rows: () => rowsOf(snapshot),

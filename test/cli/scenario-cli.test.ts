@@ -19,6 +19,7 @@ const t = useTestOrg(demoDocument(), {
             { depart: { person: 'ana@example.com' } },
             { assignSeat: { unit: 'storage', seat: 'ENG_LEAD', person: 'dee@example.com' } },
             { depart: { person: 'nobody@example.com' } },
+            { setPolicy: { spanLimit: 8, kinds: [{ kind: 'LONG_RUNNING_TLM', off: true }] } },
           ],
         },
       },
@@ -45,6 +46,7 @@ describe('npm run org -- scenario', () => {
     expect(text).toContain(`Scenario "Ana leaves, Dee steps up", evaluated on ${TODAY}`);
     expect(text).toContain('  1. ana@example.com leaves');
     expect(text).toContain('  2. dee@example.com takes storage ENG_LEAD');
+    expect(text).toContain('  4. the policy becomes spanLimit 8, LONG_RUNNING_TLM off\n');
     expect(text).toContain('Conflicts (skipped):\n  change 3: unknown person "nobody@example.com"');
     expect(text).toContain('Coverage changes:\n  storage (TEAM): STAFFED → TECH_LEAD_MANAGER\n');
     expect(text).toMatch(

@@ -103,6 +103,28 @@ describe('GET /metrics', () => {
     expect(sample(text, 'orgraph_graphql_requests_total{operation="Op0",status="200"}')).toBe(2);
   });
 
+  it('serves the process metrics once per app, with the app’s own counters, however many apps', async () => {
+    await app.data('query Mine { __typename }');
+    const others = Array.from({ length: 3 }, () =>
+      createApp({ database: app.database, config: app.config, today: () => TODAY }),
+    );
+    const texts = [
+      (await scrape(app)).text,
+      ...(await Promise.all(
+        others.map(async (other) => (await other.fetch('http://orgraph.test/metrics')).text()),
+      )),
+    ];
+    for (const text of texts) {
+      const helps = text.split('\n').filter((l) => l.startsWith('# HELP '));
+      expect(new Set(helps).size).toBe(helps.length);
+      expect(text.match(/^orgraph_process_cpu_seconds_total /gm)).toHaveLength(1);
+      expect(text).toContain('orgraph_nodejs_gc_duration_seconds');
+    }
+    const mine = 'orgraph_graphql_requests_total{operation="Mine",status="200"}';
+    expect(texts.map((text) => sample(text, mine))).toEqual([1, undefined, undefined, undefined]);
+    await Promise.all(others.map((other) => other.dispose()));
+  });
+
   it('needs ORGRAPH_METRICS_TOKEN when it is set', async () => {
     expect((await scrape(guarded)).status).toBe(401);
     expect((await scrape(guarded, 'wrong-token-0123456789')).status).toBe(401);

@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { generateOrg, SIZES } from '../../src/demo/generate.js';
-import type { TestApp } from '../helpers/app.js';
+import { samples, scrape, settledScrape } from '../helpers/scrape.js';
 import { useTestOrg } from '../helpers/test-org.js';
 
 // SPEC "The org's health as metrics": gauges of the org today, from the org in memory.
 const t = useTestOrg(generateOrg(SIZES.XS), { timeout: 120_000 });
-
-async function scrape(app: TestApp): Promise<string> {
-  const response = await app.app.fetch('http://orgraph.test/metrics');
-  expect(response.status).toBe(200);
-  return response.text();
-}
-
-/** Every sample of one metric, keyed by its labels as written (`layer="TEAM",status="VACANT"`). */
-function samples(text: string, name: string): Map<string, number> {
-  const found = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    const match = new RegExp(`^${name}(?:\\{(.*)\\})? (\\S+)$`).exec(line);
-    if (match) found.set(match[1] ?? '', Number(match[2]));
-  }
-  return found;
-}
 
 interface FindingPage {
   nodes: { kind: string; severity: string }[];
@@ -34,21 +18,25 @@ const STATUS_FIELDS = {
   VACANT: 'vacant',
 } as const;
 
+/** The coverage gauges of a scrape equal `coverage { byLayer benchStrength }` asked now. */
+async function expectCoverageOf(text: string) {
+  const { coverage } = await t.data(`{ coverage { byLayer { layer units healthy staffed
+    techLeadManager missingEngLead vacant } benchStrength } }`);
+  const units = samples(text, 'orgraph_units');
+  const unhealthy = samples(text, 'orgraph_unhealthy_units');
+  expect(coverage.byLayer).toHaveLength(3);
+  for (const row of coverage.byLayer) {
+    for (const [status, field] of Object.entries(STATUS_FIELDS)) {
+      expect(units.get(`layer="${row.layer}",status="${status}"`)).toBe(row[field]);
+    }
+    expect(unhealthy.get(`layer="${row.layer}"`)).toBe(row.units - row.healthy);
+  }
+  expect(samples(text, 'orgraph_bench_strength').get('')).toBeCloseTo(coverage.benchStrength);
+}
+
 describe('the org gauges of /metrics', () => {
   it('equal coverage { byLayer benchStrength } of the same org', async () => {
-    const { coverage } = await t.data(`{ coverage { byLayer { layer units healthy staffed
-      techLeadManager missingEngLead vacant } benchStrength } }`);
-    const text = await scrape(t);
-    const units = samples(text, 'orgraph_units');
-    const unhealthy = samples(text, 'orgraph_unhealthy_units');
-    expect(coverage.byLayer).toHaveLength(3);
-    for (const row of coverage.byLayer) {
-      for (const [status, field] of Object.entries(STATUS_FIELDS)) {
-        expect(units.get(`layer="${row.layer}",status="${status}"`)).toBe(row[field]);
-      }
-      expect(unhealthy.get(`layer="${row.layer}"`)).toBe(row.units - row.healthy);
-    }
-    expect(samples(text, 'orgraph_bench_strength').get('')).toBeCloseTo(coverage.benchStrength);
+    await expectCoverageOf(await scrape(t));
   });
 
   it('count the findings of singlePointsOfFailure by kind and severity', async () => {
@@ -76,20 +64,31 @@ describe('the org gauges of /metrics', () => {
     expect(findings.size).toBe(12 * 4); // zeros too: every kind and severity has a series
   });
 
-  it('ask the database nothing when scraped, and follow a write', async () => {
+  it('ask the database nothing when scraped, and follow a write once caught up', async () => {
     const team = 'team-0001';
     await t.data('{ coverage { benchStrength } }');
     const before = t.statements.length;
-    const first = samples(await scrape(t), 'orgraph_units');
+    const firstText = await scrape(t);
+    const first = samples(firstText, 'orgraph_units');
     expect(t.statements.length).toBe(before);
+    const version = (text: string, name: string) => samples(text, name).get('') as number;
+    expect(version(firstText, 'orgraph_org_gauges_version')).toBeGreaterThan(0);
     const vacate = `mutation { vacateSeat(input: { unit: "${team}", seat: ENG_LEAD }) {
       userErrors { message } } }`;
     const { vacateSeat } = await t.data(vacate);
     expect(vacateSeat.userErrors).toEqual([]);
-    const after = samples(await scrape(t), 'orgraph_units');
+    const written = t.statements.length;
+    // Right after the write the instance holds the new version; the gauges follow it.
+    expect(version(await scrape(t), 'orgraph_org_version')).toBe(
+      version(firstText, 'orgraph_org_version') + 1,
+    );
+    const settled = await settledScrape(t);
+    expect(t.statements.length).toBe(written);
+    const after = samples(settled, 'orgraph_units');
     const missing = 'layer="TEAM",status="MISSING_ENG_LEAD"';
     const vacant = 'layer="TEAM",status="VACANT"';
     const gone = (s: Map<string, number>) => (s.get(missing) ?? 0) + (s.get(vacant) ?? 0);
     expect(gone(after)).toBe(gone(first) + 1);
+    await expectCoverageOf(settled);
   });
 });

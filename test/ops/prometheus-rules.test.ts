@@ -3,6 +3,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { settledScrape } from '../helpers/scrape.js';
 import { useTestOrg } from '../helpers/test-org.js';
 import { specDocument } from '../orgdoc/fixtures.js';
 
@@ -30,7 +31,7 @@ describe.skipIf(!promtool)('the Prometheus alert rule (needs promtool)', () => {
 
   it('fires on the series orgraph serves when a Team loses its Tech Lead', async () => {
     const scrape = async () => {
-      const text = await (await t.app.fetch('http://orgraph.test/metrics')).text();
+      const text = await settledScrape(t);
       return text.split('\n').filter((line) => line.startsWith('orgraph_units{layer="TEAM"'));
     };
     const before = await scrape();

@@ -120,7 +120,17 @@ const wholeOrgTally = keptWith((state: OrgState, thresholds: Thresholds) => {
   return tally;
 });
 
-function emptyTally(): Tally {
+/** Adds the counts of `units` to `tally`: a rollup made a slice at a time (the org gauges). */
+export function addUnits(
+  tally: Tally,
+  state: OrgState,
+  units: readonly UnitState[],
+  thresholds: Thresholds,
+): void {
+  for (const unit of units) count(tally, state, unit, thresholds, 1);
+}
+
+export function emptyTally(): Tally {
   return { rows: new Map(), heldSeats: 0, readySeats: 0 };
 }
 

@@ -1,10 +1,10 @@
-import type { Thresholds } from '../../server/config.js';
 import { type CoverageStatus, coverageStatus } from '../coverage/coverage.js';
 import { compareFindings, type Finding, findingKey, findingsFor } from '../findings/findings.js';
 import { findingsIn, regionTouchedBy } from '../findings/touched.js';
 import type { HistoryChanges } from '../org/changed-state.js';
 import type { OrgState } from '../org/state.js';
 import { inLayerOrder } from '../org/subtree.js';
+import type { Thresholds } from '../policy.js';
 
 export interface CoverageChange {
   unitId: number;
@@ -27,12 +27,15 @@ export interface OrgDiff {
  * status to change from or to, so it is left out of `coverageChanges`. Given the `changes`
  * that lead from one to the other (units and AoRs left as they were), only what they can
  * change is compared: the same answer as comparing the whole org, at the cost of the change.
+ * `afterThresholds` is the policy of the org as it would be (a scenario may change it; then
+ * `changes` must be null, as every finding may change).
  */
 export function orgDiff(
   before: OrgState,
   after: OrgState,
   thresholds: Thresholds,
   changes: HistoryChanges | null = null,
+  afterThresholds: Thresholds = thresholds,
 ): OrgDiff {
   // A unit's status depends on its own seats alone.
   const units = changes ? before.units.filter((u) => changes.unitIds.has(u.id)) : before.units;
@@ -45,12 +48,12 @@ export function orgDiff(
   // Both sides over one region: a person who only held a seat of a changed unit before
   // it still has their other seats' findings after.
   const region = changes && regionTouchedBy([before, after], changes);
-  const findingsOf = (state: OrgState) =>
+  const findingsOf = (state: OrgState, policy: Thresholds) =>
     region
-      ? findingsIn(state, region, thresholds).sort(compareFindings(state))
-      : findingsFor(state, null, thresholds);
-  const was = findingsOf(before);
-  const will = findingsOf(after);
+      ? findingsIn(state, region, policy).sort(compareFindings(state))
+      : findingsFor(state, null, policy);
+  const was = findingsOf(before, thresholds);
+  const will = findingsOf(after, afterThresholds);
   const wasKeys = new Set(was.map(findingKey));
   const willKeys = new Set(will.map(findingKey));
   return {

@@ -1,0 +1,109 @@
+import { Registry } from 'prom-client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { coverageRollup } from '../../src/core/coverage/rollup.js';
+import { findingsFor } from '../../src/core/findings/findings.js';
+import { orgStateOn } from '../../src/core/org/as-of.js';
+import type { OrgHistory, OrgState } from '../../src/core/org/state.js';
+import { defaultThresholds, type Policy } from '../../src/core/policy.js';
+import { generateOrg, SIZES } from '../../src/demo/generate.js';
+import { applyDocument } from '../../src/orgdoc/apply.js';
+import { documentRepeats } from '../../src/orgdoc/document-rules.js';
+import { parseDocumentShape } from '../../src/orgdoc/shape.js';
+import { orgGauges } from '../../src/server/org-gauges.js';
+import type { LoadedOrg } from '../../src/store/snapshots.js';
+import { Draft } from '../../src/writes/draft.js';
+import { Problems } from '../../src/writes/problems.js';
+import { samples } from '../helpers/scrape.js';
+
+// The org gauges are worked out a slice of units, AoRs and people at a time, in the
+// background: on a generated org of several slices they equal the whole org's rollup and
+// findings, and a new org version is served once worked out, never waited for.
+const DAY = '2026-11-23';
+const policy: Policy = { ...defaultThresholds, since: DAY, spanLimit: 5, tlmEngineers: 3 };
+let history: OrgHistory;
+let state: OrgState;
+
+beforeAll(() => {
+  const problems = new Problems();
+  const doc = parseDocumentShape(generateOrg(SIZES.M), problems);
+  const empty = { units: [], people: [], seatAssignments: [], memberships: [], aors: [] };
+  const rest = { ownerships: [], candidates: [], openRoles: [], policies: [] };
+  const draft = new Draft({ ...empty, ...rest }, DAY);
+  applyDocument(draft, doc, problems, documentRepeats(doc, problems));
+  history = draft.history();
+  state = orgStateOn(history, DAY);
+}, 60_000);
+
+function gaugesOn(org: LoadedOrg) {
+  const registry = new Registry();
+  const watchers: ((version: number) => void)[] = [];
+  orgGauges(
+    registry,
+    async () => org,
+    () => DAY,
+    (watcher) => watchers.push(watcher),
+  );
+  const wrote = (version: number) => {
+    for (const watcher of watchers) watcher(version);
+  };
+  return { scrape: () => registry.metrics(), wrote };
+}
+
+const loaded = (version: number, on: OrgState, under: Policy): LoadedOrg => ({
+  version,
+  history,
+  on: () => on,
+  policyOn: () => under,
+  rows: () => {
+    throw new Error('not read by the gauges');
+  },
+});
+
+describe('the org gauges', () => {
+  it('equal the whole org’s rollup and findings under the policy', async () => {
+    expect(state.units.length).toBeGreaterThan(1_000);
+    expect(state.people.size).toBeGreaterThan(1_000);
+    const text = await gaugesOn(loaded(1, state, policy)).scrape();
+    const counted = new Map<string, number>();
+    for (const f of findingsFor(state, null, policy)) {
+      const key = `kind="${f.kind}",severity="${f.severity}"`;
+      counted.set(key, (counted.get(key) ?? 0) + 1);
+    }
+    expect(counted.size).toBeGreaterThan(3);
+    const findings = samples(text, 'orgraph_findings');
+    expect(new Map([...findings].filter(([, n]) => n > 0))).toEqual(counted);
+    const rollup = coverageRollup(state, null, policy);
+    const unhealthy = samples(text, 'orgraph_unhealthy_units');
+    const units = samples(text, 'orgraph_units');
+    for (const row of rollup.byLayer) {
+      expect(unhealthy.get(`layer="${row.layer}"`)).toBe(row.units - row.healthy);
+      expect(units.get(`layer="${row.layer}",status="VACANT"`)).toBe(row.vacant);
+      expect(units.get(`layer="${row.layer}",status="STAFFED"`)).toBe(row.staffed);
+    }
+    expect(samples(text, 'orgraph_bench_strength').get('')).toBeCloseTo(
+      rollup.benchStrength ?? Number.NaN,
+    );
+  });
+
+  it('serve the last values after a write, and the new ones once worked out', async () => {
+    const org = loaded(1, state, policy);
+    const gauges = gaugesOn(org);
+    const wide = (text: string) =>
+      samples(text, 'orgraph_findings').get('kind="WIDE_SPAN",severity="MEDIUM"');
+    const before = await gauges.scrape();
+    // A new version whose policy has no span limit to speak of.
+    Object.assign(org, loaded(2, state, { ...policy, spanLimit: 10_000 }));
+    gauges.wrote(2);
+    const right = await gauges.scrape();
+    expect(wide(right)).toBe(wide(before));
+    expect(samples(right, 'orgraph_org_gauges_version').get('')).toBe(1);
+    expect(samples(right, 'orgraph_org_version').get('')).toBe(2);
+    let text = right;
+    while (samples(text, 'orgraph_org_gauges_version').get('') !== 2) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      text = await gauges.scrape();
+    }
+    expect(wide(before)).toBeGreaterThan(0);
+    expect(wide(text)).toBe(0);
+  });
+});
