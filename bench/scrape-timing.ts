@@ -22,6 +22,8 @@ const empty = {
   ownerships: [],
   candidates: [],
   openRoles: [],
+  reportingLines: [],
+  unitParents: [],
   policies: [],
 };
 const problems = new Problems();

@@ -1,4 +1,5 @@
 import { compareText, isPresentOn } from '../core/org/as-of.js';
+import { inForceOn } from '../core/org/in-force.js';
 import { comparePeople } from '../core/org/lookup.js';
 import type { Day } from '../core/org/state.js';
 import type {
@@ -80,9 +81,15 @@ export function recordDeparture(w: Draft, input: RecordDepartureInput): Departur
       .map((ownership) => ({ aor: w.aors.get(ownership.aorId) as AorRow, ownership }))
       .sort((a, b) => compareText(a.aor.slug, b.aor.slug)),
     endedCandidacies: endRows(w.candidates, mine(w.candidates), on).sort(byStartThenId),
-    orphanedReports: w.people
-      .where('manager', person.id)
-      .filter((p) => isPresentOn(p, on))
-      .sort(comparePeople),
+    orphanedReports: reportsOn(w, person.id, on).sort(comparePeople),
   };
+}
+
+/** The people reporting to a manager on `day` and present then. */
+function reportsOn(w: Draft, managerId: number, day: Day): PersonRow[] {
+  return w.reportingLines
+    .where('manager', managerId)
+    .filter((line) => inForceOn(line, day))
+    .flatMap((line) => w.people.get(line.personId) ?? [])
+    .filter((p) => isPresentOn(p, day));
 }

@@ -8,7 +8,7 @@ import { inLayerOrder } from '../core/org/subtree.js';
 import type { PersonRow } from '../db/tables.js';
 import type { Thresholds } from '../server/config.js';
 import { changeRecords } from '../writes/change-record.js';
-import { Draft, TABLE_NAMES } from '../writes/draft.js';
+import { DESCRIBED_TABLES, Draft } from '../writes/draft.js';
 import { applyChanges, type ScenarioChange, type ScenarioConflict } from './changes.js';
 import { draftChanges } from './draft-changes.js';
 
@@ -82,7 +82,7 @@ function touchedUnits(
   after: OrgState,
   thresholds: Thresholds,
 ): TouchedUnit[] {
-  const ids = new Set(changeRecords(draft, TABLE_NAMES).flatMap((r) => r.unitId ?? []));
+  const ids = new Set(changeRecords(draft, DESCRIBED_TABLES).flatMap((r) => r.unitId ?? []));
   const units = [...after.units, ...before.units.filter((u) => !after.unitsById.has(u.id))];
   const coverageIn = (state: OrgState, id: number) =>
     state.unitsById.has(id) ? unitCoverage(state, id, thresholds) : null;

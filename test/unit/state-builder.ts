@@ -34,6 +34,7 @@ export interface OrgSpec {
     el?: string;
     tl?: string;
     members?: string[];
+    createdOn?: Day;
     archivedOn?: Day;
   }[];
   seats?: { unit: string; seat: Seat; person: string; from?: Day; to?: Day; acting?: boolean }[];
@@ -107,6 +108,7 @@ export function buildHistory(spec: OrgSpec): BuiltOrg {
     layer: x.layer,
     parentId: x.parent ? u(x.parent) : null,
     charter: null,
+    createdOn: x.createdOn ?? LONG_AGO,
     archivedOn: x.archivedOn ?? null,
   }));
   const seatRows: NonNullable<OrgSpec['seats']> = [
@@ -166,6 +168,23 @@ export function buildHistory(spec: OrgSpec): BuiltOrg {
     openedOn: x.openedOn ?? LONG_AGO,
     closedOn: x.closedOn ?? null,
   }));
+  // As the migration dates what was there before history was kept: units and reporting
+  // lines from the earliest day any dated row starts (a unit may say otherwise).
+  const founded = [
+    ...[...seatAssignments, ...memberships, ...ownerships, ...candidates].map((r) => r.startedOn),
+    ...openRoles.map((r) => r.openedOn),
+  ].reduce((a, b) => (b < a ? b : a), LONG_AGO);
+  for (const [i, x] of spec.units.entries())
+    (units[i] as UnitRow).createdOn = x.createdOn ?? founded;
+  const line = () => ({ id: id(), startedOn: founded, endedOn: null });
+  const reportingLines = people.flatMap((x) =>
+    x.managerId === null ? [] : [{ ...line(), personId: x.id, managerId: x.managerId }],
+  );
+  const unitParents = units.flatMap((x) =>
+    x.parentId === null
+      ? []
+      : [{ ...line(), unitId: x.id, parentId: x.parentId, startedOn: x.createdOn }],
+  );
   return {
     history: {
       units,
@@ -176,6 +195,8 @@ export function buildHistory(spec: OrgSpec): BuiltOrg {
       ownerships,
       candidates,
       openRoles,
+      reportingLines,
+      unitParents,
       policies: [],
     },
     u,
