@@ -1,4 +1,5 @@
 import type { ReportingLineRow, UnitParentRow } from '../../db/tables.js';
+import { groupBy } from '../collections.js';
 import { latestInForce } from './in-force.js';
 import type { Day } from './state.js';
 
@@ -10,17 +11,15 @@ import type { Day } from './state.js';
 function valuesOn<R extends { id: number; startedOn: Day; endedOn: Day | null }>(
   rows: readonly R[],
   keyOf: (row: R) => number,
-  valueOf: (row: R) => number,
+  valueIn: (row: R) => number,
   day: Day,
 ): Map<number, number> {
-  const latest = new Map<number, R>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const seen = latest.get(key);
-    const best = latestInForce(seen ? [seen, row] : [row], day);
-    if (best) latest.set(key, best);
+  const values = new Map<number, number>();
+  for (const [key, ofKey] of groupBy(rows, keyOf)) {
+    const row = latestInForce(ofKey, day);
+    if (row) values.set(key, valueIn(row));
   }
-  return new Map([...latest].map(([key, row]) => [key, valueOf(row)]));
+  return values;
 }
 
 /** Each person's manager on `day` (people without one are absent). */
