@@ -16,29 +16,16 @@ CREATE TABLE "unit_parent" (
 	CONSTRAINT "unit_parent_dates" CHECK ("unit_parent"."ended_on" is null or "unit_parent"."ended_on" >= "unit_parent"."started_on" - 1)
 );
 --> statement-breakpoint
--- Until now a unit was taken to exist, and every reporting line and parent to hold, from the
--- start of the org's history (the earliest day any dated row starts; today for an org with
--- none). Existing rows are dated from that day, so no past answer changes by migrating.
+-- Until now every unit was taken to exist, and every reporting line and parent to hold, on
+-- every day. Existing rows keep that: they are dated from the first day the org can mean
+-- (1900-01-01, "before anything recorded"), so no past answer changes by migrating.
 ALTER TABLE "unit" ADD COLUMN "created_on" date;--> statement-breakpoint
--- A unit archived before that day existed at least the day before its archiving.
-UPDATE "unit" SET "created_on" = least(coalesce(least(
-  (SELECT min(started_on) FROM seat_assignment),
-  (SELECT min(started_on) FROM team_membership),
-  (SELECT min(started_on) FROM aor_ownership),
-  (SELECT min(started_on) FROM succession_candidate),
-  (SELECT min(opened_on) FROM open_role)
-), current_date), "archived_on" - 1);--> statement-breakpoint
+UPDATE "unit" SET "created_on" = '1900-01-01';--> statement-breakpoint
 ALTER TABLE "unit" ALTER COLUMN "created_on" SET NOT NULL;--> statement-breakpoint
 INSERT INTO "reporting_line" ("person_id", "manager_id", "started_on")
-SELECT "id", "manager_id", coalesce(least(
-  (SELECT min(started_on) FROM seat_assignment),
-  (SELECT min(started_on) FROM team_membership),
-  (SELECT min(started_on) FROM aor_ownership),
-  (SELECT min(started_on) FROM succession_candidate),
-  (SELECT min(opened_on) FROM open_role)
-), current_date) FROM "person" WHERE "manager_id" IS NOT NULL;--> statement-breakpoint
+SELECT "id", "manager_id", '1900-01-01' FROM "person" WHERE "manager_id" IS NOT NULL;--> statement-breakpoint
 INSERT INTO "unit_parent" ("unit_id", "parent_id", "started_on")
-SELECT "id", "parent_id", "created_on" FROM "unit" WHERE "parent_id" IS NOT NULL;--> statement-breakpoint
+SELECT "id", "parent_id", '1900-01-01' FROM "unit" WHERE "parent_id" IS NOT NULL;--> statement-breakpoint
 ALTER TABLE "reporting_line" ADD CONSTRAINT "reporting_line_person_id_person_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."person"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reporting_line" ADD CONSTRAINT "reporting_line_manager_id_person_id_fk" FOREIGN KEY ("manager_id") REFERENCES "public"."person"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "unit_parent" ADD CONSTRAINT "unit_parent_unit_id_unit_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."unit"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

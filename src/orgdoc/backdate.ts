@@ -1,30 +1,17 @@
+import { ORG_DAYS } from '../core/org/days.js';
 import type { Day } from '../core/org/state.js';
 import type { Draft } from '../writes/draft.js';
 
-/** The earliest day a dated row the draft adds starts (a seat's `since`, a role's opening). */
-function earliestAdded(w: Draft): Day {
-  let first = w.today;
-  const see = (day: Day) => {
-    if (day < first) first = day;
-  };
-  for (const table of [w.seatAssignments, w.memberships, w.aorOwnerships, w.candidates]) {
-    for (const row of table.inserts) see(row.startedOn);
-  }
-  for (const role of w.openRoles.inserts) see(role.openedOn);
-  return first;
-}
-
 /**
- * A document states the org as it stands, its dated rows saying since when: what an import
- * creates has been there since the document's history begins. A new unit is created, and a
- * new unit's parent and a new person's manager hold, from the earliest day a dated row it
- * adds starts, else from the import day — so a unit exists on the day the Eng Lead the
- * document names took its seat. Changes to what already existed (a unit moved, a manager
- * changed) keep their day, the import's.
+ * A document states the org as it stands, not since when: what an import creates is taken
+ * to have been there before anything recorded (`ORG_DAYS.first`), as every unit, manager and
+ * parent was before they were dated. A new unit is created, and a new unit's parent and a
+ * new person's manager hold, from that day; so the dated rows of the document (a seat's
+ * `since`) and later writes dated before the import (an owner since January) find them.
+ * Changes to what already existed (a unit moved, a manager changed) keep the import's day.
  */
 export function backdateCreated(w: Draft): void {
-  const start = earliestAdded(w);
-  if (start === w.today) return;
+  const start = ORG_DAYS.first;
   const newUnits = new Set(w.units.inserts.map((u) => u.id));
   const newPeople = new Set(w.people.inserts.map((p) => p.id));
   for (const unit of w.units.inserts) w.units.update(unit, { createdOn: start });

@@ -10,14 +10,7 @@ const ORG = {
     ...(n.startsWith('m') ? { manager: e('e1') } : {}),
   })),
   units: [
-    // Its Eng Lead since mid-2024: the document's history, and so its units, begin then.
-    {
-      slug: 'p',
-      name: 'P',
-      layer: 'PILLAR',
-      engLead: { person: e('pa'), since: '2024-06-01' },
-      techLead: e('pt'),
-    },
+    { slug: 'p', name: 'P', layer: 'PILLAR', engLead: e('pa'), techLead: e('pt') },
     // An Area whose Eng Lead also holds the Tech Lead seat: a TL vacancy all the same.
     { slug: 'a', name: 'A', layer: 'AREA', parent: 'p', engLead: e('aa'), techLead: e('aa') },
     {

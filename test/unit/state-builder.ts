@@ -1,4 +1,5 @@
 import { orgStateOn } from '../../src/core/org/as-of.js';
+import { ORG_DAYS } from '../../src/core/org/days.js';
 import type { Day, OrgHistory, OrgState } from '../../src/core/org/state.js';
 import type {
   AorOwnershipRow,
@@ -108,7 +109,7 @@ export function buildHistory(spec: OrgSpec): BuiltOrg {
     layer: x.layer,
     parentId: x.parent ? u(x.parent) : null,
     charter: null,
-    createdOn: x.createdOn ?? LONG_AGO,
+    createdOn: x.createdOn ?? ORG_DAYS.first,
     archivedOn: x.archivedOn ?? null,
   }));
   const seatRows: NonNullable<OrgSpec['seats']> = [
@@ -168,14 +169,9 @@ export function buildHistory(spec: OrgSpec): BuiltOrg {
     openedOn: x.openedOn ?? LONG_AGO,
     closedOn: x.closedOn ?? null,
   }));
-  // As the migration dates what was there before history was kept: units and reporting
-  // lines from the earliest day any dated row starts (a unit may say otherwise).
-  const founded = [
-    ...[...seatAssignments, ...memberships, ...ownerships, ...candidates].map((r) => r.startedOn),
-    ...openRoles.map((r) => r.openedOn),
-  ].reduce((a, b) => (b < a ? b : a), LONG_AGO);
-  for (const [i, x] of spec.units.entries())
-    (units[i] as UnitRow).createdOn = x.createdOn ?? founded;
+  // As the migration and an import date what was there before anything recorded: units and
+  // reporting lines from the first day the org can mean (a unit may say otherwise).
+  const founded = ORG_DAYS.first;
   const line = () => ({ id: id(), startedOn: founded, endedOn: null });
   const reportingLines = people.flatMap((x) =>
     x.managerId === null ? [] : [{ ...line(), personId: x.id, managerId: x.managerId }],

@@ -1,6 +1,6 @@
 import type { Seat, SeatAssignmentRow, UnitRow } from '../../db/tables.js';
 import { groupBy } from '../collections.js';
-import { addDays } from '../org/days.js';
+import { addDays, laterDay } from '../org/days.js';
 import { latestInForce } from '../org/in-force.js';
 import { parentsOn } from '../org/lines.js';
 import { seatKey, toHolding } from '../org/seats-on.js';
@@ -15,7 +15,7 @@ export interface Span {
 /**
  * One seat of one unit over the org's history: its spans, oldest first, each differing from
  * the one before in who holds the seat or whether they act; the first starts on the day the
- * unit was created. `endsOn` is the first day the unit no longer exists (its archiving),
+ * unit was created, or on the history's first day if that is later. `endsOn` is the first day the unit no longer exists (its archiving),
  * null while it does.
  */
 export interface SeatTimeline {
@@ -31,6 +31,29 @@ export interface ChurnPeriod {
   scopeUnitId: number | null;
   from: Day;
   to: Day;
+}
+
+/**
+ * The first day of the org's history: the earliest start of any dated row. On any earlier
+ * day nothing is known and no seat is counted: a unit there "before anything recorded" (as
+ * migrated and imported units are) has its never-held seats vacant from this day. An org
+ * with no dated row starts on `from`.
+ */
+export function historyStart(history: OrgHistory, from: Day): Day {
+  let first: Day | null = null;
+  const see = (day: Day) => {
+    if (first === null || day < first) first = day;
+  };
+  for (const rows of [
+    history.seatAssignments,
+    history.memberships,
+    history.ownerships,
+    history.candidates,
+  ]) {
+    for (const row of rows) see(row.startedOn);
+  }
+  for (const role of history.openRoles) see(role.openedOn);
+  return first ?? from;
 }
 
 /**
@@ -54,12 +77,17 @@ export function unitsInScope(history: OrgHistory, scopeUnitId: number | null, da
 
 /** The timelines of both seats of every unit of the period's scope. */
 export function seatTimelines(history: OrgHistory, period: ChurnPeriod): SeatTimeline[] {
+  const start = historyStart(history, period.from);
   const bySeat = groupBy(history.seatAssignments, (a) => seatKey(a.unitId, a.seat));
   return unitsInScope(history, period.scopeUnitId, period.to).flatMap((unit) =>
     SEATS.map((seat) => ({
       unit,
       seat,
-      spans: spansOf(bySeat.get(seatKey(unit.id, seat)) ?? [], unit.createdOn, unit.archivedOn),
+      spans: spansOf(
+        bySeat.get(seatKey(unit.id, seat)) ?? [],
+        laterDay(start, unit.createdOn),
+        unit.archivedOn,
+      ),
       endsOn: unit.archivedOn,
     })),
   );
