@@ -1,6 +1,5 @@
 import type { ReportingLineRow, UnitParentRow } from '../../db/tables.js';
-import { groupBy } from '../collections.js';
-import { latestInForce } from './in-force.js';
+import { inForceOn, latestInForce } from './in-force.js';
 import type { Day } from './state.js';
 
 /**
@@ -14,11 +13,16 @@ function valuesOn<R extends { id: number; startedOn: Day; endedOn: Day | null }>
   valueIn: (row: R) => number,
   day: Day,
 ): Map<number, number> {
-  const values = new Map<number, number>();
-  for (const [key, ofKey] of groupBy(rows, keyOf)) {
-    const row = latestInForce(ofKey, day);
-    if (row) values.set(key, valueIn(row));
+  // One pass, no list per key: 100,000 people's lines are read on every state built.
+  const latest = new Map<number, R>();
+  for (const row of rows) {
+    if (!inForceOn(row, day)) continue;
+    const key = keyOf(row);
+    const seen = latest.get(key);
+    if (!seen || latestInForce([seen, row], day) === row) latest.set(key, row);
   }
+  const values = new Map<number, number>();
+  for (const [key, row] of latest) values.set(key, valueIn(row));
   return values;
 }
 
