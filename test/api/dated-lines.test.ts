@@ -15,7 +15,7 @@ const ORG = {
     { email: e('new'), name: 'New', manager: e('boss') },
     { email: e('ann'), name: 'Ann', manager: e('old') },
     { email: e('lead'), name: 'Lead' },
-    { email: e('dev'), name: 'Dev' },
+    { email: e('dev'), name: 'Dev', manager: e('lead') },
   ],
   units: [
     { slug: 'p', name: 'P', layer: 'PILLAR' },
@@ -27,6 +27,7 @@ const ORG = {
       layer: 'TEAM',
       parent: 'a1',
       engLead: { person: e('lead'), since: '2025-01-01' },
+      techLead: { person: e('dev'), since: '2025-01-01' },
       members: [e('lead'), e('dev')],
     },
   ],
@@ -64,6 +65,24 @@ describe('a manager changed today', () => {
     expect(oldToday.people.nodes).toEqual([]);
     const newToday = await t.data(REPORTS, { email: e('new'), asOf: TODAY });
     expect(emails(newToday.person.directReports)).toEqual([e('ann')]);
+  });
+
+  it('leaves the past day’s findings and departure impact as they were', async () => {
+    await expectWritten(t, SET_MANAGER, { email: e('dev'), manager: e('boss') });
+    const FINDINGS = `query ($asOf: Date) {
+      singlePointsOfFailure(asOf: $asOf, kinds: [TECH_LEAD_REPORTS_ELSEWHERE]) { totalCount }
+    }`;
+    const found = async (asOf: string) =>
+      (await t.data(FINDINGS, { asOf })).singlePointsOfFailure.totalCount;
+    expect(await found(YESTERDAY)).toBe(0);
+    expect(await found(TODAY)).toBe(1);
+    const IMPACT = `query ($asOf: Date) {
+      departureImpact(email: "${e('lead')}", asOf: $asOf) { orphanedReports { email } }
+    }`;
+    const orphaned = async (asOf: string) =>
+      emails((await t.data(IMPACT, { asOf })).departureImpact.orphanedReports);
+    expect(await orphaned(YESTERDAY)).toEqual([e('dev')]);
+    expect(await orphaned(TODAY)).toEqual([]);
   });
 
   it('takes effect from `on`, and refuses a day before a change already recorded', async () => {
