@@ -55,9 +55,9 @@ const byStartThenId = <R extends { startedOn: string; id: number }>(a: R, b: R) 
 /**
  * Records that a person leaves on `on` (their first day gone) and ends every seat
  * assignment, AoR ownership, succession candidacy and team membership of theirs in force
- * on `on` or planned later; nothing is deleted. Their direct reports keep them as manager:
- * reporting lines have no history, so clearing them would lose who they reported to;
- * `orphanedReports` lists them instead.
+ * on `on` or planned later; nothing is deleted. Their direct reports' lines are left as they
+ * are (a report's new manager is a decision of its own, dated with `setManager`);
+ * `orphanedReports` lists those reporting to them on `on`.
  */
 export function recordDeparture(w: Draft, input: RecordDepartureInput): Departure {
   const on = input.on ?? w.today;
