@@ -25,6 +25,8 @@ const empty = {
   ownerships: [],
   candidates: [],
   openRoles: [],
+  reportingLines: [],
+  unitParents: [],
   policies: [],
 };
 const problems = new Problems();

@@ -61,6 +61,8 @@ export const unitTable = pgTable(
     layer: layerEnum('layer').notNull(),
     parentId: integer('parent_id').references((): AnyPgColumn => unitTable.id),
     charter: text('charter'),
+    // The unit's first day: it exists from it until the day it is archived.
+    createdOn: date('created_on', { mode: 'string' }).notNull(),
     archivedOn: date('archived_on', { mode: 'string' }),
   },
   (t) => [
@@ -85,6 +87,46 @@ export const personTable = pgTable(
   (t) => [
     uniqueIndex('person_email_key').on(sql`lower(${t.email})`),
     index('person_manager_idx').on(t.managerId),
+  ],
+);
+
+// `person.manager_id` and `unit.parent_id` hold the latest recorded value (an import's and
+// export's view of today); the day-by-day truth is the two histories below, which every read
+// and analysis asks.
+
+/** Who a person reports to, over time: one row in force a day at most. */
+export const reportingLineTable = pgTable(
+  'reporting_line',
+  {
+    id: identity(),
+    personId: personRef(),
+    managerId: integer('manager_id')
+      .notNull()
+      .references((): AnyPgColumn => personTable.id),
+    ...inForce(),
+  },
+  (t) => [
+    uniqueIndex('reporting_line_current_key').on(t.personId).where(sql`${t.endedOn} is null`),
+    index('reporting_line_manager_idx').on(t.managerId),
+    inForceDates('reporting_line', t),
+  ],
+);
+
+/** Which unit a unit sits under, over time: one row in force a day at most (none: a Pillar). */
+export const unitParentTable = pgTable(
+  'unit_parent',
+  {
+    id: identity(),
+    unitId: unitRef(),
+    parentId: integer('parent_id')
+      .notNull()
+      .references((): AnyPgColumn => unitTable.id),
+    ...inForce(),
+  },
+  (t) => [
+    uniqueIndex('unit_parent_current_key').on(t.unitId).where(sql`${t.endedOn} is null`),
+    index('unit_parent_parent_idx').on(t.parentId),
+    inForceDates('unit_parent', t),
   ],
 );
 
@@ -237,6 +279,8 @@ export type AorOwnershipRow = typeof aorOwnershipTable.$inferSelect;
 export type CandidateRow = typeof candidateTable.$inferSelect;
 export type OpenRoleRow = typeof openRoleTable.$inferSelect;
 export type PolicyRow = typeof policyTable.$inferSelect;
+export type ReportingLineRow = typeof reportingLineTable.$inferSelect;
+export type UnitParentRow = typeof unitParentTable.$inferSelect;
 export type Layer = (typeof layerEnum.enumValues)[number];
 export type Seat = (typeof seatEnum.enumValues)[number];
 export type Readiness = (typeof readinessEnum.enumValues)[number];

@@ -1,7 +1,8 @@
 import type { ArgBuilder } from '@pothos/core';
+import { latestInForce } from '../core/org/in-force.js';
 import type { Day, OrgState } from '../core/org/state.js';
 import type { AorRow, PersonRow, UnitRow } from '../db/tables.js';
-import { aorRows } from '../store/history-rows.js';
+import { aorRows, parentsByUnit } from '../store/history-rows.js';
 import type { LoadedOrg } from '../store/snapshots.js';
 import { withOrg } from './args.js';
 import type { Types } from './builder.js';
@@ -60,6 +61,15 @@ export class OrgOnDay {
     return row ? onDay(row, this.day) : null;
   }
 
+  /**
+   * A unit's parent on the day, from the parents' history: also for a unit archived by
+   * then (`unit(slug)` still finds it), whose last parent stays recorded.
+   */
+  parentOf(unitId: number): OnDay<UnitRow> | null {
+    const rows = parentsByUnit(this.org.history).get(unitId) ?? [];
+    return this.unit(latestInForce(rows, this.day)?.parentId ?? null);
+  }
+
   /** A unit an answer names: it is in the snapshot the answer came from. */
   theUnit(id: number): OnDay<UnitRow> {
     return this.unit(id) ?? missing('unit', id);
@@ -74,6 +84,11 @@ export class OrgOnDay {
     if (id === null) return null;
     const row = this.org.rows().people.get(id) ?? placeholdersOf(this.context).get(id);
     return row ? onDay(row, this.day) : null;
+  }
+
+  /** Who a person reports to on the day (null: nobody). */
+  managerOf(personId: number): OnDay<PersonRow> | null {
+    return this.person(this.state.people.get(personId)?.managerId ?? null);
   }
 
   /** A person an answer names: they are in the snapshot the answer came from. */

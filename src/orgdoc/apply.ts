@@ -11,6 +11,7 @@ import type { Draft } from '../writes/draft.js';
 import { UserInputError, under } from '../writes/errors.js';
 import { requirePerson, requireUnit } from '../writes/lookup.js';
 import type { Problems } from '../writes/problems.js';
+import { backdateCreated } from './backdate.js';
 import { type PersonEntry, SEAT_FIELDS } from './document.js';
 import type { Repeats } from './document-rules.js';
 import { invalidKeys, partialReferences } from './references.js';
@@ -73,6 +74,7 @@ export function applyDocument(
   if (policy) attempt(a, under('policy'), () => setPolicy(w, policy));
   applyDepartures(a);
   checkPartialReferences(a);
+  backdateCreated(w);
 }
 
 /** Departures last: a departure ends what the document gave the person, as it would later. */

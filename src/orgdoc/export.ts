@@ -3,7 +3,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { isPresentOn } from '../core/org/as-of.js';
 import type { Day } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
-import type { DatedColumns } from '../db/history.js';
+import { type DatedColumns, inForceOn } from '../db/history.js';
 import {
   type AorOwnershipRow,
   aorOwnershipTable,
@@ -17,10 +17,12 @@ import {
   type PersonRow,
   personTable,
   policyTable,
+  reportingLineTable,
   type SeatAssignmentRow,
   seatAssignmentTable,
   type seatEnum,
   type UnitRow,
+  unitParentTable,
   unitTable,
 } from '../db/tables.js';
 import { policyDocument } from '../policy/writes.js';
@@ -58,7 +60,7 @@ function firstOf<R>(rows: R[], key: (row: R) => unknown[]): R[] {
   });
 }
 
-/** The rows of every table the document states: eight queries whatever the org's size. */
+/** The rows of every table the document states: ten queries whatever the org's size. */
 async function loadCurrent(db: Db, today: Day) {
   const dated = <T extends PgTable & DatedColumns>(table: T) =>
     db
@@ -85,8 +87,23 @@ async function loadCurrent(db: Db, today: Day) {
       c.personId,
     ]),
     roles: await db.select().from(openRoleTable).where(eq(openRoleTable.status, 'OPEN')),
+    // Managers and parents as they stand today (a change recorded ahead is not yet so).
+    managers: new Map(
+      (await db.select().from(reportingLineTable).where(inForceOn(reportingLineTable, today))).map(
+        (l) => [l.personId, l.managerId],
+      ),
+    ),
+    parents: new Map(
+      (await db.select().from(unitParentTable).where(inForceOn(unitParentTable, today))).map(
+        (p) => [p.unitId, p.parentId],
+      ),
+    ),
   };
 }
+
+/** The email or slug of an id, if it has one in the document. */
+const idName = (names: Map<number, string>, id: number | undefined) =>
+  id === undefined ? undefined : names.get(id);
 
 /** Drops null and undefined fields, so the document only says what is set. */
 function compact<T extends Record<string, unknown>>(entry: T): T {
@@ -95,7 +112,7 @@ function compact<T extends Record<string, unknown>>(entry: T): T {
   ) as T;
 }
 
-function exportPeople(people: PersonRow[], names: Names) {
+function exportPeople(people: PersonRow[], rows: Rows, names: Names) {
   return people.map((p) =>
     compact({
       email: p.email,
@@ -103,7 +120,7 @@ function exportPeople(people: PersonRow[], names: Names) {
       title: p.title,
       level: p.level,
       // A manager who has left is not in the document; their reports show no manager.
-      manager: p.managerId === null ? undefined : names.emails.get(p.managerId),
+      manager: idName(names.emails, rows.managers.get(p.id)),
       startedOn: p.startedOn,
       departedOn: p.departedOn,
     }),
@@ -127,7 +144,7 @@ function exportUnits(units: UnitRow[], rows: Rows, names: Names) {
       slug: u.slug,
       name: u.name,
       layer: u.layer,
-      parent: u.parentId === null ? undefined : names.slugs.get(u.parentId),
+      parent: idName(names.slugs, rows.parents.get(u.id)),
       charter: u.charter,
       engLead: holder(u.id, 'ENG_LEAD'),
       techLead: holder(u.id, 'TECH_LEAD'),
@@ -194,7 +211,7 @@ export async function exportOrgDocument(db: Db, options: { today: Day }): Promis
     .sort(byKey((p) => p.email.toLowerCase()));
   const layerRank = (u: UnitRow) => layerEnum.enumValues.indexOf(u.layer);
   const units = rows.units
-    .filter((u) => current(u.archivedOn, today))
+    .filter((u) => u.createdOn <= today && current(u.archivedOn, today))
     .sort((a, b) => layerRank(a) - layerRank(b) || byKey<UnitRow>((u) => u.slug)(a, b));
   const names: Names = {
     emails: new Map(people.map((p) => [p.id, p.email])),
@@ -203,7 +220,7 @@ export async function exportOrgDocument(db: Db, options: { today: Day }): Promis
   const policy = policyDocument(await db.select().from(policyTable), today);
   return {
     ...(policy && { policy }),
-    people: exportPeople(people, names),
+    people: exportPeople(people, rows, names),
     units: exportUnits(units, rows, names),
     aors: exportAors(rows, names, today),
     succession: exportSuccession(rows, names),

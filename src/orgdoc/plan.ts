@@ -4,7 +4,7 @@ import {
   type DescribedChange,
   describeChanges,
 } from '../writes/change-record.js';
-import { type Draft, TABLE_NAMES } from '../writes/draft.js';
+import { DESCRIBED_TABLES, type Draft } from '../writes/draft.js';
 
 /**
  * One change an import makes (or, dry, would make), as the plan shows it: derived from the
@@ -96,7 +96,7 @@ function teamMoves(records: DescribedChange[]) {
 
 /** The plan of a draft: every row it created or changed, in the order they are saved. */
 export function planOf(draft: Draft): PlannedChange[] {
-  const records = describeChanges(draft, TABLE_NAMES);
+  const records = describeChanges(draft, DESCRIBED_TABLES);
   const moves = teamMoves(records);
   const plan: PlannedChange[] = [];
   for (const r of records) {

@@ -1,4 +1,5 @@
 import { compareText, isPresentOn } from '../core/org/as-of.js';
+import { inForceOn } from '../core/org/in-force.js';
 import { comparePeople } from '../core/org/lookup.js';
 import type { Day } from '../core/org/state.js';
 import type {
@@ -54,9 +55,9 @@ const byStartThenId = <R extends { startedOn: string; id: number }>(a: R, b: R) 
 /**
  * Records that a person leaves on `on` (their first day gone) and ends every seat
  * assignment, AoR ownership, succession candidacy and team membership of theirs in force
- * on `on` or planned later; nothing is deleted. Their direct reports keep them as manager:
- * reporting lines have no history, so clearing them would lose who they reported to;
- * `orphanedReports` lists them instead.
+ * on `on` or planned later; nothing is deleted. Their direct reports' lines are left as they
+ * are (a report's new manager is a decision of its own, dated with `setManager`);
+ * `orphanedReports` lists those reporting to them on `on`.
  */
 export function recordDeparture(w: Draft, input: RecordDepartureInput): Departure {
   const on = input.on ?? w.today;
@@ -80,9 +81,15 @@ export function recordDeparture(w: Draft, input: RecordDepartureInput): Departur
       .map((ownership) => ({ aor: w.aors.get(ownership.aorId) as AorRow, ownership }))
       .sort((a, b) => compareText(a.aor.slug, b.aor.slug)),
     endedCandidacies: endRows(w.candidates, mine(w.candidates), on).sort(byStartThenId),
-    orphanedReports: w.people
-      .where('manager', person.id)
-      .filter((p) => isPresentOn(p, on))
-      .sort(comparePeople),
+    orphanedReports: reportsOn(w, person.id, on).sort(comparePeople),
   };
+}
+
+/** The people reporting to a manager on `day` and present then. */
+function reportsOn(w: Draft, managerId: number, day: Day): PersonRow[] {
+  return w.reportingLines
+    .where('manager', managerId)
+    .filter((line) => inForceOn(line, day))
+    .flatMap((line) => w.people.get(line.personId) ?? [])
+    .filter((p) => isPresentOn(p, day));
 }

@@ -93,8 +93,9 @@ orgMutation({
 orgMutation({
   name: 'setManager',
   description:
-    'Sets who a person reports to (`null`: nobody). A change that would close a loop of ' +
-    'managers is refused with CYCLE at `input.manager`.',
+    'Sets who a person reports to from `on` (`null`: nobody); earlier days keep the manager ' +
+    'they had. A change that would close a loop of managers on that day or any later one ' +
+    'is refused with CYCLE at `input.manager`.',
   input: builder.inputType('SetManagerInput', {
     description: 'Who a person reports to.',
     fields: (t) => ({
@@ -102,6 +103,7 @@ orgMutation({
       manager: t.string({
         description: "The manager's email; must be given: `null` means no manager.",
       }),
+      on: t.field({ type: 'Date', description: 'First day of the new line (default: today).' }),
     }),
   }),
   payload: personPayload('SetManagerPayload', 'The person with their new manager.', 'The person.'),
@@ -109,6 +111,7 @@ orgMutation({
   schema: z.object({
     email: personRefSchema,
     manager: requiredOrNull('is required: an email, or null for no manager'),
+    on: daySchema.nullish(),
   }),
   write: setManager,
 });

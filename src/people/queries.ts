@@ -28,7 +28,10 @@ async function filterOf(args: PeopleArgs, context: Context, day: Day): Promise<P
   if (args.team != null) {
     filter.ids = new Set(state.members.get(teamIn(state, args.team, 'team').id));
   }
-  if (args.manager != null) filter.managerId = personIn(state, args.manager, 'manager').id;
+  if (args.manager != null) {
+    const managerId = personIn(state, args.manager, 'manager').id;
+    filter.reportsTo = { managerId, managerOf: (id) => state.people.get(id)?.managerId ?? null };
+  }
   return filter;
 }
 

@@ -85,8 +85,8 @@ export interface PeopleFilter {
   search?: string;
   /** Only these people (a team's members). */
   ids?: ReadonlySet<number>;
-  /** Only the direct reports of this person. */
-  managerId?: number;
+  /** Only the direct reports of `managerId`: those whose manager on the day (`managerOf`) it is. */
+  reportsTo?: { managerId: number; managerOf(personId: number): number | null };
   /** Also people who have left by `day`. */
   includeDeparted: boolean;
   day: Day;
@@ -104,7 +104,7 @@ export function findPeople(index: PeopleIndex, filter: PeopleFilter): PersonRow[
     return (
       (filter.includeDeparted || isPresentOn(person, filter.day)) &&
       (!filter.ids || filter.ids.has(person.id)) &&
-      (filter.managerId === undefined || person.managerId === filter.managerId)
+      (!filter.reportsTo || filter.reportsTo.managerOf(person.id) === filter.reportsTo.managerId)
     );
   });
   const first = text ? kept.filter((position) => index.startsWith(position, text)) : [];

@@ -38,9 +38,9 @@ builder.objectFields(Person, (t) => ({
   manager: t.field({
     type: Person,
     nullable: true,
-    description: 'Who this person reports to.',
+    description: 'Who this person reports to on the day.',
     resolve: (person, _args, context) =>
-      readFor(context, person, (org) => org.person(person.managerId)),
+      readFor(context, person, (org) => org.managerOf(person.id)),
   }),
   directReports: t.field({
     type: [Person],

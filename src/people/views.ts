@@ -33,16 +33,17 @@ const SpanOfControl = builder.objectRef<Span>('SpanOfControl').implement({
 builder.objectFields(Person, (t) => ({
   managerChain: t.field({
     type: [Person],
-    description: 'Their manager, their manager’s manager, … up to the top (nearest first).',
+    description:
+      'Their manager, their manager’s manager, … up to the top (nearest first), on the day.',
     // Stops at a repeated person rather than looping on bad data.
     resolve: (person, _args, context) =>
       readFor(context, person, (org) => {
         const chain = [];
         const seen = new Set([person.id]);
-        for (let manager = org.person(person.managerId); manager && !seen.has(manager.id); ) {
+        for (let manager = org.managerOf(person.id); manager && !seen.has(manager.id); ) {
           seen.add(manager.id);
           chain.push(manager);
-          manager = org.person(manager.managerId);
+          manager = org.managerOf(manager.id);
         }
         return chain;
       }),

@@ -1,7 +1,9 @@
+import { latestInForce } from '../core/org/in-force.js';
 import type { Day } from '../core/org/state.js';
 import type { PersonRow } from '../db/tables.js';
 import type { Draft } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
+import { changeLine, walkEveryDayFrom } from '../writes/lines.js';
 import { requireKnownPerson, requirePerson } from '../writes/lookup.js';
 
 export interface PersonFields {
@@ -25,6 +27,8 @@ export interface SetManagerInput {
   email: string;
   /** null: nobody. */
   manager: string | null;
+  /** The first day of the new line (default today). */
+  on?: Day | null;
 }
 
 export interface PersonChange {
@@ -47,6 +51,14 @@ export function createPerson(w: Draft, input: CreatePersonInput): PersonChange {
     startedOn: input.startedOn ?? null,
     departedOn: null,
   });
+  if (manager) {
+    w.reportingLines.insert({
+      personId: person.id,
+      managerId: manager.id,
+      startedOn: w.today,
+      endedOn: null,
+    });
+  }
   return { person };
 }
 
@@ -76,34 +88,56 @@ export function savePerson(w: Draft, input: CreatePersonInput): PersonChange {
   return stored ? updatePerson(w, input) : createPerson(w, { ...input, manager: null });
 }
 
-/** The managers above `from`, nearest first, stopping at a loop that does not involve anyone new. */
-function managerChain(w: Draft, from: PersonRow): PersonRow[] {
-  const chain: PersonRow[] = [];
-  const seen = new Set<number>();
-  for (let at: PersonRow | undefined = from; at && !seen.has(at.id); ) {
-    chain.push(at);
-    seen.add(at.id);
-    at = at.managerId === null ? undefined : w.people.get(at.managerId);
-  }
-  return chain;
+/** A person's manager on `day`, as the draft's reporting lines say. */
+function managerOn(w: Draft, personId: number, day: Day): number | null {
+  return latestInForce(w.reportingLines.where('person', personId), day)?.managerId ?? null;
 }
 
 /**
- * Sets who a person reports to (`null`: nobody). Refuses cycles — the new manager must not
- * report, directly or not, to the person — with the whole loop in the message.
+ * Refuses a manager for `person` from `on` that would close a loop on any day from then on
+ * (CYCLE, the whole loop in the message): on `on`, and on each later day a recorded change
+ * along the new manager's chain takes effect.
+ */
+function refuseLoops(w: Draft, person: PersonRow, manager: PersonRow, on: Day): void {
+  walkEveryDayFrom(
+    on,
+    (id) => w.reportingLines.where('person', id),
+    (day) => {
+      const chain: number[] = [];
+      for (let at: number | null = manager.id; at !== null && !chain.includes(at); ) {
+        chain.push(at);
+        if (at === person.id) {
+          const loop = [person.id, ...chain].map((id) => `"${w.people.get(id)?.email}"`);
+          const when = day === on ? '' : ` from ${day}`;
+          const message = `management cycle${when}: ${loop.join(' → ')}`;
+          throw UserInputError.of('manager', message, 'CYCLE');
+        }
+        at = managerOn(w, at, day);
+      }
+      return chain;
+    },
+  );
+}
+
+/**
+ * Sets who a person reports to from `on` (default today; `null`: nobody), recorded in their
+ * reporting lines; the person's `managerId` follows the latest line. Refuses cycles — the
+ * new manager must not report, directly or not, to the person, on `on` or any later day.
  */
 export function setManager(w: Draft, input: SetManagerInput): PersonChange {
-  const person = requirePerson(w, input.email, 'email', w.today);
-  const manager = input.manager ? requirePerson(w, input.manager, 'manager', w.today) : null;
-  if (manager) {
-    const chain = managerChain(w, manager);
-    const at = chain.findIndex((p) => p.id === person.id);
-    if (at >= 0) {
-      const loop = [person, ...chain.slice(0, at + 1)].map((p) => `"${p.email}"`);
-      throw UserInputError.of('manager', `management cycle: ${loop.join(' → ')}`, 'CYCLE');
-    }
-  }
+  const on = input.on ?? w.today;
+  const person = requirePerson(w, input.email, 'email', on);
+  const manager = input.manager ? requirePerson(w, input.manager, 'manager', on) : null;
+  if (manager) refuseLoops(w, person, manager, on);
+  const changed = changeLine({
+    table: w.reportingLines,
+    rows: w.reportingLines.where('person', person.id),
+    on,
+    values: manager && { personId: person.id, managerId: manager.id },
+    holds: (line) => line.managerId === manager?.id,
+    path: 'on',
+  });
   const updated = w.people.update(person, { managerId: manager?.id ?? null });
-  if (updated === person) w.keep('people');
+  if (!changed && updated === person) w.keep('people');
   return { person: updated };
 }

@@ -19,11 +19,12 @@ function touchedBy<R extends { id: number }>(
 /**
  * A draft's changes as a state sees them, so the org after them is worked out from the org
  * before (`changedState`) and only what they touch is compared (`orgDiff`). Null when the
- * draft changed units or AoRs themselves: the hierarchy moved, so everything is worked out
- * anew.
+ * draft changed units, AoRs or reporting lines: the hierarchy moved, so everything is worked
+ * out anew.
  */
 export function draftChanges(draft: Draft): HistoryChanges | null {
   if (draft.units.changed || draft.aors.changed) return null;
+  if (draft.reportingLines.changed || draft.unitParents.changed) return null;
   const unitIds = new Set<number>();
   touchedBy(draft.seatAssignments, (row) => row.unitId, unitIds);
   touchedBy(draft.openRoles, (row) => row.unitId, unitIds);

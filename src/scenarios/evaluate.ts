@@ -13,7 +13,7 @@ import { inLayerOrder } from '../core/org/subtree.js';
 import { policyOn, type Thresholds } from '../core/policy.js';
 import type { PersonRow } from '../db/tables.js';
 import { changeRecords } from '../writes/change-record.js';
-import { Draft, TABLE_NAMES } from '../writes/draft.js';
+import { DESCRIBED_TABLES, Draft } from '../writes/draft.js';
 import { applyChanges, type ScenarioChange, type ScenarioConflict } from './changes.js';
 import { draftChanges } from './draft-changes.js';
 
@@ -115,7 +115,7 @@ function touchedUnits(
   policies: Sides<Thresholds>,
 ): TouchedUnit[] {
   const { before, after } = states;
-  const ids = new Set(changeRecords(draft, TABLE_NAMES).flatMap((r) => r.unitId ?? []));
+  const ids = new Set(changeRecords(draft, DESCRIBED_TABLES).flatMap((r) => r.unitId ?? []));
   const units = [...after.units, ...before.units.filter((u) => !after.unitsById.has(u.id))];
   const coverageIn = (side: keyof Sides<OrgState>, id: number) =>
     states[side].unitsById.has(id) ? unitCoverage(states[side], id, policies[side]) : null;

@@ -12,6 +12,8 @@ const HISTORY_KEY: Record<TableName, keyof OrgHistory> = {
   aorOwnerships: 'ownerships',
   candidates: 'candidates',
   openRoles: 'openRoles',
+  reportingLines: 'reportingLines',
+  unitParents: 'unitParents',
   policies: 'policies',
 };
 

@@ -15,6 +15,7 @@ import type { SavedChanges } from '../writes/save.js';
 type Changed<R> = { inserts: R[]; updates: R[] };
 const changedRows = <R>(changes: SavedChanges, name: keyof SavedChanges) =>
   changes[name] as unknown as Changed<R>;
+const anyRows = ({ inserts, updates }: Changed<unknown>) => inserts.length + updates.length > 0;
 
 /** The keys `keyOf` gives the rows a write changed, as they were (in `before`) and are now. */
 function keysOf<R extends { id: number }>(
@@ -30,8 +31,8 @@ function keysOf<R extends { id: number }>(
 
 /**
  * A saved write as a state sees it, over the history it left: the rows of what it touched,
- * found in one pass over each table. Null when it created or archived a unit, or changed
- * AoRs themselves.
+ * found in one pass over each table. Null when it created, archived or moved a unit, changed
+ * a manager, or changed AoRs themselves.
  */
 export function savedChanges(
   before: OrgHistory,
@@ -40,6 +41,8 @@ export function savedChanges(
 ): HistoryChanges | null {
   const { units, aors } = changes;
   if (units.inserts.length + aors.inserts.length + aors.updates.length > 0) return null;
+  // A manager or a parent changed: the reporting lines or the tree moved.
+  if (anyRows(changes.reportingLines) || anyRows(changes.unitParents)) return null;
   const archived = new Map(before.units.map((u) => [u.id, u.archivedOn]));
   if (units.updates.some((u) => archived.get(u.id) !== u.archivedOn)) return null;
   const unitIds = new Set([
@@ -79,7 +82,9 @@ export function savedChanges(
   return {
     unitIds,
     aorIds,
-    ...(units.updates.length > 0 ? { units: after.units } : {}),
+    ...(units.updates.length > 0
+      ? { units: { rows: after.units, parents: after.unitParents } }
+      : {}),
     people: [...people.updates, ...people.inserts],
     seatRows: (unitId) => ({
       assignments: (seat: Seat) => (seats.get(unitId) ?? []).filter((r) => r.seat === seat),

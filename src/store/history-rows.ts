@@ -59,3 +59,6 @@ export const membershipsByPerson = historyIndex((h) =>
 /** Every candidacy and every AoR ownership of each person, in no order. */
 export const candidaciesByPerson = historyIndex((h) => groupBy(h.candidates, (r) => r.personId));
 export const ownershipsByPerson = historyIndex((h) => groupBy(h.ownerships, (r) => r.personId));
+
+/** Every parent row of each unit, in no order. */
+export const parentsByUnit = historyIndex((h) => groupBy(h.unitParents, (r) => r.unitId));

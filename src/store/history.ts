@@ -8,11 +8,13 @@ import {
   openRoleTable,
   personTable,
   policyTable,
+  reportingLineTable,
   seatAssignmentTable,
+  unitParentTable,
   unitTable,
 } from '../db/tables.js';
 
-/** Every history row of the org: nine set-based statements whatever the org's size. */
+/** Every history row of the org: eleven set-based statements whatever the org's size. */
 export async function readOrgHistory(db: Db): Promise<OrgHistory> {
   return {
     units: await db.select().from(unitTable),
@@ -23,6 +25,8 @@ export async function readOrgHistory(db: Db): Promise<OrgHistory> {
     ownerships: await db.select().from(aorOwnershipTable),
     candidates: await db.select().from(candidateTable),
     openRoles: await db.select().from(openRoleTable),
+    reportingLines: await db.select().from(reportingLineTable),
+    unitParents: await db.select().from(unitParentTable),
     policies: await db.select().from(policyTable),
   };
 }

@@ -20,9 +20,12 @@ const stillThere = (endsOn: Day | null, on: Day) => endsOn === null || endsOn > 
  */
 export function archiveBlockers(w: Draft, unit: UnitRow, on: Day): string[] {
   const email = (personId: number) => w.people.get(personId)?.email ?? '?';
-  const children = w.units
+  // Units under it on `on` or later, by the parents' history (a move planned ahead counts).
+  const children = w.unitParents
     .where('parent', unit.id)
-    .filter((child) => stillThere(child.archivedOn, on))
+    .filter((row) => inForceFrom(row, on))
+    .flatMap((row) => w.units.get(row.unitId) ?? [])
+    .filter((child, i, all) => all.indexOf(child) === i && stillThere(child.archivedOn, on))
     .sort(byText((u) => u.slug))
     .map((c) => `active child ${c.layer} "${c.slug}" (move or archive it first)`);
   const holders = (['ENG_LEAD', 'TECH_LEAD'] as const).flatMap((seat) =>

@@ -80,8 +80,8 @@ orgMutation({
 orgMutation({
   name: 'moveUnit',
   description:
-    'Puts an Area under another Pillar or a Team under another Area. The hierarchy is not ' +
-    'dated: coverage on earlier days also shows the unit under its new parent.',
+    'Puts an Area under another Pillar or a Team under another Area from `on`: earlier days ' +
+    '(coverage, rollups, trends) still show the unit under its old parent.',
   input: builder.inputType('MoveUnitInput', {
     description: 'A unit to put under another parent of the right layer.',
     fields: (t) => ({
@@ -90,11 +90,15 @@ orgMutation({
         required: true,
         description: 'The new parent: a PILLAR for an AREA, an AREA for a TEAM; not archived.',
       }),
+      on: t.field({
+        type: 'Date',
+        description: 'First day under the new parent (default: today).',
+      }),
     }),
   }),
   payload: unitPayload('MoveUnitPayload', 'The moved unit.', 'The unit, under its new parent.'),
   failed: noUnit,
-  schema: z.object({ slug: refSchema, parent: refSchema }),
+  schema: z.object({ slug: refSchema, parent: refSchema, on: daySchema.nullish() }),
   write: moveUnit,
 });
 

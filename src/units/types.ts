@@ -35,7 +35,7 @@ builder.objectFields(OrgUnit, (t) => ({
     resolve: (unit, _args, context) =>
       readFor(context, unit, (org) => {
         const chain: OnDay<UnitRow>[] = [];
-        for (let parent = org.unit(unit.parentId); parent; parent = org.unit(parent.parentId)) {
+        for (let parent = org.parentOf(unit.id); parent; parent = org.parentOf(parent.id)) {
           chain.unshift(parent);
         }
         return chain;
@@ -44,8 +44,8 @@ builder.objectFields(OrgUnit, (t) => ({
   parent: t.field({
     type: OrgUnit,
     nullable: true,
-    description: 'The Area of a Team, the Pillar of an Area; null for a Pillar.',
-    resolve: (unit, _args, context) => readFor(context, unit, (org) => org.unit(unit.parentId)),
+    description: 'The Area of a Team, the Pillar of an Area, on the day; null for a Pillar.',
+    resolve: (unit, _args, context) => readFor(context, unit, (org) => org.parentOf(unit.id)),
   }),
   children: t.field({
     type: [OrgUnit],

@@ -3,6 +3,7 @@ import type { CandidateRow, Layer, UnitRow } from '../db/tables.js';
 import { endRows } from '../writes/dated.js';
 import type { Draft } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
+import { changeLine } from '../writes/lines.js';
 import { aLayer, requireUnit } from '../writes/lookup.js';
 import { archiveBlockers } from './archive-blockers.js';
 
@@ -24,6 +25,8 @@ export interface UpdateUnitInput {
 export interface MoveUnitInput {
   slug: string;
   parent: string | null;
+  /** The first day under the new parent (default today). */
+  on?: Day | null;
 }
 
 export interface ArchiveUnitInput {
@@ -67,15 +70,21 @@ function requireFreeSlug(w: Draft, slug: string): void {
   }
 }
 
+/** A new unit, created today (its first day) under `parentId`. */
 function insertUnit(w: Draft, input: CreateUnitInput, parentId: number | null): UnitRow {
-  return w.units.insert({
+  const unit = w.units.insert({
     slug: input.slug,
     name: input.name,
     layer: input.layer,
     parentId,
     charter: input.charter ?? null,
+    createdOn: w.today,
     archivedOn: null,
   });
+  if (parentId !== null) {
+    w.unitParents.insert({ unitId: unit.id, parentId, startedOn: w.today, endedOn: null });
+  }
+  return unit;
 }
 
 export function createUnit(w: Draft, input: CreateUnitInput): UnitChange {
@@ -95,11 +104,34 @@ export function updateUnit(w: Draft, input: UpdateUnitInput): UnitChange {
   return { unit: next };
 }
 
-/** Puts a unit under a parent of the right layer (the hierarchy is not dated). */
+/**
+ * Puts a unit under a parent of the right layer from `on` (default today), recorded in its
+ * parents' history; the unit's `parentId` follows the latest. Both units must exist that
+ * day. The layers rule out loops on every day (a parent is always one layer up).
+ */
 export function moveUnit(w: Draft, input: MoveUnitInput): UnitChange {
+  const on = input.on ?? w.today;
   const unit = requireUnit(w, input.slug, 'slug');
   const parent = parentFor(w, unit.layer, input.parent);
+  requireCreatedBy(unit, on, 'on');
+  if (parent) requireCreatedBy(parent, on, 'parent');
+  changeLine({
+    table: w.unitParents,
+    rows: w.unitParents.where('unit', unit.id),
+    on,
+    values: parent && { unitId: unit.id, parentId: parent.id },
+    holds: (row) => row.parentId === parent?.id,
+    path: 'on',
+  });
   return { unit: w.units.update(unit, { parentId: parent?.id ?? null }) };
+}
+
+/** A unit's history starts on its creation: nothing is placed before it. */
+function requireCreatedBy(unit: UnitRow, on: Day, path: string): void {
+  if (unit.createdOn > on) {
+    const message = `unit "${unit.slug}" is created on ${unit.createdOn}, after ${on}`;
+    throw UserInputError.of(path, message, 'VALIDATION');
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Draft, TableName } from './draft.js';
+import type { DescribedTable, Draft } from './draft.js';
 
 export type ChangeAction = 'CREATE' | 'UPDATE' | 'MOVE' | 'END';
 
@@ -42,7 +42,7 @@ const emailOf = (w: Draft, id: unknown) =>
 const num = (value: unknown) => (typeof value === 'number' ? value : null);
 const dated = (row: AnyRow) => ({ startedOn: row.startedOn, endedOn: row.endedOn });
 
-const DESCRIBERS: Record<TableName, Describer> = {
+const DESCRIBERS: Record<DescribedTable, Describer> = {
   people: {
     describe: (w, p) => ({
       email: p.email,
@@ -186,7 +186,7 @@ function actionOf(describer: Describer, before: Described, after: Described): Ch
 export type DescribedChange = ChangeRecord & { movedFrom: number | null };
 
 /** Every row a draft created or changed, described once, table by table (an import's plan). */
-export function describeChanges(w: Draft, tables: readonly TableName[]): DescribedChange[] {
+export function describeChanges(w: Draft, tables: readonly DescribedTable[]): DescribedChange[] {
   const records: DescribedChange[] = [];
   for (const name of tables) {
     const describer = DESCRIBERS[name];
@@ -220,7 +220,7 @@ export function describeChanges(w: Draft, tables: readonly TableName[]): Describ
 }
 
 /** Every row a draft created or changed, for the audit log: a move shows in both units' logs. */
-export function changeRecords(w: Draft, tables: readonly TableName[]): ChangeRecord[] {
+export function changeRecords(w: Draft, tables: readonly DescribedTable[]): ChangeRecord[] {
   return describeChanges(w, tables).flatMap(({ movedFrom, ...record }) =>
     movedFrom === null ? [record] : [record, { ...record, unitId: movedFrom }],
   );

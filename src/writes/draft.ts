@@ -7,7 +7,9 @@ import type {
   OpenRoleRow,
   PersonRow,
   PolicyRow,
+  ReportingLineRow,
   SeatAssignmentRow,
+  UnitParentRow,
   UnitRow,
 } from '../db/tables.js';
 import { DraftTable } from './draft-table.js';
@@ -22,12 +24,29 @@ export const TABLE_NAMES = [
   'aorOwnerships',
   'candidates',
   'openRoles',
+  'reportingLines',
+  'unitParents',
   'policies',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
-/** The tables an import counts: the org's things, not its policy (the plan shows that). */
-export type CountedTable = Exclude<TableName, 'policies'>;
-const COUNTED_TABLES = TABLE_NAMES.filter((name): name is CountedTable => name !== 'policies');
+/**
+ * The tables whose changes the audit log and an import's plan describe: a manager's or a
+ * parent's dated row is told by the person's or unit's own change (its `manager`, `parent`).
+ */
+export type DescribedTable = Exclude<TableName, 'reportingLines' | 'unitParents'>;
+export const DESCRIBED_TABLES = TABLE_NAMES.filter(
+  (name): name is DescribedTable => name !== 'reportingLines' && name !== 'unitParents',
+);
+
+/**
+ * The tables an import counts: the org's things, not its policy (the plan shows that) nor
+ * the dated reporting lines and parents (counted as the people and units they change).
+ */
+export type CountedTable = Exclude<TableName, 'policies' | 'reportingLines' | 'unitParents'>;
+const UNCOUNTED: readonly TableName[] = ['policies', 'reportingLines', 'unitParents'];
+const COUNTED_TABLES = TABLE_NAMES.filter(
+  (name): name is CountedTable => !UNCOUNTED.includes(name),
+);
 export type Counts = Record<CountedTable, number>;
 
 export const zeroCounts = (): Counts =>
@@ -51,14 +70,16 @@ export class Draft {
   private readonly changedOne = () => {
     this.revision += 1;
   };
-  readonly people: DraftTable<PersonRow, 'email' | 'manager'>;
-  readonly units: DraftTable<UnitRow, 'slug' | 'parent'>;
+  readonly people: DraftTable<PersonRow, 'email'>;
+  readonly units: DraftTable<UnitRow, 'slug'>;
   readonly seatAssignments: DraftTable<SeatAssignmentRow, 'seat' | 'person'>;
   readonly memberships: DraftTable<MembershipRow, 'person' | 'unit'>;
   readonly aors: DraftTable<AorRow, 'slug' | 'unit'>;
   readonly aorOwnerships: DraftTable<AorOwnershipRow, 'aor' | 'person'>;
   readonly candidates: DraftTable<CandidateRow, 'seat' | 'person' | 'unit'>;
   readonly openRoles: DraftTable<OpenRoleRow, 'seat' | 'unit'>;
+  readonly reportingLines: DraftTable<ReportingLineRow, 'person' | 'manager'>;
+  readonly unitParents: DraftTable<UnitParentRow, 'unit' | 'parent'>;
   readonly policies: DraftTable<PolicyRow, never>;
   /** Things a write was asked to make so that already were (an import reports them). */
   readonly unchanged = zeroCounts();
@@ -73,13 +94,13 @@ export class Draft {
     this.lastId = idBase;
     this.people = new DraftTable(
       history.people,
-      { email: (p) => p.email.toLowerCase(), manager: (p) => p.managerId },
+      { email: (p) => p.email.toLowerCase() },
       this.newId,
       this.changedOne,
     );
     this.units = new DraftTable(
       history.units,
-      { slug: (u) => u.slug, parent: (u) => u.parentId },
+      { slug: (u) => u.slug },
       this.newId,
       this.changedOne,
     );
@@ -123,6 +144,18 @@ export class Draft {
       this.newId,
       this.changedOne,
     );
+    this.reportingLines = new DraftTable(
+      history.reportingLines,
+      { person: (l) => l.personId, manager: (l) => l.managerId },
+      this.newId,
+      this.changedOne,
+    );
+    this.unitParents = new DraftTable(
+      history.unitParents,
+      { unit: (p) => p.unitId, parent: (p) => p.parentId },
+      this.newId,
+      this.changedOne,
+    );
     this.policies = new DraftTable(history.policies, {}, this.newId, this.changedOne);
   }
 
@@ -158,6 +191,8 @@ export class Draft {
       ownerships: this.aorOwnerships.rows(),
       candidates: this.candidates.rows(),
       openRoles: this.openRoles.rows(),
+      reportingLines: this.reportingLines.rows(),
+      unitParents: this.unitParents.rows(),
       policies: this.policies.rows(),
     };
   }

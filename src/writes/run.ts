@@ -6,7 +6,7 @@ import { changeTable, orgStateTable } from '../db/tables.js';
 import { announceOrgVersion } from '../db/version.js';
 import type { OrgSnapshots } from '../store/snapshots.js';
 import { changeRecords } from './change-record.js';
-import { Draft, TABLE_NAMES } from './draft.js';
+import { DESCRIBED_TABLES, Draft } from './draft.js';
 import { UserInputError } from './errors.js';
 import { Problems, reportIssues } from './problems.js';
 import { type SavedChanges, saveDraft } from './save.js';
@@ -76,7 +76,7 @@ export async function runWrite<T>(
       const value = rules(draft);
       if (options.dryRun || !draft.changed) throw new Discard({ value, draft, version: null });
       // Described before saving: saving gives new rows their database ids in place.
-      const entries = options.audit?.(draft) ?? changeRecords(draft, TABLE_NAMES);
+      const entries = options.audit?.(draft) ?? changeRecords(draft, DESCRIBED_TABLES);
       const { ids, changes } = await saveDraft(tx, draft);
       await writeAudit(tx, writer.actor, operation, entries, ids);
       await options.afterSave?.(tx);

@@ -9,7 +9,9 @@ import {
   openRoleTable,
   personTable,
   policyTable,
+  reportingLineTable,
   seatAssignmentTable,
+  unitParentTable,
   unitTable,
 } from '../db/tables.js';
 import { type Draft, TABLE_NAMES, type TableName } from './draft.js';
@@ -23,6 +25,8 @@ const TABLES: Record<TableName, PgTable> = {
   aorOwnerships: aorOwnershipTable,
   candidates: candidateTable,
   openRoles: openRoleTable,
+  reportingLines: reportingLineTable,
+  unitParents: unitParentTable,
   policies: policyTable,
 };
 
@@ -36,6 +40,8 @@ const REFERENCES: Record<TableName, readonly string[]> = {
   aorOwnerships: ['aorId', 'personId'],
   candidates: ['unitId', 'personId'],
   openRoles: ['unitId'],
+  reportingLines: ['personId', 'managerId'],
+  unitParents: ['unitId', 'parentId'],
   policies: [],
 };
 

@@ -86,7 +86,13 @@ describe('the people index', () => {
       findPeople(index, { includeDeparted: false, day: TODAY, ...filter }).map((p) => p.id);
     expect(ids({ search: 'ana' })).toEqual([1, 3]);
     expect(ids({ search: 'ana', includeDeparted: true })).toEqual([1, 2, 3]);
-    expect(ids({ search: 'ana', managerId: 9, includeDeparted: true })).toEqual([1, 2]);
+    const managers = new Map([
+      [1, 9],
+      [2, 9],
+      [3, 8],
+    ]);
+    const reportsTo = { managerId: 9, managerOf: (id: number) => managers.get(id) ?? null };
+    expect(ids({ search: 'ana', reportsTo, includeDeparted: true })).toEqual([1, 2]);
     expect(ids({ ids: new Set([3]) })).toEqual([3]);
     expect(ids({ search: 'two' })).toEqual([]);
   });

@@ -37,11 +37,13 @@ const WRITES: Array<[string, Record<string, unknown>]> = [
     },
   ],
   ['setTeam', { email: 'p9@example.com', team: null, on: D2 }],
+  ['setManager', { email: 'p10@example.com', manager: 'p0@example.com', on: D1 }],
+  ['moveUnit', { slug: 'team-0004', parent: 'area-0004', on: D2 }],
 ];
 const ORDERS: Record<string, number[]> = {
-  'as listed': [0, 1, 2, 3, 4, 5, 6, 7],
-  reversed: [7, 6, 5, 4, 3, 2, 1, 0],
-  interleaved: [3, 6, 0, 5, 2, 7, 1, 4],
+  'as listed': [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  reversed: [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+  interleaved: [3, 9, 6, 0, 5, 8, 2, 7, 1, 4],
 };
 
 async function write(name: string, input: Record<string, unknown>) {
@@ -58,7 +60,7 @@ async function write(name: string, input: Record<string, unknown>) {
 
 const UNITS = `query ($d: Date!) {
   units(first: 100, asOf: $d) { nodes {
-    slug layer engLead { email } techLead { email } members { email }
+    slug layer parent { slug } children { slug } engLead { email } techLead { email } members { email }
     coverage { engineerCount }
     aors { slug primaryOwner { email } backupOwners { email } }
     openRoles { id status }
@@ -149,6 +151,17 @@ async function agreeingFacts(day: string) {
     for (const member of team.members) expect(present.has(member.email)).toBe(true);
   }
 
+  // The tree: a unit's children that day == the units whose parent that day it is.
+  for (const unit of units.nodes) {
+    const under = units.nodes.filter((u: any) => u.parent?.slug === unit.slug);
+    expect(sortBy(unit.children, 'slug'), `${unit.slug} on ${day}`).toEqual(
+      sortBy(
+        under.map((u: any) => ({ slug: u.slug })),
+        'slug',
+      ),
+    );
+  }
+
   // AoRs and open roles: the root lists == the units' own, owners and statuses alike.
   const unitAors = units.nodes.flatMap((u: any) => u.aors);
   expect(sortBy(unitAors, 'slug')).toEqual(sortBy(aors.nodes, 'slug'));
@@ -178,6 +191,8 @@ function expectedOn(day: string) {
     engineerRoleOpen: day >= D2,
     serviceOwner: !imported ? null : day < D3 ? 'p18@example.com' : 'p20@example.com',
     p21Candidate: day >= D1,
+    p10Manager: day < D1 ? 'p3@example.com' : 'p0@example.com',
+    team0004Parent: day < D2 ? 'area-0000' : 'area-0004',
   };
 }
 
@@ -196,6 +211,8 @@ function factsOf(day: string, { units, people, openRoles }: any) {
       (r: any) => r.unit.slug === 'team-0002' && r.status === 'OPEN',
     ),
     serviceOwner: service?.primaryOwner?.email ?? null,
+    p10Manager: person('p10@example.com').manager?.email ?? null,
+    team0004Parent: unit('team-0004').parent?.slug ?? null,
     p21Candidate: person('p21@example.com').candidacies.some(
       (c: any) => c.unit.slug === 'team-0002' && c.seat === 'ENG_LEAD',
     ),

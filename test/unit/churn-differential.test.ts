@@ -31,7 +31,17 @@ function generatedOrg(seed: number): OrgHistory {
   const add = (layer: Layer, parentId: number | null) => {
     const id = units.length + 1;
     const slug = `${layer.toLowerCase()}-${id}`;
-    units.push({ id, slug, name: slug, layer, parentId, charter: null, archivedOn: null });
+    const createdOn = START;
+    units.push({
+      id,
+      slug,
+      name: slug,
+      layer,
+      parentId,
+      charter: null,
+      createdOn,
+      archivedOn: null,
+    });
     return id;
   };
   for (let p = 0; p < 2; p++) {
@@ -48,6 +58,9 @@ function generatedOrg(seed: number): OrgHistory {
     // About one Team in five is archived in the year, its seats vacated first.
     if (unit.layer === 'TEAM' && rand() < 0.2)
       unit.archivedOn = addDays(START, 60 + Math.floor(rand() * 250));
+    // About one other Team in five is created during the year, its seats empty or filled.
+    else if (unit.layer === 'TEAM' && rand() < 0.25)
+      unit.createdOn = addDays(START, 20 + Math.floor(rand() * 250));
     for (const seat of SEATS) seatYear(unit, seat);
   }
   function seatYear(unit: UnitRow, seat: Seat) {
@@ -72,8 +85,8 @@ function generatedOrg(seed: number): OrgHistory {
       if (role) Object.assign(role, { status: 'FILLED', closedOn: day });
       role = null;
     };
-    if (rand() < 0.7) start(START, person++, false);
-    for (let day = addDays(START, 1); day <= '2025-12-31'; day = addDays(day, 1)) {
+    if (rand() < 0.7) start(unit.createdOn, person++, false);
+    for (let day = addDays(unit.createdOn, 1); day <= '2025-12-31'; day = addDays(day, 1)) {
       if (unit.archivedOn === day) {
         end(day);
         if (role) Object.assign(role, { status: 'CANCELLED', closedOn: day });
@@ -91,7 +104,7 @@ function generatedOrg(seed: number): OrgHistory {
           unitId: unit.id,
           seat,
           status: 'OPEN',
-          openedOn: laterDay(START, addDays(day, -Math.floor(rand() * 30))),
+          openedOn: laterDay(unit.createdOn, addDays(day, -Math.floor(rand() * 30))),
           closedOn: null,
         };
         roles.push(role);
@@ -117,6 +130,12 @@ function generatedOrg(seed: number): OrgHistory {
     ownerships: [],
     candidates: [],
     openRoles: roles,
+    reportingLines: [],
+    unitParents: units.flatMap((u) =>
+      u.parentId === null
+        ? []
+        : [{ id: u.id, unitId: u.id, parentId: u.parentId, startedOn: u.createdOn, endedOn: null }],
+    ),
     policies: [],
   };
 }
@@ -222,6 +241,7 @@ describe('churn against a walk of every day', () => {
       for (let day = START; day <= '2025-12-31'; day = addDays(day, 1))
         year.push([day, orgStateOn(history, day)]);
       expect(history.units.some((u) => u.archivedOn)).toBe(true);
+      expect(history.units.some((u) => u.createdOn > START)).toBe(true);
       expect(history.seatAssignments.length).toBeGreaterThan(100);
       const area = history.units.find((u) => u.layer === 'AREA') as UnitRow;
       const scopes = [

@@ -154,3 +154,49 @@ describe('seatVacancyStats', () => {
     expect(t4[5]).toEqual({ ...NONE, layer: 'TEAM', seat: 'TECH_LEAD', turnover: null });
   });
 });
+
+describe('units created in the period', () => {
+  const spec: OrgSpec = {
+    units: [
+      { slug: 'a', layer: 'AREA', el: 'x' },
+      // Created on 03-10 with an empty Tech Lead seat, its Eng Lead seated the same day.
+      { slug: 'n', layer: 'TEAM', parent: 'a', createdOn: '2026-03-10' },
+    ],
+    seats: [
+      { unit: 'n', seat: 'ENG_LEAD', person: 'e', from: '2026-03-10' },
+      { unit: 'n', seat: 'TECH_LEAD', person: 't', from: '2026-04-01' },
+    ],
+  };
+  const { history, u } = buildHistory(spec);
+  const scoped = { scopeUnitId: u('n'), from: '2026-03-01', to: '2026-05-31' };
+
+  it('begin a vacancy on their creation day when a seat is empty, and nothing before', () => {
+    const stats = seatVacancyStats(history, scoped);
+    expect(stats[4]).toEqual({ ...NONE, layer: 'TEAM', seat: 'ENG_LEAD', turnover: 0 });
+    expect(stats[5]).toEqual({
+      ...NONE,
+      layer: 'TEAM',
+      seat: 'TECH_LEAD',
+      began: 1,
+      ended: 1,
+      medianDaysVacant: 22,
+      longestDaysVacant: 22,
+      turnover: 0,
+    });
+  });
+
+  it('make no change on their creation day: the unit did not exist the day before', () => {
+    const changes = leadershipChanges(history, scoped);
+    expect(changes.map((c) => `${c.on} ${c.seat} ${c.kind}`)).toEqual([
+      '2026-04-01 TECH_LEAD FILLED',
+    ]);
+  });
+
+  it('before their creation are not counted at all', () => {
+    const before = seatVacancyStats(history, { ...scoped, to: '2026-03-09' });
+    expect(before.slice(4)).toEqual([
+      { ...NONE, layer: 'TEAM', seat: 'ENG_LEAD', turnover: null },
+      { ...NONE, layer: 'TEAM', seat: 'TECH_LEAD', turnover: null },
+    ]);
+  });
+});

@@ -64,7 +64,10 @@ function bend(h: OrgHistory): OrgHistory {
       ? { ...p, managerId: boss ?? null, departedOn: departs.get(p.id) ?? p.departedOn }
       : p,
   );
-  return { ...h, seatAssignments, memberships, people };
+  const reportingLines = h.reportingLines.map((l) =>
+    movedIds.has(l.personId) ? { ...l, managerId: boss ?? l.managerId } : l,
+  );
+  return { ...h, seatAssignments, memberships, people, reportingLines };
 }
 
 describe('hygiene findings on a generated org', () => {
@@ -119,6 +122,8 @@ function expectedOn(h: OrgHistory, day: Day): string[] {
       .sort((a, b) => (a.startedOn < b.startedOn ? 1 : -1))[0];
   const teamOf = (personId: number) =>
     h.memberships.find((m) => m.personId === personId && inForce(m))?.unitId;
+  const managerOf = (personId: number) =>
+    h.reportingLines.find((l) => l.personId === personId && inForce(l))?.managerId;
   const lines: string[] = [];
   for (const u of units) {
     const el = holder(u, 'ENG_LEAD');
@@ -126,7 +131,7 @@ function expectedOn(h: OrgHistory, day: Day): string[] {
     if (u.layer === 'TEAM' && tl && tl.personId !== el?.personId) {
       if (teamOf(tl.personId) !== u.id)
         lines.push(`MEDIUM TECH_LEAD_OFF_TEAM ${u.slug} ${email(tl.personId)}`);
-      const manager = h.people.find((p) => p.id === tl.personId)?.managerId;
+      const manager = managerOf(tl.personId);
       if (el && manager !== el.personId) {
         lines.push(`LOW TECH_LEAD_REPORTS_ELSEWHERE ${u.slug} ${email(tl.personId)}`);
       }
@@ -144,7 +149,7 @@ function expectedOn(h: OrgHistory, day: Day): string[] {
       .filter((u) => ids.includes(u.id))
       .sort((a, b) => layer(a) - layer(b) || (a.slug < b.slug ? -1 : 1))[0];
   for (const m of h.people.filter(present)) {
-    const reports = h.people.filter((p) => p.managerId === m.id && present(p));
+    const reports = h.people.filter((p) => managerOf(p.id) === m.id && present(p));
     if (reports.length <= policy.spanLimit) continue;
     const seats = units.filter((u) =>
       [holder(u, 'ENG_LEAD'), holder(u, 'TECH_LEAD')].some((s) => s?.personId === m.id),

@@ -28,7 +28,8 @@ beforeAll(() => {
   const doc = parseDocumentShape(generateOrg(SIZES.M), problems);
   const empty = { units: [], people: [], seatAssignments: [], memberships: [], aors: [] };
   const rest = { ownerships: [], candidates: [], openRoles: [], policies: [] };
-  const draft = new Draft({ ...empty, ...rest }, DAY);
+  const lines = { reportingLines: [], unitParents: [] };
+  const draft = new Draft({ ...empty, ...rest, ...lines }, DAY);
   applyDocument(draft, doc, problems, documentRepeats(doc, problems));
   history = draft.history();
   state = orgStateOn(history, DAY);

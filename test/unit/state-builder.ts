@@ -1,4 +1,5 @@
 import { orgStateOn } from '../../src/core/org/as-of.js';
+import { ORG_DAYS } from '../../src/core/org/days.js';
 import type { Day, OrgHistory, OrgState } from '../../src/core/org/state.js';
 import type {
   AorOwnershipRow,
@@ -34,6 +35,7 @@ export interface OrgSpec {
     el?: string;
     tl?: string;
     members?: string[];
+    createdOn?: Day;
     archivedOn?: Day;
   }[];
   seats?: { unit: string; seat: Seat; person: string; from?: Day; to?: Day; acting?: boolean }[];
@@ -107,6 +109,7 @@ export function buildHistory(spec: OrgSpec): BuiltOrg {
     layer: x.layer,
     parentId: x.parent ? u(x.parent) : null,
     charter: null,
+    createdOn: x.createdOn ?? ORG_DAYS.first,
     archivedOn: x.archivedOn ?? null,
   }));
   const seatRows: NonNullable<OrgSpec['seats']> = [
@@ -166,6 +169,18 @@ export function buildHistory(spec: OrgSpec): BuiltOrg {
     openedOn: x.openedOn ?? LONG_AGO,
     closedOn: x.closedOn ?? null,
   }));
+  // As the migration and an import date what was there before anything recorded: units and
+  // reporting lines from the first day the org can mean (a unit may say otherwise).
+  const founded = ORG_DAYS.first;
+  const line = () => ({ id: id(), startedOn: founded, endedOn: null });
+  const reportingLines = people.flatMap((x) =>
+    x.managerId === null ? [] : [{ ...line(), personId: x.id, managerId: x.managerId }],
+  );
+  const unitParents = units.flatMap((x) =>
+    x.parentId === null
+      ? []
+      : [{ ...line(), unitId: x.id, parentId: x.parentId, startedOn: x.createdOn }],
+  );
   return {
     history: {
       units,
@@ -176,6 +191,8 @@ export function buildHistory(spec: OrgSpec): BuiltOrg {
       ownerships,
       candidates,
       openRoles,
+      reportingLines,
+      unitParents,
       policies: [],
     },
     u,

@@ -4,7 +4,7 @@ import { setManager } from '../../src/people/writes.js';
 import { assignSeat, vacateSeat } from '../../src/seats/writes.js';
 import { moveUnit } from '../../src/units/writes.js';
 import { changeRecords } from '../../src/writes/change-record.js';
-import { Draft, TABLE_NAMES } from '../../src/writes/draft.js';
+import { DESCRIBED_TABLES, Draft } from '../../src/writes/draft.js';
 import { UserInputError } from '../../src/writes/errors.js';
 import { buildHistory, TODAY } from './state-builder.js';
 
@@ -44,7 +44,7 @@ describe('a draft', () => {
   it('describes what changed by slug and email, for the audit log and a plan', () => {
     const w = draft();
     assignSeat(w, { unit: 'db', seat: 'TECH_LEAD', person: 'dee@example.com' });
-    const records = changeRecords(w, TABLE_NAMES).map(({ action, kind, key }) => ({
+    const records = changeRecords(w, DESCRIBED_TABLES).map(({ action, kind, key }) => ({
       action,
       kind,
       key,

@@ -1,7 +1,8 @@
 import type { Seat, SeatAssignmentRow, UnitRow } from '../../db/tables.js';
 import { groupBy } from '../collections.js';
-import { addDays } from '../org/days.js';
+import { addDays, laterDay } from '../org/days.js';
 import { latestInForce } from '../org/in-force.js';
+import { parentsOn } from '../org/lines.js';
 import { seatKey, toHolding } from '../org/seats-on.js';
 import { type Day, type Holding, type OrgHistory, SEATS } from '../org/state.js';
 
@@ -13,8 +14,8 @@ export interface Span {
 
 /**
  * One seat of one unit over the org's history: its spans, oldest first, each differing from
- * the one before in who holds the seat or whether they act; the first starts on the
- * history's first day. `endsOn` is the first day the unit no longer exists (its archiving),
+ * the one before in who holds the seat or whether they act; the first starts on the day the
+ * unit was created, or on the history's first day if that is later. `endsOn` is the first day the unit no longer exists (its archiving),
  * null while it does.
  */
 export interface SeatTimeline {
@@ -33,10 +34,10 @@ export interface ChurnPeriod {
 }
 
 /**
- * The first day of the org's history: the earliest start of any dated row. orgraph does not
- * date a unit's creation, so on any earlier day nothing is known and no seat is counted;
- * a seat that was never held is vacant from this day. An org with no dated row starts on
- * `from`.
+ * The first day of the org's history: the earliest start of any dated row. On any earlier
+ * day nothing is known and no seat is counted: a unit there "before anything recorded" (as
+ * migrated and imported units are) has its never-held seats vacant from this day. An org
+ * with no dated row starts on `from`.
  */
 export function historyStart(history: OrgHistory, from: Day): Day {
   let first: Day | null = null;
@@ -57,12 +58,14 @@ export function historyStart(history: OrgHistory, from: Day): Day {
 
 /**
  * The units of a scope, archived ones included (they count on the days they existed): the
- * scope unit and every unit whose parent chain leads to it. The hierarchy is not dated in
- * orgraph, so the chain is the one kept now.
+ * scope unit and every unit whose parent chain leads to it on `day` (the period's last day;
+ * a unit archived by then under its last parent).
  */
-export function unitsInScope(units: readonly UnitRow[], scopeUnitId: number | null): UnitRow[] {
+export function unitsInScope(history: OrgHistory, scopeUnitId: number | null, day: Day): UnitRow[] {
+  const { units } = history;
   if (scopeUnitId === null) return [...units];
-  const children = groupBy(units, (u) => u.parentId);
+  const parents = parentsOn(history.unitParents, day);
+  const children = groupBy(units, (u) => parents.get(u.id) ?? null);
   const found: UnitRow[] = [];
   const pending = units.filter((u) => u.id === scopeUnitId);
   for (let unit = pending.pop(); unit; unit = pending.pop()) {
@@ -72,20 +75,19 @@ export function unitsInScope(units: readonly UnitRow[], scopeUnitId: number | nu
   return found;
 }
 
-/** Whether the unit exists on `day`: orgraph's units exist until the day they are archived. */
-export function existsOn(unit: Pick<UnitRow, 'archivedOn'>, day: Day): boolean {
-  return unit.archivedOn === null || unit.archivedOn > day;
-}
-
 /** The timelines of both seats of every unit of the period's scope. */
 export function seatTimelines(history: OrgHistory, period: ChurnPeriod): SeatTimeline[] {
   const start = historyStart(history, period.from);
   const bySeat = groupBy(history.seatAssignments, (a) => seatKey(a.unitId, a.seat));
-  return unitsInScope(history.units, period.scopeUnitId).flatMap((unit) =>
+  return unitsInScope(history, period.scopeUnitId, period.to).flatMap((unit) =>
     SEATS.map((seat) => ({
       unit,
       seat,
-      spans: spansOf(bySeat.get(seatKey(unit.id, seat)) ?? [], start, unit.archivedOn),
+      spans: spansOf(
+        bySeat.get(seatKey(unit.id, seat)) ?? [],
+        laterDay(start, unit.createdOn),
+        unit.archivedOn,
+      ),
       endsOn: unit.archivedOn,
     })),
   );

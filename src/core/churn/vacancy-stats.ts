@@ -1,15 +1,10 @@
 import type { Layer, OpenRoleRow, Seat } from '../../db/tables.js';
 import { appendTo } from '../collections.js';
 import { daysBetween } from '../org/days.js';
+import { unitExistsOn } from '../org/lines.js';
 import { type Day, LAYERS, type OrgHistory, SEATS } from '../org/state.js';
 import { changesOf } from './changes.js';
-import {
-  type ChurnPeriod,
-  existsOn,
-  type SeatTimeline,
-  seatTimelines,
-  unitsInScope,
-} from './timeline.js';
+import { type ChurnPeriod, type SeatTimeline, seatTimelines, unitsInScope } from './timeline.js';
 
 /** SPEC's `SeatVacancyStats`: one layer and seat over a period. */
 export interface SeatVacancyStats {
@@ -74,7 +69,7 @@ function statsOf(
   );
   const openAges = vacancies.filter((v) => openOn(v, to)).map((v) => daysBetween(v.from, to));
   // The seats on `to`: of the units existing that day, once the history has begun.
-  const seats = timelines.filter((t) => existsOn(t.unit, to) && (t.spans[0]?.from ?? to) <= to);
+  const seats = timelines.filter((t) => unitExistsOn(t.unit, to) && (t.spans[0]?.from ?? to) <= to);
   const left = timelines
     .flatMap((t) => changesOf(t, from, to))
     .filter((c) => c.kind === 'VACATED' || c.kind === 'REPLACED').length;
@@ -94,11 +89,11 @@ function statsOf(
 
 /** Days from opening to filling of the seat roles filled in the period, by layer and seat. */
 function daysToFillBy(history: OrgHistory, period: ChurnPeriod) {
-  const units = new Map(unitsInScope(history.units, period.scopeUnitId).map((u) => [u.id, u]));
+  const units = new Map(unitsInScope(history, period.scopeUnitId, period.to).map((u) => [u.id, u]));
   const days = new Map<string, number[]>();
   for (const role of history.openRoles) {
     const unit = units.get(role.unitId);
-    if (!unit || !filledIn(role, period) || !existsOn(unit, role.closedOn as Day)) continue;
+    if (!unit || !filledIn(role, period) || !unitExistsOn(unit, role.closedOn as Day)) continue;
     appendTo(days, `${unit.layer}:${role.seat}`, daysBetween(role.openedOn, role.closedOn as Day));
   }
   return days;

@@ -4,10 +4,12 @@ import type {
   CandidateRow,
   MembershipRow,
   Seat,
+  UnitParentRow,
   UnitRow,
 } from '../../db/tables.js';
 import { groupBy } from '../collections.js';
 import { inForceOn, latestInForce } from './in-force.js';
+import { managersOn, parentsOn, unitExistsOn } from './lines.js';
 import { seatKey, seatsOn } from './seats-on.js';
 import {
   type AorState,
@@ -23,18 +25,19 @@ import {
 
 /**
  * The org as it stood on `asOf`: every history row filtered to what was in force that day.
- * People are all kept (a directory for names), whatever their dates: only their seats,
- * ownerships, candidacies and memberships are dated.
+ * People are all kept (a directory for names), whatever their dates: only their managers,
+ * seats, ownerships, candidacies and memberships are dated.
  */
 export function orgStateOn(history: OrgHistory, asOf: Day): OrgState {
-  const { units, unitsById, childrenOf } = hierarchyOn(history.units, asOf);
+  const { units, unitsById, childrenOf } = hierarchyOn(history.units, history.unitParents, asOf);
+  const managers = managersOn(history.reportingLines, asOf);
   const seats = seatsOn(history, units, asOf);
   return {
     asOf,
     units,
     unitsById,
     childrenOf,
-    people: new Map(history.people.map((p) => [p.id, toPersonState(p)])),
+    people: new Map(history.people.map((p) => [p.id, toPersonState(p, managers.get(p.id))])),
     seats,
     members: membersOn(history, unitsById, asOf),
     aors: aorsOn(history.aors, history.ownerships, unitsById, asOf),
@@ -42,26 +45,35 @@ export function orgStateOn(history: OrgHistory, asOf: Day): OrgState {
   };
 }
 
-/** The units not archived on `asOf`, in slug order, by id and under their parents. */
-export function hierarchyOn(rows: readonly UnitRow[], asOf: Day) {
+/** The units existing on `asOf`, in slug order, by id and under their parents that day. */
+export function hierarchyOn(
+  rows: readonly UnitRow[],
+  parents: readonly UnitParentRow[],
+  asOf: Day,
+) {
+  const parentOf = parentsOn(parents, asOf);
   const units = rows
-    .filter((u) => u.archivedOn === null || u.archivedOn > asOf)
-    .map(toUnitState)
+    .filter((u) => unitExistsOn(u, asOf))
+    .map((u) => toUnitState(u, parentOf.get(u.id) ?? null))
     .sort((a, b) => compareText(a.slug, b.slug));
   const unitsById = new Map(units.map((u) => [u.id, u]));
   return { units, unitsById, childrenOf: childrenByParent(units) };
 }
 
-function toUnitState(u: UnitRow): UnitState {
-  return { id: u.id, slug: u.slug, name: u.name, layer: u.layer, parentId: u.parentId };
+function toUnitState(u: UnitRow, parentId: number | null): UnitState {
+  return { id: u.id, slug: u.slug, name: u.name, layer: u.layer, parentId };
 }
 
-export function toPersonState(p: OrgHistory['people'][number]): PersonState {
+/** A person as a state holds them, with their manager on the state's day. */
+export function toPersonState(
+  p: OrgHistory['people'][number],
+  managerId: number | undefined,
+): PersonState {
   return {
     id: p.id,
     email: p.email,
     name: p.name,
-    managerId: p.managerId,
+    managerId: managerId ?? null,
     departedOn: p.departedOn,
   };
 }

@@ -4,6 +4,7 @@ import type {
   CandidateRow,
   MembershipRow,
   PersonRow,
+  UnitParentRow,
   UnitRow,
 } from '../../db/tables.js';
 import { overlayOf } from '../overlay-map.js';
@@ -22,7 +23,8 @@ import { noteChangedFrom } from './state-index.js';
 /**
  * A few changes to the history a state was built from (a scenario's, a departure's), with
  * the changed history's rows by the keys a state is built from. Units and AoRs themselves
- * are unchanged: changing them changes the hierarchy, and the state is then built anew.
+ * are unchanged: changing them changes the hierarchy, and the state is then built anew; so
+ * are reporting lines (a changed person keeps the manager the state gave them).
  */
 export interface HistoryChanges {
   /** Units whose seats, open roles, memberships or candidacies have a changed row. */
@@ -30,10 +32,11 @@ export interface HistoryChanges {
   /** AoRs with a changed ownership row. */
   aorIds: ReadonlySet<number>;
   /**
-   * Every unit row, when some were renamed or moved (none created or archived: the same
-   * units stand, so their seats and members keep their keys); absent when none changed.
+   * Every unit row, when some were renamed (none created, archived or moved: the same
+   * units stand under the same parents, so their seats and members keep their keys), with
+   * the parents' history; absent when none changed.
    */
-  units?: readonly UnitRow[];
+  units?: { rows: readonly UnitRow[]; parents: readonly UnitParentRow[] };
   /** People rows changed or added, as they are now. */
   people: readonly PersonRow[];
   seatRows(unitId: number): SeatRows;
@@ -63,7 +66,9 @@ export function changedState(
   const candidacies = [...touched]
     .flatMap((unitId) => candidaciesIn(changes.candidacies(unitId), seats, asOf))
     .sort(compareCandidates);
-  const hierarchy = changes.units ? hierarchyOn(changes.units, asOf) : before;
+  const hierarchy = changes.units
+    ? hierarchyOn(changes.units.rows, changes.units.parents, asOf)
+    : before;
   const after: OrgState = {
     ...before,
     asOf,
@@ -74,7 +79,10 @@ export function changedState(
       changes.people.length === 0
         ? before.people
         : overlayOf(before.people, (people) => {
-            for (const row of changes.people) people.set(row.id, toPersonState(row));
+            for (const row of changes.people) {
+              const managerId = before.people.get(row.id)?.managerId ?? undefined;
+              people.set(row.id, toPersonState(row, managerId));
+            }
           }),
     seats,
     members: changedMembers(before, changes, touched, asOf),

@@ -63,7 +63,13 @@ function turnsOf(history: OrgHistory): Turn[] {
     on(role.openedOn, 'unit', role.unitId);
     on(role.closedOn, 'unit', role.unitId);
   }
-  for (const unit of history.units) on(unit.archivedOn, 'structure', unit.id);
+  for (const unit of history.units) {
+    on(unit.createdOn, 'structure', unit.id);
+    on(unit.archivedOn, 'structure', unit.id);
+  }
+  // A manager or a parent changing reshapes the org: the state is worked out anew.
+  for (const row of history.unitParents) dated(row, 'structure', row.unitId);
+  for (const row of history.reportingLines) dated(row, 'structure', row.personId);
   for (const aor of history.aors) on(aor.retiredOn, 'structure', aor.id);
   for (const person of history.people) on(person.departedOn, 'person', person.id);
   return turns.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
@@ -89,8 +95,8 @@ export interface DayChanges extends HistoryChanges {
 /**
  * What differs in force between the org on `from` and on the later day `to`: the units
  * whose seats, open roles, members or candidacies change, the AoRs whose owners do, the
- * people who leave, with those rows. Null when the structure changes (a unit archived, an
- * AoR retired): the org is then worked out anew.
+ * people who leave, with those rows. Null when the structure changes (a unit created,
+ * moved or archived, an AoR retired, a manager changed): the org is then worked out anew.
  */
 export function changesBetween(history: OrgHistory, from: Day, to: Day): DayChanges | null {
   const index = dayIndexOf(history);

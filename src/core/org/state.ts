@@ -9,8 +9,10 @@ import type {
   PersonRow,
   PolicyRow,
   Readiness,
+  ReportingLineRow,
   Seat,
   SeatAssignmentRow,
+  UnitParentRow,
   UnitRow,
 } from '../../db/tables.js';
 
@@ -103,6 +105,10 @@ export interface OrgHistory {
   ownerships: AorOwnershipRow[];
   candidates: CandidateRow[];
   openRoles: OpenRoleRow[];
+  /** Who reported to whom, day by day. */
+  reportingLines: ReportingLineRow[];
+  /** Which unit sat under which, day by day. */
+  unitParents: UnitParentRow[];
   /** The org's policy over time: read for each day's analysis, never part of its state. */
   policies: PolicyRow[];
 }

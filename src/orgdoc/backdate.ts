@@ -1,0 +1,29 @@
+import { ORG_DAYS } from '../core/org/days.js';
+import type { Day } from '../core/org/state.js';
+import type { Draft } from '../writes/draft.js';
+
+/**
+ * A document states the org as it stands, not since when: what an import creates is taken
+ * to have been there before anything recorded (`ORG_DAYS.first`), as every unit, manager and
+ * parent was before they were dated. A new unit is created, and a new unit's parent and a
+ * new person's manager hold, from that day; so the dated rows of the document (a seat's
+ * `since`) and later writes dated before the import (an owner since January) find them.
+ * Changes to what already existed (a unit moved, a manager changed) keep the import's day.
+ */
+export function backdateCreated(w: Draft): void {
+  const start = ORG_DAYS.first;
+  const newUnits = new Set(w.units.inserts.map((u) => u.id));
+  const newPeople = new Set(w.people.inserts.map((p) => p.id));
+  for (const unit of w.units.inserts) w.units.update(unit, { createdOn: start });
+  // Only the lines in force from the import day on: one withdrawn the same day stays so.
+  const fromToday = (row: { startedOn: Day; endedOn: Day | null }) =>
+    row.startedOn === w.today && row.endedOn === null;
+  for (const row of w.unitParents.inserts) {
+    if (newUnits.has(row.unitId) && fromToday(row)) w.unitParents.update(row, { startedOn: start });
+  }
+  for (const row of w.reportingLines.inserts) {
+    if (newPeople.has(row.personId) && fromToday(row)) {
+      w.reportingLines.update(row, { startedOn: start });
+    }
+  }
+}
