@@ -47,8 +47,10 @@ export async function demoDir(copy = scratchDir()): Promise<string> {
   return copy;
 }
 
+let demoFolder: string | undefined; // dist/ does not change during a run
 async function demoOriginal(): Promise<string> {
-  const folder = join(tmpdir(), `orgraph-test-demo-${buildKey()}-${todayUtc()}`);
+  demoFolder ??= join(tmpdir(), `orgraph-test-demo-${buildKey()}-${todayUtc()}`);
+  const folder = demoFolder;
   if (existsSync(folder)) return folder;
   // Both workers start with the process tests: one makes the folder, the other waits for it.
   const release = await lockfile.lock(folder, {
