@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HELP } from '../../src/cli/help.js';
-import { cli, gql, run, type Server, scratchDir, startServer } from './processes.js';
+import { cli, demoDir, gql, run, type Server, startServer } from './processes.js';
 
 // The compiled CLI as a new user meets it: help for every command, answered without loading
 // the schema or the database; a command beside a running server loads neither either; and a
@@ -70,9 +70,11 @@ describe('npm run org -- help, as a process', () => {
 describe.skipIf(process.env.DATABASE_URL)(
   'beside a running server (PGlite; skipped with DATABASE_URL)',
   () => {
-    const env = { ORGRAPH_DATA_DIR: scratchDir(), ORGRAPH_ADMIN_TOKEN: undefined };
+    const env = { ORGRAPH_DATA_DIR: '', ORGRAPH_ADMIN_TOKEN: undefined };
     let server: Server;
     beforeAll(async () => {
+      // The demo's first start showed its token (demoDir): what follows is a later start's.
+      env.ORGRAPH_DATA_DIR = await demoDir();
       server = await startServer(env);
     }, 180_000);
     afterAll(() => server?.stop());

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FolderLock, lockDataFolder } from '../../src/server/data-lock.js';
-import { cli, run, scratchDir } from './processes.js';
+import { cli, demoDir, run, scratchDir } from './processes.js';
 
 // The compiled CLI, spawned as a user runs it: one line on failure, and an exit code that
 // tells a CI job a finding (1) from a typo (2) from a broken setup (3).
@@ -13,6 +13,8 @@ describe.skipIf(process.env.DATABASE_URL)(
     const env = { ORGRAPH_DATA_DIR: dataDir };
     const org = (...args: string[]) => cli(env, ...args);
     beforeAll(async () => {
+      // The demo org, seeded again: the seed finds it all there (a first start is seconds).
+      await demoDir(dataDir);
       const seed = run('node', ['dist/cli/seed.js'], env);
       expect(await seed.exited, seed.output()).toBe(0);
     }, 180_000);

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, demoDir, isAlive, startServer } from './processes.js';
+import { ADMIN, demoDir, isAlive, type Server, startServer } from './processes.js';
 
 /** A GraphQL request whose body arrives in two halves, `pauseMs` apart: in flight meanwhile. */
 function slowRequest(url: string, sent: Promise<void>) {
@@ -23,6 +23,22 @@ function slowRequest(url: string, sent: Promise<void>) {
     req.on('error', reject);
     req.write(body.slice(0, 10));
     sent.then(() => req.end(body.slice(10)));
+  });
+}
+
+const DRAINING = /SIGTERM: finishing requests in flight/;
+
+/** Resolves once the process has printed a line matching `pattern`. */
+function said({ child, output }: Server, pattern: RegExp): Promise<void> {
+  return new Promise((resolve) => {
+    const streams = [child.stdout, child.stderr];
+    const check = () => {
+      if (!pattern.test(output())) return;
+      for (const stream of streams) stream?.off('data', check);
+      resolve();
+    };
+    for (const stream of streams) stream?.on('data', check);
+    check();
   });
 }
 
@@ -58,13 +74,12 @@ describe.skipIf(process.env.DATABASE_URL)(
         const answer = slowRequest(npm.url, new Promise<void>((resolve) => (send = resolve)));
         await sleep(300);
         process.kill(target(npmPid, serverPid), 'SIGTERM');
-        await sleep(1_000);
+        await said(npm, DRAINING); // the server has begun draining: the request is in flight
         send();
         const { status, body } = await answer;
         expect(status).toBe(200);
         expect(JSON.parse(body).data.coverage.benchStrength).toEqual(expect.any(Number));
         expect(await npm.exited).toBe(0);
-        expect(npm.output()).toMatch(/SIGTERM: finishing requests in flight/);
         expect(isAlive(serverPid)).toBe(false);
       },
       180_000,

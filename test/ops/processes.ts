@@ -1,30 +1,81 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { todayUtc } from '../../src/core/org/days.js';
+import { templateKey } from '../helpers/pglite.js';
 
 export const ADMIN = 'ops-test-admin-token-0123456789';
 const ROOT = new URL('../../', import.meta.url).pathname;
 const LISTENING = /orgraph listening on http:\/\/[^:]+:(\d+)\/graphql/;
 
-/** A fresh, empty embedded data folder. */
-export const scratchDir = () => mkdtempSync(join(tmpdir(), 'orgraph-ops-'));
+/**
+ * Where this run's scratch folders go (a data folder is 40 MB: runs left gigabytes behind):
+ * one folder per vitest run, named after its main process, the workers' parent, and removed
+ * when the run ends (build.ts).
+ */
+export const runScratch = (main = process.ppid) => join(tmpdir(), `orgraph-ops-run-${main}`);
 
-let demoFolder: Promise<string> | undefined;
+/** A fresh, empty embedded data folder. */
+export function scratchDir(): string {
+  mkdirSync(runScratch(), { recursive: true });
+  return mkdtempSync(join(runScratch(), 'data-'));
+}
+
 /**
  * A data folder of the test's own holding the demo org, as a server's first start leaves it
- * (its token shown): a copy of one such folder made once per worker, since a first start
- * (initdb, the migrations, the demo import) costs seconds. Tests of the first start itself
- * use `scratchDir()`.
+ * (its token shown): a copy of one such folder. A first start (initdb, the migrations, the
+ * demo import) costs about ten seconds of CPU, so that one is made once for this build of
+ * dist/ and this day, and kept in the system's temporary folder for every worker and every
+ * later run (as the PGlite template is). Tests of the first start itself use `scratchDir()`.
  */
-export async function demoDir(): Promise<string> {
-  demoFolder ??= firstStart();
-  const original = await demoFolder;
-  const copy = scratchDir();
+export async function demoDir(copy = scratchDir()): Promise<string> {
+  const original = await demoOriginal();
   // The folder's lock and owner belong to the server that made it, not to the copy.
   const theirs = ['orgraph.lock', 'orgraph-owner.json'];
   cpSync(original, copy, { recursive: true, filter: (path) => !theirs.includes(basename(path)) });
   return copy;
+}
+
+let demoFolder: string | undefined; // dist/ does not change during a run
+async function demoOriginal(): Promise<string> {
+  demoFolder ??= join(tmpdir(), `orgraph-test-demo-${buildKey()}-${todayUtc()}`);
+  const folder = demoFolder;
+  if (existsSync(folder)) return folder;
+  // Both workers start with the process tests: one makes the folder, the other waits for it.
+  const release = await lockfile.lock(folder, {
+    realpath: false,
+    stale: 60_000,
+    retries: { retries: 1_500, minTimeout: 100, maxTimeout: 200 },
+  });
+  try {
+    if (!existsSync(folder)) renameSync(await firstStart(), folder); // whole, or not there
+  } finally {
+    await release();
+  }
+  return folder;
+}
+
+/** Changes with what a first start runs: the compiled code, the demo, the migrations. */
+function buildKey(): string {
+  const hash = createHash('sha256').update(templateKey());
+  for (const dir of ['dist', 'src/demo']) {
+    const entries = readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true });
+    for (const entry of entries.filter((e) => e.isFile() && !/\.(map|tsbuildinfo)$/.test(e.name))) {
+      hash.update(entry.name).update(readFileSync(join(entry.parentPath, entry.name)));
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
 }
 
 async function firstStart(): Promise<string> {
@@ -41,6 +92,14 @@ function environment(env: Record<string, string | undefined>): NodeJS.ProcessEnv
   return { ...rest, PORT: '0', ORGRAPH_ADMIN_TOKEN: ADMIN, ...env };
 }
 
+/**
+ * Every node the tests start compiles PGlite's WebAssembly with V8's baseline compiler
+ * alone: a short-lived process never gains back what the optimizing tier costs (about a
+ * third of a CLI command's CPU, a second for each server or CLI opening a data folder).
+ * What the code does is the same; `npm start` (npm-start.test.ts) runs without it.
+ */
+const NODE_FLAGS = ['--liftoff-only'];
+
 export interface Running {
   child: ChildProcess;
   output: () => string;
@@ -53,7 +112,10 @@ export function run(
   args: string[],
   env: Record<string, string | undefined> = {},
 ): Running {
-  const child = spawn(command, args, { cwd: ROOT, env: environment(env) });
+  const child = spawn(command, command === 'node' ? [...NODE_FLAGS, ...args] : args, {
+    cwd: ROOT,
+    env: environment(env),
+  });
   const chunks: Buffer[] = [];
   child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk));
   child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk));
