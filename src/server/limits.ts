@@ -46,7 +46,10 @@ export function useCostLimit(): Plugin {
       let errors = kept?.get(key);
       if (!errors) {
         errors = priced(args);
-        if (!kept) verdicts.set(args.document, (kept = new Map()));
+        if (!kept) {
+          kept = new Map();
+          verdicts.set(args.document, kept);
+        }
         if (kept.size >= VERDICTS_KEPT) kept.clear();
         // A big variables object (an import) is priced each time rather than kept as a key.
         if (key.length <= KEY_KEPT_CHARS) kept.set(key, errors);
