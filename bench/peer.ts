@@ -55,11 +55,12 @@ export async function startPeer(url: string): Promise<BenchServer> {
  * the peer's that differs from orgraph's: a peer answering something else is no comparison.
  */
 export async function checkPeerAnswers(orgraph: BenchServer, peer: BenchServer, token: string) {
-  const ours = graphqlClient(orgraph.port, token);
-  const theirs = graphqlClient(peer.port);
   for (const query of PEER_QUERIES) {
-    const expected = await ours(query.orgraph, query.variables);
-    const answer = query.asOrgraph(await theirs(query.peer, query.variables));
+    // A connection each: one left idle while the other server answers a slow first tree
+    // could be closed by its server (keep-alive timeout) just as it is used again.
+    const expected = await graphqlClient(orgraph.port, token)(query.orgraph, query.variables);
+    const peerAnswer = await graphqlClient(peer.port)(query.peer, query.variables);
+    const answer = query.asOrgraph(peerAnswer);
     if (!isDeepStrictEqual(answer, expected)) {
       console.log(`PostGraphile peer: its answer to "${query.name}" differs from orgraph's`);
     }

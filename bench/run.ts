@@ -117,8 +117,11 @@ async function main() {
     if (!SIZES[name]) throw new Error(`unknown size ${name}: use ${Object.keys(SIZES).join(', ')}`);
   }
   const figures: Figures[] = [];
-  for (const name of names) figures.push(await benchSize(name));
-  printTable(figures);
+  for (const name of names) {
+    figures.push(await benchSize(name));
+    // The table so far after each size: a later, bigger size that fails loses nothing.
+    printTable(figures);
+  }
 }
 
 await main();
