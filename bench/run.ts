@@ -42,6 +42,12 @@ import { TREE_QUERY, TREE_SQL } from './tree.js';
 import { type VersusFigures, versusPeer } from './versus.js';
 
 const TOKEN = 'bench-admin-token-0123456789abcdef';
+/**
+ * orgraph's worker processes (ORGRAPH_BENCH_WORKERS, default 1: the table's figures, memory
+ * included, are one worker's); 2 sets a server as `npm start` runs it on this machine beside
+ * PostGraphile, whose c=4 clients are served by as many PostgreSQL processes.
+ */
+const WORKERS = Number(process.env.ORGRAPH_BENCH_WORKERS ?? 1);
 
 async function benchSize(sizeName: SizeName): Promise<Figures> {
   const url = await benchDatabase();
@@ -49,7 +55,7 @@ async function benchSize(sizeName: SizeName): Promise<Figures> {
   const counts = { units: document.units.length, people: document.people.length };
   console.log(`org ${sizeName}: ${counts.units} units, ${counts.people} people`);
   const config = loadConfig({});
-  const server = await startServer(url, TOKEN);
+  const server = await startServer(url, TOKEN, WORKERS);
   const gql = graphqlClient(server.port, TOKEN);
   const client = new pg.Client({ connectionString: url });
   await client.connect();

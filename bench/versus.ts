@@ -42,9 +42,11 @@ export async function versusPeer(
   const ours = () => graphqlClient(orgraph.port, token);
   const theirs = () => graphqlClient(peer.port);
   for (const query of PEER_QUERIES) {
-    // Untimed first, both warm (the JIT, caches, the snapshot; PostGraphile's plans).
-    await throughput(ours, query.orgraph, query.variables, 1, WARM_UP_MS);
-    await throughput(theirs, query.peer, query.variables, 1, WARM_UP_MS);
+    // Untimed first, both warm (the JIT, caches, the snapshot; PostGraphile's plans), on as
+    // many connections as the most clients timed: each of orgraph's workers gets its share.
+    const most = Math.max(...CLIENTS);
+    await throughput(ours, query.orgraph, query.variables, most, WARM_UP_MS);
+    await throughput(theirs, query.peer, query.variables, most, WARM_UP_MS);
     for (const clients of CLIENTS) {
       const row: Versus = { query: query.name, clients, orgraph: [], peer: [] };
       for (let round = 0; round < ROUNDS; round++) {
