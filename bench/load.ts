@@ -9,6 +9,7 @@
  */
 import { addDays, todayUtc } from '../src/core/org/days.js';
 import { graphqlClient, RUNS, timeWarm } from './measure.js';
+import { PERSON_QUERY, PERSON_VARIABLES, SEARCH_QUERY } from './queries.js';
 import { startServer } from './server.js';
 import { benchDatabase, dropBenchDatabase, importGenerated, type SizeName } from './setup.js';
 import { TREE_QUERY } from './tree.js';
@@ -23,9 +24,6 @@ const trend = (
 ) => `{ coverageTrend(from: "${addDays(todayUtc(), -days)}",
   to: "${todayUtc()}", every: ${every}) { on benchStrength findings { severity count }
   byLayer { layer units healthy staffed techLeadManager missingEngLead vacant tlmBeyondThreshold hiring } } }`;
-const PERSON = `query ($email: String!) { person(email: $email) {
-  name title manager { name email } directReports { name email } } }`;
-const SEARCH = '{ people(search: "person 12", first: 20) { totalCount nodes { name email } } }';
 
 type Gql = ReturnType<typeof graphqlClient>;
 const range = (xs: number[]) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;
@@ -58,14 +56,13 @@ async function underLoad(port: number, clients: number, rssMb: () => number, pro
   });
   const probes: number[] = [];
   if (probe) {
-    while (performance.now() < until) probes.push(await timed(() => probe(PERSON, PERSON_VARS)));
+    while (performance.now() < until)
+      probes.push(await timed(() => probe(PERSON_QUERY, PERSON_VARIABLES)));
   }
   await Promise.all(loops);
   clearInterval(sampler);
   return { perSecond: (done * 1000) / LOAD_MS, rss, probes };
 }
-
-const PERSON_VARS = { email: 'p3@example.com' };
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
@@ -93,8 +90,8 @@ async function main() {
         const ratios = a.map((tree, i) => (b[i] ?? NaN) / tree);
         console.log(`${name}: ${range(b)} ms; tree ${range(a)} ms; trend / tree ${range(ratios)}`);
       }
-      const person = await timeWarm(() => gql(PERSON, PERSON_VARS), 31);
-      const search = await timeWarm(() => gql(SEARCH), 31);
+      const person = await timeWarm(() => gql(PERSON_QUERY, PERSON_VARIABLES), 31);
+      const search = await timeWarm(() => gql(SEARCH_QUERY), 31);
       console.log(
         `person lookup p50 alone ${person.toFixed(2)} ms; name search ${search.toFixed(2)} ms`,
       );

@@ -98,3 +98,28 @@ function send(agent: Agent, port: number, { path, method, headers }: Sent, body?
     sent.end(body);
   });
 }
+
+/**
+ * Requests a second with `clients` connections asking `run`-made clients back to back for at
+ * least `ms` (and until each has answered three times: a slow query is not judged on one).
+ */
+export async function throughput(
+  client: () => (query: string, variables?: Record<string, unknown>) => Promise<unknown>,
+  query: string,
+  variables: Record<string, unknown> | undefined,
+  clients: number,
+  ms: number,
+): Promise<number> {
+  const start = performance.now();
+  const until = start + ms;
+  let done = 0;
+  const loops = Array.from({ length: clients }, async () => {
+    const ask = client();
+    for (let mine = 0; mine < 3 || performance.now() < until; mine++) {
+      await ask(query, variables);
+      done++;
+    }
+  });
+  await Promise.all(loops);
+  return (done * 1000) / (performance.now() - start);
+}

@@ -1,54 +1,116 @@
 /**
- * The bench's three peer queries as PostGraphile (bench/peer) answers them: the same fields
- * as orgraph's TREE_QUERY, TEAM_QUERY and NO_TECH_LEAD_QUERY, in PostGraphile's shape (lists
- * are connections with `nodes`; the unit by slug is `allUnits(condition:)`).
+ * The bench's peer queries as PostGraphile (bench/peer) answers them: the same fields as
+ * orgraph's (queries.ts, tree.ts), in PostGraphile's shape. Lists are connections with
+ * `nodes`; a unit's leads and coverage are its `state` (the view `peer.unit_state`); one unit
+ * by slug is `allUnits(condition:)`, since the slug has a unique index, not a constraint.
  */
-export const PEER_TREE_QUERY = `{
+import {
+  NO_TECH_LEAD_QUERY,
+  PERSON_QUERY,
+  PERSON_VARIABLES,
+  SEARCH_QUERY,
+  TEAM_QUERY,
+} from './queries.js';
+import { TREE_QUERY } from './tree.js';
+
+/** The root fields the peer answers (each query asks one of them). */
+interface PeerAnswer {
+  pillars: { nodes: unknown[] };
+  allUnits: { nodes: unknown[] };
+  personByEmail: unknown;
+  searchPeople: unknown;
+}
+
+/** One query of the comparison: orgraph's and the peer's, asked with the same variables. */
+export interface PeerQuery {
+  name: string;
+  orgraph: string;
+  peer: string;
+  variables?: Record<string, unknown>;
+  /** The peer's answer in orgraph's shape, to check both answer the same. */
+  asOrgraph: (peerAnswer: PeerAnswer) => unknown;
+}
+
+const TREE = `{
   pillars(first: 100) { nodes {
     ...unit
     children { nodes { ...unit children { nodes { ...unit } } } }
   } }
 }
 fragment unit on Unit {
-  slug name engLead { name } techLead { name } coverage { status healthy engineerCount }
+  slug name state { engLead { name } techLead { name } status healthy engineerCount }
 }`;
 
-export const PEER_TEAM_QUERY = `query ($slug: String!) { allUnits(condition: { slug: $slug }) {
+const TEAM = `query ($slug: String!) { allUnits(condition: { slug: $slug }) {
   nodes {
-    slug name engLead { name email } techLead { name email } members { nodes { name email } }
-    coverage { status healthy engineerCount tlmSince hiring }
+    slug name members { nodes { name email } }
+    state { engLead { name email } techLead { name email }
+            status healthy engineerCount tlmSince hiring }
   }
 } }`;
 
-export const PEER_NO_TECH_LEAD_QUERY = `{ teamsWithoutTechLead(first: 100) {
-  totalCount nodes { slug engLead { name } coverage { status engineerCount } }
+const NO_TECH_LEAD = `{ teamsWithoutTechLead(first: 100) {
+  totalCount nodes { slug state { engLead { name } status engineerCount } }
 } }`;
 
-interface PeerUnit {
-  children?: { nodes: PeerUnit[] };
-  members?: { nodes: unknown[] };
-  [field: string]: unknown;
+const PERSON = `query ($email: String!) { personByEmail(email: $email) {
+  name title manager: personByManagerId { name email } directReports { nodes { name email } }
+} }`;
+
+const SEARCH = SEARCH_QUERY.replace('people(', 'searchPeople(');
+
+const CONNECTIONS = ['children', 'members', 'directReports'];
+
+/** A peer's object with its connections unwrapped and its `state` split as orgraph's fields. */
+function unwrapped(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(unwrapped);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (CONNECTIONS.includes(key)) out[key] = unwrapped((field as { nodes: unknown[] }).nodes);
+    else if (key === 'state') {
+      const { engLead, techLead, ...coverage } = field as Record<string, unknown>;
+      Object.assign(out, { engLead, techLead, coverage });
+      for (const lead of ['engLead', 'techLead']) if (out[lead] === undefined) delete out[lead];
+    } else out[key] = unwrapped(field);
+  }
+  return out;
 }
 
-/** A peer's unit with its connections unwrapped, as orgraph answers it. */
-function unwrapped(unit: PeerUnit): Record<string, unknown> {
-  const { children, members, ...rest } = unit;
-  return {
-    ...rest,
-    ...(children && { children: children.nodes.map(unwrapped) }),
-    ...(members && { members: members.nodes }),
-  };
-}
+export const DRILL_DOWN_TEAM = 'team-0123';
 
-/** The peer's answers in orgraph's shape, to compare them with orgraph's. */
-export const asOrgraph = {
-  tree: (peer: { pillars: { nodes: PeerUnit[] } }) => ({
-    units: { nodes: peer.pillars.nodes.map(unwrapped) },
-  }),
-  team: (peer: { allUnits: { nodes: PeerUnit[] } }) => {
-    const [unit] = peer.allUnits.nodes;
-    return { unit: unit ? unwrapped(unit) : null };
+/** The peer set: the tree, teams without a TL, a drill-down, a person, the name search. */
+export const PEER_QUERIES: PeerQuery[] = [
+  {
+    name: 'whole tree',
+    orgraph: TREE_QUERY,
+    peer: TREE,
+    asOrgraph: (a) => ({ units: { nodes: unwrapped(a.pillars.nodes) } }),
   },
-  // Asked in orgraph's shape already.
-  noTechLead: (peer: unknown) => peer,
-};
+  {
+    name: 'teams without TL',
+    orgraph: NO_TECH_LEAD_QUERY,
+    peer: NO_TECH_LEAD,
+    asOrgraph: unwrapped,
+  },
+  {
+    name: 'one-team drill-down',
+    orgraph: TEAM_QUERY,
+    peer: TEAM,
+    variables: { slug: DRILL_DOWN_TEAM },
+    asOrgraph: (a) => ({ unit: unwrapped(a.allUnits.nodes[0] ?? null) }),
+  },
+  {
+    name: 'person, manager, reports',
+    orgraph: PERSON_QUERY,
+    peer: PERSON,
+    variables: PERSON_VARIABLES,
+    asOrgraph: (a) => ({ person: unwrapped(a.personByEmail) }),
+  },
+  {
+    name: 'name search',
+    orgraph: SEARCH_QUERY,
+    peer: SEARCH,
+    asOrgraph: (a) => ({ people: a.searchPeople }),
+  },
+];

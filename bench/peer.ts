@@ -7,13 +7,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
-import { graphqlClient, timeWarm } from './measure.js';
-import {
-  asOrgraph,
-  PEER_NO_TECH_LEAD_QUERY,
-  PEER_TEAM_QUERY,
-  PEER_TREE_QUERY,
-} from './peer-queries.js';
+import { graphqlClient } from './measure.js';
+import { PEER_QUERIES } from './peer-queries.js';
 import { type BenchServer, spawnServer } from './server.js';
 
 const folder = new URL('./peer/', import.meta.url);
@@ -30,8 +25,8 @@ export function peerInstalled(): boolean {
 
 /**
  * Runs this bench again under the peer's Node 22 when it runs on an older one, so orgraph
- * (in this process) and PostGraphile (a child of it) run on one Node; resolves to the exit
- * code then, to null when this process is the one to go on.
+ * (a child of it) and PostGraphile (another) run on one Node; resolves to the exit code then,
+ * to null when this process is the one to go on.
  */
 export async function rerunOnPeerNode(): Promise<number | null> {
   if (!peerInstalled() || Number(process.versions.node.split('.')[0]) >= 22) return null;
@@ -41,21 +36,8 @@ export async function rerunOnPeerNode(): Promise<number | null> {
   return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
 }
 
-/** Medians in milliseconds, measured as orgraph's. */
-export interface PeerFigures {
-  tree: number;
-  team: number;
-  noTechLead: number;
-}
-
-/** Orgraph's answers to the three queries, to check the peer answers the same. */
-export interface OrgraphAnswers {
-  tree: unknown;
-  team: unknown;
-  noTechLead: unknown;
-}
-
-async function startPeer(url: string): Promise<BenchServer> {
+/** Loads functions.sql (its view, functions and indexes) and starts PostGraphile over `url`. */
+export async function startPeer(url: string): Promise<BenchServer> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query(readFileSync(new URL('functions.sql', folder), 'utf8'));
@@ -69,37 +51,18 @@ async function startPeer(url: string): Promise<BenchServer> {
 }
 
 /**
- * The peer over the bench database `url`: loads functions.sql, starts the server, checks its
- * answers against orgraph's (a line names each that differs: a peer answering something else
- * is no comparison) and times the three queries; the drill-down asks `teamSlug`.
+ * Asks both servers every query of the peer set once and prints a line for each answer of
+ * the peer's that differs from orgraph's: a peer answering something else is no comparison.
  */
-export async function timePeer(
-  url: string,
-  teamSlug: string,
-  orgraph: OrgraphAnswers,
-): Promise<PeerFigures> {
-  const peer = await startPeer(url);
-  const ask = graphqlClient(peer.port);
-  try {
-    const tree = () => ask(PEER_TREE_QUERY);
-    const team = () => ask(PEER_TEAM_QUERY, { slug: teamSlug });
-    const noTechLead = () => ask(PEER_NO_TECH_LEAD_QUERY);
-    const answers: OrgraphAnswers = {
-      tree: asOrgraph.tree(await tree()),
-      team: asOrgraph.team(await team()),
-      noTechLead: asOrgraph.noTechLead(await noTechLead()),
-    };
-    for (const name of ['tree', 'team', 'noTechLead'] as const) {
-      if (!isDeepStrictEqual(answers[name], orgraph[name])) {
-        console.log(`PostGraphile peer: its ${name} answer differs from orgraph's`);
-      }
+export async function checkPeerAnswers(orgraph: BenchServer, peer: BenchServer, token: string) {
+  for (const query of PEER_QUERIES) {
+    // A connection each: one left idle while the other server answers a slow first tree
+    // could be closed by its server (keep-alive timeout) just as it is used again.
+    const expected = await graphqlClient(orgraph.port, token)(query.orgraph, query.variables);
+    const peerAnswer = await graphqlClient(peer.port)(query.peer, query.variables);
+    const answer = query.asOrgraph(peerAnswer);
+    if (!isDeepStrictEqual(answer, expected)) {
+      console.log(`PostGraphile peer: its answer to "${query.name}" differs from orgraph's`);
     }
-    return {
-      tree: await timeWarm(tree),
-      team: await timeWarm(team, 31),
-      noTechLead: await timeWarm(noTechLead),
-    };
-  } finally {
-    await peer.stop();
   }
 }

@@ -34,3 +34,12 @@ export const ENG_LEAD_SQL = `select p.email from seat_assignment s
 export const CHURN_QUERY = `query ($from: Date!, $to: Date!) { seatVacancyStats(from: $from, to: $to) {
   layer seat began ended medianDaysVacant stillOpen oldestOpenDays medianDaysToFill turnover
 } }`;
+
+/** A person with their manager and direct reports (a manager of managers: five reports). */
+export const PERSON_QUERY = `query ($email: String!) { person(email: $email) {
+  name title manager { name email } directReports { name email } } }`;
+export const PERSON_VARIABLES = { email: 'p3@example.com' };
+
+/** The name search, a page of 20 with the count of all that match. */
+export const SEARCH_QUERY =
+  '{ people(search: "person 12", first: 20) { totalCount nodes { name email } } }';

@@ -1,21 +1,31 @@
 /**
  * `npm run bench [-- M L]`: on generated orgs (default M, 2,000 teams, and L, 14,000 teams /
- * ~100k people), times through HTTP to the compiled server (bench/server.ts) the whole-org dashboard tree (pillars → areas → teams,
- * each with leads and coverage) against one hand-written SQL query that builds the same tree
- * through `pg`, the first tree after a write, a departure impact, a one-team drill-down and
- * the teams without a Tech Lead; prints one table of medians and ratios, each measured in
- * the same run. With the PostGraphile peer installed (`npm run bench:peer-setup`, see
- * peer.ts) it runs on the peer's Node 22 and times the peer's answers to the same tree,
- * drill-down and teams without a Tech Lead too. Needs PostgreSQL (DATABASE_URL, default
- * postgres://postgres@127.0.0.1:5432/test); it works in a database of its own, `orgraph_bench_<pid>` (other benches may run beside it on
- * the same server), made anew for each size and dropped after.
+ * ~100k people), times through HTTP to the compiled server (bench/server.ts) the whole-org
+ * dashboard tree (pillars → areas → teams, each with leads and coverage) against one
+ * hand-written SQL query that builds the same tree through `pg`, the first tree after a
+ * write, a departure impact, a one-team drill-down and the teams without a Tech Lead; prints
+ * one table of medians and ratios, each measured in the same run. With the PostGraphile peer
+ * installed (`npm run bench:peer-setup`, see peer.ts) it runs on the peer's Node 22 and then
+ * sets orgraph against the peer on the peer set (versus.ts: the tree, teams without a TL,
+ * the drill-down, a person with manager and reports, the name search; c=1 and c=4;
+ * interleaved rounds), in a second table. Needs PostgreSQL (DATABASE_URL, default
+ * postgres://postgres@127.0.0.1:5432/test); it works in a database of its own,
+ * `orgraph_bench_<pid>` (other benches may run beside it on the same server), made anew for
+ * each size and dropped after.
  */
 import pg from 'pg';
 import { addDays, todayUtc } from '../src/core/org/days.js';
 import { SIZES } from '../src/demo/generate.js';
 import { loadConfig } from '../src/server/config.js';
 import { graphqlClient, metricsClient, timeAfter, timeWarm } from './measure.js';
-import { PEER_SKIPPED, peerInstalled, rerunOnPeerNode, timePeer } from './peer.js';
+import {
+  checkPeerAnswers,
+  PEER_SKIPPED,
+  peerInstalled,
+  rerunOnPeerNode,
+  startPeer,
+} from './peer.js';
+import { DRILL_DOWN_TEAM } from './peer-queries.js';
 import { timeScenario } from './planning.js';
 import {
   CHURN_QUERY,
@@ -25,13 +35,19 @@ import {
   RENAME_MUTATION,
   TEAM_QUERY,
 } from './queries.js';
-import { startServer } from './server.js';
+import { type BenchServer, startServer } from './server.js';
 import { benchDatabase, dropBenchDatabase, importGenerated, type SizeName } from './setup.js';
 import { type Figures, printTable } from './table.js';
 import { TREE_QUERY, TREE_SQL } from './tree.js';
+import { type VersusFigures, versusPeer } from './versus.js';
 
 const TOKEN = 'bench-admin-token-0123456789abcdef';
-const DRILL_DOWN_TEAM = 'team-0123';
+/**
+ * orgraph's worker processes (ORGRAPH_BENCH_WORKERS, default 1: the table's figures, memory
+ * included, are one worker's); 2 sets a server as `npm start` runs it on this machine beside
+ * PostGraphile, whose c=4 clients are served by as many PostgreSQL processes.
+ */
+const WORKERS = Number(process.env.ORGRAPH_BENCH_WORKERS ?? 1);
 
 async function benchSize(sizeName: SizeName): Promise<Figures> {
   const url = await benchDatabase();
@@ -39,7 +55,7 @@ async function benchSize(sizeName: SizeName): Promise<Figures> {
   const counts = { units: document.units.length, people: document.people.length };
   console.log(`org ${sizeName}: ${counts.units} units, ${counts.people} people`);
   const config = loadConfig({});
-  const server = await startServer(url, TOKEN);
+  const server = await startServer(url, TOKEN, WORKERS);
   const gql = graphqlClient(server.port, TOKEN);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -64,14 +80,8 @@ async function benchSize(sizeName: SizeName): Promise<Figures> {
   const year = { from: addDays(todayUtc(), -365), to: todayUtc() };
   const churn = await timeWarm(() => gql(CHURN_QUERY, year));
   const rssMb = server.rssMb();
-  // Last, so that its index and functions cannot change orgraph's or the SQL's figures.
-  const peer = peerInstalled()
-    ? await timePeer(url, DRILL_DOWN_TEAM, {
-        tree: await gql(TREE_QUERY),
-        team: await gql(TEAM_QUERY, { slug: DRILL_DOWN_TEAM }),
-        noTechLead: await gql(NO_TECH_LEAD_QUERY),
-      })
-    : undefined;
+  // Last, so that its view, functions and indexes cannot change the figures above.
+  const versus = peerInstalled() ? await againstPeer(url, server) : undefined;
 
   await client.end();
   await server.stop();
@@ -91,8 +101,19 @@ async function benchSize(sizeName: SizeName): Promise<Figures> {
     noTechLead,
     churn,
     rssMb,
-    peer,
+    versus,
   };
+}
+
+/** The peer started over the bench database, its answers checked, then timed against orgraph. */
+async function againstPeer(url: string, orgraph: BenchServer): Promise<VersusFigures> {
+  const peer = await startPeer(url);
+  try {
+    await checkPeerAnswers(orgraph, peer, TOKEN);
+    return await versusPeer(orgraph, peer, TOKEN);
+  } finally {
+    await peer.stop();
+  }
 }
 
 async function main() {
@@ -106,8 +127,11 @@ async function main() {
     if (!SIZES[name]) throw new Error(`unknown size ${name}: use ${Object.keys(SIZES).join(', ')}`);
   }
   const figures: Figures[] = [];
-  for (const name of names) figures.push(await benchSize(name));
-  printTable(figures);
+  for (const name of names) {
+    figures.push(await benchSize(name));
+    // The table so far after each size: a later, bigger size that fails loses nothing.
+    printTable(figures);
+  }
 }
 
 await main();

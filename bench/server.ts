@@ -51,6 +51,10 @@ export async function spawnServer(
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // A bench that fails midway leaves no server behind (one was left listening at L).
+  const orphaned = () => child.kill('SIGTERM');
+  process.once('exit', orphaned);
+  child.once('exit', () => process.off('exit', orphaned));
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) =>
       reject(new Error(`${args.at(-1)} exited (${code}) before listening`)),

@@ -1,5 +1,5 @@
 /** The bench's one table: every figure of every size side by side, with its goal. */
-import type { PeerFigures } from './peer.js';
+import type { VersusFigures } from './versus.js';
 
 export interface Figures {
   size: string;
@@ -22,17 +22,14 @@ export interface Figures {
   /** `seatVacancyStats` over the last 12 months, whole org. */
   churn: number;
   rssMb: number;
-  /** The PostGraphile peer's medians, when it is installed. */
-  peer: PeerFigures | undefined;
+  /** Against the PostGraphile peer, when it is installed. */
+  versus: VersusFigures | undefined;
 }
 
 interface Row {
   label: string;
-  /** Undefined for a peer figure when the peer did not run. */
   value: (f: Figures) => number | undefined;
   digits: number;
-  /** A figure of the PostGraphile peer: its rows are left out when the peer did not run. */
-  peer?: boolean;
   /** The goal, checked at the ~100k-person org (L) and, for the tree, at every size. */
   goal?: { most: number; text: string; everySize?: boolean };
 }
@@ -108,23 +105,7 @@ const ROWS: Row[] = [
     digits: 0,
     goal: { most: 1024, text: '≤ 1 GB' },
   },
-  ...peerRows('tree', 'tree'),
-  ...peerRows('one-team drill-down p50', 'team'),
-  ...peerRows('teamsWithoutTechLead', 'noTechLead'),
 ];
-
-/** The peer's median for one query, and orgraph's over it (below 1: orgraph is faster). */
-function peerRows(label: string, query: keyof PeerFigures): Row[] {
-  return [
-    { label: `${label}, PostGraphile (ms)`, value: (f) => f.peer?.[query], digits: 1, peer: true },
-    {
-      label: `${label}: orgraph / PostGraphile`,
-      value: (f) => f.peer && f[query] / f.peer[query],
-      digits: 2,
-      peer: true,
-    },
-  ];
-}
 
 function verdict(row: Row, figures: Figures[]): string {
   const { goal } = row;
@@ -135,22 +116,69 @@ function verdict(row: Row, figures: Figures[]): string {
   return `${goal.text} ${met ? 'met' : 'MISSED'}`;
 }
 
+/** A Markdown table; the first and last columns are text, the others right-aligned figures. */
+function printMarkdown(header: string[], lines: string[][]): void {
+  const widths = header.map((_, i) =>
+    Math.max(...[header, ...lines].map((l) => l[i]?.length ?? 0)),
+  );
+  const text = (i: number) => i === 0 || i === widths.length - 1;
+  const format = (cells: string[]) =>
+    `| ${cells.map((c, i) => (text(i) ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
+  console.log(format(header));
+  console.log(`|${widths.map((w, i) => `-${'-'.repeat(w)}${text(i) ? '-' : ':'}`).join('|')}|`);
+  for (const line of lines) console.log(format(line));
+}
+
 export function printTable(figures: Figures[]): void {
   const header = ['', ...figures.map((f) => f.size), 'goal'];
-  const peerRan = figures.some((f) => f.peer);
-  const lines = ROWS.filter((row) => peerRan || !row.peer).map((row) => [
+  const lines = ROWS.map((row) => [
     row.label,
     ...figures.map((f) => row.value(f)?.toFixed(row.digits) ?? '–'),
     verdict(row, figures),
   ]);
-  const widths = header.map((_, i) =>
-    Math.max(...[header, ...lines].map((l) => l[i]?.length ?? 0)),
+  printMarkdown(header, lines);
+  if (figures.some((f) => f.versus)) printVersus(figures);
+}
+
+const range = (xs: number[], digits: number) =>
+  `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)}`;
+
+/**
+ * Against the peer: each query's requests a second over the rounds (their range), and the
+ * range of each round's ratio, orgraph's over the peer's (above 1: orgraph answers more).
+ */
+function printVersus(figures: Figures[]): void {
+  const lines: string[][] = [];
+  for (const { size, versus } of figures) {
+    if (!versus) continue;
+    for (const row of versus.rows) {
+      const ratios = row.orgraph.map((ours, i) => ours / (row.peer[i] ?? Number.NaN));
+      const verdict =
+        Math.min(...ratios) >= 1 ? 'ahead' : Math.max(...ratios) < 1 ? 'BEHIND' : 'mixed';
+      lines.push([
+        row.query,
+        size,
+        String(row.clients),
+        range(row.orgraph, 1),
+        range(row.peer, 1),
+        range(ratios, 2),
+        verdict,
+      ]);
+    }
+    const rss = `RSS while timed (MB): orgraph ${range(versus.orgraphRssMb, 0)}, PostGraphile ${range(versus.peerRssMb, 0)}`;
+    lines.push([rss, size, '', '', '', '', '']);
+  }
+  console.log('');
+  printMarkdown(
+    [
+      'query (orgraph vs PostGraphile, interleaved rounds)',
+      'size',
+      'c',
+      'orgraph req/s',
+      'PostGraphile req/s',
+      'ratio',
+      '',
+    ],
+    lines,
   );
-  const format = (cells: string[]) =>
-    `| ${cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
-  console.log(format(header));
-  console.log(
-    `|${widths.map((w, i) => (i === 0 || i === widths.length - 1 ? `-${'-'.repeat(w)}-` : `-${'-'.repeat(w)}:`)).join('|')}|`,
-  );
-  for (const line of lines) console.log(format(line));
 }

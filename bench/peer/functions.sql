@@ -1,24 +1,33 @@
--- What the PostGraphile peer of `npm run bench` needs to answer the bench's three queries
--- (the whole-org tree, a one-team drill-down, the teams without a Tech Lead) from orgraph's
--- own tables. PostGraphile exposes the schemas `public` (the tables, as orgraph's migrations
--- made them) and `peer` (this file); a function of `peer` taking a `unit` row is a computed
--- field of the GraphQL `Unit` type (`peer.unit_eng_lead` is `Unit.engLead`), a function
--- taking nothing is a root query field (named by its `@name` tag, else PostGraphile would
--- prefix it `peer`). `peer_private` holds helpers PostGraphile does not see.
+-- What the PostGraphile peer of `npm run bench` needs to answer the bench's queries (the
+-- whole-org tree, a one-team drill-down, the teams without a Tech Lead, a person with their
+-- manager and direct reports, a name search) from orgraph's own tables, written as a
+-- PostGraphile user would: a view and `LANGUAGE sql STABLE` functions that PostgreSQL
+-- inlines into PostGraphile's own statement (a view always; a SQL function returning
+-- `setof`, when called from FROM), so a level of the tree is one planned query, not one
+-- function call per unit.
+--
+-- PostGraphile exposes the schemas `public` (the tables, as orgraph's migrations made them)
+-- and `peer` (this file): a function of `peer` taking a row is a computed field of that
+-- row's type (`peer.unit_children` is `Unit.children`), one taking no row a root field
+-- (named by its `@name` tag); a view is a type of its own, joined to its unit through the
+-- smart tags of its comment. `peer_private` holds helpers PostGraphile does not see.
 --
 -- The rules are orgraph's (SPEC §2, src/core/coverage/coverage.ts) and the hand-written
 -- tree's in bench/tree.ts: a dated row is in force when it started on or before the day and
 -- has not ended before it; of two rows in force on a seat the latest started wins.
--- The bench loads this file into its database after orgraph and the hand-written SQL are timed.
 
 create schema peer;
 create schema peer_private;
+create extension if not exists pg_trgm;
 
--- PostGraphile's computed fields look one unit's seats up at a time: without this index each
--- lookup would read every seat row (orgraph's own indexes serve only current seats).
+-- What a PostGraphile user adds for these reads: one unit's seats looked up by unit and seat
+-- (orgraph's own indexes serve only current seats), and trigram indexes for the name search.
 create index peer_seat_assignment_unit_idx on seat_assignment (unit_id, seat);
+create index peer_person_name_trgm_idx on person using gin (lower(name) gin_trgm_ops);
+create index peer_person_email_trgm_idx on person using gin (lower(email) gin_trgm_ops);
 
 -- The org's day: orgraph's is UTC (todayUtc), whatever the database server's time zone.
+-- Both helpers are one-expression SQL functions, inlined wherever they are called.
 create function peer_private.today() returns date
 language sql stable as $$ select (now() at time zone 'utc')::date $$;
 
@@ -26,47 +35,64 @@ language sql stable as $$ select (now() at time zone 'utc')::date $$;
 create function peer_private.tlm_engineers() returns int
 language sql immutable as $$ select 4 $$;
 
--- The per-unit functions below are PL/pgSQL: PostgreSQL cannot inline a SQL function that
--- returns one row of a composite type, so it would plan its body again on every call, where
--- PL/pgSQL keeps its plans for the connection (8× faster per unit here).
-
--- The assignment in force today on one seat of one unit (all nulls when the seat is empty).
-create function peer_private.holding(unit_id int, seat seat) returns seat_assignment
-language plpgsql stable as $$
-declare
-  held seat_assignment;
-begin
-  select s.* into held from seat_assignment s
-  where s.unit_id = holding.unit_id and s.seat = holding.seat
-    and s.started_on <= peer_private.today()
+-- Each unit's leads and coverage today: `Unit.state` in GraphQL (the backward relation of a
+-- unique foreign key is a single field), with `engLead` and `techLead` through its own
+-- foreign keys. Status, health and engineer count as bench/tree.ts's TREE_SQL works them
+-- out; tlmSince and hiring as src/core/coverage/coverage.ts does (the later of the Eng
+-- Lead's start and the last separate Tech Lead's end; an empty seat with an OPEN role).
+-- PostGraphile asks it `where unit_id = …` (or `in` a level's units), which PostgreSQL
+-- pushes down to `unit`, so only the units asked are worked out.
+create view peer.unit_state as
+select u.id as unit_id, el.person_id as eng_lead_id, tl.person_id as tech_lead_id,
+       st.status, st.status = 'STAFFED'
+         or (u.layer = 'TEAM' and st.status = 'TECH_LEAD_MANAGER'
+             and e.engineer_count < peer_private.tlm_engineers()) as healthy,
+       e.engineer_count,
+       case when st.status = 'TECH_LEAD_MANAGER' then greatest(el.started_on, (
+         select max(s.ended_on) from seat_assignment s
+         where s.unit_id = u.id and s.seat = 'TECH_LEAD' and s.ended_on < peer_private.today()
+           and s.ended_on >= s.started_on and s.person_id <> el.person_id)) end as tlm_since,
+       (st.status in ('MISSING_ENG_LEAD', 'VACANT') and 'ENG_LEAD' = any(r.open_seats))
+         or (st.status in ('TECH_LEAD_MANAGER', 'VACANT') and 'TECH_LEAD' = any(r.open_seats))
+         as hiring
+from unit u
+left join lateral (
+  select s.person_id, s.started_on from seat_assignment s
+  where s.unit_id = u.id and s.seat = 'ENG_LEAD' and s.started_on <= peer_private.today()
     and (s.ended_on is null or s.ended_on >= peer_private.today())
-  order by s.started_on desc, s.id desc
-  limit 1;
-  return held;
-end $$;
-
--- The person holding one seat of one unit today (all nulls when it is empty).
-create function peer_private.holder(unit_id int, which seat) returns person
-language plpgsql stable as $$
-declare
-  lead person;
-begin
-  select p.* into lead from person p
-  where p.id = (peer_private.holding(unit_id, which)).person_id;
-  return lead;
-end $$;
-
-create function peer.unit_eng_lead(u unit) returns person
-language plpgsql stable as $$
-begin
-  return peer_private.holder(u.id, 'ENG_LEAD');
-end $$;
-
-create function peer.unit_tech_lead(u unit) returns person
-language plpgsql stable as $$
-begin
-  return peer_private.holder(u.id, 'TECH_LEAD');
-end $$;
+  order by s.started_on desc, s.id desc limit 1
+) el on true
+left join lateral (
+  select s.person_id from seat_assignment s
+  where s.unit_id = u.id and s.seat = 'TECH_LEAD' and s.started_on <= peer_private.today()
+    and (s.ended_on is null or s.ended_on >= peer_private.today())
+  order by s.started_on desc, s.id desc limit 1
+) tl on true
+cross join lateral (
+  select count(*)::int as engineer_count from team_membership m
+  where m.unit_id = u.id and m.started_on <= peer_private.today()
+    and (m.ended_on is null or m.ended_on >= peer_private.today())
+    and m.person_id is distinct from el.person_id
+) e
+cross join lateral (
+  select case
+    when el.person_id is not null and tl.person_id is not null
+         and tl.person_id <> el.person_id then 'STAFFED'
+    when el.person_id is not null then 'TECH_LEAD_MANAGER'
+    when tl.person_id is not null then 'MISSING_ENG_LEAD'
+    else 'VACANT'
+  end as status
+) st
+cross join lateral (
+  select coalesce(array_agg(o.seat::text), '{}') as open_seats from open_role o
+  where o.unit_id = u.id and o.opened_on <= peer_private.today()
+    and case when o.closed_on is null then o.status = 'OPEN'
+             else o.closed_on > peer_private.today() end
+) r;
+comment on view peer.unit_state is E'@unique unit_id\n'
+  '@foreignKey (unit_id) references public.unit (id)|@foreignSingleFieldName state\n'
+  '@foreignKey (eng_lead_id) references public.person (id)|@fieldName engLead\n'
+  '@foreignKey (tech_lead_id) references public.person (id)|@fieldName techLead';
 
 -- orgraph's `units(layer: PILLAR)` and `children` leave archived units out, by slug.
 create function peer.pillars() returns setof unit
@@ -91,56 +117,6 @@ language sql stable as $$
   order by p.id
 $$;
 
--- orgraph's UnitCoverage, the fields the bench asks.
-create type peer.unit_coverage as (
-  status text,
-  healthy boolean,
-  engineer_count int,
-  tlm_since date,
-  hiring boolean
-);
-
--- Status, health and engineer count as bench/tree.ts's TREE_SQL works them out; tlmSince and
--- hiring as src/core/coverage/coverage.ts does (the later of the Eng Lead's start and the last
--- separate Tech Lead's end; an empty seat with an OPEN role).
-create function peer.unit_coverage(u unit) returns peer.unit_coverage
-language plpgsql stable as $$
-declare
-  today date := peer_private.today();
-  eng_lead seat_assignment := peer_private.holding(u.id, 'ENG_LEAD');
-  tech_lead_id int := (peer_private.holding(u.id, 'TECH_LEAD')).person_id;
-  open_seats text[];
-  coverage peer.unit_coverage;
-begin
-  coverage.status := case
-    when eng_lead.person_id is not null and tech_lead_id is not null
-         and tech_lead_id <> eng_lead.person_id then 'STAFFED'
-    when eng_lead.person_id is not null then 'TECH_LEAD_MANAGER'
-    when tech_lead_id is not null then 'MISSING_ENG_LEAD'
-    else 'VACANT'
-  end;
-  select count(*)::int into coverage.engineer_count from team_membership m
-  where m.unit_id = u.id and m.started_on <= today
-    and (m.ended_on is null or m.ended_on >= today)
-    and m.person_id is distinct from eng_lead.person_id;
-  coverage.healthy := coverage.status = 'STAFFED'
-    or (u.layer = 'TEAM' and coverage.status = 'TECH_LEAD_MANAGER'
-        and coverage.engineer_count < peer_private.tlm_engineers());
-  if coverage.status = 'TECH_LEAD_MANAGER' then
-    coverage.tlm_since := greatest(eng_lead.started_on, (
-      select max(s.ended_on) from seat_assignment s
-      where s.unit_id = u.id and s.seat = 'TECH_LEAD' and s.ended_on < today
-        and s.ended_on >= s.started_on and s.person_id <> eng_lead.person_id));
-  end if;
-  select coalesce(array_agg(r.seat::text), '{}') into open_seats from open_role r
-  where r.unit_id = u.id and r.opened_on <= today
-    and case when r.closed_on is null then r.status = 'OPEN' else r.closed_on > today end;
-  coverage.hiring :=
-    (coverage.status in ('MISSING_ENG_LEAD', 'VACANT') and 'ENG_LEAD' = any(open_seats))
-    or (coverage.status in ('TECH_LEAD_MANAGER', 'VACANT') and 'TECH_LEAD' = any(open_seats));
-  return coverage;
-end $$;
-
 -- The teams without a Tech Lead (SPEC §2): Teams whose Tech Lead seat has no holder other
 -- than the Eng Lead, that is in TECH_LEAD_MANAGER or VACANT, by slug. One set-based query,
 -- as a script would ask it; PostGraphile serves it as `Query.teamsWithoutTechLead`.
@@ -161,3 +137,32 @@ language sql stable as $$
   order by u.slug
 $$;
 comment on function peer.teams_without_tech_lead() is '@name teams_without_tech_lead';
+
+-- One person by email, any case (orgraph's `person(email:)`), through orgraph's unique index
+-- on lower(email). Called once a request: being planned each call costs nothing here.
+create function peer.person_by_email(email text) returns person
+language sql stable as $$ select p.* from person p where lower(p.email) = lower($1) $$;
+comment on function peer.person_by_email(text) is '@name personByEmail';
+
+-- A person's direct reports today (not departed), by name then email as orgraph lists them.
+create function peer.person_direct_reports(p person) returns setof person
+language sql stable as $$
+  select r.* from person r
+  where r.manager_id = p.id and (r.departed_on is null or r.departed_on > peer_private.today())
+  order by r.name collate "C", r.email collate "C"
+$$;
+
+-- orgraph's `people(search:)`: people present today whose name or email contains the text
+-- (any case); those whose name, a word of it, or email starts with it first, then by email.
+create function peer.search_people(search text) returns setof person
+language sql stable as $$
+  select p.* from person p
+  where (p.departed_on is null or p.departed_on > peer_private.today())
+    and (lower(p.name) like '%' || lower(trim(search)) || '%'
+         or lower(p.email) like '%' || lower(trim(search)) || '%')
+  order by not (lower(p.name) like lower(trim(search)) || '%'
+                or lower(p.name) like '% ' || lower(trim(search)) || '%'
+                or lower(p.email) like lower(trim(search)) || '%'),
+           lower(p.email) collate "C"
+$$;
+comment on function peer.search_people(text) is '@name searchPeople';

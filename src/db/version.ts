@@ -11,9 +11,23 @@ export interface OrgChange {
   at: string;
 }
 
-/** The current org version: one tiny query that tells whether a cached snapshot is current. */
+const versionQuery = (db: Db) => db.select({ version: orgStateTable.version }).from(orgStateTable);
+
+/** Each database's version query, built once: every request asks it. */
+const prepared = new WeakMap<Db, ReturnType<ReturnType<typeof versionQuery>['prepare']>>();
+
+/**
+ * The current org version: one tiny query that tells whether a cached snapshot is current.
+ * Every request asks it, so it is a prepared statement, built once per database handle (drizzle's
+ * building of a query costs more than PostgreSQL's answer to this one).
+ */
 export async function readOrgVersion(db: Db): Promise<number> {
-  const [row] = await db.select({ version: orgStateTable.version }).from(orgStateTable);
+  let query = prepared.get(db);
+  if (!query) {
+    query = versionQuery(db).prepare('orgraph_org_version');
+    prepared.set(db, query);
+  }
+  const [row] = await query.execute();
   return row?.version ?? 0;
 }
 

@@ -1,7 +1,7 @@
 import { handleStreamOrSingleExecutionResult } from '@envelop/core';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createComplexityRule } from '@pothos/plugin-complexity';
-import { GraphQLError, validate } from 'graphql';
+import { type DocumentNode, type ExecutionArgs, GraphQLError, validate } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { MAX_COST } from '../graphql/costs.js';
 
@@ -33,24 +33,47 @@ export function useDocumentLimits() {
  * The request's cost (each field's price, see src/graphql/costs.ts), checked once before
  * execution: over the limit, one error and nothing runs. Checked here rather than as a
  * validation rule because Yoga caches validation by document, and the price can depend on
- * the variables (an `asOf`).
+ * the variables (an `asOf`). The price depends on nothing else (no price reads the context),
+ * so the verdict is kept per document and variables: pricing walks the whole document with
+ * its types, more work than a small request's answer.
  */
 export function useCostLimit(): Plugin {
+  const verdicts = new WeakMap<DocumentNode, Map<string, readonly GraphQLError[]>>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const rule = createComplexityRule({
-        variableValues: args.variableValues ?? {},
-        operationName: args.operationName ?? undefined,
-        context: args.contextValue,
-        validate: ({ complexity, breadth }, report) => {
-          if (complexity > QUERY_LIMITS.cost) report(tooCostly(complexity));
-          else if (breadth > QUERY_LIMITS.breadth) report(tooBroad(breadth));
-        },
-      });
-      const errors = validate(args.schema, args.document, [rule]);
+      const key = `${args.operationName ?? ''}\n${JSON.stringify(args.variableValues ?? {})}`;
+      let kept = verdicts.get(args.document);
+      let errors = kept?.get(key);
+      if (!errors) {
+        errors = priced(args);
+        if (!kept) {
+          kept = new Map();
+          verdicts.set(args.document, kept);
+        }
+        if (kept.size >= VERDICTS_KEPT) kept.clear();
+        // A big variables object (an import) is priced each time rather than kept as a key.
+        if (key.length <= KEY_KEPT_CHARS) kept.set(key, errors);
+      }
       if (errors.length > 0) setResultAndStopExecution({ errors });
     },
   };
+}
+
+/** Verdicts kept per document (its variables' values), and the longest key kept. */
+const VERDICTS_KEPT = 100;
+const KEY_KEPT_CHARS = 4_096;
+
+function priced(args: ExecutionArgs): readonly GraphQLError[] {
+  const rule = createComplexityRule({
+    variableValues: args.variableValues ?? {},
+    operationName: args.operationName ?? undefined,
+    context: args.contextValue as object,
+    validate: ({ complexity, breadth }, report) => {
+      if (complexity > QUERY_LIMITS.cost) report(tooCostly(complexity));
+      else if (breadth > QUERY_LIMITS.breadth) report(tooBroad(breadth));
+    },
+  });
+  return validate(args.schema, args.document, [rule]);
 }
 
 function tooCostly(cost: number): GraphQLError {

@@ -40,19 +40,54 @@ export function useListGuard(schema: GraphQLSchema): Plugin {
   };
 }
 
+/** A variable to check: where it sits in the document, with that place's type and bound. */
+interface VariableCheck {
+  variable: string;
+  type: GraphQLInputType;
+  bound: Bound | undefined;
+  path: string[];
+}
+
+/**
+ * The checks of each document (and operation) seen lately: the walk of a document with its
+ * types costs more than most requests' own work, and clients send the same few documents.
+ */
+const checksByDocument = new Map<string, VariableCheck[]>();
+const DOCUMENTS_KEPT = 1_000;
+
 function listOverBound(
   schema: GraphQLSchema,
   query: string,
   operationName: string | undefined,
   variables: Variables,
 ): string | undefined {
+  const key = `${operationName ?? ''}\n${query}`;
+  let checks = checksByDocument.get(key);
+  if (!checks) {
+    checks = variableChecks(schema, query, operationName);
+    if (checksByDocument.size >= DOCUMENTS_KEPT) checksByDocument.clear();
+    checksByDocument.set(key, checks);
+  }
+  for (const { variable, type, bound, path } of checks) {
+    const problem = overBound(variables[variable], type, bound, path);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/** Every variable of the operation that feeds an argument or input field, in document order. */
+function variableChecks(
+  schema: GraphQLSchema,
+  query: string,
+  operationName: string | undefined,
+): VariableCheck[] {
   let document: ASTNode;
   try {
     document = parse(query, { maxTokens: QUERY_LIMITS.tokens });
   } catch {
-    return undefined; // Yoga reports the syntax error
+    return []; // Yoga reports the syntax error
   }
-  let problem: string | undefined;
+  const checks: VariableCheck[] = [];
   const typeInfo = new TypeInfo(schema);
   const path: string[] = []; // the argument, then the input fields, down to a variable
   visit(
@@ -70,13 +105,14 @@ function listOverBound(
       },
       Variable(node) {
         const type = typeInfo.getInputType();
-        if (problem || !type || path.length === 0) return;
-        problem = overBound(variables[node.name.value], type, boundHere(typeInfo, path), path);
+        if (!type || path.length === 0) return;
+        const bound = boundHere(typeInfo, path);
+        checks.push({ variable: node.name.value, type, bound, path: [...path] });
       },
       FragmentDefinition: () => false, // variables in fragments: left to the zod check
     }),
   );
-  return problem;
+  return checks;
 }
 
 /** The bound of where the variable sits: its argument, or the input field it fills. */

@@ -112,4 +112,14 @@ describe('aliases and cost', () => {
     const query = days.map((d, i) => `d${i}: coverage(asOf: "${d}") { benchStrength }`).join(' ');
     expect((await app.gql(`{ ${query} }`)).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
   });
+
+  it('prices one document by its variables each time: a day through a variable, then none', async () => {
+    const query = `query ($d: Date) { ${aliases(20, 'coverage(asOf: $d) { benchStrength }')} }`;
+    const refusal = async (d: string | null) =>
+      (await app.gql(query, { d })).errors?.[0]?.extensions?.code;
+    for (let i = 0; i < 2; i++) {
+      expect(await refusal(null)).toBeUndefined();
+      expect(await refusal('2026-01-01')).toBe('QUERY_TOO_COSTLY');
+    }
+  });
 });
