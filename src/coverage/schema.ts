@@ -10,7 +10,6 @@ import {
   type CoverageRollup as RollupData,
   teamsWithoutTechLead,
 } from '../core/coverage/rollup.js';
-import { confidential, type Reveals, revealsOfScope } from '../graphql/access.js';
 import { asOfArg, orgFor, scopeArg, scopeIdIn } from '../graphql/args.js';
 import { builder, type Types } from '../graphql/builder.js';
 import { COST, heavy } from '../graphql/costs.js';
@@ -79,29 +78,22 @@ export const LayerCoverage = builder.objectRef<LayerData>('LayerCoverage').imple
 });
 
 /**
- * A rollup and the units its bench strength covers (absent: the whole org), so a scoped
- * caller is refused the bench strength of a scope beyond its own.
+ * The bench strength of an answer about some units (a rollup, a trend point). It is a share,
+ * no names: part of coverage, which SPEC §4 keeps org-wide for every role and every scope.
  */
-export type ScopedRollup = RollupData & { reveals?: Reveals };
-
-/**
- * The bench strength of an answer about some units (a rollup, a trend point): confidential
- * data, so a scoped token reads it only when all those units are within its scope.
- */
-export function benchStrengthField<T extends { benchStrength: number | null; reveals?: Reveals }>(
+export function benchStrengthField<T extends { benchStrength: number | null }>(
   t: PothosSchemaTypes.ObjectFieldBuilder<Types, T>,
 ) {
   return t.float({
     nullable: true,
     description:
-      'Share of held seats with a READY_NOW successor; null when no seat is held. A scoped ' +
-      'token reads it within its scope only.',
-    authScopes: confidential('VIEWER', (answer: T) => answer.reveals ?? 'ORG'),
+      'Share of held seats with a READY_NOW successor; null when no seat is held. Part of ' +
+      'coverage: every role reads it, a scoped token too, for any scope.',
     resolve: (answer) => answer.benchStrength,
   });
 }
 
-export const CoverageRollup = builder.objectRef<ScopedRollup>('CoverageRollup').implement({
+export const CoverageRollup = builder.objectRef<RollupData>('CoverageRollup').implement({
   description: 'Coverage counts of a scope, per layer, and its bench strength.',
   fields: (t) => ({
     byLayer: t.field({
@@ -144,11 +136,9 @@ builder.queryFields((t) => ({
       scope: scopeArg(t.arg),
       asOf: asOfArg(t.arg),
     },
-    resolve: async (_root, { scope, asOf }, context): Promise<ScopedRollup> => {
+    resolve: async (_root, { scope, asOf }, context) => {
       const state = await orgFor(context, asOf);
-      const scopeId = scopeIdIn(state, scope);
-      const rollup = coverageRollup(state, scopeId, await context.org.policyOn(state.asOf));
-      return { ...rollup, reveals: revealsOfScope(state, scopeId) };
+      return coverageRollup(state, scopeIdIn(state, scope), await context.org.policyOn(state.asOf));
     },
   }),
   teamsWithoutTechLead: t.connection(

@@ -9,7 +9,6 @@ import { trendPoints } from '../core/coverage/trend-points.js';
 import type { Day } from '../core/org/state.js';
 import type { Policy } from '../core/policy.js';
 import { SeverityEnum, visibleFindings } from '../findings/schema.js';
-import { type Reveals, revealsOfScope } from '../graphql/access.js';
 import { badArgument, notFound } from '../graphql/arg-lookups.js';
 import { scopeArg } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
@@ -29,10 +28,7 @@ const SeverityCount = builder.objectRef<CountData>('SeverityCount').implement({
   }),
 });
 
-/** A point and the units its bench strength covers (absent: the whole org). */
-type ScopedPoint = PointData & { reveals?: Reveals };
-
-const CoveragePoint = builder.objectRef<ScopedPoint>('CoveragePoint').implement({
+const CoveragePoint = builder.objectRef<PointData>('CoveragePoint').implement({
   description:
     'The coverage of a scope on one day: what `coverage(asOf:)` answers, and its findings.',
   fields: (t) => ({
@@ -60,20 +56,22 @@ builder.queryFields((t) => ({
     authScopes: { viewer: true },
     // One org in full, then each point from its neighbour by what changed in between.
     complexity: (args) =>
-      COST.trend + (trendDays(args.from, args.to, args.every)?.length ?? 1) * COST.trendPoint,
+      COST.trend +
+      (trendDays(args.from, args.to, args.every ?? 'MONTH')?.length ?? 1) * COST.trendPoint,
     extensions: { heavy: true },
     args: {
       scope: scopeArg(t.arg),
       from: t.arg({ type: 'Date', required: true, description: 'The first day.' }),
       to: t.arg({ type: 'Date', required: true, description: 'The last day (always a point).' }),
+      // SPEC §3: `every: Interval = MONTH`, so an explicit null means the default too.
       every: t.arg({
         type: IntervalEnum,
-        required: true,
         defaultValue: 'MONTH',
         description: 'How far apart the points are.',
       }),
     },
-    resolve: async (_root, { scope, from, to, every }, context) => {
+    resolve: async (_root, { scope, from, to, every: asked }, context) => {
+      const every = asked ?? 'MONTH';
       if (from > to) throw badArgument('from', `must not be after to (${to})`);
       const days = trendDays(from, to, every);
       if (!days) {
@@ -100,9 +98,6 @@ builder.queryFields((t) => ({
             visible: (findings) => visibleFindings(findings, context),
           },
           run,
-        ).map(
-          ({ state, inScope, ...point }): ScopedPoint =>
-            inScope ? { ...point, reveals: revealsOfScope(state, scopeUnitId) } : point,
         ),
       );
     },

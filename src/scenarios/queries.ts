@@ -20,19 +20,24 @@ async function scopedScenarios(page: PageArgs, context: Context) {
 }
 
 builder.queryFields((t) => ({
-  scenarios: t.connection({
-    type: Scenario,
-    description:
-      'Saved planning scenarios, newest first. Confidential: PLANNER; a scoped token lists ' +
-      'those within its scope.',
-    authScopes: { planner: true },
-    resolve: (_root, page, context) =>
-      context.viewer.scope
-        ? scopedScenarios(page, context)
-        : sqlPage(
-            page,
-            () => countScenarios(context.db),
-            (offset, limit) => listScenarios(context.db, offset, limit),
-          ),
-  }),
+  scenarios: t.connection(
+    {
+      type: Scenario,
+      description:
+        'Saved planning scenarios, newest first. Confidential: PLANNER; a scoped token lists ' +
+        'those within its scope.',
+      authScopes: { planner: true },
+      resolve: (_root, page, context) =>
+        context.viewer.scope
+          ? scopedScenarios(page, context)
+          : sqlPage(
+              page,
+              () => countScenarios(context.db),
+              (offset, limit) => listScenarios(context.db, offset, limit),
+            ),
+    },
+    // SPEC §3 names the list's type: `scenarios(…): ScenarioConnection!`.
+    { name: 'ScenarioConnection', description: 'A page of scenarios.' },
+    { name: 'ScenarioEdge', description: 'A scenario and its cursor.' },
+  ),
 }));
