@@ -3,7 +3,14 @@ import { changedRollup, coverageRollup } from '../../src/core/coverage/rollup.js
 import { findingsFor } from '../../src/core/findings/findings.js';
 import { orgDiff } from '../../src/core/impact/org-diff.js';
 import { orgStateOn } from '../../src/core/org/as-of.js';
-import { candidaciesOf, candidatesFor, seatsHeldBy } from '../../src/core/org/lookup.js';
+import {
+  candidaciesOf,
+  candidatesFor,
+  managerIds,
+  reportsOf,
+  seatsHeldBy,
+} from '../../src/core/org/lookup.js';
+import { teamOf } from '../../src/core/org/on-day.js';
 import { type OrgHistory, type OrgState, SEATS } from '../../src/core/org/state.js';
 import { generateOrg, SIZES } from '../../src/demo/generate.js';
 import { importOrgDocument } from '../../src/orgdoc/import.js';
@@ -33,6 +40,9 @@ beforeAll(async () => {
 afterAll(() => close?.());
 
 function expectSameAsAnew(changes: ScenarioChange[]) {
+  // Built on the org before, so that the changed org's are derived from them, not built.
+  reportsOf(state, 0);
+  teamOf(state, 0);
   const { draft, after, changed } = planChanges(history, state, changes);
   expect(changed).not.toBeNull();
   const anew = orgStateOn(draft.history(), DAY);
@@ -57,7 +67,10 @@ function expectSameIndexes(after: OrgState, anew: OrgState) {
   for (const personId of anew.people.keys()) {
     expect(seatsHeldBy(after, personId)).toEqual(seatsHeldBy(anew, personId));
     expect(candidaciesOf(after, personId)).toEqual(candidaciesOf(anew, personId));
+    expect(reportsOf(after, personId)).toEqual(reportsOf(anew, personId));
+    expect(teamOf(after, personId)).toBe(teamOf(anew, personId));
   }
+  expect([...managerIds(after)].sort()).toEqual([...managerIds(anew)].sort());
   for (const unit of anew.units) {
     for (const seat of SEATS) {
       expect(candidatesFor(after, unit.id, seat)).toEqual(candidatesFor(anew, unit.id, seat));

@@ -1,8 +1,8 @@
 import { isPresentOn } from '../org/as-of.js';
 import { addDays, daysBetween } from '../org/days.js';
 import { managerIds, personName, reportsOf, seatLabel, seatsHeldBy } from '../org/lookup.js';
+import { teamOf } from '../org/on-day.js';
 import { type Day, type OrgState, SEATS, type UnitState } from '../org/state.js';
-import { stateIndex } from '../org/state-index.js';
 import { compareUnits } from '../org/subtree.js';
 import type { Thresholds } from '../policy.js';
 import type { Finding } from './types.js';
@@ -118,17 +118,9 @@ function placementOf(state: OrgState, managerId: number): UnitState | undefined 
     [...ids]
       .flatMap((id) => (id === undefined ? [] : (state.unitsById.get(id) ?? [])))
       .sort(compareUnits)[0];
-  const teams = teamOfPerson(state);
   return (
     first(seatsHeldBy(state, managerId).map((s) => s.unitId)) ??
-    first([teams.get(managerId)]) ??
-    first(reportsOf(state, managerId).map((p) => teams.get(p.id)))
+    first([teamOf(state, managerId) ?? undefined]) ??
+    first(reportsOf(state, managerId).map((p) => teamOf(state, p.id) ?? undefined))
   );
 }
-
-/** Each team member's team (a person is on at most one team a day). */
-const teamOfPerson = stateIndex((state): ReadonlyMap<number, number> => {
-  const teams = new Map<number, number>();
-  for (const [unitId, members] of state.members) for (const id of members) teams.set(id, unitId);
-  return teams;
-});

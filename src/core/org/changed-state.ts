@@ -100,6 +100,8 @@ export function changedState(
     formerHolderIds: [...touched].flatMap((unitId) =>
       SEATS.flatMap((seat) => before.seats.get(unitId)?.[seat].holder?.personId ?? []),
     ),
+    formerMemberIds: [...touched].flatMap((unitId) => before.members.get(unitId) ?? []),
+    personIds: new Set(changes.people.map((row) => row.id)),
     formerCandidacies: before.candidates.filter((c) => touched.has(c.unitId)),
     candidacies,
   });

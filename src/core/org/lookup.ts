@@ -12,15 +12,39 @@ export interface SeatRef {
   seat: Seat;
 }
 
-const reportsByManager = stateIndex((state) => {
-  const reports = new Map<number, PersonState[]>();
-  for (const person of state.people.values()) {
-    if (person.managerId !== null && isPresentOn(person, state.asOf)) {
-      appendTo(reports, person.managerId, person);
+const byId = (a: PersonState, b: PersonState) => a.id - b.id;
+
+/** Each manager's reports present on the day, by id (the people map's order is the rows'). */
+const reportsByManager = stateIndex(
+  (state): ReadonlyMap<number, PersonState[]> => {
+    const reports = new Map<number, PersonState[]>();
+    for (const person of state.people.values()) {
+      if (person.managerId !== null && isPresentOn(person, state.asOf)) {
+        appendTo(reports, person.managerId, person);
+      }
     }
-  }
-  return reports;
-});
+    for (const list of reports.values()) list.sort(byId);
+    return reports;
+  },
+  // A changed state keeps everyone's manager: only its changed people join or leave a list.
+  (earlier, state, change) =>
+    change.personIds.size === 0
+      ? earlier
+      : overlayOf(earlier, (reports) => {
+          const changed = [...change.personIds].flatMap((id) => state.people.get(id) ?? []);
+          for (const managerId of new Set(changed.map((p) => p.managerId))) {
+            if (managerId === null) continue;
+            const list = (earlier.get(managerId) ?? [])
+              .filter((p) => !change.personIds.has(p.id))
+              .concat(
+                changed.filter((p) => p.managerId === managerId && isPresentOn(p, state.asOf)),
+              )
+              .sort(byId);
+            if (list.length > 0) reports.set(managerId, list);
+            else reports.delete(managerId);
+          }
+        }),
+);
 
 const candidatesBySeat = stateIndex(
   (state): ReadonlyMap<string, CandidateState[]> =>

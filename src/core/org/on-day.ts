@@ -1,4 +1,5 @@
 import { appendTo } from '../collections.js';
+import { overlayOf } from '../overlay-map.js';
 import type { AorState, OrgState, PersonState } from './state.js';
 import { stateIndex } from './state-index.js';
 
@@ -8,13 +9,27 @@ import { stateIndex } from './state-index.js';
  * day come from the same state as that day's coverage and findings.
  */
 
-const teamByPerson = stateIndex((state) => {
-  const teams = new Map<number, number>();
-  for (const [unitId, members] of state.members) {
-    for (const personId of members) teams.set(personId, unitId);
-  }
-  return teams;
-});
+const teamByPerson = stateIndex(
+  (state): ReadonlyMap<number, number> => {
+    const teams = new Map<number, number>();
+    for (const [unitId, members] of state.members) {
+      for (const personId of members) teams.set(personId, unitId);
+    }
+    return teams;
+  },
+  // A changed state's members differ only in the units it touched.
+  (earlier, state, change) =>
+    change.unitIds.size === 0
+      ? earlier
+      : overlayOf(earlier, (teams) => {
+          for (const personId of change.formerMemberIds) {
+            if (change.unitIds.has(earlier.get(personId) ?? -1)) teams.delete(personId);
+          }
+          for (const unitId of change.unitIds) {
+            for (const personId of state.members.get(unitId) ?? []) teams.set(personId, unitId);
+          }
+        }),
+);
 
 /** The Team a person is a member of on the state's day (a person is on one at most). */
 export function teamOf(state: OrgState, personId: number): number | null {

@@ -13,6 +13,10 @@ export interface StateChange {
   unitOrderKept: boolean;
   /** Who held a seat of those units before the change. */
   formerHolderIds: readonly number[];
+  /** Who was a member of those units before the change. */
+  formerMemberIds: readonly number[];
+  /** The people whose rows changed (a departure, a start, a hire), as they are now. */
+  personIds: ReadonlySet<number>;
   /** Their candidacies before, and after, the change. */
   formerCandidacies: readonly CandidateState[];
   candidacies: readonly CandidateState[];
