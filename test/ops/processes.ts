@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  appendFileSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -44,6 +45,10 @@ export async function demoDir(copy = scratchDir()): Promise<string> {
   // The folder's lock and owner belong to the server that made it, not to the copy.
   const theirs = ['orgraph.lock', 'orgraph-owner.json'];
   cpSync(original, copy, { recursive: true, filter: (path) => !theirs.includes(basename(path)) });
+  // PostgreSQL's default 128 MB of shared buffers cost every process opening the folder half
+  // a second of CPU (PGlite sets them up in WebAssembly at each start) and 120 MB of memory;
+  // a test's few hundred rows fit in 16 MB many times over. Later lines of the file win.
+  appendFileSync(join(copy, 'postgresql.conf'), 'shared_buffers = 16MB\n');
   return copy;
 }
 
