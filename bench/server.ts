@@ -35,7 +35,13 @@ export function startServer(
   };
   // The port is in the start line: one JSON line, as it logs off a terminal.
   const port = (line: string) => /"url":"http:\/\/[^:]+:(\d+)\//.exec(line)?.[1];
-  return spawnServer(['--max-semi-space-size=32', MAIN], env, port);
+  // `npm start`'s V8 flags: its young generation and its heap cap (ORGRAPH_HEAP_MB).
+  const heapMb = process.env.ORGRAPH_HEAP_MB ?? '768';
+  return spawnServer(
+    ['--max-semi-space-size=32', `--max-old-space-size=${heapMb}`, MAIN],
+    env,
+    port,
+  );
 }
 
 /**

@@ -14,3 +14,24 @@ export function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/**
+ * The value of `key` in `map`, worked out by `compute` if missing, kept as the last one
+ * asked: past `limit` entries, those asked longest ago are dropped (a Map iterates in the
+ * order of insertion, so an entry set again moves to the end).
+ */
+export function recentlyAsked<K, V>(
+  map: Map<K, V>,
+  key: K,
+  limit: number,
+  compute: (key: K) => V,
+): V {
+  const value = map.has(key) ? (map.get(key) as V) : compute(key);
+  map.delete(key);
+  map.set(key, value);
+  for (const old of map.keys()) {
+    if (map.size <= limit) break;
+    map.delete(old);
+  }
+  return value;
+}

@@ -1,3 +1,4 @@
+import { recentlyAsked } from '../core/collections.js';
 import { orgStateOn } from '../core/org/as-of.js';
 import type { Day, OrgHistory, OrgState } from '../core/org/state.js';
 import { overlayOf } from '../core/overlay-map.js';
@@ -10,8 +11,18 @@ import { applySavedChanges } from './apply-changes.js';
 import { carriedStates } from './carried-states.js';
 import { readOrgHistory } from './history.js';
 
-/** How many distinct `asOf` days of one org version stay computed. */
+/** At most this many distinct `asOf` days of one org version stay computed. */
 const STATES_KEPT = 32;
+
+/**
+ * People times days kept: a day's state costs about 1 KB a person (100 MB at 100,000 people),
+ * so the days kept take at most about 300 MB of a worker's heap, whatever the org's size.
+ */
+const PERSON_DAYS_KEPT = 300_000;
+
+/** How many days a history's states may keep: fewer the more people it has, two at least. */
+const statesKept = (history: OrgHistory) =>
+  Math.max(2, Math.min(STATES_KEPT, Math.floor(PERSON_DAYS_KEPT / history.people.length)));
 
 interface Snapshot {
   version: number;
@@ -226,12 +237,8 @@ function carriedRows(rows: OrgRows, changes: SavedChanges): OrgRows {
   };
 }
 
-function stateOn(snapshot: Snapshot, asOf: Day): OrgState {
-  let state = snapshot.states.get(asOf);
-  if (!state) {
-    state = orgStateOn(snapshot.history, asOf);
-    if (snapshot.states.size >= STATES_KEPT) snapshot.states.clear();
-    snapshot.states.set(asOf, state);
-  }
-  return state;
-}
+/** The state of a day, kept with the days asked last: the one asked longest ago goes first. */
+const stateOn = (snapshot: Snapshot, asOf: Day): OrgState =>
+  recentlyAsked(snapshot.states, asOf, statesKept(snapshot.history), (day) =>
+    orgStateOn(snapshot.history, day),
+  );

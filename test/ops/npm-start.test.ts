@@ -84,5 +84,21 @@ describe.skipIf(process.env.DATABASE_URL)(
       },
       180_000,
     );
+
+    it('caps the heap of the server at ORGRAPH_HEAP_MB (768 MB unless set)', async () => {
+      const dataDir = await demoDir();
+      const npm = await startServer({ ORGRAPH_DATA_DIR: dataDir, ORGRAPH_HEAP_MB: '640' }, [
+        'npm',
+        'start',
+      ]);
+      const serverPid: number = JSON.parse(
+        readFileSync(join(dataDir, 'orgraph-owner.json'), 'utf8'),
+      ).pid;
+      started.push(serverPid, npm.child.pid as number);
+      const flags = readFileSync(`/proc/${serverPid}/cmdline`, 'utf8').split('\0');
+      expect(flags).toContain('--max-old-space-size=640');
+      process.kill(serverPid, 'SIGTERM');
+      expect(await npm.exited).toBe(0);
+    }, 180_000);
   },
 );
