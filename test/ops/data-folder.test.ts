@@ -1,7 +1,15 @@
 import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cli, demoDir, gql, isAlive, type Server, scratchDir, startServer } from './processes.js';
+import {
+  cli,
+  demoDir,
+  gql,
+  isAlive,
+  looseEntries,
+  type Server,
+  startServer,
+} from './processes.js';
 
 // The embedded database has one writer: a second server is refused, the CLI goes through
 // the server that holds the folder, and a lock left by a killed server is taken over.
@@ -17,15 +25,6 @@ afterEach(async () => {
 
 const ownerPid = (dataDir: string): number =>
   JSON.parse(readFileSync(join(dataDir, 'orgraph-owner.json'), 'utf8')).pid;
-/** Every entry of the folder (itself included) whose mode lets anyone but the owner in. */
-function looseEntries(dataDir: string): string[] {
-  const entries = [
-    dataDir,
-    ...readdirSync(dataDir, { recursive: true }).map((e) => join(dataDir, String(e))),
-  ];
-  return entries.filter((path) => (statSync(path).mode & 0o077) !== 0);
-}
-
 const CREATE = `mutation ($email: String!) {
   createPerson(input: { email: $email, name: "Noa Field" }) { person { email } userErrors { message } }
 }`;
@@ -67,14 +66,9 @@ describe.skipIf(process.env.DATABASE_URL)(
       expect((await gql(again.url, DEPARTED)).data.person.departedOn).toBe(seen.person.departedOn);
     }, 120_000);
 
-    it('keeps the folder owner-only: made so when new, fixed (and logged) when not', async () => {
-      const dataDir = join(scratchDir(), 'data');
-      const first = await serve(dataDir);
-      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
-      expect(looseEntries(dataDir)).toEqual([]);
-      expect(first.output()).not.toMatch(/owner-only/);
-      expect(await first.stop()).toBe(0);
-
+    // A new folder is made owner-only: startup.test.ts checks it on its first start.
+    it('makes a folder left open to anyone owner-only again, and logs it', async () => {
+      const dataDir = await demoDir();
       // As an earlier orgraph left it: everything readable and writable by anyone.
       for (const path of [dataDir, ...readdirSync(dataDir, { recursive: true }).map(String)]) {
         const full = path === dataDir ? path : join(dataDir, path);

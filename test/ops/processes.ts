@@ -9,6 +9,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  statSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -189,4 +190,13 @@ export function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** Every entry of the folder (itself included) whose mode lets anyone but the owner in. */
+export function looseEntries(dataDir: string): string[] {
+  const entries = [
+    dataDir,
+    ...readdirSync(dataDir, { recursive: true }).map((e) => join(dataDir, String(e))),
+  ];
+  return entries.filter((path) => (statSync(path).mode & 0o077) !== 0);
 }

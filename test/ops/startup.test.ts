@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { gql, run, type Server, scratchDir, startServer } from './processes.js';
+import { gql, looseEntries, run, type Server, scratchDir, startServer } from './processes.js';
 
 // A start that cannot serve says why in one line, with the fix, and exits non-zero.
 async function failedStart(env: Record<string, string | undefined>) {
@@ -72,6 +72,10 @@ describe.skipIf(process.env.DATABASE_URL)(
       oneLine(failed.lines, new RegExp(`port ${port} on 127.0.0.1 is already in use: .*set PORT`));
 
       server = await startServer(env);
+      // A new data folder is made owner-only (data-folder.test.ts: an old one is made so).
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+      expect(looseEntries(dataDir)).toEqual([]);
+      expect(server.output()).not.toMatch(/owner-only/);
       // Not a terminal: the start is told in a JSON line, the token in it.
       const [line = ''] = server.output().split('\n');
       const { demoToken: token, notes } = JSON.parse(line);
