@@ -12,7 +12,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // The browser tests serve a fresh bundle of web/; the process tests (test/ops) run the
     // compiled server and CLI, as `npm start` does: build both first (no-ops when current).
-    globalSetup: ['test/helpers/build-web.ts', 'test/ops/build.ts', 'test/helpers/pglite-setup.ts'],
+    globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores: more workers than that only makes PGlite start-ups fight.

@@ -1,6 +1,6 @@
 import { buildDashboard } from '../../web/build.js';
 
-/** vitest globalSetup: the pages under test are served from a fresh bundle of web/. */
+/** Part of the global setup (global-setup.ts): the pages under test are a fresh bundle of web/. */
 export default async function setup(): Promise<void> {
   await buildDashboard();
 }

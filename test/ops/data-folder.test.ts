@@ -1,15 +1,7 @@
 import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  cli,
-  demoDir,
-  gql,
-  isAlive,
-  looseEntries,
-  type Server,
-  startServer,
-} from './processes.js';
+import { cli, demoDir, gql, isAlive, looseEntries, type Server, startServer } from './processes.js';
 
 // The embedded database has one writer: a second server is refused, the CLI goes through
 // the server that holds the folder, and a lock left by a killed server is taken over.

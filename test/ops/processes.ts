@@ -54,7 +54,8 @@ export async function demoDir(copy = scratchDir()): Promise<string> {
 }
 
 let demoFolder: string | undefined; // dist/ does not change during a run
-async function demoOriginal(): Promise<string> {
+/** The demo folder every `demoDir()` copies: made once per build and day (global setup). */
+export async function demoOriginal(): Promise<string> {
   demoFolder ??= join(tmpdir(), `orgraph-test-demo-${buildKey()}-${todayUtc()}`);
   const folder = demoFolder;
   if (existsSync(folder)) return folder;
