@@ -68,15 +68,24 @@ export function setPolicy(w: Draft, change: PolicyChange): { policy: Policy } {
   return { policy: policyOn([row], on) };
 }
 
+/** An override as asked (`severity`, `off` left out: SPEC's own, on) as the policy keeps it. */
+export function kindRule({
+  severity,
+  off,
+}: {
+  severity?: Severity | null;
+  off?: boolean | null;
+}): KindRule {
+  return { severity: severity ?? null, off: off ?? false };
+}
+
 /** The overrides after a change, as stored: only the kinds overridden, in FindingKind order. */
 function kindRows(
   current: Thresholds,
   changes: NonNullable<PolicyChange['kinds']>,
 ): PolicyKindRow[] {
   const rules: Partial<Record<FindingKind, KindRule>> = { ...current.kinds };
-  for (const { kind, severity, off } of changes) {
-    rules[kind] = { severity: severity ?? null, off: off ?? false };
-  }
+  for (const change of changes) rules[change.kind] = kindRule(change);
   return FINDING_KINDS.flatMap((kind) => {
     const rule = rules[kind];
     return rule && (rule.off || rule.severity !== null) ? [{ kind, ...rule }] : [];

@@ -9,6 +9,7 @@ import { type OnDay, onDayAll, unitOf } from '../graphql/on-day.js';
 import { nextDraftIdBase, placeholdersOf } from '../graphql/placeholders.js';
 import { CoverageChange } from '../impact/schema.js';
 import { PolicyKind } from '../policy/types.js';
+import { kindRule } from '../policy/writes.js';
 import { SeatEnum } from '../seats/types.js';
 import { ReadinessEnum } from '../succession/types.js';
 import { OrgUnit } from '../units/types.js';
@@ -109,12 +110,7 @@ const SetPolicyChange = builder.objectRef<Kind<'setPolicy'>>('SetPolicyChange').
       type: [PolicyKind],
       nullable: true,
       description: 'The kinds it overrides.',
-      resolve: (change) =>
-        change.kinds?.map(({ kind, severity, off }) => ({
-          kind,
-          severity: severity ?? null,
-          off: off ?? false,
-        })),
+      resolve: (change) => change.kinds?.map((rule) => ({ kind: rule.kind, ...kindRule(rule) })),
     }),
   }),
 });
