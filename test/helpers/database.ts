@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { type Database, openDatabase } from '../../src/db/client.js';
-import { giveBack, takePglite, templateKey } from './pglite.js';
+import { dumpPglite, giveBack, keepUsed, takePglite, templateKey } from './pglite.js';
+
+export type TestDatabase = Database & { drop(): Promise<void>; url?: string };
 
 /**
  * A database of the test file's own: an in-memory PGlite by default (a copy of a migrated
@@ -11,16 +16,19 @@ import { giveBack, takePglite, templateKey } from './pglite.js';
  */
 export async function openTestDatabase(
   onQuery?: (sql: string, params: unknown[]) => void,
-): Promise<Database & { drop(): Promise<void>; url?: string }> {
+  /** A copy of the database saved under this key (`saveTestDatabase`) instead of an empty one. */
+  saved?: string,
+): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const pglite = await takePglite();
+    const pglite = await takePglite(saved === undefined ? undefined : savedFile(saved));
     const database = await openDatabase({ onQuery, pglite });
     return { ...database, drop: () => giveBack(pglite) };
   }
   const name = `orgraph_test_${randomBytes(6).toString('hex')}`;
   migrated ??= migratedDatabase(serverUrl);
-  await adminQuery(serverUrl, `create database ${name} template ${await migrated}`);
+  const template = saved === undefined ? await migrated : savedDatabase(saved);
+  await adminQuery(serverUrl, `create database ${name} template ${template}`);
   const url = databaseUrl(serverUrl, name);
   const database = await openDatabase({ url, onQuery });
   return {
@@ -32,6 +40,56 @@ export async function openTestDatabase(
       await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
     },
   };
+}
+
+/** Where the database saved under `key` waits: a PGlite data folder tarball, or a database. */
+const SAVED_PREFIX = 'orgraph-test-org-';
+const savedFile = (key: string) => join(tmpdir(), `${SAVED_PREFIX}${key}.tar`);
+const savedDatabase = (key: string) => `orgraph_test_org_${key}`;
+
+/**
+ * Saves under `key` the database `fill` leaves (given a new migrated one), for
+ * `openTestDatabase` to hand out copies of; unless one is saved there already. Like the
+ * migrated template, it is saved aside and renamed, so a copy never starts from half of it;
+ * two workers saving it at once both end with one.
+ */
+export async function saveTestDatabase(
+  key: string,
+  fill: (database: Database) => Promise<void>,
+): Promise<void> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const file = savedFile(key);
+    if (!existsSync(file)) {
+      const pglite = await takePglite();
+      try {
+        await fill(await openDatabase({ pglite }));
+        await dumpPglite(pglite, file);
+      } finally {
+        await giveBack(pglite);
+      }
+    }
+    keepUsed(file, SAVED_PREFIX);
+    return;
+  }
+  const name = savedDatabase(key);
+  const exists = await adminQuery(serverUrl, 'select from pg_database where datname = $1', [name]);
+  if (exists.length > 0) return;
+  migrated ??= migratedDatabase(serverUrl);
+  const building = `${name}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(serverUrl, `create database ${building} template ${await migrated}`);
+  const database = await openDatabase({ url: databaseUrl(serverUrl, building) });
+  try {
+    await fill(database);
+    await database.close();
+    await adminQuery(serverUrl, `alter database ${building} rename to ${name}`);
+  } catch (error) {
+    await database.close().catch(() => {});
+    await adminQuery(serverUrl, `drop database if exists ${building} with (force)`);
+    // Another run saved it first; anything else is the caller's failure.
+    const saved = await adminQuery(serverUrl, 'select from pg_database where datname = $1', [name]);
+    if (saved.length === 0) throw error;
+  }
 }
 
 const databaseUrl = (serverUrl: string, name: string) => {
