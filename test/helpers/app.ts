@@ -4,7 +4,7 @@ import type { ExecutionResult } from 'graphql';
 import { createApp } from '../../src/server/app.js';
 import { type Config, loadConfig } from '../../src/server/config.js';
 import { createLogger } from '../../src/server/logging.js';
-import { openTestDatabase, saveTestDatabase } from './database.js';
+import { openSavedDatabase, openTestDatabase, type TestDatabase } from './database.js';
 import { hashFolder } from './pglite.js';
 
 /** The day every test runs on, so answers do not drift with the calendar. */
@@ -38,12 +38,14 @@ const IMPORT_ORG = `mutation ($d: JSONObject!) { importOrg(document: $d) {
 type QueryListener = (sql: string, params: unknown[]) => void;
 
 /**
- * A test database whose statements go to whichever app `watch` was last given: a new one, or
- * a copy of the one saved under `saved`.
+ * A test database (a new one, unless `open` opens another) whose statements go to whichever
+ * app `watch` was last given.
  */
-export async function openWatchedDatabase(saved?: string) {
+export async function openWatchedDatabase(
+  open: (onQuery: QueryListener) => Promise<TestDatabase> = openTestDatabase,
+) {
   let listener: QueryListener = () => {};
-  const database = await openTestDatabase((sql, params) => listener(sql, params), saved);
+  const database = await open((sql, params) => listener(sql, params));
   const watch = (next: QueryListener) => {
     listener = next;
   };
@@ -56,7 +58,7 @@ export type WatchedDatabase = Awaited<ReturnType<typeof openWatchedDatabase>>;
  * A watched database holding `document` as the API's importOrg (by an app with `env` and
  * `today`) left it. Importing a generated org of thousands of people takes seconds of CPU
  * (each dated history row is checked against its exclusion constraint), so the first import
- * is saved (`saveTestDatabase`: a PGlite tarball in the system's temporary folder, or a
+ * is saved (`openSavedDatabase`: a PGlite tarball in the system's temporary folder, or a
  * database on the server) under a key of everything its result depends on, and later files
  * and runs get a copy.
  */
@@ -65,21 +67,16 @@ export async function openImportedDatabase(
   env: Record<string, string> = {},
   today = TODAY,
 ): Promise<WatchedDatabase> {
-  const key = importKey(document, env, today);
-  await saveTestDatabase(key, async (database) => {
-    // Dropped by saveTestDatabase once saved, not by the app.
-    const importer = testAppOn(
-      { database: { ...database, drop: async () => {} }, watch: () => {} },
-      env,
-      today,
-    );
+  const importOnce = async (database: TestDatabase) => {
+    const importer = testAppOn({ database, watch: () => {} }, env, today);
     try {
       await importer.importOrg(document);
     } finally {
       await importer.app.dispose();
     }
-  });
-  return openWatchedDatabase(key);
+  };
+  const key = importKey(document, env, today);
+  return openWatchedDatabase((onQuery) => openSavedDatabase(key, importOnce, onQuery));
 }
 
 let codeHash: string | undefined;

@@ -7,6 +7,7 @@ import { type Database, openDatabase } from '../../src/db/client.js';
 import { dumpPglite, giveBack, keepUsed, takePglite, templateKey } from './pglite.js';
 
 export type TestDatabase = Database & { drop(): Promise<void>; url?: string };
+type OnQuery = (sql: string, params: unknown[]) => void;
 
 /**
  * A database of the test file's own: an in-memory PGlite by default (a copy of a migrated
@@ -14,20 +15,69 @@ export type TestDatabase = Database & { drop(): Promise<void>; url?: string };
  * DATABASE_URL is set — a fresh database created on that server and dropped afterwards,
  * so parallel test files and CI runs never see each other's data.
  */
-export async function openTestDatabase(
-  onQuery?: (sql: string, params: unknown[]) => void,
-  /** A copy of the database saved under this key (`saveTestDatabase`) instead of an empty one. */
-  saved?: string,
+export async function openTestDatabase(onQuery?: OnQuery): Promise<TestDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) return (await openPglite(onQuery)).database;
+  migrated ??= migratedDatabase(serverUrl);
+  return copyOnServer(serverUrl, await migrated, onQuery);
+}
+
+/** Where the database saved under a key waits: a PGlite data folder tarball, or a database. */
+const SAVED_PREFIX = 'orgraph-test-org-';
+const savedFile = (key: string) => join(tmpdir(), `${SAVED_PREFIX}${key}.tar`);
+const savedDatabase = (key: string) => `orgraph_test_org_${key}`;
+
+/**
+ * Like `openTestDatabase`, but holding what `fill` writes into a new one: the first time, it
+ * is filled and saved under `key` (kept across runs); afterwards each caller gets a copy of
+ * the saved one. Like the migrated template, it is saved aside and renamed, so a copy never
+ * starts from half of it; two workers saving it at once both end with one.
+ */
+export async function openSavedDatabase(
+  key: string,
+  fill: (database: TestDatabase) => Promise<void>,
+  onQuery?: OnQuery,
 ): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const pglite = await takePglite(saved === undefined ? undefined : savedFile(saved));
-    const database = await openDatabase({ onQuery, pglite });
-    return { ...database, drop: () => giveBack(pglite) };
+  if (serverUrl) {
+    const name = savedDatabase(key);
+    if (!(await existsOnServer(serverUrl, name))) await saveOnServer(serverUrl, name, fill);
+    return copyOnServer(serverUrl, name, onQuery);
   }
-  const name = `orgraph_test_${randomBytes(6).toString('hex')}`;
-  migrated ??= migratedDatabase(serverUrl);
-  const template = saved === undefined ? await migrated : savedDatabase(saved);
+  const file = savedFile(key);
+  if (existsSync(file)) {
+    keepUsed(file, SAVED_PREFIX);
+    return (await openPglite(onQuery, file)).database;
+  }
+  // The one filled is the caller's: loading the copy just saved would cost a PGlite start.
+  const { pglite, database } = await openPglite(onQuery);
+  try {
+    await fill(database);
+    await dumpPglite(pglite, file);
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+  keepUsed(file, SAVED_PREFIX);
+  return database;
+}
+
+async function openPglite(onQuery?: OnQuery, file?: string) {
+  const pglite = await takePglite(file);
+  const database: TestDatabase = {
+    ...(await openDatabase({ onQuery, pglite })),
+    drop: () => giveBack(pglite),
+  };
+  return { pglite, database };
+}
+
+/** A new database on the server, a copy of `template`, dropped with `drop()`. */
+async function copyOnServer(
+  serverUrl: string,
+  template: string,
+  onQuery?: OnQuery,
+  name = `orgraph_test_${randomBytes(6).toString('hex')}`,
+): Promise<TestDatabase> {
   await adminQuery(serverUrl, `create database ${name} template ${template}`);
   const url = databaseUrl(serverUrl, name);
   const database = await openDatabase({ url, onQuery });
@@ -42,53 +92,27 @@ export async function openTestDatabase(
   };
 }
 
-/** Where the database saved under `key` waits: a PGlite data folder tarball, or a database. */
-const SAVED_PREFIX = 'orgraph-test-org-';
-const savedFile = (key: string) => join(tmpdir(), `${SAVED_PREFIX}${key}.tar`);
-const savedDatabase = (key: string) => `orgraph_test_org_${key}`;
+const existsOnServer = async (serverUrl: string, name: string) =>
+  (await adminQuery(serverUrl, 'select from pg_database where datname = $1', [name])).length > 0;
 
-/**
- * Saves under `key` the database `fill` leaves (given a new migrated one), for
- * `openTestDatabase` to hand out copies of; unless one is saved there already. Like the
- * migrated template, it is saved aside and renamed, so a copy never starts from half of it;
- * two workers saving it at once both end with one.
- */
-export async function saveTestDatabase(
-  key: string,
-  fill: (database: Database) => Promise<void>,
+/** Fills a new database under a name of its own, then renames it `name`. */
+async function saveOnServer(
+  serverUrl: string,
+  name: string,
+  fill: (database: TestDatabase) => Promise<void>,
 ): Promise<void> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const file = savedFile(key);
-    if (!existsSync(file)) {
-      const pglite = await takePglite();
-      try {
-        await fill(await openDatabase({ pglite }));
-        await dumpPglite(pglite, file);
-      } finally {
-        await giveBack(pglite);
-      }
-    }
-    keepUsed(file, SAVED_PREFIX);
-    return;
-  }
-  const name = savedDatabase(key);
-  const exists = await adminQuery(serverUrl, 'select from pg_database where datname = $1', [name]);
-  if (exists.length > 0) return;
   migrated ??= migratedDatabase(serverUrl);
   const building = `${name}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(serverUrl, `create database ${building} template ${await migrated}`);
-  const database = await openDatabase({ url: databaseUrl(serverUrl, building) });
+  const database = await copyOnServer(serverUrl, await migrated, undefined, building);
   try {
     await fill(database);
-    await database.close();
+    await database.close(); // a template has no connections
     await adminQuery(serverUrl, `alter database ${building} rename to ${name}`);
   } catch (error) {
-    await database.close().catch(() => {});
+    await database.close().catch(() => {}); // closed already when the rename failed
     await adminQuery(serverUrl, `drop database if exists ${building} with (force)`);
     // Another run saved it first; anything else is the caller's failure.
-    const saved = await adminQuery(serverUrl, 'select from pg_database where datname = $1', [name]);
-    if (saved.length === 0) throw error;
+    if (!(await existsOnServer(serverUrl, name))) throw error;
   }
 }
 
