@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { type Database, openDatabase } from '../../src/db/client.js';
-import { dumpPglite, giveBack, keepUsed, takePglite, templateKey } from './pglite.js';
+import {
+  dumpPglite,
+  giveBack,
+  KEPT_UNUSED_MS,
+  keepUsed,
+  takePglite,
+  templateKey,
+} from './pglite.js';
 
 export type TestDatabase = Database & { drop(): Promise<void>; url?: string };
 type OnQuery = (sql: string, params: unknown[]) => void;
@@ -42,6 +49,7 @@ export async function openSavedDatabase(
   if (serverUrl) {
     const name = savedDatabase(key);
     if (!(await existsOnServer(serverUrl, name))) await saveOnServer(serverUrl, name, fill);
+    await keepUsedOnServer(serverUrl, name);
     return copyOnServer(serverUrl, name, onQuery);
   }
   const file = savedFile(key);
@@ -92,6 +100,25 @@ async function copyOnServer(
   };
 }
 
+/**
+ * Marks the saved database `name` used (its comment: when), and drops the saved databases
+ * left unused for as long as a tarball is kept (pglite.ts): each change to src/ makes new ones.
+ */
+async function keepUsedOnServer(serverUrl: string, name: string): Promise<void> {
+  await adminQuery(serverUrl, `comment on database ${name} is '${Date.now()}'`);
+  const unused = await adminQuery(
+    serverUrl,
+    `select datname as name from pg_database
+     where datname ~ '^orgraph_test_org_[0-9a-f]{16}$'
+       and coalesce(shobj_description(oid, 'pg_database'), '0')::bigint < $1`,
+    [Date.now() - KEPT_UNUSED_MS],
+  );
+  for (const { name: old } of unused) {
+    // In use as a template this very moment: left for the next time.
+    await adminQuery(serverUrl, `drop database if exists ${old}`).catch(() => {});
+  }
+}
+
 const existsOnServer = async (serverUrl: string, name: string) =>
   (await adminQuery(serverUrl, 'select from pg_database where datname = $1', [name])).length > 0;
 
@@ -107,6 +134,8 @@ async function saveOnServer(
   try {
     await fill(database);
     await database.close(); // a template has no connections
+    // Used now, before it has its name: another run's pruning never takes it for an old one.
+    await adminQuery(serverUrl, `comment on database ${building} is '${Date.now()}'`);
     await adminQuery(serverUrl, `alter database ${building} rename to ${name}`);
   } catch (error) {
     await database.close().catch(() => {}); // closed already when the rename failed

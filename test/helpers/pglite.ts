@@ -52,12 +52,15 @@ export async function dumpPglite(client: PGlite, file: string): Promise<void> {
   renameSync(partial, file);
 }
 
-/** How long a saved tarball (`orgraph-test-org-…`) is kept unused. */
-const KEPT_UNUSED_MS = 24 * 60 * 60 * 1000;
+/**
+ * How long a saved org (`orgraph-test-org-…`) is kept unused: an hour, as each change to src/
+ * makes new ones (tens of megabytes each), and an org left an hour costs one import again.
+ */
+export const KEPT_UNUSED_MS = 60 * 60 * 1000;
 
 /**
- * Marks `file` used, and removes the tarballs named like it (`prefix…`) left unused for a
- * day: each change to src/ makes new saved orgs, of tens of megabytes each.
+ * Marks `file` used, and removes the tarballs named like it (`prefix…`) left unused for
+ * `KEPT_UNUSED_MS`.
  */
 export function keepUsed(file: string, prefix: string): void {
   const now = new Date();
