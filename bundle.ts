@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { buildPgliteTemplate } from './src/db/pglite-template.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -58,4 +59,8 @@ export async function bundleEntries(): Promise<void> {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await bundleEntries();
+// `npm run build`: the bundles, and the migrated cluster a new data folder starts from.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await bundleEntries();
+  await buildPgliteTemplate();
+}

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type Database, openDatabase } from '../../src/db/client.js';
-import { giveBack, takePglite, templateKey } from './pglite.js';
+import { pgliteTemplateKey } from '../../src/db/pglite-template.js';
+import { giveBack, takePglite } from './pglite.js';
 
 /**
  * A database of the test file's own: an in-memory PGlite by default (a copy of a migrated
@@ -49,7 +50,7 @@ let migrated: Promise<string> | undefined;
  * both end with one.
  */
 async function migratedDatabase(serverUrl: string): Promise<string> {
-  const name = `orgraph_test_migrated_${templateKey()}`;
+  const name = `orgraph_test_migrated_${pgliteTemplateKey()}`;
   const exists = await adminQuery(serverUrl, 'select 1 from pg_database where datname = $1', [
     name,
   ]);
