@@ -31,6 +31,12 @@ interface Snapshot {
   rows?: OrgRows;
 }
 
+/** An org's history as read at a version: what an instance may start holding. */
+export interface HeldOrg {
+  version: number;
+  history: OrgHistory;
+}
+
 /** The org's unit and person rows by id, as of the snapshot: the read model of the tree. */
 export interface OrgRows {
   units: ReadonlyMap<number, UnitRow>;
@@ -87,8 +93,16 @@ export class OrgSnapshots {
   private current: Promise<Snapshot> | null = null;
   private readonly watchers = new Set<(version: number) => void>();
 
-  /** `onLoad` hears each (re)load of the history and how long it took (the metrics). */
-  constructor(private readonly onLoad: (seconds: number) => void = () => {}) {}
+  /**
+   * `onLoad` hears each (re)load of the history and how long it took (the metrics); `held`,
+   * a history already read, is held from the start (histories are never changed in place).
+   */
+  constructor(
+    private readonly onLoad: (seconds: number) => void = () => {},
+    held?: HeldOrg,
+  ) {
+    if (held) this.current = Promise.resolve({ ...held, states: new Map() });
+  }
 
   /**
    * Calls `watcher` each time this instance holds a newer org version (a write here, or one

@@ -2,6 +2,7 @@ import type { ExecutionResult } from 'graphql';
 import { createApp } from '../../src/server/app.js';
 import { type Config, loadConfig } from '../../src/server/config.js';
 import { createLogger } from '../../src/server/logging.js';
+import type { HeldOrg } from '../../src/store/snapshots.js';
 import { openTestDatabase } from './database.js';
 
 /** The day every test runs on, so answers do not drift with the calendar. */
@@ -68,6 +69,7 @@ export function testAppOn(
   { database, watch }: WatchedDatabase,
   env: Record<string, string> = {},
   today = TODAY,
+  heldOrg?: HeldOrg,
 ) {
   const statements: string[] = [];
   /** The parameters of each statement, in step with `statements`. */
@@ -80,7 +82,7 @@ export function testAppOn(
   /** The JSON lines the app logged, one a string. */
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, { write: (line: string) => logs.push(line) });
-  const app = createApp({ database, config, today: () => today, logger });
+  const app = createApp({ database, config, today: () => today, logger, heldOrg });
 
   async function gql<T = Record<string, any>>(
     query: string,
