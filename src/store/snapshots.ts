@@ -5,7 +5,7 @@ import { overlayOf } from '../core/overlay-map.js';
 import { type Policy, policyOn } from '../core/policy.js';
 import type { Db } from '../db/client.js';
 import type { PersonRow, UnitRow } from '../db/tables.js';
-import { readOrgVersion } from '../db/version.js';
+import { currentOrgVersion, readOrgVersion } from '../db/version.js';
 import type { SavedChanges } from '../writes/save.js';
 import { applySavedChanges } from './apply-changes.js';
 import { carriedStates } from './carried-states.js';
@@ -190,7 +190,7 @@ export class OrgSnapshots {
   }
 
   private async snapshot(db: Db): Promise<Snapshot> {
-    const version = await readOrgVersion(db);
+    const version = await currentOrgVersion(db);
     const cached = await this.settled();
     if (cached && cached.version >= version) return cached;
     const started = performance.now();

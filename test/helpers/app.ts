@@ -74,9 +74,12 @@ export function testAppOn(
   const statements: string[] = [];
   /** The parameters of each statement, in step with `statements`. */
   const parameters: unknown[][] = [];
+  /** Tests acting the moment a statement is sent (`onStatement`). */
+  const hearing = new Set<QueryListener>();
   watch((sql, params) => {
     statements.push(sql);
     parameters.push(params);
+    for (const listener of hearing) listener(sql, params);
   });
   const config: Config = loadConfig({ ORGRAPH_ADMIN_TOKEN: ADMIN_TOKEN, ...env });
   /** The JSON lines the app logged, one a string. */
@@ -137,6 +140,11 @@ export function testAppOn(
     data,
     importOrg,
     changeCount,
+    /** Hears each statement as it is sent, until the returned function is called. */
+    onStatement: (listener: QueryListener) => {
+      hearing.add(listener);
+      return () => void hearing.delete(listener);
+    },
     /** Ends the app (its subscriptions and LISTEN connection), then drops the database. */
     close: async () => {
       await app.dispose();
