@@ -56,6 +56,7 @@ export function graphqlClient(port: number, token?: string) {
     const body = JSON.parse(
       await post(agent, port, token, JSON.stringify({ query, variables })),
     ) as {
+      // biome-ignore lint/suspicious/noExplicitAny: each bench reads the fields it asked for.
       data?: any;
       errors?: unknown;
     };

@@ -9,6 +9,7 @@ import type { DatabaseTimeouts } from './connections.js';
 import { type ConnectionLost, defaultTimeouts, keepAliveOnError } from './connections.js';
 import { type ListenHandlers, type Listening, listenPostgres } from './listen.js';
 import { migratePglite, migratePostgres } from './migrate.js';
+import { newFolderTemplate } from './pglite-template.js';
 import * as tables from './tables.js';
 
 export type Tables = typeof tables;
@@ -96,7 +97,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   // btree_gist: the history tables' no-overlap constraints (drizzle/0002) need it.
   const client =
-    options.pglite ?? new PGlite({ dataDir: options.dataDir, extensions: { btree_gist } });
+    options.pglite ??
+    new PGlite({
+      dataDir: options.dataDir,
+      extensions: { btree_gist },
+      loadDataDir: newFolderTemplate(options.dataDir),
+    });
   const db = drizzlePglite(client, { schema: tables, logger }) as unknown as Db;
   return {
     db,

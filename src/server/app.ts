@@ -8,7 +8,7 @@ import type { Database } from '../db/client.js';
 import type { Context } from '../graphql/context.js';
 import { schema } from '../graphql/schema.js';
 import { keepFresh } from '../store/kept-fresh.js';
-import { OrgSnapshots } from '../store/snapshots.js';
+import { type HeldOrg, OrgSnapshots } from '../store/snapshots.js';
 import { createAuthenticator, isFromCli } from '../tokens/authenticate.js';
 import { useCredentialRequired } from '../tokens/credential-required.js';
 import { CredentialWatch } from '../tokens/credential-watch.js';
@@ -33,6 +33,12 @@ export interface AppOptions {
   today?: () => string;
   /** Where the JSON-lines log goes; defaults to stdout at the configured level. */
   logger?: Logger;
+  /**
+   * The org's history as already read at a version of this database (the tests' saved org,
+   * held by each new app of a test): held without reading it again; a newer version in the
+   * database is noticed and read as ever.
+   */
+  heldOrg?: HeldOrg;
 }
 
 /** Builds the GraphQL-over-HTTP app without listening: the server and the tests share it. */
@@ -41,11 +47,12 @@ export function createApp({
   config,
   today = todayUtc,
   logger = createLogger(config.logLevel),
+  heldOrg,
 }: AppOptions) {
   const changes = new OrgChangeFeed(database, logger);
   const credentials = new CredentialWatch(() => database.db);
   const metrics = createMetrics(database, changes);
-  const snapshots = new OrgSnapshots(metrics.snapshotLoaded);
+  const snapshots = new OrgSnapshots(metrics.snapshotLoaded, heldOrg);
   // One of several server processes (server/workers.ts): the others write too.
   if (cluster.isWorker) {
     const stale = (error: Error) =>

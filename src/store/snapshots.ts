@@ -5,7 +5,7 @@ import { overlayOf } from '../core/overlay-map.js';
 import { type Policy, policyOn } from '../core/policy.js';
 import type { Db } from '../db/client.js';
 import type { PersonRow, UnitRow } from '../db/tables.js';
-import { readOrgVersion } from '../db/version.js';
+import { currentOrgVersion, readOrgVersion } from '../db/version.js';
 import type { SavedChanges } from '../writes/save.js';
 import { applySavedChanges } from './apply-changes.js';
 import { carriedStates } from './carried-states.js';
@@ -29,6 +29,12 @@ interface Snapshot {
   history: OrgHistory;
   states: Map<Day, OrgState>;
   rows?: OrgRows;
+}
+
+/** An org's history as read at a version: what an instance may start holding. */
+export interface HeldOrg {
+  version: number;
+  history: OrgHistory;
 }
 
 /** The org's unit and person rows by id, as of the snapshot: the read model of the tree. */
@@ -87,8 +93,16 @@ export class OrgSnapshots {
   private current: Promise<Snapshot> | null = null;
   private readonly watchers = new Set<(version: number) => void>();
 
-  /** `onLoad` hears each (re)load of the history and how long it took (the metrics). */
-  constructor(private readonly onLoad: (seconds: number) => void = () => {}) {}
+  /**
+   * `onLoad` hears each (re)load of the history and how long it took (the metrics); `held`,
+   * a history already read, is held from the start (histories are never changed in place).
+   */
+  constructor(
+    private readonly onLoad: (seconds: number) => void = () => {},
+    held?: HeldOrg,
+  ) {
+    if (held) this.current = Promise.resolve({ ...held, states: new Map() });
+  }
 
   /**
    * Calls `watcher` each time this instance holds a newer org version (a write here, or one
@@ -176,7 +190,7 @@ export class OrgSnapshots {
   }
 
   private async snapshot(db: Db): Promise<Snapshot> {
-    const version = await readOrgVersion(db);
+    const version = await currentOrgVersion(db);
     const cached = await this.settled();
     if (cached && cached.version >= version) return cached;
     const started = performance.now();

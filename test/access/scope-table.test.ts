@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { useTestOrg } from '../helpers/test-org.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.js';
 import { identityProvider, ssoEnv, tokenFor } from './credentials.js';
 import { TWO_PILLARS } from './org.js';
 
@@ -138,19 +138,21 @@ const TABLE: [string, string, Outcome[]][] = [
 
 const bearer = new Map<string, string>();
 const idp = await identityProvider();
-const t = useTestOrg(TWO_PILLARS, {
-  env: ssoEnv(idp.jwksPath),
-  setup: async (t) => {
-    bearer.set('V', await tokenFor(t, 'VIEWER'));
-    bearer.set('V@platform', await tokenFor(t, 'VIEWER', 'platform'));
-    bearer.set('P', await tokenFor(t, 'PLANNER'));
-    bearer.set('P@platform', await tokenFor(t, 'PLANNER', 'platform'));
-    bearer.set('P@storage', await tokenFor(t, 'PLANNER', 'storage'));
-    bearer.set('A', await tokenFor(t, 'ADMIN'));
-    const claims = { sub: 'pillar-lead', orgraph_role: 'PLANNER', orgraph_scope: 'platform' };
-    bearer.set('P@platform by JWT', await idp.sign(claims));
-  },
+// Every case only reads: one app for the file (test-org.ts's restore and new app per test
+// would cost more than the 175 reads).
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ org: TWO_PILLARS, env: ssoEnv(idp.jwksPath) });
+  bearer.set('V', await tokenFor(t, 'VIEWER'));
+  bearer.set('V@platform', await tokenFor(t, 'VIEWER', 'platform'));
+  bearer.set('P', await tokenFor(t, 'PLANNER'));
+  bearer.set('P@platform', await tokenFor(t, 'PLANNER', 'platform'));
+  bearer.set('P@storage', await tokenFor(t, 'PLANNER', 'storage'));
+  bearer.set('A', await tokenFor(t, 'ADMIN'));
+  const claims = { sub: 'pillar-lead', orgraph_role: 'PLANNER', orgraph_scope: 'platform' };
+  bearer.set('P@platform by JWT', await idp.sign(claims));
 });
+afterAll(() => t?.close());
 
 const cases = TABLE.flatMap(([read, query, outcomes]) =>
   CALLERS.map((caller, i) => ({ read, query, caller, outcome: outcomes[i] as Outcome })),

@@ -4,6 +4,7 @@ import type { ExecutionResult } from 'graphql';
 import { createApp } from '../../src/server/app.js';
 import { type Config, loadConfig } from '../../src/server/config.js';
 import { createLogger } from '../../src/server/logging.js';
+import type { HeldOrg } from '../../src/store/snapshots.js';
 import { openSavedDatabase, openTestDatabase, type TestDatabase } from './database.js';
 import { hashFolder } from './pglite.js';
 
@@ -129,19 +130,23 @@ export function testAppOn(
   { database, watch }: WatchedDatabase,
   env: Record<string, string> = {},
   today = TODAY,
+  heldOrg?: HeldOrg,
 ) {
   const statements: string[] = [];
   /** The parameters of each statement, in step with `statements`. */
   const parameters: unknown[][] = [];
+  /** Tests acting the moment a statement is sent (`onStatement`). */
+  const hearing = new Set<QueryListener>();
   watch((sql, params) => {
     statements.push(sql);
     parameters.push(params);
+    for (const listener of hearing) listener(sql, params);
   });
   const config: Config = loadConfig({ ORGRAPH_ADMIN_TOKEN: ADMIN_TOKEN, ...env });
   /** The JSON lines the app logged, one a string. */
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, { write: (line: string) => logs.push(line) });
-  const app = createApp({ database, config, today: () => today, logger });
+  const app = createApp({ database, config, today: () => today, logger, heldOrg });
 
   async function gql<T = Record<string, any>>(
     query: string,
@@ -196,6 +201,11 @@ export function testAppOn(
     data,
     importOrg,
     changeCount,
+    /** Hears each statement as it is sent, until the returned function is called. */
+    onStatement: (listener: QueryListener) => {
+      hearing.add(listener);
+      return () => void hearing.delete(listener);
+    },
     /** Ends the app (its subscriptions and LISTEN connection), then drops the database. */
     close: async () => {
       await app.dispose();

@@ -4,14 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { type Database, openDatabase } from '../../src/db/client.js';
-import {
-  dumpPglite,
-  giveBack,
-  KEPT_UNUSED_MS,
-  keepUsed,
-  takePglite,
-  templateKey,
-} from './pglite.js';
+import { pgliteTemplateKey } from '../../src/db/pglite-template.js';
+import { dumpPglite, giveBack, KEPT_UNUSED_MS, keepUsed, takePglite } from './pglite.js';
 
 export type TestDatabase = Database & { drop(): Promise<void>; url?: string };
 type OnQuery = (sql: string, params: unknown[]) => void;
@@ -160,7 +154,7 @@ let migrated: Promise<string> | undefined;
  * both end with one.
  */
 async function migratedDatabase(serverUrl: string): Promise<string> {
-  const name = `orgraph_test_migrated_${templateKey()}`;
+  const name = `orgraph_test_migrated_${pgliteTemplateKey()}`;
   const exists = await adminQuery(serverUrl, 'select 1 from pg_database where datname = $1', [
     name,
   ]);

@@ -1,6 +1,5 @@
-import { createHash, type Hash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
 import {
-  existsSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -13,35 +12,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { migratePglite } from '../../src/db/migrate.js';
+import { buildPgliteTemplate } from '../../src/db/pglite-template.js';
 import { ORG_CHANGED_CHANNEL } from '../../src/db/version.js';
 
 /**
  * The PGlite databases of the tests. A new PGlite runs initdb and then the migrations:
  * seconds of CPU, paid by every test file. Instead, one migrated database is built once per
- * set of migrations and saved as a data folder tarball (`migratedPgliteFile`); a test file
+ * set of migrations and saved as a data folder tarball: the one a new data folder of the
+ * server starts from (`buildPgliteTemplate`, src/db/pglite-template.ts); a test file
  * gets a database loaded from it, and a database given back (`drop()`) is emptied to that
  * same state and handed to the next file the worker runs (vitest runs files one after the
  * other in a worker, with `isolate: false` in one process).
  */
 
 const PGLITE_DIST = new URL('../../node_modules/@electric-sql/pglite/dist/', import.meta.url);
-const MIGRATIONS = new URL('../../drizzle/', import.meta.url).pathname;
 /** Where a pooled database keeps the rows the migrations wrote (org_state's one row). */
 const PRISTINE = 'orgraph_test_pristine';
 /** How many emptied databases a worker keeps for its next files. */
 const KEPT = 2;
-
-/** The tarball of a freshly migrated PGlite, built unless a current one exists. */
-export async function migratedPgliteFile(): Promise<string> {
-  const file = join(tmpdir(), `orgraph-test-pglite-${templateKey()}.tar`);
-  if (existsSync(file)) return file;
-  const client = new PGlite({ extensions: { btree_gist } });
-  await migratePglite(client);
-  await dumpPglite(client, file);
-  await client.close();
-  return file;
-}
 
 /** Saves `client`'s data folder as the tarball `file`, to be loaded by `takePglite(file)`. */
 export async function dumpPglite(client: PGlite, file: string): Promise<void> {
@@ -76,14 +64,6 @@ export function keepUsed(file: string, prefix: string): void {
   }
 }
 
-/** Changes with the migrations and with PGlite's version (its data folder format). */
-export function templateKey(): string {
-  const hash = createHash('sha256');
-  hash.update(readFileSync(new URL('package.json', new URL('../', PGLITE_DIST))));
-  hashFolder(hash, MIGRATIONS);
-  return hash.digest('hex').slice(0, 16);
-}
-
 /** Adds every file under `folder` to `hash`, each by name and content. */
 export function hashFolder(hash: Hash, folder: string): void {
   const entries = readdirSync(folder, { recursive: true, withFileTypes: true });
@@ -103,7 +83,7 @@ interface Artifacts {
 }
 let artifacts: Promise<Artifacts> | undefined;
 const loadArtifacts = async (): Promise<Artifacts> => ({
-  template: new Blob([readFileSync(await migratedPgliteFile())]),
+  template: new Blob([readFileSync(await buildPgliteTemplate())]),
   engine: await WebAssembly.compile(readFileSync(new URL('pglite.wasm', PGLITE_DIST))),
   bundle: new Blob([readFileSync(new URL('pglite.data', PGLITE_DIST))]),
 });

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { readOrgVersion } from '../../src/db/version.js';
+import { readOrgHistory } from '../../src/store/history.js';
+import type { HeldOrg } from '../../src/store/snapshots.js';
 import {
   openImportedDatabase,
   openWatchedDatabase,
@@ -31,7 +34,8 @@ export interface TestOrgOptions {
  * Each test of the file (or of the `describe` it is called in) gets its own app over the org
  * `document` — imported through the API, then `setup` — as if nothing had run before it: the
  * database is built once, saved as a template, and put back before every test, and the app
- * (its in-memory store, statements and logs) is new. So a test passes alone (`it.only`, `-t`)
+ * (its in-memory store, statements and logs) is new, holding the saved org as read once
+ * (reading it again cost each test tens of milliseconds). So a test passes alone (`it.only`, `-t`)
  * and in any order.
  *
  * The returned object is the app of the running test; use it inside tests and `beforeEach`.
@@ -42,6 +46,8 @@ export function useTestOrg(
 ): TestApp {
   let watched: WatchedDatabase | undefined;
   let template: OrgTemplate;
+  /** The saved org as read once: each test's new app holds it instead of reading it again. */
+  let saved: HeldOrg;
   let current: TestApp | undefined;
   beforeAll(async () => {
     const imported = importOnce && document !== undefined;
@@ -52,12 +58,14 @@ export function useTestOrg(
     if (document !== undefined && !imported) await builder.importOrg(document);
     await setup?.(builder);
     template = await saveTemplate(watched.database);
+    const { db } = watched.database;
+    saved = { version: await readOrgVersion(db), history: await readOrgHistory(db) };
   }, timeout);
   beforeEach(async () => {
     current = undefined;
     if (!watched) throw new Error('useTestOrg: the template could not be built');
     await template.restore();
-    current = testAppOn(watched, env, today);
+    current = testAppOn(watched, env, today, saved);
   });
   afterAll(async () => {
     current = undefined;

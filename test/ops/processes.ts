@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { todayUtc } from '../../src/core/org/days.js';
-import { templateKey } from '../helpers/pglite.js';
+import { pgliteTemplateKey } from '../../src/db/pglite-template.js';
 
 export const ADMIN = 'ops-test-admin-token-0123456789';
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -75,10 +75,12 @@ export async function demoOriginal(): Promise<string> {
 
 /** Changes with what a first start runs: the compiled code, the demo, the migrations. */
 function buildKey(): string {
-  const hash = createHash('sha256').update(templateKey());
+  const hash = createHash('sha256').update(pgliteTemplateKey());
   for (const dir of ['dist', 'src/demo']) {
     const entries = readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true });
-    for (const entry of entries.filter((e) => e.isFile() && !/\.(map|tsbuildinfo)$/.test(e.name))) {
+    for (const entry of entries.filter(
+      (e) => e.isFile() && !/\.(map|tsbuildinfo|tar)$/.test(e.name),
+    )) {
       hash.update(entry.name).update(readFileSync(join(entry.parentPath, entry.name)));
     }
   }
