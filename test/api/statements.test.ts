@@ -26,7 +26,7 @@ const PEOPLE = `{ people(first: 100) { nodes {
 } } }`;
 
 const loadedApp = (size: (typeof SIZES)[keyof typeof SIZES]) =>
-  startTestApp({ org: generateOrg(size) });
+  startTestApp({ org: generateOrg(size), importOnce: true }); // not a test of the import
 
 async function statementsOf(app: TestApp, query: string): Promise<number> {
   app.statements.length = 0;

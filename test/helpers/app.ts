@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { ExecutionResult } from 'graphql';
 import { createApp } from '../../src/server/app.js';
 import { type Config, loadConfig } from '../../src/server/config.js';
 import { createLogger } from '../../src/server/logging.js';
 import type { HeldOrg } from '../../src/store/snapshots.js';
-import { openTestDatabase } from './database.js';
+import { openSavedDatabase, openTestDatabase, type TestDatabase } from './database.js';
+import { hashFolder } from './pglite.js';
 
 /** The day every test runs on, so answers do not drift with the calendar. */
 export const TODAY = '2026-11-23';
@@ -16,6 +19,11 @@ export interface TestAppOptions {
   org?: unknown;
   /** The app's today; TODAY unless a test asks about another day. */
   today?: string;
+  /**
+   * Start from a copy of `org` as imported once and saved (`openImportedDatabase`), not a new
+   * import: for files that read or write a large org but do not test its import.
+   */
+  importOnce?: boolean;
 }
 
 export interface GqlOptions {
@@ -30,10 +38,15 @@ const IMPORT_ORG = `mutation ($d: JSONObject!) { importOrg(document: $d) {
 /** What the test database does with each statement drizzle sends (the app of the moment). */
 type QueryListener = (sql: string, params: unknown[]) => void;
 
-/** A test database whose statements go to whichever app `watch` was last given. */
-export async function openWatchedDatabase() {
+/**
+ * A test database (a new one, unless `open` opens another) whose statements go to whichever
+ * app `watch` was last given.
+ */
+export async function openWatchedDatabase(
+  open: (onQuery: QueryListener) => Promise<TestDatabase> = openTestDatabase,
+) {
   let listener: QueryListener = () => {};
-  const database = await openTestDatabase((sql, params) => listener(sql, params));
+  const database = await open((sql, params) => listener(sql, params));
   const watch = (next: QueryListener) => {
     listener = next;
   };
@@ -43,11 +56,59 @@ export async function openWatchedDatabase() {
 export type WatchedDatabase = Awaited<ReturnType<typeof openWatchedDatabase>>;
 
 /**
+ * A watched database holding `document` as the API's importOrg (by an app with `env` and
+ * `today`) left it. Importing a generated org of thousands of people takes seconds of CPU
+ * (each dated history row is checked against its exclusion constraint), so the first import
+ * is saved (`openSavedDatabase`: a PGlite tarball in the system's temporary folder, or a
+ * database on the server) under a key of everything its result depends on, and later files
+ * and runs get a copy.
+ */
+export async function openImportedDatabase(
+  document: unknown,
+  env: Record<string, string> = {},
+  today = TODAY,
+): Promise<WatchedDatabase> {
+  const importOnce = async (database: TestDatabase) => {
+    const importer = testAppOn({ database, watch: () => {} }, env, today);
+    try {
+      await importer.importOrg(document);
+    } finally {
+      await importer.app.dispose();
+    }
+  };
+  const key = importKey(document, env, today);
+  return openWatchedDatabase((onQuery) => openSavedDatabase(key, importOnce, onQuery));
+}
+
+let codeHash: string | undefined;
+/**
+ * Changes whenever an import's result could: with the document, the importing app's
+ * environment and day, our code and migrations, and PGlite's version.
+ */
+function importKey(document: unknown, env: Record<string, string>, today: string): string {
+  if (codeHash === undefined) {
+    const code = createHash('sha256');
+    for (const folder of ['../../src/', '../../drizzle/']) {
+      hashFolder(code, new URL(folder, import.meta.url).pathname);
+    }
+    const pglite = '../../node_modules/@electric-sql/pglite/package.json';
+    code.update(readFileSync(new URL(pglite, import.meta.url)));
+    codeHash = code.digest('hex');
+  }
+  const hash = createHash('sha256').update(codeHash);
+  hash.update(JSON.stringify({ document, env, today }));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
  * The real app on a real database of the test file's own, plus a `gql()` caller that goes
  * through HTTP handling (app.fetch) exactly as a client would. `useTestOrg` (test-org.ts)
  * gives each test one of its own instead.
  */
-export async function startTestApp({ env = {}, org, today }: TestAppOptions = {}) {
+export async function startTestApp({ env = {}, org, today, importOnce }: TestAppOptions = {}) {
+  if (importOnce && org !== undefined) {
+    return testAppOn(await openImportedDatabase(org, env, today), env, today);
+  }
   const watched = await openWatchedDatabase();
   const testApp = testAppOn(watched, env, today);
   if (org !== undefined) {

@@ -1,4 +1,15 @@
-import { readFileSync } from 'node:fs';
+import type { Hash } from 'node:crypto';
+import {
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { buildPgliteTemplate } from '../../src/db/pglite-template.js';
@@ -19,6 +30,50 @@ const PGLITE_DIST = new URL('../../node_modules/@electric-sql/pglite/dist/', imp
 const PRISTINE = 'orgraph_test_pristine';
 /** How many emptied databases a worker keeps for its next files. */
 const KEPT = 2;
+
+/** Saves `client`'s data folder as the tarball `file`, to be loaded by `takePglite(file)`. */
+export async function dumpPglite(client: PGlite, file: string): Promise<void> {
+  const tarball = await client.dumpDataDir('none');
+  // Written aside and renamed: a worker never reads half a file, and two writers both win.
+  const partial = `${file}.${process.pid}`;
+  writeFileSync(partial, Buffer.from(await tarball.arrayBuffer()));
+  renameSync(partial, file);
+}
+
+/**
+ * How long a saved org (`orgraph-test-org-…`) is kept unused: an hour, as each change to src/
+ * makes new ones (tens of megabytes each), and an org left an hour costs one import again.
+ */
+export const KEPT_UNUSED_MS = 60 * 60 * 1000;
+
+/**
+ * Marks `file` used, and removes the tarballs named like it (`prefix…`) left unused for
+ * `KEPT_UNUSED_MS`.
+ */
+export function keepUsed(file: string, prefix: string): void {
+  const now = new Date();
+  utimesSync(file, now, now);
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(prefix)) continue;
+    const other = join(tmpdir(), name);
+    try {
+      if (now.getTime() - statSync(other).mtimeMs > KEPT_UNUSED_MS) rmSync(other);
+    } catch {
+      // Removed by another worker meanwhile.
+    }
+  }
+}
+
+/** Adds every file under `folder` to `hash`, each by name and content. */
+export function hashFolder(hash: Hash, folder: string): void {
+  const entries = readdirSync(folder, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((e) => join(e.parentPath, e.name));
+  // In one order wherever the folder lies and however the system lists it.
+  for (const file of files.sort()) {
+    hash.update(file.slice(folder.length));
+    hash.update(readFileSync(file));
+  }
+}
 
 /** What every new PGlite of this process shares: the template, the compiled engine. */
 interface Artifacts {
@@ -42,9 +97,12 @@ interface Pooled {
 }
 const idle: Pooled[] = [];
 
-/** A migrated, empty PGlite of the caller's own. */
-export async function takePglite(): Promise<PGlite> {
-  const kept = idle.pop();
+/**
+ * A migrated, empty PGlite of the caller's own; or, given `file`, a copy of the database
+ * `dumpPglite` saved there (one taken here: it keeps what `giveBack` empties it back to).
+ */
+export async function takePglite(file?: string): Promise<PGlite> {
+  const kept = file === undefined ? idle.pop() : undefined;
   if (kept) {
     lent.set(kept.client, kept);
     return kept.client;
@@ -53,7 +111,7 @@ export async function takePglite(): Promise<PGlite> {
   const { template, engine, bundle } = await artifacts;
   const client = new PGlite({
     extensions: { btree_gist },
-    loadDataDir: template,
+    loadDataDir: file === undefined ? template : new Blob([readFileSync(file)]),
     pgliteWasmModule: engine,
     fsBundle: bundle,
   });
@@ -76,11 +134,15 @@ export async function giveBack(client: PGlite): Promise<void> {
 
 async function poolable(client: PGlite): Promise<Pooled> {
   const tables = await publicTables(client);
-  // The rows the migrations wrote, saved to be written back after each emptying.
-  await client.exec(
-    `create schema ${PRISTINE};
-     ${tables.map((t) => `create table ${PRISTINE}."${t}" as table public."${t}";`).join('\n')}`,
-  );
+  // The rows the migrations wrote, saved to be written back after each emptying (a copy of a
+  // saved database has them already).
+  const { rows } = await client.query('select from pg_namespace where nspname = $1', [PRISTINE]);
+  if (rows.length === 0) {
+    await client.exec(
+      `create schema ${PRISTINE};
+       ${tables.map((t) => `create table ${PRISTINE}."${t}" as table public."${t}";`).join('\n')}`,
+    );
+  }
   const truncate = `truncate ${tables.map((t) => `public."${t}"`).join(', ')} restart identity cascade`;
   const refill = tables.map(
     (t) => `insert into public."${t}" overriding system value select * from ${PRISTINE}."${t}"`,

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { readOrgVersion } from '../../src/db/version.js';
 import { readOrgHistory } from '../../src/store/history.js';
 import type { HeldOrg } from '../../src/store/snapshots.js';
-import { openWatchedDatabase, type TestApp, testAppOn, type WatchedDatabase } from './app.js';
+import {
+  openImportedDatabase,
+  openWatchedDatabase,
+  type TestApp,
+  testAppOn,
+  type WatchedDatabase,
+} from './app.js';
 import { type OrgTemplate, saveTemplate } from './template.js';
 
 export interface TestOrgOptions {
@@ -17,6 +23,11 @@ export interface TestOrgOptions {
   timeout?: number;
   /** The apps' today; TODAY unless the tests ask about another day. */
   today?: string;
+  /**
+   * Start from a copy of `document` as imported once and saved (`openImportedDatabase`), not
+   * a new import: for files of a large org whose tests are not about its import.
+   */
+  importOnce?: boolean;
 }
 
 /**
@@ -31,7 +42,7 @@ export interface TestOrgOptions {
  */
 export function useTestOrg(
   document?: unknown,
-  { env = {}, setup, timeout, today }: TestOrgOptions = {},
+  { env = {}, setup, timeout, today, importOnce }: TestOrgOptions = {},
 ): TestApp {
   let watched: WatchedDatabase | undefined;
   let template: OrgTemplate;
@@ -39,9 +50,12 @@ export function useTestOrg(
   let saved: HeldOrg;
   let current: TestApp | undefined;
   beforeAll(async () => {
-    watched = await openWatchedDatabase();
+    const imported = importOnce && document !== undefined;
+    watched = imported
+      ? await openImportedDatabase(document, env, today)
+      : await openWatchedDatabase();
     const builder = testAppOn(watched, env, today);
-    if (document !== undefined) await builder.importOrg(document);
+    if (document !== undefined && !imported) await builder.importOrg(document);
     await setup?.(builder);
     template = await saveTemplate(watched.database);
     const { db } = watched.database;

@@ -8,7 +8,7 @@ const TREE = `{ units(layer: PILLAR, first: 100) { nodes { children { children {
   members { email team { slug } seats { seat } }
 } } } } }`;
 
-const app = useTestOrg(generateOrg(SIZES.S), { timeout: 300_000 });
+const app = useTestOrg(generateOrg(SIZES.S), { timeout: 300_000, importOnce: true });
 
 /** The statements issued while `run` runs, each with its parameters. */
 async function recorded(run: () => Promise<unknown>) {

@@ -18,7 +18,7 @@ const TEAMS = `query Teams { ${Array.from(
 ).join(' ')} }`;
 const NODES = 'query Probe($ids: [ID!]!) { nodes(ids: $ids) { id } }';
 
-const app = useTestOrg(ORG, { timeout: 120_000 });
+const app = useTestOrg(ORG, { timeout: 120_000, importOnce: true });
 
 /** Runs `send`, answering its result and the log lines it added, parsed. */
 async function logged<T>(send: () => Promise<T>) {
