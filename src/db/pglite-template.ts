@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -33,36 +33,54 @@ const TEMPLATES = fileURLToPath(new URL('../../dist/pglite/', import.meta.url));
 export function pgliteTemplateKey(): string {
   const hash = createHash('sha256');
   hash.update(readFileSync(PGLITE_PACKAGE));
-  for (const entry of readdirSync(MIGRATIONS, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    hash.update(entry.name);
-    hash.update(readFileSync(join(entry.parentPath, entry.name)));
-  }
+  hashFolder(hash, MIGRATIONS);
   return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Adds every file under `folder` that `keep` keeps (by name), each by its path inside the
+ * folder and its bytes, in one order wherever the folder lies and however the system lists it.
+ */
+export function hashFolder(hash: Hash, folder: string, keep = (_name: string) => true): void {
+  const entries = readdirSync(folder, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile() && keep(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name));
+  for (const file of files.sort()) {
+    hash.update(file.slice(folder.length));
+    hash.update(readFileSync(file));
+  }
 }
 
 const templateFile = () => join(TEMPLATES, `${pgliteTemplateKey()}.tar`);
 
 /**
  * The tarball of a freshly migrated PGlite for these migrations, made unless it exists; the
- * templates of other keys go. Written aside and renamed: no reader ever sees half a file,
- * and two builders both win.
+ * templates of other keys go.
  */
 export async function buildPgliteTemplate(): Promise<string> {
   const file = templateFile();
   if (existsSync(file)) return file;
   const client = new PGlite({ extensions: { btree_gist } });
   await migratePglite(client);
-  const tarball = await client.dumpDataDir('none');
-  await client.close();
   mkdirSync(TEMPLATES, { recursive: true });
   for (const old of readdirSync(TEMPLATES)) {
     if (old.endsWith('.tar')) rmSync(join(TEMPLATES, old), { force: true });
   }
+  await dumpPglite(client, file);
+  await client.close();
+  return file;
+}
+
+/**
+ * Saves `client`'s data folder as the tarball `file` (what `loadDataDir` takes). Written aside
+ * and renamed: no reader ever sees half a file, and two writers both win.
+ */
+export async function dumpPglite(client: PGlite, file: string): Promise<void> {
+  const tarball = await client.dumpDataDir('none');
   const partial = `${file}.${process.pid}`;
   writeFileSync(partial, Buffer.from(await tarball.arrayBuffer()));
   renameSync(partial, file);
-  return file;
 }
 
 /**

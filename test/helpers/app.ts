@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { ExecutionResult } from 'graphql';
+import { hashFolder, pgliteTemplateKey } from '../../src/db/pglite-template.js';
 import { createApp } from '../../src/server/app.js';
 import { type Config, loadConfig } from '../../src/server/config.js';
 import { createLogger } from '../../src/server/logging.js';
 import type { HeldOrg } from '../../src/store/snapshots.js';
 import { openSavedDatabase, openTestDatabase, type TestDatabase } from './database.js';
-import { hashFolder } from './pglite.js';
 
 /** The day every test runs on, so answers do not drift with the calendar. */
 export const TODAY = '2026-11-23';
@@ -87,12 +86,9 @@ let codeHash: string | undefined;
  */
 function importKey(document: unknown, env: Record<string, string>, today: string): string {
   if (codeHash === undefined) {
-    const code = createHash('sha256');
-    for (const folder of ['../../src/', '../../drizzle/']) {
-      hashFolder(code, new URL(folder, import.meta.url).pathname);
-    }
-    const pglite = '../../node_modules/@electric-sql/pglite/package.json';
-    code.update(readFileSync(new URL(pglite, import.meta.url)));
+    // The migrations and PGlite's version are the template's key.
+    const code = createHash('sha256').update(pgliteTemplateKey());
+    hashFolder(code, new URL('../../src/', import.meta.url).pathname);
     codeHash = code.digest('hex');
   }
   const hash = createHash('sha256').update(codeHash);

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { type Database, openDatabase } from '../../src/db/client.js';
-import { pgliteTemplateKey } from '../../src/db/pglite-template.js';
-import { dumpPglite, giveBack, KEPT_UNUSED_MS, keepUsed, takePglite } from './pglite.js';
+import { dumpPglite, pgliteTemplateKey } from '../../src/db/pglite-template.js';
+import { giveBack, KEPT_UNUSED_MS, keepUsed, takePglite } from './pglite.js';
 
 export type TestDatabase = Database & { drop(): Promise<void>; url?: string };
 type OnQuery = (sql: string, params: unknown[]) => void;

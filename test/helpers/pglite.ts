@@ -1,13 +1,4 @@
-import type { Hash } from 'node:crypto';
-import {
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -31,15 +22,6 @@ const PRISTINE = 'orgraph_test_pristine';
 /** How many emptied databases a worker keeps for its next files. */
 const KEPT = 2;
 
-/** Saves `client`'s data folder as the tarball `file`, to be loaded by `takePglite(file)`. */
-export async function dumpPglite(client: PGlite, file: string): Promise<void> {
-  const tarball = await client.dumpDataDir('none');
-  // Written aside and renamed: a worker never reads half a file, and two writers both win.
-  const partial = `${file}.${process.pid}`;
-  writeFileSync(partial, Buffer.from(await tarball.arrayBuffer()));
-  renameSync(partial, file);
-}
-
 /**
  * How long a saved org (`orgraph-test-org-…`) is kept unused: an hour, as each change to src/
  * makes new ones (tens of megabytes each), and an org left an hour costs one import again.
@@ -61,17 +43,6 @@ export function keepUsed(file: string, prefix: string): void {
     } catch {
       // Removed by another worker meanwhile.
     }
-  }
-}
-
-/** Adds every file under `folder` to `hash`, each by name and content. */
-export function hashFolder(hash: Hash, folder: string): void {
-  const entries = readdirSync(folder, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((e) => join(e.parentPath, e.name));
-  // In one order wherever the folder lies and however the system lists it.
-  for (const file of files.sort()) {
-    hash.update(file.slice(folder.length));
-    hash.update(readFileSync(file));
   }
 }
 

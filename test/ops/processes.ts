@@ -7,7 +7,6 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
-  readFileSync,
   renameSync,
   statSync,
 } from 'node:fs';
@@ -15,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { todayUtc } from '../../src/core/org/days.js';
-import { pgliteTemplateKey } from '../../src/db/pglite-template.js';
+import { hashFolder, pgliteTemplateKey } from '../../src/db/pglite-template.js';
 
 export const ADMIN = 'ops-test-admin-token-0123456789';
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -76,14 +75,9 @@ export async function demoOriginal(): Promise<string> {
 /** Changes with what a first start runs: the compiled code, the demo, the migrations. */
 function buildKey(): string {
   const hash = createHash('sha256').update(pgliteTemplateKey());
-  for (const dir of ['dist', 'src/demo']) {
-    const entries = readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true });
-    for (const entry of entries.filter(
-      (e) => e.isFile() && !/\.(map|tsbuildinfo|tar)$/.test(e.name),
-    )) {
-      hash.update(entry.name).update(readFileSync(join(entry.parentPath, entry.name)));
-    }
-  }
+  const compiled = (name: string) => !/\.(map|tsbuildinfo|tar)$/.test(name);
+  hashFolder(hash, join(ROOT, 'dist'), compiled);
+  hashFolder(hash, join(ROOT, 'src/demo'));
   return hash.digest('hex').slice(0, 16);
 }
 
