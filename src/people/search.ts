@@ -1,7 +1,7 @@
 import { compareText, isPresentOn } from '../core/org/as-of.js';
 import type { Day } from '../core/org/state.js';
 import type { PersonRow } from '../db/tables.js';
-import type { OrgRows } from '../store/snapshots.js';
+import type { OrgRows } from '../store/org-rows.js';
 
 /** Three UTF-16 code units as one number (< 2^48): a Map key without building a string. */
 function trigramAt(text: string, at: number): number {

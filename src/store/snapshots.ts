@@ -1,15 +1,14 @@
 import { recentlyAsked } from '../core/collections.js';
 import { orgStateOn } from '../core/org/as-of.js';
 import type { Day, OrgHistory, OrgState } from '../core/org/state.js';
-import { overlayOf } from '../core/overlay-map.js';
 import { type Policy, policyOn } from '../core/policy.js';
 import type { Db } from '../db/client.js';
-import type { PersonRow, UnitRow } from '../db/tables.js';
 import { currentOrgVersion, readOrgVersion } from '../db/version.js';
 import type { SavedChanges } from '../writes/save.js';
 import { applySavedChanges } from './apply-changes.js';
 import { carriedStates } from './carried-states.js';
 import { readOrgHistory } from './history.js';
+import { carriedRows, type OrgRows, rowsById } from './org-rows.js';
 
 /** At most this many distinct `asOf` days of one org version stay computed. */
 const STATES_KEPT = 32;
@@ -35,13 +34,6 @@ interface Snapshot {
 export interface HeldOrg {
   version: number;
   history: OrgHistory;
-}
-
-/** The org's unit and person rows by id, as of the snapshot: the read model of the tree. */
-export interface OrgRows {
-  units: ReadonlyMap<number, UnitRow>;
-  unitsBySlug: ReadonlyMap<string, UnitRow>;
-  people: ReadonlyMap<number, PersonRow>;
 }
 
 /** The snapshot a request has loaded: read without waiting. */
@@ -225,30 +217,8 @@ function loadedOf(snapshot: Snapshot): LoadedOrg {
 }
 
 function rowsOf(snapshot: Snapshot): OrgRows {
-  snapshot.rows ??= {
-    units: new Map(snapshot.history.units.map((u) => [u.id, u])),
-    unitsBySlug: new Map(snapshot.history.units.map((u) => [u.slug, u])),
-    people: new Map(snapshot.history.people.map((p) => [p.id, p])),
-  };
+  snapshot.rows ??= rowsById(snapshot.history);
   return snapshot.rows;
-}
-
-/** The rows by id after a write: those before, with the write's units and people on top. */
-function carriedRows(rows: OrgRows, changes: SavedChanges): OrgRows {
-  const units = [...changes.units.updates, ...changes.units.inserts] as UnitRow[];
-  const people = [...changes.people.updates, ...changes.people.inserts] as PersonRow[];
-  return {
-    units: overlayOf(rows.units, (byId) => {
-      for (const unit of units) byId.set(unit.id, unit);
-    }),
-    // A unit's slug never changes: an updated unit keeps its key.
-    unitsBySlug: overlayOf(rows.unitsBySlug, (bySlug) => {
-      for (const unit of units) bySlug.set(unit.slug, unit);
-    }),
-    people: overlayOf(rows.people, (byId) => {
-      for (const person of people) byId.set(person.id, person);
-    }),
-  };
 }
 
 /** The state of a day, kept with the days asked last: the one asked longest ago goes first. */
