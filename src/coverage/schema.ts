@@ -13,7 +13,7 @@ import {
 import { asOfArg, orgFor, scopeArg, scopeIdIn } from '../graphql/args.js';
 import { builder, type Types } from '../graphql/builder.js';
 import { COST, heavy } from '../graphql/costs.js';
-import { dayOf, nestedDayArg, type OnDay, onDay, readOn } from '../graphql/on-day.js';
+import { dayOf, nestedDayArg, type OnDay, readOn } from '../graphql/on-day.js';
 import { arrayPage } from '../graphql/pagination.js';
 import { LayerEnum, OrgUnit, OrgUnitConnection } from '../units/types.js';
 import { BenchSeat } from './seat-schema.js';
@@ -120,7 +120,8 @@ builder.objectFields(OrgUnit, (t) => ({
             },
           );
         }
-        return onDay(unitCoverage(state, unit.id, org.policyOn(state.asOf)), state.asOf);
+        // A coverage carries its day, and is not copied: its seats are worked out on first read.
+        return unitCoverage(state, unit.id, org.policyOn(state.asOf));
       }),
   }),
 }));

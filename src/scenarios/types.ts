@@ -165,13 +165,13 @@ const ScenarioUnit = builder.objectRef<OnDay<TouchedUnit>>('ScenarioUnit').imple
       type: UnitCoverage,
       nullable: true,
       description: 'Its coverage as the org stands.',
-      resolve: (u) => u.before && { ...u.before, day: u.day },
+      resolve: (u) => u.before,
     }),
     after: t.field({
       type: UnitCoverage,
       nullable: true,
       description: 'Its coverage with the scenario’s changes.',
-      resolve: (u) => u.after && { ...u.after, day: u.day },
+      resolve: (u) => u.after,
     }),
   }),
 });

@@ -196,4 +196,14 @@ describe('unitCoverage tlmSince', () => {
     const { state } = buildState({ units: [] });
     expect(() => unitCoverage(state, 1, defaultThresholds)).toThrow(/not in the org/);
   });
+
+  it('is for the state’s day, and leaves its seats unworked until they are read', () => {
+    const { state, coverage } = coverageOf({ el: 'ana', tl: 'dee' });
+    expect(coverage.day).toBe(state.asOf);
+    // A getter until first read: copying the coverage (as a dated answer once did) would work
+    // out both seats of every unit of a status-only dashboard.
+    const seats = Object.getOwnPropertyDescriptor(coverage, 'seats');
+    expect(seats?.get).toBeTypeOf('function');
+    expect(coverage.seats.ENG_LEAD).toBe(coverage.seats.ENG_LEAD);
+  });
 });

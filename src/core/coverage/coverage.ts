@@ -16,6 +16,8 @@ export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];
 /** Leadership coverage of one unit on the state's day (SPEC §2 "Coverage of one unit"). */
 export interface UnitCoverage {
   unitId: number;
+  /** The day it is for (the state's): what its nested answers, the seats' holders, are about. */
+  day: Day;
   status: CoverageStatus;
   healthy: boolean;
   /** Current members not counting the Eng Lead (the Tech Lead counts). */
@@ -84,6 +86,7 @@ function coverageOf(state: OrgState, unitId: number, thresholds: Thresholds): Un
   let seats: Record<Seat, SeatCoverage> | undefined;
   return {
     unitId,
+    day: state.asOf,
     status,
     healthy: status === 'STAFFED' || (tlmTeam && engineers < thresholds.tlmEngineers),
     engineerCount: engineers,
