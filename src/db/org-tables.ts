@@ -6,12 +6,12 @@ import {
   date,
   index,
   integer,
-  jsonb,
   pgEnum,
   pgTable,
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { identity, inForce, inForceDates } from './columns.js';
 import {
   CRITICALITY_VALUES,
   LAYER_VALUES,
@@ -29,25 +29,12 @@ export const ownershipRoleEnum = pgEnum('ownership_role', ['PRIMARY', 'BACKUP'])
 export const roleSeatEnum = pgEnum('role_seat', ROLE_SEAT_VALUES);
 export const roleStatusEnum = pgEnum('role_status', ROLE_STATUS_VALUES);
 
-// Every dated history row is "in force on day d" when started_on <= d and
-// (ended_on is null or ended_on >= d): ended_on is the last day, inclusive. A row may end the
-// day before it starts: it was replaced or withdrawn before taking effect, and stays as
-// history without ever being in force.
-const inForce = () => ({
-  startedOn: date('started_on', { mode: 'string' }).notNull(),
-  endedOn: date('ended_on', { mode: 'string' }),
-});
-
-/** The check every dated history has: it ends at the earliest the day before it starts. */
-const inForceDates = (table: string, t: { startedOn: AnyPgColumn; endedOn: AnyPgColumn }) =>
-  check(`${table}_dates`, sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn} - 1`);
-
-const identity = () => integer('id').primaryKey().generatedAlwaysAsIdentity();
-const unitRef = () =>
+/** A unit or person column of a dated history (the AoR and planning tables use them too). */
+export const unitRef = () =>
   integer('unit_id')
     .notNull()
     .references((): AnyPgColumn => unitTable.id);
-const personRef = () =>
+export const personRef = () =>
   integer('person_id')
     .notNull()
     .references((): AnyPgColumn => personTable.id);
@@ -166,119 +153,10 @@ export const membershipTable = pgTable(
   ],
 );
 
-export const aorTable = pgTable(
-  'aor',
-  {
-    id: identity(),
-    slug: text('slug').notNull(),
-    name: text('name').notNull(),
-    description: text('description'),
-    criticality: criticalityEnum('criticality').notNull().default('MEDIUM'),
-    unitId: unitRef(),
-    retiredOn: date('retired_on', { mode: 'string' }),
-  },
-  (t) => [
-    uniqueIndex('aor_slug_key').on(t.slug),
-    index('aor_unit_idx').on(t.unitId),
-    check('aor_slug_format', sql`${t.slug} ~ '^[a-z0-9-]+$'`),
-  ],
-);
-
-export const aorOwnershipTable = pgTable(
-  'aor_ownership',
-  {
-    id: identity(),
-    aorId: integer('aor_id')
-      .notNull()
-      .references(() => aorTable.id),
-    personId: personRef(),
-    role: ownershipRoleEnum('role').notNull(),
-    ...inForce(),
-  },
-  (t) => [
-    uniqueIndex('aor_ownership_current_primary_key')
-      .on(t.aorId)
-      .where(sql`${t.endedOn} is null and ${t.role} = 'PRIMARY'`),
-    uniqueIndex('aor_ownership_current_person_key')
-      .on(t.aorId, t.personId)
-      .where(sql`${t.endedOn} is null`),
-    index('aor_ownership_person_idx').on(t.personId),
-    inForceDates('aor_ownership', t),
-  ],
-);
-
-export const candidateTable = pgTable(
-  'succession_candidate',
-  {
-    id: identity(),
-    unitId: unitRef(),
-    seat: seatEnum('seat').notNull(),
-    personId: personRef(),
-    readiness: readinessEnum('readiness').notNull(),
-    notes: text('notes'),
-    ...inForce(),
-  },
-  (t) => [
-    uniqueIndex('succession_candidate_current_key')
-      .on(t.unitId, t.seat, t.personId)
-      .where(sql`${t.endedOn} is null`),
-    index('succession_candidate_person_idx').on(t.personId),
-    inForceDates('succession_candidate', t),
-  ],
-);
-
-export const openRoleTable = pgTable(
-  'open_role',
-  {
-    id: identity(),
-    unitId: unitRef(),
-    seat: roleSeatEnum('seat').notNull(),
-    status: roleStatusEnum('status').notNull().default('OPEN'),
-    openedOn: date('opened_on', { mode: 'string' }).notNull(),
-    // The day the role stopped being open (filled or cancelled); null while open.
-    closedOn: date('closed_on', { mode: 'string' }),
-  },
-  (t) => [index('open_role_unit_idx').on(t.unitId)],
-);
-
-/** One kind's override in a policy: `severity` null keeps SPEC's own. */
-export interface PolicyKindRow {
-  kind: string;
-  severity: string | null;
-  off: boolean;
-}
-
-// The org's policy (SPEC "Policies"), dated like every history: one row in force a day.
-export const policyTable = pgTable(
-  'policy',
-  {
-    id: identity(),
-    ...inForce(),
-    tlmTeamSize: integer('tlm_team_size').notNull(),
-    longTlmDays: integer('long_tlm_days').notNull(),
-    spanLimit: integer('span_limit').notNull(),
-    actingDays: integer('acting_days').notNull(),
-    // Only the kinds it overrides, in FindingKind order.
-    kinds: jsonb('kinds').$type<PolicyKindRow[]>().notNull(),
-  },
-  (t) => [
-    inForceDates('policy', t),
-    check(
-      'policy_positive',
-      sql`${t.tlmTeamSize} > 0 and ${t.longTlmDays} > 0 and ${t.spanLimit} > 0 and ${t.actingDays} > 0`,
-    ),
-  ],
-);
-
 export type UnitRow = typeof unitTable.$inferSelect;
 export type PersonRow = typeof personTable.$inferSelect;
 export type SeatAssignmentRow = typeof seatAssignmentTable.$inferSelect;
 export type MembershipRow = typeof membershipTable.$inferSelect;
-export type AorRow = typeof aorTable.$inferSelect;
-export type AorOwnershipRow = typeof aorOwnershipTable.$inferSelect;
-export type CandidateRow = typeof candidateTable.$inferSelect;
-export type OpenRoleRow = typeof openRoleTable.$inferSelect;
-export type PolicyRow = typeof policyTable.$inferSelect;
 export type ReportingLineRow = typeof reportingLineTable.$inferSelect;
 export type UnitParentRow = typeof unitParentTable.$inferSelect;
 export type Layer = (typeof layerEnum.enumValues)[number];

@@ -3,4 +3,5 @@
  * org's own rows and their history, then the tables beside them.
  */
 export * from './org-tables.js';
+export * from './responsibility-tables.js';
 export * from './service-tables.js';
