@@ -1,6 +1,7 @@
 import { layerEnum, type UnitRow } from '../db/tables.js';
 import { builder } from '../graphql/builder.js';
 import { rowId } from '../graphql/node-id.js';
+import { inTurn } from '../graphql/turn-budget.js';
 import { type OnDay, readFor, snapshotLoader } from '../graphql/on-day.js';
 
 export const LayerEnum = builder.enumType('Layer', {
@@ -50,9 +51,12 @@ builder.objectFields(OrgUnit, (t) => ({
   children: t.field({
     type: [OrgUnit],
     description: 'Units directly below this one on the day (not archived then), in slug order.',
+    // A tree fans out here: computed a slice per event-loop turn (turn-budget.ts).
     resolve: (unit, _args, context) =>
-      readFor(context, unit, (org) =>
-        org.units((org.state.childrenOf.get(unit.id) ?? []).map((child) => child.id)),
+      inTurn(() =>
+        readFor(context, unit, (org) =>
+          org.units((org.state.childrenOf.get(unit.id) ?? []).map((child) => child.id)),
+        ),
       ),
   }),
 }));
