@@ -1,8 +1,8 @@
 import { layerEnum, type UnitRow } from '../db/tables.js';
 import { builder } from '../graphql/builder.js';
 import { rowId } from '../graphql/node-id.js';
-import { inTurn } from '../graphql/turn-budget.js';
 import { type OnDay, readFor, snapshotLoader } from '../graphql/on-day.js';
+import { inTurn } from '../graphql/turn-budget.js';
 
 export const LayerEnum = builder.enumType('Layer', {
   description: 'Where a unit sits: Pillars group Areas, Areas group Teams.',
