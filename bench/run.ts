@@ -15,6 +15,8 @@
  */
 import pg from 'pg';
 import { addDays, todayUtc } from '../src/core/org/days.js';
+import { inProcess } from '../src/cli/in-process.js';
+import { openDatabase } from '../src/db/client.js';
 import { SIZES } from '../src/demo/generate.js';
 import { loadConfig } from '../src/server/config.js';
 import { graphqlClient, metricsClient, timeAfter, timeWarm } from './measure.js';
@@ -75,6 +77,7 @@ async function benchSize(sizeName: SizeName): Promise<Figures> {
   const departure = await timeWarm(() => gql(DEPARTURE_QUERY, { email }), 7);
   const scenario = await timeScenario(document, gql);
   const team = await timeWarm(() => gql(TEAM_QUERY, { slug: DRILL_DOWN_TEAM }), 31);
+  const teamInProcess = await drillDownInProcess(url, config);
   const emptyRequest = await timeWarm(() => gql('{ __typename }'), 31);
   const noTechLead = await timeWarm(() => gql(NO_TECH_LEAD_QUERY));
   const year = { from: addDays(todayUtc(), -365), to: todayUtc() };
@@ -97,12 +100,26 @@ async function benchSize(sizeName: SizeName): Promise<Figures> {
     departure,
     scenario,
     team,
+    teamInProcess,
     emptyRequest,
     noTechLead,
     churn,
     rssMb,
     versus,
   };
+}
+
+/**
+ * The drill-down's p50 in this process: the schema run on its own snapshot of the org (its
+ * version still checked each time), as the CLI runs it, without HTTP.
+ */
+async function drillDownInProcess(url: string, config: ReturnType<typeof loadConfig>) {
+  const operator = inProcess(await openDatabase({ url }), config);
+  try {
+    return await timeWarm(() => operator.ask(TEAM_QUERY, { slug: DRILL_DOWN_TEAM }), 31);
+  } finally {
+    await operator.close();
+  }
 }
 
 /** The peer started over the bench database, its answers checked, then timed against orgraph. */

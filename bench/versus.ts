@@ -10,7 +10,12 @@ import type { BenchServer } from './server.js';
 
 const ROUNDS = 3;
 const WINDOW_MS = 2_000;
-const WARM_UP_MS = 2_000;
+/**
+ * Each server warms up this long on each query before its rounds: after 2 s, the first
+ * window of either server still ran 30–45% under its steady rate (its JIT not done), and the
+ * rounds' ranges measured warm-up, not the servers.
+ */
+const WARM_UP_MS = 5_000;
 export const CLIENTS = [1, 4];
 
 /** One query at one concurrency: each round's requests a second, orgraph's and the peer's. */

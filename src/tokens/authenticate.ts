@@ -26,17 +26,20 @@ export function unauthenticated(message: string): GraphQLError {
 /** The digests of the server's own secrets (the admin and CLI tokens), worked out once. */
 const expectedDigests = new Map<string, Buffer>();
 
-function isSameSecret(expectedSecret: string | undefined, secret: string): boolean {
+const digestOf = (secret: string) => Buffer.from(hashToken(secret), 'hex');
+
+/** Whether `digest` (a presented secret's) is that of the server's own `expectedSecret`. */
+function isSameDigest(expectedSecret: string | undefined, digest: Buffer): boolean {
   if (!expectedSecret) return false;
   let expected = expectedDigests.get(expectedSecret);
   if (!expected) {
-    expected = Buffer.from(hashToken(expectedSecret), 'hex');
+    expected = digestOf(expectedSecret);
     // A handful in a server's life; a bound all the same, for servers made by the thousand in tests.
     if (expectedDigests.size >= 16) expectedDigests.clear();
     expectedDigests.set(expectedSecret, expected);
   }
   // Compare digests, not strings: constant time whatever the lengths.
-  return timingSafeEqual(expected, Buffer.from(hashToken(secret), 'hex'));
+  return timingSafeEqual(expected, digest);
 }
 
 /**
@@ -45,7 +48,7 @@ function isSameSecret(expectedSecret: string | undefined, secret: string): boole
  */
 export function isFromCli(config: Pick<Config, 'cliToken'>, request: Request): boolean {
   const secret = BEARER.exec(request.headers.get('authorization') ?? '')?.[1];
-  return secret !== undefined && isSameSecret(config.cliToken, secret);
+  return secret !== undefined && isSameDigest(config.cliToken, digestOf(secret));
 }
 
 export interface Credentials {
@@ -134,11 +137,13 @@ export function createAuthenticator(
     const secret = BEARER.exec(authorization)?.[1];
     if (!secret)
       throw unauthenticated('Malformed Authorization header: expected "Bearer <token>".');
-    if (isSameSecret(config.adminToken, secret)) {
+    // Hashed once, compared with each of the server's own secrets.
+    const digest = digestOf(secret);
+    if (isSameDigest(config.adminToken, digest)) {
       return { role: 'ADMIN', via: 'TOKEN', name: 'ORGRAPH_ADMIN_TOKEN', scope: null };
     }
     // The running server's own secret for the CLI beside it (see the data folder's owner file).
-    if (isSameSecret(config.cliToken, secret)) return operatorViewer('cli');
+    if (isSameDigest(config.cliToken, digest)) return operatorViewer('cli');
     const scopeOf: ScopeOf = (ref) => viewerScope(org, today, ref);
     if (fromJwt && looksLikeJwt(secret)) return fromJwt(secret, scopeOf);
     return fromApiToken(db, secret, scopeOf);

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, laterDay } from '../../src/core/org/days.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { addDays, daysBetween, laterDay, todayUtc } from '../../src/core/org/days.js';
 
 describe('day arithmetic', () => {
   it.each([
@@ -27,5 +27,21 @@ describe('day arithmetic', () => {
 
   it('refuses what is not a day', () => {
     expect(() => daysBetween('yesterday', '2026-01-01')).toThrow(/not an ISO day/);
+  });
+
+  describe('todayUtc', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('turns at midnight UTC, and back when the clock is set back', () => {
+      vi.useFakeTimers();
+      vi.setSystemTime(new Date('2026-12-04T23:59:59.999Z'));
+      expect(todayUtc()).toBe('2026-12-04');
+      vi.setSystemTime(new Date('2026-12-05T00:00:00.000Z'));
+      expect(todayUtc()).toBe('2026-12-05');
+      vi.setSystemTime(new Date('2026-12-05T23:59:59.999Z'));
+      expect(todayUtc()).toBe('2026-12-05');
+      vi.setSystemTime(new Date('2026-12-04T12:00:00.000Z'));
+      expect(todayUtc()).toBe('2026-12-04');
+    });
   });
 });

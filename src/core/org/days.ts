@@ -27,8 +27,16 @@ export function laterDay(a: Day, b: Day): Day {
 
 /** Today in UTC, so every server instance and the CLI agree on the day whatever their zone. */
 export function todayUtc(): Day {
-  return new Date().toISOString().slice(0, 10);
+  const now = Date.now();
+  // Formatted once a day, not on each of the many calls a day (every request asks).
+  if (now < today.from || now >= today.until) {
+    const from = now - (now % MS_PER_DAY);
+    today = { day: new Date(from).toISOString().slice(0, 10), from, until: from + MS_PER_DAY };
+  }
+  return today.day;
 }
+
+let today = { day: '', from: 0, until: 0 };
 
 /** A real calendar day written as YYYY-MM-DD (2026-02-30 is refused). */
 export function isDay(value: string): boolean {
