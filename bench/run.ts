@@ -14,8 +14,8 @@
  * each size and dropped after.
  */
 import pg from 'pg';
-import { addDays, todayUtc } from '../src/core/org/days.js';
 import { inProcess } from '../src/cli/in-process.js';
+import { addDays, todayUtc } from '../src/core/org/days.js';
 import { openDatabase } from '../src/db/client.js';
 import { SIZES } from '../src/demo/generate.js';
 import { loadConfig } from '../src/server/config.js';
