@@ -25,6 +25,9 @@ export function laterDay(a: Day, b: Day): Day {
   return a >= b ? a : b;
 }
 
+/** Today as last formatted, and the instants (ms since the epoch) it runs from and until. */
+let today = { day: '', from: 0, until: 0 };
+
 /** Today in UTC, so every server instance and the CLI agree on the day whatever their zone. */
 export function todayUtc(): Day {
   const now = Date.now();
@@ -35,8 +38,6 @@ export function todayUtc(): Day {
   }
   return today.day;
 }
-
-let today = { day: '', from: 0, until: 0 };
 
 /** A real calendar day written as YYYY-MM-DD (2026-02-30 is refused). */
 export function isDay(value: string): boolean {
