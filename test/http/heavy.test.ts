@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphqlLoadClient } from '../../bench/measure.js';
 import { TREE_QUERY } from '../../bench/tree.js';
 import { generateOrg, SIZES } from '../../src/demo/generate.js';
 import { ADMIN_TOKEN, startTestApp, type TestApp } from '../helpers/app.js';
@@ -117,5 +118,18 @@ describe('limits on the 2,000-team org', () => {
     expect(took).toBeGreaterThan(oneTree * 2);
     expect(waits.length).toBeGreaterThanOrEqual(4);
     expect(waits[Math.floor(waits.length / 2)]).toBeLessThan(oneTree / 2);
+  });
+});
+
+describe("the load bench's client (bench/measure.ts)", () => {
+  // It checks an answer by its first bytes instead of parsing 2.8 MB trees: that holds only
+  // while an answer with errors opens with them.
+  it('takes a whole tree and refuses an answer with errors', async () => {
+    const port = (server.address() as AddressInfo).port;
+    const ask = graphqlLoadClient(port, ADMIN_TOKEN);
+    await expect(ask(TREE_QUERY)).resolves.toBeUndefined();
+    const unknown = '{ departureImpact(email: "nobody@example.com") { unownedAors { slug } } }';
+    await expect(ask(unknown)).rejects.toThrow(/NOT_FOUND/);
+    await expect(ask('{ noSuchField }')).rejects.toThrow(/"errors"/);
   });
 });
