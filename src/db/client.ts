@@ -11,6 +11,7 @@ import { type ListenHandlers, type Listening, listenPostgres } from './listen.js
 import { migratePglite, migratePostgres } from './migrate.js';
 import { newFolderTemplate } from './pglite-template.js';
 import * as tables from './tables.js';
+import { askVersionDirectly, ORG_VERSION_SQL } from './version.js';
 
 export type Tables = typeof tables;
 /** The database handle every data-access function takes first: the pool, or a transaction. */
@@ -66,6 +67,9 @@ async function ping(pool: pg.Pool): Promise<void> {
   }
 }
 
+/** The version check as a named statement: prepared once per connection of the pool. */
+const VERSION_QUERY = { name: 'orgraph_org_version_check', text: ORG_VERSION_SQL };
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const logger = loggerFor(options.onQuery);
   const { url, timeouts = defaultTimeouts, poolMax = 10 } = options;
@@ -81,6 +85,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // The pool re-emits an idle client's error here too: already logged by the client's own.
     pool.on('error', () => {});
     const db = drizzlePg(pool, { schema: tables, logger }) as unknown as Db;
+    askVersionDirectly(db, async () => {
+      options.onQuery?.(ORG_VERSION_SQL, []);
+      const { rows } = await pool.query({ ...VERSION_QUERY, rowMode: 'array' });
+      return (rows[0]?.[0] as number | undefined) ?? 0;
+    });
     return {
       db,
       kind: 'postgres',
@@ -104,6 +113,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       loadDataDir: newFolderTemplate(options.dataDir),
     });
   const db = drizzlePglite(client, { schema: tables, logger }) as unknown as Db;
+  askVersionDirectly(db, async () => {
+    options.onQuery?.(ORG_VERSION_SQL, []);
+    const { rows } = await client.query<[number]>(ORG_VERSION_SQL, [], { rowMode: 'array' });
+    return rows[0]?.[0] ?? 0;
+  });
   return {
     db,
     kind: 'pglite',
