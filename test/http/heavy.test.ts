@@ -101,9 +101,14 @@ describe('limits on the 2,000-team org', () => {
 
   it('answers /health while whole trees are computed, not after them', async () => {
     await post(TREE_QUERY); // warm
-    const alone = performance.now();
-    await post(TREE_QUERY);
-    const oneTree = performance.now() - alone;
+    // One tree's time: the best of three, as a single timing can catch a collection or the JIT.
+    const alone: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      await post(TREE_QUERY);
+      alone.push(performance.now() - started);
+    }
+    const oneTree = Math.min(...alone);
 
     const prober = probe(`${base}/health`);
     const started = performance.now();
