@@ -51,11 +51,9 @@ export async function timeAfter(
  * a request on this machine, as much as a whole drill-down's server time.
  */
 export function graphqlClient(port: number, token?: string) {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const ask = graphqlText(port, token);
   return async (query: string, variables: Record<string, unknown> = {}) => {
-    const body = JSON.parse(
-      await post(agent, port, token, JSON.stringify({ query, variables })),
-    ) as {
+    const body = JSON.parse(await ask(query, variables)) as {
       // biome-ignore lint/suspicious/noExplicitAny: each bench reads the fields it asked for.
       data?: any;
       errors?: unknown;
@@ -72,11 +70,18 @@ export function graphqlClient(port: number, token?: string) {
  * shares with the server it loads.
  */
 export function graphqlLoadClient(port: number, token?: string) {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const ask = graphqlText(port, token);
   return async (query: string, variables: Record<string, unknown> = {}) => {
-    const text = await post(agent, port, token, JSON.stringify({ query, variables }));
+    const text = await ask(query, variables);
     if (!text.startsWith('{"data":')) throw new Error(text.slice(0, 500));
   };
+}
+
+/** A GraphQL request's answer as text, over one kept-alive connection of its own. */
+function graphqlText(port: number, token: string | undefined) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  return (query: string, variables: Record<string, unknown>) =>
+    post(agent, port, token, JSON.stringify({ query, variables }));
 }
 
 /** `GET /metrics` of a server, as Prometheus scrapes it: its text. */

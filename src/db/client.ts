@@ -70,6 +70,21 @@ async function ping(pool: pg.Pool): Promise<void> {
 /** The version check as a named statement: prepared once per connection of the pool. */
 const VERSION_QUERY = { name: 'orgraph_org_version_check', text: ORG_VERSION_SQL };
 
+/**
+ * The version check through `query`, the pool's or PGlite's own (one row, one column), seen by
+ * `onQuery` as drizzle's queries are.
+ */
+function versionReader(
+  onQuery: OpenOptions['onQuery'],
+  query: () => Promise<{ rows: unknown[][] }>,
+): () => Promise<number> {
+  return async () => {
+    onQuery?.(ORG_VERSION_SQL, []);
+    const { rows } = await query();
+    return (rows[0]?.[0] as number | undefined) ?? 0;
+  };
+}
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const logger = loggerFor(options.onQuery);
   const { url, timeouts = defaultTimeouts, poolMax = 10 } = options;
@@ -85,11 +100,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // The pool re-emits an idle client's error here too: already logged by the client's own.
     pool.on('error', () => {});
     const db = drizzlePg(pool, { schema: tables, logger }) as unknown as Db;
-    askVersionDirectly(db, async () => {
-      options.onQuery?.(ORG_VERSION_SQL, []);
-      const { rows } = await pool.query({ ...VERSION_QUERY, rowMode: 'array' });
-      return (rows[0]?.[0] as number | undefined) ?? 0;
-    });
+    askVersionDirectly(
+      db,
+      versionReader(options.onQuery, () => pool.query({ ...VERSION_QUERY, rowMode: 'array' })),
+    );
     return {
       db,
       kind: 'postgres',
@@ -113,11 +127,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       loadDataDir: newFolderTemplate(options.dataDir),
     });
   const db = drizzlePglite(client, { schema: tables, logger }) as unknown as Db;
-  askVersionDirectly(db, async () => {
-    options.onQuery?.(ORG_VERSION_SQL, []);
-    const { rows } = await client.query<[number]>(ORG_VERSION_SQL, [], { rowMode: 'array' });
-    return rows[0]?.[0] ?? 0;
-  });
+  askVersionDirectly(
+    db,
+    versionReader(options.onQuery, () =>
+      client.query<unknown[]>(ORG_VERSION_SQL, [], { rowMode: 'array' }),
+    ),
+  );
   return {
     db,
     kind: 'pglite',
