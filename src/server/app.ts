@@ -25,6 +25,7 @@ import { maskFault } from './mask-fault.js';
 import { createMetrics, useMetricsRoute } from './metrics.js';
 import { orgGauges } from './org-gauges.js';
 import { useRequestRecords } from './requests.js';
+import { useSlicedAnswers } from './sliced-answers.js';
 
 export interface AppOptions {
   database: Database;
@@ -112,6 +113,7 @@ export function createApp({
       useNoSuggestions(),
       useListGuard(schema),
       useCostLimit(),
+      useSlicedAnswers(),
       useDashboard(),
       ...(config.graphiql ? [useGraphiQLPage(schema, config)] : []),
       useReadinessCheck({ endpoint: '/ready', check: () => database.ping().then(() => true) }),

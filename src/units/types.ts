@@ -53,7 +53,7 @@ builder.objectFields(OrgUnit, (t) => ({
     description: 'Units directly below this one on the day (not archived then), in slug order.',
     // A tree fans out here: computed a slice per event-loop turn (turn-budget.ts).
     resolve: (unit, _args, context) =>
-      inTurn(() =>
+      inTurn(context, () =>
         readFor(context, unit, (org) =>
           org.units((org.state.childrenOf.get(unit.id) ?? []).map((child) => child.id)),
         ),

@@ -68,6 +68,20 @@ describe('limits on the 2,000-team org', () => {
     expect(teams).toHaveLength(2_000);
   });
 
+  it("writes a whole tree's JSON a slice per turn, to the byte as JSON.stringify would", async () => {
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: JSON.stringify({ query: TREE_QUERY }),
+    });
+    expect(response.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json/);
+    const text = await response.text();
+    // Written in pieces (src/graphql/json-in-slices.ts), it is still one JSON text, in
+    // graphql-js' field order and without a byte of whitespace.
+    expect(text).toBe(JSON.stringify(JSON.parse(text)));
+    expect(text.startsWith('{"data":{"units":{"nodes":[{"slug":')).toBe(true);
+  });
+
   it('/health answers between heavy analyses, not after them all', async () => {
     const { data } = await post('{ people(first: 100) { nodes { email seats { seat } } } }');
     const leads = data.people.nodes.filter((p: any) => p.seats.length > 0).slice(0, 8);
