@@ -23,11 +23,11 @@ export function useSlicedAnswers(): Plugin {
         },
       };
     },
-    async onExecutionResult({ result, setResult }) {
+    // Not async: the answers that are not big go on without a promise to wait for.
+    onExecutionResult({ result, setResult }) {
       if (!result || !big.has(result) || Symbol.asyncIterator in result) return;
       if (result.errors?.length || result.extensions) return;
-      const text = await jsonInSlices(result);
-      setResult({ ...result, stringify: () => text });
+      return jsonInSlices(result).then((text) => setResult({ ...result, stringify: () => text }));
     },
   };
 }
