@@ -53,10 +53,11 @@ describe('big answers a slice per turn (turn-budget.ts)', () => {
     try {
       const behind = await deferredPart({});
       // Alone, the part is computed in the next turn or so; behind a small read it lets the
-      // turns go by (the read's version check answered, its answer written) for SLICE_MS.
+      // turns go by (the read's version check answered, its answer written), for a slice's
+      // time at most (a generous bound: the machine may be busy).
       expect(alone.turns).toBeLessThanOrEqual(3);
-      expect(behind.turns).toBeGreaterThan(alone.turns);
-      expect(behind.waited).toBeGreaterThanOrEqual(SLICE_MS * 0.75);
+      expect(behind.turns).toBeGreaterThanOrEqual(10);
+      expect(behind.waited).toBeLessThan(SLICE_MS * 10);
     } finally {
       executed(smallRead);
     }
