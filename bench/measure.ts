@@ -28,20 +28,29 @@ export async function timeWarm(run: () => Promise<unknown>, runs = RUNS): Promis
   return median(samples);
 }
 
-/** The median time of `measured` each right after an untimed `before` (a write). */
+/**
+ * The median time of `measured` right after an untimed `before` (a write), and of the same
+ * call just before it (`without`), run after run: the two medians are compared on the
+ * machine as it was at each moment, not minutes apart.
+ */
 export async function timeAfter(
   before: (i: number) => Promise<unknown>,
   measured: () => Promise<unknown>,
   runs: number,
-): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    await before(i);
+): Promise<{ after: number; without: number }> {
+  const after: number[] = [];
+  const without: number[] = [];
+  const timed = async (into: number[]) => {
     const start = performance.now();
     await measured();
-    samples.push(performance.now() - start);
+    into.push(performance.now() - start);
+  };
+  for (let i = 0; i < runs; i++) {
+    await timed(without);
+    await before(i);
+    await timed(after);
   }
-  return median(samples);
+  return { after: median(after), without: median(without) };
 }
 
 /**

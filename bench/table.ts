@@ -9,7 +9,7 @@ export interface Figures {
   /** Medians in milliseconds. */
   tree: number;
   handWritten: number;
-  afterWrite: number;
+  afterWrite: { after: number; without: number };
   /** `GET /metrics` right after a write (the org gauges worked out in the background). */
   scrapeAfterWrite: number;
   departure: number;
@@ -53,10 +53,11 @@ const ROWS: Row[] = [
     digits: 2,
     goal: { most: 1, text: '≤ 1.0', everySize: true },
   },
-  { label: 'first tree after a write (ms)', value: (f) => f.afterWrite, digits: 1 },
+  { label: 'first tree after a write (ms)', value: (f) => f.afterWrite.after, digits: 1 },
   {
-    label: 'after a write / warm tree',
-    value: (f) => f.afterWrite / f.tree,
+    // Each after-write tree against the tree asked just before that write.
+    label: 'after a write / warm tree (interleaved)',
+    value: (f) => f.afterWrite.after / f.afterWrite.without,
     digits: 2,
     goal: { most: 1.5, text: '≤ 1.5', everySize: true },
   },
