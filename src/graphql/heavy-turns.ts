@@ -5,6 +5,7 @@ import SchemaBuilder, {
 } from '@pothos/core';
 import type { GraphQLFieldResolver } from 'graphql';
 import type { Context } from './context.js';
+import { noLongerSmall } from './turn-budget.js';
 
 declare global {
   export namespace PothosSchemaTypes {
@@ -36,6 +37,8 @@ export class HeavyTurnsPlugin<Types extends SchemaTypes> extends BasePlugin<Type
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
     if (fieldConfig.extensions?.heavy !== true) return resolver;
     return async (parent, args, context, info) => {
+      // Not a small read: the trees' slices need not wait for it (turn-budget.ts).
+      noLongerSmall(context as object);
       // The org's snapshot first: were its loading awaited inside the turn, the turn would
       // pass on before the computing starts, and the computations run back to back again.
       await (context as Context).org.ready();

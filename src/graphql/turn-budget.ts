@@ -47,8 +47,11 @@ const SMALL_FOR_MS = 250;
 /** `owner`'s request starts executing: a small read until a part of it is deferred. */
 export const executing = (owner: object): void => void small.set(owner, performance.now());
 
-/** `owner`'s request has its answer. */
-export const executed = (owner: object): void => void small.delete(owner);
+/**
+ * `owner`'s request is no longer a small read waited for: it has its answer, or it is big
+ * after all (a part of it deferred, or a heavy analysis).
+ */
+export const noLongerSmall = (owner: object): void => void small.delete(owner);
 
 /** Whether deferred parts wait this turn: small reads are executing and a slice ran lately. */
 function yieldingToSmall(): boolean {
@@ -68,7 +71,7 @@ export const wasSliced = (owner: object): boolean => sliced.has(owner);
 export function inTurn<T>(owner: object, compute: () => T | Promise<T>): T | Promise<T> {
   if (!turnSpent()) return compute();
   sliced.add(owner);
-  small.delete(owner);
+  noLongerSmall(owner);
   return new Promise<T>((resolve, reject) => later(compute, resolve, reject));
 }
 

@@ -1,6 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
 import { jsonInSlices } from '../graphql/json-in-slices.js';
-import { executed, executing, wasSliced } from '../graphql/turn-budget.js';
+import { executing, noLongerSmall, wasSliced } from '../graphql/turn-budget.js';
 
 /**
  * Small reads first, big answers a slice at a time (turn-budget.ts). Each execution is
@@ -18,7 +18,7 @@ export function useSlicedAnswers(): Plugin {
       executing(owner);
       return {
         onExecuteDone: ({ result }) => {
-          executed(owner);
+          noLongerSmall(owner);
           if (wasSliced(owner)) big.add(result);
         },
       };

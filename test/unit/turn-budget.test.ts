@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { jsonInSlices } from '../../src/graphql/json-in-slices.js';
-import { executed, executing, inTurn, SLICE_MS, wasSliced } from '../../src/graphql/turn-budget.js';
+import {
+  executing,
+  inTurn,
+  noLongerSmall,
+  SLICE_MS,
+  wasSliced,
+} from '../../src/graphql/turn-budget.js';
 
 /** Counts event-loop turns until stopped: how many passed while something waited. */
 function turnCounter() {
@@ -59,13 +65,13 @@ describe('big answers a slice per turn (turn-budget.ts)', () => {
       expect(behind.turns).toBeGreaterThanOrEqual(10);
       expect(behind.waited).toBeLessThan(SLICE_MS * 10);
     } finally {
-      executed(smallRead);
+      noLongerSmall(smallRead);
     }
   });
 
   it('stops waiting for a read whose end is never told', async () => {
     const lost = {};
-    executing(lost); // and never executed(lost)
+    executing(lost); // and never noLongerSmall(lost)
     await new Promise((resolve) => setTimeout(resolve, 300));
     const behind = await deferredPart({});
     expect(behind.turns).toBeLessThanOrEqual(3);
