@@ -1,4 +1,4 @@
-import { nextTurn, turnSpent } from './turn-budget.js';
+import { nextSlice, turnSpent } from './turn-budget.js';
 
 /**
  * How deep a big answer is cut into pieces. Below it a value is one `JSON.stringify`: at 5, a
@@ -17,7 +17,7 @@ export async function jsonInSlices(value: unknown): Promise<string> {
   const parts: string[] = [];
   for (const piece of pieces(value, DEPTH)) {
     parts.push(piece);
-    if (turnSpent()) await nextTurn();
+    if (turnSpent()) await nextSlice();
   }
   return parts.join('');
 }

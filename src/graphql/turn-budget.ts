@@ -75,8 +75,8 @@ export function inTurn<T>(owner: object, compute: () => T | Promise<T>): T | Pro
   return new Promise<T>((resolve, reject) => later(compute, resolve, reject));
 }
 
-/** Resolves in the first later turn with budget left. */
-export function nextTurn(): Promise<void> {
+/** Resolves in the next slice: the first later turn with budget left. */
+export function nextSlice(): Promise<void> {
   return new Promise<void>((resolve, reject) => later(() => undefined, resolve, reject));
 }
 
