@@ -52,12 +52,14 @@ function probe(url: string) {
   };
 }
 
-const post = (query: string) =>
+/** The admin's request for `query`: the response, headers and text unread. */
+const ask = (query: string) =>
   fetch(`${base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
     body: JSON.stringify({ query }),
-  }).then((response) => response.json());
+  });
+const post = (query: string) => ask(query).then((response) => response.json());
 
 describe('limits on the 2,000-team org', () => {
   // (test/api/statements.test.ts asks the tree with every team's members too)
@@ -69,11 +71,7 @@ describe('limits on the 2,000-team org', () => {
   });
 
   it("writes a whole tree's JSON a slice per turn, to the byte as JSON.stringify would", async () => {
-    const response = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-      body: JSON.stringify({ query: TREE_QUERY }),
-    });
+    const response = await ask(TREE_QUERY);
     expect(response.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json/);
     const text = await response.text();
     // Written in pieces (src/graphql/json-in-slices.ts), it is still one JSON text, in
