@@ -24,8 +24,9 @@ const roleId = z
 orgMutation({
   name: 'openRole',
   description:
-    'Opens a hiring requisition on a unit. A second OPEN role for the same unit and seat is ' +
-    'a CONFLICT; ENGINEER roles may be many.',
+    'Opens a hiring requisition on a unit. A second role for the same unit and seat open on a ' +
+    'day the new one is open (OPEN, or filled or cancelled from a later day) is a CONFLICT; ' +
+    'ENGINEER roles may be many.',
   input: builder.inputType('OpenRoleInput', {
     description: 'A new hiring requisition on a unit.',
     fields: (t) => ({

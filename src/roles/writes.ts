@@ -1,4 +1,5 @@
 import { laterDay } from '../core/org/days.js';
+import { roleOpenFrom } from '../core/org/in-force.js';
 import type { Day } from '../core/org/state.js';
 import type { MembershipRow, OpenRoleRow, SeatAssignmentRow } from '../db/tables.js';
 import { setTeam } from '../people/team-writes.js';
@@ -43,10 +44,14 @@ const rolesOf = (w: Draft, unitId: number, seat: RoleSeat) =>
     .where('seat', seatKey(unitId, seat))
     .sort((a, b) => (a.openedOn < b.openedOn ? -1 : a.openedOn > b.openedOn ? 1 : a.id - b.id));
 
-/** Opens a hiring requisition; a second OPEN role for one unit's seat is a CONFLICT. */
+/**
+ * Opens a hiring requisition. A second role for one unit's seat open on a day the new one is
+ * open is a CONFLICT: OPEN, or filled or cancelled only from a later day.
+ */
 export function openRole(w: Draft, input: OpenRoleInput): RoleChange {
   const unit = requireUnit(w, input.unit, 'unit');
-  const open = rolesOf(w, unit.id, input.seat).find((r) => r.status === 'OPEN');
+  const openedOn = input.openedOn ?? w.today;
+  const open = rolesOf(w, unit.id, input.seat).find((r) => roleOpenFrom(r, openedOn));
   if (open && SINGLE_SEATS.has(input.seat)) {
     const message = `${unit.slug} already has an open ${input.seat} role (opened on ${open.openedOn})`;
     throw UserInputError.of('seat', message, 'CONFLICT');
@@ -55,7 +60,7 @@ export function openRole(w: Draft, input: OpenRoleInput): RoleChange {
     unitId: unit.id,
     seat: input.seat,
     status: 'OPEN',
-    openedOn: input.openedOn ?? w.today,
+    openedOn,
     closedOn: null,
   });
   return { openRole };
@@ -136,9 +141,11 @@ export function saveRole(w: Draft, input: SaveRoleInput): RoleChange {
   );
   const latest = roles.at(-1);
   const open = roles.findLast((r) => r.status === 'OPEN');
-  if (latest?.status === status || (status === 'OPEN' && open)) {
+  // An OPEN entry is already so while a role is open today, even one filled from a later day.
+  const openToday = status === 'OPEN' ? roles.findLast((r) => roleOpenFrom(r, w.today)) : null;
+  if (latest?.status === status || openToday) {
     w.keep('openRoles');
-    return { openRole: open ?? latest ?? null };
+    return { openRole: openToday ?? open ?? latest ?? null };
   }
   if (status === 'OPEN') return openRole(w, input);
   const closing = (role: OpenRoleRow) => laterDay(role.openedOn, w.today);

@@ -1,3 +1,4 @@
+import { roleOpenFrom } from '../core/org/in-force.js';
 import type { Day } from '../core/org/state.js';
 import type { OpenRoleRow, Readiness, Seat } from '../db/tables.js';
 import { recordDeparture } from '../people/departure-writes.js';
@@ -92,13 +93,16 @@ function applyChange(w: Draft, change: ScenarioChange, index: number, mode: Chan
   else if (change.setPolicy) setPolicy(w, change.setPolicy);
 }
 
-/** The OPEN role of each hire's seat once a scenario is applied, in the order of the changes. */
+/**
+ * The role of each hire's seat once a scenario is applied (open today, or OPEN from a later
+ * day), in the order of the changes.
+ */
 export function rolesOfHires(w: Draft, changes: readonly ScenarioChange[]): OpenRoleRow[] {
   return changes.flatMap(({ hire }) => {
     const unit = hire && w.units.find('slug', hire.unit);
     if (!hire || !unit) return [];
     const roles = w.openRoles.where('seat', seatKey(unit.id, hire.seat));
-    return roles.filter((role) => role.status === 'OPEN');
+    return roles.filter((role) => roleOpenFrom(role, w.today));
   });
 }
 

@@ -1,3 +1,4 @@
+import { roleOpenFrom } from '../core/org/in-force.js';
 import type { Day } from '../core/org/state.js';
 import type { UnitRow } from '../db/tables.js';
 import { inForceFrom } from '../writes/dated.js';
@@ -15,7 +16,7 @@ const stillThere = (endsOn: Day | null, on: Day) => endsOn === null || endsOn > 
 
 /**
  * Everything that still hangs under a unit on `on` or later: active child units, seat
- * holders, members, active AoRs and OPEN roles, each as one sentence naming it, so an
+ * holders, members, active AoRs and open roles, each as one sentence naming it, so an
  * admin sees the whole to-do list at once.
  */
 export function archiveBlockers(w: Draft, unit: UnitRow, on: Day): string[] {
@@ -51,7 +52,7 @@ export function archiveBlockers(w: Draft, unit: UnitRow, on: Day): string[] {
     .map((a) => `AoR "${a.slug}" is active (move or retire it first)`);
   const roles = w.openRoles
     .where('unit', unit.id)
-    .filter((role) => role.status === 'OPEN')
+    .filter((role) => roleOpenFrom(role, on))
     .sort(byText((r) => `${r.seat} ${r.openedOn}`))
     .map((r) => `an OPEN ${r.seat} role opened on ${r.openedOn} (fill or cancel it first)`);
   return [...children, ...holders, ...members, ...aors, ...roles].map(

@@ -109,6 +109,18 @@ describe('fillRole / cancelRole', () => {
     expect(role.id).not.toBe(filled.id);
   });
 
+  it('refuses a second role while the first is open on its day, though filled from later', async () => {
+    const first = await open({ unit: 'infra', seat: 'TECH_LEAD', openedOn: '2026-11-01' });
+    await expectWritten(t, FILL, { id: first.id, on: '2026-12-20' });
+    // Open today and until 2026-12-19: a role from today, or from before its fill, overlaps.
+    await expectRefusedAll(t, OPEN, [
+      [{ unit: 'infra', seat: 'TECH_LEAD' }, 'input.seat', 'CONFLICT'],
+      [{ unit: 'infra', seat: 'TECH_LEAD', openedOn: '2026-12-19' }, 'input.seat', 'CONFLICT'],
+    ]);
+    const later = await open({ unit: 'infra', seat: 'TECH_LEAD', openedOn: '2026-12-20' });
+    expect(later.id).not.toBe(first.id);
+  });
+
   it('cancels an open role from a day (default: today)', async () => {
     const role = await open({ unit: 'infra', seat: 'ENG_LEAD' });
     const { openRole: cancelled } = await expectWritten(t, CANCEL, { id: role.id });

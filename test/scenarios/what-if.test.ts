@@ -115,6 +115,28 @@ describe('a scenario hire', () => {
   });
 });
 
+describe('a scenario hire applied where a role is under way', () => {
+  it('lists the role open today, though filled from a later day, and opens no second one', async () => {
+    const opened = await ok('openRole(input: $input) { openRole { id } userErrors { message } }', {
+      unit: 'search',
+      seat: 'TECH_LEAD',
+      openedOn: '2026-11-01',
+    });
+    const id = opened.openRole.id;
+    await ok('fillRole(input: $input) { userErrors { message } }', { id, on: '2027-01-04' });
+    const changes = [{ hire: { unit: 'search', seat: 'TECH_LEAD' } }];
+    const { scenario } = await ok(SCENARIO, { name: 'a TL for search', changes });
+    const applied = await ok(
+      'applyScenario(input: $input) { openedRoles { id status } userErrors { message } }',
+      { id: scenario.id },
+    );
+    expect(applied.openedRoles).toEqual([{ id, status: 'OPEN' }]);
+    const { unit } = await t.data('{ unit(slug: "search") { openRoles { id seat } } }');
+    const techLeadRoles = unit.openRoles.filter((r: { seat: string }) => r.seat === 'TECH_LEAD');
+    expect(techLeadRoles).toEqual([{ id, seat: 'TECH_LEAD' }]);
+  });
+});
+
 describe('assignSeat and the seat rule', () => {
   it('agree on `acting` left out: a new holder is not acting, the current holder keeps theirs', async () => {
     const assign = `assignSeat(input: $input) { assignment { acting } userErrors { message } }`;

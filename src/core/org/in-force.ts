@@ -18,7 +18,14 @@ export function inForceOn(row: Dated, day: Day): boolean {
  * never counts.
  */
 export function roleOpenOn(role: OpenRoleRow, day: Day): boolean {
-  if (role.openedOn > day) return false;
+  return role.openedOn <= day && roleOpenFrom(role, day);
+}
+
+/**
+ * Whether a role is open on `day` or on any later day: OPEN, or closed (filled, cancelled)
+ * from a later day. A seat's role of that kind is already under way for a write on `day`.
+ */
+export function roleOpenFrom(role: OpenRoleRow, day: Day): boolean {
   return role.closedOn === null ? role.status === 'OPEN' : role.closedOn > day;
 }
 
