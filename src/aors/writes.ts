@@ -49,6 +49,16 @@ export interface RetireChange extends AorChange {
 }
 
 const ownershipsOf = (w: Draft, aor: AorRow) => w.aorOwnerships.where('aor', aor.id);
+
+/** The AoR named `slug`, for a change from `on`: its history starts on its creation. */
+function requireAorOn(w: Draft, slug: string, path: string, on: Day): AorRow {
+  const aor = requireAor(w, slug, path);
+  if (aor.createdOn > on) {
+    const message = `AoR "${aor.slug}" is created on ${aor.createdOn}, after ${on}`;
+    throw UserInputError.of('on', message, 'VALIDATION');
+  }
+  return aor;
+}
 const isOpen = (row: AorOwnershipRow) => row.endedOn === null;
 
 /** Opens an ownership on one of the AoR's histories (its primary, or one person's rows). */
@@ -114,6 +124,7 @@ export function createAor(w: Draft, input: CreateAorInput): AorChange {
     description: input.description ?? null,
     criticality: input.criticality ?? 'MEDIUM',
     unitId: (unit as UnitRow).id,
+    createdOn: w.today,
     retiredOn: null,
   });
   if (owner) own(w, aor, owner, 'PRIMARY', [], w.today);
@@ -147,7 +158,7 @@ export function moveAor(w: Draft, input: MoveAorInput): AorChange {
  */
 export function setAorOwner(w: Draft, input: OwnerInput): OwnerChange {
   const on = input.on ?? w.today;
-  const aor = requireAor(w, input.aor, 'aor');
+  const aor = requireAorOn(w, input.aor, 'aor', on);
   const person = input.person ? requirePerson(w, input.person, 'person', on) : null;
   const rows = ownershipsOf(w, aor);
   const primaries = rows.filter((row) => row.role === 'PRIMARY');
@@ -169,7 +180,7 @@ export function setAorOwner(w: Draft, input: OwnerInput): OwnerChange {
 /** Adds a backup owner from `on`; the primary owner or a current backup: CONFLICT. */
 export function addAorBackup(w: Draft, input: OwnerInput & { person: string }): AorChange {
   const on = input.on ?? w.today;
-  const aor = requireAor(w, input.aor, 'aor');
+  const aor = requireAorOn(w, input.aor, 'aor', on);
   const person = requirePerson(w, input.person, 'person', on);
   const mine = ownershipsOf(w, aor).filter((row) => row.personId === person.id);
   const open = mine.find(isOpen);
@@ -184,7 +195,7 @@ export function addAorBackup(w: Draft, input: OwnerInput & { person: string }): 
 /** Ends a backup ownership from `on` (kept as history). */
 export function removeAorBackup(w: Draft, input: OwnerInput & { person: string }): AorChange {
   const on = input.on ?? w.today;
-  const aor = requireAor(w, input.aor, 'aor');
+  const aor = requireAorOn(w, input.aor, 'aor', on);
   const person = requireKnownPerson(w, input.person, 'person');
   const backups = ownershipsOf(w, aor).filter(
     (row) => row.role === 'BACKUP' && row.personId === person.id,
@@ -200,7 +211,7 @@ export function removeAorBackup(w: Draft, input: OwnerInput & { person: string }
 /** Retires an AoR from `on`, ending its ownerships the day before; nothing is deleted. */
 export function retireAor(w: Draft, input: { slug: string; on?: Day | null }): RetireChange {
   const on = input.on ?? w.today;
-  const aor = requireAor(w, input.slug, 'slug');
+  const aor = requireAorOn(w, input.slug, 'slug', on);
   const ended = endRows(w.aorOwnerships, ownershipsOf(w, aor), on);
   const endedOwners = ended.flatMap((row) => w.people.get(row.personId) ?? []);
   return { aor: w.aors.update(aor, { retiredOn: on }), endedOwners };

@@ -34,6 +34,8 @@ export const aorTable = pgTable(
     description: text('description'),
     criticality: criticalityEnum('criticality').notNull().default('MEDIUM'),
     unitId: unitRef(),
+    // The AoR's first day: it exists from it until the day it is retired.
+    createdOn: date('created_on', { mode: 'string' }).notNull(),
     retiredOn: date('retired_on', { mode: 'string' }),
   },
   (t) => [

@@ -29,9 +29,20 @@ async function readableNodes(
       const typename = refs[i]?.typename;
       if (node == null || typename === undefined) return null;
       if (!(await mayReadObject(typename, node, context))) return null;
+      if (!existsOn(typename, node, day ?? context.today)) return null;
       return day == null ? node : nodeOnDay(node as object, typename, day);
     }),
   );
+}
+
+/**
+ * Whether a loaded node is there on `day`, by its type's `extensions.existsOn` (an open role
+ * before it opened names nothing, as the unit's list of that day does not show it).
+ */
+function existsOn(typename: string, node: unknown, day: Day): boolean {
+  const { extensions } = builder.configStore.getTypeConfig(typename, 'Object');
+  const test = extensions?.existsOn as ((node: unknown, day: Day) => boolean) | undefined;
+  return test ? test(node, day) : true;
 }
 
 /** A loaded node answered for `day`, still marked with its type for the `Node` interface. */

@@ -154,7 +154,9 @@ function exportUnits(units: UnitRow[], rows: Rows, names: Names) {
 }
 
 function exportAors(rows: Rows, names: Names, today: Day) {
-  const live = rows.aors.filter((a) => current(a.retiredOn, today)).sort(byKey((a) => a.slug));
+  const live = rows.aors
+    .filter((a) => a.createdOn <= today && current(a.retiredOn, today))
+    .sort(byKey((a) => a.slug));
   return live.flatMap((a) => {
     const unit = names.slugs.get(a.unitId);
     if (!unit) return [];

@@ -26,6 +26,8 @@ export const OpenRole = builder.loadableNode('OpenRole', {
     'A hiring requisition: a vacant seat with an open role is "hiring", not forgotten. Its ' +
     'status is the one of the day it is answered for.',
   id: rowId,
+  // Asked by id for a day before it opened, it names nothing (relay-nodes.ts).
+  extensions: { existsOn: (role: OpenRoleRow, day: string) => role.openedOn <= day },
   load: snapshotLoader((org): ReadonlyMap<number, OnDay<OpenRoleRow>> => roleRows(org.history)),
   sort: (role: OnDay<OpenRoleRow>) => role.id,
   fields: (t) => ({

@@ -66,6 +66,11 @@ async function aorFindings(asOf?: string) {
   );
 }
 
+const listedSlugs = async (asOf: string) =>
+  (
+    await t.data('query ($asOf: Date) { aors(asOf: $asOf) { nodes { slug } } }', { asOf })
+  ).aors.nodes.map((a: { slug: string }) => a.slug);
+
 const unitAors = async (slug: string) =>
   (await t.data(`{ unit(slug: "${slug}") { aors { slug } } }`)).unit.aors.map(
     (a: { slug: string }) => a.slug,
@@ -110,6 +115,29 @@ describe('createAor', () => {
     });
     expect(aor).toMatchObject({ criticality: 'HIGH', primaryOwner: null, backupOwners: [] });
     expect(await aorFindings()).toContain('metrics UNOWNED_AOR CRITICAL');
+  });
+
+  it('exists from the day it is created: earlier days neither list it nor find it unowned', async () => {
+    const before = await aorFindings('2026-06-01');
+    await expectWritten(t, CREATE, {
+      slug: 'queue',
+      name: 'Queue',
+      unit: 'db',
+      criticality: 'HIGH',
+    });
+    expect((await listedSlugs('2026-06-01')).includes('queue')).toBe(false);
+    expect((await listedSlugs(TODAY)).includes('queue')).toBe(true);
+    expect(await aorFindings('2026-06-01')).toEqual(before);
+    expect(await aorFindings()).toContain('queue UNOWNED_AOR CRITICAL');
+    // The imported ones were there before anything recorded.
+    expect(await listedSlugs('1999-01-01')).toEqual(['backups', 'blob-store', 'cache', 'ledger']);
+    await expectRefused(
+      t,
+      SET_OWNER,
+      { aor: 'queue', person: email(4), on: '2026-11-01' },
+      'input.on',
+      'VALIDATION',
+    );
   });
 
   it('names the field of every bad input and writes nothing', async () => {

@@ -69,6 +69,18 @@ describe('openRole', () => {
     expect(await infraVacancies('2026-08-31')).toEqual(['ENG_LEAD CRITICAL', 'TECH_LEAD HIGH']);
   });
 
+  it('names nothing, asked by id for a day before it opened', async () => {
+    const role = await open({ unit: 'infra', seat: 'TECH_LEAD', openedOn: '2026-11-01' });
+    await expectWritten(t, FILL, { id: role.id, on: '2026-11-20' });
+    const asked = `query ($id: ID!, $asOf: Date) {
+      node(id: $id, asOf: $asOf) { ... on OpenRole { status closedOn } }
+    }`;
+    const on = async (asOf: string) => (await t.data(asked, { id: role.id, asOf })).node;
+    expect(await on('2026-10-31')).toBeNull();
+    expect(await on('2026-11-01')).toEqual({ status: 'OPEN', closedOn: null });
+    expect(await on('2026-11-20')).toEqual({ status: 'FILLED', closedOn: '2026-11-20' });
+  });
+
   it('refuses a second OPEN role for the same seat, and unknown units', async () => {
     await open({ unit: 'infra', seat: 'ENG_LEAD' });
     await open({ unit: 'infra', seat: 'TECH_LEAD' });

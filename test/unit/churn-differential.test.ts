@@ -162,9 +162,17 @@ function walked(history: OrgHistory, year: [Day, OrgState][], scope: number[], f
       for (const unit of units) {
         let before: Holding | null | undefined;
         let run: Day | null = null;
+        const record = (day: Day, kind: string, holder: Holding | null) => {
+          lines.push(
+            `${day} ${LAYERS.indexOf(layer)} ${unit.slug} ${seat} ${kind} ${before?.personId ?? '-'}${before?.acting ? '*' : ''} ${holder?.personId ?? '-'}${holder?.acting ? '*' : ''}`,
+          );
+          if (kind === 'VACATED' || kind === 'REPLACED') left++;
+        };
         for (const [day, state] of states) {
           const inPeriod = day >= from && day <= to;
           if (!state.unitsById.has(unit.id)) {
+            // A holder there on the unit's last day leaves with it.
+            if (before && inPeriod) record(day, 'VACATED', null);
             before = undefined;
             run = null;
             continue;
@@ -184,12 +192,7 @@ function walked(history: OrgHistory, year: [Day, OrgState][], scope: number[], f
                     : before.acting && !holder.acting
                       ? 'CONFIRMED'
                       : null;
-          if (kind && inPeriod) {
-            lines.push(
-              `${day} ${LAYERS.indexOf(layer)} ${unit.slug} ${seat} ${kind} ${before?.personId ?? '-'}${before?.acting ? '*' : ''} ${holder?.personId ?? '-'}${holder?.acting ? '*' : ''}`,
-            );
-            if (kind === 'VACATED' || kind === 'REPLACED') left++;
-          }
+          if (kind && inPeriod) record(day, kind, holder);
           if (!holder && run === null) {
             run = day;
             if (inPeriod) began++;

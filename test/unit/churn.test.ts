@@ -114,6 +114,31 @@ describe('leadershipChanges', () => {
   });
 });
 
+describe('a holder still there on their unit’s last day', () => {
+  const spec: OrgSpec = {
+    units: [
+      { slug: 'a', layer: 'AREA' },
+      { slug: 't', layer: 'TEAM', parent: 'a', archivedOn: '2026-04-01' },
+    ],
+    seats: [{ unit: 't', seat: 'ENG_LEAD', person: 'e', to: '2026-03-31' }],
+  };
+  const { history } = buildHistory(spec);
+  const spring = { scopeUnitId: null, ...SPRING };
+
+  it('leaves with the unit: VACATED on the archiving day', () => {
+    expect(leadershipChanges(history, spring).map(lineIn(history))).toEqual([
+      '2026-04-01 t ENG_LEAD VACATED e > -',
+    ]);
+  });
+
+  it('counts in turnover, and begins no vacancy (the unit no longer exists)', () => {
+    const teamEngLead = seatVacancyStats(history, spring)[4];
+    expect(teamEngLead).toEqual({ ...NONE, layer: 'TEAM', seat: 'ENG_LEAD', turnover: null });
+    const stats = seatVacancyStats(history, { ...spring, to: '2026-03-31' });
+    expect(stats[4]).toMatchObject({ began: 0, stillOpen: 0, turnover: 0 });
+  });
+});
+
 describe('seatVacancyStats', () => {
   it('answers all six rows by SPEC’s definitions', () => {
     expect(seatVacancyStats(built.history, period())).toEqual(SPRING_STATS);

@@ -185,6 +185,39 @@ describe('unitCoverage tlmSince', () => {
     expect(coverage.tlmSince).toBe(since);
   });
 
+  it.each([
+    [
+      'an acting Eng Lead confirmed: from their first day',
+      [
+        { person: 'ana', from: '2025-01-01', to: '2025-05-31', acting: true },
+        { person: 'ana', from: '2025-06-01' },
+      ],
+      '2025-01-01',
+    ],
+    [
+      'an Eng Lead back after a gap: from their return',
+      [
+        { person: 'ana', from: '2025-01-01', to: '2025-03-31' },
+        { person: 'ana', from: '2025-06-01' },
+      ],
+      '2025-06-01',
+    ],
+    [
+      'an Eng Lead after someone else: from their own start',
+      [
+        { person: 'bo', from: '2025-01-01', to: '2025-05-31' },
+        { person: 'ana', from: '2025-06-01' },
+      ],
+      '2025-06-01',
+    ],
+  ])('the Eng Lead start is of their unbroken run: %s', (_, stints, since) => {
+    const { coverage } = coverageOf(
+      {},
+      { seats: stints.map((s) => ({ unit: 'storage', seat: 'ENG_LEAD' as const, ...s })) },
+    );
+    expect(coverage.tlmSince).toBe(since);
+  });
+
   it('is null unless the unit is a TLM', () => {
     expect(coverageOf({ el: 'ana', tl: 'dee' }).coverage).toMatchObject({
       tlmSince: null,

@@ -144,6 +144,7 @@ export function buildHistory(spec: OrgSpec): BuiltOrg {
     description: null,
     criticality: x.criticality ?? 'MEDIUM',
     unitId: u(x.unit),
+    createdOn: ORG_DAYS.first,
     retiredOn: x.retiredOn ?? null,
   }));
   const ownerships: AorOwnershipRow[] = (spec.aors ?? []).flatMap((x, i) =>

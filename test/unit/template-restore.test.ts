@@ -62,7 +62,9 @@ describe('a restore puts back exactly the saved rows and sequence positions', ()
 
   it('after writes to an AoR, which its owners reference', async () => {
     await run(`update aor set name = 'renamed' where id = (select min(id) from aor)`);
-    await run(`insert into aor (slug, name, unit_id) select 'new-aor', 'New', min(id) from unit`);
+    await run(
+      `insert into aor (slug, name, unit_id, created_on) select 'new-aor', 'New', min(id), '2026-11-23' from unit`,
+    );
     await template.restore();
     expect(await everything()).toEqual(saved);
   });

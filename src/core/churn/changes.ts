@@ -31,29 +31,47 @@ function kindOf(before: Holding | null, after: Holding | null): LeadershipChange
   return before.acting && !after.acting ? 'CONFIRMED' : null;
 }
 
-/** The changes of one seat on the days of the period (the unit exists on both days). */
+/**
+ * The changes of one seat on the days of the period: a day whose holder differs from the day
+ * before's, the unit existing on both; and a holder there on the unit's last day leaving
+ * with it (VACATED on its archiving day: vacated and archived on one day, say).
+ */
 export function changesOf(timeline: SeatTimeline, from: Day, to: Day): LeadershipChange[] {
-  const { unit, seat, spans } = timeline;
+  const { spans, endsOn } = timeline;
+  const within = (day: Day) => day >= from && day <= to;
   const changes: LeadershipChange[] = [];
   for (let i = 1; i < spans.length; i++) {
     const [before, after] = [spans[i - 1]?.holder ?? null, spans[i]];
-    if (!after || after.from < from || after.from > to) continue;
+    if (!after || !within(after.from)) continue;
     const kind = kindOf(before, after.holder);
-    if (!kind) continue;
-    changes.push({
-      unitId: unit.id,
-      slug: unit.slug,
-      layer: unit.layer,
-      seat,
-      on: after.from,
-      kind,
-      beforeId: before?.personId ?? null,
-      beforeActing: before?.acting ?? false,
-      afterId: after.holder?.personId ?? null,
-      afterActing: after.holder?.acting ?? false,
-    });
+    if (kind) changes.push(change(timeline, after.from, kind, before, after.holder));
+  }
+  const last = spans.at(-1)?.holder ?? null;
+  if (endsOn !== null && last && within(endsOn)) {
+    changes.push(change(timeline, endsOn, 'VACATED', last, null));
   }
   return changes;
+}
+
+function change(
+  { unit, seat }: SeatTimeline,
+  on: Day,
+  kind: LeadershipChangeKind,
+  before: Holding | null,
+  after: Holding | null,
+): LeadershipChange {
+  return {
+    unitId: unit.id,
+    slug: unit.slug,
+    layer: unit.layer,
+    seat,
+    on,
+    kind,
+    beforeId: before?.personId ?? null,
+    beforeActing: before?.acting ?? false,
+    afterId: after?.personId ?? null,
+    afterActing: after?.acting ?? false,
+  };
 }
 
 /** Oldest first; on one day Pillars before Areas before Teams, by slug, Eng Lead first. */

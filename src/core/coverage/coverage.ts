@@ -119,14 +119,13 @@ function isHiring(state: OrgState, unitId: number, status: CoverageStatus): bool
 /**
  * When the current TLM began, by SPEC §2's formula to the letter: the later of the Eng
  * Lead's start and the last separate Tech Lead's end (that Tech Lead's `endedOn`). A unit
- * that was a TLM from day one counts from the Eng Lead's start.
+ * that was a TLM from day one counts from the Eng Lead's start: the first day of their
+ * unbroken run in the seat, so an acting Eng Lead confirmed does not start the count again.
  */
 function tlmSinceOf(state: OrgState, unitId: number): Day | null {
   const seats = state.seats.get(unitId);
-  const engLead = seats?.ENG_LEAD.holder;
-  if (!seats || !engLead) return null;
+  const engLeadSince = seats?.ENG_LEAD.holderSince;
+  if (!seats || !engLeadSince) return null;
   const lastTechLeadEnd = seats.TECH_LEAD.lastSeparateEndedOn;
-  return lastTechLeadEnd === null
-    ? engLead.startedOn
-    : laterDay(engLead.startedOn, lastTechLeadEnd);
+  return lastTechLeadEnd === null ? engLeadSince : laterDay(engLeadSince, lastTechLeadEnd);
 }

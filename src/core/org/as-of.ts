@@ -9,7 +9,7 @@ import type {
 } from '../../db/tables.js';
 import { groupBy } from '../collections.js';
 import { inForceOn, latestInForce } from './in-force.js';
-import { managersOn, parentsOn, unitExistsOn } from './lines.js';
+import { aorExistsOn, managersOn, parentsOn, unitExistsOn } from './lines.js';
 import { seatKey, seatsOn } from './seats-on.js';
 import {
   type AorState,
@@ -129,7 +129,7 @@ function aorsOn(
 ): AorState[] {
   const byAor = groupBy(ownerships, (o) => o.aorId);
   return aors
-    .filter((a) => unitsById.has(a.unitId) && (a.retiredOn === null || a.retiredOn > asOf))
+    .filter((a) => unitsById.has(a.unitId) && aorExistsOn(a, asOf))
     .sort((a, b) => compareText(a.slug, b.slug))
     .map((aor) => aorStateOn(aor, byAor.get(aor.id) ?? [], asOf));
 }

@@ -70,7 +70,10 @@ function turnsOf(history: OrgHistory): Turn[] {
   // A manager or a parent changing reshapes the org: the state is worked out anew.
   for (const row of history.unitParents) dated(row, 'structure', row.unitId);
   for (const row of history.reportingLines) dated(row, 'structure', row.personId);
-  for (const aor of history.aors) on(aor.retiredOn, 'structure', aor.id);
+  for (const aor of history.aors) {
+    on(aor.createdOn, 'structure', aor.id);
+    on(aor.retiredOn, 'structure', aor.id);
+  }
   for (const person of history.people) on(person.departedOn, 'person', person.id);
   return turns.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
 }

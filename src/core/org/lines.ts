@@ -50,3 +50,8 @@ export function parentsOn(rows: readonly UnitParentRow[], day: Day): Map<number,
 export function unitExistsOn(unit: { createdOn: Day; archivedOn: Day | null }, day: Day): boolean {
   return unit.createdOn <= day && (unit.archivedOn === null || unit.archivedOn > day);
 }
+
+/** An AoR exists from the day it was created until the day before it was retired. */
+export function aorExistsOn(aor: { createdOn: Day; retiredOn: Day | null }, day: Day): boolean {
+  return aor.createdOn <= day && (aor.retiredOn === null || aor.retiredOn > day);
+}

@@ -1,5 +1,6 @@
 import type { OpenRoleRow, Seat, SeatAssignmentRow } from '../../db/tables.js';
 import { groupBy } from '../collections.js';
+import { addDays } from './days.js';
 import { latestInForce, roleOpenOn } from './in-force.js';
 import type { Day, Holding, OrgHistory, SeatState, UnitState } from './state.js';
 
@@ -38,8 +39,10 @@ export function unitSeatsOn(rows: SeatRows, asOf: Day): Record<Seat, SeatState> 
   const engLead = latestInForce(rows.assignments('ENG_LEAD'), asOf);
   const stateOf = (seat: Seat): SeatState => {
     const assignments = rows.assignments(seat);
+    const current = latestInForce(assignments, asOf);
     return {
-      holder: toHolding(latestInForce(assignments, asOf)),
+      holder: toHolding(current),
+      holderSince: current && runStart(assignments, current),
       lastSeparateEndedOn: lastSeparateEnd(assignments, engLead?.personId ?? null, asOf),
       openRole: rows.roles(seat).some((r) => roleOpenOn(r, asOf)),
     };
@@ -50,6 +53,24 @@ export function unitSeatsOn(rows: SeatRows, asOf: Day): Record<Seat, SeatState> 
 /** The holding of an assignment row (null: the seat is empty). */
 export function toHolding(row: SeatAssignmentRow | null): Holding | null {
   return row && { personId: row.personId, startedOn: row.startedOn, acting: row.acting };
+}
+
+/** The first day of `row`'s holder's unbroken run among a seat's `rows` (see `holderSince`). */
+function runStart(rows: readonly SeatAssignmentRow[], row: SeatAssignmentRow): Day {
+  let start = row.startedOn;
+  for (let carried = true; carried; ) {
+    carried = false;
+    for (const earlier of rows) {
+      const { personId, startedOn, endedOn } = earlier;
+      if (personId !== row.personId || startedOn >= start || endedOn === null) continue;
+      // Rows replaced before they began were never held.
+      if (endedOn >= startedOn && addDays(endedOn, 1) >= start) {
+        start = startedOn;
+        carried = true;
+      }
+    }
+  }
+  return start;
 }
 
 /**

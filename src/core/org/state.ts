@@ -49,6 +49,12 @@ export interface Holding {
 export interface SeatState {
   holder: Holding | null;
   /**
+   * The first day of the holder's unbroken run in this seat (null: empty): their earlier rows
+   * ending the day before a later one starts carry it back, so an acting holder confirmed
+   * is the same holder since their first day.
+   */
+  holderSince: Day | null;
+  /**
    * The last day of the most recent assignment of this seat that ended before the state's
    * day, held by someone other than the unit's current Eng Lead (null if none). Gives
    * "vacant since" and, for the Tech Lead seat, when a Team became a TLM.
