@@ -5,6 +5,7 @@ import {
   findingsFor,
   SEVERITIES,
 } from '../core/findings/findings.js';
+import { REVEALS_CANDIDATES } from '../core/findings/types.js';
 import { authorize } from '../graphql/access.js';
 import { asOfArg, orgFor, scopeArg, scopeIdIn } from '../graphql/args.js';
 import { atMost } from '../graphql/bounds.js';
@@ -77,7 +78,7 @@ function isWithinScope(finding: FindingData, { scope }: Viewer): boolean {
 export function visibleFindings(findings: FindingData[], { viewer }: Context): FindingData[] {
   const planner = authorize(viewer, { role: 'PLANNER' }) === null;
   return findings.filter(
-    (f) => f.kind !== 'SUCCESSOR_CONCENTRATION' || (planner && isWithinScope(f, viewer)),
+    (f) => !REVEALS_CANDIDATES.has(f.kind) || (planner && isWithinScope(f, viewer)),
   );
 }
 

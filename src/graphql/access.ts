@@ -59,13 +59,14 @@ export function accessError(denial: Denial, field: string): GraphQLError {
         extensions: { code: 'UNAUTHENTICATED' },
       });
     case 'NO_ROLE':
-      return new GraphQLError(`Not authorized to read ${field}: ${denial.reason}`, {
+      return new GraphQLError(`Not authorized to ${verbOf(field)} ${field}: ${denial.reason}`, {
         extensions: { code: 'FORBIDDEN', field },
       });
     case 'ROLE':
-      return new GraphQLError(`Not authorized: your role (${denial.role}) cannot read ${field}.`, {
-        extensions: { code: 'FORBIDDEN', field },
-      });
+      return new GraphQLError(
+        `Not authorized: your role (${denial.role}) cannot ${verbOf(field)} ${field}.`,
+        { extensions: { code: 'FORBIDDEN', field } },
+      );
     case 'SCOPE':
       return new GraphQLError(
         `Not authorized: your access is scoped to "${denial.scope}"; ${field} answers only ` +
@@ -73,6 +74,11 @@ export function accessError(denial: Denial, field: string): GraphQLError {
         { extensions: { code: 'FORBIDDEN', field, scope: denial.scope } },
       );
   }
+}
+
+/** What a caller does with a field: a mutation is run, anything else is read. */
+function verbOf(field: string): 'run' | 'read' {
+  return field.startsWith('Mutation.') ? 'run' : 'read';
 }
 
 /** For checks that need the computed answer (scenarios, findings): throws the denial, if any. */

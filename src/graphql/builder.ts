@@ -3,7 +3,7 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin, { type AuthFailure, AuthScopeFailureType } from '@pothos/plugin-scope-auth';
-import ZodPlugin from '@pothos/plugin-zod';
+import ZodPlugin, { type NumberValidationOptions } from '@pothos/plugin-zod';
 import { GraphQLError } from 'graphql';
 import type { Day } from '../core/org/state.js';
 import { accessError, authorize, type Need } from './access.js';
@@ -12,6 +12,13 @@ import HeavyTurnsPlugin from './heavy-turns.js';
 
 /** The most items a connection returns in one page (SPEC §3). */
 export const MAX_PAGE_SIZE = 100;
+
+/** `first` and `last`: a page size, refused in the words of the other bounds. */
+const PAGE_SIZE_RULE: NumberValidationOptions = {
+  int: true,
+  min: [0, { message: 'at least 0' }],
+  max: [MAX_PAGE_SIZE, { message: `at most ${MAX_PAGE_SIZE}` }],
+};
 
 /** How many input problems one error message lists. */
 const MAX_ISSUES_SHOWN = 5;
@@ -91,20 +98,8 @@ export const builder = new SchemaBuilder<{
     pageInfoFieldOptions: { description: 'Paging state.' },
     cursorFieldOptions: { description: 'Opaque position of this item, for `after`.' },
     nodeFieldOptions: { nullable: false, description: 'The item.' },
-    firstArgOptions: {
-      validate: {
-        int: true,
-        min: 0,
-        max: [MAX_PAGE_SIZE, { message: `at most ${MAX_PAGE_SIZE}` }],
-      },
-    },
-    lastArgOptions: {
-      validate: {
-        int: true,
-        min: 0,
-        max: [MAX_PAGE_SIZE, { message: `at most ${MAX_PAGE_SIZE}` }],
-      },
-    },
+    firstArgOptions: { validate: PAGE_SIZE_RULE },
+    lastArgOptions: { validate: PAGE_SIZE_RULE },
     nodesOnConnection: { description: 'The items of the page, without cursors.' },
   },
   zod: {
@@ -113,8 +108,13 @@ export const builder = new SchemaBuilder<{
       const shown = issues.slice(0, MAX_ISSUES_SHOWN);
       const more = issues.length - shown.length;
       const message = shown.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
+      // Named like every other argument error: the argument of the first problem.
+      const [argument] = shown[0]?.path ?? [];
       return new GraphQLError(more > 0 ? `${message} (and ${more} more)` : message, {
-        extensions: { code: 'BAD_USER_INPUT' },
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          ...(typeof argument === 'string' && { argument }),
+        },
       });
     },
   },

@@ -1,12 +1,14 @@
-import { GraphQLError, Kind } from 'graphql';
+import { GraphQLError, Kind, type ValueNode } from 'graphql';
 import { JSONObjectResolver } from 'graphql-scalars';
 import { isDay, isOrgDay, ORG_DAYS } from '../core/org/days.js';
 import { builder } from './builder.js';
 
-function parseDay(value: unknown): string {
+/** A day, or bad input; a literal's error sits at it, so the server names its argument. */
+function parseDay(value: unknown, literal?: ValueNode): string {
   if (typeof value === 'string' && isDay(value) && isOrgDay(value)) return value;
   const expected = `an ISO 8601 day (YYYY-MM-DD) from ${ORG_DAYS.first} to ${ORG_DAYS.last}`;
   throw new GraphQLError(`Date must be ${expected}, got ${JSON.stringify(value)}`, {
+    nodes: literal,
     extensions: { code: 'BAD_USER_INPUT' },
   });
 }
@@ -16,7 +18,7 @@ builder.scalarType('Date', {
     'An ISO 8601 calendar day, e.g. 2026-11-23 (no time, no zone), from 1900-01-01 to 2999-12-31.',
   serialize: (value) => parseDay(value),
   parseValue: (value) => parseDay(value),
-  parseLiteral: (ast) => parseDay(ast.kind === Kind.STRING ? ast.value : undefined),
+  parseLiteral: (ast) => parseDay(ast.kind === Kind.STRING ? ast.value : undefined, ast),
 });
 
 builder.addScalarType('JSONObject', JSONObjectResolver);

@@ -23,7 +23,8 @@ import { useListGuard } from './list-guard.js';
 import { createLogger, type Logger, requestLog, yogaLogger } from './logging.js';
 import { maskFault } from './mask-fault.js';
 import { createMetrics, useMetricsRoute } from './metrics.js';
-import { orgGauges } from './org-gauges.js';
+import { gaugedKinds, orgGauges } from './org-gauges.js';
+import { useTypedRequestErrors } from './request-errors.js';
 import { useRequestRecords } from './requests.js';
 import { useSlicedAnswers } from './sliced-answers.js';
 
@@ -65,6 +66,7 @@ export function createApp({
     () => snapshots.inMemory(database.db),
     today,
     (watcher) => snapshots.watch(watcher),
+    gaugedKinds(config.metricsToken !== undefined),
   );
   const log = requestLog(logger);
   const authenticate = createAuthenticator(config, (error) =>
@@ -107,10 +109,11 @@ export function createApp({
       // graphql-js' own executor: it keeps response fields in query order, as the GraphQL
       // spec asks, where Yoga's default one orders them by resolution time.
       useEngine({ execute }),
-      useCredentialRequired(),
+      useCredentialRequired((request) => frames.frameOf(request).viewer),
       useBodyLimit(config.maxBodyBytes, (request) => isFromCli(config, request)),
       useDocumentLimits(),
       useNoSuggestions(),
+      useTypedRequestErrors(),
       useListGuard(schema),
       useCostLimit(),
       useSlicedAnswers(),

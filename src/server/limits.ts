@@ -1,7 +1,13 @@
 import { handleStreamOrSingleExecutionResult } from '@envelop/core';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createComplexityRule } from '@pothos/plugin-complexity';
-import { type DocumentNode, type ExecutionArgs, GraphQLError, validate } from 'graphql';
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  GraphQLError,
+  type ValidationContext,
+  validate,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { MAX_COST } from '../graphql/costs.js';
 
@@ -16,17 +22,50 @@ export const QUERY_LIMITS = {
   cost: MAX_COST,
 };
 
-/** The document's shape: depth, aliases, tokens and directives (graphql-armor). */
+/**
+ * The document's shape: depth, aliases, tokens and directives (graphql-armor). Field hints are
+ * stripped by useNoSuggestions, not masked here: a "[Suggestion hidden]" marker would tell a
+ * caller that a field of a similar name exists.
+ */
 export function useDocumentLimits() {
   return EnvelopArmorPlugin({
     costLimit: { enabled: false }, // priced by the fields themselves: useCostLimit
-    maxDepth: { n: QUERY_LIMITS.depth, ignoreIntrospection: true, flattenFragments: true },
+    maxDepth: {
+      n: QUERY_LIMITS.depth,
+      ignoreIntrospection: true,
+      flattenFragments: true,
+      ...reportedAsInvalid(QUERY_LIMITS.depth),
+    },
     // Every alias counts, `__typename` too: 500 of them are no dashboard's need.
-    maxAliases: { n: QUERY_LIMITS.aliases, allowList: [] },
+    maxAliases: {
+      n: QUERY_LIMITS.aliases,
+      allowList: [],
+      ...reportedAsInvalid(QUERY_LIMITS.aliases),
+    },
     maxTokens: { n: QUERY_LIMITS.tokens },
-    maxDirectives: { n: QUERY_LIMITS.directives },
-    blockFieldSuggestion: { enabled: true },
+    maxDirectives: { n: QUERY_LIMITS.directives, ...reportedAsInvalid(QUERY_LIMITS.directives) },
+    blockFieldSuggestion: { enabled: false },
   });
+}
+
+/**
+ * graphql-armor throws a shape over its limit out of validation, untyped and labelled
+ * "Syntax Error" (an answer of HTTP 200, logged as INTERNAL_SERVER_ERROR). Reported instead,
+ * it is one validation error among the document's others: typed, with its limit, and answered
+ * as they are (HTTP 400 to a client accepting application/graphql-response+json).
+ */
+function reportedAsInvalid(limit: number) {
+  return {
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) =>
+        context?.reportError(
+          new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit },
+          }),
+        ),
+    ],
+  };
 }
 
 /**
@@ -104,8 +143,9 @@ function withoutSuggestion<E extends Error>(error: E): E | GraphQLError {
 
 /**
  * No error suggests a name: a hint lists the schema's fields and enum values to a caller who
- * may not read them. graphql-armor's blockFieldSuggestion strips field hints from validation
- * only; enum hints, and those of coercing variables (made while executing), are stripped here.
+ * may not read them. Every hint is cut out, leaving no mark: an error about a misspelt name
+ * reads as one about a name nothing resembles. Validation's hints, and those of coercing
+ * variables (made while executing).
  */
 export function useNoSuggestions(): Plugin {
   return {

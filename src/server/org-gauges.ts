@@ -9,6 +9,7 @@ import {
 } from '../core/coverage/rollup.js';
 import { FINDING_KINDS, SEVERITIES } from '../core/findings/findings.js';
 import { type FindingsRegion, findingsIn } from '../core/findings/touched.js';
+import { type FindingKind, REVEALS_CANDIDATES } from '../core/findings/types.js';
 import { type Day, LAYERS, type OrgState } from '../core/org/state.js';
 import type { Thresholds } from '../core/policy.js';
 import type { LoadedOrg } from '../store/snapshots.js';
@@ -74,6 +75,14 @@ async function answerOf(state: OrgState, policy: Thresholds) {
 }
 
 /**
+ * The finding kinds gauged. Without a metrics token `/metrics` answers anyone, so the kinds a
+ * VIEWER is not shown (those revealing succession candidates) are left out; behind a token
+ * the scraper is trusted with all of them.
+ */
+export const gaugedKinds = (guarded: boolean): readonly FindingKind[] =>
+  guarded ? FINDING_KINDS : FINDING_KINDS.filter((kind) => !REVEALS_CANDIDATES.has(kind));
+
+/**
  * The org's health as gauges (SPEC "The org's health as metrics"): the whole org today,
  * under today's policy, from the org this instance holds in memory (no SQL per scrape).
  * A scrape serves the values last worked out and never waits for new ones (but the first
@@ -89,6 +98,7 @@ export function orgGauges(
   org: () => Promise<LoadedOrg>,
   today: () => Day,
   watch: (watcher: (version: number) => void) => void,
+  kinds: readonly FindingKind[] = FINDING_KINDS,
 ) {
   let answer: Answer | null = null;
   let latest = 0;
@@ -158,7 +168,7 @@ export function orgGauges(
     registers: [registry],
     async collect() {
       const { findings } = await current();
-      for (const kind of FINDING_KINDS) {
+      for (const kind of kinds) {
         for (const severity of SEVERITIES) {
           this.set({ kind, severity }, findings.get(`${kind} ${severity}`) ?? 0);
         }

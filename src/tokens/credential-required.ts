@@ -1,13 +1,14 @@
-import type { Plugin } from '@envelop/core';
 import {
   type DocumentNode,
+  type ExecutionResult,
   getOperationAST,
   Kind,
   OperationTypeNode,
   type SelectionSetNode,
 } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
 import { accessError, authorize } from '../graphql/access.js';
-import type { Context } from '../graphql/context.js';
+import type { Context, Viewer } from '../graphql/context.js';
 import { unauthenticated } from './authenticate.js';
 
 /** What anyone may ask without a credential: who they are to this server. */
@@ -44,8 +45,16 @@ function closedRootField(selections: SelectionSetNode, document: DocumentNode): 
  * role (a JWT with no role claim) asks the same and nothing more: the rest, introspection
  * included, is FORBIDDEN with the reason. This runs after parsing, since the exception depends
  * on what is asked; a bad credential was refused earlier.
+ *
+ * A request refused before it ran (a syntax or validation error, a limit of the document's
+ * shape, variables that do not coerce) is answered only once its credential is known: a
+ * caller without a valid one gets the 401 of every other such request, never the refusal's
+ * own words, which would tell it the schema's names one misspelling at a time.
+ * `viewerOf` is the request's one credential check (src/server/callers.ts).
  */
-export function useCredentialRequired(): Plugin<Context> {
+export function useCredentialRequired(
+  viewerOf: (request: Request) => Promise<Viewer>,
+): Plugin<Context> {
   const refuseAnonymous = ({
     args,
     setResultAndStopExecution,
@@ -63,10 +72,33 @@ export function useCredentialRequired(): Plugin<Context> {
     setResultAndStopExecution({
       errors: [
         viewer.via === 'OPEN'
-          ? unauthenticated('Authentication required: send "Authorization: Bearer <token>".')
+          ? unauthenticated(AUTHENTICATION_REQUIRED)
           : accessError(denial, `${type}.${closed ?? '*'}`),
       ],
     });
   };
-  return { onExecute: refuseAnonymous, onSubscribe: refuseAnonymous };
+  return {
+    onExecute: refuseAnonymous,
+    onSubscribe: refuseAnonymous,
+    // Not async: an answer that ran goes on without a promise to wait for.
+    onExecutionResult({ request, result, setResult }) {
+      if (!refusedBeforeRunning(result)) return;
+      // A bad credential rejects: its own 401 (or 503) answers, as it does a request that ran.
+      return viewerOf(request).then((viewer) => {
+        if (viewer.role === null && viewer.via === 'OPEN') {
+          setResult({ errors: [unauthenticated(AUTHENTICATION_REQUIRED)] });
+        }
+      });
+    },
+  };
+}
+
+const AUTHENTICATION_REQUIRED = 'Authentication required: send "Authorization: Bearer <token>".';
+
+/** An answer of errors alone, no data: nothing of the operation ran. A stream has run. */
+function refusedBeforeRunning(result: unknown): boolean {
+  if (typeof result !== 'object' || result === null || Array.isArray(result)) return false;
+  if (Symbol.asyncIterator in result) return false;
+  const { data, errors } = result as ExecutionResult;
+  return data === undefined && (errors?.length ?? 0) > 0;
 }

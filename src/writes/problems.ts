@@ -51,6 +51,8 @@ function messageOf(issue: Issue): string {
         ? 'is required'
         : `expected ${issue.expected}, got ${received(issue.input)}`;
     case 'invalid_value':
+      // A missing enum field (a policy kind, a unit's layer) is refused as an enum value.
+      if (issue.input === undefined) return 'is required';
       return `unknown value ${JSON.stringify(issue.input)} (expected one of ${issue.values.join(', ')})`;
     case 'invalid_format':
       return (

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { demoDocument } from '../../src/demo/load.js';
 import { createApp } from '../../src/server/app.js';
 import { ADMIN_TOKEN, type TestApp, TODAY } from '../helpers/app.js';
+import { samples } from '../helpers/scrape.js';
 import { useTestOrg } from '../helpers/test-org.js';
 import { specDocument } from '../orgdoc/fixtures.js';
 
 const METRICS_TOKEN = 'metrics-token-0123456789';
 
 const app = useTestOrg(specDocument());
-const guarded = useTestOrg(undefined, { env: { ORGRAPH_METRICS_TOKEN: METRICS_TOKEN } });
+const guarded = useTestOrg(demoDocument(), { env: { ORGRAPH_METRICS_TOKEN: METRICS_TOKEN } });
 
 async function scrape(target: TestApp, token?: string) {
   const response = await target.app.fetch('http://orgraph.test/metrics', {
@@ -123,6 +125,22 @@ describe('GET /metrics', () => {
     const mine = 'orgraph_graphql_requests_total{operation="Mine",status="200"}';
     expect(texts.map((text) => sample(text, mine))).toEqual([1, undefined, undefined, undefined]);
     await Promise.all(others.map((other) => other.dispose()));
+  });
+
+  it('gauges the findings that reveal candidates only behind ORGRAPH_METRICS_TOKEN', async () => {
+    const revealing = (text: string) =>
+      [...samples(text, 'orgraph_findings')].filter(([labels]) =>
+        labels.includes('"SUCCESSOR_CONCENTRATION"'),
+      );
+    const { singlePointsOfFailure } = await guarded.data(
+      '{ singlePointsOfFailure(kinds: [SUCCESSOR_CONCENTRATION]) { totalCount } }',
+    );
+    expect(singlePointsOfFailure.totalCount).toBeGreaterThan(0);
+    // Open to anyone: a VIEWER is not shown them, so a scraper without a token has no series.
+    expect(revealing((await scrape(app)).text)).toEqual([]);
+    const counted = revealing((await scrape(guarded, METRICS_TOKEN)).text);
+    expect(counted).toHaveLength(4);
+    expect(counted.reduce((sum, [, n]) => sum + n, 0)).toBe(singlePointsOfFailure.totalCount);
   });
 
   it('needs ORGRAPH_METRICS_TOKEN when it is set', async () => {

@@ -18,6 +18,9 @@ export const FINDING_KINDS = [
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
+/** The kinds that reveal succession candidates: PLANNER and ADMIN read them (SPEC §4). */
+export const REVEALS_CANDIDATES: ReadonlySet<FindingKind> = new Set(['SUCCESSOR_CONCENTRATION']);
+
 /** Most severe first. */
 export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
 export type Severity = (typeof SEVERITIES)[number];

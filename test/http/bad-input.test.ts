@@ -1,0 +1,237 @@
+import { isNonNullType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { schema } from '../../src/graphql/schema.js';
+import { ADMIN_TOKEN } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
+import { specDocument } from '../orgdoc/fixtures.js';
+
+/**
+ * Bad input anywhere in a request is one typed error naming what was wrong, in our words:
+ * never a library's text or internals, never a silently different answer, nothing written.
+ */
+const t = useTestOrg(specDocument());
+
+const base64 = (text: string) => Buffer.from(text).toString('base64');
+/** What the relay plugin's own cursors hold; a client never sees it decoded. */
+const offsetCursor = (offset: string) => base64(`OffsetConnection:${offset}`);
+
+/** Values for the arguments a connection requires besides its paging. */
+const REQUIRED = { from: '"2026-01-01"', to: '"2026-11-23"' } as Record<string, string>;
+
+/** Every connection of the schema, each with its required arguments. */
+function connections(): Array<[name: string, args: string]> {
+  return Object.values(schema.getQueryType()?.getFields() ?? {})
+    .filter((field) => field.args.some((arg) => arg.name === 'after'))
+    .map((field) => {
+      const required = field.args.filter((arg) => isNonNullType(arg.type));
+      const args = required.map((arg) => {
+        const value = REQUIRED[arg.name];
+        if (!value) throw new Error(`${field.name}: give the test a value for ${arg.name}`);
+        return `${arg.name}: ${value}`;
+      });
+      return [field.name, args.join(', ')];
+    });
+}
+
+describe('a cursor not handed out by the list', () => {
+  it('is refused on every connection, after and before, naming the argument', async () => {
+    const lists = connections();
+    expect(lists.length).toBeGreaterThanOrEqual(10);
+    for (const [name, args] of lists) {
+      for (const argument of ['after', 'before']) {
+        const query = `{ ${name}(${args}${args ? ', ' : ''}first: 5, ${argument}: "garbage") { totalCount } }`;
+        const { errors } = await t.gql(query);
+        expect(errors, `${name} ${argument}`).toMatchObject([
+          {
+            message: `${argument}: not a cursor of this list`,
+            extensions: { code: 'BAD_USER_INPUT', argument },
+          },
+        ]);
+      }
+    }
+  });
+
+  it.each([
+    ['not base64', 'garbage'],
+    ['base64 of anything else', base64('abc')],
+    ['another prefix', base64('Other:1')],
+    ['a negative offset', offsetCursor('-5')],
+    ['an offset in exponent notation', offsetCursor('1e9')],
+    ['an offset with a fraction', offsetCursor('1.5')],
+    ['an offset with leading zeros', offsetCursor('01')],
+    ['an offset past a safe integer', offsetCursor('99999999999999999999')],
+    ['no offset', offsetCursor('')],
+  ])('%s: refused, echoing nothing of the cursor format', async (_, cursor) => {
+    const { data, errors } = await t.gql(
+      'query ($c: String) { units(first: 2, after: $c) { nodes { slug } } }',
+      { c: cursor },
+    );
+    expect(data?.units ?? null).toBeNull();
+    expect(errors).toMatchObject([
+      {
+        message: 'after: not a cursor of this list',
+        extensions: { code: 'BAD_USER_INPUT', argument: 'after' },
+      },
+    ]);
+    expect(JSON.stringify(errors)).not.toMatch(/OffsetConnection|base64/i);
+  });
+
+  it('a cursor the list handed out pages on, and one past its end answers an empty page', async () => {
+    const first = await t.data('{ units(first: 1) { nodes { slug } pageInfo { endCursor } } }');
+    const { endCursor } = first.units.pageInfo;
+    const next = await t.data(
+      'query ($c: String) { units(first: 1, after: $c) { nodes { slug } } }',
+      { c: endCursor },
+    );
+    expect(next.units.nodes).toHaveLength(1);
+    expect(next.units.nodes[0].slug).not.toBe(first.units.nodes[0].slug);
+    const past = await t.data(
+      'query ($c: String) { units(first: 1, after: $c) { nodes { slug } pageInfo { hasNextPage } } }',
+      { c: offsetCursor('1000') },
+    );
+    expect(past.units).toEqual({ nodes: [], pageInfo: { hasNextPage: false } });
+  });
+});
+
+describe('argument rules', () => {
+  it('a negative page size reads like the other bounds, naming the argument', async () => {
+    for (const argument of ['first', 'last']) {
+      const { errors } = await t.gql(`{ units(${argument}: -1) { totalCount } }`);
+      expect(errors).toMatchObject([
+        {
+          message: `${argument}: at least 0`,
+          extensions: { code: 'BAD_USER_INPUT', argument },
+        },
+      ]);
+    }
+  });
+
+  it('an empty scope names the argument, as its other refusals do', async () => {
+    for (const query of [
+      '{ singlePointsOfFailure(scope: "") { totalCount } }',
+      '{ leadershipChanges(from: "2026-01-01", to: "2026-11-23", scope: "") { totalCount } }',
+    ]) {
+      const { errors } = await t.gql(query);
+      expect(errors, query).toMatchObject([
+        {
+          message: 'scope: must not be empty',
+          extensions: { code: 'BAD_USER_INPUT', argument: 'scope' },
+        },
+      ]);
+    }
+  });
+});
+
+describe('a document over a limit of its shape', () => {
+  const deep = (levels: number) =>
+    `{ unit(slug: "storage") { ${'parent { '.repeat(levels)}slug${' }'.repeat(levels)} } }`;
+  const aliases = (n: number) =>
+    `{ ${Array.from({ length: n }, (_, i) => `a${i}: __typename`).join(' ')} }`;
+
+  it.each([
+    ['too deep', deep(26), 'Query depth limit of 12 exceeded, found 28.', 12],
+    ['too many aliases', aliases(300), 'Aliases limit of 30 exceeded, found 300.', 30],
+  ])('%s: a typed validation error, answered as one (400)', async (_, query, message, limit) => {
+    const { status, errors, data } = await t.gql(query);
+    expect(status).toBe(400);
+    expect(data).toBeUndefined();
+    expect(errors).toEqual([{ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit } }]);
+    const line = JSON.parse(t.logs.at(-1) ?? '{}');
+    expect(line).toMatchObject({ status: 400, error: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  });
+
+  it('is answered like any validation error to a legacy JSON client too', async () => {
+    const response = await t.app.fetch('http://orgraph.test/graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        authorization: `Bearer ${ADMIN_TOKEN}`,
+      },
+      body: JSON.stringify({ query: aliases(300) }),
+    });
+    const unknownField = await t.app.fetch('http://orgraph.test/graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        authorization: `Bearer ${ADMIN_TOKEN}`,
+      },
+      body: JSON.stringify({ query: '{ nothingHere }' }),
+    });
+    expect(response.status).toBe(unknownField.status);
+    expect((await response.json()).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
+
+describe('variables that do not coerce', () => {
+  const SET = `mutation ($i: SetPolicyInput!) { setPolicy(input: $i) {
+    policy { spanLimit } userErrors { message } } }`;
+
+  it('an unknown enum value in an input: BAD_USER_INPUT, no data, nothing written', async () => {
+    const before = await t.changeCount();
+    t.statements.length = 0;
+    const result = await t.gql(SET, {
+      i: { spanLimit: 3, kinds: [{ kind: 'NOT_A_KIND', off: true }] },
+    });
+    expect(result.status).toBe(400);
+    expect(result.data).toBeUndefined();
+    expect(result.errors).toMatchObject([
+      {
+        message: expect.stringMatching(/^Variable "\$i" got invalid value "NOT_A_KIND"/),
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    ]);
+    expect(t.statements.filter((s) => /^\s*(insert|update|delete)/i.test(s))).toEqual([]);
+    expect(await t.changeCount()).toBe(before);
+    expect((await t.data('{ policy { spanLimit } }')).policy.spanLimit).not.toBe(3);
+  });
+
+  it.each([
+    ['an Int given text', 'query ($n: Int) { units(first: $n) { totalCount } }', { n: 'x' }],
+    ['a required variable missing', 'query ($n: Int!) { units(first: $n) { totalCount } }', {}],
+    [
+      'a Date variable malformed',
+      'query ($f: Date!) { seatVacancyStats(from: $f, to: "2026-12-31") { layer } }',
+      { f: '2026-1-1' },
+    ],
+  ])('%s: BAD_USER_INPUT naming the variable, 400', async (_, query, variables) => {
+    const { status, data, errors } = await t.gql(query, variables);
+    expect(status).toBe(400);
+    expect(data).toBeUndefined();
+    expect(errors).toMatchObject([
+      {
+        message: expect.stringMatching(/^Variable "\$[nf]"/),
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    ]);
+  });
+});
+
+describe('a malformed Date literal', () => {
+  it('names the argument it stands in', async () => {
+    const { status, errors } = await t.gql(
+      '{ seatVacancyStats(from: "2026-1-1", to: "2026-12-31") { layer } }',
+    );
+    expect(status).toBe(400);
+    expect(errors).toMatchObject([
+      {
+        message: expect.stringMatching(/^from: Date must be an ISO 8601 day .* got "2026-1-1"$/),
+        locations: [{ line: 1, column: 26 }],
+        extensions: { code: 'BAD_USER_INPUT', argument: 'from' },
+      },
+    ]);
+  });
+
+  it('names the field of an input object it stands in, under its argument', async () => {
+    const { errors } = await t.gql(
+      'mutation { setPolicy(input: { on: "2026-13-01" }) { userErrors { message } } }',
+    );
+    expect(errors).toMatchObject([
+      {
+        message: expect.stringMatching(/^input\.on: Date must be/),
+        extensions: { code: 'BAD_USER_INPUT', argument: 'input' },
+      },
+    ]);
+  });
+});
