@@ -16,7 +16,9 @@ function engineersLedAsTechLead(state: OrgState, personId: number): number {
     .filter((s) => s.seat === 'TECH_LEAD' && state.unitsById.get(s.unitId)?.layer === 'TEAM')
     .reduce((sum, { unitId }) => {
       const isMember = state.members.get(unitId)?.includes(personId) ?? false;
-      return sum + engineerCount(state, unitId) - (isMember ? 1 : 0);
+      // The engineer count already leaves out the Eng Lead: a TLM is not taken off twice.
+      const isEngLead = state.seats.get(unitId)?.ENG_LEAD.holder?.personId === personId;
+      return sum + engineerCount(state, unitId) - (isMember && !isEngLead ? 1 : 0);
     }, 0);
 }
 

@@ -160,6 +160,24 @@ describe('people', () => {
     });
   });
 
+  it('counts the engineers a Tech Lead Manager leads as Tech Lead: the team’s engineer count', async () => {
+    // ned, network's Eng Lead, joins it and takes its Tech Lead seat too: the engineer
+    // count has left him out once already.
+    const { assignSeat, setTeam } = await t.data(`mutation {
+      assignSeat(input: { unit: "network", seat: TECH_LEAD, person: "ned@example.com" }) {
+        userErrors { message } }
+      setTeam(input: { email: "ned@example.com", team: "network" }) { userErrors { message } }
+    }`);
+    expect([...assignSeat.userErrors, ...setTeam.userErrors]).toEqual([]);
+    const { ned, unit } = await t.data(`{
+      ned: person(email: "ned@example.com") { team { slug } spanOfControl { engineersLedAsTechLead } }
+      unit(slug: "network") { coverage { status engineerCount } }
+    }`);
+    expect(ned.team).toEqual({ slug: 'network' });
+    expect(unit.coverage).toEqual({ status: 'TECH_LEAD_MANAGER', engineerCount: 5 });
+    expect(ned.spanOfControl.engineersLedAsTechLead).toBe(5);
+  });
+
   it('pages through everyone', async () => {
     const { people } = await t.data('{ people(first: 3) { totalCount nodes { email } } }');
     expect(people.totalCount).toBe(29);
