@@ -79,7 +79,8 @@ export function locateColumns(
   for (const column of Object.keys(CSV_COLUMNS) as CsvColumn[]) {
     const wanted = mapped[column] ?? column;
     const indexes = cellsOf(wanted, header);
-    if (indexes) at.set(column, { indexes, header: wanted });
+    // Named in messages as the file writes it (`Start Date`, not our `start_date`).
+    if (indexes) at.set(column, { indexes, header: indexes.map((i) => header[i]).join('+') });
     else if (REQUIRED.includes(column) || mapped[column]) {
       missing.push(
         mapped[column] ? `no "${wanted}" column (for ${column})` : `no "${column}" column`,

@@ -93,7 +93,15 @@ export function locatedProblems(
     ...adapted.problems,
     ...userErrors.map((e) => ({
       origin: adapted.sources.locate(e.path) ?? (e.path ? { order: -1, text: e.path } : null),
-      message: e.message,
+      message: toldInFile(e.message, adapted.sources),
     })),
   ]);
+}
+
+/** A document path inside a message: `people[0]`, `units[2].members[0]`. */
+const PATH_IN_TEXT = /\b(?:people|units|aors|succession|openRoles)\[\d+\](?:\.\w+(?:\[\d+\])?)*/g;
+
+/** A message's own references to other entries (`also people[0]`) told as the file has them. */
+function toldInFile(message: string, sources: SourceMap): string {
+  return message.replace(PATH_IN_TEXT, (path) => sources.locate(path)?.text ?? path);
 }

@@ -1,4 +1,5 @@
 import { saveAor } from '../aors/writes.js';
+import type { Day } from '../core/org/state.js';
 import { recordDeparture } from '../people/departure-writes.js';
 import { setTeam } from '../people/team-writes.js';
 import { savePerson, setManager } from '../people/writes.js';
@@ -60,6 +61,9 @@ export function applyDocument(
 ): void {
   const a: Applying = { w, doc, problems, repeats, invalid: invalidKeys(doc) };
   applyPeople(a);
+  // A departure on or before the import's day first: the person is gone, so the document
+  // cannot give them a seat, a team or an AoR today — refused now as a re-import would be.
+  applyDepartures(a, (on) => on <= w.today);
   const units = applyUnits(a);
   applySeatsAndMembers(a, units);
   applyAors(a);
@@ -72,18 +76,21 @@ export function applyDocument(
   }
   const { policy } = doc;
   if (policy) attempt(a, under('policy'), () => setPolicy(w, policy));
-  applyDepartures(a);
+  applyDepartures(a, (on) => on > w.today);
   checkPartialReferences(a);
   backdateCreated(w);
 }
 
-/** Departures last: a departure ends what the document gave the person, as it would later. */
-function applyDepartures(a: Applying): void {
+/**
+ * The document's departures of the days `when` picks. Those to come go last: a departure
+ * ends what the document gave the person, as it will on its day.
+ */
+function applyDepartures(a: Applying, when: (on: Day) => boolean): void {
   for (const { index, value } of a.doc.people) {
     const on = value.departedOn;
     const at = `people[${index}]`;
     const person = a.w.people.find('email', value.email);
-    if (!on || !person || a.repeats.has(at) || person.departedOn === on) continue;
+    if (!on || !when(on) || !person || a.repeats.has(at) || person.departedOn === on) continue;
     const place = placing(at, { on: `${at}.departedOn`, email: `${at}.departedOn` });
     attempt(a, place, () => recordDeparture(a.w, { email: value.email, on }));
   }

@@ -1,6 +1,6 @@
 import type { Day } from '../core/org/state.js';
 import type { MembershipRow, PersonRow } from '../db/tables.js';
-import { endRows, lastDayOf, openRow } from '../writes/dated.js';
+import { endRows, lastDayOf, openRow, runsToTheirEnd } from '../writes/dated.js';
 import type { Draft } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
 import { aLayer, requirePerson, requireUnit } from '../writes/lookup.js';
@@ -33,7 +33,7 @@ export function setTeam(w: Draft, input: SetTeamInput): TeamChange {
     throw UserInputError.of('team', message, 'INVALID_HIERARCHY');
   }
   const rows = w.memberships.where('person', person.id);
-  const current = rows.find((row) => row.endedOn === null) ?? null;
+  const current = rows.find((row) => runsToTheirEnd(row, person.departedOn)) ?? null;
   if (team && current?.unitId === team.id) {
     w.keep('memberships');
     return { person, membership: current, ended: null };

@@ -3,7 +3,7 @@ import type { PersonRow, Seat, SeatAssignmentRow, UnitRow } from '../db/tables.j
 import { endRows, lastDayOf, openRow } from '../writes/dated.js';
 import { type Draft, seatKey } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
-import { requirePerson, requireUnit } from '../writes/lookup.js';
+import { isCurrentIn, requirePerson, requireUnit } from '../writes/lookup.js';
 
 export interface AssignSeatInput {
   unit: string;
@@ -33,9 +33,12 @@ const SEAT_NAME: Record<Seat, string> = { ENG_LEAD: 'Eng Lead', TECH_LEAD: 'Tech
 export const seatRows = (w: Draft, unitId: number, seat: Seat) =>
   w.seatAssignments.where('seat', seatKey(unitId, seat));
 
-/** The seat's open-ended assignment (current, or planned to start), if any. */
+/**
+ * The seat's open assignment (current, or planned to start), if any: open-ended, or running
+ * until its holder's recorded departure.
+ */
 export const openAssignment = (w: Draft, unitId: number, seat: Seat) =>
-  seatRows(w, unitId, seat).find((row) => row.endedOn === null) ?? null;
+  seatRows(w, unitId, seat).find(isCurrentIn(w)) ?? null;
 
 /**
  * Puts a person in a seat from `startedOn`. Whoever holds it then ends the day before (kept

@@ -4,7 +4,7 @@ import { openAssignment } from '../seats/writes.js';
 import { endRows, lastDayOf, openRow } from '../writes/dated.js';
 import { type Draft, seatKey } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
-import { requireKnownPerson, requirePerson, requireUnit } from '../writes/lookup.js';
+import { isCurrentIn, requireKnownPerson, requirePerson, requireUnit } from '../writes/lookup.js';
 
 export interface CandidacyKey {
   unit: string;
@@ -33,13 +33,13 @@ export interface CandidateChange {
 const candidacies = (w: Draft, unit: UnitRow, seat: Seat, person: PersonRow) =>
   w.candidates.where('seat', seatKey(unit.id, seat)).filter((c) => c.personId === person.id);
 
-const openOf = (rows: CandidateRow[]) => rows.find((row) => row.endedOn === null) ?? null;
+const openOf = (w: Draft, rows: CandidateRow[]) => rows.find(isCurrentIn(w)) ?? null;
 
 function requireCandidacy(w: Draft, input: CandidacyKey) {
   const unit = requireUnit(w, input.unit, 'unit');
   const person = requireKnownPerson(w, input.person, 'person');
   const rows = candidacies(w, unit, input.seat, person);
-  const current = openOf(rows);
+  const current = openOf(w, rows);
   if (!current) {
     const message = `${person.email} is not a candidate for ${unit.slug} ${input.seat}`;
     throw UserInputError.of('person', message, 'NOT_FOUND');
@@ -77,7 +77,7 @@ export function addCandidate(w: Draft, input: AddCandidateInput): CandidateChang
     throw UserInputError.of('person', message, 'VALIDATION');
   }
   const rows = candidacies(w, unit, input.seat, person);
-  if (openOf(rows)) {
+  if (openOf(w, rows)) {
     const message = `${person.email} is already a candidate for ${unit.slug} ${input.seat}`;
     throw UserInputError.of('person', message, 'CONFLICT');
   }
@@ -136,6 +136,6 @@ export function removeCandidate(
 export function saveCandidate(w: Draft, input: AddCandidateInput): CandidateChange {
   const unit = requireUnit(w, input.unit, 'unit');
   const person = requireKnownPerson(w, input.person, 'person');
-  const current = openOf(candidacies(w, unit, input.seat, person));
+  const current = openOf(w, candidacies(w, unit, input.seat, person));
   return current ? updateCandidate(w, input) : addCandidate(w, input);
 }

@@ -76,3 +76,15 @@ export function openRow<R extends DatedRow>(
 export function lastDayOf(departedOn: Day | null, start: Day): Day | null {
   return departedOn === null ? null : lastDayBefore({ startedOn: start }, departedOn);
 }
+
+/**
+ * Whether a row is its person's current one: open-ended, or running until their recorded
+ * departure (a departure recorded ahead ends every row then open the day before it). Such a
+ * row is the same holding again to a write that names it again (an import run twice).
+ */
+export function runsToTheirEnd(row: DatedRow, departedOn: Day | null): boolean {
+  if (row.endedOn === null) return true;
+  return (
+    departedOn !== null && everInForce(row) && row.endedOn === lastDayOf(departedOn, row.startedOn)
+  );
+}

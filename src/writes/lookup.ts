@@ -1,6 +1,7 @@
 import { isPresentOn } from '../core/org/as-of.js';
 import type { Day } from '../core/org/state.js';
 import type { AorRow, PersonRow, UnitRow } from '../db/tables.js';
+import { type DatedRow, runsToTheirEnd } from './dated.js';
 import type { Draft } from './draft.js';
 import { UserInputError } from './errors.js';
 
@@ -8,6 +9,12 @@ import { UserInputError } from './errors.js';
  * The references every write rule resolves, each with one message whatever the entry
  * point (mutation, import, scenario): `path` is the field of the rule's input.
  */
+
+/** Whether a person's dated row is their current one (`runsToTheirEnd`, their departure read here). */
+export const isCurrentIn =
+  (w: Draft) =>
+  (row: DatedRow & { personId: number }): boolean =>
+    runsToTheirEnd(row, w.people.get(row.personId)?.departedOn ?? null);
 
 /** The unit with this slug, not archived, or a userError at `path`. */
 export function requireUnit(w: Draft, slug: string, path: string): UnitRow {

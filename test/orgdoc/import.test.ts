@@ -81,6 +81,30 @@ describe('importOrgDocument', () => {
     expect(await tableCounts(t.database.db)).toEqual(before);
   });
 
+  test('twice changes nothing for people whose departure is still to come', async () => {
+    // Every one of them holds something: seats, a team, AoR ownerships, a candidacy.
+    const leaving = specDocument();
+    for (const person of leaving.people ?? []) person.departedOn = '2027-03-01';
+    await importDoc(leaving);
+    const before = await tableCounts(t.database.db);
+    const again = await importDoc(leaving, '2026-12-24');
+    expect(again.userErrors).toEqual([]);
+    expect(again.created).toEqual(zero());
+    expect(again.updated).toEqual(zero());
+    expect(await tableCounts(t.database.db)).toEqual(before);
+  });
+
+  test('a holder gone before the import day is refused the first time as on every later one', async () => {
+    const gone = specDocument();
+    const dee = gone.people?.find((p) => p.email === 'dee@example.com');
+    if (dee) dee.departedOn = '2026-01-01';
+    const first = await importDoc(gone);
+    expect(first.userErrors.map((e) => e.path)).toEqual(
+      expect.arrayContaining(['units[2].techLead', 'units[2].members[0]']),
+    );
+    expect(await tableCounts(t.database.db)).toMatchObject({ person: 0, unit: 0 });
+  });
+
   test('a new Tech Lead ends the old assignment, keeps it as history and ends their candidacy', async () => {
     await importDoc(specDocument());
     const result = await importDoc({

@@ -67,6 +67,21 @@ describe('csvToDocument', () => {
     });
   });
 
+  it('names columns as the header writes them, and other entries a message names by row', () => {
+    const adapted = csvToDocument(
+      'Email,Full_Name,Manager Email,Start Date\nann@corp.test,Ann,,\nANN@corp.test,Ann Two,x@y.z,\n',
+      { teams, columns: { name: 'Full_Name' } },
+    );
+    const userErrors = [
+      { path: 'people[1].email', message: 'duplicate email "ann@corp.test" (also people[0])' },
+      { path: 'people[1].manager', message: 'unknown person "x@y.z"' },
+    ];
+    expect(locatedProblems(adapted, userErrors)).toEqual([
+      'row 3, Email: duplicate email "ann@corp.test" (also row 2)',
+      'row 3, Manager Email: unknown person "x@y.z"',
+    ]);
+  });
+
   it('reports a broken file and unknown --columns keys', () => {
     expect(csv('"ann@corp.test,Ann').problems[0]?.message).toMatch(/Quote Not Closed/);
     const unknown = csvToDocument(HEADER, { teams, columns: { mail: 'Mail' } });
