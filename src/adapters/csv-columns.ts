@@ -23,7 +23,14 @@ const LOOKALIKES: Record<CsvColumn, string[]> = {
   name: ['full name', 'display name', 'employee name', 'preferred name', 'employee'],
   title: ['job title', 'position', 'job', 'role'],
   level: ['grade', 'job level', 'band', 'career level'],
-  manager_email: ['manager', 'manager email', 'reports to', 'supervisor', 'supervisor email'],
+  manager_email: [
+    'manager',
+    'manager email',
+    'reports to',
+    'reports to email',
+    'supervisor',
+    'supervisor email',
+  ],
   team: ['team name', 'squad', 'team slug'],
   start_date: ['start date', 'hire date', 'started on', 'date of hire', 'start', 'joined'],
   departure_date: ['end date', 'termination date', 'departure date', 'last day', 'exit date'],
@@ -39,14 +46,18 @@ export interface Column {
   header: string;
 }
 
-/** The header (or `A+B`, joined) that looks like `column` among the unread ones. */
+/**
+ * The header (or `A+B`, joined) that looks like `column` among the unread ones. A name is
+ * first and last name when the file has both: an `Employee #` beside them is a number.
+ */
 function lookalike(column: CsvColumn, headers: string[]): string | undefined {
+  if (column === 'name') {
+    const first = headers.find((header) => FIRST_NAME.test(squash(header)));
+    const last = headers.find((header) => LAST_NAME.test(squash(header)));
+    if (first && last) return `${first}+${last}`;
+  }
   const names = [column, ...LOOKALIKES[column]].map(squash);
-  const found = headers.find((header) => names.includes(squash(header)));
-  if (found || column !== 'name') return found;
-  const first = headers.find((header) => FIRST_NAME.test(squash(header)));
-  const last = headers.find((header) => LAST_NAME.test(squash(header)));
-  return first && last ? `${first}+${last}` : undefined;
+  return headers.find((header) => names.includes(squash(header)));
 }
 
 /** `First Name+Last Name` as the cells it joins; a header that itself has a `+` wins. */

@@ -172,12 +172,18 @@ export function commandHelp(name: string): string {
 
 const HELP_FLAGS = new Set(['--help', '-h']);
 
+/** A name given where a command is expected that is none of them (a flag is not a name). */
+export const isUnknownCommand = (name: string | undefined): name is string =>
+  name !== undefined && !name.startsWith('-') && !HELP[name];
+
 /**
  * The help a command line asks for — `help`, `help COMMAND`, `--help`, `-h`, `COMMAND --help`
  * — or null when it asks for something else.
  */
 export function helpAskedFor(argv: string[]): string | null {
   const [name, ...args] = argv;
+  // `help frobnicate` is refused as running it is (org.ts), not answered with the overview.
+  if (name === 'help' && isUnknownCommand(args[0])) return null;
   if (name === undefined || name === 'help' || HELP_FLAGS.has(name)) {
     if (args[0] && HELP[args[0]]) return commandHelp(args[0]);
     return name === 'help' && args.some((arg) => HELP_FLAGS.has(arg))

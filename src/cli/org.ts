@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { Config } from '../server/config.js';
 import type { CliIo, Command } from './command.js';
 import { badUsage, CliFailure, EXIT } from './failures.js';
-import { HELP, helpAskedFor } from './help.js';
+import { HELP, helpAskedFor, isUnknownCommand } from './help.js';
 
 export type { CliIo } from './command.js';
 
@@ -19,19 +19,22 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   token: async () => (await import('./token.js')).tokenCommand,
 };
 
+const unknownCommand = (name: string) =>
+  badUsage(`unknown command "${name}": the commands are ${Object.keys(HELP).join(', ')}`);
+
 /** Runs one CLI command; returns its exit code (failures.ts), having printed why. */
 export async function runOrgCli(argv: string[], io: CliIo, config?: Config): Promise<number> {
   const [name = 'help', ...args] = argv;
   try {
+    // Help of a command there is not: the same refusal as running it.
+    if (name === 'help' && isUnknownCommand(args[0])) throw unknownCommand(args[0]);
     const help = helpAskedFor(argv);
     if (help !== null) {
       io.out(help);
       return EXIT.ok;
     }
     const load = COMMANDS[name];
-    if (!load) {
-      throw badUsage(`unknown command "${name}": the commands are ${Object.keys(HELP).join(', ')}`);
-    }
+    if (!load) throw unknownCommand(name);
     return await (await load()).run(args, io);
   } catch (error) {
     const failure =

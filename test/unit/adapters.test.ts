@@ -82,6 +82,17 @@ describe('csvToDocument', () => {
     ]);
   });
 
+  it('offers first and last name for a name, not the employee number beside them', () => {
+    const { problems } = csvToDocument(
+      'Employee #,First Name,Last Name,Email,Reports To (Email)\n1,Ana,Ruiz,ana@corp.test,\n',
+      { teams },
+    );
+    expect(problems.map((p) => p.message)).toEqual([
+      'no "name" column; headers found: Employee #, First Name, Last Name, Email, Reports To (Email); ' +
+        '--columns "name=First Name+Last Name,manager_email=Reports To (Email)" would read them',
+    ]);
+  });
+
   it('reports a broken file and unknown --columns keys', () => {
     expect(csv('"ann@corp.test,Ann').problems[0]?.message).toMatch(/Quote Not Closed/);
     const unknown = csvToDocument(HEADER, { teams, columns: { mail: 'Mail' } });
