@@ -99,15 +99,15 @@ describe('npm run org -- usage errors, in the CLI’s own words', () => {
     expect(output).not.toMatch(/Variable "\$|GraphQL|To specify a positional/);
   });
 
-  it.each([
-    [['frobnicate']],
-    [['help', 'frobnicate']],
-  ])('an unknown command lists the commands, asked to run or for its help: %j', async (args) => {
-    const { code, output } = await org(...args);
-    expect(code).toBe(2);
-    expect(output).toBe(
-      `unknown command "frobnicate": the commands are ${COMMANDS.join(', ')}\n` +
-        'Run `npm run org -- help` for usage and examples.\n',
-    );
-  });
+  it.each([[['frobnicate']], [['help', 'frobnicate']]])(
+    'an unknown command lists the commands, asked to run or for its help: %j',
+    async (args) => {
+      const { code, output } = await org(...args);
+      expect(code).toBe(2);
+      expect(output).toBe(
+        `unknown command "frobnicate": the commands are ${COMMANDS.join(', ')}\n` +
+          'Run `npm run org -- help` for usage and examples.\n',
+      );
+    },
+  );
 });
