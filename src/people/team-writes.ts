@@ -33,7 +33,7 @@ export function setTeam(w: Draft, input: SetTeamInput): TeamChange {
     throw UserInputError.of('team', message, 'INVALID_HIERARCHY');
   }
   const rows = w.memberships.where('person', person.id);
-  const current = rows.find((row) => runsToTheirEnd(row, person.departedOn)) ?? null;
+  const current = rows.find((row) => runsToTheirEnd(row, person.departedOn, w.today)) ?? null;
   if (team && current?.unitId === team.id) {
     w.keep('memberships');
     return { person, membership: current, ended: null };

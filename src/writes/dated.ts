@@ -78,13 +78,12 @@ export function lastDayOf(departedOn: Day | null, start: Day): Day | null {
 }
 
 /**
- * Whether a row is its person's current one: open-ended, or running until their recorded
- * departure (a departure recorded ahead ends every row then open the day before it). Such a
- * row is the same holding again to a write that names it again (an import run twice).
+ * Whether a row is its person's current one on `today`: open-ended, or running until their
+ * departure still to come (recorded ahead, it ends every row then open the day before it).
+ * Such a row is the same holding again to a write that names it again (an import run twice).
  */
-export function runsToTheirEnd(row: DatedRow, departedOn: Day | null): boolean {
+export function runsToTheirEnd(row: DatedRow, departedOn: Day | null, today: Day): boolean {
   if (row.endedOn === null) return true;
-  return (
-    departedOn !== null && everInForce(row) && row.endedOn === lastDayOf(departedOn, row.startedOn)
-  );
+  if (departedOn === null || departedOn <= today || !everInForce(row)) return false;
+  return row.endedOn === lastDayOf(departedOn, row.startedOn);
 }

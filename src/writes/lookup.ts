@@ -14,7 +14,7 @@ import { UserInputError } from './errors.js';
 export const isCurrentIn =
   (w: Draft) =>
   (row: DatedRow & { personId: number }): boolean =>
-    runsToTheirEnd(row, w.people.get(row.personId)?.departedOn ?? null);
+    runsToTheirEnd(row, w.people.get(row.personId)?.departedOn ?? null, w.today);
 
 /** The unit with this slug, not archived, or a userError at `path`. */
 export function requireUnit(w: Draft, slug: string, path: string): UnitRow {

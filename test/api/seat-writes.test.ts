@@ -106,6 +106,31 @@ describe('vacateSeat', () => {
   });
 });
 
+describe('a holder whose departure is recorded', () => {
+  const DEPART = `mutation ($input: RecordDepartureInput!) {
+    recordDeparture(input: $input) { userErrors { path code } }
+  }`;
+
+  it('for a later day still holds the seat: vacated now, the same again changes nothing', async () => {
+    await expectWritten(t, DEPART, { email: 'p0@example.com', on: '2027-03-01' });
+    const again = await expectWritten(t, ASSIGN, {
+      unit: 'db',
+      seat: 'ENG_LEAD',
+      person: 'p0@example.com',
+    });
+    expect(again.ended).toBeNull();
+    expect(again.assignment).toMatchObject({ startedOn: '2025-01-01', endedOn: '2027-02-28' });
+    const { ended } = await expectWritten(t, VACATE, { unit: 'db', seat: 'ENG_LEAD', on: TODAY });
+    expect(ended).toEqual({ person: { email: 'p0@example.com' }, endedOn: '2026-11-22' });
+  });
+
+  it('for a past day holds nothing: the seat has no holder to vacate', async () => {
+    await expectWritten(t, DEPART, { email: 'p0@example.com', on: '2026-11-01' });
+    const vacated = await mutate(t, VACATE, { unit: 'db', seat: 'ENG_LEAD' });
+    expect(vacated.userErrors).toEqual([{ path: 'input.seat', code: 'NOT_FOUND' }]);
+  });
+});
+
 describe.runIf(process.env.DATABASE_URL)('concurrent assignments on PostgreSQL', () => {
   it('are applied one at a time: each is acknowledged, one holder remains, the rest is history', async () => {
     const racers = people.slice(3, 11).map((p) => p.email);
