@@ -37,7 +37,8 @@ async function readableNodes(
 
 /**
  * Whether a loaded node is there on `day`, by its type's `extensions.existsOn` (an open role
- * before it opened names nothing, as the unit's list of that day does not show it).
+ * before it opened, an AoR before its creation, name nothing: the lists of that day leave
+ * them out).
  */
 function existsOn(typename: string, node: unknown, day: Day): boolean {
   const { extensions } = builder.configStore.getTypeConfig(typename, 'Object');

@@ -1,4 +1,4 @@
-import { roleOpenFrom } from '../core/org/in-force.js';
+import { roleOpenFrom, roleOpenOn } from '../core/org/in-force.js';
 import type { Day } from '../core/org/state.js';
 import type { OpenRoleRow, Readiness, Seat } from '../db/tables.js';
 import { recordDeparture } from '../people/departure-writes.js';
@@ -94,15 +94,18 @@ function applyChange(w: Draft, change: ScenarioChange, index: number, mode: Chan
 }
 
 /**
- * The role of each hire's seat once a scenario is applied (open today, or OPEN from a later
- * day), in the order of the changes.
+ * The role of each hire's seat once a scenario is applied, in the order of the changes: the
+ * one open today (though filled or cancelled from a later day), else one planned to open.
  */
 export function rolesOfHires(w: Draft, changes: readonly ScenarioChange[]): OpenRoleRow[] {
   return changes.flatMap(({ hire }) => {
     const unit = hire && w.units.find('slug', hire.unit);
     if (!hire || !unit) return [];
     const roles = w.openRoles.where('seat', seatKey(unit.id, hire.seat));
-    return roles.filter((role) => roleOpenFrom(role, w.today));
+    // One per hire: the role open today, else the one planned to open later.
+    const role =
+      roles.find((r) => roleOpenOn(r, w.today)) ?? roles.find((r) => roleOpenFrom(r, w.today));
+    return role ? [role] : [];
   });
 }
 

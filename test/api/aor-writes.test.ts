@@ -138,6 +138,18 @@ describe('createAor', () => {
       'input.on',
       'VALIDATION',
     );
+    // Asked by id, as by list: nothing before its creation.
+    const { aors } = await t.data('{ aors { nodes { id slug } } }');
+    const id = aors.nodes.find((a: { slug: string }) => a.slug === 'queue').id;
+    const byId = async (asOf: string) =>
+      (
+        await t.data('query ($id: ID!, $asOf: Date) { node(id: $id, asOf: $asOf) { id } }', {
+          id,
+          asOf,
+        })
+      ).node;
+    expect(await byId('2026-11-22')).toBeNull();
+    expect(await byId(TODAY)).toEqual({ id });
   });
 
   it('names the field of every bad input and writes nothing', async () => {

@@ -135,6 +135,24 @@ describe('a scenario hire applied where a role is under way', () => {
     const techLeadRoles = unit.openRoles.filter((r: { seat: string }) => r.seat === 'TECH_LEAD');
     expect(techLeadRoles).toEqual([{ id, seat: 'TECH_LEAD' }]);
   });
+
+  it('lists one role per hire: the one open today, not also the next one planned', async () => {
+    const role = 'openRole { id } userErrors { message }';
+    const open = (input: object) => ok(`openRole(input: $input) { ${role} }`, input);
+    const first = await open({ unit: 'search', seat: 'TECH_LEAD', openedOn: '2026-11-01' });
+    await ok('cancelRole(input: $input) { userErrors { message } }', {
+      id: first.openRole.id,
+      on: '2027-01-04',
+    });
+    await open({ unit: 'search', seat: 'TECH_LEAD', openedOn: '2027-01-04' });
+    const changes = [{ hire: { unit: 'search', seat: 'TECH_LEAD' } }];
+    const { scenario } = await ok(SCENARIO, { name: 'a TL for search', changes });
+    const applied = await ok(
+      'applyScenario(input: $input) { openedRoles { id } userErrors { message } }',
+      { id: scenario.id },
+    );
+    expect(applied.openedRoles).toEqual([{ id: first.openRole.id }]);
+  });
 });
 
 describe('assignSeat and the seat rule', () => {
