@@ -34,7 +34,9 @@ export function setTeam(w: Draft, input: SetTeamInput): TeamChange {
   }
   const rows = w.memberships.where('person', person.id);
   const current = rows.find((row) => runsToTheirEnd(row, person.departedOn, w.today)) ?? null;
-  if (team && current?.unitId === team.id) {
+  // Already so only from `on`: a move to this team planned for later is not (openRow refuses
+  // a move before it, naming it).
+  if (team && current?.unitId === team.id && current.startedOn <= on) {
     w.keep('memberships');
     return { person, membership: current, ended: null };
   }

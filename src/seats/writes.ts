@@ -53,7 +53,13 @@ export function assignSeat(w: Draft, input: AssignSeatInput): SeatChange {
   const person = requirePerson(w, input.person, 'person', startedOn);
   const current = openAssignment(w, unit.id, input.seat);
   const acting = input.acting ?? (current?.personId === person.id ? current.acting : false);
-  if (current?.personId === person.id && current.acting === acting) {
+  // Already so only from `startedOn`: a holding planned for later is not (openRow refuses a
+  // holder before it, naming it).
+  if (
+    current?.personId === person.id &&
+    current.acting === acting &&
+    current.startedOn <= startedOn
+  ) {
     w.keep('seatAssignments');
     return { assignment: current, ended: null };
   }

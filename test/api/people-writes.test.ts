@@ -303,6 +303,8 @@ describe('setTeam', () => {
       [{ email: 'jo@example.com' }, 'input.team', 'VALIDATION'],
       // Kai's move to db starts on 2026-12-01: a change cannot start before it.
       [{ email: 'kai@example.com', team: 'cache', on: '2026-11-25' }, 'input.on', 'VALIDATION'],
+      // Nor to db itself: from 2026-11-25 he is not on it yet, so it is not "already so".
+      [{ email: 'kai@example.com', team: 'db', on: '2026-11-25' }, 'input.on', 'VALIDATION'],
     ]);
   });
 });

@@ -106,6 +106,26 @@ describe('vacateSeat', () => {
   });
 });
 
+describe('a holder planned for a later day', () => {
+  it('is not "already" the holder before it', async () => {
+    await expectWritten(t, ASSIGN, {
+      unit: 'infra',
+      seat: 'TECH_LEAD',
+      person: 'p2@example.com',
+      startedOn: '2026-12-10',
+    });
+    const earlier = await mutate(t, ASSIGN, {
+      unit: 'infra',
+      seat: 'TECH_LEAD',
+      person: 'p2@example.com',
+      startedOn: '2026-12-01',
+    });
+    expect(earlier.userErrors).toEqual([
+      expect.objectContaining({ path: 'input.startedOn', code: 'VALIDATION' }),
+    ]);
+  });
+});
+
 describe('a holder whose departure is recorded', () => {
   const DEPART = `mutation ($input: RecordDepartureInput!) {
     recordDeparture(input: $input) { userErrors { path code } }

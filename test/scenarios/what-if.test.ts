@@ -138,7 +138,8 @@ describe('a scenario hire applied where a role is under way', () => {
 
   it('lists one role per hire: the one open today, not also the next one planned', async () => {
     const role = 'openRole { id } userErrors { message }';
-    const open = (input: object) => ok(`openRole(input: $input) { ${role} }`, input);
+    const open = (input: Record<string, unknown>) =>
+      ok(`openRole(input: $input) { ${role} }`, input);
     const first = await open({ unit: 'search', seat: 'TECH_LEAD', openedOn: '2026-11-01' });
     await ok('cancelRole(input: $input) { userErrors { message } }', {
       id: first.openRole.id,
