@@ -1,6 +1,6 @@
 import type { Day } from '../core/org/state.js';
 import type { AorOwnershipRow, AorRow, Criticality, PersonRow, UnitRow } from '../db/tables.js';
-import { endRows, lastDayOf, openRow } from '../writes/dated.js';
+import { endRows, lastDayOf, openRow, requireCreatedBy } from '../writes/dated.js';
 import type { Draft } from '../writes/draft.js';
 import { Checks, UserInputError } from '../writes/errors.js';
 import {
@@ -59,14 +59,9 @@ const ownershipsOf = (w: Draft, aor: AorRow) => w.aorOwnerships.where('aor', aor
 /** The AoR named `slug`, for a change from `on`: its history starts on its creation. */
 function requireAorOn(w: Draft, slug: string, path: string, on: Day): AorRow {
   const aor = requireAor(w, slug, path);
-  if (aor.createdOn > on) {
-    const message = `AoR "${aor.slug}" is created on ${aor.createdOn}, after ${on}`;
-    throw UserInputError.of('on', message, 'VALIDATION');
-  }
+  requireCreatedBy(`AoR "${aor.slug}"`, aor, on, 'on');
   return aor;
 }
-/** An ownership in force from now on: open-ended, or until its owner's recorded departure. */
-const isOpenIn = (w: Draft): ((row: AorOwnershipRow) => boolean) => isCurrentIn(w);
 
 /** Opens an ownership on one of the AoR's histories (its primary, or one person's rows). */
 function own(
@@ -169,7 +164,7 @@ export function setAorOwner(w: Draft, input: OwnerInput): OwnerChange {
   const person = input.person ? requirePerson(w, input.person, 'person', on) : null;
   const rows = ownershipsOf(w, aor);
   const primaries = rows.filter((row) => row.role === 'PRIMARY');
-  const current = primaries.find(isOpenIn(w)) ?? null;
+  const current = primaries.find(isCurrentIn(w)) ?? null;
   if ((current?.personId ?? null) === (person?.id ?? null)) {
     w.keep('aorOwnerships');
     return { aor, previousOwner: null };
@@ -190,7 +185,7 @@ export function addAorBackup(w: Draft, input: OwnerInput & { person: string }): 
   const aor = requireAorOn(w, input.aor, 'aor', on);
   const person = requirePerson(w, input.person, 'person', on);
   const mine = ownershipsOf(w, aor).filter((row) => row.personId === person.id);
-  const open = mine.find(isOpenIn(w));
+  const open = mine.find(isCurrentIn(w));
   if (open) {
     const as = open.role === 'PRIMARY' ? 'the primary owner' : 'already a backup owner';
     throw UserInputError.of('person', `${person.email} is ${as} of ${aor.slug}`, 'CONFLICT');
@@ -207,7 +202,7 @@ export function removeAorBackup(w: Draft, input: OwnerInput & { person: string }
   const backups = ownershipsOf(w, aor).filter(
     (row) => row.role === 'BACKUP' && row.personId === person.id,
   );
-  if (!backups.some(isOpenIn(w))) {
+  if (!backups.some(isCurrentIn(w))) {
     const message = `${person.email} is not a backup owner of ${aor.slug}`;
     throw UserInputError.of('person', message, 'NOT_FOUND');
   }
@@ -234,7 +229,9 @@ export function saveAor(w: Draft, input: CreateAorInput): AorChange {
   const checks = new Checks();
   const unit = checks.run(() => requireUnit(w, input.unit, 'unit'));
   const { owner, backups } = requireOwners(w, input, checks);
-  const primary = ownershipsOf(w, stored).find((row) => row.role === 'PRIMARY' && isOpenIn(w)(row));
+  const primary = ownershipsOf(w, stored).find(
+    (row) => row.role === 'PRIMARY' && isCurrentIn(w)(row),
+  );
   (input.backups ?? []).forEach((email, i) => {
     if (owner || w.people.get(primary?.personId ?? 0)?.email !== email) return;
     const message = `"${email}" is the current owner of "${stored.slug}"; name a new owner to make them a backup`;
@@ -247,7 +244,7 @@ export function saveAor(w: Draft, input: CreateAorInput): AorChange {
   const aor = w.aors.update(stored, { unitId: (unit as UnitRow).id });
   if (owner) setAorOwner(w, { aor: aor.slug, person: owner.email });
   for (const backup of new Set(backups)) {
-    const owns = ownershipsOf(w, aor).some((r) => r.personId === backup.id && isOpenIn(w)(r));
+    const owns = ownershipsOf(w, aor).some((r) => r.personId === backup.id && isCurrentIn(w)(r));
     if (owns) w.keep('aorOwnerships');
     else addAorBackup(w, { aor: aor.slug, person: backup.email });
   }

@@ -1,6 +1,6 @@
 import type { Day } from '../core/org/state.js';
 import type { CandidateRow, Layer, UnitRow } from '../db/tables.js';
-import { endRows } from '../writes/dated.js';
+import { endRows, requireCreatedBy } from '../writes/dated.js';
 import type { Draft } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
 import { changeLine } from '../writes/lines.js';
@@ -113,8 +113,8 @@ export function moveUnit(w: Draft, input: MoveUnitInput): UnitChange {
   const on = input.on ?? w.today;
   const unit = requireUnit(w, input.slug, 'slug');
   const parent = parentFor(w, unit.layer, input.parent);
-  requireCreatedBy(unit, on, 'on');
-  if (parent) requireCreatedBy(parent, on, 'parent');
+  requireCreatedBy(`unit "${unit.slug}"`, unit, on, 'on');
+  if (parent) requireCreatedBy(`unit "${parent.slug}"`, parent, on, 'parent');
   changeLine({
     table: w.unitParents,
     rows: w.unitParents.where('unit', unit.id),
@@ -124,14 +124,6 @@ export function moveUnit(w: Draft, input: MoveUnitInput): UnitChange {
     path: 'on',
   });
   return { unit: w.units.update(unit, { parentId: parent?.id ?? null }) };
-}
-
-/** A unit's history starts on its creation: nothing is placed before it. */
-function requireCreatedBy(unit: UnitRow, on: Day, path: string): void {
-  if (unit.createdOn > on) {
-    const message = `unit "${unit.slug}" is created on ${unit.createdOn}, after ${on}`;
-    throw UserInputError.of(path, message, 'VALIDATION');
-  }
 }
 
 /**

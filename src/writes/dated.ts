@@ -87,3 +87,18 @@ export function runsToTheirEnd(row: DatedRow, departedOn: Day | null, today: Day
   if (departedOn === null || departedOn <= today || !everInForce(row)) return false;
   return row.endedOn === lastDayOf(departedOn, row.startedOn);
 }
+
+/**
+ * A unit's or an AoR's history starts on its creation: nothing of it is placed before
+ * (`what` names it in the message: `unit "db"`, `AoR "queue"`).
+ */
+export function requireCreatedBy(
+  what: string,
+  { createdOn }: { createdOn: Day },
+  on: Day,
+  path: string,
+): void {
+  if (createdOn > on) {
+    throw UserInputError.of(path, `${what} is created on ${createdOn}, after ${on}`, 'VALIDATION');
+  }
+}

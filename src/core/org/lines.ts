@@ -48,10 +48,14 @@ export function parentsOn(rows: readonly UnitParentRow[], day: Day): Map<number,
 
 /** Whether a unit exists on `day`: from the day it was created until the day it is archived. */
 export function unitExistsOn(unit: { createdOn: Day; archivedOn: Day | null }, day: Day): boolean {
-  return unit.createdOn <= day && (unit.archivedOn === null || unit.archivedOn > day);
+  return existsOn(unit.createdOn, unit.archivedOn, day);
 }
 
 /** An AoR exists from the day it was created until the day before it was retired. */
 export function aorExistsOn(aor: { createdOn: Day; retiredOn: Day | null }, day: Day): boolean {
-  return aor.createdOn <= day && (aor.retiredOn === null || aor.retiredOn > day);
+  return existsOn(aor.createdOn, aor.retiredOn, day);
 }
+
+/** From its first day until the day before its end (null: none yet). */
+const existsOn = (first: Day, end: Day | null, day: Day) =>
+  first <= day && (end === null || end > day);
