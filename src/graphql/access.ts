@@ -76,6 +76,15 @@ export function accessError(denial: Denial, field: string): GraphQLError {
   }
 }
 
+/**
+ * The refusal of an identity without a role whose request never reached a field (its
+ * document failed): the reason alone, none of the document's own errors, which would name the
+ * schema's fields to a caller allowed none of them.
+ */
+export function noRoleError(reason: string): GraphQLError {
+  return new GraphQLError(`Not authorized: ${reason}`, { extensions: { code: 'FORBIDDEN' } });
+}
+
 /** What a caller does with a field: a mutation is run, anything else is read. */
 function verbOf(field: string): 'run' | 'read' {
   return field.startsWith('Mutation.') ? 'run' : 'read';

@@ -7,7 +7,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { accessError, authorize } from '../graphql/access.js';
+import { accessError, authorize, noRoleError } from '../graphql/access.js';
 import type { Context, Viewer } from '../graphql/context.js';
 import { unauthenticated } from './authenticate.js';
 
@@ -48,7 +48,8 @@ function closedRootField(selections: SelectionSetNode, document: DocumentNode): 
  *
  * A request refused before it ran (a syntax or validation error, a limit of the document's
  * shape, variables that do not coerce) is answered only once its credential is known: a
- * caller without a valid one gets the 401 of every other such request, never the refusal's
+ * caller without a valid one gets the 401 of every other such request, and an identity
+ * without a role (a JWT granting nothing) a FORBIDDEN with its reason — never the refusal's
  * own words, which would tell it the schema's names one misspelling at a time.
  * `viewerOf` is the request's one credential check (src/server/callers.ts).
  */
@@ -85,9 +86,14 @@ export function useCredentialRequired(
       if (!refusedBeforeRunning(result)) return;
       // A bad credential rejects: its own 401 (or 503) answers, as it does a request that ran.
       return viewerOf(request).then((viewer) => {
-        if (viewer.role === null && viewer.via === 'OPEN') {
-          setResult({ errors: [unauthenticated(AUTHENTICATION_REQUIRED)] });
-        }
+        if (viewer.role !== null) return;
+        setResult({
+          errors: [
+            viewer.noRoleReason
+              ? noRoleError(viewer.noRoleReason)
+              : unauthenticated(AUTHENTICATION_REQUIRED),
+          ],
+        });
       });
     },
   };

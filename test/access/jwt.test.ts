@@ -92,6 +92,21 @@ describe('a JWT that grants nothing', () => {
       }
     },
   );
+
+  it.each(noAccess)(
+    '%s: a document that fails is refused with the reason, not its own errors',
+    async (_, claims, reason) => {
+      const jwt = await idp.sign({ sub: 'someone', ...claims });
+      for (const query of ['{ successionBenc { seat } }', '{ viewer { rol } }', '{ units { ']) {
+        const read = await t.gql(query, {}, { token: jwt });
+        expect(read.data ?? null, query).toBeNull();
+        expect(read.errors, query).toHaveLength(1);
+        expect(read.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(read.errors?.[0]?.message).toMatch(reason);
+        expect(read.errors?.[0]?.message).not.toMatch(/successionBench|Syntax|Cannot query/);
+      }
+    },
+  );
 });
 
 describe('a JWT refused like a bad token (401, no data)', () => {
