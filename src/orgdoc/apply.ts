@@ -12,6 +12,14 @@ import type { Draft } from '../writes/draft.js';
 import { UserInputError, under } from '../writes/errors.js';
 import { requirePerson, requireUnit } from '../writes/lookup.js';
 import type { Problems } from '../writes/problems.js';
+import {
+  holdsSeat,
+  isCandidate,
+  isMemberOf,
+  managerOf,
+  ownersToChange,
+  parentOf,
+} from './already-so.js';
 import { backdateCreated } from './backdate.js';
 import { type PersonEntry, SEAT_FIELDS } from './document.js';
 import type { Repeats } from './document-rules.js';
@@ -115,13 +123,12 @@ function applyPeople(a: Applying): void {
   }
 }
 
-/** Whether an entry names a manager other than the person's current one. */
+/** Whether an entry names a manager other than the person's on the import's day. */
 function managerChanges(a: Applying, value: PersonEntry): boolean {
   const manager = value.manager;
   if (manager === undefined || (manager && a.invalid.emails.has(manager))) return false;
   const person = a.w.people.find('email', value.email);
-  const current = person?.managerId == null ? null : a.w.people.get(person.managerId)?.email;
-  return (current ?? null) !== manager;
+  return (person ? managerOf(a.w, person) : null) !== manager;
 }
 
 function tryManager(a: Applying, value: PersonEntry): boolean {
@@ -143,6 +150,7 @@ function applyUnits(a: Applying) {
   for (const { index, value } of saved) {
     if (value.parent && a.invalid.units.has(value.parent)) continue;
     const parent = value.parent ?? null;
+    if (parent !== null && parentOf(a.w, value.slug) === parent) continue;
     attempt(a, under(`units[${index}]`), () => moveUnit(a.w, { slug: value.slug, parent }));
   }
   return saved;
@@ -154,6 +162,10 @@ function applySeatsAndMembers(a: Applying, units: ParsedDocument['units']): void
     for (const [seat, field] of SEAT_FIELDS) {
       const holder = unit[field];
       if (!holder || a.invalid.emails.has(holder.person)) continue;
+      if (holdsSeat(a.w, unit.slug, seat, holder)) {
+        a.w.keep('seatAssignments');
+        continue;
+      }
       const place = placing(at, { person: `${at}.${field}`, startedOn: `${at}.${field}` });
       const { person, since: startedOn, acting } = holder;
       attempt(a, place, () =>
@@ -163,6 +175,10 @@ function applySeatsAndMembers(a: Applying, units: ParsedDocument['units']): void
     for (const [k, email] of (unit.members ?? []).entries()) {
       const member = `${at}.members[${k}]`;
       if (a.repeats.has(member) || a.invalid.emails.has(email)) continue;
+      if (isMemberOf(a.w, email, unit.slug)) {
+        a.w.keep('memberships');
+        continue;
+      }
       const place = placing(at, { email: member, team: `${at}.members`, on: member });
       const team = { email, team: unit.slug, on: a.w.today };
       const joined = attempt(a, place, () => setTeam(a.w, team));
@@ -179,7 +195,7 @@ function applyAors(a: Applying): void {
     const refersToInvalid =
       a.invalid.units.has(value.unit) || people.some((email) => a.invalid.emails.has(email));
     if (a.repeats.has(at) || refersToInvalid) continue;
-    attempt(a, under(at), () => saveAor(a.w, value));
+    attempt(a, under(at), () => saveAor(a.w, ownersToChange(a.w, value)));
   }
 }
 
@@ -189,6 +205,10 @@ function applySuccession(a: Applying): void {
     const refersToInvalid =
       a.invalid.units.has(value.unit) || a.invalid.emails.has(value.candidate);
     if (a.repeats.has(at) || refersToInvalid) continue;
+    if (isCandidate(a.w, value)) {
+      a.w.keep('candidates');
+      continue;
+    }
     const place = placing(at, { person: `${at}.candidate`, on: at });
     attempt(a, place, () => saveCandidate(a.w, { ...value, person: value.candidate }));
   }

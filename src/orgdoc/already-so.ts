@@ -1,0 +1,95 @@
+import { inForceOn, latestInForce } from '../core/org/in-force.js';
+import type { Day } from '../core/org/state.js';
+import type { PersonRow, Seat } from '../db/tables.js';
+import { seatRows } from '../seats/writes.js';
+import type { Draft } from '../writes/draft.js';
+import type { AorEntry, SuccessionEntry } from './document.js';
+
+/**
+ * A document states how the org stands on the import's day. What it states that is already
+ * so on that day is unchanged, whatever is recorded for a later day (a new holder or owner,
+ * a move, a removal planned ahead), so an export imported again changes nothing. The write
+ * rules place a change from a day on: given such an entry they would refuse it as coming
+ * before the plan, or, where the plan ends it, write it again.
+ */
+
+const personOf = (w: Draft, email: string) => w.people.find('email', email.toLowerCase());
+
+/** Holds the seat from `since` (default the import's day) through the import's day. */
+export function holdsSeat(
+  w: Draft,
+  unitSlug: string,
+  seat: Seat,
+  holder: { person: string; since?: Day; acting?: boolean },
+): boolean {
+  const unit = w.units.find('slug', unitSlug);
+  const person = personOf(w, holder.person);
+  if (!unit || !person) return false;
+  const since = holder.since ?? w.today;
+  const through = since > w.today ? since : w.today;
+  return seatRows(w, unit.id, seat).some(
+    (row) =>
+      row.personId === person.id &&
+      row.startedOn <= since &&
+      inForceOn(row, through) &&
+      (holder.acting === undefined || row.acting === holder.acting),
+  );
+}
+
+/** A member of the team on the import's day. */
+export function isMemberOf(w: Draft, email: string, teamSlug: string): boolean {
+  const team = w.units.find('slug', teamSlug);
+  const person = personOf(w, email);
+  if (!team || !person) return false;
+  return w.memberships
+    .where('person', person.id)
+    .some((row) => row.unitId === team.id && inForceOn(row, w.today));
+}
+
+/** The email of the person's manager on the import's day (null: none). */
+export function managerOf(w: Draft, person: PersonRow): string | null {
+  const line = latestInForce(w.reportingLines.where('person', person.id), w.today);
+  return line ? (w.people.get(line.managerId)?.email ?? null) : null;
+}
+
+/** The slug of the unit's parent on the import's day (null: none). */
+export function parentOf(w: Draft, unitSlug: string): string | null {
+  const unit = w.units.find('slug', unitSlug);
+  const line = unit && latestInForce(w.unitParents.where('unit', unit.id), w.today);
+  return line ? (w.units.get(line.parentId)?.slug ?? null) : null;
+}
+
+/**
+ * The AoR entry less the owners who already own it so on the import's day (each counted
+ * unchanged): what is left is what the write rules have to do.
+ */
+export function ownersToChange(w: Draft, entry: AorEntry): AorEntry {
+  const aor = w.aors.find('slug', entry.slug);
+  if (!aor) return entry;
+  const rows = w.aorOwnerships.where('aor', aor.id).filter((row) => inForceOn(row, w.today));
+  const owns = (email: string, role: 'PRIMARY' | 'BACKUP') => {
+    const so = rows.some((row) => row.role === role && row.personId === personOf(w, email)?.id);
+    if (so) w.keep('aorOwnerships');
+    return so;
+  };
+  const owner = entry.owner && owns(entry.owner, 'PRIMARY') ? undefined : entry.owner;
+  const backups = entry.backups?.filter((email) => !owns(email, 'BACKUP'));
+  return { ...entry, owner, backups };
+}
+
+/** A candidate for the seat on the import's day, with the entry's readiness (and notes). */
+export function isCandidate(w: Draft, entry: SuccessionEntry): boolean {
+  const unit = w.units.find('slug', entry.unit);
+  const person = personOf(w, entry.candidate);
+  if (!unit || !person) return false;
+  return w.candidates
+    .where('person', person.id)
+    .some(
+      (row) =>
+        row.unitId === unit.id &&
+        row.seat === entry.seat &&
+        inForceOn(row, w.today) &&
+        row.readiness === entry.readiness &&
+        (entry.notes === undefined || row.notes === (entry.notes ?? null)),
+    );
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { useTestOrg } from '../helpers/test-org.js';
+import { specDocument } from '../orgdoc/fixtures.js';
+
+/**
+ * A document states how the org stands on the import's day. While changes are recorded for
+ * later days, an export of today imported again is already so: it changes nothing, refuses
+ * nothing, and leaves the plan as it was.
+ */
+const t = useTestOrg(specDocument());
+
+const AREA =
+  'createUnit(input: { slug: "infra2", name: "Infra 2", layer: AREA, parent: "platform" })';
+const PLANNED: Record<string, string[]> = {
+  'a new Tech Lead': [
+    'assignSeat(input: { unit: "storage", seat: TECH_LEAD, person: "eli@example.com", startedOn: "2027-01-10" })',
+  ],
+  'a seat left empty': [
+    'vacateSeat(input: { unit: "platform", seat: TECH_LEAD, on: "2027-01-16" })',
+  ],
+  'a member leaving the team': [
+    'setTeam(input: { email: "dee@example.com", team: null, on: "2027-01-11" })',
+  ],
+  'a new AoR owner': [
+    'setAorOwner(input: { aor: "blob-store", person: "bo@example.com", on: "2027-01-12" })',
+  ],
+  'a backup removed': [
+    'removeAorBackup(input: { aor: "blob-store", person: "eli@example.com", on: "2027-01-13" })',
+  ],
+  'a new manager': [
+    'setManager(input: { email: "eli@example.com", manager: "bo@example.com", on: "2027-01-14" })',
+  ],
+  'a unit moved': [
+    AREA,
+    'moveUnit(input: { slug: "storage", parent: "infra2", on: "2027-01-15" })',
+  ],
+  'a candidacy ended': [
+    'removeCandidate(input: { unit: "storage", seat: TECH_LEAD, person: "eli@example.com", on: "2027-01-17" })',
+  ],
+};
+
+const COUNTS = 'people units seatAssignments memberships aors aorOwnerships candidates openRoles';
+const IMPORT = `mutation ($d: JSONObject!) { importOrg(document: $d) {
+  userErrors { path message } created { ${COUNTS} } updated { ${COUNTS} } } }`;
+const zero = Object.fromEntries(COUNTS.split(' ').map((k) => [k, 0]));
+
+async function plan(writes: string[]) {
+  for (const write of writes) {
+    const answer = await t.data(`mutation { ${write} { userErrors { path message } } }`);
+    expect(Object.values(answer)[0], write).toEqual({ userErrors: [] });
+  }
+}
+
+/** What the org looks like on the planned days: the plan must be left as it was. */
+const LATER = `{ unit(slug: "storage", asOf: "2027-02-01") { parent { slug } techLead { email }
+  members { email } } platform: unit(slug: "platform", asOf: "2027-02-01") { techLead { email } }
+  aors(asOf: "2027-02-01") { nodes { slug primaryOwner { email } backupOwners { email } } }
+  person(email: "eli@example.com", asOf: "2027-02-01") { manager { email } } }`;
+
+describe('an export imported again while changes are planned', () => {
+  it.each(Object.entries(PLANNED))('%s: changes nothing', async (_, writes) => {
+    await plan(writes);
+    const { exportOrg } = await t.data('{ exportOrg }');
+    const later = await t.data(LATER);
+    const { importOrg } = await t.data(IMPORT, { d: exportOrg });
+    expect(importOrg).toEqual({ userErrors: [], created: zero, updated: zero });
+    expect(await t.data('{ exportOrg }')).toEqual({ exportOrg });
+    expect(await t.data(LATER)).toEqual(later);
+  });
+
+  it('all of them at once: changes nothing', async () => {
+    // Eli's candidacy ends anyway when she takes the Tech Lead seat.
+    const { 'a candidacy ended': _, ...together } = PLANNED;
+    await plan(Object.values(together).flat());
+    const { exportOrg } = await t.data('{ exportOrg }');
+    const later = await t.data(LATER);
+    const { importOrg } = await t.data(IMPORT, { d: exportOrg });
+    expect(importOrg).toEqual({ userErrors: [], created: zero, updated: zero });
+    expect(await t.data(LATER)).toEqual(later);
+  });
+});
