@@ -19,11 +19,6 @@ export interface RecordDepartureInput {
   email: string;
   /** Their first day gone (default: the write's day). */
   on?: Day | null;
-  /**
-   * A departure already recorded for a later day is brought forward to `on` instead of
-   * refused: what a plan asks ("what if they left on `on`?"), never a recorded write.
-   */
-  bringForward?: boolean;
 }
 
 export interface EndedOwnership {
@@ -57,12 +52,15 @@ const byStartThenId = <R extends { startedOn: string; id: number }>(a: R, b: R) 
  * assignment, AoR ownership, succession candidacy and team membership of theirs in force
  * on `on` or planned later; nothing is deleted. Their direct reports' lines are left as they
  * are (a report's new manager is a decision of its own, dated with `setManager`);
- * `orphanedReports` lists those reporting to them on `on`.
+ * `orphanedReports` lists those reporting to them on `on`. A departure already recorded for
+ * a later day is brought forward (they leave sooner than planned: what a plan's "what if they
+ * left on `on`?" asks too); one recorded for `on` or before is a CONFLICT, since what it ended
+ * cannot be given back.
  */
 export function recordDeparture(w: Draft, input: RecordDepartureInput): Departure {
   const on = input.on ?? w.today;
   const person = requireKnownPerson(w, input.email, 'email');
-  if (person.departedOn && !(input.bringForward && person.departedOn > on)) {
+  if (person.departedOn && person.departedOn <= on) {
     const message = `${person.email}'s departure is already recorded (on ${person.departedOn})`;
     throw UserInputError.of('email', message, 'CONFLICT');
   }

@@ -169,7 +169,9 @@ orgMutation({
   description:
     'Marks a person departed from `on` and, in the same transaction, ends their seats, AoR ' +
     'ownerships, succession candidacies and team membership (the day before `on`); returns ' +
-    'what it ended. Nothing is deleted. Their reports keep them as manager until moved.',
+    'what it ended. Nothing is deleted. Their reports keep them as manager until moved. A ' +
+    'departure recorded for a later day is brought forward; one on `on` or earlier is a ' +
+    'CONFLICT.',
   input: builder.inputType('RecordDepartureInput', {
     description: 'Someone leaving the org.',
     fields: (t) => ({

@@ -81,9 +81,7 @@ function hire(
 /** Runs one change through the write rules of the mutations. */
 function applyChange(w: Draft, change: ScenarioChange, index: number, mode: ChangeMode): void {
   const { depart, assignSeat: assign, vacateSeat: vacate, setTeam: team, moveUnit: move } = change;
-  // A plan asks "what if they left then?", whatever departure is recorded for later.
-  if (depart)
-    recordDeparture(w, { email: depart.person, on: depart.on, bringForward: mode === 'plan' });
+  if (depart) recordDeparture(w, { email: depart.person, on: depart.on });
   else if (assign) assignSeat(w, assign);
   else if (vacate) vacateSeat(w, vacate);
   else if (team) setTeam(w, { email: team.person, team: team.team });

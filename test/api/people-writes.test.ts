@@ -426,6 +426,25 @@ describe('recordDeparture', () => {
     expect(db.january.techLead.holder).toBeNull();
   });
 
+  it('brings forward a departure recorded for a later day; a later day is refused', async () => {
+    await expectWritten(t, DEPART, { email: 'ivo@example.com', on: '2027-03-01' });
+    await expectRefusedAll(t, DEPART, [
+      [{ email: 'ivo@example.com', on: '2027-03-01' }, 'input.email', 'CONFLICT'],
+      [{ email: 'ivo@example.com', on: '2027-04-01' }, 'input.email', 'CONFLICT'],
+    ]);
+    const sooner = await expectWritten(t, DEPART, { email: 'ivo@example.com', on: '2027-01-01' });
+    expect(sooner.person).toEqual({ email: 'ivo@example.com', departedOn: '2027-01-01' });
+    expect(sooner.endedSeats).toEqual([
+      { unit: { slug: 'db' }, seat: 'TECH_LEAD', startedOn: '2024-01-01', endedOn: '2026-12-31' },
+    ]);
+    const { db } = await t.data(`{ db: unit(slug: "db") {
+      december: coverage(asOf: "2026-12-31") { techLead { holder { email } } }
+      january: coverage(asOf: "2027-01-01") { techLead { holder { email } } }
+    } }`);
+    expect(db.december.techLead.holder).toEqual({ email: 'ivo@example.com' });
+    expect(db.january.techLead.holder).toBeNull();
+  });
+
   it('needs the ADMIN role', async () => {
     const { createApiToken } = await t.data(
       'mutation { createApiToken(input: { name: "planner", role: PLANNER }) { token } }',

@@ -37,6 +37,20 @@ describe('departure impact is a what-if about the asked day', () => {
     });
     expect(await Promise.all(days.map(ask))).toEqual(before);
   });
+
+  it('a scenario of that departure, sooner, evaluates as it and applies', async () => {
+    await ok('recordDeparture(input: $input) { userErrors { message } }', {
+      email: 'bo@example.com',
+      on: '2027-04-01',
+    });
+    const depart = { depart: { person: 'bo@example.com', on: '2027-01-10' } };
+    const { scenario } = await ok(SCENARIO, { name: 'bo sooner', changes: [depart] });
+    const { node } = await t.data(EVALUATION, { id: scenario.id });
+    expect(node.evaluation.conflicts).toEqual([]);
+    await ok('applyScenario(input: $input) { userErrors { message } }', { id: scenario.id });
+    const { person } = await t.data('{ person(email: "bo@example.com") { departedOn } }');
+    expect(person).toEqual({ departedOn: '2027-01-10' });
+  });
 });
 
 const SCENARIO = `createScenario(input: $input) { scenario { id } userErrors { message } }`;
