@@ -73,7 +73,9 @@ const AddCandidateChangeInput = builder.inputType('AddCandidateChangeInput', {
 });
 
 const HireChangeInput = builder.inputType('HireChangeInput', {
-  description: 'Someone new is hired into an empty seat.',
+  description:
+    'Someone new is hired into a seat: evaluated, a placeholder takes it (replacing its ' +
+    'holder, as `assignSeat`); applied, an OPEN role is opened for it.',
   fields: (t) => ({
     unit: t.string({ required: true, description: 'The unit (slug).' }),
     seat: t.field({ type: SeatEnum, required: true, description: 'The seat.' }),
@@ -90,7 +92,7 @@ export const ScenarioChangeInput = builder.inputType('ScenarioChangeInput', {
     setTeam: t.field({ type: SetTeamChangeInput, description: 'A team move.' }),
     moveUnit: t.field({ type: MoveUnitChangeInput, description: 'A unit moved.' }),
     addCandidate: t.field({ type: AddCandidateChangeInput, description: 'A candidate named.' }),
-    hire: t.field({ type: HireChangeInput, description: 'A hire into an empty seat.' }),
+    hire: t.field({ type: HireChangeInput, description: 'A hire into a seat.' }),
     setPolicy: t.field({
       type: SetPolicyInput,
       description: 'A policy change (`on` default: the day evaluated, or applied).',
