@@ -23,7 +23,12 @@ export const PolicyKind = builder.objectRef<PolicyKindData>('PolicyKind').implem
 export const SetPolicyInput = builder.inputType('SetPolicyInput', {
   description: 'A change of the org’s policy.',
   fields: (t) => ({
-    on: t.field({ type: 'Date', description: 'The first day it is in force (default: today).' }),
+    on: t.field({
+      type: 'Date',
+      description:
+        'The first day it is in force (default: today); a policy recorded for a later day stays, ' +
+        'this one holding until the day before it.',
+    }),
     tlmTeamSize: t.int({ description: 'TLM Teams of this many engineers or more are strained.' }),
     longTlmDays: t.int({ description: 'Days in TLM beyond which a Team is LONG_RUNNING_TLM.' }),
     spanLimit: t.int({ description: 'Direct reports beyond which a manager is WIDE_SPAN.' }),

@@ -5,10 +5,11 @@ import {
   SEVERITIES,
   type Severity,
 } from '../core/findings/types.js';
+import { addDays } from '../core/org/days.js';
 import type { Day } from '../core/org/state.js';
 import { type KindRule, type Policy, policyOn, type Thresholds } from '../core/policy.js';
 import type { PolicyKindRow, PolicyRow } from '../db/tables.js';
-import { openRow } from '../writes/dated.js';
+import { inForceFrom, openRow } from '../writes/dated.js';
 import type { Draft } from '../writes/draft.js';
 import { daySchema } from '../writes/fields.js';
 
@@ -41,8 +42,10 @@ export type PolicyChange = z.output<typeof policyChangeSchema>;
  * Sets the org's policy from `on` (default today): the fields given replace the policy then
  * in force, the others keep their value; a kind listed replaces that kind's override whole
  * (no severity: SPEC's own; no `off`: reported). Kept as history: the policy in force until
- * then ends the day before. A policy already recorded from a later day is not rewritten
- * (VALIDATION on `on`). Changing nothing writes nothing.
+ * then ends the day before. A policy already recorded from a later day stays as recorded (it
+ * is a whole policy, made with the values of its own day): this one holds until the day before
+ * it, so today's policy can still change while next year's is planned. Changing nothing
+ * writes nothing.
  */
 export function setPolicy(w: Draft, change: PolicyChange): { policy: Policy } {
   const on = change.on ?? w.today;
@@ -56,15 +59,15 @@ export function setPolicy(w: Draft, change: PolicyChange): { policy: Policy } {
     kinds: kindRows(current, change.kinds ?? []),
   };
   if (sameValues(current, values)) return { policy: current };
-  const { row } = openRow(
-    w.policies,
-    rows,
-    { startedOn: on, endedOn: null, ...values },
-    (later) => ({
-      path: 'on',
-      message: `a policy from ${later.startedOn} is already recorded: set this one from that day or later`,
-    }),
-  );
+  const next = rows
+    .filter((row) => row.startedOn > on && inForceFrom(row, row.startedOn))
+    .sort((a, b) => a.startedOn.localeCompare(b.startedOn))[0];
+  const endedOn = next ? addDays(next.startedOn, -1) : null;
+  // Ending before the next policy recorded, it always fits in.
+  const { row } = openRow(w.policies, rows, { startedOn: on, endedOn, ...values }, (later) => ({
+    path: 'on',
+    message: `overlaps the policy recorded from ${later.startedOn}`,
+  }));
   return { policy: policyOn([row], on) };
 }
 

@@ -134,12 +134,20 @@ describe('policy', () => {
     expect(await t.changeCount()).toBe(changes);
   });
 
-  it('does not rewrite a later policy: a change before it is refused on `on`', async () => {
+  it('fits in before a later policy, which stays as recorded', async () => {
     await t.data(SET, { input: { on: D, spanLimit: 3 } });
-    const earlier = await t.data(SET, { input: { on: TODAY, spanLimit: 5 } });
-    expect(earlier.setPolicy.userErrors).toEqual([
-      expect.objectContaining({ path: 'input.on', code: 'VALIDATION' }),
-    ]);
+    const earlier = await t.data(SET, { input: { on: TODAY, actingDays: 30 } });
+    expect(earlier.setPolicy).toMatchObject({ userErrors: [], policy: { since: TODAY } });
+    const on = async (asOf: string) => (await t.data(POLICY, { asOf })).policy;
+    expect(await on(addDays(TODAY, -1))).toMatchObject({ since: '1900-01-01', actingDays: 90 });
+    expect(await on(TODAY)).toMatchObject({ since: TODAY, spanLimit: 10, actingDays: 30 });
+    expect(await on(addDays(D, -1))).toMatchObject({ since: TODAY, actingDays: 30 });
+    expect(await on(D)).toMatchObject({ since: D, spanLimit: 3, actingDays: 90 });
+    // Back-dated too: the past's policy, until the one recorded after it.
+    const past = await t.data(SET, { input: { on: '2026-01-01', spanLimit: 7 } });
+    expect(past.setPolicy.userErrors).toEqual([]);
+    expect(await on('2026-06-01')).toMatchObject({ since: '2026-01-01', spanLimit: 7 });
+    expect(await on(TODAY)).toMatchObject({ since: TODAY, spanLimit: 10, actingDays: 30 });
   });
 
   it('writes nothing for a change that changes nothing', async () => {
