@@ -7,7 +7,7 @@ import { readSource, sourceOptions } from './sources.js';
 
 export type { ImportPayload } from './import-report.js';
 
-const KINDS = `people units seatAssignments memberships aors aorOwnerships candidates openRoles`;
+const KINDS = `people units seatAssignments memberships aors aorOwnerships candidates openRoles policies`;
 const importMutation = (
   plan: boolean,
 ) => `mutation ($document: JSONObject!, $dryRun: Boolean = false) {

@@ -53,6 +53,9 @@ const ImportCounts = builder.objectRef<CountsData>('ImportCounts').implement({
     aorOwnerships: t.exposeInt('aorOwnerships', { description: 'AoR ownerships.' }),
     candidates: t.exposeInt('candidates', { description: 'Succession candidacies.' }),
     openRoles: t.exposeInt('openRoles', { description: 'Open roles.' }),
+    policies: t.exposeInt('policies', {
+      description: 'Policies (a new one from its day; the one it follows, ended).',
+    }),
   }),
 });
 

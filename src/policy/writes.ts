@@ -58,7 +58,10 @@ export function setPolicy(w: Draft, change: PolicyChange): { policy: Policy } {
     actingDays: change.actingDays ?? current.actingDays,
     kinds: kindRows(current, change.kinds ?? []),
   };
-  if (sameValues(current, values)) return { policy: current };
+  if (sameValues(current, values)) {
+    w.keep('policies');
+    return { policy: current };
+  }
   const next = rows
     .filter((row) => row.startedOn > on && inForceFrom(row, row.startedOn))
     .sort((a, b) => a.startedOn.localeCompare(b.startedOn))[0];

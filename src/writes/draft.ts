@@ -42,8 +42,8 @@ export const DESCRIBED_TABLES = TABLE_NAMES.filter(
  * The tables an import counts: the org's things, not its policy (the plan shows that) nor
  * the dated reporting lines and parents (counted as the people and units they change).
  */
-export type CountedTable = Exclude<TableName, 'policies' | 'reportingLines' | 'unitParents'>;
-const UNCOUNTED: readonly TableName[] = ['policies', 'reportingLines', 'unitParents'];
+export type CountedTable = Exclude<TableName, 'reportingLines' | 'unitParents'>;
+const UNCOUNTED: readonly TableName[] = ['reportingLines', 'unitParents'];
 const COUNTED_TABLES = TABLE_NAMES.filter(
   (name): name is CountedTable => !UNCOUNTED.includes(name),
 );

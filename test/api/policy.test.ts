@@ -181,9 +181,12 @@ describe('policy', () => {
       kinds: [{ kind: 'LONG_RUNNING_TLM', off: true }],
     });
     const dry = await t.data(
-      `mutation ($d: JSONObject!) { importOrg(document: $d, dryRun: true) { plan { action kind key fields } userErrors { message } } }`,
+      `mutation ($d: JSONObject!) { importOrg(document: $d, dryRun: true) {
+        plan { action kind key fields } created { policies } updated { policies }
+        userErrors { message } } }`,
       { d: { policy: { on: D, actingDays: 30 } } },
     );
+    expect(dry.importOrg).toMatchObject({ created: { policies: 1 }, updated: { policies: 1 } });
     expect(dry.importOrg.plan).toEqual([
       expect.objectContaining({ action: 'CREATE', kind: 'policy', key: `policy from ${D}` }),
       { action: 'END', kind: 'policy', key: `policy from ${TODAY}`, fields: ['endedOn'] },

@@ -58,7 +58,7 @@ describe('npm run org -- depart', () => {
     expect(await c.run('depart', 'dee@example.com', '--on', '2026-12-01')).toBe(0);
     expect(c.out()).toMatch(/dee@example.com departed on 2026-12-01; ended: TECH_LEAD of storage/);
     const again = cli();
-    expect(await again.run('depart', 'dee@example.com')).toBe(2);
+    expect(await again.run('depart', 'dee@example.com', '--on', '2026-12-05')).toBe(2);
     expect(again.err()).toMatch(/input.email: /);
   });
 });

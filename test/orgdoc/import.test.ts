@@ -41,6 +41,7 @@ describe('importOrgDocument', () => {
       aorOwnerships: 2,
       candidates: 1,
       openRoles: 1,
+      policies: 0,
     });
     expect(await tableCounts(t.database.db)).toEqual({
       person: 5,
@@ -77,6 +78,7 @@ describe('importOrgDocument', () => {
       aorOwnerships: 2,
       candidates: 1,
       openRoles: 1,
+      policies: 0,
     });
     expect(await tableCounts(t.database.db)).toEqual(before);
   });
@@ -324,5 +326,6 @@ function zero() {
     aorOwnerships: 0,
     candidates: 0,
     openRoles: 0,
+    policies: 0,
   };
 }
