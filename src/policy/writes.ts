@@ -24,11 +24,17 @@ export const policyChangeSchema = z.strictObject({
   actingDays: positive.nullish(),
   kinds: z
     .array(
-      z.strictObject({
-        kind: z.enum(FINDING_KINDS),
-        severity: z.enum(SEVERITIES).nullish(),
-        off: z.boolean().nullish(),
-      }),
+      z
+        .strictObject({
+          kind: z.enum(FINDING_KINDS),
+          severity: z.enum(SEVERITIES).nullish(),
+          off: z.boolean().nullish(),
+        })
+        // SPEC: per kind "a severity override or `off`": a kind turned off has no severity.
+        .refine((rule) => !(rule.off && rule.severity), {
+          message: 'a severity or off, not both',
+          path: ['off'],
+        }),
     )
     .max(FINDING_KINDS.length)
     .refine((kinds) => new Set(kinds.map((k) => k.kind)).size === kinds.length, {

@@ -131,6 +131,12 @@ describe('policy', () => {
       'input.spanLimit',
     ]);
     expect(bad.setPolicy.policy).toBeNull();
+    const both = await t.data(SET, {
+      input: { kinds: [{ kind: 'WIDE_SPAN', severity: 'HIGH', off: true }] },
+    });
+    expect(both.setPolicy.userErrors).toEqual([
+      expect.objectContaining({ path: 'input.kinds[0].off', code: 'VALIDATION' }),
+    ]);
     expect(await t.changeCount()).toBe(changes);
   });
 
