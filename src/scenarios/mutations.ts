@@ -90,6 +90,14 @@ async function requireOpenScenario(context: Context, id: number | null): Promise
   return scenario;
 }
 
+const appliedMeanwhile = () =>
+  UserInputError.of('input.id', 'the scenario was applied meanwhile', 'CONFLICT');
+
+async function isApplied(db: Context['db'], id: number): Promise<boolean> {
+  const [scenario] = await scenariosByIds(db, [id]);
+  return scenario?.appliedAt != null;
+}
+
 /** A scoped planner writes only scenarios all of whose units lie within the scope. */
 async function requireScope(context: Context, field: string, changes: ScenarioChange[]) {
   if (!context.viewer.scope) return;
@@ -225,16 +233,16 @@ builder.mutationFields((t) => ({
           },
           {
             afterSave: async (tx) => {
-              if (!(await markApplied(tx, scenario.id, writer.actor))) {
-                throw UserInputError.of(
-                  'input.id',
-                  'the scenario was applied meanwhile',
-                  'CONFLICT',
-                );
-              }
+              if (!(await markApplied(tx, scenario.id, writer.actor))) throw appliedMeanwhile();
             },
           },
-        );
+        ).catch(async (error) => {
+          // Its changes no longer apply because an apply of it won the race: say that.
+          if (error instanceof UserInputError && (await isApplied(context.db, scenario.id))) {
+            throw appliedMeanwhile();
+          }
+          throw error;
+        });
         // Every change was already so (a hire into a seat already hiring): nothing to write.
         if (version === null) await markApplied(context.db, scenario.id, writer.actor);
         context.org.renew();
