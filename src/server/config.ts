@@ -15,7 +15,11 @@ const envSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     HOST: z.string().min(1).default('127.0.0.1'),
-    DATABASE_URL: z.string().url().optional(),
+    DATABASE_URL: z
+      .string()
+      .url()
+      .refine((url) => /^postgres(ql)?:\/\//i.test(url), 'must be a postgres:// URL')
+      .optional(),
     ORGRAPH_DATA_DIR: z.string().min(1).default('.orgraph'),
     ORGRAPH_DEMO: onOff.default(true),
     ORGRAPH_ADMIN_TOKEN: z.string().min(1).optional(),

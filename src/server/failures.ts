@@ -30,8 +30,11 @@ const LISTEN: Record<string, (s: Setting) => string> = {
 
 const listenFailure: Explain = (e, s) => {
   const explain = LISTEN[e.code ?? ''];
-  // A worker of several (server/workers.ts) is told by its primary, which binds: `bind`.
-  const listening = ['listen', 'bind', 'getaddrinfo'].includes(e.syscall ?? '');
+  // A worker of several (server/workers.ts) is told by its primary, which binds: `bind`. A
+  // name that does not resolve is HOST's only if it is HOST (the database's has its own).
+  const listening =
+    ['listen', 'bind'].includes(e.syscall ?? '') ||
+    (e.syscall === 'getaddrinfo' && (e as { hostname?: string }).hostname === s.host);
   return explain && listening ? explain(s) : null;
 };
 
@@ -52,6 +55,11 @@ const databaseFailure: Explain = (e, s) => {
     return `database "${database}" does not exist on PostgreSQL at ${where}: create it (createdb ${database}) or fix DATABASE_URL`;
   if (e.code === '28P01' || e.code === '28000')
     return `PostgreSQL at ${where} refused user "${user}": check the user and password in DATABASE_URL`;
+  if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN')
+    return `cannot find the PostgreSQL host of DATABASE_URL (${where}): no such name (${e.code}); fix DATABASE_URL`;
+  // PostgreSQL's own refusals (a database closed to connections: a bare 55000) say why.
+  if (/^[0-9A-Z]{5}$/.test(e.code ?? '') && isDatabaseUnavailable(e))
+    return `PostgreSQL at ${where} refused the connection: ${e.message.split('\n')[0]} (${e.code}); fix it, or DATABASE_URL`;
   if (isDatabaseUnavailable(e))
     return `cannot reach PostgreSQL at ${where} (${e.code ?? e.message}): start it, or fix DATABASE_URL`;
   return null;

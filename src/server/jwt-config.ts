@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -23,10 +24,28 @@ export const jwtEnv = {
     .string()
     .min(1)
     .refine((value) => !/^http:/i.test(value), 'must be an https URL or a file path')
+    .superRefine((value, context) => {
+      const problem = /^https:\/\//i.test(value) ? null : keySetFileProblem(resolve(value));
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    })
     .optional(),
   ORGRAPH_JWT_ROLE_CLAIM: z.string().min(1).default('orgraph_role'),
   ORGRAPH_JWT_SCOPE_CLAIM: z.string().min(1).default('orgraph_scope'),
 };
+
+/**
+ * Why a key set file cannot serve (null: it can): found at the start as a bad setting, not
+ * at the first sign-in as an unexpected failure.
+ */
+function keySetFileProblem(path: string): string | null {
+  try {
+    const set = JSON.parse(readFileSync(path, 'utf8')) as { keys?: unknown };
+    return Array.isArray(set.keys) ? null : `${path} holds no JWK set (no "keys" list)`;
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return `cannot read a JWK set from ${path} (${reason})`;
+  }
+}
 
 type JwtEnv = {
   ORGRAPH_JWT_ISSUER?: string;

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config.js';
 
@@ -20,8 +23,19 @@ describe('single sign-on settings', () => {
       roleClaim: 'orgraph_role',
       scopeClaim: 'orgraph_scope',
     });
-    const file = loadConfig({ ...SSO, ORGRAPH_JWKS: '/etc/orgraph/jwks.json' }).jwt;
-    expect(file?.jwks).toEqual({ kind: 'file', path: '/etc/orgraph/jwks.json' });
+    const path = join(mkdtempSync(join(tmpdir(), 'orgraph-jwks-')), 'jwks.json');
+    writeFileSync(path, '{"keys":[]}');
+    const file = loadConfig({ ...SSO, ORGRAPH_JWKS: path }).jwt;
+    expect(file?.jwks).toEqual({ kind: 'file', path });
+  });
+
+  it('refuse a key set file that is not there, or holds no key set, at the start', () => {
+    expect(() => loadConfig({ ...SSO, ORGRAPH_JWKS: '/nowhere/jwks.json' })).toThrow(
+      /Bad setting ORGRAPH_JWKS: cannot read a JWK set from \/nowhere\/jwks.json \(ENOENT\)/,
+    );
+    const path = join(mkdtempSync(join(tmpdir(), 'orgraph-jwks-')), 'jwks.json');
+    writeFileSync(path, '{"issuer":"x"}');
+    expect(() => loadConfig({ ...SSO, ORGRAPH_JWKS: path })).toThrow(/holds no JWK set/);
   });
 
   it('refuse a plain-http JWKS, whose keys anyone on the way could replace', () => {
@@ -33,6 +47,17 @@ describe('single sign-on settings', () => {
   it('refuse half a configuration, naming what is missing', () => {
     expect(() => loadConfig({ ORGRAPH_JWKS: SSO.ORGRAPH_JWKS })).toThrow(
       /ORGRAPH_JWT_ISSUER: required[\s\S]*ORGRAPH_JWT_AUDIENCE: required/,
+    );
+  });
+});
+
+describe('DATABASE_URL', () => {
+  it('is a PostgreSQL URL: another database is a bad setting', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://root@localhost/test' })).toThrow(
+      /Bad setting DATABASE_URL: must be a postgres:\/\/ URL/,
+    );
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u@h/db' }).databaseUrl).toBe(
+      'postgresql://u@h/db',
     );
   });
 });

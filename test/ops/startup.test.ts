@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gql, looseEntries, run, type Server, scratchDir, startServer } from './processes.js';
 
@@ -34,6 +35,17 @@ describe('a start that cannot serve', () => {
     expect(lines[0]).not.toContain('s3cret');
   });
 
+  it('names a PostgreSQL host that does not resolve as the database, not HOST (exit 3)', async () => {
+    const url = 'postgres://orgraph:s3cret@no-such-host.invalid:5432/orgraph';
+    const { code, lines } = await failedStart({ DATABASE_URL: url });
+    expect(code).toBe(3);
+    oneLine(
+      lines,
+      /the PostgreSQL host of DATABASE_URL \(no-such-host\.invalid:5432\): no such name/,
+    );
+    expect(lines[0]).not.toContain('HOST');
+  });
+
   it.skipIf(!process.env.DATABASE_URL)(
     'names a missing database (exit 3; needs DATABASE_URL for a server)',
     async () => {
@@ -42,6 +54,30 @@ describe('a start that cannot serve', () => {
       const { code, lines } = await failedStart({ DATABASE_URL: url.toString() });
       expect(code).toBe(3);
       oneLine(lines, /database "orgraph_no_such_database" does not exist .*createdb/);
+    },
+  );
+
+  it.skipIf(!process.env.DATABASE_URL)(
+    'says why PostgreSQL refused: a database closed to connections (exit 3)',
+    async () => {
+      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await admin.connect();
+      const name = `orgraph_closed_${process.pid}`;
+      await admin.query(`create database ${name}`);
+      await admin.query(`alter database ${name} allow_connections false`);
+      try {
+        const url = new URL(process.env.DATABASE_URL as string);
+        url.pathname = `/${name}`;
+        const { code, lines } = await failedStart({ DATABASE_URL: url.toString() });
+        expect(code).toBe(3);
+        oneLine(
+          lines,
+          /refused the connection: database ".*" is not currently accepting connections \(55000\)/,
+        );
+      } finally {
+        await admin.query(`drop database ${name}`);
+        await admin.end();
+      }
     },
   );
 
