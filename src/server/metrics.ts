@@ -1,7 +1,9 @@
+import cluster from 'node:cluster';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/client.js';
+import { workerMetrics } from './cluster-metrics.js';
 import type { RequestRecord } from './requests.js';
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -74,8 +76,13 @@ export function createMetrics(database: Database, changes: { subscribers: number
 
   return {
     registry,
-    /** The Prometheus text of a scrape: the app's metrics, then the process's. */
-    text: () => Registry.merge([registry, shared]).metrics(),
+    /**
+     * The Prometheus text of a scrape: the app's metrics, then the process's; of one worker
+     * of several, every worker's added up.
+     */
+    text: cluster.isWorker
+      ? workerMetrics([registry, shared])
+      : () => Registry.merge([registry, shared]).metrics(),
     snapshotLoaded: (seconds: number) => snapshotLoads.observe(seconds),
     /** Counts a request answered at the GraphQL endpoint. */
     requestAnswered(record: RequestRecord) {

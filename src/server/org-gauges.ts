@@ -132,6 +132,8 @@ export function orgGauges(
     if (answer.day !== today() || answer.version < latest) inBackground();
     return answer;
   };
+  // Every worker of a server holds the same org: its gauges are told once, not added up
+  // (server/cluster-metrics.ts); the versions, the newest.
   const rowOf = (rollup: CoverageRollup, layer: string) =>
     rollup.byLayer.find((row) => row.layer === layer);
   new Gauge({
@@ -139,6 +141,7 @@ export function orgGauges(
     help: 'Units of the org today, by layer and coverage status.',
     labelNames: ['layer', 'status'] as const,
     registers: [registry],
+    aggregator: 'first',
     async collect() {
       const { rollup } = await current();
       for (const layer of LAYERS) {
@@ -153,6 +156,7 @@ export function orgGauges(
     help: 'Units of the org today that are not healthy, by layer.',
     labelNames: ['layer'] as const,
     registers: [registry],
+    aggregator: 'first',
     async collect() {
       const { rollup } = await current();
       for (const layer of LAYERS) {
@@ -166,6 +170,7 @@ export function orgGauges(
     help: "Findings of the whole org today under today's policy, by kind and severity.",
     labelNames: ['kind', 'severity'] as const,
     registers: [registry],
+    aggregator: 'first',
     async collect() {
       const { findings } = await current();
       for (const kind of kinds) {
@@ -179,6 +184,7 @@ export function orgGauges(
     name: 'orgraph_bench_strength',
     help: 'Share of held seats with a READY_NOW successor today (absent when none is held).',
     registers: [registry],
+    aggregator: 'first',
     async collect() {
       const { rollup } = await current();
       this.reset();
@@ -189,6 +195,7 @@ export function orgGauges(
     name: 'orgraph_org_gauges_version',
     help: 'The org version the org gauges above describe (behind orgraph_org_version a moment after a write).',
     registers: [registry],
+    aggregator: 'max',
     async collect() {
       this.set((await current()).version);
     },
@@ -197,6 +204,7 @@ export function orgGauges(
     name: 'orgraph_org_version',
     help: 'The newest org version this instance holds.',
     registers: [registry],
+    aggregator: 'max',
     async collect() {
       this.set(Math.max(latest, (await current()).version));
     },

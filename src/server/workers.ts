@@ -1,4 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
+import { aggregateWorkerMetrics } from './cluster-metrics.js';
 import type { Logger } from './logging.js';
 
 /** How long a worker that crashed waits before it is started again, after the first retry. */
@@ -13,7 +14,7 @@ const STOP_MARGIN_MS = 5_000;
  * snapshot). The workers start one after the other, so only the first migrates the database
  * and a start that cannot serve fails once: that worker prints its one line and the primary
  * exits with its code. Once all listen, `announce` runs once; a worker that dies after that
- * is started again. SIGTERM (or SIGINT) reaches every worker, which finishes its requests,
+ * is started again. The primary adds up the workers' metrics for `/metrics`. SIGTERM (or SIGINT) reaches every worker, which finishes its requests,
  * and the primary exits when the last has.
  */
 export function superviseWorkers(
@@ -73,5 +74,6 @@ export function superviseWorkers(
 
   process.on('SIGTERM', () => stop('SIGTERM', 0));
   process.on('SIGINT', () => stop('SIGINT', 0));
+  aggregateWorkerMetrics();
   fork();
 }

@@ -124,6 +124,53 @@ describe.skipIf(!serverUrl)('server workers (PostgreSQL only: set DATABASE_URL)'
     second.agent.destroy();
   });
 
+  it("scrapes /metrics of every worker added up, the org's gauges told once", async () => {
+    const first = connection(server.url);
+    const second = await onAnotherWorker(server, await answeredBy(server, first));
+    const team = { slug: 'probe-team', name: 'Probe', layer: 'TEAM', parent: 'probe-area' };
+    const document = {
+      people: [
+        { email: 'em@probe.test', name: 'Em' },
+        { email: 'tl@probe.test', name: 'Tl' },
+      ],
+      units: [
+        { slug: 'probe-pillar', name: 'Probe', layer: 'PILLAR' },
+        { slug: 'probe-area', name: 'Probe', layer: 'AREA', parent: 'probe-pillar' },
+        { ...team, engLead: 'em@probe.test', techLead: 'tl@probe.test' },
+      ],
+    };
+    const imported = await first.gql(
+      'mutation ($d: JSONObject!) { importOrg(document: $d) { userErrors { message } } }',
+      { d: document },
+    );
+    expect(imported.data.importOrg.userErrors).toEqual([]);
+    for (const c of [first, second, first, second, first]) {
+      expect((await c.gql('query WorkerProbe { __typename }')).errors).toBeUndefined();
+    }
+    const probes = (text: string) =>
+      text
+        .split('\n')
+        .filter((l) => l.startsWith('orgraph_graphql_requests_total{operation="WorkerProbe"'))
+        .reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0);
+    const teams = (text: string) =>
+      /^orgraph_units\{layer="TEAM",status="STAFFED"\} (\d+)$/m.exec(text)?.[1];
+    const { coverage } = (await first.gql('{ coverage { byLayer { layer staffed } } }')).data;
+    const staffed = String(coverage.byLayer.find((r: any) => r.layer === 'TEAM')?.staffed ?? 0);
+    expect(Number(staffed)).toBeGreaterThan(0);
+    // Each scrape reaches one worker or the other: every one tells the same totals (the org
+    // gauges catch up with the import in the background first).
+    await expect
+      .poll(async () => teams(await (await fetch(`${server.url}/metrics`)).text()))
+      .toBe(staffed);
+    for (let i = 0; i < 4; i++) {
+      const text = await (await fetch(`${server.url}/metrics`)).text();
+      expect(probes(text)).toBe(5);
+      expect(teams(text)).toBe(staffed);
+    }
+    first.agent.destroy();
+    second.agent.destroy();
+  });
+
   it('starts another worker when one crashes, and SIGTERM stops them all', async () => {
     // A server of its own: this test stops it, and the others may run after it (shuffled).
     const server = await startServer(env);
