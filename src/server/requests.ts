@@ -50,9 +50,8 @@ export function useRequestRecords(
   return {
     onRequest({ request, url }) {
       if (UNRECORDED.has(url.pathname)) return;
-      const given = request.headers.get('x-request-id');
       drafts.set(request, {
-        id: given && REQUEST_ID.test(given) ? given : randomUUID(),
+        id: requestIdOf(request),
         method: request.method,
         path: url.pathname,
         operation: null,
@@ -77,7 +76,8 @@ export function useRequestRecords(
     },
     async onResponse({ request, response }) {
       const draft = drafts.get(request);
-      if (!draft) return;
+      // A probe is not logged, but its answer carries an id as every answer does.
+      if (!draft) return void response.headers.set('x-request-id', requestIdOf(request));
       drafts.delete(request);
       const { startedAt, ...record } = draft;
       // This hook's exceptions reach the HTTP server: a log line must never end the process.
@@ -94,6 +94,12 @@ export function useRequestRecords(
       } catch {}
     },
   };
+}
+
+/** The caller's `x-request-id` when it is a sane one, else a fresh UUID. */
+function requestIdOf(request: Request): string {
+  const given = request.headers.get('x-request-id');
+  return given && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
 function nameInText(query: string | undefined): string | undefined {

@@ -76,6 +76,19 @@ describe('the request log', () => {
     expect(lines.join('')).not.toContain(secret);
   });
 
+  it('probes are not logged, but their answers carry the request id too', async () => {
+    for (const path of ['/health', '/ready', '/metrics']) {
+      const { result, lines } = await logged(() =>
+        app.app.fetch(`http://orgraph.test${path}`, { headers: { 'x-request-id': 'probe-7' } }),
+      );
+      expect(result.status, path).toBe(200);
+      expect(result.headers.get('x-request-id'), path).toBe('probe-7');
+      expect(lines, path).toEqual([]);
+      const fresh = await app.app.fetch(`http://orgraph.test${path}`);
+      expect(fresh.headers.get('x-request-id'), path).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+
   it('100,000 ids: refused within a second naming the bound; the log grows by a few KB', async () => {
     const ids = Array.from({ length: 100_000 }, (_, i) => encodeGlobalID('Person', i + 1));
     const started = performance.now();
