@@ -54,7 +54,9 @@ export function createMetrics(database: Database, changes: { subscribers: number
   });
   const snapshotLoads = new Histogram({
     name: 'orgraph_snapshot_load_duration_seconds',
-    help: "Loads of the org's history into memory (first use, then after each write).",
+    help:
+      "Reads of the org's history from the database into memory: the first, then after each " +
+      'write made elsewhere (a write through this process is applied in memory).',
     buckets: SECONDS,
     registers: [registry],
   });
