@@ -55,8 +55,12 @@ describe.skipIf(!hasChromium)(
 
     it('asks for a token, then shows the demo tree with every coverage status, in words', async () => {
       const page = await browser.context.newPage();
+      const before = browser.requests.length;
       await page.goto(`${url}/`);
       await expect.poll(() => page.getByRole('alert').textContent()).toContain('Authentication');
+      // Without a token only the sign-in check is asked: no panel's question to be refused.
+      const asked = browser.requests.slice(before).filter((u) => u.startsWith(`${url}/graphql`));
+      expect(asked).toHaveLength(1);
       await page.getByLabel('API token').fill(ADMIN_TOKEN);
       await page.getByRole('button', { name: 'Use the token' }).click();
       await page.waitForFunction(USABLE);

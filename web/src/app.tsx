@@ -73,6 +73,15 @@ function Dashboard({ revealed, refresh }: DashboardProps) {
       </main>
     );
   }
+  // Until the rollup answers, the credential is unproven: the other panels wait, so a first
+  // visit without a token asks nothing that would be refused.
+  if (rollup.data === null) {
+    return (
+      <main class="notice" aria-busy="true">
+        <p>Loading…</p>
+      </main>
+    );
+  }
   return (
     <main class="grid">
       <OrgTree revealed={revealed} />
