@@ -23,10 +23,15 @@ export function personIn(state: OrgState, email: string, argument: string): Pers
   return personWithEmail(state, email) ?? notFound(argument, `no person "${email}"`);
 }
 
+/** The unit with this slug in the org on the state's day (created, not archived). */
+export function unitIn(state: OrgState, slug: string, argument: string): UnitState {
+  const unit = state.units.find((u) => u.slug === slug);
+  return unit ?? notFound(argument, `no unit "${slug}" in the org on ${state.asOf}`);
+}
+
 /** The active Team with this slug in the state; another layer is a bad argument. */
 export function teamIn(state: OrgState, slug: string, argument: string): UnitState {
-  const unit = state.units.find((u) => u.slug === slug);
-  if (!unit) notFound(argument, `no unit "${slug}" in the org on ${state.asOf}`);
+  const unit = unitIn(state, slug, argument);
   if (unit.layer !== 'TEAM') {
     const article = unit.layer === 'AREA' ? 'an' : 'a';
     throw badArgument(argument, `"${slug}" is ${article} ${unit.layer}, not a TEAM`);

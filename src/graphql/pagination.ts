@@ -27,6 +27,11 @@ export async function sqlPage<T>(
     { args, defaultSize: MAX_PAGE_SIZE, maxSize: MAX_PAGE_SIZE, totalCount },
     ({ offset, limit }) => read(offset, limit),
   );
+  // Relay: the cursors of the first and last edge; a page without edges has neither (the
+  // plugin would hand out positions around it, `endCursor` one before the start).
+  if (page.edges.length === 0) {
+    page.pageInfo = { ...page.pageInfo, startCursor: null, endCursor: null };
+  }
   return { ...page, totalCount };
 }
 

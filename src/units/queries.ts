@@ -1,3 +1,4 @@
+import { unitIn } from '../graphql/arg-lookups.js';
 import { asOfArg, keyRule } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { onDay, readOn } from '../graphql/on-day.js';
@@ -29,19 +30,20 @@ builder.queryFields((t) => ({
       args: {
         layer: t.arg({ type: LayerEnum, description: 'Only units of this layer.' }),
         parent: t.arg.string({
-          description: 'Only the children of the unit with this slug.',
+          description:
+            'Only the children of the unit with this slug (one not in the org that day: NOT_FOUND).',
           validate: keyRule,
         }),
         asOf: asOfArg(t.arg),
       },
       resolve: async (_root, { layer, parent, asOf, ...page }, context) => {
         const units = await readOn(context, asOf ?? context.today, (org) => {
-          // An unknown parent has no children: an empty page, not an error.
-          const parentId = parent == null ? undefined : org.org.rows().unitsBySlug.get(parent)?.id;
+          // A parent naming no unit that day is an error, as an unknown team or scope is: an
+          // empty page would pass a script's check of a mistyped slug.
+          const parentId = parent == null ? undefined : unitIn(org.state, parent, 'parent').id;
           const listed = org.state.units.filter(
             (u) =>
-              (!layer || u.layer === layer) &&
-              (parent == null || (parentId !== undefined && u.parentId === parentId)),
+              (!layer || u.layer === layer) && (parentId === undefined || u.parentId === parentId),
           );
           return org.units(listed.map((u) => u.id));
         });

@@ -35,6 +35,24 @@ describe('units', () => {
     expect(all).toEqual([...all].sort());
   });
 
+  it('a page without edges has no cursors: first: 0, past the end, an empty list', async () => {
+    const PAGE = 'pageInfo { startCursor endCursor hasNextPage } edges { cursor }';
+    const { zero, last } = await t.data(`{ zero: units(first: 0) { ${PAGE} }
+      last: units(first: 100) { pageInfo { endCursor } } }`);
+    expect(zero.pageInfo).toEqual({ startCursor: null, endCursor: null, hasNextPage: true });
+    const { past, none } = await t.data(
+      `query ($after: String) { past: units(after: $after) { ${PAGE} }
+        none: openRoles(status: CANCELLED, scope: "labs") { ${PAGE} } }`,
+      { after: last.pageInfo.endCursor },
+    );
+    for (const empty of [past, none]) {
+      expect(empty).toEqual({
+        pageInfo: { startCursor: null, endCursor: null, hasNextPage: false },
+        edges: [],
+      });
+    }
+  });
+
   it('filters by layer and parent', async () => {
     const { areas, underInfra } = await t.data(`{
       areas: units(layer: AREA) { nodes { slug } }
@@ -270,6 +288,12 @@ describe('analysis arguments', () => {
       '{ departureImpact(email: "who@example.com") { person { email } } }',
     );
     expect(person.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // A list's parent too: an empty page would pass a script's check of a mistyped slug.
+    const children = await t.gql('{ units(parent: "infr") { totalCount } }');
+    expect(children.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^parent: no unit "infr" in the org on/),
+      extensions: { code: 'NOT_FOUND', argument: 'parent' },
+    });
   });
 
   it('refuses a malformed asOf date naming it', async () => {

@@ -78,7 +78,7 @@ describe('the request log', () => {
 
   it('probes are not logged, but their answers carry the request id too', async () => {
     for (const path of ['/health', '/ready', '/metrics']) {
-      const { result, lines } = await logged(() =>
+      const { result, lines } = await logged(async () =>
         app.app.fetch(`http://orgraph.test${path}`, { headers: { 'x-request-id': 'probe-7' } }),
       );
       expect(result.status, path).toBe(200);
