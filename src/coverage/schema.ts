@@ -113,12 +113,13 @@ builder.objectFields(OrgUnit, (t) => ({
     resolve: (unit, { asOf }, context) =>
       readOn(context, asOf ?? dayOf(unit, context), ({ state, org }) => {
         if (!state.unitsById.has(unit.id)) {
-          throw new GraphQLError(
-            `${unit.slug} was archived on ${unit.archivedOn}: no coverage on ${state.asOf}`,
-            {
-              extensions: { code: 'NOT_FOUND', argument: 'asOf' },
-            },
-          );
+          const why =
+            unit.createdOn > state.asOf
+              ? `is created on ${unit.createdOn}`
+              : `was archived on ${unit.archivedOn}`;
+          throw new GraphQLError(`${unit.slug} ${why}: no coverage on ${state.asOf}`, {
+            extensions: { code: 'NOT_FOUND', argument: 'asOf' },
+          });
         }
         // A coverage carries its day, and is not copied: its seats are worked out on first read.
         return unitCoverage(state, unit.id, org.policyOn(state.asOf));

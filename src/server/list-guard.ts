@@ -17,6 +17,8 @@ import { QUERY_LIMITS } from './limits.js';
 
 type Bound = NonNullable<ReturnType<typeof boundOf>>;
 type Variables = Record<string, unknown>;
+/** A list over its bound: where (`ids`, `input.changes`) and by how much. */
+type Problem = { argument: string; message: string };
 
 /**
  * Refuses a list in the variables longer than the argument or input field it feeds allows,
@@ -32,8 +34,13 @@ export function useListGuard(schema: GraphQLSchema): Plugin {
       if (!query || !variables || typeof variables !== 'object') return;
       const problem = listOverBound(schema, query, operationName, variables as Variables);
       if (problem) {
+        const { argument, message } = problem;
         setResult({
-          errors: [createGraphQLError(problem, { extensions: { code: 'BAD_USER_INPUT' } })],
+          errors: [
+            createGraphQLError(`${argument}: ${message}`, {
+              extensions: { code: 'BAD_USER_INPUT', argument },
+            }),
+          ],
         });
       }
     },
@@ -60,7 +67,7 @@ function listOverBound(
   query: string,
   operationName: string | undefined,
   variables: Variables,
-): string | undefined {
+): Problem | undefined {
   const key = `${operationName ?? ''}\n${query}`;
   let checks = checksByDocument.get(key);
   if (!checks) {
@@ -131,11 +138,11 @@ function overBound(
   type: GraphQLInputType,
   bound: Bound | undefined,
   path: string[],
-): string | undefined {
+): Problem | undefined {
   const nullable = getNullableType(type);
   if (isListType(nullable) && Array.isArray(value)) {
     if (bound && value.length > bound.max)
-      return `${path.join('.')}: ${tooMany(bound.max, bound.items)}`;
+      return { argument: path.join('.'), message: tooMany(bound.max, bound.items) };
     for (const item of value) {
       const problem = overBound(item, nullable.ofType, undefined, path);
       if (problem) return problem;

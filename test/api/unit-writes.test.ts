@@ -91,6 +91,14 @@ describe('createUnit', () => {
       layer: 'PILLAR',
     });
     expect(createUnit.unit.parent).toBeNull();
+    // Its coverage on a day before it existed is refused saying so.
+    const before = await t.gql(
+      '{ unit(slug: "data") { coverage(asOf: "2026-01-01") { status } } }',
+    );
+    expect(before.errors?.[0]).toMatchObject({
+      message: `data is created on ${TODAY}: no coverage on 2026-01-01`,
+      extensions: { code: 'NOT_FOUND', argument: 'asOf' },
+    });
   });
 
   it('enforces the layer rules with INVALID_HIERARCHY at input.parent, writing nothing', async () => {

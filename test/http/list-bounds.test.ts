@@ -25,7 +25,7 @@ describe('every list argument has a bound, checked before any database work', ()
     expect((await app.data(NODES, { ids: unitIds(100) })).nodes).toHaveLength(100);
     const { error, statements } = await refused(NODES, { ids: unitIds(101) });
     expect(error?.message).toBe('ids: at most 100 ids');
-    expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(error?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'ids' });
     expect(statements).toEqual([]);
   });
 
@@ -51,6 +51,7 @@ describe('every list argument has a bound, checked before any database work', ()
       { input },
     );
     expect(whole.error?.message).toBe('input.backups: at most 20 backups');
+    expect(whole.error?.extensions?.argument).toBe('input.backups');
   });
 
   it('a long list written in the query itself is refused the same way', async () => {
