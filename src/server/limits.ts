@@ -119,7 +119,7 @@ function tooCostly(cost: number): GraphQLError {
   return new GraphQLError(
     `This request costs ${cost}, over the limit of ${QUERY_LIMITS.cost} a request: ask for ` +
       'fewer analyses at once (departureImpact, exportOrg, successionBench, ' +
-      'singlePointsOfFailure, coverage, teamsWithoutTechLead; see README "Limits").',
+      'singlePointsOfFailure, coverage, teamsWithoutTechLead; see docs/operations.md, "Limits").',
     { extensions: { code: 'QUERY_TOO_COSTLY', cost, limit: QUERY_LIMITS.cost } },
   );
 }

@@ -129,6 +129,8 @@ const TABLE: [string, string, Outcome[]][] = [
     ['role', 'role', 'ok', 'ok', 'scope', 'ok', 'ok'],
   ],
   ['export', '{ exportOrg }', ['role', 'role', 'ok', 'scope', 'scope', 'ok', 'scope']],
+  // A scoped planner's list holds the scenarios inside its scope (none here): not refused.
+  ['scenarios', '{ scenarios { totalCount } }', ['role', 'role', 'ok', 'ok', 'ok', 'ok', 'ok']],
   [
     'structure',
     '{ units(first: 100) { totalCount } teamsWithoutTechLead { totalCount } aors { totalCount } }',
