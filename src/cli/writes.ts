@@ -69,11 +69,29 @@ export const assignCommand: Command = {
 
 const DEPART = `mutation ($input: RecordDepartureInput!) { recordDeparture(input: $input) {
   person { email departedOn } endedSeats { seat unit { slug } }
+  endedAorOwnerships { role aor { slug } } endedCandidacies { seat unit { slug } }
+  endedMemberships { team { slug } }
   userErrors { path message }
 } }`;
 interface DepartPayload extends WritePayload {
   person: { email: string; departedOn: string };
   endedSeats: { seat: string; unit: { slug: string } }[];
+  endedAorOwnerships: { role: string; aor: { slug: string } }[];
+  endedCandidacies: { seat: string; unit: { slug: string } }[];
+  endedMemberships: { team: { slug: string } }[];
+}
+
+/** Everything a departure ended, in one line: seats, AoR ownerships, candidacies, team. */
+function endedByDeparture(p: DepartPayload): string {
+  const ended = [
+    ...p.endedSeats.map((s) => `${s.seat} of ${s.unit.slug}`),
+    ...p.endedAorOwnerships.map(
+      (o) => `${o.role === 'PRIMARY' ? 'owner' : 'backup'} of ${o.aor.slug}`,
+    ),
+    ...p.endedCandidacies.map((c) => `candidacy for ${c.seat} of ${c.unit.slug}`),
+    ...p.endedMemberships.map((m) => `member of ${m.team.slug}`),
+  ];
+  return ended.join(', ') || 'nothing';
 }
 
 export const departCommand: Command = {
@@ -86,9 +104,12 @@ export const departCommand: Command = {
     const [email] = positionals;
     if (!email || positionals.length > 1) throw badUsage('depart takes EMAIL');
     const input = { email, on: dayFrom('--on', values.on) ?? null };
-    return reportWrite<DepartPayload>(io, values.today, DEPART, input, (p) => {
-      const seats = p.endedSeats.map((s) => `${s.seat} of ${s.unit.slug}`).join(', ') || 'no seat';
-      return `${p.person.email} departed on ${p.person.departedOn}; ended: ${seats}`;
-    });
+    return reportWrite<DepartPayload>(
+      io,
+      values.today,
+      DEPART,
+      input,
+      (p) => `${p.person.email} departed on ${p.person.departedOn}; ended: ${endedByDeparture(p)}`,
+    );
   },
 };
