@@ -46,9 +46,13 @@ export interface Column {
   header: string;
 }
 
+/** A header of numbers (`Employee #`, `Employee ID`): never anyone's name. */
+const NUMBERED = /#|\b(id|no|number)\b/i;
+
 /**
- * The header (or `A+B`, joined) that looks like `column` among the unread ones. A name is
- * first and last name when the file has both: an `Employee #` beside them is a number.
+ * The header (or `A+B`, joined) that looks like `column` among the unread ones, the likeliest
+ * first (`Full Name` before `Employee`). A name is first and last name when the file has both,
+ * and never a numbered column: `Employee #` is BambooHR's employee number.
  */
 function lookalike(column: CsvColumn, headers: string[]): string | undefined {
   if (column === 'name') {
@@ -56,8 +60,12 @@ function lookalike(column: CsvColumn, headers: string[]): string | undefined {
     const last = headers.find((header) => LAST_NAME.test(squash(header)));
     if (first && last) return `${first}+${last}`;
   }
-  const names = [column, ...LOOKALIKES[column]].map(squash);
-  return headers.find((header) => names.includes(squash(header)));
+  const candidates = column === 'name' ? headers.filter((h) => !NUMBERED.test(h)) : headers;
+  for (const name of [column, ...LOOKALIKES[column]].map(squash)) {
+    const found = candidates.find((header) => squash(header) === name);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** `First Name+Last Name` as the cells it joins; a header that itself has a `+` wins. */

@@ -79,13 +79,15 @@ export const HELP: Record<string, CommandHelp> = {
     details: [
       '--fail-on KIND     repeatable: teams-without-tech-lead, or a finding kind:',
       ...wrapped(FINDING_KINDS.map(kebab), '                   '),
-      `--min-severity S  fail on any finding this severe: ${SEVERITIES.join(', ')}`,
-      '--scope SLUG      that unit and everything below it',
+      `--min-severity S   findings this severe or more (${SEVERITIES.join(', ')}):`,
+      '                   of the --fail-on kinds, or of every kind when none is given',
+      '--scope SLUG       that unit and everything below it',
     ],
     examples: [
       'check --fail-on teams-without-tech-lead',
       'check --fail-on unowned-aor --fail-on no-successor --scope platform',
       'check --min-severity HIGH',
+      'check --fail-on no-successor --min-severity HIGH   # Eng Lead seats only',
     ],
   },
   churn: {

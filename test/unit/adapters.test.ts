@@ -93,6 +93,16 @@ describe('csvToDocument', () => {
     ]);
   });
 
+  it('offers the likeliest name column, never a numbered one: Full Name, not Employee #', () => {
+    const { problems } = csvToDocument(
+      'Employee #,Employee,Full Name,Email\n17,x,Ana Ruiz,ana@corp.test\n',
+      { teams },
+    );
+    expect(problems[0]?.message).toMatch(/--columns "name=Full Name" would read them$/);
+    const alone = csvToDocument('Employee #,Work Email\n17,ana@corp.test\n', { teams });
+    expect(alone.problems[0]?.message).toMatch(/--columns "email=Work Email" would read them$/);
+  });
+
   it('reports a broken file and unknown --columns keys', () => {
     expect(csv('"ann@corp.test,Ann').problems[0]?.message).toMatch(/Quote Not Closed/);
     const unknown = csvToDocument(HEADER, { teams, columns: { mail: 'Mail' } });
