@@ -30,6 +30,23 @@ const BAD_VARIABLE = /^Variable "\$\w+" got invalid value .*? at "([^"]+)"; (.*)
  */
 const inCliWords = (message: string) => message.replace(BAD_VARIABLE, '$1: $2');
 
+/** The query arguments the commands fill from options of the same name (`asOf`: `--as-of`). */
+const OPTION_OF: Record<string, string> = {
+  scope: '--scope',
+  from: '--from',
+  to: '--to',
+  asOf: '--as-of',
+};
+
+/** An argument's error (`scope: no unit "x" …`) named as the option the user wrote. */
+function asOption(error: GraphQLFormattedError): string {
+  const argument = error.extensions?.argument;
+  const option = typeof argument === 'string' ? OPTION_OF[argument] : undefined;
+  return option && error.message.startsWith(`${argument}: `)
+    ? `${option}: ${error.message.slice(`${argument}: `.length)}`
+    : inCliWords(error.message);
+}
+
 /** An answer's data, or its first error as the CLI's failure: bad input (2) or cannot run (3). */
 export function answer<T>(
   result: ExecutionResult<T> | { errors?: readonly GraphQLFormattedError[] },
@@ -37,6 +54,6 @@ export function answer<T>(
   const [error] = result.errors ?? [];
   if (!error) return (result as ExecutionResult<T>).data as T;
   const code = error.extensions?.code as string | undefined;
-  if (INPUT_CODES.has(code)) throw badInput(inCliWords(error.message));
+  if (INPUT_CODES.has(code)) throw badInput(asOption(error));
   throw cannotRun(error.message);
 }

@@ -44,7 +44,12 @@ export async function withOperator<T>(
 export function reportUserErrors(
   io: CliIo,
   userErrors: { path: string | null; message: string }[],
+  /** The command's own name of each input field it fills (`input.on` → `--on`). */
+  said: Record<string, string> = {},
 ): number {
-  for (const e of userErrors) io.err(`${e.path ? `${e.path}: ` : ''}${e.message}\n`);
+  for (const e of userErrors) {
+    const where = e.path ? (said[e.path] ?? e.path) : null;
+    io.err(`${where ? `${where}: ` : ''}${e.message}\n`);
+  }
   return 2;
 }

@@ -44,7 +44,11 @@ export const tokenCommand: Command = {
       org.ask<{ createApiToken: CreatePayload }>(CREATE, { input }),
     );
     if (created.userErrors.length > 0 || !created.token || !created.apiToken) {
-      return reportUserErrors(io, created.userErrors);
+      return reportUserErrors(io, created.userErrors, {
+        'input.name': '--name',
+        'input.role': '--role',
+        'input.scope': '--scope',
+      });
     }
     const { name, role, scope } = created.apiToken;
     const within = scope ? ` within ${scope.slug}` : '';

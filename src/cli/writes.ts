@@ -21,6 +21,7 @@ async function reportWrite<P extends WritePayload>(
   today: string | undefined,
   mutation: string,
   input: Record<string, unknown>,
+  said: Record<string, string>,
   describe: (payload: P) => string,
 ): Promise<number> {
   const data = await withOperator(io, today, (org) =>
@@ -28,7 +29,7 @@ async function reportWrite<P extends WritePayload>(
   );
   const [payload] = Object.values(data) as P[];
   if (!payload) throw new Error('the answer has no payload');
-  if (payload.userErrors.length > 0) return reportUserErrors(io, payload.userErrors);
+  if (payload.userErrors.length > 0) return reportUserErrors(io, payload.userErrors, said);
   io.out(`${describe(payload)}\n`);
   return 0;
 }
@@ -60,7 +61,14 @@ export const assignCommand: Command = {
       startedOn: dayFrom('--since', values.since) ?? null,
       acting: values.acting ?? false,
     };
-    return reportWrite<AssignPayload>(io, values.today, ASSIGN, input, (p) => {
+    const said = {
+      'input.unit': 'UNIT',
+      'input.seat': 'SEAT',
+      'input.person': 'EMAIL',
+      'input.startedOn': '--since',
+      'input.acting': '--acting',
+    };
+    return reportWrite<AssignPayload>(io, values.today, ASSIGN, input, said, (p) => {
       const ended = p.ended ? `; ${p.ended.person.email} ended on ${p.ended.endedOn}` : '';
       return `${p.assignment.person.email} is ${input.seat} of ${unit} from ${p.assignment.startedOn}${ended}`;
     });
@@ -109,6 +117,7 @@ export const departCommand: Command = {
       values.today,
       DEPART,
       input,
+      { 'input.email': 'EMAIL', 'input.on': '--on' },
       (p) => `${p.person.email} departed on ${p.person.departedOn}; ended: ${endedByDeparture(p)}`,
     );
   },

@@ -48,7 +48,7 @@ describe('npm run org -- assign', () => {
     expect(c.out()).toMatch(/vic@example.com is ENG_LEAD of labs from 2026-11-23/);
     const bad = cli();
     expect(await bad.run('assign', 'nowhere', 'ENG_LEAD', 'vic@example.com')).toBe(2);
-    expect(bad.err()).toMatch(/input.unit: unknown unit "nowhere"/);
+    expect(bad.err()).toBe('UNIT: unknown unit "nowhere"\n');
   });
 });
 
@@ -61,6 +61,6 @@ describe('npm run org -- depart', () => {
     );
     const again = cli();
     expect(await again.run('depart', 'dee@example.com', '--on', '2026-12-05')).toBe(2);
-    expect(again.err()).toMatch(/input.email: /);
+    expect(again.err()).toMatch(/^EMAIL: dee@example.com's departure is already recorded/);
   });
 });

@@ -33,11 +33,11 @@ describe.skipIf(process.env.DATABASE_URL)(
     it.each([
       [
         ['check', '--fail-on', 'teams-without-tech-lead', '--scope', 'nowhere'],
-        /^scope: no unit "nowhere"/,
+        /^--scope: no unit "nowhere"/,
       ],
       [['assign', 'labs', 'chief', 'vic@example.com'], /^SEAT: "chief" is not one of ENG_LEAD, /],
       [['depart', 'vic@example.com', '--on', '2026-02-30'], /^--on: malformed date "2026-02-30"/],
-      [['depart', 'nobody@example.com'], /^input.email: /],
+      [['depart', 'nobody@example.com'], /^EMAIL: unknown person "nobody@example.com"/],
       [['import', join(dataDir, 'missing.yaml')], /missing.yaml: cannot read it \(ENOENT\)/],
       [['import', 'BAD'], /^\/bad.yaml: /],
       [['frobnicate'], /^unknown command "frobnicate"/],
