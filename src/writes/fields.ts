@@ -16,6 +16,11 @@ const printable = (s: string) =>
   });
 // Free text may hold line breaks and tabs, never NUL.
 const noNul = (s: string) => !s.includes('\u0000');
+// Nor half a character: a lone UTF-16 surrogate has no UTF-8 form (the audit log's JSON
+// refused it as a fault; a text column stored U+FFFD instead).
+const LONE_SURROGATE = /\p{Cs}/u;
+const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
+const HALF_A_CHARACTER = 'must not contain a lone surrogate (half a character)';
 
 export const SLUG_MAX = 64;
 export const EMAIL_MAX = 254;
@@ -34,6 +39,7 @@ export const emailSchema = z
   .string()
   .max(EMAIL_MAX, `must be at most ${EMAIL_MAX} characters`)
   .refine(printable, 'must not contain control characters')
+  .refine(wellFormed, HALF_A_CHARACTER)
   .pipe(z.email())
   .transform((email) => email.toLowerCase());
 
@@ -41,6 +47,7 @@ export const emailSchema = z
 export const nameSchema = z
   .string()
   .refine(noNul, 'must not contain NUL characters')
+  .refine(wellFormed, HALF_A_CHARACTER)
   .transform((s) => s.trim())
   .pipe(
     z.string().min(1, 'must not be empty').max(NAME_MAX, `must be at most ${NAME_MAX} characters`),
@@ -51,6 +58,7 @@ export const optionalText = (max: number) =>
   z
     .string()
     .refine(noNul, 'must not contain NUL characters')
+    .refine(wellFormed, HALF_A_CHARACTER)
     .transform((s) => s.trim())
     .pipe(z.string().max(max, `must be at most ${max} characters`))
     .transform((s) => (s === '' ? null : s));
@@ -68,7 +76,8 @@ export const refSchema = z
   .trim()
   .min(1, 'must not be empty')
   .max(EMAIL_MAX, `must be at most ${EMAIL_MAX} characters`)
-  .refine(printable, 'must not contain control characters');
+  .refine(printable, 'must not contain control characters')
+  .refine(wellFormed, HALF_A_CHARACTER);
 
 /** A person reference: matched case-insensitively, so compared lower-cased. */
 export const personRefSchema = refSchema.transform((email) => email.toLowerCase());
