@@ -24,6 +24,7 @@ import { createLogger, type Logger, requestLog, yogaLogger } from './logging.js'
 import { maskFault } from './mask-fault.js';
 import { createMetrics, useMetricsRoute } from './metrics.js';
 import { gaugedKinds, orgGauges } from './org-gauges.js';
+import { useParamsGuard } from './params-guard.js';
 import { useTypedRequestErrors } from './request-errors.js';
 import { useRequestRecords } from './requests.js';
 import { useSlicedAnswers } from './sliced-answers.js';
@@ -111,6 +112,7 @@ export function createApp({
       useEngine({ execute }),
       useCredentialRequired((request) => frames.frameOf(request).viewer),
       useBodyLimit(config.maxBodyBytes, (request) => isFromCli(config, request)),
+      useParamsGuard(),
       useDocumentLimits(),
       useNoSuggestions(),
       useTypedRequestErrors(),

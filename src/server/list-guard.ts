@@ -14,6 +14,7 @@ import {
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { boundOf, tooMany } from '../graphql/bounds.js';
 import { QUERY_LIMITS } from './limits.js';
+import { REFUSED } from './params-guard.js';
 
 type Bound = NonNullable<ReturnType<typeof boundOf>>;
 type Variables = Record<string, unknown>;
@@ -38,7 +39,7 @@ export function useListGuard(schema: GraphQLSchema): Plugin {
         setResult({
           errors: [
             createGraphQLError(`${argument}: ${message}`, {
-              extensions: { code: 'BAD_USER_INPUT', argument },
+              extensions: { code: 'BAD_USER_INPUT', argument, http: REFUSED },
             }),
           ],
         });

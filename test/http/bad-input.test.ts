@@ -203,6 +203,59 @@ describe('variables that do not coerce', () => {
   });
 });
 
+describe('parameters no client sends', () => {
+  /** A JSON object nested `levels` deep, written out (stringifying it would need the depth). */
+  const nested = (levels: number) => `${'{"a":'.repeat(levels)}{}${'}'.repeat(levels)}`;
+  const post = (query: string, variables: string) =>
+    t.app.fetch('http://orgraph.test/graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json',
+        authorization: `Bearer ${ADMIN_TOKEN}`,
+      },
+      body: `{"query":${JSON.stringify(query)},"variables":${variables}}`,
+    });
+
+  it.each([
+    [
+      'an org document',
+      'mutation ($d: JSONObject!) { importOrg(document: $d) { userErrors { path } } }',
+      'd',
+    ],
+    ['a String', 'query ($s: String) { units(parent: $s) { totalCount } }', 's'],
+  ])(
+    'variables thousands of levels deep (%s): BAD_USER_INPUT, not a fault',
+    async (_, query, name) => {
+      const before = await t.changeCount();
+      const response = await post(query, `{"${name}":${nested(5000)}}`);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        errors: [
+          {
+            message: 'variables: nested deeper than 32 levels',
+            extensions: { code: 'BAD_USER_INPUT', argument: 'variables' },
+          },
+        ],
+      });
+      expect(await t.changeCount()).toBe(before);
+    },
+  );
+
+  it('a GET whose variables are not JSON: 400, not a fault', async () => {
+    const response = await t.app.fetch(
+      'http://orgraph.test/graphql?query=%7B__typename%7D&variables=%7Bnot',
+      { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } },
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errors: [
+        { message: 'variables, extensions: must be JSON', extensions: { code: 'BAD_REQUEST' } },
+      ],
+    });
+  });
+});
+
 describe('a malformed Date literal', () => {
   it('names the argument it stands in', async () => {
     const { status, errors } = await t.gql(

@@ -1,0 +1,59 @@
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
+
+/** A request refused before it ran: HTTP 400 to a GraphQL-over-HTTP client (Yoga's `spec`). */
+export const REFUSED = { status: 400, spec: true } as const;
+
+/** Deeper than any input or org document nests (a document: four levels). */
+export const MAX_VARIABLE_DEPTH = 32;
+
+/**
+ * Two shapes of request parameters that reached graphql-js and Yoga as faults (HTTP 500,
+ * "Unexpected error."), refused here as bad input before anything reads them:
+ *
+ * - a GET whose `variables` or `extensions` is not JSON (Yoga's GET reader throws);
+ * - variables nested thousands of levels deep (coercing them overflowed the stack): more
+ *   than MAX_VARIABLE_DEPTH levels is refused, measured without recursion.
+ */
+export function useParamsGuard(): Plugin {
+  return {
+    onRequestParse({ requestParser, setRequestParser }) {
+      if (!requestParser) return;
+      setRequestParser(async (request) => {
+        try {
+          return await requestParser(request);
+        } catch (error) {
+          if (!(error instanceof SyntaxError)) throw error;
+          throw createGraphQLError('variables, extensions: must be JSON', {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
+        }
+      });
+    },
+    onParams({ params, setResult }) {
+      if (depthOf(params.variables) <= MAX_VARIABLE_DEPTH) return;
+      const message = `variables: nested deeper than ${MAX_VARIABLE_DEPTH} levels`;
+      setResult({
+        errors: [
+          createGraphQLError(message, {
+            // 400 to a client of the GraphQL-over-HTTP spec, as a validation error is.
+            extensions: { code: 'BAD_USER_INPUT', argument: 'variables', http: REFUSED },
+          }),
+        ],
+      });
+    },
+  };
+}
+
+/** How many objects and lists deep a JSON value goes, stopping past the limit. */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const pending: Array<[unknown, number]> = [[value, 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [node, depth] = next;
+    if (node === null || typeof node !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > MAX_VARIABLE_DEPTH) return deepest;
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return deepest;
+}
