@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 
 /** A request refused before it ran: HTTP 400 to a GraphQL-over-HTTP client (Yoga's `spec`). */
@@ -10,7 +11,8 @@ export const MAX_VARIABLE_DEPTH = 32;
  * Two shapes of request parameters that reached graphql-js and Yoga as faults (HTTP 500,
  * "Unexpected error."), refused here as bad input before anything reads them:
  *
- * - a GET whose `variables` or `extensions` is not JSON (Yoga's GET reader throws);
+ * - a GET whose `variables` or `extensions` is not JSON (Yoga's GET reader throws), and a body
+ *   the client stopped sending (its connection reset: read as a database outage);
  * - variables nested thousands of levels deep (coercing them overflowed the stack): more
  *   than MAX_VARIABLE_DEPTH levels is refused, measured without recursion.
  */
@@ -22,8 +24,14 @@ export function useParamsGuard(): Plugin {
         try {
           return await requestParser(request);
         } catch (error) {
-          if (!(error instanceof SyntaxError)) throw error;
-          throw createGraphQLError('variables, extensions: must be JSON', {
+          if (error instanceof GraphQLError) throw error; // Yoga's own words on the request
+          // Reading the request involves no database: a connection reset here is the
+          // client's (it went away mid-body), not a database outage to log and alert on.
+          const message =
+            error instanceof SyntaxError
+              ? 'variables, extensions: must be JSON'
+              : 'the request could not be read to its end (the client closed it?)';
+          throw createGraphQLError(message, {
             extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
           });
         }

@@ -242,6 +242,24 @@ describe('parameters no client sends', () => {
     },
   );
 
+  it('a body the client stops sending: 400 and a warning, not a database outage', async () => {
+    const body = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"query":"{ units { totalC'));
+        controller.error(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+      },
+    });
+    const response = await t.app.fetch('http://orgraph.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(400);
+    const line = JSON.parse(t.logs.at(-1) ?? '{}');
+    expect(line).toMatchObject({ level: 'warn', status: 400, error: { code: 'BAD_REQUEST' } });
+  });
+
   it('a GET whose variables are not JSON: 400, not a fault', async () => {
     const response = await t.app.fetch(
       'http://orgraph.test/graphql?query=%7B__typename%7D&variables=%7Bnot',
