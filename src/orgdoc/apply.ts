@@ -76,10 +76,15 @@ export function applyDocument(
   applySeatsAndMembers(a, units);
   applyAors(a);
   applySuccession(a);
+  // Each entry its own role: two identical ENGINEER entries are two roles.
+  const taken = new Set<number>();
   for (const { index, value } of doc.openRoles) {
     const at = `openRoles[${index}]`;
     if (!repeats.has(at) && !a.invalid.units.has(value.unit)) {
-      attempt(a, under(at), () => saveRole(w, value));
+      attempt(a, under(at), () => {
+        const { openRole } = saveRole(w, value, taken);
+        if (openRole) taken.add(openRole.id);
+      });
     }
   }
   const { policy } = doc;

@@ -89,10 +89,11 @@ export function documentRepeats(doc: ParsedDocument, problems: Problems): Repeat
     '',
     (s) => `candidate "${s.candidate}" for the ${s.seat} seat of "${s.unit}"`,
   );
-  // Two entries for one role would each be matched against the same role.
+  // A leadership seat has one role under way at a time: a second entry for it is a repeat.
+  // An ENGINEER seat hires several at once: identical entries are that many roles.
   report(
     'openRoles',
-    doc.openRoles,
+    doc.openRoles.filter((r) => r.value.seat !== 'ENGINEER'),
     (r) => `${r.unit}:${r.seat}:${r.openedOn ?? ''}`,
     '',
     (r) => `${r.seat} role on "${r.unit}"${r.openedOn ? ` opened on ${r.openedOn}` : ''}`,

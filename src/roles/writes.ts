@@ -131,13 +131,18 @@ export interface SaveRoleInput {
  * An import's role entry, matched against the latest role of its unit's seat (of its
  * `openedOn` when given): in that status already, nothing; OPEN, a new role; FILLED or
  * CANCELLED, the open role closes on the day of the import (or the latest closed one is
- * corrected to that status); none at all, a new role in that status.
+ * corrected to that status); none at all, a new role in that status. Roles in `taken` were
+ * matched by the document's earlier entries: an ENGINEER seat has as many roles as entries.
  */
-export function saveRole(w: Draft, input: SaveRoleInput): RoleChange {
+export function saveRole(
+  w: Draft,
+  input: SaveRoleInput,
+  taken: ReadonlySet<number> = new Set(),
+): RoleChange {
   const unit = requireUnit(w, input.unit, 'unit');
   const status = input.status ?? 'OPEN';
   const roles = rolesOf(w, unit.id, input.seat).filter(
-    (r) => !input.openedOn || r.openedOn === input.openedOn,
+    (r) => !taken.has(r.id) && (!input.openedOn || r.openedOn === input.openedOn),
   );
   const latest = roles.at(-1);
   const open = roles.findLast((r) => r.status === 'OPEN');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { startTestApp } from '../helpers/app.js';
 import { useTestOrg } from '../helpers/test-org.js';
 import { specDocument } from '../orgdoc/fixtures.js';
 
@@ -77,5 +78,26 @@ describe('an export imported again while changes are planned', () => {
     const { importOrg } = await t.data(IMPORT, { d: exportOrg });
     expect(importOrg).toEqual({ userErrors: [], created: zero, updated: zero });
     expect(await t.data(LATER)).toEqual(later);
+  });
+});
+
+describe('an export with several ENGINEER roles of one team, opened the same day', () => {
+  it('imports again changing nothing, and elsewhere as that many roles', async () => {
+    const open = 'openRole(input: { unit: "storage", seat: ENGINEER })';
+    await plan([open, open, open]);
+    const { exportOrg } = await t.data('{ exportOrg }');
+    const engineers = (org: { openRoles: { seat: string }[] }) =>
+      org.openRoles.filter((r) => r.seat === 'ENGINEER').length;
+    expect(engineers(exportOrg)).toBe(3);
+    const { importOrg } = await t.data(IMPORT, { d: exportOrg });
+    expect(importOrg).toEqual({ userErrors: [], created: zero, updated: zero });
+    const elsewhere = await startTestApp({ org: exportOrg });
+    const roles = await elsewhere.data(
+      '{ openRoles(scope: "storage", status: OPEN) { nodes { seat } } }',
+    );
+    expect(
+      roles.openRoles.nodes.filter((r: { seat: string }) => r.seat === 'ENGINEER'),
+    ).toHaveLength(3);
+    await elsewhere.close();
   });
 });
