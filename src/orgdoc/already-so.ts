@@ -3,7 +3,7 @@ import type { Day } from '../core/org/state.js';
 import type { PersonRow, Seat } from '../db/tables.js';
 import { seatRows } from '../seats/writes.js';
 import type { Draft } from '../writes/draft.js';
-import type { AorEntry, SuccessionEntry } from './document.js';
+import type { AorEntry, SuccessionEntry, UnitEntry } from './document.js';
 
 /**
  * A document states how the org stands on the import's day. What it states that is already
@@ -92,4 +92,23 @@ export function isCandidate(w: Draft, entry: SuccessionEntry): boolean {
         row.readiness === entry.readiness &&
         (entry.notes === undefined || row.notes === (entry.notes ?? null)),
     );
+}
+
+/**
+ * A unit whose archiving is recorded for a later day, stated as it is (name, layer, charter
+ * and today's parent): the write rules refuse any write to an archived unit, a planned
+ * archive included, so the entry of an export is left as it is rather than refused.
+ */
+export function isArchivedLaterAsIs(w: Draft, entry: UnitEntry): boolean {
+  const unit = w.units.find('slug', entry.slug);
+  if (!unit?.archivedOn || unit.archivedOn <= w.today) return false;
+  // Seats and members cannot be given to it (archiving needed none left): those entries
+  // go to the write rules, which refuse them naming the archive.
+  if (entry.engLead || entry.techLead || entry.members?.length) return false;
+  return (
+    unit.name === entry.name &&
+    unit.layer === entry.layer &&
+    (entry.charter === undefined || unit.charter === entry.charter) &&
+    (entry.parent === undefined || parentOf(w, entry.slug) === (entry.parent ?? null))
+  );
 }

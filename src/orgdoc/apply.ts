@@ -14,6 +14,7 @@ import { requirePerson, requireUnit } from '../writes/lookup.js';
 import type { Problems } from '../writes/problems.js';
 import {
   holdsSeat,
+  isArchivedLaterAsIs,
   isCandidate,
   isMemberOf,
   managerOf,
@@ -150,7 +151,8 @@ function tryManager(a: Applying, value: PersonEntry): boolean {
 function applyUnits(a: Applying) {
   const saved = a.doc.units.filter(({ index, value }) => {
     const at = `units[${index}]`;
-    return !a.repeats.has(at) && attempt(a, under(at), () => saveUnit(a.w, value));
+    if (a.repeats.has(at) || isArchivedLaterAsIs(a.w, value)) return false;
+    return attempt(a, under(at), () => saveUnit(a.w, value));
   });
   for (const { index, value } of saved) {
     if (value.parent && a.invalid.units.has(value.parent)) continue;

@@ -35,6 +35,10 @@ const PLANNED: Record<string, string[]> = {
     AREA,
     'moveUnit(input: { slug: "storage", parent: "infra2", on: "2027-01-15" })',
   ],
+  'a unit archived': [
+    'createUnit(input: { slug: "spare", name: "Spare", layer: AREA, parent: "platform" })',
+    'archiveUnit(input: { slug: "spare", on: "2027-01-20" })',
+  ],
   'a candidacy ended': [
     'removeCandidate(input: { unit: "storage", seat: TECH_LEAD, person: "eli@example.com", on: "2027-01-17" })',
   ],
