@@ -24,7 +24,9 @@ export function useParamsGuard(): Plugin {
         try {
           return await requestParser(request);
         } catch (error) {
-          if (error instanceof GraphQLError) throw error; // Yoga's own words on the request
+          // Yoga's own words on the request, without the parser's error it attaches (its
+          // class and message, quoting the body back): a library's text is not an answer.
+          if (error instanceof GraphQLError) throw withoutOriginal(error);
           // Reading the request involves no database: a connection reset here is the
           // client's (it went away mid-body), not a database outage to log and alert on.
           const message =
@@ -50,6 +52,12 @@ export function useParamsGuard(): Plugin {
       });
     },
   };
+}
+
+function withoutOriginal(error: GraphQLError): GraphQLError {
+  if (!error.extensions?.originalError) return error;
+  const { originalError: _, ...extensions } = error.extensions;
+  return createGraphQLError(error.message, { extensions });
 }
 
 /** How many objects and lists deep a JSON value goes, stopping past the limit. */

@@ -260,6 +260,22 @@ describe('parameters no client sends', () => {
     expect(line).toMatchObject({ level: 'warn', status: 400, error: { code: 'BAD_REQUEST' } });
   });
 
+  it('a body that is not JSON: 400 in our words, not those of the parser', async () => {
+    const response = await t.app.fetch('http://orgraph.test/graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json',
+        authorization: `Bearer ${ADMIN_TOKEN}`,
+      },
+      body: '{"query": "{ __typename }", ',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'POST body sent invalid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+    });
+  });
+
   it('a GET whose variables are not JSON: 400, not a fault', async () => {
     const response = await t.app.fetch(
       'http://orgraph.test/graphql?query=%7B__typename%7D&variables=%7Bnot',
