@@ -212,6 +212,13 @@ export function backstageToDocument(
   const entities = readCatalog(files, read, report);
   const users = entities.filter((e) => e.kind === 'User');
   const groupList = entities.filter((e) => e.kind === 'Group');
+  // A readable file of no entity we read is not a catalog (an org document, a CSV): said,
+  // rather than imported as "no change".
+  if (users.length === 0 && groupList.length === 0 && report.problems.length === 0) {
+    const names = files.map((f) => f.name).join(', ');
+    const message = `${names}: no Group or User entity found (is it a Backstage catalog?)`;
+    report.problems.push({ origin: null, message });
+  }
   const groups = new Map(groupList.map((group) => [group.key, group]));
   const found = peopleOf(users, sources);
   const parents = parentsOf(groups, report);

@@ -13,13 +13,29 @@ export { OrgFileError };
  * syntax error, or a file over the import limits (file-limits.ts) before parsing it.
  */
 export function parseOrgFile(text: string, fileName: string): unknown {
+  let document: unknown;
   try {
     checkNesting(text);
-    if (extname(fileName).toLowerCase() === '.json') return JSON.parse(text);
-    return YAML.parse(text, YAML_READ);
+    document =
+      extname(fileName).toLowerCase() === '.json' ? JSON.parse(text) : YAML.parse(text, YAML_READ);
   } catch (error) {
-    throw new OrgFileError(`${fileName}: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    // The YAML library's words name its own API; a catalog is the likely cause.
+    if (/multiple documents/.test(message)) {
+      throw new OrgFileError(
+        `${fileName}: several YAML documents (---); an org document is one (a Backstage catalog: --from backstage)`,
+      );
+    }
+    throw new OrgFileError(`${fileName}: ${message}`);
   }
+  if (document === null || typeof document !== 'object' || Array.isArray(document)) {
+    const found =
+      document === null ? 'nothing' : Array.isArray(document) ? 'a list' : `a ${typeof document}`;
+    throw new OrgFileError(
+      `${fileName}: an org document is a mapping of sections (people, units, aors, succession, openRoles, policy), not ${found}`,
+    );
+  }
+  return document;
 }
 
 /** The document as YAML, for `export FILE.yaml`; plain scalars keep dates as strings too. */

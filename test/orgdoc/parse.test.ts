@@ -40,6 +40,18 @@ describe('parseOrgFile', () => {
     expect(() => parseOrgFile('units: [a, b', 'broken.yaml')).toThrow(/^broken\.yaml: /);
   });
 
+  test('what is not one document of sections says so, in our words', () => {
+    expect(() => parseOrgFile('[1, 2]', 'list.json')).toThrow(
+      /^list\.json: an org document is a mapping of sections \(people, .*\), not a list$/,
+    );
+    expect(() => parseOrgFile('', 'empty.yaml')).toThrow(/^empty\.yaml: .*not nothing$/);
+    expect(() => parseOrgFile('hello', 'word.yaml')).toThrow(/not a string$/);
+    const catalog = 'kind: Group\nmetadata: { name: a }\n---\nkind: User\nmetadata: { name: b }\n';
+    expect(() => parseOrgFile(catalog, 'org.yaml')).toThrow(
+      'org.yaml: several YAML documents (---); an org document is one (a Backstage catalog: --from backstage)',
+    );
+  });
+
   test('YAML written by the exporter reads back the same, dates included', () => {
     const doc = {
       units: [{ slug: 'x', engLead: { person: 'a@b.co', since: '2021-03-01', acting: false } }],

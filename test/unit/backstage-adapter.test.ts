@@ -229,6 +229,15 @@ describe('backstageToDocument', () => {
     );
   });
 
+  it('a file of no Group or User (an org document, a CSV) is a problem, not "no change"', () => {
+    for (const text of ['people:\n  - { email: a@b.co, name: A }\n', 'email,name\na@b.co,A\n']) {
+      const adapted = catalog(text);
+      expect(locatedProblems(adapted, [])).toEqual([
+        'catalog.yaml: no Group or User entity found (is it a Backstage catalog?)',
+      ]);
+    }
+  });
+
   it('reads the fixture in the shape of Backstage’s example through its Location', () => {
     const folder = 'test/fixtures/backstage/northwind';
     const read = (name: string) => readFileSync(`${folder}/${name}`, 'utf8');
