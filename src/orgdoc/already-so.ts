@@ -59,22 +59,46 @@ export function parentOf(w: Draft, unitSlug: string): string | null {
   return line ? (w.units.get(line.parentId)?.slug ?? null) : null;
 }
 
+/** Whether everything the entry says of the AoR's owner and backups is so on the import's day. */
+function ownersAlreadySo(w: Draft, entry: AorEntry): boolean {
+  const aor = w.aors.find('slug', entry.slug);
+  if (!aor) return false;
+  const rows = w.aorOwnerships.where('aor', aor.id).filter((row) => inForceOn(row, w.today));
+  const owns = (email: string, role: 'PRIMARY' | 'BACKUP') =>
+    rows.some((row) => row.role === role && row.personId === personOf(w, email)?.id);
+  return (
+    (!entry.owner || owns(entry.owner, 'PRIMARY')) &&
+    (entry.backups ?? []).every((email) => owns(email, 'BACKUP'))
+  );
+}
+
 /**
- * The AoR entry less the owners who already own it so on the import's day (each counted
- * unchanged): what is left is what the write rules have to do.
+ * The AoR entry for the write rules: without its owner and backups when all of them are so
+ * on the import's day (each counted unchanged); else whole, so the rules check it as written
+ * (an owner listed as a backup too, a refused backup at its own index).
  */
 export function ownersToChange(w: Draft, entry: AorEntry): AorEntry {
+  const stated = (entry.owner ? 1 : 0) + (entry.backups?.length ?? 0);
+  if (stated === 0 || !ownersAlreadySo(w, entry)) return entry;
+  for (let i = 0; i < stated; i++) w.keep('aorOwnerships');
+  return { ...entry, owner: undefined, backups: undefined };
+}
+
+/**
+ * An AoR whose retirement is recorded for a later day, stated as it is (its fields and its
+ * owners today): the write rules refuse any write to a retired AoR, a planned retirement
+ * included, so the entry of an export is left as it is rather than refused.
+ */
+export function isRetiredLaterAsIs(w: Draft, entry: AorEntry): boolean {
   const aor = w.aors.find('slug', entry.slug);
-  if (!aor) return entry;
-  const rows = w.aorOwnerships.where('aor', aor.id).filter((row) => inForceOn(row, w.today));
-  const owns = (email: string, role: 'PRIMARY' | 'BACKUP') => {
-    const so = rows.some((row) => row.role === role && row.personId === personOf(w, email)?.id);
-    if (so) w.keep('aorOwnerships');
-    return so;
-  };
-  const owner = entry.owner && owns(entry.owner, 'PRIMARY') ? undefined : entry.owner;
-  const backups = entry.backups?.filter((email) => !owns(email, 'BACKUP'));
-  return { ...entry, owner, backups };
+  if (!aor?.retiredOn || aor.retiredOn <= w.today) return false;
+  return (
+    aor.name === entry.name &&
+    w.units.get(aor.unitId)?.slug === entry.unit &&
+    (entry.description === undefined || aor.description === entry.description) &&
+    (entry.criticality === undefined || aor.criticality === entry.criticality) &&
+    ownersAlreadySo(w, entry)
+  );
 }
 
 /** A candidate for the seat on the import's day, with the entry's readiness (and notes). */
@@ -97,14 +121,12 @@ export function isCandidate(w: Draft, entry: SuccessionEntry): boolean {
 /**
  * A unit whose archiving is recorded for a later day, stated as it is (name, layer, charter
  * and today's parent): the write rules refuse any write to an archived unit, a planned
- * archive included, so the entry of an export is left as it is rather than refused.
+ * archive included, so the entry of an export is left as it is rather than refused. Its
+ * seats and members are checked as any unit's (a holder until the archive day is so today).
  */
 export function isArchivedLaterAsIs(w: Draft, entry: UnitEntry): boolean {
   const unit = w.units.find('slug', entry.slug);
   if (!unit?.archivedOn || unit.archivedOn <= w.today) return false;
-  // Seats and members cannot be given to it (archiving needed none left): those entries
-  // go to the write rules, which refuse them naming the archive.
-  if (entry.engLead || entry.techLead || entry.members?.length) return false;
   return (
     unit.name === entry.name &&
     unit.layer === entry.layer &&

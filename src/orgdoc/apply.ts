@@ -16,6 +16,7 @@ import {
   holdsSeat,
   isArchivedLaterAsIs,
   isCandidate,
+  isRetiredLaterAsIs,
   isMemberOf,
   managerOf,
   ownersToChange,
@@ -151,11 +152,15 @@ function tryManager(a: Applying, value: PersonEntry): boolean {
 function applyUnits(a: Applying) {
   const saved = a.doc.units.filter(({ index, value }) => {
     const at = `units[${index}]`;
-    if (a.repeats.has(at) || isArchivedLaterAsIs(a.w, value)) return false;
+    if (a.repeats.has(at)) return false;
+    // Archived from a later day and stated as it is: nothing to write (its seats and
+    // members are checked below, as any unit's).
+    if (isArchivedLaterAsIs(a.w, value)) return true;
     return attempt(a, under(at), () => saveUnit(a.w, value));
   });
   for (const { index, value } of saved) {
     if (value.parent && a.invalid.units.has(value.parent)) continue;
+    if (isArchivedLaterAsIs(a.w, value)) continue;
     const parent = value.parent ?? null;
     if (parent !== null && parentOf(a.w, value.slug) === parent) continue;
     attempt(a, under(`units[${index}]`), () => moveUnit(a.w, { slug: value.slug, parent }));
@@ -202,6 +207,10 @@ function applyAors(a: Applying): void {
     const refersToInvalid =
       a.invalid.units.has(value.unit) || people.some((email) => a.invalid.emails.has(email));
     if (a.repeats.has(at) || refersToInvalid) continue;
+    if (isRetiredLaterAsIs(a.w, value)) {
+      ownersToChange(a.w, value); // counts its owners unchanged
+      continue;
+    }
     attempt(a, under(at), () => saveAor(a.w, ownersToChange(a.w, value)));
   }
 }

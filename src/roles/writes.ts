@@ -150,7 +150,8 @@ export function saveRole(
   const openToday = status === 'OPEN' ? roles.findLast((r) => roleOpenFrom(r, w.today)) : null;
   if (latest?.status === status || openToday) {
     w.keep('openRoles');
-    return { openRole: openToday ?? open ?? latest ?? null };
+    // The role the entry matched (an import's next entries match others).
+    return { openRole: (status === 'OPEN' ? openToday : latest) ?? null };
   }
   if (status === 'OPEN') return openRole(w, input);
   const closing = (role: OpenRoleRow) => laterDay(role.openedOn, w.today);

@@ -35,6 +35,18 @@ const PLANNED: Record<string, string[]> = {
     AREA,
     'moveUnit(input: { slug: "storage", parent: "infra2", on: "2027-01-15" })',
   ],
+  'a unit archived, its holder and member until then': [
+    'createUnit(input: { slug: "spare-team", name: "Spare team", layer: TEAM, parent: "infra" })',
+    'assignSeat(input: { unit: "spare-team", seat: ENG_LEAD, person: "bo@example.com" })',
+    'setTeam(input: { email: "cy@example.com", team: "spare-team" })',
+    'vacateSeat(input: { unit: "spare-team", seat: ENG_LEAD, on: "2027-01-21" })',
+    'setTeam(input: { email: "cy@example.com", team: null, on: "2027-01-21" })',
+    'archiveUnit(input: { slug: "spare-team", on: "2027-01-21" })',
+  ],
+  'an AoR retired': [
+    'createAor(input: { slug: "spare-aor", name: "Spare", unit: "storage", owner: "ana@example.com", backups: ["eli@example.com"] })',
+    'retireAor(input: { slug: "spare-aor", on: "2027-01-22" })',
+  ],
   'a unit archived': [
     'createUnit(input: { slug: "spare", name: "Spare", layer: AREA, parent: "platform" })',
     'archiveUnit(input: { slug: "spare", on: "2027-01-20" })',

@@ -230,6 +230,35 @@ describe('importOrgDocument', () => {
     ).toEqual([{ criticality: 'MEDIUM' }]);
   });
 
+  test('ENGINEER roles: each entry matches its own role, a closed one and an open one', async () => {
+    await importDoc(specDocument());
+    const engineer = (status: string) => ({ unit: 'storage', seat: 'ENGINEER', status });
+    await importDoc({ openRoles: [engineer('OPEN'), engineer('OPEN')] });
+    await importDoc({ openRoles: [engineer('CANCELLED')] }, '2026-11-30');
+    const again = await importDoc(
+      { openRoles: [engineer('CANCELLED'), engineer('OPEN')] },
+      '2026-12-01',
+    );
+    expect(again.userErrors).toEqual([]);
+    expect(again.created.openRoles).toBe(0);
+    expect(again.unchanged.openRoles).toBe(2);
+  });
+
+  test('an AoR entry with one owner already so: the others checked as written, at their index', async () => {
+    await importDoc(specDocument());
+    const blob = specDocument().aors?.[0];
+    const refused = await importDoc({
+      aors: [{ ...blob, backups: ['eli@example.com', 'zed@example.com'] }],
+    });
+    expect(refused.userErrors).toEqual([
+      expect.objectContaining({ path: 'aors[0].backups[1]', code: 'NOT_FOUND' }),
+    ]);
+    const twice = await importDoc({ aors: [{ ...blob, backups: ['dee@example.com'] }] });
+    expect(twice.userErrors).toEqual([
+      expect.objectContaining({ path: 'aors[0].backups[0]', code: 'VALIDATION' }),
+    ]);
+  });
+
   test('open roles: FILLED closes the open role, a closed role is not reopened twice', async () => {
     await importDoc(specDocument());
     const filled = await importDoc(
