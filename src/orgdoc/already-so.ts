@@ -1,6 +1,7 @@
 import { inForceOn, latestInForce } from '../core/org/in-force.js';
 import type { Day } from '../core/org/state.js';
 import type { PersonRow, Seat } from '../db/tables.js';
+import { managerOn } from '../people/writes.js';
 import { seatRows } from '../seats/writes.js';
 import type { Draft } from '../writes/draft.js';
 import type { AorEntry, SuccessionEntry, UnitEntry } from './document.js';
@@ -48,8 +49,8 @@ export function isMemberOf(w: Draft, email: string, teamSlug: string): boolean {
 
 /** The email of the person's manager on the import's day (null: none). */
 export function managerOf(w: Draft, person: PersonRow): string | null {
-  const line = latestInForce(w.reportingLines.where('person', person.id), w.today);
-  return line ? (w.people.get(line.managerId)?.email ?? null) : null;
+  const managerId = managerOn(w, person.id, w.today);
+  return managerId === null ? null : (w.people.get(managerId)?.email ?? null);
 }
 
 /** The slug of the unit's parent on the import's day (null: none). */

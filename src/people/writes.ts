@@ -89,7 +89,8 @@ export function savePerson(w: Draft, input: CreatePersonInput): PersonChange {
 }
 
 /** A person's manager on `day`, as the draft's reporting lines say. */
-function managerOn(w: Draft, personId: number, day: Day): number | null {
+/** The id of the person's manager on `day` (null: none). */
+export function managerOn(w: Draft, personId: number, day: Day): number | null {
   return latestInForce(w.reportingLines.where('person', personId), day)?.managerId ?? null;
 }
 

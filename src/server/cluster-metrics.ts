@@ -11,7 +11,8 @@ import { AggregatorRegistry, type Registry } from 'prom-client';
 
 const ASK = 'orgraph:metrics?';
 const ANSWER = 'orgraph:metrics';
-const TIMEOUT_MS = 5_000;
+// Longer than prom-client's own wait for the workers (5 s), so its answer (or its error) wins.
+const TIMEOUT_MS = 6_000;
 
 interface Answer {
   type: typeof ANSWER;

@@ -55,7 +55,7 @@ const databaseFailure: Explain = (e, s) => {
     return `database "${database}" does not exist on PostgreSQL at ${where}: create it (createdb ${database}) or fix DATABASE_URL`;
   if (e.code === '28P01' || e.code === '28000')
     return `PostgreSQL at ${where} refused user "${user}": check the user and password in DATABASE_URL`;
-  if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN')
+  if (e.code === 'ENOTFOUND')
     return `cannot find the PostgreSQL host of DATABASE_URL (${where}): no such name (${e.code}); fix DATABASE_URL`;
   // PostgreSQL's own refusals (a database closed to connections: a bare 55000) say why.
   if (/^[0-9A-Z]{5}$/.test(e.code ?? '') && isDatabaseUnavailable(e))

@@ -143,9 +143,17 @@ export function useMetricsRoute(metrics: Metrics, token: string | undefined): Pl
         );
         return;
       }
-      const text = await metrics.text();
+      // A worker just started (or restarted) may not answer the primary yet: a failed
+      // scrape Prometheus retries, not an unexpected error.
+      const text = await metrics.text().catch(() => null);
       endResponse(
-        new fetchAPI.Response(text, { headers: { 'content-type': metrics.registry.contentType } }),
+        text === null
+          ? new fetchAPI.Response('The metrics of every worker are not ready; scrape again.\n', {
+              status: 503,
+            })
+          : new fetchAPI.Response(text, {
+              headers: { 'content-type': metrics.registry.contentType },
+            }),
       );
     },
   };

@@ -32,7 +32,10 @@ export function useParamsGuard(): Plugin {
           const message =
             error instanceof SyntaxError
               ? 'variables, extensions: must be JSON'
-              : 'the request could not be read to its end (the client closed it?)';
+              : cutOff(error)
+                ? 'the request could not be read to its end (the client closed it)'
+                : null;
+          if (message === null) throw error;
           throw createGraphQLError(message, {
             extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
           });
@@ -52,6 +55,21 @@ export function useParamsGuard(): Plugin {
       });
     },
   };
+}
+
+/** A body the client stopped sending: its connection reset or the request aborted. */
+function cutOff(error: unknown): boolean {
+  const { code, name, message } = (error ?? {}) as {
+    code?: string;
+    name?: string;
+    message?: string;
+  };
+  return (
+    code === 'ECONNRESET' ||
+    code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+    name === 'AbortError' ||
+    /aborted/i.test(message ?? '')
+  );
 }
 
 function withoutOriginal(error: GraphQLError): GraphQLError {

@@ -14,8 +14,9 @@ const STOP_MARGIN_MS = 5_000;
  * snapshot). The workers start one after the other, so only the first migrates the database
  * and a start that cannot serve fails once: that worker prints its one line and the primary
  * exits with its code. Once all listen, `announce` runs once; a worker that dies after that
- * is started again. The primary adds up the workers' metrics for `/metrics`. SIGTERM (or SIGINT) reaches every worker, which finishes its requests,
- * and the primary exits when the last has.
+ * is started again. The primary adds up the workers' metrics for `/metrics`. SIGTERM (or
+ * SIGINT) reaches every worker, which finishes its requests, and the primary exits when the
+ * last has.
  */
 export function superviseWorkers(
   count: number,

@@ -39,14 +39,11 @@ export const DESCRIBED_TABLES = TABLE_NAMES.filter(
 );
 
 /**
- * The tables an import counts: the org's things, not its policy (the plan shows that) nor
- * the dated reporting lines and parents (counted as the people and units they change).
+ * The tables an import counts: the described ones (the dated reporting lines and parents are
+ * counted as the people and units they change).
  */
-export type CountedTable = Exclude<TableName, 'reportingLines' | 'unitParents'>;
-const UNCOUNTED: readonly TableName[] = ['reportingLines', 'unitParents'];
-const COUNTED_TABLES = TABLE_NAMES.filter(
-  (name): name is CountedTable => !UNCOUNTED.includes(name),
-);
+export type CountedTable = DescribedTable;
+const COUNTED_TABLES = DESCRIBED_TABLES;
 export type Counts = Record<CountedTable, number>;
 
 export const zeroCounts = (): Counts =>
