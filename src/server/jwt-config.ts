@@ -39,8 +39,8 @@ export const jwtEnv = {
  */
 function keySetFileProblem(path: string): string | null {
   try {
-    const set = JSON.parse(readFileSync(path, 'utf8')) as { keys?: unknown };
-    return Array.isArray(set.keys) ? null : `${path} holds no JWK set (no "keys" list)`;
+    const set = JSON.parse(readFileSync(path, 'utf8')) as { keys?: unknown } | null;
+    return Array.isArray(set?.keys) ? null : `${path} holds no JWK set (no "keys" list)`;
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return `cannot read a JWK set from ${path} (${reason})`;

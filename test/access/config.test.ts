@@ -34,8 +34,10 @@ describe('single sign-on settings', () => {
       /Bad setting ORGRAPH_JWKS: cannot read a JWK set from \/nowhere\/jwks.json \(ENOENT\)/,
     );
     const path = join(mkdtempSync(join(tmpdir(), 'orgraph-jwks-')), 'jwks.json');
-    writeFileSync(path, '{"issuer":"x"}');
-    expect(() => loadConfig({ ...SSO, ORGRAPH_JWKS: path })).toThrow(/holds no JWK set/);
+    for (const text of ['{"issuer":"x"}', 'null', '[1]']) {
+      writeFileSync(path, text);
+      expect(() => loadConfig({ ...SSO, ORGRAPH_JWKS: path }), text).toThrow(/holds no JWK set/);
+    }
   });
 
   it('refuse a plain-http JWKS, whose keys anyone on the way could replace', () => {
