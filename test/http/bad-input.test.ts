@@ -12,6 +12,15 @@ import { specDocument } from '../orgdoc/fixtures.js';
 const t = useTestOrg(specDocument());
 
 const base64 = (text: string) => Buffer.from(text).toString('base64');
+
+/** A POST of `body` as a client sends it, accepting `accept` (a stream: sent as it comes). */
+const postBody = (body: BodyInit, accept = 'application/graphql-response+json') =>
+  t.app.fetch('http://orgraph.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${ADMIN_TOKEN}` },
+    body,
+    duplex: 'half',
+  } as RequestInit);
 /** What the relay plugin's own cursors hold; a client never sees it decoded. */
 const offsetCursor = (offset: string) => base64(`OffsetConnection:${offset}`);
 
@@ -142,16 +151,7 @@ describe('a document over a limit of its shape', () => {
 
   it('is answered like any validation error to a legacy JSON client too', async () => {
     // A client that accepts plain JSON only, as before application/graphql-response+json.
-    const legacy = (query: string) =>
-      t.app.fetch('http://orgraph.test/graphql', {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json',
-          authorization: `Bearer ${ADMIN_TOKEN}`,
-        },
-        body: JSON.stringify({ query }),
-      });
+    const legacy = (query: string) => postBody(JSON.stringify({ query }), 'application/json');
     const response = await legacy(aliases(300));
     const unknownField = await legacy('{ nothingHere }');
     expect(response.status).toBe(unknownField.status);
@@ -207,15 +207,7 @@ describe('parameters no client sends', () => {
   /** A JSON object nested `levels` deep, written out (stringifying it would need the depth). */
   const nested = (levels: number) => `${'{"a":'.repeat(levels)}{}${'}'.repeat(levels)}`;
   const post = (query: string, variables: string) =>
-    t.app.fetch('http://orgraph.test/graphql', {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/graphql-response+json',
-        authorization: `Bearer ${ADMIN_TOKEN}`,
-      },
-      body: `{"query":${JSON.stringify(query)},"variables":${variables}}`,
-    });
+    postBody(`{"query":${JSON.stringify(query)},"variables":${variables}}`);
 
   it.each([
     [
@@ -249,27 +241,22 @@ describe('parameters no client sends', () => {
         controller.error(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
       },
     });
-    const response = await t.app.fetch('http://orgraph.test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-      body,
-      duplex: 'half',
-    } as RequestInit);
+    const response = await postBody(body);
     expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message: 'the request could not be read to its end (the client closed it)',
+          extensions: { code: 'BAD_REQUEST' },
+        },
+      ],
+    });
     const line = JSON.parse(t.logs.at(-1) ?? '{}');
     expect(line).toMatchObject({ level: 'warn', status: 400, error: { code: 'BAD_REQUEST' } });
   });
 
   it('a body that is not JSON: 400 in our words, not those of the parser', async () => {
-    const response = await t.app.fetch('http://orgraph.test/graphql', {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/graphql-response+json',
-        authorization: `Bearer ${ADMIN_TOKEN}`,
-      },
-      body: '{"query": "{ __typename }", ',
-    });
+    const response = await postBody('{"query": "{ __typename }", ');
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
       errors: [{ message: 'POST body sent invalid JSON.', extensions: { code: 'BAD_REQUEST' } }],
