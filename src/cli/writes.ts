@@ -76,13 +76,14 @@ export const assignCommand: Command = {
 };
 
 const DEPART = `mutation ($input: RecordDepartureInput!) { recordDeparture(input: $input) {
-  person { email departedOn } endedSeats { seat unit { slug } }
+  person { email departedOn } replacedDepartedOn endedSeats { seat unit { slug } }
   endedAorOwnerships { role aor { slug } } endedCandidacies { seat unit { slug } }
   endedMemberships { team { slug } }
   userErrors { path message }
 } }`;
 interface DepartPayload extends WritePayload {
   person: { email: string; departedOn: string };
+  replacedDepartedOn: string | null;
   endedSeats: { seat: string; unit: { slug: string } }[];
   endedAorOwnerships: { role: string; aor: { slug: string } }[];
   endedCandidacies: { seat: string; unit: { slug: string } }[];
@@ -118,7 +119,12 @@ export const departCommand: Command = {
       DEPART,
       input,
       { 'input.email': 'EMAIL', 'input.on': '--on' },
-      (p) => `${p.person.email} departed on ${p.person.departedOn}; ended: ${endedByDeparture(p)}`,
+      (p) => {
+        const sooner = p.replacedDepartedOn
+          ? ` (brought forward from ${p.replacedDepartedOn})`
+          : '';
+        return `${p.person.email} departed on ${p.person.departedOn}${sooner}; ended: ${endedByDeparture(p)}`;
+      },
     );
   },
 };

@@ -28,6 +28,8 @@ export interface EndedOwnership {
 
 export interface Departure {
   person: PersonRow | null;
+  /** The later departure day this one brought forward (null: none was recorded). */
+  replacedDepartedOn: Day | null;
   endedSeats: SeatAssignmentRow[];
   endedMemberships: MembershipRow[];
   endedAorOwnerships: EndedOwnership[];
@@ -37,6 +39,7 @@ export interface Departure {
 
 export const noDeparture: Departure = {
   person: null,
+  replacedDepartedOn: null,
   endedSeats: [],
   endedMemberships: [],
   endedAorOwnerships: [],
@@ -72,6 +75,7 @@ export function recordDeparture(w: Draft, input: RecordDepartureInput): Departur
     table.where('person', person.id);
   const ownerships = endRows(w.aorOwnerships, mine(w.aorOwnerships), on);
   return {
+    replacedDepartedOn: person.departedOn,
     person: w.people.update(person, { departedOn: on }),
     endedSeats: endRows(w.seatAssignments, mine(w.seatAssignments), on).sort(byStartThenId),
     endedMemberships: endRows(w.memberships, mine(w.memberships), on).sort(byStartThenId),

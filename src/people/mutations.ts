@@ -188,6 +188,12 @@ orgMutation({
         nullable: true,
         description: 'The person, with `departedOn` set.',
       }),
+      replacedDepartedOn: t.expose('replacedDepartedOn', {
+        type: 'Date',
+        nullable: true,
+        description:
+          'The later departure day this one brought forward (null: none was recorded before).',
+      }),
       endedSeats: t.expose('endedSeats', {
         type: [SeatAssignment],
         description: 'Their seat assignments, ended the day before they left.',

@@ -32,7 +32,7 @@ const SET_TEAM = `mutation ($input: SetTeamInput!) {
 }`;
 const DEPART = `mutation ($input: RecordDepartureInput!) {
   recordDeparture(input: $input) {
-    person { email departedOn }
+    person { email departedOn } replacedDepartedOn
     endedSeats { unit { slug } seat startedOn endedOn }
     endedMemberships { team { slug } endedOn }
     endedAorOwnerships { aor { slug } role endedOn }
@@ -323,6 +323,7 @@ describe('recordDeparture', () => {
     const { recordDeparture } = await t.data(DEPART, { input: { email: 'Mia@Example.com' } });
     expect(recordDeparture).toEqual({
       person: { email: 'mia@example.com', departedOn: TODAY },
+      replacedDepartedOn: null,
       endedSeats: [
         { unit: { slug: 'db' }, seat: 'ENG_LEAD', startedOn: '2024-01-01', endedOn: '2026-11-22' },
         {
@@ -434,6 +435,7 @@ describe('recordDeparture', () => {
     ]);
     const sooner = await expectWritten(t, DEPART, { email: 'ivo@example.com', on: '2027-01-01' });
     expect(sooner.person).toEqual({ email: 'ivo@example.com', departedOn: '2027-01-01' });
+    expect(sooner.replacedDepartedOn).toBe('2027-03-01');
     expect(sooner.endedSeats).toEqual([
       { unit: { slug: 'db' }, seat: 'TECH_LEAD', startedOn: '2024-01-01', endedOn: '2026-12-31' },
     ]);
