@@ -1,9 +1,10 @@
-import { inForceOn, latestInForce } from '../core/org/in-force.js';
+import { type Dated, inForceOn, latestInForce } from '../core/org/in-force.js';
 import type { Day } from '../core/org/state.js';
 import type { PersonRow, Seat } from '../db/tables.js';
 import { managerOn } from '../people/writes.js';
 import { seatRows } from '../seats/writes.js';
 import type { Draft } from '../writes/draft.js';
+import { isCurrentIn } from '../writes/lookup.js';
 import type { AorEntry, SuccessionEntry, UnitEntry } from './document.js';
 
 /**
@@ -16,7 +17,12 @@ import type { AorEntry, SuccessionEntry, UnitEntry } from './document.js';
 
 const personOf = (w: Draft, email: string) => w.people.find('email', email.toLowerCase());
 
-/** Holds the seat from `since` (default the import's day) through the import's day. */
+/**
+ * Holds the seat from `since` (default the import's day) through the import's day. An entry
+ * whose `since` is later than the import's day is a plan: it is so only while that holding
+ * runs on (open-ended, or to the person's departure), not when another holder is planned
+ * after it — a document stating it would take the seat back from them.
+ */
 export function holdsSeat(
   w: Draft,
   unitSlug: string,
@@ -27,12 +33,12 @@ export function holdsSeat(
   const person = personOf(w, holder.person);
   if (!unit || !person) return false;
   const since = holder.since ?? w.today;
-  const through = since > w.today ? since : w.today;
+  const runsOn = since > w.today ? isCurrentIn(w) : (row: Dated) => inForceOn(row, w.today);
   return seatRows(w, unit.id, seat).some(
     (row) =>
       row.personId === person.id &&
       row.startedOn <= since &&
-      inForceOn(row, through) &&
+      runsOn(row) &&
       (holder.acting === undefined || row.acting === holder.acting),
   );
 }

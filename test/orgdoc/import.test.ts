@@ -127,6 +127,26 @@ describe('importOrgDocument', () => {
     expect(candidacy?.ended_on).toBe('2026-10-31');
   });
 
+  test('a planned holder stated again is so only while no one is planned after them', async () => {
+    await importDoc(specDocument());
+    const lead = (person: string, since: string) => ({
+      units: [{ ...storage, techLead: { person, since } }],
+    });
+    expect((await importDoc(lead('eli@example.com', '2027-01-10'))).userErrors).toEqual([]);
+    expect((await importDoc(lead('ana@example.com', '2027-01-13'))).userErrors).toEqual([]);
+    // Eli holds the seat on 2027-01-12, but Ana from the 13th: stating Eli from the 12th
+    // would take the seat back from her, which a document cannot do (as assignSeat cannot).
+    const again = await importDoc(lead('eli@example.com', '2027-01-12'));
+    expect(again.userErrors).toEqual([
+      expect.objectContaining({ path: 'units[0].techLead', code: 'VALIDATION' }),
+    ]);
+    expect((await seatHistory('storage', 'TECH_LEAD')).at(-1)).toMatchObject({
+      email: 'ana@example.com',
+      started_on: '2027-01-13',
+      ended_on: null,
+    });
+  });
+
   test('an acting flag change updates the current assignment in place', async () => {
     await importDoc(specDocument());
     const result = await importDoc({
