@@ -4,7 +4,7 @@ import type { PersonRow, Seat } from '../db/tables.js';
 import { managerOn } from '../people/writes.js';
 import { seatRows } from '../seats/writes.js';
 import type { Draft } from '../writes/draft.js';
-import { isCurrentIn } from '../writes/lookup.js';
+import { findPerson, isCurrentIn } from '../writes/lookup.js';
 import type { AorEntry, SuccessionEntry, UnitEntry } from './document.js';
 
 /**
@@ -14,8 +14,6 @@ import type { AorEntry, SuccessionEntry, UnitEntry } from './document.js';
  * rules place a change from a day on: given such an entry they would refuse it as coming
  * before the plan, or, where the plan ends it, write it again.
  */
-
-const personOf = (w: Draft, email: string) => w.people.find('email', email.toLowerCase());
 
 /**
  * Holds the seat from `since` (default the import's day) through the import's day. An entry
@@ -30,7 +28,7 @@ export function holdsSeat(
   holder: { person: string; since?: Day; acting?: boolean },
 ): boolean {
   const unit = w.units.find('slug', unitSlug);
-  const person = personOf(w, holder.person);
+  const person = findPerson(w, holder.person);
   if (!unit || !person) return false;
   const since = holder.since ?? w.today;
   const runsOn = since > w.today ? isCurrentIn(w) : (row: Dated) => inForceOn(row, w.today);
@@ -46,7 +44,7 @@ export function holdsSeat(
 /** A member of the team on the import's day. */
 export function isMemberOf(w: Draft, email: string, teamSlug: string): boolean {
   const team = w.units.find('slug', teamSlug);
-  const person = personOf(w, email);
+  const person = findPerson(w, email);
   if (!team || !person) return false;
   return w.memberships
     .where('person', person.id)
@@ -72,7 +70,7 @@ function ownersAlreadySo(w: Draft, entry: AorEntry): boolean {
   if (!aor) return false;
   const rows = w.aorOwnerships.where('aor', aor.id).filter((row) => inForceOn(row, w.today));
   const owns = (email: string, role: 'PRIMARY' | 'BACKUP') =>
-    rows.some((row) => row.role === role && row.personId === personOf(w, email)?.id);
+    rows.some((row) => row.role === role && row.personId === findPerson(w, email)?.id);
   return (
     (!entry.owner || owns(entry.owner, 'PRIMARY')) &&
     (entry.backups ?? []).every((email) => owns(email, 'BACKUP'))
@@ -85,10 +83,16 @@ function ownersAlreadySo(w: Draft, entry: AorEntry): boolean {
  * (an owner listed as a backup too, a refused backup at its own index).
  */
 export function ownersToChange(w: Draft, entry: AorEntry): AorEntry {
-  const stated = (entry.owner ? 1 : 0) + (entry.backups?.length ?? 0);
-  if (stated === 0 || !ownersAlreadySo(w, entry)) return entry;
-  for (let i = 0; i < stated; i++) w.keep('aorOwnerships');
+  if (!keepOwnersIfSo(w, entry)) return entry;
   return { ...entry, owner: undefined, backups: undefined };
+}
+
+/** Counts the entry's owner and backups unchanged when all of them are so; whether they were. */
+export function keepOwnersIfSo(w: Draft, entry: AorEntry): boolean {
+  const stated = (entry.owner ? 1 : 0) + (entry.backups?.length ?? 0);
+  if (stated === 0 || !ownersAlreadySo(w, entry)) return false;
+  for (let i = 0; i < stated; i++) w.keep('aorOwnerships');
+  return true;
 }
 
 /**
@@ -111,7 +115,7 @@ export function isRetiredLaterAsIs(w: Draft, entry: AorEntry): boolean {
 /** A candidate for the seat on the import's day, with the entry's readiness (and notes). */
 export function isCandidate(w: Draft, entry: SuccessionEntry): boolean {
   const unit = w.units.find('slug', entry.unit);
-  const person = personOf(w, entry.candidate);
+  const person = findPerson(w, entry.candidate);
   if (!unit || !person) return false;
   return w.candidates
     .where('person', person.id)

@@ -18,6 +18,7 @@ import {
   isCandidate,
   isMemberOf,
   isRetiredLaterAsIs,
+  keepOwnersIfSo,
   managerOf,
   ownersToChange,
   parentOf,
@@ -150,17 +151,21 @@ function tryManager(a: Applying, value: PersonEntry): boolean {
 
 /** Saves the units, then places them under their parents; returns the saved ones. */
 function applyUnits(a: Applying) {
+  // Archived from a later day and stated as it is: nothing to write (its seats and members
+  // are checked after, as any unit's).
+  const asIs = new Set<string>();
   const saved = a.doc.units.filter(({ index, value }) => {
     const at = `units[${index}]`;
     if (a.repeats.has(at)) return false;
-    // Archived from a later day and stated as it is: nothing to write (its seats and
-    // members are checked below, as any unit's).
-    if (isArchivedLaterAsIs(a.w, value)) return true;
+    if (isArchivedLaterAsIs(a.w, value)) {
+      asIs.add(value.slug);
+      return true;
+    }
     return attempt(a, under(at), () => saveUnit(a.w, value));
   });
   for (const { index, value } of saved) {
     if (value.parent && a.invalid.units.has(value.parent)) continue;
-    if (isArchivedLaterAsIs(a.w, value)) continue;
+    if (asIs.has(value.slug)) continue;
     const parent = value.parent ?? null;
     if (parent !== null && parentOf(a.w, value.slug) === parent) continue;
     attempt(a, under(`units[${index}]`), () => moveUnit(a.w, { slug: value.slug, parent }));
@@ -208,7 +213,7 @@ function applyAors(a: Applying): void {
       a.invalid.units.has(value.unit) || people.some((email) => a.invalid.emails.has(email));
     if (a.repeats.has(at) || refersToInvalid) continue;
     if (isRetiredLaterAsIs(a.w, value)) {
-      ownersToChange(a.w, value); // counts its owners unchanged
+      keepOwnersIfSo(a.w, value);
       continue;
     }
     attempt(a, under(at), () => saveAor(a.w, ownersToChange(a.w, value)));

@@ -1,9 +1,9 @@
 import type { Day } from '../core/org/state.js';
 import type { MembershipRow, PersonRow } from '../db/tables.js';
-import { endRows, lastDayOf, openRow, runsToTheirEnd } from '../writes/dated.js';
+import { endRows, lastDayOf, openRow } from '../writes/dated.js';
 import type { Draft } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
-import { aLayer, requirePerson, requireUnit } from '../writes/lookup.js';
+import { aLayer, isCurrentIn, requirePerson, requireUnit } from '../writes/lookup.js';
 
 export interface SetTeamInput {
   email: string;
@@ -33,7 +33,7 @@ export function setTeam(w: Draft, input: SetTeamInput): TeamChange {
     throw UserInputError.of('team', message, 'INVALID_HIERARCHY');
   }
   const rows = w.memberships.where('person', person.id);
-  const current = rows.find((row) => runsToTheirEnd(row, person.departedOn, w.today)) ?? null;
+  const current = rows.find(isCurrentIn(w)) ?? null;
   // Already so only from `on`: a move to this team planned for later is not (openRow refuses
   // a move before it, naming it).
   if (team && current?.unitId === team.id && current.startedOn <= on) {

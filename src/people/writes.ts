@@ -88,8 +88,7 @@ export function savePerson(w: Draft, input: CreatePersonInput): PersonChange {
   return stored ? updatePerson(w, input) : createPerson(w, { ...input, manager: null });
 }
 
-/** A person's manager on `day`, as the draft's reporting lines say. */
-/** The id of the person's manager on `day` (null: none). */
+/** The id of a person's manager on `day` (null: none), as the draft's reporting lines say. */
 export function managerOn(w: Draft, personId: number, day: Day): number | null {
   return latestInForce(w.reportingLines.where('person', personId), day)?.managerId ?? null;
 }

@@ -9,7 +9,7 @@ import { addDays } from '../core/org/days.js';
 import type { Day } from '../core/org/state.js';
 import { type KindRule, type Policy, policyOn, type Thresholds } from '../core/policy.js';
 import type { PolicyKindRow, PolicyRow } from '../db/tables.js';
-import { inForceFrom, openRow } from '../writes/dated.js';
+import { everInForce, openRow } from '../writes/dated.js';
 import type { Draft } from '../writes/draft.js';
 import { daySchema } from '../writes/fields.js';
 
@@ -69,7 +69,7 @@ export function setPolicy(w: Draft, change: PolicyChange): { policy: Policy } {
     return { policy: current };
   }
   const next = rows
-    .filter((row) => row.startedOn > on && inForceFrom(row, row.startedOn))
+    .filter((row) => row.startedOn > on && everInForce(row))
     .sort((a, b) => a.startedOn.localeCompare(b.startedOn))[0];
   const endedOn = next ? addDays(next.startedOn, -1) : null;
   // Ending before the next policy recorded, it always fits in.

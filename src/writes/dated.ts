@@ -26,7 +26,7 @@ export function inForceFrom(row: DatedRow, on: Day): boolean {
 }
 
 /** Whether a row is ever in force (a row ended before its start never is). */
-function everInForce(row: DatedRow): boolean {
+export function everInForce(row: DatedRow): boolean {
   return row.endedOn === null || row.endedOn >= row.startedOn;
 }
 

@@ -30,9 +30,13 @@ export function activeUnit(unit: UnitRow | undefined, slug: string, path: string
   return unit;
 }
 
+/** The person with this email (any case), departed or not, if any. */
+export const findPerson = (w: Draft, email: string): PersonRow | undefined =>
+  w.people.find('email', email.toLowerCase());
+
 /** The person with this email (any case), departed or not, or a NOT_FOUND at `path`. */
 export function requireKnownPerson(w: Draft, email: string, path: string): PersonRow {
-  const person = w.people.find('email', email.toLowerCase());
+  const person = findPerson(w, email);
   if (!person) throw UserInputError.of(path, `unknown person "${email}"`, 'NOT_FOUND');
   return person;
 }
