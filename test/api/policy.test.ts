@@ -156,6 +156,19 @@ describe('policy', () => {
     expect(await on(TODAY)).toMatchObject({ since: TODAY, spanLimit: 10, actingDays: 30 });
   });
 
+  it('two changes at once, today and for later: both kept, in either order, no day with two', async () => {
+    const answers = await Promise.all([
+      t.data(SET, { input: { on: D, spanLimit: 3 } }),
+      t.data(SET, { input: { on: TODAY, actingDays: 30 } }),
+    ]);
+    expect(answers.map((a) => a.setPolicy.userErrors)).toEqual([[], []]);
+    const on = async (asOf: string) => (await t.data(POLICY, { asOf })).policy;
+    expect(await on(TODAY)).toMatchObject({ since: TODAY, spanLimit: 10, actingDays: 30 });
+    expect(await on(addDays(D, -1))).toMatchObject({ since: TODAY, actingDays: 30 });
+    // From D, D's change: its span limit, and the acting days of whichever came first.
+    expect(await on(D)).toMatchObject({ since: D, spanLimit: 3 });
+  });
+
   it('writes nothing for a change that changes nothing', async () => {
     const changes = await t.changeCount();
     const same = await t.data(SET, { input: { spanLimit: 10 } });
