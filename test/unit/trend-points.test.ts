@@ -8,6 +8,7 @@ import { addDays } from '../../src/core/org/days.js';
 import type { Day, OrgHistory } from '../../src/core/org/state.js';
 import { generateOrg, SIZES } from '../../src/demo/generate.js';
 import { importOrgDocument } from '../../src/orgdoc/import.js';
+import type { Thresholds } from '../../src/core/policy.js';
 import { defaultThresholds } from '../../src/server/config.js';
 import { readOrgHistory } from '../../src/store/history.js';
 import { openTestDatabase } from '../helpers/database.js';
@@ -97,23 +98,27 @@ function withDatedChanges(base: OrgHistory): OrgHistory {
   return h;
 }
 
-function expectEveryPointAsOfItsDay(scopeUnitId: number | null, days: Day[]) {
+function expectEveryPointAsOfItsDay(
+  scopeUnitId: number | null,
+  days: Day[],
+  thresholds: Thresholds = defaultThresholds,
+) {
   const points = trendPoints(
     {
       history,
       stateOn: (day) => orgStateOn(history, day),
       scopeUnitId,
-      thresholds: defaultThresholds,
+      thresholds,
       visible: (findings) => findings,
     },
     days,
   );
   for (const point of points) {
     const anew = orgStateOn(history, point.on);
-    const findings = findingsFor(anew, scopeUnitId, defaultThresholds);
+    const findings = findingsFor(anew, scopeUnitId, thresholds);
     expect({ on: point.on, byLayer: point.byLayer, benchStrength: point.benchStrength }).toEqual({
       on: point.on,
-      ...coverageRollup(anew, scopeUnitId, defaultThresholds),
+      ...coverageRollup(anew, scopeUnitId, thresholds),
     });
     expect(point.findings).toEqual(
       SEVERITIES.map((severity) => ({
@@ -146,6 +151,15 @@ describe('a coverage trend worked out point from point', () => {
     );
     expect(points.map((p) => p.inScope)).toContain(false);
     expect(points.map((p) => p.inScope)).toContain(true);
+  });
+
+  it("counts a manager's span as their reports leave, under a span limit the org crosses", () => {
+    // With a limit of 2, managers of three or four reports turn WIDE_SPAN on and off as
+    // people leave: a departure must be counted at its manager's, not only its own.
+    const tight = { ...defaultThresholds, spanLimit: 2 };
+    const points = expectEveryPointAsOfItsDay(null, trendDays(FROM, TO, 'MONTH') ?? [], tight);
+    const medium = points.map((p) => p.findings.find((f) => f.severity === 'MEDIUM')?.count);
+    expect(new Set(medium).size).toBeGreaterThan(1);
   });
 
   it('counts a Team turning a long-running TLM on the day it does, its rows unchanged', () => {

@@ -1,4 +1,4 @@
-import type { AorRow, Seat } from '../../db/tables.js';
+import type { AorRow, PersonRow, Seat } from '../../db/tables.js';
 import { groupBy } from '../collections.js';
 import type { HistoryChanges } from './changed-state.js';
 import type { Day, OrgHistory } from './state.js';
@@ -24,6 +24,7 @@ interface DayIndex {
   candidacies: Map<number, OrgHistory['candidates']>;
   ownerships: Map<number, OrgHistory['ownerships']>;
   aors: Map<number, AorRow>;
+  people: Map<number, PersonRow>;
 }
 
 const indexes = new WeakMap<OrgHistory, DayIndex>();
@@ -39,6 +40,7 @@ function dayIndexOf(history: OrgHistory): DayIndex {
       candidacies: groupBy(history.candidates, (r) => r.unitId),
       ownerships: groupBy(history.ownerships, (r) => r.aorId),
       aors: new Map(history.aors.map((a) => [a.id, a])),
+      people: new Map(history.people.map((p) => [p.id, p])),
     };
     indexes.set(history, index);
   }
@@ -122,7 +124,9 @@ export function changesBetween(history: OrgHistory, from: Day, to: Day): DayChan
     unitIds,
     aorIds,
     departedIds,
-    people: [],
+    // Their rows are unchanged, but whether they are present is not: given as changed, so
+    // the indexes that leave departed people out (a manager's reports) count them again.
+    people: [...departedIds].flatMap((id) => index.people.get(id) ?? []),
     seatRows: (unitId) => ({
       assignments: (seat) => ofSeat(index.seats.get(unitId), seat),
       roles: (seat) => ofSeat(index.roles.get(unitId), seat),
