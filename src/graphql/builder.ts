@@ -23,6 +23,9 @@ const PAGE_SIZE_RULE: NumberValidationOptions = {
 /** How many input problems one error message lists. */
 const MAX_ISSUES_SHOWN = 5;
 
+/** A list's items are priced as this many (the complexity plugin's list multiplier). */
+const LIST_MULTIPLIER = 10;
+
 /** The role each boolean scope stands for; `confidential` takes its need as a parameter. */
 const ROLE_SCOPES = { viewer: 'VIEWER', planner: 'PLANNER', admin: 'ADMIN' } as const;
 
@@ -101,6 +104,14 @@ export const builder = new SchemaBuilder<{
     firstArgOptions: { validate: PAGE_SIZE_RULE },
     lastArgOptions: { validate: PAGE_SIZE_RULE },
     nodesOnConnection: { description: 'The items of the page, without cursors.' },
+    // A page's items are priced as ten (the list multiplier); a page asked smaller is priced
+    // as it is, so `scenarios(first: 1)` with an evaluation costs one evaluation, not ten.
+    defaultConnectionFieldOptions: {
+      complexity: ({ first, last }) => ({
+        field: 1,
+        multiplier: Math.min(first ?? last ?? LIST_MULTIPLIER, LIST_MULTIPLIER) / LIST_MULTIPLIER,
+      }),
+    },
   },
   zod: {
     // The first few problems only: a list of 100,000 bad items must not answer 100,000 lines.
@@ -119,7 +130,7 @@ export const builder = new SchemaBuilder<{
     },
   },
   // Prices only: src/server/limits.ts checks a request's total once, before execution.
-  complexity: { defaultComplexity: 1, defaultListMultiplier: 10 },
+  complexity: { defaultComplexity: 1, defaultListMultiplier: LIST_MULTIPLIER },
 });
 
 builder.queryType({ description: 'Reads: the org, its coverage, findings and succession.' });

@@ -1,11 +1,11 @@
 import { CoverageRollup, UnitCoverage } from '../coverage/schema.js';
 import { Finding, findingsWithinScope } from '../findings/schema.js';
-import { asOfArg, orgFor } from '../graphql/args.js';
+import { orgFor } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
 import { COST, heavy } from '../graphql/costs.js';
 import { rowId } from '../graphql/node-id.js';
-import { type OnDay, onDayAll, unitOf } from '../graphql/on-day.js';
+import { dayOf, nestedDayArg, type OnDay, onDayAll, unitOf } from '../graphql/on-day.js';
 import { nextDraftIdBase, placeholdersOf } from '../graphql/placeholders.js';
 import { CoverageChange } from '../impact/schema.js';
 import { OrgUnit } from '../units/types.js';
@@ -129,11 +129,16 @@ export const Scenario = builder.loadableNode('Scenario', {
       type: ScenarioEvaluation,
       description:
         'Its changes applied in order, in memory, to the org as it stands on `asOf` ' +
-        '(default today): what breaks and what is fixed. Writes nothing.',
+        '(default: the day the enclosing answer is for, today for a list of scenarios): what ' +
+        'breaks and what is fixed. Writes nothing.',
       ...heavy(COST.scenarioEvaluation),
-      args: { asOf: asOfArg(t.arg) },
+      args: { asOf: nestedDayArg(t.arg) },
       resolve: async (scenario, { asOf }, context) => {
-        const state = await orgFor(context, asOf);
+        // Asked through `node(id:, asOf:)`, the scenario carries that day (relay-nodes.ts).
+        const state = await orgFor(
+          context,
+          asOf ?? dayOf(scenario as OnDay<ScenarioData>, context),
+        );
         const history = await context.org.history();
         const idBase = nextDraftIdBase(context);
         const { hires, ...evaluation } = evaluateScenario(

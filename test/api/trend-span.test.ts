@@ -25,12 +25,13 @@ const t = useTestOrg(
     policy: { spanLimit: 2, kinds: [{ kind: 'NO_SUCCESSOR', off: true }] },
   },
   {
-    setup: (app) =>
-      expectWritten(
+    setup: async (app) => {
+      await expectWritten(
         app,
         `mutation ($input: RecordDepartureInput!) { recordDeparture(input: $input) { userErrors { message } } }`,
         { email: e('c'), on: '2027-03-01' },
-      ),
+      );
+    },
   },
 );
 

@@ -205,6 +205,30 @@ describe('evaluating a scenario', () => {
     expect(april.coverageChanges).toContainEqual(
       expect.objectContaining({ unit: { slug: 'platform' }, to: expect.any(String) }),
     );
+    // Without its own day, the evaluation answers for the day of the answer it is in.
+    const { node } = await t.data(
+      `query ($id: ID!) { node(id: $id, asOf: "2027-04-01") { ... on Scenario {
+        evaluation { asOf coverageChanges { unit { slug } to } }
+      } } }`,
+      { id },
+      { token: planner },
+    );
+    expect(node.evaluation).toEqual({
+      asOf: '2027-04-01',
+      coverageChanges: april.coverageChanges.map(
+        ({ unit, to }: { unit: unknown; to: unknown }) => ({ unit, to }),
+      ),
+    });
+  });
+
+  it('of one scenario in a list of one costs one evaluation, not a page of ten', async () => {
+    await create({ name: 'Listed', changes: [{ depart: { person: 'bo@example.com' } }] });
+    const { scenarios } = await t.data(
+      '{ scenarios(first: 1) { nodes { evaluation { asOf } } } }',
+      {},
+      { token: planner },
+    );
+    expect(scenarios.nodes).toEqual([{ evaluation: { asOf: TODAY } }]);
   });
 });
 
