@@ -34,6 +34,15 @@ export function dayOf(value: { day?: Day }, context: Context): Day {
 }
 
 /**
+ * The description of a history row's `endedOn`: the row's own last day, as recorded on any
+ * day asked (a planned end tells when a holding is due to end), unlike an open role's
+ * `closedOn`, which carries the role's status on the day.
+ */
+export const ENDED_AS_RECORDED = (what: string) =>
+  `Last day ${what} (inclusive), as recorded: an end planned for a later day shows on ` +
+  'every day asked; null while no end is recorded.';
+
+/**
  * The `asOf` argument of a nested field that has its own: it overrides the day of the
  * object the field is asked of.
  */

@@ -1,14 +1,14 @@
 import { AreaOfResponsibility, OwnershipRoleEnum } from '../aors/types.js';
 import type { MembershipRow } from '../db/tables.js';
 import { builder } from '../graphql/builder.js';
-import { type OnDay, readFor, unitOf } from '../graphql/on-day.js';
+import { ENDED_AS_RECORDED, type OnDay, readFor, unitOf } from '../graphql/on-day.js';
 import { OrgUnit } from '../units/types.js';
 import type { EndedOwnership } from './departure-writes.js';
 import { Person } from './types.js';
 
 /** One stint of a person on a team: history, never deleted. */
 export const TeamMembership = builder.objectRef<OnDay<MembershipRow>>('TeamMembership').implement({
-  description: 'A person on a team from `startedOn` to `endedOn` (inclusive; null while current).',
+  description: 'A person on a team from `startedOn` to `endedOn` (inclusive).',
   fields: (t) => ({
     team: t.field({ type: OrgUnit, description: 'The team.', resolve: unitOf }),
     person: t.field({
@@ -20,7 +20,7 @@ export const TeamMembership = builder.objectRef<OnDay<MembershipRow>>('TeamMembe
     endedOn: t.expose('endedOn', {
       type: 'Date',
       nullable: true,
-      description: 'Last day on the team (inclusive); null while current.',
+      description: ENDED_AS_RECORDED('on the team'),
     }),
   }),
 });

@@ -1,7 +1,7 @@
 import { type SeatAssignmentRow, seatEnum } from '../db/tables.js';
 import { builder } from '../graphql/builder.js';
 import { rowId } from '../graphql/node-id.js';
-import { type OnDay, readFor, snapshotLoader } from '../graphql/on-day.js';
+import { ENDED_AS_RECORDED, type OnDay, readFor, snapshotLoader } from '../graphql/on-day.js';
 import { Person } from '../people/types.js';
 import { assignmentRows } from '../store/history-rows.js';
 import { OrgUnit } from '../units/types.js';
@@ -20,6 +20,8 @@ export const SeatAssignment = builder.loadableNode('SeatAssignment', {
     (org): ReadonlyMap<number, OnDay<SeatAssignmentRow>> => assignmentRows(org.history),
   ),
   sort: (row: OnDay<SeatAssignmentRow>) => row.id,
+  // `node(id:, asOf:)` names nothing before it starts, as the seats of that day do not.
+  extensions: { existsOn: (row: SeatAssignmentRow, day: string) => row.startedOn <= day },
   fields: (t) => ({
     seat: t.expose('seat', { type: SeatEnum, description: 'Which seat.' }),
     unit: t.field({
@@ -36,7 +38,7 @@ export const SeatAssignment = builder.loadableNode('SeatAssignment', {
     endedOn: t.expose('endedOn', {
       type: 'Date',
       nullable: true,
-      description: 'Last day held (inclusive); null while current.',
+      description: ENDED_AS_RECORDED('held'),
     }),
     acting: t.exposeBoolean('acting', { description: 'An interim holder.' }),
   }),

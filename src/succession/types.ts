@@ -5,7 +5,13 @@ import { confidential, revealsOfPerson } from '../graphql/access.js';
 import { orgFor } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { rowId } from '../graphql/node-id.js';
-import { type OnDay, onDay, readFor, snapshotLoader } from '../graphql/on-day.js';
+import {
+  ENDED_AS_RECORDED,
+  type OnDay,
+  onDay,
+  readFor,
+  snapshotLoader,
+} from '../graphql/on-day.js';
 import { Person } from '../people/types.js';
 import { SeatEnum } from '../seats/types.js';
 import { candidaciesByPerson, candidateRows } from '../store/history-rows.js';
@@ -29,6 +35,8 @@ export const SuccessionCandidate = builder.loadableNode('SuccessionCandidate', {
     (org): ReadonlyMap<number, OnDay<CandidateRow>> => candidateRows(org.history),
   ),
   sort: (row: OnDay<CandidateRow>) => row.id,
+  // `node(id:, asOf:)` names nothing before it starts, as the candidacies of that day do not.
+  extensions: { existsOn: (row: CandidateRow, day: string) => row.startedOn <= day },
   fields: (t) => ({
     unit: t.field({
       type: OrgUnit,
@@ -47,7 +55,7 @@ export const SuccessionCandidate = builder.loadableNode('SuccessionCandidate', {
     endedOn: t.expose('endedOn', {
       type: 'Date',
       nullable: true,
-      description: 'Last day named; null while current.',
+      description: ENDED_AS_RECORDED('named'),
     }),
   }),
 });

@@ -258,4 +258,32 @@ describe('one truth per day: the same fact asked two ways agrees, and is that da
     expect(before.team.slug).toBe('team-0000');
     expect(after[0].team.slug).toBe('team-0001');
   });
+
+  it('node(id, asOf) of a seat or candidacy starting later is null; an end shows as recorded', async () => {
+    await write(...(WRITES[2] as [string, Record<string, unknown>]));
+    await write(...(WRITES[6] as [string, Record<string, unknown>]));
+    await write(...(WRITES[3] as [string, Record<string, unknown>]));
+    const { assigned, vacated, named } = await app.data(`{
+      assigned: unit(slug: "team-0001") { seatHistory { id startedOn } }
+      vacated: unit(slug: "team-0003") { seatHistory { id seat endedOn } }
+      named: person(email: "p21@example.com", asOf: "${D1}") { candidacies { id } }
+    }`);
+    const seat = assigned.seatHistory.find((a: { startedOn: string }) => a.startedOn === D3);
+    const ended = vacated.seatHistory.find((a: { seat: string }) => a.seat === 'TECH_LEAD');
+    const [candidacy] = named.candidacies;
+    const ask = (id: string, asOf: string) =>
+      app.data(
+        `query ($id: ID!) { node(id: $id, asOf: "${asOf}") {
+          ... on SeatAssignment { startedOn endedOn }
+          ... on SuccessionCandidate { startedOn }
+        } }`,
+        { id },
+      );
+    expect((await ask(seat.id, TODAY)).node).toBeNull();
+    expect((await ask(seat.id, D3)).node).toEqual({ startedOn: D3, endedOn: null });
+    expect((await ask(candidacy.id, TODAY)).node).toBeNull();
+    expect((await ask(candidacy.id, D1)).node).toEqual({ startedOn: D1 });
+    // A Tech Lead leaving on D1 held the seat until the day before, as recorded, on any day.
+    expect((await ask(ended.id, TODAY)).node.endedOn).toBe('2026-12-09');
+  });
 });
