@@ -41,6 +41,23 @@ export function holdsSeat(
   );
 }
 
+/**
+ * The first day of the holding an entry states: its `since`, except when the person holds the
+ * seat from then through the import's day and only `acting` differs. Then it is the import's
+ * day, as without `since`: `since` says since when they hold the seat, which is already so,
+ * and a change to the flag is recorded from the import's day, never over their past.
+ */
+export function holdingFrom(
+  w: Draft,
+  unitSlug: string,
+  seat: Seat,
+  holder: { person: string; since?: Day },
+): Day | undefined {
+  const { person, since } = holder;
+  if (since === undefined || since > w.today) return since;
+  return holdsSeat(w, unitSlug, seat, { person, since }) ? w.today : since;
+}
+
 /** A member of the team on the import's day. */
 export function isMemberOf(w: Draft, email: string, teamSlug: string): boolean {
   const team = w.units.find('slug', teamSlug);

@@ -13,6 +13,7 @@ import { UserInputError, under } from '../writes/errors.js';
 import { requirePerson, requireUnit } from '../writes/lookup.js';
 import type { Problems } from '../writes/problems.js';
 import {
+  holdingFrom,
   holdsSeat,
   isArchivedLaterAsIs,
   isCandidate,
@@ -184,7 +185,8 @@ function applySeatsAndMembers(a: Applying, units: ParsedDocument['units']): void
         continue;
       }
       const place = placing(at, { person: `${at}.${field}`, startedOn: `${at}.${field}` });
-      const { person, since: startedOn, acting } = holder;
+      const { person, acting } = holder;
+      const startedOn = holdingFrom(a.w, unit.slug, seat, holder);
       attempt(a, place, () =>
         assignSeat(a.w, { unit: unit.slug, seat, person, startedOn, acting }),
       );

@@ -5,16 +5,17 @@ import type { Draft } from '../writes/draft.js';
 /**
  * A document states the org as it stands, not since when: what an import creates is taken
  * to have been there before anything recorded (`ORG_DAYS.first`), as every unit, AoR, manager
- * and parent was before they were dated. A new unit or AoR is created, and a new unit's parent and a
- * new person's manager hold, from that day; so the dated rows of the document (a seat's
- * `since`) and later writes dated before the import (an owner since January) find them.
- * Changes to what already existed (a unit moved, a manager changed) keep the import's day.
+ * and parent was before they were dated. A new AoR is created, and a new unit's parent and a
+ * new person's manager hold, from that day; so later writes dated before the import (an
+ * owner since January) find them. (A new unit is created so by `saveUnit` itself: the
+ * document's own dated rows, a seat's `since`, are checked against its creation as they are
+ * applied.) Changes to what already existed (a unit moved, a manager changed) keep the
+ * import's day.
  */
 export function backdateCreated(w: Draft): void {
   const start = ORG_DAYS.first;
   const newUnits = new Set(w.units.inserts.map((u) => u.id));
   const newPeople = new Set(w.people.inserts.map((p) => p.id));
-  for (const unit of w.units.inserts) w.units.update(unit, { createdOn: start });
   for (const aor of w.aors.inserts) w.aors.update(aor, { createdOn: start });
   // Only the lines in force from the import day on: one withdrawn the same day stays so.
   const fromToday = (row: { startedOn: Day; endedOn: Day | null }) =>

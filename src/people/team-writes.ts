@@ -3,7 +3,13 @@ import type { MembershipRow, PersonRow } from '../db/tables.js';
 import { endRows, lastDayOf, openRow } from '../writes/dated.js';
 import type { Draft } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
-import { aLayer, isCurrentIn, requirePerson, requireUnit } from '../writes/lookup.js';
+import {
+  aLayer,
+  isCurrentIn,
+  requirePerson,
+  requireUnitFrom,
+  requireUnitOn,
+} from '../writes/lookup.js';
 
 export interface SetTeamInput {
   email: string;
@@ -20,14 +26,15 @@ export interface TeamChange {
 }
 
 /**
- * Moves a person to a team (or off their team) from `on`: the membership in force then
- * ends the day before, the new one starts on `on`; a membership planned to start later is
- * a CONFLICT. A person is on at most one team at a time, whatever order dated moves come in.
+ * Moves a person to a team (or off their team) from `on`, not before the team's creation:
+ * the membership in force then ends the day before, the new one starts on `on`; a membership
+ * planned to start later is a CONFLICT. A person is on at most one team at a time, whatever
+ * order dated moves come in.
  */
 export function setTeam(w: Draft, input: SetTeamInput): TeamChange {
   const on = input.on ?? w.today;
   const person = requirePerson(w, input.email, 'email', on);
-  const team = input.team === null ? null : requireUnit(w, input.team, 'team');
+  const team = input.team === null ? null : requireUnitOn(w, input.team, 'team', on, 'on');
   if (team && team.layer !== 'TEAM') {
     const message = `only a TEAM has members; "${team.slug}" is ${aLayer(team.layer)}`;
     throw UserInputError.of('team', message, 'INVALID_HIERARCHY');
@@ -45,6 +52,9 @@ export function setTeam(w: Draft, input: SetTeamInput): TeamChange {
     throw UserInputError.of('team', message, 'NOT_FOUND');
   }
   if (!team) {
+    // Leaving is dated on the team's history too: not before it was created.
+    const left = current && w.units.get(current.unitId);
+    if (left) requireUnitFrom(left, on, 'on');
     const ended = endRows(w.memberships, rows, on);
     return { person, membership: null, ended: ended.find((m) => m.id === current?.id) ?? null };
   }

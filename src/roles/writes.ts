@@ -6,7 +6,7 @@ import { setTeam } from '../people/team-writes.js';
 import { assignSeat } from '../seats/writes.js';
 import { type Draft, seatKey } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
-import { requireUnit } from '../writes/lookup.js';
+import { requireUnit, requireUnitFrom, requireUnitOn } from '../writes/lookup.js';
 
 type RoleSeat = OpenRoleRow['seat'];
 type Status = OpenRoleRow['status'];
@@ -45,12 +45,13 @@ const rolesOf = (w: Draft, unitId: number, seat: RoleSeat) =>
     .sort((a, b) => (a.openedOn < b.openedOn ? -1 : a.openedOn > b.openedOn ? 1 : a.id - b.id));
 
 /**
- * Opens a hiring requisition. A second role for one unit's seat open on a day the new one is
- * open is a CONFLICT: OPEN, or filled or cancelled only from a later day.
+ * Opens a hiring requisition, not before the unit's creation. A second role for one unit's
+ * seat open on a day the new one is open is a CONFLICT: OPEN, or filled or cancelled only
+ * from a later day.
  */
 export function openRole(w: Draft, input: OpenRoleInput): RoleChange {
-  const unit = requireUnit(w, input.unit, 'unit');
   const openedOn = input.openedOn ?? w.today;
+  const unit = requireUnitOn(w, input.unit, 'unit', openedOn, 'openedOn');
   const open = rolesOf(w, unit.id, input.seat).find((r) => roleOpenFrom(r, openedOn));
   if (open && SINGLE_SEATS.has(input.seat)) {
     const message = `${unit.slug} already has an open ${input.seat} role (opened on ${open.openedOn})`;
@@ -75,10 +76,15 @@ function requireOpenRole(w: Draft, id: number | null): OpenRoleRow {
   return role;
 }
 
-/** Closes an OPEN role as FILLED or CANCELLED, `on` being its first day no longer open. */
+/**
+ * Closes an OPEN role as FILLED or CANCELLED, `on` being its first day no longer open: not
+ * before the unit's creation, nor before the role opened.
+ */
 export function closeRole(w: Draft, input: CloseRoleInput, status: Status): RoleChange {
   const role = requireOpenRole(w, input.id);
   const on = input.on ?? w.today;
+  const unit = w.units.get(role.unitId);
+  if (unit) requireUnitFrom(unit, on, 'on');
   if (on < role.openedOn) {
     const message = `must not be before the role opened (${role.openedOn})`;
     throw UserInputError.of('on', message, 'VALIDATION');

@@ -3,7 +3,7 @@ import type { PersonRow, Seat, SeatAssignmentRow, UnitRow } from '../db/tables.j
 import { endRows, lastDayOf, openRow } from '../writes/dated.js';
 import { type Draft, seatKey } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
-import { isCurrentIn, requirePerson, requireUnit } from '../writes/lookup.js';
+import { isCurrentIn, requirePerson, requireUnitOn } from '../writes/lookup.js';
 
 export interface AssignSeatInput {
   unit: string;
@@ -41,15 +41,15 @@ export const openAssignment = (w: Draft, unitId: number, seat: Seat) =>
   seatRows(w, unitId, seat).find(isCurrentIn(w)) ?? null;
 
 /**
- * Puts a person in a seat from `startedOn`. Whoever holds it then ends the day before (kept
- * as history); a holder planned to start later is a CONFLICT (vacate the seat first). The
- * same holder again changes nothing, unless `acting` changes. Their candidacy for the seat
- * ends (nobody is their own successor), and a departure already recorded for them ends the
- * assignment the day before they leave.
+ * Puts a person in a seat from `startedOn`, not before the unit's creation. Whoever holds it
+ * then ends the day before (kept as history); a holder planned to start later is a CONFLICT
+ * (vacate the seat first). The same holder again changes nothing, unless `acting` changes.
+ * Their candidacy for the seat ends (nobody is their own successor), and a departure already
+ * recorded for them ends the assignment the day before they leave.
  */
 export function assignSeat(w: Draft, input: AssignSeatInput): SeatChange {
   const startedOn = input.startedOn ?? w.today;
-  const unit = requireUnit(w, input.unit, 'unit');
+  const unit = requireUnitOn(w, input.unit, 'unit', startedOn, 'startedOn');
   const person = requirePerson(w, input.person, 'person', startedOn);
   const current = openAssignment(w, unit.id, input.seat);
   const acting = input.acting ?? (current?.personId === person.id ? current.acting : false);
@@ -100,7 +100,7 @@ const emailOf = (w: Draft, personId: number) => w.people.get(personId)?.email ??
 /** Leaves a seat empty from `on`: its holder's last day is the day before. */
 export function vacateSeat(w: Draft, input: VacateSeatInput): SeatChange {
   const on = input.on ?? w.today;
-  const unit = requireUnit(w, input.unit, 'unit');
+  const unit = requireUnitOn(w, input.unit, 'unit', on, 'on');
   const current = openAssignment(w, unit.id, input.seat);
   if (!current) throw UserInputError.of('seat', 'the seat has no holder', 'NOT_FOUND');
   const ended = endRows(w.seatAssignments, seatRows(w, unit.id, input.seat), on);

@@ -4,7 +4,14 @@ import { openAssignment } from '../seats/writes.js';
 import { endRows, lastDayOf, openRow } from '../writes/dated.js';
 import { type Draft, seatKey } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
-import { isCurrentIn, requireKnownPerson, requirePerson, requireUnit } from '../writes/lookup.js';
+import {
+  isCurrentIn,
+  requireKnownPerson,
+  requirePerson,
+  requireUnit,
+  requireUnitFrom,
+  requireUnitOn,
+} from '../writes/lookup.js';
 
 export interface CandidacyKey {
   unit: string;
@@ -70,7 +77,7 @@ function startCandidacy(
  */
 export function addCandidate(w: Draft, input: AddCandidateInput): CandidateChange {
   const on = input.on ?? w.today;
-  const unit = requireUnit(w, input.unit, 'unit');
+  const unit = requireUnitOn(w, input.unit, 'unit', on, 'on');
   const person = requirePerson(w, input.person, 'person', on);
   if (openAssignment(w, unit.id, input.seat)?.personId === person.id) {
     const message = `"${person.email}" holds the ${input.seat} seat of "${unit.slug}" and cannot be its successor`;
@@ -127,8 +134,10 @@ export function removeCandidate(
   w: Draft,
   input: CandidacyKey & { on?: Day | null },
 ): CandidateChange {
-  const { rows, current } = requireCandidacy(w, input);
-  const ended = endRows(w.candidates, rows, input.on ?? w.today);
+  const on = input.on ?? w.today;
+  const { unit, rows, current } = requireCandidacy(w, input);
+  requireUnitFrom(unit, on, 'on');
+  const ended = endRows(w.candidates, rows, on);
   return { candidate: null, ended: ended.find((row) => row.id === current.id) ?? null };
 }
 

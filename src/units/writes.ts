@@ -1,10 +1,11 @@
+import { ORG_DAYS } from '../core/org/days.js';
 import type { Day } from '../core/org/state.js';
 import type { CandidateRow, Layer, UnitRow } from '../db/tables.js';
-import { endRows, requireCreatedBy } from '../writes/dated.js';
+import { endRows } from '../writes/dated.js';
 import type { Draft } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
 import { changeLine } from '../writes/lines.js';
-import { aLayer, requireUnit } from '../writes/lookup.js';
+import { aLayer, requireUnit, requireUnitFrom, requireUnitOn } from '../writes/lookup.js';
 import { archiveBlockers } from './archive-blockers.js';
 
 export interface CreateUnitInput {
@@ -70,15 +71,20 @@ function requireFreeSlug(w: Draft, slug: string): void {
   }
 }
 
-/** A new unit, created today (its first day) under `parentId`. */
-function insertUnit(w: Draft, input: CreateUnitInput, parentId: number | null): UnitRow {
+/** A new unit, created on `createdOn` (its first day; default today) under `parentId`. */
+function insertUnit(
+  w: Draft,
+  input: CreateUnitInput,
+  parentId: number | null,
+  createdOn: Day = w.today,
+): UnitRow {
   const unit = w.units.insert({
     slug: input.slug,
     name: input.name,
     layer: input.layer,
     parentId,
     charter: input.charter ?? null,
-    createdOn: w.today,
+    createdOn,
     archivedOn: null,
   });
   if (parentId !== null) {
@@ -111,10 +117,9 @@ export function updateUnit(w: Draft, input: UpdateUnitInput): UnitChange {
  */
 export function moveUnit(w: Draft, input: MoveUnitInput): UnitChange {
   const on = input.on ?? w.today;
-  const unit = requireUnit(w, input.slug, 'slug');
+  const unit = requireUnitOn(w, input.slug, 'slug', on, 'on');
   const parent = parentFor(w, unit.layer, input.parent);
-  requireCreatedBy(`unit "${unit.slug}"`, unit, on, 'on');
-  if (parent) requireCreatedBy(`unit "${parent.slug}"`, parent, on, 'parent');
+  if (parent) requireUnitFrom(parent, on, 'parent');
   changeLine({
     table: w.unitParents,
     rows: w.unitParents.where('unit', unit.id),
@@ -129,10 +134,13 @@ export function moveUnit(w: Draft, input: MoveUnitInput): UnitChange {
 /**
  * Creates a unit or updates the one with its slug, for an import: the parent is placed
  * afterwards with `moveUnit`, once every unit of the document exists. A unit's layer never
- * changes.
+ * changes. A new unit is created before anything recorded (a document states the org, not
+ * since when: see `backdateCreated`), so the document's own dated seats and roles find it.
  */
 export function saveUnit(w: Draft, input: Omit<CreateUnitInput, 'parent'>): UnitChange {
-  if (!w.units.find('slug', input.slug)) return { unit: insertUnit(w, input, null) };
+  if (!w.units.find('slug', input.slug)) {
+    return { unit: insertUnit(w, input, null, ORG_DAYS.first) };
+  }
   const unit = requireUnit(w, input.slug, 'slug');
   if (unit.layer !== input.layer) {
     const message = `unit "${unit.slug}" is ${aLayer(unit.layer)}; a unit's layer cannot change`;
@@ -142,13 +150,13 @@ export function saveUnit(w: Draft, input: Omit<CreateUnitInput, 'parent'>): Unit
 }
 
 /**
- * Archives a unit from `on` once nothing current or planned hangs under it (every blocker
- * is one CONFLICT naming it). Its candidacies end the day before: nobody succeeds into a
- * unit that no longer exists.
+ * Archives a unit from `on`, not before its creation, once nothing current or planned hangs
+ * under it (every blocker is one CONFLICT naming it). Its candidacies end the day before:
+ * nobody succeeds into a unit that no longer exists.
  */
 export function archiveUnit(w: Draft, input: ArchiveUnitInput): ArchiveChange {
   const on = input.on ?? w.today;
-  const unit = requireUnit(w, input.slug, 'slug');
+  const unit = requireUnitOn(w, input.slug, 'slug', on, 'on');
   const blockers = archiveBlockers(w, unit, on);
   if (blockers.length > 0) {
     const userErrors = blockers.map((message) => ({

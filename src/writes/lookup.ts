@@ -1,7 +1,7 @@
 import { isPresentOn } from '../core/org/as-of.js';
 import type { Day } from '../core/org/state.js';
 import type { AorRow, PersonRow, UnitRow } from '../db/tables.js';
-import { type DatedRow, runsToTheirEnd } from './dated.js';
+import { type DatedRow, requireCreatedBy, runsToTheirEnd } from './dated.js';
 import type { Draft } from './draft.js';
 import { UserInputError } from './errors.js';
 
@@ -20,6 +20,30 @@ export const isCurrentIn =
 export function requireUnit(w: Draft, slug: string, path: string): UnitRow {
   return activeUnit(w.units.find('slug', slug), slug, path);
 }
+
+/**
+ * The unit with this slug, not archived, for a write dated `on` on its seats, members,
+ * candidacies or roles: refused at `datePath` before its creation day.
+ */
+export function requireUnitOn(
+  w: Draft,
+  slug: string,
+  path: string,
+  on: Day,
+  datePath: string,
+): UnitRow {
+  const unit = requireUnit(w, slug, path);
+  requireUnitFrom(unit, on, datePath);
+  return unit;
+}
+
+/**
+ * A unit's history starts on its creation, as an AoR's does: nothing of it is dated before
+ * (VALIDATION at `path`, naming its first day). Imported units were there before anything
+ * recorded, so only units made with `createUnit` refuse anything.
+ */
+export const requireUnitFrom = (unit: UnitRow, on: Day, path: string): void =>
+  requireCreatedBy(`unit "${unit.slug}"`, unit, on, path);
 
 /** `unit`, found by `slug` wherever it was looked up, if it exists and is not archived. */
 export function activeUnit(unit: UnitRow | undefined, slug: string, path: string): UnitRow {
