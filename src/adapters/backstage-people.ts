@@ -1,5 +1,14 @@
 import { emailSchema } from '../orgdoc/document.js';
-import { at, type Entity, field, list, refFrom, text } from './catalog.js';
+import {
+  at,
+  type Entity,
+  field,
+  list,
+  type Report,
+  refFrom,
+  text,
+  unknownGroup,
+} from './catalog.js';
 import type { Origin, PersonInput, SourceMap, SourceProblem } from './source-map.js';
 
 /** The catalog's Users as people: one person per email, whatever the namespaces. */
@@ -57,14 +66,16 @@ export interface Membership {
 /**
  * Each person's teams in the order the catalog lists them: their own `spec.memberOf` first
  * (Users in file order), then the teams whose `spec.members` name them (Groups in file order).
- * `isTeam` says which group keys are teams; other groups' members are not the org's.
+ * `isTeam` says which group keys are teams; other groups' members are not the org's. A
+ * `memberOf` naming no group is a warning (the person comes in without it); a `members`
+ * entry naming no User is a problem.
  */
 export function teamsOfPeople(
   users: Entity[],
   groups: Entity[],
   isTeam: (key: string) => boolean,
   found: People,
-  problems: SourceProblem[],
+  report: Report,
 ): Map<string, Membership[]> {
   const teams = new Map<string, Membership[]>();
   const add = (email: string | undefined, team: string, origin: Origin) => {
@@ -78,7 +89,9 @@ export function teamsOfPeople(
   for (const user of users) {
     for (const value of list(user.spec.memberOf)) {
       const team = refFrom(user, value, 'group', isGroup);
-      if (team) add(found.emails.get(user.key), team, at(user.origin, 'spec.memberOf'));
+      const origin = at(user.origin, 'spec.memberOf');
+      if (team !== null && isGroup(team)) add(found.emails.get(user.key), team, origin);
+      else report.warnings.push({ origin, message: unknownGroup(value) });
     }
   }
   for (const group of groups) {
@@ -87,7 +100,7 @@ export function teamsOfPeople(
       const origin = at(group.origin, 'spec.members');
       if (user !== null && found.known.has(user)) {
         add(found.emails.get(user), group.key, origin);
-      } else problems.push({ origin, message: `unknown user ${JSON.stringify(value)}` });
+      } else report.problems.push({ origin, message: `unknown user ${JSON.stringify(value)}` });
     }
   }
   return teams;

@@ -11,17 +11,19 @@ import {
   type CatalogFile,
   type Entity,
   field,
+  type Glob,
   list,
   type ReadFile,
   type Report,
   readCatalog,
   refFrom,
   text,
+  unknownGroup,
 } from './catalog.js';
 import { inferLayers, type Placement } from './layers.js';
 import { type Adapted, type Origin, SourceMap, type UnitInput } from './source-map.js';
 
-export type { CatalogFile, ReadFile } from './catalog.js';
+export type { CatalogFile, Glob, ReadFile } from './catalog.js';
 
 /** Group `spec.type` → layer when `--layer-map` is given (its pairs go on top of these). */
 export const DEFAULT_LAYER_MAP: Readonly<Record<string, Layer>> = {
@@ -56,7 +58,9 @@ const typeOf = (group: Entity) => text(group.spec.type) ?? '(none)';
 
 /**
  * Each group's parent, from its `spec.parent` and from parents' `spec.children` (one side is
- * enough; two different ones are a problem), by key.
+ * enough; two different ones are a problem), by key. A `spec.parent` naming no group of the
+ * catalog is a problem whatever the group would be (its team, its subtree would be lost); it
+ * is kept as written, a key no group has, so the group is at the top but not alone.
  */
 function parentsOf(groups: Map<string, Entity>, report: Report) {
   const isGroup = (key: string) => groups.has(key);
@@ -71,11 +75,15 @@ function parentsOf(groups: Map<string, Entity>, report: Report) {
     }
   }
   for (const group of groups.values()) {
-    const key = refFrom(group, group.spec.parent, 'group', isGroup);
-    if (key === null) continue;
+    const written = group.spec.parent;
+    if (written === undefined || written === null) continue;
     const origin = at(group.origin, 'spec.parent');
     const listed = parents.get(group.key);
-    if (listed && listed.key !== key) {
+    const key = refFrom(group, written, 'group', isGroup);
+    if (key === null || !groups.has(key)) {
+      report.problems.push({ origin, message: unknownGroup(written) });
+      if (!listed) parents.set(group.key, { key: String(written), origin });
+    } else if (listed && listed.key !== key) {
       const message = `"${slugOf(groups, key)}", but ${listed.by} lists it among its children`;
       report.problems.push({ origin, message });
     } else parents.set(group.key, { key, origin });
@@ -170,12 +178,13 @@ function unitsOf(c: Catalog, placements: Map<string, Placement>): Map<string, Un
       continue;
     }
     const parent = c.parents.get(group.key);
-    // A skipped parent leaves its children at the top (the import judges them); one the
-    // catalog lacks is looked up in the org.
-    const kept = parent && (placed(parent.key) || !c.groups.has(parent.key));
+    // A skipped parent leaves its children at the top (the import judges them).
+    const kept = parent && placed(parent.key);
     const path = `units[${units.size}]`;
     c.sources.set(path, group.origin);
     if (kept) c.sources.set(`${path}.parent`, parent.origin);
+    // A parent the catalog lacks is already a problem: the import's "needs a parent" repeats it.
+    else if (parent && !c.groups.has(parent.key)) c.sources.cover(`${path}.parent`);
     const parentSlug = kept ? slugOf(c.groups, parent.key) : undefined;
     units.set(group.key, unitOf(group, placement.layer, parentSlug, c.found, c.report));
   }
@@ -186,7 +195,7 @@ function unitsOf(c: Catalog, placements: Map<string, Placement>): Map<string, Un
 function addMembers(c: Catalog, units: Map<string, UnitInput>): void {
   const index = new Map([...units.keys()].map((key, i) => [key, i]));
   const isTeam = (key: string) => units.get(key)?.layer === 'TEAM';
-  const teams = teamsOfPeople(c.users, c.groupList, isTeam, c.found, c.report.problems);
+  const teams = teamsOfPeople(c.users, c.groupList, isTeam, c.found, c.report);
   const slug = (key: string) => slugOf(c.groups, key);
   for (const [team, members] of membersOfTeams(teams, c.found, slug, c.report.warnings)) {
     const path = `units[${index.get(team)}]`;
@@ -200,16 +209,18 @@ function addMembers(c: Catalog, units: Map<string, UnitInput>): void {
  * slug), with layers inferred from the tree (layers.ts) or, with a layer map, by `spec.type`;
  * Users with an email become people, one per email; team membership comes from either side,
  * leads from the orgraph annotations. What does not fit is skipped with a warning; entities
- * of other kinds are ignored, and Locations followed (`read` gives the files they name).
+ * of other kinds are ignored, and Locations followed (`read` gives the files they name, `glob`
+ * the files their globs match; without it a glob is read as a name).
  */
 export function backstageToDocument(
   files: CatalogFile[],
   read: ReadFile,
   layerMap?: Readonly<Record<string, Layer>>,
+  glob?: Glob,
 ): Adapted {
   const report: Report = { problems: [], warnings: [] };
   const sources = new SourceMap(FIELD_NAMES);
-  const entities = readCatalog(files, read, report);
+  const entities = readCatalog(files, read, report, glob);
   const users = entities.filter((e) => e.kind === 'User');
   const groupList = entities.filter((e) => e.kind === 'Group');
   // A readable file of no entity we read is not a catalog (an org document, a CSV): said,

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { isDynamicPattern } from 'tinyglobby';
 import YAML from 'yaml';
 import { checkNesting, FileLimitError, YAML_READ } from '../orgdoc/file-limits.js';
 import type { Origin, SourceProblem } from './source-map.js';
@@ -9,8 +10,14 @@ export interface CatalogFile {
   text: string;
 }
 
-/** The text of a file a Location names, by its name; throws an Error saying why it cannot. */
+/**
+ * The text of a file a Location names, by its name; throws an Error saying why it cannot,
+ * worded to follow the name as the Location writes it (`no such file`).
+ */
 export type ReadFile = (name: string) => string;
+
+/** The names of the files a glob matches, relative to the same folder as ReadFile's names. */
+export type Glob = (pattern: string) => string[];
 
 type Json = Record<string, unknown>;
 
@@ -64,6 +71,9 @@ export function entityRef(value: unknown, kind: 'user' | 'group', namespace = 'd
   if (refKind && refKind.toLowerCase() !== kind) return null;
   return `${refNamespace ?? namespace}/${name}`.toLowerCase();
 }
+
+/** A reference to a group the catalog lacks, as the file writes it. */
+export const unknownGroup = (written: unknown) => `unknown group ${JSON.stringify(written)}`;
 
 /** The namespace references inside an entity default to: its own. */
 export const namespaceOf = (entity: Entity) => text(entity.metadata.namespace) ?? 'default';
@@ -126,16 +136,32 @@ function entityOf(value: unknown, file: string, order: number, report: Report): 
 
 const IS_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 
-/** The files a Location names (`spec.target`, `spec.targets`), relative to its own file. */
-function targetsOf(location: Read, file: string, report: Report): string[] {
+/** A file a Location names: its name relative to the catalog's folder, and as it is written. */
+interface Target {
+  name: string;
+  written: string;
+}
+
+/**
+ * The files a Location names (`spec.target`, `spec.targets`), relative to its own file. A
+ * glob is expanded, as Backstage does for file targets (in name order); one matching no file
+ * is a warning, as is a URL, which is not fetched.
+ */
+function targetsOf(location: Read, file: string, report: Report, glob?: Glob): Target[] {
   const targets = [location.spec.target, ...list(location.spec.targets)].filter(
     (target): target is string => text(target) !== undefined,
   );
-  return targets.flatMap((target) => {
-    if (!IS_URL.test(target)) return [posix.normalize(posix.join(posix.dirname(file), target))];
-    const origin = at(location.origin, 'spec.targets');
-    report.warnings.push({ origin, message: `"${target}" not followed: only files are read` });
+  const warn = (message: string): Target[] => {
+    report.warnings.push({ origin: at(location.origin, 'spec.targets'), message });
     return [];
+  };
+  return targets.flatMap((written) => {
+    if (IS_URL.test(written)) return warn(`"${written}" not followed: only files are read`);
+    const name = posix.normalize(posix.join(posix.dirname(file), written));
+    if (!glob || !isDynamicPattern(written)) return [{ name, written }];
+    const names = glob(name).sort();
+    if (names.length === 0) return warn(`"${written}" matches no file`);
+    return names.map((match) => ({ name: match, written: match }));
   });
 }
 
@@ -167,9 +193,14 @@ function parseCatalogFile(file: CatalogFile) {
 /**
  * The Group and User entities of catalog files (multi-document YAML, as `catalog-info.yaml`
  * and Backstage's org files are written), in file order, following the files each Location
- * entity names (each file read once); `read` gives their text.
+ * entity names (each file read once); `read` gives their text, `glob` the files a glob matches.
  */
-export function readCatalog(files: CatalogFile[], read: ReadFile, report: Report): Entity[] {
+export function readCatalog(
+  files: CatalogFile[],
+  read: ReadFile,
+  report: Report,
+  glob?: Glob,
+): Entity[] {
   const entities: Entity[] = [];
   const defined = new Map<string, Entity>();
   const queue = [...files];
@@ -191,14 +222,14 @@ export function readCatalog(files: CatalogFile[], read: ReadFile, report: Report
         }
         continue;
       }
-      for (const name of targetsOf(entity, file.name, report)) {
+      for (const { name, written } of targetsOf(entity, file.name, report, glob)) {
         if (seen.has(name)) continue;
         seen.add(name);
         try {
           queue.push({ name, text: read(name) });
         } catch (error) {
           const origin = at(entity.origin, 'spec.targets');
-          report.problems.push({ origin, message: (error as Error).message });
+          report.problems.push({ origin, message: `"${written}": ${(error as Error).message}` });
         }
       }
     }

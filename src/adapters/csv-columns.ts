@@ -15,14 +15,34 @@ export type CsvColumn = keyof typeof CSV_COLUMNS;
 const REQUIRED: CsvColumn[] = ['email', 'name'];
 
 /**
- * Headers HR systems use for our columns: never read on their own (a guess could read the
- * wrong column), only offered as the `--columns` that would read them.
+ * Headers HR systems use for our columns (BambooHR, HiBob, Workday, Google Workspace): never
+ * read on their own (a guess could read the wrong column), only offered as the `--columns`
+ * that would read them.
  */
 const LOOKALIKES: Record<CsvColumn, string[]> = {
-  email: ['work email', 'email address', 'e-mail', 'mail', 'work e-mail', 'primary email'],
-  name: ['full name', 'display name', 'employee name', 'preferred name', 'employee'],
-  title: ['job title', 'position', 'job', 'role'],
-  level: ['grade', 'job level', 'band', 'career level'],
+  email: [
+    'work email',
+    'email address',
+    'e-mail',
+    'mail',
+    'work e-mail',
+    'primary email',
+    'primary work email',
+    'work email address',
+    'business email',
+  ],
+  name: [
+    'full name',
+    'display name',
+    'employee name',
+    'preferred name',
+    'worker',
+    'worker name',
+    'legal name',
+    'employee',
+  ],
+  title: ['job title', 'business title', 'employee title', 'position', 'job', 'role'],
+  level: ['grade', 'job level', 'management level', 'band', 'career level', 'job grade'],
   manager_email: [
     'manager',
     'manager email',
@@ -32,13 +52,23 @@ const LOOKALIKES: Record<CsvColumn, string[]> = {
     'supervisor email',
   ],
   team: ['team name', 'squad', 'team slug'],
-  start_date: ['start date', 'hire date', 'started on', 'date of hire', 'start', 'joined'],
+  start_date: [
+    'start date',
+    'hire date',
+    'original hire date',
+    'started on',
+    'date of hire',
+    'start',
+    'joined',
+  ],
   departure_date: ['end date', 'termination date', 'departure date', 'last day', 'exit date'],
 };
-const FIRST_NAME = /^(first|given)name$/;
-const LAST_NAME = /^(last|family|sur)name$/;
+const FIRST_NAME = /^(legal|preferred)?(first|given)name$/;
+const LAST_NAME = /^(legal|preferred)?(last|family|sur)name$/;
 
 const squash = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** A header without the notes Google Workspace adds to it: `Email Address [Required]`. */
+const plain = (header: string) => squash(header.replace(/\[[^\]]*\]/g, ''));
 
 /** Which cells make one of our columns (joined with a space), and how the file heads them. */
 export interface Column {
@@ -56,31 +86,96 @@ const NUMBERED = /#|\b(id|no|number)\b/i;
  */
 function lookalike(column: CsvColumn, headers: string[]): string | undefined {
   if (column === 'name') {
-    const first = headers.find((header) => FIRST_NAME.test(squash(header)));
-    const last = headers.find((header) => LAST_NAME.test(squash(header)));
+    const first = headers.find((header) => FIRST_NAME.test(plain(header)));
+    const last = headers.find((header) => LAST_NAME.test(plain(header)));
     if (first && last) return `${first}+${last}`;
   }
   const candidates = column === 'name' ? headers.filter((h) => !NUMBERED.test(h)) : headers;
   for (const name of [column, ...LOOKALIKES[column]].map(squash)) {
-    const found = candidates.find((header) => squash(header) === name);
+    const found = candidates.find((header) => plain(header) === name);
     if (found) return found;
   }
   return undefined;
 }
 
-/** `First Name+Last Name` as the cells it joins; a header that itself has a `+` wins. */
-function cellsOf(wanted: string, headers: string[]): number[] | null {
+/**
+ * `First Name+Last Name` as the cells it joins, or the part the header lacks; a header that
+ * itself has a `+` wins.
+ */
+function cellsOf(wanted: string, headers: string[]): { indexes: number[] } | { lacking: string } {
   const index = (name: string) => headers.findIndex((h) => squash(h) === squash(name));
   const whole = headers.findIndex((h) => h.trim().toLowerCase() === wanted.trim().toLowerCase());
-  if (whole >= 0) return [whole];
-  const parts = wanted.split('+').map(index);
-  return parts.every((i) => i >= 0) ? parts : null;
+  if (whole >= 0) return { indexes: [whole] };
+  const parts = wanted.split('+').map((part) => part.trim());
+  const lacking = parts.find((part) => index(part) < 0);
+  return lacking === undefined ? { indexes: parts.map(index) } : { lacking };
+}
+
+/**
+ * The `--columns` pairs that would read headers left unread, the columns the file lacks
+ * first, each header offered once.
+ */
+function offersFor(columns: CsvColumn[], unread: string[]): Map<CsvColumn, string> {
+  const offers = new Map<CsvColumn, string>();
+  for (const column of columns) {
+    const offered = new Set([...offers.values()].flatMap((found) => found.split('+')));
+    const found = lookalike(
+      column,
+      unread.filter((header) => !offered.has(header)),
+    );
+    if (found) offers.set(column, found);
+  }
+  return offers;
+}
+
+/** `--columns "a=B,c=D" would read them` (or "it", of one header). */
+function offerText(offers: Map<CsvColumn, string>): string {
+  const pairs = [...offers].map(([column, header]) => `${column}=${header}`);
+  return `--columns "${pairs.join(',')}" would read ${pairs.length === 1 ? 'it' : 'them'}`;
+}
+
+/** Where each of our columns is, and why each the file needs (or `--columns` names) is not. */
+function findColumns(header: string[], mapped: Partial<Record<string, string>>) {
+  const at = new Map<CsvColumn, Column>();
+  const missing = new Map<CsvColumn, string>();
+  for (const column of Object.keys(CSV_COLUMNS) as CsvColumn[]) {
+    const cells = cellsOf(mapped[column] ?? column, header);
+    // Named in messages as the file writes it (`Start Date`, not our `start_date`).
+    if ('indexes' in cells) {
+      at.set(column, { ...cells, header: cells.indexes.map((i) => header[i]).join('+') });
+    } else if (mapped[column]) missing.set(column, `no "${cells.lacking}" column (for ${column})`);
+    else if (REQUIRED.includes(column)) missing.set(column, `no "${column}" column`);
+  }
+  return { at, missing };
+}
+
+/**
+ * The one problem of a file that lacks columns: which, the headers it has, the `--columns`
+ * that would read them, and plainly so when no header looks like a missing column.
+ */
+function lackingMessage(
+  missing: Map<CsvColumn, string>,
+  header: string[],
+  offers: Map<CsvColumn, string>,
+): string {
+  const unmatched = [...missing.keys()].filter((column) => !offers.has(column));
+  const says = unmatched.map((column) => `${column}=<header>`).join(',');
+  return [
+    [...missing.values()].join(', '),
+    `headers found: ${header.join(', ') || '(none)'}`,
+    unmatched.length > 0 &&
+      `no header looks like ${unmatched.join(' or ')} (--columns ${says} says which)`,
+    offers.size > 0 && offerText(offers),
+  ]
+    .filter(Boolean)
+    .join('; ');
 }
 
 /**
  * Which cells hold each of our columns (the header or `--columns`), and, when the file lacks
  * one it needs, one problem listing the headers it has and the `--columns` that would read
- * them; a warning when headers that look like optional columns go unread.
+ * them (the missing columns first); a warning when headers that look like optional columns
+ * go unread.
  */
 export function locateColumns(
   header: string[],
@@ -93,34 +188,19 @@ export function locateColumns(
     const message = `--columns: unknown column "${unknown.join('", "')}" (${Object.keys(CSV_COLUMNS).join(', ')})`;
     report.problems.push({ origin: null, message });
   }
-  const at = new Map<CsvColumn, Column>();
-  const missing: string[] = [];
-  for (const column of Object.keys(CSV_COLUMNS) as CsvColumn[]) {
-    const wanted = mapped[column] ?? column;
-    const indexes = cellsOf(wanted, header);
-    // Named in messages as the file writes it (`Start Date`, not our `start_date`).
-    if (indexes) at.set(column, { indexes, header: indexes.map((i) => header[i]).join('+') });
-    else if (REQUIRED.includes(column) || mapped[column]) {
-      missing.push(
-        mapped[column] ? `no "${wanted}" column (for ${column})` : `no "${column}" column`,
-      );
-    }
-  }
+  const { at, missing } = findColumns(header, mapped);
   const unread = header.filter((_, i) => ![...at.values()].some((c) => c.indexes.includes(i)));
-  const offers = (Object.keys(CSV_COLUMNS) as CsvColumn[]).flatMap((column) => {
-    const found = at.has(column) ? undefined : lookalike(column, unread);
-    return found ? [`${column}=${found}`] : [];
-  });
-  const offer = offers.length > 0 ? `--columns "${offers.join(',')}" would read them` : '';
-  if (missing.length > 0) {
-    const found = `headers found: ${header.join(', ') || '(none)'}`;
-    const message = [missing.join(', '), found, offer || 'see --columns'].join('; ');
-    report.problems.push({ origin, message });
+  const others = (Object.keys(CSV_COLUMNS) as CsvColumn[]).filter(
+    (column) => !at.has(column) && !missing.has(column),
+  );
+  const offers = offersFor([...missing.keys(), ...others], unread);
+  if (missing.size > 0) {
+    report.problems.push({ origin, message: lackingMessage(missing, header, offers) });
     return null;
   }
-  if (offers.length > 0) {
-    const headers = offers.map((o) => o.slice(o.indexOf('=') + 1)).join(', ');
-    report.warnings.push({ origin, message: `not read: ${headers} (${offer})` });
+  if (offers.size > 0) {
+    const headers = [...offers.values()].join(', ');
+    report.warnings.push({ origin, message: `not read: ${headers} (${offerText(offers)})` });
   }
   return at;
 }

@@ -1,4 +1,5 @@
-import { CsvError, parse } from 'csv-parse/sync';
+import { CsvError, type Info, parse } from 'csv-parse/sync';
+import type { Layer } from '../db/tables.js';
 import type { OrgDocument } from '../orgdoc/document.js';
 import { checkFileSize, FileLimitError } from '../orgdoc/file-limits.js';
 import { type Column, CSV_COLUMNS, type CsvColumn, locateColumns } from './csv-columns.js';
@@ -13,19 +14,26 @@ import {
 
 export { CSV_COLUMNS, type CsvColumn } from './csv-columns.js';
 
-/** A team as the org has it: a CSV row names it by slug, and the import restates it as is. */
+/**
+ * A unit as the org has it: a CSV row's `team` names it by slug, and the import restates it as
+ * is with its members; one of another layer than TEAM is refused by the import's own rule.
+ */
 export interface ExistingTeam {
   slug: string;
   name: string;
   parent: string | null;
+  /** TEAM when not given. */
+  layer?: Layer;
 }
 
 export interface CsvOptions {
+  /** The file's name, for a problem of the whole file (one that is not CSV). */
+  file?: string;
   /** Our column → the file's header (`name=Full Name`), or headers joined (`name=First+Last`). */
   columns?: Partial<Record<string, string>>;
   /** How the file writes days (default YYYY-MM-DD). */
   dateFormat?: DateFormat;
-  /** The org's current teams by slug: the `team` column must name one. */
+  /** The org's current units (or only its teams) by slug: the `team` column must name one. */
   teams: ReadonlyMap<string, ExistingTeam>;
 }
 
@@ -74,14 +82,41 @@ function personOf(
   return person;
 }
 
-function readRecords(text: string, problems: SourceProblem[]): Cells[] {
+/** What csv-parse's errors mean, said as a person fixing the file would look for it. */
+const BROKEN: Partial<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted cell is never closed (the file ends inside it)',
+  CSV_INVALID_CLOSING_QUOTE: 'a quote inside a quoted cell is not doubled ("")',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text after the closing quote of a quoted cell',
+  INVALID_OPENING_QUOTE:
+    'a quote inside a cell that does not start with one (quote the cell and double the quote)',
+};
+
+/**
+ * Where the file stops being CSV, by line as an editor shows it: an unclosed quote runs to the
+ * end of the file, so it is told where its row starts (after the rows read whole).
+ */
+function brokenAt(error: CsvError, text: string, file: string | undefined): SourceProblem {
+  // csv-parse puts its Info (lines, bytes_records) on the error.
+  const { code, lines, bytes_records: read } = error as CsvError & Partial<Info>;
+  const before = Buffer.from(text)
+    .subarray(0, read ?? 0)
+    .toString();
+  const line = code === 'CSV_QUOTE_NOT_CLOSED' ? before.split('\n').length : (lines ?? 1);
+  const where = `${file ? `${file}, ` : ''}line ${line}`;
+  const message = BROKEN[code] ?? `not readable as CSV (${code})`;
+  return { origin: { order: line, text: where }, message };
+}
+
+/** The file's records, or null when it is not CSV (told once: nothing else is). */
+function readRecords(text: string, file: string | undefined, problems: SourceProblem[]) {
   try {
     checkFileSize(Buffer.byteLength(text));
-    return parse(text, { bom: true, trim: true, relax_column_count: true });
+    return parse(text, { bom: true, trim: true, relax_column_count: true }) as Cells[];
   } catch (error) {
-    if (!(error instanceof CsvError || error instanceof FileLimitError)) throw error;
-    problems.push({ origin: null, message: error.message });
-    return [];
+    if (error instanceof FileLimitError) problems.push({ origin: null, message: error.message });
+    else if (error instanceof CsvError) problems.push(brokenAt(error, text, file));
+    else throw error;
+    return null;
   }
 }
 
@@ -94,9 +129,10 @@ function readRecords(text: string, problems: SourceProblem[]): Cells[] {
 export function csvToDocument(text: string, options: CsvOptions): Adapted {
   const report = { problems: [] as SourceProblem[], warnings: [] as SourceProblem[] };
   const { problems } = report;
-  const [header = [], ...rows] = readRecords(text, problems);
-  const columns = locateColumns(header, options.columns ?? {}, report);
-  if (columns === null) return { document: {}, sources: new SourceMap({}), ...report };
+  const records = readRecords(text, options.file, problems);
+  const [header = [], ...rows] = records ?? [];
+  const columns = records && locateColumns(header, options.columns ?? {}, report);
+  if (!columns) return { document: {}, sources: new SourceMap({}), ...report };
   const fieldNames = Object.fromEntries(
     [...columns].flatMap(([column, { header }]) => {
       const field = CSV_COLUMNS[column];
@@ -129,10 +165,13 @@ export function csvToDocument(text: string, options: CsvOptions): Adapted {
     }
     let entry = teams.get(slug);
     if (!entry) {
-      entry = { ...existing, layer: 'TEAM', members: [] };
+      const { name, parent, layer = 'TEAM' } = existing;
+      entry = { slug, name, parent, layer, members: [] };
       teamIndex.set(slug, teams.size);
       teams.set(slug, entry);
+      // A problem of the team itself (an area has no members) is told once, at its first row.
       sources.set(`units[${teamIndex.get(slug)}]`, at);
+      sources.set(`units[${teamIndex.get(slug)}].members`, at);
     }
     sources.set(`units[${teamIndex.get(slug)}].members[${entry.members.length}]`, at);
     entry.members.push(person.email ?? '');

@@ -3,7 +3,10 @@ import type { Layer } from '../db/tables.js';
 /** A group of a source's tree (a Backstage Group, an LDAP `ou`), before it has a layer. */
 export interface TreeGroup {
   key: string;
-  /** The key of its parent group, when the source gives one. */
+  /**
+   * The key of its parent group, when the source gives one. A key the tree lacks (a parent
+   * the source reports as unknown) leaves the group at the top, though not alone.
+   */
   parent: string | null;
   /** The source says it is a team (Backstage `type: team`). */
   team: boolean;
@@ -59,7 +62,7 @@ export function inferLayers(groups: readonly TreeGroup[]): Map<string, Placement
   };
   const placements = new Map<string, Placement>();
   for (const group of groups) {
-    const alone = (group.parent === null || !byKey.has(group.parent)) && !children.has(group.key);
+    const alone = group.parent === null && !children.has(group.key);
     const h = alone ? undefined : height(group);
     const layer = h === undefined ? group.hint : BY_HEIGHT[h];
     if (alone) placements.set(group.key, { skipped: SKIPPED.alone });

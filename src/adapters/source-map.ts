@@ -47,12 +47,26 @@ const ENTRY_PATH = /^(\w+)\[(\d+)\](?:\.(\w+))?/;
  */
 export class SourceMap {
   private readonly origins = new Map<string, Origin>();
+  private readonly covered = new Set<string>();
 
   constructor(private readonly fieldNames: Record<string, Record<string, string>>) {}
 
   /** Records where an entry (`people[3]`) or a finer path (`units[2].members[5]`) came from. */
   set(path: string, origin: Origin): void {
     this.origins.set(path, origin);
+  }
+
+  /**
+   * Records that the file's own problems already tell what is wrong at `path` (a parent the
+   * catalog lacks, left out): the import's problem there would only repeat it.
+   */
+  cover(path: string): void {
+    this.covered.add(path);
+  }
+
+  /** Whether the file's own problems already tell what is wrong at `path`. */
+  covers(path: string | null): boolean {
+    return path !== null && this.covered.has(path);
   }
 
   /** The origin of a document path, naming the file's field, or null when not from the file. */
@@ -91,10 +105,12 @@ export function locatedProblems(
 ): string[] {
   return located([
     ...adapted.problems,
-    ...userErrors.map((e) => ({
-      origin: adapted.sources.locate(e.path) ?? (e.path ? { order: -1, text: e.path } : null),
-      message: toldInFile(e.message, adapted.sources),
-    })),
+    ...userErrors
+      .filter((e) => !adapted.sources.covers(e.path))
+      .map((e) => ({
+        origin: adapted.sources.locate(e.path) ?? (e.path ? { order: -1, text: e.path } : null),
+        message: toldInFile(e.message, adapted.sources),
+      })),
   ]);
 }
 

@@ -1,21 +1,16 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
-import {
-  backstageToDocument,
-  type CatalogFile,
-  DEFAULT_LAYER_MAP,
-  type ReadFile,
-} from '../adapters/backstage.js';
+import { basename } from 'node:path';
+import { backstageToDocument, DEFAULT_LAYER_MAP } from '../adapters/backstage.js';
 import { csvToDocument, type ExistingTeam } from '../adapters/csv.js';
 import { DATE_FORMATS, type DateFormat } from '../adapters/days.js';
 import { type Adapted, SourceMap } from '../adapters/source-map.js';
 import { LAYER_VALUES } from '../db/enum-values.js';
 import type { Layer } from '../db/tables.js';
 import type { OrgDocument } from '../orgdoc/document.js';
-import { checkFileSize, FileLimitError } from '../orgdoc/file-limits.js';
+import { FileLimitError } from '../orgdoc/file-limits.js';
 import { parseOrgFile } from '../orgdoc/parse.js';
 import { badInput, badUsage } from './failures.js';
 import type { Operator } from './operator.js';
+import { catalogFiles, SourceFiles } from './source-files.js';
 
 /** Where an org comes from: an org document, a Backstage catalog, an HR export. */
 export const SOURCES = ['document', 'backstage', 'csv'] as const;
@@ -29,17 +24,6 @@ export interface SourceOptions {
   columns: Record<string, string>;
   /** How the file writes days (csv). */
   dateFormat?: DateFormat;
-}
-
-/** A file's text; one over the import size limit is refused before it is read. */
-function readText(file: string): string {
-  try {
-    checkFileSize(statSync(file).size);
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    if (error instanceof FileLimitError) throw badInput(`${file}: ${error.message}`);
-    throw badInput(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code})`);
-  }
 }
 
 /** A file over the import limits (file-limits.ts) is bad input: exit 2, nothing connected. */
@@ -108,63 +92,37 @@ export function sourceOptions(values: {
   return { from, layerMap: layerMapOf(values['layer-map']), columns, dateFormat };
 }
 
-/**
- * A catalog file (a Location's file, or any other), or every `.yaml`/`.yml` file of a folder
- * and its subfolders; files are named relative to that folder (or to the file's own), which
- * is where a Location's targets are read from.
- */
-function catalogFiles(path: string): { files: CatalogFile[]; read: ReadFile } {
-  const isFolder = (() => {
-    try {
-      return statSync(path).isDirectory();
-    } catch {
-      return false;
-    }
-  })();
-  const folder = isFolder ? path : dirname(path);
-  const read: ReadFile = (name) => {
-    try {
-      return readFileSync(join(folder, name), 'utf8');
-    } catch (error) {
-      throw new Error(`cannot read ${name} (${(error as NodeJS.ErrnoException).code})`);
-    }
-  };
-  if (!isFolder) return { files: [{ name: basename(path), text: readText(path) }], read };
-  const files = (readdirSync(path, { recursive: true }) as string[])
-    .filter((name) => /\.ya?ml$/i.test(name))
-    .sort();
-  if (files.length === 0) throw badInput(`${path}: no .yaml or .yml file in it`);
-  return {
-    files: files.map((name) => ({
-      name: relative(path, join(path, name)),
-      text: readText(join(path, name)),
-    })),
-    read,
-  };
-}
-
-const TEAMS = `query ($after: String) { units(layer: TEAM, first: 100, after: $after) {
-  nodes { slug name parent { slug } } pageInfo { hasNextPage endCursor }
+const UNITS = `query ($after: String) { units(first: 100, after: $after) {
+  nodes { slug name layer parent { slug } } pageInfo { hasNextPage endCursor }
 } }`;
-interface TeamsPage {
+interface UnitsPage {
   units: {
-    nodes: Array<{ slug: string; name: string; parent: { slug: string } | null }>;
+    nodes: Array<{ slug: string; name: string; layer: Layer; parent: { slug: string } | null }>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
 }
 
-/** The org's teams, which an HR export's `team` column names. */
-async function existingTeams(org: Operator): Promise<Map<string, ExistingTeam>> {
+/**
+ * The org's units, which an HR export's `team` column names: every layer, so that a row
+ * naming an area is told what the import tells of any member of one.
+ */
+async function existingUnits(org: Operator): Promise<Map<string, ExistingTeam>> {
   const teams = new Map<string, ExistingTeam>();
   for (let after: string | null = null; ; ) {
-    const { units }: TeamsPage = await org.ask<TeamsPage>(TEAMS, { after });
-    for (const { slug, name, parent } of units.nodes) {
-      teams.set(slug, { slug, name, parent: parent?.slug ?? null });
+    const { units }: UnitsPage = await org.ask<UnitsPage>(UNITS, { after });
+    for (const { slug, name, layer, parent } of units.nodes) {
+      teams.set(slug, { slug, name, layer, parent: parent?.slug ?? null });
     }
     if (!units.pageInfo.hasNextPage) return teams;
     after = units.pageInfo.endCursor;
   }
 }
+
+/** The adapter's answer with the warnings of reading the files (an encoding guessed) first. */
+const withReading = (adapted: Adapted, reading: SourceFiles): Adapted => ({
+  ...adapted,
+  warnings: [...reading.warnings, ...adapted.warnings],
+});
 
 /**
  * Reads the file (before any connection: a bad file never holds the database), and answers
@@ -175,15 +133,22 @@ export function readSource(
   file: string,
   options: SourceOptions,
 ): (org: Operator) => Promise<Adapted> {
+  const reading = new SourceFiles();
   if (options.from === 'backstage') {
-    const { files, read } = catalogFiles(file);
-    const adapted = overLimitsAsBadInput(() => backstageToDocument(files, read, options.layerMap));
-    return async () => adapted;
+    const { files, read, glob } = catalogFiles(file, reading);
+    const adapted = overLimitsAsBadInput(() =>
+      backstageToDocument(files, read, options.layerMap, glob),
+    );
+    return async () => withReading(adapted, reading);
   }
   if (options.from === 'csv') {
-    const text = readText(file);
-    return async (org) => csvToDocument(text, { ...options, teams: await existingTeams(org) });
+    const text = reading.text(file);
+    return async (org) => {
+      const teams = await existingUnits(org);
+      return withReading(csvToDocument(text, { ...options, file: basename(file), teams }), reading);
+    };
   }
-  const document = parseOrgFile(readText(file), file) as OrgDocument;
-  return async () => ({ document, sources: new SourceMap({}), problems: [], warnings: [] });
+  const document = parseOrgFile(reading.text(file), file) as OrgDocument;
+  const adapted = { document, sources: new SourceMap({}), problems: [], warnings: [] };
+  return async () => withReading(adapted, reading);
 }

@@ -97,7 +97,7 @@ describe('import --from backstage', () => {
     expect(await refused('import', '--from', 'backstage', file)).toEqual([
       `${file}: 5 problems, 0 warnings; nothing was imported.`,
       'Problems:',
-      '  bad-catalog.yaml: location:default/more, spec.targets: cannot read missing-group.yaml (ENOENT)',
+      '  bad-catalog.yaml: location:default/more, spec.targets: "./missing-group.yaml": no such file',
       expect.stringMatching(/^ {2}bad-catalog.yaml: group:default\/Platform_Eng, metadata.name: /),
       '  bad-catalog.yaml: group:default/web, metadata.annotations.orgraph.io/eng-lead: user:default/bot has no spec.profile.email, and a lead needs one',
       '  bad-catalog.yaml: group:default/web, metadata.annotations.orgraph.io/tech-lead: unknown user "user:default/nobody"',
@@ -105,6 +105,42 @@ describe('import --from backstage', () => {
       '',
     ]);
     expect(await exported()).toBe(before);
+  });
+
+  it('refuses every group whose parent names no group, once each, and warns of no team', async () => {
+    const file = `${FIXTURES}/backstage/orphan.yaml`;
+    expect(await refused('import', '--from', 'backstage', file)).toEqual([
+      `${file}: 3 problems, 0 warnings; nothing was imported.`,
+      'Problems:',
+      '  orphan.yaml: group:default/search, spec.parent: unknown group "discovery"',
+      '  orphan.yaml: group:default/lonely, spec.parent: unknown group "discovery"',
+      '  orphan.yaml: group:default/odd, spec.parent: unknown group "user:default/ana"',
+      '',
+    ]);
+  });
+
+  it('expands glob targets relative to the Location, and warns of one matching nothing', async () => {
+    const file = `${FIXTURES}/backstage/globbed/catalog-info.yaml`;
+    const out = await ok('import', '--from', 'backstage', file);
+    expect(out.split('\n').slice(0, 4)).toEqual([
+      `${file}: imported: 8 created, 0 updated, 0 unchanged; 2 warnings.`,
+      'Warnings:',
+      '  catalog-info.yaml: location:default/corp-org, spec.targets: "./retired/*.yaml" matches no file',
+      '  people/users.yml: user:default/ana, spec.memberOf: unknown group "group:ops/ledger"',
+    ]);
+    const org = JSON.parse(await exported());
+    const members = (slug: string) =>
+      org.units.find((u: { slug: string }) => u.slug === slug).members;
+    expect(members('checkout')).toEqual(['ana@corp.test']);
+    expect(members('ledger')).toEqual(['eli@corp.test']);
+  });
+
+  it('says a file that is not there is not there, as the command names it', async () => {
+    for (const from of ['backstage', 'csv', 'document']) {
+      const c = cli();
+      expect(await c.run('import', '--from', from, './missing.yaml')).toBe(2);
+      expect(c.err()).toBe('./missing.yaml: no such file\n');
+    }
   });
 
   it('refuses a layer that is not one', async () => {
@@ -172,7 +208,12 @@ describe('import --from backstage: a catalog in the shape of Backstage’s examp
 
 describe('import --from csv (after the catalog)', () => {
   const CSV = `${FIXTURES}/people.csv`;
-  beforeEach(() => ok('import', '--from', 'backstage', `${FIXTURES}/backstage/org`));
+  let folder: string;
+  beforeEach(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'orgraph-hr-'));
+    await ok('import', '--from', 'backstage', `${FIXTURES}/backstage/org`);
+  });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
   it('plans the HR export dry: updates field by field, moves, new people; writes nothing', async () => {
     const before = await exported();
@@ -225,6 +266,54 @@ describe('import --from csv (after the catalog)', () => {
     expect(await exported()).toBe(before);
   });
 
+  it('says the team column names an area the way the import says it of any unit', async () => {
+    const file = join(folder, 'area.csv');
+    writeFileSync(file, 'email,name,team\nana@corp.test,Ana Ruiz,infra\nbo@corp.test,Bo,infra\n');
+    expect(await refused('import', '--from', 'csv', file)).toEqual([
+      `${file}: 1 problem, 0 warnings; nothing was imported.`,
+      'Problems:',
+      '  row 2, team: only a TEAM has members; "infra" is an AREA',
+      '',
+    ]);
+  });
+
+  it('tells a file that is not CSV once, by file and line, and nothing else', async () => {
+    const file = join(folder, 'broken.csv');
+    writeFileSync(file, 'email,name\nq9@corp.test,"Broken\n');
+    expect(await refused('import', '--from', 'csv', file)).toEqual([
+      `${file}: 1 problem, 0 warnings; nothing was imported.`,
+      'Problems:',
+      '  broken.csv, line 2: a quoted cell is never closed (the file ends inside it)',
+      '',
+    ]);
+  });
+
+  it('reads a Windows-1252 export (Excel’s "CSV (Comma delimited)") saying so, and UTF-16', async () => {
+    const latin = join(folder, 'latin.csv');
+    // ö, ü as in Latin-1; Š (0x8A) and ’ (0x92) only in Windows-1252.
+    const bytes =
+      'email,name\njorg@corp.test,J\xf6rg M\xfcller\nsimon@corp.test,\x8aimon O\x92Brien\n';
+    writeFileSync(latin, Buffer.from(bytes, 'latin1'));
+    const out = await ok('import', '--from', 'csv', latin);
+    expect(out.split('\n').slice(0, 3)).toEqual([
+      `${latin}: imported: 2 created, 0 updated, 0 unchanged; 1 warning.`,
+      'Warnings:',
+      '  latin.csv: not UTF-8, read as Windows-1252 (as Excel saves "CSV (Comma delimited)"); ' +
+        'save it as UTF-8 ("CSV UTF-8") to be sure of every letter',
+    ]);
+    const wide = join(folder, 'wide.csv');
+    const text = 'email,name\nzoe@corp.test,Zoë Ångström\n';
+    writeFileSync(wide, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const big = join(folder, 'big-endian.csv');
+    const be = Buffer.from(text.replace('zoe', 'zoa'), 'utf16le').swap16();
+    writeFileSync(big, Buffer.concat([Buffer.from([0xfe, 0xff]), be]));
+    expect(await ok('import', '--from', 'csv', wide)).toMatch(/; 0 warnings\.\n/);
+    expect(await ok('import', '--from', 'csv', big)).toMatch(/; 0 warnings\.\n/);
+    const names = JSON.parse(await exported()).people.map((p: { name: string }) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['Jörg Müller', 'Šimon O’Brien', 'Zoë Ångström']));
+    expect(names.filter((n: string) => n === 'Zoë Ångström')).toHaveLength(2);
+  });
+
   it('refuses a file without the columns it needs in one message: headers found, --columns', async () => {
     const err = await refused('import', '--from', 'csv', CSV);
     expect(err).toEqual([
@@ -238,11 +327,6 @@ describe('import --from csv (after the catalog)', () => {
   });
 
   describe('an HR export of 2,000 rows', () => {
-    let folder: string;
-    beforeEach(() => {
-      folder = mkdtempSync(join(tmpdir(), 'orgraph-hr-'));
-    });
-    afterEach(() => rmSync(folder, { recursive: true, force: true }));
     const write = (header: string, bad: (i: number) => boolean) => {
       const file = join(folder, 'hr.csv');
       const rows = Array.from(

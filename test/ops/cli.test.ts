@@ -38,7 +38,7 @@ describe.skipIf(process.env.DATABASE_URL)(
       [['assign', 'labs', 'chief', 'vic@example.com'], /^SEAT: "chief" is not one of ENG_LEAD, /],
       [['depart', 'vic@example.com', '--on', '2026-02-30'], /^--on: malformed date "2026-02-30"/],
       [['depart', 'nobody@example.com'], /^EMAIL: unknown person "nobody@example.com"/],
-      [['import', join(dataDir, 'missing.yaml')], /missing.yaml: cannot read it \(ENOENT\)/],
+      [['import', join(dataDir, 'missing.yaml')], /missing.yaml: no such file/],
       [['import', 'BAD'], /^\/bad.yaml: /],
       [['frobnicate'], /^unknown command "frobnicate"/],
       [['check', '--today', 'tomorrow', '--fail-on', 'unowned-aor'], /^--today: malformed date/],

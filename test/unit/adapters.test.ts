@@ -98,13 +98,29 @@ describe('csvToDocument', () => {
       'Employee #,Employee,Full Name,Email\n17,x,Ana Ruiz,ana@corp.test\n',
       { teams },
     );
-    expect(problems[0]?.message).toMatch(/--columns "name=Full Name" would read them$/);
+    expect(problems[0]?.message).toMatch(/--columns "name=Full Name" would read it$/);
     const alone = csvToDocument('Employee #,Work Email\n17,ana@corp.test\n', { teams });
-    expect(alone.problems[0]?.message).toMatch(/--columns "email=Work Email" would read them$/);
+    expect(alone.problems[0]?.message).toMatch(/--columns "email=Work Email" would read it$/);
   });
 
-  it('reports a broken file and unknown --columns keys', () => {
-    expect(csv('"ann@corp.test,Ann').problems[0]?.message).toMatch(/Quote Not Closed/);
+  it('tells a file it cannot read as CSV once, in its own words, by file and line', () => {
+    const broken = (text: string) =>
+      locatedProblems(csvToDocument(text, { teams, file: 'people.csv' }), []);
+    expect(broken('email,name\nq9@corp.test,"Broken\n')).toEqual([
+      'people.csv, line 2: a quoted cell is never closed (the file ends inside it)',
+    ]);
+    expect(broken('email,name\nann@corp.test,Ann\nq9@corp.test,"Bro\nken\n\nmore')).toEqual([
+      'people.csv, line 3: a quoted cell is never closed (the file ends inside it)',
+    ]);
+    expect(broken('email,name\nann@corp.test,"Ann "A" Ek"\n')).toEqual([
+      'people.csv, line 2: a quote inside a quoted cell is not doubled ("")',
+    ]);
+    expect(broken('email,name\nann@corp.test,Ann "A" Ek\n')).toEqual([
+      'people.csv, line 2: a quote inside a cell that does not start with one (quote the cell and double the quote)',
+    ]);
+  });
+
+  it('reports unknown --columns keys', () => {
     const unknown = csvToDocument(HEADER, { teams, columns: { mail: 'Mail' } });
     expect(unknown.problems[0]?.message).toMatch(/^--columns: unknown column "mail"/);
   });
@@ -126,6 +142,57 @@ describe('csvToDocument: files as HR systems write them', () => {
     expect(adapted.document).toEqual({});
   });
 
+  it('offers the missing columns first, from headers as Workday and Google Workspace write them', () => {
+    const problem = (header: string) =>
+      locatedProblems(csvToDocument(`${header}\n`, { teams }), [])[0]?.replace(
+        /headers found: [^;]*; /,
+        '',
+      );
+    expect(
+      problem(
+        'Employee ID,Worker,Primary Work Email,Business Title,Management Level,Manager Email,' +
+          'Supervisory Organization,Original Hire Date,Termination Date',
+      ),
+    ).toBe(
+      'row 1: no "email" column, no "name" column; --columns "email=Primary Work Email,name=Worker,' +
+        'title=Business Title,level=Management Level,start_date=Original Hire Date,' +
+        'departure_date=Termination Date" would read them',
+    );
+    expect(
+      problem(
+        'First Name [Required],Last Name [Required],Email Address [Required],Password [Required],' +
+          'Org Unit Path [Required],Employee Title,Manager Email,Department',
+      ),
+    ).toBe(
+      'row 1: no "email" column, no "name" column; --columns "email=Email Address [Required],' +
+        'name=First Name [Required]+Last Name [Required],title=Employee Title" would read them',
+    );
+  });
+
+  it('says so when no header looks like a missing column, and "it" of one header', () => {
+    const { problems } = csvToDocument('Employee ID,Work Email,Termination Date\n', { teams });
+    expect(problems.map((p) => p.message)).toEqual([
+      'no "email" column, no "name" column; headers found: Employee ID, Work Email, Termination Date; ' +
+        'no header looks like name (--columns name=<header> says which); ' +
+        '--columns "email=Work Email,departure_date=Termination Date" would read them',
+    ]);
+    const alone = csvToDocument('Employee ID,Badge\n', { teams });
+    expect(alone.problems.map((p) => p.message)).toEqual([
+      'no "email" column, no "name" column; headers found: Employee ID, Badge; ' +
+        'no header looks like email or name (--columns email=<header>,name=<header> says which)',
+    ]);
+    const one = csvToDocument('email,Full Name\n', { teams });
+    expect(one.problems.map((p) => p.message)).toEqual([
+      'no "name" column; headers found: email, Full Name; --columns "name=Full Name" would read it',
+    ]);
+  });
+
+  it('names the missing part of joined columns', () => {
+    const columns = { name: 'First Name+Surname' };
+    const { problems } = csvToDocument('email,First Name,Last Name\n', { teams, columns });
+    expect(problems[0]?.message).toMatch(/^no "Surname" column \(for name\); /);
+  });
+
   it('joins columns, and warns of headers it leaves unread that look like its own', () => {
     const text = 'Work Email,First Name,Last Name,Hire Date\nann@corp.test,Ann,Ek,2024-02-01\n';
     const columns = { email: 'Work Email', name: 'First Name+Last Name' };
@@ -133,7 +200,7 @@ describe('csvToDocument: files as HR systems write them', () => {
     expect(adapted.problems).toEqual([]);
     expect(adapted.document.people).toEqual([{ email: 'ann@corp.test', name: 'Ann Ek' }]);
     expect(located(adapted.warnings)).toEqual([
-      'row 1: not read: Hire Date (--columns "start_date=Hire Date" would read them)',
+      'row 1: not read: Hire Date (--columns "start_date=Hire Date" would read it)',
     ]);
   });
 

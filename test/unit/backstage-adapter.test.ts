@@ -12,8 +12,8 @@ const group = (name: string, spec: Record<string, unknown>, metadata = {}) =>
 const user = (name: string, email: string | null, memberOf: string[] = [], namespace?: string) =>
   `kind: User\nmetadata: ${JSON.stringify({ name, namespace })}\n` +
   `spec: ${JSON.stringify({ profile: email ? { email } : {}, memberOf })}\n`;
-const noFiles = (name: string): string => {
-  throw new Error(`cannot read ${name} (ENOENT)`);
+const noFiles = (_name: string): string => {
+  throw new Error('no such file');
 };
 const catalog = (...entities: string[]) =>
   backstageToDocument([{ name: 'catalog.yaml', text: entities.join('---\n') }], noFiles);
@@ -167,6 +167,56 @@ describe('backstageToDocument', () => {
     expect(members('team-a')).toEqual(['dev@corp.test']);
   });
 
+  it('warns of a memberOf naming no group, as the User wrote it; the person still comes in', () => {
+    const adapted = catalog(
+      ...tree,
+      user('ana', 'ana@corp.test', [
+        'group:ops/team-a',
+        'user:default/team-a',
+        'Nowhere',
+        'team-a',
+      ]),
+    );
+    expect(adapted.problems).toEqual([]);
+    expect(located(adapted.warnings)).toEqual([
+      `catalog.yaml: group:default/acme: ${SKIPPED.root}`,
+      'catalog.yaml: user:default/ana, spec.memberOf: unknown group "group:ops/team-a"',
+      'catalog.yaml: user:default/ana, spec.memberOf: unknown group "user:default/team-a"',
+      'catalog.yaml: user:default/ana, spec.memberOf: unknown group "Nowhere"',
+    ]);
+    expect(adapted.document.people).toEqual([{ email: 'ana@corp.test', name: 'ana' }]);
+    expect(adapted.document.units?.find((u) => u.slug === 'team-a')?.members).toEqual([
+      'ana@corp.test',
+    ]);
+  });
+
+  it('refuses a parent that names no group, the same for a team, an area or with a map', () => {
+    const orphans = [
+      group('search', { type: 'product-area', parent: 'discovery' }),
+      group('search-web', { type: 'team', parent: 'search' }),
+      group('lonely', { type: 'team', parent: 'discovery' }),
+      group('odd', { type: 'team', parent: 'user:default/ana' }),
+      user('bo', 'bo@corp.test', ['lonely']),
+    ];
+    const expected = [
+      'catalog.yaml: group:default/search, spec.parent: unknown group "discovery"',
+      'catalog.yaml: group:default/lonely, spec.parent: unknown group "discovery"',
+      'catalog.yaml: group:default/odd, spec.parent: unknown group "user:default/ana"',
+    ];
+    const inferred = catalog(...tree, ...orphans);
+    expect(locatedProblems(inferred, [])).toEqual(expected);
+    expect(located(inferred.warnings)).toEqual([
+      `catalog.yaml: group:default/acme: ${SKIPPED.root}`,
+    ]);
+    const text = [...tree, ...orphans].join('---\n');
+    const mapped = backstageToDocument(
+      [{ name: 'catalog.yaml', text }],
+      noFiles,
+      DEFAULT_LAYER_MAP,
+    );
+    expect(locatedProblems(mapped, [])).toEqual(expected);
+  });
+
   it('skips a User without an email, unless they lead a group', () => {
     const skipped = catalog(...tree, user('bot', null, ['team-a']));
     expect(skipped.problems).toEqual([]);
@@ -196,7 +246,7 @@ describe('backstageToDocument', () => {
     const adapted = backstageToDocument([{ name: 'root.yaml', text: root }], read);
     expect(adapted.document.units?.map((u) => u.slug)).toEqual(['infra', 'tools', 'team-a']);
     expect(locatedProblems(adapted, [])).toEqual([
-      'teams/location.yaml: location:default/teams, spec.targets: cannot read teams/gone.yaml (ENOENT)',
+      'teams/location.yaml: location:default/teams, spec.targets: "./gone.yaml": no such file',
     ]);
     expect(located(adapted.warnings)).toContain(
       'teams/location.yaml: location:default/teams, spec.targets: "https://example.com/x.yaml" not followed: only files are read',

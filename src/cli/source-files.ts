@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { globSync } from 'tinyglobby';
+import type { CatalogFile, Glob, ReadFile } from '../adapters/backstage.js';
+import { decodeText } from '../adapters/encoding.js';
+import type { SourceProblem } from '../adapters/source-map.js';
+import { checkFileSize, FileLimitError } from '../orgdoc/file-limits.js';
+import { badInput } from './failures.js';
+
+/** Why a file cannot be read, worded to follow its name: `./missing.yaml: no such file`. */
+function unreadable(error: unknown): string {
+  const { code } = error as NodeJS.ErrnoException;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'a folder, not a file';
+  return `cannot read it (${code})`;
+}
+
+const GUESSED = (encoding: string) =>
+  `not UTF-8, read as ${encoding} (as Excel saves "CSV (Comma delimited)"); ` +
+  'save it as UTF-8 ("CSV UTF-8") to be sure of every letter';
+
+/**
+ * The files an import reads, as text (encoding.ts), with a warning for each whose encoding
+ * had to be guessed: the import goes on, but the names are worth a look.
+ */
+export class SourceFiles {
+  readonly warnings: SourceProblem[] = [];
+
+  /** A file's text; one that cannot be read or is over the size limit is bad input (exit 2). */
+  text(path: string, name = basename(path)): string {
+    let bytes: Buffer;
+    try {
+      checkFileSize(statSync(path).size);
+      bytes = readFileSync(path);
+    } catch (error) {
+      if (error instanceof FileLimitError) throw badInput(`${path}: ${error.message}`);
+      throw badInput(`${path}: ${unreadable(error)}`);
+    }
+    return this.decoded(bytes, name);
+  }
+
+  /** A file a Location names; throws an Error the catalog tells after the target's name. */
+  target(path: string, name: string): string {
+    try {
+      return this.decoded(readFileSync(path), name);
+    } catch (error) {
+      throw new Error(unreadable(error));
+    }
+  }
+
+  private decoded(bytes: Uint8Array, name: string): string {
+    const { text, guessed } = decodeText(bytes);
+    if (guessed) this.warnings.push({ origin: null, message: `${name}: ${GUESSED(guessed)}` });
+    return text;
+  }
+}
+
+/**
+ * A catalog file (a Location's file, or any other), or every `.yaml`/`.yml` file of a folder
+ * and its subfolders; files are named relative to that folder (or to the file's own), which
+ * is where a Location's targets are read and its globs expanded from.
+ */
+export function catalogFiles(
+  path: string,
+  from: SourceFiles,
+): { files: CatalogFile[]; read: ReadFile; glob: Glob } {
+  const isFolder = (() => {
+    try {
+      return statSync(path).isDirectory();
+    } catch {
+      return false;
+    }
+  })();
+  const folder = isFolder ? path : dirname(path);
+  const read: ReadFile = (name) => from.target(join(folder, name), name);
+  const glob: Glob = (pattern) => globSync(pattern, { cwd: folder, expandDirectories: false });
+  if (!isFolder) return { files: [{ name: basename(path), text: from.text(path) }], read, glob };
+  const names = (readdirSync(path, { recursive: true }) as string[])
+    .filter((name) => /\.ya?ml$/i.test(name))
+    .sort();
+  if (names.length === 0) throw badInput(`${path}: no .yaml or .yml file in it`);
+  const files = names.map((name) => {
+    const relativeName = relative(path, join(path, name));
+    return { name: relativeName, text: from.text(join(path, name), relativeName) };
+  });
+  return { files, read, glob };
+}
