@@ -51,7 +51,8 @@ export const BenchSeat = builder.objectRef<OnDay<SeatData>>('BenchSeat').impleme
     heldSince: t.expose('heldSince', {
       type: 'Date',
       nullable: true,
-      description: "The holder's first day.",
+      description:
+        "The holder's first day in the seat (an acting holder later confirmed: their first acting day).",
     }),
     tenureDays: t.exposeInt('tenureDays', { nullable: true, description: 'Days in seat so far.' }),
     vacantSince: t.expose('vacantSince', {

@@ -89,6 +89,30 @@ describe('unitCoverage hiring', () => {
 });
 
 describe('unitCoverage seats', () => {
+  it('counts tenure from the first day of an acting holder later confirmed', () => {
+    const { coverage } = coverageOf(
+      {},
+      {
+        seats: [
+          {
+            unit: 'storage',
+            seat: 'ENG_LEAD',
+            person: 'ana',
+            from: '2026-03-01',
+            to: '2026-04-30',
+            acting: true,
+          },
+          { unit: 'storage', seat: 'ENG_LEAD', person: 'ana', from: '2026-05-01' },
+        ],
+      },
+    );
+    expect(coverage.seats.ENG_LEAD).toMatchObject({
+      acting: false,
+      heldSince: '2026-03-01',
+      tenureDays: 92,
+    });
+  });
+
   it('tells holder, tenure, open role and the bench of each seat', () => {
     const { coverage, p } = coverageOf(
       {},

@@ -9,6 +9,7 @@ export interface SeatCoverage {
   seat: Seat;
   holderId: number | null;
   acting: boolean;
+  /** The first day of the holder's unbroken run in the seat (`holderSince`). */
   heldSince: Day | null;
   /** Days from `heldSince` to the state's day (0 on the first day). */
   tenureDays: number | null;
@@ -28,7 +29,7 @@ export interface SeatCoverage {
 export function seatCoverage(state: OrgState, unitId: number, seat: Seat): SeatCoverage {
   const seatState = state.seats.get(unitId)?.[seat];
   if (!seatState) throw new Error(`unit #${unitId} is not in the org on ${state.asOf}`);
-  const { holder, lastSeparateEndedOn } = seatState;
+  const { holder, holderSince, lastSeparateEndedOn } = seatState;
   const candidates = candidatesFor(state, unitId, seat);
   const ready = (readiness: Readiness) =>
     candidates
@@ -40,8 +41,9 @@ export function seatCoverage(state: OrgState, unitId: number, seat: Seat): SeatC
     seat,
     holderId: holder?.personId ?? null,
     acting: holder?.acting ?? false,
-    heldSince: holder?.startedOn ?? null,
-    tenureDays: holder ? daysBetween(holder.startedOn, state.asOf) : null,
+    // An acting holder confirmed (or a holding restated) is in the seat since their first day.
+    heldSince: holderSince,
+    tenureDays: holderSince ? daysBetween(holderSince, state.asOf) : null,
     vacantSince: !holder && lastSeparateEndedOn ? addDays(lastSeparateEndedOn, 1) : null,
     openRole: seatState.openRole,
     readyNow: ready('READY_NOW'),
