@@ -62,17 +62,17 @@ export const BenchSeat = builder.objectRef<OnDay<SeatData>>('BenchSeat').impleme
     }),
     openRole: t.exposeBoolean('openRole', { description: 'An OPEN role exists for this seat.' }),
     readyNowCount: t.int({
-      description: 'How many READY_NOW candidates (a scoped token: within its scope).',
+      description: 'How many READY_NOW candidates (every role, org-wide: what a VIEWER reads).',
       authScopes: benchOfSeat('VIEWER'),
       resolve: (s) => s.readyNow.length,
     }),
     readySoonCount: t.int({
-      description: 'How many READY_SOON candidates (a scoped token: within its scope).',
+      description: 'How many READY_SOON candidates (every role, org-wide: what a VIEWER reads).',
       authScopes: benchOfSeat('VIEWER'),
       resolve: (s) => s.readySoon.length,
     }),
     readyLaterCount: t.int({
-      description: 'How many READY_LATER candidates (a scoped token: within its scope).',
+      description: 'How many READY_LATER candidates (every role, org-wide: what a VIEWER reads).',
       authScopes: benchOfSeat('VIEWER'),
       resolve: (s) => s.readyLater.length,
     }),

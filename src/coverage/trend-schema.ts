@@ -96,6 +96,7 @@ builder.queryFields((t) => ({
             scopeUnitId,
             thresholds: policy,
             visible: (findings) => visibleFindings(findings, context),
+            candidaciesWithin: context.viewer.scope?.unitIds ?? null,
           },
           run,
         ),

@@ -6,7 +6,9 @@ import {
   SEVERITIES,
 } from '../core/findings/findings.js';
 import { REVEALS_CANDIDATES } from '../core/findings/types.js';
-import { authorize } from '../graphql/access.js';
+import type { OrgState } from '../core/org/state.js';
+import { subtreeOf } from '../core/org/subtree.js';
+import { accessError, authorize } from '../graphql/access.js';
 import { asOfArg, orgFor, scopeArg, scopeIdIn } from '../graphql/args.js';
 import { atMost } from '../graphql/bounds.js';
 import { builder } from '../graphql/builder.js';
@@ -71,15 +73,13 @@ function isWithinScope(finding: FindingData, { scope }: Viewer): boolean {
 
 /**
  * Findings that reveal succession candidates (SUCCESSOR_CONCENTRATION) are for PLANNER and
- * ADMIN only: a VIEWER's answer leaves them out (SPEC §4's VIEWER role). A scoped planner
- * reads those within its scope, and elsewhere what a VIEWER reads: one reaching outside is
- * left out as for a viewer, never refused, since a refusal would tell that it exists.
+ * ADMIN only: a VIEWER's answer leaves them out (SPEC §4's VIEWER role). A scoped planner's
+ * are counted over the seats of its scope alone (`candidaciesWithin`, asked of the findings
+ * by every reader of them), so they name no unit outside it and nothing outside changes them.
  */
 export function visibleFindings(findings: FindingData[], { viewer }: Context): FindingData[] {
-  const planner = authorize(viewer, { role: 'PLANNER' }) === null;
-  return findings.filter(
-    (f) => !REVEALS_CANDIDATES.has(f.kind) || (planner && isWithinScope(f, viewer)),
-  );
+  if (authorize(viewer, { role: 'PLANNER' }) === null) return findings;
+  return findings.filter((f) => !REVEALS_CANDIDATES.has(f.kind));
 }
 
 /**
@@ -91,14 +91,30 @@ export function findingsWithinScope(findings: FindingData[], viewer: Viewer): Fi
   return viewer.scope ? findings.filter((f) => isWithinScope(f, viewer)) : findings;
 }
 
+/**
+ * Asking by name for a kind that reveals candidates is refused (FORBIDDEN, never an empty
+ * answer, SPEC §4) to a caller who cannot read it there: below PLANNER, or scoped to units
+ * none of which lie in the scope asked. The verdict depends on the request alone.
+ */
+function mayAskCandidates(state: OrgState, scopeId: number | null, { viewer }: Context): void {
+  const field = 'Query.singlePointsOfFailure';
+  const denial = authorize(viewer, { role: 'PLANNER' });
+  if (denial) throw accessError(denial, field);
+  const mine = viewer.scope;
+  if (!mine || scopeId === null) return;
+  if (subtreeOf(state, scopeId).some((u) => mine.unitIds.has(u.id))) return;
+  throw accessError({ kind: 'SCOPE', scope: mine.slug }, field);
+}
+
 builder.queryFields((t) => ({
   singlePointsOfFailure: t.connection(
     {
       type: Finding,
       description:
         'Findings of a scope, by severity then unit slug. SUCCESSOR_CONCENTRATION findings ' +
-        'reveal candidates: left out for VIEWER tokens, and for a scoped PLANNER those ' +
-        'involving units outside its scope.',
+        'reveal candidates: left out for VIEWER tokens (FORBIDDEN when asked by `kinds`); a ' +
+        "scoped PLANNER's count only the seats of its scope (FORBIDDEN asked by `kinds` for a " +
+        '`scope` wholly outside it).',
       authScopes: { viewer: true },
       ...heavy(COST.singlePointsOfFailure),
       args: {
@@ -114,9 +130,13 @@ builder.queryFields((t) => ({
       resolve: async (_root, { scope, kinds, minSeverity, asOf, ...page }, context) => {
         const state = await orgFor(context, asOf);
         const policy = await context.org.policyOn(state.asOf);
-        const findings = findingsFor(state, scopeIdIn(state, scope), policy, {
+        const scopeId = scopeIdIn(state, scope);
+        if (kinds?.some((k) => REVEALS_CANDIDATES.has(k)))
+          mayAskCandidates(state, scopeId, context);
+        const findings = findingsFor(state, scopeId, policy, {
           kinds: kinds ?? undefined,
           minSeverity: minSeverity ?? undefined,
+          candidaciesWithin: context.viewer.scope?.unitIds ?? null,
         });
         const visible = visibleFindings(findings, context);
         return arrayPage(page, onDayAll(visible, state.asOf));

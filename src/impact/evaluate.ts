@@ -14,9 +14,11 @@ export function evaluateDeparture(
   state: OrgState,
   personId: number,
   thresholds: Thresholds,
+  candidaciesWithin: ReadonlySet<number> | null = null,
 ): DepartureImpact {
   const email = state.people.get(personId)?.email ?? '';
   const depart = { person: email, on: state.asOf };
   const { after, changed } = planChanges(history, state, [{ depart }]);
-  return departureImpact(state, after, orgDiff(state, after, thresholds, changed), personId);
+  const diff = orgDiff(state, after, thresholds, { changes: changed, candidaciesWithin });
+  return departureImpact(state, after, diff, personId);
 }

@@ -143,7 +143,8 @@ builder.queryFields((t) => ({
       const person = personIn(state, email, 'email');
       const history = await context.org.history();
       const policy = await context.org.policyOn(state.asOf);
-      return onDay(evaluateDeparture(history, state, person.id, policy), state.asOf);
+      const within = context.viewer.scope?.unitIds ?? null;
+      return onDay(evaluateDeparture(history, state, person.id, policy, within), state.asOf);
     },
   }),
 }));

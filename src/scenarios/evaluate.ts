@@ -82,7 +82,11 @@ export function evaluateScenario(
   const policy = draft.policies.changed ? policyOn(draft.policies.rows(), before.asOf) : thresholds;
   // A policy change reaches every unit and person: the whole org is compared anew.
   const touched = policy === thresholds ? changed : null;
-  const diff = orgDiff(before, after, thresholds, touched, policy);
+  const diff = orgDiff(before, after, thresholds, {
+    changes: touched,
+    afterThresholds: policy,
+    candidaciesWithin: within,
+  });
   const inside = ({ unitId }: { unitId: number }) => within === null || within.has(unitId);
   return {
     hires: draft.people.inserts,

@@ -36,7 +36,8 @@ export const ApiToken = builder.loadableNode('ApiToken', {
     }),
     lastUsedAt: t.string({
       nullable: true,
-      description: 'When it was last used (ISO 8601, to the minute); null if never.',
+      description:
+        'When it was last used (ISO 8601), written at most once a minute; null if never.',
       resolve: (token) => instant(token.lastUsedAt),
     }),
     revokedAt: t.string({

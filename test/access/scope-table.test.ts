@@ -99,13 +99,24 @@ const TABLE: [string, string, Outcome[]][] = [
     ['role', 'role', 'ok', 'scope', 'scope', 'ok', 'scope'],
   ],
   [
-    'concentration across pillars (left out, not refused)',
+    // Asked by name, never silently empty: a scoped planner's counted within its scope.
+    'concentration of the org',
     '{ singlePointsOfFailure(kinds: [SUCCESSOR_CONCENTRATION]) { totalCount } }',
-    ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
+    ['role', 'role', 'ok', 'ok', 'ok', 'ok', 'ok'],
   ],
   [
     'concentration inside',
     '{ singlePointsOfFailure(scope: "infra", kinds: [SUCCESSOR_CONCENTRATION]) { totalCount } }',
+    ['role', 'role', 'ok', 'ok', 'ok', 'ok', 'ok'],
+  ],
+  [
+    'concentration outside',
+    '{ singlePointsOfFailure(scope: "growth", kinds: [SUCCESSOR_CONCENTRATION]) { totalCount } }',
+    ['role', 'role', 'ok', 'scope', 'scope', 'ok', 'scope'],
+  ],
+  [
+    'all findings (concentration left out for a viewer)',
+    '{ singlePointsOfFailure { totalCount } }',
     ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
   ],
   [

@@ -8,7 +8,8 @@ import { TWO_PILLARS } from './org.js';
  * A PLANNER scoped to `platform` walks every person of the org, many at once (aliases), through
  * every per-person confidential read. What it gets — data and errors alike — must not change
  * when only succession data outside `platform` changes: eli stops being checkout's successor,
- * lu becomes the only ready successor of two seats in `product`. Nor may any answer name a
+ * lu becomes the only ready successor of two seats in `product`, kim of one in `growth` as
+ * well as of infra's two. Nor may any answer name a
  * unit or person outside its scope that the question did not name itself.
  */
 const PEOPLE = [...TWO_PILLARS.people.map((p) => p.email), 'ghost@example.com'];
@@ -33,6 +34,8 @@ const FINDINGS = `{
   singlePointsOfFailure(kinds: [SUCCESSOR_CONCENTRATION]) {
     totalCount nodes { kind unit { slug } people { email } message } }
   scenarios { totalCount nodes { name } }
+  coverageTrend(scope: "platform", from: "2026-11-16", to: "2026-11-23", every: DAY) {
+    findings { severity count } }
 }`;
 
 const CANDIDATE = `mutation ($input: AddCandidateInput!) { addCandidate(input: $input) { userErrors { message } } }`;
@@ -75,6 +78,10 @@ async function changeOutside(t: TestApp) {
     const input = { unit, seat, person: 'lu@example.com', readiness: 'READY_NOW' };
     await t.data(CANDIDATE, { input });
   }
+  // kim, the only ready successor of both of infra's seats, becomes growth's too: the
+  // concentration inside platform must read the same, naming no unit outside.
+  const kim = { unit: 'growth', seat: 'ENG_LEAD', person: 'kim@example.com' };
+  await t.data(CANDIDATE, { input: { ...kim, readiness: 'READY_NOW' } });
   const changes = [{ vacateSeat: { unit: 'checkout', seat: 'TECH_LEAD' } }];
   await t.data(CREATE_SCENARIO, { input: { name: 'Checkout plan', changes } });
 }

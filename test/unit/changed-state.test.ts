@@ -55,7 +55,7 @@ function expectSameAsAnew(changes: ScenarioChange[]) {
     coverageRollup(anew, null, defaultThresholds),
   );
   expectEqual(
-    orgDiff(state, after, defaultThresholds, changed),
+    orgDiff(state, after, defaultThresholds, { changes: changed }),
     orgDiff(state, anew, defaultThresholds),
   );
 }

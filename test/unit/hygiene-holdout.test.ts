@@ -104,7 +104,9 @@ describe('hygiene findings on a generated org', () => {
         { depart: { person, on: DAY } },
       ]);
       const anew = orgStateOn(draft.history(), DAY);
-      expect(orgDiff(state, after, policy, changed)).toEqual(orgDiff(state, anew, policy));
+      expect(orgDiff(state, after, policy, { changes: changed })).toEqual(
+        orgDiff(state, anew, policy),
+      );
     }
   });
 });

@@ -22,6 +22,8 @@ export interface TrendWalk {
   thresholds: Thresholds;
   /** The findings the reader may see of those given (it may refuse, by throwing). */
   visible(findings: Finding[]): Finding[];
+  /** A scoped reader's units: successor concentration counted there (`FindingsOptions`). */
+  candidaciesWithin?: ReadonlySet<number> | null;
 }
 
 /** A point and the org of its day; `inScope` false when the scope unit is archived then. */
@@ -94,12 +96,12 @@ const wholeOrgFindings = keptWith((state: OrgState, thresholds: Thresholds) =>
 
 function fullStep(walk: TrendWalk, day: Day): Step {
   const state = walk.stateOn(day);
-  const { scopeUnitId, thresholds } = walk;
+  const { scopeUnitId, thresholds, candidaciesWithin } = walk;
   // A scope unit archived that day has no subtree: no units, no findings, an empty point.
   const findings =
-    scopeUnitId === null
+    scopeUnitId === null && !candidaciesWithin
       ? wholeOrgFindings(state, thresholds)
-      : findingsFor(state, scopeUnitId, thresholds);
+      : findingsFor(state, scopeUnitId, thresholds, { candidaciesWithin });
   const counts = SEVERITIES.map(() => 0);
   count(counts, walk.visible(findings), 1);
   const turns = new Map<number, Day[]>();
@@ -128,7 +130,11 @@ function changedStep(
   for (const [unitId, days] of turns) if (days.some(between)) region.unitIds.add(unitId);
   const counts = [...step.counts];
   const inRegion = (state: OrgState) =>
-    walk.visible(findingsIn(state, region, thresholds).filter((f) => inScope(f.unitId)));
+    walk.visible(
+      findingsIn(state, region, thresholds, walk.candidaciesWithin).filter((f) =>
+        inScope(f.unitId),
+      ),
+    );
   count(counts, inRegion(before), -1);
   count(counts, inRegion(after), 1);
   for (const unitId of changes.unitIds) noteTurn(turns, after, unitId, thresholds);

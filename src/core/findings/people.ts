@@ -15,15 +15,20 @@ import type { Finding } from './types.js';
 /**
  * The per-person kinds, over the whole org: one finding per person, placed on the
  * highest-layer unit involved (first by slug on a tie), listing every unit involved. With
- * `only`, the findings of those people alone.
+ * `only`, the findings of those people alone; with `within`, successor concentration counted
+ * over the seats of those units alone (`FindingsOptions.candidaciesWithin`).
  */
-export function personFindings(state: OrgState, only?: ReadonlySet<number>): Finding[] {
+export function personFindings(
+  state: OrgState,
+  only?: ReadonlySet<number> | null,
+  within?: ReadonlySet<number> | null,
+): Finding[] {
   // A few people (a departure's) are looked up one by one; everyone, from the indexes.
   const holders = only ?? seatHolders(state).keys();
   const candidates = only ?? candidaciesByPerson(state).keys();
   return [
     ...[...holders].flatMap((personId) => multiSeatHolder(state, personId)),
-    ...[...candidates].flatMap((personId) => successorConcentration(state, personId)),
+    ...[...candidates].flatMap((personId) => successorConcentration(state, personId, within)),
   ];
 }
 
@@ -49,9 +54,16 @@ function multiSeatHolder(state: OrgState, personId: number): Finding[] {
  * Seats, held or empty, whose only READY_NOW or READY_SOON candidate is this person. Each
  * seat counts, so being the only ready successor for both seats of one unit is concentration.
  */
-function successorConcentration(state: OrgState, personId: number): Finding[] {
+function successorConcentration(
+  state: OrgState,
+  personId: number,
+  within?: ReadonlySet<number> | null,
+): Finding[] {
   const seats = candidaciesOf(state, personId).filter(
-    (c) => isReady(c) && candidatesFor(state, c.unitId, c.seat).filter(isReady).length === 1,
+    (c) =>
+      (!within || within.has(c.unitId)) &&
+      isReady(c) &&
+      candidatesFor(state, c.unitId, c.seat).filter(isReady).length === 1,
   );
   const units = unitsOf(state, seats);
   const [top] = units;

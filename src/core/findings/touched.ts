@@ -69,13 +69,14 @@ export function findingsIn(
   state: OrgState,
   region: FindingsRegion,
   thresholds: Thresholds,
+  candidaciesWithin?: ReadonlySet<number> | null,
 ): Finding[] {
   const found = [
     ...state.units
       .filter((u) => region.unitIds.has(u.id))
       .flatMap((unit) => seatFindings(state, unit, thresholds)),
     ...state.aors.filter((a) => region.aorIds.has(a.id)).flatMap((aor) => aorFindings(state, aor)),
-    ...personFindings(state, region.personIds),
+    ...personFindings(state, region.personIds, candidaciesWithin),
     ...spanFindings(state, thresholds, region.managerIds),
   ];
   return underPolicy(found, thresholds);

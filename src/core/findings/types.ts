@@ -48,4 +48,10 @@ export interface FindingsOptions {
   kinds?: readonly FindingKind[];
   /** Only this severity or more severe. */
   minSeverity?: Severity;
+  /**
+   * Count SUCCESSOR_CONCENTRATION over the seats of these units only: a scoped reader's
+   * (SPEC §4). Counted over every seat, the finding's presence would tell whether its
+   * person is the only ready successor for a seat outside the scope.
+   */
+  candidaciesWithin?: ReadonlySet<number> | null;
 }

@@ -28,14 +28,22 @@ export interface OrgDiff {
  * that lead from one to the other (units and AoRs left as they were), only what they can
  * change is compared: the same answer as comparing the whole org, at the cost of the change.
  * `afterThresholds` is the policy of the org as it would be (a scenario may change it; then
- * `changes` must be null, as every finding may change).
+ * `changes` must be null, as every finding may change); `candidaciesWithin`, a scoped
+ * reader's units (`FindingsOptions`).
  */
 export function orgDiff(
   before: OrgState,
   after: OrgState,
   thresholds: Thresholds,
-  changes: HistoryChanges | null = null,
-  afterThresholds: Thresholds = thresholds,
+  {
+    changes = null,
+    afterThresholds = thresholds,
+    candidaciesWithin = null,
+  }: {
+    changes?: HistoryChanges | null;
+    afterThresholds?: Thresholds;
+    candidaciesWithin?: ReadonlySet<number> | null;
+  } = {},
 ): OrgDiff {
   // A unit's status depends on its own seats alone.
   const units = changes ? before.units.filter((u) => changes.unitIds.has(u.id)) : before.units;
@@ -50,8 +58,8 @@ export function orgDiff(
   const region = changes && regionTouchedBy([before, after], changes);
   const findingsOf = (state: OrgState, policy: Thresholds) =>
     region
-      ? findingsIn(state, region, policy).sort(compareFindings(state))
-      : findingsFor(state, null, policy);
+      ? findingsIn(state, region, policy, candidaciesWithin).sort(compareFindings(state))
+      : findingsFor(state, null, policy, { candidaciesWithin });
   const was = findingsOf(before, thresholds);
   const will = findingsOf(after, afterThresholds);
   const wasKeys = new Set(was.map(findingKey));
