@@ -80,7 +80,7 @@ const idSchema = z
  */
 async function requireOpenScenario(context: Context, id: number | null): Promise<ScenarioData> {
   const [scenario] = id === null ? [] : await scenariosByIds(context.db, [id]);
-  if (!scenario || !(await isScenarioVisible(context, scenario.changes))) {
+  if (!scenario || !(await isScenarioVisible(context, scenario))) {
     throw UserInputError.of('input.id', 'no scenario with this id', 'NOT_FOUND');
   }
   if (scenario.appliedAt) {

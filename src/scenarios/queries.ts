@@ -12,7 +12,7 @@ import { Scenario } from './types.js';
  */
 async function scopedScenarios(page: PageArgs, context: Context) {
   const all = await listScenarios(context.db, 0, await countScenarios(context.db));
-  const visible = await Promise.all(all.map((s) => isScenarioVisible(context, s.changes)));
+  const visible = await Promise.all(all.map((s) => isScenarioVisible(context, s)));
   return arrayPage(
     page,
     all.filter((_s, i) => visible[i]),

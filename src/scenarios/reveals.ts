@@ -1,7 +1,7 @@
 import type { OrgState } from '../core/org/state.js';
 import { authorize, type Reveals, revealsOfPerson } from '../graphql/access.js';
 import { orgFor } from '../graphql/args.js';
-import type { Context } from '../graphql/context.js';
+import { auditActor, type Context, type Viewer } from '../graphql/context.js';
 import type { ScenarioChange } from './changes.js';
 
 /**
@@ -36,12 +36,28 @@ export function revealsOfChanges(state: OrgState, changes: readonly ScenarioChan
   return wholeOrg ? 'ORG' : [...new Set(ids)];
 }
 
+/** What a saved scenario is judged by: its changes, and who wrote it. */
+type SavedScenario = { changes: readonly ScenarioChange[]; createdBy: string };
+
+/**
+ * What a saved scenario reveals to a scoped caller: the units of its changes. One naming no
+ * unit of the org (a policy change, unknown teams and people, no change at all) lies in no
+ * scope, so among scoped callers it is its author's alone: its name and description may be
+ * a plan about anyone.
+ */
+export function revealsOfScenario(state: OrgState, scenario: SavedScenario, viewer: Viewer) {
+  const reveals = revealsOfChanges(state, scenario.changes);
+  const nowhere = reveals !== 'ORG' && reveals.length === 0;
+  return nowhere && scenario.createdBy !== auditActor(viewer) ? 'ORG' : reveals;
+}
+
 /**
  * A scenario the caller may see: any, unscoped; for a scoped planner one all of whose units
  * lie within the scope. One outside it is answered exactly as one that does not exist.
  */
-export async function isScenarioVisible(context: Context, changes: readonly ScenarioChange[]) {
-  if (!context.viewer.scope) return true;
-  const reveals = revealsOfChanges(await orgFor(context, null), changes);
-  return authorize(context.viewer, { role: 'PLANNER', reveals }) === null;
+export async function isScenarioVisible(context: Context, scenario: SavedScenario) {
+  const { viewer } = context;
+  if (!viewer.scope) return true;
+  const reveals = revealsOfScenario(await orgFor(context, null), scenario, viewer);
+  return authorize(viewer, { role: 'PLANNER', reveals }) === null;
 }

@@ -17,7 +17,7 @@ import {
   evaluateScenario,
   type TouchedUnit,
 } from './evaluate.js';
-import { revealsOfChanges } from './reveals.js';
+import { revealsOfScenario } from './reveals.js';
 
 const ScenarioConflict = builder.objectRef<ConflictData>('ScenarioConflict').implement({
   description: 'A change that no longer applies to the org as it stands; it was skipped.',
@@ -97,7 +97,7 @@ export const Scenario = builder.loadableNode('Scenario', {
   // A scoped planner reads only scenarios all of whose units lie within the scope.
   authScopes: async (scenario: ScenarioData, context: Context) => {
     if (!context.viewer.scope) return { planner: true };
-    const reveals = revealsOfChanges(await orgFor(context, null), scenario.changes);
+    const reveals = revealsOfScenario(await orgFor(context, null), scenario, context.viewer);
     return { confidential: { role: 'PLANNER' as const, reveals } };
   },
   id: rowId,

@@ -18,8 +18,13 @@ const CREATE_TOKEN = `mutation ($input: CreateApiTokenInput!) {
 }`;
 
 /** A new API token through the API (as the bootstrap admin); its secret. */
-export async function tokenFor(t: TestApp, role: string, scope?: string): Promise<string> {
-  const input = { name: `${role} ${scope ?? 'org'}`, role, scope };
+export async function tokenFor(
+  t: TestApp,
+  role: string,
+  scope?: string,
+  name = `${role} ${scope ?? 'org'}`,
+): Promise<string> {
+  const input = { name, role, scope };
   const { createApiToken } = await t.data(CREATE_TOKEN, { input });
   if (createApiToken.userErrors.length) throw new Error(JSON.stringify(createApiToken.userErrors));
   return createApiToken.token;

@@ -128,4 +128,32 @@ describe('a scoped planner walking the org', () => {
     const { scenarios } = await t.data(FINDINGS, {}, { token: planner });
     expect(scenarios).toEqual({ totalCount: 0, nodes: [] });
   });
+
+  it('keeps a scenario naming no unit to its author among scoped planners', async () => {
+    // An author of its own: another planner of the same scope does not read its scenarios.
+    const author = await tokenFor(t, 'PLANNER', 'platform', 'Author');
+    const other = await tokenFor(t, 'PLANNER', 'product');
+    const list = async (token: string) =>
+      (await t.data('{ scenarios { nodes { name } } }', {}, { token })).scenarios.nodes;
+    const named = [
+      { name: 'Policy only', changes: [{ setPolicy: { tlmTeamSize: 6 } }] },
+      { name: 'Nobody known', changes: [{ depart: { person: 'ghost@example.com' } }] },
+      { name: 'Empty', changes: [] },
+    ];
+    const ids: string[] = [];
+    for (const input of named) {
+      const { createScenario } = await t.data(CREATE_SCENARIO, { input }, { token: author });
+      expect(createScenario.userErrors).toEqual([]);
+      ids.push(createScenario.scenario.id);
+    }
+    const names = named.map((n) => ({ name: n.name }));
+    expect(await list(author)).toEqual(expect.arrayContaining(names));
+    expect(await list(other)).toEqual([]);
+    expect(await list(planner)).toEqual([]);
+    const node = (token: string) => t.data(`{ node(id: "${ids[0]}") { id } }`, {}, { token });
+    expect((await node(other)).node).toBeNull();
+    expect((await node(author)).node).toEqual({ id: ids[0] });
+    // An unscoped planner reads every scenario.
+    expect(await list(await tokenFor(t, 'PLANNER'))).toEqual(expect.arrayContaining(names));
+  });
 });
