@@ -40,7 +40,8 @@ function closedRootField(selections: SelectionSetNode, document: DocumentNode): 
 
 /**
  * SPEC §4: a request without a credential gets a 401 and no data, unless the operator opened
- * read access. The one exception is a query asking only `viewer`, so a client can always
+ * read access — for reading: a mutation without a credential is a 401 whatever role the
+ * opened access grants (a PLANNER's `createScenario` is a write). The one exception is a query asking only `viewer`, so a client can always
  * ask "who am I?" (answer: role null, via OPEN) before it has a token. An identity without a
  * role (a JWT with no role claim) asks the same and nothing more: the rest, introspection
  * included, is FORBIDDEN with the reason. This runs after parsing, since the exception depends
@@ -64,8 +65,10 @@ export function useCredentialRequired(
     setResultAndStopExecution: (result: { errors: Error[] }) => void;
   }) => {
     const { viewer } = args.contextValue;
-    if (viewer.role !== null) return;
+    if (viewer.role !== null && viewer.via !== 'OPEN') return;
     const operation = getOperationAST(args.document, args.operationName);
+    // Opened access (ORGRAPH_OPEN_READ) is for reading: a write still needs a credential.
+    if (viewer.role !== null && operation?.operation !== OperationTypeNode.MUTATION) return;
     const closed = operation ? closedRootField(operation.selectionSet, args.document) : null;
     if (operation?.operation === 'query' && closed === null) return;
     const type = ROOT_TYPE[operation?.operation ?? OperationTypeNode.QUERY];

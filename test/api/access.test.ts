@@ -90,7 +90,25 @@ describe('open read access', () => {
     try {
       expect((await open.gql(UNITS, {}, { token: null })).errors).toBeUndefined();
       const write = await open.gql(CREATE_TOKEN, { name: 'x', role: 'ADMIN' }, { token: null });
-      expect(write.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(write.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('opened to PLANNER, still takes no write without a token (a scenario saved)', async () => {
+    const open = await startTestApp({ env: { ORGRAPH_OPEN_READ: 'PLANNER' } });
+    try {
+      expect((await open.gql('{ scenarios { totalCount } }', {}, { token: null })).errors).toBe(
+        undefined,
+      );
+      const create = `mutation { createScenario(input: { name: "anonymous", changes: [] }) {
+        scenario { id } } }`;
+      const write = await open.gql(create, {}, { token: null });
+      expect(write.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(write.data ?? null).toBeNull();
+      const { scenarios } = await open.data('{ scenarios { totalCount } }');
+      expect(scenarios.totalCount).toBe(0);
     } finally {
       await open.close();
     }
