@@ -13,8 +13,8 @@ import {
 
 if (!hasChromium) console.warn(`Skipping the dashboard's browser tests: ${NO_CHROMIUM}.`);
 
-const CREATE_TOKEN = `mutation ($role: Role!) {
-  createApiToken(input: { name: "dashboard test", role: $role }) { token }
+const CREATE_TOKEN = `mutation ($role: Role!, $scope: String) {
+  createApiToken(input: { name: "dashboard test", role: $role, scope: $scope }) { token }
 }`;
 
 // Run in the page (a function, not a string: the page's CSP forbids eval).
@@ -35,6 +35,8 @@ describe.skipIf(!hasChromium)(
       for (const role of ['VIEWER', 'PLANNER']) {
         tokens[role] = (await api.data(CREATE_TOKEN, { role })).createApiToken.token;
       }
+      const scoped = { role: 'PLANNER', scope: 'storage' };
+      tokens.SCOPED = (await api.data(CREATE_TOKEN, scoped)).createApiToken.token;
     });
 
     afterAll(() => session?.close());
@@ -253,6 +255,19 @@ describe.skipIf(!hasChromium)(
       const impact = planner.locator('#what-if .impact');
       await expect.poll(() => impact.textContent()).toContain('If Ana Ruiz left');
       expect(await impact.textContent()).toContain('Seats they would vacate (1)');
+      await planner.close();
+    });
+
+    it("shows a scoped PLANNER its scope's bench, and the what-if within it", async () => {
+      const planner = await openDashboard(browser, url, tokens.SCOPED);
+      const bench = planner.locator('#bench tbody tr');
+      await expect.poll(() => bench.count()).toBeGreaterThan(0);
+      const units = await planner.locator('#bench tbody th a').allTextContents();
+      expect(new Set(units)).toEqual(new Set(['Storage']));
+      await planner.getByLabel("Person's email").fill('ana@example.com');
+      await planner.getByRole('button', { name: 'Show the impact' }).click();
+      const impact = planner.locator('#what-if .impact');
+      await expect.poll(() => impact.textContent()).toContain('If Ana Ruiz left');
       await planner.close();
     });
   },

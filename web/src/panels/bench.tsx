@@ -23,8 +23,8 @@ export interface BenchAnswer {
   successionBench: BenchRow[];
 }
 
-export const BENCH_QUERY = `query DashboardBench($asOf: Date) {
-  successionBench(asOf: $asOf) {
+export const BENCH_QUERY = `query DashboardBench($asOf: Date, $scope: String) {
+  successionBench(scope: $scope, asOf: $asOf) {
     unit { slug name layer } seat holder { name email } acting tenureDays vacantSince openRole
     candidates { readyNow { name email } readySoon { name email } }
     readyLaterCount

@@ -4,12 +4,21 @@ import { useUsable } from '../usable.js';
 import { BENCH_QUERY, type BenchAnswer, SuccessionBench } from './bench.js';
 import { WhatIf } from './what-if.js';
 
+const VIEWER_SCOPE = `query DashboardScope { viewer { scope { slug } } }`;
+
+interface ScopeAnswer {
+  viewer: { scope: { slug: string } | null };
+}
+
 /**
  * The confidential panels: the bench and "what if X left?". They show only when the
- * server lets this token read the bench (PLANNER or ADMIN); for others they are absent.
+ * server lets this token read the bench (PLANNER or ADMIN); for others they are absent. A
+ * scoped token's bench is its scope's: the whole org's would be refused.
  */
 export function Planning() {
-  const { data, error, loading } = useQuery<BenchAnswer>(BENCH_QUERY, useUsable() ? {} : null);
+  const who = useQuery<ScopeAnswer>(VIEWER_SCOPE, useUsable() ? {} : null);
+  const scope = who.data?.viewer.scope?.slug ?? null;
+  const { data, error, loading } = useQuery<BenchAnswer>(BENCH_QUERY, who.data ? { scope } : null);
   const bench = data?.successionBench ?? [];
   const holders = useMemo(() => {
     const byEmail = new Map(
