@@ -373,6 +373,7 @@ describe('recordDeparture', () => {
       }
       impact: departureImpact(email: "mia@example.com") {
         vacatedSeats { seat } unownedAors { slug } aorsWithoutBackup { slug }
+        orphanedReports { email } newFindings { kind } resolvedFindings { kind }
       }
       yesterday: unit(slug: "db") { coverage(asOf: "2026-11-22") { engLead { holder { email } } } }
     }`);
@@ -392,7 +393,15 @@ describe('recordDeparture', () => {
     expect(mia.seatHistory).toHaveLength(3);
     // Reporting lines have no history: the reports keep her as manager until reassigned.
     expect(mia.directReports).toEqual(REPORTS);
-    expect(impact).toEqual({ vacatedSeats: [], unownedAors: [], aorsWithoutBackup: [] });
+    // Gone already, leaving changes nothing: no one more is left without a manager.
+    expect(impact).toEqual({
+      vacatedSeats: [],
+      unownedAors: [],
+      aorsWithoutBackup: [],
+      orphanedReports: [],
+      newFindings: [],
+      resolvedFindings: [],
+    });
     expect(yesterday.coverage.engLead.holder).toEqual({ email: 'mia@example.com' });
   });
 

@@ -1,5 +1,6 @@
 import type { Seat } from '../../db/tables.js';
 import { readyCandidates, seatCoverage } from '../coverage/seat.js';
+import { isPresentOn } from '../org/as-of.js';
 import { byPersonName, reportsOf, seatsHeldBy } from '../org/lookup.js';
 import type { OrgState } from '../org/state.js';
 import type { OrgDiff } from './org-diff.js';
@@ -52,9 +53,12 @@ export function departureImpact(
     aorsWithoutBackupIds: state.aors
       .filter((a) => a.backupOwnerIds.length === 1 && a.backupOwnerIds[0] === personId)
       .map((a) => a.id),
-    orphanedReportIds: reportsOf(state, personId)
-      .map((p) => p.id)
-      .sort(byPersonName(state)),
+    // Someone gone by then leaves no one without a manager who was not already.
+    orphanedReportIds: isPresentOn(state.people.get(personId) ?? { departedOn: null }, state.asOf)
+      ? reportsOf(state, personId)
+          .map((p) => p.id)
+          .sort(byPersonName(state))
+      : [],
     ...diff,
     vacancyChain: vacancyChain(after, personId, seats),
   };
