@@ -242,8 +242,13 @@ describe('confidential succession data', () => {
   it('hides findings that reveal candidates from a VIEWER, shows them to a PLANNER', async () => {
     const query =
       '{ singlePointsOfFailure(kinds: [SUCCESSOR_CONCENTRATION]) { totalCount nodes { people { email } units { slug } } } }';
-    const asViewer = await t.data(query, {}, { token: viewer });
-    expect(asViewer.singlePointsOfFailure.totalCount).toBe(0);
+    // Asked by name, refused; among all findings, left out.
+    const refused = await t.gql(query, {}, { token: viewer });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const all = await t.data('{ singlePointsOfFailure { nodes { kind } } }', {}, { token: viewer });
+    const kinds = all.singlePointsOfFailure.nodes.map((f: { kind: string }) => f.kind);
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(kinds).not.toContain('SUCCESSOR_CONCENTRATION');
     const asPlanner = await t.data(query, {}, { token: planner });
     expect(asPlanner.singlePointsOfFailure.nodes).toEqual([
       { people: [{ email: 'eli@example.com' }], units: [{ slug: 'compute' }, { slug: 'storage' }] },
