@@ -79,7 +79,7 @@ function own(
     { ...values, endedOn: lastDayOf(person.departedOn, on) },
     (later) => ({
       path: 'on',
-      message: `${w.people.get(later.personId)?.email} owns ${aor.slug} from ${later.startedOn}; a change from ${on} must not come before that`,
+      message: `${w.people.get(later.personId)?.email} ${later.role === 'PRIMARY' ? 'owns' : 'is a backup of'} ${aor.slug} from ${later.startedOn}; a change from ${on} must not come before that`,
     }),
   ).row;
 }
@@ -165,7 +165,10 @@ export function setAorOwner(w: Draft, input: OwnerInput): OwnerChange {
   const rows = ownershipsOf(w, aor);
   const primaries = rows.filter((row) => row.role === 'PRIMARY');
   const current = primaries.find(isCurrentIn(w)) ?? null;
-  if ((current?.personId ?? null) === (person?.id ?? null)) {
+  // Already so only from the owner's start: an owner planned for later is not (`own` refuses
+  // a change before it, naming it), as with a seat's holder.
+  const planned = current !== null && current.startedOn > on;
+  if ((current?.personId ?? null) === (person?.id ?? null) && !planned) {
     w.keep('aorOwnerships');
     return { aor, previousOwner: null };
   }
@@ -186,7 +189,8 @@ export function addAorBackup(w: Draft, input: OwnerInput & { person: string }): 
   const person = requirePerson(w, input.person, 'person', on);
   const mine = ownershipsOf(w, aor).filter((row) => row.personId === person.id);
   const open = mine.find(isCurrentIn(w));
-  if (open) {
+  // One planned for later is not so yet: `own` refuses a change before it, naming it.
+  if (open && open.startedOn <= on) {
     const as = open.role === 'PRIMARY' ? 'the primary owner' : 'already a backup owner';
     throw UserInputError.of('person', `${person.email} is ${as} of ${aor.slug}`, 'CONFLICT');
   }
@@ -242,11 +246,26 @@ export function saveAor(w: Draft, input: CreateAorInput): AorChange {
   checks.done();
   updateAor(w, input);
   const aor = w.aors.update(stored, { unitId: (unit as UnitRow).id });
-  if (owner) setAorOwner(w, { aor: aor.slug, person: owner.email });
-  for (const backup of new Set(backups)) {
-    const owns = ownershipsOf(w, aor).some((r) => r.personId === backup.id && isCurrentIn(w)(r));
+  if (owner) placedAt('owner', () => setAorOwner(w, { aor: aor.slug, person: owner.email }));
+  const seen = new Set<number>();
+  backups.forEach((backup, i) => {
+    if (seen.has(backup.id)) return; // a repeat is the caller's to report
+    seen.add(backup.id);
+    const owns = ownershipsOf(w, aor).some(
+      (r) => r.personId === backup.id && isCurrentIn(w)(r) && r.startedOn <= w.today,
+    );
     if (owns) w.keep('aorOwnerships');
-    else addAorBackup(w, { aor: aor.slug, person: backup.email });
-  }
+    else placedAt(`backups[${i}]`, () => addAorBackup(w, { aor: aor.slug, person: backup.email }));
+  });
   return { aor: w.aors.get(aor.id) ?? aor };
+}
+
+/** Runs an owner write of `saveAor`, a refusal placed at the field of its input it serves. */
+function placedAt(field: string, write: () => unknown): void {
+  try {
+    write();
+  } catch (error) {
+    if (error instanceof UserInputError) throw error.located(() => field);
+    throw error;
+  }
 }

@@ -1,4 +1,5 @@
 import { type Dated, inForceOn, latestInForce } from '../core/org/in-force.js';
+import { runStart } from '../core/org/seats-on.js';
 import type { Day } from '../core/org/state.js';
 import type { PersonRow, Seat } from '../db/tables.js';
 import { managerOn } from '../people/writes.js';
@@ -16,10 +17,12 @@ import type { AorEntry, SuccessionEntry, UnitEntry } from './document.js';
  */
 
 /**
- * Holds the seat from `since` (default the import's day) through the import's day. An entry
- * whose `since` is later than the import's day is a plan: it is so only while that holding
- * runs on (open-ended, or to the person's departure), not when another holder is planned
- * after it — a document stating it would take the seat back from them.
+ * Holds the seat from `since` (default the import's day) through the import's day, in one
+ * unbroken run (`runStart`, as `heldSince` reads it): an acting holder confirmed from a day
+ * still holds the seat from the `since` of before. An entry whose `since` is later than the
+ * import's day is a plan: it is so only while that holding runs on (open-ended, or to the
+ * person's departure), not when another holder is planned after it — a document stating it
+ * would take the seat back from them.
  */
 export function holdsSeat(
   w: Draft,
@@ -32,11 +35,12 @@ export function holdsSeat(
   if (!unit || !person) return false;
   const since = holder.since ?? w.today;
   const runsOn = since > w.today ? isCurrentIn(w) : (row: Dated) => inForceOn(row, w.today);
-  return seatRows(w, unit.id, seat).some(
+  const rows = seatRows(w, unit.id, seat);
+  return rows.some(
     (row) =>
       row.personId === person.id &&
-      row.startedOn <= since &&
       runsOn(row) &&
+      runStart(rows, row) <= since &&
       (holder.acting === undefined || row.acting === holder.acting),
   );
 }

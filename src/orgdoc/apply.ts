@@ -128,7 +128,10 @@ function applyPeople(a: Applying): void {
   }
   for (const { index, value } of pending) {
     const manager = value.manager ?? null;
-    attempt(a, under(`people[${index}]`), () => setManager(a.w, { email: value.email, manager }));
+    // The date refused is the import's: the document's field is the manager it states.
+    const at = `people[${index}]`;
+    const place = placing(at, { on: `${at}.manager` });
+    attempt(a, place, () => setManager(a.w, { email: value.email, manager }));
   }
 }
 
@@ -169,7 +172,10 @@ function applyUnits(a: Applying) {
     if (asIs.has(value.slug)) continue;
     const parent = value.parent ?? null;
     if (parent !== null && parentOf(a.w, value.slug) === parent) continue;
-    attempt(a, under(`units[${index}]`), () => moveUnit(a.w, { slug: value.slug, parent }));
+    // The date refused is the import's: the document's field is the parent it states.
+    const at = `units[${index}]`;
+    const place = placing(at, { on: `${at}.parent` });
+    attempt(a, place, () => moveUnit(a.w, { slug: value.slug, parent }));
   }
   return saved;
 }

@@ -25,7 +25,9 @@ import {
 /**
  * The org document (SPEC §3), as JSON or YAML. Conventions:
  * - every section and every optional field may be left out; a left-out field keeps what
- *   the database has, `null` clears an optional text field (title, charter, notes…);
+ *   the database has. `null` clears a person's title, level, startedOn and manager, a unit's
+ *   charter, an AoR's description and a candidate's notes; elsewhere it means left out
+ *   (`unmentioned`), so a document never ends what it does not state;
  * - emails are case-insensitive: they are lower-cased on input, and new people are stored
  *   with the lower-cased address;
  * - objects are strict, so a misspelt field (`techlead`) is reported instead of ignored.

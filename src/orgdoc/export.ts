@@ -1,6 +1,8 @@
 import { asc, eq, gte, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { groupBy } from '../core/collections.js';
 import { isPresentOn } from '../core/org/as-of.js';
+import { runStart, seatKey } from '../core/org/seats-on.js';
 import type { Day } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
 import { type DatedColumns, inForceOn } from '../db/history.js';
@@ -18,7 +20,6 @@ import {
   personTable,
   policyTable,
   reportingLineTable,
-  type SeatAssignmentRow,
   seatAssignmentTable,
   type seatEnum,
   type UnitRow,
@@ -26,6 +27,7 @@ import {
   unitTable,
 } from '../db/tables.js';
 import { policyDocument } from '../policy/writes.js';
+import { inForceFrom } from '../writes/dated.js';
 import type { OrgSections } from './document.js';
 
 type Rows = Awaited<ReturnType<typeof loadCurrent>>;
@@ -68,13 +70,20 @@ async function loadCurrent(db: Db, today: Day) {
       .from(table as PgTable)
       .where(fromToday(table, today))
       .orderBy(asc(table.startedOn));
+  // Every seat's whole history: a holder's `since` is the first day of their unbroken run,
+  // which may lie in a row already ended (an acting holder since confirmed).
+  const seatHistory = await db
+    .select()
+    .from(seatAssignmentTable)
+    .orderBy(asc(seatAssignmentTable.startedOn));
   return {
     people: await db.select().from(personTable),
     units: await db.select().from(unitTable),
-    seats: firstOf((await dated(seatAssignmentTable)) as SeatAssignmentRow[], (s) => [
-      s.unitId,
-      s.seat,
-    ]),
+    seats: firstOf(
+      seatHistory.filter((s) => inForceFrom(s, today)),
+      (s) => [s.unitId, s.seat],
+    ),
+    seatHistory: groupBy(seatHistory, (s) => seatKey(s.unitId, s.seat)),
     members: firstOf((await dated(membershipTable)) as MembershipRow[], (m) => [m.personId]),
     aors: await db.select().from(aorTable),
     owners: firstOf((await dated(aorOwnershipTable)) as AorOwnershipRow[], (o) => [
@@ -128,11 +137,13 @@ function exportPeople(people: PersonRow[], rows: Rows, names: Names) {
 }
 
 function exportUnits(units: UnitRow[], rows: Rows, names: Names) {
-  const holders = new Map(rows.seats.map((s) => [`${s.unitId}:${s.seat}`, s]));
+  const holders = new Map(rows.seats.map((s) => [seatKey(s.unitId, s.seat), s]));
   const holder = (unitId: number, seat: (typeof seatEnum.enumValues)[number]) => {
-    const row = holders.get(`${unitId}:${seat}`);
+    const row = holders.get(seatKey(unitId, seat));
     const person = row && names.emails.get(row.personId);
-    return person && row ? { person, since: row.startedOn, acting: row.acting } : undefined;
+    if (!person || !row) return undefined;
+    const since = runStart(rows.seatHistory.get(seatKey(unitId, seat)) ?? [], row);
+    return { person, since, acting: row.acting };
   };
   const members = new Map<number, string[]>();
   for (const m of rows.members) {
@@ -199,10 +210,10 @@ function exportOpenRoles(rows: Rows, names: Names) {
 
 /**
  * The org as it stands, in the import format: people who have not left (by email), live
- * units (by layer, then slug) with their current holders as `{ person, since, acting }` and
- * members, live AoRs with their current owners, current candidates, and OPEN roles. Closed
- * roles and ended rows are history and stay out, like departed people, archived units and
- * retired AoRs. Importing the result into an empty database and exporting again gives the
+ * units (by layer, then slug) with their current holders as `{ person, since, acting }`
+ * (`since`: the first day of their unbroken run, as `heldSince`) and members, live AoRs with
+ * their current owners, current candidates, and OPEN roles. Closed roles and ended rows are
+ * history and stay out, like departed people, archived units and retired AoRs. Importing the result into an empty database and exporting again gives the
  * same document.
  */
 export async function exportOrgDocument(db: Db, options: { today: Day }): Promise<OrgSections> {

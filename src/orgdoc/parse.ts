@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import YAML from 'yaml';
 import { OrgFileError } from './file-error.js';
 import { checkNesting, YAML_READ } from './file-limits.js';
+import { parseJson } from './json-text.js';
 
 // Its own file, so the CLI can recognise it without loading the YAML parser.
 export { OrgFileError };
@@ -10,14 +11,15 @@ export { OrgFileError };
  * Parses an org file: JSON for `.json`, YAML otherwise. YAML uses the YAML 1.2 core schema,
  * which has no timestamp type, so `2021-03-01` stays the string the document format
  * expects (the YAML 1.1 schema would turn it into a Date). Throws an OrgFileError on a
- * syntax error, or a file over the import limits (file-limits.ts) before parsing it.
+ * syntax error (naming its line and column, in JSON as in YAML), or a file over the import
+ * limits (file-limits.ts) before parsing it.
  */
 export function parseOrgFile(text: string, fileName: string): unknown {
   let document: unknown;
   try {
     checkNesting(text);
     document =
-      extname(fileName).toLowerCase() === '.json' ? JSON.parse(text) : YAML.parse(text, YAML_READ);
+      extname(fileName).toLowerCase() === '.json' ? parseJson(text) : YAML.parse(text, YAML_READ);
   } catch (error) {
     const message = (error as Error).message;
     // The YAML library's words name its own API; a catalog is the likely cause.

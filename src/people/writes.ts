@@ -135,6 +135,7 @@ export function setManager(w: Draft, input: SetManagerInput): PersonChange {
     on,
     values: manager && { personId: person.id, managerId: manager.id },
     holds: (line) => line.managerId === manager?.id,
+    recorded: (line) => `a change of manager to "${w.people.get(line.managerId)?.email}"`,
     path: 'on',
   });
   const updated = w.people.update(person, { managerId: manager?.id ?? null });

@@ -134,11 +134,22 @@ export interface SaveRoleInput {
 }
 
 /**
+ * A role an entry names by its `openedOn` was filled or cancelled: reopening it would rewrite
+ * its history, and a new role of that day would overlap it. A new role has a day of its own.
+ */
+function refuseReopening(slug: string, role: OpenRoleRow): never {
+  const closed = `${role.status.toLowerCase()}${role.closedOn ? ` on ${role.closedOn}` : ''}`;
+  const message = `the ${role.seat} role of "${slug}" opened on ${role.openedOn} was ${closed}; a document does not reopen a closed role (leave out openedOn to open a new one)`;
+  throw UserInputError.of('openedOn', message, 'CONFLICT');
+}
+
+/**
  * An import's role entry, matched against the latest role of its unit's seat (of its
- * `openedOn` when given): in that status already, nothing; OPEN, a new role; FILLED or
- * CANCELLED, the open role closes on the day of the import (or the latest closed one is
- * corrected to that status); none at all, a new role in that status. Roles in `taken` were
- * matched by the document's earlier entries: an ENGINEER seat has as many roles as entries.
+ * `openedOn` when given): in that status already, nothing; OPEN, a new role (a closed role
+ * of its `openedOn` is not reopened: CONFLICT); FILLED or CANCELLED, the open role closes on
+ * the day of the import (or the latest closed one is corrected to that status); none at
+ * all, a new role in that status. Roles in `taken` were matched by the document's earlier
+ * entries: an ENGINEER seat has as many roles as entries.
  */
 export function saveRole(
   w: Draft,
@@ -159,6 +170,7 @@ export function saveRole(
     // The role the entry matched (an import's next entries match others).
     return { openRole: (status === 'OPEN' ? openToday : latest) ?? null };
   }
+  if (status === 'OPEN' && input.openedOn && latest) refuseReopening(unit.slug, latest);
   if (status === 'OPEN') return openRole(w, input);
   const closing = (role: OpenRoleRow) => laterDay(role.openedOn, w.today);
   if (open) return closeRole(w, { id: open.id, on: closing(open) }, status);

@@ -126,6 +126,7 @@ export function moveUnit(w: Draft, input: MoveUnitInput): UnitChange {
     on,
     values: parent && { unitId: unit.id, parentId: parent.id },
     holds: (row) => row.parentId === parent?.id,
+    recorded: (row) => `a move to "${w.units.get(row.parentId)?.slug}"`,
     path: 'on',
   });
   return { unit: w.units.update(unit, { parentId: parent?.id ?? null }) };

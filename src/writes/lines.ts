@@ -17,6 +17,8 @@ export interface LineChange<R extends DatedRow> {
   values: Omit<R, 'id' | 'startedOn' | 'endedOn'> | null;
   /** Whether a row holds the value asked already. */
   holds(row: R): boolean;
+  /** The change a row records, for a refusal naming it: `a move to "infra"`. */
+  recorded(row: R): string;
   /** The field a refused date is reported at. */
   path: string;
 }
@@ -24,8 +26,8 @@ export interface LineChange<R extends DatedRow> {
 /**
  * Records the change on its day, the way every history is kept: the row in force then ends
  * the day before (ended, never deleted) and a new one starts. A change already recorded for
- * a later day refuses an earlier one (VALIDATION naming both days), as `openRow` does: it
- * cannot be fitted in without rewriting that planned change. False when the key already has
+ * a later day refuses an earlier one (VALIDATION naming that change and both days), as
+ * `openRow` does: it cannot be fitted in without rewriting that planned change. False when the key already has
  * that value on `on` and no change is planned after it (nothing is written).
  */
 export function changeLine<R extends DatedRow>(change: LineChange<R>): boolean {
@@ -34,7 +36,7 @@ export function changeLine<R extends DatedRow>(change: LineChange<R>): boolean {
     (r) => r.startedOn > on && (r.endedOn === null || r.endedOn >= r.startedOn),
   );
   if (later) {
-    const message = `must not be before the change already recorded for ${later.startedOn}`;
+    const message = `${change.recorded(later)} is recorded for ${later.startedOn}; a change from ${on} must not come before it`;
     throw UserInputError.of(change.path, message, 'VALIDATION');
   }
   const current = latestInForce(rows, on);

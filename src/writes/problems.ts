@@ -66,11 +66,26 @@ function messageOf(issue: Issue): string {
   }
 }
 
+/**
+ * The issues of the one form of a union that took the value's type (a holder's
+ * `{ person, since, acting }` given an object), if one did: a value wrong inside it is
+ * named at its own field, not as the union's.
+ */
+function formTaken(issue: Issue): Issue[] | null {
+  if (issue.code !== 'invalid_union' || received(issue.input) !== 'an object') return null;
+  const refusesType = (inner: Issue) => inner.code === 'invalid_type' && inner.path.length === 0;
+  const taken = issue.errors.filter((form) => !form.some(refusesType));
+  return taken.length === 1 ? (taken[0] ?? null) : null;
+}
+
 /** Zod issues → problems under `prefix`; an unknown field is reported at its own path. */
 export function reportIssues(issues: Issue[], prefix: PropertyKey[], problems: Problems): void {
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];
-    if (issue.code === 'unrecognized_keys') {
+    const inner = formTaken(issue);
+    if (inner) {
+      reportIssues(inner, path, problems);
+    } else if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys)
         problems.add(formatPath([...path, key]), 'unknown field', 'VALIDATION');
     } else {

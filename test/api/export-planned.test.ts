@@ -117,3 +117,85 @@ describe('an export with several ENGINEER roles of one team, opened the same day
     await elsewhere.close();
   });
 });
+
+describe('an entry stating today what is recorded for a later day', () => {
+  const ERRORS = `mutation ($d: JSONObject!) { importOrg(document: $d) {
+    userErrors { path message code } } }`;
+  const refusal = (path: string, message: string) => [{ path, message, code: 'VALIDATION' }];
+
+  it.each([
+    [
+      'a parent',
+      [AREA, 'moveUnit(input: { slug: "storage", parent: "infra2", on: "2027-01-15" })'],
+      { units: [{ slug: 'storage', name: 'Storage', layer: 'TEAM', parent: 'infra2' }] },
+      refusal(
+        'units[0].parent',
+        'a move to "infra2" is recorded for 2027-01-15; a change from 2026-11-23 must not come before it',
+      ),
+    ],
+    [
+      'a manager',
+      [
+        'setManager(input: { email: "cy@example.com", manager: "ana@example.com", on: "2027-01-14" })',
+      ],
+      { people: [{ email: 'cy@example.com', name: 'Cy Park', manager: 'ana@example.com' }] },
+      refusal(
+        'people[0].manager',
+        'a change of manager to "ana@example.com" is recorded for 2027-01-14; a change from 2026-11-23 must not come before it',
+      ),
+    ],
+    [
+      'an AoR owner',
+      ['setAorOwner(input: { aor: "blob-store", person: "bo@example.com", on: "2027-01-12" })'],
+      {
+        aors: [
+          { slug: 'blob-store', name: 'Blob store', unit: 'storage', owner: 'bo@example.com' },
+        ],
+      },
+      refusal(
+        'aors[0].owner',
+        'bo@example.com owns blob-store from 2027-01-12; a change from 2026-11-23 must not come before that',
+      ),
+    ],
+    [
+      'another AoR owner',
+      ['setAorOwner(input: { aor: "blob-store", person: "bo@example.com", on: "2027-01-12" })'],
+      {
+        aors: [
+          { slug: 'blob-store', name: 'Blob store', unit: 'storage', owner: 'cy@example.com' },
+        ],
+      },
+      refusal(
+        'aors[0].owner',
+        'bo@example.com owns blob-store from 2027-01-12; a change from 2026-11-23 must not come before that',
+      ),
+    ],
+    [
+      'an AoR backup',
+      ['addAorBackup(input: { aor: "blob-store", person: "cy@example.com", on: "2027-01-12" })'],
+      {
+        aors: [
+          {
+            slug: 'blob-store',
+            name: 'Blob store',
+            unit: 'storage',
+            backups: ['eli@example.com', 'ana@example.com', 'cy@example.com'],
+          },
+        ],
+      },
+      refusal(
+        'aors[0].backups[2]',
+        'cy@example.com is a backup of blob-store from 2027-01-12; a change from 2026-11-23 must not come before that',
+      ),
+    ],
+  ])(
+    '%s: refused at the document’s field, naming the recorded change',
+    async (_, writes, document, errors) => {
+      await plan(writes);
+      const later = await t.data(LATER);
+      const { importOrg } = await t.data(ERRORS, { d: document });
+      expect(importOrg.userErrors).toEqual(errors);
+      expect(await t.data(LATER)).toEqual(later);
+    },
+  );
+});

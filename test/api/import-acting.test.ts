@@ -125,3 +125,36 @@ describe('an import changing only the acting flag of the holder', () => {
     );
   });
 });
+
+describe('a document confirming the acting holder, imported again', () => {
+  const acting = db({ person: ANA, since: '2025-02-01', acting: true });
+  const confirmed = db({ person: ANA, since: '2025-02-01', acting: false });
+  const unchanged = { created: { seatAssignments: 0 }, updated: { seatAssignments: 0 } };
+
+  it('changes nothing: she holds the seat in one unbroken run from its since', async () => {
+    await importDoc(confirmed);
+    expect(await importDoc(confirmed)).toMatchObject(unchanged);
+    expect((await t.data(HISTORY)).unit.seatHistory).toEqual(confirmedToday);
+    expect((await t.data(CHANGES)).leadershipChanges.nodes).toEqual(filledThenConfirmed(TODAY));
+  });
+
+  it('the acting document then makes her acting again from the import day, once', async () => {
+    await importDoc(confirmed);
+    expect(await importDoc(acting)).toMatchObject({
+      created: { seatAssignments: 0 },
+      updated: { seatAssignments: 1 },
+    });
+    expect(await importDoc(acting)).toMatchObject(unchanged);
+    const [today, past] = confirmedToday;
+    expect((await t.data(HISTORY)).unit.seatHistory).toEqual([{ ...today, acting: true }, past]);
+  });
+
+  it('an export of it states the run’s first day, and imported again changes nothing', async () => {
+    await importDoc(confirmed);
+    const { exportOrg } = await t.data('{ exportOrg }');
+    const unit = exportOrg.units.find((u: { slug: string }) => u.slug === 'db');
+    expect(unit.engLead).toEqual({ person: ANA, since: '2025-02-01', acting: false });
+    expect(await importDoc(exportOrg)).toMatchObject(unchanged);
+    expect(await t.data('{ exportOrg }')).toEqual({ exportOrg });
+  });
+});

@@ -307,6 +307,25 @@ describe('importOrgDocument', () => {
     ]);
   });
 
+  test('open roles: an entry naming a filled role by its openedOn does not reopen it', async () => {
+    await importDoc(specDocument());
+    const role = { unit: 'infra', seat: 'TECH_LEAD', openedOn: '2026-09-01' };
+    const filled = await importDoc({ openRoles: [{ ...role, status: 'FILLED' }] }, '2026-10-20');
+    expect(filled.userErrors).toEqual([]);
+    const refused = await importDoc({ openRoles: [role] }, '2026-10-21');
+    expect(refused.userErrors).toEqual([
+      {
+        path: 'openRoles[0].openedOn',
+        message:
+          'the TECH_LEAD role of "infra" opened on 2026-09-01 was filled on 2026-10-20; a document does not reopen a closed role (leave out openedOn to open a new one)',
+        code: 'CONFLICT',
+      },
+    ]);
+    expect(await rows(t.database.db, sql`select status, closed_on::text from open_role`)).toEqual([
+      { status: 'FILLED', closed_on: '2026-10-20' },
+    ]);
+  });
+
   test('the import never ends or deletes what the document does not mention', async () => {
     await importDoc(specDocument());
     const before = await tableCounts(t.database.db);

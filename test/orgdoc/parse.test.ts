@@ -40,6 +40,42 @@ describe('parseOrgFile', () => {
     expect(() => parseOrgFile('units: [a, b', 'broken.yaml')).toThrow(/^broken\.yaml: /);
   });
 
+  test('a JSON syntax error is told in our words, with its line and column', () => {
+    const refusal = (text: string) => {
+      try {
+        parseOrgFile(text, 'org.json');
+      } catch (error) {
+        expect(error).toBeInstanceOf(OrgFileError);
+        return (error as Error).message;
+      }
+      throw new Error('parsed');
+    };
+    expect(refusal('{\n  // the people\n  "people": []\n}')).toBe(
+      'org.json: not valid JSON at line 2, column 3: a comment (JSON has none; a .yaml file may have # comments)',
+    );
+    expect(refusal('{ "people": [\n  { "email": "a@b.co", },\n] }')).toBe(
+      'org.json: not valid JSON at line 2, column 22: a comma before "}" (JSON has none after the last item)',
+    );
+    expect(refusal('{ "people": [1, 2,] }')).toBe(
+      'org.json: not valid JSON at line 1, column 18: a comma before "]" (JSON has none after the last item)',
+    );
+    expect(refusal('{ "people": [\n')).toBe(
+      'org.json: not valid JSON at line 2, column 1: the file ends inside a list',
+    );
+    expect(refusal("{ 'people': [] }")).toBe(
+      'org.json: not valid JSON at line 1, column 3: a single quote (JSON strings take double quotes)',
+    );
+    expect(refusal('{ "people": [] } x')).toBe(
+      'org.json: not valid JSON at line 1, column 18: "x" after the end of the document',
+    );
+    expect(refusal('{ "a": "x\ty" }')).toBe(
+      'org.json: not valid JSON at line 1, column 10: a tab inside a string (write \\t)',
+    );
+    expect(refusal('{ "a" 1 }')).toBe(
+      'org.json: not valid JSON at line 1, column 7: "1" where ":" belongs',
+    );
+  });
+
   test('what is not one document of sections says so, in our words', () => {
     expect(() => parseOrgFile('[1, 2]', 'list.json')).toThrow(
       /^list\.json: an org document is a mapping of sections \(people, .*\), not a list$/,

@@ -135,6 +135,42 @@ describe('a bad document', () => {
       'units[0].techLead.since',
     ]);
   });
+  test('a bad value inside the holder form is named at its own field', async () => {
+    const engLead = (value: Record<string, unknown>) => ({
+      people: [person('ana')],
+      units: [{ ...pillar, engLead: value }],
+    });
+    expect(await problemsOf(engLead({ person: 'ana@example.com', acting: 'yes' }))).toEqual([
+      {
+        path: 'units[0].engLead.acting',
+        message: 'expected boolean, got string "yes"',
+        code: 'VALIDATION',
+      },
+    ]);
+    expect(await problemsOf(engLead({ person: 'ana@example.com', acting: 1 }))).toEqual([
+      {
+        path: 'units[0].engLead.acting',
+        message: 'expected boolean, got number 1',
+        code: 'VALIDATION',
+      },
+    ]);
+    expect(await problemsOf(engLead({ since: '2026-01-01', acting: true }))).toEqual([
+      { path: 'units[0].engLead.person', message: 'is required', code: 'VALIDATION' },
+    ]);
+    expect(await problemsOf(engLead({ person: 7, acting: 'no', extra: 1 }))).toEqual([
+      {
+        path: 'units[0].engLead.acting',
+        message: 'expected boolean, got string "no"',
+        code: 'VALIDATION',
+      },
+      { path: 'units[0].engLead.extra', message: 'unknown field', code: 'VALIDATION' },
+      {
+        path: 'units[0].engLead.person',
+        message: 'expected string, got number 7',
+        code: 'VALIDATION',
+      },
+    ]);
+  });
 });
 
 describe('layer rules', () => {
@@ -369,6 +405,22 @@ describe('seats and successors', () => {
       {
         path: 'openRoles[1]',
         message: 'duplicate TECH_LEAD role on "infra" (also openRoles[0])',
+        code: 'CONFLICT',
+      },
+    ]);
+  });
+
+  test('a backup listed twice is a duplicate, as a member is', async () => {
+    const blob = { slug: 'blob', name: 'Blob', unit: 'storage' };
+    const problems = await problemsOf({
+      people: [person('a'), person('b')],
+      units: [pillar, area, team],
+      aors: [{ ...blob, backups: ['a@example.com', 'b@example.com', 'A@example.com'] }],
+    });
+    expect(problems).toEqual([
+      {
+        path: 'aors[0].backups[2]',
+        message: '"a@example.com" is already listed as a backup of "blob" (aors[0].backups[0])',
         code: 'CONFLICT',
       },
     ]);

@@ -55,8 +55,11 @@ export function toHolding(row: SeatAssignmentRow | null): Holding | null {
   return row && { personId: row.personId, startedOn: row.startedOn, acting: row.acting };
 }
 
-/** The first day of `row`'s holder's unbroken run among a seat's `rows` (see `holderSince`). */
-function runStart(rows: readonly SeatAssignmentRow[], row: SeatAssignmentRow): Day {
+/**
+ * The first day of `row`'s holder's unbroken run among a seat's `rows` (see `holderSince`):
+ * an acting holder confirmed, or a permanent one made acting, holds on from the same day.
+ */
+export function runStart(rows: readonly SeatAssignmentRow[], row: SeatAssignmentRow): Day {
   let start = row.startedOn;
   for (let carried = true; carried; ) {
     carried = false;
