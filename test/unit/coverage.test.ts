@@ -89,6 +89,33 @@ describe('unitCoverage hiring', () => {
 });
 
 describe('unitCoverage seats', () => {
+  it("tells a Tech Lead seat vacant from the end of its Eng Lead's own stint in it", () => {
+    const { coverage } = coverageOf(
+      { el: 'ana' },
+      {
+        seats: [
+          {
+            unit: 'storage',
+            seat: 'TECH_LEAD',
+            person: 'dee',
+            from: '2025-01-01',
+            to: '2026-03-31',
+          },
+          {
+            unit: 'storage',
+            seat: 'TECH_LEAD',
+            person: 'ana',
+            from: '2026-04-01',
+            to: '2026-05-15',
+          },
+        ],
+      },
+    );
+    expect(coverage.seats.TECH_LEAD).toMatchObject({ holderId: null, vacantSince: '2026-05-16' });
+    // The TLM still counts from the last separate Tech Lead: Ana held both seats meanwhile.
+    expect(coverage.tlmSince).toBe('2026-03-31');
+  });
+
   it('counts tenure from the first day of an acting holder later confirmed', () => {
     const { coverage } = coverageOf(
       {},

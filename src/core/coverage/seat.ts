@@ -14,8 +14,9 @@ export interface SeatCoverage {
   /** Days from `heldSince` to the state's day (0 on the first day). */
   tenureDays: number | null;
   /**
-   * For an empty seat, the first day without a holder other than the current Eng Lead (the
-   * day after the last such holder's end); null when held or never held.
+   * For an empty seat, the first day without a holder (the day after the last holder's end,
+   * the Eng Lead's own stint in the Tech Lead seat too: a vacancy as churn counts it); null
+   * when held or never held.
    */
   vacantSince: Day | null;
   /** An `OPEN` role for this seat is in force. */
@@ -29,7 +30,7 @@ export interface SeatCoverage {
 export function seatCoverage(state: OrgState, unitId: number, seat: Seat): SeatCoverage {
   const seatState = state.seats.get(unitId)?.[seat];
   if (!seatState) throw new Error(`unit #${unitId} is not in the org on ${state.asOf}`);
-  const { holder, holderSince, lastSeparateEndedOn } = seatState;
+  const { holder, holderSince, lastEndedOn } = seatState;
   const candidates = candidatesFor(state, unitId, seat);
   const ready = (readiness: Readiness) =>
     candidates
@@ -44,7 +45,7 @@ export function seatCoverage(state: OrgState, unitId: number, seat: Seat): SeatC
     // An acting holder confirmed (or a holding restated) is in the seat since their first day.
     heldSince: holderSince,
     tenureDays: holderSince ? daysBetween(holderSince, state.asOf) : null,
-    vacantSince: !holder && lastSeparateEndedOn ? addDays(lastSeparateEndedOn, 1) : null,
+    vacantSince: !holder && lastEndedOn ? addDays(lastEndedOn, 1) : null,
     openRole: seatState.openRole,
     readyNow: ready('READY_NOW'),
     readySoon: ready('READY_SOON'),

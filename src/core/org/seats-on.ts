@@ -44,6 +44,7 @@ export function unitSeatsOn(rows: SeatRows, asOf: Day): Record<Seat, SeatState> 
       holder: toHolding(current),
       holderSince: current && runStart(assignments, current),
       lastSeparateEndedOn: lastSeparateEnd(assignments, engLead?.personId ?? null, asOf),
+      lastEndedOn: lastSeparateEnd(assignments, null, asOf),
       openRole: rows.roles(seat).some((r) => roleOpenOn(r, asOf)),
     };
   };

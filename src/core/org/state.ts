@@ -56,10 +56,12 @@ export interface SeatState {
   holderSince: Day | null;
   /**
    * The last day of the most recent assignment of this seat that ended before the state's
-   * day, held by someone other than the unit's current Eng Lead (null if none). Gives
-   * "vacant since" and, for the Tech Lead seat, when a Team became a TLM.
+   * day, held by someone other than the unit's current Eng Lead (null if none): for the Tech
+   * Lead seat, when a Team became a TLM.
    */
   lastSeparateEndedOn: Day | null;
+  /** The same, whoever held it (the Eng Lead too): the day before "vacant since". */
+  lastEndedOn: Day | null;
   /** The seat has an `OPEN` role in force on the state's day. */
   openRole: boolean;
 }
