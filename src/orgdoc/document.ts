@@ -35,8 +35,17 @@ import {
 
 /** A reference to a unit by slug; an unknown one is reported as not found, not malformed. */
 const unitRefSchema = refSchema;
-const title = optionalText(NAME_MAX).nullish();
-const level = optionalText(LEVEL_MAX).nullish();
+
+/**
+ * Text YAML reads as a number (`level: 5`, a unit named `2024`): taken as the text written,
+ * as a spreadsheet would, rather than refused for its type. (An export quotes such text.)
+ */
+const asText = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'number' ? String(value) : value), schema);
+
+const name = asText(nameSchema);
+const title = asText(optionalText(NAME_MAX).nullish());
+const level = asText(optionalText(LEVEL_MAX).nullish());
 const longText = longTextSchema.nullish();
 
 /**
@@ -62,7 +71,7 @@ export const holderSchema = z.union([
 
 export const personSchema = z.strictObject({
   email: emailSchema,
-  name: nameSchema,
+  name,
   title,
   level,
   manager: emailSchema.nullish(),
@@ -73,7 +82,7 @@ export const personSchema = z.strictObject({
 
 export const unitSchema = z.strictObject({
   slug: slugSchema,
-  name: nameSchema,
+  name,
   layer: z.enum(LAYER_VALUES),
   parent: unitRefSchema.nullish(),
   charter: longText,
@@ -84,7 +93,7 @@ export const unitSchema = z.strictObject({
 
 export const aorSchema = z.strictObject({
   slug: slugSchema,
-  name: nameSchema,
+  name,
   unit: unitRefSchema,
   description: longText,
   /** Defaults to MEDIUM for a new AoR. */

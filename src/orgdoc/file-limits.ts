@@ -14,10 +14,14 @@ export const FILE_LIMITS = {
   aliases: 100,
 } as const;
 
-/** The options every YAML read takes: the core schema (dates stay strings), our alias limit. */
+/**
+ * The options every YAML read takes: the core schema (dates stay strings), our alias limit,
+ * and `<<` merge keys (YAML 1.1's, which people use to share fields between entries).
+ */
 export const YAML_READ = {
   schema: 'core',
   version: '1.2',
+  merge: true,
   maxAliasCount: FILE_LIMITS.aliases,
 } as const;
 

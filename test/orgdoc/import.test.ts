@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { generateOrg } from '../../src/demo/generate.js';
 import { importOrgDocument } from '../../src/orgdoc/import.js';
+import { parseOrgFile } from '../../src/orgdoc/parse.js';
 import { useTestDatabase } from './database.js';
 import { rows, specDocument, TODAY, tableCounts } from './fixtures.js';
 
@@ -29,6 +30,28 @@ async function memberships(email: string) {
 }
 
 describe('importOrgDocument', () => {
+  test('takes YAML as people write it: numbers as text, merge keys for shared fields', async () => {
+    const yaml = [
+      'people:',
+      '  - &engineer { email: ana@example.com, name: Ana Ruiz, title: Engineer, level: 5 }',
+      '  - { <<: *engineer, email: bo@example.com, name: 2024 }',
+      'units:',
+      '  - { slug: y2024, name: 2024, layer: PILLAR }',
+    ].join('\n');
+    const result = await importDoc(parseOrgFile(yaml, 'org.yaml'));
+    expect(result.userErrors).toEqual([]);
+    const people = await rows<{ email: string; name: string; title: string; level: string }>(
+      t.database.db,
+      sql`select email, name, title, level from person order by email`,
+    );
+    expect(people).toEqual([
+      { email: 'ana@example.com', name: 'Ana Ruiz', title: 'Engineer', level: '5' },
+      { email: 'bo@example.com', name: '2024', title: 'Engineer', level: '5' },
+    ]);
+    const [unit] = await rows<{ name: string }>(t.database.db, sql`select name from unit`);
+    expect(unit).toEqual({ name: '2024' });
+  });
+
   test('a valid document creates everything', async () => {
     const result = await importDoc(specDocument());
     expect(result.userErrors).toEqual([]);
