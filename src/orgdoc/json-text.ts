@@ -78,8 +78,10 @@ function insideString(text: string, start: number, length: number): Problem {
     if (c === '\n' || c === '\r') return { at, what: 'a line break inside a string (write \\n)' };
     if (c < ' ') return { at, what: 'a control character inside a string' };
     if (c === '\\') {
-      const escape = text.slice(at, at + 2);
-      if (!/^\\["\\/bfnrtu]$/.test(escape)) return { at, what: `an unknown escape "${escape}"` };
+      const sequence = text.slice(at, at + 2);
+      if (!/^\\["\\/bfnrtu]$/.test(sequence)) {
+        return { at, what: `an unknown escape "${sequence}"` };
+      }
       at++;
     }
   }
