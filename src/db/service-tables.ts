@@ -77,6 +77,9 @@ export const scenarioTable = pgTable(
     // The changes as the API takes them (people by email, units by slug), in order.
     changes: jsonb('changes').$type<unknown[]>().notNull(),
     createdBy: text('created_by').notNull(),
+    // Who wrote it, as one identity (`token#<id>`, `jwt:<subject>`): token names repeat, so
+    // `createdBy` cannot tell a scoped author from another token of the same name.
+    author: text('author'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     appliedAt: timestamp('applied_at', { withTimezone: true }),

@@ -53,6 +53,15 @@ export function auditActor({ via, name }: Viewer): string {
   return via === 'TOKEN' ? `token:${name}` : name;
 }
 
+/**
+ * One identity for who wrote something a scoped caller may own (a scenario): an API token by
+ * its id (token names repeat), a single sign-on user by subject, the operator as the audit log
+ * names them.
+ */
+export function authorOf(viewer: Viewer): string {
+  return viewer.tokenId !== undefined ? `token#${viewer.tokenId}` : auditActor(viewer);
+}
+
 /** The context of one request (or one CLI command): same shape wherever the schema runs. */
 export interface Context {
   db: Db;

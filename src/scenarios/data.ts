@@ -18,11 +18,11 @@ export interface ScenarioFields {
 export async function insertScenario(
   db: Db,
   fields: ScenarioFields,
-  createdBy: string,
+  { createdBy, author }: { createdBy: string; author: string },
 ): Promise<Scenario> {
   const [row] = await db
     .insert(scenarioTable)
-    .values({ ...fields, createdBy })
+    .values({ ...fields, createdBy, author })
     .returning();
   if (!row) throw new Error('insert returned no scenario');
   return typed(row);

@@ -4,7 +4,7 @@ import { requireAccess } from '../graphql/access.js';
 import { orgFor } from '../graphql/args.js';
 import { atMost } from '../graphql/bounds.js';
 import { builder, type Types } from '../graphql/builder.js';
-import type { Context } from '../graphql/context.js';
+import { authorOf, type Context } from '../graphql/context.js';
 import { writerOf } from '../graphql/mutation.js';
 import { rowKeyOf } from '../graphql/node-id.js';
 import { payloadType } from '../graphql/user-errors.js';
@@ -140,7 +140,11 @@ builder.mutationFields((t) => ({
         );
         await requireScope(context, 'Mutation.createScenario', fields.changes);
         const description = fields.description ?? null;
-        return insertScenario(context.db, { ...fields, description }, actorOf(context));
+        return insertScenario(
+          context.db,
+          { ...fields, description },
+          { createdBy: actorOf(context), author: authorOf(context.viewer) },
+        );
       }),
   }),
   updateScenario: t.field({

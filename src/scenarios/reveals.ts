@@ -1,7 +1,7 @@
 import type { OrgState } from '../core/org/state.js';
 import { authorize, type Reveals, revealsOfPerson } from '../graphql/access.js';
 import { orgFor } from '../graphql/args.js';
-import { auditActor, type Context, type Viewer } from '../graphql/context.js';
+import { authorOf, type Context, type Viewer } from '../graphql/context.js';
 import type { ScenarioChange } from './changes.js';
 
 /**
@@ -37,18 +37,18 @@ export function revealsOfChanges(state: OrgState, changes: readonly ScenarioChan
 }
 
 /** What a saved scenario is judged by: its changes, and who wrote it. */
-type SavedScenario = { changes: readonly ScenarioChange[]; createdBy: string };
+type SavedScenario = { changes: readonly ScenarioChange[]; author: string | null };
 
 /**
  * What a saved scenario reveals to a scoped caller: the units of its changes. One naming no
  * unit of the org (a policy change, unknown teams and people, no change at all) lies in no
  * scope, so among scoped callers it is its author's alone: its name and description may be
- * a plan about anyone.
+ * a plan about anyone. One written before authors were kept has none: no scoped caller's.
  */
 export function revealsOfScenario(state: OrgState, scenario: SavedScenario, viewer: Viewer) {
   const reveals = revealsOfChanges(state, scenario.changes);
   const nowhere = reveals !== 'ORG' && reveals.length === 0;
-  return nowhere && scenario.createdBy !== auditActor(viewer) ? 'ORG' : reveals;
+  return nowhere && scenario.author !== authorOf(viewer) ? 'ORG' : reveals;
 }
 
 /**

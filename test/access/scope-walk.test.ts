@@ -147,6 +147,9 @@ describe('a scoped planner walking the org', () => {
       ids.push(createScenario.scenario.id);
     }
     const names = named.map((n) => ({ name: n.name }));
+    // Another token of the same name, scoped elsewhere, is not its author.
+    const namesake = await tokenFor(t, 'PLANNER', 'product', 'Author');
+    expect(await list(namesake)).toEqual([]);
     expect(await list(author)).toEqual(expect.arrayContaining(names));
     expect(await list(other)).toEqual([]);
     expect(await list(planner)).toEqual([]);
