@@ -18,8 +18,7 @@ export function parseOrgFile(text: string, fileName: string): unknown {
   let document: unknown;
   try {
     checkNesting(text);
-    document =
-      extname(fileName).toLowerCase() === '.json' ? parseJson(text) : YAML.parse(text, YAML_READ);
+    document = extname(fileName).toLowerCase() === '.json' ? parseJson(text) : parseYaml(text);
   } catch (error) {
     const message = (error as Error).message;
     // The YAML library's words name its own API; a catalog is the likely cause.
@@ -38,6 +37,39 @@ export function parseOrgFile(text: string, fileName: string): unknown {
     );
   }
   return document;
+}
+
+/** Fields whose value is text, whatever YAML makes of it: a slug `2024`, a level `05`. */
+const TEXT_FIELDS = new Set([
+  'slug',
+  'name',
+  'title',
+  'level',
+  'parent',
+  'unit',
+  'charter',
+  'description',
+  'notes',
+]);
+
+/**
+ * The YAML document, its text fields as written: YAML reads `level: 05` or `name: 007` as
+ * numbers, which would lose the zeros, and a number where the format wants text is refused.
+ */
+function parseYaml(text: string): unknown {
+  const document = YAML.parseDocument(text, YAML_READ);
+  const [error] = document.errors;
+  if (error) throw error;
+  YAML.visit(document, {
+    Pair(_, pair) {
+      const { key, value } = pair;
+      if (!YAML.isScalar(key) || !TEXT_FIELDS.has(String(key.value))) return;
+      if (YAML.isScalar(value) && typeof value.value === 'number' && value.source) {
+        value.value = value.source;
+      }
+    },
+  });
+  return document.toJS(YAML_READ);
 }
 
 /** The document as YAML, for `export FILE.yaml`; plain scalars keep dates as strings too. */

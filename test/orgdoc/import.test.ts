@@ -30,13 +30,14 @@ async function memberships(email: string) {
 }
 
 describe('importOrgDocument', () => {
-  test('takes YAML as people write it: numbers as text, merge keys for shared fields', async () => {
+  test('takes YAML as people write it: text that looks like a number as written, merge keys', async () => {
     const yaml = [
       'people:',
-      '  - &engineer { email: ana@example.com, name: Ana Ruiz, title: Engineer, level: 5 }',
+      '  - &engineer { email: ana@example.com, name: Ana Ruiz, title: Engineer, level: 05 }',
       '  - { <<: *engineer, email: bo@example.com, name: 2024 }',
       'units:',
-      '  - { slug: y2024, name: 2024, layer: PILLAR }',
+      '  - { slug: 2024, name: 007, layer: PILLAR }',
+      '  - { slug: a-2024, name: A, layer: AREA, parent: 2024 }',
     ].join('\n');
     const result = await importDoc(parseOrgFile(yaml, 'org.yaml'));
     expect(result.userErrors).toEqual([]);
@@ -45,11 +46,17 @@ describe('importOrgDocument', () => {
       sql`select email, name, title, level from person order by email`,
     );
     expect(people).toEqual([
-      { email: 'ana@example.com', name: 'Ana Ruiz', title: 'Engineer', level: '5' },
-      { email: 'bo@example.com', name: '2024', title: 'Engineer', level: '5' },
+      { email: 'ana@example.com', name: 'Ana Ruiz', title: 'Engineer', level: '05' },
+      { email: 'bo@example.com', name: '2024', title: 'Engineer', level: '05' },
     ]);
-    const [unit] = await rows<{ name: string }>(t.database.db, sql`select name from unit`);
-    expect(unit).toEqual({ name: '2024' });
+    const units = await rows<{ slug: string; name: string }>(
+      t.database.db,
+      sql`select slug, name from unit order by slug`,
+    );
+    expect(units).toEqual([
+      { slug: '2024', name: '007' },
+      { slug: 'a-2024', name: 'A' },
+    ]);
   });
 
   test('a valid document creates everything', async () => {
