@@ -95,13 +95,11 @@ const BROKEN: Partial<Record<string, string>> = {
  * Where the file stops being CSV, by line as an editor shows it: an unclosed quote runs to the
  * end of the file, so it is told where its row starts (after the rows read whole).
  */
-function brokenAt(error: CsvError, text: string, file: string | undefined): SourceProblem {
-  // csv-parse puts its Info (lines, bytes_records) on the error.
-  const { code, lines, bytes_records: read } = error as CsvError & Partial<Info>;
-  const before = Buffer.from(text)
-    .subarray(0, read ?? 0)
-    .toString();
-  const line = code === 'CSV_QUOTE_NOT_CLOSED' ? before.split('\n').length : (lines ?? 1);
+function brokenAt(error: CsvError, nextRow: number, file: string | undefined): SourceProblem {
+  // csv-parse puts its Info on the error: `lines`, where it stopped (for a quote never
+  // closed, the file's end; the row it opened starts after the last row read whole).
+  const { code, lines } = error as CsvError & Partial<Info>;
+  const line = code === 'CSV_QUOTE_NOT_CLOSED' ? nextRow : (lines ?? 1);
   const where = `${file ? `${file}, ` : ''}line ${line}`;
   const message = BROKEN[code] ?? `not readable as CSV (${code})`;
   return { origin: { order: line, text: where }, message };
@@ -109,12 +107,17 @@ function brokenAt(error: CsvError, text: string, file: string | undefined): Sour
 
 /** The file's records, or null when it is not CSV (told once: nothing else is). */
 function readRecords(text: string, file: string | undefined, problems: SourceProblem[]) {
+  let lastRowEnd = 0;
+  const read = (record: Cells, { lines }: Info) => {
+    lastRowEnd = lines;
+    return record;
+  };
   try {
     checkFileSize(Buffer.byteLength(text));
-    return parse(text, { bom: true, trim: true, relax_column_count: true }) as Cells[];
+    return parse(text, { bom: true, trim: true, relax_column_count: true, on_record: read });
   } catch (error) {
     if (error instanceof FileLimitError) problems.push({ origin: null, message: error.message });
-    else if (error instanceof CsvError) problems.push(brokenAt(error, text, file));
+    else if (error instanceof CsvError) problems.push(brokenAt(error, lastRowEnd + 1, file));
     else throw error;
     return null;
   }

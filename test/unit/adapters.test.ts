@@ -112,6 +112,10 @@ describe('csvToDocument', () => {
     expect(broken('email,name\nann@corp.test,Ann\nq9@corp.test,"Bro\nken\n\nmore')).toEqual([
       'people.csv, line 3: a quoted cell is never closed (the file ends inside it)',
     ]);
+    const rows = ['email,name', 'ann@corp.test,Ann', 'bo@corp.test,Bo', 'cy@corp.test,Cy'];
+    expect(
+      broken(`${[...rows, 'q9@corp.test,"Broken', 'dee@corp.test,Dee'].join('\n')}\n`),
+    ).toEqual(['people.csv, line 5: a quoted cell is never closed (the file ends inside it)']);
     expect(broken('email,name\nann@corp.test,"Ann "A" Ek"\n')).toEqual([
       'people.csv, line 2: a quote inside a quoted cell is not doubled ("")',
     ]);
