@@ -240,11 +240,17 @@ describe.skipIf(!hasChromium)(
       await benchAsked;
       expect(await viewer.locator('#bench, #what-if').count()).toBe(0);
       expect(await viewer.locator('#tree').count()).toBe(1);
+      // A kind the API refuses a VIEWER by name is not offered to filter by.
+      const kinds = () => viewer.getByLabel('Kind').locator('option').allTextContents();
+      expect(await kinds()).toContain('Unowned AoR');
+      expect(await kinds()).not.toContain('Successor concentration');
       await viewer.close();
 
       const planner = await openDashboard(browser, url, tokens.PLANNER);
       const bench = planner.locator('#bench tbody tr');
       await expect.poll(() => bench.count()).toBeGreaterThan(0);
+      const offered = () => planner.getByLabel('Kind').locator('option').allTextContents();
+      await expect.poll(offered).toContain('Successor concentration');
       expect(await planner.locator('#bench').textContent()).toContain('Ana Ruiz');
       await planner.getByLabel("Person's email").fill('nobody@example.com');
       await planner.getByRole('button', { name: 'Show the impact' }).click();

@@ -13,7 +13,11 @@ export interface FindingRow {
 
 interface FindingsAnswer {
   singlePointsOfFailure: { totalCount: number; nodes: FindingRow[] };
+  viewer: { role: string | null };
 }
+
+/** Kinds that reveal candidates: the API refuses them, asked by name, below PLANNER. */
+const PLANNERS_ONLY: ReadonlySet<string> = new Set(['SUCCESSOR_CONCENTRATION']);
 
 // A page of 100 (the API's largest); the count says when a filter would show the rest.
 const FINDINGS_QUERY = `query DashboardFindings($asOf: Date, $kinds: [FindingKind!], $minSeverity: Severity) {
@@ -21,6 +25,7 @@ const FINDINGS_QUERY = `query DashboardFindings($asOf: Date, $kinds: [FindingKin
     totalCount
     nodes { kind severity message unit { slug name } }
   }
+  viewer { role }
 }`;
 
 export function Findings() {
@@ -32,6 +37,9 @@ export function Findings() {
   });
   const found = data?.singlePointsOfFailure;
   useShown('findings', found !== undefined);
+  const role = data?.viewer.role;
+  const planner = role === 'PLANNER' || role === 'ADMIN';
+  const kinds = Object.entries(FINDING_KINDS).filter(([k]) => planner || !PLANNERS_ONLY.has(k));
   return (
     <Panel id="findings" title="Findings" loading={loading} error={error}>
       <div class="toolbar">
@@ -53,7 +61,7 @@ export function Findings() {
           Kind{' '}
           <select value={kind} onChange={(e) => setKind(e.currentTarget.value as FindingKind | '')}>
             <option value="">Any</option>
-            {Object.entries(FINDING_KINDS).map(([value, label]) => (
+            {kinds.map(([value, label]) => (
               <option value={value} key={value}>
                 {label}
               </option>
