@@ -10,16 +10,15 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const ENTRIES = ['server/main.ts', 'cli/org.ts', 'cli/migrate.ts', 'cli/seed.ts'];
 
 /**
- * Every package is bundled in but four. Loading a package costs Node a resolution, a read
+ * Every package is bundled in but three. Loading a package costs Node a resolution, a read
  * and a parse per file (and on Node 24 its package.json again for every import inside it:
  * drizzle-orm's is 179 KB): graphql-yoga alone took 0.6 s of a start; bundled, a server
  * starts about 0.6 s sooner (Node 20) and 1 s (Node 24). Left out: PGlite, which finds its
  * WebAssembly beside its own code; GraphiQL's page, 9 MB that only `GET /graphql` in a
- * browser loads; pg-native, which `pg` tries only when asked; and jsonc-parser, whose UMD
- * build loads its own files at run time (only a JSON file that fails to parse needs it).
+ * browser loads; and pg-native, which `pg` tries only when asked. (jsonc-parser, required
+ * at run time by src/orgdoc/json-text.ts, is not imported, so not bundled either.)
  */
-const LEFT_OUT =
-  /^@electric-sql\/pglite(\/|$)|^@graphql-yoga\/render-graphiql$|^pg-native$|^jsonc-parser$/;
+const LEFT_OUT = /^@electric-sql\/pglite(\/|$)|^@graphql-yoga\/render-graphiql$|^pg-native$/;
 const packagesBundled: Plugin = {
   name: 'packages-bundled',
   setup(build) {

@@ -8,7 +8,7 @@ import {
 import { trendPoints } from '../core/coverage/trend-points.js';
 import type { Day } from '../core/org/state.js';
 import type { Policy } from '../core/policy.js';
-import { SeverityEnum, visibleFindings } from '../findings/schema.js';
+import { candidaciesWithin, SeverityEnum, visibleFindings } from '../findings/schema.js';
 import { badArgument, notFound } from '../graphql/arg-lookups.js';
 import { scopeArg } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
@@ -96,7 +96,7 @@ builder.queryFields((t) => ({
             scopeUnitId,
             thresholds: policy,
             visible: (findings) => visibleFindings(findings, context),
-            candidaciesWithin: context.viewer.scope?.unitIds ?? null,
+            candidaciesWithin: candidaciesWithin(context.viewer),
           },
           run,
         ),

@@ -78,8 +78,20 @@ function isWithinScope(finding: FindingData, { scope }: Viewer): boolean {
  * by every reader of them), so they name no unit outside it and nothing outside changes them.
  */
 export function visibleFindings(findings: FindingData[], { viewer }: Context): FindingData[] {
-  if (authorize(viewer, { role: 'PLANNER' }) === null) return findings;
-  return findings.filter((f) => !REVEALS_CANDIDATES.has(f.kind));
+  const planner = authorize(viewer, { role: 'PLANNER' }) === null;
+  // Within the scope by construction; checked again so that a caller forgetting
+  // `candidaciesWithin` leaves a finding out rather than leaking it.
+  return findings.filter(
+    (f) => !REVEALS_CANDIDATES.has(f.kind) || (planner && isWithinScope(f, viewer)),
+  );
+}
+
+/**
+ * The units a reader's SUCCESSOR_CONCENTRATION is counted over (`FindingsOptions`): a scoped
+ * planner's scope; null for anyone else (a VIEWER reads none, so theirs are not worked out).
+ */
+export function candidaciesWithin({ scope, role }: Viewer): ReadonlySet<number> | null {
+  return scope && (role === 'PLANNER' || role === 'ADMIN') ? scope.unitIds : null;
 }
 
 /**
@@ -136,7 +148,7 @@ builder.queryFields((t) => ({
         const findings = findingsFor(state, scopeId, policy, {
           kinds: kinds ?? undefined,
           minSeverity: minSeverity ?? undefined,
-          candidaciesWithin: context.viewer.scope?.unitIds ?? null,
+          candidaciesWithin: candidaciesWithin(context.viewer),
         });
         const visible = visibleFindings(findings, context);
         return arrayPage(page, onDayAll(visible, state.asOf));

@@ -38,7 +38,7 @@ export function dayOf(value: { day?: Day }, context: Context): Day {
  * day asked (a planned end tells when a holding is due to end), unlike an open role's
  * `closedOn`, which carries the role's status on the day.
  */
-export const ENDED_AS_RECORDED = (what: string) =>
+export const endedAsRecorded = (what: string) =>
   `Last day ${what} (inclusive), as recorded: an end planned for a later day shows on ` +
   'every day asked; null while no end is recorded.';
 

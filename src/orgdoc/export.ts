@@ -62,7 +62,7 @@ function firstOf<R>(rows: R[], key: (row: R) => unknown[]): R[] {
   });
 }
 
-/** The rows of every table the document states: ten queries whatever the org's size. */
+/** The rows of every table the document states: eleven queries whatever the org's size. */
 async function loadCurrent(db: Db, today: Day) {
   const dated = <T extends PgTable & DatedColumns>(table: T) =>
     db
@@ -213,8 +213,8 @@ function exportOpenRoles(rows: Rows, names: Names) {
  * units (by layer, then slug) with their current holders as `{ person, since, acting }`
  * (`since`: the first day of their unbroken run, as `heldSince`) and members, live AoRs with
  * their current owners, current candidates, and OPEN roles. Closed roles and ended rows are
- * history and stay out, like departed people, archived units and retired AoRs. Importing the result into an empty database and exporting again gives the
- * same document.
+ * history and stay out, like departed people, archived units and retired AoRs. Importing the
+ * result into an empty database and exporting again gives the same document.
  */
 export async function exportOrgDocument(db: Db, options: { today: Day }): Promise<OrgSections> {
   const { today } = options;

@@ -1,4 +1,5 @@
-import jsonc from 'jsonc-parser';
+import { createRequire } from 'node:module';
+import type * as Jsonc from 'jsonc-parser';
 
 /**
  * JSON read for people who write it by hand. `JSON.parse` refuses what YAML and JavaScript
@@ -18,6 +19,12 @@ export function parseJson(text: string): unknown {
   }
 }
 
+/**
+ * jsonc-parser, loaded when a text has failed `JSON.parse` only (its UMD build resolves its
+ * own files at run time, so it is required from node_modules, not bundled).
+ */
+const loadJsonc = (): typeof Jsonc => createRequire(import.meta.url)('jsonc-parser');
+
 interface Problem {
   at: number;
   what: string;
@@ -36,7 +43,8 @@ const EXPECTED: Record<string, string> = {
 const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
 
 function firstProblem(text: string): Problem | null {
-  const errors: jsonc.ParseError[] = [];
+  const jsonc = loadJsonc();
+  const errors: Jsonc.ParseError[] = [];
   const root = jsonc.parseTree(text, errors, STRICT);
   const [first] = errors;
   if (!first) return null;

@@ -1,7 +1,7 @@
 import { AreaOfResponsibility, OwnershipRoleEnum } from '../aors/types.js';
 import type { MembershipRow } from '../db/tables.js';
 import { builder } from '../graphql/builder.js';
-import { ENDED_AS_RECORDED, type OnDay, readFor, unitOf } from '../graphql/on-day.js';
+import { endedAsRecorded, type OnDay, readFor, unitOf } from '../graphql/on-day.js';
 import { OrgUnit } from '../units/types.js';
 import type { EndedOwnership } from './departure-writes.js';
 import { Person } from './types.js';
@@ -20,7 +20,7 @@ export const TeamMembership = builder.objectRef<OnDay<MembershipRow>>('TeamMembe
     endedOn: t.expose('endedOn', {
       type: 'Date',
       nullable: true,
-      description: ENDED_AS_RECORDED('on the team'),
+      description: endedAsRecorded('on the team'),
     }),
   }),
 });

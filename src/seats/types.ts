@@ -1,7 +1,7 @@
 import { type SeatAssignmentRow, seatEnum } from '../db/tables.js';
 import { builder } from '../graphql/builder.js';
 import { rowId } from '../graphql/node-id.js';
-import { ENDED_AS_RECORDED, type OnDay, readFor, snapshotLoader } from '../graphql/on-day.js';
+import { endedAsRecorded, type OnDay, readFor, snapshotLoader } from '../graphql/on-day.js';
 import { Person } from '../people/types.js';
 import { assignmentRows } from '../store/history-rows.js';
 import { OrgUnit } from '../units/types.js';
@@ -38,7 +38,7 @@ export const SeatAssignment = builder.loadableNode('SeatAssignment', {
     endedOn: t.expose('endedOn', {
       type: 'Date',
       nullable: true,
-      description: ENDED_AS_RECORDED('held'),
+      description: endedAsRecorded('held'),
     }),
     acting: t.exposeBoolean('acting', { description: 'An interim holder.' }),
   }),

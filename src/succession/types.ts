@@ -5,13 +5,7 @@ import { confidential, revealsOfPerson } from '../graphql/access.js';
 import { orgFor } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { rowId } from '../graphql/node-id.js';
-import {
-  ENDED_AS_RECORDED,
-  type OnDay,
-  onDay,
-  readFor,
-  snapshotLoader,
-} from '../graphql/on-day.js';
+import { endedAsRecorded, type OnDay, onDay, readFor, snapshotLoader } from '../graphql/on-day.js';
 import { Person } from '../people/types.js';
 import { SeatEnum } from '../seats/types.js';
 import { candidaciesByPerson, candidateRows } from '../store/history-rows.js';
@@ -55,7 +49,7 @@ export const SuccessionCandidate = builder.loadableNode('SuccessionCandidate', {
     endedOn: t.expose('endedOn', {
       type: 'Date',
       nullable: true,
-      description: ENDED_AS_RECORDED('named'),
+      description: endedAsRecorded('named'),
     }),
   }),
 });

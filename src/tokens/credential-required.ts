@@ -41,8 +41,8 @@ function closedRootField(selections: SelectionSetNode, document: DocumentNode): 
 /**
  * SPEC §4: a request without a credential gets a 401 and no data, unless the operator opened
  * read access — for reading: a mutation without a credential is a 401 whatever role the
- * opened access grants (a PLANNER's `createScenario` is a write). The one exception is a query asking only `viewer`, so a client can always
- * ask "who am I?" (answer: role null, via OPEN) before it has a token. An identity without a
+ * opened access grants (a PLANNER's `createScenario` is a write). The one exception is a
+ * query asking only `viewer`, so a client can always ask "who am I?" (answer: role null, via OPEN) before it has a token. An identity without a
  * role (a JWT with no role claim) asks the same and nothing more: the rest, introspection
  * included, is FORBIDDEN with the reason. This runs after parsing, since the exception depends
  * on what is asked; a bad credential was refused earlier.

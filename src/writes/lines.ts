@@ -27,8 +27,9 @@ export interface LineChange<R extends DatedRow> {
  * Records the change on its day, the way every history is kept: the row in force then ends
  * the day before (ended, never deleted) and a new one starts. A change already recorded for
  * a later day refuses an earlier one (VALIDATION naming that change and both days), as
- * `openRow` does: it cannot be fitted in without rewriting that planned change. False when the key already has
- * that value on `on` and no change is planned after it (nothing is written).
+ * `openRow` does: it cannot be fitted in without rewriting that planned change. False when
+ * the key already has that value on `on` and no change is planned after it (nothing is
+ * written).
  */
 export function changeLine<R extends DatedRow>(change: LineChange<R>): boolean {
   const { table, rows, on, values } = change;

@@ -14,9 +14,9 @@ export interface SeatCoverage {
   /** Days from `heldSince` to the state's day (0 on the first day). */
   tenureDays: number | null;
   /**
-   * For an empty seat, the first day without a holder (the day after the last holder's end,
-   * the Eng Lead's own stint in the Tech Lead seat too: a vacancy as churn counts it); null
-   * when held or never held.
+   * For an empty seat, the first day without a holder: the day after the last holder's end,
+   * the Eng Lead's own stint in the Tech Lead seat too (churn's vacancies count it so). Null
+   * when held, and when never held (churn counts that vacancy from the unit's creation).
    */
   vacantSince: Day | null;
   /** An `OPEN` role for this seat is in force. */

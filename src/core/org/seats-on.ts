@@ -43,8 +43,8 @@ export function unitSeatsOn(rows: SeatRows, asOf: Day): Record<Seat, SeatState> 
     return {
       holder: toHolding(current),
       holderSince: current && runStart(assignments, current),
-      lastSeparateEndedOn: lastSeparateEnd(assignments, engLead?.personId ?? null, asOf),
-      lastEndedOn: lastSeparateEnd(assignments, null, asOf),
+      lastSeparateEndedOn: lastEnd(assignments, asOf, engLead?.personId),
+      lastEndedOn: lastEnd(assignments, asOf),
       openRole: rows.roles(seat).some((r) => roleOpenOn(r, asOf)),
     };
   };
@@ -78,15 +78,16 @@ export function runStart(rows: readonly SeatAssignmentRow[], row: SeatAssignment
 }
 
 /**
- * The last day of the latest assignment that ended before `asOf`, skipping the current Eng
- * Lead's own stints: when the Eng Lead held the Tech Lead seat for a while, the team was a
- * TLM throughout, so only a separate Tech Lead's end marks when the TLM began. Rows replaced
- * before they began (ended the day before their start) were never held and do not count.
+ * The last day of the latest assignment that ended before `asOf`, skipping `exceptId`'s
+ * stints when given: the current Eng Lead's, for when a Team's TLM began (while the Eng Lead
+ * held the Tech Lead seat too, the team was a TLM throughout, so only a separate Tech Lead's
+ * end marks it). Rows replaced before they began (ended the day before their start) were
+ * never held and do not count.
  */
-function lastSeparateEnd(rows: readonly SeatAssignmentRow[], engLeadId: number | null, asOf: Day) {
+function lastEnd(rows: readonly SeatAssignmentRow[], asOf: Day, exceptId?: number) {
   let last: Day | null = null;
   for (const row of rows) {
-    if (row.endedOn === null || row.endedOn >= asOf || row.personId === engLeadId) continue;
+    if (row.endedOn === null || row.endedOn >= asOf || row.personId === exceptId) continue;
     if (row.endedOn < row.startedOn) continue;
     if (last === null || row.endedOn > last) last = row.endedOn;
   }
