@@ -58,13 +58,14 @@ const typeOf = (group: Entity) => text(group.spec.type) ?? '(none)';
 
 /**
  * Each group's parent, from its `spec.parent` and from parents' `spec.children` (one side is
- * enough; two different ones are a problem), by key. A `spec.parent` naming no group of the
- * catalog is a problem whatever the group would be (its team, its subtree would be lost); it
- * is kept as written, a key no group has, so the group is at the top but not alone.
+ * enough; two different ones are a problem), by key. A `spec.parent` naming a group the
+ * catalog lacks is kept, whatever the group would be: it may be a unit the org already has
+ * (a catalog brought in part by part), and the import refuses it naming it if not. One that
+ * names no group at all (another kind) is a problem here.
  */
 function parentsOf(groups: Map<string, Entity>, report: Report) {
   const isGroup = (key: string) => groups.has(key);
-  const parents = new Map<string, { key: string; origin: Origin; by?: string }>();
+  const parents = new Map<string, { key: string; origin: Origin; by?: string; refused?: true }>();
   for (const group of groups.values()) {
     for (const child of list(group.spec.children)) {
       const key = refFrom(group, child, 'group', isGroup);
@@ -80,9 +81,11 @@ function parentsOf(groups: Map<string, Entity>, report: Report) {
     const origin = at(group.origin, 'spec.parent');
     const listed = parents.get(group.key);
     const key = refFrom(group, written, 'group', isGroup);
-    if (key === null || !groups.has(key)) {
+    if (key === null) {
       report.problems.push({ origin, message: unknownGroup(written) });
-      if (!listed) parents.set(group.key, { key: String(written), origin });
+      if (!listed) parents.set(group.key, { key: String(written), origin, refused: true });
+    } else if (!groups.has(key)) {
+      if (!listed) parents.set(group.key, { key, origin });
     } else if (listed && listed.key !== key) {
       const message = `"${slugOf(groups, key)}", but ${listed.by} lists it among its children`;
       report.problems.push({ origin, message });
@@ -178,13 +181,14 @@ function unitsOf(c: Catalog, placements: Map<string, Placement>): Map<string, Un
       continue;
     }
     const parent = c.parents.get(group.key);
-    // A skipped parent leaves its children at the top (the import judges them).
-    const kept = parent && placed(parent.key);
+    // A skipped parent leaves its children at the top (the import judges them); one the
+    // catalog lacks is the import's to find among the org's units.
+    const kept = parent && !parent.refused && (placed(parent.key) || !c.groups.has(parent.key));
     const path = `units[${units.size}]`;
     c.sources.set(path, group.origin);
     if (kept) c.sources.set(`${path}.parent`, parent.origin);
-    // A parent the catalog lacks is already a problem: the import's "needs a parent" repeats it.
-    else if (parent && !c.groups.has(parent.key)) c.sources.cover(`${path}.parent`);
+    // A parent refused here already is a problem: the import's "needs a parent" repeats it.
+    else if (parent?.refused) c.sources.cover(`${path}.parent`);
     const parentSlug = kept ? slugOf(c.groups, parent.key) : undefined;
     units.set(group.key, unitOf(group, placement.layer, parentSlug, c.found, c.report));
   }

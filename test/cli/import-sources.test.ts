@@ -107,16 +107,44 @@ describe('import --from backstage', () => {
     expect(await exported()).toBe(before);
   });
 
-  it('refuses every group whose parent names no group, once each, and warns of no team', async () => {
+  it('refuses every group whose parent is neither in the catalog nor the org, the same for each', async () => {
     const file = `${FIXTURES}/backstage/orphan.yaml`;
     expect(await refused('import', '--from', 'backstage', file)).toEqual([
       `${file}: 3 problems, 0 warnings; nothing was imported.`,
       'Problems:',
-      '  orphan.yaml: group:default/search, spec.parent: unknown group "discovery"',
-      '  orphan.yaml: group:default/lonely, spec.parent: unknown group "discovery"',
+      '  orphan.yaml: group:default/search, spec.parent: unknown unit "discovery"',
+      '  orphan.yaml: group:default/lonely, spec.parent: unknown unit "discovery"',
       '  orphan.yaml: group:default/odd, spec.parent: unknown group "user:default/ana"',
       '',
     ]);
+  });
+
+  it('takes a parent the catalog lacks from the org: a catalog brought in part by part', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'orgraph-part-'));
+    try {
+      const group = (name: string, spec: string) =>
+        `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: ${name} }\nspec: ${spec}\n`;
+      const first = join(folder, 'first.yaml');
+      writeFileSync(
+        first,
+        [
+          group('eng', '{ type: department, children: [discovery] }'),
+          group('discovery', '{ type: product-area, children: [maps] }'),
+          group('maps', '{ type: team, children: [] }'),
+        ].join('---\n'),
+      );
+      await ok('import', '--from', 'backstage', first);
+      const later = join(folder, 'later.yaml');
+      writeFileSync(later, group('lonely', '{ type: team, parent: discovery, children: [] }'));
+      await ok('import', '--from', 'backstage', later);
+      const org = JSON.parse(await exported());
+      expect(org.units.find((u: { slug: string }) => u.slug === 'lonely')).toMatchObject({
+        layer: 'TEAM',
+        parent: 'discovery',
+      });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('expands glob targets relative to the Location, and warns of one matching nothing', async () => {
