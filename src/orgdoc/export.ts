@@ -142,7 +142,10 @@ function exportUnits(units: UnitRow[], rows: Rows, names: Names) {
     const row = holders.get(seatKey(unitId, seat));
     const person = row && names.emails.get(row.personId);
     if (!person || !row) return undefined;
-    const since = runStart(rows.seatHistory.get(seatKey(unitId, seat)) ?? [], row);
+    // From the first day of their standing: a permanent holder made acting is acting from
+    // then, not for their whole tenure (which an import into an empty org would record).
+    const history = rows.seatHistory.get(seatKey(unitId, seat)) ?? [];
+    const since = runStart(history, row, row.acting);
     return { person, since, acting: row.acting };
   };
   const members = new Map<number, string[]>();

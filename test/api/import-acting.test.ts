@@ -158,3 +158,25 @@ describe('a document confirming the acting holder, imported again', () => {
     expect(await t.data('{ exportOrg }')).toEqual({ exportOrg });
   });
 });
+
+describe('an export of a permanent holder made acting', () => {
+  it('states the acting stint’s first day, so the import does not make the years acting', async () => {
+    const assign = `mutation ($input: AssignSeatInput!) { assignSeat(input: $input) {
+      userErrors { message } } }`;
+    const input = {
+      unit: 'core',
+      seat: 'ENG_LEAD',
+      person: BO,
+      acting: true,
+      startedOn: '2026-10-01',
+    };
+    expect((await t.data(assign, { input })).assignSeat.userErrors).toEqual([]);
+    const { exportOrg } = await t.data('{ exportOrg }');
+    const unit = exportOrg.units.find((u: { slug: string }) => u.slug === 'core');
+    expect(unit.engLead).toEqual({ person: BO, since: '2026-10-01', acting: true });
+    expect(await importDoc(exportOrg)).toMatchObject({
+      created: { seatAssignments: 0 },
+      updated: { seatAssignments: 0 },
+    });
+  });
+});

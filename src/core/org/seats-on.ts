@@ -59,14 +59,21 @@ export function toHolding(row: SeatAssignmentRow | null): Holding | null {
 /**
  * The first day of `row`'s holder's unbroken run among a seat's `rows` (see `holderSince`):
  * an acting holder confirmed, or a permanent one made acting, holds on from the same day.
+ * With `asActing`, of their run in `row`'s standing only (acting, or not), as an export
+ * states it.
  */
-export function runStart(rows: readonly SeatAssignmentRow[], row: SeatAssignmentRow): Day {
+export function runStart(
+  rows: readonly SeatAssignmentRow[],
+  row: SeatAssignmentRow,
+  asActing = false,
+): Day {
   let start = row.startedOn;
   for (let carried = true; carried; ) {
     carried = false;
     for (const earlier of rows) {
       const { personId, startedOn, endedOn } = earlier;
       if (personId !== row.personId || startedOn >= start || endedOn === null) continue;
+      if (asActing && earlier.acting !== row.acting) continue;
       // Rows replaced before they began were never held.
       if (endedOn >= startedOn && addDays(endedOn, 1) >= start) {
         start = startedOn;
