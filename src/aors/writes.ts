@@ -4,6 +4,8 @@ import { endRows, lastDayOf, openRow, requireCreatedBy } from '../writes/dated.j
 import type { Draft } from '../writes/draft.js';
 import { Checks, UserInputError } from '../writes/errors.js';
 import {
+  heldFrom,
+  heldOn,
   isCurrentIn,
   requireAor,
   requireKnownPerson,
@@ -188,9 +190,10 @@ export function addAorBackup(w: Draft, input: OwnerInput & { person: string }): 
   const aor = requireAorOn(w, input.aor, 'aor', on);
   const person = requirePerson(w, input.person, 'person', on);
   const mine = ownershipsOf(w, aor).filter((row) => row.personId === person.id);
-  const open = mine.find(isCurrentIn(w));
-  // One planned for later is not so yet: `own` refuses a change before it, naming it.
-  if (open && open.startedOn <= on) {
+  // Theirs on `on`, an end planned later or not; one planned to start later is not so yet:
+  // `own` refuses a change before it, naming it.
+  const open = mine.find(heldOn(on));
+  if (open) {
     const as = open.role === 'PRIMARY' ? 'the primary owner' : 'already a backup owner';
     throw UserInputError.of('person', `${person.email} is ${as} of ${aor.slug}`, 'CONFLICT');
   }
@@ -206,7 +209,7 @@ export function removeAorBackup(w: Draft, input: OwnerInput & { person: string }
   const backups = ownershipsOf(w, aor).filter(
     (row) => row.role === 'BACKUP' && row.personId === person.id,
   );
-  if (!backups.some(isCurrentIn(w))) {
+  if (!heldFrom(on, backups)) {
     const message = `${person.email} is not a backup owner of ${aor.slug}`;
     throw UserInputError.of('person', message, 'NOT_FOUND');
   }

@@ -5,7 +5,10 @@ import type { Draft } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
 import {
   aLayer,
+  heldFrom,
+  heldOn,
   isCurrentIn,
+  refuseBeforePlannedEnd,
   requirePerson,
   requireUnitFrom,
   requireUnitOn,
@@ -47,7 +50,7 @@ export function setTeam(w: Draft, input: SetTeamInput): TeamChange {
     w.keep('memberships');
     return { person, membership: current, ended: null };
   }
-  if (!team && !current) {
+  if (!team && !heldFrom(on, rows)) {
     const message = `${person.email} is not a member of any team`;
     throw UserInputError.of('team', message, 'NOT_FOUND');
   }
@@ -55,9 +58,11 @@ export function setTeam(w: Draft, input: SetTeamInput): TeamChange {
     // Leaving is dated on the team's history too: not before it was created.
     const left = current && w.units.get(current.unitId);
     if (left) requireUnitFrom(left, on, 'on');
+    const held = rows.find(heldOn(on)) ?? current;
     const ended = endRows(w.memberships, rows, on);
-    return { person, membership: null, ended: ended.find((m) => m.id === current?.id) ?? null };
+    return { person, membership: null, ended: ended.find((m) => m.id === held?.id) ?? null };
   }
+  refuseBeforePlannedEnd(w, rows, on, 'on', (r) => r.unitId === team.id);
   const { row, ended } = openRow(
     w.memberships,
     rows,

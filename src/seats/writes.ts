@@ -3,7 +3,14 @@ import type { PersonRow, Seat, SeatAssignmentRow, UnitRow } from '../db/tables.j
 import { endRows, lastDayOf, openRow } from '../writes/dated.js';
 import { type Draft, seatKey } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
-import { isCurrentIn, requirePerson, requireUnitOn } from '../writes/lookup.js';
+import {
+  heldFrom,
+  heldOn,
+  isCurrentIn,
+  refuseBeforePlannedEnd,
+  requirePerson,
+  requireUnitOn,
+} from '../writes/lookup.js';
 
 export interface AssignSeatInput {
   unit: string;
@@ -67,9 +74,11 @@ export function assignSeat(w: Draft, input: AssignSeatInput): SeatChange {
   if (current?.personId === person.id && current.startedOn === startedOn) {
     return { assignment: w.seatAssignments.update(current, { acting }), ended: null };
   }
+  const rows = seatRows(w, unit.id, input.seat);
+  refuseBeforePlannedEnd(w, rows, startedOn, 'startedOn', (r) => r.personId === person.id);
   const { row, ended } = openRow(
     w.seatAssignments,
-    seatRows(w, unit.id, input.seat),
+    rows,
     {
       unitId: unit.id,
       seat: input.seat,
@@ -101,8 +110,14 @@ const emailOf = (w: Draft, personId: number) => w.people.get(personId)?.email ??
 export function vacateSeat(w: Draft, input: VacateSeatInput): SeatChange {
   const on = input.on ?? w.today;
   const unit = requireUnitOn(w, input.unit, 'unit', on, 'on');
-  const current = openAssignment(w, unit.id, input.seat);
-  if (!current) throw UserInputError.of('seat', 'the seat has no holder', 'NOT_FOUND');
-  const ended = endRows(w.seatAssignments, seatRows(w, unit.id, input.seat), on);
-  return { assignment: null, ended: ended.find((row) => row.id === current.id) ?? null };
+  const rows = seatRows(w, unit.id, input.seat);
+  // A holding whose end is planned later is brought forward: ending from `on` ends every
+  // holding in force then or after.
+  if (!heldFrom(on, rows)) throw UserInputError.of('seat', 'the seat has no holder', 'NOT_FOUND');
+  const holder = rows.find(heldOn(on));
+  const ended = endRows(w.seatAssignments, rows, on);
+  return {
+    assignment: null,
+    ended: ended.find((row) => row.id === holder?.id) ?? ended[0] ?? null,
+  };
 }

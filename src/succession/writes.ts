@@ -1,10 +1,11 @@
 import type { Day } from '../core/org/state.js';
 import type { CandidateRow, PersonRow, Readiness, Seat, UnitRow } from '../db/tables.js';
-import { openAssignment } from '../seats/writes.js';
+import { openAssignment, seatRows } from '../seats/writes.js';
 import { endRows, lastDayOf, openRow } from '../writes/dated.js';
 import { type Draft, seatKey } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
 import {
+  heldOn,
   isCurrentIn,
   requireKnownPerson,
   requirePerson,
@@ -42,11 +43,12 @@ const candidacies = (w: Draft, unit: UnitRow, seat: Seat, person: PersonRow) =>
 
 const openOf = (w: Draft, rows: CandidateRow[]) => rows.find(isCurrentIn(w)) ?? null;
 
-function requireCandidacy(w: Draft, input: CandidacyKey) {
+/** The candidacy in force on `on` (its end planned later or not), else the latest planned. */
+function requireCandidacy(w: Draft, input: CandidacyKey, on: Day) {
   const unit = requireUnit(w, input.unit, 'unit');
   const person = requireKnownPerson(w, input.person, 'person');
   const rows = candidacies(w, unit, input.seat, person);
-  const current = openOf(w, rows);
+  const current = rows.find(heldOn(on)) ?? openOf(w, rows);
   if (!current) {
     const message = `${person.email} is not a candidate for ${unit.slug} ${input.seat}`;
     throw UserInputError.of('person', message, 'NOT_FOUND');
@@ -79,12 +81,14 @@ export function addCandidate(w: Draft, input: AddCandidateInput): CandidateChang
   const on = input.on ?? w.today;
   const unit = requireUnitOn(w, input.unit, 'unit', on, 'on');
   const person = requirePerson(w, input.person, 'person', on);
-  if (openAssignment(w, unit.id, input.seat)?.personId === person.id) {
+  const holds = (row: { personId: number }) => row.personId === person.id;
+  const holding = seatRows(w, unit.id, input.seat).filter(heldOn(on));
+  if (openAssignment(w, unit.id, input.seat)?.personId === person.id || holding.some(holds)) {
     const message = `"${person.email}" holds the ${input.seat} seat of "${unit.slug}" and cannot be its successor`;
     throw UserInputError.of('person', message, 'VALIDATION');
   }
   const rows = candidacies(w, unit, input.seat, person);
-  if (openOf(w, rows)) {
+  if (openOf(w, rows) || rows.some(heldOn(on))) {
     const message = `${person.email} is already a candidate for ${unit.slug} ${input.seat}`;
     throw UserInputError.of('person', message, 'CONFLICT');
   }
@@ -105,7 +109,7 @@ export function addCandidate(w: Draft, input: AddCandidateInput): CandidateChang
  * one today, in place when it started today or later. Notes change in place.
  */
 export function updateCandidate(w: Draft, input: UpdateCandidateInput): CandidateChange {
-  const { person, rows, current } = requireCandidacy(w, input);
+  const { person, rows, current } = requireCandidacy(w, input, w.today);
   const readiness = input.readiness ?? current.readiness;
   const notes = input.notes === undefined ? current.notes : input.notes;
   if (readiness === current.readiness || current.startedOn >= w.today) {
@@ -135,7 +139,7 @@ export function removeCandidate(
   input: CandidacyKey & { on?: Day | null },
 ): CandidateChange {
   const on = input.on ?? w.today;
-  const { unit, rows, current } = requireCandidacy(w, input);
+  const { unit, rows, current } = requireCandidacy(w, input, on);
   requireUnitFrom(unit, on, 'on');
   const ended = endRows(w.candidates, rows, on);
   return { candidate: null, ended: ended.find((row) => row.id === current.id) ?? null };

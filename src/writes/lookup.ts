@@ -1,7 +1,8 @@
 import { isPresentOn } from '../core/org/as-of.js';
+import { inForceOn } from '../core/org/in-force.js';
 import type { Day } from '../core/org/state.js';
 import type { AorRow, PersonRow, UnitRow } from '../db/tables.js';
-import { type DatedRow, requireCreatedBy, runsToTheirEnd } from './dated.js';
+import { type DatedRow, everInForce, requireCreatedBy, runsToTheirEnd } from './dated.js';
 import type { Draft } from './draft.js';
 import { UserInputError } from './errors.js';
 
@@ -15,6 +16,39 @@ export const isCurrentIn =
   (w: Draft) =>
   (row: DatedRow & { personId: number }): boolean =>
     runsToTheirEnd(row, w.people.get(row.personId)?.departedOn ?? null, w.today);
+
+/**
+ * The row a write dated `on` finds in force that day: a holding whose end is recorded for a
+ * later day (a vacate, a leave planned) still holds until then — `isCurrentIn` sees only the
+ * open-ended ones, the latest planned.
+ */
+export const heldOn =
+  (on: Day) =>
+  (row: DatedRow): boolean =>
+    everInForce(row) && inForceOn(row, on);
+
+/**
+ * A write stating again, from `on` on, the row in force then (`same`: the same holder, the
+ * same team) is refused (VALIDATION at `path`) while that row's end is recorded for a later
+ * day (a vacate, a leave planned): it would undo that later change, which a change from an
+ * earlier day must not do. (Another holder or team from `on` replaces it, as ever.)
+ */
+export function refuseBeforePlannedEnd<R extends DatedRow & { personId: number }>(
+  w: Draft,
+  rows: readonly R[],
+  on: Day,
+  path: string,
+  same: (row: R) => boolean,
+): void {
+  const planned = rows.find((row) => same(row) && heldOn(on)(row) && !isCurrentIn(w)(row));
+  if (!planned?.endedOn) return;
+  const message = `an end is recorded for ${planned.endedOn} (its last day); a change from ${on} must not come before it`;
+  throw UserInputError.of(path, message, 'VALIDATION');
+}
+
+/** Whether some row is in force on `on` or on a later day: what ending from `on` ends. */
+export const heldFrom = (on: Day, rows: readonly DatedRow[]): boolean =>
+  rows.some((row) => everInForce(row) && (row.endedOn === null || row.endedOn >= on));
 
 /** The unit with this slug, not archived, or a userError at `path`. */
 export function requireUnit(w: Draft, slug: string, path: string): UnitRow {

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/core/org/days.js';
+import { TODAY } from '../helpers/app.js';
+import { useTestOrg } from '../helpers/test-org.js';
+import { expectRefused, expectWritten } from '../helpers/writes.js';
+
+/**
+ * A holding whose end is recorded for a later day (a vacate, a leave, a removal planned) still
+ * holds until then, to every write dated before it: ending it sooner brings the end forward,
+ * putting it again from an earlier day is refused (it would undo the end), and its holder is
+ * not anything else they may not be meanwhile (their own successor, a backup of what they own).
+ */
+
+const ERRORS = 'userErrors { path message code }';
+const VACATE = `mutation ($input: VacateSeatInput!) { vacateSeat(input: $input) {
+  ended { person { email } endedOn } ${ERRORS} } }`;
+const ASSIGN = `mutation ($input: AssignSeatInput!) { assignSeat(input: $input) {
+  assignment { startedOn endedOn } ${ERRORS} } }`;
+const SET_TEAM = `mutation ($input: SetTeamInput!) { setTeam(input: $input) {
+  membership { startedOn endedOn } ended { endedOn } ${ERRORS} } }`;
+const ADD_CANDIDATE = `mutation ($input: AddCandidateInput!) { addCandidate(input: $input) {
+  candidate { startedOn } ${ERRORS} } }`;
+const REMOVE_CANDIDATE = `mutation ($input: RemoveCandidateInput!) {
+  removeCandidate(input: $input) { ended { endedOn } ${ERRORS} } }`;
+const SET_OWNER = `mutation ($input: SetAorOwnerInput!) { setAorOwner(input: $input) { ${ERRORS} } }`;
+const ADD_BACKUP = `mutation ($input: AddAorBackupInput!) { addAorBackup(input: $input) {
+  ${ERRORS} } }`;
+
+const day = (n: number) => addDays(TODAY, n);
+const at = (n: string) => `${n}@example.com`;
+
+const t = useTestOrg({
+  people: ['ana', 'dee', 'eli', 'ned'].map((n) => ({ email: at(n), name: n.toUpperCase() })),
+  units: [
+    { slug: 'core', name: 'Core', layer: 'PILLAR' },
+    { slug: 'infra', name: 'Infra', layer: 'AREA', parent: 'core' },
+    {
+      slug: 'db',
+      name: 'Databases',
+      layer: 'TEAM',
+      parent: 'infra',
+      engLead: at('ana'),
+      members: [at('dee'), at('ned')],
+    },
+  ],
+  aors: [{ slug: 'pg', name: 'Postgres', unit: 'db', owner: at('dee') }],
+  succession: [{ unit: 'db', seat: 'ENG_LEAD', candidate: at('eli'), readiness: 'READY_SOON' }],
+});
+
+const engLeadOn = async (asOf: string) =>
+  (await t.data(`{ unit(slug: "db", asOf: "${asOf}") { engLead { email } } }`)).unit.engLead;
+
+describe('a holding whose end is planned', () => {
+  it('is vacated sooner by a vacate dated before its end, naming its holder', async () => {
+    await expectWritten(t, VACATE, { unit: 'db', seat: 'ENG_LEAD', on: day(60) });
+    const sooner = await expectWritten(t, VACATE, { unit: 'db', seat: 'ENG_LEAD', on: day(30) });
+    expect(sooner.ended).toEqual({ person: { email: at('ana') }, endedOn: day(29) });
+    expect(await engLeadOn(day(29))).toEqual({ email: at('ana') });
+    expect(await engLeadOn(day(45))).toBeNull();
+  });
+
+  it('refuses the same assignment from before its end: it would undo the vacate', async () => {
+    await expectWritten(t, VACATE, { unit: 'db', seat: 'ENG_LEAD', on: day(60) });
+    const ana = { unit: 'db', seat: 'ENG_LEAD', person: at('ana') };
+    await expectRefused(t, ASSIGN, ana, 'input.startedOn', 'VALIDATION');
+    await expectRefused(t, ASSIGN, { ...ana, acting: true }, 'input.startedOn', 'VALIDATION');
+    expect(await engLeadOn(day(70))).toBeNull();
+  });
+
+  it('keeps its holder from being their own successor meanwhile', async () => {
+    await expectWritten(t, VACATE, { unit: 'db', seat: 'ENG_LEAD', on: day(60) });
+    const input = { unit: 'db', seat: 'ENG_LEAD', person: at('ana'), readiness: 'READY_NOW' };
+    await expectRefused(t, ADD_CANDIDATE, input, 'input.person', 'VALIDATION');
+  });
+
+  it('keeps a candidacy whose removal is planned a candidacy: added again is a CONFLICT', async () => {
+    const eli = { unit: 'db', seat: 'ENG_LEAD', person: at('eli') };
+    await expectWritten(t, REMOVE_CANDIDATE, { ...eli, on: day(60) });
+    await expectRefused(
+      t,
+      ADD_CANDIDATE,
+      { ...eli, readiness: 'READY_NOW' },
+      'input.person',
+      'CONFLICT',
+    );
+    const sooner = await expectWritten(t, REMOVE_CANDIDATE, { ...eli, on: day(30) });
+    expect(sooner.ended).toEqual({ endedOn: day(29) });
+  });
+
+  it('keeps a member on the team until the planned leave, which can come sooner', async () => {
+    await expectWritten(t, SET_TEAM, { email: at('ned'), team: null, on: day(60) });
+    const stay = { email: at('ned'), team: 'db' };
+    await expectRefused(t, SET_TEAM, stay, 'input.on', 'VALIDATION');
+    const sooner = await expectWritten(t, SET_TEAM, { email: at('ned'), team: null, on: day(30) });
+    expect(sooner.ended).toEqual({ endedOn: day(29) });
+  });
+
+  it('keeps an owner whose end is planned the owner: not made a backup of their own AoR', async () => {
+    await expectWritten(t, SET_OWNER, { aor: 'pg', person: null, on: day(60) });
+    await expectRefused(
+      t,
+      ADD_BACKUP,
+      { aor: 'pg', person: at('dee') },
+      'input.person',
+      'CONFLICT',
+    );
+    const { aors } = await t.data('{ aors { nodes { primaryOwner { email } } } }');
+    expect(aors.nodes).toEqual([{ primaryOwner: { email: at('dee') } }]);
+  });
+});
