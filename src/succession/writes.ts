@@ -110,6 +110,8 @@ export function addCandidate(w: Draft, input: AddCandidateInput): CandidateChang
  */
 export function updateCandidate(w: Draft, input: UpdateCandidateInput): CandidateChange {
   const { person, rows, current } = requireCandidacy(w, input, w.today);
+  // A removal recorded for a later day stays: the new readiness runs until then.
+  const plannedEnd = isCurrentIn(w)(current) ? null : current.endedOn;
   const readiness = input.readiness ?? current.readiness;
   const notes = input.notes === undefined ? current.notes : input.notes;
   if (readiness === current.readiness || current.startedOn >= w.today) {
@@ -130,7 +132,8 @@ export function updateCandidate(w: Draft, input: UpdateCandidateInput): Candidat
     },
     person.departedOn,
   );
-  return { candidate: row, ended: ended[0] ?? null };
+  const candidate = plannedEnd ? w.candidates.update(row, { endedOn: plannedEnd }) : row;
+  return { candidate, ended: ended[0] ?? null };
 }
 
 /** Ends a candidacy from `on` (its last day is the day before); nothing is deleted. */

@@ -83,6 +83,11 @@ describe('a holding whose end is planned', () => {
       'input.person',
       'CONFLICT',
     );
+    // A new readiness runs until the planned removal.
+    const update = `mutation ($input: UpdateCandidateInput!) { updateCandidate(input: $input) {
+      candidate { readiness endedOn } ${ERRORS} } }`;
+    const ready = await expectWritten(t, update, { ...eli, readiness: 'READY_NOW' });
+    expect(ready.candidate).toEqual({ readiness: 'READY_NOW', endedOn: day(59) });
     const sooner = await expectWritten(t, REMOVE_CANDIDATE, { ...eli, on: day(30) });
     expect(sooner.ended).toEqual({ endedOn: day(29) });
   });
