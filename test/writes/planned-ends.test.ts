@@ -83,11 +83,6 @@ describe('a holding whose end is planned', () => {
       'input.person',
       'CONFLICT',
     );
-    // A new readiness runs until the planned removal.
-    const update = `mutation ($input: UpdateCandidateInput!) { updateCandidate(input: $input) {
-      candidate { readiness endedOn } ${ERRORS} } }`;
-    const ready = await expectWritten(t, update, { ...eli, readiness: 'READY_NOW' });
-    expect(ready.candidate).toEqual({ readiness: 'READY_NOW', endedOn: day(59) });
     const sooner = await expectWritten(t, REMOVE_CANDIDATE, { ...eli, on: day(30) });
     expect(sooner.ended).toEqual({ endedOn: day(29) });
   });
@@ -111,5 +106,15 @@ describe('a holding whose end is planned', () => {
     );
     const { aors } = await t.data('{ aors { nodes { primaryOwner { email } } } }');
     expect(aors.nodes).toEqual([{ primaryOwner: { email: at('dee') } }]);
+  });
+
+  it('keeps a planned removal through a change of readiness', async () => {
+    const dee = { unit: 'db', seat: 'TECH_LEAD', person: at('dee') };
+    await expectWritten(t, ADD_CANDIDATE, { ...dee, readiness: 'READY_LATER', on: day(-30) });
+    await expectWritten(t, REMOVE_CANDIDATE, { ...dee, on: day(60) });
+    const update = `mutation ($input: UpdateCandidateInput!) { updateCandidate(input: $input) {
+      candidate { readiness startedOn endedOn } ${ERRORS} } }`;
+    const ready = await expectWritten(t, update, { ...dee, readiness: 'READY_NOW' });
+    expect(ready.candidate).toEqual({ readiness: 'READY_NOW', startedOn: TODAY, endedOn: day(59) });
   });
 });
