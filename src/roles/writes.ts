@@ -138,17 +138,25 @@ export interface SaveRoleInput {
  * its history, and a new role of that day would overlap it. A new role has a day of its own.
  */
 function refuseReopening(slug: string, role: OpenRoleRow): never {
-  const closed = `${role.status.toLowerCase()}${role.closedOn ? ` on ${role.closedOn}` : ''}`;
-  const message = `the ${role.seat} role of "${slug}" opened on ${role.openedOn} was ${closed}; a document does not reopen a closed role (leave out openedOn to open a new one)`;
+  const message = `${closedRole(slug, role)}; a document does not reopen a closed role (leave out openedOn to open a new one)`;
   throw UserInputError.of('openedOn', message, 'CONFLICT');
 }
+
+/** A filled role is not made cancelled, nor a cancelled one filled: as `cancelRole` refuses. */
+function refuseRestating(slug: string, role: OpenRoleRow): never {
+  const message = `${closedRole(slug, role)}; its status is history (open a new role for a new need)`;
+  throw UserInputError.of('status', message, 'CONFLICT');
+}
+
+const closedRole = (slug: string, role: OpenRoleRow) =>
+  `the ${role.seat} role of "${slug}" opened on ${role.openedOn} was ${role.status.toLowerCase()}${role.closedOn ? ` on ${role.closedOn}` : ''}`;
 
 /**
  * An import's role entry, matched against the latest role of its unit's seat (of its
  * `openedOn` when given): in that status already, nothing; OPEN, a new role (a closed role
  * of its `openedOn` is not reopened: CONFLICT); FILLED or CANCELLED, the open role closes on
- * the day of the import (or the latest closed one is corrected to that status); none at
- * all, a new role in that status. Roles in `taken` were matched by the document's earlier
+ * the day of the import (a role closed otherwise keeps its status: CONFLICT, as `cancelRole`
+ * refuses a filled role); none at all, a new role in that status. Roles in `taken` were matched by the document's earlier
  * entries: an ENGINEER seat has as many roles as entries.
  */
 export function saveRole(
@@ -174,10 +182,7 @@ export function saveRole(
   if (status === 'OPEN') return openRole(w, input);
   const closing = (role: OpenRoleRow) => laterDay(role.openedOn, w.today);
   if (open) return closeRole(w, { id: open.id, on: closing(open) }, status);
-  if (latest) {
-    const closedOn = latest.closedOn ?? closing(latest);
-    return { openRole: w.openRoles.update(latest, { status, closedOn }) };
-  }
+  if (latest) refuseRestating(unit.slug, latest);
   const { openRole: opened } = openRole(w, input);
   return { openRole: opened && w.openRoles.update(opened, { status, closedOn: closing(opened) }) };
 }

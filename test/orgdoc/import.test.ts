@@ -356,6 +356,21 @@ describe('importOrgDocument', () => {
     ]);
   });
 
+  test('open roles: a filled role is not made cancelled, nor a cancelled one filled', async () => {
+    await importDoc(specDocument());
+    const role = { unit: 'infra', seat: 'TECH_LEAD', openedOn: '2026-09-01' };
+    expect((await importDoc({ openRoles: [{ ...role, status: 'FILLED' }] })).userErrors).toEqual(
+      [],
+    );
+    const refused = await importDoc({ openRoles: [{ ...role, status: 'CANCELLED' }] });
+    expect(refused.userErrors).toEqual([
+      expect.objectContaining({ path: 'openRoles[0].status', code: 'CONFLICT' }),
+    ]);
+    expect(await rows(t.database.db, sql`select status from open_role`)).toEqual([
+      { status: 'FILLED' },
+    ]);
+  });
+
   test('the import never ends or deletes what the document does not mention', async () => {
     await importDoc(specDocument());
     const before = await tableCounts(t.database.db);
