@@ -121,6 +121,13 @@ describe('fillRole / cancelRole', () => {
     expect(role.id).not.toBe(filled.id);
   });
 
+  it('lets a new role open beside one cancelled the day it was to open (never open)', async () => {
+    const planned = await open({ unit: 'infra', seat: 'TECH_LEAD', openedOn: '2027-02-01' });
+    await expectWritten(t, CANCEL, { id: planned.id, on: '2027-02-01' });
+    const role = await open({ unit: 'infra', seat: 'TECH_LEAD' });
+    expect(role.id).not.toBe(planned.id);
+  });
+
   it('refuses a second role while the first is open on its day, though filled from later', async () => {
     const first = await open({ unit: 'infra', seat: 'TECH_LEAD', openedOn: '2026-11-01' });
     await expectWritten(t, FILL, { id: first.id, on: '2026-12-20' });

@@ -23,10 +23,12 @@ export function roleOpenOn(role: OpenRoleRow, day: Day): boolean {
 
 /**
  * Whether a role is open on `day` or on any later day: OPEN, or closed (filled, cancelled)
- * from a later day. A seat's role of that kind is already under way for a write on `day`.
+ * from a later day — and open on some day at all (one closed the day it opened never was).
+ * A seat's role of that kind is already under way for a write on `day`.
  */
 export function roleOpenFrom(role: OpenRoleRow, day: Day): boolean {
-  return role.closedOn === null ? role.status === 'OPEN' : role.closedOn > day;
+  if (role.closedOn === null) return role.status === 'OPEN';
+  return role.closedOn > day && role.closedOn > role.openedOn;
 }
 
 /**
