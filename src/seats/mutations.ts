@@ -13,7 +13,7 @@ const seatPayload = (name: string, description: string) =>
     assignment: t.expose('assignment', {
       type: SeatAssignment,
       nullable: true,
-      description: 'The new assignment.',
+      description: 'The new assignment (none when the seat was vacated).',
     }),
     ended: t.expose('ended', {
       type: SeatAssignment,

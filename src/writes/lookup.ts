@@ -83,7 +83,9 @@ export const requireUnitFrom = (unit: UnitRow, on: Day, path: string): void =>
 export function activeUnit(unit: UnitRow | undefined, slug: string, path: string): UnitRow {
   if (!unit) throw UserInputError.of(path, `unknown unit "${slug}"`, 'NOT_FOUND');
   if (unit.archivedOn) {
-    throw UserInputError.of(path, `unit "${slug}" was archived on ${unit.archivedOn}`, 'CONFLICT');
+    // Said of a day to come too: a unit whose archiving is planned takes no more writes.
+    const message = `unit "${slug}" is archived from ${unit.archivedOn}`;
+    throw UserInputError.of(path, message, 'CONFLICT');
   }
   return unit;
 }
