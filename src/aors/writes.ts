@@ -7,6 +7,7 @@ import {
   heldFrom,
   heldOn,
   isCurrentIn,
+  refuseBeforePlannedEnd,
   requireAor,
   requireKnownPerson,
   requirePerson,
@@ -174,13 +175,16 @@ export function setAorOwner(w: Draft, input: OwnerInput): OwnerChange {
     w.keep('aorOwnerships');
     return { aor, previousOwner: null };
   }
+  // The owner on `on`, their end planned later or not.
+  const held = primaries.find(heldOn(on)) ?? current;
   if (person) {
+    refuseBeforePlannedEnd(w, primaries, on, 'on', (r) => r.personId === person.id);
     const asBackup = rows.filter((row) => row.role === 'BACKUP' && row.personId === person.id);
     // The later-row check comes first, so a refused change ends nothing.
     own(w, aor, person, 'PRIMARY', primaries, on);
     endRows(w.aorOwnerships, asBackup, on);
   } else endRows(w.aorOwnerships, primaries, on);
-  const previousOwner = current ? (w.people.get(current.personId) ?? null) : null;
+  const previousOwner = held ? (w.people.get(held.personId) ?? null) : null;
   return { aor, previousOwner };
 }
 
@@ -249,14 +253,17 @@ export function saveAor(w: Draft, input: CreateAorInput): AorChange {
   checks.done();
   updateAor(w, input);
   const aor = w.aors.update(stored, { unitId: (unit as UnitRow).id });
-  if (owner) placedAt('owner', () => setAorOwner(w, { aor: aor.slug, person: owner.email }));
+  // The owner today is so, whatever is recorded for later days (an end, a successor).
+  const ownsToday = ownershipsOf(w, aor).some(
+    (r) => r.role === 'PRIMARY' && r.personId === owner?.id && heldOn(w.today)(r),
+  );
+  if (ownsToday) w.keep('aorOwnerships');
+  else if (owner) placedAt('owner', () => setAorOwner(w, { aor: aor.slug, person: owner.email }));
   const seen = new Set<number>();
   backups.forEach((backup, i) => {
     if (seen.has(backup.id)) return; // a repeat is the caller's to report
     seen.add(backup.id);
-    const owns = ownershipsOf(w, aor).some(
-      (r) => r.personId === backup.id && isCurrentIn(w)(r) && r.startedOn <= w.today,
-    );
+    const owns = ownershipsOf(w, aor).some((r) => r.personId === backup.id && heldOn(w.today)(r));
     if (owns) w.keep('aorOwnerships');
     else placedAt(`backups[${i}]`, () => addAorBackup(w, { aor: aor.slug, person: backup.email }));
   });

@@ -67,10 +67,11 @@ export function openRole(w: Draft, input: OpenRoleInput): RoleChange {
   return { openRole };
 }
 
-function requireOpenRole(w: Draft, id: number | null): OpenRoleRow {
+/** A role open on `on` or later: OPEN, or its closing planned for a later day (brought forward). */
+function requireOpenRole(w: Draft, id: number | null, on: Day): OpenRoleRow {
   const role = id === null ? undefined : w.openRoles.get(id);
   if (!role) throw UserInputError.of('id', 'no open role with this id', 'NOT_FOUND');
-  if (role.status !== 'OPEN') {
+  if (!roleOpenFrom(role, on)) {
     throw UserInputError.of('id', `the role is ${role.status.toLowerCase()}, not open`, 'CONFLICT');
   }
   return role;
@@ -81,8 +82,8 @@ function requireOpenRole(w: Draft, id: number | null): OpenRoleRow {
  * before the unit's creation, nor before the role opened.
  */
 export function closeRole(w: Draft, input: CloseRoleInput, status: Status): RoleChange {
-  const role = requireOpenRole(w, input.id);
   const on = input.on ?? w.today;
+  const role = requireOpenRole(w, input.id, on);
   const unit = w.units.get(role.unitId);
   if (unit) requireUnitFrom(unit, on, 'on');
   if (on < role.openedOn) {

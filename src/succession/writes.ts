@@ -61,11 +61,12 @@ function startCandidacy(
   rows: CandidateRow[],
   values: Omit<CandidateRow, 'id' | 'endedOn'>,
   departedOn: Day | null,
+  plannedEnd: Day | null = null,
 ) {
   return openRow(
     w.candidates,
     rows,
-    { ...values, endedOn: lastDayOf(departedOn, values.startedOn) },
+    { ...values, endedOn: plannedEnd ?? lastDayOf(departedOn, values.startedOn) },
     (later) => ({
       path: 'on',
       message: `the candidacy starts again on ${later.startedOn}; a change from ${values.startedOn} must not come before that`,
@@ -131,9 +132,9 @@ export function updateCandidate(w: Draft, input: UpdateCandidateInput): Candidat
       startedOn: w.today,
     },
     person.departedOn,
+    plannedEnd,
   );
-  const candidate = plannedEnd ? w.candidates.update(row, { endedOn: plannedEnd }) : row;
-  return { candidate, ended: ended[0] ?? null };
+  return { candidate: row, ended: ended[0] ?? null };
 }
 
 /** Ends a candidacy from `on` (its last day is the day before); nothing is deleted. */
@@ -152,6 +153,10 @@ export function removeCandidate(
 export function saveCandidate(w: Draft, input: AddCandidateInput): CandidateChange {
   const unit = requireUnit(w, input.unit, 'unit');
   const person = requireKnownPerson(w, input.person, 'person');
-  const current = openOf(w, candidacies(w, unit, input.seat, person));
+  const rows = candidacies(w, unit, input.seat, person);
+  // A candidacy whose removal is planned is still one today; but one who takes the seat
+  // (now or later) is no successor of it: `addCandidate` refuses that.
+  const takesSeat = openAssignment(w, unit.id, input.seat)?.personId === person.id;
+  const current = openOf(w, rows) ?? (takesSeat ? null : rows.find(heldOn(w.today)));
   return current ? updateCandidate(w, input) : addCandidate(w, input);
 }

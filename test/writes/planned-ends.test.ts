@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/org/days.js';
 import { TODAY } from '../helpers/app.js';
 import { useTestOrg } from '../helpers/test-org.js';
-import { expectRefused, expectWritten } from '../helpers/writes.js';
+import { expectRefused, expectWritten, mutate } from '../helpers/writes.js';
 
 /**
  * A holding whose end is recorded for a later day (a vacate, a leave, a removal planned) still
@@ -22,7 +22,14 @@ const ADD_CANDIDATE = `mutation ($input: AddCandidateInput!) { addCandidate(inpu
   candidate { startedOn } ${ERRORS} } }`;
 const REMOVE_CANDIDATE = `mutation ($input: RemoveCandidateInput!) {
   removeCandidate(input: $input) { ended { endedOn } ${ERRORS} } }`;
-const SET_OWNER = `mutation ($input: SetAorOwnerInput!) { setAorOwner(input: $input) { ${ERRORS} } }`;
+const SET_OWNER = `mutation ($input: SetAorOwnerInput!) { setAorOwner(input: $input) {
+  previousOwner { email } ${ERRORS} } }`;
+const UPDATE = `mutation ($input: UpdateCandidateInput!) { updateCandidate(input: $input) {
+  candidate { readiness startedOn endedOn } ${ERRORS} } }`;
+const OPEN_ROLE = `mutation ($input: OpenRoleInput!) { openRole(input: $input) {
+  openRole { id } ${ERRORS} } }`;
+const CANCEL_ROLE = `mutation ($input: CancelRoleInput!) { cancelRole(input: $input) { ${ERRORS} } }`;
+const FILL_ROLE = `mutation ($input: FillRoleInput!) { fillRole(input: $input) { ${ERRORS} } }`;
 const ADD_BACKUP = `mutation ($input: AddAorBackupInput!) { addAorBackup(input: $input) {
   ${ERRORS} } }`;
 
@@ -116,5 +123,74 @@ describe('a holding whose end is planned', () => {
       candidate { readiness startedOn endedOn } ${ERRORS} } }`;
     const ready = await expectWritten(t, update, { ...dee, readiness: 'READY_NOW' });
     expect(ready.candidate).toEqual({ readiness: 'READY_NOW', startedOn: TODAY, endedOn: day(59) });
+  });
+});
+
+const ownerOn = async (asOf: string) =>
+  (await t.data(`{ aors(asOf: "${asOf}") { nodes { primaryOwner { email } } } }`)).aors.nodes;
+
+describe('a planned end, wherever a write meets it', () => {
+  it('setAorOwner: the same owner again from before a planned end does not undo it', async () => {
+    await expectWritten(t, SET_OWNER, { aor: 'pg', person: null, on: day(60) });
+    // assignSeat/setTeam refuse this (VALIDATION); setAorOwner silently drops the planned end
+    const p = await mutate(t, SET_OWNER, { aor: 'pg', person: at('dee') });
+    expect({ errors: p.userErrors, ownerOn70: await ownerOn(day(70)) }).toEqual({
+      errors: [expect.objectContaining({ path: 'input.on', code: 'VALIDATION' })],
+      ownerOn70: [{ primaryOwner: null }],
+    });
+    await expectRefused(t, SET_OWNER, { aor: 'pg', person: at('dee') }, 'input.on', 'VALIDATION');
+    expect(await ownerOn(day(70))).toEqual([{ primaryOwner: null }]);
+  });
+
+  it('setAorOwner: names the owner in force whose end is planned as previousOwner', async () => {
+    await expectWritten(t, SET_OWNER, { aor: 'pg', person: null, on: day(60) });
+    const p = await expectWritten(t, SET_OWNER, { aor: 'pg', person: at('eli') });
+    expect(p.previousOwner).toEqual({ email: at('dee') });
+  });
+
+  it('updateCandidate: a planned removal then a planned re-add still lets readiness change', async () => {
+    const eli = { unit: 'db', seat: 'TECH_LEAD', person: at('eli') };
+    await expectWritten(t, ADD_CANDIDATE, { ...eli, readiness: 'READY_SOON', on: day(-30) });
+    await expectWritten(t, REMOVE_CANDIDATE, { ...eli, on: day(60) });
+    await expectWritten(t, ADD_CANDIDATE, { ...eli, readiness: 'READY_LATER', on: day(90) });
+    const p = await mutate(t, UPDATE, { ...eli, readiness: 'READY_NOW' });
+    expect(p.userErrors).toEqual([]);
+    expect(p.candidate).toEqual({ readiness: 'READY_NOW', startedOn: TODAY, endedOn: day(59) });
+  });
+
+  it('fillRole: a role whose cancellation is planned is still open until then', async () => {
+    const { openRole } = await expectWritten(t, OPEN_ROLE, { unit: 'db', seat: 'TECH_LEAD' });
+    await expectWritten(t, CANCEL_ROLE, { id: openRole.id, on: day(60) });
+    await expectWritten(t, FILL_ROLE, { id: openRole.id, on: day(10) });
+  });
+
+  it('cancelRole: a planned cancellation can be brought forward', async () => {
+    const { openRole } = await expectWritten(t, OPEN_ROLE, { unit: 'db', seat: 'TECH_LEAD' });
+    await expectWritten(t, CANCEL_ROLE, { id: openRole.id, on: day(60) });
+    await expectWritten(t, CANCEL_ROLE, { id: openRole.id, on: day(30) });
+  });
+
+  it('import: a readiness change for a candidate whose removal is planned (as updateCandidate)', async () => {
+    const eli = { unit: 'db', seat: 'ENG_LEAD', person: at('eli') };
+    await expectWritten(t, REMOVE_CANDIDATE, { ...eli, on: day(60) });
+    const IMPORT = `mutation ($d: JSONObject!) { importOrg(document: $d) { ${ERRORS} } }`;
+    const doc = {
+      succession: [{ unit: 'db', seat: 'ENG_LEAD', candidate: at('eli'), readiness: 'READY_NOW' }],
+    };
+    const { importOrg } = await t.data(IMPORT, { d: doc });
+    expect(importOrg.userErrors).toEqual([]);
+  });
+
+  it('import: an owner whose end is planned, with a new backup, keeps the planned end', async () => {
+    await expectWritten(t, SET_OWNER, { aor: 'pg', person: null, on: day(60) });
+    const IMPORT = `mutation ($d: JSONObject!) { importOrg(document: $d) { ${ERRORS} } }`;
+    const doc = {
+      aors: [{ slug: 'pg', name: 'Postgres', unit: 'db', owner: at('dee'), backups: [at('eli')] }],
+    };
+    const { importOrg } = await t.data(IMPORT, { d: doc });
+    expect({ errors: importOrg.userErrors, on70: await ownerOn(day(70)) }).toEqual({
+      errors: [],
+      on70: [{ primaryOwner: null }],
+    });
   });
 });
