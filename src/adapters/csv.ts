@@ -101,7 +101,8 @@ function brokenAt(error: CsvError, nextRow: number, file: string | undefined): S
   const { code, lines } = error as CsvError & Partial<Info>;
   const line = code === 'CSV_QUOTE_NOT_CLOSED' ? nextRow : (lines ?? 1);
   const where = `${file ? `${file}, ` : ''}line ${line}`;
-  const message = BROKEN[code] ?? `not readable as CSV (${code})`;
+  // A break csv-parse names that the file's author would not recognise: where, not the code.
+  const message = BROKEN[code] ?? 'not readable as CSV from here (save it again as "CSV UTF-8")';
   return { origin: { order: line, text: where }, message };
 }
 
