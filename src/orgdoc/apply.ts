@@ -190,7 +190,9 @@ function applySeatsAndMembers(a: Applying, units: ParsedDocument['units']): void
         a.w.keep('seatAssignments');
         continue;
       }
-      const place = placing(at, { person: `${at}.${field}`, startedOn: `${at}.${field}` });
+      // A day refused is the document's `since` when it gave one, else the holder's entry.
+      const day = holder.since ? `${at}.${field}.since` : `${at}.${field}`;
+      const place = placing(at, { person: `${at}.${field}`, startedOn: day });
       const { person, acting } = holder;
       const startedOn = holdingFrom(a.w, unit.slug, seat, holder);
       attempt(a, place, () =>

@@ -168,7 +168,7 @@ describe('importOrgDocument', () => {
     // would take the seat back from her, which a document cannot do (as assignSeat cannot).
     const again = await importDoc(lead('eli@example.com', '2027-01-12'));
     expect(again.userErrors).toEqual([
-      expect.objectContaining({ path: 'units[0].techLead', code: 'VALIDATION' }),
+      expect.objectContaining({ path: 'units[0].techLead.since', code: 'VALIDATION' }),
     ]);
     expect((await seatHistory('storage', 'TECH_LEAD')).at(-1)).toMatchObject({
       email: 'ana@example.com',

@@ -322,7 +322,7 @@ describe('seats and successors', () => {
     });
     expect(problems).toEqual([
       {
-        path: 'units[0].techLead',
+        path: 'units[0].techLead.since',
         message: `dee@example.com holds the Tech Lead seat from ${TODAY}; a holder from 2026-09-15 must not start before that (vacate the seat first)`,
         code: 'VALIDATION',
       },

@@ -114,7 +114,7 @@ describe('a unit made with createUnit, dated writes before its first day', () =>
     await expectWritten(t, ARCHIVE, { slug: 'fresh', on: TODAY });
   });
 
-  it('an import dating its seat or role before the unit was created: a problem at the entry', async () => {
+  it('an import dating its seat or role before the unit was created: a problem at the day', async () => {
     await createFresh();
     const fresh = { slug: 'fresh', name: 'Fresh', layer: 'TEAM', parent: 'infra' };
     const { importOrg } = await t.data(IMPORT, {
@@ -125,7 +125,7 @@ describe('a unit made with createUnit, dated writes before its first day', () =>
     });
     expect(importOrg.userErrors).toEqual([
       {
-        path: 'units[0].engLead',
+        path: 'units[0].engLead.since',
         message: `unit "fresh" is created on ${TODAY}, after ${day(-5)}`,
         code: 'VALIDATION',
       },
