@@ -57,7 +57,7 @@ export interface RetireChange extends AorChange {
   endedOwners: PersonRow[];
 }
 
-const ownershipsOf = (w: Draft, aor: AorRow) => w.aorOwnerships.where('aor', aor.id);
+export const ownershipsOf = (w: Draft, aor: AorRow) => w.aorOwnerships.where('aor', aor.id);
 
 /** The AoR named `slug`, for a change from `on`: its history starts on its creation. */
 function requireAorOn(w: Draft, slug: string, path: string, on: Day): AorRow {
@@ -96,7 +96,7 @@ interface Owners {
  * The owners an AoR write names, every bad one reported at once: each must be present, and
  * the primary owner is not also a backup.
  */
-function requireOwners(w: Draft, input: CreateAorInput, checks: Checks): Owners {
+export function requireOwners(w: Draft, input: CreateAorInput, checks: Checks): Owners {
   const owner = input.owner
     ? checks.run(() => requirePerson(w, input.owner as string, 'owner', w.today))
     : null;
@@ -228,54 +228,4 @@ export function retireAor(w: Draft, input: { slug: string; on?: Day | null }): R
   const ended = endRows(w.aorOwnerships, ownershipsOf(w, aor), on);
   const endedOwners = ended.flatMap((row) => w.people.get(row.personId) ?? []);
   return { aor: w.aors.update(aor, { retiredOn: on }), endedOwners };
-}
-
-/**
- * Creates an AoR or updates the one with its slug, and adds the owners it names (an
- * import: owners it does not name stay, backups are added, never removed).
- */
-export function saveAor(w: Draft, input: CreateAorInput): AorChange {
-  if (!w.aors.find('slug', input.slug)) return createAor(w, input);
-  const stored = requireAor(w, input.slug, 'slug');
-  const checks = new Checks();
-  const unit = checks.run(() => requireUnit(w, input.unit, 'unit'));
-  const { owner, backups } = requireOwners(w, input, checks);
-  const primary = ownershipsOf(w, stored).find(
-    (row) => row.role === 'PRIMARY' && isCurrentIn(w)(row),
-  );
-  (input.backups ?? []).forEach((email, i) => {
-    if (owner || w.people.get(primary?.personId ?? 0)?.email !== email) return;
-    const message = `"${email}" is the current owner of "${stored.slug}"; name a new owner to make them a backup`;
-    checks.run(() => {
-      throw UserInputError.of(`backups[${i}]`, message, 'CONFLICT');
-    });
-  });
-  checks.done();
-  updateAor(w, input);
-  const aor = w.aors.update(stored, { unitId: (unit as UnitRow).id });
-  // The owner today is so, whatever is recorded for later days (an end, a successor).
-  const ownsToday = ownershipsOf(w, aor).some(
-    (r) => r.role === 'PRIMARY' && r.personId === owner?.id && heldOn(w.today)(r),
-  );
-  if (ownsToday) w.keep('aorOwnerships');
-  else if (owner) placedAt('owner', () => setAorOwner(w, { aor: aor.slug, person: owner.email }));
-  const seen = new Set<number>();
-  backups.forEach((backup, i) => {
-    if (seen.has(backup.id)) return; // a repeat is the caller's to report
-    seen.add(backup.id);
-    const owns = ownershipsOf(w, aor).some((r) => r.personId === backup.id && heldOn(w.today)(r));
-    if (owns) w.keep('aorOwnerships');
-    else placedAt(`backups[${i}]`, () => addAorBackup(w, { aor: aor.slug, person: backup.email }));
-  });
-  return { aor: w.aors.get(aor.id) ?? aor };
-}
-
-/** Runs an owner write of `saveAor`, a refusal placed at the field of its input it serves. */
-function placedAt(field: string, write: () => unknown): void {
-  try {
-    write();
-  } catch (error) {
-    if (error instanceof UserInputError) throw error.located(() => field);
-    throw error;
-  }
 }

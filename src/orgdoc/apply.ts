@@ -1,4 +1,4 @@
-import { saveAor } from '../aors/writes.js';
+import { saveAor } from '../aors/save.js';
 import type { Day } from '../core/org/state.js';
 import { recordDeparture } from '../people/departure-writes.js';
 import { setTeam } from '../people/team-writes.js';
