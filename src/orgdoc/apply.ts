@@ -1,15 +1,12 @@
 import { saveAor } from '../aors/save.js';
-import type { Day } from '../core/org/state.js';
-import { recordDeparture } from '../people/departure-writes.js';
 import { setTeam } from '../people/team-writes.js';
-import { savePerson, setManager } from '../people/writes.js';
 import { setPolicy } from '../policy/writes.js';
 import { saveRole } from '../roles/writes.js';
 import { assignSeat } from '../seats/writes.js';
 import { saveCandidate } from '../succession/writes.js';
 import { moveUnit, saveUnit } from '../units/writes.js';
 import type { Draft } from '../writes/draft.js';
-import { UserInputError, under } from '../writes/errors.js';
+import { under } from '../writes/errors.js';
 import { requirePerson, requireUnit } from '../writes/lookup.js';
 import type { Problems } from '../writes/problems.js';
 import {
@@ -20,45 +17,16 @@ import {
   isMemberOf,
   isRetiredLaterAsIs,
   keepOwnersIfSo,
-  managerOf,
   ownersToChange,
   parentOf,
 } from './already-so.js';
+import { applyDepartures, applyPeople } from './apply-people.js';
+import { type Applying, attempt, placing } from './applying.js';
 import { backdateCreated } from './backdate.js';
-import { type PersonEntry, SEAT_FIELDS } from './document.js';
+import { SEAT_FIELDS } from './document.js';
 import type { Repeats } from './document-rules.js';
 import { invalidKeys, partialReferences } from './references.js';
 import type { ParsedDocument } from './shape.js';
-
-/** Where a rule's field lands in the document: `person` → `units[3].engLead`… */
-type Place = (path: string | null) => string | null;
-
-interface Applying {
-  w: Draft;
-  doc: ParsedDocument;
-  problems: Problems;
-  /** Entries left out: repeats, and the writes of entries that failed to save. */
-  repeats: Repeats;
-  invalid: ReturnType<typeof invalidKeys>;
-}
-
-/** Runs one write rule; its problems are collected at their place in the document. */
-function attempt(a: Applying, place: Place, write: () => unknown): boolean {
-  try {
-    write();
-    return true;
-  } catch (error) {
-    if (!(error instanceof UserInputError)) throw error;
-    for (const p of error.located(place).userErrors) a.problems.add(p.path, p.message, p.code);
-    return false;
-  }
-}
-
-/** Maps some of a rule's fields to document paths; the others go under `prefix`. */
-const placing =
-  (prefix: string, fields: Record<string, string>): Place =>
-  (path) =>
-    (path && fields[path]) ?? under(prefix)(path);
 
 /**
  * Applies a parsed document to a draft through the same write rules as the mutations, in
@@ -96,61 +64,6 @@ export function applyDocument(
   applyDepartures(a, (on) => on > w.today);
   checkPartialReferences(a);
   backdateCreated(w);
-}
-
-/**
- * The document's departures of the days `when` picks. Those to come go last: a departure
- * ends what the document gave the person, as it will on its day.
- */
-function applyDepartures(a: Applying, when: (on: Day) => boolean): void {
-  for (const { index, value } of a.doc.people) {
-    const on = value.departedOn;
-    const at = `people[${index}]`;
-    const person = a.w.people.find('email', value.email);
-    if (!on || !when(on) || !person || a.repeats.has(at) || person.departedOn === on) continue;
-    const place = placing(at, { on: `${at}.departedOn`, email: `${at}.departedOn` });
-    attempt(a, place, () => recordDeparture(a.w, { email: value.email, on }));
-  }
-}
-
-function applyPeople(a: Applying): void {
-  const saved = a.doc.people.filter(({ index, value }) => {
-    const at = `people[${index}]`;
-    return !a.repeats.has(at) && attempt(a, under(at), () => savePerson(a.w, value));
-  });
-  let pending = saved.filter(({ value }) => managerChanges(a, value));
-  // A document is read as a whole: a manager change that closes a loop only until a later
-  // entry of the document opens it again is tried again after the others.
-  for (let progress = true; progress && pending.length > 0; ) {
-    const failed = pending.filter(({ value }) => !tryManager(a, value));
-    progress = failed.length < pending.length;
-    pending = failed;
-  }
-  for (const { index, value } of pending) {
-    const manager = value.manager ?? null;
-    // The date refused is the import's: the document's field is the manager it states.
-    const at = `people[${index}]`;
-    const place = placing(at, { on: `${at}.manager` });
-    attempt(a, place, () => setManager(a.w, { email: value.email, manager }));
-  }
-}
-
-/** Whether an entry names a manager other than the person's on the import's day. */
-function managerChanges(a: Applying, value: PersonEntry): boolean {
-  const manager = value.manager;
-  if (manager === undefined || (manager && a.invalid.emails.has(manager))) return false;
-  const person = a.w.people.find('email', value.email);
-  return (person ? managerOf(a.w, person) : null) !== manager;
-}
-
-function tryManager(a: Applying, value: PersonEntry): boolean {
-  try {
-    setManager(a.w, { email: value.email, manager: value.manager ?? null });
-    return true;
-  } catch (error) {
-    if (error instanceof UserInputError) return false;
-    throw error;
-  }
 }
 
 /** Saves the units, then places them under their parents; returns the saved ones. */

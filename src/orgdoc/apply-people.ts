@@ -1,0 +1,63 @@
+/** The document's people: saved, their managers placed (in two passes), their departures. */
+import type { Day } from '../core/org/state.js';
+import { recordDeparture } from '../people/departure-writes.js';
+import { savePerson, setManager } from '../people/writes.js';
+import { UserInputError, under } from '../writes/errors.js';
+import { managerOf } from './already-so.js';
+import { type Applying, attempt, placing } from './applying.js';
+import type { PersonEntry } from './document.js';
+
+/**
+ * The document's departures of the days `when` picks. Those to come go last: a departure
+ * ends what the document gave the person, as it will on its day.
+ */
+export function applyDepartures(a: Applying, when: (on: Day) => boolean): void {
+  for (const { index, value } of a.doc.people) {
+    const on = value.departedOn;
+    const at = `people[${index}]`;
+    const person = a.w.people.find('email', value.email);
+    if (!on || !when(on) || !person || a.repeats.has(at) || person.departedOn === on) continue;
+    const place = placing(at, { on: `${at}.departedOn`, email: `${at}.departedOn` });
+    attempt(a, place, () => recordDeparture(a.w, { email: value.email, on }));
+  }
+}
+
+export function applyPeople(a: Applying): void {
+  const saved = a.doc.people.filter(({ index, value }) => {
+    const at = `people[${index}]`;
+    return !a.repeats.has(at) && attempt(a, under(at), () => savePerson(a.w, value));
+  });
+  let pending = saved.filter(({ value }) => managerChanges(a, value));
+  // A document is read as a whole: a manager change that closes a loop only until a later
+  // entry of the document opens it again is tried again after the others.
+  for (let progress = true; progress && pending.length > 0; ) {
+    const failed = pending.filter(({ value }) => !tryManager(a, value));
+    progress = failed.length < pending.length;
+    pending = failed;
+  }
+  for (const { index, value } of pending) {
+    const manager = value.manager ?? null;
+    // The date refused is the import's: the document's field is the manager it states.
+    const at = `people[${index}]`;
+    const place = placing(at, { on: `${at}.manager` });
+    attempt(a, place, () => setManager(a.w, { email: value.email, manager }));
+  }
+}
+
+/** Whether an entry names a manager other than the person's on the import's day. */
+function managerChanges(a: Applying, value: PersonEntry): boolean {
+  const manager = value.manager;
+  if (manager === undefined || (manager && a.invalid.emails.has(manager))) return false;
+  const person = a.w.people.find('email', value.email);
+  return (person ? managerOf(a.w, person) : null) !== manager;
+}
+
+function tryManager(a: Applying, value: PersonEntry): boolean {
+  try {
+    setManager(a.w, { email: value.email, manager: value.manager ?? null });
+    return true;
+  } catch (error) {
+    if (error instanceof UserInputError) return false;
+    throw error;
+  }
+}
