@@ -7,7 +7,7 @@ import type { CoverageChange as CoverageChangeData } from '../core/impact/org-di
 import type { VacancyStep as StepData } from '../core/impact/vacancy-chain.js';
 import { personWithEmail } from '../core/org/on-day.js';
 import { CoverageStatusEnum } from '../coverage/schema.js';
-import { Finding, findingsWithinScope } from '../findings/schema.js';
+import { candidaciesWithin, Finding, findingsWithinScope } from '../findings/schema.js';
 import { confidential, revealsOfPerson } from '../graphql/access.js';
 import { personIn } from '../graphql/arg-lookups.js';
 import { asOfArg, keyRule, orgFor } from '../graphql/args.js';
@@ -143,7 +143,7 @@ builder.queryFields((t) => ({
       const person = personIn(state, email, 'email');
       const history = await context.org.history();
       const policy = await context.org.policyOn(state.asOf);
-      const within = context.viewer.scope?.unitIds ?? null;
+      const within = candidaciesWithin(context.viewer);
       return onDay(evaluateDeparture(history, state, person.id, policy, within), state.asOf);
     },
   }),

@@ -82,9 +82,10 @@ export function addCandidate(w: Draft, input: AddCandidateInput): CandidateChang
   const on = input.on ?? w.today;
   const unit = requireUnitOn(w, input.unit, 'unit', on, 'on');
   const person = requirePerson(w, input.person, 'person', on);
-  const holds = (row: { personId: number }) => row.personId === person.id;
-  const holding = seatRows(w, unit.id, input.seat).filter(heldOn(on));
-  if (openAssignment(w, unit.id, input.seat)?.personId === person.id || holding.some(holds)) {
+  const holdsOn = seatRows(w, unit.id, input.seat).some(
+    (row) => row.personId === person.id && heldOn(on)(row),
+  );
+  if (openAssignment(w, unit.id, input.seat)?.personId === person.id || holdsOn) {
     const message = `"${person.email}" holds the ${input.seat} seat of "${unit.slug}" and cannot be its successor`;
     throw UserInputError.of('person', message, 'VALIDATION');
   }
