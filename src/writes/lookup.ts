@@ -2,7 +2,7 @@ import { isPresentOn } from '../core/org/as-of.js';
 import { inForceOn } from '../core/org/in-force.js';
 import type { Day } from '../core/org/state.js';
 import type { AorRow, PersonRow, UnitRow } from '../db/tables.js';
-import { type DatedRow, everInForce, requireCreatedBy, runsToTheirEnd } from './dated.js';
+import { type DatedRow, inForceFrom, requireCreatedBy, runsToTheirEnd } from './dated.js';
 import type { Draft } from './draft.js';
 import { UserInputError } from './errors.js';
 
@@ -25,7 +25,7 @@ export const isCurrentIn =
 export const heldOn =
   (on: Day) =>
   (row: DatedRow): boolean =>
-    everInForce(row) && inForceOn(row, on);
+    inForceOn(row, on);
 
 /**
  * A write stating again, from `on` on, the row in force then (`same`: the same holder, the
@@ -48,7 +48,7 @@ export function refuseBeforePlannedEnd<R extends DatedRow & { personId: number }
 
 /** Whether some row is in force on `on` or on a later day: what ending from `on` ends. */
 export const heldFrom = (on: Day, rows: readonly DatedRow[]): boolean =>
-  rows.some((row) => everInForce(row) && (row.endedOn === null || row.endedOn >= on));
+  rows.some((row) => inForceFrom(row, on));
 
 /** The unit with this slug, not archived, or a userError at `path`. */
 export function requireUnit(w: Draft, slug: string, path: string): UnitRow {
