@@ -45,6 +45,14 @@ async function ok(...args: string[]): Promise<string> {
   return c.out();
 }
 
+/** What the CLI says of a file refused for one problem: the summary, then the problem. */
+const oneProblem = (file: string, problem: string) => [
+  `${file}: 1 problem, 0 warnings; nothing was imported.`,
+  'Problems:',
+  `  ${problem}`,
+  '',
+];
+
 const exported = async () => ok('export');
 
 // Each test on an empty database of its own (the CSV tests load the catalog first).
@@ -297,23 +305,20 @@ describe('import --from csv (after the catalog)', () => {
   it('says the team column names an area the way the import says it of any unit', async () => {
     const file = join(folder, 'area.csv');
     writeFileSync(file, 'email,name,team\nana@corp.test,Ana Ruiz,infra\nbo@corp.test,Bo,infra\n');
-    expect(await refused('import', '--from', 'csv', file)).toEqual([
-      `${file}: 1 problem, 0 warnings; nothing was imported.`,
-      'Problems:',
-      '  row 2, team: only a TEAM has members; "infra" is an AREA',
-      '',
-    ]);
+    expect(await refused('import', '--from', 'csv', file)).toEqual(
+      oneProblem(file, 'row 2, team: only a TEAM has members; "infra" is an AREA'),
+    );
   });
 
   it('tells a file that is not CSV once, by file and line, and nothing else', async () => {
     const file = join(folder, 'broken.csv');
     writeFileSync(file, 'email,name\nq9@corp.test,"Broken\n');
-    expect(await refused('import', '--from', 'csv', file)).toEqual([
-      `${file}: 1 problem, 0 warnings; nothing was imported.`,
-      'Problems:',
-      '  broken.csv, line 2: a quoted cell is never closed (the file ends inside it)',
-      '',
-    ]);
+    expect(await refused('import', '--from', 'csv', file)).toEqual(
+      oneProblem(
+        file,
+        'broken.csv, line 2: a quoted cell is never closed (the file ends inside it)',
+      ),
+    );
   });
 
   it('reads a Windows-1252 export (Excel’s "CSV (Comma delimited)") saying so, and UTF-16', async () => {
@@ -375,12 +380,9 @@ describe('import --from csv (after the catalog)', () => {
     it('with one bad cell names that one row', async () => {
       const file = write('email,name,team,start_date', (i) => i === 1_500);
       const args = ['import', '--from', 'csv', file, '--date-format', 'MM/DD/YYYY', '--dry-run'];
-      expect(await refused(...args)).toEqual([
-        `${file}: 1 problem, 0 warnings; nothing was imported.`,
-        'Problems:',
-        '  row 1502, start_date: "02/30/2021": no such day',
-        '',
-      ]);
+      expect(await refused(...args)).toEqual(
+        oneProblem(file, 'row 1502, start_date: "02/30/2021": no such day'),
+      );
     });
   });
 });
