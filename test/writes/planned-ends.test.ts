@@ -194,3 +194,26 @@ describe('a planned end, wherever a write meets it', () => {
     });
   });
 });
+
+describe('a planned end and a write meeting it, at once', () => {
+  it("an owner's end planned while they are added as a backup: they stay the owner today", async () => {
+    const create = `mutation ($input: CreateAorInput!) { createAor(input: $input) { ${ERRORS} } }`;
+    for (let trial = 0; trial < 5; trial++) {
+      const aor = `race-${trial}`;
+      await expectWritten(t, create, { slug: aor, name: aor, unit: 'db', owner: at('dee') });
+      const [end, backup] = await Promise.all([
+        mutate(t, SET_OWNER, { aor, person: null, on: day(60) }),
+        mutate(t, ADD_BACKUP, { aor, person: at('dee') }),
+      ]);
+      expect(end?.userErrors).toEqual([]);
+      expect(backup?.userErrors).toMatchObject([{ path: 'input.person', code: 'CONFLICT' }]);
+      const owner = async (asOf: string) => {
+        const { aors } = await t.data(`{ aors(asOf: "${asOf}", first: 100) {
+          nodes { slug primaryOwner { email } } } }`);
+        return aors.nodes.find((n: { slug: string }) => n.slug === aor).primaryOwner;
+      };
+      expect(await owner(TODAY)).toEqual({ email: at('dee') });
+      expect(await owner(day(70))).toBeNull();
+    }
+  });
+});
