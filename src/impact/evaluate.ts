@@ -1,3 +1,4 @@
+import type { ScopeOptions } from '../core/findings/types.js';
 import { type DepartureImpact, departureImpact } from '../core/impact/departure.js';
 import { orgDiff } from '../core/impact/org-diff.js';
 import type { OrgHistory, OrgState } from '../core/org/state.js';
@@ -14,7 +15,7 @@ export function evaluateDeparture(
   state: OrgState,
   personId: number,
   thresholds: Thresholds,
-  candidaciesWithin: ReadonlySet<number> | null = null,
+  { candidaciesWithin }: ScopeOptions = {},
 ): DepartureImpact {
   const email = state.people.get(personId)?.email ?? '';
   const depart = { person: email, on: state.asOf };

@@ -143,8 +143,8 @@ builder.queryFields((t) => ({
       const person = personIn(state, email, 'email');
       const history = await context.org.history();
       const policy = await context.org.policyOn(state.asOf);
-      const within = candidaciesWithin(context.viewer);
-      return onDay(evaluateDeparture(history, state, person.id, policy, within), state.asOf);
+      const scope = { candidaciesWithin: candidaciesWithin(context.viewer) };
+      return onDay(evaluateDeparture(history, state, person.id, policy, scope), state.asOf);
     },
   }),
 }));

@@ -130,11 +130,7 @@ function changedStep(
   for (const [unitId, days] of turns) if (days.some(between)) region.unitIds.add(unitId);
   const counts = [...step.counts];
   const inRegion = (state: OrgState) =>
-    walk.visible(
-      findingsIn(state, region, thresholds, walk.candidaciesWithin).filter((f) =>
-        inScope(f.unitId),
-      ),
-    );
+    walk.visible(findingsIn(state, region, thresholds, walk).filter((f) => inScope(f.unitId)));
   count(counts, inRegion(before), -1);
   count(counts, inRegion(after), 1);
   for (const unitId of changes.unitIds) noteTurn(turns, after, unitId, thresholds);

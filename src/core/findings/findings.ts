@@ -31,10 +31,9 @@ export function findingsFor(
     ...state.aors.filter((a) => inScope.has(a.unitId)).flatMap((a) => aorFindings(state, a)),
     // Computed over the whole org: a person's seats outside the scope still make them a
     // single point of failure; the finding shows when its placement unit is in scope.
-    ...[
-      ...personFindings(state, null, options.candidaciesWithin),
-      ...spanFindings(state, thresholds),
-    ].filter((f) => inScope.has(f.unitId)),
+    ...[...personFindings(state, null, options), ...spanFindings(state, thresholds)].filter((f) =>
+      inScope.has(f.unitId),
+    ),
   ];
   return underPolicy(all, thresholds).filter(matches(options)).sort(compareFindings(state));
 }

@@ -10,25 +10,27 @@ import {
 } from '../org/lookup.js';
 import { type CandidateState, type OrgState, SEATS, type UnitState } from '../org/state.js';
 import { compareUnits } from '../org/subtree.js';
-import type { Finding } from './types.js';
+import type { Finding, ScopeOptions } from './types.js';
 
 /**
  * The per-person kinds, over the whole org: one finding per person, placed on the
  * highest-layer unit involved (first by slug on a tie), listing every unit involved. With
- * `only`, the findings of those people alone; with `within`, successor concentration counted
- * over the seats of those units alone (`FindingsOptions.candidaciesWithin`).
+ * `only`, the findings of those people alone; with `candidaciesWithin`, successor
+ * concentration counted over the seats of those units alone.
  */
 export function personFindings(
   state: OrgState,
   only?: ReadonlySet<number> | null,
-  within?: ReadonlySet<number> | null,
+  { candidaciesWithin }: ScopeOptions = {},
 ): Finding[] {
   // A few people (a departure's) are looked up one by one; everyone, from the indexes.
   const holders = only ?? seatHolders(state).keys();
   const candidates = only ?? candidaciesByPerson(state).keys();
   return [
     ...[...holders].flatMap((personId) => multiSeatHolder(state, personId)),
-    ...[...candidates].flatMap((personId) => successorConcentration(state, personId, within)),
+    ...[...candidates].flatMap((personId) =>
+      successorConcentration(state, personId, candidaciesWithin),
+    ),
   ];
 }
 

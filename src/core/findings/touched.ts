@@ -6,7 +6,7 @@ import { aorFindings } from './aors.js';
 import { spanFindings } from './hygiene.js';
 import { personFindings } from './people.js';
 import { seatFindings } from './seats.js';
-import type { Finding } from './types.js';
+import type { Finding, ScopeOptions } from './types.js';
 
 /** The units, AoRs and people whose findings a change can alter. */
 export interface FindingsRegion {
@@ -69,14 +69,14 @@ export function findingsIn(
   state: OrgState,
   region: FindingsRegion,
   thresholds: Thresholds,
-  candidaciesWithin?: ReadonlySet<number> | null,
+  scope: ScopeOptions = {},
 ): Finding[] {
   const found = [
     ...state.units
       .filter((u) => region.unitIds.has(u.id))
       .flatMap((unit) => seatFindings(state, unit, thresholds)),
     ...state.aors.filter((a) => region.aorIds.has(a.id)).flatMap((aor) => aorFindings(state, aor)),
-    ...personFindings(state, region.personIds, candidaciesWithin),
+    ...personFindings(state, region.personIds, scope),
     ...spanFindings(state, thresholds, region.managerIds),
   ];
   return underPolicy(found, thresholds);

@@ -55,3 +55,6 @@ export interface FindingsOptions {
    */
   candidaciesWithin?: ReadonlySet<number> | null;
 }
+
+/** What a reader's scope changes in how findings are counted. */
+export type ScopeOptions = Pick<FindingsOptions, 'candidaciesWithin'>;

@@ -58,7 +58,7 @@ export function orgDiff(
   const region = changes && regionTouchedBy([before, after], changes);
   const findingsOf = (state: OrgState, policy: Thresholds) =>
     region
-      ? findingsIn(state, region, policy, candidaciesWithin).sort(compareFindings(state))
+      ? findingsIn(state, region, policy, { candidaciesWithin }).sort(compareFindings(state))
       : findingsFor(state, null, policy, { candidaciesWithin });
   const was = findingsOf(before, thresholds);
   const will = findingsOf(after, afterThresholds);
