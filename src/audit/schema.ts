@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { isDay, isOrgDay, ORG_DAYS } from '../core/org/days.js';
 import { personWithEmail } from '../core/org/on-day.js';
 import { badArgument } from '../graphql/arg-lookups.js';
 import { keyRule, orgFor } from '../graphql/args.js';
@@ -100,10 +102,18 @@ builder.queryFields((t) => ({
   ),
 }));
 
+/**
+ * An ISO 8601 day or instant with its zone, on a day that exists in the years the org's days
+ * span (`Date` alone reads "2026-02-30" as 2 March and years the database cannot hold).
+ */
 function instant(value: string, argument: string): Date {
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    throw badArgument(argument, `not an ISO 8601 instant or day: "${value}"`);
+  const day = value.slice(0, 10);
+  if (!ISO_INSTANT.safeParse(value).success || !isDay(day) || !isOrgDay(day)) {
+    const expected = `an ISO 8601 instant or day from ${ORG_DAYS.first} to ${ORG_DAYS.last}`;
+    throw badArgument(argument, `not ${expected}: "${value}"`);
   }
   return date;
 }
+
+const ISO_INSTANT = z.union([z.iso.date(), z.iso.datetime({ offset: true, local: false })]);

@@ -1,4 +1,4 @@
-import { GraphQLError, Kind, type ValueNode } from 'graphql';
+import { GraphQLError, Kind, type ValueNode, valueFromASTUntyped } from 'graphql';
 import { JSONObjectResolver } from 'graphql-scalars';
 import { isDay, isOrgDay, ORG_DAYS } from '../core/org/days.js';
 import { builder } from './builder.js';
@@ -21,4 +21,12 @@ builder.scalarType('Date', {
   parseLiteral: (ast) => parseDay(ast.kind === Kind.STRING ? ast.value : undefined, ast),
 });
 
-builder.addScalarType('JSONObject', JSONObjectResolver);
+// A document written inline is read as GraphQL reads a literal: an unquoted `HIGH` is the text
+// "HIGH" (graphql-scalars' own literal reading drops enum values, so a field went missing).
+builder.addScalarType('JSONObject', JSONObjectResolver, {
+  parseLiteral: (ast, variables) =>
+    JSONObjectResolver.parseValue(valueFromASTUntyped(ast, variables ?? undefined)) as Record<
+      string,
+      unknown
+    >,
+});

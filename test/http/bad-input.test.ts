@@ -304,3 +304,28 @@ describe('a malformed Date literal', () => {
     ]);
   });
 });
+
+describe('an org document written inline, as a GraphQL object literal', () => {
+  // graphql-scalars' JSONObject dropped an unquoted enum value from a literal: the AoR was
+  // imported MEDIUM with no word, and `layer: PILLAR` was "is required".
+  const importInline = (aor: string) =>
+    t.gql(`mutation { importOrg(document: {
+      aors: [{ slug: "tape", name: "Tape", unit: "storage", ${aor} }]
+    }) { userErrors { path message code } } }`);
+
+  it('refuses an unquoted value that is none, at its path, writing nothing', async () => {
+    const before = await t.changeCount();
+    const { data } = await importInline('criticality: BOGUS');
+    expect(data?.importOrg.userErrors).toEqual([
+      expect.objectContaining({ path: 'aors[0].criticality', code: 'VALIDATION' }),
+    ]);
+    expect(await t.changeCount()).toBe(before);
+  });
+
+  it('reads an unquoted value as its text: criticality: HIGH is HIGH', async () => {
+    const { data } = await importInline('criticality: HIGH');
+    expect(data?.importOrg.userErrors).toEqual([]);
+    const { aors } = await t.data('{ aors(scope: "storage") { nodes { slug criticality } } }');
+    expect(aors.nodes).toContainEqual({ slug: 'tape', criticality: 'HIGH' });
+  });
+});
