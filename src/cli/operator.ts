@@ -1,3 +1,5 @@
+import { todayUtc } from '../core/org/days.js';
+import type { Database } from '../db/client.js';
 import { openAsWriter } from '../db/open.js';
 import type { Config } from '../server/config.js';
 import { FolderInUse } from '../server/data-lock.js';
@@ -56,6 +58,19 @@ export async function connect(
     }
     return throughServer(owner.url, owner.token);
   }
+  await seededPolicy(database, config);
   // Loaded here: a command sent through the running server never needs the schema.
   return (await import('./in-process.js')).inProcess(database, config, today);
+}
+
+/**
+ * A new database gets its policy from this environment, whichever opens it first (SPEC
+ * "Policies": the environment gives the default of a new database); the server does the same.
+ */
+export async function seededPolicy(database: Database, config: Config): Promise<void> {
+  const { seedPolicy } = await import('../policy/seed.js');
+  await seedPolicy(database.db, config.thresholds, todayUtc()).catch(async (error) => {
+    await database.close();
+    throw error;
+  });
 }
