@@ -4,7 +4,7 @@ import type { Context } from '../graphql/context.js';
 import { writerOf } from '../graphql/mutation.js';
 import { UserInputError } from '../writes/errors.js';
 import { parseInput, runWrite } from '../writes/run.js';
-import { applyChanges, rolesOfHires } from './changes.js';
+import { applyChanges, plannedChanges, rolesOfHires } from './changes.js';
 import { markApplied, type Scenario, scenariosByIds } from './data.js';
 import {
   appliedMeanwhile,
@@ -43,7 +43,8 @@ async function recordChanges(context: Context, scenario: Scenario): Promise<Open
     writer,
     `applyScenario: ${scenario.name}`,
     (draft) => {
-      const conflicts = applyChanges(draft, scenario.changes, 'apply');
+      // The conflicts its evaluation today shows, planned or applied: the same refusals.
+      const { conflicts } = plannedChanges(draft.history(), draft.today, scenario.changes);
       if (conflicts.length > 0) {
         throw new UserInputError(
           conflicts.map((c) => ({
@@ -53,6 +54,7 @@ async function recordChanges(context: Context, scenario: Scenario): Promise<Open
           })),
         );
       }
+      applyChanges(draft, scenario.changes, 'apply');
       // Saving gives these rows their database ids in place.
       openedRoles = rolesOfHires(draft, scenario.changes);
     },

@@ -1,5 +1,5 @@
 import { roleOpenFrom, roleOpenOn } from '../core/org/in-force.js';
-import type { Day } from '../core/org/state.js';
+import type { Day, OrgHistory } from '../core/org/state.js';
 import type { OpenRoleRow, Readiness, Seat } from '../db/tables.js';
 import { recordDeparture } from '../people/departure-writes.js';
 import { setTeam } from '../people/team-writes.js';
@@ -8,7 +8,7 @@ import { saveRole } from '../roles/writes.js';
 import { assignSeat, vacateSeat } from '../seats/writes.js';
 import { addCandidate } from '../succession/writes.js';
 import { moveUnit } from '../units/writes.js';
-import { type Draft, seatKey } from '../writes/draft.js';
+import { Draft, seatKey } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
 import { requireUnit } from '../writes/lookup.js';
 
@@ -126,15 +126,17 @@ function alreadySo(change: ScenarioChange): string {
 /**
  * Applies a scenario's changes in order to a draft of the org. A change that no longer
  * applies — its rule refuses it, or it would change nothing — is a conflict and is skipped;
- * nothing is silently dropped.
+ * nothing is silently dropped. The changes at `skip` (conflicts found already) are left out.
  */
 export function applyChanges(
   w: Draft,
   changes: readonly ScenarioChange[],
   mode: ChangeMode,
+  skip: ReadonlySet<number> = new Set(),
 ): ScenarioConflict[] {
   const conflicts: ScenarioConflict[] = [];
   for (const [index, change] of changes.entries()) {
+    if (skip.has(index)) continue;
     const revision = w.revision;
     try {
       applyChange(w, change, index, mode);
@@ -149,4 +151,26 @@ export function applyChanges(
     }
   }
   return conflicts;
+}
+
+/**
+ * The plan of a scenario on a day, and every change that conflicts in it or would conflict
+ * once applied. The two differ only by hires: planned, a placeholder takes the seat; applied,
+ * the seat is hiring and its holder stays, so a later change may hold in one and not the other
+ * (the holder named a successor, the placeholder named at all). A change conflicting once
+ * applied is a conflict of the plan too, left out of it: so an evaluation without conflicts
+ * is a scenario `applyScenario` records, and their conflicts are the same.
+ */
+export function plannedChanges(
+  history: OrgHistory,
+  day: Day,
+  changes: readonly ScenarioChange[],
+  idBase = 0,
+): { draft: Draft; conflicts: ScenarioConflict[] } {
+  const recorded = changes.some((change) => change.hire)
+    ? applyChanges(new Draft(history, day), changes, 'apply')
+    : [];
+  const draft = new Draft(history, day, idBase);
+  const planned = applyChanges(draft, changes, 'plan', new Set(recorded.map((c) => c.index)));
+  return { draft, conflicts: [...recorded, ...planned].sort((a, b) => a.index - b.index) };
 }

@@ -13,8 +13,8 @@ import { inLayerOrder } from '../core/org/subtree.js';
 import { policyOn, type Thresholds } from '../core/policy.js';
 import type { PersonRow } from '../db/tables.js';
 import { changeRecords } from '../writes/change-record.js';
-import { DESCRIBED_TABLES, Draft } from '../writes/draft.js';
-import { applyChanges, type ScenarioChange, type ScenarioConflict } from './changes.js';
+import { DESCRIBED_TABLES, type Draft } from '../writes/draft.js';
+import { plannedChanges, type ScenarioChange, type ScenarioConflict } from './changes.js';
 import { draftChanges } from './draft-changes.js';
 
 /** A unit a scenario touches, as it is and as it would be (null: not there on that side). */
@@ -43,8 +43,7 @@ export function planChanges(
   changes: readonly ScenarioChange[],
   idBase = 0,
 ) {
-  const draft = new Draft(history, before.asOf, idBase);
-  const conflicts = applyChanges(draft, changes, 'plan');
+  const { draft, conflicts } = plannedChanges(history, before.asOf, changes, idBase);
   const changed = draftChanges(draft);
   const after =
     draft.revision === 0
