@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { allPages, type Page } from './check.js';
 import { type Command, dayFrom, TODAY_OPTION, withOperator } from './command.js';
 import { badInput, badUsage } from './failures.js';
 
@@ -20,7 +21,9 @@ const SHOW = `query ($id: ID!, $asOf: Date) { node(id: $id) { ... on Scenario {
     before { ${ROLLUP} } after { ${ROLLUP} }
   }
 } } }`;
-const LIST = '{ scenarios { nodes { id name applied createdAt } } }';
+const LIST = `query ($after: String) { scenarios(first: 100, after: $after) {
+  totalCount pageInfo { hasNextPage endCursor } nodes { id name applied createdAt }
+} }`;
 
 type PolicyKind = { kind: string; severity: string | null; off: boolean };
 type Fields = Record<string, string | number | boolean | PolicyKind[] | null>;
@@ -134,10 +137,12 @@ export const scenarioCommand: Command = {
     const [action, id] = positionals;
     if (action === 'list' && positionals.length === 1) {
       return withOperator(io, values.today, async (org) => {
-        const { scenarios } = await org.ask<{
-          scenarios: { nodes: { id: string; name: string; applied: boolean; createdAt: string }[] };
-        }>(LIST);
-        for (const s of scenarios.nodes) {
+        type Listed = { id: string; name: string; applied: boolean; createdAt: string };
+        const scenarios = await allPages(async (after) => {
+          const answer = await org.ask<{ scenarios: Page<Listed> }>(LIST, { after });
+          return answer.scenarios;
+        });
+        for (const s of scenarios) {
           io.out(
             `${s.id}  ${s.createdAt.slice(0, 10)}  ${s.applied ? 'applied ' : 'draft   '}${s.name}\n`,
           );

@@ -62,4 +62,20 @@ describe('npm run org -- scenario', () => {
     expect(c.err()).toContain('no scenario with the id "999999"');
     expect(await cli().run('scenario', 'drop', id)).toBe(2);
   });
+
+  it('lists every scenario, past the API page of 100', async () => {
+    for (let i = 1; i <= 100; i++) {
+      const { createScenario } = await t.data(
+        `mutation ($input: CreateScenarioInput!) { createScenario(input: $input) { userErrors { message } } }`,
+        { input: { name: `plan ${i}`, changes: [] } },
+      );
+      expect(createScenario.userErrors).toEqual([]);
+    }
+    const c = cli();
+    expect(await c.run('scenario', 'list')).toBe(0);
+    const lines = c.out().trim().split('\n');
+    // It printed the newest 100 only: the first scenario was left out, unsaid.
+    expect(lines).toHaveLength(101);
+    expect(lines.filter((line) => line.startsWith(`${id}  `))).toHaveLength(1);
+  });
 });
