@@ -24,7 +24,7 @@ const PAGE_SIZE_RULE: NumberValidationOptions = {
 const MAX_ISSUES_SHOWN = 5;
 
 /** A list's items are priced as this many (the complexity plugin's list multiplier). */
-const LIST_MULTIPLIER = 10;
+export const LIST_MULTIPLIER = 10;
 
 /** The role each boolean scope stands for; `confidential` takes its need as a parameter. */
 const ROLE_SCOPES = { viewer: 'VIEWER', planner: 'PLANNER', admin: 'ADMIN' } as const;

@@ -230,6 +230,25 @@ describe('evaluating a scenario', () => {
     );
     expect(scenarios.nodes).toEqual([{ evaluation: { asOf: TODAY } }]);
   });
+
+  it('asked by id through nodes(ids:) costs what it does through node(id:)', async () => {
+    // One id through `nodes` was priced as ten evaluations, over the limit, and refused.
+    const { id } = await create({
+      name: 'By id',
+      changes: [{ depart: { person: 'bo@example.com' } }],
+    });
+    const query = (field: string) =>
+      t.data(
+        `query ($id: ID!) { ${field} { ... on Scenario { evaluation { asOf } } } }`,
+        { id },
+        {
+          token: planner,
+        },
+      );
+    const { node } = await query('node(id: $id)');
+    expect(node).toEqual({ evaluation: { asOf: TODAY } });
+    expect(await query('nodes(ids: [$id])')).toEqual({ nodes: [node] });
+  });
 });
 
 describe('applying a scenario', () => {
