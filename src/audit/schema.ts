@@ -32,7 +32,11 @@ const Change = builder.loadableNode('Change', {
   sort: (change: ChangeRow) => change.id,
   fields: (t) => ({
     at: t.string({ description: 'When (ISO 8601 instant).', resolve: (c) => c.at.toISOString() }),
-    actor: t.exposeString('actor', { description: 'The name of the token that made it.' }),
+    actor: t.exposeString('actor', {
+      description:
+        'Who made it: `token:<name>` (an API token), `jwt:<subject>` (single sign-on), `cli`, ' +
+        '`import` (the demo org) or `orgraph` (the starting policy).',
+    }),
     operation: t.exposeString('operation', { description: 'The mutation, e.g. assignSeat.' }),
     unit: t.field({
       type: OrgUnit,

@@ -6,13 +6,28 @@ import { IMPORT, type ImportPayload } from './import.js';
 import { connect } from './operator.js';
 import { runMain } from './run-main.js';
 
-// `npm run seed [-- --size XS|S|M]`: loads the demo org (or a generated one of that size)
+const USAGE = `Usage: npm run seed [-- --size XS|S|M|L]
+
+Loads the demo org (as of its own day, as the first start does), or with --size a generated
+org of that many teams (XS 40, S 500, M 2,000, L 14,000: about 100,000 people), into the
+configured database, or through the server holding the embedded one. It adds to the org
+already there (seeding twice changes nothing). It prints no token: mint one with
+  npm run org -- token create --role ADMIN --name "my laptop"
+`;
+
+// `npm run seed [-- --size XS|S|M|L]`: loads the demo org (or a generated one of that size)
 // into the configured database, or through the server holding the embedded one. Importing
 // is idempotent: seeding twice changes nothing. The demo is loaded as of its own day, as the
 // first start loads it (through a running server: on the server's today, which it answers
 // for). Exit codes as `npm run org`'s.
 await runMain(async (config) => {
-  const { values } = parseArgs({ options: { size: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { size: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   const size = values.size as keyof typeof SIZES | undefined;
   if (size !== undefined && !(size in SIZES)) {
     throw badUsage(`--size: one of ${Object.keys(SIZES).join(', ')}`);

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DOCS, headingAnchors, ROOT, readDoc, relativeLinks } from './markdown.js';
+import { DOCS, headingAnchors, linkTargets, ROOT, readDoc, relativeLinks } from './markdown.js';
 
 // A clone must be readable on its own: every link of README.md and docs/ lands on a file of
 // the repository (and on a heading there, when it names one), never beside it.
@@ -20,6 +20,11 @@ describe.each(DOCS)('%s', (path) => {
       }
     }
     expect(broken).toEqual([]);
+  });
+
+  it('links nothing outside the repository (a clone may be read offline)', () => {
+    const outside = linkTargets(readDoc(path)).filter((t) => /^[a-z][a-z0-9+.-]*:/i.test(t));
+    expect(outside).toEqual([]);
   });
 });
 

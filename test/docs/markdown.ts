@@ -51,10 +51,14 @@ const prose = (markdown: string) => outsideBlocks(markdown).replace(/`[^`\n]*`/g
 
 /** Every link target that is not a URL with a scheme (`http:`, `mailto:`…). */
 export function relativeLinks(markdown: string): string[] {
-  const targets = [...prose(markdown).matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map(
+  return linkTargets(markdown).filter((target) => !/^[a-z][a-z0-9+.-]*:/i.test(target));
+}
+
+/** Every link target of a document's prose, relative or not. */
+export function linkTargets(markdown: string): string[] {
+  return [...prose(markdown).matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map(
     (m) => m[1] as string,
   );
-  return targets.filter((target) => !/^[a-z][a-z0-9+.-]*:/i.test(target));
 }
 
 /** The anchors GitHub gives a document's headings (lower case, punctuation dropped). */

@@ -44,6 +44,16 @@ describe('npm run org -- help, as a process', () => {
     for (const name of COMMANDS) expect(output).toMatch(new RegExp(`\n {2}${name} +\\w`));
   });
 
+  it('npm run seed --help says the sizes and how to get a token, touching no database', async () => {
+    // It answered "Unknown option '--help'" (exit 2).
+    const seeding = run('node', ['dist/cli/seed.js', '--help'], {
+      ORGRAPH_DATA_DIR: '/nonexistent/x',
+    });
+    expect(await seeding.exited).toBe(0);
+    expect(seeding.output()).toContain('--size XS|S|M|L');
+    expect(seeding.output()).toContain('npm run org -- token create');
+  });
+
   it('loads no library at all: neither the schema nor the database', async () => {
     const { code, modules } = await traced({}, 'check', '--help');
     expect(code).toBe(0);

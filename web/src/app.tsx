@@ -66,8 +66,10 @@ function Dashboard({ revealed, refresh }: DashboardProps) {
         <p role="alert">{rollup.error.message}</p>
         {signIn ? (
           <p>
-            Paste an API token above: <code>npm start</code> prints an ADMIN one on its first start;
-            an ADMIN makes more with the <code>createApiToken</code> mutation.
+            Paste an API token above: <code>npm start</code> prints an ADMIN one on its first start.
+            Lost it, or need another? Beside the server,{' '}
+            <code>npm run org -- token create --role VIEWER --name dashboard</code> mints one (an
+            ADMIN can also use the <code>createApiToken</code> mutation).
           </p>
         ) : null}
       </main>
