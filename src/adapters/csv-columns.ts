@@ -61,7 +61,8 @@ const LOOKALIKES: Record<CsvColumn, string[]> = {
     'start',
     'joined',
   ],
-  departure_date: ['end date', 'termination date', 'departure date', 'last day', 'exit date'],
+  // Not `Termination Date` or `Last Day`: they are the last day worked, a day before ours.
+  departure_date: ['departure date', 'departed on', 'first day gone'],
 };
 const FIRST_NAME = /^(legal|preferred)?(first|given)name$/;
 const LAST_NAME = /^(legal|preferred)?(last|family|sur)name$/;

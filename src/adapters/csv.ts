@@ -3,6 +3,7 @@ import type { Layer } from '../db/tables.js';
 import type { OrgDocument } from '../orgdoc/document.js';
 import { checkFileSize, FileLimitError } from '../orgdoc/file-limits.js';
 import { type Column, CSV_COLUMNS, type CsvColumn, locateColumns } from './csv-columns.js';
+import { managersByName } from './csv-managers.js';
 import { type DateFormat, readDay } from './days.js';
 import {
   type Adapted,
@@ -106,6 +107,19 @@ function brokenAt(error: CsvError, nextRow: number, file: string | undefined): S
   return { origin: { order: line, text: where }, message };
 }
 
+const DELIMITERS = [',', ';', '\t'] as const;
+
+/**
+ * The character between the header's cells: a comma, or, when the header has none, the
+ * semicolon or tab it has (Excel saves "CSV" with semicolons where a comma writes decimals).
+ */
+function delimiterOf(text: string): string {
+  const header = (text.split(/\r?\n/, 1)[0] ?? '').replace(/"[^"]*"/g, '');
+  const count = (d: string) => header.split(d).length - 1;
+  if (count(',') > 0) return ',';
+  return DELIMITERS.find((d) => count(d) > 0) ?? ',';
+}
+
 /** The file's records, or null when it is not CSV (told once: nothing else is). */
 function readRecords(text: string, file: string | undefined, problems: SourceProblem[]) {
   let lastRowEnd = 0;
@@ -115,7 +129,14 @@ function readRecords(text: string, file: string | undefined, problems: SourcePro
   };
   try {
     checkFileSize(Buffer.byteLength(text));
-    return parse(text, { bom: true, trim: true, relax_column_count: true, on_record: read });
+    const delimiter = delimiterOf(text);
+    return parse(text, {
+      bom: true,
+      trim: true,
+      relax_column_count: true,
+      delimiter,
+      on_record: read,
+    });
   } catch (error) {
     if (error instanceof FileLimitError) problems.push({ origin: null, message: error.message });
     else if (error instanceof CsvError) problems.push(brokenAt(error, lastRowEnd + 1, file));
@@ -146,6 +167,7 @@ export function csvToDocument(text: string, options: CsvOptions): Adapted {
   const team = columns.get('team');
   const sources = new SourceMap({ people: fieldNames, units: { members: team?.header ?? '' } });
   const people: Person[] = [];
+  const origins: Origin[] = [];
   const teams = new Map<string, UnitInput & { members: string[] }>();
   const teamIndex = new Map<string, number>();
   rows.forEach((cells, i) => {
@@ -159,6 +181,7 @@ export function csvToDocument(text: string, options: CsvOptions): Adapted {
     sources.set(`people[${people.length}]`, origin);
     const person = personOf(cells, columns, origin, options, problems);
     people.push(person);
+    origins.push(origin);
     const slug = team ? cellValue(cells, team) : '';
     if (slug === '') return;
     const at = { ...origin, text: `${origin.text}, ${team?.header}` };
@@ -180,6 +203,8 @@ export function csvToDocument(text: string, options: CsvOptions): Adapted {
     sources.set(`units[${teamIndex.get(slug)}].members[${entry.members.length}]`, at);
     entry.members.push(person.email ?? '');
   });
+  const manager = columns.get('manager_email');
+  if (manager) managersByName(people, origins, manager.header, problems);
   const document = {
     people: people as OrgDocument['people'],
     units: [...teams.values()],

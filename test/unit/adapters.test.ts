@@ -131,6 +131,47 @@ describe('csvToDocument', () => {
 });
 
 describe('csvToDocument: files as HR systems write them', () => {
+  it('reads a manager given by name, as BambooHR and Workday write it', () => {
+    // `Reports To` holds "Ruiz, Ana": the offered --columns failed on every row.
+    const text = [
+      'Employee #,First Name,Last Name,Work Email,Reports To',
+      '1,Ana,Ruiz,ana@corp.test,',
+      '2,Hal,Berg,hal@corp.test,"Ruiz, Ana"',
+      '3,Ida,Moss,ida@corp.test,hal berg',
+      '4,Jo,Lind,jo@corp.test,Nobody Here',
+    ].join('\r\n');
+    const columns = {
+      email: 'Work Email',
+      name: 'First Name+Last Name',
+      manager_email: 'Reports To',
+    };
+    const adapted = csvToDocument(text, { columns, teams });
+    expect(adapted.document.people?.map((p) => [p.email, p.manager])).toEqual([
+      ['ana@corp.test', null],
+      ['hal@corp.test', 'ana@corp.test'],
+      ['ida@corp.test', 'hal@corp.test'],
+      ['jo@corp.test', 'Nobody Here'],
+    ]);
+    expect(locatedProblems(adapted, [])).toEqual([
+      'row 5, Reports To: no one in the file is named "Nobody Here": give the manager\'s email instead',
+    ]);
+  });
+
+  it('reads a file whose cells are separated by semicolons or tabs (Excel, some locales)', () => {
+    for (const separator of [';', '\t']) {
+      const text =
+        ['email', 'name', 'start_date'].join(separator) +
+        '\r\n' +
+        ['karl@corp.test', '"Brau; Karl"', '05.03.2024'].join(separator) +
+        '\r\n';
+      const adapted = csvToDocument(text, { teams, dateFormat: 'DD.MM.YYYY' });
+      expect(adapted.problems).toEqual([]);
+      expect(adapted.document.people).toEqual([
+        { email: 'karl@corp.test', name: 'Brau; Karl', startedOn: '2024-03-05' },
+      ]);
+    }
+  });
+
   it('tells a header it cannot read once: the headers found and the --columns that fit', () => {
     const text = [
       'Work Email,First Name,Last Name,Job Title,Reports To,Hire Date',
@@ -159,8 +200,7 @@ describe('csvToDocument: files as HR systems write them', () => {
       ),
     ).toBe(
       'row 1: no "email" column, no "name" column; --columns "email=Primary Work Email,name=Worker,' +
-        'title=Business Title,level=Management Level,start_date=Original Hire Date,' +
-        'departure_date=Termination Date" would read them',
+        'title=Business Title,level=Management Level,start_date=Original Hire Date" would read them',
     );
     expect(
       problem(
@@ -174,11 +214,11 @@ describe('csvToDocument: files as HR systems write them', () => {
   });
 
   it('says so when no header looks like a missing column, and "it" of one header', () => {
-    const { problems } = csvToDocument('Employee ID,Work Email,Termination Date\n', { teams });
+    const { problems } = csvToDocument('Employee ID,Work Email,Departed On\n', { teams });
     expect(problems.map((p) => p.message)).toEqual([
-      'no "email" column, no "name" column; headers found: Employee ID, Work Email, Termination Date; ' +
+      'no "email" column, no "name" column; headers found: Employee ID, Work Email, Departed On; ' +
         'no header looks like name (--columns name=<header> says which); ' +
-        '--columns "email=Work Email,departure_date=Termination Date" would read them',
+        '--columns "email=Work Email,departure_date=Departed On" would read them',
     ]);
     const alone = csvToDocument('Employee ID,Badge\n', { teams });
     expect(alone.problems.map((p) => p.message)).toEqual([
