@@ -3,13 +3,16 @@ import { COVERAGE_STATUSES, type CoverageStatus } from '../core/coverage/coverag
 import {
   addUnits,
   type CoverageRollup,
+  changedTally,
   emptyTally,
   type LayerCoverage,
   rollupOf,
+  type Tally,
 } from '../core/coverage/rollup.js';
 import { FINDING_KINDS, SEVERITIES } from '../core/findings/findings.js';
-import { type FindingsRegion, findingsIn } from '../core/findings/touched.js';
-import { type FindingKind, REVEALS_CANDIDATES } from '../core/findings/types.js';
+import { type FindingsRegion, findingsIn, regionTouchedBy } from '../core/findings/touched.js';
+import { type Finding, type FindingKind, REVEALS_CANDIDATES } from '../core/findings/types.js';
+import type { HistoryChanges } from '../core/org/changed-state.js';
 import { type Day, LAYERS, type OrgState } from '../core/org/state.js';
 import type { Thresholds } from '../core/policy.js';
 import type { LoadedOrg } from '../store/snapshots.js';
@@ -22,10 +25,13 @@ const STATUS_FIELD: Record<CoverageStatus, keyof LayerCoverage> = {
   VACANT: 'vacant',
 };
 
-/** The gauges' values: the org of one version, on one day. */
+/** The gauges' values: the org of one version, on one day, under its policy. */
 interface Answer {
   version: number;
   day: Day;
+  state: OrgState;
+  policy: Thresholds;
+  tally: Tally;
   rollup: CoverageRollup;
   /** Findings by `KIND SEVERITY`. */
   findings: Map<string, number>;
@@ -59,10 +65,7 @@ async function answerOf(state: OrgState, policy: Thresholds) {
   const none = new Set<number>();
   const find = (region: Partial<FindingsRegion>) => {
     const whole = { unitIds: none, aorIds: none, personIds: none, managerIds: none, ...region };
-    for (const f of findingsIn(state, whole, policy)) {
-      const key = `${f.kind} ${f.severity}`;
-      findings.set(key, (findings.get(key) ?? 0) + 1);
-    }
+    countFindings(findings, findingsIn(state, whole, policy), 1);
   };
   for (const units of slices(state.units)) {
     addUnits(tally, state, units, policy);
@@ -80,7 +83,29 @@ async function answerOf(state: OrgState, policy: Thresholds) {
     find({ personIds: ids, managerIds: ids });
     await turn();
   }
-  return { rollup: rollupOf(tally), findings };
+  return { tally, rollup: rollupOf(tally), findings };
+}
+
+function countFindings(counts: Map<string, number>, found: readonly Finding[], sign: number) {
+  for (const f of found) {
+    const key = `${f.kind} ${f.severity}`;
+    counts.set(key, (counts.get(key) ?? 0) + sign);
+  }
+}
+
+/**
+ * The values after a write made here, from those before it, at the cost of the write: the
+ * units it touched counted again, the findings of the region it can alter counted on both
+ * sides (what a coverage trend does between two days, core/coverage/trend-points.ts).
+ */
+function changedAnswer(was: Answer, version: number, state: OrgState, changes: HistoryChanges) {
+  const { policy } = was;
+  const region = regionTouchedBy([was.state, state], changes);
+  const findings = new Map(was.findings);
+  countFindings(findings, findingsIn(was.state, region, policy), -1);
+  countFindings(findings, findingsIn(state, region, policy), 1);
+  const tally = changedTally(was.tally, was.state, state, changes.unitIds, policy);
+  return { ...was, version, state, tally, rollup: rollupOf(tally), findings };
 }
 
 /**
@@ -94,8 +119,9 @@ export const gaugedKinds = (guarded: boolean): readonly FindingKind[] =>
 /**
  * The org's health as gauges (SPEC "The org's health as metrics"): the whole org today,
  * under today's policy, from the org this instance holds in memory (no SQL per scrape).
- * They are worked out again in the background, a slice at a time, as soon as the instance
- * holds a newer org version (`watch`) or a scrape sees the day changed. A scrape finding them
+ * They are worked out again in the background as soon as the instance holds a newer org
+ * version (`watch`) or a scrape sees the day changed: after a write made here, from the values
+ * before at the cost of the write (`changedAnswer`); else the whole org, a slice at a time. A scrape finding them
  * behind waits for the new values `CURRENT_WITHIN_MS` at most (the first scrape, which has
  * none, until they are ready): on a big org it then shows the org of a moment ago
  * (`orgraph_org_gauges_version` behind `orgraph_org_version`). Every gauge of one scrape
@@ -118,8 +144,12 @@ export function orgGauges(
       const loaded = await org();
       const day = today();
       if (answer?.version === loaded.version && answer.day === day) return answer;
-      const found = await answerOf(loaded.on(day), loaded.policyOn(day));
-      answer = { version: loaded.version, day, ...found };
+      const [state, policy, step] = [loaded.on(day), loaded.policyOn(day), loaded.step];
+      const next = answer?.day === day && answer.policy === policy && step?.from === answer.version;
+      answer =
+        answer && step && next
+          ? changedAnswer(answer, loaded.version, state, step.changes)
+          : { version: loaded.version, day, state, policy, ...(await answerOf(state, policy)) };
       latest = Math.max(latest, loaded.version);
     }
   };

@@ -102,19 +102,16 @@ export function savedChanges(
 }
 
 /**
- * The states of the org before a write, carried over to the history after it: each worked
- * out from the one before at the cost of the write, so the first answer after a write does
- * not pay for the whole org again. None when the write moved the hierarchy.
+ * The states of the org before a write, carried over to the history after it (`changed`, its
+ * `savedChanges`): each worked out from the one before at the cost of the write, so the first
+ * answer after a write does not pay for the whole org again. None when the write moved the
+ * hierarchy.
  */
 export function carriedStates(
   states: ReadonlyMap<Day, OrgState>,
-  before: OrgHistory,
-  after: OrgHistory,
-  changes: SavedChanges,
+  changed: HistoryChanges | null,
 ): Map<Day, OrgState> {
   const carried = new Map<Day, OrgState>();
-  if (states.size === 0) return carried;
-  const changed = savedChanges(before, after, changes);
   if (!changed) return carried;
   for (const [day, state] of states) carried.set(day, changedState(state, changed));
   return carried;

@@ -1,12 +1,13 @@
 import { recentlyAsked } from '../core/collections.js';
 import { orgStateOn } from '../core/org/as-of.js';
+import type { HistoryChanges } from '../core/org/changed-state.js';
 import type { Day, OrgHistory, OrgState } from '../core/org/state.js';
 import { type Policy, policyOn } from '../core/policy.js';
 import type { Db } from '../db/client.js';
 import { currentOrgVersion, readOrgVersion } from '../db/version.js';
 import type { SavedChanges } from '../writes/save.js';
 import { applySavedChanges } from './apply-changes.js';
-import { carriedStates } from './carried-states.js';
+import { carriedStates, savedChanges } from './carried-states.js';
 import { readOrgHistory } from './history.js';
 import { carriedRows, type OrgRows, rowsById } from './org-rows.js';
 
@@ -28,6 +29,13 @@ interface Snapshot {
   history: OrgHistory;
   states: Map<Day, OrgState>;
   rows?: OrgRows;
+  step?: VersionStep;
+}
+
+/** What the write that made a version changed, from the version before it. */
+export interface VersionStep {
+  from: number;
+  changes: HistoryChanges;
 }
 
 /** An org's history as read at a version: what an instance may start holding. */
@@ -48,6 +56,11 @@ export interface LoadedOrg {
   rows(): OrgRows;
   /** Every history row (read by key through history-rows.ts). */
   history: OrgHistory;
+  /**
+   * When this version was made here from the one before by a write that moved no unit, AoR
+   * or reporting line: what it changed (what depends on the org is worked out again there).
+   */
+  step?: VersionStep;
 }
 
 /** What a request reads the shared snapshot through. */
@@ -166,9 +179,11 @@ export class OrgSnapshots {
     const cached = await this.settled();
     if (cached?.version !== version - 1) return;
     const history = applySavedChanges(cached.history, changes);
-    const states = carriedStates(cached.states, cached.history, history, changes);
+    const changed = savedChanges(cached.history, history, changes);
+    const states = carriedStates(cached.states, changed);
     const rows = cached.rows && carriedRows(cached.rows, changes);
-    this.current = Promise.resolve({ version, history, states, ...(rows && { rows }) });
+    const step = changed ? { from: cached.version, changes: changed } : undefined;
+    this.current = Promise.resolve({ version, history, states, ...(rows && { rows }), step });
     this.newVersion(version);
   }
 
@@ -213,6 +228,7 @@ function loadedOf(snapshot: Snapshot): LoadedOrg {
     policyOn: (asOf) => policyOn(snapshot.history.policies, asOf),
     rows: () => rowsOf(snapshot),
     history: snapshot.history,
+    ...(snapshot.step && { step: snapshot.step }),
   };
 }
 

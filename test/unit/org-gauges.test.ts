@@ -9,6 +9,7 @@ import { generateOrg, SIZES } from '../../src/demo/generate.js';
 import { applyDocument } from '../../src/orgdoc/apply.js';
 import { documentRepeats } from '../../src/orgdoc/document-rules.js';
 import { parseDocumentShape } from '../../src/orgdoc/shape.js';
+import { planChanges } from '../../src/scenarios/evaluate.js';
 import { orgGauges } from '../../src/server/org-gauges.js';
 import type { LoadedOrg } from '../../src/store/snapshots.js';
 import { Draft } from '../../src/writes/draft.js';
@@ -61,30 +62,69 @@ const loaded = (version: number, on: OrgState, under: Policy): LoadedOrg => ({
   },
 });
 
+/** A scrape's gauges are the whole org's rollup and findings of `on`, worked out anew. */
+function expectGaugesOf(text: string, on: OrgState) {
+  const counted = new Map<string, number>();
+  for (const f of findingsFor(on, null, policy)) {
+    const key = `kind="${f.kind}",severity="${f.severity}"`;
+    counted.set(key, (counted.get(key) ?? 0) + 1);
+  }
+  expect(counted.size).toBeGreaterThan(3);
+  const findings = samples(text, 'orgraph_findings');
+  expect(new Map([...findings].filter(([, n]) => n > 0))).toEqual(counted);
+  const rollup = coverageRollup(on, null, policy);
+  const unhealthy = samples(text, 'orgraph_unhealthy_units');
+  const units = samples(text, 'orgraph_units');
+  for (const row of rollup.byLayer) {
+    expect(unhealthy.get(`layer="${row.layer}"`)).toBe(row.units - row.healthy);
+    for (const [status, field] of STATUSES) {
+      expect(units.get(`layer="${row.layer}",status="${status}"`)).toBe(row[field]);
+    }
+  }
+  expect(samples(text, 'orgraph_bench_strength').get('')).toBeCloseTo(
+    rollup.benchStrength ?? Number.NaN,
+  );
+}
+
+const STATUSES = [
+  ['STAFFED', 'staffed'],
+  ['TECH_LEAD_MANAGER', 'techLeadManager'],
+  ['MISSING_ENG_LEAD', 'missingEngLead'],
+  ['VACANT', 'vacant'],
+] as const;
+
 describe('the org gauges', () => {
   it('equal the whole org’s rollup and findings under the policy', async () => {
     expect(state.units.length).toBeGreaterThan(1_000);
     expect(state.people.size).toBeGreaterThan(1_000);
-    const text = await gaugesOn(loaded(1, state, policy)).scrape();
-    const counted = new Map<string, number>();
-    for (const f of findingsFor(state, null, policy)) {
-      const key = `kind="${f.kind}",severity="${f.severity}"`;
-      counted.set(key, (counted.get(key) ?? 0) + 1);
-    }
-    expect(counted.size).toBeGreaterThan(3);
-    const findings = samples(text, 'orgraph_findings');
-    expect(new Map([...findings].filter(([, n]) => n > 0))).toEqual(counted);
-    const rollup = coverageRollup(state, null, policy);
-    const unhealthy = samples(text, 'orgraph_unhealthy_units');
-    const units = samples(text, 'orgraph_units');
-    for (const row of rollup.byLayer) {
-      expect(unhealthy.get(`layer="${row.layer}"`)).toBe(row.units - row.healthy);
-      expect(units.get(`layer="${row.layer}",status="VACANT"`)).toBe(row.vacant);
-      expect(units.get(`layer="${row.layer}",status="STAFFED"`)).toBe(row.staffed);
-    }
-    expect(samples(text, 'orgraph_bench_strength').get('')).toBeCloseTo(
-      rollup.benchStrength ?? Number.NaN,
+    expectGaugesOf(await gaugesOn(loaded(1, state, policy)).scrape(), state);
+  });
+
+  it('after a write made here, are worked out from its changes: current at once, equal to the whole org’s', async () => {
+    const org = loaded(1, state, policy);
+    const gauges = gaugesOn(org);
+    await gauges.scrape();
+    const team = state.units.find(
+      (u) => u.layer === 'TEAM' && state.seats.get(u.id)?.ENG_LEAD.holder,
     );
+    const holder = team && state.seats.get(team.id)?.ENG_LEAD.holder;
+    const member = [...state.people.values()].find((p) => p.id !== holder?.personId);
+    const writes = [
+      { vacateSeat: { unit: team?.slug ?? '', seat: 'TECH_LEAD' as const } },
+      { depart: { person: state.people.get(holder?.personId ?? -1)?.email ?? '' } },
+      { setTeam: { person: member?.email ?? '', team: team?.slug ?? '' } },
+    ];
+    let current = state;
+    for (const [i, write] of writes.entries()) {
+      const { after, changed, conflicts } = planChanges(history, current, [write]);
+      expect(conflicts).toEqual([]);
+      Object.assign(org, loaded(i + 2, after, policy), { step: { from: i + 1, changes: changed } });
+      gauges.wrote(i + 2);
+      const text = await gauges.scrape();
+      expect(samples(text, 'orgraph_org_gauges_version').get('')).toBe(i + 2);
+      expectGaugesOf(text, after);
+      current = after;
+    }
   });
 
   it('serve the last values after a write, and the new ones once worked out', async () => {
