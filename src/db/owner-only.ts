@@ -1,5 +1,6 @@
-import { chmodSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ConfigError } from '../server/config.js';
 
 /** Folders: the owner lists, enters and writes; nobody else anything. */
 const FOLDER_MODE = 0o700;
@@ -41,6 +42,26 @@ export function makeOwnerOnly(dataDir: string): number {
  * from then on (umask 077): the lock taken before anything else is made so too.
  */
 export function createOwnerOnly(dataDir: string): void {
+  requireDataFolder(dataDir);
   process.umask(0o077);
   mkdirSync(dataDir, { recursive: true, mode: FOLDER_MODE });
+}
+
+/** What orgraph keeps beside the database in its folder (data-lock.ts, demo/load.ts). */
+const OURS = /^(orgraph[.-]|demo-token-pending$)/;
+
+/**
+ * The folder is new, empty, an embedded database (PGlite's `PG_VERSION`) or holds only what
+ * orgraph keeps there; any other folder is refused before a file of it is touched. Made
+ * owner-only, a folder of the operator's own files (`ORGRAPH_DATA_DIR=.` by mistake) lost its
+ * modes, scripts their executable bit, and got a database cluster in the middle.
+ */
+function requireDataFolder(dataDir: string): void {
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) return;
+  const entries = readdirSync(dataDir);
+  if (entries.includes('PG_VERSION') || entries.every((name) => OURS.test(name))) return;
+  const shown = entries.slice(0, 3).join(', ') + (entries.length > 3 ? ', …' : '');
+  throw new ConfigError(
+    `Bad setting ORGRAPH_DATA_DIR=${dataDir}: it holds other files (${shown}) and no orgraph database. Choose a new or empty folder.`,
+  );
 }

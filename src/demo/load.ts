@@ -1,8 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { count } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { unitTable } from '../db/tables.js';
+import { aorTable, personTable, unitTable } from '../db/tables.js';
 import { importOrgDocument } from '../orgdoc/import.js';
 import { parseOrgFile } from '../orgdoc/parse.js';
 import { createToken } from '../tokens/tokens.js';
@@ -27,12 +26,15 @@ export function demoDocument(): unknown {
 const tokenPending = (dataDir: string) => join(dataDir, 'demo-token-pending');
 
 /**
- * Loads the demo org into an empty database (a database with any unit is left alone);
- * true when it did. `showDemoToken` then gives the new user an ADMIN token for it.
+ * Loads the demo org into an empty database (one with any person, unit or AoR — an HR export
+ * brought in first holds people only — is the user's own, left alone); true when it did.
+ * `showDemoToken` then gives the new user an ADMIN token for it.
  */
 export async function loadDemoIfEmpty(db: Db, dataDir: string): Promise<boolean> {
-  const [row] = await db.select({ n: count() }).from(unitTable);
-  if (Number(row?.n ?? 0) > 0) return false;
+  for (const table of [personTable, unitTable, aorTable]) {
+    const [any] = await db.select({ id: table.id }).from(table).limit(1);
+    if (any) return false;
+  }
   // Marked first: the import is one transaction, so a start killed in between loads again.
   writeFileSync(tokenPending(dataDir), '');
   await loadDemo(db);

@@ -94,7 +94,8 @@ export function explainFailure(error: unknown, setting: Setting): Failure | null
 /** Any failure as one line: an unforeseen one keeps its message's first line, never a stack. */
 export function describeFailure(error: unknown, setting: Setting): Failure {
   const known = explainFailure(error, setting);
-  if (known) return known;
+  // A setting's problem may quote a parser's words, line breaks and all (a JWKS file).
+  if (known) return { ...known, line: known.line.replace(/\s*\n\s*/g, ' ') };
   // The root cause says what happened; its wrappers (drizzle's "Failed query: …") do not.
   const root = [...causes(error)].at(-1) ?? error;
   const message = root instanceof Error ? root.message : String(root);

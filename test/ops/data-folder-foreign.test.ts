@@ -1,0 +1,61 @@
+import { chmodSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, run, scratchDir } from './processes.js';
+
+// ORGRAPH_DATA_DIR set to a folder of the user's own that is not an orgraph database (a typo:
+// `ORGRAPH_DATA_DIR=.` in a project, `~`): refused in one line naming the setting (SPEC §5),
+// its files left alone. They were made owner-only (a script lost its executable bit) and a
+// database cluster was created among them.
+function usersFolder(): { folder: string; script: string; shared: string } {
+  const folder = join(scratchDir(), 'project');
+  mkdirSync(join(folder, 'bin'), { recursive: true });
+  mkdirSync(join(folder, 'shared'), { recursive: true });
+  const script = join(folder, 'bin', 'deploy.sh');
+  writeFileSync(script, '#!/bin/sh\necho deploy\n');
+  chmodSync(script, 0o755);
+  const shared = join(folder, 'shared', 'notes.txt');
+  writeFileSync(shared, 'team notes\n');
+  chmodSync(shared, 0o644);
+  for (const dir of [folder, join(folder, 'bin'), join(folder, 'shared')]) chmodSync(dir, 0o755);
+  return { folder, script, shared };
+}
+
+const mode = (path: string) => statSync(path).mode & 0o777;
+
+describe("a data folder holding the user's own files", () => {
+  it('is refused by a CLI command (exit 2), its files untouched', async () => {
+    const { folder, script, shared } = usersFolder();
+    const check = await cli({ ORGRAPH_DATA_DIR: folder }, 'check', '--fail-on', 'vacant-seat');
+    expect(check.code).toBe(2);
+    expect(check.output).toMatch(/ORGRAPH_DATA_DIR=.*holds other files \(bin, shared\)/);
+    expect(mode(script).toString(8)).toBe('755'); // still executable
+    expect(mode(shared).toString(8)).toBe('644');
+    expect(mode(join(folder, 'bin')).toString(8)).toBe('755');
+  }, 120_000);
+
+  it('is refused by the server in one line, its files untouched', async () => {
+    const { folder, script } = usersFolder();
+    const start = run('node', ['dist/server/main.js'], {
+      ORGRAPH_DATA_DIR: folder,
+      ORGRAPH_DEMO: 'off',
+    });
+    const listening = await Promise.race([
+      new Promise<boolean>((resolve) => {
+        start.child.stdout?.on('data', () => {
+          if (/orgraph listening on/.test(start.output())) resolve(true);
+        });
+      }),
+      start.exited.then(() => false),
+    ]);
+    if (listening) start.child.kill('SIGTERM');
+    expect(await start.exited).toBe(2);
+    expect(mode(script).toString(8)).toBe('755');
+    expect(listening, start.output()).toBe(false);
+    expect(start.output().trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^orgraph could not start: Bad setting ORGRAPH_DATA_DIR=.*Choose a new or empty folder\.$/,
+      ),
+    ]);
+  }, 120_000);
+});
