@@ -69,9 +69,12 @@ export class OrgChangeFeed {
     private readonly log: Logger,
   ) {}
 
-  /** How many streams are open. */
+  /** This instance's own streams (the store kept fresh), not counted as subscribers. */
+  private own = 0;
+
+  /** How many `orgChanged` streams clients hold open. */
   get subscribers(): number {
-    return this.events.listenerCount(CHANGE);
+    return this.events.listenerCount(CHANGE) - this.own;
   }
 
   /**
@@ -82,6 +85,7 @@ export class OrgChangeFeed {
   async subscribe(
     until?: AbortSignal,
     onEnd: () => void = () => {},
+    { own = false } = {},
   ): Promise<AsyncIterableIterator<[OrgChange]>> {
     if (this.closed) throw new Error('the server is shutting down');
     this.listening ??= this.listen().catch((error) => {
@@ -90,7 +94,13 @@ export class OrgChangeFeed {
     });
     await this.listening;
     const stream = on(this.events, CHANGE, { close: [CLOSED], signal: until });
-    return ending(stream as AsyncIterableIterator<[OrgChange]>, onEnd, until);
+    if (!own) return ending(stream as AsyncIterableIterator<[OrgChange]>, onEnd, until);
+    this.own += 1;
+    const ended = () => {
+      this.own -= 1;
+      onEnd();
+    };
+    return ending(stream as AsyncIterableIterator<[OrgChange]>, ended, until);
   }
 
   /** Ends every stream (their clients see the subscription complete) and stops listening. */

@@ -24,6 +24,12 @@ export function throughServer(url: string, token: string): Operator {
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(SERVER_TIMEOUT_MS),
       }).catch((error) => {
+        // Sent but not answered in time: the server may still make the change when it wakes.
+        if (error.name === 'TimeoutError') {
+          throw cannotRun(
+            `the orgraph server at ${url} did not answer within ${SERVER_TIMEOUT_MS / 1000} s; it may still make this change: check before running it again, or restart the server`,
+          );
+        }
         throw cannotRun(
           `the orgraph server holding the data folder does not answer at ${url} (${error.cause?.code ?? error.message}): restart it`,
         );

@@ -27,7 +27,9 @@ export function parseOrgFile(text: string, fileName: string): unknown {
         `${fileName}: several YAML documents (---); an org document is one (a Backstage catalog: --from backstage)`,
       );
     }
-    throw new OrgFileError(`${fileName}: ${message}`);
+    // One line: the YAML library's message goes on with an excerpt of the file.
+    const [firstLine = ''] = message.split('\n');
+    throw new OrgFileError(`${fileName}: ${firstLine.replace(/:$/, '')}`);
   }
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
     const found =

@@ -18,7 +18,7 @@ import type { Config } from './config.js';
 import { useDashboard } from './dashboard.js';
 import { rememberingOriginal } from './error-summary.js';
 import { useGraphiQLPage } from './graphiql-page.js';
-import { useCostLimit, useDocumentLimits, useNoSuggestions } from './limits.js';
+import { useCostLimit, useDocumentLimits, useNestingGuard, useNoSuggestions } from './limits.js';
 import { useListGuard } from './list-guard.js';
 import { createLogger, type Logger, requestLog, yogaLogger } from './logging.js';
 import { maskFault } from './mask-fault.js';
@@ -114,6 +114,7 @@ export function createApp({
       useBodyLimit(config.maxBodyBytes, (request) => isFromCli(config, request)),
       useParamsGuard(),
       useDocumentLimits(),
+      useNestingGuard(),
       useNoSuggestions(),
       useTypedRequestErrors(),
       useListGuard(schema),

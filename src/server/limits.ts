@@ -49,6 +49,30 @@ export function useDocumentLimits() {
 }
 
 /**
+ * A document nested thousands of levels deep overflows the parser's stack before the token
+ * limit stops it (a `RangeError`, answered as an internal error, HTTP 500): refused as too
+ * deep, as a shallower one over the depth limit is. Placed after useDocumentLimits, it wraps
+ * the parser that one sets.
+ */
+export function useNestingGuard(): Plugin {
+  return {
+    onParse({ parseFn, setParseFn }) {
+      setParseFn((source, options) => {
+        try {
+          return parseFn(source, options);
+        } catch (error) {
+          if (!(error instanceof RangeError)) throw error;
+          const message = `the query is nested far deeper than its limit of ${QUERY_LIMITS.depth}`;
+          throw new GraphQLError(message, {
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: QUERY_LIMITS.depth },
+          });
+        }
+      });
+    },
+  };
+}
+
+/**
  * graphql-armor throws a shape over its limit out of validation, untyped and labelled
  * "Syntax Error" (an answer of HTTP 200, logged as INTERNAL_SERVER_ERROR). Reported instead,
  * it is one validation error among the document's others: typed, with its limit, and answered

@@ -1,4 +1,5 @@
 import cluster from 'node:cluster';
+import { isIPv6 } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { todayUtc } from '../core/org/days.js';
 import { openConfiguredDatabase } from '../db/open.js';
@@ -85,7 +86,9 @@ const NEW_TOKEN =
  * whatever ORGRAPH_LOG_LEVEL says: the operator must see where it listens, and the token.
  */
 function announce(config: Config, port: number, demoToken: string | undefined): void {
-  const url = `http://${config.host}:${port}/graphql`;
+  // An IPv6 host is bracketed in a URL (`http://[::1]:4000`).
+  const host = isIPv6(config.host) ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}/graphql`;
   const workers = config.workers > 1 ? `, ${config.workers} workers` : '';
   const database = config.databaseUrl
     ? `PostgreSQL${workers}`

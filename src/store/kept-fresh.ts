@@ -16,7 +16,7 @@ export async function keepFresh(
   today: () => Day,
   onError: (error: Error) => void,
 ): Promise<void> {
-  const stream = await changes.subscribe();
+  const stream = await changes.subscribe(undefined, undefined, { own: true });
   for await (const _ of stream) {
     await snapshots
       .forRequest(db)

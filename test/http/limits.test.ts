@@ -64,6 +64,23 @@ describe('the request body limit', () => {
   });
 });
 
+describe('depth', () => {
+  it('refuses a query thousands of levels deep as too deep, not as an internal error', async () => {
+    // It overflowed the parser's stack before the token limit stopped it: an HTTP 500.
+    for (const depth of [5_000, 50_000]) {
+      const query = `{ ${'a { '.repeat(depth)}b${' }'.repeat(depth)} }`;
+      const { status, errors } = await defaults.gql(query);
+      expect(status).toBe(400);
+      expect(errors).toEqual([
+        expect.objectContaining({
+          message: 'the query is nested far deeper than its limit of 12',
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 12 },
+        }),
+      ]);
+    }
+  });
+});
+
 describe('aliases and cost', () => {
   it('counts every alias, __typename too', async () => {
     expect((await defaults.gql(`{ ${aliases(30, '__typename')} }`)).errors).toBeUndefined();

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -25,6 +25,20 @@ describe('a start that cannot serve', () => {
     const { code, lines } = await failedStart({ PORT: 'forty', ORGRAPH_DATA_DIR: scratchDir() });
     expect(code).toBe(2);
     oneLine(lines, /Bad setting PORT: .*Fix or unset it\.$/);
+  });
+
+  it("names a JWKS file that is not JSON in one line, the parser's line break aside (exit 2)", async () => {
+    const folder = scratchDir();
+    const jwks = join(folder, 'jwks.json');
+    writeFileSync(jwks, 'not json\n');
+    const { code, lines } = await failedStart({
+      ORGRAPH_DATA_DIR: join(folder, 'data'),
+      ORGRAPH_JWKS: jwks,
+      ORGRAPH_JWT_ISSUER: 'https://idp.example.com',
+      ORGRAPH_JWT_AUDIENCE: 'orgraph',
+    });
+    expect(code).toBe(2);
+    oneLine(lines, /^orgraph could not start: Bad setting ORGRAPH_JWKS/);
   });
 
   it('names an unreachable PostgreSQL, never its password (exit 3)', async () => {
@@ -145,6 +159,29 @@ describe('a stop asked while starting', () => {
       expect((await gql(next.url, '{ units { totalCount } }')).status).toBe(200);
     } finally {
       await next.stop();
+    }
+  }, 120_000);
+});
+
+describe('the listening line', () => {
+  it('names a URL a client can use with an IPv6 HOST (http://[::1]:PORT/graphql)', async () => {
+    const start = run('node', ['dist/server/main.js'], {
+      HOST: '::1',
+      ORGRAPH_DATA_DIR: scratchDir(),
+      ORGRAPH_DEMO: 'off',
+    });
+    try {
+      for (let i = 0; i < 600 && !/orgraph listening on/.test(start.output()); i++)
+        await sleep(100);
+      const line = start
+        .output()
+        .split('\n')
+        .find((l) => l.includes('orgraph listening on'));
+      // It was http://::1:PORT/graphql, which no URL parser reads.
+      expect(JSON.parse(line ?? '{}').url).toMatch(/^http:\/\/\[::1\]:\d+\/graphql$/);
+    } finally {
+      start.child.kill('SIGTERM');
+      await start.exited;
     }
   }, 120_000);
 });

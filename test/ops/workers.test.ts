@@ -166,6 +166,9 @@ describe.skipIf(!serverUrl)('server workers (PostgreSQL only: set DATABASE_URL)'
       const text = await (await fetch(`${server.url}/metrics`)).text();
       expect(probes(text)).toBe(5);
       expect(teams(text)).toBe(staffed);
+      // No client subscribed: each worker's own listener for its store is not counted (it
+      // told 2 here).
+      expect(text).toMatch(/^orgraph_subscribers 0$/m);
     }
     first.agent.destroy();
     second.agent.destroy();

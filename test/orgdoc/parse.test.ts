@@ -38,6 +38,10 @@ describe('parseOrgFile', () => {
   test('a syntax error names the file', () => {
     expect(() => parseOrgFile('{ "units": [', 'broken.json')).toThrow(OrgFileError);
     expect(() => parseOrgFile('units: [a, b', 'broken.yaml')).toThrow(/^broken\.yaml: /);
+    // One line, its line and column: the library's excerpt of the file (five lines) left out.
+    expect(() => parseOrgFile('{ units: [ { slug: x } ]\n', 'org.yaml')).toThrow(
+      /^org\.yaml: [^\n]* at line \d+, column \d+$/,
+    );
   });
 
   test('a JSON syntax error is told in our words, with its line and column', () => {
