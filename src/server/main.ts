@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
-import { isIPv6 } from 'node:net';
 import { createServer, type Server } from 'node:http';
+import { isIPv6 } from 'node:net';
 import { todayUtc } from '../core/org/days.js';
 import { openConfiguredDatabase } from '../db/open.js';
 import { loadDemoIfEmpty, showDemoToken } from '../demo/load.js';
