@@ -33,7 +33,7 @@ export interface Viewer {
   noRoleReason?: string;
   /** The API token's id: its revocation ends the caller's open streams. */
   tokenId?: number;
-  /** When the JWT expires (ms since the epoch): its open streams end then. */
+  /** When the JWT stops being accepted (ms since the epoch, clock tolerance in): its open streams end then. */
   expiresAt?: number;
 }
 

@@ -6,7 +6,13 @@ import { operatorViewer, type Viewer, type ViewerScope } from '../graphql/contex
 import type { Config } from '../server/config.js';
 import type { JwtConfig } from '../server/jwt-config.js';
 import type { RequestOrg } from '../store/snapshots.js';
-import { createJwtVerifier, IdentityProviderUnavailable, InvalidJwt, looksLikeJwt } from './jwt.js';
+import {
+  CLOCK_TOLERANCE_S,
+  createJwtVerifier,
+  IdentityProviderUnavailable,
+  InvalidJwt,
+  looksLikeJwt,
+} from './jwt.js';
 import { viewerOfJwt } from './jwt-viewer.js';
 import { type ScopeRef, viewerScope } from './scope.js';
 import { findActiveToken, hashToken, LAST_USED_PRECISION_MS, touchToken } from './tokens.js';
@@ -116,7 +122,9 @@ function jwtAuthenticator(jwt: JwtConfig, log: (error: unknown) => void) {
       throw error;
     });
     const viewer = await viewerOfJwt(claims, jwt, (slug) => scopeOf({ slug }));
-    return { ...viewer, expiresAt: (claims.exp as number) * 1000 };
+    // Its streams end when it stops being accepted: ended at `exp` itself, a dashboard's
+    // stream was accepted again at once and ended again, every two seconds for 30 s.
+    return { ...viewer, expiresAt: ((claims.exp as number) + CLOCK_TOLERANCE_S) * 1000 };
   };
 }
 

@@ -28,6 +28,9 @@ const ASYMMETRIC = [
 ];
 
 /** A JWT that does not verify: the caller answers it as a bad token (401). */
+/** Seconds a JWT is still accepted past its `exp` (clocks disagree a little). */
+export const CLOCK_TOLERANCE_S = 30;
+
 export class InvalidJwt extends Error {}
 
 /** The provider's key set could not be had (down, slow, an error page): nobody's fault here. */
@@ -80,7 +83,7 @@ export function createJwtVerifier(config: JwtConfig): (jwt: string) => Promise<J
         algorithms: ASYMMETRIC,
         // A token that never expires, or names nobody, is not one an identity provider issues.
         requiredClaims: ['exp', 'sub'],
-        clockTolerance: 30,
+        clockTolerance: CLOCK_TOLERANCE_S,
       });
       // jose checks that `sub` is there; an empty subject would name nobody in the audit log.
       if (typeof payload.sub !== 'string' || payload.sub.trim() === '') {

@@ -26,7 +26,7 @@ export async function ask<T>(
     'content-type': 'application/json',
     accept: 'application/graphql-response+json, application/json',
   };
-  if (token) headers.authorization = `Bearer ${token}`;
+  if (token) headers.authorization = `Bearer ${bearerOf(token)}`;
   const response = await fetch('/graphql', {
     method: 'POST',
     headers,
@@ -37,4 +37,21 @@ export async function ask<T>(
   if (first) throw new ApiError(first.message, first.extensions?.code ?? null);
   if (!answer?.data) throw new ApiError(`The server answered ${response.status} without data.`);
   return answer.data;
+}
+
+/**
+ * The token as a header carries it: pasted as the header reads (`Bearer orgraph_…`) it is
+ * the part after `Bearer`. One with a character no token has (a typographic quote picked up
+ * in a chat) cannot be sent at all, and the browser's error read as "server unreachable".
+ */
+export function bearerOf(token: string): string {
+  const bare = token.trim().replace(/^Bearer\s+/i, '');
+  const odd = /[^\x21-\x7e]/.exec(bare);
+  if (odd) {
+    throw new ApiError(
+      `This token has a character no token has (${JSON.stringify(odd[0])}): copy it again from where it was shown.`,
+      'UNAUTHENTICATED',
+    );
+  }
+  return bare;
 }

@@ -66,8 +66,9 @@ function Dashboard({ revealed, refresh }: DashboardProps) {
         <p role="alert">{rollup.error.message}</p>
         {signIn ? (
           <p>
-            Paste an API token above: <code>npm start</code> prints an ADMIN one on its first start.
-            Lost it, or need another? Beside the server,{' '}
+            {token ? 'Forget the token above, then paste another' : 'Paste an API token above'}:{' '}
+            <code>npm start</code> prints an ADMIN one on its first start. Lost it, or need another?
+            Beside the server,{' '}
             <code>npm run org -- token create --role VIEWER --name dashboard</code> mints one (an
             ADMIN can also use the <code>createApiToken</code> mutation).
           </p>

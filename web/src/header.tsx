@@ -1,5 +1,9 @@
 import { useState } from 'preact/hooks';
 
+/** The days the API answers for (its Date scalar). */
+const FIRST_DAY = '1900-01-01';
+const LAST_DAY = '2999-12-31';
+
 interface HeaderProps {
   token: string | null;
   setToken: (token: string | null) => void;
@@ -16,7 +20,19 @@ export function Header({ token, setToken, asOf, setAsOf, refresh }: HeaderProps)
       </h1>
       <form class="toolbar" onSubmit={(e) => e.preventDefault()}>
         <label>
-          As of <input type="date" value={asOf} onChange={(e) => setAsOf(e.currentTarget.value)} />
+          As of{' '}
+          <input
+            type="date"
+            min={FIRST_DAY}
+            max={LAST_DAY}
+            value={asOf}
+            onChange={(e) => {
+              // A day typed digit by digit passes through years 0002, 0020, 0202: only a day
+              // the API answers is asked (else each one asked every panel, and was refused).
+              const day = e.currentTarget.value;
+              if (day === '' || (day >= FIRST_DAY && day <= LAST_DAY)) setAsOf(day);
+            }}
+          />
         </label>
         <button type="button" onClick={() => setAsOf('')} disabled={!asOf}>
           Today

@@ -1,5 +1,6 @@
 import { createClient } from 'graphql-sse';
 import { useEffect } from 'preact/hooks';
+import { bearerOf } from './api.js';
 
 const ORG_CHANGED = 'subscription DashboardLive { orgChanged { version } }';
 /** After the stream ends (the server restarted, or one instance of several stopped). */
@@ -17,18 +18,33 @@ export function useLiveRefresh(enabled: boolean, token: string | null, refresh: 
     if (!enabled) return;
     const client = createClient({
       url: '/graphql',
-      headers: token ? { authorization: `Bearer ${token}` } : {},
+      headers: token ? { authorization: `Bearer ${bearerOf(token)}` } : {},
+      // Ours, below: the client's own retries (30 s of them) kept a refusal from being told.
+      retryAttempts: 0,
     });
     let stop = () => {};
     let later: ReturnType<typeof setTimeout> | undefined;
+    let refused = false;
     const subscribe = (again: boolean) => {
       const resubscribe = () => {
         later = setTimeout(() => subscribe(true), RESUBSCRIBE_MS);
       };
+      // Refused (a token revoked or expired, the server gone): every question is asked again,
+      // once, so the page says why instead of showing the org as it was as if it were live.
+      const onRefused = () => {
+        if (!refused) refresh();
+        refused = true;
+        resubscribe();
+      };
       stop = client.subscribe(
         { query: ORG_CHANGED },
-        { next: refresh, error: resubscribe, complete: resubscribe },
-        { connected: (reconnected) => (again || reconnected) && refresh() },
+        { next: refresh, error: onRefused, complete: resubscribe },
+        {
+          connected: (reconnected) => {
+            refused = false;
+            if (again || reconnected) refresh();
+          },
+        },
       );
     };
     subscribe(false);

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN } from '../helpers/app.js';
+import {
+  type BrowserTest,
+  hasChromium,
+  NO_CHROMIUM,
+  openDashboard,
+  startBrowserTest,
+} from '../helpers/browser.js';
+
+// What the page tells a person whose token goes bad while it is open, or is pasted wrong,
+// and a day typed into "As of" with the keyboard. Each failed before its fix.
+const USABLE = () => performance.getEntriesByName('orgraph:usable').length > 0;
+
+describe.skipIf(!hasChromium)(
+  `the dashboard, kept honest${hasChromium ? '' : ` (${NO_CHROMIUM})`}`,
+  () => {
+    let session: BrowserTest;
+    beforeAll(async () => {
+      session = await startBrowserTest();
+    });
+    afterAll(() => session?.close());
+
+    it('says so when its API token is revoked while the page is open', async () => {
+      // It went on showing the org as it was, as if live, retrying its stream quietly.
+      const { api, browser, url } = session;
+      const { createApiToken } = await api.data(
+        `mutation { createApiToken(input: { name: "revoked while open", role: VIEWER }) {
+          token apiToken { id } } }`,
+      );
+      const page = await openDashboard(browser, url, createApiToken.token);
+      await page.waitForFunction(USABLE);
+      await expect.poll(() => page.locator('#churn tbody tr').count()).toBeGreaterThan(0);
+      expect(await page.getByRole('alert').count()).toBe(0);
+      await api.data(
+        'mutation ($id: ID!) { revokeApiToken(input: { id: $id }) { userErrors { code } } }',
+        { id: createApiToken.apiToken.id },
+      );
+      await expect
+        .poll(() => page.getByRole('alert').allTextContents(), { timeout: 15_000 })
+        .toContainEqual(expect.stringContaining('Invalid or revoked token'));
+      await page.close();
+    });
+
+    it('names the token, not the server, when a pasted token cannot be sent', async () => {
+      // A typographic apostrophe picked up in a chat: it read "The server could not be reached."
+      const page = await openDashboard(session.browser, session.url, 'orgraph_abc’def');
+      const alert = page.getByRole('alert');
+      await expect.poll(() => alert.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      expect((await alert.allTextContents()).join(' ')).toContain('This token has a character');
+      await page.close();
+    });
+
+    it('takes a token pasted as the header reads it ("Bearer …")', async () => {
+      const page = await openDashboard(session.browser, session.url, `Bearer ${ADMIN_TOKEN}`);
+      await page.waitForFunction(USABLE);
+      expect(await page.getByRole('alert').count()).toBe(0);
+      await page.close();
+    });
+
+    it('asks only the days the API answers while a day is typed, keeping the filters', async () => {
+      const page = await openDashboard(session.browser, session.url, ADMIN_TOKEN);
+      await page.waitForFunction(USABLE);
+      await page.getByLabel('Severity').selectOption('CRITICAL');
+      const asked: string[] = [];
+      page.on('request', (r) => {
+        const day = JSON.parse(r.postData() ?? '{}').variables?.asOf;
+        if (typeof day === 'string') asked.push(day);
+      });
+      // Typed digit by digit (en-US: mm dd yyyy), the field holds 0002, 0020, 0202 on the way to
+      // 2025: each was asked of every panel, refused, and the page rebuilt (the filter lost).
+      await page.getByLabel('As of').focus();
+      await page.keyboard.type('06012025', { delay: 100 });
+      await expect.poll(() => page.url()).toContain('asOf=2025-06-01');
+      await expect.poll(() => page.locator('#findings').getAttribute('aria-busy')).toBe('false');
+      expect(asked.filter((day) => day < '1900-01-01')).toEqual([]);
+      expect(await page.getByLabel('Severity').inputValue()).toBe('CRITICAL');
+      await page.close();
+    });
+  },
+);
