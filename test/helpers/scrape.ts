@@ -7,6 +7,14 @@ export async function scrape(app: TestApp): Promise<string> {
   return response.text();
 }
 
+/** `orgraph_units`' status label → the `LayerCoverage` field counting it. */
+export const STATUS_FIELDS = {
+  STAFFED: 'staffed',
+  TECH_LEAD_MANAGER: 'techLeadManager',
+  MISSING_ENG_LEAD: 'missingEngLead',
+  VACANT: 'vacant',
+} as const;
+
 /** Every sample of one metric, keyed by its labels as written (`layer="TEAM",status="VACANT"`). */
 export function samples(text: string, name: string): Map<string, number> {
   const found = new Map<string, number>();

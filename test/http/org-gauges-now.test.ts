@@ -4,7 +4,7 @@ import { createApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { createLogger } from '../../src/server/logging.js';
 import { ADMIN_TOKEN, openWatchedDatabase, startTestApp, TODAY } from '../helpers/app.js';
-import { samples } from '../helpers/scrape.js';
+import { STATUS_FIELDS, samples } from '../helpers/scrape.js';
 
 // SPEC "The org's health as metrics": `/metrics` tells the *current* coverage and findings. On
 // an org of this size a scrape equals what the API answers for today right after a write, a
@@ -50,12 +50,6 @@ const ORG = {
 
 const COVERAGE = `{ coverage { byLayer { layer units healthy staffed techLeadManager missingEngLead vacant } } }`;
 const FINDINGS = `{ singlePointsOfFailure(first: 100) { nodes { kind severity } } }`;
-const STATUS_FIELDS = {
-  STAFFED: 'staffed',
-  TECH_LEAD_MANAGER: 'techLeadManager',
-  MISSING_ENG_LEAD: 'missingEngLead',
-  VACANT: 'vacant',
-} as const;
 
 type Gql = (query: string, variables?: Record<string, unknown>) => Promise<any>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateOrg, SIZES } from '../../src/demo/generate.js';
-import { samples, scrape, settledScrape } from '../helpers/scrape.js';
+import { STATUS_FIELDS, samples, scrape, settledScrape } from '../helpers/scrape.js';
 import { useTestOrg } from '../helpers/test-org.js';
 
 // SPEC "The org's health as metrics": gauges of the org today, from the org in memory.
@@ -10,13 +10,6 @@ interface FindingPage {
   nodes: { kind: string; severity: string }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
-
-const STATUS_FIELDS = {
-  STAFFED: 'staffed',
-  TECH_LEAD_MANAGER: 'techLeadManager',
-  MISSING_ENG_LEAD: 'missingEngLead',
-  VACANT: 'vacant',
-} as const;
 
 /** The coverage gauges of a scrape equal `coverage { byLayer benchStrength }` asked now. */
 async function expectCoverageOf(text: string) {

@@ -14,7 +14,7 @@ import { orgGauges } from '../../src/server/org-gauges.js';
 import type { LoadedOrg } from '../../src/store/snapshots.js';
 import { Draft } from '../../src/writes/draft.js';
 import { Problems } from '../../src/writes/problems.js';
-import { samples } from '../helpers/scrape.js';
+import { STATUS_FIELDS, samples } from '../helpers/scrape.js';
 
 // The org gauges are worked out a slice of units, AoRs and people at a time, in the
 // background: on a generated org of several slices they equal the whole org's rollup and
@@ -77,7 +77,7 @@ function expectGaugesOf(text: string, on: OrgState) {
   const units = samples(text, 'orgraph_units');
   for (const row of rollup.byLayer) {
     expect(unhealthy.get(`layer="${row.layer}"`)).toBe(row.units - row.healthy);
-    for (const [status, field] of STATUSES) {
+    for (const [status, field] of Object.entries(STATUS_FIELDS)) {
       expect(units.get(`layer="${row.layer}",status="${status}"`)).toBe(row[field]);
     }
   }
@@ -85,13 +85,6 @@ function expectGaugesOf(text: string, on: OrgState) {
     rollup.benchStrength ?? Number.NaN,
   );
 }
-
-const STATUSES = [
-  ['STAFFED', 'staffed'],
-  ['TECH_LEAD_MANAGER', 'techLeadManager'],
-  ['MISSING_ENG_LEAD', 'missingEngLead'],
-  ['VACANT', 'vacant'],
-] as const;
 
 describe('the org gauges', () => {
   it('equal the whole org’s rollup and findings under the policy', async () => {

@@ -1,8 +1,5 @@
 import { useState } from 'preact/hooks';
-
-/** The days the API answers for (its Date scalar). */
-const FIRST_DAY = '1900-01-01';
-const LAST_DAY = '2999-12-31';
+import { FIRST_DAY, LAST_DAY } from './days.js';
 
 interface HeaderProps {
   token: string | null;

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 // The server's own definition of a row, so the panel and the API cannot drift apart.
 import type { SeatVacancyStats as Stats } from '../../../src/core/churn/vacancy-stats.js';
+import { yearBefore } from '../days.js';
 import { LAYER, plural, SEAT, type Seat } from '../labels.js';
 import { useQuery } from '../query.js';
 import { Panel, personName, UnitLink } from '../ui.js';
@@ -51,12 +52,6 @@ const KIND: Record<Kind, string> = {
   CONFIRMED: 'Confirmed',
 };
 
-/** The same day a year earlier (29 February: the 28th). */
-function twelveMonthsBefore(day: string): string {
-  const [year, rest] = [Number(day.slice(0, 4)), day.slice(4)];
-  return `${year - 1}${rest === '-02-29' ? '-02-28' : rest}`;
-}
-
 const days = (n: number | null) => (n === null ? '—' : String(Math.round(n * 10) / 10));
 const share = (n: number | null) => (n === null ? '—' : `${Math.round(n * 100)}%`);
 
@@ -74,7 +69,7 @@ const COLUMNS: [string, (s: Stats) => string][] = [
 /** Leadership churn over a period: how long seats stood empty, and who changed seats. */
 export function Churn({ asOf }: { asOf: string }) {
   const [to, setTo] = useState(asOf);
-  const [from, setFrom] = useState(twelveMonthsBefore(asOf));
+  const [from, setFrom] = useState(yearBefore(asOf));
   // Asked once the page is usable: the tree, rollup and findings come first.
   const usable = useUsable();
   const { data, error, loading } = useQuery<ChurnAnswer>(

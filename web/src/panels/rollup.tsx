@@ -75,10 +75,14 @@ export function Rollup({ rollup, loading }: { rollup: RollupAnswer | null; loadi
       {coverage ? (
         <p class="bench-strength">
           Bench strength:{' '}
-          <strong>
-            {coverage.benchStrength === null ? 'no seat held' : percent(coverage.benchStrength)}
-          </strong>{' '}
-          of held seats have a successor ready now.
+          {coverage.benchStrength === null ? (
+            <strong>no seat is held</strong>
+          ) : (
+            <>
+              <strong>{percent(coverage.benchStrength)}</strong> of held seats have a successor
+              ready now.
+            </>
+          )}
         </p>
       ) : null}
     </Panel>

@@ -7,8 +7,14 @@ import type { Trend as TrendPanel } from './trend.js';
  */
 export function Trend({ asOf }: { asOf: string }) {
   const [Panel, setPanel] = useState<typeof TrendPanel | null>(null);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
-    import('./trend.js').then((module) => setPanel(() => module.Trend));
+    import('./trend.js').then(
+      (module) => setPanel(() => module.Trend),
+      () => setFailed(true),
+    );
   }, []);
+  // Its code could not be fetched (the server went away): said, not a panel gone missing.
+  if (failed) return <p role="alert">The coverage trend could not be loaded: refresh the page.</p>;
   return Panel ? <Panel asOf={asOf} /> : null;
 }

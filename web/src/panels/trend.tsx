@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
+import { yearBefore } from '../days.js';
 import { LAYER, type Layer, SEVERITIES, type Severity } from '../labels.js';
 import { useQuery } from '../query.js';
 import { Panel } from '../ui.js';
@@ -19,12 +20,6 @@ const TREND_QUERY = `query DashboardTrend($from: Date!, $to: Date!) {
     findings { severity count }
   }
 }`;
-
-function yearBefore(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCFullYear(date.getUTCFullYear() - 1);
-  return date.toISOString().slice(0, 10);
-}
 
 const share = (part: number, whole: number) => (whole === 0 ? null : (100 * part) / whole);
 const LAYERS: Layer[] = ['PILLAR', 'AREA', 'TEAM'];
