@@ -142,6 +142,8 @@ export const scenarioCommand: Command = {
           const answer = await org.ask<{ scenarios: Page<Listed> }>(LIST, { after });
           return answer.scenarios;
         });
+        // Said on stderr: a script reading the list reads no line.
+        if (scenarios.length === 0) io.err('no scenarios yet (createScenario makes one)\n');
         for (const s of scenarios) {
           io.out(
             `${s.id}  ${s.createdAt.slice(0, 10)}  ${s.applied ? 'applied ' : 'draft   '}${s.name}\n`,

@@ -25,7 +25,14 @@ const envSchema = z
     ORGRAPH_ADMIN_TOKEN: z.string().min(1).optional(),
     // Explicitly opens read access (VIEWER, or the role named) to requests without a token.
     ORGRAPH_OPEN_READ: z.enum(['off', 'VIEWER', 'PLANNER']).default('off'),
-    ORGRAPH_CORS_ORIGINS: z.string().default(''),
+    // Origins as a browser sends them: scheme, host and port (`https://dash.example.com`).
+    ORGRAPH_CORS_ORIGINS: z
+      .string()
+      .default('')
+      .refine(
+        (list) => list.split(',').every((o) => o.trim() === '' || isOrigin(o.trim())),
+        'a comma-separated list of origins like https://dash.example.com',
+      ),
     ORGRAPH_GRAPHIQL: onOff.default(true),
     ORGRAPH_TLM_THRESHOLD: z.coerce.number().int().min(1).default(4),
     ORGRAPH_LONG_TLM_DAYS: z.coerce.number().int().min(1).default(180),
@@ -50,6 +57,16 @@ const envSchema = z
     ...jwtEnv,
   })
   .superRefine(checkJwtEnv);
+
+/** `https://host[:port]`, nothing after: what a browser's Origin header holds. */
+function isOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return /^https?:$/.test(url.protocol) && url.origin === text.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}
 
 export interface Config {
   port: number;

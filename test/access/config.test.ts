@@ -63,3 +63,19 @@ describe('DATABASE_URL', () => {
     );
   });
 });
+
+describe('ORGRAPH_CORS_ORIGINS', () => {
+  it('takes origins as a browser sends them, and refuses anything else by name', () => {
+    const origins = 'https://dash.example.com, http://localhost:5173';
+    expect(loadConfig({ ORGRAPH_CORS_ORIGINS: origins }).corsOrigins).toEqual([
+      'https://dash.example.com',
+      'http://localhost:5173',
+    ]);
+    // Taken without a word before: a CORS setting that could never match.
+    for (const bad of ['not a url', 'https://dash.example.com/app', 'dash.example.com']) {
+      expect(() => loadConfig({ ORGRAPH_CORS_ORIGINS: bad })).toThrow(
+        /Bad setting ORGRAPH_CORS_ORIGINS: a comma-separated list of origins/,
+      );
+    }
+  });
+});

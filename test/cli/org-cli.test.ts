@@ -64,3 +64,12 @@ describe('npm run org -- depart', () => {
     expect(again.err()).toMatch(/^EMAIL: dee@example.com's departure is already recorded/);
   });
 });
+
+describe('npm run org -- scenario list', () => {
+  it('says there are none, on stderr, rather than print nothing', async () => {
+    const c = cli();
+    expect(await c.run('scenario', 'list')).toBe(0);
+    expect(c.out()).toBe('');
+    expect(c.err()).toBe('no scenarios yet (createScenario makes one)\n');
+  });
+});
