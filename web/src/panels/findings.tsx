@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { FINDING_KINDS, type FindingKind, plural, SEVERITIES, type Severity } from '../labels.js';
+import { type PageInfo, Pager, usePages } from '../pages.js';
 import { useQuery } from '../query.js';
 import { Panel, SeverityBadge, UnitLink } from '../ui.js';
 import { useShown } from '../usable.js';
@@ -12,17 +13,18 @@ export interface FindingRow {
 }
 
 interface FindingsAnswer {
-  singlePointsOfFailure: { totalCount: number; nodes: FindingRow[] };
+  singlePointsOfFailure: { totalCount: number; nodes: FindingRow[]; pageInfo: PageInfo };
   viewer: { role: string | null };
 }
 
 /** Kinds that reveal candidates: the API refuses them, asked by name, below PLANNER. */
 const PLANNERS_ONLY: ReadonlySet<string> = new Set(['SUCCESSOR_CONCENTRATION']);
 
-// A page of 100 (the API's largest); the count says when a filter would show the rest.
-const FINDINGS_QUERY = `query DashboardFindings($asOf: Date, $kinds: [FindingKind!], $minSeverity: Severity) {
-  singlePointsOfFailure(asOf: $asOf, kinds: $kinds, minSeverity: $minSeverity, first: 100) {
+// A page of 100 (the API's largest), the pages before and after a button away.
+const FINDINGS_QUERY = `query DashboardFindings($asOf: Date, $kinds: [FindingKind!], $minSeverity: Severity, $after: String) {
+  singlePointsOfFailure(asOf: $asOf, kinds: $kinds, minSeverity: $minSeverity, first: 100, after: $after) {
     totalCount
+    pageInfo { hasNextPage endCursor }
     nodes { kind severity message unit { slug name } }
   }
   viewer { role }
@@ -31,9 +33,11 @@ const FINDINGS_QUERY = `query DashboardFindings($asOf: Date, $kinds: [FindingKin
 export function Findings() {
   const [minSeverity, setMinSeverity] = useState<Severity | ''>('');
   const [kind, setKind] = useState<FindingKind | ''>('');
+  const pages = usePages(`${minSeverity}|${kind}`);
   const { data, error, loading } = useQuery<FindingsAnswer>(FINDINGS_QUERY, {
     minSeverity: minSeverity || null,
     kinds: kind ? [kind] : null,
+    after: pages.after,
   });
   const found = data?.singlePointsOfFailure;
   useShown('findings', found !== undefined);
@@ -70,17 +74,20 @@ export function Findings() {
         </label>
       </div>
       <p aria-live="polite" class="count">
-        {found ? countLine(found.totalCount, found.nodes.length) : ''}
+        {found ? plural(found.totalCount, 'finding') : ''}
       </p>
       <FindingList findings={found?.nodes ?? []} />
+      {found ? (
+        <Pager
+          pages={pages}
+          total={found.totalCount}
+          shown={found.nodes.length}
+          info={found.pageInfo}
+        />
+      ) : null}
     </Panel>
   );
 }
-
-const countLine = (total: number, shown: number) =>
-  shown < total
-    ? `${plural(total, 'finding')}; the first ${shown} shown (filter to see the others).`
-    : plural(total, 'finding');
 
 /** Findings, each with its severity in words and a link to its unit in the tree. */
 export function FindingList({ findings }: { findings: FindingRow[] }) {

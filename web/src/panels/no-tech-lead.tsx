@@ -1,4 +1,5 @@
 import { type CoverageStatus, plural } from '../labels.js';
+import { type PageInfo, Pager, usePages } from '../pages.js';
 import { useQuery } from '../query.js';
 import { Panel, personName, StatusBadge, UnitLink } from '../ui.js';
 
@@ -16,12 +17,13 @@ interface TeamRow {
 }
 
 interface NoTechLeadAnswer {
-  teamsWithoutTechLead: { totalCount: number; nodes: TeamRow[] };
+  teamsWithoutTechLead: { totalCount: number; nodes: TeamRow[]; pageInfo: PageInfo };
 }
 
-const NO_TECH_LEAD_QUERY = `query DashboardNoTechLead($asOf: Date) {
-  teamsWithoutTechLead(asOf: $asOf, first: 100) {
+const NO_TECH_LEAD_QUERY = `query DashboardNoTechLead($asOf: Date, $after: String) {
+  teamsWithoutTechLead(asOf: $asOf, first: 100, after: $after) {
     totalCount
+    pageInfo { hasNextPage endCursor }
     nodes {
       slug name parent { name }
       coverage(asOf: $asOf) { status healthy engineerCount hiring engLead { holder { name } } }
@@ -30,16 +32,14 @@ const NO_TECH_LEAD_QUERY = `query DashboardNoTechLead($asOf: Date) {
 }`;
 
 export function TeamsWithoutTechLead() {
-  const { data, error, loading } = useQuery<NoTechLeadAnswer>(NO_TECH_LEAD_QUERY);
+  const pages = usePages('');
+  const { data, error, loading } = useQuery<NoTechLeadAnswer>(NO_TECH_LEAD_QUERY, {
+    after: pages.after,
+  });
   const teams = data?.teamsWithoutTechLead;
   return (
     <Panel id="no-tech-lead" title="Teams without a Tech Lead" loading={loading} error={error}>
       {teams && teams.totalCount === 0 ? <p>Every team has a Tech Lead.</p> : null}
-      {teams && teams.totalCount > teams.nodes.length ? (
-        <p>
-          The first {teams.nodes.length} of {plural(teams.totalCount, 'team')}.
-        </p>
-      ) : null}
       <ul class="plain">
         {teams?.nodes.map((team) => (
           <li key={team.slug}>
@@ -54,6 +54,14 @@ export function TeamsWithoutTechLead() {
           </li>
         ))}
       </ul>
+      {teams ? (
+        <Pager
+          pages={pages}
+          total={teams.totalCount}
+          shown={teams.nodes.length}
+          info={teams.pageInfo}
+        />
+      ) : null}
     </Panel>
   );
 }

@@ -1,0 +1,54 @@
+import { useContext, useState } from 'preact/hooks';
+import { AskingContext } from './query.js';
+
+/** The API's largest page, which the lists ask. */
+export const PAGE_SIZE = 100;
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+/**
+ * Which page of a list is shown, as the cursors that reach it: back to the first whenever
+ * `filters` or the day asked change (a cursor is a place in one list).
+ */
+export function usePages(filters: string) {
+  const { asOf } = useContext(AskingContext);
+  const key = `${asOf}|${filters}`;
+  const [state, setState] = useState({ key, cursors: [null] as (string | null)[] });
+  const cursors = state.key === key ? state.cursors : [null];
+  const page = cursors.length - 1;
+  return {
+    page,
+    after: cursors[page] ?? null,
+    next: (cursor: string) => setState({ key, cursors: [...cursors, cursor] }),
+    previous: () => setState({ key, cursors: cursors.slice(0, -1) }),
+  };
+}
+
+type Pages = ReturnType<typeof usePages>;
+
+/** "101–200 of 4,920", with the buttons to the pages before and after; none for one page. */
+export function Pager(props: { pages: Pages; total: number; shown: number; info: PageInfo }) {
+  const { pages, total, shown, info } = props;
+  if (pages.page === 0 && !info.hasNextPage) return null;
+  const from = pages.page * PAGE_SIZE + 1;
+  return (
+    <div class="toolbar pager">
+      <span aria-live="polite">
+        {from}–{from + shown - 1} of {total.toLocaleString('en')}
+      </span>
+      <button type="button" disabled={pages.page === 0} onClick={pages.previous}>
+        Previous {PAGE_SIZE}
+      </button>
+      <button
+        type="button"
+        disabled={!info.hasNextPage || !info.endCursor}
+        onClick={() => info.endCursor && pages.next(info.endCursor)}
+      >
+        Next {PAGE_SIZE}
+      </button>
+    </div>
+  );
+}
