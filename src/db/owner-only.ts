@@ -47,20 +47,27 @@ export function createOwnerOnly(dataDir: string): void {
   mkdirSync(dataDir, { recursive: true, mode: FOLDER_MODE });
 }
 
-/** What orgraph keeps beside the database in its folder (data-lock.ts, demo/load.ts). */
-const OURS = /^(orgraph[.-]|demo-token-pending$)/;
+/**
+ * What may be in a data folder: what orgraph keeps beside the database (data-lock.ts,
+ * demo/load.ts) and a new volume's `lost+found`.
+ */
+const OURS = /^(orgraph[.-]|demo-token-pending$|lost\+found$)/;
+/** A database cluster, or one whose first copy was cut short (`PG_VERSION` comes late). */
+const CLUSTER = new Set(['PG_VERSION', 'base', 'global', 'pg_wal', 'postgresql.conf']);
 
 /**
- * The folder is new, empty, an embedded database (PGlite's `PG_VERSION`) or holds only what
- * orgraph keeps there; any other folder is refused before a file of it is touched. Made
- * owner-only, a folder of the operator's own files (`ORGRAPH_DATA_DIR=.` by mistake) lost its
- * modes, scripts their executable bit, and got a database cluster in the middle.
+ * The folder is new, empty, an embedded database (or one a first start left half copied) or
+ * holds only what orgraph keeps there; any other folder is refused before a file of it is
+ * touched. Made owner-only, a folder of the operator's own files (`ORGRAPH_DATA_DIR=.` by
+ * mistake) lost its modes, scripts their executable bit, and got a database cluster among them.
  */
 function requireDataFolder(dataDir: string): void {
   if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) return;
   const entries = readdirSync(dataDir);
-  if (entries.includes('PG_VERSION') || entries.every((name) => OURS.test(name))) return;
-  const shown = entries.slice(0, 3).join(', ') + (entries.length > 3 ? ', …' : '');
+  if (entries.some((name) => CLUSTER.has(name))) return;
+  const others = entries.filter((name) => !OURS.test(name));
+  if (others.length === 0) return;
+  const shown = others.slice(0, 3).join(', ') + (others.length > 3 ? ', …' : '');
   throw new ConfigError(
     `Bad setting ORGRAPH_DATA_DIR=${dataDir}: it holds other files (${shown}) and no orgraph database. Choose a new or empty folder.`,
   );

@@ -64,7 +64,7 @@ export function createApp({
   }
   orgGauges(
     metrics.registry,
-    () => snapshots.inMemory(database.db),
+    () => snapshots.checked(database.db),
     today,
     (watcher) => snapshots.watch(watcher),
     gaugedKinds(config.metricsToken !== undefined),

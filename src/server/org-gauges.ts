@@ -118,7 +118,8 @@ export const gaugedKinds = (guarded: boolean): readonly FindingKind[] =>
 
 /**
  * The org's health as gauges (SPEC "The org's health as metrics"): the whole org today,
- * under today's policy, from the org this instance holds in memory (no SQL per scrape).
+ * under today's policy, from the org this instance holds in memory (a scrape asks only the
+ * org's version, as a request does).
  * They are worked out again in the background as soon as the instance holds a newer org
  * version (`watch`) or a scrape sees the day changed: after a write made here, from the values
  * before at the cost of the write (`changedAnswer`); else the whole org, a slice at a time. A scrape finding them
@@ -169,6 +170,10 @@ export function orgGauges(
   const served = async (): Promise<Answer> => {
     if (!answer) return refresh();
     const last = answer;
+    // The org as it is now (a write of another instance loaded): else they told the org as
+    // this instance last heard of it. Unreachable, the values last worked out are served.
+    const held = await org().catch(() => null);
+    if (held) latest = Math.max(latest, held.version);
     if (last.day === today() && last.version >= latest) return last;
     inBackground();
     return (await Promise.race([refresh().catch(() => null), within(CURRENT_WITHIN_MS)])) ?? last;

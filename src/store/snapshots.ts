@@ -149,12 +149,12 @@ export class OrgSnapshots {
   }
 
   /**
-   * The org as this instance holds it, without asking the database for the version (a
-   * metrics scrape): loaded once if it never was, then as the last request or write left it.
+   * The org as the database holds it now: its version asked (one tiny query, shared with the
+   * requests asking at the same moment), a newer one loaded. A metrics scrape, which no request
+   * may have preceded since another instance wrote.
    */
-  async inMemory(db: Db): Promise<LoadedOrg> {
-    const settled = (await this.settled()) ?? (await this.snapshot(db));
-    return loadedOf(settled);
+  async checked(db: Db): Promise<LoadedOrg> {
+    return loadedOf(await this.snapshot(db));
   }
 
   /**

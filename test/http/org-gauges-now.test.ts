@@ -3,7 +3,13 @@ import { addDays } from '../../src/core/org/days.js';
 import { createApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { createLogger } from '../../src/server/logging.js';
-import { ADMIN_TOKEN, openWatchedDatabase, startTestApp, TODAY } from '../helpers/app.js';
+import {
+  ADMIN_TOKEN,
+  openWatchedDatabase,
+  startTestApp,
+  TODAY,
+  testAppOn,
+} from '../helpers/app.js';
 import { STATUS_FIELDS, samples } from '../helpers/scrape.js';
 
 // SPEC "The org's health as metrics": `/metrics` tells the *current* coverage and findings. On
@@ -163,5 +169,23 @@ describe('the org gauges answer today, right away', () => {
     const api = await data('{ singlePointsOfFailure(kinds: [LONG_ACTING]) { totalCount } }');
     expect(api.singlePointsOfFailure.totalCount).toBe(1);
     expect(longActing(await scrape())).toBe(1);
+  });
+
+  it("a scrape right after another instance's write shows it, no request between", async () => {
+    // A scrape asked no version: the gauges told the org this instance last heard of.
+    const t = await startTestApp({ org: ORG });
+    const other = testAppOn({ database: t.database, watch: () => {} });
+    close = async () => {
+      await other.app.dispose();
+      await t.close();
+    };
+    const scrape = async () => (await t.app.fetch('http://orgraph.test/metrics')).text();
+    await scrape();
+    const vacate = await other.data(
+      'mutation { vacateSeat(input: { unit: "storage", seat: TECH_LEAD }) { userErrors { message } } }',
+    );
+    expect(vacate.vacateSeat.userErrors).toEqual([]);
+    const { got, want } = served(await scrape(), await expected(other.data));
+    expect(got).toEqual(want);
   });
 });
