@@ -267,7 +267,8 @@ describe.skipIf(!hasChromium)(
     it("shows a scoped PLANNER its scope's bench, and the what-if within it", async () => {
       const planner = await openDashboard(browser, url, tokens.SCOPED);
       const bench = planner.locator('#bench tbody tr');
-      await expect.poll(() => bench.count()).toBeGreaterThan(0);
+      // Asked once the page is usable, after the token's scope: on a loaded machine, seconds.
+      await expect.poll(() => bench.count(), { timeout: 15_000 }).toBeGreaterThan(0);
       const units = await planner.locator('#bench tbody th a').allTextContents();
       expect(new Set(units)).toEqual(new Set(['Storage']));
       await planner.getByLabel("Person's email").fill('ana@example.com');
