@@ -25,10 +25,8 @@ describe('a new database made by the CLI', () => {
     const file = join(dir, '..', `${Date.now()}-span.json`);
     writeFileSync(file, JSON.stringify(ORG));
     expect((await cli(env, 'import', file)).code).toBe(0);
-    // Eleven direct reports, a span limit of 12: nothing to find.
-    const check = await cli(env, 'check', '--fail-on', 'wide-span');
-    expect(check.output).not.toMatch(/WIDE_SPAN|span limit/);
-    expect(check.code).toBe(0);
+    // The CLI recorded 12 from 1900; a server started on it later with 5 keeps it: eleven
+    // direct reports are within the span limit.
     const server = await startServer({ ...env, ORGRAPH_SPAN_LIMIT: '5' });
     try {
       const answer = await gql(
