@@ -29,10 +29,18 @@ export function usePages(filters: string) {
 
 type Pages = ReturnType<typeof usePages>;
 
+/** A page of a list as the API answers it. */
+interface Connection {
+  totalCount: number;
+  nodes: unknown[];
+  pageInfo: PageInfo;
+}
+
 /** "101–200 of 4,920", with the buttons to the pages before and after; none for one page. */
-export function Pager(props: { pages: Pages; total: number; shown: number; info: PageInfo }) {
-  const { pages, total, shown, info } = props;
-  if (pages.page === 0 && !info.hasNextPage) return null;
+export function Pager({ pages, list }: { pages: Pages; list: Connection | undefined }) {
+  if (!list || (pages.page === 0 && !list.pageInfo.hasNextPage)) return null;
+  const { totalCount: total, nodes, pageInfo: info } = list;
+  const shown = nodes.length;
   const from = pages.page * PAGE_SIZE + 1;
   return (
     <div class="toolbar pager">

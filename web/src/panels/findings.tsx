@@ -77,14 +77,7 @@ export function Findings() {
         {found ? plural(found.totalCount, 'finding') : ''}
       </p>
       <FindingList findings={found?.nodes ?? []} />
-      {found ? (
-        <Pager
-          pages={pages}
-          total={found.totalCount}
-          shown={found.nodes.length}
-          info={found.pageInfo}
-        />
-      ) : null}
+      <Pager pages={pages} list={found} />
     </Panel>
   );
 }

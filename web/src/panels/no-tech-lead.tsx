@@ -54,14 +54,7 @@ export function TeamsWithoutTechLead() {
           </li>
         ))}
       </ul>
-      {teams ? (
-        <Pager
-          pages={pages}
-          total={teams.totalCount}
-          shown={teams.nodes.length}
-          info={teams.pageInfo}
-        />
-      ) : null}
+      <Pager pages={pages} list={teams} />
     </Panel>
   );
 }
