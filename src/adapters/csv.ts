@@ -115,9 +115,7 @@ const DELIMITERS = [',', ';', '\t'] as const;
  */
 function delimiterOf(text: string): string {
   const header = (text.split(/\r?\n/, 1)[0] ?? '').replace(/"[^"]*"/g, '');
-  const count = (d: string) => header.split(d).length - 1;
-  if (count(',') > 0) return ',';
-  return DELIMITERS.find((d) => count(d) > 0) ?? ',';
+  return DELIMITERS.find((d) => header.includes(d)) ?? ',';
 }
 
 /** The file's records, or null when it is not CSV (told once: nothing else is). */

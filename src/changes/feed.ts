@@ -94,10 +94,9 @@ export class OrgChangeFeed {
     });
     await this.listening;
     const stream = on(this.events, CHANGE, { close: [CLOSED], signal: until });
-    if (!own) return ending(stream as AsyncIterableIterator<[OrgChange]>, onEnd, until);
-    this.own += 1;
+    if (own) this.own += 1;
     const ended = () => {
-      this.own -= 1;
+      if (own) this.own -= 1;
       onEnd();
     };
     return ending(stream as AsyncIterableIterator<[OrgChange]>, ended, until);

@@ -15,11 +15,8 @@ already there (seeding twice changes nothing). It prints no token: mint one with
   npm run org -- token create --role ADMIN --name "my laptop"
 `;
 
-// `npm run seed [-- --size XS|S|M|L]`: loads the demo org (or a generated one of that size)
-// into the configured database, or through the server holding the embedded one. Importing
-// is idempotent: seeding twice changes nothing. The demo is loaded as of its own day, as the
-// first start loads it (through a running server: on the server's today, which it answers
-// for). Exit codes as `npm run org`'s.
+// `npm run seed`, as USAGE says. Through a running server the demo is loaded on the server's
+// today, which it answers for. Exit codes as `npm run org`'s.
 await runMain(async (config) => {
   const { values } = parseArgs({
     options: { size: { type: 'string' }, help: { type: 'boolean', short: 'h' } },

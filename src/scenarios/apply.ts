@@ -43,8 +43,10 @@ async function recordChanges(context: Context, scenario: Scenario): Promise<Open
     writer,
     `applyScenario: ${scenario.name}`,
     (draft) => {
-      // The conflicts its evaluation today shows, planned or applied: the same refusals.
-      const { conflicts } = plannedChanges(draft.history(), draft.today, scenario.changes);
+      // The conflicts its evaluation today shows, applied or planned: the same refusals.
+      const before = draft.history();
+      const recorded = applyChanges(draft, scenario.changes, 'apply');
+      const { conflicts } = plannedChanges(before, draft.today, scenario.changes, { recorded });
       if (conflicts.length > 0) {
         throw new UserInputError(
           conflicts.map((c) => ({
@@ -54,7 +56,6 @@ async function recordChanges(context: Context, scenario: Scenario): Promise<Open
           })),
         );
       }
-      applyChanges(draft, scenario.changes, 'apply');
       // Saving gives these rows their database ids in place.
       openedRoles = rolesOfHires(draft, scenario.changes);
     },

@@ -159,17 +159,20 @@ export function applyChanges(
  * the seat is hiring and its holder stays, so a later change may hold in one and not the other
  * (the holder named a successor, the placeholder named at all). A change conflicting once
  * applied is a conflict of the plan too, left out of it: so an evaluation without conflicts
- * is a scenario `applyScenario` records, and their conflicts are the same.
+ * is a scenario `applyScenario` records, and their conflicts are the same. `recorded`: the
+ * conflicts of the changes applied, when they were (`applyScenario` applies them anyway).
  */
 export function plannedChanges(
   history: OrgHistory,
   day: Day,
   changes: readonly ScenarioChange[],
-  idBase = 0,
+  {
+    idBase = 0,
+    recorded = changes.some((change) => change.hire)
+      ? applyChanges(new Draft(history, day), changes, 'apply')
+      : [],
+  }: { idBase?: number; recorded?: ScenarioConflict[] } = {},
 ): { draft: Draft; conflicts: ScenarioConflict[] } {
-  const recorded = changes.some((change) => change.hire)
-    ? applyChanges(new Draft(history, day), changes, 'apply')
-    : [];
   const draft = new Draft(history, day, idBase);
   const planned = applyChanges(draft, changes, 'plan', new Set(recorded.map((c) => c.index)));
   return { draft, conflicts: [...recorded, ...planned].sort((a, b) => a.index - b.index) };

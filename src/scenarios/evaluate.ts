@@ -43,7 +43,7 @@ export function planChanges(
   changes: readonly ScenarioChange[],
   idBase = 0,
 ) {
-  const { draft, conflicts } = plannedChanges(history, before.asOf, changes, idBase);
+  const { draft, conflicts } = plannedChanges(history, before.asOf, changes, { idBase });
   const changed = draftChanges(draft);
   const after =
     draft.revision === 0

@@ -146,9 +146,9 @@ export function orgGauges(
       const day = today();
       if (answer?.version === loaded.version && answer.day === day) return answer;
       const [state, policy, step] = [loaded.on(day), loaded.policyOn(day), loaded.step];
-      const next = answer?.day === day && answer.policy === policy && step?.from === answer.version;
+      // The write's own step from the values held, when they are of the version before it.
       answer =
-        answer && step && next
+        answer && step?.from === answer.version && answer.day === day && answer.policy === policy
           ? changedAnswer(answer, loaded.version, state, step.changes)
           : { version: loaded.version, day, state, policy, ...(await answerOf(state, policy)) };
       latest = Math.max(latest, loaded.version);
