@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/org/days.js';
 import { startTestApp, TODAY, testAppOn, type WatchedDatabase } from '../helpers/app.js';
-import { useTestOrg } from '../helpers/test-org.js';
+import { person, useTestOrg } from '../helpers/test-org.js';
 
 // SPEC "Policies": the org's policy, dated, read by anyone, set by ADMIN through the one
 // write path, answered `asOf` the day it was in force.
-const person = (email: string, manager?: string) => ({
-  email,
-  name: email,
-  ...(manager && { manager }),
-});
 const ORG = {
   people: [
     person('ana@x.io'),

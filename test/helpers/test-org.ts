@@ -11,6 +11,13 @@ import {
 } from './app.js';
 import { type OrgTemplate, saveTemplate } from './template.js';
 
+/** A person of an org document, named by their email, with their manager when given. */
+export const person = (email: string, manager?: string) => ({
+  email,
+  name: email,
+  ...(manager && { manager }),
+});
+
 export interface TestOrgOptions {
   /** Environment on top of the admin token, as the server would read it. */
   env?: Record<string, string>;

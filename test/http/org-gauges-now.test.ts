@@ -11,16 +11,11 @@ import {
   testAppOn,
 } from '../helpers/app.js';
 import { STATUS_FIELDS, samples } from '../helpers/scrape.js';
+import { person } from '../helpers/test-org.js';
 
 // SPEC "The org's health as metrics": `/metrics` tells the *current* coverage and findings. On
 // an org of this size a scrape equals what the API answers for today right after a write, a
 // setPolicy and the day's change (it served the values of before until worked out again).
-
-const person = (email: string, manager?: string) => ({
-  email,
-  name: email,
-  ...(manager && { manager }),
-});
 
 const ORG = {
   people: [

@@ -2,15 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/org/days.js';
 import { tokenFor } from '../access/credentials.js';
 import { TODAY } from '../helpers/app.js';
-import { useTestOrg } from '../helpers/test-org.js';
+import { person, useTestOrg } from '../helpers/test-org.js';
 
 // A scenario's `setPolicy` change (SPEC "Policies"): "what if our span limit were 8?" is
 // evaluated under the changed policy, and applied as the setPolicy mutation (ADMIN).
-const person = (email: string, manager?: string) => ({
-  email,
-  name: email,
-  ...(manager && { manager }),
-});
 const reports = Array.from({ length: 9 }, (_, i) => person(`r${i + 1}@x.io`, 'ana@x.io'));
 const ORG = {
   people: [person('ana@x.io'), person('fay@x.io'), ...reports],
