@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/org/days.js';
 import { startTestApp, TODAY, testAppOn, type WatchedDatabase } from '../helpers/app.js';
-import { person, useTestOrg } from '../helpers/test-org.js';
+import { person, platformWithStorage, useTestOrg } from '../helpers/test-org.js';
 
 // SPEC "Policies": the org's policy, dated, read by anyone, set by ADMIN through the one
 // write path, answered `asOf` the day it was in force.
@@ -13,17 +13,11 @@ const ORG = {
     person('fay@x.io', 'ana@x.io'),
   ],
   units: [
-    { slug: 'platform', name: 'Platform', layer: 'PILLAR' },
-    { slug: 'infra', name: 'Infra', layer: 'AREA', parent: 'platform' },
-    {
-      slug: 'storage',
-      parent: 'infra',
-      name: 'Storage',
-      layer: 'TEAM',
+    ...platformWithStorage({
       engLead: 'ana@x.io',
       techLead: 'dee@x.io',
       members: ['dee@x.io', 'eli@x.io'],
-    },
+    }),
   ],
 };
 const POLICY = `query ($asOf: Date) { policy(asOf: $asOf) {

@@ -18,6 +18,20 @@ export const person = (email: string, manager?: string) => ({
   ...(manager && { manager }),
 });
 
+/**
+ * The Platform pillar, its Infra area and Infra's Storage team with the seats and members
+ * given: the org the policy and gauge tests start from (each adds its own teams to Infra).
+ */
+export const platformWithStorage = (storage: {
+  engLead: string;
+  techLead: string;
+  members: string[];
+}) => [
+  { slug: 'platform', name: 'Platform', layer: 'PILLAR' },
+  { slug: 'infra', name: 'Infra', layer: 'AREA', parent: 'platform' },
+  { slug: 'storage', parent: 'infra', name: 'Storage', layer: 'TEAM', ...storage },
+];
+
 export interface TestOrgOptions {
   /** Environment on top of the admin token, as the server would read it. */
   env?: Record<string, string>;

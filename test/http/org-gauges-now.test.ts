@@ -11,7 +11,7 @@ import {
   testAppOn,
 } from '../helpers/app.js';
 import { STATUS_FIELDS, samples } from '../helpers/scrape.js';
-import { person } from '../helpers/test-org.js';
+import { person, platformWithStorage } from '../helpers/test-org.js';
 
 // SPEC "The org's health as metrics": `/metrics` tells the *current* coverage and findings. On
 // an org of this size a scrape equals what the API answers for today right after a write, a
@@ -26,17 +26,11 @@ const ORG = {
     person('gus@x.io'),
   ],
   units: [
-    { slug: 'platform', name: 'Platform', layer: 'PILLAR' },
-    { slug: 'infra', name: 'Infra', layer: 'AREA', parent: 'platform' },
-    {
-      slug: 'storage',
-      parent: 'infra',
-      name: 'Storage',
-      layer: 'TEAM',
+    ...platformWithStorage({
       engLead: 'ana@x.io',
       techLead: 'dee@x.io',
       members: ['ana@x.io', 'dee@x.io', 'eli@x.io', 'fay@x.io'],
-    },
+    }),
     {
       // An acting Eng Lead for exactly 90 days on TODAY: LONG_ACTING from TODAY + 1.
       slug: 'queue',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/org/days.js';
 import { tokenFor } from '../access/credentials.js';
 import { TODAY } from '../helpers/app.js';
-import { person, useTestOrg } from '../helpers/test-org.js';
+import { person, platformWithStorage, useTestOrg } from '../helpers/test-org.js';
 
 // A scenario's `setPolicy` change (SPEC "Policies"): "what if our span limit were 8?" is
 // evaluated under the changed policy, and applied as the setPolicy mutation (ADMIN).
@@ -10,17 +10,11 @@ const reports = Array.from({ length: 9 }, (_, i) => person(`r${i + 1}@x.io`, 'an
 const ORG = {
   people: [person('ana@x.io'), person('fay@x.io'), ...reports],
   units: [
-    { slug: 'platform', name: 'Platform', layer: 'PILLAR' },
-    { slug: 'infra', name: 'Infra', layer: 'AREA', parent: 'platform' },
-    {
-      slug: 'storage',
-      parent: 'infra',
-      name: 'Storage',
-      layer: 'TEAM',
+    ...platformWithStorage({
       engLead: 'ana@x.io',
       techLead: 'r1@x.io',
       members: ['r1@x.io', 'r2@x.io', 'r3@x.io', 'r4@x.io', 'r5@x.io', 'r6@x.io'],
-    },
+    }),
     // A Tech Lead Manager team of 3 engineers: healthy while the TLM team size is 4.
     {
       slug: 'web',
