@@ -12,6 +12,8 @@ export interface BenchServer {
   port: number;
   /** The server's resident memory now, its workers' included, in MiB. */
   rssMb(): number;
+  /** The server's process ids: its own and its workers'. */
+  pids(): number[];
   stop(): Promise<void>;
 }
 
@@ -70,8 +72,9 @@ export async function spawnServer(
       if (found) resolve(Number(found));
     });
   });
-  const rssMb = () => treeOf(child.pid ?? 0).reduce((mb, pid) => mb + residentMb(pid), 0);
-  return { port, rssMb, stop: () => stopped(child) };
+  const pids = () => treeOf(child.pid ?? 0);
+  const rssMb = () => pids().reduce((mb, pid) => mb + residentMb(pid), 0);
+  return { port, rssMb, pids, stop: () => stopped(child) };
 }
 
 function stopped(child: ChildProcess): Promise<void> {

@@ -1,7 +1,7 @@
 import type { ArgBuilder } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import type { Day, OrgState } from '../core/org/state.js';
-import type { LoadedOrg } from '../store/snapshots.js';
+import type { LoadedOrg } from '../store/org-views.js';
 import { refSchema } from '../writes/fields.js';
 import type { Types } from './builder.js';
 import type { Context } from './context.js';

@@ -3,7 +3,8 @@ import type { Day } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
 import type { ApiRole } from '../db/tables.js';
 import type { Config } from '../server/config.js';
-import type { OrgSnapshots, RequestOrg } from '../store/snapshots.js';
+import type { RequestOrg } from '../store/org-views.js';
+import type { OrgSnapshots } from '../store/snapshots.js';
 import type { CredentialWatch } from '../tokens/credential-watch.js';
 
 /**

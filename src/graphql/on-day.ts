@@ -3,7 +3,7 @@ import { latestInForce } from '../core/org/in-force.js';
 import type { Day, OrgState } from '../core/org/state.js';
 import type { AorRow, PersonRow, UnitRow } from '../db/tables.js';
 import { aorRows, parentsByUnit } from '../store/history-rows.js';
-import type { LoadedOrg } from '../store/snapshots.js';
+import type { LoadedOrg } from '../store/org-views.js';
 import { withOrg } from './args.js';
 import type { Types } from './builder.js';
 import type { Context } from './context.js';

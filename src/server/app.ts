@@ -8,7 +8,8 @@ import type { Database } from '../db/client.js';
 import type { Context } from '../graphql/context.js';
 import { schema } from '../graphql/schema.js';
 import { keepFresh } from '../store/kept-fresh.js';
-import { type HeldOrg, OrgSnapshots } from '../store/snapshots.js';
+import type { HeldOrg } from '../store/org-views.js';
+import { OrgSnapshots } from '../store/snapshots.js';
 import { createAuthenticator, isFromCli } from '../tokens/authenticate.js';
 import { useCredentialRequired } from '../tokens/credential-required.js';
 import { CredentialWatch } from '../tokens/credential-watch.js';
@@ -27,6 +28,7 @@ import { gaugedKinds, orgGauges } from './org-gauges.js';
 import { useParamsGuard } from './params-guard.js';
 import { useTypedRequestErrors } from './request-errors.js';
 import { useRequestRecords } from './requests.js';
+import { shareSteps } from './sibling-steps.js';
 import { useSlicedAnswers } from './sliced-answers.js';
 
 export interface AppOptions {
@@ -58,6 +60,7 @@ export function createApp({
   const snapshots = new OrgSnapshots(metrics.snapshotLoaded, heldOrg);
   // One of several server processes (server/workers.ts): the others write too.
   if (cluster.isWorker) {
+    shareSteps(snapshots);
     const stale = (error: Error) =>
       logger.warn({ error: error.message }, 'org snapshot: not loaded after a change');
     keepFresh(changes, snapshots, database.db, today, stale).catch(stale);

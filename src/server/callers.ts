@@ -1,7 +1,8 @@
 import type { Day } from '../core/org/state.js';
 import type { Database, Db } from '../db/client.js';
 import type { Viewer } from '../graphql/context.js';
-import type { OrgSnapshots, RequestOrg } from '../store/snapshots.js';
+import type { RequestOrg } from '../store/org-views.js';
+import type { OrgSnapshots } from '../store/snapshots.js';
 import type { Credentials } from '../tokens/authenticate.js';
 
 /** What a request's context starts from: its org, its day and who asks. */

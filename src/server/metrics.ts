@@ -56,7 +56,8 @@ export function createMetrics(database: Database, changes: { subscribers: number
     name: 'orgraph_snapshot_load_duration_seconds',
     help:
       "Reads of the org's history from the database into memory: the first, then after each " +
-      'write made elsewhere (a write through this process is applied in memory).',
+      'write made elsewhere (a write through this process, or through another worker of the same ' +
+      'server, is applied in memory).',
     buckets: SECONDS,
     registers: [registry],
   });

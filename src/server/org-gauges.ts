@@ -4,7 +4,7 @@ import type { CoverageRollup, LayerCoverage } from '../core/coverage/rollup.js';
 import { FINDING_KINDS, SEVERITIES } from '../core/findings/findings.js';
 import { type FindingKind, REVEALS_CANDIDATES } from '../core/findings/types.js';
 import { type Day, LAYERS } from '../core/org/state.js';
-import type { LoadedOrg } from '../store/snapshots.js';
+import type { LoadedOrg } from '../store/org-views.js';
 import { type Answer, answerOf, changedAnswer, turn } from './org-gauge-values.js';
 
 /** The rollup row field that counts each status. */

@@ -1,6 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { aggregateWorkerMetrics } from './cluster-metrics.js';
 import type { Logger } from './logging.js';
+import { relaySteps } from './sibling-steps.js';
 
 /** How long a worker that crashed waits before it is started again, after the first retry. */
 const RESTART_DELAY_MS = 1_000;
@@ -14,9 +15,9 @@ const STOP_MARGIN_MS = 5_000;
  * snapshot). The workers start one after the other, so only the first migrates the database
  * and a start that cannot serve fails once: that worker prints its one line and the primary
  * exits with its code. Once all listen, `announce` runs once; a worker that dies after that
- * is started again. The primary adds up the workers' metrics for `/metrics`. SIGTERM (or
- * SIGINT) reaches every worker, which finishes its requests, and the primary exits when the
- * last has.
+ * is started again. The primary adds up the workers' metrics for `/metrics` and passes each
+ * worker's writes on to the others (sibling-steps.ts). SIGTERM (or SIGINT) reaches every
+ * worker, which finishes its requests, and the primary exits when the last has.
  */
 export function superviseWorkers(
   count: number,
@@ -76,5 +77,6 @@ export function superviseWorkers(
   process.on('SIGTERM', () => stop('SIGTERM', 0));
   process.on('SIGINT', () => stop('SIGINT', 0));
   aggregateWorkerMetrics();
+  relaySteps();
   fork();
 }

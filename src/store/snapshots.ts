@@ -1,15 +1,16 @@
 import { recentlyAsked } from '../core/collections.js';
 import { orgStateOn } from '../core/org/as-of.js';
-import type { HistoryChanges } from '../core/org/changed-state.js';
 import type { Day, OrgHistory, OrgState } from '../core/org/state.js';
-import { type Policy, policyOn } from '../core/policy.js';
+import { policyOn } from '../core/policy.js';
 import type { Db } from '../db/client.js';
 import { currentOrgVersion, readOrgVersion } from '../db/version.js';
 import type { SavedChanges } from '../writes/save.js';
 import { applySavedChanges } from './apply-changes.js';
 import { carriedStates, savedChanges } from './carried-states.js';
+import { HeardSteps } from './heard-steps.js';
 import { readOrgHistory } from './history.js';
 import { carriedRows, type OrgRows, rowsById } from './org-rows.js';
+import type { HeldOrg, LoadedOrg, RequestOrg, VersionStep } from './org-views.js';
 
 /** At most this many distinct `asOf` days of one org version stay computed. */
 const STATES_KEPT = 32;
@@ -32,71 +33,22 @@ interface Snapshot {
   step?: VersionStep;
 }
 
-/** What the write that made a version changed, from the version before it. */
-export interface VersionStep {
-  from: number;
-  changes: HistoryChanges;
-}
-
-/** An org's history as read at a version: what an instance may start holding. */
-export interface HeldOrg {
-  version: number;
-  history: OrgHistory;
-}
-
-/** The snapshot a request has loaded: read without waiting. */
-export interface LoadedOrg {
-  /** The org version this snapshot holds. */
-  version: number;
-  /** The org as it stood on a day. */
-  on(asOf: Day): OrgState;
-  /** The org's policy in force on a day. */
-  policyOn(asOf: Day): Policy;
-  /** Unit and person rows by id. */
-  rows(): OrgRows;
-  /** Every history row (read by key through history-rows.ts). */
-  history: OrgHistory;
-  /**
-   * When this version was made here from the one before by a write that moved no unit, AoR
-   * or reporting line: what it changed (what depends on the org is worked out again there).
-   */
-  step?: VersionStep;
-}
-
-/** What a request reads the shared snapshot through. */
-export interface RequestOrg {
-  /** The org as it stood on a day. */
-  on(asOf: Day): Promise<OrgState>;
-  /** The org's policy in force on a day. */
-  policyOn(asOf: Day): Promise<Policy>;
-  /** Unit and person rows by id. */
-  rows(): Promise<OrgRows>;
-  /** Every history row (planning scenarios start from it). */
-  history(): Promise<OrgHistory>;
-  /** Resolves once the snapshot is loaded: what follows computes without the database. */
-  ready(): Promise<void>;
-  /**
-   * The snapshot once this request has loaded it, null before: resolvers answer from it
-   * synchronously, so a tree of 17,000 units costs no promise per field.
-   */
-  loaded(): LoadedOrg | null;
-  /**
-   * Forgets the snapshot this request loaded, so what it reads next is checked against the
-   * version again: a mutation's payload answers from the org its write made.
-   */
-  renew(): void;
-}
-
 /**
  * The org's history, kept in memory across requests and keyed by the org version that every
  * write bumps in its transaction. Org data changes rarely and is read constantly: a request
- * pays one tiny version query. A write made here is applied to the history in memory; a
- * write made elsewhere (another instance, the CLI) is noticed by the version and reloaded
- * (eight set-based queries). Instances stay consistent since the version lives in the database.
+ * pays one tiny version query. A write made here, or by a sibling worker process that tells
+ * of it (`withSiblings`), is applied to the history in memory; a write made elsewhere
+ * (another instance, the CLI) is noticed by the version and reloaded (eleven set-based
+ * queries). Instances stay consistent since the version lives in the database.
  */
 export class OrgSnapshots {
   private current: Promise<Snapshot> | null = null;
   private readonly watchers = new Set<(version: number) => void>();
+  /** Sibling processes over the same database: the steps they told of, how to tell ours. */
+  private siblings: {
+    steps: HeardSteps;
+    tell: (version: number, changes: SavedChanges) => void;
+  } | null = null;
 
   /**
    * `onLoad` hears each (re)load of the history and how long it took (the metrics); `held`,
@@ -117,6 +69,17 @@ export class OrgSnapshots {
   watch(watcher: (version: number) => void): () => void {
     this.watchers.add(watcher);
     return () => this.watchers.delete(watcher);
+  }
+
+  /**
+   * This process is one of several over the database (server/sibling-steps.ts): each write
+   * made here is told with `tell`, and what the siblings tell is given to the returned steps.
+   * A newer version is then reached by their steps when they come within `waitMs`.
+   */
+  withSiblings(tell: (version: number, changes: SavedChanges) => void, waitMs: number): HeardSteps {
+    const steps = new HeardSteps(waitMs);
+    this.siblings = { steps, tell };
+    return steps;
   }
 
   private newVersion(version: number): void {
@@ -159,10 +122,14 @@ export class OrgSnapshots {
 
   /**
    * The history at `version`, for a write holding the org write lock inside its
-   * transaction `tx`: from memory when it is that version, else read through `tx`.
+   * transaction `tx`: from memory when it is that version (or a sibling's steps reach it),
+   * else read through `tx`.
    */
   async historyAt(tx: Db, version: number): Promise<OrgHistory> {
-    const cached = await this.settled();
+    let cached = await this.settled();
+    if (cached && cached.version < version && (await this.steppedTo(version))) {
+      cached = await this.settled();
+    }
     if (cached?.version === version) return cached.history;
     const started = performance.now();
     const history = await readOrgHistory(tx);
@@ -176,6 +143,12 @@ export class OrgSnapshots {
    * the org states of the days already asked carried over to it.
    */
   async advance(version: number, changes: SavedChanges): Promise<void> {
+    await this.applyStep(version, changes);
+    this.siblings?.tell(version, changes);
+  }
+
+  /** `version`'s changes applied to the history of the version before it, when held. */
+  private async applyStep(version: number, changes: SavedChanges): Promise<void> {
     const cached = await this.settled();
     if (cached?.version !== version - 1) return;
     const history = applySavedChanges(cached.history, changes);
@@ -185,6 +158,28 @@ export class OrgSnapshots {
     const step = changed ? { from: cached.version, changes: changed } : undefined;
     this.current = Promise.resolve({ version, history, states, ...(rows && { rows }), step });
     this.newVersion(version);
+  }
+
+  /**
+   * Whether the org held reached `version` by the siblings' steps, each applied as a write
+   * made here would be; waits for a step not heard yet (it follows its commit by about a
+   * millisecond), at most `waitMs` in all. A version written elsewhere (the CLI, another
+   * server) has no step: then false, and the org is read again.
+   */
+  private async steppedTo(version: number): Promise<boolean> {
+    const steps = this.siblings?.steps;
+    if (!steps) return false;
+    const until = performance.now() + steps.waitMs;
+    for (let cached = await this.settled(); cached; cached = await this.settled()) {
+      if (cached.version >= version) {
+        steps.reached(cached.version);
+        return true;
+      }
+      const step = await steps.of(cached.version + 1, until);
+      if (!step) return false;
+      await this.applyStep(cached.version + 1, step);
+    }
+    return false;
   }
 
   private keep(snapshot: Omit<Snapshot, 'states'>): void {
@@ -200,6 +195,7 @@ export class OrgSnapshots {
     const version = await currentOrgVersion(db);
     const cached = await this.settled();
     if (cached && cached.version >= version) return cached;
+    if (cached && (await this.steppedTo(version))) return (await this.settled()) ?? cached;
     const started = performance.now();
     // The version and the rows are read in one snapshot of the database, so they agree.
     const loading = db

@@ -5,7 +5,7 @@ import type { Db } from '../db/client.js';
 import { operatorViewer, type Viewer, type ViewerScope } from '../graphql/context.js';
 import type { Config } from '../server/config.js';
 import type { JwtConfig } from '../server/jwt-config.js';
-import type { RequestOrg } from '../store/snapshots.js';
+import type { RequestOrg } from '../store/org-views.js';
 import {
   CLOCK_TOLERANCE_S,
   createJwtVerifier,

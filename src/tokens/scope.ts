@@ -1,7 +1,7 @@
 import type { Day } from '../core/org/state.js';
 import { subtreeOf } from '../core/org/subtree.js';
 import type { ViewerScope } from '../graphql/context.js';
-import type { RequestOrg } from '../store/snapshots.js';
+import type { RequestOrg } from '../store/org-views.js';
 
 /** The unit a token (by id) or a JWT claim (by slug) names as its scope. */
 export type ScopeRef = { unitId: number } | { slug: string };

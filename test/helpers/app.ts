@@ -4,7 +4,7 @@ import { hashFolder, pgliteTemplateKey } from '../../src/db/pglite-template.js';
 import { createApp } from '../../src/server/app.js';
 import { type Config, loadConfig } from '../../src/server/config.js';
 import { createLogger } from '../../src/server/logging.js';
-import type { HeldOrg } from '../../src/store/snapshots.js';
+import type { HeldOrg } from '../../src/store/org-views.js';
 import { openSavedDatabase, openTestDatabase, type TestDatabase } from './database.js';
 
 /** The day every test runs on, so answers do not drift with the calendar. */

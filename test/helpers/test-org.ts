@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { readOrgVersion } from '../../src/db/version.js';
 import { readOrgHistory } from '../../src/store/history.js';
-import type { HeldOrg } from '../../src/store/snapshots.js';
+import type { HeldOrg } from '../../src/store/org-views.js';
 import {
   openImportedDatabase,
   openWatchedDatabase,

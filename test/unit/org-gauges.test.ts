@@ -11,7 +11,7 @@ import { documentRepeats } from '../../src/orgdoc/document-rules.js';
 import { parseDocumentShape } from '../../src/orgdoc/shape.js';
 import { planChanges } from '../../src/scenarios/evaluate.js';
 import { orgGauges } from '../../src/server/org-gauges.js';
-import type { LoadedOrg } from '../../src/store/snapshots.js';
+import type { LoadedOrg } from '../../src/store/org-views.js';
 import { Draft } from '../../src/writes/draft.js';
 import { Problems } from '../../src/writes/problems.js';
 import { STATUS_FIELDS, samples } from '../helpers/scrape.js';

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orgStateOn } from '../../src/core/org/as-of.js';
+import type { OrgHistory, OrgState } from '../../src/core/org/state.js';
+import { importOrgDocument } from '../../src/orgdoc/import.js';
+import { createPerson } from '../../src/people/writes.js';
+import { assignSeat } from '../../src/seats/writes.js';
+import { readOrgHistory } from '../../src/store/history.js';
+import { OrgSnapshots } from '../../src/store/snapshots.js';
+import { runWrite } from '../../src/writes/run.js';
+import { TODAY } from '../helpers/app.js';
+import { openTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { platformWithStorage } from '../helpers/test-org.js';
+
+/**
+ * Worker processes over one database (node:cluster) tell each other their writes: each one's
+ * org in memory takes a sibling's write as a step, as it takes its own, instead of reading
+ * the whole org again. Two stores here are two workers; what the primary relays between
+ * them is a structured clone, as here. test/ops/workers.test.ts runs the real processes.
+ */
+
+const WAIT_MS = 100;
+const EM = 'em@example.com';
+const ORG = {
+  people: [
+    { email: EM, name: 'Em' },
+    { email: 'tl@example.com', name: 'Tl' },
+  ],
+  // Em leads Storage and is its Tech Lead too, until a test gives Tl the seat.
+  units: platformWithStorage({ engLead: EM, techLead: EM, members: [] }),
+};
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const imported = await importOrgDocument(database.db, ORG, { today: TODAY });
+  expect(imported.userErrors).toEqual([]);
+});
+afterAll(() => database.drop());
+
+/** A worker's store, and how many times it read the whole org. */
+function worker() {
+  const counted = { loads: 0 };
+  const store = new OrgSnapshots(() => counted.loads++);
+  return Object.assign(counted, { store });
+}
+
+/** Two workers telling each other their writes. */
+function siblings() {
+  const [a, b] = [worker(), worker()];
+  // Each store's steps hear what the other one tells.
+  const ofA = a.store.withSiblings((v, changes) => ofB.heard(v, structuredClone(changes)), WAIT_MS);
+  const ofB = b.store.withSiblings((v, changes) => ofA.heard(v, structuredClone(changes)), WAIT_MS);
+  return [a, b] as const;
+}
+
+const write = (store: OrgSnapshots, n: number) =>
+  runWrite({ db: database.db, store, today: TODAY, actor: 'test' }, 'createPerson', (draft) =>
+    createPerson(draft, { email: `p${n}@example.com`, name: `P${n}`, manager: EM }),
+  );
+
+/** Every table's rows by id: the order rows come back in is no part of the history. */
+const byId = (history: OrgHistory) =>
+  Object.fromEntries(
+    Object.entries(history).map(([table, rows]) => [
+      table,
+      [...(rows as Array<{ id: number }>)].sort((x, y) => x.id - y.id),
+    ]),
+  );
+
+/** A state with its read-through maps (a carried state's) copied into plain ones. */
+const plain = (s: OrgState) => ({
+  ...s,
+  people: new Map(s.people),
+  seats: new Map(s.seats),
+  members: new Map(s.members),
+});
+
+async function expectCurrent(store: OrgSnapshots) {
+  const held = await store.checked(database.db);
+  expect(byId(held.history)).toEqual(byId(await readOrgHistory(database.db)));
+}
+
+describe("a sibling worker's writes", () => {
+  it('are applied as steps: the other worker never reads the whole org again', async () => {
+    const [a, b] = siblings();
+    await a.store.checked(database.db);
+    await b.store.checked(database.db);
+    for (let n = 0; n < 4; n++) {
+      await write(n % 2 ? b.store : a.store, n);
+      await expectCurrent(a.store);
+      await expectCurrent(b.store);
+    }
+    // A seat write changes the day's state worked out before it: carried over on the sibling.
+    await b.store.forRequest(database.db).on(TODAY);
+    await runWrite(
+      { db: database.db, store: a.store, today: TODAY, actor: 't' },
+      'assignSeat',
+      (d) => assignSeat(d, { unit: 'storage', seat: 'TECH_LEAD', person: 'tl@example.com' }),
+    );
+    const carried = await b.store.forRequest(database.db).on(TODAY);
+    const history = await readOrgHistory(database.db);
+    expect(plain(carried)).toEqual(plain(orgStateOn(history, TODAY)));
+    const tl = history.people.find((p) => p.email === 'tl@example.com');
+    const techLeads = [...carried.seats.values()].map((s) => s.TECH_LEAD.holder?.personId);
+    expect(techLeads).toContain(tl?.id);
+    await expectCurrent(b.store);
+    expect([a.loads, b.loads]).toEqual([1, 1]);
+  });
+
+  it('written at once through both workers, each waits for the step before its own', async () => {
+    const [a, b] = siblings();
+    await Promise.all([a.store.checked(database.db), b.store.checked(database.db)]);
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) => write(i % 2 ? b.store : a.store, 100 + i)),
+    );
+    await expectCurrent(a.store);
+    await expectCurrent(b.store);
+    expect([a.loads, b.loads]).toEqual([1, 1]);
+  });
+
+  it('made elsewhere (the CLI, another server) are read again after the wait', async () => {
+    const [a, b] = siblings();
+    await Promise.all([a.store.checked(database.db), b.store.checked(database.db)]);
+    await write(worker().store, 200);
+    const started = performance.now();
+    await expectCurrent(b.store);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(WAIT_MS - 1);
+    expect(b.loads).toBe(2);
+  });
+});
