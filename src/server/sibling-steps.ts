@@ -6,10 +6,11 @@ const STEP = 'orgraph:step';
 
 /**
  * How long a worker that sees a newer org version waits for its step before it reads the
- * whole org: a sibling's step arrives about a millisecond after its commit, and a version
- * written elsewhere (the CLI, another server) costs this much more than a read of the org.
+ * whole org: a sibling's step arrives about a millisecond after its commit, later when either
+ * worker is busy (a collection, a slice of a tree), and a version written elsewhere (the CLI,
+ * another server) costs this much more than a read of the org.
  */
-const WAIT_MS = 100;
+const WAIT_MS = 250;
 
 /** A bigger write (an import) is not told: each sibling reads the org, as fast as the IPC. */
 const ROWS_TOLD = 20_000;
