@@ -193,9 +193,16 @@ export class OrgSnapshots {
 
   private async snapshot(db: Db): Promise<Snapshot> {
     const version = await currentOrgVersion(db);
+    const seen = this.current;
     const cached = await this.settled();
     if (cached && cached.version >= version) return cached;
     if (cached && (await this.steppedTo(version))) return (await this.settled()) ?? cached;
+    // Requests that waited for steps together give up together: the first reads the org,
+    // the others take its read (or a step that came meanwhile) instead of reading it again.
+    if (this.current !== seen) {
+      const since = await this.settled();
+      if (since && since.version >= version) return since;
+    }
     const started = performance.now();
     // The version and the rows are read in one snapshot of the database, so they agree.
     const loading = db

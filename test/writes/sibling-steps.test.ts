@@ -133,4 +133,15 @@ describe("a sibling worker's writes", () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(SHORT_WAIT_MS - 1);
     expect(b.loads).toBe(2);
   });
+
+  it('made elsewhere and then asked by many requests at once, are read once', async () => {
+    const [a, b] = siblings(SHORT_WAIT_MS);
+    await Promise.all([a.store.checked(database.db), b.store.checked(database.db)]);
+    await write(worker().store, 300);
+    // Each request waits for a step that never comes; the first to give up reads the org,
+    // and the others take what it read.
+    await Promise.all(Array.from({ length: 6 }, () => b.store.checked(database.db)));
+    await expectCurrent(b.store);
+    expect(b.loads).toBe(2);
+  });
 });
