@@ -20,16 +20,26 @@ export class HeardSteps {
   heard(version: number, changes: SavedChanges): void {
     this.steps.set(version, changes);
     for (const old of this.steps.keys()) if (old <= version - KEPT) this.steps.delete(old);
+    this.news();
+  }
+
+  /**
+   * The process holds a newer version by other means: a write of its own (one it made while
+   * another of its writes waited for the version before), or the org read again.
+   */
+  news(): void {
     for (const waiter of [...this.waiters]) waiter();
   }
 
-  /** The changes of `version`, waited for until `until` (performance.now()) at most. */
+  /**
+   * The changes of `version`, waited for until `until` (performance.now()) at most; undefined
+   * as soon as there is other news (the version may be held by then: the caller looks again).
+   */
   async of(version: number, until: number): Promise<SavedChanges | undefined> {
-    for (;;) {
-      const step = this.steps.get(version);
-      const left = until - performance.now();
-      if (step || left <= 0 || !(await this.anyWithin(left))) return step;
-    }
+    const step = this.steps.get(version);
+    const left = until - performance.now();
+    if (step || left <= 0 || !(await this.anyWithin(left))) return step;
+    return this.steps.get(version);
   }
 
   /** Drops the steps up to `version`: the process holds it. */
@@ -37,7 +47,7 @@ export class HeardSteps {
     for (const old of this.steps.keys()) if (old <= version) this.steps.delete(old);
   }
 
-  /** Whether a step is heard within `ms`. */
+  /** Whether there is news (a step heard, a version held) within `ms`. */
   private anyWithin(ms: number): Promise<boolean> {
     return new Promise((resolve) => {
       const heard = () => settle(true);

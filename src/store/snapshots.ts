@@ -83,6 +83,7 @@ export class OrgSnapshots {
   }
 
   private newVersion(version: number): void {
+    this.siblings?.steps.news();
     for (const watcher of this.watchers) watcher(version);
   }
 
@@ -176,8 +177,8 @@ export class OrgSnapshots {
         return true;
       }
       const step = await steps.of(cached.version + 1, until);
-      if (!step) return false;
-      await this.applyStep(cached.version + 1, step);
+      if (step) await this.applyStep(cached.version + 1, step);
+      else if (performance.now() >= until) return false;
     }
     return false;
   }
