@@ -3,18 +3,64 @@ import type { SavedChanges } from '../writes/save.js';
 /** Steps kept at most: a process far behind its siblings loads the org instead. */
 const KEPT = 64;
 
+/** How long a process waits for its own write in flight to be applied, at most. */
+const OWN_WRITE_MS = 5_000;
+
 /**
- * The writes sibling processes committed (node:cluster workers over one database), each
- * version's saved changes as its writer applied them to its own org. A process holding the
- * version before one applies the step as a write of its own would be, instead of reading
- * the whole org again (1.4 s at 100,000 people, during which its requests wait).
+ * The versions a process will hold without reading the org again: its own writes in flight
+ * (committed or committing, not yet applied in memory), and the writes sibling processes
+ * committed (node:cluster workers over one database), each version's saved changes as its
+ * writer applied them to its own org. A process holding the version before one applies the
+ * step as a write of its own would be, instead of reading the whole org again (1.4 s at
+ * 100,000 people, during which its requests wait, and its writes if they wait inside theirs).
  */
 export class HeardSteps {
   private readonly steps = new Map<number, SavedChanges>();
   private readonly waiters = new Set<() => void>();
+  private readonly inFlight = new Set<number>();
 
-  /** `waitMs`: how long a process that sees a newer version waits for its step. */
-  constructor(readonly waitMs: number) {}
+  /** How long a process that sees a newer version waits for a sibling's step (none: 0). */
+  waitMs = 0;
+
+  /** A write of this process's own is committing `version` (inside its transaction). */
+  writing(version: number): void {
+    this.inFlight.add(version);
+  }
+
+  /** That write is over: applied in memory, or failed. */
+  wrote(version: number): void {
+    this.inFlight.delete(version);
+    this.news();
+  }
+
+  /**
+   * Whether the org held (`held`) reached `version`: waiting for this process's own write
+   * of each version in between to be applied, else for a sibling's step, applied with `apply`
+   * (at most `waitMs` in all for those). False when neither comes: the org is read instead.
+   */
+  async reach(
+    version: number,
+    held: () => Promise<{ version: number } | null>,
+    apply: (version: number, changes: SavedChanges) => Promise<void>,
+  ): Promise<boolean> {
+    const [until, ownUntil] = [this.waitMs, OWN_WRITE_MS].map((ms) => performance.now() + ms);
+    for (let now = await held(); now; now = await held()) {
+      if (now.version >= version) {
+        this.reached(now.version);
+        return true;
+      }
+      const next = now.version + 1;
+      const left = (ownUntil as number) - performance.now();
+      if (this.inFlight.has(next) && left > 0) {
+        await this.anyWithin(left);
+        continue;
+      }
+      const step = await this.of(next, until as number);
+      if (step) await apply(next, step);
+      else if (performance.now() >= (until as number)) return false;
+    }
+    return false;
+  }
 
   /** A sibling committed `version` with these changes. */
   heard(version: number, changes: SavedChanges): void {
@@ -35,7 +81,7 @@ export class HeardSteps {
    * The changes of `version`, waited for until `until` (performance.now()) at most; undefined
    * as soon as there is other news (the version may be held by then: the caller looks again).
    */
-  async of(version: number, until: number): Promise<SavedChanges | undefined> {
+  private async of(version: number, until: number): Promise<SavedChanges | undefined> {
     const step = this.steps.get(version);
     const left = until - performance.now();
     if (step || left <= 0 || !(await this.anyWithin(left))) return step;
@@ -43,7 +89,7 @@ export class HeardSteps {
   }
 
   /** Drops the steps up to `version`: the process holds it. */
-  reached(version: number): void {
+  private reached(version: number): void {
     for (const old of this.steps.keys()) if (old <= version) this.steps.delete(old);
   }
 

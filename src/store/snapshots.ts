@@ -44,11 +44,10 @@ interface Snapshot {
 export class OrgSnapshots {
   private current: Promise<Snapshot> | null = null;
   private readonly watchers = new Set<(version: number) => void>();
-  /** Sibling processes over the same database: the steps they told of, how to tell ours. */
-  private siblings: {
-    steps: HeardSteps;
-    tell: (version: number, changes: SavedChanges) => void;
-  } | null = null;
+  /** The versions this store will hold without reading the org: its writes', its siblings'. */
+  private readonly steps = new HeardSteps();
+  /** How to tell sibling processes over the same database of a write made here. */
+  private tell: ((version: number, changes: SavedChanges) => void) | null = null;
 
   /**
    * `onLoad` hears each (re)load of the history and how long it took (the metrics); `held`,
@@ -77,13 +76,13 @@ export class OrgSnapshots {
    * A newer version is then reached by their steps when they come within `waitMs`.
    */
   withSiblings(tell: (version: number, changes: SavedChanges) => void, waitMs: number): HeardSteps {
-    const steps = new HeardSteps(waitMs);
-    this.siblings = { steps, tell };
-    return steps;
+    this.tell = tell;
+    this.steps.waitMs = waitMs;
+    return this.steps;
   }
 
   private newVersion(version: number): void {
-    this.siblings?.steps.news();
+    this.steps.news();
     for (const watcher of this.watchers) watcher(version);
   }
 
@@ -145,7 +144,19 @@ export class OrgSnapshots {
    */
   async advance(version: number, changes: SavedChanges): Promise<void> {
     await this.applyStep(version, changes);
-    this.siblings?.tell(version, changes);
+    this.tell?.(version, changes);
+  }
+
+  /**
+   * A write here is committing `version`, until `wrote`: what asks for that version
+   * meanwhile (the next write, a request) waits for it to be applied instead of reading it.
+   */
+  writing(version: number): void {
+    this.steps.writing(version);
+  }
+
+  wrote(version: number): void {
+    this.steps.wrote(version);
   }
 
   /** `version`'s changes applied to the history of the version before it, when held. */
@@ -161,26 +172,13 @@ export class OrgSnapshots {
     this.newVersion(version);
   }
 
-  /**
-   * Whether the org held reached `version` by the siblings' steps, each applied as a write
-   * made here would be; waits for a step not heard yet (it follows its commit by about a
-   * millisecond), at most `waitMs` in all. A version written elsewhere (the CLI, another
-   * server) has no step: then false, and the org is read again.
-   */
-  private async steppedTo(version: number): Promise<boolean> {
-    const steps = this.siblings?.steps;
-    if (!steps) return false;
-    const until = performance.now() + steps.waitMs;
-    for (let cached = await this.settled(); cached; cached = await this.settled()) {
-      if (cached.version >= version) {
-        steps.reached(cached.version);
-        return true;
-      }
-      const step = await steps.of(cached.version + 1, until);
-      if (step) await this.applyStep(cached.version + 1, step);
-      else if (performance.now() >= until) return false;
-    }
-    return false;
+  /** Whether the org held reached `version` by writes made here or by siblings (`HeardSteps`). */
+  private steppedTo(version: number): Promise<boolean> {
+    return this.steps.reach(
+      version,
+      () => this.settled(),
+      (next, changes) => this.applyStep(next, changes),
+    );
   }
 
   private keep(snapshot: Omit<Snapshot, 'states'>): void {

@@ -82,6 +82,9 @@ export async function runWrite<T>(
       await options.afterSave?.(tx);
       await announceOrgVersion(tx, version);
       saved = { version, changes };
+      // From its commit on, the next write (or a request) may ask for this version: it waits
+      // for it to be applied below rather than reading the whole org.
+      writer.store.writing(version);
       return { value, draft, version };
     });
     if (saved) await writer.store.advance(saved.version, saved.changes);
@@ -89,6 +92,8 @@ export async function runWrite<T>(
   } catch (error) {
     if (error instanceof Discard) return error.outcome as WriteOutcome<T>;
     throw error;
+  } finally {
+    if (saved) writer.store.wrote(saved.version);
   }
 }
 

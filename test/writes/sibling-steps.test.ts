@@ -157,3 +157,13 @@ describe("a sibling worker's writes", () => {
     expect(b.loads).toBe(2);
   });
 });
+
+describe('writes made at once through one store (one process, no siblings)', () => {
+  it('each waits for the one before it to be applied: none reads the whole org again', async () => {
+    const alone = worker();
+    await alone.store.checked(database.db);
+    await Promise.all(Array.from({ length: 6 }, (_, i) => write(alone.store, 500 + i)));
+    await expectCurrent(alone.store);
+    expect(alone.loads).toBe(1);
+  });
+});
