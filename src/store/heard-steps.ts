@@ -43,21 +43,22 @@ export class HeardSteps {
     held: () => Promise<{ version: number } | null>,
     apply: (version: number, changes: SavedChanges) => Promise<void>,
   ): Promise<boolean> {
-    const [until, ownUntil] = [this.waitMs, OWN_WRITE_MS].map((ms) => performance.now() + ms);
+    const start = performance.now();
+    const [until, ownUntil] = [start + this.waitMs, start + OWN_WRITE_MS];
     for (let now = await held(); now; now = await held()) {
       if (now.version >= version) {
         this.reached(now.version);
         return true;
       }
       const next = now.version + 1;
-      const left = (ownUntil as number) - performance.now();
+      const left = ownUntil - performance.now();
       if (this.inFlight.has(next) && left > 0) {
         await this.anyWithin(left);
         continue;
       }
-      const step = await this.of(next, until as number);
+      const step = await this.of(next, until);
       if (step) await apply(next, step);
-      else if (performance.now() >= (until as number)) return false;
+      else if (performance.now() >= until) return false;
     }
     return false;
   }
