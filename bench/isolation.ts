@@ -10,42 +10,22 @@
  */
 import { readdirSync } from 'node:fs';
 import { setPriority } from 'node:os';
-import { graphqlClient, graphqlLoadClient, timeWarm } from './measure.js';
+import { graphqlClient, timeWarm } from './measure.js';
 import { PERSON_QUERY, PERSON_VARIABLES } from './queries.js';
 import { type BenchServer, startServer } from './server.js';
 import { benchDatabase, dropBenchDatabase, importGenerated, type SizeName } from './setup.js';
 import { TREE_QUERY } from './tree.js';
+import { pct, underLoad } from './under-load.js';
 
 const TOKEN = 'bench-admin-token-0123456789abcdef';
 const ROUNDS = 3;
-const LOAD_MS = 5_000;
 const LOWEST = 19;
-
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
 
 /** Every thread of a server's processes at `nice`: Linux keeps a priority per thread. */
 function prioritise(servers: BenchServer[], nice: number) {
   for (const pid of servers.flatMap((server) => server.pids())) {
     for (const task of readdirSync(`/proc/${pid}/task`)) setPriority(Number(task), nice);
   }
-}
-
-/** Four tree clients on `treeServers` for LOAD_MS, person lookups on `probe` meanwhile. */
-async function underLoad(treeServers: BenchServer[], probe: ReturnType<typeof graphqlClient>) {
-  const until = performance.now() + LOAD_MS;
-  const loops = Array.from({ length: 4 }, async (_, i) => {
-    const gql = graphqlLoadClient((treeServers[i % treeServers.length] as BenchServer).port, TOKEN);
-    while (performance.now() < until) await gql(TREE_QUERY);
-  });
-  const lookups: number[] = [];
-  while (performance.now() < until) {
-    const start = performance.now();
-    await probe(PERSON_QUERY, PERSON_VARIABLES);
-    lookups.push(performance.now() - start);
-  }
-  await Promise.all(loops);
-  return lookups;
 }
 
 async function main() {
@@ -72,7 +52,8 @@ async function main() {
       console.log(`round ${round + 1}: person lookup p50 alone ${alone.toFixed(2)} ms`);
       for (const [name, servers, nice] of cases) {
         prioritise([b, c], nice);
-        const lookups = await underLoad(servers, probe);
+        const ports = servers.map((server) => server.port);
+        const { probes: lookups } = await underLoad(ports, TOKEN, 4, undefined, probe);
         const [p50, p99] = [pct(lookups, 0.5), pct(lookups, 0.99)];
         console.log(
           `  ${name}: p50 ${p50.toFixed(2)} / p99 ${p99.toFixed(2)} ms (p99 ÷ p50 alone ${(p99 / alone).toFixed(1)})`,

@@ -9,15 +9,15 @@
  * 100 ms during each load.
  */
 import { addDays, todayUtc } from '../src/core/org/days.js';
-import { graphqlClient, graphqlLoadClient, RUNS, timeWarm } from './measure.js';
+import { graphqlClient, RUNS, timeWarm } from './measure.js';
 import { PERSON_QUERY, PERSON_VARIABLES, SEARCH_QUERY } from './queries.js';
 import { type BenchServer, startServer } from './server.js';
 import { benchDatabase, dropBenchDatabase, importGenerated, type SizeName } from './setup.js';
 import { TREE_QUERY } from './tree.js';
+import { pct, underLoad } from './under-load.js';
 
 const TOKEN = 'bench-admin-token-0123456789abcdef';
 const ROUNDS = 4;
-const LOAD_MS = 5_000;
 /** Rounds of each server's loads: their range is the figure, not one window. */
 const LOAD_ROUNDS = 3;
 
@@ -30,8 +30,6 @@ const trend = (
 
 type Gql = ReturnType<typeof graphqlClient>;
 const range = (xs: number[]) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
 
 /** Rounds of A then B, each a median of warm runs: A/B/A/B, so drift hits both alike. */
 async function interleaved(a: () => Promise<unknown>, b: () => Promise<unknown>) {
@@ -42,35 +40,6 @@ async function interleaved(a: () => Promise<unknown>, b: () => Promise<unknown>)
     bs.push(await timeWarm(b, RUNS));
   }
   return { a: as, b: bs };
-}
-
-/** `clients` connections asking the tree for LOAD_MS; what else runs meanwhile is timed too. */
-async function underLoad(port: number, clients: number, rssMb: () => number, probe?: Gql) {
-  const until = performance.now() + LOAD_MS;
-  let done = 0;
-  const rss: number[] = [];
-  const sampler = setInterval(() => rss.push(rssMb()), 100);
-  const loops = Array.from({ length: clients }, async () => {
-    const gql = graphqlLoadClient(port, TOKEN);
-    while (performance.now() < until) {
-      await gql(TREE_QUERY);
-      done++;
-    }
-  });
-  const probes: number[] = [];
-  if (probe) {
-    while (performance.now() < until)
-      probes.push(await timed(() => probe(PERSON_QUERY, PERSON_VARIABLES)));
-  }
-  await Promise.all(loops);
-  clearInterval(sampler);
-  return { perSecond: (done * 1000) / LOAD_MS, rss, probes };
-}
-
-async function timed(run: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await run();
-  return performance.now() - start;
 }
 
 /** The trends against the tree, and the small reads alone: on the one-worker server. */
@@ -108,7 +77,7 @@ async function loadRounds(servers: BenchServer[]) {
       for (const i of order) {
         const server = servers[i] as BenchServer;
         const probe = clients === 4 ? graphqlClient(server.port, TOKEN) : undefined;
-        const load = await underLoad(server.port, clients, server.rssMb, probe);
+        const load = await underLoad([server.port], TOKEN, clients, server.rssMb, probe);
         const key = `${i + 1} worker(s), c=${clients}`;
         loads.set(key, [...(loads.get(key) ?? []), load]);
       }
@@ -147,7 +116,7 @@ async function main() {
     // new connection goes to the next worker in turn; then a load untimed.
     for (const [i, server] of servers.entries()) {
       for (let n = 0; n < 4 * (i + 1); n++) await graphqlClient(server.port, TOKEN)(TREE_QUERY);
-      await underLoad(server.port, 4, server.rssMb);
+      await underLoad([server.port], TOKEN, 4, server.rssMb);
     }
     printLoads(await loadRounds(servers), personAlone);
   } finally {

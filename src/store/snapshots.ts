@@ -122,8 +122,8 @@ export class OrgSnapshots {
 
   /**
    * The history at `version`, for a write holding the org write lock inside its
-   * transaction `tx`: from memory when it is that version (or a sibling's steps reach it),
-   * else read through `tx`.
+   * transaction `tx`: from memory when it is that version (or reaches it by the write before,
+   * made here and being applied, or by a sibling's step), else read through `tx`.
    */
   async historyAt(tx: Db, version: number): Promise<OrgHistory> {
     let cached = await this.settled();
