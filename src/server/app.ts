@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import { useEngine } from '@envelop/core';
 import { execute } from 'graphql';
-import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import { createYoga } from 'graphql-yoga';
 import { OrgChangeFeed } from '../changes/feed.js';
 import { todayUtc } from '../core/org/days.js';
 import type { Database } from '../db/client.js';
@@ -26,6 +26,7 @@ import { maskFault } from './mask-fault.js';
 import { createMetrics, useMetricsRoute } from './metrics.js';
 import { gaugedKinds, orgGauges } from './org-gauges.js';
 import { useParamsGuard } from './params-guard.js';
+import { useReadiness } from './readiness.js';
 import { useTypedRequestErrors } from './request-errors.js';
 import { useRequestRecords } from './requests.js';
 import { shareSteps } from './sibling-steps.js';
@@ -125,7 +126,7 @@ export function createApp({
       useSlicedAnswers(),
       useDashboard(),
       ...(config.graphiql ? [useGraphiQLPage(schema, config)] : []),
-      useReadinessCheck({ endpoint: '/ready', check: () => database.ping().then(() => true) }),
+      useReadiness('/ready', () => database.ping().then(() => true)),
       // `app.dispose()` (shutdown, a test's end) ends the open subscription streams.
       { onDispose: () => changes.close() },
     ],

@@ -33,10 +33,22 @@ export function createLogger(level: Level | 'silent', destination?: DestinationS
  */
 export function yogaLogger(logger: Logger): YogaLogger {
   return {
-    debug: (...args) => logger.debug({ yoga: args.map(String).join(' ').slice(0, 200) }),
-    info: (...args) => logger.info({ yoga: args.map(String).join(' ').slice(0, 200) }),
-    warn: (...args) => logger.warn({ yoga: args.map(String).join(' ').slice(0, 200) }),
+    debug: yogaLines(logger, 'debug'),
+    info: yogaLines(logger, 'info'),
+    warn: yogaLines(logger, 'warn'),
     error: () => {},
+  };
+}
+
+/**
+ * Yoga logs at debug several times a request: the line is built only when its level is on
+ * (building it whatever the level cost about 0.5% of a small read's CPU).
+ */
+function yogaLines(logger: Logger, level: 'debug' | 'info' | 'warn') {
+  return (...args: unknown[]) => {
+    if (logger.isLevelEnabled(level)) {
+      logger[level]({ yoga: args.map(String).join(' ').slice(0, 200) });
+    }
   };
 }
 

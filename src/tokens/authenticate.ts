@@ -15,7 +15,7 @@ import {
 } from './jwt.js';
 import { viewerOfJwt } from './jwt-viewer.js';
 import { type ScopeRef, viewerScope } from './scope.js';
-import { findActiveToken, hashToken, LAST_USED_PRECISION_MS, touchToken } from './tokens.js';
+import { findActiveToken, LAST_USED_PRECISION_MS, tokenDigest, touchToken } from './tokens.js';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
@@ -32,14 +32,12 @@ export function unauthenticated(message: string): GraphQLError {
 /** The digests of the server's own secrets (the admin and CLI tokens), worked out once. */
 const expectedDigests = new Map<string, Buffer>();
 
-const digestOf = (secret: string) => Buffer.from(hashToken(secret), 'hex');
-
 /** Whether `digest` (a presented secret's) is that of the server's own `expectedSecret`. */
 function isSameDigest(expectedSecret: string | undefined, digest: Buffer): boolean {
   if (!expectedSecret) return false;
   let expected = expectedDigests.get(expectedSecret);
   if (!expected) {
-    expected = digestOf(expectedSecret);
+    expected = tokenDigest(expectedSecret);
     // A handful in a server's life; a bound all the same, for servers made by the thousand in tests.
     if (expectedDigests.size >= 16) expectedDigests.clear();
     expectedDigests.set(expectedSecret, expected);
@@ -54,7 +52,7 @@ function isSameDigest(expectedSecret: string | undefined, digest: Buffer): boole
  */
 export function isFromCli(config: Pick<Config, 'cliToken'>, request: Request): boolean {
   const secret = BEARER.exec(request.headers.get('authorization') ?? '')?.[1];
-  return secret !== undefined && isSameDigest(config.cliToken, digestOf(secret));
+  return secret !== undefined && isSameDigest(config.cliToken, tokenDigest(secret));
 }
 
 export interface Credentials {
@@ -146,7 +144,7 @@ export function createAuthenticator(
     if (!secret)
       throw unauthenticated('Malformed Authorization header: expected "Bearer <token>".');
     // Hashed once, compared with each of the server's own secrets.
-    const digest = digestOf(secret);
+    const digest = tokenDigest(secret);
     if (isSameDigest(config.adminToken, digest)) {
       return { role: 'ADMIN', via: 'TOKEN', name: 'ORGRAPH_ADMIN_TOKEN', scope: null };
     }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import { anyId } from '../db/any-of.js';
 import type { Db } from '../db/client.js';
@@ -7,7 +7,12 @@ import type { TableList } from '../graphql/table-page.js';
 
 /** Tokens are stored as their sha256: a leaked table does not leak usable tokens. */
 export function hashToken(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  return hash('sha256', secret, 'hex');
+}
+
+/** A secret's sha256 as bytes, for constant-time comparisons (every request makes one). */
+export function tokenDigest(secret: string): Buffer {
+  return hash('sha256', secret, 'buffer');
 }
 
 export function newTokenSecret(): string {
