@@ -1,8 +1,9 @@
 import cluster from 'node:cluster';
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/client.js';
+import { tokenDigest } from '../tokens/tokens.js';
 import { workerMetrics } from './cluster-metrics.js';
 import type { RequestRecord } from './requests.js';
 
@@ -163,6 +164,5 @@ export function useMetricsRoute(metrics: Metrics, token: string | undefined): Pl
 function bearerIs(authorization: string | null, token: string): boolean {
   const given = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1] ?? '';
   // Compare digests: constant time whatever the lengths.
-  const digest = (text: string) => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(given), digest(token));
+  return timingSafeEqual(tokenDigest(given), tokenDigest(token));
 }
