@@ -3,7 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/client.js';
-import { tokenDigest } from '../tokens/tokens.js';
+import { bearerSecret, tokenDigest } from '../tokens/tokens.js';
 import { workerMetrics } from './cluster-metrics.js';
 import type { RequestRecord } from './requests.js';
 
@@ -162,7 +162,7 @@ export function useMetricsRoute(metrics: Metrics, token: string | undefined): Pl
 }
 
 function bearerIs(authorization: string | null, token: string): boolean {
-  const given = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1] ?? '';
+  const given = bearerSecret(authorization) ?? '';
   // Compare digests: constant time whatever the lengths.
   return timingSafeEqual(tokenDigest(given), tokenDigest(token));
 }

@@ -15,9 +15,13 @@ import {
 } from './jwt.js';
 import { viewerOfJwt } from './jwt-viewer.js';
 import { type ScopeRef, viewerScope } from './scope.js';
-import { findActiveToken, LAST_USED_PRECISION_MS, tokenDigest, touchToken } from './tokens.js';
-
-const BEARER = /^Bearer\s+(\S+)\s*$/i;
+import {
+  bearerSecret,
+  findActiveToken,
+  LAST_USED_PRECISION_MS,
+  tokenDigest,
+  touchToken,
+} from './tokens.js';
 
 /** A 401 for the whole request, with the challenge HTTP clients expect. */
 export function unauthenticated(message: string): GraphQLError {
@@ -51,7 +55,7 @@ function isSameDigest(expectedSecret: string | undefined, digest: Buffer): boole
  * secret): a whole org document, whatever its size, is the CLI's to send.
  */
 export function isFromCli(config: Pick<Config, 'cliToken'>, request: Request): boolean {
-  const secret = BEARER.exec(request.headers.get('authorization') ?? '')?.[1];
+  const secret = bearerSecret(request.headers.get('authorization'));
   return secret !== undefined && isSameDigest(config.cliToken, tokenDigest(secret));
 }
 
@@ -140,7 +144,7 @@ export function createAuthenticator(
   const fromApiToken = apiTokenAuthenticator();
   return async ({ db, authorization, org, today }) => {
     if (!authorization) return { role: config.openRead, via: 'OPEN', name: null, scope: null };
-    const secret = BEARER.exec(authorization)?.[1];
+    const secret = bearerSecret(authorization);
     if (!secret)
       throw unauthenticated('Malformed Authorization header: expected "Bearer <token>".');
     // Hashed once, compared with each of the server's own secrets.

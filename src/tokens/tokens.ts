@@ -10,6 +10,13 @@ export function hashToken(secret: string): string {
   return hash('sha256', secret, 'hex');
 }
 
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/** The secret of an `Authorization: Bearer <secret>` header; undefined for any other. */
+export function bearerSecret(authorization: string | null): string | undefined {
+  return BEARER.exec(authorization ?? '')?.[1];
+}
+
 /** A secret's sha256 as bytes, for constant-time comparisons (every request makes one). */
 export function tokenDigest(secret: string): Buffer {
   return hash('sha256', secret, 'buffer');
