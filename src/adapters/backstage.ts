@@ -58,21 +58,28 @@ const typeOf = (group: Entity) => text(group.spec.type) ?? '(none)';
 
 /**
  * Each group's parent, from its `spec.parent` and from parents' `spec.children` (one side is
- * enough; two different ones are a problem), by key. A `spec.parent` naming a group the
- * catalog lacks is kept, whatever the group would be: it may be a unit the org already has
- * (a catalog brought in part by part), and the import refuses it naming it if not. One that
- * names no group at all (another kind) is a problem here.
+ * enough; two different ones are a problem, and so is a child two groups list), by key. A
+ * `spec.parent` naming a group the catalog lacks is kept, whatever the group would be: it may
+ * be a unit the org already has (a catalog brought in part by part), and the import refuses
+ * it naming it if not. One that names no group at all (another kind) is a problem here.
  */
 function parentsOf(groups: Map<string, Entity>, report: Report) {
   const isGroup = (key: string) => groups.has(key);
   const parents = new Map<string, { key: string; origin: Origin; by?: string; refused?: true }>();
+  /** `written` (at `origin`) names another parent than the one `listed` by a group. */
+  const conflict = (origin: Origin, written: string, listed: { by?: string }) =>
+    report.problems.push({
+      origin,
+      message: `"${written}", but ${listed.by} lists it among its children`,
+    });
   for (const group of groups.values()) {
     for (const child of list(group.spec.children)) {
       const key = refFrom(group, child, 'group', isGroup);
-      if (key && groups.has(key)) {
-        const origin = at(group.origin, 'spec.children');
-        parents.set(key, { key: group.key, origin, by: group.ref });
-      }
+      if (!key || !groups.has(key)) continue;
+      const origin = at(group.origin, 'spec.children');
+      const listed = parents.get(key);
+      if (listed && listed.key !== group.key) conflict(origin, slugOf(groups, key), listed);
+      else parents.set(key, { key: group.key, origin, by: group.ref });
     }
   }
   for (const group of groups.values()) {
@@ -84,12 +91,8 @@ function parentsOf(groups: Map<string, Entity>, report: Report) {
     if (key === null) {
       report.problems.push({ origin, message: unknownGroup(written) });
       if (!listed) parents.set(group.key, { key: String(written), origin, refused: true });
-    } else if (!groups.has(key)) {
-      if (!listed) parents.set(group.key, { key, origin });
-    } else if (listed && listed.key !== key) {
-      const message = `"${slugOf(groups, key)}", but ${listed.by} lists it among its children`;
-      report.problems.push({ origin, message });
-    } else parents.set(group.key, { key, origin });
+    } else if (listed && listed.key !== key) conflict(origin, slugOf(groups, key), listed);
+    else parents.set(group.key, { key, origin });
   }
   return parents;
 }

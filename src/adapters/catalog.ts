@@ -140,6 +140,8 @@ const IS_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 interface Target {
   name: string;
   written: string;
+  /** Where it was written (`spec.target` or `spec.targets`), to name it the user's way. */
+  field: string;
 }
 
 /**
@@ -148,20 +150,23 @@ interface Target {
  * is a warning, as is a URL, which is not fetched.
  */
 function targetsOf(location: Read, file: string, report: Report, glob?: Glob): Target[] {
-  const targets = [location.spec.target, ...list(location.spec.targets)].filter(
-    (target): target is string => text(target) !== undefined,
-  );
-  const warn = (message: string): Target[] => {
-    report.warnings.push({ origin: at(location.origin, 'spec.targets'), message });
-    return [];
-  };
-  return targets.flatMap((written) => {
-    if (IS_URL.test(written)) return warn(`"${written}" not followed: only files are read`);
-    const name = posix.normalize(posix.join(posix.dirname(file), written));
-    if (!glob || !isDynamicPattern(written)) return [{ name, written }];
+  const written = [
+    ...[location.spec.target].map((target) => ({ target, field: 'spec.target' })),
+    ...list(location.spec.targets).map((target) => ({ target, field: 'spec.targets' })),
+  ];
+  return written.flatMap(({ target: value, field }) => {
+    const warn = (message: string): Target[] => {
+      report.warnings.push({ origin: at(location.origin, field), message });
+      return [];
+    };
+    const target = text(value);
+    if (target === undefined) return [];
+    if (IS_URL.test(target)) return warn(`"${target}" not followed: only files are read`);
+    const name = posix.normalize(posix.join(posix.dirname(file), target));
+    if (!glob || !isDynamicPattern(target)) return [{ name, written: target, field }];
     const names = glob(name).sort();
-    if (names.length === 0) return warn(`"${written}" matches no file`);
-    return names.map((match) => ({ name: match, written: match }));
+    if (names.length === 0) return warn(`"${target}" matches no file`);
+    return names.map((match) => ({ name: match, written: match, field }));
   });
 }
 
@@ -222,13 +227,13 @@ export function readCatalog(
         }
         continue;
       }
-      for (const { name, written } of targetsOf(entity, file.name, report, glob)) {
+      for (const { name, written, field } of targetsOf(entity, file.name, report, glob)) {
         if (seen.has(name)) continue;
         seen.add(name);
         try {
           queue.push({ name, text: read(name) });
         } catch (error) {
-          const origin = at(entity.origin, 'spec.targets');
+          const origin = at(entity.origin, field);
           report.problems.push({ origin, message: `"${written}": ${(error as Error).message}` });
         }
       }

@@ -41,5 +41,7 @@ export function managersByName(
       origin: { ...origin, text: `${origin.text}, ${header}` },
       message: `${who} named "${manager}": give the manager's email instead`,
     });
+    // Told once, here: the import's own check would call the name a malformed email too.
+    person.manager = null;
   });
 }

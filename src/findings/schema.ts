@@ -48,7 +48,7 @@ export const Finding = builder.objectRef<OnDay<FindingData>>('Finding').implemen
     seat: t.expose('seat', {
       type: SeatEnum,
       nullable: true,
-      description: 'The seat, for VACANT_SEAT and NO_SUCCESSOR.',
+      description: 'The seat, for VACANT_SEAT, NO_SUCCESSOR and LONG_ACTING.',
     }),
     people: t.field({
       type: [Person],

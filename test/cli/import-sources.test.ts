@@ -310,6 +310,20 @@ describe('import --from csv (after the catalog)', () => {
     );
   });
 
+  it('tells a manager named by a name no one in the file has once, at its cell', async () => {
+    const file = join(folder, 'names.csv');
+    writeFileSync(
+      file,
+      'email,name,manager_email\nana@corp.test,Ana Ruiz,\nbo@corp.test,Bo,Nobody Here\n',
+    );
+    expect(await refused('import', '--from', 'csv', file, '--dry-run')).toEqual(
+      oneProblem(
+        file,
+        'row 3, manager_email: no one in the file is named "Nobody Here": give the manager\'s email instead',
+      ),
+    );
+  });
+
   it('tells a file that is not CSV once, by file and line, and nothing else', async () => {
     const file = join(folder, 'broken.csv');
     writeFileSync(file, 'email,name\nq9@corp.test,"Broken\n');

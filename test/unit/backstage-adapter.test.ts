@@ -246,6 +246,7 @@ describe('backstageToDocument', () => {
     };
     const read = (name: string) => files[name] ?? noFiles(name);
     const root = `kind: Location\nmetadata: { name: root }\nspec: { target: ./teams/location.yaml }\n---\n${tree[0]}`;
+    const misspelt = `kind: Location\nmetadata: { name: one }\nspec: { target: ./nope.yaml }\n`;
     const adapted = backstageToDocument([{ name: 'root.yaml', text: root }], read);
     expect(adapted.document.units?.map((u) => u.slug)).toEqual(['infra', 'tools', 'team-a']);
     expect(locatedProblems(adapted, [])).toEqual([
@@ -253,6 +254,11 @@ describe('backstageToDocument', () => {
     ]);
     expect(located(adapted.warnings)).toContain(
       'teams/location.yaml: location:default/teams, spec.targets: "https://example.com/x.yaml" not followed: only files are read',
+    );
+    // A single `target` is named as written, not as the list.
+    const alone = backstageToDocument([{ name: 'loc.yaml', text: misspelt }], read);
+    expect(locatedProblems(alone, [])).toContain(
+      'loc.yaml: location:default/one, spec.target: "./nope.yaml": no such file',
     );
   });
 
@@ -265,6 +271,27 @@ describe('backstageToDocument', () => {
     );
     expect(locatedProblems(adapted, [])).toEqual([
       'catalog.yaml: group:default/storage, spec.parent: "data", but group:default/infra lists it among its children',
+    ]);
+  });
+
+  it('refuses a child two groups list, and a spec.parent outside the catalog against a list', () => {
+    const twoLists = catalog(
+      group('p', { type: 'pillar', children: ['infra', 'data'] }),
+      group('infra', { type: 'area', children: ['storage'] }),
+      group('data', { type: 'area', children: ['storage', 'search'] }),
+      group('storage', { type: 'team' }),
+      group('search', { type: 'team' }),
+    );
+    expect(locatedProblems(twoLists, [])).toEqual([
+      'catalog.yaml: group:default/data, spec.children: "storage", but group:default/infra lists it among its children',
+    ]);
+    const typo = catalog(
+      group('p', { type: 'pillar', children: ['infra'] }),
+      group('infra', { type: 'area', children: ['storage'] }),
+      group('storage', { type: 'team', parent: 'storage-area-in-db' }),
+    );
+    expect(locatedProblems(typo, [])).toEqual([
+      'catalog.yaml: group:default/storage, spec.parent: "storage-area-in-db", but group:default/infra lists it among its children',
     ]);
   });
 
