@@ -14,6 +14,15 @@ export interface RequestFrame {
   viewer: Promise<Viewer>;
 }
 
+const FRAME = Symbol('orgraph.requestFrame');
+
+/**
+ * A request carries its frame itself, not as a WeakMap's value: V8's young-generation collector
+ * keeps a WeakMap's values alive as if strong, so every request's objects outlived it and were
+ * promoted to the old generation, costing scavenges and mark-compacts (docs/performance.md).
+ */
+type FramedRequest = Request & { [FRAME]?: RequestFrame };
+
 /**
  * Resolves each request's credential once, whoever asks first: the GraphQL context, or the
  * request log for a request refused before any context was built (a syntax or validation
@@ -26,9 +35,8 @@ export function requestFrames(
   today: () => Day,
   authenticate: (credentials: Credentials) => Promise<Viewer>,
 ) {
-  const frames = new WeakMap<Request, RequestFrame>();
-  const frameOf = (request: Request): RequestFrame => {
-    let frame = frames.get(request);
+  const frameOf = (request: FramedRequest): RequestFrame => {
+    let frame = request[FRAME];
     if (!frame) {
       const { db } = database;
       const org = snapshots.forRequest(db);
@@ -36,7 +44,7 @@ export function requestFrames(
       const authorization = request.headers.get('authorization');
       const viewer = authenticate({ db, authorization, org, today: day });
       frame = { db, org, today: day, viewer };
-      frames.set(request, frame);
+      request[FRAME] = frame;
     }
     return frame;
   };
