@@ -151,7 +151,7 @@ interface Target {
  */
 function targetsOf(location: Read, file: string, report: Report, glob?: Glob): Target[] {
   const written = [
-    ...[location.spec.target].map((target) => ({ target, field: 'spec.target' })),
+    { target: location.spec.target, field: 'spec.target' },
     ...list(location.spec.targets).map((target) => ({ target, field: 'spec.targets' })),
   ];
   return written.flatMap(({ target: value, field }) => {

@@ -17,9 +17,10 @@ export interface RequestFrame {
 const FRAME = Symbol('orgraph.requestFrame');
 
 /**
- * A request carries its frame itself, not as a WeakMap's value: V8's young-generation collector
- * keeps a WeakMap's values alive as if strong, so every request's objects outlived it and were
- * promoted to the old generation, costing scavenges and mark-compacts (docs/performance.md).
+ * A request carries its frame itself, not as a WeakMap's value: V8's young-generation
+ * collections let a WeakMap's values outlive their keys, so every request's objects outlived
+ * it and were promoted to the old generation, costing scavenges and mark-compacts
+ * (docs/performance.md).
  */
 type FramedRequest = Request & { [FRAME]?: RequestFrame };
 

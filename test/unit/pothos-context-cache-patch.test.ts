@@ -1,7 +1,7 @@
 /**
  * patches/@pothos+core+4.15.1.patch, applied by `npm install`: Pothos' per-request caches
  * (scope-auth's, the dataloaders') kept on the context itself instead of as a WeakMap's
- * values, which V8's young-generation collections keep alive past the request
+ * values, which V8's young-generation collections let outlive their keys, the request
  * (docs/performance.md). These check that it is applied and keeps the cache's semantics.
  */
 import { contextCacheSymbol, createContextCache, initContextCache } from '@pothos/core';
