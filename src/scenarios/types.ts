@@ -1,5 +1,6 @@
 import { CoverageRollup, UnitCoverage } from '../coverage/schema.js';
 import { Finding, findingsWithinScope } from '../findings/schema.js';
+import { confidential } from '../graphql/access.js';
 import { orgFor } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
@@ -91,13 +92,22 @@ export const ScenarioEvaluation = builder
     }),
   });
 
+/**
+ * What a scenario reveals to a scoped caller judged by the org on `day` (the seats and teams
+ * of the people it names are those of that day), as a person's departure impact is.
+ */
+async function revealsOn(scenario: ScenarioData, day: string | null, context: Context) {
+  return revealsOfScenario(await orgFor(context, day), scenario, context.viewer);
+}
+
 /** Confidential like the bench: every field needs the PLANNER role. */
 export const Scenario = builder.loadableNode('Scenario', {
   description: 'A saved draft of hypothetical org changes, for planning (confidential).',
-  // A scoped planner reads only scenarios all of whose units lie within the scope.
+  // A scoped planner reads only scenarios all of whose units lie within the scope (today:
+  // a scenario is a plan of today's; its evaluation is judged on its own day, below).
   authScopes: async (scenario: ScenarioData, context: Context) => {
     if (!context.viewer.scope) return { planner: true };
-    const reveals = revealsOfScenario(await orgFor(context, null), scenario, context.viewer);
+    const reveals = await revealsOn(scenario, null, context);
     return { confidential: { role: 'PLANNER' as const, reveals } };
   },
   id: rowId,
@@ -132,6 +142,11 @@ export const Scenario = builder.loadableNode('Scenario', {
         '(default: the day the enclosing answer is for, today for a list of scenarios): what ' +
         'breaks and what is fixed. Writes nothing.',
       ...heavy(COST.scenarioEvaluation),
+      // Its own day may put the people it names in other seats: refused (FORBIDDEN) when
+      // they then reach beyond the scope, as their departure impact that day is.
+      authScopes: confidential('PLANNER', (scenario, { asOf }, context) =>
+        revealsOn(scenario, asOf ?? dayOf(scenario as OnDay<ScenarioData>, context), context),
+      ),
       args: { asOf: nestedDayArg(t.arg) },
       resolve: async (scenario, { asOf }, context) => {
         // Asked through `node(id:, asOf:)`, the scenario carries that day (relay-nodes.ts).
