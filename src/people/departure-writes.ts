@@ -10,7 +10,7 @@ import type {
   PersonRow,
   SeatAssignmentRow,
 } from '../db/tables.js';
-import { endRows } from '../writes/dated.js';
+import { endRows, refuseErasing } from '../writes/dated.js';
 import type { Draft } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
 import { requireKnownPerson } from '../writes/lookup.js';
@@ -73,6 +73,13 @@ export function recordDeparture(w: Draft, input: RecordDepartureInput): Departur
   }
   const mine = <R extends { personId: number }>(table: { where(i: 'person', k: number): R[] }) =>
     table.where('person', person.id);
+  const rows = [
+    ...mine(w.seatAssignments),
+    ...mine(w.memberships),
+    ...mine(w.aorOwnerships),
+    ...mine(w.candidates),
+  ];
+  refuseErasing(rows, on, w.today, 'on');
   const ownerships = endRows(w.aorOwnerships, mine(w.aorOwnerships), on);
   return {
     replacedDepartedOn: person.departedOn,

@@ -4,12 +4,12 @@ import { endRows, lastDayOf, openRow } from '../writes/dated.js';
 import type { Draft } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
 import {
-  aLayer,
   heldFrom,
   heldOn,
   isCurrentIn,
   refuseBeforePlannedEnd,
   requirePerson,
+  requireTeamUnit,
   requireUnitFrom,
   requireUnitOn,
 } from '../writes/lookup.js';
@@ -37,11 +37,10 @@ export interface TeamChange {
 export function setTeam(w: Draft, input: SetTeamInput): TeamChange {
   const on = input.on ?? w.today;
   const person = requirePerson(w, input.email, 'email', on);
-  const team = input.team === null ? null : requireUnitOn(w, input.team, 'team', on, 'on');
-  if (team && team.layer !== 'TEAM') {
-    const message = `only a TEAM has members; "${team.slug}" is ${aLayer(team.layer)}`;
-    throw UserInputError.of('team', message, 'INVALID_HIERARCHY');
-  }
+  const team =
+    input.team === null
+      ? null
+      : requireTeamUnit(requireUnitOn(w, input.team, 'team', on, 'on'), 'team', 'members');
   const rows = w.memberships.where('person', person.id);
   const current = rows.find(isCurrentIn(w)) ?? null;
   // Already so only from `on`: a move to this team planned for later is not (openRow refuses

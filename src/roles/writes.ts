@@ -6,7 +6,7 @@ import { setTeam } from '../people/team-writes.js';
 import { assignSeat } from '../seats/writes.js';
 import { type Draft, seatKey } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
-import { requireUnit, requireUnitFrom, requireUnitOn } from '../writes/lookup.js';
+import { requireTeamUnit, requireUnit, requireUnitFrom, requireUnitOn } from '../writes/lookup.js';
 
 type RoleSeat = OpenRoleRow['seat'];
 type Status = OpenRoleRow['status'];
@@ -52,6 +52,8 @@ const rolesOf = (w: Draft, unitId: number, seat: RoleSeat) =>
 export function openRole(w: Draft, input: OpenRoleInput): RoleChange {
   const openedOn = input.openedOn ?? w.today;
   const unit = requireUnitOn(w, input.unit, 'unit', openedOn, 'openedOn');
+  // An engineer role is filled by putting someone on the team: a Team's alone.
+  if (input.seat === 'ENGINEER') requireTeamUnit(unit, 'seat', 'engineers');
   const open = rolesOf(w, unit.id, input.seat).find((r) => roleOpenFrom(r, openedOn));
   if (open && SINGLE_SEATS.has(input.seat)) {
     const message = `${unit.slug} already has an open ${input.seat} role (opened on ${open.openedOn})`;

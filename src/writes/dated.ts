@@ -30,6 +30,22 @@ export function everInForce(row: DatedRow): boolean {
   return row.endedOn === null || row.endedOn >= row.startedOn;
 }
 
+/**
+ * Refuses to end `rows` from `on` where that would erase history rather than end it: a row
+ * that had begun by `today` but starts after `on` would be withdrawn, never in force though
+ * it was (VALIDATION at `path`, naming the earliest such start). A row planned to start after
+ * today is a plan, and is withdrawn as such.
+ */
+export function refuseErasing(rows: readonly DatedRow[], on: Day, today: Day, path: string) {
+  const begun = rows
+    .filter((row) => on < row.startedOn && row.startedOn <= today && everInForce(row))
+    .map((row) => row.startedOn)
+    .sort()[0];
+  if (begun === undefined) return;
+  const message = `must not be before ${begun}: what it would end had begun then, and history is kept`;
+  throw UserInputError.of(path, message, 'VALIDATION');
+}
+
 /** Ends every row in force from `on` (and withdraws those planned to start later). */
 export function endRows<R extends DatedRow>(table: DraftTable<R>, rows: R[], on: Day): R[] {
   return rows

@@ -128,3 +128,10 @@ const article = (word: string) => (/^[AEIOU]/.test(word) ? 'an' : 'a');
 
 /** `a TEAM`, `an AREA`: how messages name a layer. */
 export const aLayer = (layer: string) => `${article(layer)} ${layer}`;
+
+/** `unit` when it is a Team (only a Team has members and engineers), else INVALID_HIERARCHY at `path`. */
+export function requireTeamUnit(unit: UnitRow, path: string, what: string): UnitRow {
+  if (unit.layer === 'TEAM') return unit;
+  const message = `only a TEAM has ${what}; "${unit.slug}" is ${aLayer(unit.layer)}`;
+  throw UserInputError.of(path, message, 'INVALID_HIERARCHY');
+}

@@ -23,7 +23,8 @@ export const person = (email: string, manager?: string) => ({
  * given: the org the policy and gauge tests start from (each adds its own teams to Infra).
  */
 export const platformWithStorage = (storage: {
-  engLead: string;
+  /** An email, or `{ person, since }` for a seat held from a given day. */
+  engLead: string | { person: string; since: string };
   techLead: string;
   members: string[];
 }) => [

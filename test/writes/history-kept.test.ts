@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/core/org/days.js';
+import { TODAY } from '../helpers/app.js';
+import { person, platformWithStorage, useTestOrg } from '../helpers/test-org.js';
+import { expectRefused, expectWritten } from '../helpers/writes.js';
+
+/**
+ * History is ended, never erased: a write that ends rows from a day before one of them began
+ * (a holding, a membership, an ownership, a candidacy that had begun by today) is refused,
+ * VALIDATION naming the date, and writes nothing. A row planned to start after today is a
+ * plan, and ending from an earlier day withdraws it. An engineer role is a Team's alone.
+ */
+const ERRORS = '{ userErrors { path message code } }';
+const mutation = (name: string, input: string) =>
+  `mutation ($input: ${input}!) { ${name}(input: $input) ${ERRORS} }`;
+const VACATE = mutation('vacateSeat', 'VacateSeatInput');
+const DEPART = mutation('recordDeparture', 'RecordDepartureInput');
+const ADD_CANDIDATE = mutation('addCandidate', 'AddCandidateInput');
+const REMOVE_CANDIDATE = mutation('removeCandidate', 'RemoveCandidateInput');
+const ADD_BACKUP = mutation('addAorBackup', 'AddAorBackupInput');
+const REMOVE_BACKUP = mutation('removeAorBackup', 'RemoveAorBackupInput');
+const RETIRE = mutation('retireAor', 'RetireAorInput');
+const ASSIGN = mutation('assignSeat', 'AssignSeatInput');
+const OPEN_ROLE = mutation('openRole', 'OpenRoleInput');
+const IMPORT = `mutation ($d: JSONObject!) { importOrg(document: $d) ${ERRORS} }`;
+
+const day = (n: number) => addDays(TODAY, n);
+const at = (n: string) => `${n}@example.com`;
+const BEFORE_ALL = day(-300);
+
+const t = useTestOrg(
+  {
+    people: ['ana', 'dee', 'eli', 'ned'].map((n) => person(at(n))),
+    units: platformWithStorage({
+      engLead: { person: at('ana'), since: day(-200) },
+      techLead: at('dee'),
+      members: [at('dee'), at('ned')],
+    }),
+    aors: [{ slug: 'pg', name: 'Postgres', unit: 'storage', owner: at('dee') }],
+  },
+  {
+    setup: async (t) => {
+      const candidacy = { unit: 'storage', seat: 'ENG_LEAD', person: at('eli'), on: day(-100) };
+      await expectWritten(t, ADD_CANDIDATE, { ...candidacy, readiness: 'READY_SOON' });
+      await expectWritten(t, ADD_BACKUP, { aor: 'pg', person: at('ned'), on: day(-100) });
+    },
+  },
+);
+
+const engLeadOn = async (asOf: string) =>
+  (await t.data(`{ unit(slug: "storage", asOf: "${asOf}") { engLead { email } } }`)).unit.engLead;
+
+describe('an end dated before what it ends began', () => {
+  it('is refused for a seat, a departure, a candidacy, a backup and an AoR, naming the date', async () => {
+    const seat = { unit: 'storage', seat: 'ENG_LEAD' };
+    await expectRefused(t, VACATE, { ...seat, on: BEFORE_ALL }, 'input.on', 'VALIDATION');
+    await expectRefused(t, DEPART, { email: at('ana'), on: BEFORE_ALL }, 'input.on', 'VALIDATION');
+    const candidacy = { ...seat, person: at('eli'), on: BEFORE_ALL };
+    await expectRefused(t, REMOVE_CANDIDATE, candidacy, 'input.on', 'VALIDATION');
+    const backup = { aor: 'pg', person: at('ned'), on: BEFORE_ALL };
+    await expectRefused(t, REMOVE_BACKUP, backup, 'input.on', 'VALIDATION');
+    await expectRefused(t, RETIRE, { slug: 'pg', on: BEFORE_ALL }, 'input.on', 'VALIDATION');
+    expect(await engLeadOn(day(-150))).toEqual({ email: at('ana') });
+  });
+
+  it('says from which day, and still ends from any day after it began', async () => {
+    const seat = { unit: 'storage', seat: 'ENG_LEAD' };
+    const { vacateSeat } = await t.data(VACATE, { input: { ...seat, on: day(-250) } });
+    expect(vacateSeat.userErrors[0].message).toContain(`must not be before ${day(-200)}`);
+    await expectWritten(t, VACATE, { ...seat, on: day(-150) });
+    expect(await engLeadOn(day(-151))).toEqual({ email: at('ana') });
+    expect(await engLeadOn(day(-150))).toBeNull();
+  });
+
+  it('withdraws a plan: a holding planned after today ended from an earlier day', async () => {
+    const seat = { unit: 'storage', seat: 'TECH_LEAD' };
+    await expectWritten(t, ASSIGN, { ...seat, person: at('eli'), startedOn: day(30) });
+    await expectWritten(t, VACATE, { ...seat, on: day(10) });
+    const { unit } = await t.data(
+      `{ unit(slug: "storage", asOf: "${day(40)}") { techLead { email } } }`,
+    );
+    expect(unit.techLead).toBeNull();
+  });
+});
+
+describe('an engineer role', () => {
+  it("is a Team's alone: refused on an Area, by the mutation and by an import", async () => {
+    await expectRefused(
+      t,
+      OPEN_ROLE,
+      { unit: 'infra', seat: 'ENGINEER' },
+      'input.seat',
+      'INVALID_HIERARCHY',
+    );
+    const document = { openRoles: [{ unit: 'infra', seat: 'ENGINEER' }] };
+    const { importOrg } = await t.data(IMPORT, { d: document });
+    expect(importOrg.userErrors).toMatchObject([
+      { path: 'openRoles[0].seat', code: 'INVALID_HIERARCHY' },
+    ]);
+    await expectWritten(t, OPEN_ROLE, { unit: 'storage', seat: 'ENGINEER' });
+  });
+});
