@@ -1,6 +1,6 @@
 import type { Day } from '../core/org/state.js';
 import type { AorOwnershipRow, AorRow, Criticality, PersonRow, UnitRow } from '../db/tables.js';
-import { endRows, lastDayOf, openRow, refuseErasing, requireCreatedBy } from '../writes/dated.js';
+import { endRows, lastDayOf, openRow, requireCreatedBy } from '../writes/dated.js';
 import type { Draft } from '../writes/draft.js';
 import { Checks, UserInputError } from '../writes/errors.js';
 import {
@@ -217,8 +217,7 @@ export function removeAorBackup(w: Draft, input: OwnerInput & { person: string }
     const message = `${person.email} is not a backup owner of ${aor.slug}`;
     throw UserInputError.of('person', message, 'NOT_FOUND');
   }
-  refuseErasing(backups, on, w.today, 'on');
-  endRows(w.aorOwnerships, backups, on);
+  endRows(w.aorOwnerships, backups, on, { today: w.today, path: 'on' });
   return { aor };
 }
 
@@ -226,8 +225,7 @@ export function removeAorBackup(w: Draft, input: OwnerInput & { person: string }
 export function retireAor(w: Draft, input: { slug: string; on?: Day | null }): RetireChange {
   const on = input.on ?? w.today;
   const aor = requireAorOn(w, input.slug, 'slug', on);
-  refuseErasing(ownershipsOf(w, aor), on, w.today, 'on');
-  const ended = endRows(w.aorOwnerships, ownershipsOf(w, aor), on);
+  const ended = endRows(w.aorOwnerships, ownershipsOf(w, aor), on, { today: w.today, path: 'on' });
   const endedOwners = ended.flatMap((row) => w.people.get(row.personId) ?? []);
   return { aor: w.aors.update(aor, { retiredOn: on }), endedOwners };
 }

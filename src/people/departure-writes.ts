@@ -79,6 +79,7 @@ export function recordDeparture(w: Draft, input: RecordDepartureInput): Departur
     ...mine(w.aorOwnerships),
     ...mine(w.candidates),
   ];
+  // Checked over all four histories at once: the refusal names the earliest start of them.
   refuseErasing(rows, on, w.today, 'on');
   const ownerships = endRows(w.aorOwnerships, mine(w.aorOwnerships), on);
   return {

@@ -1,6 +1,6 @@
 import type { Day } from '../core/org/state.js';
 import type { PersonRow, Seat, SeatAssignmentRow, UnitRow } from '../db/tables.js';
-import { endRows, lastDayOf, openRow, refuseErasing } from '../writes/dated.js';
+import { endRows, lastDayOf, openRow } from '../writes/dated.js';
 import { type Draft, seatKey } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
 import {
@@ -115,8 +115,7 @@ export function vacateSeat(w: Draft, input: VacateSeatInput): SeatChange {
   // holding in force then or after.
   if (!heldFrom(on, rows)) throw UserInputError.of('seat', 'the seat has no holder', 'NOT_FOUND');
   const holder = rows.find(heldOn(on));
-  refuseErasing(rows, on, w.today, 'on');
-  const ended = endRows(w.seatAssignments, rows, on);
+  const ended = endRows(w.seatAssignments, rows, on, { today: w.today, path: 'on' });
   return {
     assignment: null,
     ended: ended.find((row) => row.id === holder?.id) ?? ended[0] ?? null,

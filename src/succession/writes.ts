@@ -1,7 +1,7 @@
 import type { Day } from '../core/org/state.js';
 import type { CandidateRow, PersonRow, Readiness, Seat, UnitRow } from '../db/tables.js';
 import { openAssignment, seatRows } from '../seats/writes.js';
-import { endRows, lastDayOf, openRow, refuseErasing } from '../writes/dated.js';
+import { endRows, lastDayOf, openRow } from '../writes/dated.js';
 import { type Draft, seatKey } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
 import {
@@ -146,8 +146,7 @@ export function removeCandidate(
   const on = input.on ?? w.today;
   const { unit, rows, current } = requireCandidacy(w, input, on);
   requireUnitFrom(unit, on, 'on');
-  refuseErasing(rows, on, w.today, 'on');
-  const ended = endRows(w.candidates, rows, on);
+  const ended = endRows(w.candidates, rows, on, { today: w.today, path: 'on' });
   return { candidate: null, ended: ended.find((row) => row.id === current.id) ?? null };
 }
 

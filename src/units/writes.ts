@@ -1,7 +1,7 @@
 import { ORG_DAYS } from '../core/org/days.js';
 import type { Day } from '../core/org/state.js';
 import type { CandidateRow, Layer, UnitRow } from '../db/tables.js';
-import { endRows, refuseErasing } from '../writes/dated.js';
+import { endRows } from '../writes/dated.js';
 import type { Draft } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
 import { changeLine } from '../writes/lines.js';
@@ -167,7 +167,7 @@ export function archiveUnit(w: Draft, input: ArchiveUnitInput): ArchiveChange {
     }));
     throw new UserInputError(userErrors);
   }
-  refuseErasing(w.candidates.where('unit', unit.id), on, w.today, 'on');
-  const endedCandidacies = endRows(w.candidates, w.candidates.where('unit', unit.id), on);
+  const candidacies = w.candidates.where('unit', unit.id);
+  const endedCandidacies = endRows(w.candidates, candidacies, on, { today: w.today, path: 'on' });
   return { unit: w.units.update(unit, { archivedOn: on }), endedCandidacies };
 }

@@ -46,8 +46,18 @@ export function refuseErasing(rows: readonly DatedRow[], on: Day, today: Day, pa
   throw UserInputError.of(path, message, 'VALIDATION');
 }
 
-/** Ends every row in force from `on` (and withdraws those planned to start later). */
-export function endRows<R extends DatedRow>(table: DraftTable<R>, rows: R[], on: Day): R[] {
+/**
+ * Ends every row in force from `on` (and withdraws those planned to start later). With
+ * `kept` — an end a caller dated, its field's path — refuses first to erase history
+ * (`refuseErasing`).
+ */
+export function endRows<R extends DatedRow>(
+  table: DraftTable<R>,
+  rows: R[],
+  on: Day,
+  kept?: { today: Day; path: string },
+): R[] {
+  if (kept) refuseErasing(rows, on, kept.today, kept.path);
   return rows
     .filter((row) => inForceFrom(row, on))
     .map((row) => table.update(row, { endedOn: lastDayBefore(row, on) } as Partial<R>));
