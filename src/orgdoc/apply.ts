@@ -7,7 +7,12 @@ import { saveCandidate } from '../succession/writes.js';
 import { moveUnit, saveUnit } from '../units/writes.js';
 import type { Draft } from '../writes/draft.js';
 import { under } from '../writes/errors.js';
-import { requirePerson, requireUnit } from '../writes/lookup.js';
+import {
+  requireKnownPerson,
+  requireKnownUnit,
+  requirePerson,
+  requireUnit,
+} from '../writes/lookup.js';
 import type { Problems } from '../writes/problems.js';
 import {
   holdingFrom,
@@ -25,7 +30,7 @@ import { type Applying, attempt, placing } from './applying.js';
 import { backdateCreated } from './backdate.js';
 import { SEAT_FIELDS } from './document.js';
 import type { Repeats } from './document-rules.js';
-import { invalidKeys, partialReferences } from './references.js';
+import { invalidKeys, type Reference, referencesOf } from './references.js';
 import type { ParsedDocument } from './shape.js';
 
 /**
@@ -62,7 +67,7 @@ export function applyDocument(
   const { policy } = doc;
   if (policy) attempt(a, under('policy'), () => setPolicy(w, policy));
   applyDepartures(a, (on) => on > w.today);
-  checkPartialReferences(a);
+  checkReferences(a);
   backdateCreated(w);
 }
 
@@ -158,14 +163,19 @@ function applySuccession(a: Applying): void {
   }
 }
 
-/** Invalid entries' references are checked as the write rules would check them. */
-function checkPartialReferences(a: Applying): void {
-  for (const ref of partialReferences(a.doc)) {
-    const declared =
-      ref.kind === 'person'
-        ? a.doc.declared.emails.has(ref.key)
-        : a.doc.declared.units.has(ref.key);
-    if (declared) continue;
+/**
+ * References the write rules did not reach: an invalid entry's, checked as the rules would
+ * check them, and those of an entry whose write stopped at its first problem (an unknown
+ * unit hides an unknown candidate), checked for being known at all, so that every problem
+ * of the document is listed. Keys the document declares are told at their own entries.
+ */
+function checkReferences(a: Applying): void {
+  const told = new Set(a.problems.list.map((p) => p.path));
+  const stopped = new Set([...told].map(entryOf));
+  const undeclared = (ref: Reference) =>
+    !(ref.kind === 'person' ? a.doc.declared.emails : a.doc.declared.units).has(ref.key);
+  for (const ref of referencesOf(a.doc.partial)) {
+    if (!undeclared(ref)) continue;
     attempt(
       a,
       () => ref.path,
@@ -175,4 +185,18 @@ function checkPartialReferences(a: Applying): void {
           : requireUnit(a.w, ref.key, ref.path),
     );
   }
+  for (const ref of referencesOf(a.doc)) {
+    if (!undeclared(ref) || told.has(ref.path) || !stopped.has(entryOf(ref.path))) continue;
+    attempt(
+      a,
+      () => ref.path,
+      () =>
+        ref.kind === 'person'
+          ? requireKnownPerson(a.w, ref.key, ref.path)
+          : requireKnownUnit(a.w, ref.key, ref.path),
+    );
+  }
 }
+
+/** The entry a path is in: `succession[3]` of `succession[3].candidate`. */
+const entryOf = (path: string | null) => /^\w+\[\d+\]/.exec(path ?? '')?.[0];

@@ -8,11 +8,13 @@ export interface Reference {
 }
 
 /**
- * The references of the document's INVALID entries (their valid fields): their writes do not
- * run, yet an unknown manager of a person with a malformed start date is still worth saying.
+ * Every reference of a document's entries: of its INVALID entries (their valid fields: their
+ * writes do not run, yet an unknown manager of a person with a malformed start date is still
+ * worth saying), or of its valid ones (a write stops at its first problem: a succession
+ * entry's unknown unit hides an unknown candidate).
  */
-export function* partialReferences(doc: ParsedDocument): Generator<Reference> {
-  const { people, units, aors, succession, openRoles } = doc.partial;
+export function* referencesOf(sections: ParsedDocument['partial']): Generator<Reference> {
+  const { people, units, aors, succession, openRoles } = sections;
   const person = (key: string, path: string): Reference => ({ kind: 'person', key, path });
   const unit = (key: string, path: string): Reference => ({ kind: 'unit', key, path });
   for (const { index, value } of people) {

@@ -50,9 +50,16 @@ export function refuseBeforePlannedEnd<R extends DatedRow & { personId: number }
 export const heldFrom = (on: Day, rows: readonly DatedRow[]): boolean =>
   rows.some((row) => inForceFrom(row, on));
 
+/** The unit with this slug, archived or not, or a NOT_FOUND at `path`. */
+export function requireKnownUnit(w: Draft, slug: string, path: string): UnitRow {
+  const unit = w.units.find('slug', slug);
+  if (!unit) throw UserInputError.of(path, `unknown unit "${slug}"`, 'NOT_FOUND');
+  return unit;
+}
+
 /** The unit with this slug, not archived, or a userError at `path`. */
 export function requireUnit(w: Draft, slug: string, path: string): UnitRow {
-  return activeUnit(w.units.find('slug', slug), slug, path);
+  return activeUnit(requireKnownUnit(w, slug, path), slug, path);
 }
 
 /**
@@ -119,7 +126,8 @@ export function requireAor(w: Draft, slug: string, path: string): AorRow {
   const aor = w.aors.find('slug', slug);
   if (!aor) throw UserInputError.of(path, `unknown AoR "${slug}"`, 'NOT_FOUND');
   if (aor.retiredOn) {
-    throw UserInputError.of(path, `AoR "${slug}" was retired on ${aor.retiredOn}`, 'CONFLICT');
+    // Said of a day to come too, as a unit's archive: a retirement planned takes no more writes.
+    throw UserInputError.of(path, `AoR "${slug}" is retired from ${aor.retiredOn}`, 'CONFLICT');
   }
   return aor;
 }

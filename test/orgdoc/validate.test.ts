@@ -105,6 +105,33 @@ describe('a bad document', () => {
     ]);
   });
 
+  test("an entry's first problem does not hide its unknown references", async () => {
+    await importDoc(specDocument());
+    await t.database.db.execute(sql`update aor set retired_on = '2027-02-01'`);
+    const problems = await problemsOf({
+      succession: [
+        { unit: 'nowhere', seat: 'ENG_LEAD', candidate: 'ghost@example.com', readiness: 'READY_NOW' },
+      ],
+      aors: [{ slug: 'blob-store', name: 'Blob', unit: 'nounit', owner: 'ghost@example.com' }],
+    });
+    // In document order: section, entry, then field.
+    expect(problems).toEqual([
+      { path: 'aors[0].owner', message: 'unknown person "ghost@example.com"', code: 'NOT_FOUND' },
+      {
+        path: 'aors[0].slug',
+        message: 'AoR "blob-store" is retired from 2027-02-01',
+        code: 'CONFLICT',
+      },
+      { path: 'aors[0].unit', message: 'unknown unit "nounit"', code: 'NOT_FOUND' },
+      {
+        path: 'succession[0].candidate',
+        message: 'unknown person "ghost@example.com"',
+        code: 'NOT_FOUND',
+      },
+      { path: 'succession[0].unit', message: 'unknown unit "nowhere"', code: 'NOT_FOUND' },
+    ]);
+  });
+
   test('rejects a document that is not an object, and a section that is not a list', async () => {
     expect(await problemsOf('units: []')).toEqual([
       {
