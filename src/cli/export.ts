@@ -19,7 +19,8 @@ export const exportCommand: Command = {
     );
     const yaml = file !== undefined && /\.ya?ml$/i.test(file);
     const text = yaml ? stringifyOrgYaml(exportOrg) : `${JSON.stringify(exportOrg, null, 2)}\n`;
-    if (file === undefined) io.out(text);
+    // `-` is stdout, as for every Unix tool.
+    if (file === undefined || file === '-') io.out(text);
     else {
       try {
         writeFileSync(file, text);

@@ -51,7 +51,7 @@ export const HELP: Record<string, CommandHelp> = {
   export: {
     usage: 'export [FILE]',
     summary: 'write the current org as an org document',
-    details: ['YAML for a .yaml or .yml FILE, else JSON; to stdout without FILE.'],
+    details: ['YAML for a .yaml or .yml FILE, else JSON; to stdout without FILE or for -.'],
     examples: ['export org.yaml', 'export > org.json'],
   },
   assign: {

@@ -1,11 +1,11 @@
-import { type Dated, inForceOn, latestInForce } from '../core/org/in-force.js';
+import { inForceOn, latestInForce } from '../core/org/in-force.js';
 import { runStart } from '../core/org/seats-on.js';
 import type { Day } from '../core/org/state.js';
 import type { PersonRow, Seat } from '../db/tables.js';
 import { managerOn } from '../people/writes.js';
 import { seatRows } from '../seats/writes.js';
 import type { Draft } from '../writes/draft.js';
-import { findPerson, isCurrentIn } from '../writes/lookup.js';
+import { findPerson } from '../writes/lookup.js';
 import type { AorEntry, SuccessionEntry, UnitEntry } from './document.js';
 
 /**
@@ -20,9 +20,9 @@ import type { AorEntry, SuccessionEntry, UnitEntry } from './document.js';
  * Holds the seat from `since` (default the import's day) through the import's day, in one
  * unbroken run (`runStart`, as `heldSince` reads it): an acting holder confirmed from a day
  * still holds the seat from the `since` of before. An entry whose `since` is later than the
- * import's day is a plan: it is so only while that holding runs on (open-ended, or to the
- * person's departure), not when another holder is planned after it — a document stating it
- * would take the seat back from them.
+ * import's day is a plan, and speaks of that day: it is so when the person holds the seat
+ * then, whatever is planned after (another holder, a vacate), as a holder of today is so
+ * whatever is planned for them — an export of such a seat imports again unchanged.
  */
 export function holdsSeat(
   w: Draft,
@@ -34,12 +34,12 @@ export function holdsSeat(
   const person = findPerson(w, holder.person);
   if (!unit || !person) return false;
   const since = holder.since ?? w.today;
-  const runsOn = since > w.today ? isCurrentIn(w) : (row: Dated) => inForceOn(row, w.today);
+  const on = since > w.today ? since : w.today;
   const rows = seatRows(w, unit.id, seat);
   return rows.some(
     (row) =>
       row.personId === person.id &&
-      runsOn(row) &&
+      inForceOn(row, on) &&
       runStart(rows, row) <= since &&
       (holder.acting === undefined || row.acting === holder.acting),
   );

@@ -1,4 +1,4 @@
-import { asc, eq, gte, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { groupBy } from '../core/collections.js';
 import { isPresentOn } from '../core/org/as-of.js';
@@ -40,18 +40,7 @@ const byKey =
   (a: T, b: T) =>
     key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
-/**
- * History rows in force today or later, first start first: current ones, and those a
- * recorded future departure ends early (the departure, exported too, ends them again).
- */
-function fromToday(table: DatedColumns, today: Day): SQL {
-  return or(
-    isNull(table.endedOn),
-    gte(table.endedOn, sql`greatest(${table.startedOn}, ${today}::date)`),
-  ) as SQL;
-}
-
-/** The first row (by start) of each history: the document states one per seat, person… */
+/** The first row (by start) of each seat's history: the document states one holder a seat. */
 function firstOf<R>(rows: R[], key: (row: R) => unknown[]): R[] {
   const seen = new Set<string>();
   return rows.filter((row) => {
@@ -64,12 +53,14 @@ function firstOf<R>(rows: R[], key: (row: R) => unknown[]): R[] {
 
 /** The rows of every table the document states: eleven queries whatever the org's size. */
 async function loadCurrent(db: Db, today: Day) {
-  const dated = <T extends PgTable & DatedColumns>(table: T) =>
+  // Memberships, ownerships and candidacies carry no date in the document, which states them
+  // as of its import's day: only those in force today (one a person, AoR or seat by the
+  // no-overlap constraints). One planned for later is not so today: stated, it would be.
+  const inForceToday = <T extends PgTable & DatedColumns>(table: T) =>
     db
       .select()
       .from(table as PgTable)
-      .where(fromToday(table, today))
-      .orderBy(asc(table.startedOn));
+      .where(inForceOn(table, today));
   // Every seat's whole history: a holder's `since` is the first day of their unbroken run,
   // which may lie in a row already ended (an acting holder since confirmed).
   const seatHistory = await db
@@ -84,17 +75,10 @@ async function loadCurrent(db: Db, today: Day) {
       (s) => [s.unitId, s.seat],
     ),
     seatHistory: groupBy(seatHistory, (s) => seatKey(s.unitId, s.seat)),
-    members: firstOf((await dated(membershipTable)) as MembershipRow[], (m) => [m.personId]),
+    members: (await inForceToday(membershipTable)) as MembershipRow[],
     aors: await db.select().from(aorTable),
-    owners: firstOf((await dated(aorOwnershipTable)) as AorOwnershipRow[], (o) => [
-      o.aorId,
-      o.role === 'PRIMARY' ? 'PRIMARY' : o.personId,
-    ]),
-    candidates: firstOf((await dated(candidateTable)) as CandidateRow[], (c) => [
-      c.unitId,
-      c.seat,
-      c.personId,
-    ]),
+    owners: (await inForceToday(aorOwnershipTable)) as AorOwnershipRow[],
+    candidates: (await inForceToday(candidateTable)) as CandidateRow[],
     roles: await db.select().from(openRoleTable).where(eq(openRoleTable.status, 'OPEN')),
     // Managers and parents as they stand today (a change recorded ahead is not yet so).
     managers: new Map(

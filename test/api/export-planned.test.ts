@@ -54,6 +54,29 @@ const PLANNED: Record<string, string[]> = {
   'a candidacy ended': [
     'removeCandidate(input: { unit: "storage", seat: TECH_LEAD, person: "eli@example.com", on: "2027-01-17" })',
   ],
+  // What only starts later, where nothing is so today (the document would state it as of today).
+  'a first owner of an AoR': [
+    'createAor(input: { slug: "ownerless", name: "Ownerless", unit: "storage" })',
+    'setAorOwner(input: { aor: "ownerless", person: "ana@example.com", on: "2027-01-12" })',
+  ],
+  'a backup added': [
+    'addAorBackup(input: { aor: "blob-store", person: "cy@example.com", on: "2027-01-12" })',
+  ],
+  'a candidacy added': [
+    'addCandidate(input: { unit: "platform", seat: ENG_LEAD, person: "ana@example.com", readiness: READY_NOW, on: "2027-01-05" })',
+  ],
+  'a first team': [
+    'setTeam(input: { email: "ana@example.com", team: "storage", on: "2027-01-11" })',
+  ],
+  // An empty seat's planned holders, written `since` their first day.
+  'two holders one after the other': [
+    'assignSeat(input: { unit: "infra", seat: ENG_LEAD, person: "bo@example.com", startedOn: "2027-01-10" })',
+    'assignSeat(input: { unit: "infra", seat: ENG_LEAD, person: "ana@example.com", startedOn: "2027-02-10" })',
+  ],
+  'a holder and the seat left empty': [
+    'assignSeat(input: { unit: "infra", seat: TECH_LEAD, person: "cy@example.com", startedOn: "2027-01-10" })',
+    'vacateSeat(input: { unit: "infra", seat: TECH_LEAD, on: "2027-02-10" })',
+  ],
 };
 
 const COUNTS = 'people units seatAssignments memberships aors aorOwnerships candidates openRoles';
@@ -72,7 +95,10 @@ async function plan(writes: string[]) {
 const LATER = `{ unit(slug: "storage", asOf: "2027-02-01") { parent { slug } techLead { email }
   members { email } } platform: unit(slug: "platform", asOf: "2027-02-01") { techLead { email } }
   aors(asOf: "2027-02-01") { nodes { slug primaryOwner { email } backupOwners { email } } }
-  person(email: "eli@example.com", asOf: "2027-02-01") { manager { email } } }`;
+  person(email: "eli@example.com", asOf: "2027-02-01") { manager { email } }
+  ana: person(email: "ana@example.com", asOf: "2027-02-01") { team { slug }
+    candidacies { unit { slug } seat readiness } }
+  infra: unit(slug: "infra", asOf: "2027-02-15") { engLead { email } techLead { email } } }`;
 
 describe('an export imported again while changes are planned', () => {
   it.each(Object.entries(PLANNED))('%s: changes nothing', async (_, writes) => {
@@ -94,6 +120,24 @@ describe('an export imported again while changes are planned', () => {
     const { importOrg } = await t.data(IMPORT, { d: exportOrg });
     expect(importOrg).toEqual({ userErrors: [], created: zero, updated: zero });
     expect(await t.data(LATER)).toEqual(later);
+  });
+});
+
+/** Today's org, as the export states it: leads, members, owners and the bench. */
+const TODAY = `{ coverage { benchStrength }
+  units(first: 100) { nodes { slug engLead { email } techLead { email } members { email } } }
+  aors(first: 100) { nodes { slug primaryOwner { email } backupOwners { email } } }
+  successionBench { unit { slug } seat holder { email } readyNowCount
+    candidates { readyNow { email } readySoon { email } readyLater { email } } } }`;
+
+describe('an export imported into an empty org while changes are planned', () => {
+  it('answers today as the org it came from', async () => {
+    const { 'a candidacy ended': _, ...together } = PLANNED;
+    await plan(Object.values(together).flat());
+    const { exportOrg } = await t.data('{ exportOrg }');
+    const elsewhere = await startTestApp({ org: exportOrg });
+    expect(await elsewhere.data(TODAY)).toEqual(await t.data(TODAY));
+    await elsewhere.close();
   });
 });
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { demoDocument } from '../../src/demo/load.js';
 import { cliOn } from '../helpers/cli.js';
@@ -62,6 +63,19 @@ describe('npm run org -- depart', () => {
     const again = cli();
     expect(await again.run('depart', 'dee@example.com', '--on', '2026-12-05')).toBe(2);
     expect(again.err()).toMatch(/^EMAIL: dee@example.com's departure is already recorded/);
+  });
+});
+
+describe('npm run org -- export', () => {
+  it('writes to stdout without FILE, and for "-" as every Unix tool does', async () => {
+    const plain = cli();
+    expect(await plain.run('export')).toBe(0);
+    expect(JSON.parse(plain.out()).units.length).toBeGreaterThan(0);
+    const dash = cli();
+    expect(await dash.run('export', '-')).toBe(0);
+    expect(dash.out()).toBe(plain.out());
+    expect(dash.err()).toBe('');
+    expect(existsSync('-')).toBe(false);
   });
 });
 

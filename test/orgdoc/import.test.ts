@@ -157,24 +157,28 @@ describe('importOrgDocument', () => {
     expect(candidacy?.ended_on).toBe('2026-10-31');
   });
 
-  test('a planned holder stated again is so only while no one is planned after them', async () => {
+  test('a planned holder stated again is so on its day, whatever is planned after them', async () => {
     await importDoc(specDocument());
     const lead = (person: string, since: string) => ({
       units: [{ ...storage, techLead: { person, since } }],
     });
     expect((await importDoc(lead('eli@example.com', '2027-01-10'))).userErrors).toEqual([]);
     expect((await importDoc(lead('ana@example.com', '2027-01-13'))).userErrors).toEqual([]);
-    // Eli holds the seat on 2027-01-12, but Ana from the 13th: stating Eli from the 12th
-    // would take the seat back from her, which a document cannot do (as assignSeat cannot).
+    const planned = await seatHistory('storage', 'TECH_LEAD');
+    // Eli holds the seat on 2027-01-12 (from the 10th): so, as a holder of today is so
+    // whatever is planned for them; Ana's holding from the 13th is left as it was.
     const again = await importDoc(lead('eli@example.com', '2027-01-12'));
-    expect(again.userErrors).toEqual([
-      expect.objectContaining({ path: 'units[0].techLead.since', code: 'VALIDATION' }),
+    expect(again.userErrors).toEqual([]);
+    expect(again.updated).toEqual(zero());
+    expect(again.unchanged.seatAssignments).toBe(1);
+    expect(await seatHistory('storage', 'TECH_LEAD')).toEqual(planned);
+    // Stated from a day she does not hold it, it is a change: from the 14th, Ana's plan after.
+    const later = await importDoc(lead('eli@example.com', '2027-01-14'));
+    expect(later.userErrors).toEqual([]);
+    expect((await seatHistory('storage', 'TECH_LEAD')).slice(-2)).toMatchObject([
+      { email: 'ana@example.com', started_on: '2027-01-13', ended_on: '2027-01-13' },
+      { email: 'eli@example.com', started_on: '2027-01-14', ended_on: null },
     ]);
-    expect((await seatHistory('storage', 'TECH_LEAD')).at(-1)).toMatchObject({
-      email: 'ana@example.com',
-      started_on: '2027-01-13',
-      ended_on: null,
-    });
   });
 
   test('an acting flag change updates the current assignment in place', async () => {
