@@ -74,7 +74,11 @@ function parseYaml(text: string): unknown {
   return document.toJS(YAML_READ);
 }
 
-/** The document as YAML, for `export FILE.yaml`; plain scalars keep dates as strings too. */
+/**
+ * The document as YAML, for `export FILE.yaml`. Quoted as YAML 1.1 would need: a reader of
+ * that version (PyYAML, older tools) takes a plain `yes`, `no`, `on` or `off` for a boolean,
+ * a date for a date object and `12:30` for a number; quoted, every reader gets the text.
+ */
 export function stringifyOrgYaml(document: unknown): string {
-  return YAML.stringify(document, { schema: 'core', version: '1.2', lineWidth: 0 });
+  return YAML.stringify(document, { schema: 'yaml-1.1', version: '1.2', lineWidth: 0 });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import YAML from 'yaml';
 import { OrgFileError, parseOrgFile, stringifyOrgYaml } from '../../src/orgdoc/parse.js';
 import { specDocument } from './fixtures.js';
 
@@ -97,5 +98,24 @@ describe('parseOrgFile', () => {
       units: [{ slug: 'x', engLead: { person: 'a@b.co', since: '2021-03-01', acting: false } }],
     };
     expect(parseOrgFile(stringifyOrgYaml(doc), 'x.yaml')).toEqual(doc);
+  });
+
+  test('a written document reads the same in a YAML 1.1 reader (PyYAML) as in ours', () => {
+    const doc = {
+      people: [
+        { email: 'yes@b.co', name: 'yes', title: 'no', level: 'on', startedOn: '2021-03-01' },
+      ],
+      units: [
+        {
+          slug: 'off',
+          name: '12:30',
+          layer: 'TEAM',
+          engLead: { person: 'yes@b.co', acting: true },
+        },
+      ],
+    };
+    const text = stringifyOrgYaml(doc);
+    expect(YAML.parse(text, { version: '1.1' })).toEqual(doc);
+    expect(parseOrgFile(text, 'x.yaml')).toEqual(doc);
   });
 });
