@@ -157,8 +157,9 @@ export function orgGauges(
     aggregator: 'first',
     async collect() {
       const { rollup } = await current();
-      this.reset();
-      if (rollup.benchStrength !== null) this.set(rollup.benchStrength);
+      // No sample at all when no seat is held: prom-client's reset() leaves a 0 behind.
+      if (rollup.benchStrength === null) this.remove();
+      else this.set(rollup.benchStrength);
     },
   });
   new Gauge({

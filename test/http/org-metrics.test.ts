@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ORG_VERSION_SQL } from '../../src/db/version.js';
 import { generateOrg, SIZES } from '../../src/demo/generate.js';
+import { startTestApp } from '../helpers/app.js';
 import { STATUS_FIELDS, samples, scrape, settledScrape } from '../helpers/scrape.js';
 import { useTestOrg } from '../helpers/test-org.js';
 
@@ -92,5 +93,21 @@ describe('the org gauges of /metrics', () => {
     const gone = (s: Map<string, number>) => (s.get(missing) ?? 0) + (s.get(vacant) ?? 0);
     expect(gone(after)).toBe(gone(first) + 1);
     await expectCoverageOf(settled);
+  });
+});
+
+describe('an org where no seat is held', () => {
+  it('has no orgraph_bench_strength sample, as its benchStrength is null', async () => {
+    const app = await startTestApp({ org: { units: [{ slug: 'p', name: 'P', layer: 'PILLAR' }] } });
+    try {
+      const { coverage } = await app.data('{ coverage { benchStrength } }');
+      expect(coverage.benchStrength).toBeNull();
+      const text = await settledScrape(app);
+      expect(text).toContain('# TYPE orgraph_bench_strength gauge');
+      // A 0 would fire an alert on bench strength below some share for an org with no seats.
+      expect(samples(text, 'orgraph_bench_strength')).toEqual(new Map());
+    } finally {
+      await app.close();
+    }
   });
 });
