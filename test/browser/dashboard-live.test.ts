@@ -3,6 +3,7 @@ import { ADMIN_TOKEN } from '../helpers/app.js';
 import {
   type BrowserTest,
   hasChromium,
+  listen,
   NO_CHROMIUM,
   openDashboard,
   startBrowserTest,
@@ -40,6 +41,28 @@ describe.skipIf(!hasChromium)(
         .poll(() => page.getByRole('alert').allTextContents(), { timeout: 15_000 })
         .toContainEqual(expect.stringContaining('Invalid or revoked token'));
       await page.close();
+    });
+
+    it('comes back by itself once the server is back after a restart', async () => {
+      // Its feed stopped when the first question after the restart found the server still
+      // down: the page said "The server could not be reached." until Refresh was clicked.
+      const first = await listen(session.api.app);
+      const page = await openDashboard(session.browser, first.url, ADMIN_TOKEN);
+      await page.waitForFunction(USABLE);
+      await first.close();
+      await expect
+        .poll(() => page.getByRole('alert').allTextContents(), { timeout: 15_000 })
+        .toContainEqual(expect.stringContaining('could not be reached'));
+      // Down for longer than the page's first try to subscribe again (2 s after the stream ended).
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      const again = await listen(session.api.app, Number(new URL(first.url).port));
+      try {
+        await expect.poll(() => page.getByRole('alert').count(), { timeout: 15_000 }).toBe(0);
+        await expect.poll(() => page.locator('#churn tbody tr').count()).toBeGreaterThan(0);
+      } finally {
+        await page.close();
+        await again.close();
+      }
     });
 
     it('names the token, not the server, when a pasted token cannot be sent', async () => {

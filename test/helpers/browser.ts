@@ -54,13 +54,13 @@ export async function launchBrowser(options: { dark?: boolean } = {}): Promise<B
   };
 }
 
-/** The app on a real HTTP server, on a free port of the loopback interface. */
-export async function listen(app: App): Promise<{ url: string; close(): Promise<void> }> {
+/** The app on a real HTTP server, on a free port of the loopback interface (or `port`). */
+export async function listen(app: App, port = 0): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const { port: bound } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,4 +1,4 @@
-import { useCallback, useContext, useMemo, useState } from 'preact/hooks';
+import { useCallback, useContext, useMemo, useRef, useState } from 'preact/hooks';
 import { Header } from './header.js';
 import { useLiveRefresh } from './live.js';
 import { Churn } from './panels/churn.js';
@@ -9,7 +9,7 @@ import { PolicyInForce } from './panels/policy.js';
 import { ROLLUP_QUERY, Rollup, type RollupAnswer } from './panels/rollup.js';
 import { OrgTree } from './panels/tree.js';
 import { Trend } from './panels/trend-loader.js';
-import { AskingContext, useQuery } from './query.js';
+import { type Answer, AskingContext, useQuery } from './query.js';
 import { addressAsOf, setAddressAsOf, storedToken, storeToken } from './session.js';
 import { RevealContext } from './ui.js';
 
@@ -58,7 +58,7 @@ function Dashboard({ revealed, refresh }: DashboardProps) {
   // The rollup is also the sign-in check: without a valid token nothing else is asked.
   const rollup = useQuery<RollupAnswer>(ROLLUP_QUERY);
   const { asOf, token } = useContext(AskingContext);
-  useLiveRefresh(rollup.data !== null, token, refresh);
+  useLiveRefresh(useTokenWorks(rollup, token), token, refresh);
   if (rollup.error) {
     const signIn = rollup.error.code === 'UNAUTHENTICATED';
     return (
@@ -100,4 +100,16 @@ function Dashboard({ revealed, refresh }: DashboardProps) {
       <Planning />
     </main>
   );
+}
+
+/**
+ * Whether the token has been seen to work, and not refused since: the live feed runs while it
+ * does. A server that cannot be reached (restarting) does not stop it, so that the feed
+ * subscribes again until the server is back, then asks every question again.
+ */
+function useTokenWorks(rollup: Answer<unknown>, token: string | null): boolean {
+  const worked = useRef<{ token: string | null } | null>(null);
+  if (rollup.data !== null) worked.current = { token };
+  if (rollup.error?.code === 'UNAUTHENTICATED') worked.current = null;
+  return worked.current !== null && worked.current.token === token;
 }
