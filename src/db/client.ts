@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { DatabaseTimeouts } from './connections.js';
 import { type ConnectionLost, defaultTimeouts, keepAliveOnError } from './connections.js';
+import { DataFolderUnreadable } from './folder-unreadable.js';
 import { type ListenHandlers, type Listening, listenPostgres } from './listen.js';
 import { migratePglite, migratePostgres } from './migrate.js';
 import { newFolderTemplate } from './pglite-template.js';
@@ -134,6 +135,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       loadDataDir: newFolderTemplate(options.dataDir),
       startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_BUFFERS}`],
     });
+  if (!options.pglite && options.dataDir) await openedFolder(client, options.dataDir);
   const db = drizzlePglite(client, { schema: tables, logger }) as unknown as Db;
   askVersionDirectly(
     db,
@@ -153,4 +155,22 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     },
     close: () => client.close(),
   };
+}
+
+/**
+ * Waits for PGlite to open its folder. A folder it cannot read as a database (a file of it
+ * lost or damaged, another program's files) fails inside PGlite's WebAssembly with
+ * "Aborted()", which names neither the folder nor a way out: said here with both. A refusal
+ * of the file system (EACCES…) keeps its code, which the start's failure line explains.
+ */
+async function openedFolder(client: PGlite, dataDir: string): Promise<void> {
+  try {
+    await client.waitReady;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code) throw error;
+    const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new DataFolderUnreadable(
+      `the database in ${dataDir} could not be opened (${why}): it may be damaged; restore the folder from a copy, or set ORGRAPH_DATA_DIR to a new folder`,
+    );
+  }
 }

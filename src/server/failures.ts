@@ -1,3 +1,4 @@
+import { DataFolderUnreadable } from '../db/folder-unreadable.js';
 import { ConfigError } from './config.js';
 import { FolderInUse } from './data-lock.js';
 import { causes, isDatabaseUnavailable } from './faults.js';
@@ -74,6 +75,7 @@ const folderFailure: Explain = (e) =>
 /** The one line naming the cause and the fix, for what the operator can fix; else null. */
 export function explainFailure(error: unknown, setting: Setting): Failure | null {
   if (error instanceof ConfigError) return { line: error.message, exitCode: 2 };
+  if (error instanceof DataFolderUnreadable) return { line: error.message, exitCode: 3 };
   if (error instanceof FolderInUse) {
     const fix =
       error.owner?.what === 'server'

@@ -76,4 +76,28 @@ describe("a data folder holding the user's own files", () => {
       expect(check.code, check.output).toBe(0);
     }
   }, 120_000);
+
+  it('says a damaged database folder is one, naming it and a way out (server and CLI)', async () => {
+    // PGlite's WebAssembly aborts on it: the line read "unexpected failure: Aborted(). Build
+    // with -sASSERTIONS for more info."
+    const damaged = join(scratchDir(), 'damaged');
+    mkdirSync(damaged, { recursive: true });
+    execFileSync('tar', ['xf', await buildPgliteTemplate(), '-C', damaged], { stdio: 'ignore' });
+    rmSync(join(damaged, 'global', 'pg_control'));
+    execFileSync('chmod', ['-R', 'go-rwx', damaged]); // as orgraph keeps it: no warning line
+    const said = new RegExp(
+      `the database in ${damaged} could not be opened \\(Aborted\\(\\).*\\): it may be damaged; restore the folder from a copy, or set ORGRAPH_DATA_DIR to a new folder$`,
+    );
+    const start = run('node', ['dist/server/main.js'], {
+      ORGRAPH_DATA_DIR: damaged,
+      ORGRAPH_DEMO: 'off',
+    });
+    expect(await start.exited, start.output()).toBe(3);
+    expect(start.output().trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^orgraph could not start: ${said.source}`)),
+    ]);
+    const check = await cli({ ORGRAPH_DATA_DIR: damaged }, 'check', '--fail-on', 'vacant-seat');
+    expect(check.code, check.output).toBe(3);
+    expect(check.output.trim().split('\n')).toEqual([expect.stringMatching(said)]);
+  }, 120_000);
 });
