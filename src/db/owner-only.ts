@@ -1,5 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../server/config.js';
 
 /** Folders: the owner lists, enters and writes; nobody else anything. */
@@ -44,7 +44,29 @@ export function makeOwnerOnly(dataDir: string): number {
 export function createOwnerOnly(dataDir: string): void {
   requireDataFolder(dataDir);
   process.umask(0o077);
-  mkdirSync(dataDir, { recursive: true, mode: FOLDER_MODE });
+  makeFolders(dataDir);
+}
+
+/**
+ * `mkdir -p`, one folder at a time from the nearest that exists: Node's own recursive mkdir
+ * loops for ever, deaf to SIGTERM, where a parent answers ENOENT though it exists (a path
+ * under /proc); made one by one, the first refusal is thrown, path and code named.
+ */
+function makeFolders(dataDir: string): void {
+  const missing: string[] = [];
+  for (let path = resolve(dataDir); !existsSync(path); path = dirname(path)) {
+    missing.unshift(path);
+    if (dirname(path) === path) break;
+  }
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder, { mode: FOLDER_MODE });
+    } catch (error) {
+      // Made meanwhile by another process (two starting together): as good.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(folder).isDirectory())
+        throw error;
+    }
+  }
 }
 
 /**

@@ -67,8 +67,10 @@ const databaseFailure: Explain = (e, s) => {
 };
 
 const FOLDER_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'ENOSPC']);
+// ENOENT only from making a folder (a parent that takes none, as under /proc): another file
+// missing is not the data folder's doing.
 const folderFailure: Explain = (e) =>
-  e.path && FOLDER_CODES.has(e.code ?? '')
+  e.path && (FOLDER_CODES.has(e.code ?? '') || (e.code === 'ENOENT' && e.syscall === 'mkdir'))
     ? `cannot use ${e.path} (${e.code}): set ORGRAPH_DATA_DIR to a folder orgraph may write`
     : null;
 

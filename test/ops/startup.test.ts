@@ -100,6 +100,20 @@ describe('a start that cannot serve', () => {
     expect(code).toBe(3);
     oneLine(lines, /cannot use \/etc\/hostname\/orgraph \(ENOTDIR\): set ORGRAPH_DATA_DIR/);
   });
+
+  it('names a data folder it cannot make rather than hang: a path under /proc (exit 3)', async () => {
+    // Node's own recursive mkdir looped there for ever, deaf to SIGTERM.
+    const start = run('node', ['dist/server/main.js'], {
+      ORGRAPH_DATA_DIR: '/proc/orgraph-nowhere/data',
+    });
+    const code = await Promise.race([start.exited, sleep(30_000).then(() => 'hung')]);
+    if (code === 'hung') start.child.kill('SIGKILL');
+    expect(code).toBe(3);
+    oneLine(
+      start.output().trim().split('\n'),
+      /cannot use \/proc\/orgraph-nowhere \(ENOENT\): set ORGRAPH_DATA_DIR/,
+    );
+  }, 60_000);
 });
 
 describe.skipIf(process.env.DATABASE_URL)(
