@@ -1,11 +1,25 @@
+import { parseArgs } from 'node:util';
 import { openAsWriter } from '../db/open.js';
 import { seededPolicy } from './operator.js';
 import { runMain } from './run-main.js';
+
+const USAGE = `Usage: npm run db:migrate
+
+Applies the committed migrations to the configured database (DATABASE_URL, else the embedded
+folder ORGRAPH_DATA_DIR, made if new) and gives a new database its policy from the
+environment. The server does both on start: this is for deploy pipelines that migrate first.
+`;
 
 // `npm run db:migrate`: applies the committed migrations to the configured database, and gives
 // a new one its policy from the environment (the server does the same on start; this is for
 // deploy pipelines that migrate first).
 await runMain(async (config) => {
+  // Anything but --help is refused before the database is touched (it migrated whatever it was given).
+  const { values } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   const database = await openAsWriter(config, 'CLI (db:migrate)');
   await seededPolicy(database, config);
   await database.close();

@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HELP } from '../../src/cli/help.js';
-import { cli, demoDir, gql, run, type Server, startServer } from './processes.js';
+import { cli, demoDir, gql, run, type Server, scratchDir, startServer } from './processes.js';
 
 // The compiled CLI as a new user meets it: help for every command, answered without loading
 // the schema or the database; a command beside a running server loads neither either; and a
@@ -52,6 +54,18 @@ describe('npm run org -- help, as a process', () => {
     expect(await seeding.exited).toBe(0);
     expect(seeding.output()).toContain('--size XS|S|M|L');
     expect(seeding.output()).toContain('npm run org -- token create');
+  });
+
+  it('npm run db:migrate takes --help and nothing else, touching no database', async () => {
+    // It migrated whatever it was given: --help made ./.orgraph and said "migrations applied".
+    const folder = join(scratchDir(), 'never-made');
+    const help = run('node', ['dist/cli/migrate.js', '--help'], { ORGRAPH_DATA_DIR: folder });
+    expect(await help.exited).toBe(0);
+    expect(help.output()).toContain('Usage: npm run db:migrate');
+    const bogus = run('node', ['dist/cli/migrate.js', '--bogus'], { ORGRAPH_DATA_DIR: folder });
+    expect(await bogus.exited).toBe(2);
+    expect(bogus.output().trim()).toBe("Unknown option '--bogus'");
+    expect(existsSync(folder)).toBe(false);
   });
 
   it('loads no library at all: neither the schema nor the database', async () => {
