@@ -156,15 +156,19 @@ export function overview(): string {
   ].join('\n');
 }
 
+/** The option every command but `help` takes (command.ts), said in each one's help. */
+const TODAY_LINE = '--today DATE  run as if DATE (YYYY-MM-DD) were today; not beside a running server';
+
 /** One command's help: usage, what it does, its options, examples. */
 export function commandHelp(name: string): string {
   const help = HELP[name];
   if (!help) return overview();
+  const details = name === 'help' ? help.details : [...help.details, TODAY_LINE];
   return [
     `Usage: ${PREFIX}${help.usage}`,
     '',
     `${help.summary[0]?.toUpperCase()}${help.summary.slice(1)}.`,
-    ...(help.details.length > 0 ? ['', ...help.details.map((line) => `  ${line}`)] : []),
+    ...(details.length > 0 ? ['', ...details.map((line) => `  ${line}`)] : []),
     '',
     'Examples:',
     ...help.examples.map((example) => `  ${PREFIX}${example}`),

@@ -42,6 +42,8 @@ describe('npm run org -- help', () => {
       expect(help.output).toMatch(/\nExamples:\n {2}npm run org -- \w/);
       expect(await org(name, '--help')).toEqual(help);
       expect(await org(name, '-h')).toEqual(help);
+      // Every command but help takes --today (docs/cli.md): its help says so.
+      expect(help.output.includes('\n  --today DATE  ')).toBe(name !== 'help');
     },
   );
 
