@@ -157,13 +157,28 @@ export function overview(): string {
 }
 
 /** The option every command but `help` takes (command.ts), said in each one's help. */
-const TODAY_LINE = '--today DATE  run as if DATE (YYYY-MM-DD) were today; not beside a running server';
+const TODAY = {
+  option: '--today DATE',
+  words: 'run as if DATE (YYYY-MM-DD) were today; not beside a running server',
+};
+
+/**
+ * The command's details with `--today` after its last option, its words in the options'
+ * column (or last, when it has none).
+ */
+function withTodayLine(details: readonly string[]): string[] {
+  const last = details.findLastIndex((line) => line.startsWith('--'));
+  const column = /^--\S+(?: \S+)?\s+/.exec(details[last] ?? '')?.[0].length ?? 0;
+  const line = `${TODAY.option.padEnd(Math.max(column, TODAY.option.length + 2))}${TODAY.words}`;
+  const after = last + 1 || details.length;
+  return [...details.slice(0, after), line, ...details.slice(after)];
+}
 
 /** One command's help: usage, what it does, its options, examples. */
 export function commandHelp(name: string): string {
   const help = HELP[name];
   if (!help) return overview();
-  const details = name === 'help' ? help.details : [...help.details, TODAY_LINE];
+  const details = name === 'help' ? help.details : withTodayLine(help.details);
   return [
     `Usage: ${PREFIX}${help.usage}`,
     '',
