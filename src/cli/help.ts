@@ -52,7 +52,7 @@ export const HELP: Record<string, CommandHelp> = {
     usage: 'export [FILE]',
     summary: 'write the current org as an org document',
     details: ['YAML for a .yaml or .yml FILE, else JSON; to stdout without FILE or for -.'],
-    examples: ['export org.yaml', 'export > org.json'],
+    examples: ['export org.yaml', 'export org.json'],
   },
   assign: {
     usage: 'assign UNIT SEAT EMAIL [--since DATE] [--acting]',

@@ -50,6 +50,17 @@ export async function runOrgCli(argv: string[], io: CliIo, config?: Config): Pro
   }
 }
 
+/**
+ * `npm run org -- …` runs in the package's folder, not the caller's, so `import org.yaml` read
+ * the package's org.yaml: the files a command names are the caller's (npm says where it was
+ * run from in INIT_CWD). Called once the configuration is read, so the data folder stays the
+ * one `npm start` uses (resolved in the package's folder).
+ */
+function inCallersFolder(): void {
+  const from = process.env.INIT_CWD;
+  if (process.env.npm_lifecycle_event === 'org' && from) process.chdir(from);
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const argv = process.argv.slice(2);
   // A reader that stops early (`| head -1`) closes the pipe: the rest is not wanted, so the
@@ -66,6 +77,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     // `npm run org -- …`: the configured database, or the server holding the embedded one.
     const { runMain } = await import('./run-main.js');
     await runMain((config) => {
+      inCallersFolder();
       const connect = async (today?: string) =>
         (await import('./operator.js')).connect(config, argv[0] ?? 'help', today);
       return runOrgCli(argv, { connect, out, err }, config);

@@ -1,8 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FolderLock, lockDataFolder } from '../../src/server/data-lock.js';
-import { cli, demoDir, run, scratchDir } from './processes.js';
+import { cli, demoDir, ROOT, run, scratchDir } from './processes.js';
 
 // The compiled CLI, spawned as a user runs it: one line on failure, and an exit code that
 // tells a CI job a finding (1) from a typo (2) from a broken setup (3).
@@ -18,6 +19,34 @@ describe.skipIf(process.env.DATABASE_URL)(
       const seed = run('node', ['dist/cli/seed.js'], env);
       expect(await seed.exited, seed.output()).toBe(0);
     }, 180_000);
+
+    it("reads and writes files in the caller's folder, as npm run org -- from there", async () => {
+      // npm runs a script in the package's folder: `import org.json` read the package's.
+      const mine = scratchDir();
+      writeFileSync(
+        join(mine, 'org.json'),
+        JSON.stringify({ people: [{ email: 'zoe@example.com', name: 'Zoe' }] }),
+      );
+      const npm = (...args: string[]) =>
+        new Promise<{ code: number | null; output: string }>((resolve) => {
+          const child = spawn('npm', ['--prefix', ROOT, 'run', '-s', 'org', '--', ...args], {
+            cwd: mine,
+            env: { ...process.env, ...env, npm_lifecycle_event: undefined, INIT_CWD: undefined },
+          });
+          let output = '';
+          child.stdout.on('data', (chunk) => (output += chunk));
+          child.stderr.on('data', (chunk) => (output += chunk));
+          child.on('exit', (code) => resolve({ code, output }));
+        });
+      const imported = await npm('import', 'org.json');
+      expect(imported.code, imported.output).toBe(0);
+      const exported = await npm('export', 'out.json');
+      expect(exported.code, exported.output).toBe(0);
+      expect(JSON.parse(readFileSync(join(mine, 'out.json'), 'utf8')).people).toContainEqual(
+        expect.objectContaining({ email: 'zoe@example.com' }),
+      );
+      expect(existsSync(join(ROOT, 'out.json'))).toBe(false);
+    }, 120_000);
 
     it('0: done; 1: check found what it fails on', async () => {
       expect((await org('help')).code).toBe(0);

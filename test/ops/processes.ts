@@ -17,7 +17,7 @@ import { todayUtc } from '../../src/core/org/days.js';
 import { hashFolder, pgliteTemplateKey } from '../../src/db/pglite-template.js';
 
 export const ADMIN = 'ops-test-admin-token-0123456789';
-const ROOT = new URL('../../', import.meta.url).pathname;
+export const ROOT = new URL('../../', import.meta.url).pathname;
 const LISTENING = /orgraph listening on http:\/\/[^:]+:(\d+)\/graphql/;
 
 /**
