@@ -10,11 +10,9 @@ folder ORGRAPH_DATA_DIR, made if new) and gives a new database its policy from t
 environment. The server does both on start: this is for deploy pipelines that migrate first.
 `;
 
-// `npm run db:migrate`: applies the committed migrations to the configured database, and gives
-// a new one its policy from the environment (the server does the same on start; this is for
-// deploy pipelines that migrate first).
+// `npm run db:migrate`, as USAGE says.
 await runMain(async (config) => {
-  // Anything but --help is refused before the database is touched (it migrated whatever it was given).
+  // Anything but --help is refused (exit 2) before the database is touched.
   const { values } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
     process.stdout.write(USAGE);

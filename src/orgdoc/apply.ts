@@ -172,29 +172,24 @@ function applySuccession(a: Applying): void {
 function checkReferences(a: Applying): void {
   const told = new Set(a.problems.list.map((p) => p.path));
   const stopped = new Set([...told].map(entryOf));
-  const undeclared = (ref: Reference) =>
-    !(ref.kind === 'person' ? a.doc.declared.emails : a.doc.declared.units).has(ref.key);
-  for (const ref of referencesOf(a.doc.partial)) {
-    if (!undeclared(ref)) continue;
+  const declared = (ref: Reference) =>
+    (ref.kind === 'person' ? a.doc.declared.emails : a.doc.declared.units).has(ref.key);
+  const check = (ref: Reference, knownOnly: boolean) =>
     attempt(
       a,
       () => ref.path,
-      () =>
-        ref.kind === 'person'
-          ? requirePerson(a.w, ref.key, ref.path, a.w.today)
-          : requireUnit(a.w, ref.key, ref.path),
-    );
-  }
-  for (const ref of referencesOf(a.doc)) {
-    if (!undeclared(ref) || told.has(ref.path) || !stopped.has(entryOf(ref.path))) continue;
-    attempt(
-      a,
-      () => ref.path,
-      () =>
-        ref.kind === 'person'
+      () => {
+        if (ref.kind === 'unit') {
+          return (knownOnly ? requireKnownUnit : requireUnit)(a.w, ref.key, ref.path);
+        }
+        return knownOnly
           ? requireKnownPerson(a.w, ref.key, ref.path)
-          : requireKnownUnit(a.w, ref.key, ref.path),
+          : requirePerson(a.w, ref.key, ref.path, a.w.today);
+      },
     );
+  for (const ref of referencesOf(a.doc.partial)) if (!declared(ref)) check(ref, false);
+  for (const ref of referencesOf(a.doc)) {
+    if (!declared(ref) && !told.has(ref.path) && stopped.has(entryOf(ref.path))) check(ref, true);
   }
 }
 

@@ -110,7 +110,12 @@ describe('a bad document', () => {
     await t.database.db.execute(sql`update aor set retired_on = '2027-02-01'`);
     const problems = await problemsOf({
       succession: [
-        { unit: 'nowhere', seat: 'ENG_LEAD', candidate: 'ghost@example.com', readiness: 'READY_NOW' },
+        {
+          unit: 'nowhere',
+          seat: 'ENG_LEAD',
+          candidate: 'ghost@example.com',
+          readiness: 'READY_NOW',
+        },
       ],
       aors: [{ slug: 'blob-store', name: 'Blob', unit: 'nounit', owner: 'ghost@example.com' }],
     });
