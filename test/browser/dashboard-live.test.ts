@@ -53,8 +53,8 @@ describe.skipIf(!hasChromium)(
       await expect
         .poll(() => page.getByRole('alert').allTextContents(), { timeout: 15_000 })
         .toContainEqual(expect.stringContaining('could not be reached'));
-      // Down for longer than the page's first try to subscribe again (2 s after the stream ended).
-      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      // Still down a moment after the page gave up the stream: it must keep trying.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
       const again = await listen(session.api.app, Number(new URL(first.url).port));
       try {
         await expect.poll(() => page.getByRole('alert').count(), { timeout: 15_000 }).toBe(0);
