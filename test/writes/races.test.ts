@@ -117,3 +117,27 @@ describe.runIf(process.env.DATABASE_URL)('a departure racing another write on Po
     });
   }
 });
+
+describe.runIf(process.env.DATABASE_URL)('writes creating rows at once on PostgreSQL', () => {
+  const t = useTestOrg(org());
+
+  it('each get ids of their own: a draft moves each sequence on once, under the org lock', async () => {
+    const IMPORT = `mutation ($d: JSONObject!) { importOrg(document: $d) {
+      created { people } userErrors { code } } }`;
+    const batches = Array.from({ length: 8 }, (_, b) =>
+      Array.from({ length: 5 }, (_, i) => ({
+        email: `new-${b}-${i}@example.com`,
+        name: `N ${b} ${i}`,
+      })),
+    );
+    const answers = await Promise.all(batches.map((people) => t.gql(IMPORT, { d: { people } })));
+    for (const answer of answers) {
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data?.importOrg).toEqual({ created: { people: 5 }, userErrors: [] });
+    }
+    const { people } = await t.data(`{ people(search: "new-", first: 100) {
+      totalCount nodes { id } } }`);
+    expect(people.totalCount).toBe(40);
+    expect(new Set(people.nodes.map((p: { id: string }) => p.id)).size).toBe(40);
+  });
+});
