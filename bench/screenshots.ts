@@ -7,7 +7,7 @@ import { join } from 'node:path';
  * from navigation to a usable page (tree, rollup and findings shown), median of 5 cold loads.
  */
 import { openDatabase } from '../src/db/client.js';
-import { loadDemoIfEmpty, showDemoToken } from '../src/demo/load.js';
+import { loadDemoIfFirstStart, showDemoToken } from '../src/demo/load.js';
 import { createApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { hasChromium, launchBrowser, listen, NO_CHROMIUM } from '../test/helpers/browser.js';
@@ -22,7 +22,7 @@ const database = await openDatabase({});
 await database.migrate();
 // The demo's first start: load it, then mint the ADMIN token a new user is shown.
 const dataDir = mkdtempSync(join(tmpdir(), 'orgraph-screens-'));
-await loadDemoIfEmpty(database.db, dataDir);
+await loadDemoIfFirstStart(database.db, dataDir, true);
 let token = '';
 await showDemoToken(database.db, dataDir, (secret) => {
   token = secret;

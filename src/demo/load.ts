@@ -25,15 +25,29 @@ export function demoDocument(): unknown {
 // serves shows a token then, instead of locking the new user out of their own demo.
 const tokenPending = (dataDir: string) => join(dataDir, 'demo-token-pending');
 
+// Present once a start found the folder empty with ORGRAPH_DEMO=off: the demo is the first
+// start's, so a later start without the setting leaves the folder the user chose to keep
+// empty (`npm run seed` loads the demo on demand).
+const demoDeclined = (dataDir: string) => join(dataDir, 'demo-declined');
+
 /**
- * Loads the demo org into an empty database (one with any person, unit or AoR — an HR export
- * brought in first holds people only — is the user's own, left alone); true when it did.
- * `showDemoToken` then gives the new user an ADMIN token for it.
+ * On the first start of an empty embedded database, loads the demo org if `wanted` (one with
+ * any person, unit or AoR — an HR export brought in first holds people only — is the user's
+ * own, left alone); true when it did. `showDemoToken` then gives the new user an ADMIN token.
  */
-export async function loadDemoIfEmpty(db: Db, dataDir: string): Promise<boolean> {
+export async function loadDemoIfFirstStart(
+  db: Db,
+  dataDir: string,
+  wanted: boolean,
+): Promise<boolean> {
+  if (existsSync(demoDeclined(dataDir))) return false;
   for (const table of [personTable, unitTable, aorTable]) {
     const [any] = await db.select({ id: table.id }).from(table).limit(1);
     if (any) return false;
+  }
+  if (!wanted) {
+    writeFileSync(demoDeclined(dataDir), '');
+    return false;
   }
   // Marked first: the import is one transaction, so a start killed in between loads again.
   writeFileSync(tokenPending(dataDir), '');

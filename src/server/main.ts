@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { isIPv6 } from 'node:net';
 import { todayUtc } from '../core/org/days.js';
 import { openConfiguredDatabase } from '../db/open.js';
-import { loadDemoIfEmpty, showDemoToken } from '../demo/load.js';
+import { loadDemoIfFirstStart, showDemoToken } from '../demo/load.js';
 import { seedPolicy } from '../policy/seed.js';
 import { newTokenSecret } from '../tokens/tokens.js';
 import { type App, createApp } from './app.js';
@@ -49,7 +49,7 @@ async function start(): Promise<void> {
   if (stopping) return;
   await seedPolicy(database.db, config.thresholds, todayUtc());
   if (stopping) return;
-  if (embedded && config.demo) await loadDemoIfEmpty(database.db, config.dataDir);
+  if (embedded) await loadDemoIfFirstStart(database.db, config.dataDir, config.demo);
   if (stopping) return;
   // The CLI's way in while this process holds the embedded folder (data-lock.ts).
   const cliToken = embedded ? newTokenSecret() : undefined;
