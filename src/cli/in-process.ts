@@ -15,7 +15,6 @@ export function inProcess(database: Database, config: Config, today = todayUtc()
     async ask<T>(source: string, variableValues: Record<string, unknown> = {}) {
       const contextValue: Context = {
         db: database.db,
-        config,
         viewer: operatorViewer('cli'),
         today,
         org: snapshots.forRequest(database.db),

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openAsWriter } from '../db/open.js';
+import { openAsWriter } from '../server/open-database.js';
 import { seededPolicy } from './operator.js';
 import { runMain } from './run-main.js';
 

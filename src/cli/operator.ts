@@ -1,8 +1,8 @@
 import { todayUtc } from '../core/org/days.js';
 import type { Database } from '../db/client.js';
-import { openAsWriter } from '../db/open.js';
 import type { Config } from '../server/config.js';
 import { FolderInUse } from '../server/data-lock.js';
+import { openAsWriter } from '../server/open-database.js';
 import { answer, type Operator } from './answer.js';
 import { badInput, cannotRun } from './failures.js';
 

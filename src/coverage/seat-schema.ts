@@ -71,9 +71,11 @@ export const BenchSeat = builder.objectRef<OnDay<SeatData>>('BenchSeat').impleme
       authScopes: benchOfSeat('VIEWER'),
       resolve: (s) => s.readySoon.length,
     }),
+    // SPEC's coverage carries the ready-now and ready-soon counts; beyond them is readiness.
     readyLaterCount: t.int({
-      description: 'How many READY_LATER candidates (every role, org-wide: what a VIEWER reads).',
-      authScopes: benchOfSeat('VIEWER'),
+      description:
+        'How many READY_LATER candidates (confidential: PLANNER, within its scope if scoped).',
+      authScopes: benchOfSeat('PLANNER'),
       resolve: (s) => s.readyLater.length,
     }),
     candidates: t.field({

@@ -2,7 +2,6 @@ import type { OrgChangeFeed } from '../changes/feed.js';
 import type { Day } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
 import type { ApiRole } from '../db/tables.js';
-import type { Config } from '../server/config.js';
 import type { RequestOrg } from '../store/org-views.js';
 import type { OrgSnapshots } from '../store/snapshots.js';
 import type { CredentialWatch } from '../tokens/credential-watch.js';
@@ -66,7 +65,6 @@ export function authorOf(viewer: Viewer): string {
 /** The context of one request (or one CLI command): same shape wherever the schema runs. */
 export interface Context {
   db: Db;
-  config: Config;
   viewer: Viewer;
   /** Today in UTC, fixed for the whole request so every answer agrees. */
   today: Day;

@@ -2,8 +2,8 @@ import type { ScopeOptions } from '../core/findings/types.js';
 import { type DepartureImpact, departureImpact } from '../core/impact/departure.js';
 import { orgDiff } from '../core/impact/org-diff.js';
 import type { OrgHistory, OrgState } from '../core/org/state.js';
+import type { Thresholds } from '../core/policy.js';
 import { planChanges } from '../scenarios/evaluate.js';
-import type { Thresholds } from '../server/config.js';
 
 /**
  * "What if this person left?" is a planning scenario of one change — their departure on the

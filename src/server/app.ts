@@ -96,7 +96,6 @@ export function createApp({
       const { db, org, today, viewer } = frames.frameOf(request);
       return {
         db,
-        config,
         viewer: await viewer,
         today,
         org,

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { Thresholds } from '../core/policy.js';
 import type { DatabaseTimeouts } from '../db/connections.js';
-import { checkJwtEnv, type JwtConfig, jwtConfigOf, jwtEnv } from './jwt-config.js';
+import { checkJwtEnv, type JwtConfig, jwtConfigOf, jwtEnv } from '../tokens/jwt-config.js';
 
 const onOff = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])
@@ -106,9 +106,6 @@ export interface Config {
    */
   cliToken?: string;
 }
-
-// The policy's thresholds live with the analysis; the environment only seeds a new database.
-export { defaultThresholds, type Thresholds } from '../core/policy.js';
 
 /** A setting the operator must fix; its message is one line naming the variable(s). */
 export class ConfigError extends Error {}

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
-import { createOwnerOnly } from '../db/owner-only.js';
+import { createOwnerOnly } from './owner-only.js';
 
 /**
  * Who holds an embedded data folder, as the holder wrote it into the folder. The file is

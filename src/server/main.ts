@@ -2,7 +2,6 @@ import cluster from 'node:cluster';
 import { createServer, type Server } from 'node:http';
 import { isIPv6 } from 'node:net';
 import { todayUtc } from '../core/org/days.js';
-import { openConfiguredDatabase } from '../db/open.js';
 import { loadDemoIfFirstStart, showDemoToken } from '../demo/load.js';
 import { seedPolicy } from '../policy/seed.js';
 import { newTokenSecret } from '../tokens/tokens.js';
@@ -12,6 +11,7 @@ import { type FolderLock, lockDataFolder } from './data-lock.js';
 import { describeFailure } from './failures.js';
 import { drain, listen, localUrl } from './http-server.js';
 import { createLogger, type Logger } from './logging.js';
+import { openConfiguredDatabase } from './open-database.js';
 import { superviseWorkers } from './workers.js';
 
 // What is open, in the order it was opened: closed newest first on a failed start and on

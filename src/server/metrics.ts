@@ -91,7 +91,9 @@ export function createMetrics(database: Database, changes: { subscribers: number
     /** Counts a request answered at the GraphQL endpoint. */
     requestAnswered(record: RequestRecord) {
       if (record.operation === null) return;
-      const operation = label(record.operation);
+      // A name takes a place among the 200 only for a caller let in: without a credential
+      // one could fill them, and write what it likes into the metrics.
+      const operation = record.status === 401 ? 'unauthenticated' : label(record.operation);
       requests.inc({ operation, status: String(record.status) });
       durations.observe({ operation }, record.durationMs / 1_000);
       const codes = new Set(record.errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN')));

@@ -3,8 +3,6 @@ import { GraphQLError } from 'graphql';
 import type { Day } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
 import { operatorViewer, type Viewer, type ViewerScope } from '../graphql/context.js';
-import type { Config } from '../server/config.js';
-import type { JwtConfig } from '../server/jwt-config.js';
 import type { RequestOrg } from '../store/org-views.js';
 import {
   CLOCK_TOLERANCE_S,
@@ -13,6 +11,7 @@ import {
   InvalidJwt,
   looksLikeJwt,
 } from './jwt.js';
+import type { JwtConfig } from './jwt-config.js';
 import { viewerOfJwt } from './jwt-viewer.js';
 import { type ScopeRef, viewerScope } from './scope.js';
 import {
@@ -54,7 +53,7 @@ function isSameDigest(expectedSecret: string | undefined, digest: Buffer): boole
  * The request comes from the CLI beside this server (its bearer is the server's own CLI
  * secret): a whole org document, whatever its size, is the CLI's to send.
  */
-export function isFromCli(config: Pick<Config, 'cliToken'>, request: Request): boolean {
+export function isFromCli(config: Pick<AccessSettings, 'cliToken'>, request: Request): boolean {
   const secret = bearerSecret(request.headers.get('authorization'));
   return secret !== undefined && isSameDigest(config.cliToken, tokenDigest(secret));
 }
@@ -130,6 +129,17 @@ function jwtAuthenticator(jwt: JwtConfig, log: (error: unknown) => void) {
   };
 }
 
+/** The server's settings (server/config.ts) a request's credentials are checked against. */
+export interface AccessSettings {
+  /** ORGRAPH_ADMIN_TOKEN, the operator's bootstrap token. */
+  adminToken?: string;
+  /** The role of a request with no credential (ORGRAPH_OPEN_READ), or none. */
+  openRead: 'VIEWER' | 'PLANNER' | null;
+  /** The running server's own secret for the CLI beside it. */
+  cliToken?: string;
+  jwt: JwtConfig | null;
+}
+
 /**
  * Resolves a request's credentials to its viewer: the bootstrap admin token, an identity
  * provider's JWT (when single sign-on is configured), or an API token. A bad credential is a
@@ -137,7 +147,7 @@ function jwtAuthenticator(jwt: JwtConfig, log: (error: unknown) => void) {
  * the operator opened (ORGRAPH_OPEN_READ), or none, and `useCredentialRequired` decides.
  */
 export function createAuthenticator(
-  config: Config,
+  config: AccessSettings,
   providerDown: (error: unknown) => void = () => {},
 ): (credentials: Credentials) => Promise<Viewer> {
   const fromJwt = config.jwt ? jwtAuthenticator(config.jwt, providerDown) : null;

@@ -1,7 +1,7 @@
 import type { JWTPayload } from 'jose';
 import { type ApiRole, apiRoleEnum } from '../db/tables.js';
 import type { Viewer, ViewerScope } from '../graphql/context.js';
-import type { JwtConfig } from '../server/jwt-config.js';
+import type { JwtConfig } from './jwt-config.js';
 
 /**
  * The role a claim grants: a role name (any case), or a list of them — identity providers

@@ -7,7 +7,7 @@ import {
   type JWTPayload,
   jwtVerify,
 } from 'jose';
-import type { JwksSource, JwtConfig } from '../server/jwt-config.js';
+import type { JwksSource, JwtConfig } from './jwt-config.js';
 
 /**
  * Identity providers sign with a private key and publish the public one: only asymmetric

@@ -64,6 +64,17 @@ const TABLE: [string, string, Outcome[]][] = [
     ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
   ],
   [
+    // SPEC's coverage carries the ready-now and ready-soon counts; READY_LATER is readiness.
+    'READY_LATER count inside',
+    '{ unit(slug: "storage") { coverage { techLead { readyLaterCount } } } }',
+    ['role', 'role', 'ok', 'ok', 'ok', 'ok', 'ok'],
+  ],
+  [
+    'READY_LATER count outside',
+    '{ unit(slug: "checkout") { coverage { engLead { readyLaterCount } } } }',
+    ['role', 'role', 'ok', 'scope', 'scope', 'ok', 'scope'],
+  ],
+  [
     'candidates inside',
     '{ unit(slug: "storage") { coverage { techLead { candidates { readySoon { email } } } } } }',
     ['role', 'role', 'ok', 'ok', 'ok', 'ok', 'ok'],

@@ -105,6 +105,28 @@ describe('GET /metrics', () => {
     expect(sample(text, 'orgraph_graphql_requests_total{operation="Op0",status="200"}')).toBe(2);
   });
 
+  it('counts a request refused for its credential as unauthenticated, whatever its name', async () => {
+    // A caller without a credential could fill the 200 names and push the clients' into `other`.
+    const fresh = createApp({ database: app.database, config: app.config, today: () => TODAY });
+    const ask = (name: string, authorization?: string) =>
+      fresh.fetch('http://orgraph.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization && { authorization }) },
+        body: JSON.stringify({ query: `query ${name} { units(first: 1) { totalCount } }` }),
+      });
+    for (let i = 0; i < 105; i++) {
+      expect((await ask(`NoToken${i}`)).status).toBe(401);
+      expect((await ask(`BadToken${i}`, 'Bearer not-a-token-of-ours')).status).toBe(401);
+    }
+    expect((await ask('Mine', `Bearer ${ADMIN_TOKEN}`)).status).toBe(200);
+    const text = await (await fresh.fetch('http://orgraph.test/metrics')).text();
+    const requests = 'orgraph_graphql_requests_total';
+    expect(sample(text, `${requests}{operation="unauthenticated",status="401"}`)).toBe(210);
+    expect(sample(text, `${requests}{operation="Mine",status="200"}`)).toBe(1);
+    expect(text).not.toMatch(/NoToken|BadToken/);
+    await fresh.dispose();
+  });
+
   it('serves the process metrics once per app, with the app’s own counters, however many apps', async () => {
     await app.data('query Mine { __typename }');
     const others = Array.from({ length: 3 }, () =>

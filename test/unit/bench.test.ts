@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { successionBench } from '../../src/core/bench.js';
 import { coverageRollup } from '../../src/core/coverage/rollup.js';
-import { defaultThresholds } from '../../src/server/config.js';
+import { defaultThresholds } from '../../src/core/policy.js';
 import { buildState, type OrgSpec } from './state-builder.js';
 
 const org: OrgSpec = {

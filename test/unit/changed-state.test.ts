@@ -13,11 +13,11 @@ import {
 } from '../../src/core/org/lookup.js';
 import { teamOf } from '../../src/core/org/on-day.js';
 import { type OrgHistory, type OrgState, SEATS } from '../../src/core/org/state.js';
+import { defaultThresholds } from '../../src/core/policy.js';
 import { generateOrg, SIZES } from '../../src/demo/generate.js';
 import { importOrgDocument } from '../../src/orgdoc/import.js';
 import type { ScenarioChange } from '../../src/scenarios/changes.js';
 import { planChanges } from '../../src/scenarios/evaluate.js';
-import { defaultThresholds } from '../../src/server/config.js';
 import { readOrgHistory } from '../../src/store/history.js';
 import { openTestDatabase } from '../helpers/database.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unitCoverage } from '../../src/core/coverage/coverage.js';
+import { defaultThresholds } from '../../src/core/policy.js';
 import type { Layer } from '../../src/db/tables.js';
-import { defaultThresholds } from '../../src/server/config.js';
 import { buildState, crew, type OrgSpec } from './state-builder.js';
 
 type UnitSpec = OrgSpec['units'][number];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { seatCoverage } from '../../src/core/coverage/seat.js';
+import { defaultThresholds } from '../../src/core/policy.js';
 import { evaluateDeparture } from '../../src/impact/evaluate.js';
 import { planChanges } from '../../src/scenarios/evaluate.js';
-import { defaultThresholds } from '../../src/server/config.js';
 import { type BuiltState, buildState, line, type OrgSpec, TODAY } from './state-builder.js';
 
 const impactOf = (built: BuiltState, key: string) =>

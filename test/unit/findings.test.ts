@@ -6,7 +6,7 @@ import {
   findingsFor,
 } from '../../src/core/findings/findings.js';
 import { addDays } from '../../src/core/org/days.js';
-import { defaultThresholds } from '../../src/server/config.js';
+import { defaultThresholds } from '../../src/core/policy.js';
 import { buildState, crew, line, type OrgSpec, TODAY } from './state-builder.js';
 
 /** Findings of the whole org, of some kinds, as one-line strings. */

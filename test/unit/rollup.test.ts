@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coverageRollup, teamsWithoutTechLead } from '../../src/core/coverage/rollup.js';
-import { defaultThresholds } from '../../src/server/config.js';
+import { defaultThresholds } from '../../src/core/policy.js';
 import { buildState, crew, type OrgSpec } from './state-builder.js';
 
 const org: OrgSpec = {

@@ -7,9 +7,9 @@ import { orgStateOn } from '../../src/core/org/as-of.js';
 import { addDays } from '../../src/core/org/days.js';
 import type { Day, OrgHistory } from '../../src/core/org/state.js';
 import type { Thresholds } from '../../src/core/policy.js';
+import { defaultThresholds } from '../../src/core/policy.js';
 import { generateOrg, SIZES } from '../../src/demo/generate.js';
 import { importOrgDocument } from '../../src/orgdoc/import.js';
-import { defaultThresholds } from '../../src/server/config.js';
 import { readOrgHistory } from '../../src/store/history.js';
 import { openTestDatabase } from '../helpers/database.js';
 

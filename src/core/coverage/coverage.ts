@@ -1,8 +1,8 @@
 import type { Seat } from '../../db/tables.js';
-import type { Thresholds } from '../../server/config.js';
 import { daysBetween, laterDay } from '../org/days.js';
 import type { Day, OrgState } from '../org/state.js';
 import { keptWith } from '../org/state-index.js';
+import type { Thresholds } from '../policy.js';
 import { type SeatCoverage, seatCoverage } from './seat.js';
 
 export const COVERAGE_STATUSES = [

@@ -1,8 +1,8 @@
 import type { Layer } from '../../db/tables.js';
-import type { Thresholds } from '../../server/config.js';
 import { LAYERS, type OrgState, SEATS, type UnitState } from '../org/state.js';
 import { keptWith } from '../org/state-index.js';
 import { subtreeOf } from '../org/subtree.js';
+import type { Thresholds } from '../policy.js';
 import { type CoverageStatus, coverageStatus, unitCoverage } from './coverage.js';
 import { isHeld, seatCoverage } from './seat.js';
 

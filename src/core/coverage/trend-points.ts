@@ -1,4 +1,3 @@
-import type { Thresholds } from '../../server/config.js';
 import { type Finding, findingsFor, SEVERITIES } from '../findings/findings.js';
 import { seatFindingsTurnOn } from '../findings/seats.js';
 import { findingsIn, regionTouchedBy } from '../findings/touched.js';
@@ -7,6 +6,7 @@ import { changesBetween, type DayChanges } from '../org/day-changes.js';
 import type { Day, OrgHistory, OrgState } from '../org/state.js';
 import { keptWith } from '../org/state-index.js';
 import { subtreeOf } from '../org/subtree.js';
+import type { Thresholds } from '../policy.js';
 import { changedTally, rollupOf, scopeTally, type Tally } from './rollup.js';
 import type { CoveragePoint } from './trend.js';
 

@@ -1,7 +1,7 @@
-import { type Config, loadConfig } from '../server/config.js';
-import { lockDataFolder } from '../server/data-lock.js';
-import type { Database } from './client.js';
-import { type ConnectionLost, toStderr } from './connections.js';
+import type { Database } from '../db/client.js';
+import { type ConnectionLost, toStderr } from '../db/connections.js';
+import type { Config } from './config.js';
+import { lockDataFolder } from './data-lock.js';
 import { makeOwnerOnly } from './owner-only.js';
 
 /**
@@ -12,7 +12,7 @@ import { makeOwnerOnly } from './owner-only.js';
  * lost connection.
  */
 export async function openConfiguredDatabase(
-  config: Config = loadConfig(),
+  config: Config,
   warn?: ConnectionLost,
 ): Promise<Database> {
   if (!config.databaseUrl) {
@@ -25,7 +25,7 @@ export async function openConfiguredDatabase(
     }
   }
   // Loaded here: the CLI locks the folder first, and through a running server never opens it.
-  const { openDatabase } = await import('./client.js');
+  const { openDatabase } = await import('../db/client.js');
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: config.dataDir,
