@@ -35,7 +35,7 @@ export const DEFAULT_LAYER_MAP: Readonly<Record<string, Layer>> = {
 };
 
 /** Backstage has no leaders: these Group annotations name them (a User reference). */
-export const LEAD_ANNOTATIONS = {
+const LEAD_ANNOTATIONS = {
   engLead: 'orgraph.io/eng-lead',
   techLead: 'orgraph.io/tech-lead',
 } as const;

@@ -76,7 +76,7 @@ export function entityRef(value: unknown, kind: 'user' | 'group', namespace = 'd
 export const unknownGroup = (written: unknown) => `unknown group ${JSON.stringify(written)}`;
 
 /** The namespace references inside an entity default to: its own. */
-export const namespaceOf = (entity: Entity) => text(entity.metadata.namespace) ?? 'default';
+const namespaceOf = (entity: Entity) => text(entity.metadata.namespace) ?? 'default';
 
 /**
  * What a reference written in `entity` names: without a namespace, one in the entity's own

@@ -13,8 +13,6 @@ import {
   type UnitInput,
 } from './source-map.js';
 
-export { CSV_COLUMNS, type CsvColumn } from './csv-columns.js';
-
 /**
  * A unit as the org has it: a CSV row's `team` names it by slug, and the import restates it as
  * is with its members; one of another layer than TEAM is refused by the import's own rule.

@@ -30,14 +30,6 @@ export interface Adapted {
   warnings: SourceProblem[];
 }
 
-/** An adapter's answer before it is filled in. */
-export const emptyAdapted = (sources: SourceMap): Adapted => ({
-  document: {},
-  sources,
-  problems: [],
-  warnings: [],
-});
-
 const ENTRY_PATH = /^(\w+)\[(\d+)\](?:\.(\w+))?/;
 
 /**

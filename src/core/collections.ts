@@ -1,6 +1,6 @@
 /**
- * Groups rows by a key, keeping their order: batch readers answer a DataLoader in key order
- * with it, and the snapshot indexes history rows with it.
+ * Groups rows by a key, keeping their order: the snapshot indexes history rows with it, and
+ * the export its rows.
  */
 export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();

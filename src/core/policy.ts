@@ -65,7 +65,7 @@ export interface Policy extends Thresholds {
 }
 
 /** What applies before any policy was recorded (a database the server never seeded). */
-export const SPEC_POLICY: Policy = { ...defaultThresholds, since: ORG_DAYS.first };
+const SPEC_POLICY: Policy = { ...defaultThresholds, since: ORG_DAYS.first };
 
 // One Policy object per row: what is worked out with a policy is kept per policy object.
 const policies = new WeakMap<PolicyRow, Policy>();

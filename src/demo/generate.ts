@@ -43,8 +43,9 @@ type Doc = {
 const email = (n: number) => `p${n}@example.com`;
 const pad = (n: number) => String(n).padStart(4, '0');
 
-export function generateOrg(size: OrgSize, seed = 42): Doc {
-  const rnd = random(seed);
+export function generateOrg(size: OrgSize): Doc {
+  // One seed: every size is the same org on every machine, so benches compare like with like.
+  const rnd = random(42);
   const doc: Doc = { people: [], units: [], aors: [], succession: [], openRoles: [] };
   let next = 0;
   const person = (title: string, manager?: string) => {

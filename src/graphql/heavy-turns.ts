@@ -30,7 +30,7 @@ function nextTurn(): Promise<void> {
 }
 
 /** Makes each field marked `extensions: { heavy: true }` (see `heavy()`) wait its turn. */
-export class HeavyTurnsPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+class HeavyTurnsPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
   override wrapResolve(
     resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
     fieldConfig: PothosOutputFieldConfig<Types>,

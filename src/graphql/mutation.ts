@@ -21,7 +21,7 @@ export function writerOf(context: Context): Writer {
  * path, and turns every expected failure into `userErrors` (the rule's fields placed under
  * `input.`), with the payload's fields as `failed` says.
  */
-export async function mutationResult<Parsed, Result extends object>(
+async function mutationResult<Parsed, Result extends object>(
   context: Context,
   name: string,
   failed: Result,

@@ -53,7 +53,7 @@ export const nestedDayArg = (arg: ArgBuilder<Types>) =>
   });
 
 /** The org on one day, and its rows as objects answered for that day. */
-export class OrgOnDay {
+class OrgOnDay {
   readonly state: OrgState;
 
   constructor(

@@ -2,12 +2,12 @@ import type { FieldMap } from '@pothos/core';
 import { USER_ERROR_CODES, type UserErrorData } from '../writes/errors.js';
 import { builder, type Types } from './builder.js';
 
-export const UserErrorCodeEnum = builder.enumType('UserErrorCode', {
+const UserErrorCodeEnum = builder.enumType('UserErrorCode', {
   description: 'Why a mutation refused its input; stable, for programs to branch on.',
   values: USER_ERROR_CODES,
 });
 
-export const UserError = builder.objectRef<UserErrorData>('UserError').implement({
+const UserError = builder.objectRef<UserErrorData>('UserError').implement({
   description: 'An expected failure of a mutation: bad input, not found, conflict.',
   fields: (t) => ({
     path: t.exposeString('path', {

@@ -64,7 +64,7 @@ const holderObjectSchema = z.strictObject({
 });
 
 /** A seat holder: an email, or `{ person, since?, acting? }` when the start date matters. */
-export const holderSchema = z.union([
+const holderSchema = z.union([
   emailSchema.transform((person) => ({ person }) as z.output<typeof holderObjectSchema>),
   holderObjectSchema,
 ]);
@@ -120,7 +120,7 @@ export const openRoleSchema = z.strictObject({
 });
 
 /** The unit field that names each seat's holder. */
-export const SEAT_FIELD = { ENG_LEAD: 'engLead', TECH_LEAD: 'techLead' } as const satisfies Record<
+const SEAT_FIELD = { ENG_LEAD: 'engLead', TECH_LEAD: 'techLead' } as const satisfies Record<
   Seat,
   keyof z.output<typeof unitSchema>
 >;
@@ -155,10 +155,9 @@ export type OrgSections = Required<Omit<OrgDocument, 'policy'>> & Pick<OrgDocume
 
 export type PersonEntry = z.output<typeof personSchema>;
 export type UnitEntry = z.output<typeof unitSchema>;
-export type HolderEntry = z.output<typeof holderSchema>;
 export type AorEntry = z.output<typeof aorSchema>;
 export type SuccessionEntry = z.output<typeof successionSchema>;
 export type OpenRoleEntry = z.output<typeof openRoleSchema>;
 
 /** The field rules the CLI also parses its options with. */
-export { daySchema, emailSchema, slugSchema };
+export { daySchema, emailSchema };

@@ -51,7 +51,7 @@ function firstOf<R>(rows: R[], key: (row: R) => unknown[]): R[] {
   });
 }
 
-/** The rows of every table the document states: eleven queries whatever the org's size. */
+/** The rows of every table the document states: ten queries whatever the org's size. */
 async function loadCurrent(db: Db, today: Day) {
   // Memberships, ownerships and candidacies carry no date in the document, which states them
   // as of its import's day: only those in force today (one a person, AoR or seat by the

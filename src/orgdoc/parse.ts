@@ -4,9 +4,6 @@ import { OrgFileError } from './file-error.js';
 import { checkNesting, YAML_READ } from './file-limits.js';
 import { parseJson } from './json-text.js';
 
-// Its own file, so the CLI can recognise it without loading the YAML parser.
-export { OrgFileError };
-
 /**
  * Parses an org file: JSON for `.json`, YAML otherwise. YAML uses the YAML 1.2 core schema,
  * which has no timestamp type, so `2021-03-01` stays the string the document format

@@ -11,7 +11,7 @@ import { policyChangeSchema, setPolicy } from './writes.js';
 type PolicySet = { policy: PolicyData | null };
 const notSet: PolicySet = { policy: null };
 
-export const Policy = builder.objectRef<PolicyData>('Policy').implement({
+const Policy = builder.objectRef<PolicyData>('Policy').implement({
   description:
     'The thresholds that shape coverage health and findings, and per kind a severity ' +
     'override or `off`: the org’s policy in force on a day.',

@@ -83,7 +83,7 @@ function requireOpenRole(w: Draft, id: number | null, on: Day): OpenRoleRow {
  * Closes an OPEN role as FILLED or CANCELLED, `on` being its first day no longer open: not
  * before the unit's creation, nor before the role opened.
  */
-export function closeRole(w: Draft, input: CloseRoleInput, status: Status): RoleChange {
+function closeRole(w: Draft, input: CloseRoleInput, status: Status): RoleChange {
   const on = input.on ?? w.today;
   const role = requireOpenRole(w, input.id, on);
   const unit = w.units.get(role.unitId);

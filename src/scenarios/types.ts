@@ -47,50 +47,48 @@ const ScenarioUnit = builder.objectRef<OnDay<TouchedUnit>>('ScenarioUnit').imple
   }),
 });
 
-export const ScenarioEvaluation = builder
-  .objectRef<EvaluationData>('ScenarioEvaluation')
-  .implement({
-    description: 'What a scenario would do to the org on a day, written nowhere.',
-    fields: (t) => ({
-      asOf: t.expose('asOf', { type: 'Date', description: 'The day evaluated.' }),
-      conflicts: t.expose('conflicts', {
-        type: [ScenarioConflict],
-        description: 'Changes that no longer apply, skipped.',
-      }),
-      coverageChanges: t.expose('coverageChanges', {
-        type: [CoverageChange],
-        description:
-          'Units whose coverage status would change, Pillars first, then by slug (a scoped ' +
-          'token: within its scope).',
-      }),
-      newFindings: t.field({
-        type: [Finding],
-        description: 'Findings that would appear (a scoped token: of units within its scope).',
-        resolve: (e, _args, { viewer }) => findingsWithinScope(e.newFindings, viewer),
-      }),
-      resolvedFindings: t.field({
-        type: [Finding],
-        description: 'Findings that would disappear (a scoped token: of units within its scope).',
-        resolve: (e, _args, { viewer }) => findingsWithinScope(e.resolvedFindings, viewer),
-      }),
-      before: t.expose('before', {
-        type: CoverageRollup,
-        description:
-          'The whole org’s rollup as it stands (bench strength included); a scoped token’s: ' +
-          'its scope’s.',
-      }),
-      after: t.expose('after', {
-        type: CoverageRollup,
-        description: 'The whole org’s rollup with the scenario; a scoped token’s: its scope’s.',
-      }),
-      units: t.expose('units', {
-        type: [ScenarioUnit],
-        description:
-          'Every unit a change touches, before and after, Pillars first (a scoped token: ' +
-          'those within its scope).',
-      }),
+const ScenarioEvaluation = builder.objectRef<EvaluationData>('ScenarioEvaluation').implement({
+  description: 'What a scenario would do to the org on a day, written nowhere.',
+  fields: (t) => ({
+    asOf: t.expose('asOf', { type: 'Date', description: 'The day evaluated.' }),
+    conflicts: t.expose('conflicts', {
+      type: [ScenarioConflict],
+      description: 'Changes that no longer apply, skipped.',
     }),
-  });
+    coverageChanges: t.expose('coverageChanges', {
+      type: [CoverageChange],
+      description:
+        'Units whose coverage status would change, Pillars first, then by slug (a scoped ' +
+        'token: within its scope).',
+    }),
+    newFindings: t.field({
+      type: [Finding],
+      description: 'Findings that would appear (a scoped token: of units within its scope).',
+      resolve: (e, _args, { viewer }) => findingsWithinScope(e.newFindings, viewer),
+    }),
+    resolvedFindings: t.field({
+      type: [Finding],
+      description: 'Findings that would disappear (a scoped token: of units within its scope).',
+      resolve: (e, _args, { viewer }) => findingsWithinScope(e.resolvedFindings, viewer),
+    }),
+    before: t.expose('before', {
+      type: CoverageRollup,
+      description:
+        'The whole org’s rollup as it stands (bench strength included); a scoped token’s: ' +
+        'its scope’s.',
+    }),
+    after: t.expose('after', {
+      type: CoverageRollup,
+      description: 'The whole org’s rollup with the scenario; a scoped token’s: its scope’s.',
+    }),
+    units: t.expose('units', {
+      type: [ScenarioUnit],
+      description:
+        'Every unit a change touches, before and after, Pillars first (a scoped token: ' +
+        'those within its scope).',
+    }),
+  }),
+});
 
 /**
  * What a scenario reveals to a scoped caller judged by the org on `day` (the seats and teams

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Plugin } from 'graphql-yoga';
 
 /** Where `npm run build:web` (run by `npm install` through `prepare`) writes the bundle. */
-export const BUNDLE_DIR = new URL('../../web/dist/', import.meta.url);
+const BUNDLE_DIR = new URL('../../web/dist/', import.meta.url);
 
 const TYPES = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' } as const;
 type Kind = keyof typeof TYPES;

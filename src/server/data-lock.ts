@@ -49,7 +49,7 @@ const RETRY_MS = 250;
 const lockPath = (dataDir: string) => join(dataDir, 'orgraph.lock');
 const ownerPath = (dataDir: string) => join(dataDir, 'orgraph-owner.json');
 
-export function readOwner(dataDir: string): FolderOwner | null {
+function readOwner(dataDir: string): FolderOwner | null {
   try {
     return JSON.parse(readFileSync(ownerPath(dataDir), 'utf8')) as FolderOwner;
   } catch {

@@ -75,7 +75,7 @@ const folderFailure: Explain = (e) =>
     : null;
 
 /** The one line naming the cause and the fix, for what the operator can fix; else null. */
-export function explainFailure(error: unknown, setting: Setting): Failure | null {
+function explainFailure(error: unknown, setting: Setting): Failure | null {
   if (error instanceof ConfigError) return { line: error.message, exitCode: 2 };
   if (error instanceof DataFolderUnreadable) return { line: error.message, exitCode: 3 };
   if (error instanceof FolderInUse) {

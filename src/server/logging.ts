@@ -108,7 +108,8 @@ class RepeatFilter {
   ) {}
 
   /** null: seen within the window; else how many were suppressed since it last passed. */
-  pass(key: string, now = Date.now()): number | null {
+  pass(key: string): number | null {
+    const now = Date.now();
     const seen = this.seen.get(key);
     if (seen && now < seen.until) {
       seen.suppressed++;

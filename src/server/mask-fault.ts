@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { maskError } from 'graphql-yoga';
 import { isDatabaseUnavailable } from './faults.js';
 
-export const DATABASE_UNAVAILABLE_MESSAGE =
+const DATABASE_UNAVAILABLE_MESSAGE =
   'The database is unavailable or did not answer in time; try again shortly.';
 
 /**

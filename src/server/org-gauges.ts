@@ -35,15 +35,9 @@ export const gaugedKinds = (guarded: boolean): readonly FindingKind[] =>
 /**
  * The org's health as gauges (SPEC "The org's health as metrics"): the whole org today,
  * under today's policy, from the org this instance holds in memory (a scrape asks only the
- * org's version, as a request does).
- * They are worked out again in the background as soon as the instance holds a newer org
- * version (`watch`) or a scrape sees the day changed: after a write made here, from the values
- * before at the cost of the write (`changedAnswer`); else the whole org, a slice at a time. A scrape finding them
- * behind waits for the new values `CURRENT_WITHIN_MS` at most (the first scrape, which has
- * none, until they are ready): on a big org it then shows the org of a moment ago
- * (`orgraph_org_gauges_version` behind `orgraph_org_version`). Every gauge of one scrape
- * tells the same answer. Every label combination is set, zeros included, so an alert's
- * expression always has a series to compare.
+ * org's version, as a request does). Every gauge of one scrape tells the same answer
+ * (`heldAnswers`). Every label combination is set, zeros included, so an alert's expression
+ * always has a series to compare.
  */
 export function orgGauges(
   registry: Registry,
@@ -51,6 +45,98 @@ export function orgGauges(
   today: () => Day,
   watch: (watcher: (version: number) => void) => void,
   kinds: readonly FindingKind[] = FINDING_KINDS,
+) {
+  const answers = heldAnswers(org, today, watch);
+  // Every worker of a server holds the same org: its gauges are told once, not added up
+  // (server/cluster-metrics.ts); the versions, the newest.
+  const gauge = <L extends string>(
+    name: string,
+    help: string,
+    aggregator: 'first' | 'max',
+    tell: (gauge: Gauge<L>, answer: Answer) => void,
+    labelNames: readonly L[] = [],
+  ) =>
+    new Gauge<L>({
+      name,
+      help,
+      labelNames,
+      registers: [registry],
+      aggregator,
+      async collect() {
+        tell(this, await answers.current());
+      },
+    });
+  const rowOf = (rollup: CoverageRollup, layer: string) =>
+    rollup.byLayer.find((row) => row.layer === layer);
+  gauge(
+    'orgraph_units',
+    'Units of the org today, by layer and coverage status.',
+    'first',
+    (g, { rollup }) => {
+      for (const layer of LAYERS) {
+        for (const status of COVERAGE_STATUSES) {
+          g.set({ layer, status }, Number(rowOf(rollup, layer)?.[STATUS_FIELD[status]] ?? 0));
+        }
+      }
+    },
+    ['layer', 'status'],
+  );
+  gauge(
+    'orgraph_unhealthy_units',
+    'Units of the org today that are not healthy, by layer.',
+    'first',
+    (g, { rollup }) => {
+      for (const layer of LAYERS) {
+        const row = rowOf(rollup, layer);
+        g.set({ layer }, row ? row.units - row.healthy : 0);
+      }
+    },
+    ['layer'],
+  );
+  gauge(
+    'orgraph_findings',
+    "Findings of the whole org today under today's policy, by kind and severity.",
+    'first',
+    (g, { findings }) => {
+      for (const kind of kinds) {
+        for (const severity of SEVERITIES) {
+          g.set({ kind, severity }, findings.get(`${kind} ${severity}`) ?? 0);
+        }
+      }
+    },
+    ['kind', 'severity'],
+  );
+  gauge(
+    'orgraph_bench_strength',
+    'Share of held seats with a READY_NOW successor today (absent when none is held).',
+    'first',
+    // No sample at all when no seat is held: prom-client's reset() leaves a 0 behind.
+    (g, { rollup }) => (rollup.benchStrength === null ? g.remove() : g.set(rollup.benchStrength)),
+  );
+  gauge(
+    'orgraph_org_gauges_version',
+    'The org version the org gauges above describe (behind orgraph_org_version a moment after a write).',
+    'max',
+    (g, answer) => g.set(answer.version),
+  );
+  gauge('orgraph_org_version', 'The newest org version this instance holds.', 'max', (g, answer) =>
+    g.set(Math.max(answers.latest(), answer.version)),
+  );
+}
+
+/**
+ * The gauges' answer, kept current: worked out again in the background as soon as the
+ * instance holds a newer org version (`watch`) or a scrape sees the day changed: after a write
+ * made here, from the values before at the cost of the write (`changedAnswer`); else the whole
+ * org, a slice at a time. A scrape finding them behind waits for the new values
+ * `CURRENT_WITHIN_MS` at most (the first scrape, which has none, until they are ready): on a
+ * big org it then shows the org of a moment ago (`orgraph_org_gauges_version` behind
+ * `orgraph_org_version`).
+ */
+function heldAnswers(
+  org: () => Promise<LoadedOrg>,
+  today: () => Day,
+  watch: (watcher: (version: number) => void) => void,
 ) {
   let answer: Answer | null = null;
   let latest = 0;
@@ -96,88 +182,13 @@ export function orgGauges(
   };
   // The gauges of one scrape are collected together: they share one answer.
   let serving: Promise<Answer> | null = null;
-  const current = () => {
-    serving ??= served().finally(() => {
-      serving = null;
-    });
-    return serving;
+  return {
+    current: () => {
+      serving ??= served().finally(() => {
+        serving = null;
+      });
+      return serving;
+    },
+    latest: () => latest,
   };
-  // Every worker of a server holds the same org: its gauges are told once, not added up
-  // (server/cluster-metrics.ts); the versions, the newest.
-  const rowOf = (rollup: CoverageRollup, layer: string) =>
-    rollup.byLayer.find((row) => row.layer === layer);
-  new Gauge({
-    name: 'orgraph_units',
-    help: 'Units of the org today, by layer and coverage status.',
-    labelNames: ['layer', 'status'] as const,
-    registers: [registry],
-    aggregator: 'first',
-    async collect() {
-      const { rollup } = await current();
-      for (const layer of LAYERS) {
-        for (const status of COVERAGE_STATUSES) {
-          this.set({ layer, status }, Number(rowOf(rollup, layer)?.[STATUS_FIELD[status]] ?? 0));
-        }
-      }
-    },
-  });
-  new Gauge({
-    name: 'orgraph_unhealthy_units',
-    help: 'Units of the org today that are not healthy, by layer.',
-    labelNames: ['layer'] as const,
-    registers: [registry],
-    aggregator: 'first',
-    async collect() {
-      const { rollup } = await current();
-      for (const layer of LAYERS) {
-        const row = rowOf(rollup, layer);
-        this.set({ layer }, row ? row.units - row.healthy : 0);
-      }
-    },
-  });
-  new Gauge({
-    name: 'orgraph_findings',
-    help: "Findings of the whole org today under today's policy, by kind and severity.",
-    labelNames: ['kind', 'severity'] as const,
-    registers: [registry],
-    aggregator: 'first',
-    async collect() {
-      const { findings } = await current();
-      for (const kind of kinds) {
-        for (const severity of SEVERITIES) {
-          this.set({ kind, severity }, findings.get(`${kind} ${severity}`) ?? 0);
-        }
-      }
-    },
-  });
-  new Gauge({
-    name: 'orgraph_bench_strength',
-    help: 'Share of held seats with a READY_NOW successor today (absent when none is held).',
-    registers: [registry],
-    aggregator: 'first',
-    async collect() {
-      const { rollup } = await current();
-      // No sample at all when no seat is held: prom-client's reset() leaves a 0 behind.
-      if (rollup.benchStrength === null) this.remove();
-      else this.set(rollup.benchStrength);
-    },
-  });
-  new Gauge({
-    name: 'orgraph_org_gauges_version',
-    help: 'The org version the org gauges above describe (behind orgraph_org_version a moment after a write).',
-    registers: [registry],
-    aggregator: 'max',
-    async collect() {
-      this.set((await current()).version);
-    },
-  });
-  new Gauge({
-    name: 'orgraph_org_version',
-    help: 'The newest org version this instance holds.',
-    registers: [registry],
-    aggregator: 'max',
-    async collect() {
-      this.set(Math.max(latest, (await current()).version));
-    },
-  });
 }

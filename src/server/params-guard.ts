@@ -5,7 +5,7 @@ import { createGraphQLError, type Plugin } from 'graphql-yoga';
 export const REFUSED = { status: 400, spec: true } as const;
 
 /** Deeper than any input or org document nests (a document: four levels). */
-export const MAX_VARIABLE_DEPTH = 32;
+const MAX_VARIABLE_DEPTH = 32;
 
 /**
  * Two shapes of request parameters that reached graphql-js and Yoga as faults (HTTP 500,

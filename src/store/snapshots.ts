@@ -63,11 +63,10 @@ export class OrgSnapshots {
   /**
    * Calls `watcher` each time this instance holds a newer org version (a write here, or one
    * elsewhere loaded), once it is in memory: what is worked out per version (the org gauges)
-   * is worked out then, not when next asked. Returns how to stop.
+   * is worked out then, not when next asked. A watcher stays as long as the app.
    */
-  watch(watcher: (version: number) => void): () => void {
+  watch(watcher: (version: number) => void): void {
     this.watchers.add(watcher);
-    return () => this.watchers.delete(watcher);
   }
 
   /**

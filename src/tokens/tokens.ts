@@ -6,7 +6,7 @@ import { type ApiRole, type ApiTokenRow, apiTokenTable } from '../db/tables.js';
 import type { TableList } from '../graphql/table-page.js';
 
 /** Tokens are stored as their sha256: a leaked table does not leak usable tokens. */
-export function hashToken(secret: string): string {
+function hashToken(secret: string): string {
   return hash('sha256', secret, 'hex');
 }
 

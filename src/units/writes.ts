@@ -47,7 +47,7 @@ export interface ArchiveChange extends UnitChange {
 const PARENT_LAYER: Record<Layer, Layer | null> = { PILLAR: null, AREA: 'PILLAR', TEAM: 'AREA' };
 
 /** The one hierarchy rule: the parent a unit of `layer` may have, or INVALID_HIERARCHY. */
-export function parentFor(w: Draft, layer: Layer, slug: string | null | undefined): UnitRow | null {
+function parentFor(w: Draft, layer: Layer, slug: string | null | undefined): UnitRow | null {
   const expected = PARENT_LAYER[layer];
   const refuse = (message: string) => UserInputError.of('parent', message, 'INVALID_HIERARCHY');
   if (!expected) {

@@ -16,7 +16,7 @@ export interface DatedRow {
  * for a row that only starts later, the day before its own start, so it is kept as
  * history but never in force. The one "ends the day before" rule of every history.
  */
-export function lastDayBefore(row: Pick<DatedRow, 'startedOn'>, on: Day): Day {
+function lastDayBefore(row: Pick<DatedRow, 'startedOn'>, on: Day): Day {
   return addDays(laterDay(row.startedOn, on), -1);
 }
 

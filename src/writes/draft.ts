@@ -12,7 +12,7 @@ import type {
   UnitParentRow,
   UnitRow,
 } from '../db/tables.js';
-import { DraftTable } from './draft-table.js';
+import { DraftTable, type IndexKey } from './draft-table.js';
 
 /** The draft's tables, named as an import counts them. */
 export const TABLE_NAMES = [
@@ -89,71 +89,44 @@ export class Draft {
     idBase = 0,
   ) {
     this.lastId = idBase;
-    this.people = new DraftTable(
-      history.people,
-      { email: (p) => p.email.toLowerCase() },
-      this.newId,
-      this.changedOne,
-    );
-    this.units = new DraftTable(
-      history.units,
-      { slug: (u) => u.slug },
-      this.newId,
-      this.changedOne,
-    );
-    this.seatAssignments = new DraftTable(
-      history.seatAssignments,
-      { seat: (s) => seatKey(s.unitId, s.seat), person: (s) => s.personId },
-      this.newId,
-      this.changedOne,
-    );
-    this.memberships = new DraftTable(
-      history.memberships,
-      { person: (m) => m.personId, unit: (m) => m.unitId },
-      this.newId,
-      this.changedOne,
-    );
-    this.aors = new DraftTable(
-      history.aors,
-      { slug: (a) => a.slug, unit: (a) => a.unitId },
-      this.newId,
-      this.changedOne,
-    );
-    this.aorOwnerships = new DraftTable(
-      history.ownerships,
-      { aor: (o) => o.aorId, person: (o) => o.personId },
-      this.newId,
-      this.changedOne,
-    );
-    this.candidates = new DraftTable(
-      history.candidates,
-      {
-        seat: (c) => seatKey(c.unitId, c.seat),
-        person: (c) => c.personId,
-        unit: (c) => c.unitId,
-      },
-      this.newId,
-      this.changedOne,
-    );
-    this.openRoles = new DraftTable(
-      history.openRoles,
-      { seat: (r) => seatKey(r.unitId, r.seat), unit: (r) => r.unitId },
-      this.newId,
-      this.changedOne,
-    );
-    this.reportingLines = new DraftTable(
-      history.reportingLines,
-      { person: (l) => l.personId, manager: (l) => l.managerId },
-      this.newId,
-      this.changedOne,
-    );
-    this.unitParents = new DraftTable(
-      history.unitParents,
-      { unit: (p) => p.unitId, parent: (p) => p.parentId },
-      this.newId,
-      this.changedOne,
-    );
-    this.policies = new DraftTable(history.policies, {}, this.newId, this.changedOne);
+    // Every table draws its new ids from the draft and tells it of each change.
+    const table = <R extends { id: number }, I extends string>(
+      rows: readonly R[],
+      indexes: Record<I, (row: R) => IndexKey>,
+    ) => new DraftTable(rows, indexes, this.newId, this.changedOne);
+    this.people = table(history.people, { email: (p) => p.email.toLowerCase() });
+    this.units = table(history.units, { slug: (u) => u.slug });
+    this.seatAssignments = table(history.seatAssignments, {
+      seat: (s) => seatKey(s.unitId, s.seat),
+      person: (s) => s.personId,
+    });
+    this.memberships = table(history.memberships, {
+      person: (m) => m.personId,
+      unit: (m) => m.unitId,
+    });
+    this.aors = table(history.aors, { slug: (a) => a.slug, unit: (a) => a.unitId });
+    this.aorOwnerships = table(history.ownerships, {
+      aor: (o) => o.aorId,
+      person: (o) => o.personId,
+    });
+    this.candidates = table(history.candidates, {
+      seat: (c) => seatKey(c.unitId, c.seat),
+      person: (c) => c.personId,
+      unit: (c) => c.unitId,
+    });
+    this.openRoles = table(history.openRoles, {
+      seat: (r) => seatKey(r.unitId, r.seat),
+      unit: (r) => r.unitId,
+    });
+    this.reportingLines = table(history.reportingLines, {
+      person: (l) => l.personId,
+      manager: (l) => l.managerId,
+    });
+    this.unitParents = table(history.unitParents, {
+      unit: (p) => p.unitId,
+      parent: (p) => p.parentId,
+    });
+    this.policies = table(history.policies, {});
   }
 
   /** Counts one thing asked for that already was so. */

@@ -22,8 +22,8 @@ const LONE_SURROGATE = /\p{Cs}/u;
 const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
 const HALF_A_CHARACTER = 'must not contain a lone surrogate (half a character)';
 
-export const SLUG_MAX = 64;
-export const EMAIL_MAX = 254;
+const SLUG_MAX = 64;
+const EMAIL_MAX = 254;
 export const NAME_MAX = 200;
 export const LEVEL_MAX = 50;
 

@@ -109,7 +109,7 @@ export function requireKnownPerson(w: Draft, email: string, path: string): Perso
 }
 
 /** Whether a person has left by `day` (their departure day is their first day gone). */
-export const hasLeft = (person: PersonRow, day: Day) => !isPresentOn(person, day);
+const hasLeft = (person: PersonRow, day: Day) => !isPresentOn(person, day);
 
 /** The person with this email (any case), still present on `day`, or a userError at `path`. */
 export function requirePerson(w: Draft, email: string, path: string, day: Day): PersonRow {

@@ -9,7 +9,7 @@ import type { UserErrorCode, UserErrorData } from './errors.js';
 type Issue = z.core.$ZodIssue;
 
 /** `['units', 3, 'parent']` → `units[3].parent`. */
-export function formatPath(segments: ReadonlyArray<PropertyKey>): string {
+function formatPath(segments: ReadonlyArray<PropertyKey>): string {
   let path = '';
   for (const segment of segments) {
     if (typeof segment === 'number') path += `[${segment}]`;

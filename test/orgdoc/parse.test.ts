@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import YAML from 'yaml';
-import { OrgFileError, parseOrgFile, stringifyOrgYaml } from '../../src/orgdoc/parse.js';
+import { OrgFileError } from '../../src/orgdoc/file-error.js';
+import { parseOrgFile, stringifyOrgYaml } from '../../src/orgdoc/parse.js';
 import { specDocument } from './fixtures.js';
 
 /** SPEC §3's example, verbatim. */

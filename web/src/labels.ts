@@ -34,4 +34,4 @@ export const SEAT: Record<Seat, string> = { ENG_LEAD: 'Eng Lead', TECH_LEAD: 'Te
 
 export const LAYER: Record<Layer, string> = { PILLAR: 'Pillar', AREA: 'Area', TEAM: 'Team' };
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;

@@ -5,7 +5,7 @@ const waiting = new Set(['tree', 'rollup', 'findings']);
 const onUsable = new Set<() => void>();
 
 /** The name of the performance mark set when the page first became usable. */
-export const USABLE_MARK = 'orgraph:usable';
+const USABLE_MARK = 'orgraph:usable';
 
 /** Records that `part` showed its first answer; the last one marks the page usable. */
 export function useShown(part: string, shown: boolean): void {

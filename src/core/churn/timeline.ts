@@ -39,7 +39,7 @@ export interface ChurnPeriod {
  * migrated and imported units are) has its never-held seats vacant from this day. An org
  * with no dated row starts on `from`.
  */
-export function historyStart(history: OrgHistory, from: Day): Day {
+function historyStart(history: OrgHistory, from: Day): Day {
   let first: Day | null = null;
   const see = (day: Day) => {
     if (first === null || day < first) first = day;

@@ -31,7 +31,7 @@ export interface Vacancy {
 }
 
 /** The vacancies of one seat, oldest first. */
-export function vacanciesOf({ spans, endsOn }: SeatTimeline): Vacancy[] {
+function vacanciesOf({ spans, endsOn }: SeatTimeline): Vacancy[] {
   return spans.flatMap((span, i) => {
     if (span.holder) return [];
     const next = spans[i + 1];
@@ -42,7 +42,7 @@ export function vacanciesOf({ spans, endsOn }: SeatTimeline): Vacancy[] {
 /** A vacancy still open on `day`. */
 const openOn = (v: Vacancy, day: Day) => v.from <= day && (v.until === null || v.until > day);
 
-export function median(values: readonly number[]): number | null {
+function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;

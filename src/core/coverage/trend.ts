@@ -24,21 +24,16 @@ function addMonths(day: Day, n: number): Day {
 /**
  * The days of a trend: `from`, then every `every` (months counted from `from`, so the 31st
  * gives each month's last day), up to `to`, which is always the last point. Null when there
- * would be more than `limit`.
+ * would be more than MAX_TREND_POINTS.
  */
-export function trendDays(
-  from: Day,
-  to: Day,
-  every: Interval,
-  limit = MAX_TREND_POINTS,
-): Day[] | null {
+export function trendDays(from: Day, to: Day, every: Interval): Day[] | null {
   const days: Day[] = [];
   for (let i = 0; ; i++) {
     const months = MONTHS[every];
     const day = months ? addMonths(from, i * months) : addDays(from, i * (DAYS[every] ?? 1));
     if (day >= to) break;
     days.push(day);
-    if (days.length >= limit) return null;
+    if (days.length >= MAX_TREND_POINTS) return null;
   }
   days.push(to);
   return days;

@@ -141,18 +141,6 @@ export function seatsHeldBy(state: OrgState, personId: number): SeatRef[] {
   return seatsByPerson(state).get(personId) ?? [];
 }
 
-/**
- * The units whose succession data a person's departure impact reveals: those of the seats
- * they hold (their vacancies and ready candidates), and those where they are a candidate
- * (their leaving changes those seats' bench and findings).
- */
-export function unitsOfPerson(state: OrgState, personId: number): number[] {
-  return [
-    ...seatsHeldBy(state, personId).map((s) => s.unitId),
-    ...candidaciesOf(state, personId).map((c) => c.unitId),
-  ];
-}
-
 /** The people reporting to a manager on the state's day (departed people left out). */
 export function reportsOf(state: OrgState, managerId: number): PersonState[] {
   return reportsByManager(state).get(managerId) ?? [];

@@ -32,7 +32,7 @@ export const BENCH_QUERY = `query DashboardBench($asOf: Date, $scope: String) {
 }`;
 
 /** "2 y 3 mo" past a year, "5 mo" past a month, else days: how long someone has held a seat. */
-export function tenure(days: number): string {
+function tenure(days: number): string {
   const months = Math.floor(days / 30.44);
   if (months < 1) return `${days} d`;
   return months < 12 ? `${months} mo` : `${Math.floor(months / 12)} y ${months % 12} mo`;

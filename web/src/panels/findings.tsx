@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { FINDING_KINDS, type FindingKind, plural, SEVERITIES, type Severity } from '../labels.js';
-import { type PageInfo, Pager, usePages } from '../pages.js';
+import { PAGE_SIZE, type PageInfo, Pager, usePages } from '../pages.js';
 import { useQuery } from '../query.js';
 import { Panel, SeverityBadge, UnitLink } from '../ui.js';
 import { useShown } from '../usable.js';
@@ -22,7 +22,7 @@ const PLANNERS_ONLY: ReadonlySet<string> = new Set(['SUCCESSOR_CONCENTRATION']);
 
 // A page of 100 (the API's largest), the pages before and after a button away.
 const FINDINGS_QUERY = `query DashboardFindings($asOf: Date, $kinds: [FindingKind!], $minSeverity: Severity, $after: String) {
-  singlePointsOfFailure(asOf: $asOf, kinds: $kinds, minSeverity: $minSeverity, first: 100, after: $after) {
+  singlePointsOfFailure(asOf: $asOf, kinds: $kinds, minSeverity: $minSeverity, first: ${PAGE_SIZE}, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
     nodes { kind severity message unit { slug name } }

@@ -1,5 +1,5 @@
 import { type CoverageStatus, plural } from '../labels.js';
-import { type PageInfo, Pager, usePages } from '../pages.js';
+import { PAGE_SIZE, type PageInfo, Pager, usePages } from '../pages.js';
 import { useQuery } from '../query.js';
 import { Panel, personName, StatusBadge, UnitLink } from '../ui.js';
 
@@ -21,7 +21,7 @@ interface NoTechLeadAnswer {
 }
 
 const NO_TECH_LEAD_QUERY = `query DashboardNoTechLead($asOf: Date, $after: String) {
-  teamsWithoutTechLead(asOf: $asOf, first: 100, after: $after) {
+  teamsWithoutTechLead(asOf: $asOf, first: ${PAGE_SIZE}, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
     nodes {
