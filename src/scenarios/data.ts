@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { anyId } from '../db/any-of.js';
 import type { Db } from '../db/client.js';
@@ -15,17 +16,26 @@ export interface ScenarioFields {
   changes: ScenarioChange[];
 }
 
+/**
+ * Saves a scenario under an id drawn at random, not the next of a sequence: a scoped planner
+ * sees only the scenarios inside its scope, and the ids of its own would otherwise count the
+ * others saved meanwhile. Below 10^9, as every row id (graphql/node-id.ts); a taken one draws
+ * again.
+ */
 export async function insertScenario(
   db: Db,
   fields: ScenarioFields,
   { createdBy, author }: { createdBy: string; author: string },
 ): Promise<Scenario> {
-  const [row] = await db
-    .insert(scenarioTable)
-    .values({ ...fields, createdBy, author })
-    .returning();
-  if (!row) throw new Error('insert returned no scenario');
-  return typed(row);
+  for (;;) {
+    const [row] = await db
+      .insert(scenarioTable)
+      .overridingSystemValue()
+      .values({ id: randomInt(1, 1e9), ...fields, createdBy, author })
+      .onConflictDoNothing({ target: scenarioTable.id })
+      .returning();
+    if (row) return typed(row);
+  }
 }
 
 /** Changes a scenario not applied yet; null when there is none such. */

@@ -129,6 +129,25 @@ describe('a scoped planner walking the org', () => {
     expect(scenarios).toEqual({ totalCount: 0, nodes: [] });
   });
 
+  it('cannot count the scenarios saved outside its scope from the ids of its own', async () => {
+    // Ids drawn from a sequence told how many were saved between two of the planner's own.
+    const key = (id: string) => Number(Buffer.from(id, 'base64').toString().split(':')[1]);
+    const inside = [{ vacateSeat: { unit: 'storage', seat: 'TECH_LEAD' } }];
+    const outside = [{ vacateSeat: { unit: 'checkout', seat: 'TECH_LEAD' } }];
+    const keys: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const mine = await t.data(
+        CREATE_SCENARIO,
+        { input: { name: `Mine ${i}`, changes: inside } },
+        { token: planner },
+      );
+      keys.push(key(mine.createScenario.scenario.id));
+      await t.data(CREATE_SCENARIO, { input: { name: `Hidden ${i}`, changes: outside } });
+    }
+    const steps = keys.slice(1).map((k, i) => k - (keys[i] as number));
+    expect(steps).not.toContain(2);
+  });
+
   it('keeps a scenario naming no unit to its author among scoped planners', async () => {
     // An author of its own: another planner of the same scope does not read its scenarios.
     const author = await tokenFor(t, 'PLANNER', 'platform', 'Author');
