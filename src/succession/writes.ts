@@ -82,11 +82,14 @@ export function addCandidate(w: Draft, input: AddCandidateInput): CandidateChang
   const on = input.on ?? w.today;
   const unit = requireUnitOn(w, input.unit, 'unit', on, 'on');
   const person = requirePerson(w, input.person, 'person', on);
-  const holdsOn = seatRows(w, unit.id, input.seat).some(
-    (row) => row.personId === person.id && heldOn(on)(row),
+  // The candidacy runs from `on` with no end: the person may hold the seat on none of its
+  // days, a holding planned ahead (ended or not) included; one over before `on` is past.
+  const holding = seatRows(w, unit.id, input.seat).find(
+    (row) => row.personId === person.id && (row.endedOn === null || row.endedOn >= on),
   );
-  if (openAssignment(w, unit.id, input.seat)?.personId === person.id || holdsOn) {
-    const message = `"${person.email}" holds the ${input.seat} seat of "${unit.slug}" and cannot be its successor`;
+  if (holding) {
+    const from = holding.startedOn > on ? ` from ${holding.startedOn}` : '';
+    const message = `"${person.email}" holds the ${input.seat} seat of "${unit.slug}"${from} and cannot be its successor`;
     throw UserInputError.of('person', message, 'VALIDATION');
   }
   const rows = candidacies(w, unit, input.seat, person);

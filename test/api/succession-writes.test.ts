@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/core/org/days.js';
 import { TODAY } from '../helpers/app.js';
 import { useTestOrg } from '../helpers/test-org.js';
 import { expectRefused, expectRefusedAll, expectWritten } from '../helpers/writes.js';
@@ -142,6 +143,43 @@ describe('addCandidate', () => {
       READY_SOON: [email(2)],
       READY_LATER: [email(0)],
     });
+  });
+});
+
+describe('addCandidate and the seat held on other days', () => {
+  const ASSIGN = `mutation ($input: AssignSeatInput!) {
+    assignSeat(input: $input) { userErrors { path message code } }
+  }`;
+  const [later, muchLater] = [addDays(TODAY, 30), addDays(TODAY, 60)];
+
+  it('refuses one who holds the seat on any day of the candidacy, held before or ahead', async () => {
+    // p3 holds db's Tech Lead seat from `later` until p4 takes it: a holding planned, ended.
+    await expectWritten(t, ASSIGN, {
+      unit: 'db',
+      seat: 'TECH_LEAD',
+      person: email(3),
+      startedOn: later,
+    });
+    await expectWritten(t, ASSIGN, {
+      unit: 'db',
+      seat: 'TECH_LEAD',
+      person: email(4),
+      startedOn: muchLater,
+    });
+    const base = { ...key, readiness: 'READY_NOW' };
+    await expectRefusedAll(t, ADD, [
+      // From today, open-ended: it would run through p3's days in the seat.
+      [{ ...base, person: email(3) }, 'input.person', 'VALIDATION'],
+      // From a day before p1's holding began (2025-01-01).
+      [{ ...base, person: email(1), on: '2024-06-01' }, 'input.person', 'VALIDATION'],
+    ]);
+    expect(await techLeadBench(addDays(later, 1))).toEqual({
+      READY_NOW: [],
+      READY_SOON: [],
+      READY_LATER: [],
+    });
+    // A holder whose last day is past by `on` may be a successor again.
+    await expectWritten(t, ADD, { ...base, person: email(3), on: muchLater });
   });
 });
 

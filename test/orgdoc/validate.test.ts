@@ -335,7 +335,7 @@ describe('seats and successors', () => {
       {
         path: 'succession[0].candidate',
         message:
-          '"eli@example.com" holds the TECH_LEAD seat of "storage" and cannot be its successor',
+          '"eli@example.com" holds the TECH_LEAD seat of "storage" from 2026-11-01 and cannot be its successor',
         code: 'VALIDATION',
       },
       {
