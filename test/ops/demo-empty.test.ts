@@ -43,5 +43,7 @@ describe('the demo org lands only on the first start of an empty folder, and onl
     servers.push(later);
     expect((await gql(later.url, COUNTS)).data).toEqual(EMPTY);
     expect(later.output()).not.toContain('Loaded the demo org');
+    // Its marker is owner-only like every file the server writes there (umask 077).
+    expect(later.output()).not.toMatch(/owner-only/);
   }, 180_000);
 });
