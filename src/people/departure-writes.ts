@@ -82,6 +82,7 @@ export function recordDeparture(w: Draft, input: RecordDepartureInput): Departur
   // Checked over all four histories at once: the refusal names the earliest start of them.
   refuseErasing(rows, on, w.today, 'on');
   const ownerships = endRows(w.aorOwnerships, mine(w.aorOwnerships), on);
+  withdrawLinesPlannedAfter(w, person, on);
   return {
     replacedDepartedOn: person.departedOn,
     person: w.people.update(person, { departedOn: on }),
@@ -93,6 +94,20 @@ export function recordDeparture(w: Draft, input: RecordDepartureInput): Departur
     endedCandidacies: endRows(w.candidates, mine(w.candidates), on).sort(byStartThenId),
     orphanedReports: reportsOn(w, person.id, on).sort(comparePeople),
   };
+}
+
+/**
+ * Withdraws the reporting lines planned to start once the person is gone, theirs and those to
+ * them (`setManager` refuses a departed manager): the same history whichever write came
+ * first. Lines in force stay, a departed manager remaining manager of record.
+ */
+function withdrawLinesPlannedAfter(w: Draft, person: PersonRow, on: Day): void {
+  const lines = [
+    ...w.reportingLines.where('person', person.id),
+    ...w.reportingLines.where('manager', person.id),
+  ];
+  const planned = lines.filter((line) => line.startedOn >= on && line.startedOn > w.today);
+  endRows(w.reportingLines, planned, on);
 }
 
 /** The people reporting to a manager on `day` and present then. */

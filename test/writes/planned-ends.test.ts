@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/org/days.js';
+import { reportingLineTable } from '../../src/db/tables.js';
 import { TODAY } from '../helpers/app.js';
 import { useTestOrg } from '../helpers/test-org.js';
 import { expectRefused, expectWritten, mutate } from '../helpers/writes.js';
@@ -30,6 +31,9 @@ const OPEN_ROLE = `mutation ($input: OpenRoleInput!) { openRole(input: $input) {
   openRole { id } ${ERRORS} } }`;
 const CANCEL_ROLE = `mutation ($input: CancelRoleInput!) { cancelRole(input: $input) { ${ERRORS} } }`;
 const FILL_ROLE = `mutation ($input: FillRoleInput!) { fillRole(input: $input) { ${ERRORS} } }`;
+const SET_MANAGER = `mutation ($input: SetManagerInput!) { setManager(input: $input) { ${ERRORS} } }`;
+const DEPART = `mutation ($input: RecordDepartureInput!) { recordDeparture(input: $input) {
+  ${ERRORS} } }`;
 const ADD_BACKUP = `mutation ($input: AddAorBackupInput!) { addAorBackup(input: $input) {
   ${ERRORS} } }`;
 
@@ -215,5 +219,36 @@ describe('a planned end and a write meeting it, at once', () => {
       expect(await owner(TODAY)).toEqual({ email: at('dee') });
       expect(await owner(day(70))).toBeNull();
     }
+  });
+});
+
+describe('a departure and the reporting lines planned after it', () => {
+  const managerOn = async (email: string, asOf: string) =>
+    (await t.data(`{ person(email: "${email}", asOf: "${asOf}") { manager { email } } }`)).person
+      .manager;
+
+  it('withdraws a line to them planned for after they are gone, as the other order refuses it', async () => {
+    await expectWritten(t, SET_MANAGER, { email: at('dee'), manager: at('eli'), on: day(30) });
+    await expectWritten(t, SET_MANAGER, { email: at('eli'), manager: at('ana'), on: day(40) });
+    await expectWritten(t, DEPART, { email: at('eli'), on: day(10) });
+    // Departed first, eli could not have been named dee's manager from day 30.
+    await expectRefused(
+      t,
+      SET_MANAGER,
+      { email: at('dee'), manager: at('eli'), on: day(30) },
+      'input.manager',
+      'CONFLICT',
+    );
+    expect(await managerOn(at('dee'), day(35))).toBeNull();
+    // Eli's own line, planned for a day he is gone, is withdrawn too (kept, never in force).
+    const lines = await t.database.db.select().from(reportingLineTable);
+    const planned = lines.filter((line) => line.startedOn > day(10));
+    expect(planned.map((line) => line.endedOn).sort()).toEqual([day(29), day(39)]);
+  });
+
+  it('keeps a line in force on the day they leave: a departed manager stays manager of record', async () => {
+    await expectWritten(t, SET_MANAGER, { email: at('dee'), manager: at('eli'), on: day(5) });
+    await expectWritten(t, DEPART, { email: at('eli'), on: day(10) });
+    expect(await managerOn(at('dee'), day(20))).toEqual({ email: at('eli') });
   });
 });
