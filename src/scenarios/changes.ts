@@ -4,7 +4,7 @@ import type { OpenRoleRow, Readiness, Seat } from '../db/tables.js';
 import { recordDeparture } from '../people/departure-writes.js';
 import { setTeam } from '../people/team-writes.js';
 import { type PolicyChange, setPolicy } from '../policy/writes.js';
-import { saveRole } from '../roles/writes.js';
+import { fillRole, saveRole } from '../roles/writes.js';
 import { assignSeat, vacateSeat } from '../seats/writes.js';
 import { addCandidate } from '../succession/writes.js';
 import { moveUnit } from '../units/writes.js';
@@ -75,6 +75,12 @@ function hire(
     startedOn: w.today,
     departedOn: null,
   });
+  // The org once the hire joins: applied, a seat already hiring names its open role for the
+  // hire, and the hire fills it; so here too, and the seat is no longer hiring.
+  const role = w.openRoles
+    .where('seat', seatKey(unit.id, change.seat))
+    .find((r) => roleOpenOn(r, w.today));
+  if (role) return fillRole(w, { id: role.id, person: person.email });
   return assignSeat(w, { unit: unit.slug, seat: change.seat, person: person.email });
 }
 

@@ -53,19 +53,22 @@ describe('departure impact is a what-if about the asked day', () => {
   });
 });
 
+// A seat's `openRole` too: a hire into a seat already hiring fills that role once they join.
+const COVERAGE =
+  'status healthy engineerCount hiring engLead { holder { name } openRole } techLead { holder { name } openRole }';
 const SCENARIO = `createScenario(input: $input) { scenario { id } userErrors { message } }`;
 const EVALUATION = `query ($id: ID!) { node(id: $id) { ... on Scenario { evaluation {
   conflicts { index message }
   newFindings { ${FINDING} } resolvedFindings { ${FINDING} }
   after { benchStrength byLayer { layer units healthy staffed techLeadManager missingEngLead vacant tlmBeyondThreshold hiring } }
-  units { unit { slug } after { status healthy engineerCount hiring engLead { holder { name } } techLead { holder { name } } } }
+  units { unit { slug } after { ${COVERAGE} } }
 } } } }`;
 const ORG = `{
   coverage { benchStrength byLayer { layer units healthy staffed techLeadManager missingEngLead vacant tlmBeyondThreshold hiring } }
   singlePointsOfFailure(first: 100) { nodes { ${FINDING} } }
 }`;
 const UNIT = `query ($slug: String!) { unit(slug: $slug) {
-  coverage { status healthy engineerCount hiring engLead { holder { name } } techLead { holder { name } } }
+  coverage { ${COVERAGE} }
 } }`;
 
 const key = (f: any) => JSON.stringify(f);
@@ -77,8 +80,10 @@ describe('a scenario hire', () => {
     const hires = [
       { hire: { unit: 'storage', seat: 'ENG_LEAD', name: 'Kim Hire' } },
       { hire: { unit: 'payments', seat: 'ENG_LEAD', name: 'Lee Hire' } },
+      // A seat already hiring: the hire fills its role.
+      { hire: { unit: 'search', seat: 'ENG_LEAD', name: 'Mo Hire' } },
     ];
-    const { scenario } = await ok(SCENARIO, { name: 'two hires', changes: hires });
+    const { scenario } = await ok(SCENARIO, { name: 'three hires', changes: hires });
     const { node } = await t.data(EVALUATION, { id: scenario.id });
     const evaluation = node.evaluation;
     expect(evaluation.conflicts).toEqual([]);
@@ -99,6 +104,11 @@ describe('a scenario hire', () => {
         seat: 'ENG_LEAD',
         status: 'OPEN',
         unit: { slug: 'payments', engLead: null },
+      }),
+      expect.objectContaining({
+        seat: 'ENG_LEAD',
+        status: 'OPEN',
+        unit: { slug: 'search', engLead: null },
       }),
     ]);
 
