@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/core/org/days.js';
+import { candidateTable, reportingLineTable, seatAssignmentTable } from '../../src/db/tables.js';
 import { type TestApp, TODAY } from '../helpers/app.js';
 import { useTestOrg } from '../helpers/test-org.js';
 
@@ -141,3 +143,63 @@ describe.runIf(process.env.DATABASE_URL)('writes creating rows at once on Postgr
     expect(new Set(people.nodes.map((p: { id: string }) => p.id)).size).toBe(40);
   });
 });
+
+describe.runIf(process.env.DATABASE_URL)(
+  'planned rows racing the writes they bound, on PostgreSQL',
+  () => {
+    const t = useTestOrg(org());
+    const ASSIGN = `mutation ($input: AssignSeatInput!) { assignSeat(input: $input) { userErrors { code } } }`;
+    const CANDIDATE = `mutation ($input: AddCandidateInput!) { addCandidate(input: $input) {
+    userErrors { code } } }`;
+    const LEAVE = `mutation ($input: RecordDepartureInput!) { recordDeparture(input: $input) {
+    userErrors { code } } }`;
+    const MANAGER = `mutation ($input: SetManagerInput!) { setManager(input: $input) {
+    userErrors { code } } }`;
+    const ever = (row: { startedOn: string; endedOn: string | null }) =>
+      row.endedOn === null || row.endedOn >= row.startedOn;
+    const meet = (a: { startedOn: string; endedOn: string | null }, b: typeof a) =>
+      ever(a) &&
+      ever(b) &&
+      (a.endedOn ?? '9999') >= b.startedOn &&
+      (b.endedOn ?? '9999') >= a.startedOn;
+
+    it('a holding planned ahead and a candidacy for that seat: never both on one day', async () => {
+      for (let trial = 0; trial < TRIALS; trial++) {
+        const person = racer('assignSeat', trial);
+        const seat = { unit: `team-${trial}`, seat: 'ENG_LEAD', person };
+        const answers = await Promise.all([
+          t.gql(ASSIGN, { input: { ...seat, startedOn: addDays(TODAY, 30) } }),
+          t.gql(CANDIDATE, { input: { ...seat, readiness: 'READY_NOW' } }),
+        ]);
+        for (const answer of answers) expect(answer.errors).toBeUndefined();
+      }
+      const db = t.database.db;
+      const [holdings, candidacies] = await Promise.all([
+        db.select().from(seatAssignmentTable),
+        db.select().from(candidateTable),
+      ]);
+      const both = candidacies.filter((c) =>
+        holdings.some(
+          (h) =>
+            h.unitId === c.unitId && h.seat === c.seat && h.personId === c.personId && meet(h, c),
+        ),
+      );
+      expect(holdings.length).toBe(TRIALS);
+      expect(both).toEqual([]);
+    });
+
+    it('a manager leaving and a line to them planned for after: never a line past their going', async () => {
+      const gone = addDays(TODAY, 10);
+      for (let trial = 0; trial < TRIALS; trial++) {
+        const [manager, report] = [racer('setTeam', trial), racer('setAorOwner', trial)];
+        const answers = await Promise.all([
+          t.gql(LEAVE, { input: { email: manager, on: gone } }),
+          t.gql(MANAGER, { input: { email: report, manager, on: addDays(TODAY, 30) } }),
+        ]);
+        for (const answer of answers) expect(answer.errors).toBeUndefined();
+      }
+      const lines = await t.database.db.select().from(reportingLineTable);
+      expect(lines.filter((line) => ever(line) && line.startedOn >= gone)).toEqual([]);
+    });
+  },
+);
