@@ -1,7 +1,7 @@
 import type { Day } from '../core/org/state.js';
 import type { CandidateRow, PersonRow, Readiness, Seat, UnitRow } from '../db/tables.js';
 import { openAssignment, seatRows } from '../seats/writes.js';
-import { endRows, lastDayOf, openRow } from '../writes/dated.js';
+import { endRows, inForceFrom, lastDayOf, openRow } from '../writes/dated.js';
 import { type Draft, seatKey } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
 import {
@@ -83,9 +83,10 @@ export function addCandidate(w: Draft, input: AddCandidateInput): CandidateChang
   const unit = requireUnitOn(w, input.unit, 'unit', on, 'on');
   const person = requirePerson(w, input.person, 'person', on);
   // The candidacy runs from `on` with no end: the person may hold the seat on none of its
-  // days, a holding planned ahead (ended or not) included; one over before `on` is past.
+  // days, a holding planned ahead (ended or not) included; one over before `on`, or
+  // withdrawn before it began, is not.
   const holding = seatRows(w, unit.id, input.seat).find(
-    (row) => row.personId === person.id && (row.endedOn === null || row.endedOn >= on),
+    (row) => row.personId === person.id && inForceFrom(row, on),
   );
   if (holding) {
     const from = holding.startedOn > on ? ` from ${holding.startedOn}` : '';

@@ -181,6 +181,14 @@ describe('addCandidate and the seat held on other days', () => {
     // A holder whose last day is past by `on` may be a successor again.
     await expectWritten(t, ADD, { ...base, person: email(3), on: muchLater });
   });
+
+  it('lets one whose planned holding was withdrawn before it began be a candidate', async () => {
+    const seat = { unit: 'db', seat: 'TECH_LEAD', startedOn: later };
+    await expectWritten(t, ASSIGN, { ...seat, person: email(3) });
+    // Another from the same day: p3's holding is replaced before it ever took effect.
+    await expectWritten(t, ASSIGN, { ...seat, person: email(4) });
+    await expectWritten(t, ADD, { ...key, person: email(3), readiness: 'READY_NOW' });
+  });
 });
 
 describe('updateCandidate', () => {
