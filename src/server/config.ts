@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { Thresholds } from '../core/policy.js';
 import type { DatabaseTimeouts } from '../db/connections.js';
+import type { AccessSettings } from '../tokens/authenticate.js';
 import { checkJwtEnv, type JwtConfig, jwtConfigOf, jwtEnv } from '../tokens/jwt-config.js';
 
 const onOff = z
@@ -68,14 +69,13 @@ function isOrigin(text: string): boolean {
   }
 }
 
-export interface Config {
+/** Every setting; those a request's credential is checked against are AccessSettings'. */
+export interface Config extends AccessSettings {
   port: number;
   host: string;
   databaseUrl?: string;
   dataDir: string;
   demo: boolean;
-  adminToken?: string;
-  openRead: 'VIEWER' | 'PLANNER' | null;
   corsOrigins: string[];
   graphiql: boolean;
   /** The policy a new database starts with (SPEC "Policies"): the database keeps it after. */
@@ -85,8 +85,6 @@ export interface Config {
   maxBodyBytes: number;
   /** When set, `GET /metrics` needs it as a bearer token. */
   metricsToken?: string;
-  /** Single sign-on: JWTs of the identity provider are accepted when set. */
-  jwt: JwtConfig | null;
   databaseTimeouts: DatabaseTimeouts;
   /** How long SIGTERM waits for requests in flight before cutting them. */
   shutdownGraceMs: number;
@@ -100,11 +98,6 @@ export interface Config {
    * by default sized by `workers` (poolMaxPerWorker).
    */
   poolMax: number;
-  /**
-   * The running server's own ADMIN secret, handed to the CLI through the data folder (never
-   * configured: main.ts mints one per process). Requests bearing it act as "cli".
-   */
-  cliToken?: string;
 }
 
 /** A setting the operator must fix; its message is one line naming the variable(s). */

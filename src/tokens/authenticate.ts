@@ -135,8 +135,12 @@ export interface AccessSettings {
   adminToken?: string;
   /** The role of a request with no credential (ORGRAPH_OPEN_READ), or none. */
   openRead: 'VIEWER' | 'PLANNER' | null;
-  /** The running server's own secret for the CLI beside it. */
+  /**
+   * The running server's own ADMIN secret, handed to the CLI through the data folder (never
+   * configured: main.ts mints one per process). Requests bearing it act as "cli".
+   */
   cliToken?: string;
+  /** Single sign-on: JWTs of the identity provider are accepted when set. */
   jwt: JwtConfig | null;
 }
 
