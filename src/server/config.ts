@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Thresholds } from '../core/policy.js';
 import type { DatabaseTimeouts } from '../db/connections.js';
 import type { AccessSettings } from '../tokens/authenticate.js';
-import { checkJwtEnv, type JwtConfig, jwtConfigOf, jwtEnv } from '../tokens/jwt-config.js';
+import { checkJwtEnv, jwtConfigOf, jwtEnv } from '../tokens/jwt-config.js';
 
 const onOff = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])

@@ -31,10 +31,9 @@ const LISTEN: Record<string, (s: Setting) => string> = {
 
 const listenFailure: Explain = (e, s) => {
   const explain = LISTEN[e.code ?? ''];
-  // A worker of several (server/workers.ts) is told by its primary, which binds: `bind`. A
-  // name that does not resolve is HOST's only if it is HOST (the database's has its own).
+  // A name that does not resolve is HOST's only if it is HOST (the database's has its own).
   const listening =
-    ['listen', 'bind'].includes(e.syscall ?? '') ||
+    e.syscall === 'listen' ||
     (e.syscall === 'getaddrinfo' && (e as { hostname?: string }).hostname === s.host);
   return explain && listening ? explain(s) : null;
 };

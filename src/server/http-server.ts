@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Server as Listener, Socket } from 'node:net';
 
 /** Listens, or rejects with the listen error (EADDRINUSE…) instead of emitting it. */
-export function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+export function listen(server: Listener, port: number, host: string): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -20,25 +20,44 @@ export function localUrl({ address, family, port }: AddressInfo): string {
 }
 
 /**
+ * The connections `server` serves, as they come and go: those it accepts and those a
+ * worker's primary hands it (which `server.close` does not wait for).
+ */
+export function openConnections(server: Server): Set<Socket> {
+  const open = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    open.add(socket);
+    socket.once('close', () => open.delete(socket));
+  });
+  return open;
+}
+
+/**
  * Stops serving: no new connections; requests in flight get up to `graceMs` to finish
  * (each keep-alive connection is closed as soon as it is idle), then the rest are cut.
  * Resolves with how many connections had to be cut.
  */
-export function drain(server: Server, graceMs: number): Promise<number> {
+export function drain(server: Server, open: Set<Socket>, graceMs: number): Promise<number> {
+  if (server.listening) server.close();
   return new Promise((resolve) => {
-    let cut = 0;
-    const idle = setInterval(() => server.closeIdleConnections(), 100);
-    const grace = setTimeout(() => {
-      server.getConnections((_error, open) => {
-        cut = open;
-        server.closeAllConnections();
-      });
-    }, graceMs);
-    server.close(() => {
+    const done = (cut: number) => {
       clearInterval(idle);
       clearTimeout(grace);
       resolve(cut);
-    });
+    };
+    const doneIfNone = () => open.size === 0 && done(0);
+    for (const socket of open) socket.once('close', doneIfNone);
+    // A keep-alive connection is idle once its request is answered: closed then.
+    const idle = setInterval(() => {
+      server.closeIdleConnections();
+      doneIfNone();
+    }, 100);
+    const grace = setTimeout(() => {
+      const cut = open.size;
+      server.closeAllConnections();
+      done(cut);
+    }, graceMs);
     server.closeIdleConnections();
+    doneIfNone();
   });
 }

@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { createServer, type Server } from 'node:http';
-import { isIPv6 } from 'node:net';
+import { isIPv6, type Socket } from 'node:net';
 import { todayUtc } from '../core/org/days.js';
 import { loadDemoIfFirstStart, showDemoToken } from '../demo/load.js';
 import { seedPolicy } from '../policy/seed.js';
@@ -9,7 +9,8 @@ import { type App, createApp } from './app.js';
 import { type Config, loadConfig } from './config.js';
 import { type FolderLock, lockDataFolder } from './data-lock.js';
 import { describeFailure } from './failures.js';
-import { drain, listen, localUrl } from './http-server.js';
+import { takeHandedConnections } from './hand-off.js';
+import { drain, listen, localUrl, openConnections } from './http-server.js';
 import { createLogger, type Logger } from './logging.js';
 import { openConfiguredDatabase } from './open-database.js';
 import { superviseWorkers } from './workers.js';
@@ -21,6 +22,7 @@ let config: Config | undefined;
 let logger: Logger | undefined;
 let app: App | undefined;
 let server: Server | undefined;
+let connections: Set<Socket> | undefined;
 let stopping = false;
 let starting: Promise<void> | undefined;
 
@@ -55,6 +57,9 @@ async function start(): Promise<void> {
   const cliToken = embedded ? newTokenSecret() : undefined;
   app = createApp({ database, config: { ...config, cliToken }, logger });
   server = createServer(app);
+  connections = openConnections(server);
+  // A worker serves what its primary accepts (hand-off.ts), and says nothing of its own.
+  if (cluster.isWorker) return takeHandedConnections(server);
   const address = await listen(server, config.port, config.host);
   if (stopping) return;
   lock?.publish({ url: localUrl(address), token: cliToken });
@@ -66,8 +71,7 @@ async function start(): Promise<void> {
       demoToken = secret;
     });
   }
-  // Workers' primary says it once all of them listen.
-  if (cluster.isPrimary) announce(config, address.port, demoToken);
+  announce(config, address.port, demoToken);
 }
 
 /**
@@ -133,7 +137,7 @@ async function stop(reason: string, exitCode: number): Promise<void> {
   // Asked while starting: the start gives up at its next step (each checks `stopping`),
   // and what it opened is closed below, the folder lock last.
   await starting?.catch(() => {});
-  const draining = server ? drain(server, graceMs) : Promise.resolve(0);
+  const draining = server && connections ? drain(server, connections, graceMs) : Promise.resolve(0);
   await app?.dispose();
   const cut = await draining;
   if (cut > 0) logger?.warn({ cut, graceMs }, 'cut connections still open after the grace period');
@@ -152,13 +156,22 @@ function workersWanted(): Config | null {
   }
 }
 
+/** A start that cannot serve: one line, what it opened closed, and the exit code. */
+async function cannotStart(error: unknown): Promise<void> {
+  const failure = describeFailure(error, config ?? {});
+  console.error(`orgraph could not start: ${failure.line}`);
+  await closeAll();
+  process.exit(failure.exitCode);
+}
+
 const supervising = workersWanted();
 if (supervising) {
+  config = supervising;
   const log = createLogger(supervising.logLevel);
-  superviseWorkers(supervising.workers, supervising.shutdownGraceMs, log, (port) => {
+  await superviseWorkers(supervising, log, (port) => {
     logger = log;
     announce(supervising, port, undefined);
-  });
+  }).catch(cannotStart);
 } else {
   // From the first moment: a stop asked while starting still closes what is open, in order.
   process.on('SIGTERM', () => stop('SIGTERM', 0));
@@ -168,11 +181,6 @@ if (supervising) {
     await starting;
   } catch (error) {
     // A stop in progress closes everything and sets the exit code itself.
-    if (!stopping) {
-      const failure = describeFailure(error, config ?? {});
-      console.error(`orgraph could not start: ${failure.line}`);
-      await closeAll();
-      process.exit(failure.exitCode);
-    }
+    if (!stopping) await cannotStart(error);
   }
 }

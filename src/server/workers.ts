@@ -1,5 +1,8 @@
 import cluster, { type Worker } from 'node:cluster';
+import { createServer } from 'node:net';
 import { aggregateWorkerMetrics } from './cluster-metrics.js';
+import { HandOff } from './hand-off.js';
+import { listen } from './http-server.js';
 import type { Logger } from './logging.js';
 import { relaySteps } from './sibling-steps.js';
 
@@ -9,43 +12,49 @@ const RESTART_DELAY_MS = 1_000;
 /** How long past the shutdown grace period a worker may take to close before it is killed. */
 const STOP_MARGIN_MS = 5_000;
 
+export interface WorkerSettings {
+  workers: number;
+  shutdownGraceMs: number;
+  port: number;
+  host: string;
+}
+
 /**
- * The server as `count` processes sharing one port (node:cluster: the primary accepts and
- * hands connections round-robin to its workers, each a whole server with its own org
- * snapshot). The workers start one after the other, so only the first migrates the database
- * and a start that cannot serve fails once: that worker prints its one line and the primary
- * exits with its code. Once all listen, `announce` runs once; a worker that dies after that
- * is started again. The primary adds up the workers' metrics for `/metrics` and passes each
- * worker's writes on to the others (sibling-steps.ts). SIGTERM (or SIGINT) reaches every
- * worker, which finishes its requests, and the primary exits when the last has.
+ * The server as `workers` processes sharing one port: the primary listens and hands each
+ * connection to a worker in turn (hand-off.ts), each worker a whole server with its own org
+ * snapshot. A port that cannot be had fails in the primary, before any worker starts. The
+ * workers start one after the other, so only the first migrates the database and a start that
+ * cannot serve fails once: that worker prints its one line and the primary exits with its
+ * code. Once all are ready, `announce` runs once; a worker that dies after that is started
+ * again. The primary adds up the workers' metrics for `/metrics` and passes each worker's
+ * writes on to the others (sibling-steps.ts). SIGTERM (or SIGINT) reaches every worker, which
+ * finishes its requests, and the primary exits when the last has.
  */
-export function superviseWorkers(
-  count: number,
-  graceMs: number,
+export async function superviseWorkers(
+  { workers: count, shutdownGraceMs: graceMs, port, host }: WorkerSettings,
   logger: Logger,
   announce: (port: number) => void,
-): void {
+): Promise<void> {
   let stopping = false;
   let exitCode = 0;
   let allUp = false;
-  const listening = new Set<Worker>();
-
-  const fork = () => {
-    const worker = cluster.fork();
-    worker.once('listening', ({ port }) => {
-      listening.add(worker);
-      if (allUp) return logger.info({ worker: worker.process.pid }, 'worker started again');
-      if (listening.size < count) return void fork();
-      allUp = true;
-      announce(port);
-    });
-  };
+  const serving = new Set<Worker>();
+  const handOff = new HandOff((worker) => {
+    serving.add(worker);
+    if (allUp) return logger.info({ worker: worker.process.pid }, 'worker started again');
+    if (serving.size < count) return void fork();
+    allUp = true;
+    announce(address.port);
+  });
+  const fork = () => cluster.fork();
 
   const stop = (reason: string, code: number) => {
     if (stopping) return;
     stopping = true;
     exitCode = code;
-    if (allUp) logger.info({ reason }, `${reason}: stopping ${listening.size} workers`);
+    handOff.close();
+    listener.close();
+    if (allUp) logger.info({ reason }, `${reason}: stopping ${serving.size} workers`);
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
     exitWhenNone();
     // A worker still closing after its grace period (a pool waiting on a database that went
@@ -63,7 +72,7 @@ export function superviseWorkers(
   };
 
   cluster.on('exit', (worker, code, signal) => {
-    const started = listening.delete(worker);
+    const started = serving.delete(worker);
     if (stopping) return exitWhenNone();
     // It said why on its own (one line): the server cannot start.
     if (!allUp) return stop('a worker could not start', code || 3);
@@ -74,6 +83,10 @@ export function superviseWorkers(
     setTimeout(() => !stopping && fork(), started ? 0 : RESTART_DELAY_MS);
   });
 
+  const listener = createServer({ pauseOnConnect: true }, (socket) => handOff.hand(socket));
+  const address = await listen(listener, port, host);
+  // Past the start, a failed accept (out of file descriptors) costs that connection only.
+  listener.on('error', (error) => logger.error({ error: error.message }, 'could not accept'));
   process.on('SIGTERM', () => stop('SIGTERM', 0));
   process.on('SIGINT', () => stop('SIGINT', 0));
   aggregateWorkerMetrics();

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOrgVersion } from '../../src/db/version.js';
-import { drain, listen } from '../../src/server/http-server.js';
+import { drain, listen, openConnections } from '../../src/server/http-server.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { subscribeToChanges } from '../helpers/subscriptions.js';
 
@@ -85,6 +85,7 @@ describe('subscription { orgChanged }', () => {
   it('counts open streams in /metrics; shutting down ends them, not held up', async () => {
     const own = await startTestApp({ org: ORG, env: { ORGRAPH_OPEN_READ: 'VIEWER' } });
     const server = createServer(own.app);
+    const connections = openConnections(server);
     const { port } = await listen(server, 0, '127.0.0.1');
     const url = `http://127.0.0.1:${port}`;
     const gauge = () => subscribersOf(own.app);
@@ -99,7 +100,7 @@ describe('subscription { orgChanged }', () => {
       await expect.poll(gauge).toBe(1);
       // As main.ts stops: the open stream completes, so the drain needs no grace period.
       const started = Date.now();
-      const draining = drain(server, 30_000);
+      const draining = drain(server, connections, 30_000);
       await own.app.dispose();
       expect(await draining).toBe(0);
       expect(Date.now() - started).toBeLessThan(5_000);

@@ -292,6 +292,20 @@ describe('a malformed Date literal', () => {
     ]);
   });
 
+  it.each(['20261206', 'TODAY', 'true', '["2026-01-01"]', '{y: 2026}'])(
+    'shows a literal that is no string as written: %s',
+    async (literal) => {
+      const { status, errors } = await t.gql(`{ units(asOf: ${literal}) { totalCount } }`);
+      expect(status).toBe(400);
+      expect(errors).toMatchObject([
+        {
+          message: `asOf: Date must be an ISO 8601 day (YYYY-MM-DD) from 1900-01-01 to 2999-12-31, got ${literal}`,
+          extensions: { code: 'BAD_USER_INPUT', argument: 'asOf' },
+        },
+      ]);
+    },
+  );
+
   it('names the field of an input object it stands in, under its argument', async () => {
     const { errors } = await t.gql(
       'mutation { setPolicy(input: { on: "2026-13-01" }) { userErrors { message } } }',

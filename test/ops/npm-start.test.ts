@@ -1,46 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, demoDir, isAlive, type Server, startServer } from './processes.js';
-
-/** A GraphQL request whose body arrives in two halves, `pauseMs` apart: in flight meanwhile. */
-function slowRequest(url: string, sent: Promise<void>) {
-  const body = JSON.stringify({ query: '{ coverage { benchStrength } }' });
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = request(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` },
-    });
-    req.on('response', (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
-      );
-    });
-    req.on('error', reject);
-    req.write(body.slice(0, 10));
-    sent.then(() => req.end(body.slice(10)));
-  });
-}
-
-const DRAINING = /SIGTERM: finishing requests in flight/;
-
-/** Resolves once the process has printed a line matching `pattern`. */
-function said({ child, output }: Server, pattern: RegExp): Promise<void> {
-  return new Promise((resolve) => {
-    const streams = [child.stdout, child.stderr];
-    const check = () => {
-      if (!pattern.test(output())) return;
-      for (const stream of streams) stream?.off('data', check);
-      resolve();
-    };
-    for (const stream of streams) stream?.on('data', check);
-    check();
-  });
-}
+import { demoDir, isAlive, said, slowRequest, startServer } from './processes.js';
 
 /** The parent pid of a process, from /proc (Linux). */
 const parentOf = (pid: number) => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(' ')[3]);
@@ -74,7 +36,7 @@ describe.skipIf(process.env.DATABASE_URL)(
         const answer = slowRequest(npm.url, new Promise<void>((resolve) => (send = resolve)));
         await sleep(300);
         process.kill(target(npmPid, serverPid), 'SIGTERM');
-        await said(npm, DRAINING); // the server has begun draining: the request is in flight
+        await said(npm, /SIGTERM: finishing requests in flight/); // the server has begun draining: the request is in flight
         send();
         const { status, body } = await answer;
         expect(status).toBe(200);

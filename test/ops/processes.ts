@@ -10,6 +10,7 @@ import {
   renameSync,
   statSync,
 } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -196,4 +197,39 @@ export function looseEntries(dataDir: string): string[] {
     ...readdirSync(dataDir, { recursive: true }).map((e) => join(dataDir, String(e))),
   ];
   return entries.filter((path) => (statSync(path).mode & 0o077) !== 0);
+}
+
+/** A GraphQL request whose body arrives in two halves, `pauseMs` apart: in flight meanwhile. */
+export function slowRequest(url: string, sent: Promise<void>) {
+  const body = JSON.stringify({ query: '{ coverage { benchStrength } }' });
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` },
+    });
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
+      );
+    });
+    req.on('error', reject);
+    req.write(body.slice(0, 10));
+    sent.then(() => req.end(body.slice(10)));
+  });
+}
+
+/** Resolves once the process has printed a line matching `pattern`. */
+export function said({ child, output }: Server, pattern: RegExp): Promise<void> {
+  return new Promise((resolve) => {
+    const streams = [child.stdout, child.stderr];
+    const check = () => {
+      if (!pattern.test(output())) return;
+      for (const stream of streams) stream?.off('data', check);
+      resolve();
+    };
+    for (const stream of streams) stream?.on('data', check);
+    check();
+  });
 }
