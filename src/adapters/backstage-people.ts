@@ -1,3 +1,4 @@
+import type { Layer } from '../db/tables.js';
 import { emailSchema } from '../orgdoc/document.js';
 import {
   at,
@@ -66,41 +67,54 @@ export interface Membership {
 /**
  * Each person's teams in the order the catalog lists them: their own `spec.memberOf` first
  * (Users in file order), then the teams whose `spec.members` name them (Groups in file order).
- * `isTeam` says which group keys are teams; other groups' members are not the org's. A
+ * `layerOf` gives each placed group's layer: membership of a Pillar or an Area is not the
+ * org's, and is a warning, once a User or Group (that of a skipped group is not read either:
+ * the group's own warning says so). A
  * `memberOf` naming no group is a warning (the person comes in without it); a `members`
  * entry naming no User is a problem.
  */
 export function teamsOfPeople(
   users: Entity[],
   groups: Entity[],
-  isTeam: (key: string) => boolean,
+  layerOf: (key: string) => Layer | undefined,
   found: People,
   report: Report,
 ): Map<string, Membership[]> {
   const teams = new Map<string, Membership[]>();
   const add = (email: string | undefined, team: string, origin: Origin) => {
-    if (email === undefined || !isTeam(team)) return;
+    if (email === undefined) return;
     const listed = teams.get(email) ?? [];
     if (!listed.some((m) => m.team === team)) listed.push({ team, origin });
     teams.set(email, listed);
   };
-  const groupKeys = new Set(groups.map((group) => group.key));
-  const isGroup = (key: string) => groupKeys.has(key);
+  const byKey = new Map(groups.map((group) => [group.key, group]));
+  const isGroup = (key: string) => byKey.has(key);
+  const notRead = (origin: Origin, group: string, layer: Layer | undefined) => {
+    if (layer === undefined) return;
+    const message = `membership of ${group} not read: it is ${layer === 'AREA' ? 'an' : 'a'} ${layer} (people are members of teams)`;
+    report.warnings.push({ origin, message });
+  };
   for (const user of users) {
+    const origin = at(user.origin, 'spec.memberOf');
     for (const value of list(user.spec.memberOf)) {
-      const team = refFrom(user, value, 'group', isGroup);
-      const origin = at(user.origin, 'spec.memberOf');
-      if (team !== null && isGroup(team)) add(found.emails.get(user.key), team, origin);
-      else report.warnings.push({ origin, message: unknownGroup(value) });
+      const group = refFrom(user, value, 'group', isGroup);
+      if (group === null || !isGroup(group)) {
+        report.warnings.push({ origin, message: unknownGroup(value) });
+      } else if (layerOf(group) !== 'TEAM') {
+        notRead(origin, (byKey.get(group) as Entity).ref, layerOf(group));
+      } else add(found.emails.get(user.key), group, origin);
     }
   }
   for (const group of groups) {
-    for (const value of list(group.spec.members)) {
+    const origin = at(group.origin, 'spec.members');
+    const members = list(group.spec.members);
+    const team = layerOf(group.key) === 'TEAM';
+    if (!team && members.length > 0) notRead(origin, group.ref, layerOf(group.key));
+    for (const value of members) {
       const user = refFrom(group, value, 'user', (key) => found.known.has(key));
-      const origin = at(group.origin, 'spec.members');
-      if (user !== null && found.known.has(user)) {
-        add(found.emails.get(user), group.key, origin);
-      } else report.problems.push({ origin, message: `unknown user ${JSON.stringify(value)}` });
+      if (user === null || !found.known.has(user)) {
+        report.problems.push({ origin, message: `unknown user ${JSON.stringify(value)}` });
+      } else if (team) add(found.emails.get(user), group.key, origin);
     }
   }
   return teams;

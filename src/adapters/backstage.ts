@@ -6,6 +6,7 @@ import {
   peopleOf,
   teamsOfPeople,
 } from './backstage-people.js';
+import { asSlug, parentsOf, slugOf } from './backstage-tree.js';
 import {
   at,
   type CatalogFile,
@@ -13,12 +14,12 @@ import {
   field,
   type Glob,
   list,
+  notAList,
   type ReadFile,
   type Report,
   readCatalog,
   refFrom,
   text,
-  unknownGroup,
 } from './catalog.js';
 import { inferLayers, type Placement } from './layers.js';
 import { type Adapted, type Origin, SourceMap, type UnitInput } from './source-map.js';
@@ -56,51 +57,6 @@ const FIELD_NAMES = {
 
 const typeOf = (group: Entity) => text(group.spec.type) ?? '(none)';
 
-/**
- * Each group's parent, from its `spec.parent` and from parents' `spec.children` (one side is
- * enough; two different ones are a problem, and so is a child two groups list), by key. A
- * `spec.parent` naming a group the catalog lacks is kept, whatever the group would be: it may
- * be a unit the org already has (a catalog brought in part by part), and the import refuses
- * it naming it if not. One that names no group at all (another kind) is a problem here.
- */
-function parentsOf(groups: Map<string, Entity>, report: Report) {
-  const isGroup = (key: string) => groups.has(key);
-  const parents = new Map<string, { key: string; origin: Origin; by?: string; refused?: true }>();
-  /** `written` (at `origin`) names another parent than the one `listed` by a group. */
-  const conflict = (origin: Origin, written: string, listed: { by?: string }) =>
-    report.problems.push({
-      origin,
-      message: `"${written}", but ${listed.by} lists it among its children`,
-    });
-  for (const group of groups.values()) {
-    for (const child of list(group.spec.children)) {
-      const key = refFrom(group, child, 'group', isGroup);
-      if (!key || !groups.has(key)) continue;
-      const origin = at(group.origin, 'spec.children');
-      const listed = parents.get(key);
-      if (listed && listed.key !== group.key) conflict(origin, slugOf(groups, key), listed);
-      else parents.set(key, { key: group.key, origin, by: group.ref });
-    }
-  }
-  for (const group of groups.values()) {
-    const written = group.spec.parent;
-    if (written === undefined || written === null) continue;
-    const origin = at(group.origin, 'spec.parent');
-    const listed = parents.get(group.key);
-    const key = refFrom(group, written, 'group', isGroup);
-    if (key === null) {
-      report.problems.push({ origin, message: unknownGroup(written) });
-      if (!listed) parents.set(group.key, { key: String(written), origin, refused: true });
-    } else if (listed && listed.key !== key) conflict(origin, slugOf(groups, key), listed);
-    else parents.set(group.key, { key, origin });
-  }
-  return parents;
-}
-
-/** A group's slug: its name; a group the catalog lacks, by the reference's name. */
-const slugOf = (groups: Map<string, Entity>, key: string) =>
-  groups.get(key)?.name ?? key.split('/')[1] ?? key;
-
 /** Layers by `spec.type` through the map; a type the map lacks is skipped. */
 function placeByType(groups: Entity[], map: Readonly<Record<string, Layer>>) {
   return new Map<string, Placement>(
@@ -129,7 +85,7 @@ function leadEmail(found: People, group: Entity, value: unknown, origin: Origin,
 }
 
 function unitOf(group: Entity, layer: Layer, parent: string | undefined, found: People, r: Report) {
-  const unit: UnitInput = { slug: group.name, name: displayName(group), layer };
+  const unit: UnitInput = { slug: asSlug(group.name), name: displayName(group), layer };
   if (parent) unit.parent = parent;
   const charter = text(group.metadata.description);
   if (charter) unit.charter = charter;
@@ -193,6 +149,10 @@ function unitsOf(c: Catalog, placements: Map<string, Placement>): Map<string, Un
     // A parent refused here already is a problem: the import's "needs a parent" repeats it.
     else if (parent?.refused) c.sources.cover(`${path}.parent`);
     const parentSlug = kept ? slugOf(c.groups, parent.key) : undefined;
+    if (asSlug(group.name) !== group.name) {
+      const message = `named ${asSlug(group.name)} (a slug is lower case, letters, digits and dashes)`;
+      c.report.warnings.push({ origin: group.origin, message });
+    }
     units.set(group.key, unitOf(group, placement.layer, parentSlug, c.found, c.report));
   }
   return units;
@@ -201,8 +161,8 @@ function unitsOf(c: Catalog, placements: Map<string, Placement>): Map<string, Un
 /** Each team's members: a person in the first team listed, a warning for the others. */
 function addMembers(c: Catalog, units: Map<string, UnitInput>): void {
   const index = new Map([...units.keys()].map((key, i) => [key, i]));
-  const isTeam = (key: string) => units.get(key)?.layer === 'TEAM';
-  const teams = teamsOfPeople(c.users, c.groupList, isTeam, c.found, c.report);
+  const layerOf = (key: string) => units.get(key)?.layer;
+  const teams = teamsOfPeople(c.users, c.groupList, layerOf, c.found, c.report);
   const slug = (key: string) => slugOf(c.groups, key);
   for (const [team, members] of membersOfTeams(teams, c.found, slug, c.report.warnings)) {
     const path = `units[${index.get(team)}]`;
@@ -237,6 +197,8 @@ export function backstageToDocument(
     const message = `${names}: no Group or User entity found (is it a Backstage catalog?)`;
     report.problems.push({ origin: null, message });
   }
+  for (const user of users) notAList(user, ['memberOf'], report);
+  for (const group of groupList) notAList(group, ['members', 'children'], report);
   const groups = new Map(groupList.map((group) => [group.key, group]));
   const found = peopleOf(users, sources);
   const parents = parentsOf(groups, report);

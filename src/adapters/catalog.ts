@@ -50,7 +50,20 @@ export const field = (object: Json, ...path: string[]): unknown =>
 export const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value : undefined;
 
-export const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+/** A list field's entries; a lone string is read as one entry (`notAList` warns of it). */
+export const list = (value: unknown): unknown[] =>
+  Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+
+/** The list fields of a Group or User written as something else: read as one entry, or not. */
+export function notAList(entity: Entity, names: string[], report: Report): void {
+  for (const name of names) {
+    const value = entity.spec[name];
+    if (value === undefined || value === null || Array.isArray(value)) continue;
+    const origin = at(entity.origin, `spec.${name}`);
+    const read = typeof value === 'string' ? `read as [${value}]` : 'not read';
+    report.warnings.push({ origin, message: `a list expected: ${read}` });
+  }
+}
 
 /** An origin one field further: `…: group:default/web, spec.parent`. */
 export const at = (origin: Origin, name: string): Origin => ({
@@ -213,8 +226,13 @@ export function readCatalog(
   let order = 0;
   for (let file = queue.shift(); file; file = queue.shift()) {
     const documents = parseDocuments(file, order + 1, report.problems);
-    for (const document of documents) {
+    for (const [index, document] of documents.entries()) {
       order += 1;
+      // An empty document (a trailing `---`) is nothing; a mapping without a kind is said.
+      if (isRecord(document) && typeof document.kind !== 'string') {
+        const origin = { order, text: `${file.name} document ${index + 1}` };
+        report.warnings.push({ origin, message: 'skipped: no kind (not an entity)' });
+      }
       const entity = entityOf(document, file.name, order, report);
       if (entity?.kind !== 'Location') {
         const first = entity && defined.get(entity.ref.toLowerCase());

@@ -180,10 +180,11 @@ function lackingMessage(
  */
 export function locateColumns(
   header: string[],
+  row: number,
   mapped: Partial<Record<string, string>>,
   report: { problems: SourceProblem[]; warnings: SourceProblem[] },
 ): Map<CsvColumn, Column> | null {
-  const origin = { order: 1, text: 'row 1' };
+  const origin = { order: row, text: `row ${row}` };
   const unknown = Object.keys(mapped).filter((key) => !(key in CSV_COLUMNS));
   if (unknown.length > 0) {
     const message = `--columns: unknown column "${unknown.join('", "')}" (${Object.keys(CSV_COLUMNS).join(', ')})`;
@@ -199,9 +200,29 @@ export function locateColumns(
     report.problems.push({ origin, message: lackingMessage(missing, header, offers) });
     return null;
   }
+  const twice = twiceHeaded(header, at);
+  if (twice) {
+    report.problems.push({ origin, message: twice });
+    return null;
+  }
   if (offers.size > 0) {
     const headers = [...offers.values()].join(', ');
     report.warnings.push({ origin, message: `not read: ${headers} (${offerText(offers)})` });
   }
   return at;
+}
+
+/** A header read for one of our columns that heads two columns: which one is meant is unsaid. */
+function twiceHeaded(header: string[], at: Map<CsvColumn, Column>): string | null {
+  const key = (name: string) => name.trim().toLowerCase();
+  for (const { indexes } of at.values()) {
+    for (const index of indexes) {
+      const name = header[index] as string;
+      const same = header.flatMap((h, i) => (key(h) === key(name) ? [i + 1] : []));
+      if (same.length > 1) {
+        return `"${name}" heads columns ${same.join(', ')}: which one to read is unsaid (rename the others)`;
+      }
+    }
+  }
+  return null;
 }

@@ -34,6 +34,8 @@ export interface CsvOptions {
   dateFormat?: DateFormat;
   /** The org's current units (or only its teams) by slug: the `team` column must name one. */
   teams: ReadonlyMap<string, ExistingTeam>;
+  /** The import's day: a person gone by then (a leaver in the export) joins no team. */
+  today?: string;
 }
 
 type Cells = string[];
@@ -108,11 +110,12 @@ function brokenAt(error: CsvError, nextRow: number, file: string | undefined): S
 const DELIMITERS = [',', ';', '\t'] as const;
 
 /**
- * The character between the header's cells: a comma, or, when the header has none, the
- * semicolon or tab it has (Excel saves "CSV" with semicolons where a comma writes decimals).
+ * The character between the header's cells (the first line not blank): a comma, or, when the
+ * header has none, the semicolon or tab it has (Excel saves "CSV" with semicolons where a comma writes decimals).
  */
 function delimiterOf(text: string): string {
-  const header = (text.split(/\r?\n/, 1)[0] ?? '').replace(/"[^"]*"/g, '');
+  const first = text.split(/\r?\n/).find((line) => line.trim() !== '');
+  const header = (first ?? '').replace(/"[^"]*"/g, '');
   return DELIMITERS.find((d) => header.includes(d)) ?? ',';
 }
 
@@ -151,8 +154,10 @@ export function csvToDocument(text: string, options: CsvOptions): Adapted {
   const report = { problems: [] as SourceProblem[], warnings: [] as SourceProblem[] };
   const { problems } = report;
   const records = readRecords(text, options.file, problems);
-  const [header = [], ...rows] = records ?? [];
-  const columns = records && locateColumns(header, options.columns ?? {}, report);
+  // Blank lines above the header (an export with a title line removed) are not the header.
+  const above = Math.max(0, records?.findIndex((cells) => cells.some((cell) => cell !== '')) ?? 0);
+  const [header = [], ...rows] = records?.slice(above) ?? [];
+  const columns = records && locateColumns(header, above + 1, options.columns ?? {}, report);
   if (!columns) return { document: {}, sources: new SourceMap({}), ...report };
   const fieldNames = Object.fromEntries(
     [...columns].flatMap(([column, { header }]) => {
@@ -167,7 +172,7 @@ export function csvToDocument(text: string, options: CsvOptions): Adapted {
   const teams = new Map<string, UnitInput & { members: string[] }>();
   const teamIndex = new Map<string, number>();
   rows.forEach((cells, i) => {
-    const origin: Origin = { order: i + 2, text: `row ${i + 2}` };
+    const origin: Origin = { order: i + above + 2, text: `row ${i + above + 2}` };
     if (cells.every((cell) => cell === '')) return;
     if (cells.length !== header.length) {
       const message = `${cells.length} fields where the header has ${header.length}`;
@@ -181,6 +186,11 @@ export function csvToDocument(text: string, options: CsvOptions): Adapted {
     const slug = team ? cellValue(cells, team) : '';
     if (slug === '') return;
     const at = { ...origin, text: `${origin.text}, ${team?.header}` };
+    const gone = person.departedOn;
+    if (gone && options.today && gone <= options.today) {
+      report.warnings.push({ origin: at, message: `not read: gone from ${gone} (a leaver)` });
+      return;
+    }
     const existing = options.teams.get(slug);
     if (!existing) {
       problems.push({ origin: at, message: `unknown team "${slug}"` });

@@ -3,6 +3,7 @@ import { backstageToDocument, DEFAULT_LAYER_MAP } from '../adapters/backstage.js
 import { csvToDocument, type ExistingTeam } from '../adapters/csv.js';
 import { DATE_FORMATS, type DateFormat } from '../adapters/days.js';
 import { type Adapted, SourceMap } from '../adapters/source-map.js';
+import { todayUtc } from '../core/org/days.js';
 import { LAYER_VALUES } from '../db/enum-values.js';
 import type { Layer } from '../db/tables.js';
 import type { OrgDocument } from '../orgdoc/document.js';
@@ -24,6 +25,8 @@ export interface SourceOptions {
   columns: Record<string, string>;
   /** How the file writes days (csv). */
   dateFormat?: DateFormat;
+  /** The import's day (csv: a leaver, gone by then, joins no team). */
+  today: string;
 }
 
 /** A file over the import limits (file-limits.ts) is bad input: exit 2, nothing connected. */
@@ -74,6 +77,7 @@ export function sourceOptions(values: {
   'layer-map'?: string;
   columns?: string;
   'date-format'?: string;
+  today?: string;
 }): SourceOptions {
   const from = (values.from ?? 'document') as Source;
   if (!SOURCES.includes(from)) {
@@ -89,7 +93,9 @@ export function sourceOptions(values: {
   }
   const columns = Object.fromEntries(values.columns ? pairs('--columns', values.columns) : []);
   const dateFormat = dateFormatOf(values['date-format']);
-  return { from, layerMap: layerMapOf(values['layer-map']), columns, dateFormat };
+  // Through a server, its today (UTC, as ours): `--today` is refused there.
+  const today = values.today ?? todayUtc();
+  return { from, layerMap: layerMapOf(values['layer-map']), columns, dateFormat, today };
 }
 
 const UNITS = `query ($after: String) { units(first: 100, after: $after) {

@@ -116,7 +116,13 @@ export function parseDocumentShape(input: unknown, problems: Problems): ParsedDo
   if (!isRecord(input)) {
     problems.add(null, `the document must be an object, got ${received(input)}`, 'VALIDATION');
   }
-  for (const key of Object.keys(document)) {
+  // One Backstage entity (a catalog of one document) is told as such, not as four sections.
+  const entityKind = typeof document.kind === 'string' && isRecord(document.metadata);
+  if (entityKind) {
+    const message = `a Backstage entity (kind: ${document.kind}), not an org document: import a catalog with the CLI's --from backstage`;
+    problems.add(null, message, 'VALIDATION');
+  }
+  for (const key of entityKind ? [] : Object.keys(document)) {
     if (!(SECTION_NAMES as string[]).includes(key) && key !== 'policy') {
       const expected = [...SECTION_NAMES, 'policy'].join(', ');
       problems.add(key, `unknown section (expected ${expected})`, 'VALIDATION');

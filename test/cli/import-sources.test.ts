@@ -65,10 +65,13 @@ describe('import --from backstage', () => {
   it('plans the catalog dry, writing nothing', async () => {
     const before = await exported();
     const out = await ok('import', '--from', 'backstage', CATALOG, '--dry-run', '--verbose');
-    expect(out.split('\n').slice(0, 3)).toEqual([
-      `${CATALOG}: dry run, nothing was written: 21 to create, 0 to update, 0 unchanged; 1 warning.`,
+    expect(out.split('\n').slice(0, 5)).toEqual([
+      `${CATALOG}: dry run, nothing was written: 21 to create, 0 to update, 0 unchanged; 3 warnings.`,
       'Warnings:',
       '  catalog.yaml: group:default/frontend-guild: skipped: stands alone (no parent group, no child group)',
+      // Their membership of a Pillar is dropped, and said so.
+      '  catalog.yaml: user:default/bo, spec.memberOf: membership of group:default/platform not read: it is a PILLAR (people are members of teams)',
+      '  catalog.yaml: user:default/cy, spec.memberOf: membership of group:default/platform not read: it is a PILLAR (people are members of teams)',
     ]);
     expect(out).toContain('  create pillar platform\n');
     expect(out).toContain('  create area infra (parent platform)\n');
@@ -103,13 +106,14 @@ describe('import --from backstage', () => {
     const before = await exported();
     const file = `${FIXTURES}/backstage/bad-catalog.yaml`;
     expect(await refused('import', '--from', 'backstage', file)).toEqual([
-      `${file}: 5 problems, 0 warnings; nothing was imported.`,
+      `${file}: 4 problems, 1 warning; nothing was imported.`,
       'Problems:',
       '  bad-catalog.yaml: location:default/more, spec.targets: "./missing-group.yaml": no such file',
-      expect.stringMatching(/^ {2}bad-catalog.yaml: group:default\/Platform_Eng, metadata.name: /),
       '  bad-catalog.yaml: group:default/web, metadata.annotations.orgraph.io/eng-lead: user:default/bot has no spec.profile.email, and a lead needs one',
       '  bad-catalog.yaml: group:default/web, metadata.annotations.orgraph.io/tech-lead: unknown user "user:default/nobody"',
       '  bad-catalog.yaml: user:default/kim, spec.profile.email: malformed email "not-an-email"',
+      'Warnings:',
+      '  bad-catalog.yaml: group:default/Platform_Eng: named platform-eng (a slug is lower case, letters, digits and dashes)',
       '',
     ]);
     expect(await exported()).toBe(before);
@@ -286,6 +290,30 @@ describe('import --from csv (after the catalog)', () => {
     expect(await ok('import', '--from', 'backstage', CATALOG, '--dry-run', '--verbose')).toMatch(
       /move eli@corp.test compute → storage/,
     );
+  });
+
+  it('imports a leaver as gone, in no team (their last team said and not read)', async () => {
+    const file = join(folder, 'leavers.csv');
+    writeFileSync(
+      file,
+      [
+        'email,name,team,start_date,departure_date',
+        'old@corp.test,Old Timer,storage,2019-01-01,2026-06-30',
+        'eli@corp.test,Eli Stone,storage,2020-01-01,2026-11-23',
+      ].join('\n'),
+    );
+    const out = await ok('import', '--from', 'csv', file);
+    expect(out).toContain('  row 2, team: not read: gone from 2026-06-30 (a leaver)');
+    expect(out).toContain('  row 3, team: not read: gone from 2026-11-23 (a leaver)');
+    // Old Timer created gone, Eli gone from today: his membership ended.
+    expect(out).toMatch(/^people +1 +1 +0$/m);
+    expect(out).toMatch(/^memberships +0 +1 +0$/m);
+    const org = JSON.parse(await exported());
+    const emails = org.people.map((p: { email: string }) => p.email);
+    expect(emails).not.toContain('old@corp.test');
+    expect(emails).not.toContain('eli@corp.test');
+    const storage = org.units.find((u: { slug: string }) => u.slug === 'storage');
+    expect(storage.members).toEqual(['dee@corp.test', 'jane@corp.test']);
   });
 
   it('names each bad row and column once, and writes nothing', async () => {

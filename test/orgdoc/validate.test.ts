@@ -82,6 +82,19 @@ describe('a bad document', () => {
     expect(Object.values(await tableCounts(t.database.db)).every((n) => n === 0)).toBe(true);
   });
 
+  test('one Backstage entity is told as such, not as four unknown sections', async () => {
+    const entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'team-a' },
+      spec: { type: 'team', children: [] },
+    };
+    const lines = (await problemsOf(entity)).map((e) => `${e.code} ${e.path}: ${e.message}`);
+    expect(lines).toEqual([
+      "VALIDATION null: a Backstage entity (kind: Group), not an org document: import a catalog with the CLI's --from backstage",
+    ]);
+  });
+
   test('a later valid entry still gets its cross-checks when an earlier one is malformed', async () => {
     const problems = await problemsOf({
       aors: [

@@ -67,6 +67,44 @@ describe('csvToDocument', () => {
     });
   });
 
+  it('finds the header below blank lines, and numbers the rows from there as a spreadsheet does', () => {
+    const adapted = csvToDocument(
+      ['', '', HEADER, 'ann@corp.test,Ann Ek,,,,nowhere,,'].join('\n'),
+      {
+        teams,
+      },
+    );
+    expect(locatedProblems(adapted, [])).toEqual(['row 4, team: unknown team "nowhere"']);
+    expect(adapted.document.people).toMatchObject([{ email: 'ann@corp.test', name: 'Ann Ek' }]);
+  });
+
+  it('puts a leaver (gone by the import day) in no team, and says so; one leaving later stays', () => {
+    const rows = [
+      'old@corp.test,Old Timer,,,,storage,2019-01-01,2026-06-30',
+      'soon@corp.test,Soon Gone,,,,storage,2020-01-01,2027-01-31',
+    ];
+    const adapted = csvToDocument([HEADER, ...rows].join('\n'), { teams, today: '2026-12-06' });
+    expect(locatedProblems(adapted, [])).toEqual([]);
+    expect(located(adapted.warnings)).toEqual([
+      'row 2, team: not read: gone from 2026-06-30 (a leaver)',
+    ]);
+    expect(adapted.document.people?.map((p) => [p.email, p.departedOn])).toEqual([
+      ['old@corp.test', '2026-06-30'],
+      ['soon@corp.test', '2027-01-31'],
+    ]);
+    expect(adapted.document.units?.[0]?.members).toEqual(['soon@corp.test']);
+  });
+
+  it('refuses a header it reads that heads two columns, rather than pick one', () => {
+    const adapted = csvToDocument('email,name,Email\nann@corp.test,Ann Ek,old@corp.test\n', {
+      teams,
+    });
+    expect(locatedProblems(adapted, [])).toEqual([
+      'row 1: "email" heads columns 1, 3: which one to read is unsaid (rename the others)',
+    ]);
+    expect(adapted.document).toEqual({});
+  });
+
   it('names columns as the header writes them, and other entries a message names by row', () => {
     const adapted = csvToDocument(
       'Email,Full_Name,Manager Email,Start Date\nann@corp.test,Ann,,\nANN@corp.test,Ann Two,x@y.z,\n',

@@ -295,6 +295,58 @@ describe('backstageToDocument', () => {
     ]);
   });
 
+  it('says what it does not read: membership of a Pillar or Area, an unknown child, a mapping without a kind', () => {
+    const { document, problems, warnings } = catalog(
+      ...tree,
+      group('infra-2', { type: 'department', children: ['tools-2', 'nowhere'], members: ['bo'] }),
+      group('tools-2', { type: 'sub-department' }),
+      group('team-b', { type: 'team', parent: 'tools-2' }),
+      user('bo', 'bo@corp.test', ['tools', 'team-b']),
+      'metadata: { name: stray }\n',
+    );
+    expect(problems).toEqual([]);
+    // In file order.
+    expect(located(warnings)).toEqual([
+      `catalog.yaml: group:default/acme: ${SKIPPED.root}`,
+      'catalog.yaml: group:default/infra-2, spec.children: unknown group "nowhere": not read',
+      'catalog.yaml: group:default/infra-2, spec.members: membership of group:default/infra-2 not read: it is a PILLAR (people are members of teams)',
+      'catalog.yaml: user:default/bo, spec.memberOf: membership of group:default/tools not read: it is an AREA (people are members of teams)',
+      'catalog.yaml document 9: skipped: no kind (not an entity)',
+    ]);
+    expect(document.units?.find((u) => u.slug === 'team-b')?.members).toEqual(['bo@corp.test']);
+  });
+
+  it('reads a lone string where a list belongs as that one entry, and says so', () => {
+    const lone = `kind: User\nmetadata: { name: ana }\nspec: { profile: { email: ana@corp.test }, memberOf: team-a }\n`;
+    const { document, problems, warnings } = catalog(...tree, lone);
+    expect(problems).toEqual([]);
+    expect(located(warnings)).toContain(
+      'catalog.yaml: user:default/ana, spec.memberOf: a list expected: read as [team-a]',
+    );
+    expect(document.units?.find((u) => u.slug === 'team-a')?.members).toEqual(['ana@corp.test']);
+  });
+
+  it('makes a slug of a Backstage name that is none (Team_Alpha, team.beta), wherever it is named', () => {
+    const { document, problems, warnings } = catalog(
+      group('acme', { type: 'organization', children: ['Infra.Dept'] }),
+      group('Infra.Dept', { type: 'department' }),
+      group('tools', { type: 'sub-department', parent: 'infra.dept', children: ['Team_Alpha'] }),
+      group('Team_Alpha', { type: 'team' }),
+      user('ana', 'ana@corp.test', ['group:default/team_alpha']),
+    );
+    expect(problems).toEqual([]);
+    expect(located(warnings)).toEqual([
+      `catalog.yaml: group:default/acme: ${SKIPPED.root}`,
+      'catalog.yaml: group:default/Infra.Dept: named infra-dept (a slug is lower case, letters, digits and dashes)',
+      'catalog.yaml: group:default/Team_Alpha: named team-alpha (a slug is lower case, letters, digits and dashes)',
+    ]);
+    expect(document.units?.map((u) => [u.slug, u.parent, u.members])).toEqual([
+      ['infra-dept', undefined, undefined],
+      ['tools', 'infra-dept', undefined],
+      ['team-alpha', 'tools', ['ana@corp.test']],
+    ]);
+  });
+
   it('refuses an entity defined twice, naming both places', () => {
     const twice = catalog(...tree, group('Tools', { type: 'area' }));
     expect(locatedProblems(twice, [])).toEqual([

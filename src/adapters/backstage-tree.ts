@@ -1,0 +1,60 @@
+import { at, type Entity, list, type Report, refFrom, unknownGroup } from './catalog.js';
+import type { Origin } from './source-map.js';
+
+/**
+ * Each group's parent, from its `spec.parent` and from parents' `spec.children` (one side is
+ * enough; two different ones are a problem, and so is a child two groups list), by key. A
+ * `spec.parent` naming a group the catalog lacks is kept, whatever the group would be: it may
+ * be a unit the org already has (a catalog brought in part by part), and the import refuses
+ * it naming it if not. One that names no group at all (another kind) is a problem here.
+ */
+export function parentsOf(groups: Map<string, Entity>, report: Report) {
+  const isGroup = (key: string) => groups.has(key);
+  const parents = new Map<string, { key: string; origin: Origin; by?: string; refused?: true }>();
+  /** `written` (at `origin`) names another parent than the one `listed` by a group. */
+  const conflict = (origin: Origin, written: string, listed: { by?: string }) =>
+    report.problems.push({
+      origin,
+      message: `"${written}", but ${listed.by} lists it among its children`,
+    });
+  for (const group of groups.values()) {
+    for (const child of list(group.spec.children)) {
+      const key = refFrom(group, child, 'group', isGroup);
+      const origin = at(group.origin, 'spec.children');
+      if (!key || !groups.has(key)) {
+        report.warnings.push({ origin, message: `${unknownGroup(child)}: not read` });
+        continue;
+      }
+      const listed = parents.get(key);
+      if (listed && listed.key !== group.key) conflict(origin, slugOf(groups, key), listed);
+      else parents.set(key, { key: group.key, origin, by: group.ref });
+    }
+  }
+  for (const group of groups.values()) {
+    const written = group.spec.parent;
+    if (written === undefined || written === null) continue;
+    const origin = at(group.origin, 'spec.parent');
+    const listed = parents.get(group.key);
+    const key = refFrom(group, written, 'group', isGroup);
+    if (key === null) {
+      report.problems.push({ origin, message: unknownGroup(written) });
+      if (!listed) parents.set(group.key, { key: String(written), origin, refused: true });
+    } else if (listed && listed.key !== key) conflict(origin, slugOf(groups, key), listed);
+    else parents.set(group.key, { key, origin });
+  }
+  return parents;
+}
+
+/**
+ * A group's slug: its name, as a slug (Backstage allows `Team_Alpha` and `team.beta`, a slug
+ * is `team-alpha`); a group the catalog lacks, by the reference's name.
+ */
+export const slugOf = (groups: Map<string, Entity>, key: string) =>
+  asSlug(groups.get(key)?.name ?? key.split('/')[1] ?? key);
+
+/** A name as a slug: lower case, each run of other characters than letters and digits a dash. */
+export const asSlug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
