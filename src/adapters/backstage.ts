@@ -148,6 +148,11 @@ function unitsOf(c: Catalog, placements: Map<string, Placement>): Map<string, Un
     if (kept) c.sources.set(`${path}.parent`, parent.origin);
     // A parent refused here already is a problem: the import's "needs a parent" repeats it.
     else if (parent?.refused) c.sources.cover(`${path}.parent`);
+    // One skipped (a root above the pillars): what the import says of the parent is of it.
+    else if (parent) {
+      const skipped = (c.groups.get(parent.key) as Entity).ref;
+      c.sources.set(`${path}.parent`, at(group.origin, `under ${skipped} (skipped)`));
+    }
     const parentSlug = kept ? slugOf(c.groups, parent.key) : undefined;
     if (asSlug(group.name) !== group.name) {
       const message = `named ${asSlug(group.name)} (a slug is lower case, letters, digits and dashes)`;

@@ -316,6 +316,22 @@ describe('backstageToDocument', () => {
     expect(document.units?.find((u) => u.slug === 'team-b')?.members).toEqual(['bo@corp.test']);
   });
 
+  it('names the skipped root a group hangs under when the import needs a parent there', () => {
+    const adapted = catalog(
+      group('acme', { type: 'organization', children: ['dept-a', 'dept-b'] }),
+      group('dept-a', { type: 'department', children: ['sub-a'] }),
+      group('sub-a', { type: 'sub-department', children: ['team-a'] }),
+      group('team-a', { type: 'team' }),
+      group('dept-b', { type: 'department', children: ['team-b'] }),
+      group('team-b', { type: 'team' }),
+    );
+    expect(adapted.document.units?.[3]).toEqual({ slug: 'dept-b', name: 'dept-b', layer: 'AREA' });
+    const needs = { path: 'units[3].parent', message: 'an AREA needs a parent PILLAR' };
+    expect(locatedProblems(adapted, [needs])).toEqual([
+      'catalog.yaml: group:default/dept-b, under group:default/acme (skipped): an AREA needs a parent PILLAR',
+    ]);
+  });
+
   it('reads a lone string where a list belongs as that one entry, and says so', () => {
     const lone = `kind: User\nmetadata: { name: ana }\nspec: { profile: { email: ana@corp.test }, memberOf: team-a }\n`;
     const { document, problems, warnings } = catalog(...tree, lone);
