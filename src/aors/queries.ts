@@ -27,7 +27,7 @@ builder.queryFields((t) => ({
           );
           return org.aors(listed.map((a) => a.id));
         });
-        return arrayPage(page, aors);
+        return arrayPage(page, aors, { list: 'aors', day: asOf ?? context.today });
       },
     },
     {

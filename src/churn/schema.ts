@@ -134,6 +134,8 @@ builder.queryFields((t) => ({
             await context.org.history(),
             await periodOf(context, { scope, from, to }),
           ),
+          // A period's cursors are its own: the same list of another period is another list.
+          { list: 'leadershipChanges', day: `${from}..${to}` },
         ),
     },
     { name: 'LeadershipChangeConnection', description: 'A page of leadership changes.' },

@@ -161,7 +161,7 @@ builder.queryFields((t) => ({
             teamsWithoutTechLead(org.state, scopeIdIn(org.state, scope)).map((t) => t.unit.id),
           ),
         );
-        return arrayPage(page, teams);
+        return arrayPage(page, teams, { list: 'teamsWithoutTechLead', day: asOf ?? context.today });
       },
     },
     OrgUnitConnection,

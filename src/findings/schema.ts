@@ -151,7 +151,8 @@ builder.queryFields((t) => ({
           candidaciesWithin: candidaciesWithin(context.viewer),
         });
         const visible = visibleFindings(findings, context);
-        return arrayPage(page, onDayAll(visible, state.asOf));
+        const of = { list: 'singlePointsOfFailure', day: state.asOf };
+        return arrayPage(page, onDayAll(visible, state.asOf), of);
       },
     },
     { name: 'FindingConnection', description: 'A page of findings.' },

@@ -1,4 +1,4 @@
-import { offsetToCursor, resolveOffsetConnection } from '@pothos/plugin-relay';
+import { cursorToOffset, offsetToCursor, resolveOffsetConnection } from '@pothos/plugin-relay';
 import { badArgument } from './arg-lookups.js';
 import { MAX_PAGE_SIZE } from './builder.js';
 
@@ -7,6 +7,16 @@ export interface PageArgs {
   after?: string | null;
   last?: number | null;
   before?: string | null;
+}
+
+/**
+ * What a list's cursors are bound to: the list (`people`) and, for a list of the org on a day,
+ * that day (or a period). A cursor is honoured only by the list it came from, on its day: a
+ * list never mixes days, so page two of another day is refused rather than shifted.
+ */
+export interface ListOf {
+  list: string;
+  day?: string;
 }
 
 /**
@@ -19,33 +29,49 @@ export async function sqlPage<T>(
   args: PageArgs,
   count: () => Promise<number>,
   read: (offset: number, limit: number) => Promise<T[]>,
+  of?: ListOf,
 ) {
-  checkCursor(args.after, 'after');
-  checkCursor(args.before, 'before');
+  const plain = {
+    ...args,
+    after: offsetCursor(args.after, 'after', of),
+    before: offsetCursor(args.before, 'before', of),
+  };
   const totalCount = await count();
   const page = await resolveOffsetConnection(
-    { args, defaultSize: MAX_PAGE_SIZE, maxSize: MAX_PAGE_SIZE, totalCount },
+    { args: plain, defaultSize: MAX_PAGE_SIZE, maxSize: MAX_PAGE_SIZE, totalCount },
     ({ offset, limit }) => read(offset, limit),
   );
+  for (const edge of page.edges) {
+    if (edge) edge.cursor = cursorOf(cursorToOffset(edge.cursor), of);
+  }
   // Relay: the cursors of the first and last edge; a page without edges has neither (the
   // plugin would hand out positions around it, `endCursor` one before the start).
-  if (page.edges.length === 0) {
-    page.pageInfo = { ...page.pageInfo, startCursor: null, endCursor: null };
-  }
+  page.pageInfo = {
+    ...page.pageInfo,
+    startCursor: page.edges[0]?.cursor ?? null,
+    endCursor: page.edges.at(-1)?.cursor ?? null,
+  };
   return { ...page, totalCount };
 }
 
 /** One page of a list already in memory (analysis answers), paged like the SQL ones. */
-export function arrayPage<T>(args: PageArgs, items: readonly T[]) {
+export function arrayPage<T>(args: PageArgs, items: readonly T[], of?: ListOf) {
   return sqlPage(
     args,
     async () => items.length,
     async (offset, limit) => items.slice(offset, offset + limit),
+    of,
   );
 }
 
 /** The most digits an offset a list hands out can have (a safe integer's). */
 const OFFSET_DIGITS = /^(0|[1-9]\d{0,15})$/;
+
+/** The cursor of an offset in a list: the relay plugin's, or ours when bound to a list. */
+const cursorOf = (offset: number, of?: ListOf) =>
+  of
+    ? Buffer.from(`orgraph:${of.list}:${of.day ?? ''}:${offset}`).toString('base64url')
+    : offsetToCursor(offset);
 
 /**
  * A cursor is only ever one this server handed out: the relay plugin's reader would take any
@@ -53,12 +79,23 @@ const OFFSET_DIGITS = /^(0|[1-9]\d{0,15})$/;
  * prefix. So the cursor must decode to an offset whose cursor is exactly the one given;
  * anything else is bad input naming the argument, before the list is read. An offset past
  * the list's end is a cursor of a list that has since shrunk: an empty page, not an error.
+ * A cursor of the same list on another day is told as such. Answers the plugin's cursor.
  */
-function checkCursor(cursor: string | null | undefined, argument: 'after' | 'before'): void {
-  if (cursor == null) return;
-  const digits = Buffer.from(cursor, 'base64').toString('latin1').split(':').at(-1) ?? '';
+function offsetCursor(cursor: string | null | undefined, argument: string, of?: ListOf) {
+  if (cursor == null) return cursor;
+  const text = Buffer.from(cursor, of ? 'base64url' : 'base64').toString('latin1');
+  const [digits = '', day, list] = text.split(':').reverse();
   const offset = OFFSET_DIGITS.test(digits) ? Number(digits) : Number.NaN;
-  if (!Number.isSafeInteger(offset) || offsetToCursor(offset) !== cursor) {
+  const ours =
+    Number.isSafeInteger(offset) && cursorOf(offset, { list: list ?? '', day }) === cursor;
+  if (of && ours && list === of.list && day !== (of.day ?? '')) {
+    throw badArgument(
+      argument,
+      `a cursor of this list on ${day || 'no day'}, not ${of.day}: a list never mixes days (ask its first page again)`,
+    );
+  }
+  if (!Number.isSafeInteger(offset) || cursorOf(offset, of) !== cursor) {
     throw badArgument(argument, 'not a cursor of this list');
   }
+  return offsetToCursor(offset);
 }

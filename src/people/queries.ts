@@ -80,7 +80,8 @@ builder.queryFields((t) => ({
           context.org.rows(),
         ]);
         const people = findPeople(peopleIndexOf(rows), filter);
-        const page = await arrayPage({ first, after, last, before }, people);
+        const of = { list: 'people', day };
+        const page = await arrayPage({ first, after, last, before }, people, of);
         return { ...page, edges: page.edges.map((e) => ({ ...e, node: onDay(e.node, day) })) };
       },
     },

@@ -25,7 +25,7 @@ builder.queryFields((t) => ({
           const all = rolesNewestFirst(org.org.history);
           return rolesOn(units ? all.filter((r) => units.has(r.unitId)) : all, org.day, status);
         });
-        return arrayPage(page, roles);
+        return arrayPage(page, roles, { list: 'openRoles', day: asOf ?? context.today });
       },
     },
     { name: 'OpenRoleConnection', description: 'A page of open roles.' },

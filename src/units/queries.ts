@@ -47,7 +47,7 @@ builder.queryFields((t) => ({
           );
           return org.units(listed.map((u) => u.id));
         });
-        return arrayPage(page, units);
+        return arrayPage(page, units, { list: 'units', day: asOf ?? context.today });
       },
     },
     OrgUnitConnection,

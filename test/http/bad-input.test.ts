@@ -23,6 +23,11 @@ const postBody = (body: BodyInit, accept = 'application/graphql-response+json') 
   } as RequestInit);
 /** What the relay plugin's own cursors hold; a client never sees it decoded. */
 const offsetCursor = (offset: string) => base64(`OffsetConnection:${offset}`);
+/** A cursor a list handed out, with another offset in it. */
+const withOffset = (cursor: string, offset: string) =>
+  Buffer.from(Buffer.from(cursor, 'base64url').toString().replace(/:\d+$/, `:${offset}`)).toString(
+    'base64url',
+  );
 
 /** Values for the arguments a connection requires besides its paging. */
 const REQUIRED = { from: '"2026-01-01"', to: '"2026-11-23"' } as Record<string, string>;
@@ -96,9 +101,46 @@ describe('a cursor not handed out by the list', () => {
     expect(next.units.nodes[0].slug).not.toBe(first.units.nodes[0].slug);
     const past = await t.data(
       'query ($c: String) { units(first: 1, after: $c) { nodes { slug } pageInfo { hasNextPage } } }',
-      { c: offsetCursor('1000') },
+      { c: withOffset(endCursor, '1000') },
     );
     expect(past.units).toEqual({ nodes: [], pageInfo: { hasNextPage: false } });
+  });
+
+  it.each([
+    ['a negative offset', '-5'],
+    ['an offset in exponent notation', '1e9'],
+    ['an offset with leading zeros', '01'],
+    ['no offset', ''],
+  ])('a cursor of the list with %s: refused', async (_, offset) => {
+    const first = await t.data('{ units(first: 1) { pageInfo { endCursor } } }');
+    const { errors } = await t.gql(
+      'query ($c: String) { units(first: 2, after: $c) { totalCount } }',
+      {
+        c: withOffset(first.units.pageInfo.endCursor, offset),
+      },
+    );
+    expect(errors).toMatchObject([{ message: 'after: not a cursor of this list' }]);
+  });
+
+  it('a cursor of another list, or of this list on another day, is refused: no list mixes days', async () => {
+    const page = (list: string, day: string) =>
+      t.data(`{ ${list}(first: 1, asOf: "${day}") { pageInfo { endCursor } } }`);
+    const today = (await page('units', '2026-11-23')).units.pageInfo.endCursor;
+    const ask = (list: string, day: string) =>
+      t.gql(`query ($c: String) { ${list}(first: 1, after: $c, asOf: "${day}") { totalCount } }`, {
+        c: today,
+      });
+    expect((await ask('units', '2026-11-23')).errors).toBeUndefined();
+    expect((await ask('units', '2026-11-01')).errors).toMatchObject([
+      {
+        message:
+          'after: a cursor of this list on 2026-11-23, not 2026-11-01: a list never mixes days (ask its first page again)',
+        extensions: { code: 'BAD_USER_INPUT', argument: 'after' },
+      },
+    ]);
+    expect((await ask('people', '2026-11-23')).errors).toMatchObject([
+      { message: 'after: not a cursor of this list' },
+    ]);
   });
 });
 
