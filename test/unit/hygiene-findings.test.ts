@@ -278,6 +278,37 @@ describe('LONG_ACTING (an acting holder for more than 90 days)', () => {
     expect(daysWith(spec, 'LONG_ACTING', days)).toEqual(['2026-04-02', '2026-05-31']);
   });
 
+  it('counts one interim extended by a new acting row from the next day as one; another holder starts again', () => {
+    const stint = (person: string, from: Day, to?: Day) =>
+      ({ unit: 'storage', seat: 'ENG_LEAD', person, from, to, acting: true }) as const;
+    const extended: OrgSpec = {
+      units: [team()],
+      seats: [stint('ana', '2026-01-01', '2026-01-31'), stint('ana', '2026-02-01')],
+    };
+    // Ana's 91st day acting, though her second row is 60 days old.
+    expect(daysWith(extended, 'LONG_ACTING', ['2026-04-01', '2026-04-02'])).toEqual(['2026-04-02']);
+    const { state } = buildState(extended, '2026-04-02');
+    expect(
+      findingsFor(state, null, defaultThresholds, { kinds: ['LONG_ACTING'] })[0]?.message,
+    ).toBe(
+      'Ana has been acting Eng Lead of Storage for 91 days (since 2026-01-01); the policy allows 90.',
+    );
+    const handedOver: OrgSpec = {
+      units: [team()],
+      seats: [stint('ana', '2026-01-01', '2026-01-31'), stint('bo', '2026-02-01')],
+    };
+    expect(daysWith(handedOver, 'LONG_ACTING', ['2026-04-02', '2026-05-02', '2026-05-03'])).toEqual(
+      ['2026-05-03'],
+    );
+    const gap: OrgSpec = {
+      units: [team()],
+      seats: [stint('ana', '2026-01-01', '2026-01-30'), stint('ana', '2026-02-01')],
+    };
+    expect(daysWith(gap, 'LONG_ACTING', ['2026-04-02', '2026-05-02', '2026-05-03'])).toEqual([
+      '2026-05-03',
+    ]);
+  });
+
   it('says how long, and what the policy allows', () => {
     const { state } = buildState(acting(120));
     const policy = { ...defaultThresholds, actingDays: 100 };

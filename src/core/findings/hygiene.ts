@@ -53,9 +53,9 @@ function techLeadPairing(state: OrgState, unit: UnitState): Finding[] {
 /** Each seat whose current holder has been acting for more than the policy's days. */
 function longActing(state: OrgState, unit: UnitState, policy: Thresholds): Finding[] {
   return SEATS.flatMap((seat): Finding[] => {
-    const holder = state.seats.get(unit.id)?.[seat].holder;
-    if (!holder?.acting) return [];
-    const days = daysBetween(holder.startedOn, state.asOf);
+    const { holder, actingSince } = state.seats.get(unit.id)?.[seat] ?? {};
+    if (!holder || !actingSince) return [];
+    const days = daysBetween(actingSince, state.asOf);
     if (days <= policy.actingDays) return [];
     return [
       {
@@ -65,7 +65,7 @@ function longActing(state: OrgState, unit: UnitState, policy: Thresholds): Findi
         seat,
         personIds: [holder.personId],
         unitIds: [unit.id],
-        message: `${personName(state, holder.personId)} has been acting ${seatLabel(seat)} of ${unit.name} for ${days} days (since ${holder.startedOn}); the policy allows ${policy.actingDays}.`,
+        message: `${personName(state, holder.personId)} has been acting ${seatLabel(seat)} of ${unit.name} for ${days} days (since ${actingSince}); the policy allows ${policy.actingDays}.`,
       },
     ];
   });
@@ -74,8 +74,8 @@ function longActing(state: OrgState, unit: UnitState, policy: Thresholds): Findi
 /** The days on which the unit's acting holders turn LONG_ACTING, their rows left as they are. */
 export function longActingTurns(state: OrgState, unit: UnitState, policy: Thresholds): Day[] {
   return SEATS.flatMap((seat) => {
-    const holder = state.seats.get(unit.id)?.[seat].holder;
-    return holder?.acting ? [addDays(holder.startedOn, policy.actingDays + 1)] : [];
+    const since = state.seats.get(unit.id)?.[seat].actingSince;
+    return since ? [addDays(since, policy.actingDays + 1)] : [];
   });
 }
 

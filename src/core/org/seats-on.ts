@@ -43,6 +43,7 @@ export function unitSeatsOn(rows: SeatRows, asOf: Day): Record<Seat, SeatState> 
     return {
       holder: toHolding(current),
       holderSince: current && runStart(assignments, current),
+      actingSince: current?.acting ? runStart(assignments, current, true) : null,
       lastSeparateEndedOn: lastEnd(assignments, asOf, engLead?.personId),
       lastEndedOn: lastEnd(assignments, asOf),
       openRole: rows.roles(seat).some((r) => roleOpenOn(r, asOf)),

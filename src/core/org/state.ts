@@ -55,6 +55,11 @@ export interface SeatState {
    */
   holderSince: Day | null;
   /**
+   * For an acting holder, the first day of their unbroken acting run in this seat (an interim
+   * extended by a new acting row from the next day is the same interim); null otherwise.
+   */
+  actingSince: Day | null;
+  /**
    * The last day of the most recent assignment of this seat that ended before the state's
    * day, held by someone other than the unit's current Eng Lead (null if none): for the Tech
    * Lead seat, when a Team became a TLM.
