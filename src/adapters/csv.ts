@@ -111,7 +111,8 @@ const DELIMITERS = [',', ';', '\t'] as const;
 
 /**
  * The character between the header's cells (the first line not blank): a comma, or, when the
- * header has none, the semicolon or tab it has (Excel saves "CSV" with semicolons where a comma writes decimals).
+ * header has none, the semicolon or tab it has (Excel saves "CSV" with semicolons where a
+ * comma writes decimals).
  */
 function delimiterOf(text: string): string {
   const first = text.split(/\r?\n/).find((line) => line.trim() !== '');

@@ -84,18 +84,15 @@ const cursorOf = (offset: number, of?: ListOf) =>
 function offsetCursor(cursor: string | null | undefined, argument: string, of?: ListOf) {
   if (cursor == null) return cursor;
   const text = Buffer.from(cursor, of ? 'base64url' : 'base64').toString('latin1');
-  const [digits = '', day, list] = text.split(':').reverse();
+  const [digits = '', day = '', list] = text.split(':').reverse();
   const offset = OFFSET_DIGITS.test(digits) ? Number(digits) : Number.NaN;
-  const ours =
-    Number.isSafeInteger(offset) && cursorOf(offset, { list: list ?? '', day }) === cursor;
-  if (of && ours && list === of.list && day !== (of.day ?? '')) {
-    throw badArgument(
-      argument,
-      `a cursor of this list on ${day || 'no day'}, not ${of.day}: a list never mixes days (ask its first page again)`,
-    );
+  const handedOut = (by?: ListOf) =>
+    Number.isSafeInteger(offset) && cursorOf(offset, by) === cursor;
+  if (handedOut(of)) return offsetToCursor(offset);
+  if (of && list === of.list && handedOut({ list, day })) {
+    const asked = `${day || 'no day'}, not ${of.day ?? 'no day'}`;
+    const message = `a cursor of this list on ${asked}: a list never mixes days (ask its first page again)`;
+    throw badArgument(argument, message);
   }
-  if (!Number.isSafeInteger(offset) || cursorOf(offset, of) !== cursor) {
-    throw badArgument(argument, 'not a cursor of this list');
-  }
-  return offsetToCursor(offset);
+  throw badArgument(argument, 'not a cursor of this list');
 }

@@ -56,8 +56,9 @@ export class HandOff {
     this.untaken.set(worker, copies.set(id, socket));
     worker.send({ type: CONNECTION, id }, socket, { keepOpen: true }, (error) => {
       if (!error) return;
-      // Never sent (the worker's channel closed): another worker may take it.
+      // Never sent: the worker's channel closed, so it is going; another worker may take it.
       copies.delete(id);
+      this.lost(worker);
       this.hand(socket);
     });
   }

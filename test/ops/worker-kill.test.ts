@@ -1,27 +1,19 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, isAlive, type Server, said, slowRequest, startServer } from './processes.js';
+import { useWorkersServer } from './workers-server.js';
 
 // PostgreSQL only (the embedded database is one process). A worker killed under load must not
 // leave a connection hanging: each request is answered or sees its connection close. With
 // node:cluster's own hand-off, a connection handed to the worker in its last milliseconds was
 // neither (nodejs/node issue 21746): this test met one or more at its kills.
 const serverUrl = process.env.DATABASE_URL;
-const name = `orgraph_ops_${randomBytes(5).toString('hex')}`;
 /** Far more than a request to an idle local server takes: a request past it hangs. */
 const HUNG_MS = 5_000;
 const CLIENTS = 16;
 const KILLS = 3;
-
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.query(statement).finally(() => client.end());
-}
 
 type Outcome = 'answered' | 'closed' | 'hung';
 
@@ -58,18 +50,11 @@ function workersOf(server: Server): number[] {
 describe.skipIf(!serverUrl || process.platform !== 'linux')(
   'a worker killed under load (PostgreSQL only: set DATABASE_URL)',
   () => {
+    const workers = useWorkersServer();
     let server: Server;
     let env: Record<string, string>;
-    beforeAll(async () => {
-      await admin(`create database ${name}`);
-      const url = new URL(serverUrl as string);
-      url.pathname = `/${name}`;
-      env = { DATABASE_URL: url.toString(), ORGRAPH_WORKERS: '2' };
-      server = await startServer(env);
-    }, 60_000);
-    afterAll(async () => {
-      await server?.stop();
-      await admin(`drop database if exists ${name} with (force)`);
+    beforeAll(() => {
+      ({ server, env } = workers);
     });
 
     it('leaves no connection hanging: each request is answered or sees its connection close', async () => {

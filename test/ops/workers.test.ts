@@ -2,22 +2,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, isAlive, run, type Server, startServer } from './processes.js';
+import { useWorkersServer } from './workers-server.js';
 
 // PostgreSQL only: the embedded database is one process. The compiled server with
 // ORGRAPH_WORKERS=2, as an operator runs it: both workers answer on one port, a write through
 // one is read through the other within a second, a crashed worker is replaced, SIGTERM
 // stops them all, and a start that cannot serve still says so in one line.
 const serverUrl = process.env.DATABASE_URL;
-const name = `orgraph_ops_${randomBytes(5).toString('hex')}`;
-
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.query(statement).finally(() => client.end());
-}
 
 /** One connection of its own (kept alive): the primary hands it to one worker for good. */
 function connection(url: string) {
@@ -93,18 +86,11 @@ const CREATE = `mutation ($input: CreatePersonInput!) {
   createPerson(input: $input) { userErrors { message } } }`;
 
 describe.skipIf(!serverUrl)('server workers (PostgreSQL only: set DATABASE_URL)', () => {
+  const workers = useWorkersServer();
   let server: Server;
   let env: Record<string, string>;
-  beforeAll(async () => {
-    await admin(`create database ${name}`);
-    const url = new URL(serverUrl as string);
-    url.pathname = `/${name}`;
-    env = { DATABASE_URL: url.toString(), ORGRAPH_WORKERS: '2' };
-    server = await startServer(env);
-  }, 60_000);
-  afterAll(async () => {
-    await server?.stop();
-    await admin(`drop database if exists ${name} with (force)`);
+  beforeAll(() => {
+    ({ server, env } = workers);
   });
 
   it('answers on one port from two workers; a write through one is read through the other at once, without reading the org again', async () => {
