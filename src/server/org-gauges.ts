@@ -62,8 +62,12 @@ export function orgGauges(
       labelNames,
       registers: [registry],
       aggregator,
+      // None worked out yet and the database unreachable: these gauges are left out of the
+      // scrape, and the rest (requests, errors, pools: what an outage is read by) served.
       async collect() {
-        tell(this, await answers.current());
+        const answer = await answers.current().catch(() => null);
+        if (answer) tell(this, answer);
+        else this.reset();
       },
     });
   const rowOf = (rollup: CoverageRollup, layer: string) =>

@@ -1,3 +1,5 @@
+import { createServer, type ServerResponse } from 'node:http';
+import { type AddressInfo, connect, type Socket } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
@@ -70,6 +72,36 @@ describe('GET /graphql in a browser: GraphiQL', () => {
       expect(await response.text()).not.toContain('<title>orgraph</title>');
     } finally {
       await off.close();
+    }
+  });
+
+  it('is one body for every visit: clients that never read hold no copy each', async () => {
+    const server = createServer(t.app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const request =
+      'GET /graphql HTTP/1.1\r\nHost: orgraph.test\r\nAccept: text/html\r\nAccept-Encoding: identity\r\n\r\n';
+    await (await visit('identity')).arrayBuffer(); // rendered and encoded before measuring
+    const held = () => process.memoryUsage().arrayBuffers;
+    const responses: ServerResponse[] = [];
+    server.on('request', (_, response: ServerResponse) => responses.push(response));
+    const before = held();
+    const stalled: Socket[] = [];
+    try {
+      for (let i = 0; i < 20; i++) {
+        const socket = connect(port, '127.0.0.1');
+        socket.pause(); // never reads: the answer waits in the server
+        socket.write(request);
+        stalled.push(socket);
+      }
+      // Every answer begun, its body handed to its socket (no one reads it): ~9 MB a copy.
+      const begun = () => responses.filter((r) => r.headersSent).length;
+      await expect.poll(begun, { timeout: 20_000 }).toBe(20);
+      expect(held() - before).toBeLessThan(40 * 1024 * 1024);
+    } finally {
+      for (const socket of stalled) socket.destroy();
+      server.closeAllConnections();
+      server.close();
     }
   });
 });

@@ -147,5 +147,28 @@ describe.skipIf(!serverUrl)(
       expect(notJson).toEqual([]);
       expect(lines.some((line) => /database connection lost/.test(line))).toBe(true);
     }, 120_000);
+
+    it('serves /metrics in an outage before its org gauges were ever worked out: without them', async () => {
+      // A server of its own, its org read by one request but never scraped.
+      const url = new URL(serverUrl as string);
+      url.pathname = `/${name}`;
+      const fresh = await startServer({ DATABASE_URL: url.toString() });
+      try {
+        expect((await gql(fresh.url, READ)).errors).toBeUndefined();
+        await admin(`alter database ${name} allow_connections false`);
+        await terminateBackends();
+        const scrape = await fetch(`${fresh.url}/metrics`);
+        const text = await scrape.text();
+        // It answered 503 for all of it: the counters an outage is read by went with them.
+        expect(scrape.status).toBe(200);
+        expect(text).toMatch(/^orgraph_graphql_requests_total\{/m);
+        expect(text).not.toMatch(/^orgraph_units\{/m);
+      } finally {
+        await admin(`alter database ${name} allow_connections true`);
+        await fresh.stop();
+      }
+      // Back, the gauges are told again.
+      expect(await (await fetch(`${server.url}/metrics`)).text()).toMatch(/^orgraph_units\{/m);
+    }, 60_000);
   },
 );

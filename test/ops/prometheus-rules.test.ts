@@ -64,7 +64,7 @@ function recordedTest(series: string[], teamsWithout: number): string {
   const firing = `          - exp_labels: { severity: warning }
             exp_annotations:
               summary: A Team lost its Tech Lead
-              description: '${teamsWithout} Teams have no Tech Lead of their own, more than 15 minutes ago.'`;
+              description: '${teamsWithout} Teams have no Tech Lead of their own, more than at some point in the last 15 minutes.'`;
   return `rule_files: [orgraph-rules.yml]
 evaluation_interval: 1m
 tests:
