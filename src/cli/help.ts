@@ -108,10 +108,10 @@ export const HELP: Record<string, CommandHelp> = {
     usage: 'scenario list | scenario show ID [--as-of DATE]',
     summary: 'planning scenarios: list them, or show what one would change',
     details: [
-      'ID is the id `scenario list` prints (or its number).',
+      'ID is the id `scenario list` prints.',
       `--as-of DATE  evaluate it on that day (default today); ${DATE}`,
     ],
-    examples: ['scenario list', 'scenario show 1 --as-of 2027-01-04'],
+    examples: ['scenario list', 'scenario show U2NlbmFyaW86MzYxMzE2Nzc1 --as-of 2027-01-04'],
   },
   token: {
     usage: 'token create --role ROLE --name NAME [--scope SLUG]',

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import { allPages, type Page } from './check.js';
 import { type Command, dayFrom, TODAY_OPTION, withOperator } from './command.js';
 import { badInput, badUsage } from './failures.js';
@@ -124,9 +123,6 @@ export function describeScenario(s: Shown): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A scenario's global id, or its number as `scenarios` lists it. */
-const scenarioId = (id: string) => (/^\d+$/.test(id) ? encodeGlobalID('Scenario', id) : id);
-
 export const scenarioCommand: Command = {
   run(args, io) {
     const { values, positionals } = parseArgs({
@@ -157,7 +153,7 @@ export const scenarioCommand: Command = {
     }
     const asOf = dayFrom('--as-of', values['as-of']) ?? null;
     return withOperator(io, values.today, async (org) => {
-      const { node } = await org.ask<{ node: Shown | null }>(SHOW, { id: scenarioId(id), asOf });
+      const { node } = await org.ask<{ node: Shown | null }>(SHOW, { id, asOf });
       if (!node) throw badInput(`no scenario with the id "${id}"`);
       io.out(describeScenario(node));
       return 0;

@@ -181,6 +181,19 @@ describe.skipIf(!hasChromium)(
       await page.close();
     });
 
+    it('answers for today when the address names a day the API does not (2026-02-30)', async () => {
+      const page = await openDashboard(browser, url, ADMIN_TOKEN);
+      await page.waitForFunction(USABLE);
+      // It replaced the page with the API's refusal of the variable.
+      for (const day of ['2026-02-30', '1800-01-01']) {
+        await page.goto(`${url}/?asOf=${day}`);
+        await page.waitForFunction(USABLE);
+        expect(await page.locator('body').textContent()).toContain('Answers for today');
+        expect(await row(page, 'compute').textContent()).toContain('Kim Sato');
+      }
+      await page.close();
+    });
+
     it('shows the policy in force on the day picked in "As of"', async () => {
       const page = await openDashboard(browser, url, ADMIN_TOKEN);
       await page.waitForFunction(USABLE);

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { FIRST_DAY, LAST_DAY } from './days.js';
+import { FIRST_DAY, isApiDay, LAST_DAY } from './days.js';
 
 interface HeaderProps {
   token: string | null;
@@ -27,7 +27,7 @@ export function Header({ token, setToken, asOf, setAsOf, refresh }: HeaderProps)
               // A day typed digit by digit passes through years 0002, 0020, 0202: only a day
               // the API answers is asked (else each one asked every panel, and was refused).
               const day = e.currentTarget.value;
-              if (day === '' || (day >= FIRST_DAY && day <= LAST_DAY)) setAsOf(day);
+              if (day === '' || isApiDay(day)) setAsOf(day);
             }}
           />
         </label>

@@ -1,3 +1,5 @@
+import { isApiDay } from './days.js';
+
 // The token lives in sessionStorage: it survives a reload, not the closing of the tab.
 const TOKEN_KEY = 'orgraph.token';
 
@@ -10,12 +12,13 @@ export function storeToken(token: string | null): void {
   else sessionStorage.removeItem(TOKEN_KEY);
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The `asOf` day in the address (`?asOf=2025-06-30`), so a view of the past can be shared. */
+/**
+ * The `asOf` day in the address (`?asOf=2025-06-30`), so a view of the past can be shared;
+ * one the API does not answer for (`2026-02-30`) is today, as a day the picker refuses.
+ */
 export function addressAsOf(): string {
   const day = new URLSearchParams(location.search).get('asOf') ?? '';
-  return DAY.test(day) ? day : '';
+  return isApiDay(day) ? day : '';
 }
 
 export function setAddressAsOf(day: string): void {
