@@ -1,15 +1,7 @@
 import type { Layer } from '../db/tables.js';
 import { emailSchema } from '../orgdoc/document.js';
-import {
-  at,
-  type Entity,
-  field,
-  list,
-  type Report,
-  refFrom,
-  text,
-  unknownGroup,
-} from './catalog.js';
+import { at, type Entity, field, list, type Report, text } from './catalog.js';
+import { refFrom, unknownGroup } from './catalog-refs.js';
 import type { Origin, PersonInput, SourceMap, SourceProblem } from './source-map.js';
 
 /** The catalog's Users as people: one person per email, whatever the namespaces. */

@@ -1,4 +1,5 @@
-import { at, type Entity, list, type Report, refFrom, unknownGroup } from './catalog.js';
+import { at, type Entity, list, type Report } from './catalog.js';
+import { refFrom, unknownGroup } from './catalog-refs.js';
 import type { Origin } from './source-map.js';
 
 /**

@@ -18,9 +18,9 @@ import {
   type ReadFile,
   type Report,
   readCatalog,
-  refFrom,
   text,
 } from './catalog.js';
+import { refFrom } from './catalog-refs.js';
 import { inferLayers, type Placement } from './layers.js';
 import { type Adapted, type Origin, SourceMap, type UnitInput } from './source-map.js';
 

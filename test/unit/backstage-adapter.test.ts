@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { backstageToDocument, DEFAULT_LAYER_MAP } from '../../src/adapters/backstage.js';
-import { entityRef } from '../../src/adapters/catalog.js';
+import { entityRef } from '../../src/adapters/catalog-refs.js';
 import { inferLayers, SKIPPED } from '../../src/adapters/layers.js';
 import { located, locatedProblems } from '../../src/adapters/source-map.js';
 
