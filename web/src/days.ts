@@ -1,12 +1,11 @@
+import { isDay, isOrgDay, ORG_DAYS } from '../../src/core/org/days.js';
+
 /** The days the API answers for (its Date scalar). */
-export const FIRST_DAY = '1900-01-01';
-export const LAST_DAY = '2999-12-31';
+export const FIRST_DAY = ORG_DAYS.first;
+export const LAST_DAY = ORG_DAYS.last;
 
 /** A day the API answers for: a day of the calendar (not 2026-02-30), FIRST_DAY to LAST_DAY. */
-export function isApiDay(day: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || day < FIRST_DAY || day > LAST_DAY) return false;
-  return new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
-}
+export const isApiDay = (day: string): boolean => isDay(day) && isOrgDay(day);
 
 /**
  * The same day a year earlier (29 February: the 28th), never before the first day the API
