@@ -77,7 +77,9 @@ function optionsFrom(args: string[]) {
   if (values.format !== 'text' && values.format !== 'csv') {
     throw badUsage(`--format: "${values.format}" is not one of text, csv`);
   }
-  return { ...values, from: dayFrom('--from', values.from), to: dayFrom('--to', values.to) };
+  const [from, to] = [dayFrom('--from', values.from), dayFrom('--to', values.to)];
+  if (from && to && from > to) throw badUsage(`--from: ${from} is after --to ${to}`);
+  return { ...values, from, to };
 }
 
 export const churnCommand: Command = {

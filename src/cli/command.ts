@@ -1,4 +1,4 @@
-import { daySchema } from '../writes/fields.js';
+import { isDay, isOrgDay, ORG_DAYS } from '../core/org/days.js';
 import { badUsage } from './failures.js';
 import type { Operator } from './operator.js';
 
@@ -20,8 +20,12 @@ export const TODAY_OPTION = { today: { type: 'string' } } as const;
 
 /** An option's day (`--on 2026-12-15`), checked here so the refusal names the option. */
 export function dayFrom(option: string, value: string | undefined): string | undefined {
-  if (value !== undefined && !daySchema.safeParse(value).success) {
+  if (value === undefined) return value;
+  if (!isDay(value)) {
     throw badUsage(`${option}: malformed date "${value}" (expected an existing day, YYYY-MM-DD)`);
+  }
+  if (!isOrgDay(value)) {
+    throw badUsage(`${option}: ${value} must be between ${ORG_DAYS.first} and ${ORG_DAYS.last}`);
   }
   return value;
 }

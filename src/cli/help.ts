@@ -197,14 +197,21 @@ const HELP_FLAGS = new Set(['--help', '-h']);
 export const isUnknownCommand = (name: string | undefined): name is string =>
   name !== undefined && !name.startsWith('-') && !HELP[name];
 
+/** The words of `help WORD…` past the one COMMAND it takes (`help assign extra`: extra). */
+export const extraHelpWords = (args: string[]): string[] =>
+  args.filter((arg) => !HELP_FLAGS.has(arg)).slice(1);
+
 /**
  * The help a command line asks for — `help`, `help COMMAND`, `--help`, `-h`, `COMMAND --help`
  * — or null when it asks for something else.
  */
 export function helpAskedFor(argv: string[]): string | null {
   const [name, ...args] = argv;
-  // `help frobnicate` is refused as running it is (org.ts), not answered with the overview.
-  if (name === 'help' && isUnknownCommand(args[0])) return null;
+  // `help frobnicate` is refused as running it is (org.ts), not answered with the overview;
+  // `help assign extra` too, rather than the extra word passed over in silence.
+  if (name === 'help' && (isUnknownCommand(args[0]) || extraHelpWords(args).length > 0)) {
+    return null;
+  }
   if (name === undefined || name === 'help' || HELP_FLAGS.has(name)) {
     if (args[0] && HELP[args[0]]) return commandHelp(args[0]);
     return name === 'help' && args.some((arg) => HELP_FLAGS.has(arg))

@@ -36,7 +36,8 @@ function countsTable({ created, updated, unchanged }: ImportPayload): string {
  */
 export class ImportReport {
   constructor(
-    private readonly io: CliIo,
+    private readonly io: Pick<CliIo, 'out' | 'err'>,
+    /** What was imported: the file's name, or `the demo org`. */
     private readonly file: string,
     private readonly verbose: boolean,
   ) {}

@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { Config } from '../server/config.js';
 import type { CliIo, Command } from './command.js';
 import { badUsage, CliFailure, EXIT } from './failures.js';
-import { HELP, helpAskedFor, isUnknownCommand } from './help.js';
+import { extraHelpWords, HELP, helpAskedFor, isUnknownCommand } from './help.js';
 
 export type { CliIo } from './command.js';
 
@@ -22,19 +22,37 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 const unknownCommand = (name: string) =>
   badUsage(`unknown command "${name}": the commands are ${Object.keys(HELP).join(', ')}`);
 
+/** `org --today D check`: options belong to a command, so they come after its name. */
+function optionFirst(argv: string[]) {
+  const command = argv.find((word) => COMMANDS[word]);
+  const rest = argv.filter((word) => word !== command);
+  const instead = command
+    ? `: npm run org -- ${[command, ...rest].join(' ')}`
+    : ' (npm run org -- COMMAND OPTIONS…)';
+  return badUsage(`${argv[0]}: options come after the command${instead}`);
+}
+
+/** `help frobnicate` is refused as running it is; `help assign extra` names the extra. */
+function helpRefusal([name, ...args]: string[]) {
+  if (name !== 'help') return null;
+  if (isUnknownCommand(args[0])) return unknownCommand(args[0]);
+  const extra = extraHelpWords(args);
+  return extra.length > 0 ? badUsage(`help takes one COMMAND: "${extra.join(' ')}" is more`) : null;
+}
+
 /** Runs one CLI command; returns its exit code (failures.ts), having printed why. */
 export async function runOrgCli(argv: string[], io: CliIo, config?: Config): Promise<number> {
   const [name = 'help', ...args] = argv;
   try {
-    // Help of a command there is not: the same refusal as running it.
-    if (name === 'help' && isUnknownCommand(args[0])) throw unknownCommand(args[0]);
+    const refused = helpRefusal(argv);
+    if (refused) throw refused;
     const help = helpAskedFor(argv);
     if (help !== null) {
       io.out(help);
       return EXIT.ok;
     }
     const load = COMMANDS[name];
-    if (!load) throw unknownCommand(name);
+    if (!load) throw name.startsWith('-') ? optionFirst(argv) : unknownCommand(name);
     return await (await load()).run(args, io);
   } catch (error) {
     const failure =

@@ -3,6 +3,7 @@ import { generateOrg, SIZES } from '../demo/generate.js';
 import { DEMO_DAY, demoDocument } from '../demo/load.js';
 import { badUsage } from './failures.js';
 import { IMPORT, type ImportPayload } from './import.js';
+import { ImportReport } from './import-report.js';
 import { connect } from './operator.js';
 import { runMain } from './run-main.js';
 
@@ -34,10 +35,21 @@ await runMain(async (config) => {
   const org = await connect(config, 'seed', day, { preferred: true });
   try {
     const { importOrg } = await org.ask<{ importOrg: ImportPayload }>(IMPORT, { document });
-    for (const e of importOrg.userErrors) console.error(`${e.path}: ${e.message}`);
-    if (importOrg.userErrors.length > 0) return 2;
-    console.log(`seeded: created ${JSON.stringify(importOrg.created)}`);
-    return 0;
+    const io = {
+      out: (text: string) => process.stdout.write(text),
+      err: (text: string) => process.stderr.write(text),
+    };
+    // Said as an import says it: refused whole (the org there contradicts the demo), or the counts.
+    const report = new ImportReport(
+      io,
+      size ? `the generated org (${size})` : 'the demo org',
+      false,
+    );
+    const problems = importOrg.userErrors.map((e) =>
+      e.path ? `${e.path}: ${e.message}` : e.message,
+    );
+    if (problems.length > 0) return report.refused(problems, []);
+    return report.done(importOrg, [], false);
   } finally {
     await org.close();
   }

@@ -93,6 +93,16 @@ describe('npm run org -- usage errors, in the CLI’s own words', () => {
       ['churn', '--from', '2026-13-01', '--to', '2026-11-30'],
       /^--from: malformed date "2026-13-01"/,
     ],
+    // A well-formed day the org cannot mean is not "malformed".
+    [
+      ['depart', 'vic@example.com', '--on', '1800-01-01'],
+      /^--on: 1800-01-01 must be between 1900-01-01 and 2999-12-31\n/,
+    ],
+    // Said in the options' own names, before anything is asked.
+    [
+      ['churn', '--from', '2026-12-01', '--to', '2026-11-30'],
+      /^--from: 2026-12-01 is after --to 2026-11-30\n/,
+    ],
   ])('%j', async (args, message) => {
     const { code, output } = await org(...args);
     expect(code).toBe(2);
@@ -112,4 +122,20 @@ describe('npm run org -- usage errors, in the CLI’s own words', () => {
       );
     },
   );
+
+  it.each([
+    [
+      ['--today', '2026-05-01', 'check', '--fail-on', 'unowned-aor'],
+      '--today: options come after the command: npm run org -- check --today 2026-05-01 --fail-on unowned-aor',
+    ],
+    [
+      ['--today', '2026-05-01'],
+      '--today: options come after the command (npm run org -- COMMAND OPTIONS…)',
+    ],
+    [['help', 'assign', 'extra'], 'help takes one COMMAND: "extra" is more'],
+  ])('a line in the wrong order is refused, saying which: %j', async (args, message) => {
+    const { code, output } = await org(...args);
+    expect(code).toBe(2);
+    expect(output).toBe(`${message}\nRun \`npm run org -- help\` for usage and examples.\n`);
+  });
 });

@@ -102,7 +102,10 @@ async function runCliExamples(t: TestApp, day: string, block: CodeBlock, where: 
   for (const [index, line] of lines.entries()) {
     if (!line.startsWith('$ npm run org -- ')) continue;
     const args = argsOf(line);
-    expect(Object.keys(HELP), `${where}: ${line}`).toContain(args[0]);
+    // The command: the first word that is no option nor a day (an example may show options
+    // put before it, and what that says).
+    const command = args.find((word) => !/^(-|\d)/.test(word));
+    expect(Object.keys(HELP), `${where}: ${line}`).toContain(command);
     if (FILE_COMMANDS.has(args[0] ?? '')) continue;
     const end = lines.findIndex((l, i) => i > index && l.startsWith('$ '));
     const shown = lines.slice(index + 1, end === -1 ? undefined : end).join('\n');

@@ -48,6 +48,18 @@ describe.skipIf(process.env.DATABASE_URL)(
       expect(existsSync(join(ROOT, 'out.json'))).toBe(false);
     }, 120_000);
 
+
+    it('a seed the org contradicts is refused whole, saying so', async () => {
+      const changed = { ORGRAPH_DATA_DIR: await demoDir() };
+      // The demo has bo in platform's Eng Lead seat since 2022: a departure before the demo's
+      // day contradicts it.
+      expect((await cli(changed, 'depart', 'bo@example.com', '--on', '2026-11-01')).code).toBe(0);
+      const seed = run('node', ['dist/cli/seed.js'], changed);
+      expect(await seed.exited).toBe(2);
+      expect(seed.output()).toMatch(
+        /^the demo org: 1 problem, 0 warnings; nothing was imported\.\nProblems:\n {2}units\[\d+\]\.engLead\.since: /,
+      );
+    }, 120_000);
     it('0: done; 1: check found what it fails on', async () => {
       expect((await org('help')).code).toBe(0);
       const found = await org('check', '--fail-on', 'teams-without-tech-lead');
