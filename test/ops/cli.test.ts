@@ -48,7 +48,6 @@ describe.skipIf(process.env.DATABASE_URL)(
       expect(existsSync(join(ROOT, 'out.json'))).toBe(false);
     }, 120_000);
 
-
     it('a seed the org contradicts is refused whole, saying so', async () => {
       const changed = { ORGRAPH_DATA_DIR: await demoDir() };
       // The demo has bo in platform's Eng Lead seat since 2022: a departure before the demo's
