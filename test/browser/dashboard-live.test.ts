@@ -3,6 +3,7 @@ import { ADMIN_TOKEN } from '../helpers/app.js';
 import {
   type BrowserTest,
   hasChromium,
+  launchBrowser,
   listen,
   NO_CHROMIUM,
   openDashboard,
@@ -62,6 +63,34 @@ describe.skipIf(!hasChromium)(
       } finally {
         await page.close();
         await again.close();
+      }
+    });
+
+    it('moves the churn period on at midnight, as the trend, when the page refreshes', async () => {
+      // The trend moved to the new day and the churn panel kept yesterday as its last day.
+      // A browser of its own: a clock is the whole context's.
+      const own = await launchBrowser();
+      const page = await own.context.newPage();
+      const today = new Date().toISOString().slice(0, 10);
+      const tomorrow = new Date(Date.parse(today) + 86_400_000).toISOString().slice(0, 10);
+      await page.clock.install({ time: new Date(`${today}T23:59:30Z`) });
+      await page.goto(`${session.url}/`);
+      await page.getByLabel('API token').fill(ADMIN_TOKEN);
+      await page.getByRole('button', { name: 'Use the token' }).click();
+      // Polled from here: the page's own animation frames run on its fake clock.
+      await expect.poll(() => page.locator('#churn tbody tr').count()).toBeGreaterThan(0);
+      const to = page.locator('#churn').getByLabel('To', { exact: true });
+      expect(await to.inputValue()).toBe(today);
+      await page.clock.setSystemTime(new Date(`${tomorrow}T00:00:30Z`));
+      // A write: the live feed asks every panel again.
+      await session.api.data(
+        `mutation { createPerson(input: { email: "midnight-${Date.now()}@example.com", name: "M" }) {
+          userErrors { message } } }`,
+      );
+      try {
+        await expect.poll(() => to.inputValue(), { timeout: 15_000 }).toBe(tomorrow);
+      } finally {
+        await own.close();
       }
     });
 

@@ -277,6 +277,25 @@ describe.skipIf(!hasChromium)(
       await planner.close();
     });
 
+    it('lets a keyboard skip the org tree: one tab stop past the header, then the panels', async () => {
+      // Reaching the first panel took a tab stop for every unit of the tree.
+      const page = await openDashboard(browser, url, tokens.VIEWER);
+      await page.waitForFunction(USABLE);
+      await page.getByRole('link', { name: 'GraphiQL' }).focus();
+      await page.keyboard.press('Tab');
+      const skip = page.getByRole('link', { name: 'Skip the org tree' });
+      expect(await skip.evaluate((a) => a === document.activeElement)).toBe(true);
+      expect((await skip.boundingBox())?.x).toBeGreaterThanOrEqual(0); // in sight once focused
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      const landed = await page.evaluate(() => ({
+        inPanels: document.activeElement?.closest('#panels') !== null,
+        inTree: document.activeElement?.closest('#tree') !== null,
+      }));
+      expect(landed).toEqual({ inPanels: true, inTree: false });
+      await page.close();
+    });
+
     it("shows a scoped PLANNER its scope's bench, and the what-if within it", async () => {
       const planner = await openDashboard(browser, url, tokens.SCOPED);
       const bench = planner.locator('#bench tbody tr');

@@ -85,17 +85,23 @@ function Dashboard({ revealed, refresh }: DashboardProps) {
       </main>
     );
   }
+  // Today's date as of this render: a page left open past midnight moves on at its next refresh.
+  const day = asOf ?? new Date().toISOString().slice(0, 10);
   return (
     <main class="grid">
+      {/* The tree is a tab stop a unit: a keyboard reaches the panels past it in one. */}
+      <a class="skip-link" href="#panels">
+        Skip the org tree
+      </a>
       <OrgTree revealed={revealed} />
-      <div class="column">
+      <div class="column" id="panels" tabIndex={-1}>
         <Rollup rollup={rollup.data} loading={rollup.loading} />
-        <Trend asOf={asOf ?? new Date().toISOString().slice(0, 10)} />
+        <Trend asOf={day} />
         <TeamsWithoutTechLead />
         <Findings />
         <PolicyInForce />
-        {/* Keyed by the day picked: a new day starts the period over (its last 12 months). */}
-        <Churn key={asOf} asOf={asOf ?? new Date().toISOString().slice(0, 10)} />
+        {/* Keyed by the day: a new day (picked, or midnight) starts the period over. */}
+        <Churn key={day} asOf={day} />
       </div>
       <Planning />
     </main>
