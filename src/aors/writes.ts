@@ -183,7 +183,7 @@ export function setAorOwner(w: Draft, input: OwnerInput): OwnerChange {
     // The later-row check comes first, so a refused change ends nothing.
     own(w, aor, person, 'PRIMARY', primaries, on);
     endRows(w.aorOwnerships, asBackup, on);
-  } else endRows(w.aorOwnerships, primaries, on);
+  } else endRows(w.aorOwnerships, primaries, on, { today: w.today, path: 'on' });
   const previousOwner = held ? (w.people.get(held.personId) ?? null) : null;
   return { aor, previousOwner };
 }

@@ -73,16 +73,19 @@ export function recordDeparture(w: Draft, input: RecordDepartureInput): Departur
   }
   const mine = <R extends { personId: number }>(table: { where(i: 'person', k: number): R[] }) =>
     table.where('person', person.id);
+  const lines = linesStartingFrom(w, person, on);
   const rows = [
     ...mine(w.seatAssignments),
     ...mine(w.memberships),
     ...mine(w.aorOwnerships),
     ...mine(w.candidates),
+    // A line from today is withdrawn whatever the day (an import names a manager today).
+    ...lines.filter((line) => line.startedOn < w.today),
   ];
-  // Checked over all four histories at once: the refusal names the earliest start of them.
+  // Checked over every history at once: the refusal names the earliest start of them.
   refuseErasing(rows, on, w.today, 'on');
   const ownerships = endRows(w.aorOwnerships, mine(w.aorOwnerships), on);
-  withdrawLinesPlannedAfter(w, person, on);
+  endRows(w.reportingLines, lines, on);
   return {
     replacedDepartedOn: person.departedOn,
     person: w.people.update(person, { departedOn: on }),
@@ -97,17 +100,17 @@ export function recordDeparture(w: Draft, input: RecordDepartureInput): Departur
 }
 
 /**
- * Withdraws the reporting lines planned to start once the person is gone, theirs and those to
- * them (`setManager` refuses a departed manager): the same history whichever write came
- * first. Lines in force stay, a departed manager remaining manager of record.
+ * The reporting lines, theirs and those to them, that would start once the person is gone:
+ * withdrawn (`setManager` refuses a departed manager, so the history is the same whichever
+ * write came first), or, begun already, a departure dated too early (`refuseErasing`).
+ * Lines in force before stay, a departed manager remaining manager of record.
  */
-function withdrawLinesPlannedAfter(w: Draft, person: PersonRow, on: Day): void {
+function linesStartingFrom(w: Draft, person: PersonRow, on: Day) {
   const lines = [
     ...w.reportingLines.where('person', person.id),
     ...w.reportingLines.where('manager', person.id),
   ];
-  const planned = lines.filter((line) => line.startedOn >= on && line.startedOn > w.today);
-  endRows(w.reportingLines, planned, on);
+  return lines.filter((line) => line.startedOn >= on);
 }
 
 /** The people reporting to a manager on `day` and present then. */

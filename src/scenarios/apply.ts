@@ -8,6 +8,7 @@ import { applyChanges, plannedChanges, rolesOfHires } from './changes.js';
 import { markApplied, type Scenario, scenariosByIds } from './data.js';
 import {
   appliedMeanwhile,
+  changedMeanwhile,
   requireOpenScenario,
   type ScenarioPayload,
   scenarioIdSchema,
@@ -61,7 +62,8 @@ async function recordChanges(context: Context, scenario: Scenario): Promise<Open
     },
     {
       afterSave: async (tx) => {
-        if (!(await markApplied(tx, scenario.id, writer.actor))) throw appliedMeanwhile();
+        // Told apart once rolled back (the catch below): applied meanwhile, or changed.
+        if (!(await markApplied(tx, scenario, writer.actor))) throw changedMeanwhile();
       },
     },
   ).catch(async (error) => {
@@ -72,7 +74,9 @@ async function recordChanges(context: Context, scenario: Scenario): Promise<Open
     throw error;
   });
   // Every change was already so (a hire into a seat already hiring): nothing to write.
-  if (version === null) await markApplied(context.db, scenario.id, writer.actor);
+  if (version === null && !(await markApplied(context.db, scenario, writer.actor))) {
+    throw (await isApplied(context, scenario.id)) ? appliedMeanwhile() : changedMeanwhile();
+  }
   context.org.renew();
   return openedRoles;
 }

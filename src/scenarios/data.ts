@@ -52,12 +52,22 @@ export async function updateScenarioRow(
   return row ? typed(row) : null;
 }
 
-/** Marks a scenario applied, once: false when it already was (or does not exist). */
-export async function markApplied(db: Db, id: number, appliedBy: string): Promise<boolean> {
+/**
+ * Marks a scenario applied, once, and only as it was read: false when it already was, or was
+ * changed since (`updateScenario` meanwhile: what was applied is not what it now says).
+ */
+export async function markApplied(db: Db, read: Scenario, appliedBy: string): Promise<boolean> {
   const rows = await db
     .update(scenarioTable)
     .set({ appliedAt: sql`now()`, appliedBy })
-    .where(and(eq(scenarioTable.id, id), isNull(scenarioTable.appliedAt)))
+    .where(
+      and(
+        eq(scenarioTable.id, read.id),
+        isNull(scenarioTable.appliedAt),
+        eq(scenarioTable.name, read.name),
+        eq(scenarioTable.changes, read.changes),
+      ),
+    )
     .returning({ id: scenarioTable.id });
   return rows.length === 1;
 }

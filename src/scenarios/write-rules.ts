@@ -44,6 +44,13 @@ export async function requireOpenScenario(context: Context, id: number | null): 
 export const appliedMeanwhile = () =>
   UserInputError.of('input.id', 'the scenario was applied meanwhile', 'CONFLICT');
 
+export const changedMeanwhile = () =>
+  UserInputError.of(
+    'input.id',
+    'the scenario was changed while it was being applied: nothing was applied; evaluate it and apply it again',
+    'CONFLICT',
+  );
+
 /** A scoped planner writes only scenarios all of whose units lie within the scope. */
 export async function requireScope(context: Context, field: string, changes: ScenarioChange[]) {
   if (!context.viewer.scope) return;

@@ -32,17 +32,20 @@ export function everInForce(row: DatedRow): boolean {
 
 /**
  * Refuses to end `rows` from `on` where that would erase history rather than end it: a row
- * that had begun by `today` but starts after `on` would be withdrawn, never in force though
- * it was (VALIDATION at `path`, naming the earliest such start). A row planned to start after
- * today is a plan, and is withdrawn as such.
+ * that had begun by `today` and starts on or after `on` would be withdrawn, never in force
+ * though it was (VALIDATION at `path`, naming the earliest such start). Two cases end one
+ * as they must: a row planned to start after today is a plan, withdrawn as such; a row that
+ * starts today, ended from today, is today's change taken back (as a same-day replacement is).
  */
 export function refuseErasing(rows: readonly DatedRow[], on: Day, today: Day, path: string) {
   const begun = rows
-    .filter((row) => on < row.startedOn && row.startedOn <= today && everInForce(row))
+    .filter((row) => on <= row.startedOn && row.startedOn <= today && on < today)
+    .filter(everInForce)
     .map((row) => row.startedOn)
     .sort()[0];
   if (begun === undefined) return;
-  const message = `must not be before ${begun}: what it would end had begun then, and history is kept`;
+  const bound = begun < today ? `must be after ${begun}` : `must not be before ${begun}`;
+  const message = `${bound}: what it would end had begun then, and history is kept`;
   throw UserInputError.of(path, message, 'VALIDATION');
 }
 

@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { demoDocument } from '../../src/demo/load.js';
 import { tokenFor } from '../access/credentials.js';
 import { TODAY } from '../helpers/app.js';
+import { adminQuery } from '../helpers/database.js';
 import { useTestOrg } from '../helpers/test-org.js';
 
 const CREATE = `mutation ($input: CreateScenarioInput!) {
@@ -348,6 +350,50 @@ describe.runIf(process.env.DATABASE_URL)(
       expect(departures).toEqual([
         { operation: 'applyScenario: race', after: expect.objectContaining({ departedOn: TODAY }) },
       ]);
+    });
+
+    it('applies nothing of a scenario changed while its apply waited for the org', async () => {
+      // The apply wrote the changes it had read, and marked applied the scenario as changed.
+      const { id } = await create({
+        name: 'changed meanwhile',
+        changes: [{ depart: { person: 'wes@example.com' } }],
+      });
+      const url = t.database.url as string;
+      const blocker = new pg.Client({ connectionString: url });
+      await blocker.connect();
+      let applying: ReturnType<typeof t.gql> | undefined;
+      try {
+        // Another write holds the org write lock, as a long import would.
+        await blocker.query('begin');
+        await blocker.query('update org_state set version = version');
+        applying = t.gql(APPLY, { input: { id } });
+        const waiting = `select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock'`;
+        await expect.poll(async () => (await adminQuery(url, waiting))[0]?.n).toBe(1);
+        const changes = [{ depart: { person: 'oz@example.com' } }];
+        const updated = await t.data(UPDATE, { input: { id, changes } }, { token: planner });
+        expect(updated.updateScenario.userErrors).toEqual([]);
+      } finally {
+        await blocker.query('rollback');
+        await blocker.end();
+      }
+      const { data }: { data?: any } = await (applying as ReturnType<typeof t.gql>);
+      expect(data?.applyScenario.userErrors).toEqual([
+        {
+          path: 'input.id',
+          code: 'CONFLICT',
+          message: expect.stringContaining('changed while it was being applied'),
+        },
+      ]);
+      const { node } = await t.data(
+        `query ($id: ID!) { node(id: $id) { ... on Scenario { applied changes { depart { person } } } } }`,
+        { id },
+      );
+      expect(node).toEqual({ applied: false, changes: [{ depart: { person: 'oz@example.com' } }] });
+      const gone = await t.data(
+        `{ wes: person(email: "wes@example.com") { departedOn } oz: person(email: "oz@example.com") { departedOn } }`,
+      );
+      expect(gone).toEqual({ wes: { departedOn: null }, oz: { departedOn: null } });
     });
   },
 );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/org/days.js';
-import { TODAY } from '../helpers/app.js';
+import { type TestApp, TODAY, testAppOn } from '../helpers/app.js';
 import { person, platformWithStorage, useTestOrg } from '../helpers/test-org.js';
 import { expectRefused, expectWritten } from '../helpers/writes.js';
 
@@ -20,6 +20,9 @@ const REMOVE_CANDIDATE = mutation('removeCandidate', 'RemoveCandidateInput');
 const ADD_BACKUP = mutation('addAorBackup', 'AddAorBackupInput');
 const REMOVE_BACKUP = mutation('removeAorBackup', 'RemoveAorBackupInput');
 const RETIRE = mutation('retireAor', 'RetireAorInput');
+const SET_TEAM = mutation('setTeam', 'SetTeamInput');
+const SET_OWNER = mutation('setAorOwner', 'SetAorOwnerInput');
+const SET_MANAGER = mutation('setManager', 'SetManagerInput');
 const ASSIGN = mutation('assignSeat', 'AssignSeatInput');
 const OPEN_ROLE = mutation('openRole', 'OpenRoleInput');
 const IMPORT = `mutation ($d: JSONObject!) { importOrg(document: $d) ${ERRORS} }`;
@@ -66,7 +69,7 @@ describe('an end dated before what it ends began', () => {
   it('says from which day, and still ends from any day after it began', async () => {
     const seat = { unit: 'storage', seat: 'ENG_LEAD' };
     const { vacateSeat } = await t.data(VACATE, { input: { ...seat, on: day(-250) } });
-    expect(vacateSeat.userErrors[0].message).toContain(`must not be before ${day(-200)}`);
+    expect(vacateSeat.userErrors[0].message).toContain(`must be after ${day(-200)}`);
     await expectWritten(t, VACATE, { ...seat, on: day(-150) });
     expect(await engLeadOn(day(-151))).toEqual({ email: at('ana') });
     expect(await engLeadOn(day(-150))).toBeNull();
@@ -80,6 +83,76 @@ describe('an end dated before what it ends began', () => {
       `{ unit(slug: "storage", asOf: "${day(40)}") { techLead { email } } }`,
     );
     expect(unit.techLead).toBeNull();
+  });
+});
+
+describe('an end dated on the first day of what it ends, or before, by any write', () => {
+  // Ten days on, the rows the import started on its day have been in force for ten days.
+  const later = (): TestApp => testAppOn({ database: t.database, watch: () => {} }, {}, day(10));
+
+  it('is refused for a seat, a team, an AoR owner and an AoR: they were in force', async () => {
+    // Each was ended from its first day (a seat held 200 days, read as never held), and
+    // leaving a team or an AoR without an owner from any earlier day too.
+    const app = later();
+    const storage = { unit: 'storage', seat: 'ENG_LEAD' };
+    await expectRefused(app, VACATE, { ...storage, on: day(-200) }, 'input.on', 'VALIDATION');
+    await expectRefused(
+      app,
+      VACATE,
+      { unit: 'storage', seat: 'TECH_LEAD', on: TODAY },
+      'input.on',
+      'VALIDATION',
+    );
+    await expectRefused(
+      app,
+      SET_TEAM,
+      { email: at('ned'), team: null, on: TODAY },
+      'input.on',
+      'VALIDATION',
+    );
+    await expectRefused(
+      app,
+      SET_OWNER,
+      { aor: 'pg', person: null, on: TODAY },
+      'input.on',
+      'VALIDATION',
+    );
+    await expectRefused(app, RETIRE, { slug: 'pg', on: TODAY }, 'input.on', 'VALIDATION');
+    const { vacateSeat } = await app.data(VACATE, { input: { ...storage, on: day(-200) } });
+    expect(vacateSeat.userErrors[0].message).toContain(`must be after ${day(-200)}`);
+    await expectWritten(app, SET_TEAM, { email: at('ned'), team: null, on: day(1) });
+    await expectWritten(app, SET_OWNER, { aor: 'pg', person: null, on: day(1) });
+    const { unit, aors } = await app.data(`{
+      unit(slug: "storage", asOf: "${TODAY}") { members { email } }
+      aors(asOf: "${TODAY}") { nodes { slug primaryOwner { email } } }
+    }`);
+    expect(unit.members).toContainEqual({ email: at('ned') });
+    expect(aors.nodes).toContainEqual({ slug: 'pg', primaryOwner: { email: at('dee') } });
+  });
+
+  it("takes back today's change: a row that began today, ended from today", async () => {
+    await expectWritten(t, SET_TEAM, { email: at('eli'), team: 'storage' });
+    await expectWritten(t, SET_TEAM, { email: at('eli'), team: null });
+    const { person } = await t.data(`{ person(email: "${at('eli')}") { team { slug } } }`);
+    expect(person.team).toBeNull();
+  });
+
+  it('a line to a manager who leaves: the same history whichever write came first', async () => {
+    // The departure kept a line begun on its own day; setManager first is refused.
+    await expectWritten(t, SET_MANAGER, { email: at('eli'), manager: at('ned') });
+    await expectWritten(t, DEPART, { email: at('ned') });
+    const { person } = await t.data(`{ person(email: "${at('eli')}") { manager { email } } }`);
+    expect(person.manager).toBeNull();
+    await expectRefused(
+      t,
+      SET_MANAGER,
+      { email: at('eli'), manager: at('ned') },
+      'input.manager',
+      'CONFLICT',
+    );
+    // A line begun before today is history: a departure dated before it is refused.
+    await expectWritten(t, SET_MANAGER, { email: at('dee'), manager: at('ana') });
+    await expectRefused(later(), DEPART, { email: at('ana'), on: TODAY }, 'input.on', 'VALIDATION');
   });
 });
 
