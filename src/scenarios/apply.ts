@@ -29,17 +29,22 @@ export async function applyScenario(context: Context, input: unknown): Promise<A
     if (scenario.changes.length === 0) {
       throw UserInputError.of('input.id', 'the scenario has no changes to apply', 'VALIDATION');
     }
-    openedRoles = await recordChanges(context, scenario);
-    const [applied] = await scenariosByIds(context.db, [scenario.id]);
-    return applied ?? scenario;
+    // Answered as marked in its own transaction: a read after it could fail once it committed.
+    const recorded = await recordChanges(context, scenario);
+    openedRoles = recorded.openedRoles;
+    return recorded.applied;
   });
   return { ...result, openedRoles: result.userErrors.length > 0 ? [] : openedRoles };
 }
 
-/** Writes the scenario's changes and marks it applied; answers the roles its hires opened. */
-async function recordChanges(context: Context, scenario: Scenario): Promise<OpenRoleRow[]> {
+/** Writes the scenario's changes and marks it applied; answers it and the roles its hires opened. */
+async function recordChanges(
+  context: Context,
+  scenario: Scenario,
+): Promise<{ applied: Scenario; openedRoles: OpenRoleRow[] }> {
   const writer = writerOf(context);
   let openedRoles: OpenRoleRow[] = [];
+  let applied: Scenario | null = null;
   const { version } = await runWrite(
     writer,
     `applyScenario: ${scenario.name}`,
@@ -63,7 +68,8 @@ async function recordChanges(context: Context, scenario: Scenario): Promise<Open
     {
       afterSave: async (tx) => {
         // Told apart once rolled back (the catch below): applied meanwhile, or changed.
-        if (!(await markApplied(tx, scenario, writer.actor))) throw changedMeanwhile();
+        applied = await markApplied(tx, scenario, writer.actor);
+        if (!applied) throw changedMeanwhile();
       },
     },
   ).catch(async (error) => {
@@ -74,11 +80,12 @@ async function recordChanges(context: Context, scenario: Scenario): Promise<Open
     throw error;
   });
   // Every change was already so (a hire into a seat already hiring): nothing to write.
-  if (version === null && !(await markApplied(context.db, scenario, writer.actor))) {
+  if (version === null) applied = await markApplied(context.db, scenario, writer.actor);
+  if (!applied) {
     throw (await isApplied(context, scenario.id)) ? appliedMeanwhile() : changedMeanwhile();
   }
   context.org.renew();
-  return openedRoles;
+  return { applied, openedRoles };
 }
 
 async function isApplied(context: Context, id: number): Promise<boolean> {

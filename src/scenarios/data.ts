@@ -53,11 +53,16 @@ export async function updateScenarioRow(
 }
 
 /**
- * Marks a scenario applied, once, and only as it was read: false when it already was, or was
- * changed since (`updateScenario` meanwhile: what was applied is not what it now says).
+ * Marks a scenario applied, once, and only as it was read; answers it as marked, or null when
+ * it already was applied, or was changed since (`updateScenario` meanwhile: what was applied
+ * is not what it now says).
  */
-export async function markApplied(db: Db, read: Scenario, appliedBy: string): Promise<boolean> {
-  const rows = await db
+export async function markApplied(
+  db: Db,
+  read: Scenario,
+  appliedBy: string,
+): Promise<Scenario | null> {
+  const [row] = await db
     .update(scenarioTable)
     .set({ appliedAt: sql`now()`, appliedBy })
     .where(
@@ -68,8 +73,8 @@ export async function markApplied(db: Db, read: Scenario, appliedBy: string): Pr
         eq(scenarioTable.changes, read.changes),
       ),
     )
-    .returning({ id: scenarioTable.id });
-  return rows.length === 1;
+    .returning();
+  return row ? typed(row) : null;
 }
 
 export async function scenariosByIds(db: Db, ids: readonly number[]): Promise<Scenario[]> {
