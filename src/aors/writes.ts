@@ -183,7 +183,7 @@ export function setAorOwner(w: Draft, input: OwnerInput): OwnerChange {
     // The later-row check comes first, so a refused change ends nothing.
     own(w, aor, person, 'PRIMARY', primaries, on);
     endRows(w.aorOwnerships, asBackup, on);
-  } else endRows(w.aorOwnerships, primaries, on, { today: w.today, path: 'on' });
+  } else endRows(w.aorOwnerships, primaries, on, { today: w.recordedUntil, path: 'on' });
   const previousOwner = held ? (w.people.get(held.personId) ?? null) : null;
   return { aor, previousOwner };
 }
@@ -217,7 +217,7 @@ export function removeAorBackup(w: Draft, input: OwnerInput & { person: string }
     const message = `${person.email} is not a backup owner of ${aor.slug}`;
     throw UserInputError.of('person', message, 'NOT_FOUND');
   }
-  endRows(w.aorOwnerships, backups, on, { today: w.today, path: 'on' });
+  endRows(w.aorOwnerships, backups, on, { today: w.recordedUntil, path: 'on' });
   return { aor };
 }
 
@@ -225,7 +225,10 @@ export function removeAorBackup(w: Draft, input: OwnerInput & { person: string }
 export function retireAor(w: Draft, input: { slug: string; on?: Day | null }): RetireChange {
   const on = input.on ?? w.today;
   const aor = requireAorOn(w, input.slug, 'slug', on);
-  const ended = endRows(w.aorOwnerships, ownershipsOf(w, aor), on, { today: w.today, path: 'on' });
+  const ended = endRows(w.aorOwnerships, ownershipsOf(w, aor), on, {
+    today: w.recordedUntil,
+    path: 'on',
+  });
   const endedOwners = ended.flatMap((row) => w.people.get(row.personId) ?? []);
   return { aor: w.aors.update(aor, { retiredOn: on }), endedOwners };
 }

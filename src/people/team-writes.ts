@@ -58,7 +58,7 @@ export function setTeam(w: Draft, input: SetTeamInput): TeamChange {
     const left = current && w.units.get(current.unitId);
     if (left) requireUnitFrom(left, on, 'on');
     const held = rows.find(heldOn(on)) ?? current;
-    const ended = endRows(w.memberships, rows, on, { today: w.today, path: 'on' });
+    const ended = endRows(w.memberships, rows, on, { today: w.recordedUntil, path: 'on' });
     return { person, membership: null, ended: ended.find((m) => m.id === held?.id) ?? null };
   }
   refuseBeforePlannedEnd(w, rows, on, 'on', (r) => r.unitId === team.id);

@@ -174,12 +174,13 @@ export function plannedChanges(
   changes: readonly ScenarioChange[],
   {
     idBase = 0,
+    recordedUntil = day,
     recorded = changes.some((change) => change.hire)
-      ? applyChanges(new Draft(history, day), changes, 'apply')
+      ? applyChanges(new Draft(history, day, 0, recordedUntil), changes, 'apply')
       : [],
-  }: { idBase?: number; recorded?: ScenarioConflict[] } = {},
+  }: { idBase?: number; recordedUntil?: Day; recorded?: ScenarioConflict[] } = {},
 ): { draft: Draft; conflicts: ScenarioConflict[] } {
-  const draft = new Draft(history, day, idBase);
+  const draft = new Draft(history, day, idBase, recordedUntil);
   const planned = applyChanges(draft, changes, 'plan', new Set(recorded.map((c) => c.index)));
   return { draft, conflicts: [...recorded, ...planned].sort((a, b) => a.index - b.index) };
 }

@@ -8,6 +8,7 @@ import {
 import { type OrgDiff, orgDiff } from '../core/impact/org-diff.js';
 import { orgStateOn } from '../core/org/as-of.js';
 import { changedState } from '../core/org/changed-state.js';
+import { laterDay } from '../core/org/days.js';
 import type { Day, OrgHistory, OrgState } from '../core/org/state.js';
 import { inLayerOrder } from '../core/org/subtree.js';
 import { policyOn, type Thresholds } from '../core/policy.js';
@@ -41,9 +42,12 @@ export function planChanges(
   history: OrgHistory,
   before: OrgState,
   changes: readonly ScenarioChange[],
-  idBase = 0,
+  { idBase = 0, today = before.asOf }: { idBase?: number; today?: Day } = {},
 ) {
-  const { draft, conflicts } = plannedChanges(history, before.asOf, changes, { idBase });
+  const { draft, conflicts } = plannedChanges(history, before.asOf, changes, {
+    idBase,
+    recordedUntil: laterDay(today, before.asOf),
+  });
   const changed = draftChanges(draft);
   const after =
     draft.revision === 0
@@ -57,6 +61,8 @@ export function planChanges(
 export interface EvaluationOptions {
   /** The first id of the placeholder people a scenario hires. */
   idBase?: number;
+  /** The real today: on an earlier day, the history recorded since is not erased either. */
+  today?: Day;
   /**
    * A scoped caller's units (its subtree today): the rollups are theirs, and only they are
    * listed. A change inside a scope still moves figures outside it (a departing person's
@@ -75,9 +81,12 @@ export function evaluateScenario(
   before: OrgState,
   changes: readonly ScenarioChange[],
   thresholds: Thresholds,
-  { idBase = 0, within = null }: EvaluationOptions = {},
+  { idBase = 0, within = null, today }: EvaluationOptions = {},
 ): ScenarioEvaluation & { hires: PersonRow[] } {
-  const { draft, after, conflicts, changed } = planChanges(history, before, changes, idBase);
+  const { draft, after, conflicts, changed } = planChanges(history, before, changes, {
+    idBase,
+    today,
+  });
   const policy = draft.policies.changed ? policyOn(draft.policies.rows(), before.asOf) : thresholds;
   // A policy change reaches every unit and person: the whole org is compared anew.
   const touched = policy === thresholds ? changed : null;

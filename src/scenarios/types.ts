@@ -159,7 +159,7 @@ export const Scenario = builder.loadableNode('Scenario', {
           state,
           scenario.changes,
           await context.org.policyOn(state.asOf),
-          { idBase, within: context.viewer.scope?.unitIds ?? null },
+          { idBase, within: context.viewer.scope?.unitIds ?? null, today: context.today },
         );
         for (const hire of hires) placeholdersOf(context).set(hire.id, hire);
         const { asOf: day } = evaluation;

@@ -115,7 +115,7 @@ export function vacateSeat(w: Draft, input: VacateSeatInput): SeatChange {
   // holding in force then or after.
   if (!heldFrom(on, rows)) throw UserInputError.of('seat', 'the seat has no holder', 'NOT_FOUND');
   const holder = rows.find(heldOn(on));
-  const ended = endRows(w.seatAssignments, rows, on, { today: w.today, path: 'on' });
+  const ended = endRows(w.seatAssignments, rows, on, { today: w.recordedUntil, path: 'on' });
   return {
     assignment: null,
     ended: ended.find((row) => row.id === holder?.id) ?? ended[0] ?? null,

@@ -150,7 +150,7 @@ export function removeCandidate(
   const on = input.on ?? w.today;
   const { unit, rows, current } = requireCandidacy(w, input, on);
   requireUnitFrom(unit, on, 'on');
-  const ended = endRows(w.candidates, rows, on, { today: w.today, path: 'on' });
+  const ended = endRows(w.candidates, rows, on, { today: w.recordedUntil, path: 'on' });
   return { candidate: null, ended: ended.find((row) => row.id === current.id) ?? null };
 }
 

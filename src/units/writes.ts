@@ -168,6 +168,9 @@ export function archiveUnit(w: Draft, input: ArchiveUnitInput): ArchiveChange {
     throw new UserInputError(userErrors);
   }
   const candidacies = w.candidates.where('unit', unit.id);
-  const endedCandidacies = endRows(w.candidates, candidacies, on, { today: w.today, path: 'on' });
+  const endedCandidacies = endRows(w.candidates, candidacies, on, {
+    today: w.recordedUntil,
+    path: 'on',
+  });
   return { unit: w.units.update(unit, { archivedOn: on }), endedCandidacies };
 }

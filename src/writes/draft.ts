@@ -87,6 +87,13 @@ export class Draft {
     readonly today: Day,
     /** New rows get ids below this one (evaluations of one request must not collide). */
     idBase = 0,
+    /**
+     * The last day of the history as recorded: a row begun by then was in force, and no write
+     * erases it. The write's own day, but for a scenario evaluated on another day: its endings
+     * meet the history recorded until today, as the mutations dated that day would (a
+     * departure there is brought forward instead, as `departureImpact`'s is).
+     */
+    readonly recordedUntil: Day = today,
   ) {
     this.lastId = idBase;
     // Every table draws its new ids from the draft and tells it of each change.

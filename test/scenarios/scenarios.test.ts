@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/core/org/days.js';
 import { demoDocument } from '../../src/demo/load.js';
 import { tokenFor } from '../access/credentials.js';
 import { TODAY } from '../helpers/app.js';
@@ -250,6 +251,31 @@ describe('evaluating a scenario', () => {
     const { node } = await query('node(id: $id)');
     expect(node).toEqual({ evaluation: { asOf: TODAY } });
     expect(await query('nodes(ids: [$id])')).toEqual({ nodes: [node] });
+  });
+});
+
+describe('a scenario evaluated on an earlier day', () => {
+  it('meets the history recorded since, as the mutations dated that day would', async () => {
+    // Vacating on a day before a holder recorded since: the mutation refused it, and the
+    // evaluation withdrew that holder as a plan, without a conflict.
+    const since = addDays(TODAY, -30);
+    const assign = `mutation { assignSeat(input: { unit: "payments", seat: ENG_LEAD,
+      person: "oz@example.com", startedOn: "${since}" }) { userErrors { message } } }`;
+    expect((await t.data(assign)).assignSeat.userErrors).toEqual([]);
+    const { id } = await create({
+      name: 'payments without its Eng Lead',
+      changes: [{ vacateSeat: { unit: 'payments', seat: 'ENG_LEAD' } }],
+    });
+    const earlier = addDays(TODAY, -60);
+    expect((await evaluate(id, earlier)).conflicts).toEqual([
+      { index: 0, message: expect.stringContaining(`must be after ${since}`) },
+    ]);
+    const vacate = `mutation { vacateSeat(input: { unit: "payments", seat: ENG_LEAD, on: "${earlier}" })
+      { userErrors { path code } } }`;
+    expect((await t.data(vacate)).vacateSeat.userErrors).toEqual([
+      { path: 'input.on', code: 'VALIDATION' },
+    ]);
+    expect((await evaluate(id)).conflicts).toEqual([]);
   });
 });
 
