@@ -6,7 +6,7 @@ import {
   type Severity,
 } from '../core/findings/types.js';
 import { type Command, TODAY_OPTION, withOperator } from './command.js';
-import { badUsage, oneOf } from './failures.js';
+import { badUsage, cannotRun, oneOf } from './failures.js';
 import type { Operator } from './operator.js';
 
 /** What `check` fails on: finding kinds, a minimum severity, teams without a Tech Lead. */
@@ -73,6 +73,7 @@ export async function runCheck(
 ): Promise<{ lines: string[]; failed: boolean }> {
   const ask = <T>(query: string, variables: Record<string, unknown>) =>
     org.ask<T>(query, { scope: criteria.scope, ...variables });
+  await refuseEmptyOrg(org, criteria);
   const lines: string[] = [];
   let failed = false;
   if (criteria.teamsWithoutTechLead) {
@@ -100,6 +101,22 @@ export async function runCheck(
     failed ||= findings.length > 0;
   }
   return { lines, failed };
+}
+
+/**
+ * A gate on an org without a unit passes nothing real: it was pointed at another database (a
+ * new folder, an empty one), so it cannot run rather than pass. A scope names its unit.
+ */
+async function refuseEmptyOrg(org: Operator, criteria: CheckCriteria): Promise<void> {
+  if (criteria.scope) return;
+  const { units } = await org.ask<{ units: { totalCount: number } }>(
+    '{ units(first: 1) { totalCount } }',
+  );
+  if (units.totalCount === 0) {
+    throw cannotRun(
+      'the org has no units today: nothing was checked (is ORGRAPH_DATA_DIR or DATABASE_URL the one that holds your org?)',
+    );
+  }
 }
 
 interface TeamRow {

@@ -1,8 +1,10 @@
 import { todayUtc } from '../core/org/days.js';
 import type { Database } from '../db/client.js';
+import { holdsCluster } from '../db/cluster-folder.js';
 import type { Config } from '../server/config.js';
 import { FolderInUse } from '../server/data-lock.js';
 import { openAsWriter } from '../server/open-database.js';
+import { requireDataFolder } from '../server/owner-only.js';
 import { answer, type Operator } from './answer.js';
 import { badInput, cannotRun } from './failures.js';
 
@@ -41,6 +43,12 @@ export function throughServer(url: string, token: string): Operator {
 }
 
 /**
+ * The commands that only read: on a folder holding no database they make none, and say so
+ * (a gate run on a mistyped folder read a new, empty org there, and passed).
+ */
+const READS_ONLY = new Set(['check', 'export', 'churn', 'scenario']);
+
+/**
  * The operator for a command: PostgreSQL in-process; the embedded folder in-process while
  * this command holds its lock, or through the server that holds it. `today` pins the day
  * the command runs on; a server answers for its own today, so it cannot be pinned there:
@@ -52,6 +60,13 @@ export async function connect(
   today?: string,
   { preferred = false } = {},
 ): Promise<Operator> {
+  if (READS_ONLY.has(command) && !config.databaseUrl && !holdsCluster(config.dataDir)) {
+    requireDataFolder(config.dataDir); // a folder of the user's own files says that first
+    throw cannotRun(
+      `ORGRAPH_DATA_DIR ${config.dataDir} holds no org (no database there): nothing to ${command}; ` +
+        'set ORGRAPH_DATA_DIR to the folder that holds yours, or start the server there first',
+    );
+  }
   let database: Awaited<ReturnType<typeof openAsWriter>>;
   try {
     database = await openAsWriter(config, `CLI (org ${command})`);

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { holdsCluster } from './cluster-folder.js';
 import { migratePglite } from './migrate.js';
 
 /**
@@ -89,7 +90,7 @@ export async function dumpPglite(client: PGlite, file: string): Promise<void> {
  * folder's own cluster).
  */
 export function newFolderTemplate(dataDir: string | undefined): Blob | undefined {
-  if (dataDir !== undefined && existsSync(join(dataDir, 'PG_VERSION'))) return undefined;
+  if (dataDir !== undefined && holdsCluster(dataDir)) return undefined;
   const file = templateFile();
   return existsSync(file) ? new Blob([readFileSync(file)]) : undefined;
 }

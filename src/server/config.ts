@@ -1,10 +1,18 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Thresholds } from '../core/policy.js';
 import type { DatabaseTimeouts } from '../db/connections.js';
 import type { AccessSettings } from '../tokens/authenticate.js';
 import { checkJwtEnv, jwtConfigOf, jwtEnv } from '../tokens/jwt-config.js';
+
+/**
+ * The project's own `.orgraph` (src/server or dist/server, two levels up), wherever the
+ * command runs from: `node …/dist/cli/org.js check` run from another folder read a new,
+ * empty org made there, and passed.
+ */
+const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../.orgraph', import.meta.url));
 
 const onOff = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])
@@ -21,7 +29,7 @@ const envSchema = z
       .url()
       .refine((url) => /^postgres(ql)?:\/\//i.test(url), 'must be a postgres:// URL')
       .optional(),
-    ORGRAPH_DATA_DIR: z.string().min(1).default('.orgraph'),
+    ORGRAPH_DATA_DIR: z.string().min(1).optional(),
     ORGRAPH_DEMO: onOff.default(true),
     ORGRAPH_ADMIN_TOKEN: z.string().min(1).optional(),
     // Explicitly opens read access (VIEWER, or the role named) to requests without a token.
@@ -119,7 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    dataDir: resolve(e.ORGRAPH_DATA_DIR),
+    dataDir: e.ORGRAPH_DATA_DIR ? resolve(e.ORGRAPH_DATA_DIR) : DEFAULT_DATA_DIR,
     demo: e.ORGRAPH_DEMO,
     adminToken: e.ORGRAPH_ADMIN_TOKEN,
     openRead: e.ORGRAPH_OPEN_READ === 'off' ? null : e.ORGRAPH_OPEN_READ,

@@ -69,9 +69,25 @@ function isAlive(owner: FolderOwner): boolean | null {
   if (owner.pid === process.pid) return false; // a previous life of ours, in a container
   try {
     process.kill(owner.pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !isZombie(owner.pid);
+}
+
+/**
+ * A killed process whose parent has not collected it yet (a server started with `&`, whose
+ * parent is a container's init that reaps late) still answers signal 0: Linux says it is
+ * dead (state Z or X in /proc/PID/stat). Elsewhere, or unreadable: not known dead.
+ */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "PID (COMMAND) STATE …": the command may hold spaces and parentheses.
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state === 'Z' || state === 'X';
+  } catch {
+    return false;
   }
 }
 

@@ -83,7 +83,7 @@ const CLUSTER = new Set(['PG_VERSION', 'base', 'global', 'pg_wal', 'postgresql.c
  * touched. Made owner-only, a folder of the operator's own files (`ORGRAPH_DATA_DIR=.` by
  * mistake) lost its modes, scripts their executable bit, and got a database cluster among them.
  */
-function requireDataFolder(dataDir: string): void {
+export function requireDataFolder(dataDir: string): void {
   if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) return;
   const entries = readdirSync(dataDir);
   if (entries.some((name) => CLUSTER.has(name))) return;

@@ -108,6 +108,32 @@ describe.skipIf(process.env.DATABASE_URL)(
         );
       });
 
+      it('names a folder that holds no org, and makes none there', async () => {
+        // A mistyped folder: the check made a new, empty org there and passed (exit 0).
+        const typo = join(scratchDir(), 'orgrpah');
+        const { code, output } = await cli(
+          { ORGRAPH_DATA_DIR: typo },
+          'check',
+          '--fail-on',
+          'unowned-aor',
+        );
+        expect(code).toBe(3);
+        expect(output.trim()).toBe(
+          `ORGRAPH_DATA_DIR ${typo} holds no org (no database there): nothing to check; set ORGRAPH_DATA_DIR to the folder that holds yours, or start the server there first`,
+        );
+        expect(existsSync(typo)).toBe(false);
+      });
+
+      it('refuses to check an org with no units: nothing would be checked', async () => {
+        const empty = { ORGRAPH_DATA_DIR: scratchDir(), ORGRAPH_DEMO: 'off' };
+        expect((await cli(empty, 'token', 'create', '--role', 'VIEWER', '--name', 'x')).code).toBe(
+          0,
+        );
+        const { code, output } = await cli(empty, 'check', '--fail-on', 'teams-without-tech-lead');
+        expect(code).toBe(3);
+        expect(output).toContain('the org has no units today: nothing was checked');
+      }, 60_000);
+
       it('names another command holding the embedded folder', async () => {
         held = await lockDataFolder(dataDir, 'CLI (org import)', () => {});
         const { code, output } = await org('depart', 'vic@example.com');

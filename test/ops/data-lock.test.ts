@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { loadConfig } from '../../src/server/config.js';
+import { lockDataFolder } from '../../src/server/data-lock.js';
+import { ROOT, scratchDir } from './processes.js';
+
+it("is the project's .orgraph by default, whatever folder a command runs from", () => {
+  // `node …/dist/cli/org.js check` run from another folder read a new, empty org made there.
+  const before = process.cwd();
+  process.chdir(tmpdir());
+  try {
+    expect(loadConfig({}).dataDir).toBe(join(ROOT, '.orgraph'));
+    expect(loadConfig({ ORGRAPH_DATA_DIR: 'mine' }).dataDir).toBe(join(tmpdir(), 'mine'));
+  } finally {
+    process.chdir(before);
+  }
+});
+
+/** A process that has exited and that its parent (`sleep`, which never waits) never collects. */
+async function zombie(): Promise<{ pid: number; parent: () => void }> {
+  const parent = spawn('sh', ['-c', 'sleep 0.1 & echo $!; exec sleep 60']);
+  const pid = await new Promise<number>((resolve) =>
+    parent.stdout.once('data', (chunk: Buffer) => resolve(Number(String(chunk).trim()))),
+  );
+  const state = () => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
+  await expect.poll(state).toBe('Z');
+  return { pid, parent: () => parent.kill('SIGKILL') };
+}
+
+it.runIf(process.platform === 'linux')(
+  "takes over a killed server's folder before its parent has collected it (a zombie)",
+  async () => {
+    // Its pid still answered signal 0: the CLI sent its command to the dead server's port
+    // ("does not answer … restart it") until the parent reaped it, and a restart was refused.
+    const dead = await zombie();
+    try {
+      const dataDir = scratchDir();
+      const owner = { pid: dead.pid, host: hostname(), what: 'server', url: 'http://127.0.0.1:1' };
+      writeFileSync(join(dataDir, 'orgraph-owner.json'), JSON.stringify({ ...owner, token: 'x' }));
+      mkdirSync(join(dataDir, 'orgraph.lock')); // its lock, as fresh as it left it
+      const lock = await lockDataFolder(dataDir, 'CLI (org check)', () => {});
+      const taken = JSON.parse(readFileSync(join(dataDir, 'orgraph-owner.json'), 'utf8'));
+      expect(taken).toMatchObject({ pid: process.pid, what: 'CLI (org check)' });
+      await lock.release();
+    } finally {
+      dead.parent();
+    }
+  },
+  30_000,
+);
