@@ -27,6 +27,7 @@ import { createMetrics, useMetricsRoute } from './metrics.js';
 import { gaugedKinds, orgGauges } from './org-gauges.js';
 import { useParamsGuard } from './params-guard.js';
 import { useReadiness } from './readiness.js';
+import { useRefusedStreamsEnded } from './refused-streams.js';
 import { useTypedRequestErrors } from './request-errors.js';
 import { useRequestRecords } from './requests.js';
 import { shareSteps } from './sibling-steps.js';
@@ -123,6 +124,7 @@ export function createApp({
       useListGuard(schema),
       useCostLimit(),
       useSlicedAnswers(),
+      useRefusedStreamsEnded(),
       useDashboard(),
       ...(config.graphiql ? [useGraphiQLPage(schema, config)] : []),
       useReadiness('/ready', () => database.ping().then(() => true)),

@@ -171,3 +171,22 @@ describe('GET /metrics', () => {
     expect((await scrape(guarded, METRICS_TOKEN)).status).toBe(200);
   });
 });
+
+describe('a subscription refused for its Accept header (406)', () => {
+  it('holds nothing: its stream is ended, not left subscribed', async () => {
+    // Each left a subscriber behind: twenty thousand ran the server out of memory.
+    const refused = Array.from({ length: 20 }, () =>
+      app.app.fetch('http://orgraph.test/graphql', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          authorization: `Bearer ${ADMIN_TOKEN}`,
+        },
+        body: JSON.stringify({ query: 'subscription { orgChanged { version } }' }),
+      }),
+    );
+    for (const response of await Promise.all(refused)) expect(response.status).toBe(406);
+    await expect.poll(async () => sample((await scrape(app)).text, 'orgraph_subscribers')).toBe(0);
+  });
+});
