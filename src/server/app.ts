@@ -90,7 +90,7 @@ export function createApp({
     // outage becomes DATABASE_UNAVAILABLE (mask-fault.ts).
     maskedErrors: { isDev: false, maskError: rememberingOriginal(maskFault) },
     logging: yogaLogger(logger),
-    cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins } : false,
+    cors: corsFor(config.corsOrigins),
     batching: false,
     multipart: false, // no file uploads: a request is JSON, a GraphQL text or a form
     context: async ({ request }): Promise<Context> => {
@@ -135,3 +135,16 @@ export function createApp({
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/**
+ * CORS for the configured origins only. Given several, Yoga's CORS answered any other origin
+ * `Access-Control-Allow-Origin: null`, credentials allowed: the origin a sandboxed frame on
+ * any site sends, which could so read what open read access serves. Others get no CORS.
+ */
+function corsFor(origins: string[]) {
+  if (origins.length === 0) return false;
+  return (request: Request) => {
+    const origin = request.headers.get('origin');
+    return origin !== null && origins.includes(origin) ? { origin: origins } : false;
+  };
+}

@@ -156,13 +156,23 @@ describe('CORS', () => {
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  it('allows only the configured origins', async () => {
-    const cors = await startTestApp({ env: { ORGRAPH_CORS_ORIGINS: 'https://dash.example' } });
+  it.each([
+    ['one', 'https://dash.example'],
+    ['two', 'https://dash.example,https://ops.example'],
+  ])('allows only the configured origins (%s configured)', async (_, origins) => {
+    // With two, any other origin was answered `null`, with credentials: the origin of a
+    // sandboxed frame on any site, which could so read what open read access serves.
+    const cors = await startTestApp({ env: { ORGRAPH_CORS_ORIGINS: origins } });
     try {
       const allowed = await preflight(cors, 'https://dash.example');
       expect(allowed.headers.get('access-control-allow-origin')).toBe('https://dash.example');
-      const refused = await preflight(cors, 'https://evil.example');
-      expect(refused.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+      for (const origin of ['https://evil.example', 'null']) {
+        const refused = await preflight(cors, origin);
+        // None, or the one configured: never theirs, never `null`.
+        expect([null, 'https://dash.example']).toContain(
+          refused.headers.get('access-control-allow-origin'),
+        );
+      }
     } finally {
       await cors.close();
     }
