@@ -43,6 +43,8 @@ interface Snapshot {
  */
 export class OrgSnapshots {
   private current: Promise<Snapshot> | null = null;
+  /** Loads of the org from the database under way (each holds a pooled connection). */
+  private loadsInFlight = 0;
   private readonly watchers = new Set<(version: number) => void>();
   /** The versions this store will hold without reading the org: its writes', its siblings'. */
   private readonly steps = new HeardSteps();
@@ -125,9 +127,13 @@ export class OrgSnapshots {
    * made here and being applied, or by a sibling's step), else read through `tx`.
    */
   async historyAt(tx: Db, version: number): Promise<OrgHistory> {
-    let cached = await this.settled();
-    if (cached && cached.version < version && (await this.steppedTo(version))) {
-      cached = await this.settled();
+    // A load in flight waits for a pooled connection, and the pool may be full of writes
+    // waiting for this one's lock: they all stood still until the pool's timeout (two
+    // instances writing). The history is then read through `tx`, never waited for.
+    const held = () => (this.loadsInFlight > 0 ? Promise.resolve(null) : this.settled());
+    let cached = await held();
+    if (cached && cached.version < version && (await this.steppedTo(version, held))) {
+      cached = await held();
     }
     if (cached?.version === version) return cached.history;
     const started = performance.now();
@@ -172,12 +178,11 @@ export class OrgSnapshots {
   }
 
   /** Whether the org held reached `version` by writes made here or by siblings (`HeardSteps`). */
-  private steppedTo(version: number): Promise<boolean> {
-    return this.steps.reach(
-      version,
-      () => this.settled(),
-      (next, changes) => this.applyStep(next, changes),
-    );
+  private steppedTo(
+    version: number,
+    held: () => Promise<Snapshot | null> = () => this.settled(),
+  ): Promise<boolean> {
+    return this.steps.reach(version, held, (next, changes) => this.applyStep(next, changes));
   }
 
   private keep(snapshot: Omit<Snapshot, 'states'>): void {
@@ -202,6 +207,7 @@ export class OrgSnapshots {
       if (since && since.version >= version) return since;
     }
     const started = performance.now();
+    this.loadsInFlight += 1;
     // The version and the rows are read in one snapshot of the database, so they agree.
     const loading = db
       .transaction(
@@ -216,6 +222,9 @@ export class OrgSnapshots {
         this.onLoad((performance.now() - started) / 1_000);
         if (this.current === loading) this.newVersion(snapshot.version);
         return snapshot;
+      })
+      .finally(() => {
+        this.loadsInFlight -= 1;
       });
     this.current = loading;
     return loading;
