@@ -48,11 +48,12 @@ export function orgGauges(
 ) {
   const answers = heldAnswers(org, today, watch);
   // Every worker of a server holds the same org: its gauges are told once, not added up
-  // (server/cluster-metrics.ts); the versions, the newest.
+  // (server/cluster-metrics.ts), every one of them the same worker's (the first to answer the
+  // scrape), so the versions say what the values describe: the versions were once the newest
+  // of all workers while the values were one worker's, a version behind.
   const gauge = <L extends string>(
     name: string,
     help: string,
-    aggregator: 'first' | 'max',
     tell: (gauge: Gauge<L>, answer: Answer) => void,
     labelNames: readonly L[] = [],
   ) =>
@@ -61,7 +62,7 @@ export function orgGauges(
       help,
       labelNames,
       registers: [registry],
-      aggregator,
+      aggregator: 'first',
       // None worked out yet and the database unreachable: these gauges are left out of the
       // scrape, and the rest (requests, errors, pools: what an outage is read by) served.
       async collect() {
@@ -75,7 +76,6 @@ export function orgGauges(
   gauge(
     'orgraph_units',
     'Units of the org today, by layer and coverage status.',
-    'first',
     (g, { rollup }) => {
       for (const layer of LAYERS) {
         for (const status of COVERAGE_STATUSES) {
@@ -88,7 +88,6 @@ export function orgGauges(
   gauge(
     'orgraph_unhealthy_units',
     'Units of the org today that are not healthy, by layer.',
-    'first',
     (g, { rollup }) => {
       for (const layer of LAYERS) {
         const row = rowOf(rollup, layer);
@@ -100,7 +99,6 @@ export function orgGauges(
   gauge(
     'orgraph_findings',
     "Findings of the whole org today under today's policy, by kind and severity.",
-    'first',
     (g, { findings }) => {
       for (const kind of kinds) {
         for (const severity of SEVERITIES) {
@@ -113,17 +111,15 @@ export function orgGauges(
   gauge(
     'orgraph_bench_strength',
     'Share of held seats with a READY_NOW successor today (absent when none is held).',
-    'first',
     // No sample at all when no seat is held: prom-client's reset() leaves a 0 behind.
     (g, { rollup }) => (rollup.benchStrength === null ? g.remove() : g.set(rollup.benchStrength)),
   );
   gauge(
     'orgraph_org_gauges_version',
     'The org version the org gauges above describe (behind orgraph_org_version a moment after a write).',
-    'max',
     (g, answer) => g.set(answer.version),
   );
-  gauge('orgraph_org_version', 'The newest org version this instance holds.', 'max', (g, answer) =>
+  gauge('orgraph_org_version', 'The newest org version this instance holds.', (g, answer) =>
     g.set(Math.max(answers.latest(), answer.version)),
   );
 }
