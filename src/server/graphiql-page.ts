@@ -35,6 +35,16 @@ interface Page {
 }
 
 /**
+ * Not to be framed (clickjacking a signed-in page), nor read as another type. Its scripts are
+ * inline (GraphiQL's own page): a CSP restricting scripts is the dashboard's, not this one's.
+ */
+const FRAMING = {
+  'content-security-policy': "frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+/**
  * `GET /graphql` from a browser: GraphiQL, rendered on the first visit and kept (it only
  * changes with the schema and the configuration, i.e. with a restart). Sent compressed
  * when the browser accepts br or gzip, with an ETag per encoding: a browser revalidates on
@@ -51,7 +61,7 @@ export function useGraphiQLPage(schema: GraphQLSchema, config: Config): Plugin {
       const encoding = (new Negotiator({ headers }).encoding([...ENCODINGS]) ??
         'identity') as Encoding;
       const etag = `"${page.hash}-${encoding}"`;
-      const common = { etag, 'cache-control': 'no-cache', vary: 'Accept-Encoding' };
+      const common = { etag, 'cache-control': 'no-cache', vary: 'Accept-Encoding', ...FRAMING };
       if (request.headers.get('if-none-match')?.includes(etag)) {
         endResponse(new fetchAPI.Response(null, { status: 304, headers: common }));
         return;

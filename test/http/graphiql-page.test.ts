@@ -46,6 +46,13 @@ describe('GET /graphql in a browser: GraphiQL', () => {
     expect(decode(body).toString()).toBe(identity);
   });
 
+  it('may not be framed by another page, nor read as another type', async () => {
+    // Sent without any: a page of any site could frame GraphiQL over a signed-in session.
+    const { headers } = await visit('gzip');
+    expect(headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+    expect(headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it('has an ETag per encoding: a revalidating browser gets a 304, no body', async () => {
     const first = await visit('gzip');
     const etag = first.headers.get('etag') as string;
