@@ -49,17 +49,17 @@ export const COST = {
   churn: 2_000,
 } as const;
 
-/** An `asOf` day not yet computed costs a rebuild of the org on that day: 50–100 ms. */
-const OTHER_DAY = 8_000;
+/**
+ * Each day asked with `asOf` costs a rebuild of the org on that day: 50–100 ms. Priced once
+ * a day for the whole request (src/graphql/days-asked.ts), whichever fields ask it.
+ */
+export const OTHER_DAY = 8_000;
 
 /**
- * The options of a heavy field: its price (plus a day's rebuild when asked `asOf`), and the
- * mark that makes it wait its turn (src/graphql/heavy-turns.ts) so that no two heavy
- * computations run back to back without the server answering anything in between.
+ * The options of a heavy field: its price, and the mark that makes it wait its turn
+ * (src/graphql/heavy-turns.ts) so that no two heavy computations run back to back without
+ * the server answering anything in between.
  */
 export function heavy(cost: number) {
-  return {
-    complexity: (args: { asOf?: string | null }) => cost + (args.asOf ? OTHER_DAY : 0),
-    extensions: { heavy: true },
-  };
+  return { complexity: cost, extensions: { heavy: true } };
 }

@@ -9,7 +9,8 @@ import {
   validate,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { MAX_COST } from '../graphql/costs.js';
+import { MAX_COST, OTHER_DAY } from '../graphql/costs.js';
+import { daysAsked } from '../graphql/days-asked.js';
 
 /** Limits that refuse what no client needs, while admitting a whole-org dashboard tree. */
 export const QUERY_LIMITS = {
@@ -127,12 +128,15 @@ const VERDICTS_KEPT = 100;
 const KEY_KEPT_CHARS = 4_096;
 
 function priced(args: ExecutionArgs): readonly GraphQLError[] {
+  const variables = args.variableValues ?? {};
+  const { today } = args.contextValue as { today: string };
+  const days = daysAsked(args.document, variables, today) * OTHER_DAY;
   const rule = createComplexityRule({
-    variableValues: args.variableValues ?? {},
+    variableValues: variables,
     operationName: args.operationName ?? undefined,
     context: args.contextValue as object,
     validate: ({ complexity, breadth }, report) => {
-      if (complexity > QUERY_LIMITS.cost) report(tooCostly(complexity));
+      if (complexity + days > QUERY_LIMITS.cost) report(tooCostly(complexity + days));
       else if (breadth > QUERY_LIMITS.breadth) report(tooBroad(breadth));
     },
   });
