@@ -276,6 +276,23 @@ describe('parameters no client sends', () => {
     },
   );
 
+  it('more variables than any operation declares: refused before they are walked', async () => {
+    // 400,000 undeclared ones (4.7 MB) took 0.7 s each, no token needed, nothing answered meanwhile.
+    const many = JSON.stringify(
+      Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`v${i}`, 0])),
+    );
+    const response = await post('{ viewer { role } }', many);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message: 'variables: 101 given, more than 100',
+          extensions: { code: 'BAD_USER_INPUT', argument: 'variables' },
+        },
+      ],
+    });
+  });
+
   it('a body the client stops sending: 400 and a warning, not a database outage', async () => {
     const body = new ReadableStream({
       start(controller) {
