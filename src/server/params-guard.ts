@@ -85,9 +85,14 @@ function cutOff(error: unknown): boolean {
 }
 
 function withoutOriginal(error: GraphQLError): GraphQLError {
-  if (!error.extensions?.originalError) return error;
-  const { originalError: _, ...extensions } = error.extensions;
-  return createGraphQLError(error.message, { extensions });
+  const { originalError, ...extensions } = error.extensions ?? {};
+  if (!originalError) return error;
+  // A body that is not JSON: 400 whatever the client accepts (GraphQL over HTTP asks it of an
+  // `application/json` client too, which Yoga answers 200).
+  const notJson = (originalError as { name?: string }).name === 'SyntaxError';
+  return createGraphQLError(error.message, {
+    extensions: notJson ? { ...extensions, http: { status: 400 } } : extensions,
+  });
 }
 
 /** How many objects and lists deep a JSON value goes, stopping past the limit. */

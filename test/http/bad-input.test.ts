@@ -314,8 +314,12 @@ describe('parameters no client sends', () => {
     expect(line).toMatchObject({ level: 'warn', status: 400, error: { code: 'BAD_REQUEST' } });
   });
 
-  it('a body that is not JSON: 400 in our words, not those of the parser', async () => {
-    const response = await postBody('{"query": "{ __typename }", ');
+  it.each([
+    'application/graphql-response+json',
+    // GraphQL over HTTP: SHOULD be 400 for an application/json client too (it was 200).
+    'application/json',
+  ])('a body that is not JSON: 400 in our words, not those of the parser (%s)', async (accept) => {
+    const response = await postBody('{"query": "{ __typename }", ', accept);
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
       errors: [{ message: 'POST body sent invalid JSON.', extensions: { code: 'BAD_REQUEST' } }],
