@@ -16,6 +16,13 @@ const printable = (s: string) =>
   });
 // Free text may hold line breaks and tabs, never NUL.
 const noNul = (s: string) => !s.includes('\u0000');
+// What is printed as a command, not as text, by a terminal or a log viewer: the other C0
+// controls (ESC cleared the screen of whoever ran `check`), DEL, the C1 controls, and the
+// bidirectional overrides and isolates that show text in another order than it reads.
+const COMMANDS = /[\p{Cc}\p{Bidi_Control}]/gu;
+const TEXT_CONTROLS = new Set(['\t', '\n', '\r', '\u0000']); // NUL: a message of its own
+const noCommands = (s: string) => [...s.matchAll(COMMANDS)].every(([c]) => TEXT_CONTROLS.has(c));
+const NO_CONTROLS = 'must not contain control characters';
 // Nor half a character: a lone UTF-16 surrogate has no UTF-8 form (the audit log's JSON
 // refused it as a fault; a text column stored U+FFFD instead).
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -43,10 +50,11 @@ export const emailSchema = z
   .pipe(z.email())
   .transform((email) => email.toLowerCase());
 
-/** A required display name: trimmed, 1–200 characters. */
+/** A required display name: trimmed, 1–200 characters, one line of text. */
 export const nameSchema = z
   .string()
   .refine(noNul, 'must not contain NUL characters')
+  .refine((s) => noCommands(s) && !/[\t\n\r]/.test(s), NO_CONTROLS)
   .refine(wellFormed, HALF_A_CHARACTER)
   .transform((s) => s.trim())
   .pipe(
@@ -58,6 +66,7 @@ export const optionalText = (max: number) =>
   z
     .string()
     .refine(noNul, 'must not contain NUL characters')
+    .refine(noCommands, NO_CONTROLS)
     .refine(wellFormed, HALF_A_CHARACTER)
     .transform((s) => s.trim())
     .pipe(z.string().max(max, `must be at most ${max} characters`))

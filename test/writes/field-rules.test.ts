@@ -33,7 +33,12 @@ const UNIT_CASES: Case[] = [
   { field: 'name', value: 'n'.repeat(201) },
   { field: 'name', value: '   ' },
   { field: 'name', value: 'a\u0000b' },
+  // Printed raw by the CLI, ESC cleared the terminal and set its title; a name is one line.
+  { field: 'name', value: 'Ansi\u001b[2J\u001b]0;PWNED\u0007' },
+  { field: 'name', value: 'two\nlines' },
   { field: 'charter', value: 'c'.repeat(2001) },
+  // Text may break lines, not reorder what it shows (a right-to-left override).
+  { field: 'charter', value: 'pay \u202e0001$' },
 ];
 
 const PERSON_CASES: Case[] = [
@@ -42,6 +47,8 @@ const PERSON_CASES: Case[] = [
   { field: 'email', value: 'a\u0000b@example.com' },
   { field: 'name', value: 'n'.repeat(201) },
   { field: 'title', value: 't'.repeat(201) },
+  { field: 'name', value: 'Eve\u0007' },
+  { field: 'title', value: 'Lead\u001b[31m' },
   { field: 'level', value: 'l'.repeat(51) },
 ];
 
