@@ -122,14 +122,13 @@ export class OrgSnapshots {
   }
 
   /**
-   * The history at `version`, for a write holding the org write lock inside its
-   * transaction `tx`: from memory when it is that version (or reaches it by the write before,
-   * made here and being applied, or by a sibling's step), else read through `tx`.
+   * The history at `version`, for a write holding the org write lock inside its transaction
+   * `tx`: from memory when it is that version (or reaches it by this process's write before,
+   * or a sibling's step), else read through `tx`. Never by waiting for a load in flight: it
+   * waits for a pooled connection, and the pool may be full of writes waiting for this one's
+   * lock (all stood still until the pool's timeout, two instances writing).
    */
   async historyAt(tx: Db, version: number): Promise<OrgHistory> {
-    // A load in flight waits for a pooled connection, and the pool may be full of writes
-    // waiting for this one's lock: they all stood still until the pool's timeout (two
-    // instances writing). The history is then read through `tx`, never waited for.
     const held = () => (this.loadsInFlight > 0 ? Promise.resolve(null) : this.settled());
     let cached = await held();
     if (cached && cached.version < version && (await this.steppedTo(version, held))) {
