@@ -18,8 +18,9 @@ const printable = (s: string) =>
 const noNul = (s: string) => !s.includes('\u0000');
 // What is printed as a command, not as text, by a terminal or a log viewer: the other C0
 // controls (ESC cleared the screen of whoever ran `check`), DEL, the C1 controls, and the
-// bidirectional overrides and isolates that show text in another order than it reads.
-const COMMANDS = /[\p{Cc}\p{Bidi_Control}]/gu;
+// bidirectional embeddings, overrides and isolates that show text in another order than it
+// reads. The marks (LRM, RLM, ALM) stay: names in right-to-left scripts carry them.
+const COMMANDS = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
 const TEXT_CONTROLS = new Set(['\t', '\n', '\r', '\u0000']); // NUL: a message of its own
 const noCommands = (s: string) => [...s.matchAll(COMMANDS)].every(([c]) => TEXT_CONTROLS.has(c));
 const NO_CONTROLS = 'must not contain control characters';

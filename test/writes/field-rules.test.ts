@@ -169,3 +169,13 @@ describe('a date', () => {
     expect(await t.changeCount()).toBe(1);
   });
 });
+
+describe('a name in a right-to-left script', () => {
+  it('keeps its direction marks (RLM), which are text, not a command', async () => {
+    const name = 'נועה כהן\u200f (Noa)';
+    const created = await mutate(t, CREATE_PERSON, { email: 'noa@example.com', name });
+    expect(created.userErrors).toEqual([]);
+    const { person: noa } = await t.data('{ person(email: "noa@example.com") { name } }');
+    expect(noa.name).toBe(name);
+  });
+});
