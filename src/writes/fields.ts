@@ -55,11 +55,16 @@ export const emailSchema = z
 export const nameSchema = z
   .string()
   .refine(noNul, 'must not contain NUL characters')
-  .refine((s) => noCommands(s) && !/[\t\n\r]/.test(s), NO_CONTROLS)
+  .refine(noCommands, NO_CONTROLS)
   .refine(wellFormed, HALF_A_CHARACTER)
+  // Trimmed first: a YAML block scalar (`displayName: >`) ends with a line break.
   .transform((s) => s.trim())
   .pipe(
-    z.string().min(1, 'must not be empty').max(NAME_MAX, `must be at most ${NAME_MAX} characters`),
+    z
+      .string()
+      .min(1, 'must not be empty')
+      .max(NAME_MAX, `must be at most ${NAME_MAX} characters`)
+      .refine((s) => !/[\t\n\r]/.test(s), NO_CONTROLS),
   );
 
 /** Optional text: trimmed, an empty string is stored as null (cleared). */

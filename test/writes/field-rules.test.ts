@@ -170,6 +170,15 @@ describe('a date', () => {
   });
 });
 
+describe('a name with a line break at its end (a YAML block scalar)', () => {
+  it('is trimmed, not refused: only a break inside a name is', async () => {
+    const created = await mutate(t, CREATE_PERSON, { email: 'jo@example.com', name: 'Jo Lee\n' });
+    expect(created.userErrors).toEqual([]);
+    const { person: jo } = await t.data('{ person(email: "jo@example.com") { name } }');
+    expect(jo.name).toBe('Jo Lee');
+  });
+});
+
 describe('a name in a right-to-left script', () => {
   it('keeps its direction marks (RLM), which are text, not a command', async () => {
     const name = 'נועה כהן\u200f (Noa)';
