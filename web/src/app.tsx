@@ -1,4 +1,5 @@
 import { useCallback, useContext, useMemo, useRef, useState } from 'preact/hooks';
+import { today } from './days.js';
 import { Header } from './header.js';
 import { useLiveRefresh } from './live.js';
 import { Churn } from './panels/churn.js';
@@ -86,7 +87,7 @@ function Dashboard({ revealed, refresh }: DashboardProps) {
     );
   }
   // Today's date as of this render: a page left open past midnight moves on at its next refresh.
-  const day = asOf ?? new Date().toISOString().slice(0, 10);
+  const day = asOf ?? today();
   return (
     <main class="grid">
       {/* The tree is a tab stop a unit: a keyboard reaches the panels past it in one. */}

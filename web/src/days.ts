@@ -1,4 +1,7 @@
-import { isDay, isOrgDay, ORG_DAYS } from '../../src/core/org/days.js';
+import { isDay, isOrgDay, ORG_DAYS, todayUtc } from '../../src/core/org/days.js';
+
+/** Today as the API tells it (in UTC): the day a page left on today answers for. */
+export const today = todayUtc;
 
 /** The days the API answers for (its Date scalar). */
 export const FIRST_DAY = ORG_DAYS.first;
