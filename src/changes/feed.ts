@@ -121,7 +121,7 @@ export class OrgChangeFeed {
         );
       },
     });
-    const version = await readOrgVersion(this.database.db).catch(async (error) => {
+    const { version } = await readOrgVersion(this.database.db).catch(async (error) => {
       await listening.close();
       throw error;
     });
@@ -148,7 +148,7 @@ export class OrgChangeFeed {
 
   /** Writes committed while the connection was down were announced to no one here. */
   private async catchUp(): Promise<void> {
-    const version = await readOrgVersion(this.database.db);
+    const { version } = await readOrgVersion(this.database.db);
     this.heard({ version, at: new Date().toISOString() });
   }
 }

@@ -12,7 +12,7 @@ import { type ListenHandlers, type Listening, listenPostgres } from './listen.js
 import { migratePglite, migratePostgres } from './migrate.js';
 import { newFolderTemplate } from './pglite-template.js';
 import * as tables from './tables.js';
-import { askVersionDirectly, ORG_VERSION_SQL } from './version.js';
+import { askVersionDirectly, ORG_VERSION_SQL, type OrgVersion, orgVersionOf } from './version.js';
 
 export type Tables = typeof tables;
 /** The database handle every data-access function takes first: the pool, or a transaction. */
@@ -79,17 +79,17 @@ const EMBEDDED_BUFFERS = '16MB';
 const VERSION_QUERY = { name: 'orgraph_org_version_check', text: ORG_VERSION_SQL };
 
 /**
- * The version check through `query`, the pool's or PGlite's own (one row, one column), seen by
+ * The version check through `query`, the pool's or PGlite's own (one row), seen by
  * `onQuery` as drizzle's queries are.
  */
 function versionReader(
   onQuery: OpenOptions['onQuery'],
   query: () => Promise<{ rows: unknown[][] }>,
-): () => Promise<number> {
+): () => Promise<OrgVersion> {
   return async () => {
     onQuery?.(ORG_VERSION_SQL, []);
     const { rows } = await query();
-    return (rows[0]?.[0] as number | undefined) ?? 0;
+    return orgVersionOf(rows[0]);
   };
 }
 

@@ -41,10 +41,13 @@ export const apiTokenTable = pgTable(
 );
 
 // One row: bumped by every write in the same transaction, so every server instance
-// can tell with one tiny query whether its cached org snapshot is still current.
+// can tell with one tiny query whether its cached org snapshot is still current. `writer`
+// names the server instance (or CLI run) whose write made the version: the workers of that
+// instance will hear of its changes, and no one else's worker waits for them.
 export const orgStateTable = pgTable('org_state', {
   id: integer('id').primaryKey().default(1),
   version: integer('version').notNull().default(0),
+  writer: text('writer'),
 });
 
 export const changeTable = pgTable(

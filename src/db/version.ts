@@ -11,7 +11,8 @@ export interface OrgChange {
   at: string;
 }
 
-const versionQuery = (db: Db) => db.select({ version: orgStateTable.version }).from(orgStateTable);
+const versionQuery = (db: Db) =>
+  db.select({ version: orgStateTable.version, writer: orgStateTable.writer }).from(orgStateTable);
 
 /** Each database's version query, built once: every request asks it. */
 const prepared = new WeakMap<Db, ReturnType<ReturnType<typeof versionQuery>['prepare']>>();
@@ -21,21 +22,33 @@ const prepared = new WeakMap<Db, ReturnType<ReturnType<typeof versionQuery>['pre
  * Every request asks it, so it is a prepared statement, built once per database handle (drizzle's
  * building of a query costs more than PostgreSQL's answer to this one).
  */
-export async function readOrgVersion(db: Db): Promise<number> {
+export async function readOrgVersion(db: Db): Promise<OrgVersion> {
   let query = prepared.get(db);
   if (!query) {
     query = versionQuery(db).prepare('orgraph_org_version');
     prepared.set(db, query);
   }
   const [row] = await query.execute();
-  return row?.version ?? 0;
+  return row ?? { version: 0, writer: null };
 }
 
 /** The version query's text, as drizzle writes it: logs and statement counts see one query. */
-export const ORG_VERSION_SQL = 'select "version" from "org_state"';
+export const ORG_VERSION_SQL = 'select "version", "writer" from "org_state"';
+
+/** The org version now and who wrote it (`org_state.writer`: null before any write). */
+export interface OrgVersion {
+  version: number;
+  writer: string | null;
+}
+
+/** The version check's one row (`ORG_VERSION_SQL`, in array mode); no row: no write yet. */
+export const orgVersionOf = (row: unknown[] | undefined): OrgVersion => ({
+  version: (row?.[0] as number | undefined) ?? 0,
+  writer: (row?.[1] as string | null | undefined) ?? null,
+});
 
 /** Per database handle, how its version is asked without drizzle (see `askVersionDirectly`). */
-const directReaders = new WeakMap<Db, () => Promise<number>>();
+const directReaders = new WeakMap<Db, () => Promise<OrgVersion>>();
 
 /**
  * Registers `read` as how every request asks `db` for the org version: the pool's (or
@@ -43,12 +56,12 @@ const directReaders = new WeakMap<Db, () => Promise<number>>();
  * mapping, which cost a small read 4–10% of its throughput with one client (interleaved
  * rounds). Transactions and the change feed still ask through drizzle (`readOrgVersion`).
  */
-export function askVersionDirectly(db: Db, read: () => Promise<number>): void {
+export function askVersionDirectly(db: Db, read: () => Promise<OrgVersion>): void {
   directReaders.set(db, read);
 }
 
 /** Per database handle, the version check waiting to be sent, which later askers join. */
-const waiting = new WeakMap<Db, Promise<number>>();
+const waiting = new WeakMap<Db, Promise<OrgVersion>>();
 
 /**
  * The current org version, for a request that has arrived: requests asking at about the same
@@ -57,7 +70,7 @@ const waiting = new WeakMap<Db, Promise<number>>();
  * of each one's own would; a request asking once it was sent waits for the next. Under
  * concurrent requests that saves most round trips to the database.
  */
-export function currentOrgVersion(db: Db): Promise<number> {
+export function currentOrgVersion(db: Db): Promise<OrgVersion> {
   let check = waiting.get(db);
   if (!check) {
     check = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {

@@ -1,8 +1,12 @@
 import cluster from 'node:cluster';
+import { randomUUID } from 'node:crypto';
 import type { OrgSnapshots } from '../store/snapshots.js';
 import type { SavedChanges } from '../writes/save.js';
 
 const STEP = 'orgraph:step';
+
+/** The name the primary gives its workers, who sign their writes with it (`org_state.writer`). */
+const INSTANCE = 'ORGRAPH_INSTANCE_OF_WORKERS';
 
 /**
  * How long a worker that sees a newer org version waits for its step before it reads the
@@ -19,6 +23,8 @@ interface StepMessage {
   type: typeof STEP;
   version: number;
   changes: SavedChanges;
+  /** The version before it was written by another instance (or the CLI). */
+  afterOther: boolean;
 }
 
 /**
@@ -44,21 +50,25 @@ const rowsOf = (changes: SavedChanges) =>
  * that sees a newer version than this worker holds waits for its step, or reads the org.
  */
 export function shareSteps(snapshots: OrgSnapshots): void {
-  const steps = snapshots.withSiblings((version, changes) => {
+  const tell = (version: number, changes: SavedChanges, afterOther: boolean) => {
     if (rowsOf(changes) > ROWS_TOLD || !process.connected) return;
-    process.send?.({ type: STEP, version, changes } satisfies StepMessage, undefined, {}, untold);
-  }, WAIT_MS);
+    const step: StepMessage = { type: STEP, version, changes, afterOther };
+    process.send?.(step, undefined, {}, untold);
+  };
+  const steps = snapshots.withSiblings(tell, WAIT_MS, process.env[INSTANCE] ?? snapshots.instance);
   process.on('message', (message) => {
-    if (isStep(message)) steps.heard(message.version, message.changes);
+    if (isStep(message)) steps.heard(message.version, message.changes, message.afterOther);
   });
 }
 
 /**
  * In the primary: a worker's step goes to every other worker. Set before the first fork:
- * messages are structured clones, so the rows arrive as they were saved.
+ * messages are structured clones, so the rows arrive as they were saved; and every worker,
+ * one started again too, is named this instance.
  */
 export function relaySteps(): void {
   cluster.setupPrimary({ serialization: 'advanced' });
+  process.env[INSTANCE] = randomUUID();
   cluster.on('message', (from, message) => {
     if (!isStep(message)) return;
     for (const worker of Object.values(cluster.workers ?? {})) {

@@ -18,6 +18,8 @@ export class HeardSteps {
   private readonly steps = new Map<number, SavedChanges>();
   private readonly waiters = new Set<() => void>();
   private readonly inFlight = new Set<number>();
+  /** Versions another instance (or the CLI) wrote, as a sibling's step after one tells. */
+  private readonly others = new Set<number>();
 
   /** How long a process that sees a newer version waits for a sibling's step (none: 0). */
   waitMs = 0;
@@ -51,6 +53,7 @@ export class HeardSteps {
         return true;
       }
       const next = now.version + 1;
+      if (this.others.has(next)) return false;
       const left = ownUntil - performance.now();
       if (this.inFlight.has(next) && left > 0) {
         await this.anyWithin(left);
@@ -63,10 +66,16 @@ export class HeardSteps {
     return false;
   }
 
-  /** A sibling committed `version` with these changes. */
-  heard(version: number, changes: SavedChanges): void {
+  /**
+   * A sibling committed `version` with these changes, after a version written by another
+   * instance when `afterOther`: no step of that one will come.
+   */
+  heard(version: number, changes: SavedChanges, afterOther = false): void {
     this.steps.set(version, changes);
-    for (const old of this.steps.keys()) if (old <= version - KEPT) this.steps.delete(old);
+    if (afterOther) this.others.add(version - 1);
+    for (const kept of [this.steps, this.others]) {
+      for (const old of kept.keys()) if (old <= version - KEPT) kept.delete(old);
+    }
     this.news();
   }
 
@@ -91,7 +100,9 @@ export class HeardSteps {
 
   /** Drops the steps up to `version`: the process holds it. */
   private reached(version: number): void {
-    for (const old of this.steps.keys()) if (old <= version) this.steps.delete(old);
+    for (const kept of [this.steps, this.others]) {
+      for (const old of kept.keys()) if (old <= version) kept.delete(old);
+    }
   }
 
   /** Whether there is news (a step heard, a version held) within `ms`. */

@@ -1,37 +1,19 @@
-import { recentlyAsked } from '../core/collections.js';
-import { orgStateOn } from '../core/org/as-of.js';
+import { randomUUID } from 'node:crypto';
 import type { Day, OrgHistory, OrgState } from '../core/org/state.js';
 import { policyOn } from '../core/policy.js';
 import type { Db } from '../db/client.js';
-import { currentOrgVersion, readOrgVersion } from '../db/version.js';
+import { currentOrgVersion, type OrgVersion, readOrgVersion } from '../db/version.js';
 import type { SavedChanges } from '../writes/save.js';
 import { applySavedChanges } from './apply-changes.js';
 import { carriedStates, savedChanges } from './carried-states.js';
 import { HeardSteps } from './heard-steps.js';
 import { readOrgHistory } from './history.js';
-import { carriedRows, type OrgRows, rowsById } from './org-rows.js';
-import type { HeldOrg, LoadedOrg, RequestOrg, VersionStep } from './org-views.js';
+import { carriedRows } from './org-rows.js';
+import type { HeldOrg, LoadedOrg, RequestOrg } from './org-views.js';
+import { loadedOf, rowsOf, type Snapshot, stateOn } from './snapshot.js';
 
-/** At most this many distinct `asOf` days of one org version stay computed. */
-const STATES_KEPT = 32;
-
-/**
- * People times days kept: a day's state costs about 1 KB a person (100 MB at 100,000 people),
- * so the days kept take at most about 300 MB of a worker's heap, whatever the org's size.
- */
-const PERSON_DAYS_KEPT = 300_000;
-
-/** How many days a history's states may keep: fewer the more people it has, two at least. */
-const statesKept = (history: OrgHistory) =>
-  Math.max(2, Math.min(STATES_KEPT, Math.floor(PERSON_DAYS_KEPT / history.people.length)));
-
-interface Snapshot {
-  version: number;
-  history: OrgHistory;
-  states: Map<Day, OrgState>;
-  rows?: OrgRows;
-  step?: VersionStep;
-}
+/** Tells the siblings of a write: `afterOther`, the version before it is another instance's. */
+type Tell = (version: number, changes: SavedChanges, afterOther: boolean) => void;
 
 /**
  * The org's history, kept in memory across requests and keyed by the org version that every
@@ -49,7 +31,9 @@ export class OrgSnapshots {
   /** The versions this store will hold without reading the org: its writes', its siblings'. */
   private readonly steps = new HeardSteps();
   /** How to tell sibling processes over the same database of a write made here. */
-  private tell: ((version: number, changes: SavedChanges) => void) | null = null;
+  private tell: Tell | null = null;
+  /** Who signs this process's writes (`org_state.writer`): its siblings share the name. */
+  instance: string = randomUUID();
 
   /**
    * `onLoad` hears each (re)load of the history and how long it took (the metrics); `held`,
@@ -74,10 +58,11 @@ export class OrgSnapshots {
   /**
    * This process is one of several over the database (server/sibling-steps.ts): each write
    * made here is told with `tell`, and what the siblings tell is given to the returned steps.
-   * A newer version is then reached by their steps when they come within `waitMs`.
+   * A newer version is then reached by their steps when they come within `waitMs`; the
+   * siblings sign their writes `instance`, and a version signed otherwise is read at once.
    */
-  withSiblings(tell: (version: number, changes: SavedChanges) => void, waitMs: number): HeardSteps {
-    this.tell = tell;
+  withSiblings(tell: Tell, waitMs: number, instance: string): HeardSteps {
+    Object.assign(this, { tell, instance });
     this.steps.waitMs = waitMs;
     return this.steps;
   }
@@ -122,16 +107,17 @@ export class OrgSnapshots {
   }
 
   /**
-   * The history at `version`, for a write holding the org write lock inside its transaction
-   * `tx`: from memory when it is that version (or reaches it by this process's write before,
-   * or a sibling's step), else read through `tx`. Never by waiting for a load in flight: it
+   * The history at `at` (the version before a write's), for a write holding the org write
+   * lock inside its transaction `tx`: from memory when it is that version (or reaches it by
+   * this process's write before, or a sibling's step), else read through `tx`. Never by waiting for a load in flight: it
    * waits for a pooled connection, and the pool may be full of writes waiting for this one's
    * lock (all stood still until the pool's timeout, two instances writing).
    */
-  async historyAt(tx: Db, version: number): Promise<OrgHistory> {
+  async historyAt(tx: Db, at: OrgVersion): Promise<OrgHistory> {
+    const { version } = at;
     const held = () => (this.loadsInFlight > 0 ? Promise.resolve(null) : this.settled());
     let cached = await held();
-    if (cached && cached.version < version && (await this.steppedTo(version, held))) {
+    if (cached && cached.version < version && (await this.steppedTo(at, held))) {
       cached = await held();
     }
     if (cached?.version === version) return cached.history;
@@ -143,12 +129,12 @@ export class OrgSnapshots {
   }
 
   /**
-   * After a write committed `version`: its changes applied to the history in memory, and
-   * the org states of the days already asked carried over to it.
+   * After a write committed `version` over `before`: its changes applied to the history in
+   * memory, the org states of the days already asked carried over to it, and the siblings told.
    */
-  async advance(version: number, changes: SavedChanges): Promise<void> {
+  async advance(version: number, changes: SavedChanges, before: OrgVersion): Promise<void> {
     await this.applyStep(version, changes);
-    this.tell?.(version, changes);
+    this.tell?.(version, changes, before.writer !== this.instance);
   }
 
   /**
@@ -176,11 +162,15 @@ export class OrgSnapshots {
     this.newVersion(version);
   }
 
-  /** Whether the org held reached `version` by writes made here or by siblings (`HeardSteps`). */
-  private steppedTo(
-    version: number,
+  /**
+   * Whether the org held reached `version` by writes made here or by siblings (`HeardSteps`);
+   * at once false for a version another instance (or the CLI) wrote: no step will come.
+   */
+  private async steppedTo(
+    { version, writer }: OrgVersion,
     held: () => Promise<Snapshot | null> = () => this.settled(),
   ): Promise<boolean> {
+    if (writer !== this.instance) return false;
     return this.steps.reach(version, held, (next, changes) => this.applyStep(next, changes));
   }
 
@@ -194,11 +184,12 @@ export class OrgSnapshots {
   }
 
   private async snapshot(db: Db): Promise<Snapshot> {
-    const version = await currentOrgVersion(db);
+    const now = await currentOrgVersion(db);
+    const { version } = now;
     const seen = this.current;
     const cached = await this.settled();
     if (cached && cached.version >= version) return cached;
-    if (cached && (await this.steppedTo(version))) return (await this.settled()) ?? cached;
+    if (cached && (await this.steppedTo(now))) return (await this.settled()) ?? cached;
     // Requests that waited for steps together give up together: the first reads the org,
     // the others take its read (or a step that came meanwhile) instead of reading it again.
     if (this.current !== seen) {
@@ -211,7 +202,7 @@ export class OrgSnapshots {
     const loading = db
       .transaction(
         async (tx) => ({
-          version: await readOrgVersion(tx),
+          version: (await readOrgVersion(tx)).version,
           history: await readOrgHistory(tx),
           states: new Map<Day, OrgState>(),
         }),
@@ -229,25 +220,3 @@ export class OrgSnapshots {
     return loading;
   }
 }
-
-function loadedOf(snapshot: Snapshot): LoadedOrg {
-  return {
-    version: snapshot.version,
-    on: (asOf) => stateOn(snapshot, asOf),
-    policyOn: (asOf) => policyOn(snapshot.history.policies, asOf),
-    rows: () => rowsOf(snapshot),
-    history: snapshot.history,
-    ...(snapshot.step && { step: snapshot.step }),
-  };
-}
-
-function rowsOf(snapshot: Snapshot): OrgRows {
-  snapshot.rows ??= rowsById(snapshot.history);
-  return snapshot.rows;
-}
-
-/** The state of a day, kept with the days asked last: the one asked longest ago goes first. */
-const stateOn = (snapshot: Snapshot, asOf: Day): OrgState =>
-  recentlyAsked(snapshot.states, asOf, statesKept(snapshot.history), (day) =>
-    orgStateOn(snapshot.history, day),
-  );

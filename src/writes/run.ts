@@ -1,9 +1,8 @@
-import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Day } from '../core/org/state.js';
 import type { Db } from '../db/client.js';
 import { changeTable, orgStateTable } from '../db/tables.js';
-import { announceOrgVersion } from '../db/version.js';
+import { announceOrgVersion, type OrgVersion } from '../db/version.js';
 import type { OrgSnapshots } from '../store/snapshots.js';
 import { changeRecords } from './change-record.js';
 import { DESCRIBED_TABLES, Draft } from './draft.js';
@@ -68,11 +67,11 @@ export async function runWrite<T>(
   rules: (draft: Draft) => T,
   options: WriteOptions = {},
 ): Promise<WriteOutcome<T>> {
-  let saved: { version: number; changes: SavedChanges } | undefined;
+  let saved: { version: number; changes: SavedChanges; before: OrgVersion } | undefined;
   try {
     const outcome = await writer.db.transaction(async (tx) => {
-      const version = await lockOrg(tx);
-      const draft = new Draft(await writer.store.historyAt(tx, version - 1), writer.today);
+      const { version, before } = await lockOrg(tx, writer.store.instance);
+      const draft = new Draft(await writer.store.historyAt(tx, before), writer.today);
       const value = rules(draft);
       if (options.dryRun || !draft.changed) throw new Discard({ value, draft, version: null });
       // Described before saving: saving gives new rows their database ids in place.
@@ -81,13 +80,13 @@ export async function runWrite<T>(
       await writeAudit(tx, writer.actor, operation, entries, ids);
       await options.afterSave?.(tx);
       await announceOrgVersion(tx, version);
-      saved = { version, changes };
+      saved = { version, changes, before };
       // From its commit on, the next write (or a request) may ask for this version: it waits
       // for it to be applied below rather than reading the whole org.
       writer.store.writing(version);
       return { value, draft, version };
     });
-    if (saved) await writer.store.advance(saved.version, saved.changes);
+    if (saved) await writer.store.advance(saved.version, saved.changes, saved.before);
     return outcome;
   } catch (error) {
     if (error instanceof Discard) return error.outcome as WriteOutcome<T>;
@@ -114,14 +113,20 @@ export async function runAudited<T>(
   });
 }
 
-/** Takes the org write lock by bumping the version; returns the new version. */
-async function lockOrg(tx: Db): Promise<number> {
-  const [row] = await tx
-    .update(orgStateTable)
-    .set({ version: sql`${orgStateTable.version} + 1` })
-    .returning({ version: orgStateTable.version });
-  if (!row) throw new Error('org_state has no row: run the migrations');
-  return row.version;
+/**
+ * Takes the org write lock and bumps the version, signed by `instance`: the new version, and
+ * the one before with its writer. Read locked first, in a statement of its own, since an
+ * update answers only the row as it leaves it.
+ */
+async function lockOrg(tx: Db, instance: string): Promise<{ version: number; before: OrgVersion }> {
+  const [before] = await tx
+    .select({ version: orgStateTable.version, writer: orgStateTable.writer })
+    .from(orgStateTable)
+    .for('update');
+  if (!before) throw new Error('org_state has no row: run the migrations');
+  const version = before.version + 1;
+  await tx.update(orgStateTable).set({ version, writer: instance });
+  return { version, before };
 }
 
 async function writeAudit(

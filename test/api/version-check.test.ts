@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { currentOrgVersion } from '../../src/db/version.js';
+import { currentOrgVersion, ORG_VERSION_SQL } from '../../src/db/version.js';
 import { createApp } from '../../src/server/app.js';
 import { TWO_PILLARS } from '../access/org.js';
 import { ADMIN_TOKEN, TODAY } from '../helpers/app.js';
@@ -11,8 +11,7 @@ import { useTestOrg } from '../helpers/test-org.js';
  */
 const t = useTestOrg(TWO_PILLARS);
 
-const VERSION_CHECK = /^select "version" from "org_state"/;
-const versionChecks = () => t.statements.filter((sql) => VERSION_CHECK.test(sql)).length;
+const versionChecks = () => t.statements.filter((sql) => sql === ORG_VERSION_SQL).length;
 
 const PERSON = 'query ($email: String!) { person(email: $email) { email } }';
 
@@ -37,15 +36,15 @@ it('a request asking once the shared check was sent waits for a check of its own
   // The moment the first check is sent (the query logged), a second request asks: joining
   // the check already under way could answer from before a write committed meanwhile.
   const { db } = t.database;
-  let second: Promise<number> | undefined;
+  let second: ReturnType<typeof currentOrgVersion> | undefined;
   const sent: string[] = [];
   const stop = t.onStatement((sql) => {
-    if (!VERSION_CHECK.test(sql)) return;
+    if (sql !== ORG_VERSION_SQL) return;
     sent.push(sql);
     second ??= currentOrgVersion(db);
   });
   const first = await currentOrgVersion(db);
-  expect(await second).toBe(first);
+  expect(await second).toEqual(first);
   stop();
   expect(sent).toHaveLength(2);
 });

@@ -81,7 +81,7 @@ export function useTestOrg(
     await setup?.(builder);
     template = await saveTemplate(watched.database);
     const { db } = watched.database;
-    saved = { version: await readOrgVersion(db), history: await readOrgHistory(db) };
+    saved = { version: (await readOrgVersion(db)).version, history: await readOrgHistory(db) };
   }, timeout);
   beforeEach(async () => {
     current = undefined;

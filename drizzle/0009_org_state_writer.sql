@@ -1,0 +1,1 @@
+ALTER TABLE "org_state" ADD COLUMN "writer" text;
