@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import YAML from 'yaml';
-import { checkNesting, FileLimitError, YAML_READ } from '../orgdoc/file-limits.js';
+import { checkAliases, checkNesting, FileLimitError, YAML_READ } from '../orgdoc/file-limits.js';
 import type { Origin, SourceProblem } from './source-map.js';
 
 /** A catalog file: its name (for messages, and to find the files a Location names) and its text. */
@@ -154,7 +154,7 @@ function targetsOf(location: Read, file: string, report: Report, glob?: Glob): T
  */
 function parseCatalogFile(file: CatalogFile) {
   const overLimit = (error: unknown) =>
-    error instanceof FileLimitError || error instanceof ReferenceError // yaml's alias limit
+    error instanceof FileLimitError
       ? new FileLimitError(`${file.name}: ${(error as Error).message}`)
       : error;
   try {
@@ -164,6 +164,7 @@ function parseCatalogFile(file: CatalogFile) {
   }
   const contentOf = (document: YAML.Document) => {
     try {
+      checkAliases(document);
       return document.toJS({ maxAliasCount: YAML_READ.maxAliasCount });
     } catch (error) {
       throw overLimit(error);

@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import YAML from 'yaml';
 import { OrgFileError } from './file-error.js';
-import { checkNesting, YAML_READ } from './file-limits.js';
+import { checkAliases, checkNesting, YAML_READ } from './file-limits.js';
 import { parseJson } from './json-text.js';
 
 /**
@@ -59,6 +59,7 @@ function parseYaml(text: string): unknown {
   const document = YAML.parseDocument(text, YAML_READ);
   const [error] = document.errors;
   if (error) throw error;
+  checkAliases(document);
   YAML.visit(document, {
     Pair(_, pair) {
       const { key, value } = pair;

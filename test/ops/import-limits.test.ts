@@ -33,12 +33,19 @@ function aliasBomb(top: string): string {
   return `${top}\n${lines.join('\n')}\nspec: { members: *a9 }\n`;
 }
 
+const ALIASED = /YAML aliases \(\*name, <<\) repeat over the 1,000,000 values allowed/;
 const catalogHead = 'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: x }';
 const deepFlow = '['.repeat(LEVELS) + ']'.repeat(LEVELS);
 
 const BOMBS: [string, string[], string, RegExp][] = [
-  ['a YAML alias bomb', [], aliasBomb('people: []'), /alias count/],
-  ['a YAML alias bomb (Backstage)', ['--from', 'backstage'], aliasBomb(catalogHead), /alias/],
+  ['a YAML alias bomb', [], aliasBomb('people: []'), ALIASED],
+  ['a YAML alias bomb (Backstage)', ['--from', 'backstage'], aliasBomb(catalogHead), ALIASED],
+  [
+    'YAML of 12,000 aliases',
+    [],
+    `people:\n  - &a { email: a@example.com }\n${'  - { <<: *a }\n'.repeat(12_000)}`,
+    /over the 10,000 YAML aliases \(\*name, <<\) allowed/,
+  ],
   ['YAML nested 100k levels', [], `people: ${deepFlow}\n`, /nested over 64 levels/],
   ['YAML "- " nested 100k levels', [], `people:\n${'- '.repeat(LEVELS)}x\n`, /nested over/],
   [
@@ -102,5 +109,27 @@ describe('the limits leave real files alone', () => {
     expect(parseOrgFile(yaml, 'org.yaml')).toMatchObject({ people: [{ title: '[[[[' }] });
     const json = JSON.stringify({ people: [{ name: '[[[[{{{{'.repeat(20) }] });
     expect(parseOrgFile(json, 'org.json')).toMatchObject({ people: [{}] });
+  });
+
+  it('reads shared fields merged into every entry, however many entries use them', () => {
+    // The `yaml` package's own limit refused a 101st use of an anchor as an attack.
+    const people = Array.from(
+      { length: 5_000 },
+      (_, n) => `  - { <<: *engineer, email: e${n}@example.com, name: E${n} }`,
+    );
+    const first = '  - &engineer { email: t@example.com, name: T, title: Engineer, level: L4 }';
+    const yaml = ['people:', first, ...people].join('\n');
+    const { people: read } = parseOrgFile(yaml, 'org.yaml') as { people: unknown[] };
+    expect(read).toHaveLength(5_001);
+    expect(read.at(-1)).toEqual({
+      email: 'e4999@example.com',
+      name: 'E4999',
+      title: 'Engineer',
+      level: 'L4',
+    });
+  });
+
+  it('refuses an alias inside the value it names, saying so', () => {
+    expect(() => parseOrgFile('people: &p [*p]', 'org.yaml')).toThrow(ALIASED);
   });
 });
