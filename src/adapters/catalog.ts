@@ -92,7 +92,16 @@ interface Read extends Omit<Entity, 'kind'> {
   kind: Kind;
 }
 
-function entityOf(value: unknown, file: string, order: number, report: Report): Read | null {
+/**
+ * The entity a catalog document holds, if of a kind the org reads: the `index`th document of
+ * `file`, by which it is named when it has no name of its own.
+ */
+function entityOf(
+  value: unknown,
+  { file, index }: { file: string; index: number },
+  order: number,
+  report: Report,
+): Read | null {
   if (!isRecord(value) || typeof value.kind !== 'string') return null;
   const kind = KINDS[value.kind.toLowerCase() as keyof typeof KINDS];
   // Components, systems, APIs…: not the org.
@@ -100,8 +109,14 @@ function entityOf(value: unknown, file: string, order: number, report: Report): 
   const metadata = isRecord(value.metadata) ? value.metadata : {};
   const name = text(metadata.name);
   if (!name) {
-    const origin = { order, text: `${file}: a ${kind}` };
-    report.problems.push({ origin, message: 'metadata.name is missing' });
+    const origin = { order, text: `${file} document ${index + 1}: a ${kind}` };
+    // `name: 2024` is a number to YAML: Backstage refuses it too, as not a string.
+    const written = metadata.name ?? '';
+    const message =
+      written === ''
+        ? 'metadata.name is missing'
+        : `metadata.name ${JSON.stringify(written)} is not text: quote it`;
+    report.problems.push({ origin, message });
     return null;
   }
   const namespace = text(metadata.namespace) ?? 'default';
@@ -122,7 +137,8 @@ interface Target {
 }
 
 /**
- * The files a Location names (`spec.target`, `spec.targets`), relative to its own file. A
+ * The files a Location names (`spec.target`, `spec.targets`), relative to its own file (an
+ * absolute path as written). A
  * glob is expanded, as Backstage does for file targets (in name order); one matching no file
  * is a warning, as is a URL, which is not fetched.
  */
@@ -139,7 +155,10 @@ function targetsOf(location: Read, file: string, report: Report, glob?: Glob): T
     const target = text(value);
     if (target === undefined) return [];
     if (IS_URL.test(target)) return warn(`"${target}" not followed: only files are read`);
-    const name = posix.normalize(posix.join(posix.dirname(file), target));
+    // Relative to the Location's file, as Backstage reads file targets; an absolute one as is.
+    const name = posix.normalize(
+      posix.isAbsolute(target) ? target : posix.join(posix.dirname(file), target),
+    );
     if (!glob || !isDynamicPattern(target)) return [{ name, written: target, field }];
     const names = glob(name).sort();
     if (names.length === 0) return warn(`"${target}" matches no file`);
@@ -198,7 +217,7 @@ export function readCatalog(
         const origin = { order, text: `${file.name} document ${index + 1}` };
         report.warnings.push({ origin, message: 'skipped: no kind (not an entity)' });
       }
-      const entity = entityOf(document, file.name, order, report);
+      const entity = entityOf(document, { file: file.name, index }, order, report);
       if (entity?.kind !== 'Location') {
         const first = entity && defined.get(entity.ref.toLowerCase());
         if (first) {

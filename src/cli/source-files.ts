@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { CatalogFile, Glob, ReadFile } from '../adapters/backstage.js';
 import { decodeText } from '../adapters/encoding.js';
@@ -72,7 +72,7 @@ export function catalogFiles(
     }
   })();
   const folder = isFolder ? path : dirname(path);
-  const read: ReadFile = (name) => from.target(join(folder, name), name);
+  const read: ReadFile = (name) => from.target(resolve(folder, name), name);
   const glob: Glob = (pattern) => globSync(pattern, { cwd: folder, expandDirectories: false });
   if (!isFolder) return { files: [{ name: basename(path), text: from.text(path) }], read, glob };
   const names = (readdirSync(path, { recursive: true }) as string[])

@@ -72,11 +72,24 @@ function parseYaml(text: string): unknown {
   return document.toJS(YAML_READ);
 }
 
+/** Text YAML 1.1 gives a type of its own that the `yaml` package writes plain: merge, value. */
+const YAML_11_KEYS = new Set(['<<', '=']);
+
 /**
  * The document as YAML, for `export FILE.yaml`. Quoted as YAML 1.1 would need: a reader of
  * that version (PyYAML, older tools) takes a plain `yes`, `no`, `on` or `off` for a boolean,
- * a date for a date object and `12:30` for a number; quoted, every reader gets the text.
+ * a date for a date object, `12:30` for a number and `<<` or `=` for a key of its own (which
+ * it then refuses as a value); quoted, every reader gets the text.
  */
 export function stringifyOrgYaml(document: unknown): string {
-  return YAML.stringify(document, { schema: 'yaml-1.1', version: '1.2', lineWidth: 0 });
+  // Without YAML 1.1's merge tag, which would write any `<<` plain as a merge key.
+  const customTags = (tags: YAML.Tags) =>
+    tags.filter((tag) => typeof tag === 'string' || tag.tag !== 'tag:yaml.org,2002:merge');
+  const yaml = new YAML.Document(document, { schema: 'yaml-1.1', version: '1.2', customTags });
+  YAML.visit(yaml, {
+    Scalar(_, scalar) {
+      if (YAML_11_KEYS.has(scalar.value as string)) scalar.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return yaml.toString({ lineWidth: 0 });
 }

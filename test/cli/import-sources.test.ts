@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inProcess } from '../../src/cli/in-process.js';
 import { type CliIo, runOrgCli } from '../../src/cli/org.js';
@@ -173,6 +173,25 @@ describe('import --from backstage', () => {
       org.units.find((u: { slug: string }) => u.slug === slug).members;
     expect(members('checkout')).toEqual(['ana@corp.test']);
     expect(members('ledger')).toEqual(['eli@corp.test']);
+  });
+
+  it('reads targets given as absolute paths as they are, globs too', async () => {
+    // An absolute target was read below the Location's folder: "no such file".
+    const globbed = resolve(`${FIXTURES}/backstage/globbed`);
+    const dir = mkdtempSync(join(tmpdir(), 'orgraph-location-'));
+    try {
+      const targets = [`${globbed}/groups/*.yaml`, `${globbed}/people/users.yml`];
+      const location = `kind: Location\nmetadata: { name: abs }\nspec: { targets: ${JSON.stringify(targets)} }\n`;
+      writeFileSync(join(dir, 'loc.yaml'), location);
+      const out = await ok('import', '--from', 'backstage', join(dir, 'loc.yaml'));
+      expect(out.split('\n').slice(0, 3)).toEqual([
+        `${join(dir, 'loc.yaml')}: imported: 8 created, 0 updated, 0 unchanged; 1 warning.`,
+        'Warnings:',
+        `  ${globbed}/people/users.yml: user:default/ana, spec.memberOf: unknown group "group:ops/ledger"`,
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says a file that is not there is not there, as the command names it', async () => {

@@ -105,6 +105,7 @@ describe('parseOrgFile', () => {
     const doc = {
       people: [
         { email: 'yes@b.co', name: 'yes', title: 'no', level: 'on', startedOn: '2021-03-01' },
+        { email: 'm@b.co', name: '<<', title: '=' },
       ],
       units: [
         {
@@ -117,6 +118,8 @@ describe('parseOrgFile', () => {
     };
     const text = stringifyOrgYaml(doc);
     expect(YAML.parse(text, { version: '1.1' })).toEqual(doc);
+    // PyYAML reads a plain `<<` or `=` as a merge or value key, and refuses it as a value.
+    expect(text).toContain('name: "<<"\n    title: "="\n');
     expect(parseOrgFile(text, 'x.yaml')).toEqual(doc);
   });
 });

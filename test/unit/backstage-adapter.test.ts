@@ -370,6 +370,14 @@ describe('backstageToDocument', () => {
     ]);
   });
 
+  it('names an entity without a name by its document, and a name YAML read as a number', () => {
+    const unnamed = catalog(...tree, 'kind: Group\nmetadata: { name: 2024 }\n', 'kind: User\n');
+    expect(locatedProblems(unnamed, [])).toEqual([
+      'catalog.yaml document 5: a Group: metadata.name 2024 is not text: quote it',
+      'catalog.yaml document 6: a User: metadata.name is missing',
+    ]);
+  });
+
   it('tells YAML errors by file, document and line', () => {
     const broken = catalog('kind: Group\nmetadata: { name: x\n');
     expect(locatedProblems(broken, [])[0]).toMatch(
