@@ -43,10 +43,11 @@ export function throughServer(url: string, token: string): Operator {
 }
 
 /**
- * The commands that only read: on a folder holding no database they make none, and say so
- * (a gate run on a mistyped folder read a new, empty org there, and passed).
+ * The commands that may make the embedded database: the others act on an org, and on a
+ * folder holding none they make none, and say so (a gate run on a mistyped folder read a new,
+ * empty org there, and passed; a token made there worked nowhere).
  */
-const READS_ONLY = new Set(['check', 'export', 'churn', 'scenario']);
+const MAKES_ORG = new Set(['import', 'seed']);
 
 /**
  * The operator for a command: PostgreSQL in-process; the embedded folder in-process while
@@ -60,7 +61,7 @@ export async function connect(
   today?: string,
   { preferred = false } = {},
 ): Promise<Operator> {
-  if (READS_ONLY.has(command) && !config.databaseUrl && !holdsCluster(config.dataDir)) {
+  if (!MAKES_ORG.has(command) && !config.databaseUrl && !holdsCluster(config.dataDir)) {
     requireDataFolder(config.dataDir); // a folder of the user's own files says that first
     throw cannotRun(
       `ORGRAPH_DATA_DIR ${config.dataDir} holds no org (no database there): nothing to ${command}; ` +

@@ -12,7 +12,7 @@ import { checkJwtEnv, jwtConfigOf, jwtEnv } from '../tokens/jwt-config.js';
  * command runs from: `node …/dist/cli/org.js check` run from another folder read a new,
  * empty org made there, and passed.
  */
-const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../.orgraph', import.meta.url));
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../.orgraph', import.meta.url));
 
 const onOff = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])

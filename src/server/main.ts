@@ -5,6 +5,7 @@ import { todayUtc } from '../core/org/days.js';
 import { loadDemoIfFirstStart, showDemoToken } from '../demo/load.js';
 import { seedPolicy } from '../policy/seed.js';
 import { newTokenSecret } from '../tokens/tokens.js';
+import { anyUnit } from '../units/data.js';
 import { type App, createApp } from './app.js';
 import { type Config, loadConfig } from './config.js';
 import { type FolderLock, lockDataFolder } from './data-lock.js';
@@ -13,6 +14,7 @@ import { takeHandedConnections } from './hand-off.js';
 import { drain, listen, localUrl, openConnections } from './http-server.js';
 import { createLogger, type Logger } from './logging.js';
 import { openConfiguredDatabase } from './open-database.js';
+import { type Started, startNotes } from './start-notes.js';
 import { superviseWorkers } from './workers.js';
 
 // What is open, in the order it was opened: closed newest first on a failed start and on
@@ -71,17 +73,8 @@ async function start(): Promise<void> {
       demoToken = secret;
     });
   }
-  announce(config, address.port, demoToken);
+  announce(config, address.port, { demoToken, orgEmpty: !(await anyUnit(database.db)) });
 }
-
-/**
- * What a start without a token of its own to show says: the tokens made before still work,
- * and a lost one is never a dead end.
- */
-const NEW_TOKEN =
-  'Requests need an API token; those made before still work. A new one: ' +
-  'npm run org -- token create --role ADMIN --name "my laptop" ' +
-  '(or set ORGRAPH_ADMIN_TOKEN; ORGRAPH_OPEN_READ=VIEWER opens reads, for local use).';
 
 /**
  * Says the server is up, in one write (a supervisor waiting for it sees the token too). On a
@@ -89,7 +82,7 @@ const NEW_TOKEN =
  * (a container, a supervisor, a pipe), as one JSON line like every other log line, at info
  * whatever ORGRAPH_LOG_LEVEL says: the operator must see where it listens, and the token.
  */
-function announce(config: Config, port: number, demoToken: string | undefined): void {
+function announce(config: Config, port: number, started: Omit<Started, 'tty'> = {}): void {
   // An IPv6 host is bracketed in a URL (`http://[::1]:4000`).
   const host = isIPv6(config.host) ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}/graphql`;
@@ -98,20 +91,8 @@ function announce(config: Config, port: number, demoToken: string | undefined): 
     ? `PostgreSQL${workers}`
     : `embedded PGlite in ${config.dataDir}`;
   const tty = Boolean(process.stdout.isTTY);
-  const notes: string[] = [];
-  if (config.adminToken && config.adminToken.length < 16) {
-    notes.push('ORGRAPH_ADMIN_TOKEN is short: use 16 characters or more outside local use.');
-  }
-  if (demoToken) {
-    const token = tty
-      ? `An ADMIN token for it, shown this once:\n  ${demoToken}\n`
-      : 'demoToken is an ADMIN token for it, shown this once. ';
-    notes.push(
-      `Loaded the demo org. ${token}Send it as "Authorization: Bearer <token>" (GraphiQL: the Headers tab).`,
-    );
-  } else if (!config.adminToken && !config.openRead) {
-    notes.push(NEW_TOKEN);
-  }
+  const notes = startNotes(config, { ...started, tty });
+  const { demoToken } = started;
   const listening = `orgraph listening on ${url} (${database})`;
   if (tty) {
     console.log([listening, ...notes].join('\n'));
@@ -170,7 +151,7 @@ if (supervising) {
   const log = createLogger(supervising.logLevel);
   await superviseWorkers(supervising, log, (port) => {
     logger = log;
-    announce(supervising, port, undefined);
+    announce(supervising, port);
   }).catch(cannotStart);
 } else {
   // From the first moment: a stop asked while starting still closes what is open, in order.

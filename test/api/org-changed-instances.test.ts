@@ -68,7 +68,9 @@ describe.skipIf(!process.env.DATABASE_URL)(
           await admin(`alter database ${name()} with allow_connections true`);
         }
         // The missed write is announced once B listens again (NOTIFY went to no one).
-        expect((await stream.next(15_000)).version).toBe((await readOrgVersion(a.database.db)).version);
+        expect((await stream.next(15_000)).version).toBe(
+          (await readOrgVersion(a.database.db)).version,
+        );
         const [again] = await listeners();
         expect(again).not.toBe(listener);
         await createArea('after');

@@ -108,6 +108,22 @@ describe.skipIf(process.env.DATABASE_URL)(
         );
       });
 
+      it('makes no token in a folder that holds no org: it would work nowhere', async () => {
+        const typo = join(scratchDir(), 'orgrpah');
+        const made = await cli(
+          { ORGRAPH_DATA_DIR: typo },
+          'token',
+          'create',
+          '--role',
+          'ADMIN',
+          '--name',
+          'x',
+        );
+        expect(made.code).toBe(3);
+        expect(made.output).toContain(`ORGRAPH_DATA_DIR ${typo} holds no org (no database there)`);
+        expect(existsSync(typo)).toBe(false);
+      });
+
       it('names a folder that holds no org, and makes none there', async () => {
         // A mistyped folder: the check made a new, empty org there and passed (exit 0).
         const typo = join(scratchDir(), 'orgrpah');
@@ -126,9 +142,9 @@ describe.skipIf(process.env.DATABASE_URL)(
 
       it('refuses to check an org with no units: nothing would be checked', async () => {
         const empty = { ORGRAPH_DATA_DIR: scratchDir(), ORGRAPH_DEMO: 'off' };
-        expect((await cli(empty, 'token', 'create', '--role', 'VIEWER', '--name', 'x')).code).toBe(
-          0,
-        );
+        const nothing = join(scratchDir(), 'nothing.yaml');
+        writeFileSync(nothing, 'people: []\n');
+        expect((await cli(empty, 'import', nothing)).code).toBe(0);
         const { code, output } = await cli(empty, 'check', '--fail-on', 'teams-without-tech-lead');
         expect(code).toBe(3);
         expect(output).toContain('the org has no units today: nothing was checked');

@@ -71,10 +71,11 @@ describe("a data folder holding the user's own files", () => {
     for (const name of ['PG_VERSION', 'postgresql.conf']) rmSync(join(half, name), { force: true });
     const volume = join(scratchDir(), 'volume');
     mkdirSync(join(volume, 'lost+found'), { recursive: true });
+    const nothing = join(scratchDir(), 'nothing.yaml');
+    writeFileSync(nothing, 'people: []\n');
     for (const dataDir of [half, volume]) {
-      const env = { ORGRAPH_DATA_DIR: dataDir };
-      const token = await cli(env, 'token', 'create', '--role', 'VIEWER', '--name', 'first');
-      expect(token.code, token.output).toBe(0);
+      const made = await cli({ ORGRAPH_DATA_DIR: dataDir }, 'import', nothing);
+      expect(made.code, made.output).toBe(0);
     }
   }, 120_000);
 

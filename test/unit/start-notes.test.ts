@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/server/config.js';
+import { startNotes } from '../../src/server/start-notes.js';
+
+// What a start says under its "listening" line: what to do next, on the database it serves.
+const notes = (env: Record<string, string>, orgEmpty?: boolean) =>
+  startNotes(loadConfig(env), { orgEmpty, tty: true }).join('\n');
+
+describe('the start notes', () => {
+  it('on an empty org, say to bring it in, and how to make a token, without "made before"', () => {
+    const said = notes({}, true);
+    expect(said).toContain('The org is empty: bring yours in with npm run org -- import FILE');
+    expect(said).toContain('Requests need an API token. A new one: npm run org -- token create');
+    expect(said).not.toContain('made before');
+  });
+
+  it('name the folder the CLI must be given when it is not the default one', () => {
+    // A token made in another shell without it went into the default folder: useless here.
+    const said = notes({ ORGRAPH_DATA_DIR: '/srv/orgraph' }, false);
+    expect(said).toContain(
+      'those made before still work. A new one: ORGRAPH_DATA_DIR=/srv/orgraph npm run org -- token create --role ADMIN',
+    );
+  });
+
+  it('say the CLI needs the same DATABASE_URL, never showing it (it may hold a password)', () => {
+    const said = notes({ DATABASE_URL: 'postgres://me:secret@db/orgraph' }, true);
+    expect(said).toContain('npm run org -- import FILE with the same DATABASE_URL');
+    expect(said).not.toContain('secret');
+  });
+
+  it('warn when reads are open beyond this machine, and only then', () => {
+    const open = { ORGRAPH_OPEN_READ: 'PLANNER' };
+    expect(notes({ ...open, HOST: '0.0.0.0' }, false)).toContain(
+      'ORGRAPH_OPEN_READ=PLANNER: anyone who can reach 0.0.0.0 reads the org without a token',
+    );
+    expect(notes({ ...open, HOST: '127.0.0.1' }, false)).toBe('');
+  });
+});
