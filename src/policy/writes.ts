@@ -13,7 +13,11 @@ import { everInForce, openRow } from '../writes/dated.js';
 import type { Draft } from '../writes/draft.js';
 import { daySchema } from '../writes/fields.js';
 
-const positive = z.number().int().min(1).max(100_000);
+const positive = z
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(100_000, 'must be at most 100000');
 
 /** The field rules of a policy change: SetPolicyInput, and an org document's `policy:`. */
 export const policyChangeSchema = z.strictObject({

@@ -119,6 +119,12 @@ describe('policy', () => {
       'input.kinds',
       'input.spanLimit',
     ]);
+    // In words, as docs/hygiene.md shows them (it read "Too small: expected number to be >=1").
+    const big = await t.data(SET, { input: { spanLimit: 0, actingDays: 100_001 } });
+    expect(big.setPolicy.userErrors.map((e: { message: string }) => e.message)).toEqual([
+      'must be at least 1',
+      'must be at most 100000',
+    ]);
     expect(bad.setPolicy.policy).toBeNull();
     const both = await t.data(SET, {
       input: { kinds: [{ kind: 'WIDE_SPAN', severity: 'HIGH', off: true }] },
