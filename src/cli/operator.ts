@@ -13,7 +13,18 @@ export type { Operator } from './answer.js';
 // A server that accepts the connection but never answers (stopped, wedged) is given up on.
 const SERVER_TIMEOUT_MS = 120_000;
 
-export function throughServer(url: string, token: string): Operator {
+/**
+ * The CLI's commands sent to the server holding the data folder. One not answered within
+ * `timeoutMs` is given up on: a change may still be made when the server wakes, so it is to be
+ * checked before being sent again; a read changed nothing.
+ */
+export function throughServer(url: string, token: string, timeoutMs = SERVER_TIMEOUT_MS): Operator {
+  const unanswered = (query: string) => {
+    const late = `the orgraph server at ${url} did not answer within ${timeoutMs / 1000} s`;
+    return /^\s*mutation\b/.test(query)
+      ? `${late}; it may still make this change: check before running it again, or restart the server`
+      : `${late} (nothing was changed): restart the server, or try again`;
+  };
   return {
     async ask<T>(query: string, variables: Record<string, unknown> = {}) {
       const response = await fetch(`${url}/graphql`, {
@@ -24,14 +35,9 @@ export function throughServer(url: string, token: string): Operator {
           authorization: `Bearer ${token}`,
         },
         body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(SERVER_TIMEOUT_MS),
+        signal: AbortSignal.timeout(timeoutMs),
       }).catch((error) => {
-        // Sent but not answered in time: the server may still make the change when it wakes.
-        if (error.name === 'TimeoutError') {
-          throw cannotRun(
-            `the orgraph server at ${url} did not answer within ${SERVER_TIMEOUT_MS / 1000} s; it may still make this change: check before running it again, or restart the server`,
-          );
-        }
+        if (error.name === 'TimeoutError') throw cannotRun(unanswered(query));
         throw cannotRun(
           `the orgraph server holding the data folder does not answer at ${url} (${error.cause?.code ?? error.message}): restart it`,
         );
