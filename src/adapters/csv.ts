@@ -120,16 +120,29 @@ function delimiterOf(text: string): string {
   return DELIMITERS.find((d) => header.includes(d)) ?? ',';
 }
 
+/** Excel's first line naming the separator (`sep=;`), which it reads and does not show. */
+const EXCEL_SEPARATOR = /^\uFEFF?"?sep=(.)"?[ \t]*(?=\r?\n|$)/i;
+
+/**
+ * The text to read and its separator: the one a `sep=` line names, that line made blank (so
+ * the lines keep their numbers), else the header's.
+ */
+function separated(text: string): { text: string; delimiter: string } {
+  const named = EXCEL_SEPARATOR.exec(text);
+  if (!named) return { text, delimiter: delimiterOf(text) };
+  return { text: text.slice(named[0].length), delimiter: named[1] as string };
+}
+
 /** The file's records, or null when it is not CSV (told once: nothing else is). */
-function readRecords(text: string, file: string | undefined, problems: SourceProblem[]) {
+function readRecords(input: string, file: string | undefined, problems: SourceProblem[]) {
   let lastRowEnd = 0;
   const read = (record: Cells, { lines }: Info) => {
     lastRowEnd = lines;
     return record;
   };
   try {
-    checkFileSize(Buffer.byteLength(text));
-    const delimiter = delimiterOf(text);
+    checkFileSize(Buffer.byteLength(input));
+    const { text, delimiter } = separated(input);
     return parse(text, {
       bom: true,
       trim: true,

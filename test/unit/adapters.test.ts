@@ -210,6 +210,14 @@ describe('csvToDocument: files as HR systems write them', () => {
     }
   });
 
+  it('reads the separator Excel names on a first line of its own (sep=;), not as the header', () => {
+    // "headers found: sep=": the line was taken for the header.
+    const text = 'sep=;\r\nemail;name\r\nkarl@corp.test;Karl, Brau\r\n';
+    const adapted = csvToDocument(text, { teams });
+    expect(adapted.problems).toEqual([]);
+    expect(adapted.document.people).toEqual([{ email: 'karl@corp.test', name: 'Karl, Brau' }]);
+  });
+
   it('tells a header it cannot read once: the headers found and the --columns that fit', () => {
     const text = [
       'Work Email,First Name,Last Name,Job Title,Reports To,Hire Date',
