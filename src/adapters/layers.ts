@@ -29,7 +29,8 @@ export const SKIPPED = {
 
 /**
  * Layers from the tree's shape, as an org chart reads: teams (said so, or leaves with
- * members) are Teams, their parents Areas, the parents of those Pillars. A group is placed by
+ * members) are Teams, their parents Areas — a group said to be a team with teams below it
+ * too — the parents of those Pillars. A group is placed by
  * the team furthest below it, so anything higher than a Pillar is a root and is skipped (its
  * children become the top). A group that stands alone is not part of the org's tree (a guild,
  * the `guests` of a fresh portal), and one with no team below it keeps the layer its type
@@ -50,13 +51,13 @@ export function inferLayers(groups: readonly TreeGroup[]): Map<string, Placement
     heights.set(group.key, undefined);
     const below = children.get(group.key) ?? [];
     let found: number | undefined;
-    if (group.team || (below.length === 0 && group.hasMembers)) found = 0;
-    else {
-      for (const child of below) {
-        const h = height(child);
-        if (h !== undefined) found = Math.max(found ?? 0, h + 1);
-      }
+    for (const child of below) {
+      const h = height(child);
+      if (h !== undefined) found = Math.max(found ?? 0, h + 1);
     }
+    // A team with teams below it is their parent, an Area (GitHub's nested teams are all
+    // `type: team`); a team with none below, or a leaf with members, is a Team.
+    if (found === undefined && (group.team || (below.length === 0 && group.hasMembers))) found = 0;
     heights.set(group.key, found);
     return found;
   };

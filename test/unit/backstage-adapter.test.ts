@@ -59,6 +59,24 @@ describe('inferLayers', () => {
     });
   });
 
+  it('places a team with teams below it as their parent: GitHub nests teams of one type', () => {
+    // Every group was a Team, and each nested one refused: "a TEAM's parent must be an AREA".
+    const placements = inferLayers([
+      node('gh-org', null),
+      node('engineering', 'gh-org', { team: true }),
+      node('platform', 'engineering', { team: true, hasMembers: true }),
+      node('backend', 'platform', { team: true }),
+      node('frontend', 'platform', { team: true, hasMembers: true }),
+    ]);
+    expect(Object.fromEntries(placements)).toEqual({
+      'gh-org': { skipped: SKIPPED.root },
+      engineering: { layer: 'PILLAR' },
+      platform: { layer: 'AREA' },
+      backend: { layer: 'TEAM' },
+      frontend: { layer: 'TEAM' },
+    });
+  });
+
   it('places a group by the team furthest below it, and survives a loop of parents', () => {
     const placements = inferLayers([
       node('dept', null),
@@ -368,6 +386,18 @@ describe('backstageToDocument', () => {
     expect(locatedProblems(twice, [])).toEqual([
       'catalog.yaml: group:default/Tools: defined twice (first in catalog.yaml)',
     ]);
+  });
+
+  it('imports GitHub-style nested teams, all `type: team`, as pillar, area and teams', () => {
+    const github = catalog(
+      group('engineering', { type: 'team', children: ['platform'] }),
+      group('platform', { type: 'team', parent: 'engineering' }),
+      group('backend', { type: 'team', parent: 'platform' }, lead('ana')),
+      user('ana', 'ana@example.com', ['backend']),
+    );
+    expect(locatedProblems(github, [])).toEqual([]);
+    const layers = github.document.units?.map(({ slug, layer }) => `${slug} ${layer}`);
+    expect(layers).toEqual(['engineering PILLAR', 'platform AREA', 'backend TEAM']);
   });
 
   it('names an entity without a name by its document, and a name YAML read as a number', () => {
