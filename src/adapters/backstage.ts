@@ -1,4 +1,5 @@
 import type { Layer } from '../db/tables.js';
+import { emailSchema } from '../orgdoc/document.js';
 import {
   displayName,
   membersOfTeams,
@@ -68,8 +69,14 @@ function placeByType(groups: Entity[], map: Readonly<Record<string, Layer>>) {
   );
 }
 
-/** A lead from an annotation: a User with an email; anything else is a problem. */
+/**
+ * A lead from an annotation: a User with an email, or an email itself (an entity reference
+ * never holds `@`), which the import looks up in the catalog's people and the org's; anything
+ * else is a problem.
+ */
 function leadEmail(found: People, group: Entity, value: unknown, origin: Origin, report: Report) {
+  const written = emailSchema.safeParse(value);
+  if (written.success) return written.data;
   const key = refFrom(group, value, 'user', (k) => found.known.has(k));
   const email = key === null ? undefined : found.emails.get(key);
   if (email !== undefined) return email;

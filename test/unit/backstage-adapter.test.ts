@@ -400,6 +400,16 @@ describe('backstageToDocument', () => {
     expect(layers).toEqual(['engineering PILLAR', 'platform AREA', 'backend TEAM']);
   });
 
+  it('takes a lead annotation written as an email as that person (it was "unknown user")', () => {
+    const byEmail = catalog(
+      ...tree,
+      group('team-b', { type: 'team', parent: 'tools' }, lead('Bo@Example.com')),
+    );
+    expect(locatedProblems(byEmail, [])).toEqual([]);
+    const teamB = byEmail.document.units?.find((unit) => unit.slug === 'team-b');
+    expect(teamB?.engLead).toBe('bo@example.com');
+  });
+
   it('names an entity without a name by its document, and a name YAML read as a number', () => {
     const unnamed = catalog(...tree, 'kind: Group\nmetadata: { name: 2024 }\n', 'kind: User\n');
     expect(locatedProblems(unnamed, [])).toEqual([
