@@ -2,7 +2,7 @@ import type { Layer } from '../db/tables.js';
 import { emailSchema } from '../orgdoc/document.js';
 import { at, type Entity, field, list, type Report, text } from './catalog.js';
 import { refFrom, unknownGroup } from './catalog-refs.js';
-import type { Origin, PersonInput, SourceMap, SourceProblem } from './source-map.js';
+import type { Origin, PersonInput, SourceMap } from './source-map.js';
 
 /** The catalog's Users as people: one person per email, whatever the namespaces. */
 export interface People {
@@ -112,19 +112,32 @@ export function teamsOfPeople(
   return teams;
 }
 
+/** What the members are read with: the people found, those gone from the org, the report. */
+interface Read {
+  found: People;
+  gone: ReadonlyMap<string, string>;
+  report: Report;
+}
+
 /**
- * A person is in one team: the first listed. Each team's members (with where the catalog
- * says so), and a warning on the person for every other team they are listed in.
+ * A person is in one team: the first listed (none when they have left the org). Each team's
+ * members (with where the catalog says so), and a warning on the person for every other team
+ * they are listed in, or for the team they are not made a member of once gone.
  */
 export function membersOfTeams(
   teams: Map<string, Membership[]>,
-  found: People,
+  { found, gone, report: { warnings } }: Read,
   slugOf: (key: string) => string,
-  warnings: SourceProblem[],
 ): Map<string, Array<[string, Origin]>> {
   const members = new Map<string, Array<[string, Origin]>>();
   for (const [email, [first, ...others]] of teams) {
     if (!first) continue;
+    const left = gone.get(email.toLowerCase());
+    if (left) {
+      const message = `departed on ${left}: not made a member of ${slugOf(first.team)}`;
+      warnings.push({ origin: first.origin, message });
+      continue;
+    }
     members.set(first.team, [...(members.get(first.team) ?? []), [email, first.origin]]);
     if (others.length === 0) continue;
     const user = found.firstUser.get(email) as Entity;

@@ -115,6 +115,8 @@ interface Catalog {
   groups: Map<string, Entity>;
   found: People;
   parents: ReturnType<typeof parentsOf>;
+  /** People of the org gone by the import's day, by email: their first day gone. */
+  gone: ReadonlyMap<string, string>;
 }
 
 /** Each group's layer, from the tree (no map) or from its type through the map. */
@@ -176,7 +178,7 @@ function addMembers(c: Catalog, units: Map<string, UnitInput>): void {
   const layerOf = (key: string) => units.get(key)?.layer;
   const teams = teamsOfPeople(c.users, c.groupList, layerOf, c.found, c.report);
   const slug = (key: string) => slugOf(c.groups, key);
-  for (const [team, members] of membersOfTeams(teams, c.found, slug, c.report.warnings)) {
+  for (const [team, members] of membersOfTeams(teams, c, slug)) {
     const path = `units[${index.get(team)}]`;
     members.forEach(([, origin], k) => void c.sources.set(`${path}.members[${k}]`, origin));
     (units.get(team) as UnitInput).members = members.map(([email]) => email);
@@ -189,13 +191,15 @@ function addMembers(c: Catalog, units: Map<string, UnitInput>): void {
  * Users with an email become people, one per email; team membership comes from either side,
  * leads from the orgraph annotations. What does not fit is skipped with a warning; entities
  * of other kinds are ignored, and Locations followed (`read` gives the files they name, `glob`
- * the files their globs match; without it a glob is read as a name).
+ * the files their globs match; without it a glob is read as a name). People `gone` from the
+ * org join no team: a catalog still lists them, and says so in a warning.
  */
 export function backstageToDocument(
   files: CatalogFile[],
   read: ReadFile,
   layerMap?: Readonly<Record<string, Layer>>,
   glob?: Glob,
+  gone: ReadonlyMap<string, string> = new Map(),
 ): Adapted {
   const report: Report = { problems: [], warnings: [] };
   const sources = new SourceMap(FIELD_NAMES);
@@ -214,7 +218,7 @@ export function backstageToDocument(
   const groups = new Map(groupList.map((group) => [group.key, group]));
   const found = peopleOf(users, sources);
   const parents = parentsOf(groups, report);
-  const c: Catalog = { report, sources, users, groupList, groups, found, parents };
+  const c: Catalog = { report, sources, users, groupList, groups, found, parents, gone };
   const units = unitsOf(c, placementsOf(c, layerMap));
   addMembers(c, units);
   for (const user of found.withoutEmail.values()) {

@@ -10,6 +10,7 @@ import type { OrgDocument } from '../orgdoc/document.js';
 import { FileLimitError } from '../orgdoc/file-limits.js';
 import { parseOrgFile } from '../orgdoc/parse.js';
 import { badInput, badUsage } from './failures.js';
+import { leaversAmong } from './leavers.js';
 import type { Operator } from './operator.js';
 import { catalogFiles, SourceFiles } from './source-files.js';
 
@@ -25,7 +26,7 @@ export interface SourceOptions {
   columns: Record<string, string>;
   /** How the file writes days (csv). */
   dateFormat?: DateFormat;
-  /** The import's day (csv: a leaver, gone by then, joins no team). */
+  /** The import's day (a leaver, gone by then, joins no team). */
   today: string;
 }
 
@@ -142,10 +143,15 @@ export function readSource(
   const reading = new SourceFiles();
   if (options.from === 'backstage') {
     const { files, read, glob } = catalogFiles(file, reading);
-    const adapted = overLimitsAsBadInput(() =>
-      backstageToDocument(files, read, options.layerMap, glob),
-    );
-    return async () => withReading(adapted, reading);
+    const adapt = (gone?: Map<string, string>) =>
+      overLimitsAsBadInput(() => backstageToDocument(files, read, options.layerMap, glob, gone));
+    const adapted = adapt();
+    return async (org) => {
+      // People who have left join no team: read again without them, when there are any.
+      const emails = (adapted.document.people ?? []).map((person) => person.email);
+      const gone = await leaversAmong(org, emails, options.today);
+      return withReading(gone.size > 0 ? adapt(gone) : adapted, reading);
+    };
   }
   if (options.from === 'csv') {
     const text = reading.text(file);

@@ -85,6 +85,19 @@ describe('import --from backstage', () => {
     expect(await exported()).toBe(before);
   });
 
+  it('joins no one who has left to a team: a catalog lagging HR still imports, saying so', async () => {
+    // The whole import was refused: "person gus@corp.test departed on 2026-11-23".
+    await ok('import', '--from', 'backstage', CATALOG);
+    await ok('depart', 'gus@corp.test', '--on', TODAY);
+    const out = await ok('import', '--from', 'backstage', CATALOG);
+    expect(out).toContain(
+      '  catalog.yaml: user:default/gus, spec.memberOf: departed on 2026-11-23: not made a member of compute\n',
+    );
+    const org = JSON.parse(await exported());
+    const compute = org.units.find((u: { slug: string }) => u.slug === 'compute');
+    expect(compute.members ?? []).not.toContain('gus@corp.test');
+  });
+
   it('imports a folder of catalog files the same, and again changes nothing', async () => {
     const out = await ok('import', '--from', 'backstage', `${FIXTURES}/backstage/org`);
     expect(out).toMatch(/^units +4 +0 +0$/m);
