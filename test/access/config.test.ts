@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config.js';
+import { scratchDir } from '../ops/processes.js';
 
 const SSO = {
   ORGRAPH_JWT_ISSUER: 'https://idp.example/',
@@ -23,7 +23,7 @@ describe('single sign-on settings', () => {
       roleClaim: 'orgraph_role',
       scopeClaim: 'orgraph_scope',
     });
-    const path = join(mkdtempSync(join(tmpdir(), 'orgraph-jwks-')), 'jwks.json');
+    const path = join(scratchDir(), 'jwks.json');
     writeFileSync(path, '{"keys":[]}');
     const file = loadConfig({ ...SSO, ORGRAPH_JWKS: path }).jwt;
     expect(file?.jwks).toEqual({ kind: 'file', path });
@@ -33,7 +33,7 @@ describe('single sign-on settings', () => {
     expect(() => loadConfig({ ...SSO, ORGRAPH_JWKS: '/nowhere/jwks.json' })).toThrow(
       /Bad setting ORGRAPH_JWKS: cannot read a JWK set from \/nowhere\/jwks.json \(ENOENT\)/,
     );
-    const path = join(mkdtempSync(join(tmpdir(), 'orgraph-jwks-')), 'jwks.json');
+    const path = join(scratchDir(), 'jwks.json');
     for (const text of ['{"issuer":"x"}', 'null', '[1]']) {
       writeFileSync(path, text);
       expect(() => loadConfig({ ...SSO, ORGRAPH_JWKS: path }), text).toThrow(/holds no JWK set/);

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   exportJWK,
@@ -9,6 +8,7 @@ import {
   SignJWT,
 } from 'jose';
 import type { TestApp } from '../helpers/app.js';
+import { scratchDir } from '../ops/processes.js';
 
 export const ISSUER = 'https://idp.example.test/';
 export const AUDIENCE = 'orgraph';
@@ -42,7 +42,8 @@ interface SignOptions {
 export async function identityProvider(kid = 'key-1') {
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
-  const jwksPath = join(mkdtempSync(join(tmpdir(), 'orgraph-jwks-')), 'jwks.json');
+  // In the run's scratch folder, removed when the run ends (27 folders were left per run).
+  const jwksPath = join(scratchDir(), 'jwks.json');
   writeFileSync(jwksPath, JSON.stringify({ keys: [publicJwk] }));
   /** A JWT as the provider would issue it (valid for an hour), `claims` on top of its own. */
   const sign = (claims: JWTPayload, options: SignOptions = {}) => {

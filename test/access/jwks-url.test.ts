@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { scratchDir } from '../ops/processes.js';
 import { identityProvider, ssoEnv } from './credentials.js';
 
 /**
@@ -21,7 +21,7 @@ const first = await identityProvider('key-1');
 const second = await identityProvider('key-2');
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'orgraph-tls-'));
+  const dir = scratchDir();
   const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
   const subject = ['-subj', '/CN=127.0.0.1', '-days', '1', '-nodes'];
   execFileSync(
