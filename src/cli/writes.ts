@@ -70,7 +70,8 @@ export const assignCommand: Command = {
     };
     return reportWrite<AssignPayload>(io, values.today, ASSIGN, input, said, (p) => {
       const ended = p.ended ? `; ${p.ended.person.email} ended on ${p.ended.endedOn}` : '';
-      return `${p.assignment.person.email} is ${input.seat} of ${unit} from ${p.assignment.startedOn}${ended}`;
+      const as = `${input.acting ? 'acting ' : ''}${input.seat}`;
+      return `${p.assignment.person.email} is ${as} of ${unit} from ${p.assignment.startedOn}${ended}`;
     });
   },
 };

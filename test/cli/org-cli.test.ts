@@ -51,6 +51,12 @@ describe('npm run org -- assign', () => {
     expect(await bad.run('assign', 'nowhere', 'ENG_LEAD', 'vic@example.com')).toBe(2);
     expect(bad.err()).toBe('UNIT: unknown unit "nowhere"\n');
   });
+
+  it('says an interim holder is acting', async () => {
+    const c = cli();
+    expect(await c.run('assign', 'labs', 'TECH_LEAD', 'vic@example.com', '--acting')).toBe(0);
+    expect(c.out()).toMatch(/vic@example.com is acting TECH_LEAD of labs from 2026-11-23/);
+  });
 });
 
 describe('npm run org -- depart', () => {
