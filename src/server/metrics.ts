@@ -126,6 +126,8 @@ function poolGauges(registry: Registry, stats: NonNullable<Database['poolStats']
   });
 }
 
+const SCRAPES = new Set(['GET', 'HEAD']);
+
 /**
  * `GET /metrics` in Prometheus text. Open unless `token` is set: the metrics hold counts,
  * durations and operation names, no org data; set ORGRAPH_METRICS_TOKEN when the port is
@@ -134,7 +136,8 @@ function poolGauges(registry: Registry, stats: NonNullable<Database['poolStats']
 export function useMetricsRoute(metrics: Metrics, token: string | undefined): Plugin {
   return {
     async onRequest({ url, request, endResponse, fetchAPI }) {
-      if (url.pathname !== '/metrics' || request.method !== 'GET') return;
+      // HEAD too: a probe that checks the route is answered as a scrape (Node sends no body).
+      if (url.pathname !== '/metrics' || !SCRAPES.has(request.method)) return;
       if (token && !bearerIs(request.headers.get('authorization'), token)) {
         endResponse(
           new fetchAPI.Response(

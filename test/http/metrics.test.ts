@@ -28,6 +28,17 @@ function sample(text: string, series: string): number | undefined {
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
 }
 
+describe('HEAD /metrics', () => {
+  it('answers as GET does, without the body (a probe that checks the route; it was 404)', async () => {
+    for (const path of ['/metrics', '/health', '/ready']) {
+      const response = await app.app.fetch(`http://orgraph.test${path}`, { method: 'HEAD' });
+      expect([path, response.status]).toEqual([path, 200]);
+    }
+    const head = await guarded.app.fetch('http://orgraph.test/metrics', { method: 'HEAD' });
+    expect(head.status).toBe(401);
+  });
+});
+
 describe('GET /metrics', () => {
   it('counts requests and errors by operation, with durations as histograms', async () => {
     await app.data('query Pillars { units(layer: PILLAR) { totalCount } }');
