@@ -1,9 +1,16 @@
+import { GraphQLError } from 'graphql';
 import type { Db } from '../db/client.js';
-import type { Viewer } from '../graphql/context.js';
+import { authorOf, type Viewer } from '../graphql/context.js';
 import { tokensById } from './tokens.js';
 
 /** How often the open streams' API tokens are checked for revocation (one query for all). */
 const CHECK_MS = 400;
+
+/**
+ * Streams one caller may hold open at once: a dashboard holds one a tab. Each holds a
+ * connection and its listeners, and any number of them ran the server out of connections.
+ */
+export const STREAMS_PER_CALLER = 32;
 
 /**
  * Ends a caller's open streams (`orgChanged`) when their credential ends: a JWT at its expiry,
@@ -13,6 +20,8 @@ const CHECK_MS = 400;
  */
 export class CredentialWatch {
   private readonly byToken = new Map<number, Set<AbortController>>();
+  /** Open streams by caller (`authorOf`: a token by id, a JWT by subject, open reads as one). */
+  private readonly byCaller = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
 
   /** `db`: the app's current database handle (the pool, or PGlite). */
@@ -20,8 +29,17 @@ export class CredentialWatch {
 
   /** A signal that aborts when the viewer's credential ends; `release` once the stream ends. */
   watch(viewer: Viewer): { signal: AbortSignal; release: () => void } {
+    const caller = authorOf(viewer);
+    const held = this.byCaller.get(caller) ?? 0;
+    if (held >= STREAMS_PER_CALLER) {
+      throw new GraphQLError(
+        `${STREAMS_PER_CALLER} orgChanged streams are open for this caller already: close one first`,
+        { extensions: { code: 'TOO_MANY_STREAMS', limit: STREAMS_PER_CALLER } },
+      );
+    }
+    this.byCaller.set(caller, held + 1);
     const ending = new AbortController();
-    const releases: Array<() => void> = [];
+    const releases: Array<() => void> = [() => this.closed(caller)];
     if (viewer.expiresAt !== undefined) {
       const expiry = setTimeout(() => ending.abort(), Math.max(0, viewer.expiresAt - Date.now()));
       expiry.unref();
@@ -38,6 +56,12 @@ export class CredentialWatch {
       for (const end of releases) end();
     };
     return { signal: ending.signal, release };
+  }
+
+  private closed(caller: string): void {
+    const held = (this.byCaller.get(caller) ?? 1) - 1;
+    if (held > 0) this.byCaller.set(caller, held);
+    else this.byCaller.delete(caller);
   }
 
   private forget(tokenId: number, ending: AbortController): void {

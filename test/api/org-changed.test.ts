@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOrgVersion } from '../../src/db/version.js';
 import { drain, listen, openConnections } from '../../src/server/http-server.js';
+import { STREAMS_PER_CALLER } from '../../src/tokens/credential-watch.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { subscribeToChanges } from '../helpers/subscriptions.js';
 
@@ -80,6 +81,43 @@ describe('subscription { orgChanged }', () => {
 
   it('without a token: refused with a 401, as queries are', async () => {
     await expect(subscribeToChanges(t.app, null)).rejects.toThrow(/401|Authentication required/);
+  });
+
+  it('holds at most 32 streams open for one caller: the next is refused until one closes', async () => {
+    // One VIEWER token could open streams without end, each a connection and its listeners.
+    const own = await startTestApp({ org: ORG });
+    const server = createServer(own.app);
+    const connections = openConnections(server);
+    const { port } = await listen(server, 0, '127.0.0.1');
+    const url = `http://127.0.0.1:${port}`;
+    const token = async (name: string) =>
+      (await own.data(CREATE_TOKEN, { input: { name, role: 'VIEWER' } })).createApiToken.token;
+    const [wallboard, other] = [await token('wallboard'), await token('other')];
+    try {
+      const open = await Promise.all(
+        Array.from({ length: STREAMS_PER_CALLER }, () => subscribeToChanges(url, wallboard)),
+      );
+      // Answered with the error, and the stream ended: read whole.
+      const refused = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'text/event-stream',
+          authorization: `Bearer ${wallboard}`,
+        },
+        body: JSON.stringify({ query: 'subscription { orgChanged { version } }' }),
+      });
+      expect(await refused.text()).toMatch(/"code":"TOO_MANY_STREAMS","limit":32/);
+      (await subscribeToChanges(url, other)).close();
+      open[0]?.close();
+      await expect.poll(() => subscribersOf(own.app)).toBe(STREAMS_PER_CALLER - 1);
+      open.push(await subscribeToChanges(url, wallboard));
+      for (const stream of open) stream.close();
+    } finally {
+      await drain(server, connections, 0);
+      server.closeAllConnections();
+      await own.close();
+    }
   });
 
   it('counts open streams in /metrics; shutting down ends them, not held up', async () => {
