@@ -67,6 +67,36 @@ const envSchema = z
   })
   .superRefine(checkJwtEnv);
 
+/** The name a workers' primary gives its workers to sign their writes with (sibling-steps.ts). */
+export const WORKERS_INSTANCE_ENV = 'ORGRAPH_INSTANCE_OF_WORKERS';
+
+/** Settings read outside this schema: the heap (`npm start`), the bench's, CI's, the workers'. */
+const READ_ELSEWHERE = [
+  'ORGRAPH_HEAP_MB',
+  'ORGRAPH_BENCH_WORKERS',
+  'ORGRAPH_CI_NO_APT',
+  WORKERS_INSTANCE_ENV,
+];
+
+/** A name as a typo leaves it comparable: any case, underscores aside. */
+const loosely = (name: string) => name.toUpperCase().replaceAll('_', '');
+
+/**
+ * The `ORGRAPH_*` variables set that orgraph does not read, each said with the setting it
+ * looks like (`ORGRAPH_OPENREAD`: `ORGRAPH_OPEN_READ?`): a misspelt setting is otherwise
+ * silently not in force.
+ */
+export function unknownSettings(env: NodeJS.ProcessEnv = process.env): string[] {
+  const known = [...Object.keys(envSchema.shape), ...READ_ELSEWHERE];
+  return Object.keys(env)
+    .filter((name) => name.toUpperCase().startsWith('ORGRAPH_') && !known.includes(name))
+    .sort()
+    .map((name) => {
+      const like = known.find((setting) => loosely(setting) === loosely(name));
+      return `${name} is not a setting orgraph reads${like ? ` (${like}?)` : ''}: it has no effect.`;
+    });
+}
+
 /** `https://host[:port]`, nothing after: what a browser's Origin header holds. */
 function isOrigin(text: string): boolean {
   try {

@@ -2,11 +2,12 @@ import cluster from 'node:cluster';
 import { randomUUID } from 'node:crypto';
 import type { OrgSnapshots } from '../store/snapshots.js';
 import type { SavedChanges } from '../writes/save.js';
+import { WORKERS_INSTANCE_ENV } from './config.js';
 
 const STEP = 'orgraph:step';
 
 /** The name the primary gives its workers, who sign their writes with it (`org_state.writer`). */
-const INSTANCE = 'ORGRAPH_INSTANCE_OF_WORKERS';
+const INSTANCE = WORKERS_INSTANCE_ENV;
 
 /**
  * How long a worker that sees a newer org version waits for its step before it reads the

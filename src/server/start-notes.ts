@@ -8,6 +8,8 @@ export interface Started {
   orgEmpty?: boolean;
   /** Printed for a person at a terminal (else one JSON log line). */
   tty: boolean;
+  /** What is said of `ORGRAPH_*` variables set that orgraph does not read (`unknownSettings`). */
+  ignored?: string[];
 }
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
@@ -29,7 +31,7 @@ function sameDatabase(config: Config): { prefix: string; after: string } {
  * when reads are open beyond this machine.
  */
 export function startNotes(config: Config, started: Started): string[] {
-  const notes: string[] = [];
+  const notes: string[] = [...(started.ignored ?? [])];
   const { prefix, after } = sameDatabase(config);
   const cli = (command: string) => `${prefix}npm run org -- ${command}${after}`;
   if (config.adminToken && config.adminToken.length < 16) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/server/config.js';
+import { loadConfig, unknownSettings } from '../../src/server/config.js';
 import { startNotes } from '../../src/server/start-notes.js';
 
 // What a start says under its "listening" line: what to do next, on the database it serves.
@@ -34,5 +34,24 @@ describe('the start notes', () => {
       'ORGRAPH_OPEN_READ=PLANNER: anyone who can reach 0.0.0.0 reads the org without a token',
     );
     expect(notes({ ...open, HOST: '127.0.0.1' }, false)).toBe('');
+  });
+
+  it('say which ORGRAPH_ variables orgraph does not read, and the setting each looks like', () => {
+    // ORGRAPH_OPENREAD=VIEWER was dropped without a word: reads stayed closed.
+    const env = {
+      ORGRAPH_OPENREAD: 'VIEWER',
+      orgraph_span_limit: '8',
+      ORGRAPH_FROBS: '1',
+      ORGRAPH_DEMO: 'off',
+    };
+    expect(unknownSettings(env)).toEqual([
+      'ORGRAPH_FROBS is not a setting orgraph reads: it has no effect.',
+      'ORGRAPH_OPENREAD is not a setting orgraph reads (ORGRAPH_OPEN_READ?): it has no effect.',
+      'orgraph_span_limit is not a setting orgraph reads (ORGRAPH_SPAN_LIMIT?): it has no effect.',
+    ]);
+    const ignored = unknownSettings(env);
+    expect(startNotes(loadConfig(env), { orgEmpty: false, tty: true, ignored })).toEqual(
+      expect.arrayContaining(ignored),
+    );
   });
 });
