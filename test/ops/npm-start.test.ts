@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { demoDir, isAlive, said, slowRequest, startServer } from './processes.js';
+import { demoDir, isAlive, run, said, slowRequest, startServer } from './processes.js';
 
 /** The parent pid of a process, from /proc (Linux). */
 const parentOf = (pid: number) => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(' ')[3]);
@@ -46,6 +46,15 @@ describe.skipIf(process.env.DATABASE_URL)(
       },
       180_000,
     );
+
+    it('refuses an ORGRAPH_HEAP_MB that is not a number in one line, exit 2', async () => {
+      // Node refused it in its own words ("node: bad option: --max-old-space-size=abc"), exit 9.
+      const npm = run('npm', ['start', '--silent'], { ORGRAPH_HEAP_MB: 'abc' });
+      expect(await npm.exited).toBe(2);
+      expect(npm.output().trim()).toBe(
+        'orgraph could not start: Bad setting ORGRAPH_HEAP_MB: a whole number of megabytes, e.g. 768. Fix or unset it.',
+      );
+    });
 
     it('caps the heap of the server at ORGRAPH_HEAP_MB (768 MB unless set)', async () => {
       const dataDir = await demoDir();
