@@ -162,6 +162,10 @@ function unitsOf(c: Catalog, placements: Map<string, Placement>): Map<string, Un
       const skipped = (c.groups.get(parent.key) as Entity).ref;
       c.sources.set(`${path}.parent`, at(group.origin, `under ${skipped} (skipped)`));
     }
+    // None at all: what the import says of the parent is of the group, as placed (no field
+    // of the user's to name).
+    else
+      c.sources.set(`${path}.parent`, at(group.origin, `a top group placed as ${placement.layer}`));
     const parentSlug = kept ? slugOf(c.groups, parent.key) : undefined;
     if (asSlug(group.name) !== group.name) {
       const message = `named ${asSlug(group.name)} (a slug is lower case, letters, digits and dashes)`;

@@ -350,6 +350,19 @@ describe('backstageToDocument', () => {
     ]);
   });
 
+  it('says a top group needs a parent as placed, naming no field the catalog lacks', () => {
+    // An organization over teams: it read "group:default/acme, spec.parent: …", a field
+    // the catalog never wrote.
+    const adapted = catalog(
+      group('acme', { type: 'organization', children: ['team-a'] }),
+      group('team-a', { type: 'team' }),
+    );
+    const needs = { path: 'units[0].parent', message: 'an AREA needs a parent PILLAR' };
+    expect(locatedProblems(adapted, [needs])).toEqual([
+      'catalog.yaml: group:default/acme, a top group placed as AREA: an AREA needs a parent PILLAR',
+    ]);
+  });
+
   it('reads a lone string where a list belongs as that one entry, and says so', () => {
     const lone = `kind: User\nmetadata: { name: ana }\nspec: { profile: { email: ana@corp.test }, memberOf: team-a }\n`;
     const { document, problems, warnings } = catalog(...tree, lone);
