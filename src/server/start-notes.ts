@@ -25,6 +25,14 @@ function sameDatabase(config: Config): { prefix: string; after: string } {
   return { prefix: `ORGRAPH_DATA_DIR=${config.dataDir} `, after: '' };
 }
 
+/** The demo's token, shown this once: on its own line to copy at a terminal. */
+const demoNote = (token: string, tty: boolean) =>
+  `Loaded the demo org. ${
+    tty
+      ? `An ADMIN token for it, shown this once:\n  ${token}\n`
+      : 'demoToken is an ADMIN token for it, shown this once. '
+  }Send it as "Authorization: Bearer <token>" (GraphiQL: the Headers tab).`;
+
 /**
  * The notes under the start's "listening" line: the demo's token; else what to do next —
  * bring the org in when there is none, make a token when requests need one; and a warning
@@ -37,21 +45,13 @@ export function startNotes(config: Config, started: Started): string[] {
   if (config.adminToken && config.adminToken.length < 16) {
     notes.push('ORGRAPH_ADMIN_TOKEN is short: use 16 characters or more outside local use.');
   }
-  if (started.demoToken) {
-    const token = started.tty
-      ? `An ADMIN token for it, shown this once:\n  ${started.demoToken}\n`
-      : 'demoToken is an ADMIN token for it, shown this once. ';
-    notes.push(
-      `Loaded the demo org. ${token}Send it as "Authorization: Bearer <token>" (GraphiQL: the Headers tab).`,
-    );
-    return notes;
-  }
-  if (started.orgEmpty) {
+  if (started.demoToken) notes.push(demoNote(started.demoToken, started.tty));
+  else if (started.orgEmpty) {
     notes.push(
       `The org is empty: bring yours in with ${cli('import FILE')} (an org document, a Backstage catalog or an HR export: docs/imports.md).`,
     );
   }
-  if (!config.adminToken && !config.openRead) {
+  if (!started.demoToken && !config.adminToken && !config.openRead) {
     notes.push(
       `Requests need an API token${started.orgEmpty === false ? '; those made before still work' : ''}. A new one: ` +
         `${cli('token create --role ADMIN --name "my laptop"')} ` +

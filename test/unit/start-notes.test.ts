@@ -34,6 +34,12 @@ describe('the start notes', () => {
       'ORGRAPH_OPEN_READ=PLANNER: anyone who can reach 0.0.0.0 reads the org without a token',
     );
     expect(notes({ ...open, HOST: '127.0.0.1' }, false)).toBe('');
+    // The demo's first start too: its token is no reason to keep quiet about open reads.
+    const demo = startNotes(loadConfig({ ...open, HOST: '0.0.0.0' }), {
+      demoToken: 't',
+      tty: true,
+    });
+    expect(demo.join('\n')).toContain('anyone who can reach 0.0.0.0 reads the org');
   });
 
   it('say which ORGRAPH_ variables orgraph does not read, and the setting each looks like', () => {
