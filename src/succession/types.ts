@@ -1,11 +1,19 @@
 import { latestInForce } from '../core/org/in-force.js';
 import { candidaciesOf } from '../core/org/lookup.js';
+import type { Day } from '../core/org/state.js';
 import { type CandidateRow, readinessEnum } from '../db/tables.js';
 import { confidential, revealsOfPerson } from '../graphql/access.js';
 import { orgFor } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { rowId } from '../graphql/node-id.js';
-import { endedAsRecorded, type OnDay, onDay, readFor, snapshotLoader } from '../graphql/on-day.js';
+import {
+  dayOf,
+  endedAsRecorded,
+  type OnDay,
+  onDay,
+  readFor,
+  snapshotLoader,
+} from '../graphql/on-day.js';
 import { Person } from '../people/types.js';
 import { SeatEnum } from '../seats/types.js';
 import { candidaciesByPerson, candidateRows } from '../store/history-rows.js';
@@ -61,9 +69,12 @@ builder.objectFields(Person, (t) => ({
       'The seats this person is named a successor for on the day, by unit, Eng Lead first ' +
       '(PLANNER). A scoped token reads them for a person whose seats and team lie within its ' +
       'scope, and only its scope’s seats.',
-    // Judged from the person's seats and team, never from where their candidacies lie.
-    authScopes: confidential('PLANNER', async (person: { id: number }, _args: unknown, context) =>
-      revealsOfPerson(await orgFor(context, null), person.id),
+    // Judged from the person's seats and team on the answer's day (as their departure impact
+    // that day is), never from where their candidacies lie.
+    authScopes: confidential(
+      'PLANNER',
+      async (person: { id: number; day?: Day }, _args: unknown, context) =>
+        revealsOfPerson(await orgFor(context, dayOf(person, context)), person.id),
     ),
     resolve: (person, _args, context) =>
       readFor(context, person, (org) => {
