@@ -21,9 +21,11 @@ builder.queryFields((t) => ({
       },
       resolve: async (_root, { scope, status, asOf, ...page }, context) => {
         const roles = await readOn(context, asOf ?? context.today, (org) => {
-          const units = unitsOfScope(org.state, scope);
-          const all = rolesNewestFirst(org.org.history);
-          return rolesOn(units ? all.filter((r) => units.has(r.unitId)) : all, org.day, status);
+          // The units of the scope that day, or every unit that exists that day: not the
+          // roles of one archived by then (or created later), as `units` and `aors` leave it.
+          const units = unitsOfScope(org.state, scope) ?? org.state.unitsById;
+          const all = rolesNewestFirst(org.org.history).filter((r) => units.has(r.unitId));
+          return rolesOn(all, org.day, status);
         });
         return arrayPage(page, roles, { list: 'openRoles', day: asOf ?? context.today });
       },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/core/org/days.js';
 import { TODAY } from '../helpers/app.js';
 import { useTestOrg } from '../helpers/test-org.js';
 import { expectRefused, expectRefusedAll, expectWritten } from '../helpers/writes.js';
@@ -253,5 +254,37 @@ describe.runIf(process.env.DATABASE_URL)('concurrent requisitions on PostgreSQL'
       (r: { seat: string; status: string }) => r.seat === 'TECH_LEAD' && r.status === 'OPEN',
     );
     expect(open).toHaveLength(1);
+  });
+});
+
+describe('openRoles on a day', () => {
+  it('lists no role of a unit archived by then, scoped or not: the list is of one day', async () => {
+    // The unscoped list kept the roles of an archived unit, which a scoped one (the subtree
+    // of that day) left out, as `units` and `aors` do.
+    const role = await open({ unit: 'db', seat: 'TECH_LEAD' });
+    await expectWritten(t, CANCEL, { id: role.id });
+    const later = addDays(TODAY, 6);
+    for (const [op, input] of [
+      ['vacateSeat', { unit: 'db', seat: 'ENG_LEAD', on: addDays(TODAY, 5) }],
+      ['archiveUnit', { slug: 'db', on: addDays(TODAY, 5) }],
+    ] as const) {
+      const { [op]: done } = await t.data(
+        `mutation ($input: ${op === 'vacateSeat' ? 'VacateSeatInput' : 'ArchiveUnitInput'}!) {
+          ${op}(input: $input) { userErrors { message } } }`,
+        { input },
+      );
+      expect(done.userErrors).toEqual([]);
+    }
+    const listed = async (asOf: string, scope?: string) =>
+      (
+        await t.data(
+          `query ($asOf: Date, $scope: String) {
+            openRoles(asOf: $asOf, scope: $scope) { nodes { unit { slug } status } } }`,
+          { asOf, scope },
+        )
+      ).openRoles.nodes;
+    expect(await listed(TODAY)).toEqual([{ unit: { slug: 'db' }, status: 'CANCELLED' }]);
+    expect(await listed(later)).toEqual([]);
+    expect(await listed(later, 'infra')).toEqual([]);
   });
 });
