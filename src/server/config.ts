@@ -33,7 +33,12 @@ const envSchema = z
     ORGRAPH_DEMO: onOff.default(true),
     ORGRAPH_ADMIN_TOKEN: z.string().min(1).optional(),
     // Explicitly opens read access (VIEWER, or the role named) to requests without a token.
-    ORGRAPH_OPEN_READ: z.enum(['off', 'VIEWER', 'PLANNER']).default('off'),
+    // Any case, as roles are everywhere else (`--role admin`, a JWT's `viewer`).
+    ORGRAPH_OPEN_READ: z
+      .string()
+      .transform((value) => (value.toLowerCase() === 'off' ? 'off' : value.toUpperCase()))
+      .pipe(z.enum(['off', 'VIEWER', 'PLANNER']))
+      .default('off'),
     // Origins as a browser sends them: scheme, host and port (`https://dash.example.com`).
     ORGRAPH_CORS_ORIGINS: z
       .string()
@@ -82,19 +87,23 @@ const READ_ELSEWHERE = [
 const loosely = (name: string) => name.toUpperCase().replaceAll('_', '');
 
 /**
- * The `ORGRAPH_*` variables set that orgraph does not read, each said with the setting it
- * looks like (`ORGRAPH_OPENREAD`: `ORGRAPH_OPEN_READ?`): a misspelt setting is otherwise
- * silently not in force.
+ * The `ORGRAPH_*` variables set that have no effect, each said: one orgraph does not read,
+ * with the setting it looks like (`ORGRAPH_OPENREAD`: `ORGRAPH_OPEN_READ?`), since a
+ * misspelt setting is otherwise silently not in force; and `ORGRAPH_WORKERS` without
+ * PostgreSQL, since the embedded database serves one process.
  */
-export function unknownSettings(env: NodeJS.ProcessEnv = process.env): string[] {
+export function ignoredSettings(env: NodeJS.ProcessEnv = process.env): string[] {
   const known = [...Object.keys(envSchema.shape), ...READ_ELSEWHERE];
-  return Object.keys(env)
+  const unknown = Object.keys(env)
     .filter((name) => name.toUpperCase().startsWith('ORGRAPH_') && !known.includes(name))
     .sort()
     .map((name) => {
       const like = known.find((setting) => loosely(setting) === loosely(name));
       return `${name} is not a setting orgraph reads${like ? ` (${like}?)` : ''}: it has no effect.`;
     });
+  const workers = env.ORGRAPH_WORKERS && !env.DATABASE_URL;
+  const oneProcess = `ORGRAPH_WORKERS=${env.ORGRAPH_WORKERS} has no effect on the embedded database, which one process serves: workers need DATABASE_URL.`;
+  return workers ? [...unknown, oneProcess] : unknown;
 }
 
 /** `https://host[:port]`, nothing after: what a browser's Origin header holds. */

@@ -7,7 +7,7 @@ import { seedPolicy } from '../policy/seed.js';
 import { newTokenSecret } from '../tokens/tokens.js';
 import { anyUnit } from '../units/data.js';
 import { type App, createApp } from './app.js';
-import { type Config, loadConfig, unknownSettings } from './config.js';
+import { type Config, ignoredSettings, loadConfig } from './config.js';
 import { type FolderLock, lockDataFolder } from './data-lock.js';
 import { describeFailure } from './failures.js';
 import { takeHandedConnections } from './hand-off.js';
@@ -91,7 +91,7 @@ function announce(config: Config, port: number, started: Omit<Started, 'tty'> = 
     ? `PostgreSQL${workers}`
     : `embedded PGlite in ${config.dataDir}`;
   const tty = Boolean(process.stdout.isTTY);
-  const notes = startNotes(config, { ...started, tty, ignored: unknownSettings() });
+  const notes = startNotes(config, { ...started, tty, ignored: ignoredSettings() });
   const { demoToken } = started;
   const listening = `orgraph listening on ${url} (${database})`;
   if (tty) {

@@ -8,7 +8,7 @@ export interface Started {
   orgEmpty?: boolean;
   /** Printed for a person at a terminal (else one JSON log line). */
   tty: boolean;
-  /** What is said of `ORGRAPH_*` variables set that orgraph does not read (`unknownSettings`). */
+  /** What is said of `ORGRAPH_*` variables set that orgraph does not read (`ignoredSettings`). */
   ignored?: string[];
 }
 

@@ -79,3 +79,13 @@ describe('ORGRAPH_CORS_ORIGINS', () => {
     }
   });
 });
+
+describe('the settings', () => {
+  it('take ORGRAPH_OPEN_READ in any case, as roles are taken everywhere else', () => {
+    // `viewer` was refused where `--role admin` and a JWT's `viewer` were taken.
+    expect(loadConfig({ ORGRAPH_OPEN_READ: 'viewer' }).openRead).toBe('VIEWER');
+    expect(loadConfig({ ORGRAPH_OPEN_READ: 'Planner' }).openRead).toBe('PLANNER');
+    expect(loadConfig({ ORGRAPH_OPEN_READ: 'OFF' }).openRead).toBeNull();
+    expect(() => loadConfig({ ORGRAPH_OPEN_READ: 'admin' })).toThrow(/ORGRAPH_OPEN_READ/);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, unknownSettings } from '../../src/server/config.js';
+import { ignoredSettings, loadConfig } from '../../src/server/config.js';
 import { startNotes } from '../../src/server/start-notes.js';
 
 // What a start says under its "listening" line: what to do next, on the database it serves.
@@ -42,7 +42,7 @@ describe('the start notes', () => {
     expect(demo.join('\n')).toContain('anyone who can reach 0.0.0.0 reads the org');
   });
 
-  it('say which ORGRAPH_ variables orgraph does not read, and the setting each looks like', () => {
+  it('say which ORGRAPH_ variables have no effect: unknown ones (with the setting each looks like), workers without PostgreSQL', () => {
     // ORGRAPH_OPENREAD=VIEWER was dropped without a word: reads stayed closed.
     const env = {
       ORGRAPH_OPENREAD: 'VIEWER',
@@ -50,12 +50,16 @@ describe('the start notes', () => {
       ORGRAPH_FROBS: '1',
       ORGRAPH_DEMO: 'off',
     };
-    expect(unknownSettings(env)).toEqual([
+    expect(ignoredSettings(env)).toEqual([
       'ORGRAPH_FROBS is not a setting orgraph reads: it has no effect.',
       'ORGRAPH_OPENREAD is not a setting orgraph reads (ORGRAPH_OPEN_READ?): it has no effect.',
       'orgraph_span_limit is not a setting orgraph reads (ORGRAPH_SPAN_LIMIT?): it has no effect.',
     ]);
-    const ignored = unknownSettings(env);
+    expect(ignoredSettings({ ORGRAPH_WORKERS: '2' })).toEqual([
+      'ORGRAPH_WORKERS=2 has no effect on the embedded database, which one process serves: workers need DATABASE_URL.',
+    ]);
+    expect(ignoredSettings({ ORGRAPH_WORKERS: '2', DATABASE_URL: 'postgres://db/o' })).toEqual([]);
+    const ignored = ignoredSettings(env);
     expect(startNotes(loadConfig(env), { orgEmpty: false, tty: true, ignored })).toEqual(
       expect.arrayContaining(ignored),
     );
