@@ -138,9 +138,8 @@ interface Target {
 
 /**
  * The files a Location names (`spec.target`, `spec.targets`), relative to its own file (an
- * absolute path as written). A
- * glob is expanded, as Backstage does for file targets (in name order); one matching no file
- * is a warning, as is a URL, which is not fetched.
+ * absolute path as written). A glob is expanded, as Backstage does for file targets (in name
+ * order); one matching no file is a warning, as is a URL, which is not fetched.
  */
 function targetsOf(location: Read, file: string, report: Report, glob?: Glob): Target[] {
   const written = [

@@ -6,9 +6,6 @@ import { WORKERS_INSTANCE_ENV } from './config.js';
 
 const STEP = 'orgraph:step';
 
-/** The name the primary gives its workers, who sign their writes with it (`org_state.writer`). */
-const INSTANCE = WORKERS_INSTANCE_ENV;
-
 /**
  * How long a worker that sees a newer org version waits for its step before it reads the
  * whole org: a sibling's step arrives about a millisecond after its commit, later when either
@@ -56,7 +53,11 @@ export function shareSteps(snapshots: OrgSnapshots): void {
     const step: StepMessage = { type: STEP, version, changes, afterOther };
     process.send?.(step, undefined, {}, untold);
   };
-  const steps = snapshots.withSiblings(tell, WAIT_MS, process.env[INSTANCE] ?? snapshots.instance);
+  const steps = snapshots.withSiblings(
+    tell,
+    WAIT_MS,
+    process.env[WORKERS_INSTANCE_ENV] ?? snapshots.instance,
+  );
   process.on('message', (message) => {
     if (isStep(message)) steps.heard(message.version, message.changes, message.afterOther);
   });
@@ -69,7 +70,7 @@ export function shareSteps(snapshots: OrgSnapshots): void {
  */
 export function relaySteps(): void {
   cluster.setupPrimary({ serialization: 'advanced' });
-  process.env[INSTANCE] = randomUUID();
+  process.env[WORKERS_INSTANCE_ENV] = randomUUID();
   cluster.on('message', (from, message) => {
     if (!isStep(message)) return;
     for (const worker of Object.values(cluster.workers ?? {})) {

@@ -62,7 +62,8 @@ export class OrgSnapshots {
    * siblings sign their writes `instance`, and a version signed otherwise is read at once.
    */
   withSiblings(tell: Tell, waitMs: number, instance: string): HeardSteps {
-    Object.assign(this, { tell, instance });
+    this.tell = tell;
+    this.instance = instance;
     this.steps.waitMs = waitMs;
     return this.steps;
   }
