@@ -159,6 +159,19 @@ function readRecords(input: string, file: string | undefined, problems: SourcePr
 }
 
 /**
+ * Whether a row's cells fit the header, made as wide as it: Excel leaves out a row's trailing
+ * empty cells (and some exports add empty ones), so only a filled cell beyond the header is
+ * a row out of shape.
+ */
+function fitsHeader(cells: Cells, width: number): boolean {
+  if (cells.slice(width).some((cell) => cell !== '')) return false;
+  const filled = cells.length;
+  cells.length = width;
+  cells.fill('', Math.min(filled, width));
+  return true;
+}
+
+/**
  * An HR export (one person a row) as an org document: the people with their manager,
  * title, level and dates, and each team restated as the org has it with the members the file
  * gives it. Rows are numbered as a spreadsheet shows them: the header is row 1. A file
@@ -188,7 +201,7 @@ export function csvToDocument(text: string, options: CsvOptions): Adapted {
   rows.forEach((cells, i) => {
     const origin: Origin = { order: i + above + 2, text: `row ${i + above + 2}` };
     if (cells.every((cell) => cell === '')) return;
-    if (cells.length !== header.length) {
+    if (!fitsHeader(cells, header.length)) {
       const message = `${cells.length} fields where the header has ${header.length}`;
       problems.push({ origin, message });
       return;

@@ -51,7 +51,7 @@ describe('csvToDocument', () => {
       'ann@corp.test,Ann Ek,,,,storage,,',
       '',
       'ben@corp.test,Ben Ek,,,,nowhere,,',
-      'cat@corp.test,Cat Ek',
+      'cat@corp.test,Cat Ek,,,,,,,,x',
     );
     expect(
       locatedProblems(adapted, [{ path: 'people[1].manager', message: 'unknown person' }]),
@@ -59,7 +59,7 @@ describe('csvToDocument', () => {
       // Within a row, the file's own problems come first, then the import's.
       'row 4, team: unknown team "nowhere"',
       'row 4, manager_email: unknown person',
-      'row 5: 2 fields where the header has 8',
+      'row 5: 10 fields where the header has 8',
     ]);
     expect(adapted.sources.locate('units[0].members[0]')).toEqual({
       order: 2,
@@ -216,6 +216,17 @@ describe('csvToDocument: files as HR systems write them', () => {
     const adapted = csvToDocument(text, { teams });
     expect(adapted.problems).toEqual([]);
     expect(adapted.document.people).toEqual([{ email: 'karl@corp.test', name: 'Karl, Brau' }]);
+  });
+
+  it('reads a row Excel wrote without its trailing empty cells, or with extra empty ones', () => {
+    // "2 fields where the header has 8": Excel leaves a row's trailing empty cells out.
+    const adapted = csv('ann@corp.test,Ann Ek', 'ben@corp.test,Ben Ek,,,,storage,,,,');
+    expect(adapted.problems).toEqual([]);
+    // Read as the same rows with every cell written.
+    const written = csv('ann@corp.test,Ann Ek,,,,,,', 'ben@corp.test,Ben Ek,,,,storage,,');
+    expect(adapted.document).toEqual(written.document);
+    expect(adapted.document.people?.map((person) => person.name)).toEqual(['Ann Ek', 'Ben Ek']);
+    expect(adapted.document.units?.[0]?.members).toEqual(['ben@corp.test']);
   });
 
   it('tells a header it cannot read once: the headers found and the --columns that fit', () => {
