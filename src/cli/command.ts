@@ -2,10 +2,17 @@ import { isDay, isOrgDay, ORG_DAYS } from '../core/org/days.js';
 import { badUsage } from './failures.js';
 import type { Operator } from './operator.js';
 
+export interface ConnectOptions {
+  dryRun?: boolean;
+}
+
 /** What a command may use; tests pass their own operator and streams. */
 export interface CliIo {
-  /** The way to the org (operator.ts); `today` pins the day, when the command was given one. */
-  connect: (today?: string) => Promise<Operator>;
+  /**
+   * The way to the org (operator.ts); `today` pins the day, when the command was given one;
+   * `dryRun`: the command writes nothing, so a folder holding no org is planned against as empty.
+   */
+  connect: (today?: string, options?: ConnectOptions) => Promise<Operator>;
   out: (text: string) => void;
   err: (text: string) => void;
 }
@@ -35,8 +42,9 @@ export async function withOperator<T>(
   io: CliIo,
   today: string | undefined,
   use: (operator: Operator) => Promise<T>,
+  options?: ConnectOptions,
 ): Promise<T> {
-  const operator = await io.connect(dayFrom('--today', today));
+  const operator = await io.connect(dayFrom('--today', today), options);
   try {
     return await use(operator);
   } finally {

@@ -59,20 +59,24 @@ const MAKES_ORG = new Set(['import', 'seed']);
  * The operator for a command: PostgreSQL in-process; the embedded folder in-process while
  * this command holds its lock, or through the server that holds it. `today` pins the day
  * the command runs on; a server answers for its own today, so it cannot be pinned there:
- * refused, unless the day is only `preferred` (the server's today then does).
+ * refused, unless the day is only `preferred` (the server's today then does). A `dryRun` on a
+ * folder holding no org plans against an empty one in memory: it makes none there.
  */
 export async function connect(
   config: Config,
   command: string,
   today?: string,
-  { preferred = false } = {},
+  { preferred = false, dryRun = false } = {},
 ): Promise<Operator> {
-  if (!MAKES_ORG.has(command) && !config.databaseUrl && !holdsCluster(config.dataDir)) {
+  if (!config.databaseUrl && !holdsCluster(config.dataDir)) {
     requireDataFolder(config.dataDir); // a folder of the user's own files says that first
-    throw cannotRun(
-      `ORGRAPH_DATA_DIR ${config.dataDir} holds no org (no database there): nothing to ${command}; ` +
-        'set ORGRAPH_DATA_DIR to the folder that holds yours, or start the server there first',
-    );
+    if (dryRun) return inProcessOn(await emptyOrg(), config, today);
+    if (!MAKES_ORG.has(command)) {
+      throw cannotRun(
+        `ORGRAPH_DATA_DIR ${config.dataDir} holds no org (no database there): nothing to ${command}; ` +
+          'set ORGRAPH_DATA_DIR to the folder that holds yours, or start the server there first',
+      );
+    }
   }
   let database: Awaited<ReturnType<typeof openAsWriter>>;
   try {
@@ -86,9 +90,24 @@ export async function connect(
     }
     return throughServer(owner.url, owner.token);
   }
+  return inProcessOn(database, config, today);
+}
+
+async function inProcessOn(database: Database, config: Config, today?: string): Promise<Operator> {
   await seededPolicy(database, config);
   // Loaded here: a command sent through the running server never needs the schema.
   return (await import('./in-process.js')).inProcess(database, config, today);
+}
+
+/** A new org in memory, for a plan that must not make one on disk. */
+async function emptyOrg(): Promise<Database> {
+  const { openDatabase } = await import('../db/client.js');
+  const database = await openDatabase({});
+  await database.migrate().catch(async (error) => {
+    await database.close();
+    throw error;
+  });
+  return database;
 }
 
 /**

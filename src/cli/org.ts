@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { Config } from '../server/config.js';
-import type { CliIo, Command } from './command.js';
+import type { CliIo, Command, ConnectOptions } from './command.js';
 import { badUsage, CliFailure, EXIT } from './failures.js';
 import { extraHelpWords, HELP, helpAskedFor, isUnknownCommand } from './help.js';
 
@@ -96,8 +96,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const { runMain } = await import('./run-main.js');
     await runMain((config) => {
       inCallersFolder();
-      const connect = async (today?: string) =>
-        (await import('./operator.js')).connect(config, argv[0] ?? 'help', today);
+      const connect = async (today?: string, options?: ConnectOptions) =>
+        (await import('./operator.js')).connect(config, argv[0] ?? 'help', today, options);
       return runOrgCli(argv, { connect, out, err }, config);
     });
   }

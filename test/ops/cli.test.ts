@@ -140,6 +140,22 @@ describe.skipIf(process.env.DATABASE_URL)(
         expect(existsSync(typo)).toBe(false);
       });
 
+      it('plans a dry run on a folder that holds no org against an empty one, and makes none', async () => {
+        // The plan was right, but an empty database was left in the mistyped folder.
+        const typo = join(scratchDir(), 'orgrpah');
+        const document = join(scratchDir(), 'org.yaml');
+        writeFileSync(document, 'people:\n  - { email: zoe@example.com, name: Zoe }\n');
+        const { code, output } = await cli(
+          { ORGRAPH_DATA_DIR: typo },
+          'import',
+          document,
+          '--dry-run',
+        );
+        expect(code, output).toBe(0);
+        expect(output).toContain('dry run, nothing was written: 1 to create, 0 to update');
+        expect(existsSync(typo)).toBe(false);
+      });
+
       it('refuses to check an org with no units: nothing would be checked', async () => {
         const empty = { ORGRAPH_DATA_DIR: scratchDir(), ORGRAPH_DEMO: 'off' };
         const nothing = join(scratchDir(), 'nothing.yaml');
