@@ -1,3 +1,4 @@
+import { suggestionList } from 'graphql/jsutils/suggestionList.js';
 import { FINDING_KINDS, SEVERITIES } from '../core/findings/types.js';
 
 /**
@@ -37,7 +38,8 @@ export const HELP: Record<string, CommandHelp> = {
       '--from backstage   a catalog file, a Location file or a folder; layers from the',
       '                   tree, or --layer-map type=LAYER,…',
       '--from csv         one person a row; --columns column=Header,… names your headers',
-      '                   (column=Header+Header joins two); --date-format MM/DD/YYYY|DD.MM.YYYY',
+      '                   (column=Header+Header joins two); days are YYYY-MM-DD, or as',
+      '                   --date-format MM/DD/YYYY|DD.MM.YYYY says',
       '--dry-run          print the plan, write nothing',
       '--verbose          list every line of the plan and every warning',
       'Idempotent: importing the same file twice changes nothing.',
@@ -192,6 +194,18 @@ export function commandHelp(name: string): string {
 }
 
 const HELP_FLAGS = new Set(['--help', '-h']);
+
+/**
+ * The option of `command` that `option` looks like (`--fial-on`: `--fail-on`), by the
+ * distance graphql-js measures for its own "Did you mean" (a typo of one or two letters).
+ */
+export function optionLike(command: string, option: string): string | undefined {
+  const help = HELP[command];
+  if (!help) return undefined;
+  const text = [help.usage, ...help.details, TODAY.option, ...HELP_FLAGS].join(' ');
+  const options = [...new Set(text.match(/--[a-z][a-z-]*/g))];
+  return suggestionList(option, options)[0];
+}
 
 /** A name given where a command is expected that is none of them (a flag is not a name). */
 export const isUnknownCommand = (name: string | undefined): name is string =>

@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { Config } from '../server/config.js';
 import type { CliIo, Command, ConnectOptions } from './command.js';
 import { badUsage, CliFailure, EXIT } from './failures.js';
-import { extraHelpWords, HELP, helpAskedFor, isUnknownCommand } from './help.js';
+import { extraHelpWords, HELP, helpAskedFor, isUnknownCommand, optionLike } from './help.js';
 
 export type { CliIo } from './command.js';
 
@@ -40,6 +40,14 @@ function helpRefusal([name, ...args]: string[]) {
   return extra.length > 0 ? badUsage(`help takes one COMMAND: "${extra.join(' ')}" is more`) : null;
 }
 
+/** ` (--fail-on?)` after node's "Unknown option '--fial-on'", when the command has one like it. */
+function unknownOptionHint(error: unknown, command: string): string {
+  if ((error as { code?: unknown }).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return '';
+  const option = /'(-[^']*)'/.exec((error as Error).message)?.[1];
+  const like = option && optionLike(command, option.split('=')[0] as string);
+  return like ? ` (${like}?)` : '';
+}
+
 /** Runs one CLI command; returns its exit code (failures.ts), having printed why. */
 export async function runOrgCli(argv: string[], io: CliIo, config?: Config): Promise<number> {
   const [name = 'help', ...args] = argv;
@@ -59,7 +67,7 @@ export async function runOrgCli(argv: string[], io: CliIo, config?: Config): Pro
       error instanceof CliFailure
         ? error
         : (await import('./run-main.js')).failureOf(error, config ?? {});
-    io.err(`${failure.message}\n`);
+    io.err(`${failure.message}${unknownOptionHint(error, name)}\n`);
     if (failure.usage) {
       const topic = COMMANDS[name] ? `help ${name}` : 'help';
       io.err(`Run \`npm run org -- ${topic}\` for usage and examples.\n`);
