@@ -83,9 +83,13 @@ async function start(): Promise<void> {
  * whatever ORGRAPH_LOG_LEVEL says: the operator must see where it listens, and the token.
  */
 function announce(config: Config, port: number, started: Omit<Started, 'tty'> = {}): void {
-  // An IPv6 host is bracketed in a URL (`http://[::1]:4000`).
-  const host = isIPv6(config.host) ? `[${config.host}]` : config.host;
-  const url = `http://${host}:${port}/graphql`;
+  // A URL to open: `http://[::1]:4000`, and on a HOST of every interface (0.0.0.0, which a
+  // browser refuses) this machine's address, the binding said beside it.
+  const family = isIPv6(config.host) ? 'IPv6' : 'IPv4';
+  const url = `${localUrl({ address: config.host, family, port })}/graphql`;
+  const everywhere = ['0.0.0.0', '::'].includes(config.host)
+    ? `every interface, HOST=${config.host}; `
+    : '';
   const workers = config.workers > 1 ? `, ${config.workers} workers` : '';
   const database = config.databaseUrl
     ? `PostgreSQL${workers}`
@@ -93,7 +97,7 @@ function announce(config: Config, port: number, started: Omit<Started, 'tty'> = 
   const tty = Boolean(process.stdout.isTTY);
   const notes = startNotes(config, { ...started, tty, ignored: ignoredSettings() });
   const { demoToken } = started;
-  const listening = `orgraph listening on ${url} (${database})`;
+  const listening = `orgraph listening on ${url} (${everywhere}${database})`;
   if (tty) {
     console.log([listening, ...notes].join('\n'));
   } else {

@@ -92,7 +92,10 @@ describe('npm run org -- usage errors, in the CLI’s own words', () => {
     // A typo of one of the command's options names it (there was no hint).
     [['check', '--fial-on', 'unowned-aor'], /^Unknown option '--fial-on' \(--fail-on\?\)\n/],
     [['import', 'org.yaml', '--dryrun'], /^Unknown option '--dryrun' \(--dry-run\?\)\n/],
-    [['depart', 'eli@example.com', '--todya=2026-12-01'], /^Unknown option '--todya' \(--today\?\)\n/],
+    [
+      ['depart', 'eli@example.com', '--todya=2026-12-01'],
+      /^Unknown option '--todya' \(--today\?\)\n/,
+    ],
     [
       ['churn', '--from', '2026-13-01', '--to', '2026-11-30'],
       /^--from: malformed date "2026-13-01"/,

@@ -178,9 +178,10 @@ describe('a stop asked while starting', () => {
 });
 
 describe('the listening line', () => {
-  it('names a URL a client can use with an IPv6 HOST (http://[::1]:PORT/graphql)', async () => {
+  /** The line a server started on `host` says it listens with, as JSON. */
+  async function listeningOn(host: string): Promise<{ url?: string; msg?: string }> {
     const start = run('node', ['dist/server/main.js'], {
-      HOST: '::1',
+      HOST: host,
       ORGRAPH_DATA_DIR: scratchDir(),
       ORGRAPH_DEMO: 'off',
     });
@@ -191,11 +192,22 @@ describe('the listening line', () => {
         .output()
         .split('\n')
         .find((l) => l.includes('orgraph listening on'));
-      // It was http://::1:PORT/graphql, which no URL parser reads.
-      expect(JSON.parse(line ?? '{}').url).toMatch(/^http:\/\/\[::1\]:\d+\/graphql$/);
+      return JSON.parse(line ?? '{}');
     } finally {
       start.child.kill('SIGTERM');
       await start.exited;
     }
+  }
+
+  it('names a URL a client can use with an IPv6 HOST (http://[::1]:PORT/graphql)', async () => {
+    // It was http://::1:PORT/graphql, which no URL parser reads.
+    expect((await listeningOn('::1')).url).toMatch(/^http:\/\/\[::1\]:\d+\/graphql$/);
+  }, 120_000);
+
+  it('names a URL a browser opens with HOST=0.0.0.0, and says it listens on every interface', async () => {
+    // It was http://0.0.0.0:PORT/graphql, an address browsers refuse to open.
+    const line = await listeningOn('0.0.0.0');
+    expect(line.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+    expect(line.msg).toMatch(/ \(every interface, HOST=0\.0\.0\.0; embedded PGlite in /);
   }, 120_000);
 });
