@@ -18,7 +18,7 @@ import { requestFrames } from './callers.js';
 import type { Config } from './config.js';
 import { useDashboard } from './dashboard.js';
 import { rememberingOriginal } from './error-summary.js';
-import { useGraphiQLPage } from './graphiql-page.js';
+import { useGraphiQLOff, useGraphiQLPage } from './graphiql-page.js';
 import { useCostLimit, useDocumentLimits, useNestingGuard, useNoSuggestions } from './limits.js';
 import { useListGuard } from './list-guard.js';
 import { createLogger, type Logger, requestLog, yogaLogger } from './logging.js';
@@ -126,7 +126,7 @@ export function createApp({
       useSlicedAnswers(),
       useRefusedStreamsEnded(),
       useDashboard(),
-      ...(config.graphiql ? [useGraphiQLPage(schema, config)] : []),
+      config.graphiql ? useGraphiQLPage(schema, config) : useGraphiQLOff(),
       useReadiness('/ready', () => database.ping().then(() => true)),
       // `app.dispose()` (shutdown, a test's end) ends the open subscription streams.
       { onDispose: () => changes.close() },

@@ -80,6 +80,25 @@ export function useGraphiQLPage(schema: GraphQLSchema, config: Config): Plugin {
   };
 }
 
+const GRAPHIQL_OFF =
+  'GraphiQL is off on this server (ORGRAPH_GRAPHIQL=off). Send GraphQL requests to this URL ' +
+  'with POST and a bearer token (docs/api.md); the dashboard is at /.\n';
+
+/**
+ * `GET /graphql` from a browser with GraphiQL off: a line saying so, with the 406 a browser
+ * gets (this URL has no page to show), rather than the bare status with an empty page.
+ */
+export function useGraphiQLOff(): Plugin {
+  return {
+    onRequest({ request, url, fetchAPI, endResponse }) {
+      if (!shouldRenderGraphiQL(request)) return;
+      if (url.pathname !== '/graphql' && url.pathname !== '/graphql/') return;
+      const headers = { 'content-type': 'text/plain; charset=utf-8', ...FRAMING };
+      endResponse(new fetchAPI.Response(GRAPHIQL_OFF, { status: 406, headers }));
+    },
+  };
+}
+
 function render(schema: GraphQLSchema, config: Config): Page {
   const html = graphiqlPage(schema, config);
   const hash = createHash('sha256').update(html).digest('base64url').slice(0, 16);

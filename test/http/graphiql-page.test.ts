@@ -70,13 +70,25 @@ describe('GET /graphql in a browser: GraphiQL', () => {
     await later.arrayBuffer();
   });
 
-  it('is not served when ORGRAPH_GRAPHIQL is off', async () => {
+  it('is not served when ORGRAPH_GRAPHIQL is off: a browser is told so, in a line', async () => {
     const off = await startTestApp({ env: { ORGRAPH_GRAPHIQL: 'off' } });
     try {
       const response = await off.app.fetch('http://orgraph.test/graphql', {
-        headers: { accept: 'text/html' },
+        headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
       });
-      expect(await response.text()).not.toContain('<title>orgraph</title>');
+      expect(response.status).toBe(406);
+      expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+      // It was a bare 406 with an empty page.
+      expect(await response.text()).toBe(
+        'GraphiQL is off on this server (ORGRAPH_GRAPHIQL=off). Send GraphQL requests to this URL with POST and a bearer token (docs/api.md); the dashboard is at /.\n',
+      );
+      // GraphQL itself is served as before.
+      const post = await off.app.fetch('http://orgraph.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(await post.json()).toEqual({ data: { __typename: 'Query' } });
     } finally {
       await off.close();
     }
