@@ -160,6 +160,23 @@ describe.skipIf(!hasChromium)(
       await page.close();
     });
 
+    it('fits the churn table beside the tree at 1400 px; narrower, it scrolls as a region', async () => {
+      const page = await openDashboard(browser, url, ADMIN_TOKEN);
+      await page.waitForFunction(USABLE);
+      const table = page.getByRole('region', { name: 'Vacancies by seat' });
+      await expect.poll(() => table.locator('tbody tr').count()).toBe(6);
+      const overflow = () => table.evaluate((el) => el.scrollWidth - el.clientWidth);
+      // At 1400 px its last column (Turnover) was cut off, with nothing saying so.
+      await page.setViewportSize({ width: 1400, height: 900 });
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      await page.setViewportSize({ width: 1200, height: 900 });
+      expect(await overflow()).toBeGreaterThan(0);
+      await table.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => table.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+      await page.close();
+    });
+
     it('answers for the day picked in "As of"', async () => {
       const page = await openDashboard(browser, url, ADMIN_TOKEN);
       await page.waitForFunction(USABLE);
@@ -188,9 +205,18 @@ describe.skipIf(!hasChromium)(
       for (const day of ['2026-02-30', '1800-01-01']) {
         await page.goto(`${url}/?asOf=${day}`);
         await page.waitForFunction(USABLE);
-        expect(await page.locator('body').textContent()).toContain('Answers for today');
+        // …and said so: the page silently answered for today.
+        expect(await page.locator('body').textContent()).toContain(
+          `Answers for today: asOf=${day} in the address is not a day from 1900-01-01 to 2999-12-31`,
+        );
         expect(await row(page, 'compute').textContent()).toContain('Kim Sato');
       }
+      // A day picked then is answered, the notice gone.
+      await page.getByLabel('As of').fill('2025-06-01');
+      await expect
+        .poll(() => page.locator('body').textContent())
+        .toContain('Answers for 2025-06-01');
+      expect(await page.locator('body').textContent()).not.toContain('in the address');
       await page.close();
     });
 

@@ -11,12 +11,19 @@ import { ROLLUP_QUERY, Rollup, type RollupAnswer } from './panels/rollup.js';
 import { OrgTree } from './panels/tree.js';
 import { Trend } from './panels/trend-loader.js';
 import { type Answer, AskingContext, useQuery } from './query.js';
-import { addressAsOf, setAddressAsOf, storedToken, storeToken } from './session.js';
+import {
+  addressAsOf,
+  refusedAddressAsOf,
+  setAddressAsOf,
+  storedToken,
+  storeToken,
+} from './session.js';
 import { RevealContext } from './ui.js';
 
 export function App() {
   const [token, setToken] = useState(storedToken);
   const [asOf, setAsOf] = useState(addressAsOf);
+  const [refusedAsOf, setRefusedAsOf] = useState(refusedAddressAsOf);
   const [version, setVersion] = useState(0);
   const [revealed, setRevealed] = useState<{ slug: string; n: number } | null>(null);
   const asking = useMemo(() => ({ token, asOf: asOf || null, version }), [token, asOf, version]);
@@ -33,6 +40,7 @@ export function App() {
   const changeAsOf = (day: string) => {
     setAddressAsOf(day);
     setAsOf(day);
+    setRefusedAsOf('');
   };
   return (
     <AskingContext.Provider value={asking}>
@@ -41,6 +49,7 @@ export function App() {
           token={token}
           setToken={changeToken}
           asOf={asOf}
+          refusedAsOf={refusedAsOf}
           setAsOf={changeAsOf}
           refresh={refresh}
         />

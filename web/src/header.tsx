@@ -5,11 +5,14 @@ interface HeaderProps {
   token: string | null;
   setToken: (token: string | null) => void;
   asOf: string;
+  /** An `asOf` in the address that is no day (`2026-02-30`): read as today, and said so. */
+  refusedAsOf: string;
   setAsOf: (day: string) => void;
   refresh: () => void;
 }
 
-export function Header({ token, setToken, asOf, setAsOf, refresh }: HeaderProps) {
+export function Header(props: HeaderProps) {
+  const { token, setToken, asOf, refusedAsOf, setAsOf, refresh } = props;
   return (
     <header class="page-header">
       <h1>
@@ -35,7 +38,7 @@ export function Header({ token, setToken, asOf, setAsOf, refresh }: HeaderProps)
           Today
         </button>
         <span class="muted" aria-live="polite">
-          {asOf ? `Answers for ${asOf}` : 'Answers for today'}
+          {answeredDay(asOf, refusedAsOf)}
         </span>
         <button type="button" onClick={refresh}>
           Refresh
@@ -45,6 +48,13 @@ export function Header({ token, setToken, asOf, setAsOf, refresh }: HeaderProps)
       <a href="/graphql">GraphiQL</a>
     </header>
   );
+}
+
+function answeredDay(asOf: string, refusedAsOf: string): string {
+  if (asOf) return `Answers for ${asOf}`;
+  if (!refusedAsOf) return 'Answers for today';
+  const range = `${FIRST_DAY} to ${LAST_DAY}`;
+  return `Answers for today: asOf=${refusedAsOf} in the address is not a day from ${range}`;
 }
 
 function TokenForm({ token, setToken }: Pick<HeaderProps, 'token' | 'setToken'>) {

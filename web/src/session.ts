@@ -17,9 +17,17 @@ export function storeToken(token: string | null): void {
  * one the API does not answer for (`2026-02-30`) is today, as a day the picker refuses.
  */
 export function addressAsOf(): string {
-  const day = new URLSearchParams(location.search).get('asOf') ?? '';
+  const day = addressDay();
   return isApiDay(day) ? day : '';
 }
+
+/** The `asOf` of the address when it is no day the API answers for, to say it was not read. */
+export function refusedAddressAsOf(): string {
+  const day = addressDay();
+  return isApiDay(day) ? '' : day;
+}
+
+const addressDay = () => new URLSearchParams(location.search).get('asOf') ?? '';
 
 export function setAddressAsOf(day: string): void {
   const url = new URL(location.href);

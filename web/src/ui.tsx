@@ -70,4 +70,17 @@ export function Panel({ id, title, loading = false, error, children, wide }: Pan
   );
 }
 
+/**
+ * A table that may be wider than its panel: it scrolls sideways (shadows say there is more),
+ * and is a tab stop so a keyboard can scroll it too.
+ */
+export function Sideways({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region needs focus to scroll
+    <section class="scroll" aria-label={label} tabIndex={0}>
+      {children}
+    </section>
+  );
+}
+
 export const personName = (person: { name: string } | null | undefined) => person?.name ?? '—';

@@ -1,6 +1,6 @@
 import type { ApiError } from '../api.js';
 import { LAYER, type Layer, SEAT, type Seat } from '../labels.js';
-import { Panel, UnitLink } from '../ui.js';
+import { Panel, Sideways, UnitLink } from '../ui.js';
 
 interface Named {
   name: string;
@@ -56,7 +56,7 @@ interface BenchProps {
 export function SuccessionBench({ bench, loading, error }: BenchProps) {
   return (
     <Panel id="bench" title="Succession bench" loading={loading} error={error} wide>
-      <div class="scroll">
+      <Sideways label="Succession bench table">
         <table>
           <thead>
             <tr>
@@ -87,7 +87,7 @@ export function SuccessionBench({ bench, loading, error }: BenchProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </Sideways>
     </Panel>
   );
 }

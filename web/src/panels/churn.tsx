@@ -4,7 +4,7 @@ import type { SeatVacancyStats as Stats } from '../../../src/core/churn/vacancy-
 import { yearBefore } from '../days.js';
 import { LAYER, plural, SEAT, type Seat } from '../labels.js';
 import { useQuery } from '../query.js';
-import { Panel, personName, UnitLink } from '../ui.js';
+import { Panel, personName, Sideways, UnitLink } from '../ui.js';
 import { useUsable } from '../usable.js';
 
 type Kind = 'FILLED' | 'VACATED' | 'REPLACED' | 'CONFIRMED';
@@ -87,8 +87,8 @@ export function Churn({ asOf }: { asOf: string }) {
           To <input type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
         </label>
       </div>
-      <div class="scroll">
-        <table>
+      <Sideways label="Vacancies by seat">
+        <table class="compact">
           <thead>
             <tr>
               <th scope="col">Seat</th>
@@ -114,7 +114,7 @@ export function Churn({ asOf }: { asOf: string }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </Sideways>
       <p aria-live="polite" class="count">
         {changes ? countLine(changes.totalCount, changes.nodes.length) : ''}
       </p>

@@ -3,7 +3,7 @@ import uPlot from 'uplot';
 import { yearBefore } from '../days.js';
 import { LAYER, type Layer, SEVERITIES, type Severity } from '../labels.js';
 import { useQuery } from '../query.js';
-import { Panel } from '../ui.js';
+import { Panel, Sideways } from '../ui.js';
 
 interface TrendPoint {
   on: string;
@@ -90,7 +90,7 @@ export function Trend({ asOf }: { asOf: string }) {
       {points.length > 0 ? <Chart points={points} /> : null}
       <details>
         <summary>The numbers</summary>
-        <div class="scroll">
+        <Sideways label="Coverage trend numbers">
           <table>
             <thead>
               <tr>
@@ -116,7 +116,7 @@ export function Trend({ asOf }: { asOf: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </Sideways>
       </details>
     </Panel>
   );
