@@ -43,7 +43,8 @@ export function requestFrames(
       const org = snapshots.forRequest(db);
       const day = today();
       const authorization = request.headers.get('authorization');
-      const viewer = authenticate({ db, authorization, org, today: day });
+      const { host } = new URL(request.url);
+      const viewer = authenticate({ db, authorization, host, org, today: day });
       frame = { db, org, today: day, viewer };
       request[FRAME] = frame;
     }

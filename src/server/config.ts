@@ -39,6 +39,14 @@ const envSchema = z
       .transform((value) => (value.toLowerCase() === 'off' ? 'off' : value.toUpperCase()))
       .pipe(z.enum(['off', 'VIEWER', 'PLANNER']))
       .default('off'),
+    // Host names open reads answer beside IP addresses and localhost (open-read-host.ts).
+    ORGRAPH_OPEN_READ_HOSTS: z
+      .string()
+      .default('')
+      .refine(
+        (list) => list.split(',').every((name) => /^[a-z0-9.-]*$/i.test(name.trim())),
+        'a comma-separated list of host names like orgraph.internal',
+      ),
     // Origins as a browser sends them: scheme, host and port (`https://dash.example.com`).
     ORGRAPH_CORS_ORIGINS: z
       .string()
@@ -116,6 +124,13 @@ function isOrigin(text: string): boolean {
   }
 }
 
+/** A comma-separated setting's entries, blanks left out. */
+const listOf = (list: string) =>
+  list
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+
 /** Every setting; those a request's credential is checked against are AccessSettings'. */
 export interface Config extends AccessSettings {
   port: number;
@@ -170,9 +185,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.ORGRAPH_DEMO,
     adminToken: e.ORGRAPH_ADMIN_TOKEN,
     openRead: e.ORGRAPH_OPEN_READ === 'off' ? null : e.ORGRAPH_OPEN_READ,
-    corsOrigins: e.ORGRAPH_CORS_ORIGINS.split(',')
-      .map((o) => o.trim())
-      .filter(Boolean),
+    openReadHosts: listOf(e.ORGRAPH_OPEN_READ_HOSTS).map((name) =>
+      name.toLowerCase().replace(/\.$/, ''),
+    ),
+    corsOrigins: listOf(e.ORGRAPH_CORS_ORIGINS),
     graphiql: e.ORGRAPH_GRAPHIQL,
     thresholds: {
       tlmEngineers: e.ORGRAPH_TLM_THRESHOLD,

@@ -13,6 +13,7 @@ import {
 } from './jwt.js';
 import type { JwtConfig } from './jwt-config.js';
 import { viewerOfJwt } from './jwt-viewer.js';
+import { isOpenReadHost } from './open-read-host.js';
 import { type ScopeRef, viewerScope } from './scope.js';
 import {
   bearerSecret,
@@ -62,6 +63,8 @@ export interface Credentials {
   db: Db;
   /** The Authorization header, if any. */
   authorization: string | null;
+  /** Where the request was sent: its URL's `host` (name and port, from the Host header). */
+  host: string;
   /** The request's org snapshot and day: a scope is resolved in today's org. */
   org: RequestOrg;
   today: Day;
@@ -135,6 +138,8 @@ export interface AccessSettings {
   adminToken?: string;
   /** The role of a request with no credential (ORGRAPH_OPEN_READ), or none. */
   openRead: 'VIEWER' | 'PLANNER' | null;
+  /** Host names beside IP addresses and `localhost` that open reads answer (open-read-host.ts). */
+  openReadHosts: string[];
   /**
    * The running server's own ADMIN secret, handed to the CLI through the data folder (never
    * configured: main.ts mints one per process). Requests bearing it act as "cli".
@@ -148,7 +153,8 @@ export interface AccessSettings {
  * Resolves a request's credentials to its viewer: the bootstrap admin token, an identity
  * provider's JWT (when single sign-on is configured), or an API token. A bad credential is a
  * 401 for the whole request. No credential is not refused here: the request gets the role
- * the operator opened (ORGRAPH_OPEN_READ), or none, and `useCredentialRequired` decides.
+ * the operator opened (ORGRAPH_OPEN_READ) when sent to a host it may be opened to, or none,
+ * and `useCredentialRequired` decides.
  */
 export function createAuthenticator(
   config: AccessSettings,
@@ -156,8 +162,11 @@ export function createAuthenticator(
 ): (credentials: Credentials) => Promise<Viewer> {
   const fromJwt = config.jwt ? jwtAuthenticator(config.jwt, providerDown) : null;
   const fromApiToken = apiTokenAuthenticator();
-  return async ({ db, authorization, org, today }) => {
-    if (!authorization) return { role: config.openRead, via: 'OPEN', name: null, scope: null };
+  return async ({ db, authorization, host, org, today }) => {
+    if (!authorization) {
+      const opened = isOpenReadHost(host, config.openReadHosts) ? config.openRead : null;
+      return { role: opened, via: 'OPEN', name: null, scope: null };
+    }
     const secret = bearerSecret(authorization);
     if (!secret)
       throw unauthenticated('Malformed Authorization header: expected "Bearer <token>".');

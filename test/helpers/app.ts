@@ -138,7 +138,12 @@ export function testAppOn(
     parameters.push(params);
     for (const listener of hearing) listener(sql, params);
   });
-  const config: Config = loadConfig({ ORGRAPH_ADMIN_TOKEN: ADMIN_TOKEN, ...env });
+  // The tests' requests go to http://orgraph.test/: a name open reads answer once listed.
+  const config: Config = loadConfig({
+    ORGRAPH_ADMIN_TOKEN: ADMIN_TOKEN,
+    ORGRAPH_OPEN_READ_HOSTS: 'orgraph.test',
+    ...env,
+  });
   /** The JSON lines the app logged, one a string. */
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, { write: (line: string) => logs.push(line) });
