@@ -6,6 +6,7 @@ import type { Thresholds } from '../core/policy.js';
 import type { DatabaseTimeouts } from '../db/connections.js';
 import type { AccessSettings } from '../tokens/authenticate.js';
 import { checkJwtEnv, jwtConfigOf, jwtEnv } from '../tokens/jwt-config.js';
+import type { ConnectionLimits } from './http-server.js';
 
 /**
  * The project's own `.orgraph` (src/server or dist/server, two levels up), wherever the
@@ -72,6 +73,12 @@ const envSchema = z
     ORGRAPH_DB_CONNECT_TIMEOUT_MS: milliseconds.default(5_000),
     ORGRAPH_DB_STATEMENT_TIMEOUT_MS: milliseconds.default(30_000),
     ORGRAPH_SHUTDOWN_GRACE_MS: milliseconds.default(10_000),
+    ORGRAPH_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(1_000),
+    // At least a minute: a request the server is still working on (a large import over HTTP,
+    // some 20 s at 20,000 people) sends nothing meanwhile, and must not be cut.
+    ORGRAPH_STALL_TIMEOUT_MS: milliseconds
+      .pipe(z.number().min(60_000, 'must be at least 60000 (a large import takes some 20 s)'))
+      .default(120_000),
     ORGRAPH_WORKERS: z.coerce.number().int().min(1).max(256).optional(),
     // Per process: each worker has its own pool, so the server takes workers × (this + 1 LISTEN).
     // Unset: sized by the worker count (poolMaxPerWorker).
@@ -132,7 +139,7 @@ const listOf = (list: string) =>
     .filter(Boolean);
 
 /** Every setting; those a request's credential is checked against are AccessSettings'. */
-export interface Config extends AccessSettings {
+export interface Config extends AccessSettings, ConnectionLimits {
   port: number;
   host: string;
   databaseUrl?: string;
@@ -205,6 +212,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       statementMs: e.ORGRAPH_DB_STATEMENT_TIMEOUT_MS,
     },
     shutdownGraceMs: e.ORGRAPH_SHUTDOWN_GRACE_MS,
+    maxConnections: e.ORGRAPH_MAX_CONNECTIONS,
+    stallTimeoutMs: e.ORGRAPH_STALL_TIMEOUT_MS,
     workers,
     poolMax: e.ORGRAPH_DB_POOL_MAX ?? poolMaxPerWorker(workers),
   };

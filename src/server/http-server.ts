@@ -32,6 +32,27 @@ export function openConnections(server: Server): Set<Socket> {
   return open;
 }
 
+/** How much of the machine clients may hold: connections at once, and time stalled. */
+export interface ConnectionLimits {
+  maxConnections: number;
+  stallTimeoutMs: number;
+}
+
+/**
+ * Bounds what clients hold. A connection past `maxConnections` is closed as it comes, so the
+ * process keeps its file descriptors and memory for those it serves and for the database
+ * (counted here, not with `server.maxConnections`, which never sees the connections a
+ * workers' primary hands over). A connection on which nothing moves for `stallTimeoutMs` is
+ * closed: a client that stops reading its answer held it, and the socket, for good (an
+ * `orgChanged` stream is never idle that long: Yoga pings it every 12 s).
+ */
+export function limitConnections(server: Server, open: Set<Socket>, limits: ConnectionLimits) {
+  server.timeout = limits.stallTimeoutMs;
+  server.on('connection', (socket: Socket) => {
+    if (open.size > limits.maxConnections) socket.destroy();
+  });
+}
+
 /**
  * Stops serving: no new connections; requests in flight get up to `graceMs` to finish
  * (each keep-alive connection is closed as soon as it is idle), then the rest are cut.

@@ -11,7 +11,7 @@ import { type Config, ignoredSettings, loadConfig } from './config.js';
 import { type FolderLock, lockDataFolder } from './data-lock.js';
 import { describeFailure } from './failures.js';
 import { takeHandedConnections } from './hand-off.js';
-import { drain, listen, localUrl, openConnections } from './http-server.js';
+import { drain, limitConnections, listen, localUrl, openConnections } from './http-server.js';
 import { createLogger, type Logger } from './logging.js';
 import { openConfiguredDatabase } from './open-database.js';
 import { type Started, startNotes } from './start-notes.js';
@@ -60,6 +60,7 @@ async function start(): Promise<void> {
   app = createApp({ database, config: { ...config, cliToken }, logger });
   server = createServer(app);
   connections = openConnections(server);
+  limitConnections(server, connections, config);
   // A worker serves what its primary accepts (hand-off.ts), and says nothing of its own.
   if (cluster.isWorker) return takeHandedConnections(server);
   const address = await listen(server, config.port, config.host);

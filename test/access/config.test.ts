@@ -89,3 +89,14 @@ describe('the settings', () => {
     expect(() => loadConfig({ ORGRAPH_OPEN_READ: 'admin' })).toThrow(/ORGRAPH_OPEN_READ/);
   });
 });
+
+describe('connection limits', () => {
+  it('default to 1,000 connections a process and two minutes stalled, a minute at least', () => {
+    expect(loadConfig({})).toMatchObject({ maxConnections: 1_000, stallTimeoutMs: 120_000 });
+    const set = { ORGRAPH_MAX_CONNECTIONS: '50', ORGRAPH_STALL_TIMEOUT_MS: '90000' };
+    expect(loadConfig(set)).toMatchObject({ maxConnections: 50, stallTimeoutMs: 90_000 });
+    expect(() => loadConfig({ ORGRAPH_STALL_TIMEOUT_MS: '15000' })).toThrow(
+      'Bad setting ORGRAPH_STALL_TIMEOUT_MS: must be at least 60000 (a large import takes some 20 s). Fix or unset it.',
+    );
+  });
+});
