@@ -9,6 +9,8 @@ const READY = 'orgraph:ready';
 interface Message {
   type?: string;
   id?: number;
+  /** READY: the worker found the org without a unit (for the primary's start notes). */
+  orgEmpty?: boolean;
 }
 
 const untold = () => {};
@@ -30,11 +32,11 @@ export class HandOff {
   private lastId = 0;
   private closed = false;
 
-  constructor(onReady: (worker: Worker) => void) {
+  constructor(onReady: (worker: Worker, orgEmpty: boolean) => void) {
     cluster.on('message', (worker, message: Message | null) => {
       if (message?.type === READY) {
         this.ready.push(worker);
-        onReady(worker);
+        onReady(worker, message.orgEmpty === true);
         for (const socket of this.waiting.splice(0)) this.hand(socket);
       } else if (message?.type === TAKEN) {
         const copies = this.untaken.get(worker);
@@ -81,9 +83,10 @@ export class HandOff {
  * A worker's side: `server` serves the connections its primary hands it, and never listens
  * itself. Node sets up a server's connection tracking (its header and request timeouts,
  * `closeIdleConnections`) when the server says it is listening: this one says so as it
- * begins to take connections, which is what listening means for it.
+ * begins to take connections, which is what listening means for it. Its READY tells the
+ * primary whether the org is empty, which the primary says as it starts.
  */
-export function takeHandedConnections(server: Server): void {
+export function takeHandedConnections(server: Server, orgEmpty: boolean): void {
   server.emit('listening');
   process.on('message', (message: Message | null, socket?: Socket) => {
     if (message?.type !== CONNECTION) return;
@@ -91,5 +94,5 @@ export function takeHandedConnections(server: Server): void {
     if (socket) server.emit('connection', socket);
     process.send?.({ type: TAKEN, id: message.id }, undefined, {}, untold);
   });
-  process.send?.({ type: READY }, undefined, {}, untold);
+  process.send?.({ type: READY, orgEmpty }, undefined, {}, untold);
 }

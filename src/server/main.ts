@@ -62,7 +62,7 @@ async function start(): Promise<void> {
   connections = openConnections(server);
   limitConnections(server, connections, config);
   // A worker serves what its primary accepts (hand-off.ts), and says nothing of its own.
-  if (cluster.isWorker) return takeHandedConnections(server);
+  if (cluster.isWorker) return takeHandedConnections(server, !(await anyUnit(database.db)));
   const address = await listen(server, config.port, config.host);
   if (stopping) return;
   lock?.publish({ url: localUrl(address), token: cliToken });
@@ -154,9 +154,9 @@ const supervising = workersWanted();
 if (supervising) {
   config = supervising;
   const log = createLogger(supervising.logLevel);
-  await superviseWorkers(supervising, log, (port) => {
+  await superviseWorkers(supervising, log, (port, started) => {
     logger = log;
-    announce(supervising, port);
+    announce(supervising, port, started);
   }).catch(cannotStart);
 } else {
   // From the first moment: a stop asked while starting still closes what is open, in order.

@@ -4,7 +4,7 @@ import { type Config, DEFAULT_DATA_DIR } from './config.js';
 export interface Started {
   /** The demo's ADMIN token, minted by this start (shown this once). */
   demoToken?: string;
-  /** The org has no unit: nothing has been brought in yet (unknown to a workers' primary). */
+  /** The org has no unit: nothing has been brought in yet (a workers' primary: as its last worker found it). */
   orgEmpty?: boolean;
   /** Printed for a person at a terminal (else one JSON log line). */
   tty: boolean;

@@ -25,7 +25,7 @@ export interface WorkerSettings {
  * snapshot. A port that cannot be had fails in the primary, before any worker starts. The
  * workers start one after the other, so only the first migrates the database and a start that
  * cannot serve fails once: that worker prints its one line and the primary exits with its
- * code. Once all are ready, `announce` runs once; a worker that dies after that is started
+ * code. Once all are ready, `announce` runs once, told whether the last found the org empty; a worker that dies after that is started
  * again. The primary adds up the workers' metrics for `/metrics` and passes each worker's
  * writes on to the others (sibling-steps.ts). SIGTERM (or SIGINT) reaches every worker, which
  * finishes its requests, and the primary exits when the last has.
@@ -33,18 +33,18 @@ export interface WorkerSettings {
 export async function superviseWorkers(
   { workers: count, shutdownGraceMs: graceMs, port, host }: WorkerSettings,
   logger: Logger,
-  announce: (port: number) => void,
+  announce: (port: number, started: { orgEmpty: boolean }) => void,
 ): Promise<void> {
   let stopping = false;
   let exitCode = 0;
   let allUp = false;
   const serving = new Set<Worker>();
-  const handOff = new HandOff((worker) => {
+  const handOff = new HandOff((worker, orgEmpty) => {
     serving.add(worker);
     if (allUp) return logger.info({ worker: worker.process.pid }, 'worker started again');
     if (serving.size < count) return void fork();
     allUp = true;
-    announce(address.port);
+    announce(address.port, { orgEmpty });
   });
   const fork = () => cluster.fork();
 

@@ -95,6 +95,10 @@ describe.skipIf(!serverUrl)('server workers (PostgreSQL only: set DATABASE_URL)'
 
   it('answers on one port from two workers; a write through one is read through the other at once, without reading the org again', async () => {
     expect(server.output()).toMatch(/orgraph listening on .*PostgreSQL, 2 workers/);
+    // Started on a new database, it says the org is empty, as one process does (it did not).
+    expect(server.output()).toContain(
+      'The org is empty: bring yours in with npm run org -- import FILE with the same DATABASE_URL',
+    );
     const first = connection(server.url);
     const one = await answeredBy(server, first);
     const second = await onAnotherWorker(server, one);
