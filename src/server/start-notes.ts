@@ -60,7 +60,7 @@ export function startNotes(config: Config, started: Started): string[] {
   }
   if (config.openRead && !LOOPBACK.test(config.host)) {
     notes.push(
-      `ORGRAPH_OPEN_READ=${config.openRead}: anyone who can reach ${config.host} reads the org without a token. Keep open reads on HOST=127.0.0.1 (docs/access.md).`,
+      `ORGRAPH_OPEN_READ=${config.openRead}: anyone who can reach ${config.host} reads the org without a token (sent to an IP address, or a name listed in ORGRAPH_OPEN_READ_HOSTS). Keep open reads on HOST=127.0.0.1 (docs/access.md).`,
     );
   }
   return notes;

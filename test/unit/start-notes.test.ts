@@ -31,7 +31,7 @@ describe('the start notes', () => {
   it('warn when reads are open beyond this machine, and only then', () => {
     const open = { ORGRAPH_OPEN_READ: 'PLANNER' };
     expect(notes({ ...open, HOST: '0.0.0.0' }, false)).toContain(
-      'ORGRAPH_OPEN_READ=PLANNER: anyone who can reach 0.0.0.0 reads the org without a token',
+      'ORGRAPH_OPEN_READ=PLANNER: anyone who can reach 0.0.0.0 reads the org without a token (sent to an IP address, or a name listed in ORGRAPH_OPEN_READ_HOSTS)',
     );
     expect(notes({ ...open, HOST: '127.0.0.1' }, false)).toBe('');
     // The demo's first start too: its token is no reason to keep quiet about open reads.
