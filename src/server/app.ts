@@ -139,12 +139,21 @@ export type App = ReturnType<typeof createApp>;
 /**
  * CORS for the configured origins only. Given several, Yoga's CORS answered any other origin
  * `Access-Control-Allow-Origin: null`, credentials allowed: the origin a sandboxed frame on
- * any site sends, which could so read what open read access serves. Others get no CORS.
+ * any site sends, which could so read what open read access serves. Others get no CORS. A
+ * preflight is told what the API takes (Yoga echoed any method and header asked), without
+ * credentials (a bearer token is a header, never a cookie), and a page may read the request id.
  */
 function corsFor(origins: string[]) {
   if (origins.length === 0) return false;
+  const options = {
+    origin: origins,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['authorization', 'content-type', 'accept', 'x-request-id'],
+    exposedHeaders: ['x-request-id'],
+    credentials: false,
+  };
   return (request: Request) => {
     const origin = request.headers.get('origin');
-    return origin !== null && origins.includes(origin) ? { origin: origins } : false;
+    return origin !== null && origins.includes(origin) ? options : false;
   };
 }

@@ -166,6 +166,24 @@ describe('CORS', () => {
     try {
       const allowed = await preflight(cors, 'https://dash.example');
       expect(allowed.headers.get('access-control-allow-origin')).toBe('https://dash.example');
+      // What the API takes, not whatever was asked (PUT and any header were echoed back),
+      // no credentials (bearer tokens only), and the request id readable by the page.
+      expect(allowed.headers.get('access-control-allow-methods')).toBe('GET, POST');
+      expect(allowed.headers.get('access-control-allow-headers')).toBe(
+        'authorization, content-type, accept, x-request-id',
+      );
+      expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
+      const put = await cors.app.fetch('http://orgraph.test/graphql', {
+        method: 'OPTIONS',
+        headers: { origin: 'https://dash.example', 'access-control-request-method': 'PUT' },
+      });
+      expect(put.headers.get('access-control-allow-methods')).toBe('GET, POST');
+      const read = await cors.app.fetch('http://orgraph.test/graphql', {
+        method: 'POST',
+        headers: { origin: 'https://dash.example', 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ viewer { role } }' }),
+      });
+      expect(read.headers.get('access-control-expose-headers')).toBe('x-request-id');
       for (const origin of ['https://evil.example', 'null']) {
         const refused = await preflight(cors, origin);
         // None, or the one configured: never theirs, never `null`.
