@@ -65,9 +65,11 @@ export function orgGauges(
       aggregator: 'first',
       // None worked out yet and the database unreachable: these gauges are left out of the
       // scrape, and the rest (requests, errors, pools: what an outage is read by) served.
+      // An unlabelled gauge keeps a 0 through reset(): removed, it has no sample at all.
       async collect() {
         const answer = await answers.current().catch(() => null);
         if (answer) tell(this, answer);
+        else if (labelNames.length === 0) this.remove();
         else this.reset();
       },
     });

@@ -163,6 +163,8 @@ describe.skipIf(!serverUrl)(
         expect(scrape.status).toBe(200);
         expect(text).toMatch(/^orgraph_graphql_requests_total\{/m);
         expect(text).not.toMatch(/^orgraph_units\{/m);
+        // Nor a value that is none: bench strength 0 would fire a low-bench alert.
+        expect(text).not.toMatch(/^orgraph_(bench_strength|org_gauges_version|org_version) /m);
       } finally {
         await admin(`alter database ${name} allow_connections true`);
         await fresh.stop();
