@@ -7,7 +7,7 @@ import ZodPlugin, { type NumberValidationOptions } from '@pothos/plugin-zod';
 import { GraphQLError } from 'graphql';
 import type { Day } from '../core/org/state.js';
 import { accessError, authorize, type Need } from './access.js';
-import type { Context } from './context.js';
+import type { Context, Viewer } from './context.js';
 import HeavyTurnsPlugin from './heavy-turns.js';
 
 /** The most items a connection returns in one page (SPEC §3). */
@@ -28,6 +28,12 @@ export const LIST_MULTIPLIER = 10;
 
 /** The role each boolean scope stands for; `confidential` takes its need as a parameter. */
 const ROLE_SCOPES = { viewer: 'VIEWER', planner: 'PLANNER', admin: 'ADMIN' } as const;
+
+/** The FORBIDDEN (or 401) error of a failed scope on `field`, e.g. `Query.node`. */
+export function refusal(failure: AuthFailure, viewer: Viewer, field: string): GraphQLError {
+  const denial = authorize(viewer, needOf(failure));
+  return accessError(denial ?? { kind: 'ROLE', role: viewer.role ?? 'VIEWER' }, field);
+}
 
 /** The need a failed scope stood for, to explain the refusal (each field asks one scope). */
 function needOf(failure: AuthFailure): Need {
@@ -77,10 +83,7 @@ export const builder = new SchemaBuilder<{
       confidential: (need) => authorize(viewer, need) === null,
     }),
     unauthorizedError: (_parent, { viewer }, info, { failure }) =>
-      accessError(
-        authorize(viewer, needOf(failure)) ?? { kind: 'ROLE', role: viewer.role ?? 'VIEWER' },
-        `${info.parentType.name}.${info.fieldName}`,
-      ),
+      refusal(failure, viewer, `${info.parentType.name}.${info.fieldName}`),
   },
   relay: {
     clientMutationId: 'omit',

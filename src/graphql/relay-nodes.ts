@@ -1,11 +1,12 @@
 import { brandWithType } from '@pothos/core';
 import { decodeGlobalID, resolveNodes } from '@pothos/plugin-relay';
 import { ForbiddenError } from '@pothos/plugin-scope-auth';
-import type { GraphQLResolveInfo } from 'graphql';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { Day } from '../core/org/state.js';
+import { accessError, authorize } from './access.js';
 import { asOfArg } from './args.js';
 import { atMost } from './bounds.js';
-import { builder, LIST_MULTIPLIER, MAX_PAGE_SIZE } from './builder.js';
+import { builder, LIST_MULTIPLIER, MAX_PAGE_SIZE, refusal } from './builder.js';
 import type { Context } from './context.js';
 import { rowId } from './node-id.js';
 import { onDay } from './on-day.js';
@@ -13,8 +14,11 @@ import { onDay } from './on-day.js';
 /**
  * `node` and `nodes`, written here rather than taken from the relay plugin, whose id argument
  * fails the whole request on one malformed id. An id answers null, in its place, when it is
- * malformed, names nothing, or names an object the caller may not read: "exists but not
- * yours" and "does not exist" look the same, so probing ids counts nothing confidential.
+ * malformed or names nothing; one naming what the caller may not read is refused there
+ * (FORBIDDEN, as every confidential read outside a role or scope is: SPEC §4, never silently
+ * empty). A scoped caller's refusal does not tell "exists but not yours" from "does not
+ * exist": an id of a confidential type naming nothing is refused alike, so probing ids
+ * counts nothing confidential.
  */
 async function readableNodes(
   ids: readonly string[],
@@ -22,15 +26,18 @@ async function readableNodes(
   context: Context,
   info: GraphQLResolveInfo,
 ) {
-  const refs = await Promise.all(ids.map((id) => readableRef(id, context)));
-  const nodes = await resolveNodes(builder, context, info, refs);
+  const field = `Query.${info.fieldName}`;
+  const refs = await Promise.all(ids.map((id) => readableRef(id, context, field)));
+  const found = refs.map((ref) => (ref instanceof GraphQLError ? null : ref));
+  const nodes = await resolveNodes(builder, context, info, found);
   return Promise.all(
     nodes.map(async (node, i) => {
-      const typename = refs[i]?.typename;
-      if (node == null || typename === undefined) return null;
-      if (!(await mayReadObject(typename, node, context))) return null;
-      if (!existsOn(typename, node, day ?? context.today)) return null;
-      return day == null ? node : nodeOnDay(node as object, typename, day);
+      const ref = refs[i];
+      if (ref == null || ref instanceof GraphQLError) return ref ?? null;
+      const refused = await refusalOf(ref.typename, node, context, field);
+      if (refused) return refused;
+      if (node == null || !existsOn(ref.typename, node, day ?? context.today)) return null;
+      return day == null ? node : nodeOnDay(node as object, ref.typename, day);
     }),
   );
 }
@@ -53,8 +60,11 @@ function nodeOnDay(node: object, typename: string, day: Day) {
   return dated;
 }
 
-/** The node type and row key an id names, when the caller's role may read that type. */
-async function readableRef(id: string, context: Context) {
+/**
+ * The node type and row key an id names; the refusal when the caller's role may not read that
+ * type (before any database work); null when it is no id of a node.
+ */
+async function readableRef(id: string, context: Context, field: string) {
   let typename: string;
   let key: string;
   try {
@@ -64,8 +74,10 @@ async function readableRef(id: string, context: Context) {
     return null; // not a global id, or of no type of the schema
   }
   const scopes = scopesOf(typename);
-  // A type closed to the role answers null before any database work.
-  if (scopes && typeof scopes !== 'function' && !(await granted(scopes, context))) return null;
+  if (scopes && typeof scopes !== 'function') {
+    const refused = await refusalOfScopes(scopes, context, field);
+    if (refused) return refused;
+  }
   // Every node type is keyed by an integer row id (see node-id.ts).
   return { typename, id: rowId.parse(key) };
 }
@@ -81,20 +93,36 @@ function scopesOf(typename: string) {
   return builder.configStore.getTypeConfig(typename, 'Object').pothosOptions.authScopes;
 }
 
-/** Scopes that depend on the object itself (a function of it) are checked once it is loaded. */
-async function mayReadObject(typename: string, node: unknown, context: Context) {
+/**
+ * The refusal of a loaded node whose scopes depend on the object itself (a function of it: a
+ * scenario, a candidacy, judged by the units it reveals), or of such an id naming nothing
+ * when the caller is scoped or below their PLANNER role (the confidential types' own), which
+ * is refused as one outside the scope would be.
+ */
+async function refusalOf(typename: string, node: unknown, context: Context, field: string) {
   const scopes = scopesOf(typename);
-  if (typeof scopes !== 'function') return true;
-  const map = await scopes(node, context);
-  return typeof map === 'boolean' ? map : granted(map, context);
+  if (typeof scopes !== 'function') return null;
+  if (node != null) {
+    const map = await scopes(node, context);
+    return typeof map === 'boolean' ? null : refusalOfScopes(map, context, field);
+  }
+  const { viewer } = context;
+  const denial =
+    authorize(viewer, { role: 'PLANNER' }) ??
+    (viewer.scope ? { kind: 'SCOPE' as const, scope: viewer.scope.slug } : null);
+  return denial && accessError(denial, field);
 }
 
-async function granted(scopes: Parameters<typeof builder.runAuthScopes>[1], context: Context) {
+async function refusalOfScopes(
+  scopes: Parameters<typeof builder.runAuthScopes>[1],
+  context: Context,
+  field: string,
+) {
   try {
     await builder.runAuthScopes(context, scopes);
-    return true;
+    return null;
   } catch (error) {
-    if (error instanceof ForbiddenError) return false;
+    if (error instanceof ForbiddenError) return refusal(error.result, context.viewer, field);
     throw error;
   }
 }
@@ -103,17 +131,21 @@ builder.queryFields((t) => ({
   node: t.field({
     type: builder.nodeInterfaceRef(),
     nullable: true,
-    description: 'Any object by its global id (null when it names nothing you may read).',
+    description:
+      'Any object by its global id (null when it names nothing; FORBIDDEN when you may not read it).',
     authScopes: { viewer: true },
     args: { id: t.arg.id({ required: true, description: 'A global id.' }), asOf: asOfArg(t.arg) },
-    resolve: async (_root, { id, asOf }, context, info) =>
-      (await readableNodes([String(id)], asOf, context, info))[0] ?? null,
+    resolve: async (_root, { id, asOf }, context, info) => {
+      const [answer] = await readableNodes([String(id)], asOf, context, info);
+      if (answer instanceof GraphQLError) throw answer;
+      return answer ?? null;
+    },
   }),
   nodes: t.field({
     type: [builder.nodeInterfaceRef()],
     nullable: { list: false, items: true },
     description:
-      'Objects by their global ids, in order (null for an id that names nothing you may read).',
+      'Objects by their global ids, in order (null for an id that names nothing, an error in its place for one you may not read).',
     authScopes: { viewer: true },
     // Priced as a page is: ten items at most, fewer when fewer ids are asked (one scenario's
     // evaluation through `nodes` costs what it does through `node`).

@@ -25,7 +25,7 @@ export async function applyScenario(context: Context, input: unknown): Promise<A
   let openedRoles: OpenRoleRow[] = [];
   const result = await scenarioResult(async () => {
     const { id } = parseInput(z.object({ id: scenarioIdSchema }), input);
-    const scenario = await requireOpenScenario(context, id);
+    const scenario = await requireOpenScenario(context, id, 'Mutation.applyScenario');
     if (scenario.changes.length === 0) {
       throw UserInputError.of('input.id', 'the scenario has no changes to apply', 'VALIDATION');
     }

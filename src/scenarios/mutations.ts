@@ -132,7 +132,7 @@ builder.mutationFields((t) => ({
           input,
         );
         const { id, ...changes } = fields;
-        await requireOpenScenario(context, id);
+        await requireOpenScenario(context, id, 'Mutation.updateScenario');
         await requireScope(context, 'Mutation.updateScenario', changes.changes ?? []);
         const updated = await updateScenarioRow(context.db, id as number, changes);
         if (!updated) throw appliedMeanwhile();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requireAccess } from '../graphql/access.js';
+import { accessError, requireAccess } from '../graphql/access.js';
 import { orgFor } from '../graphql/args.js';
 import type { Context } from '../graphql/context.js';
 import { rowKeyOf } from '../graphql/node-id.js';
@@ -27,13 +27,20 @@ export const scenarioIdSchema = z
 
 /**
  * The scenario a global id names, not applied yet, or a userError at `input.id`. One outside a
- * scoped caller's scope answers as no scenario at all (as `node(id)` does), applied or not.
+ * scoped caller's scope is refused on `field` (FORBIDDEN, as `node(id)` is), applied or not;
+ * and so is, for a scoped caller, an id naming no scenario, which it cannot tell apart.
  */
-export async function requireOpenScenario(context: Context, id: number | null): Promise<Scenario> {
+export async function requireOpenScenario(
+  context: Context,
+  id: number | null,
+  field: string,
+): Promise<Scenario> {
   const [scenario] = id === null ? [] : await scenariosByIds(context.db, [id]);
-  if (!scenario || !(await isScenarioVisible(context, scenario))) {
-    throw UserInputError.of('input.id', 'no scenario with this id', 'NOT_FOUND');
+  const { scope } = context.viewer;
+  if (scope && !(scenario && (await isScenarioVisible(context, scenario)))) {
+    throw accessError({ kind: 'SCOPE', scope: scope.slug }, field);
   }
+  if (!scenario) throw UserInputError.of('input.id', 'no scenario with this id', 'NOT_FOUND');
   if (scenario.appliedAt) {
     const message = `the scenario was applied on ${scenario.appliedAt.toISOString()}; it is read-only`;
     throw UserInputError.of('input.id', message, 'CONFLICT');

@@ -113,18 +113,32 @@ describe('a scoped planner walking the org', () => {
     });
   });
 
-  it('answers a scenario outside its scope as one that does not exist', async () => {
+  it('refuses a scenario outside its scope as it refuses one that does not exist', async () => {
+    // It answered both as nothing at all (null, NOT_FOUND): SPEC §4 FORBIDDEN, never silently empty.
     const changes = [{ vacateSeat: { unit: 'checkout', seat: 'TECH_LEAD' } }];
     const created = await t.data(CREATE_SCENARIO, { input: { name: 'Outside', changes } });
     const outsideId = created.createScenario.scenario.id;
     const unknownId = Buffer.from('Scenario:999999').toString('base64');
     const update = (id: string) =>
-      t.data(UPDATE_SCENARIO, { input: { id, name: 'Mine now' } }, { token: planner });
+      t.gql(UPDATE_SCENARIO, { input: { id, name: 'Mine now' } }, { token: planner });
     const [outside, unknown] = await Promise.all([update(outsideId), update(unknownId)]);
     expect(outside).toEqual(unknown);
-    expect(outside.updateScenario.userErrors[0].code).toBe('NOT_FOUND');
-    const node = (id: string) => t.data(`{ node(id: "${id}") { id } }`, {}, { token: planner });
-    expect(await node(outsideId)).toEqual(await node(unknownId));
+    expect(outside.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      field: 'Mutation.updateScenario',
+      scope: 'platform',
+    });
+    const node = (id: string) => t.gql(`{ node(id: "${id}") { id } }`, {}, { token: planner });
+    const [asked, none] = [await node(outsideId), await node(unknownId)];
+    expect(asked).toEqual(none);
+    expect(asked.data).toEqual({ node: null });
+    expect(asked.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'Query.node' });
+    const { scenarios: nothing } = await t.data(
+      '{ scenarios { totalCount } }',
+      {},
+      { token: planner },
+    );
+    expect(nothing.totalCount).toBe(0); // a list holds what it may read
     const { scenarios } = await t.data(FINDINGS, {}, { token: planner });
     expect(scenarios).toEqual({ totalCount: 0, nodes: [] });
   });
@@ -172,9 +186,9 @@ describe('a scoped planner walking the org', () => {
     expect(await list(author)).toEqual(expect.arrayContaining(names));
     expect(await list(other)).toEqual([]);
     expect(await list(planner)).toEqual([]);
-    const node = (token: string) => t.data(`{ node(id: "${ids[0]}") { id } }`, {}, { token });
-    expect((await node(other)).node).toBeNull();
-    expect((await node(author)).node).toEqual({ id: ids[0] });
+    const node = (token: string) => t.gql(`{ node(id: "${ids[0]}") { id } }`, {}, { token });
+    expect((await node(other)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await node(author)).data?.node).toEqual({ id: ids[0] });
     // An unscoped planner reads every scenario.
     expect(await list(await tokenFor(t, 'PLANNER'))).toEqual(expect.arrayContaining(names));
   });
