@@ -27,7 +27,8 @@ builder.queryFields((t) => ({
           );
           return org.aors(listed.map((a) => a.id));
         });
-        return arrayPage(page, aors, { list: 'aors', day: asOf ?? context.today });
+        const of = { list: 'aors', day: asOf ?? context.today, chosenBy: { scope, criticality } };
+        return arrayPage(page, aors, of);
       },
     },
     {

@@ -135,7 +135,7 @@ builder.queryFields((t) => ({
             await periodOf(context, { scope, from, to }),
           ),
           // A period's cursors are its own: the same list of another period is another list.
-          { list: 'leadershipChanges', day: `${from}..${to}` },
+          { list: 'leadershipChanges', day: `${from}..${to}`, chosenBy: { scope } },
         ),
     },
     { name: 'LeadershipChangeConnection', description: 'A page of leadership changes.' },

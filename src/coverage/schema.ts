@@ -161,7 +161,8 @@ builder.queryFields((t) => ({
             teamsWithoutTechLead(org.state, scopeIdIn(org.state, scope)).map((t) => t.unit.id),
           ),
         );
-        return arrayPage(page, teams, { list: 'teamsWithoutTechLead', day: asOf ?? context.today });
+        const day = asOf ?? context.today;
+        return arrayPage(page, teams, { list: 'teamsWithoutTechLead', day, chosenBy: { scope } });
       },
     },
     OrgUnitConnection,

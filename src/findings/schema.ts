@@ -151,7 +151,8 @@ builder.queryFields((t) => ({
           candidaciesWithin: candidaciesWithin(context.viewer),
         });
         const visible = visibleFindings(findings, context);
-        const of = { list: 'singlePointsOfFailure', day: state.asOf };
+        const chosenBy = { scope, kinds, minSeverity };
+        const of = { list: 'singlePointsOfFailure', day: state.asOf, chosenBy };
         return arrayPage(page, onDayAll(visible, state.asOf), of);
       },
     },

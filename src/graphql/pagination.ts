@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cursorToOffset, offsetToCursor, resolveOffsetConnection } from '@pothos/plugin-relay';
 import { badArgument } from './arg-lookups.js';
 import { MAX_PAGE_SIZE } from './builder.js';
@@ -10,13 +11,26 @@ export interface PageArgs {
 }
 
 /**
- * What a list's cursors are bound to: the list (`people`) and, for a list of the org on a day,
- * that day (or a period). A cursor is honoured only by the list it came from, on its day: a
- * list never mixes days, so page two of another day is refused rather than shifted.
+ * What a list's cursors are bound to: the list (`people`), the arguments that choose its items
+ * (`layer`, `search`…) and, for a list of the org on a day, that day (or a period). A cursor
+ * is honoured only by the list it came from, so chosen, on its day: a list never mixes days,
+ * so page two of another day is refused rather than shifted, and an offset into
+ * `units(layer: TEAM)` is no position in `units`.
  */
 export interface ListOf {
   list: string;
   day?: string;
+  chosenBy?: Record<string, unknown>;
+}
+
+/** The list a cursor names: its name, and a digest of the arguments that chose its items. */
+function listKey({ list, chosenBy = {} }: ListOf): string {
+  const given = Object.entries(chosenBy)
+    .filter(([, value]) => value != null)
+    .sort(([a], [b]) => a.localeCompare(b));
+  if (given.length === 0) return list;
+  const digest = createHash('sha256').update(JSON.stringify(given)).digest('base64url');
+  return `${list}~${digest.slice(0, 12)}`;
 }
 
 /**
@@ -70,7 +84,7 @@ const OFFSET_DIGITS = /^(0|[1-9]\d{0,15})$/;
 /** The cursor of an offset in a list: the relay plugin's, or ours when bound to a list. */
 const cursorOf = (offset: number, of?: ListOf) =>
   of
-    ? Buffer.from(`orgraph:${of.list}:${of.day ?? ''}:${offset}`).toString('base64url')
+    ? Buffer.from(`orgraph:${listKey(of)}:${of.day ?? ''}:${offset}`).toString('base64url')
     : offsetToCursor(offset);
 
 /**
@@ -89,7 +103,7 @@ function offsetCursor(cursor: string | null | undefined, argument: string, of?: 
   const handedOut = (by?: ListOf) =>
     Number.isSafeInteger(offset) && cursorOf(offset, by) === cursor;
   if (handedOut(of)) return offsetToCursor(offset);
-  if (of && list === of.list && handedOut({ list, day })) {
+  if (of && list === listKey(of) && handedOut({ ...of, day })) {
     const asked = `${day || 'no day'}, not ${of.day ?? 'no day'}`;
     const message = `a cursor of this list on ${asked}: a list never mixes days (ask its first page again)`;
     throw badArgument(argument, message);

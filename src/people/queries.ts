@@ -80,7 +80,7 @@ builder.queryFields((t) => ({
           context.org.rows(),
         ]);
         const people = findPeople(peopleIndexOf(rows), filter);
-        const of = { list: 'people', day };
+        const of = { list: 'people', day, chosenBy: args };
         const page = await arrayPage({ first, after, last, before }, people, of);
         return { ...page, edges: page.edges.map((e) => ({ ...e, node: onDay(e.node, day) })) };
       },

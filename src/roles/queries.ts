@@ -27,7 +27,8 @@ builder.queryFields((t) => ({
           const all = rolesNewestFirst(org.org.history).filter((r) => units.has(r.unitId));
           return rolesOn(all, org.day, status);
         });
-        return arrayPage(page, roles, { list: 'openRoles', day: asOf ?? context.today });
+        const of = { list: 'openRoles', day: asOf ?? context.today, chosenBy: { scope, status } };
+        return arrayPage(page, roles, of);
       },
     },
     { name: 'OpenRoleConnection', description: 'A page of open roles.' },

@@ -47,7 +47,8 @@ builder.queryFields((t) => ({
           );
           return org.units(listed.map((u) => u.id));
         });
-        return arrayPage(page, units, { list: 'units', day: asOf ?? context.today });
+        const of = { list: 'units', day: asOf ?? context.today, chosenBy: { layer, parent } };
+        return arrayPage(page, units, of);
       },
     },
     OrgUnitConnection,

@@ -142,6 +142,27 @@ describe('a cursor not handed out by the list', () => {
       { message: 'after: not a cursor of this list' },
     ]);
   });
+
+  it('a cursor of the list as other arguments chose its items is refused, not read as a position', async () => {
+    // An offset into `units` was taken by `units(layer: TEAM)`: a page of another list, silently.
+    const page = (args: string, after: string | null = null) =>
+      t.gql(`query ($c: String) { units(first: 1, after: $c${args}) { pageInfo { endCursor } } }`, {
+        c: after,
+      });
+    const all = (await page('')).data?.units.pageInfo.endCursor;
+    const teams = (await page(', layer: TEAM')).data?.units.pageInfo.endCursor;
+    expect((await page(', layer: TEAM', all)).errors).toMatchObject([
+      { message: 'after: not a cursor of this list' },
+    ]);
+    expect((await page('', teams)).errors).toMatchObject([
+      { message: 'after: not a cursor of this list' },
+    ]);
+    expect((await page(', layer: AREA', teams)).errors).toHaveLength(1);
+    // The same choice pages on, however its arguments are written.
+    expect((await page(', layer: TEAM', teams)).errors).toBeUndefined();
+    expect((await page(', layer: TEAM, parent: null', teams)).errors).toBeUndefined();
+    expect((await page('', all)).errors).toBeUndefined();
+  });
 });
 
 describe('argument rules', () => {
