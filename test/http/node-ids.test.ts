@@ -40,19 +40,26 @@ const CASES = [
 
 describe('node ids are no existence oracle', () => {
   for (const [type, role] of CASES) {
-    it(`${type}, as ${role}: an existing and a missing id answer the same null`, async () => {
+    it(`${type}, as ${role}: an existing and a missing id are refused alike`, async () => {
       const token = tokens[role];
       const ids = [existing[type] as string, encodeGlobalID(type, 99_999)];
+      const refused = {
+        message: `Not authorized: your role (${role}) cannot read Query.node.`,
+        extensions: { code: 'FORBIDDEN', field: 'Query.node' },
+      };
       for (const id of ids) {
-        expect(await app.gql(NODE, { id }, { token })).toEqual({
-          data: { node: null },
-          status: 200,
-        });
+        const answer = await app.gql(NODE, { id }, { token });
+        expect(answer.data).toEqual({ node: null });
+        expect(answer.errors).toMatchObject([{ ...refused, path: ['node'] }]);
       }
-      expect(await app.gql(NODES, { ids }, { token })).toEqual({
-        data: { nodes: [null, null] },
-        status: 200,
-      });
+      const both = await app.gql(NODES, { ids }, { token });
+      expect(both.data).toEqual({ nodes: [null, null] });
+      const field = { code: 'FORBIDDEN', field: 'Query.nodes' };
+      expect(both.errors).toMatchObject([
+        { path: ['nodes', 0], extensions: field },
+        { path: ['nodes', 1], extensions: field },
+      ]);
+      expect(both.errors?.[0]?.message).toBe(both.errors?.[1]?.message);
     });
   }
 
@@ -66,9 +73,9 @@ describe('node ids are no existence oracle', () => {
 
   it('a closed type costs no database work', async () => {
     // Once warm: the app's first request loads the org.
-    await app.data(NODE, { id: existing.ApiToken }, { token: tokens.PLANNER });
+    await app.gql(NODE, { id: existing.ApiToken }, { token: tokens.PLANNER });
     app.statements.length = 0;
-    await app.data(NODE, { id: existing.ApiToken }, { token: tokens.PLANNER });
+    await app.gql(NODE, { id: existing.ApiToken }, { token: tokens.PLANNER });
     // the PLANNER token's own lookup only
     expect(app.statements.filter((s) => !s.includes('"token_hash"'))).toEqual([]);
   });
