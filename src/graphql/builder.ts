@@ -26,6 +26,15 @@ const MAX_ISSUES_SHOWN = 5;
 /** A list's items are priced as this many (the complexity plugin's list multiplier). */
 export const LIST_MULTIPLIER = 10;
 
+/**
+ * A page of `size` items (a full one when not asked), in the complexity plugin's terms: the
+ * connection's own list (`nodes`, `edges`) already counts its items as LIST_MULTIPLIER.
+ */
+export const pagePrice = (size: number | null | undefined, most = MAX_PAGE_SIZE) => ({
+  field: 1,
+  multiplier: Math.min(size ?? most, most) / LIST_MULTIPLIER,
+});
+
 /** The role each boolean scope stands for; `confidential` takes its need as a parameter. */
 const ROLE_SCOPES = { viewer: 'VIEWER', planner: 'PLANNER', admin: 'ADMIN' } as const;
 
@@ -107,14 +116,10 @@ export const builder = new SchemaBuilder<{
     firstArgOptions: { validate: PAGE_SIZE_RULE },
     lastArgOptions: { validate: PAGE_SIZE_RULE },
     nodesOnConnection: { description: 'The items of the page, without cursors.' },
-    // A page's items are priced as ten (the list multiplier); a page asked smaller is priced
-    // as it is, so `scenarios(first: 1)` with an evaluation costs one evaluation, not ten.
-    defaultConnectionFieldOptions: {
-      complexity: ({ first, last }) => ({
-        field: 1,
-        multiplier: Math.min(first ?? last ?? LIST_MULTIPLIER, LIST_MULTIPLIER) / LIST_MULTIPLIER,
-      }),
-    },
+    // A page's items are priced as many as it holds (a full page without `first`): priced as
+    // ten, a page of 100 people each with their team's members four teams deep passed as a
+    // tenth of its 2 s. `scenarios(first: 1)` with an evaluation costs one evaluation.
+    defaultConnectionFieldOptions: { complexity: ({ first, last }) => pagePrice(first ?? last) },
   },
   zod: {
     // The first few problems only: a list of 100,000 bad items must not answer 100,000 lines.

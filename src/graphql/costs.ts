@@ -1,8 +1,9 @@
 /**
  * What a request may cost, in the complexity plugin's units: about 10 µs of work each on
- * the 2,000-team org (bench M) on a 2-core machine. By default a field costs 1 and a list
- * multiplies what it holds by 10, which prices the whole-org dashboard tree (pillars → areas
- * → teams with leads, members and coverage; ~200 ms) at 11,000–24,000. The analyses read
+ * the 2,000-team org (bench M) on a 2-core machine. By default a field costs 1, a list
+ * multiplies what it holds by 10 and a page by its size (pillars' by 10 at most), which prices
+ * the whole-org dashboard tree (pillars → areas → teams with leads, members and coverage;
+ * ~200 ms) at 11,000–24,000. The analyses read
  * the whole org whatever they return, so they carry their measured price instead.
  */
 export const MAX_COST = 150_000;

@@ -6,7 +6,7 @@ import type { Day } from '../core/org/state.js';
 import { accessError, authorize } from './access.js';
 import { asOfArg } from './args.js';
 import { atMost } from './bounds.js';
-import { builder, LIST_MULTIPLIER, MAX_PAGE_SIZE, refusal } from './builder.js';
+import { builder, MAX_PAGE_SIZE, refusal } from './builder.js';
 import type { Context } from './context.js';
 import { rowId } from './node-id.js';
 import { onDay } from './on-day.js';
@@ -147,9 +147,8 @@ builder.queryFields((t) => ({
     description:
       'Objects by their global ids, in order (null for an id that names nothing, an error in its place for one you may not read).',
     authScopes: { viewer: true },
-    // Priced as a page is: ten items at most, fewer when fewer ids are asked (one scenario's
-    // evaluation through `nodes` costs what it does through `node`).
-    complexity: ({ ids }) => ({ field: 1, multiplier: Math.min(ids.length, LIST_MULTIPLIER) }),
+    // Priced as its ids: one scenario's evaluation through `nodes` costs what it does through `node`.
+    complexity: ({ ids }) => ({ field: 1, multiplier: ids.length }),
     args: {
       ids: t.arg.idList({
         required: true,

@@ -1,6 +1,6 @@
 import { unitIn } from '../graphql/arg-lookups.js';
 import { asOfArg, keyRule } from '../graphql/args.js';
-import { builder } from '../graphql/builder.js';
+import { builder, LIST_MULTIPLIER, MAX_PAGE_SIZE, pagePrice } from '../graphql/builder.js';
 import { onDay, readOn } from '../graphql/on-day.js';
 import { arrayPage } from '../graphql/pagination.js';
 import { LayerEnum, OrgUnit, OrgUnitConnection } from './types.js';
@@ -36,6 +36,10 @@ builder.queryFields((t) => ({
         }),
         asOf: asOfArg(t.arg),
       },
+      // Pillars, and the children of one unit, are a handful in any org: priced as ten at most
+      // (the dashboard's tree starts from a page of 100 pillars), every other page as it is.
+      complexity: ({ first, last, layer, parent }) =>
+        pagePrice(first ?? last, layer === 'PILLAR' || parent ? LIST_MULTIPLIER : MAX_PAGE_SIZE),
       resolve: async (_root, { layer, parent, asOf, ...page }, context) => {
         const units = await readOn(context, asOf ?? context.today, (org) => {
           // A parent naming no unit that day is an error, as an unknown team or scope is: an

@@ -79,6 +79,21 @@ describe('limits on the 2,000-team org', () => {
     expect(teams).toHaveLength(2_000);
   });
 
+  it('refuse a page of 100 people with their teams four deep, priced as the page it is', async () => {
+    // Priced as ten people, it passed: 15 MB of names in 2 s, /health waiting behind it.
+    const deep =
+      '{ people(first: 100) { nodes { team { members { team { members { team { members { team { members { name } } } } } } } } } } }';
+    const { data, errors } = await post(deep);
+    expect(data).toBeUndefined();
+    expect(errors).toMatchObject([{ extensions: { code: 'QUERY_TOO_COSTLY' } }]);
+    // A page as a script asks it passes.
+    const page = await post(
+      '{ people(first: 100) { nodes { email team { slug engLead { email } } } } }',
+    );
+    expect(page.errors).toBeUndefined();
+    expect(page.data.people.nodes).toHaveLength(100);
+  });
+
   it("writes a whole tree's JSON a slice per turn, to the byte as JSON.stringify would", async () => {
     const response = await ask(TREE_QUERY);
     expect(response.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json/);
