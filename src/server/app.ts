@@ -13,6 +13,7 @@ import { OrgSnapshots } from '../store/snapshots.js';
 import { createAuthenticator, isFromCli } from '../tokens/authenticate.js';
 import { useCredentialRequired } from '../tokens/credential-required.js';
 import { CredentialWatch } from '../tokens/credential-watch.js';
+import { useAcceptByPreference } from './accept-order.js';
 import { useBodyLimit } from './body-limit.js';
 import { requestFrames } from './callers.js';
 import type { Config } from './config.js';
@@ -106,6 +107,7 @@ export function createApp({
       };
     },
     plugins: [
+      useAcceptByPreference(),
       useMetricsRoute(metrics, config.metricsToken),
       useRequestRecords(frames.callerOf, (record) => {
         log(record);

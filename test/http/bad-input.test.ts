@@ -220,6 +220,23 @@ describe('a document over a limit of its shape', () => {
     expect(response.status).toBe(unknownField.status);
     expect((await response.json()).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
+
+  it('is answered in the type the client prefers by q-value, not the one it lists first', async () => {
+    // `application/json;q=0.5, …+json` got 200 application/json: the first listed won.
+    const body = JSON.stringify({ query: '{ nothingHere }' });
+    const prefers = await postBody(
+      body,
+      'application/json;q=0.5, application/graphql-response+json',
+    );
+    expect(prefers.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+    expect(prefers.status).toBe(400);
+    const legacy = await postBody(
+      body,
+      'application/graphql-response+json;q=0.1, application/json;q=0.9',
+    );
+    expect(legacy.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(legacy.status).toBe(200);
+  });
 });
 
 describe('variables that do not coerce', () => {
