@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { gql, looseEntries, run, type Server, scratchDir, startServer } from './processes.js';
+import {
+  demoDir,
+  gql,
+  looseEntries,
+  run,
+  type Server,
+  scratchDir,
+  startServer,
+} from './processes.js';
 
 // A start that cannot serve says why in one line, with the fix, and exits non-zero.
 async function failedStart(env: Record<string, string | undefined>) {
@@ -180,10 +188,10 @@ describe('a stop asked while starting', () => {
 describe('the listening line', () => {
   /** The line a server started on `host` says it listens with, as JSON. */
   async function listeningOn(host: string): Promise<{ url?: string; msg?: string }> {
+    // A started folder's copy: the start of a new one (initdb) is not what is tested.
     const start = run('node', ['dist/server/main.js'], {
       HOST: host,
-      ORGRAPH_DATA_DIR: scratchDir(),
-      ORGRAPH_DEMO: 'off',
+      ORGRAPH_DATA_DIR: await demoDir(),
     });
     try {
       for (let i = 0; i < 600 && !/orgraph listening on/.test(start.output()); i++)
