@@ -20,7 +20,13 @@ import type { Config } from './config.js';
 import { useDashboard } from './dashboard.js';
 import { rememberingOriginal } from './error-summary.js';
 import { useGraphiQLOff, useGraphiQLPage } from './graphiql-page.js';
-import { useCostLimit, useDocumentLimits, useNestingGuard, useNoSuggestions } from './limits.js';
+import {
+  useAbortedValidationExplained,
+  useCostLimit,
+  useDocumentLimits,
+  useNestingGuard,
+  useNoSuggestions,
+} from './limits.js';
 import { useListGuard } from './list-guard.js';
 import { createLogger, type Logger, requestLog, yogaLogger } from './logging.js';
 import { maskFault } from './mask-fault.js';
@@ -122,6 +128,7 @@ export function createApp({
       useDocumentLimits(),
       useNestingGuard(),
       useNoSuggestions(),
+      useAbortedValidationExplained(),
       useTypedRequestErrors(),
       useListGuard(schema),
       useCostLimit(),

@@ -192,3 +192,27 @@ export function useNoSuggestions(): Plugin {
     }),
   };
 }
+
+const ABORTED = 'Validation aborted.';
+
+/**
+ * graphql-js gives up checking a document whose fields overlap too much to compare (a
+ * thousand copies of one field: its own bound on quadratic work) with a bare "Validation
+ * aborted.", which names nothing: said in words that tell what to change.
+ */
+export function useAbortedValidationExplained(): Plugin {
+  return {
+    onValidate:
+      () =>
+      ({ result, setResult }) => {
+        if (!result.some((error) => error.message === ABORTED)) return;
+        setResult(result.map((error) => (error.message === ABORTED ? explainedAbort() : error)));
+      },
+  };
+}
+
+const explainedAbort = () =>
+  new GraphQLError(
+    'Validation aborted: the document repeats the same fields too often to be checked ' +
+      '(GraphQL compares every pair of them); ask each field once.',
+  );

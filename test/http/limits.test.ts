@@ -87,6 +87,20 @@ describe('aliases and cost', () => {
     expect(errors?.[0]?.message).toMatch(/Aliases limit of 30 exceeded, found 500/);
   });
 
+  it('says what to change when a field is repeated too often for GraphQL to check', async () => {
+    // graphql-js' own bound on comparing fields pairwise: it answered a bare "Validation aborted.".
+    const copies = `{ ${Array.from({ length: 1_000 }, () => 'units { totalCount }').join(' ')} }`;
+    const { status, errors } = await defaults.gql(copies);
+    expect(status).toBe(400);
+    expect(errors).toMatchObject([
+      {
+        message:
+          'Validation aborted: the document repeats the same fields too often to be checked (GraphQL compares every pair of them); ask each field once.',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      },
+    ]);
+  });
+
   it('refuses 30 departure impacts on days not yet computed, with one error, before running any', async () => {
     app.statements.length = 0;
     const impacts = Array.from(
