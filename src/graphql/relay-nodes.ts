@@ -102,11 +102,12 @@ function scopesOf(typename: string) {
 async function refusalOf(typename: string, node: unknown, context: Context, field: string) {
   const scopes = scopesOf(typename);
   if (typeof scopes !== 'function') return null;
+  const { viewer } = context;
   if (node != null) {
     const map = await scopes(node, context);
-    return typeof map === 'boolean' ? null : refusalOfScopes(map, context, field);
+    if (typeof map !== 'boolean') return refusalOfScopes(map, context, field);
+    return map ? null : accessError({ kind: 'ROLE', role: viewer.role ?? 'VIEWER' }, field);
   }
-  const { viewer } = context;
   const denial =
     authorize(viewer, { role: 'PLANNER' }) ??
     (viewer.scope ? { kind: 'SCOPE' as const, scope: viewer.scope.slug } : null);
