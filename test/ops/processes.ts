@@ -23,10 +23,12 @@ const LISTENING = /orgraph listening on http:\/\/[^:]+:(\d+)\/graphql/;
 
 /**
  * Where this run's scratch folders go (a data folder is 40 MB: runs left gigabytes behind):
- * one folder per vitest run, named after its main process, the workers' parent, and removed
- * when the run ends (build.ts).
+ * one folder per vitest run, named after its main process — a worker's parent, or this process
+ * in the global setup (which makes the demo folder: named after npm, its folder stayed) — and
+ * removed when the run ends (build.ts).
  */
-export const runScratch = (main = process.ppid) => join(tmpdir(), `orgraph-ops-run-${main}`);
+const mainProcess = () => (process.env.VITEST_WORKER_ID ? process.ppid : process.pid);
+export const runScratch = (main = mainProcess()) => join(tmpdir(), `orgraph-ops-run-${main}`);
 
 /** A fresh, empty embedded data folder. */
 export function scratchDir(): string {

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { inProcess } from '../../src/cli/in-process.js';
 import { type CliIo, runOrgCli } from '../../src/cli/org.js';
 import { generateOrg } from '../../src/demo/generate.js';
@@ -156,6 +156,7 @@ describe('exportOrgDocument', () => {
 
 describe('npm run org', () => {
   const dir = mkdtempSync(join(tmpdir(), 'orgdoc-cli-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true })); // each run left one behind
   function io() {
     const out: string[] = [];
     const err: string[] = [];
