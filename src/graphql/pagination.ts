@@ -23,14 +23,17 @@ export interface ListOf {
   chosenBy?: Record<string, unknown>;
 }
 
-/** The list a cursor names: its name, and a digest of the arguments that chose its items. */
-function listKey({ list, chosenBy = {} }: ListOf): string {
+/**
+ * The list as its cursors name it, worked out once a page: its name with a digest of the
+ * arguments that chose its items, and its day.
+ */
+function named({ list, day, chosenBy = {} }: ListOf): ListOf {
   const given = Object.entries(chosenBy)
     .filter(([, value]) => value != null)
     .sort(([a], [b]) => a.localeCompare(b));
-  if (given.length === 0) return list;
+  if (given.length === 0) return { list, day };
   const digest = createHash('sha256').update(JSON.stringify(given)).digest('base64url');
-  return `${list}~${digest.slice(0, 12)}`;
+  return { list: `${list}~${digest.slice(0, 12)}`, day };
 }
 
 /**
@@ -43,8 +46,9 @@ export async function sqlPage<T>(
   args: PageArgs,
   count: () => Promise<number>,
   read: (offset: number, limit: number) => Promise<T[]>,
-  of?: ListOf,
+  list?: ListOf,
 ) {
+  const of = list && named(list);
   const plain = {
     ...args,
     after: offsetCursor(args.after, 'after', of),
@@ -84,7 +88,7 @@ const OFFSET_DIGITS = /^(0|[1-9]\d{0,15})$/;
 /** The cursor of an offset in a list: the relay plugin's, or ours when bound to a list. */
 const cursorOf = (offset: number, of?: ListOf) =>
   of
-    ? Buffer.from(`orgraph:${listKey(of)}:${of.day ?? ''}:${offset}`).toString('base64url')
+    ? Buffer.from(`orgraph:${of.list}:${of.day ?? ''}:${offset}`).toString('base64url')
     : offsetToCursor(offset);
 
 /**
@@ -103,7 +107,7 @@ function offsetCursor(cursor: string | null | undefined, argument: string, of?: 
   const handedOut = (by?: ListOf) =>
     Number.isSafeInteger(offset) && cursorOf(offset, by) === cursor;
   if (handedOut(of)) return offsetToCursor(offset);
-  if (of && list === listKey(of) && handedOut({ ...of, day })) {
+  if (of && list === of.list && handedOut({ list, day })) {
     const asked = `${day || 'no day'}, not ${of.day ?? 'no day'}`;
     const message = `a cursor of this list on ${asked}: a list never mixes days (ask its first page again)`;
     throw badArgument(argument, message);
