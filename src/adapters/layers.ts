@@ -31,9 +31,9 @@ export const SKIPPED = {
  * Layers from the tree's shape, as an org chart reads: teams (said so, or leaves with
  * members) are Teams, their parents Areas — a group said to be a team with teams below it
  * too — the parents of those Pillars. A group is placed by the team furthest below it, so
- * anything higher than a Pillar is a root and is skipped (its children become the top). A group that stands alone is not part of the org's tree (a guild,
- * the `guests` of a fresh portal), and one with no team below it keeps the layer its type
- * names, if any.
+ * anything higher than a Pillar is a root and is skipped (its children become the top). A
+ * group that stands alone is not part of the org's tree (a guild, the `guests` of a fresh
+ * portal), and one with no team below it keeps the layer its type names, if any.
  */
 export function inferLayers(groups: readonly TreeGroup[]): Map<string, Placement> {
   const byKey = new Map(groups.map((group) => [group.key, group]));

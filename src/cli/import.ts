@@ -34,13 +34,14 @@ export const importCommand: Command = {
     const [file] = positionals;
     if (!file || positionals.length > 1) throw badUsage('import takes exactly one FILE');
     const adapt = readSource(file, sourceOptions(values));
+    const planOnly = values['dry-run'] === true;
     const { adapted, importOrg } = await withOperator(
       io,
       values.today,
       async (org) => {
         const adapted = await adapt(org);
         // A file with problems of its own is still checked whole, but never written.
-        const dryRun = values['dry-run'] === true || adapted.problems.length > 0;
+        const dryRun = planOnly || adapted.problems.length > 0;
         const variables = { document: adapted.document, dryRun };
         const answer = await org.ask<{ importOrg: ImportPayload }>(
           importMutation(dryRun),
@@ -48,12 +49,12 @@ export const importCommand: Command = {
         );
         return { adapted, importOrg: answer.importOrg };
       },
-      { dryRun: values['dry-run'] === true },
+      { dryRun: planOnly },
     );
     const report = new ImportReport(io, file, values.verbose === true);
     const problems = locatedProblems(adapted, importOrg.userErrors);
     const warnings = located(adapted.warnings);
     if (problems.length > 0) return report.refused(problems, warnings);
-    return report.done(importOrg, warnings, values['dry-run'] === true);
+    return report.done(importOrg, warnings, planOnly);
   },
 };

@@ -12,10 +12,13 @@ export function listen(server: Listener, port: number, host: string): Promise<Ad
   });
 }
 
+/** Whether a HOST binds every interface (`0.0.0.0`, `::`): no address to open itself. */
+export const isEveryInterface = (address: string) => address === '0.0.0.0' || address === '::';
+
 /** Where a process on this machine reaches the server (the CLI), whatever HOST it binds. */
 export function localUrl({ address, family, port }: AddressInfo): string {
-  if (address === '0.0.0.0') return `http://127.0.0.1:${port}`;
-  if (address === '::') return `http://[::1]:${port}`;
+  if (isEveryInterface(address))
+    return `http://${family === 'IPv6' ? '[::1]' : '127.0.0.1'}:${port}`;
   return family === 'IPv6' ? `http://[${address}]:${port}` : `http://${address}:${port}`;
 }
 

@@ -11,7 +11,14 @@ import { type Config, ignoredSettings, loadConfig } from './config.js';
 import { type FolderLock, lockDataFolder } from './data-lock.js';
 import { describeFailure } from './failures.js';
 import { takeHandedConnections } from './hand-off.js';
-import { drain, limitConnections, listen, localUrl, openConnections } from './http-server.js';
+import {
+  drain,
+  isEveryInterface,
+  limitConnections,
+  listen,
+  localUrl,
+  openConnections,
+} from './http-server.js';
 import { createLogger, type Logger } from './logging.js';
 import { openConfiguredDatabase } from './open-database.js';
 import { type Started, startNotes } from './start-notes.js';
@@ -88,9 +95,7 @@ function announce(config: Config, port: number, started: Omit<Started, 'tty'> = 
   // browser refuses) this machine's address, the binding said beside it.
   const family = isIPv6(config.host) ? 'IPv6' : 'IPv4';
   const url = `${localUrl({ address: config.host, family, port })}/graphql`;
-  const everywhere = ['0.0.0.0', '::'].includes(config.host)
-    ? `every interface, HOST=${config.host}; `
-    : '';
+  const everywhere = isEveryInterface(config.host) ? `every interface, HOST=${config.host}; ` : '';
   const workers = config.workers > 1 ? `, ${config.workers} workers` : '';
   const database = config.databaseUrl
     ? `PostgreSQL${workers}`
