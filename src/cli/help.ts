@@ -140,7 +140,8 @@ export const HELP: Record<string, CommandHelp> = {
 
 const PREFIX = 'npm run org -- ';
 const EXIT_CODES =
-  'Exit codes: 0 done, 1 check found what it fails on, 2 bad usage or input, 3 could not run.';
+  'Exit codes: 0 done, 1 check found what it fails on, 2 bad usage or input, 3 could not run,\n' +
+  '130 stopped by Ctrl-C (a write already sent is waited for and reported).';
 
 /** The list of commands. */
 export function overview(): string {

@@ -7,6 +7,7 @@ import { openAsWriter } from '../server/open-database.js';
 import { requireDataFolder } from '../server/owner-only.js';
 import { answer, type Operator } from './answer.js';
 import { badInput, cannotRun } from './failures.js';
+import { ctrlC, isWrite } from './interrupt.js';
 
 export type { Operator } from './answer.js';
 
@@ -19,9 +20,9 @@ const SERVER_TIMEOUT_MS = 120_000;
  * checked before being sent again; a read changed nothing.
  */
 export function throughServer(url: string, token: string, timeoutMs = SERVER_TIMEOUT_MS): Operator {
-  const unanswered = (query: string) => {
+  const unanswered = (query: string, variables: Record<string, unknown>) => {
     const late = `the orgraph server at ${url} did not answer within ${timeoutMs / 1000} s`;
-    return /^\s*mutation\b/.test(query)
+    return isWrite(query, variables)
       ? `${late}; it may still make this change: check before running it again, or restart the server`
       : `${late} (nothing was changed): restart the server, or try again`;
   };
@@ -37,7 +38,7 @@ export function throughServer(url: string, token: string, timeoutMs = SERVER_TIM
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(timeoutMs),
       }).catch((error) => {
-        if (error.name === 'TimeoutError') throw cannotRun(unanswered(query));
+        if (error.name === 'TimeoutError') throw cannotRun(unanswered(query, variables));
         throw cannotRun(
           `the orgraph server holding the data folder does not answer at ${url} (${error.cause?.code ?? error.message}): restart it`,
         );
@@ -66,7 +67,17 @@ export async function connect(
   config: Config,
   command: string,
   today?: string,
-  { preferred = false, dryRun = false } = {},
+  options: { preferred?: boolean; dryRun?: boolean } = {},
+): Promise<Operator> {
+  const interrupts = ctrlC(); // heard while the database opens too: nothing is written yet
+  return interrupts.watch(await reach(config, command, today, options));
+}
+
+async function reach(
+  config: Config,
+  command: string,
+  today: string | undefined,
+  { preferred = false, dryRun = false },
 ): Promise<Operator> {
   if (!config.databaseUrl && !holdsCluster(config.dataDir)) {
     requireDataFolder(config.dataDir); // a folder of the user's own files says that first
