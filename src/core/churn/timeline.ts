@@ -1,6 +1,6 @@
 import type { Seat, SeatAssignmentRow, UnitRow } from '../../db/tables.js';
 import { groupBy } from '../collections.js';
-import { addDays, laterDay } from '../org/days.js';
+import { addDays, laterDay, ORG_DAYS } from '../org/days.js';
 import { latestInForce } from '../org/in-force.js';
 import { parentsOn } from '../org/lines.js';
 import { seatKey, toHolding } from '../org/seats-on.js';
@@ -34,10 +34,10 @@ export interface ChurnPeriod {
 }
 
 /**
- * The first day of the org's history: the earliest start of any dated row. On any earlier
- * day nothing is known and no seat is counted: a unit there "before anything recorded" (as
- * migrated and imported units are) has its never-held seats vacant from this day. An org
- * with no dated row starts on `from`.
+ * The first day of the org's history: the earliest start of any dated row, or creation of a
+ * unit on a recorded day. On any earlier day nothing is known and no seat is counted: a unit
+ * there "before anything recorded" (as migrated and imported units are) has its never-held
+ * seats vacant from this day. An org with no such day starts on `from`.
  */
 function historyStart(history: OrgHistory, from: Day): Day {
   let first: Day | null = null;
@@ -53,6 +53,9 @@ function historyStart(history: OrgHistory, from: Day): Day {
     for (const row of rows) see(row.startedOn);
   }
   for (const role of history.openRoles) see(role.openedOn);
+  // A unit created on a day (createUnit) begins its empty seats' vacancies that day, though
+  // nothing else was recorded yet; one "before anything recorded" tells no day.
+  for (const unit of history.units) if (unit.createdOn > ORG_DAYS.first) see(unit.createdOn);
   return first ?? from;
 }
 
