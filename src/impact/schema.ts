@@ -9,7 +9,7 @@ import { personWithEmail } from '../core/org/on-day.js';
 import { CoverageStatusEnum } from '../coverage/schema.js';
 import { candidaciesWithin, Finding, findingsWithinScope } from '../findings/schema.js';
 import { confidential, revealsOfPerson } from '../graphql/access.js';
-import { personIn } from '../graphql/arg-lookups.js';
+import { badArgument, personIn } from '../graphql/arg-lookups.js';
 import { asOfArg, keyRule, orgFor } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { COST, heavy } from '../graphql/costs.js';
@@ -17,7 +17,7 @@ import { dayOf, type OnDay, onDay, onDayAll, readFor, unitOf } from '../graphql/
 import { Person } from '../people/types.js';
 import { SeatEnum } from '../seats/types.js';
 import { OrgUnit } from '../units/types.js';
-import { evaluateDeparture } from './evaluate.js';
+import { DepartureRefused, evaluateDeparture } from './evaluate.js';
 
 const SeatVacancy = builder.objectRef<OnDay<VacancyData>>('SeatVacancy').implement({
   description: 'A seat the departure would empty, and who could fill it.',
@@ -144,7 +144,12 @@ builder.queryFields((t) => ({
       const history = await context.org.history();
       const policy = await context.org.policyOn(state.asOf);
       const scope = { candidaciesWithin: candidaciesWithin(context.viewer) };
-      return onDay(evaluateDeparture(history, state, person.id, policy, scope), state.asOf);
+      try {
+        return onDay(evaluateDeparture(history, state, person.id, policy, scope), state.asOf);
+      } catch (error) {
+        if (!(error instanceof DepartureRefused)) throw error;
+        throw badArgument('asOf', `${email} cannot leave on ${state.asOf}: ${error.message}`);
+      }
     },
   }),
 }));

@@ -68,10 +68,15 @@ export function rolesOn(
 builder.objectFields(OrgUnit, (t) => ({
   openRoles: t.field({
     type: [OpenRole],
-    description: "The unit's requisitions opened by the day, open and closed, newest first.",
+    description:
+      "The unit's requisitions opened by the day, open and closed, newest first (none on a day " +
+      'the unit does not exist: archived by then, or created later).',
+    // As its AoRs and members, and as the root `openRoles` of that day leaves them out.
     resolve: (unit, _args, context) =>
       readFor(context, unit, (org) =>
-        rolesOn(rolesByUnit(org.org.history).get(unit.id) ?? [], org.day),
+        org.state.unitsById.has(unit.id)
+          ? rolesOn(rolesByUnit(org.org.history).get(unit.id) ?? [], org.day)
+          : [],
       ),
   }),
 }));

@@ -286,5 +286,11 @@ describe('openRoles on a day', () => {
     expect(await listed(TODAY)).toEqual([{ unit: { slug: 'db' }, status: 'CANCELLED' }]);
     expect(await listed(later)).toEqual([]);
     expect(await listed(later, 'infra')).toEqual([]);
+    // The unit's own list of that day, too (it kept them where the root list did not).
+    const ofUnit = async (asOf: string) =>
+      (await t.data(`{ unit(slug: "db", asOf: "${asOf}") { openRoles { status } } }`)).unit
+        .openRoles;
+    expect(await ofUnit(TODAY)).toEqual([{ status: 'CANCELLED' }]);
+    expect(await ofUnit(later)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/core/org/days.js';
 import { demoDocument } from '../../src/demo/load.js';
 import { TODAY } from '../helpers/app.js';
 import { useTestOrg } from '../helpers/test-org.js';
@@ -189,5 +190,33 @@ describe('assignSeat and the seat rule', () => {
     expect(again.assignment.acting).toBe(true);
     const other = await ok(assign, { ...seat, person: 'dee@example.com' });
     expect(other.assignment.acting).toBe(false);
+  });
+});
+
+describe('departure impact before the person starts', () => {
+  it('is refused naming asOf, as recording that departure is; from their start it answers', async () => {
+    // Nova starts next year but was put in labs' Eng Lead seat from today: the impact listed the
+    // seat as vacated with no coverage change and no finding (the departure did not apply).
+    const [start, early] = [addDays(TODAY, 270), addDays(TODAY, 180)];
+    await ok('createPerson(input: $input) { userErrors { message } }', {
+      email: 'nova@example.com',
+      name: 'Nova',
+      startedOn: start,
+    });
+    await ok('assignSeat(input: $input) { userErrors { message } }', {
+      unit: 'labs',
+      seat: 'ENG_LEAD',
+      person: 'nova@example.com',
+    });
+    const refused = await t.gql(IMPACT, { email: 'nova@example.com', asOf: early });
+    expect(refused.errors?.[0]).toMatchObject({
+      message: `asOf: nova@example.com cannot leave on ${early}: must not be before their start (${start})`,
+      extensions: { code: 'BAD_USER_INPUT', argument: 'asOf' },
+    });
+    const { departureImpact } = await t.data(IMPACT, { email: 'nova@example.com', asOf: start });
+    expect(departureImpact.vacatedSeats).toMatchObject([
+      { unit: { slug: 'labs' }, seat: 'ENG_LEAD' },
+    ]);
+    expect(departureImpact.coverageChanges).toMatchObject([{ unit: { slug: 'labs' } }]);
   });
 });
