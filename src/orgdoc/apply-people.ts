@@ -6,6 +6,7 @@ import { UserInputError, under } from '../writes/errors.js';
 import { managerOf } from './already-so.js';
 import { type Applying, attempt, placing } from './applying.js';
 import type { PersonEntry } from './document.js';
+import type { ParsedDocument } from './shape.js';
 
 /**
  * The document's departures of the days `when` picks. Those to come go last: a departure
@@ -19,6 +20,27 @@ export function applyDepartures(a: Applying, when: (on: Day) => boolean): void {
     if (!on || !when(on) || !person || a.repeats.has(at) || person.departedOn === on) continue;
     const place = placing(at, { on: `${at}.departedOn`, email: `${at}.departedOn` });
     attempt(a, place, () => recordDeparture(a.w, { email: value.email, on }));
+  }
+}
+
+/** The departures after `today` a document states, by email. */
+export function departuresToCome(doc: ParsedDocument, today: Day): Map<string, Day> {
+  const leaving = new Map<string, Day>();
+  for (const { value } of doc.people) {
+    if (value.departedOn && value.departedOn > today) leaving.set(value.email, value.departedOn);
+  }
+  return leaving;
+}
+
+/**
+ * A seat the document gives from its holder's departure to come or later is refused, as a
+ * re-import of the document refuses it once that departure is recorded (the departure, applied
+ * last, withdrew it silently, and the plan counted a seat never held).
+ */
+export function refuseAfterLeaving(a: Applying, email: string, from: Day): void {
+  const left = a.leaving.get(email);
+  if (left && from >= left) {
+    throw UserInputError.of('person', `person "${email}" departed on ${left}`, 'CONFLICT');
   }
 }
 

@@ -25,7 +25,12 @@ import {
   ownersToChange,
   parentOf,
 } from './already-so.js';
-import { applyDepartures, applyPeople } from './apply-people.js';
+import {
+  applyDepartures,
+  applyPeople,
+  departuresToCome,
+  refuseAfterLeaving,
+} from './apply-people.js';
 import { type Applying, attempt, placing } from './applying.js';
 import { backdateCreated } from './backdate.js';
 import { SEAT_FIELDS } from './document.js';
@@ -44,7 +49,8 @@ export function applyDocument(
   problems: Problems,
   repeats: Repeats,
 ): void {
-  const a: Applying = { w, doc, problems, repeats, invalid: invalidKeys(doc) };
+  const leaving = departuresToCome(doc, w.today);
+  const a: Applying = { w, doc, problems, repeats, invalid: invalidKeys(doc), leaving };
   applyPeople(a);
   // A departure on or before the import's day first: the person is gone, so the document
   // cannot give them a seat, a team or an AoR today — refused now as a re-import would be.
@@ -113,9 +119,10 @@ function applySeatsAndMembers(a: Applying, units: ParsedDocument['units']): void
       const place = placing(at, { person: `${at}.${field}`, startedOn: day });
       const { person, acting } = holder;
       const startedOn = holdingFrom(a.w, unit.slug, seat, holder);
-      attempt(a, place, () =>
-        assignSeat(a.w, { unit: unit.slug, seat, person, startedOn, acting }),
-      );
+      attempt(a, place, () => {
+        refuseAfterLeaving(a, person, startedOn ?? a.w.today);
+        assignSeat(a.w, { unit: unit.slug, seat, person, startedOn, acting });
+      });
     }
     for (const [k, email] of (unit.members ?? []).entries()) {
       const member = `${at}.members[${k}]`;

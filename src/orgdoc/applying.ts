@@ -16,6 +16,8 @@ export interface Applying {
   /** Entries left out: repeats, and the writes of entries that failed to save. */
   repeats: Repeats;
   invalid: ReturnType<typeof invalidKeys>;
+  /** The departures to come the document states, by email: recorded last (apply-people.ts). */
+  leaving: ReadonlyMap<string, string>;
 }
 
 /** Runs one write rule; its problems are collected at their place in the document. */

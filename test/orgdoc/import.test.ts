@@ -137,6 +137,33 @@ describe('importOrgDocument', () => {
     expect(await tableCounts(t.database.db)).toMatchObject({ person: 0, unit: 0 });
   });
 
+  test('a seat from the holder’s departure to come, or later, is refused the first time too', async () => {
+    // It was written as a withdrawn row (the departure, recorded last, ended it before it began)
+    // and counted as created; importing the same file again was refused.
+    for (const since of ['2027-06-06', '2027-05-27']) {
+      const doc = {
+        people: [{ email: 'dan@example.com', name: 'Dan', departedOn: '2027-05-27' }],
+        units: [
+          {
+            slug: 'dp',
+            name: 'DP',
+            layer: 'PILLAR',
+            engLead: { person: 'dan@example.com', since },
+          },
+        ],
+      };
+      const first = await importDoc(doc);
+      expect(first.userErrors).toEqual([
+        {
+          path: 'units[0].engLead',
+          message: 'person "dan@example.com" departed on 2027-05-27',
+          code: 'CONFLICT',
+        },
+      ]);
+      expect(await tableCounts(t.database.db)).toMatchObject({ person: 0, unit: 0 });
+    }
+  });
+
   test('a new Tech Lead ends the old assignment, keeps it as history and ends their candidacy', async () => {
     await importDoc(specDocument());
     const result = await importDoc({
