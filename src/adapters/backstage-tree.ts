@@ -2,6 +2,14 @@ import { at, type Entity, list, type Report } from './catalog.js';
 import { refFrom, unknownGroup } from './catalog-refs.js';
 import type { Origin } from './source-map.js';
 
+/** A group's parent: its key, where it was said (and by which parent's list), or refused. */
+interface ParentLink {
+  key: string;
+  origin: Origin;
+  by?: string;
+  refused?: true;
+}
+
 /**
  * Each group's parent, from its `spec.parent` and from parents' `spec.children` (one side is
  * enough; two different ones are a problem, and so is a child two groups list), by key. A
@@ -11,7 +19,7 @@ import type { Origin } from './source-map.js';
  */
 export function parentsOf(groups: Map<string, Entity>, report: Report) {
   const isGroup = (key: string) => groups.has(key);
-  const parents = new Map<string, { key: string; origin: Origin; by?: string; refused?: true }>();
+  const parents = new Map<string, ParentLink>();
   /** `written` (at `origin`) names another parent than the one `listed` by a group. */
   const conflict = (origin: Origin, written: string, listed: { by?: string }) =>
     report.problems.push({
@@ -43,7 +51,39 @@ export function parentsOf(groups: Map<string, Entity>, report: Report) {
     } else if (listed && listed.key !== key) conflict(origin, slugOf(groups, key), listed);
     else parents.set(group.key, { key, origin });
   }
+  refuseCycles(groups, parents, report);
   return parents;
+}
+
+/**
+ * Groups whose parents lead back to them (`dept-a` under `dept-b` under `dept-a`, or a group
+ * its own parent): one problem a cycle, on its first group's parent, naming the whole loop;
+ * its parents are refused. Unsaid, the loop was cut where the layers were inferred, and the
+ * import spoke of layers or of a group with "no team below it".
+ */
+function refuseCycles(
+  groups: Map<string, Entity>,
+  parents: Map<string, ParentLink>,
+  report: Report,
+): void {
+  const seen = new Set<string>();
+  for (const start of groups.keys()) {
+    const path: string[] = [];
+    let key: string | undefined = start;
+    while (key !== undefined && !seen.has(key)) {
+      seen.add(key);
+      path.push(key);
+      const parent = parents.get(key);
+      key = parent && !parent.refused ? parent.key : undefined;
+    }
+    const from = key === undefined ? -1 : path.indexOf(key);
+    if (from < 0) continue;
+    const loop = path.slice(from);
+    const names = [...loop, loop[0] as string].map((k) => groups.get(k)?.ref ?? k);
+    const { origin } = parents.get(loop[0] as string) as ParentLink;
+    report.problems.push({ origin, message: `a loop: ${names.join(' > ')}` });
+    for (const k of loop) parents.set(k, { ...(parents.get(k) as ParentLink), refused: true });
+  }
 }
 
 /**

@@ -292,6 +292,23 @@ describe('backstageToDocument', () => {
     ]);
   });
 
+  it('refuses a loop of parents, naming it once (it was cut where layers were inferred)', () => {
+    const loop = catalog(
+      group('dept-a', { type: 'department', parent: 'dept-b' }),
+      group('dept-b', { type: 'department', parent: 'dept-a' }),
+      group('area-x', { type: 'sub-department', parent: 'dept-a' }),
+      group('team-x', { type: 'team', parent: 'area-x', members: ['bo'] }),
+      user('bo', 'bo@corp.test'),
+    );
+    expect(locatedProblems(loop, [])).toEqual([
+      'catalog.yaml: group:default/dept-a, spec.parent: a loop: group:default/dept-a > group:default/dept-b > group:default/dept-a',
+    ]);
+    const itself = catalog(group('selfy', { type: 'team', children: ['selfy'] }));
+    expect(locatedProblems(itself, [])).toEqual([
+      'catalog.yaml: group:default/selfy, spec.children: a loop: group:default/selfy > group:default/selfy',
+    ]);
+  });
+
   it('refuses a child two groups list, and a spec.parent outside the catalog against a list', () => {
     const twoLists = catalog(
       group('p', { type: 'pillar', children: ['infra', 'data'] }),
