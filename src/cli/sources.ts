@@ -39,14 +39,24 @@ function overLimitsAsBadInput<T>(read: () => T): T {
   }
 }
 
-/** `a=B,c=D` as pairs; a malformed one is a usage error naming the option. */
+/**
+ * `a=B,c=D` as pairs; a malformed one is a usage error naming the option, and so is a key
+ * given two values (`name=Worker,name=Primary Work Email`: the last silently won).
+ */
 function pairs(option: string, value: string): Array<[string, string]> {
+  const given = new Map<string, string>();
   return value.split(',').map((pair) => {
     const [key = '', ...rest] = pair.split('=');
-    if (key.trim() === '' || rest.join('=').trim() === '') {
+    const [k, v] = [key.trim(), rest.join('=').trim()];
+    if (k === '' || v === '') {
       throw badUsage(`${option}: expected key=value pairs separated by commas, got "${pair}"`);
     }
-    return [key.trim(), rest.join('=').trim()];
+    const before = given.get(k.toLowerCase());
+    if (before !== undefined && before !== v) {
+      throw badUsage(`${option}: ${k} is given twice ("${before}", "${v}"): give it once`);
+    }
+    given.set(k.toLowerCase(), v);
+    return [k, v];
   });
 }
 

@@ -433,6 +433,12 @@ describe('import --from csv (after the catalog)', () => {
     ]);
   });
 
+  it('refuses a column mapped twice, naming both headers (the last one silently won)', async () => {
+    const twice = ['--columns', 'name=Full Name,name=Work Email'];
+    const err = await refused('import', '--from', 'csv', CSV, ...twice);
+    expect(err[0]).toBe('--columns: name is given twice ("Full Name", "Work Email"): give it once');
+  });
+
   describe('an HR export of 2,000 rows', () => {
     const write = (header: string, bad: (i: number) => boolean) => {
       const file = join(folder, 'hr.csv');
