@@ -18,6 +18,7 @@ import {
   NAME_MAX,
   nameSchema,
   optionalText,
+  personRefSchema,
   refSchema,
   slugSchema,
 } from '../writes/fields.js';
@@ -55,8 +56,14 @@ const longText = longTextSchema.nullish();
 const unmentioned = <T extends z.ZodType>(schema: T) =>
   schema.nullish().transform((value) => value ?? undefined);
 
+/**
+ * A reference to a person by email: one that names no one is "unknown person", malformed or
+ * not (`manager_email: unknown person "x@y"`); only a person's own `email` must be well-formed.
+ */
+const personRef = personRefSchema;
+
 const holderObjectSchema = z.strictObject({
-  person: emailSchema,
+  person: personRef,
   /** First day in the seat; defaults to the day of the import. */
   since: unmentioned(daySchema),
   /** Interim holder; left out: false for a new holder, unchanged for the current one. */
@@ -65,7 +72,7 @@ const holderObjectSchema = z.strictObject({
 
 /** A seat holder: an email, or `{ person, since?, acting? }` when the start date matters. */
 const holderSchema = z.union([
-  emailSchema.transform((person) => ({ person }) as z.output<typeof holderObjectSchema>),
+  personRef.transform((person) => ({ person }) as z.output<typeof holderObjectSchema>),
   holderObjectSchema,
 ]);
 
@@ -74,7 +81,7 @@ export const personSchema = z.strictObject({
   name,
   title,
   level,
-  manager: emailSchema.nullish(),
+  manager: personRef.nullish(),
   startedOn: daySchema.nullish(),
   /** Their first day gone; recorded (ending what they hold) when not recorded yet. */
   departedOn: unmentioned(daySchema),
@@ -88,7 +95,7 @@ export const unitSchema = z.strictObject({
   charter: longText,
   engLead: unmentioned(holderSchema),
   techLead: unmentioned(holderSchema),
-  members: unmentioned(z.array(emailSchema)),
+  members: unmentioned(z.array(personRef)),
 });
 
 export const aorSchema = z.strictObject({
@@ -98,14 +105,14 @@ export const aorSchema = z.strictObject({
   description: longText,
   /** Defaults to MEDIUM for a new AoR. */
   criticality: unmentioned(z.enum(CRITICALITY_VALUES)),
-  owner: unmentioned(emailSchema),
-  backups: unmentioned(z.array(emailSchema).max(MAX_BACKUPS, `at most ${MAX_BACKUPS} backups`)),
+  owner: unmentioned(personRef),
+  backups: unmentioned(z.array(personRef).max(MAX_BACKUPS, `at most ${MAX_BACKUPS} backups`)),
 });
 
 export const successionSchema = z.strictObject({
   unit: unitRefSchema,
   seat: z.enum(SEAT_VALUES),
-  candidate: emailSchema,
+  candidate: personRef,
   readiness: z.enum(READINESS_VALUES),
   notes: longText,
 });

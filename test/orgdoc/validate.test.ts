@@ -39,6 +39,8 @@ describe('a bad document', () => {
         { ...team, parent: 'platform', members: ['cy@example.com', 'nobody@example.com'] },
         { slug: 'Bad_Slug', name: 'Bad', layer: 'SQUAD' },
         { ...team, slug: 'compute', techlead: 'bo@example.com' },
+        // A reference that names no one is unknown, well-formed or not (SPEC's own `"x@y"`).
+        { ...pillar, slug: 'labs', engLead: 'x@y' },
       ],
       aors: [
         {
@@ -72,6 +74,7 @@ describe('a bad document', () => {
         'VALIDATION units[3].slug: malformed slug "Bad_Slug" (lower-case letters, digits and dashes only)',
         'VALIDATION units[3].layer: unknown value "SQUAD" (expected one of PILLAR, AREA, TEAM)',
         'VALIDATION units[4].techlead: unknown field',
+        'NOT_FOUND units[5].engLead: unknown person "x@y"',
         'VALIDATION aors[0].criticality: unknown value "SEVERE" (expected one of HIGH, MEDIUM, LOW)',
         'NOT_FOUND succession[0].unit: unknown unit "nowhere"',
         'VALIDATION succession[0].readiness: unknown value "SOMEDAY" (expected one of READY_NOW, READY_SOON, READY_LATER)',
