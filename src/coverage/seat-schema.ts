@@ -58,7 +58,9 @@ export const BenchSeat = builder.objectRef<OnDay<SeatData>>('BenchSeat').impleme
     vacantSince: t.expose('vacantSince', {
       type: 'Date',
       nullable: true,
-      description: 'First day without a holder, when empty and held before.',
+      description:
+        'First day without a holder, when empty: the day after the last holder left; never held, ' +
+        'the day the unit was created (null for a unit there before anything was recorded).',
     }),
     openRole: t.exposeBoolean('openRole', { description: 'An OPEN role exists for this seat.' }),
     readyNowCount: t.int({

@@ -43,6 +43,15 @@ describe('churn of a unit created before anything else was recorded', () => {
     expect(tech).toMatchObject({ began: 1, ended: 0, stillOpen: 1, oldestOpenDays: 115 });
   });
 
+  it("says the seats vacant since the unit's creation, as churn counts them", async () => {
+    const { unit } = await t.data(`{ unit(slug: "hs-p", asOf: "2026-12-20") { coverage {
+      engLead { vacantSince } techLead { vacantSince } } } }`);
+    expect(unit.coverage).toEqual({
+      engLead: { vacantSince: TODAY },
+      techLead: { vacantSince: TODAY },
+    });
+  });
+
   it('a period after its creation finds the vacancy already open, begun before it', async () => {
     const [eng] = await stats('2026-12-07', '2026-12-31');
     expect(eng).toMatchObject({ began: 0, stillOpen: 1, oldestOpenDays: 25 });

@@ -1,5 +1,5 @@
 import type { Readiness, Seat } from '../../db/tables.js';
-import { addDays, daysBetween } from '../org/days.js';
+import { addDays, daysBetween, ORG_DAYS } from '../org/days.js';
 import { byPersonName, candidatesFor } from '../org/lookup.js';
 import type { Day, OrgState } from '../org/state.js';
 
@@ -15,8 +15,9 @@ export interface SeatCoverage {
   tenureDays: number | null;
   /**
    * For an empty seat, the first day without a holder: the day after the last holder's end,
-   * the Eng Lead's own stint in the Tech Lead seat too (churn's vacancies count it so). Null
-   * when held, and when never held (churn counts that vacancy from the unit's creation).
+   * the Eng Lead's own stint in the Tech Lead seat too (churn's vacancies count it so); never
+   * held, the unit's creation day, as churn's vacancy begins. Null when held, and when never
+   * held in a unit there before anything recorded (no day is known).
    */
   vacantSince: Day | null;
   /** An `OPEN` role for this seat is in force. */
@@ -45,12 +46,18 @@ export function seatCoverage(state: OrgState, unitId: number, seat: Seat): SeatC
     // An acting holder confirmed (or a holding restated) is in the seat since their first day.
     heldSince: holderSince,
     tenureDays: holderSince ? daysBetween(holderSince, state.asOf) : null,
-    vacantSince: !holder && lastEndedOn ? addDays(lastEndedOn, 1) : null,
+    vacantSince: holder ? null : lastEndedOn ? addDays(lastEndedOn, 1) : createdDay(state, unitId),
     openRole: seatState.openRole,
     readyNow: ready('READY_NOW'),
     readySoon: ready('READY_SOON'),
     readyLater: ready('READY_LATER'),
   };
+}
+
+/** The day a unit was created, if one was recorded (not "before anything recorded"). */
+function createdDay(state: OrgState, unitId: number): Day | null {
+  const createdOn = state.unitsById.get(unitId)?.createdOn;
+  return createdOn && createdOn > ORG_DAYS.first ? createdOn : null;
 }
 
 /** Held seats count for bench strength and NO_SUCCESSOR, a Tech Lead seat held by the Eng Lead too. */

@@ -61,7 +61,8 @@ export function hierarchyOn(
 }
 
 function toUnitState(u: UnitRow, parentId: number | null): UnitState {
-  return { id: u.id, slug: u.slug, name: u.name, layer: u.layer, parentId };
+  const { id, slug, name, layer, createdOn } = u;
+  return { id, slug, name, layer, parentId, createdOn };
 }
 
 /** A person as a state holds them, with their manager on the state's day. */

@@ -28,6 +28,8 @@ export interface UnitState {
   name: string;
   layer: Layer;
   parentId: number | null;
+  /** The day it was created (`ORG_DAYS.first`: there before anything recorded). */
+  createdOn: Day;
 }
 
 export interface PersonState {
