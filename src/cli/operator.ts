@@ -84,7 +84,7 @@ async function reach(
     if (dryRun) return inProcessOn(await emptyOrg(), config, today);
     if (!MAKES_ORG.has(command)) {
       throw cannotRun(
-        `ORGRAPH_DATA_DIR ${config.dataDir} holds no org (no database there): nothing to ${command}; ` +
+        `ORGRAPH_DATA_DIR ${config.dataDir} holds no org (no database there), so no ${command}; ` +
           'set ORGRAPH_DATA_DIR to the folder that holds yours, or start the server there first',
       );
     }

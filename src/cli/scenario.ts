@@ -65,7 +65,7 @@ function changeLine(change: Change): string {
     setTeam: team ? `${person} moves to team ${team}` : `${person} leaves their team`,
     moveUnit: `${unit} moves under ${parent}`,
     addCandidate: `${person} becomes a ${readiness} candidate for ${unit} ${seat}`,
-    hire: `${name ?? 'a new hire'} is hired into ${unit} ${seat}`,
+    hire: name ? `${name} is hired into ${unit} ${seat}` : `someone is hired into ${unit} ${seat}`,
     setPolicy: `the policy becomes ${policyWords(fields ?? {})}${on ? ` from ${on}` : ''}`,
   };
   return words[kind] ?? kind;

@@ -135,7 +135,7 @@ describe.skipIf(process.env.DATABASE_URL)(
         );
         expect(code).toBe(3);
         expect(output.trim()).toBe(
-          `ORGRAPH_DATA_DIR ${typo} holds no org (no database there): nothing to check; set ORGRAPH_DATA_DIR to the folder that holds yours, or start the server there first`,
+          `ORGRAPH_DATA_DIR ${typo} holds no org (no database there), so no check; set ORGRAPH_DATA_DIR to the folder that holds yours, or start the server there first`,
         );
         expect(existsSync(typo)).toBe(false);
       });
