@@ -29,6 +29,10 @@ const SeatVacancy = builder.objectRef<OnDay<VacancyData>>('SeatVacancy').impleme
       description: 'READY_NOW candidates first, then READY_SOON, each by name.',
       resolve: (v, _args, context) => readFor(context, v, (org) => org.people(v.readyCandidateIds)),
     }),
+    readyNowCount: t.exposeInt('readyNowCount', {
+      description:
+        'How many of `readyCandidates`, first, are READY_NOW; the others are READY_SOON (1–2 years).',
+    }),
   }),
 });
 

@@ -220,3 +220,25 @@ describe('departure impact before the person starts', () => {
     expect(departureImpact.coverageChanges).toMatchObject([{ unit: { slug: 'labs' } }]);
   });
 });
+
+describe('a vacated seat says which of its ready candidates are ready now', () => {
+  it('READY_NOW first, counted; the rest READY_SOON (the dashboard showed all as ready)', async () => {
+    const vacated = async (email: string) =>
+      (
+        await t.data(`{ departureImpact(email: "${email}", asOf: "${TODAY}") {
+          vacatedSeats { unit { slug } seat readyCandidates { name } readyNowCount } } }`)
+      ).departureImpact.vacatedSeats;
+    expect(await vacated('ian@example.com')).toContainEqual({
+      unit: { slug: 'infra' },
+      seat: 'ENG_LEAD',
+      readyCandidates: [{ name: 'Ana Ruiz' }],
+      readyNowCount: 1,
+    });
+    expect(await vacated('cy@example.com')).toContainEqual({
+      unit: { slug: 'platform' },
+      seat: 'TECH_LEAD',
+      readyCandidates: [{ name: 'Ivy Chen' }],
+      readyNowCount: 0,
+    });
+  });
+});

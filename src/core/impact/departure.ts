@@ -11,6 +11,8 @@ export interface SeatVacancy {
   seat: Seat;
   /** READY_NOW first, then READY_SOON, each by name then email; never the departing person. */
   readyCandidateIds: number[];
+  /** How many of them, first, are READY_NOW (the rest are READY_SOON). */
+  readyNowCount: number;
 }
 
 /** What one person's departure would do (SPEC §2 "Departure impact"), lists in stable order. */
@@ -44,11 +46,15 @@ export function departureImpact(
   const seats = sortedSeats(state, seatsHeldBy(state, personId));
   return {
     personId,
-    vacatedSeats: seats.map(({ unitId, seat }) => ({
-      unitId,
-      seat,
-      readyCandidateIds: readyCandidates(seatCoverage(after, unitId, seat)),
-    })),
+    vacatedSeats: seats.map(({ unitId, seat }) => {
+      const coverage = seatCoverage(after, unitId, seat);
+      return {
+        unitId,
+        seat,
+        readyCandidateIds: readyCandidates(coverage),
+        readyNowCount: coverage.readyNow.length,
+      };
+    }),
     unownedAorIds: state.aors.filter((a) => a.primaryOwnerId === personId).map((a) => a.id),
     aorsWithoutBackupIds: state.aors
       .filter((a) => a.backupOwnerIds.length === 1 && a.backupOwnerIds[0] === personId)

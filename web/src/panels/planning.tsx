@@ -4,10 +4,10 @@ import { useUsable } from '../usable.js';
 import { BENCH_QUERY, type BenchAnswer, SuccessionBench } from './bench.js';
 import { WhatIf } from './what-if.js';
 
-const VIEWER_SCOPE = `query DashboardScope { viewer { scope { slug } } }`;
+const VIEWER_SCOPE = `query DashboardScope { viewer { role scope { slug } } }`;
 
 interface ScopeAnswer {
-  viewer: { scope: { slug: string } | null };
+  viewer: { role: string | null; scope: { slug: string } | null };
 }
 
 /**
@@ -18,7 +18,10 @@ interface ScopeAnswer {
 export function Planning() {
   const who = useQuery<ScopeAnswer>(VIEWER_SCOPE, useUsable() ? {} : null);
   const scope = who.data?.viewer.scope?.slug ?? null;
-  const { data, error, loading } = useQuery<BenchAnswer>(BENCH_QUERY, who.data ? { scope } : null);
+  // A VIEWER is not asked the bench: each refusal was a FORBIDDEN in the server's log and
+  // error metrics, once a page load and once a live refresh, for every open page.
+  const reads = who.data && who.data.viewer.role !== 'VIEWER';
+  const { data, error, loading } = useQuery<BenchAnswer>(BENCH_QUERY, reads ? { scope } : null);
   const bench = data?.successionBench ?? [];
   const holders = useMemo(() => {
     const byEmail = new Map(
@@ -26,7 +29,7 @@ export function Planning() {
     );
     return [...byEmail.values()].sort((a, b) => a.name.localeCompare(b.name));
   }, [bench]);
-  if (error?.code === 'FORBIDDEN' || (!data && !error)) return null;
+  if (!reads || error?.code === 'FORBIDDEN' || (!data && !error)) return null;
   return (
     <>
       <WhatIf people={holders} />

@@ -15,10 +15,17 @@ interface Aor {
   unit: Unit;
 }
 
+interface Vacated {
+  unit: Unit;
+  seat: Seat;
+  readyCandidates: { name: string }[];
+  readyNowCount: number;
+}
+
 interface ImpactAnswer {
   departureImpact: {
     person: { name: string };
-    vacatedSeats: { unit: Unit; seat: Seat; readyCandidates: { name: string }[] }[];
+    vacatedSeats: Vacated[];
     coverageChanges: { unit: Unit; from: CoverageStatus; to: CoverageStatus }[];
     unownedAors: Aor[];
     aorsWithoutBackup: Aor[];
@@ -31,7 +38,7 @@ interface ImpactAnswer {
 const IMPACT_QUERY = `query DashboardWhatIf($email: String!, $asOf: Date) {
   departureImpact(email: $email, asOf: $asOf) {
     person { name }
-    vacatedSeats { unit { slug name } seat readyCandidates { name } }
+    vacatedSeats { unit { slug name } seat readyCandidates { name } readyNowCount }
     coverageChanges { unit { slug name } from to }
     unownedAors { slug name unit { slug name } }
     aorsWithoutBackup { slug name unit { slug name } }
@@ -84,6 +91,18 @@ export function WhatIf({ people }: { people: { name: string; email: string }[] }
   );
 }
 
+/** "ready now: Ana Ruiz; ready soon: Ivy Chen", or "nobody ready now or soon". */
+function readiness(v: Vacated): string {
+  const names = (people: { name: string }[]) => people.map((c) => c.name).join(', ');
+  const now = v.readyCandidates.slice(0, v.readyNowCount);
+  const soon = v.readyCandidates.slice(v.readyNowCount);
+  const parts = [
+    now.length > 0 ? `ready now: ${names(now)}` : '',
+    soon.length > 0 ? `ready soon: ${names(soon)}` : '',
+  ].filter(Boolean);
+  return parts.join('; ') || 'nobody ready now or soon';
+}
+
 function Impact({ impact }: { impact: ImpactAnswer['departureImpact'] }) {
   return (
     <div class="impact" aria-live="polite">
@@ -91,8 +110,7 @@ function Impact({ impact }: { impact: ImpactAnswer['departureImpact'] }) {
       <Part title="Seats they would vacate" items={impact.vacatedSeats}>
         {(v) => (
           <>
-            <UnitLink unit={v.unit} /> · {SEAT[v.seat]} · ready:{' '}
-            {v.readyCandidates.map((c) => c.name).join(', ') || 'nobody'}
+            <UnitLink unit={v.unit} /> · {SEAT[v.seat]} · {readiness(v)}
           </>
         )}
       </Part>
