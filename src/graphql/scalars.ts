@@ -18,10 +18,22 @@ function notADay(shown: string, literal?: ValueNode): never {
   });
 }
 
+/**
+ * A day of an answer: any real day, 1899-12-31 too. A row replaced the day it began is kept,
+ * ending the day before it (never in force), and a row from 1900-01-01 so ends on 1899-12-31:
+ * refused here, the write that made it answered an error though it was committed, and its
+ * history could not be read again.
+ */
+function answeredDay(value: unknown): string {
+  if (typeof value === 'string' && isDay(value)) return value;
+  throw new Error(`not a day: ${JSON.stringify(value)}`);
+}
+
 builder.scalarType('Date', {
   description:
-    'An ISO 8601 calendar day, e.g. 2026-11-23 (no time, no zone), from 1900-01-01 to 2999-12-31.',
-  serialize: (value) => parseDay(value),
+    'An ISO 8601 calendar day, e.g. 2026-11-23 (no time, no zone), from 1900-01-01 to ' +
+    '2999-12-31 (a history row replaced on 1900-01-01, the day it began, ends on 1899-12-31).',
+  serialize: answeredDay,
   parseValue: (value) => parseDay(value),
   // A literal of another kind (`20261206`, `TODAY`) is shown as written.
   parseLiteral: (ast) =>

@@ -177,3 +177,37 @@ describe.runIf(process.env.DATABASE_URL)('concurrent assignments on PostgreSQL',
     );
   });
 });
+
+describe('a holder from the first day the org can mean, replaced that day', () => {
+  it('is kept ending on 1899-12-31, and the write and its history read (they were errors)', async () => {
+    // core's Eng Lead from 1900-01-01 (as an import's holder may be), replaced from that day:
+    // the old row ends the day before it began, as every row replaced the day it began does.
+    await expectWritten(t, ASSIGN, {
+      unit: 'core',
+      seat: 'ENG_LEAD',
+      person: 'p5@example.com',
+      startedOn: '1900-01-01',
+    });
+    const replaced = await t.gql(ASSIGN, {
+      input: { unit: 'core', seat: 'ENG_LEAD', person: 'p6@example.com', startedOn: '1900-01-01' },
+    });
+    expect(replaced.errors).toBeUndefined();
+    expect(replaced.data?.assignSeat).toMatchObject({
+      ended: {
+        person: { email: 'p5@example.com' },
+        startedOn: '1900-01-01',
+        endedOn: '1899-12-31',
+      },
+      userErrors: [],
+    });
+    const read = await t.gql(`{ unit(slug: "core") { engLead { email }
+      seatHistory { person { email } startedOn endedOn } } }`);
+    expect(read.errors).toBeUndefined();
+    expect(read.data?.unit.engLead).toEqual({ email: 'p6@example.com' });
+    expect(read.data?.unit.seatHistory).toContainEqual({
+      person: { email: 'p5@example.com' },
+      startedOn: '1900-01-01',
+      endedOn: '1899-12-31',
+    });
+  });
+});
