@@ -129,5 +129,42 @@ describe.skipIf(!hasChromium)(
       expect(await page.getByLabel('Severity').inputValue()).toBe('CRITICAL');
       await page.close();
     });
+
+    it('asks the day a typing stops at, and says a day it does not answer, answering on', async () => {
+      // 12/31/2025 typed over 06/01/2025 passed through 12/01, 12/03 and 12/31 of 2025's
+      // neighbours, every panel asked for each; 01/01/1899 was shown while the page answered
+      // for the last day the typing passed, and 02/30/2026 silently for today.
+      const page = await openDashboard(session.browser, session.url, ADMIN_TOKEN);
+      await page.waitForFunction(USABLE);
+      const picker = page.getByLabel('As of');
+      await picker.fill('2025-06-01');
+      await expect.poll(() => page.url()).toContain('asOf=2025-06-01');
+      await expect.poll(() => page.locator('#findings').getAttribute('aria-busy')).toBe('false');
+      const asked = new Set<string>();
+      page.on('request', (r) => {
+        const day = JSON.parse(r.postData() ?? '{}').variables?.asOf;
+        if (typeof day === 'string') asked.add(day);
+      });
+      await picker.focus();
+      await page.keyboard.type('12312025', { delay: 50 });
+      await expect.poll(() => page.url()).toContain('asOf=2025-12-31');
+      await expect.poll(() => page.locator('#findings').getAttribute('aria-busy')).toBe('false');
+      // (The panels asked after the page was usable may still be asking 06-01's.)
+      expect([...asked].filter((day) => day !== '2025-06-01')).toEqual(['2025-12-31']);
+      asked.clear();
+      await picker.focus();
+      await page.keyboard.type('01011899', { delay: 50 });
+      await page.locator('h1').click(); // leaving the picker
+      const said = page.locator('.page-header [aria-live]');
+      await expect
+        .poll(() => said.textContent())
+        .toMatch(
+          /^1899-\d\d-\d\d is not a day answered \(1900-01-01 to 2999-12-31\): still answers for 2025-12-31$/,
+        );
+      await page.waitForTimeout(600);
+      expect(page.url()).toContain('asOf=2025-12-31');
+      expect([...asked].filter((day) => day !== '2025-12-31')).toEqual([]);
+      await page.close();
+    });
   },
 );

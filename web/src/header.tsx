@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { FIRST_DAY, isApiDay, LAST_DAY } from './days.js';
 
 interface HeaderProps {
@@ -11,8 +11,41 @@ interface HeaderProps {
   refresh: () => void;
 }
 
+// A day typed passes through others (12/3 on the way to 12/31, years 0002 to 2025): the one
+// the typing stops at is asked, not each of them, every panel flickering through them.
+const PICK_PAUSE_MS = 400;
+
+/**
+ * The picker's day, asked once the typing pauses; one the API does not answer (1899-01-01,
+ * 02/30), said once the picker is left, the page answering on for the day before (it showed
+ * one day and answered for another, or silently for today). Nothing is rendered while a day
+ * is typed: the field, bound to the day answered, would be set back under the typing.
+ */
+function useDayPicker(setAsOf: (day: string) => void) {
+  const [unanswered, setUnanswered] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const answered = (input: HTMLInputElement) =>
+    (input.value === '' && !input.validity.badInput) || isApiDay(input.value);
+  const pick = (input: HTMLInputElement) => {
+    clearTimeout(timer.current);
+    const day = input.value;
+    if (!answered(input)) return;
+    timer.current = setTimeout(() => {
+      setUnanswered(null);
+      setAsOf(day);
+    }, PICK_PAUSE_MS);
+  };
+  const leave = (input: HTMLInputElement) => {
+    if (answered(input)) return;
+    clearTimeout(timer.current);
+    setUnanswered(input.value || 'that');
+  };
+  return { unanswered, pick, leave };
+}
+
 export function Header(props: HeaderProps) {
   const { token, setToken, asOf, refusedAsOf, setAsOf, refresh } = props;
+  const { unanswered, pick, leave } = useDayPicker(setAsOf);
   return (
     <header class="page-header">
       <h1>
@@ -26,19 +59,17 @@ export function Header(props: HeaderProps) {
             min={FIRST_DAY}
             max={LAST_DAY}
             value={asOf}
-            onChange={(e) => {
-              // A day typed digit by digit passes through years 0002, 0020, 0202: only a day
-              // the API answers is asked (else each one asked every panel, and was refused).
-              const day = e.currentTarget.value;
-              if (day === '' || isApiDay(day)) setAsOf(day);
-            }}
+            onChange={(e) => pick(e.currentTarget)}
+            onBlur={(e) => leave(e.currentTarget)}
           />
         </label>
         <button type="button" onClick={() => setAsOf('')} disabled={!asOf}>
           Today
         </button>
         <span class="muted" aria-live="polite">
-          {answeredDay(asOf, refusedAsOf)}
+          {unanswered === null
+            ? answeredDay(asOf, refusedAsOf)
+            : `${unanswered} is not a day answered (${FIRST_DAY} to ${LAST_DAY}): still ${answeredDay(asOf, refusedAsOf).toLowerCase()}`}
         </span>
         <button type="button" onClick={refresh}>
           Refresh
