@@ -50,16 +50,21 @@ describe.skipIf(!hasChromium)(
       const first = await listen(session.api.app);
       const page = await openDashboard(session.browser, first.url, ADMIN_TOKEN);
       await page.waitForFunction(USABLE);
+      await page.getByLabel('Severity').selectOption('CRITICAL');
       await first.close();
       await expect
         .poll(() => page.getByRole('alert').allTextContents(), { timeout: 15_000 })
         .toContainEqual(expect.stringContaining('could not be reached'));
+      // What it last answered stays, the filters too: the page was one line, set back after.
+      expect(await page.locator('#tree li').count()).toBeGreaterThan(0);
+      expect(await page.getByLabel('Severity').inputValue()).toBe('CRITICAL');
       // Still down a moment after the page gave up the stream: it must keep trying.
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const again = await listen(session.api.app, Number(new URL(first.url).port));
       try {
         await expect.poll(() => page.getByRole('alert').count(), { timeout: 15_000 }).toBe(0);
         await expect.poll(() => page.locator('#churn tbody tr').count()).toBeGreaterThan(0);
+        expect(await page.getByLabel('Severity').inputValue()).toBe('CRITICAL');
       } finally {
         await page.close();
         await again.close();

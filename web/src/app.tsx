@@ -69,7 +69,10 @@ function Dashboard({ revealed, refresh }: DashboardProps) {
   const rollup = useQuery<RollupAnswer>(ROLLUP_QUERY);
   const { asOf, token } = useContext(AskingContext);
   useLiveRefresh(useTokenWorks(rollup, token), token, refresh);
-  if (rollup.error) {
+  // A server gone after it answered (a restart, an outage): the page stays as it last was,
+  // filters and all, saying so, where it was replaced by one line and set back on return.
+  const stale = rollup.error && rollup.data !== null ? rollup.error : null;
+  if (rollup.error && !stale) {
     const signIn = rollup.error.code === 'UNAUTHENTICATED';
     return (
       <main class="notice">
@@ -99,6 +102,11 @@ function Dashboard({ revealed, refresh }: DashboardProps) {
   const day = asOf ?? today();
   return (
     <main class="grid">
+      {stale ? (
+        <p class="notice stale" role="alert">
+          {stale.message} What it last answered is shown; it is asked again on its return.
+        </p>
+      ) : null}
       {/* The tree is a tab stop a unit: a keyboard reaches the panels past it in one. */}
       <a class="skip-link" href="#panels">
         Skip the org tree

@@ -21,7 +21,8 @@ export interface Answer<T> {
 
 /**
  * Asks `query` with `variables` (and the day picked, as `$asOf`), again whenever either,
- * the token or the version changes. The last answer stays shown while the next one loads.
+ * the token or the version changes. The last answer stays shown while the next one loads, and
+ * while the server cannot answer.
  * `variables: null` asks nothing (a question not posed yet).
  */
 export function useQuery<T>(
@@ -41,8 +42,14 @@ export function useQuery<T>(
     setAnswer((last) => ({ ...last, loading: true }));
     ask<T>(query, { ...variables, asOf }, token).then(
       (data) => current && setAnswer({ data, error: null, loading: false }),
-      (error: unknown) =>
-        current && setAnswer({ data: null, error: asApiError(error), loading: false }),
+      (error: unknown) => {
+        if (!current) return;
+        const failed = asApiError(error);
+        // The server (or its database) failing keeps what it last answered on the page, with
+        // the error beside it; a refusal (a bad token, a forbidden read) does not.
+        const keep = failed.code === null || failed.code === 'DATABASE_UNAVAILABLE';
+        setAnswer((last) => ({ data: keep ? last.data : null, error: failed, loading: false }));
+      },
     );
     return () => {
       current = false;
