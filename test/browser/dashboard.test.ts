@@ -100,6 +100,26 @@ describe.skipIf(!hasChromium)(
       expect(await trendRows.last().textContent()).toContain(
         `${last.on}${pillars.healthy} of ${pillars.units}`,
       );
+      // Its four lines told apart by dash too, in colours no status badge uses: the layers
+      // were the Staffed, TLM and Missing Eng Lead colours, one olive to a colour-blind eye.
+      const markers = await page
+        .locator('#trend .u-legend .u-marker')
+        .evaluateAll((els) => els.map((el) => getComputedStyle(el).borderStyle));
+      expect(markers.slice(-4)).toEqual(['solid', 'dashed', 'dotted', 'double']);
+      const statusEdges = await page.evaluate(() =>
+        ['--staffed-edge', '--tlm-edge', '--missing-edge', '--vacant-edge'].map((v) =>
+          getComputedStyle(document.documentElement).getPropertyValue(v).trim(),
+        ),
+      );
+      const lineColours = await page
+        .locator('#trend .u-legend .u-marker')
+        .evaluateAll((els) => els.map((el) => getComputedStyle(el).borderColor));
+      const hex = (rgb: string) =>
+        `#${(rgb.match(/\d+/g) ?? [])
+          .slice(0, 3)
+          .map((n) => Number(n).toString(16).padStart(2, '0'))
+          .join('')}`;
+      for (const colour of lineColours.slice(-4)) expect(statusEdges).not.toContain(hex(colour));
       await page.close();
     });
 

@@ -24,7 +24,12 @@ const TREND_QUERY = `query DashboardTrend($from: Date!, $to: Date!) {
 const share = (part: number, whole: number) => (whole === 0 ? null : (100 * part) / whole);
 const LAYERS: Layer[] = ['PILLAR', 'AREA', 'TEAM'];
 // The status colours of style.css, read when drawing so dark mode gets its own.
-const LINE_COLOURS = ['--staffed-edge', '--tlm-edge', '--missing-edge', '--link'];
+// Told apart by dash as well as colour (a colour-blind reader saw three olive lines), and
+// in colours no status uses (the Teams line was Missing Eng Lead's orange).
+const LINE_COLOURS = ['--trend-1', '--trend-2', '--trend-3', '--trend-4'];
+const LINE_DASHES = [[], [10, 5], [2, 4], [12, 4, 2, 4]];
+// The legend's marker of each line, as near its dash as a border gets.
+const MARKER_STYLES = ['solid', 'dashed', 'dotted', 'double'];
 
 /** Per point: the healthy share of each layer and the bench strength, in percent. */
 function series(points: TrendPoint[]): uPlot.AlignedData {
@@ -57,10 +62,18 @@ function Chart({ points }: { points: TrendPoint[] }) {
         height: 220,
         scales: { y: { range: [0, 100] } },
         axes: [axis, { ...axis, values: (_u, ticks) => ticks.map((t) => `${t}%`) }],
-        legend: { live: false },
+        legend: {
+          live: false,
+          markers: { width: 3, dash: (_u: uPlot, i: number) => MARKER_STYLES[i - 1] ?? 'solid' },
+        },
         series: [
           { label: 'Month' },
-          ...names.map((label, i) => ({ label, stroke: colour(i), width: 2 })),
+          ...names.map((label, i) => ({
+            label,
+            stroke: colour(i),
+            width: 2,
+            dash: LINE_DASHES[i],
+          })),
         ],
       },
       series(points),
