@@ -63,8 +63,13 @@ describe('departureImpact', () => {
 
   it('lists the seats vacated, each with its ready candidates, READY_NOW first', () => {
     expect(impact.vacatedSeats).toEqual([
-      { unitId: u('infra'), seat: 'ENG_LEAD', readyCandidateIds: [p('gus'), p('eli')] },
-      { unitId: u('storage'), seat: 'ENG_LEAD', readyCandidateIds: [p('dee')] },
+      {
+        unitId: u('infra'),
+        seat: 'ENG_LEAD',
+        readyCandidateIds: [p('gus'), p('eli')],
+        readyNowCount: 1,
+      },
+      { unitId: u('storage'), seat: 'ENG_LEAD', readyCandidateIds: [p('dee')], readyNowCount: 1 },
     ]);
   });
 
