@@ -21,9 +21,26 @@ const onOff = z
 
 const milliseconds = z.coerce.number().int().min(1).max(3_600_000);
 
+/** A port: digits only (`" "` was 0, a random port; `0x11` was 17). */
+const port = z
+  .string()
+  .regex(/^\d{1,5}$/, 'a port number, 0 to 65535')
+  .transform(Number)
+  .pipe(z.number().max(65535, 'a port number, 0 to 65535'));
+
+/**
+ * A secret sent as a bearer token: no whitespace, which a header cannot carry in a token (a
+ * secret read from a file ends with a newline: accepted, it never matched any request).
+ */
+const secret = (min: number) =>
+  z
+    .string()
+    .min(min)
+    .refine((value) => !/\s/.test(value), 'has whitespace (a line break from a file?): remove it');
+
 const envSchema = z
   .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    PORT: port.default(4000),
     HOST: z.string().min(1).default('127.0.0.1'),
     DATABASE_URL: z
       .string()
@@ -32,7 +49,7 @@ const envSchema = z
       .optional(),
     ORGRAPH_DATA_DIR: z.string().min(1).optional(),
     ORGRAPH_DEMO: onOff.default(true),
-    ORGRAPH_ADMIN_TOKEN: z.string().min(1).optional(),
+    ORGRAPH_ADMIN_TOKEN: secret(1).optional(),
     // Explicitly opens read access (VIEWER, or the role named) to requests without a token.
     // Any case, as roles are everywhere else (`--role admin`, a JWT's `viewer`).
     ORGRAPH_OPEN_READ: z
@@ -69,7 +86,7 @@ const envSchema = z
       .min(1_024)
       .default(6 * 1024 * 1024),
     // When set, GET /metrics needs it as a bearer token.
-    ORGRAPH_METRICS_TOKEN: z.string().min(16).optional(),
+    ORGRAPH_METRICS_TOKEN: secret(16).optional(),
     ORGRAPH_DB_CONNECT_TIMEOUT_MS: milliseconds.default(5_000),
     ORGRAPH_DB_STATEMENT_TIMEOUT_MS: milliseconds.default(30_000),
     ORGRAPH_SHUTDOWN_GRACE_MS: milliseconds.default(10_000),

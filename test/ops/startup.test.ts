@@ -35,6 +35,25 @@ describe('a start that cannot serve', () => {
     oneLine(lines, /Bad setting PORT: .*Fix or unset it\.$/);
   });
 
+  it.each([
+    // `" "` listened on a random port; a secret read from a file with its line break never
+    // matched a request, and was taken without a word.
+    [{ PORT: ' ' }, /Bad setting PORT: .*a port number, 0 to 65535/],
+    [{ PORT: '0x11' }, /Bad setting PORT: .*a port number, 0 to 65535/],
+    [
+      { ORGRAPH_ADMIN_TOKEN: 'ops-test-admin-token-0123456789\n' },
+      /ORGRAPH_ADMIN_TOKEN: has whitespace/,
+    ],
+    [
+      { ORGRAPH_METRICS_TOKEN: 'metrics secret 0123456789' },
+      /ORGRAPH_METRICS_TOKEN: has whitespace/,
+    ],
+  ])('names a bad setting %o (exit 2)', async (env, pattern) => {
+    const { code, lines } = await failedStart({ ...env, ORGRAPH_DATA_DIR: scratchDir() });
+    expect(code).toBe(2);
+    oneLine(lines, pattern);
+  });
+
   it("names a JWKS file that is not JSON in one line, the parser's line break aside (exit 2)", async () => {
     const folder = scratchDir();
     const jwks = join(folder, 'jwks.json');
