@@ -47,12 +47,13 @@ describe.skipIf(process.env.DATABASE_URL)(
       180_000,
     );
 
-    it('refuses an ORGRAPH_HEAP_MB that is not a number in one line, exit 2', async () => {
-      // Node refused it in its own words ("node: bad option: --max-old-space-size=abc"), exit 9.
-      const npm = run('npm', ['start', '--silent'], { ORGRAPH_HEAP_MB: 'abc' });
+    it.each(['abc', '48'])('refuses an ORGRAPH_HEAP_MB of %s in one line, exit 2', async (heap) => {
+      // Node refused abc in its own words ("node: bad option: --max-old-space-size=abc"),
+      // exit 9; 48 MB ran V8 out of memory at start, a stack trace and exit 134.
+      const npm = run('npm', ['start', '--silent'], { ORGRAPH_HEAP_MB: heap });
       expect(await npm.exited).toBe(2);
       expect(npm.output().trim()).toBe(
-        'orgraph could not start: Bad setting ORGRAPH_HEAP_MB: a whole number of megabytes, e.g. 768. Fix or unset it.',
+        'orgraph could not start: Bad setting ORGRAPH_HEAP_MB: a whole number of megabytes, at least 64, e.g. 768. Fix or unset it.',
       );
     });
 
