@@ -102,6 +102,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       max: poolMax,
       connectionTimeoutMillis: timeouts.connectMs,
       statement_timeout: timeouts.statementMs,
+      // A server that stops answering without closing (a network partition) never sends the
+      // statement timeout's cancel: the client gives up a little after it, or a request,
+      // /ready and the shutdown that waits for them would hang for good.
+      query_timeout: timeouts.statementMs + timeouts.connectMs,
       keepAlive: true,
     });
     pool.on('connect', (client) => keepAliveOnError(client, options.onConnectionLost));

@@ -118,7 +118,11 @@ function announce(config: Config, port: number, started: Omit<Started, 'tty'> = 
  * see them complete and reconnect elsewhere) and closes its LISTEN connection.
  */
 async function stop(reason: string, exitCode: number): Promise<void> {
-  if (stopping) return;
+  if (stopping) {
+    // A second signal: the operator does not wait for what is left (it was ignored).
+    logger?.warn({ reason }, `${reason} again: exiting now`);
+    process.exit(1);
+  }
   stopping = true;
   const graceMs = config?.shutdownGraceMs ?? 0;
   logger?.info(
@@ -129,11 +133,31 @@ async function stop(reason: string, exitCode: number): Promise<void> {
   // and what it opened is closed below, the folder lock last.
   await starting?.catch(() => {});
   const draining = server && connections ? drain(server, connections, graceMs) : Promise.resolve(0);
-  await app?.dispose();
-  const cut = await draining;
-  if (cut > 0) logger?.warn({ cut, graceMs }, 'cut connections still open after the grace period');
-  await closeAll();
+  // A database that stopped answering holds its connections: closing waits so long at most.
+  const closing = async () => {
+    await app?.dispose();
+    const cut = await draining;
+    if (cut > 0)
+      logger?.warn({ cut, graceMs }, 'cut connections still open after the grace period');
+    await closeAll();
+  };
+  if (!(await within(closing().catch(() => {}), graceMs + CLOSE_MS))) {
+    logger?.warn({ graceMs }, `the database did not close within ${CLOSE_MS} ms: exiting`);
+  }
   process.exit(exitCode);
+}
+
+const CLOSE_MS = 5_000;
+
+/** Whether `work` settled within `ms`. */
+async function within(work: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const settled = await Promise.race([work.then(() => true as const), late]);
+  clearTimeout(timer);
+  return settled;
 }
 
 /** The configuration when it asks for workers (and this is their primary), else null. */
