@@ -38,6 +38,10 @@ const ORG = {
 
 const t = useTestOrg(ORG);
 
+/** Person `n` takes `unit`'s `seat` from `startedOn`; the payload. */
+const assign = (unit: string, seat: string, n: number, startedOn: string) =>
+  expectWritten(t, ASSIGN, { unit, seat, person: `p${n}@example.com`, startedOn });
+
 /** p2 takes db's Eng Lead seat from p0 on 2026-06-01; the payload. */
 const p2TakesEngLead = () =>
   expectWritten(t, ASSIGN, {
@@ -108,12 +112,7 @@ describe('vacateSeat', () => {
 
 describe('a holder planned for a later day', () => {
   it('is not "already" the holder before it', async () => {
-    await expectWritten(t, ASSIGN, {
-      unit: 'infra',
-      seat: 'TECH_LEAD',
-      person: 'p2@example.com',
-      startedOn: '2026-12-10',
-    });
+    await assign('infra', 'TECH_LEAD', 2, '2026-12-10');
     const earlier = await mutate(t, ASSIGN, {
       unit: 'infra',
       seat: 'TECH_LEAD',
@@ -182,12 +181,7 @@ describe('a holder from the first day the org can mean, replaced that day', () =
   it('is kept ending on 1899-12-31, and the write and its history read (they were errors)', async () => {
     // core's Eng Lead from 1900-01-01 (as an import's holder may be), replaced from that day:
     // the old row ends the day before it began, as every row replaced the day it began does.
-    await expectWritten(t, ASSIGN, {
-      unit: 'core',
-      seat: 'ENG_LEAD',
-      person: 'p5@example.com',
-      startedOn: '1900-01-01',
-    });
+    await assign('core', 'ENG_LEAD', 5, '1900-01-01');
     const replaced = await t.gql(ASSIGN, {
       input: { unit: 'core', seat: 'ENG_LEAD', person: 'p6@example.com', startedOn: '1900-01-01' },
     });

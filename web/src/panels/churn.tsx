@@ -66,6 +66,30 @@ const COLUMNS: [string, (s: Stats) => string][] = [
   ['Turnover', (s) => share(s.turnover)],
 ];
 
+/** One end of the period: the days the API answers. */
+function DayField({
+  label,
+  day,
+  pick,
+}: {
+  label: string;
+  day: string;
+  pick: (day: string) => void;
+}) {
+  return (
+    <label>
+      {label}{' '}
+      <input
+        type="date"
+        min={FIRST_DAY}
+        max={LAST_DAY}
+        value={day}
+        onChange={(e) => pick(e.currentTarget.value)}
+      />
+    </label>
+  );
+}
+
 /** Leadership churn over a period: how long seats stood empty, and who changed seats. */
 export function Churn({ asOf }: { asOf: string }) {
   const [to, setTo] = useState(asOf);
@@ -83,26 +107,8 @@ export function Churn({ asOf }: { asOf: string }) {
   return (
     <Panel id="churn" title="Churn" loading={loading} error={error}>
       <div class="toolbar">
-        <label>
-          From{' '}
-          <input
-            type="date"
-            min={FIRST_DAY}
-            max={LAST_DAY}
-            value={from}
-            onChange={(e) => setFrom(e.currentTarget.value)}
-          />
-        </label>
-        <label>
-          To{' '}
-          <input
-            type="date"
-            min={FIRST_DAY}
-            max={LAST_DAY}
-            value={to}
-            onChange={(e) => setTo(e.currentTarget.value)}
-          />
-        </label>
+        <DayField label="From" day={from} pick={setFrom} />
+        <DayField label="To" day={to} pick={setTo} />
       </div>
       {period ? null : (
         <p class="error" role="alert">
