@@ -28,10 +28,7 @@ const port = z
   .transform(Number)
   .pipe(z.number().max(65535, 'a port number, 0 to 65535'));
 
-/**
- * A secret sent as a bearer token: no whitespace, which a header cannot carry in a token (a
- * secret read from a file ends with a newline: accepted, it never matched any request).
- */
+/** A bearer secret: no whitespace (one read from a file, newline and all, never matched). */
 const secret = (min: number) =>
   z
     .string()

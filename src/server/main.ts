@@ -141,7 +141,11 @@ async function stop(reason: string, exitCode: number): Promise<void> {
       logger?.warn({ cut, graceMs }, 'cut connections still open after the grace period');
     await closeAll();
   };
-  if (!(await within(closing().catch(() => {}), graceMs + CLOSE_MS))) {
+  const closed = await within(
+    closing().catch(() => {}),
+    graceMs + CLOSE_MS,
+  );
+  if (!closed) {
     logger?.warn({ graceMs }, `the database did not close within ${CLOSE_MS} ms: exiting`);
   }
   process.exit(exitCode);
