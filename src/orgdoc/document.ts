@@ -56,14 +56,11 @@ const longText = longTextSchema.nullish();
 const unmentioned = <T extends z.ZodType>(schema: T) =>
   schema.nullish().transform((value) => value ?? undefined);
 
-/**
- * A reference to a person by email: one that names no one is "unknown person", malformed or
- * not (`manager_email: unknown person "x@y"`); only a person's own `email` must be well-formed.
- */
-const personRef = personRefSchema;
-
+// A reference to a person by email (`personRefSchema`): one that names no one is "unknown
+// person", malformed or not (`manager_email: unknown person "x@y"`); only a person's own
+// `email` must be well-formed.
 const holderObjectSchema = z.strictObject({
-  person: personRef,
+  person: personRefSchema,
   /** First day in the seat; defaults to the day of the import. */
   since: unmentioned(daySchema),
   /** Interim holder; left out: false for a new holder, unchanged for the current one. */
@@ -72,7 +69,7 @@ const holderObjectSchema = z.strictObject({
 
 /** A seat holder: an email, or `{ person, since?, acting? }` when the start date matters. */
 const holderSchema = z.union([
-  personRef.transform((person) => ({ person }) as z.output<typeof holderObjectSchema>),
+  personRefSchema.transform((person) => ({ person }) as z.output<typeof holderObjectSchema>),
   holderObjectSchema,
 ]);
 
@@ -81,7 +78,7 @@ export const personSchema = z.strictObject({
   name,
   title,
   level,
-  manager: personRef.nullish(),
+  manager: personRefSchema.nullish(),
   startedOn: daySchema.nullish(),
   /** Their first day gone; recorded (ending what they hold) when not recorded yet. */
   departedOn: unmentioned(daySchema),
@@ -95,7 +92,7 @@ export const unitSchema = z.strictObject({
   charter: longText,
   engLead: unmentioned(holderSchema),
   techLead: unmentioned(holderSchema),
-  members: unmentioned(z.array(personRef)),
+  members: unmentioned(z.array(personRefSchema)),
 });
 
 export const aorSchema = z.strictObject({
@@ -105,14 +102,14 @@ export const aorSchema = z.strictObject({
   description: longText,
   /** Defaults to MEDIUM for a new AoR. */
   criticality: unmentioned(z.enum(CRITICALITY_VALUES)),
-  owner: unmentioned(personRef),
-  backups: unmentioned(z.array(personRef).max(MAX_BACKUPS, `at most ${MAX_BACKUPS} backups`)),
+  owner: unmentioned(personRefSchema),
+  backups: unmentioned(z.array(personRefSchema).max(MAX_BACKUPS, `at most ${MAX_BACKUPS} backups`)),
 });
 
 export const successionSchema = z.strictObject({
   unit: unitRefSchema,
   seat: z.enum(SEAT_VALUES),
-  candidate: personRef,
+  candidate: personRefSchema,
   readiness: z.enum(READINESS_VALUES),
   notes: longText,
 });

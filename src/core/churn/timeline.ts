@@ -1,6 +1,6 @@
 import type { Seat, SeatAssignmentRow, UnitRow } from '../../db/tables.js';
 import { groupBy } from '../collections.js';
-import { addDays, laterDay, ORG_DAYS } from '../org/days.js';
+import { addDays, isRecordedDay, laterDay } from '../org/days.js';
 import { latestInForce } from '../org/in-force.js';
 import { parentsOn } from '../org/lines.js';
 import { seatKey, toHolding } from '../org/seats-on.js';
@@ -55,7 +55,7 @@ function historyStart(history: OrgHistory, from: Day): Day {
   for (const role of history.openRoles) see(role.openedOn);
   // A unit created on a day (createUnit) begins its empty seats' vacancies that day, though
   // nothing else was recorded yet; one "before anything recorded" tells no day.
-  for (const unit of history.units) if (unit.createdOn > ORG_DAYS.first) see(unit.createdOn);
+  for (const unit of history.units) if (isRecordedDay(unit.createdOn)) see(unit.createdOn);
   return first ?? from;
 }
 

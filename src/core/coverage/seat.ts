@@ -1,5 +1,5 @@
 import type { Readiness, Seat } from '../../db/tables.js';
-import { addDays, daysBetween, ORG_DAYS } from '../org/days.js';
+import { addDays, daysBetween, isRecordedDay } from '../org/days.js';
 import { byPersonName, candidatesFor } from '../org/lookup.js';
 import type { Day, OrgState } from '../org/state.js';
 
@@ -57,7 +57,7 @@ export function seatCoverage(state: OrgState, unitId: number, seat: Seat): SeatC
 /** The day a unit was created, if one was recorded (not "before anything recorded"). */
 function createdDay(state: OrgState, unitId: number): Day | null {
   const createdOn = state.unitsById.get(unitId)?.createdOn;
-  return createdOn && createdOn > ORG_DAYS.first ? createdOn : null;
+  return createdOn && isRecordedDay(createdOn) ? createdOn : null;
 }
 
 /** Held seats count for bench strength and NO_SUCCESSOR, a Tech Lead seat held by the Eng Lead too. */

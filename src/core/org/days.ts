@@ -52,6 +52,12 @@ export function isDay(value: string): boolean {
  */
 export const ORG_DAYS = { first: '1900-01-01', last: '2999-12-31' } as const;
 
+/**
+ * A day something was recorded on: after `ORG_DAYS.first`, which stands for "before anything
+ * recorded" (what imports and migrations create holds from then, on no known day).
+ */
+export const isRecordedDay = (day: Day): boolean => day > ORG_DAYS.first;
+
 /** An ISO day within `ORG_DAYS`. */
 export function isOrgDay(day: Day): boolean {
   return day >= ORG_DAYS.first && day <= ORG_DAYS.last;
