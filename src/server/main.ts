@@ -1,6 +1,7 @@
 import cluster from 'node:cluster';
 import { createServer, type Server } from 'node:http';
 import { isIPv6, type Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { todayUtc } from '../core/org/days.js';
 import { loadDemoIfFirstStart, showDemoToken } from '../demo/load.js';
 import { seedPolicy } from '../policy/seed.js';
@@ -141,10 +142,13 @@ async function stop(reason: string, exitCode: number): Promise<void> {
       logger?.warn({ cut, graceMs }, 'cut connections still open after the grace period');
     await closeAll();
   };
-  const closed = await within(
-    closing().catch(() => {}),
-    graceMs + CLOSE_MS,
-  );
+  const closed = await Promise.race([
+    closing().then(
+      () => true,
+      () => true, // closeAll logs what failed
+    ),
+    sleep(graceMs + CLOSE_MS, false), // the process exits next: no timer to clear
+  ]);
   if (!closed) {
     logger?.warn({ graceMs }, `the database did not close within ${CLOSE_MS} ms: exiting`);
   }
@@ -152,17 +156,6 @@ async function stop(reason: string, exitCode: number): Promise<void> {
 }
 
 const CLOSE_MS = 5_000;
-
-/** Whether `work` settled within `ms`. */
-async function within(work: Promise<void>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  const settled = await Promise.race([work.then(() => true as const), late]);
-  clearTimeout(timer);
-  return settled;
-}
 
 /** The configuration when it asks for workers (and this is their primary), else null. */
 function workersWanted(): Config | null {

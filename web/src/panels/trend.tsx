@@ -23,13 +23,16 @@ const TREND_QUERY = `query DashboardTrend($from: Date!, $to: Date!) {
 
 const share = (part: number, whole: number) => (whole === 0 ? null : (100 * part) / whole);
 const LAYERS: Layer[] = ['PILLAR', 'AREA', 'TEAM'];
-// The status colours of style.css, read when drawing so dark mode gets its own.
-// Told apart by dash as well as colour (a colour-blind reader saw three olive lines), and
-// in colours no status uses (the Teams line was Missing Eng Lead's orange).
-const LINE_COLOURS = ['--trend-1', '--trend-2', '--trend-3', '--trend-4'];
-const LINE_DASHES = [[], [10, 5], [2, 4], [12, 4, 2, 4]];
-// The legend's marker of each line, as near its dash as a border gets.
-const MARKER_STYLES = ['solid', 'dashed', 'dotted', 'double'];
+// Each line: a colour of theme.css (read when drawing, so dark mode gets its own), its dash,
+// and its legend marker's border, as near the dash as a border gets. Told apart by dash as
+// well as colour (a colour-blind reader saw three olive lines), in colours no status uses
+// (the Teams line was Missing Eng Lead's orange).
+const LINES = [
+  { colour: '--trend-1', dash: [], marker: 'solid' },
+  { colour: '--trend-2', dash: [10, 5], marker: 'dashed' },
+  { colour: '--trend-3', dash: [2, 4], marker: 'dotted' },
+  { colour: '--trend-4', dash: [12, 4, 2, 4], marker: 'double' },
+];
 
 /** Per point: the healthy share of each layer and the bench strength, in percent. */
 function series(points: TrendPoint[]): uPlot.AlignedData {
@@ -50,7 +53,6 @@ function Chart({ points }: { points: TrendPoint[] }) {
     const element = box.current;
     if (!element) return;
     const style = getComputedStyle(element);
-    const colour = (i: number) => style.getPropertyValue(LINE_COLOURS[i] ?? '--text').trim();
     const names = [...LAYERS.map((l) => `${LAYER[l]}s healthy`), 'Bench strength'];
     const axis = {
       stroke: style.getPropertyValue('--text').trim(),
@@ -64,15 +66,15 @@ function Chart({ points }: { points: TrendPoint[] }) {
         axes: [axis, { ...axis, values: (_u, ticks) => ticks.map((t) => `${t}%`) }],
         legend: {
           live: false,
-          markers: { width: 3, dash: (_u: uPlot, i: number) => MARKER_STYLES[i - 1] ?? 'solid' },
+          markers: { width: 3, dash: (_u: uPlot, i: number) => LINES[i - 1]?.marker ?? 'solid' },
         },
         series: [
           { label: 'Month' },
           ...names.map((label, i) => ({
             label,
-            stroke: colour(i),
+            stroke: style.getPropertyValue(LINES[i]?.colour ?? '--text').trim(),
             width: 2,
-            dash: LINE_DASHES[i],
+            dash: LINES[i]?.dash,
           })),
         ],
       },
