@@ -107,7 +107,9 @@ export async function lockDataFolder(
   for (;;) {
     const owner = readOwner(dataDir);
     const alive = owner && isAlive(owner);
-    if (alive) throw new FolderInUse(dataDir, owner);
+    // A live holder touches its lock every UPDATE_MS: a pid alive behind a stale lock is
+    // another process given the dead holder's number (after a reboot), taken over below.
+    if (alive && (await lockIsFresh(dataDir))) throw new FolderInUse(dataDir, owner);
     const stale = alive === false ? DEAD_STALE_MS : STALE_MS;
     try {
       const release = await lockfile.lock(dataDir, {
@@ -123,6 +125,10 @@ export async function lockDataFolder(
       await sleep(RETRY_MS); // the holder is starting, or its lock is going stale
     }
   }
+}
+
+function lockIsFresh(dataDir: string): Promise<boolean> {
+  return lockfile.check(dataDir, { lockfilePath: lockPath(dataDir), stale: STALE_MS });
 }
 
 function ownedFolder(dataDir: string, what: string, release: () => Promise<void>): FolderLock {

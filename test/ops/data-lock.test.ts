@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -51,3 +51,38 @@ it.runIf(process.platform === 'linux')(
   },
   30_000,
 );
+
+it("takes over a lock untouched for 20 s though its pid now names another process (after a reboot)", async () => {
+  // The start was refused for as long as the reused pid lived, though a live holder touches
+  // its lock every 2 s and operations.md says a lock untouched 20 s is taken over.
+  const stranger = spawn('sleep', ['60']);
+  try {
+    const dataDir = scratchDir();
+    const owner = { pid: stranger.pid, host: hostname(), what: 'server' };
+    writeFileSync(join(dataDir, 'orgraph-owner.json'), JSON.stringify(owner));
+    mkdirSync(join(dataDir, 'orgraph.lock'));
+    const lastTouched = new Date(Date.now() - 60_000);
+    utimesSync(join(dataDir, 'orgraph.lock'), lastTouched, lastTouched);
+    const lock = await lockDataFolder(dataDir, 'server', () => {});
+    const taken = JSON.parse(readFileSync(join(dataDir, 'orgraph-owner.json'), 'utf8'));
+    expect(taken).toMatchObject({ pid: process.pid, what: 'server' });
+    await lock.release();
+  } finally {
+    stranger.kill('SIGKILL');
+  }
+});
+
+it('refuses a folder whose live holder touched its lock lately', async () => {
+  const holder = spawn('sleep', ['60']);
+  try {
+    const dataDir = scratchDir();
+    const owner = { pid: holder.pid, host: hostname(), what: 'server' };
+    writeFileSync(join(dataDir, 'orgraph-owner.json'), JSON.stringify(owner));
+    mkdirSync(join(dataDir, 'orgraph.lock'));
+    await expect(lockDataFolder(dataDir, 'server', () => {})).rejects.toThrow(
+      `is in use by orgraph server (pid ${holder.pid} on ${hostname()})`,
+    );
+  } finally {
+    holder.kill('SIGKILL');
+  }
+});
