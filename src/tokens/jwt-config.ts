@@ -1,3 +1,4 @@
+import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
@@ -40,10 +41,37 @@ export const jwtEnv = {
 function keySetFileProblem(path: string): string | null {
   try {
     const set = JSON.parse(readFileSync(path, 'utf8')) as { keys?: unknown } | null;
-    return Array.isArray(set?.keys) ? null : `${path} holds no JWK set (no "keys" list)`;
+    if (!Array.isArray(set?.keys)) return `${path} holds no JWK set (no "keys" list)`;
+    const problems = set.keys.map(publicKeyProblem).flatMap((problem, index) => {
+      const kid = (set.keys as { kid?: unknown }[])[index]?.kid;
+      const named = typeof kid === 'string' ? ` (kid "${kid}")` : '';
+      return problem ? [`key ${index + 1}${named} ${problem}`] : [];
+    });
+    return problems.length ? `${path}: ${problems.join('; ')}` : null;
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return `cannot read a JWK set from ${path} (${reason})`;
+  }
+}
+
+/**
+ * Why a published key could not check a signature (null: it can). Checked here, since jose
+ * imports a key only when a token names it: a malformed key answered every sign-in with an
+ * unexpected failure. Keys of other types (`oct`) are never chosen for the asymmetric
+ * algorithms accepted, so they are left alone.
+ */
+function publicKeyProblem(key: unknown): string | null {
+  const kty = (key as { kty?: unknown } | null)?.kty;
+  if (kty !== 'RSA' && kty !== 'EC' && kty !== 'OKP') return null;
+  try {
+    const details = createPublicKey({ key: key as JsonWebKey, format: 'jwk' }).asymmetricKeyDetails;
+    // jose refuses RSA keys under 2048 bits at each verification.
+    const bits = details?.modulusLength ?? Number.POSITIVE_INFINITY;
+    return kty === 'RSA' && bits < 2048
+      ? `is an RSA key of ${bits} bits (2048 or more needed)`
+      : null;
+  } catch (error) {
+    return `is not a usable ${kty} public key (${(error as Error).message})`;
   }
 }
 

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { exportJWK, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config.js';
 import { scratchDir } from '../ops/processes.js';
@@ -38,6 +39,21 @@ describe('single sign-on settings', () => {
       writeFileSync(path, text);
       expect(() => loadConfig({ ...SSO, ORGRAPH_JWKS: path }), text).toThrow(/holds no JWK set/);
     }
+  });
+
+  it('refuse a key set file with a key that could not check a signature, naming it', async () => {
+    // Accepted at the start, such a key answered every sign-in naming it with a 500.
+    const { publicKey } = await generateKeyPair('RS256');
+    const good = { ...(await exportJWK(publicKey)), kid: 'good' };
+    const path = join(scratchDir(), 'jwks.json');
+    writeFileSync(path, JSON.stringify({ keys: [good, { kty: 'oct', k: 'c2VjcmV0' }] }));
+    expect(loadConfig({ ...SSO, ORGRAPH_JWKS: path }).jwt?.jwks).toEqual({ kind: 'file', path });
+    const short = { ...good, kid: 'short', n: 'AQAB' };
+    const broken = { kty: 'EC', crv: 'P-256', x: 'zz', y: 'zz' };
+    writeFileSync(path, JSON.stringify({ keys: [good, short, broken] }));
+    expect(() => loadConfig({ ...SSO, ORGRAPH_JWKS: path })).toThrow(
+      /ORGRAPH_JWKS: .*jwks.json: key 2 \(kid "short"\) is an RSA key of 17 bits \(2048 or more needed\); key 3 is not a usable EC public key \(Invalid JWK EC key\)/,
+    );
   });
 
   it('refuse a plain-http JWKS, whose keys anyone on the way could replace', () => {
