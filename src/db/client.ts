@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { DatabaseTimeouts } from './connections.js';
 import { type ConnectionLost, defaultTimeouts, keepAliveOnError } from './connections.js';
+import { ensureRoom, roomGuard } from './disk-room.js';
 import { DataFolderUnreadable } from './folder-unreadable.js';
 import { type ListenHandlers, type Listening, listenPostgres } from './listen.js';
 import { migratePglite, migratePostgres } from './migrate.js';
@@ -55,8 +56,15 @@ export interface OpenOptions {
   onConnectionLost?: ConnectionLost;
 }
 
-function loggerFor(onQuery?: OpenOptions['onQuery']): Logger | undefined {
-  return onQuery ? { logQuery: (query, params) => onQuery(query, params) } : undefined;
+/** drizzle's logger: sees each statement before it is sent, the tests' `onQuery` and guards. */
+function loggerFor(...hearers: Array<OpenOptions['onQuery']>): Logger | undefined {
+  const all = hearers.filter((hear) => hear !== undefined);
+  if (all.length === 0) return undefined;
+  return {
+    logQuery: (query, params) => {
+      for (const hear of all) hear(query, params);
+    },
+  };
 }
 
 /** `GET /ready`'s probe: a clean message, since Yoga puts it in the 503's body. */
@@ -94,9 +102,9 @@ function versionReader(
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  const logger = loggerFor(options.onQuery);
   const { url, timeouts = defaultTimeouts, poolMax = 10 } = options;
   if (url) {
+    const logger = loggerFor(options.onQuery);
     const pool = new pg.Pool({
       connectionString: url,
       max: poolMax,
@@ -130,16 +138,20 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       close: () => pool.end(),
     };
   }
+  const { dataDir } = options;
+  // A folder on a disk too full to write is refused before PGlite opens it (and may hang).
+  if (dataDir && !options.pglite) ensureRoom(dataDir);
   // btree_gist: the history tables' no-overlap constraints (drizzle/0002) need it.
   const client =
     options.pglite ??
     new PGlite({
-      dataDir: options.dataDir,
+      dataDir,
       extensions: { btree_gist },
-      loadDataDir: newFolderTemplate(options.dataDir),
+      loadDataDir: newFolderTemplate(dataDir),
       startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_BUFFERS}`],
     });
-  if (!options.pglite && options.dataDir) await openedFolder(client, options.dataDir);
+  if (!options.pglite && dataDir) await openedFolder(client, dataDir);
+  const logger = loggerFor(options.onQuery, dataDir ? roomGuard(dataDir) : undefined);
   const db = drizzlePglite(client, { schema: tables, logger }) as unknown as Db;
   askVersionDirectly(
     db,
@@ -172,6 +184,8 @@ async function openedFolder(client: PGlite, dataDir: string): Promise<void> {
     await client.waitReady;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code) throw error;
+    // Opening writes (the WAL's replay, a checkpoint): a full disk is said, not "damaged".
+    ensureRoom(dataDir);
     const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new DataFolderUnreadable(
       `the database in ${dataDir} could not be opened (${why}): it may be damaged; restore the folder from a copy, or set ORGRAPH_DATA_DIR to a new folder`,

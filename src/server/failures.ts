@@ -1,3 +1,4 @@
+import { DiskFull } from '../db/disk-room.js';
 import { DataFolderUnreadable } from '../db/folder-unreadable.js';
 import { ConfigError } from './config.js';
 import { FolderInUse } from './data-lock.js';
@@ -77,6 +78,7 @@ const folderFailure: Explain = (e) =>
 function explainFailure(error: unknown, setting: Setting): Failure | null {
   if (error instanceof ConfigError) return { line: error.message, exitCode: 2 };
   if (error instanceof DataFolderUnreadable) return { line: error.message, exitCode: 3 };
+  if (error instanceof DiskFull) return { line: `${error.message}, then try again`, exitCode: 3 };
   if (error instanceof FolderInUse) {
     const fix =
       error.owner?.what === 'server'

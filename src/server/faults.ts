@@ -1,3 +1,5 @@
+import { DiskFull } from '../db/disk-room.js';
+
 // PostgreSQL SQLSTATEs that mean "the server is not there for you right now", not "your
 // query is wrong": connection exceptions (class 08), shutdown and start-up (57P0x), too many
 // connections, and a statement cancelled by our own statement_timeout.
@@ -35,6 +37,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof code === 'string' && (UNAVAILABLE_STATES.test(code) || UNAVAILABLE_CODES.has(code)))
       return true;
     if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+  }
+  return false;
+}
+
+/**
+ * True when a write was refused for want of disk: the embedded database's own guard
+ * (db/disk-room.ts), or PostgreSQL's disk_full (53100) from a server whose disk filled.
+ */
+export function isDiskFull(error: unknown): boolean {
+  for (const e of causes(error)) {
+    if (e instanceof DiskFull || (e as { code?: unknown }).code === '53100') return true;
   }
   return false;
 }

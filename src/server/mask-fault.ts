@@ -1,23 +1,33 @@
 import { GraphQLError } from 'graphql';
 import { maskError } from 'graphql-yoga';
-import { isDatabaseUnavailable } from './faults.js';
+import { isDatabaseUnavailable, isDiskFull } from './faults.js';
 
 const DATABASE_UNAVAILABLE_MESSAGE =
   'The database is unavailable or did not answer in time; try again shortly.';
+const DISK_FULL_MESSAGE =
+  "The database's disk is full: nothing was written. Reads go on; writes resume once space is freed.";
 
 /**
  * Yoga's `maskError`: a database outage becomes a clear, retryable DATABASE_UNAVAILABLE error
- * (HTTP 503 when it is the whole answer) instead of "Unexpected error."; everything else is
- * masked as Yoga does by default. Neither leaks SQL, addresses or stacks.
+ * (HTTP 503 when it is the whole answer) and a full disk DISK_FULL (507) instead of
+ * "Unexpected error."; everything else is masked as Yoga does by default. None leaks SQL,
+ * addresses, folders or stacks (the log keeps the cause).
  */
 export const maskFault: typeof maskError = (error, message, isDev) => {
-  if (!isDatabaseUnavailable(error)) return maskError(error, message, isDev);
+  if (isDiskFull(error)) return located(error, DISK_FULL_MESSAGE, 'DISK_FULL', 507);
+  if (isDatabaseUnavailable(error))
+    return located(error, DATABASE_UNAVAILABLE_MESSAGE, 'DATABASE_UNAVAILABLE', 503);
+  return maskError(error, message, isDev);
+};
+
+/** The error in place of `error`, where it was: the field and its path. */
+function located(error: unknown, message: string, code: string, status: number): GraphQLError {
   const at = error instanceof GraphQLError ? error : undefined;
-  return new GraphQLError(DATABASE_UNAVAILABLE_MESSAGE, {
+  return new GraphQLError(message, {
     nodes: at?.nodes,
     positions: at?.positions,
     source: at?.source,
     path: at?.path,
-    extensions: { code: 'DATABASE_UNAVAILABLE', http: { status: 503 } },
+    extensions: { code, http: { status } },
   });
-};
+}

@@ -2,6 +2,7 @@ import { hash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import { anyId } from '../db/any-of.js';
 import type { Db } from '../db/client.js';
+import { DiskFull } from '../db/disk-room.js';
 import { type ApiRole, type ApiTokenRow, apiTokenTable } from '../db/tables.js';
 import type { TableList } from '../graphql/table-page.js';
 
@@ -52,7 +53,11 @@ export async function touchToken(db: Db, token: ApiTokenRow, now: Date): Promise
         eq(apiTokenTable.id, token.id),
         or(isNull(apiTokenTable.lastUsedAt), lt(apiTokenTable.lastUsedAt, staleBefore)),
       ),
-    );
+    )
+    .catch((error: unknown) => {
+      // Bookkeeping: a disk too full to write it must not stop the reads it came with.
+      if (!(error instanceof DiskFull)) throw error;
+    });
 }
 
 export interface NewToken {

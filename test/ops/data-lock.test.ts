@@ -52,7 +52,7 @@ it.runIf(process.platform === 'linux')(
   30_000,
 );
 
-it("takes over a lock untouched for 20 s though its pid now names another process (after a reboot)", async () => {
+it('takes over a lock untouched for 20 s though its pid now names another process (after a reboot)', async () => {
   // The start was refused for as long as the reused pid lived, though a live holder touches
   // its lock every 2 s and operations.md says a lock untouched 20 s is taken over.
   const stranger = spawn('sleep', ['60']);
