@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Thresholds } from '../core/policy.js';
 import type { DatabaseTimeouts } from '../db/connections.js';
+import { sslModeAsPgReadsIt } from '../db/ssl-mode.js';
 import type { AccessSettings } from '../tokens/authenticate.js';
 import { checkJwtEnv, jwtConfigOf, jwtEnv } from '../tokens/jwt-config.js';
 import type { ConnectionLimits } from './http-server.js';
@@ -43,6 +44,7 @@ const envSchema = z
       .string()
       .url()
       .refine((url) => /^postgres(ql)?:\/\//i.test(url), 'must be a postgres:// URL')
+      .transform(sslModeAsPgReadsIt)
       .optional(),
     ORGRAPH_DATA_DIR: z.string().min(1).optional(),
     ORGRAPH_DEMO: onOff.default(true),

@@ -30,14 +30,18 @@ const LISTEN: Record<string, (s: Setting) => string> = {
     `HOST ${s.host} is not an address of this machine: set HOST (127.0.0.1, or 0.0.0.0 for every interface)`,
 };
 
-const listenFailure: Explain = (e, s) => {
+/** HOST's refusals are a bad setting (exit 2); the port's, what is around us (exit 3). */
+const HOST_CODES = new Set(['EADDRNOTAVAIL', 'ENOTFOUND']);
+
+function listenFailure(e: NodeJS.ErrnoException, s: Setting): Failure | null {
   const explain = LISTEN[e.code ?? ''];
   // A name that does not resolve is HOST's only if it is HOST (the database's has its own).
   const listening =
     e.syscall === 'listen' ||
     (e.syscall === 'getaddrinfo' && (e as { hostname?: string }).hostname === s.host);
-  return explain && listening ? explain(s) : null;
-};
+  if (!explain || !listening) return null;
+  return { line: explain(s), exitCode: HOST_CODES.has(e.code ?? '') ? 2 : 3 };
+}
 
 function postgresAt(url: string | undefined): { where: string; database: string; user: string } {
   const parsed = new URL(url ?? 'postgres://localhost');
@@ -58,6 +62,11 @@ const databaseFailure: Explain = (e, s) => {
     return `PostgreSQL at ${where} refused user "${user}": check the user and password in DATABASE_URL`;
   if (e.code === 'ENOTFOUND')
     return `cannot find the PostgreSQL host of DATABASE_URL (${where}): no such name (${e.code}); fix DATABASE_URL`;
+  // The migrations' first table is there already: another application's database.
+  if (e.code === '42P07')
+    return `database "${database}" on PostgreSQL at ${where} holds tables orgraph did not make (${e.message}): give orgraph a database of its own (createdb orgraph), or fix DATABASE_URL`;
+  if (/does not support SSL/i.test(e.message ?? ''))
+    return `PostgreSQL at ${where} does not accept SSL connections: remove sslmode from DATABASE_URL, or turn SSL on there`;
   // PostgreSQL's own refusals (a database closed to connections: a bare 55000) say why.
   if (/^[0-9A-Z]{5}$/.test(e.code ?? '') && isDatabaseUnavailable(e))
     return `PostgreSQL at ${where} refused the connection: ${e.message.split('\n')[0]} (${e.code}); fix it, or DATABASE_URL`;
@@ -88,7 +97,9 @@ function explainFailure(error: unknown, setting: Setting): Failure | null {
   }
   for (const cause of causes(error)) {
     const e = cause as NodeJS.ErrnoException;
-    for (const explain of [listenFailure, databaseFailure, folderFailure]) {
+    const listening = listenFailure(e, setting);
+    if (listening) return listening;
+    for (const explain of [databaseFailure, folderFailure]) {
       const line = explain(e, setting);
       if (line) return { line, exitCode: 3 };
     }

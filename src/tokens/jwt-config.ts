@@ -26,7 +26,8 @@ export const jwtEnv = {
     .min(1)
     .refine((value) => !/^http:/i.test(value), 'must be an https URL or a file path')
     .superRefine((value, context) => {
-      const problem = /^https:\/\//i.test(value) ? null : keySetFileProblem(resolve(value));
+      // A URL is not a file to look for (http: is refused above, once).
+      const problem = /^https?:\/\//i.test(value) ? null : keySetFileProblem(resolve(value));
       if (problem) context.addIssue({ code: 'custom', message: problem });
     })
     .optional(),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { adminQuery } from '../helpers/database.js';
 import {
   demoDir,
   gql,
@@ -86,6 +87,72 @@ describe('a start that cannot serve', () => {
     );
     expect(lines[0]).not.toContain('HOST');
   });
+
+  it('names a HOST that is not an address here as the bad setting it is (exit 2)', async () => {
+    const { code, lines } = await failedStart({
+      HOST: '192.0.2.1',
+      ORGRAPH_DATA_DIR: scratchDir(),
+    });
+    expect(code).toBe(2);
+    oneLine(lines, /HOST 192\.0\.2\.1 is not an address of this machine: set HOST/);
+  });
+
+  it('names a plain-http JWKS once, not also as a file it could not read (exit 2)', async () => {
+    const { code, lines } = await failedStart({
+      ORGRAPH_DATA_DIR: scratchDir(),
+      ORGRAPH_JWKS: 'http://idp.example.com/jwks',
+      ORGRAPH_JWT_ISSUER: 'https://idp.example.com',
+      ORGRAPH_JWT_AUDIENCE: 'orgraph',
+    });
+    expect(code).toBe(2);
+    oneLine(
+      lines,
+      /Bad setting ORGRAPH_JWKS: must be an https URL or a file path\. Fix or unset it\.$/,
+    );
+  });
+
+  it("says a PostgreSQL without SSL refused sslmode=require in one line, not pg's nine (exit 3)", async () => {
+    // A server answering PostgreSQL's SSL request with "N" (no SSL), as one without it does.
+    const noSsl = createServer((socket) => socket.once('data', () => socket.write('N')));
+    await new Promise<void>((resolve) => noSsl.listen(0, '127.0.0.1', resolve));
+    const port = (noSsl.address() as { port: number }).port;
+    try {
+      const url = `postgres://orgraph@127.0.0.1:${port}/orgraph?sslmode=require`;
+      const { code, lines } = await failedStart({ DATABASE_URL: url });
+      expect(code).toBe(3);
+      oneLine(
+        lines,
+        new RegExp(
+          `PostgreSQL at 127\\.0\\.0\\.1:${port} does not accept SSL connections: remove sslmode`,
+        ),
+      );
+    } finally {
+      noSsl.close();
+    }
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)(
+    "names a database of another application's tables (exit 3; needs DATABASE_URL)",
+    async () => {
+      const url = new URL(process.env.DATABASE_URL as string);
+      const name = `orgraph_ops_${process.pid}_other`;
+      await adminQuery(url.toString(), `create database ${name}`);
+      try {
+        url.pathname = `/${name}`;
+        await adminQuery(url.toString(), 'create table person (badge int)');
+        const { code, lines } = await failedStart({ DATABASE_URL: url.toString() });
+        expect(code).toBe(3);
+        oneLine(
+          lines,
+          new RegExp(
+            `database "${name}" on PostgreSQL at \\S+ holds tables orgraph did not make \\(relation "person" already exists\\): give orgraph a database of its own`,
+          ),
+        );
+      } finally {
+        await adminQuery(process.env.DATABASE_URL as string, `drop database ${name} with (force)`);
+      }
+    },
+  );
 
   it.skipIf(!process.env.DATABASE_URL)(
     'names a missing database (exit 3; needs DATABASE_URL for a server)',
