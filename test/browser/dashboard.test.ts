@@ -66,6 +66,9 @@ describe.skipIf(!hasChromium)(
       await page.getByLabel('API token').fill(ADMIN_TOKEN);
       await page.getByRole('button', { name: 'Use the token' }).click();
       await page.waitForFunction(USABLE);
+      await expect
+        .poll(() => page.getByTestId('signed-in').textContent())
+        .toBe('Signed in as ORGRAPH_ADMIN_TOKEN: ADMIN');
 
       expect(await row(page, 'platform').textContent()).toContain('Staffed · healthy');
       expect(await row(page, 'product').textContent()).toContain('Tech Lead Manager');
@@ -375,6 +378,9 @@ describe.skipIf(!hasChromium)(
       await expect.poll(() => bench.count(), { timeout: 15_000 }).toBeGreaterThan(0);
       const units = await planner.locator('#bench tbody th a').allTextContents();
       expect(new Set(units)).toEqual(new Set(['Storage']));
+      expect(await planner.getByTestId('signed-in').textContent()).toBe(
+        'Signed in as dashboard test: PLANNER, Storage only',
+      );
       await planner.getByLabel("Person's email").fill('ana@example.com');
       await planner.getByRole('button', { name: 'Show the impact' }).click();
       const impact = planner.locator('#what-if .impact');

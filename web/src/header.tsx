@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { FIRST_DAY, isApiDay, LAST_DAY } from './days.js';
+import { useQuery } from './query.js';
 
 interface HeaderProps {
   token: string | null;
@@ -76,6 +77,7 @@ export function Header(props: HeaderProps) {
         </button>
       </form>
       <TokenForm token={token} setToken={setToken} />
+      <SignedIn token={token} />
       <a href="/graphql">GraphiQL</a>
     </header>
   );
@@ -121,5 +123,29 @@ function TokenForm({ token, setToken }: Pick<HeaderProps, 'token' | 'setToken'>)
       </label>
       <button type="submit">Use the token</button>
     </form>
+  );
+}
+
+interface ViewerAnswer {
+  viewer: { name: string | null; role: string | null; via: string; scope: { name: string } | null };
+}
+
+/**
+ * Who the server takes the token's holder for (any credential may ask `viewer`). Without a
+ * token nothing is asked: the sign-in check is then the page's only question.
+ */
+function SignedIn({ token }: Pick<HeaderProps, 'token'>) {
+  const { data } = useQuery<ViewerAnswer>(
+    'query DashboardViewer { viewer { name role via scope { name } } }',
+    token ? {} : null,
+  );
+  const viewer = data?.viewer;
+  if (!viewer?.role) return null;
+  const scope = viewer.scope ? `, ${viewer.scope.name} only` : '';
+  return (
+    <span class="muted" data-testid="signed-in">
+      Signed in as {viewer.name ?? viewer.via}: {viewer.role}
+      {scope}
+    </span>
   );
 }
