@@ -12,6 +12,7 @@ import { type Config, ignoredSettings, loadConfig } from './config.js';
 import { type FolderLock, lockDataFolder } from './data-lock.js';
 import { describeFailure } from './failures.js';
 import { takeHandedConnections } from './hand-off.js';
+import { refuseBadHost } from './host-guard.js';
 import {
   drain,
   isEveryInterface,
@@ -66,7 +67,7 @@ async function start(): Promise<void> {
   // The CLI's way in while this process holds the embedded folder (data-lock.ts).
   const cliToken = embedded ? newTokenSecret() : undefined;
   app = createApp({ database, config: { ...config, cliToken }, logger });
-  server = createServer(app);
+  server = createServer(refuseBadHost(app, logger));
   connections = openConnections(server);
   limitConnections(server, connections, config);
   // A worker serves what its primary accepts (hand-off.ts), and says nothing of its own.
