@@ -5,7 +5,7 @@ import { badInput, badUsage } from './failures.js';
 
 const FINDING = 'kind severity unit { slug } seat message';
 const ROLLUP = 'benchStrength byLayer { layer units healthy staffed vacant }';
-const SHOW = `query ($id: ID!, $asOf: Date) { node(id: $id) { ... on Scenario {
+const SHOW = `query ($id: ID!, $asOf: Date) { node(id: $id) { __typename ... on Scenario {
   name description applied
   changes {
     depart { person on } assignSeat { unit seat person acting } vacateSeat { unit seat }
@@ -39,6 +39,7 @@ interface Rollup {
   byLayer: { layer: string; units: number; healthy: number; staffed: number; vacant: number }[];
 }
 interface Shown {
+  __typename: string;
   name: string;
   description: string | null;
   applied: boolean;
@@ -154,7 +155,8 @@ export const scenarioCommand: Command = {
     const asOf = dayFrom('--as-of', values['as-of']) ?? null;
     return withOperator(io, values.today, async (org) => {
       const { node } = await org.ask<{ node: Shown | null }>(SHOW, { id, asOf });
-      if (!node) throw badInput(`no scenario with the id "${id}"`);
+      // Another object's id (a person's) answers that object, none of a scenario's fields.
+      if (node?.__typename !== 'Scenario') throw badInput(`no scenario with the id "${id}"`);
       io.out(describeScenario(node));
       return 0;
     });

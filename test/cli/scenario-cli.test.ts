@@ -63,6 +63,13 @@ describe('npm run org -- scenario', () => {
     expect(await cli().run('scenario', 'drop', id)).toBe(2);
   });
 
+  it("refuses another object's id as no scenario (it failed reading the evaluation, exit 3)", async () => {
+    const { person } = await t.data('{ person(email: "ana@example.com") { id } }');
+    const c = cli();
+    expect(await c.run('scenario', 'show', person.id)).toBe(2);
+    expect(c.err()).toContain(`no scenario with the id "${person.id}"`);
+  });
+
   it('lists every scenario, past the API page of 100', async () => {
     for (let i = 1; i <= 100; i++) {
       const { createScenario } = await t.data(
