@@ -11,17 +11,28 @@ import type { ScenarioChange } from './changes.js';
  * whose units lie in their scope. Judged from the structure alone, like a person's impact.
  */
 export function revealsOfChanges(state: OrgState, changes: readonly ScenarioChange[]): Reveals {
+  return placeChanges(state, changes).reveals;
+}
+
+/** The units a scenario's changes reveal, and whether a unit or person named is unknown. */
+function placeChanges(state: OrgState, changes: readonly ScenarioChange[]) {
   const unitIds = new Map(state.units.map((u) => [u.slug, u.id]));
   const personIds = new Map([...state.people.values()].map((p) => [p.email.toLowerCase(), p.id]));
   const ids: number[] = [];
   let wholeOrg = false;
+  let unknown = false;
   const unit = (slug: string | null | undefined) => {
     const id = slug ? unitIds.get(slug) : undefined;
     if (id !== undefined) ids.push(id);
+    else if (slug) unknown = true;
   };
   const person = (email: string) => {
     const id = personIds.get(email.toLowerCase());
-    if (id === undefined) return; // no one yet: the change will conflict, revealing nothing
+    // No one yet: the change will conflict, revealing nothing of the org's succession data.
+    if (id === undefined) {
+      unknown = true;
+      return;
+    }
     const reveals = revealsOfPerson(state, id);
     if (reveals === 'ORG') wholeOrg = true;
     else ids.push(...reveals);
@@ -33,7 +44,8 @@ export function revealsOfChanges(state: OrgState, changes: readonly ScenarioChan
       if (typeof fields.person === 'string') person(fields.person);
     }
   }
-  return wholeOrg ? 'ORG' : [...new Set(ids)];
+  const reveals: Reveals = wholeOrg ? 'ORG' : [...new Set(ids)];
+  return { reveals, unknown };
 }
 
 /** What a saved scenario is judged by: its changes, and who wrote it. */
@@ -41,13 +53,14 @@ type SavedScenario = { changes: readonly ScenarioChange[]; author: string | null
 
 /**
  * What a saved scenario reveals to a scoped caller: the units of its changes. One naming no
- * unit of the org (a policy change, unknown teams and people, no change at all) lies in no
- * scope, so among scoped callers it is its author's alone: its name and description may be
- * a plan about anyone. One written before authors were kept has none: no scoped caller's.
+ * unit of the org (a policy change, unknown teams and people, no change at all), or a unit
+ * or person the org has not, lies in no scope known, so among scoped callers it is its
+ * author's alone: its name and description may be a plan about anyone. One written before
+ * authors were kept has none: no scoped caller's.
  */
 export function revealsOfScenario(state: OrgState, scenario: SavedScenario, viewer: Viewer) {
-  const reveals = revealsOfChanges(state, scenario.changes);
-  const nowhere = reveals !== 'ORG' && reveals.length === 0;
+  const { reveals, unknown } = placeChanges(state, scenario.changes);
+  const nowhere = reveals !== 'ORG' && (reveals.length === 0 || unknown);
   return nowhere && scenario.author !== authorOf(viewer) ? 'ORG' : reveals;
 }
 

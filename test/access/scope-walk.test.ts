@@ -172,6 +172,8 @@ describe('a scoped planner walking the org', () => {
       { name: 'Policy only', changes: [{ setPolicy: { tlmTeamSize: 6 } }] },
       { name: 'Nobody known', changes: [{ depart: { person: 'ghost@example.com' } }] },
       { name: 'Empty', changes: [] },
+      // Inside the scope but for a unit the org has not: where that lies is not known.
+      { name: 'Partly known', changes: [{ moveUnit: { unit: 'ghost', parent: 'storage' } }] },
     ];
     const ids: string[] = [];
     for (const input of named) {
