@@ -14,7 +14,12 @@ beforeAll(async () => {
   await t.database.db.execute(sql`create trigger orgraph_test_disk_full before insert on person
     for each row execute function orgraph_test_disk_full()`);
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  // An embedded test database is emptied and lent again: the trigger must not go with it.
+  await t.database.db.execute(sql`drop trigger orgraph_test_disk_full on person`);
+  await t.database.db.execute(sql`drop function orgraph_test_disk_full`);
+  await t.close();
+});
 
 it('answers a write refused for want of disk with DISK_FULL, writing nothing', async () => {
   const count = async () => (await t.data('{ people(first: 1) { totalCount } }')).people.totalCount;
