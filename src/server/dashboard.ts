@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Plugin } from 'graphql-yoga';
-import Negotiator from 'negotiator';
+import { type Encoding, encodingFor } from './content-encoding.js';
 
 /** Where `npm run build:web` (run by `npm install` through `prepare`) writes the bundle. */
 const BUNDLE_DIR = new URL('../../web/dist/', import.meta.url);
@@ -28,10 +28,6 @@ interface Asset {
   bodies: Record<Encoding, Uint8Array<ArrayBuffer>>;
 }
 
-/** Brotli first (a tenth smaller than gzip on the bundle); as is for a client taking neither. */
-const ENCODINGS = ['br', 'gzip', 'identity'] as const;
-type Encoding = (typeof ENCODINGS)[number];
-
 function asset(body: string, type: string): Asset {
   const identity = Buffer.from(body);
   const br = brotliCompressSync(identity, {
@@ -41,17 +37,6 @@ function asset(body: string, type: string): Asset {
   // Copied into plain arrays: what a fetch Response takes as a body.
   const bytes = (buffer: Buffer) => new Uint8Array(buffer);
   return { type, bodies: { br: bytes(br), gzip: bytes(gzip), identity: bytes(identity) } };
-}
-
-/** The encoding the request prefers among ours (its `Accept-Encoding`, q-values and all). */
-function encodingFor(request: Request): Encoding {
-  const header = request.headers.get('accept-encoding') ?? '';
-  // Among encodings the client likes as much, ours in our order (`preferred`), not its own
-  // (browsers list gzip first). negotiator 1 takes the option; its types (0.6) lag behind.
-  const negotiator = new Negotiator({ headers: { 'accept-encoding': header } });
-  const encoding = negotiator.encoding as (available: string[], options: object) => string;
-  const chosen = encoding.call(negotiator, [...ENCODINGS], { preferred: [...ENCODINGS] });
-  return (chosen as Encoding | undefined) ?? 'identity';
 }
 
 interface Bundle {
@@ -156,7 +141,7 @@ const assetHeaders = (type: string, encoding: Encoding) => ({
   'content-type': type,
   ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
   // A cache between keeps one copy per encoding.
-  vary: 'accept-encoding',
+  vary: 'Accept-Encoding',
   'cache-control': 'public, max-age=31536000, immutable',
   'x-content-type-options': 'nosniff',
 });

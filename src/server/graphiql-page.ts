@@ -3,12 +3,9 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { GraphQLSchema } from 'graphql';
 import { type Plugin, shouldRenderGraphiQL } from 'graphql-yoga';
-import Negotiator from 'negotiator';
 import type { Config } from './config.js';
+import { type Encoding, encodingFor } from './content-encoding.js';
 import { graphiqlPage } from './graphiql.js';
-
-const ENCODINGS = ['br', 'gzip', 'identity'] as const;
-type Encoding = (typeof ENCODINGS)[number];
 
 // Some 9 MB of HTML (GraphiQL's bundle and the schema, inlined), compressed off the event
 // loop at levels that take a second or two, not the best ratio at ten times the time.
@@ -57,9 +54,7 @@ export function useGraphiQLPage(schema: GraphQLSchema, config: Config): Plugin {
       if (!shouldRenderGraphiQL(request)) return;
       if (url.pathname !== '/graphql' && url.pathname !== '/graphql/') return;
       page ??= render(schema, config);
-      const headers = Object.fromEntries(request.headers);
-      const encoding = (new Negotiator({ headers }).encoding([...ENCODINGS]) ??
-        'identity') as Encoding;
+      const encoding = encodingFor(request);
       const etag = `"${page.hash}-${encoding}"`;
       const common = { etag, 'cache-control': 'no-cache', vary: 'Accept-Encoding', ...FRAMING };
       if (request.headers.get('if-none-match')?.includes(etag)) {
