@@ -52,37 +52,39 @@ it.runIf(process.platform === 'linux')(
   30_000,
 );
 
+/** A folder whose lock names a live process (`sleep`) as its server, the lock as old as `age`. */
+function heldBySleeper(age: number): { dataDir: string; pid: number; end: () => void } {
+  const sleeper = spawn('sleep', ['60']);
+  const dataDir = scratchDir();
+  const owner = { pid: sleeper.pid, host: hostname(), what: 'server' };
+  writeFileSync(join(dataDir, 'orgraph-owner.json'), JSON.stringify(owner));
+  mkdirSync(join(dataDir, 'orgraph.lock'));
+  const lastTouched = new Date(Date.now() - age);
+  utimesSync(join(dataDir, 'orgraph.lock'), lastTouched, lastTouched);
+  return { dataDir, pid: sleeper.pid as number, end: () => sleeper.kill('SIGKILL') };
+}
+
 it('takes over a lock untouched for 20 s though its pid now names another process (after a reboot)', async () => {
   // The start was refused for as long as the reused pid lived, though a live holder touches
   // its lock every 2 s and operations.md says a lock untouched 20 s is taken over.
-  const stranger = spawn('sleep', ['60']);
+  const held = heldBySleeper(60_000);
   try {
-    const dataDir = scratchDir();
-    const owner = { pid: stranger.pid, host: hostname(), what: 'server' };
-    writeFileSync(join(dataDir, 'orgraph-owner.json'), JSON.stringify(owner));
-    mkdirSync(join(dataDir, 'orgraph.lock'));
-    const lastTouched = new Date(Date.now() - 60_000);
-    utimesSync(join(dataDir, 'orgraph.lock'), lastTouched, lastTouched);
-    const lock = await lockDataFolder(dataDir, 'server', () => {});
-    const taken = JSON.parse(readFileSync(join(dataDir, 'orgraph-owner.json'), 'utf8'));
+    const lock = await lockDataFolder(held.dataDir, 'server', () => {});
+    const taken = JSON.parse(readFileSync(join(held.dataDir, 'orgraph-owner.json'), 'utf8'));
     expect(taken).toMatchObject({ pid: process.pid, what: 'server' });
     await lock.release();
   } finally {
-    stranger.kill('SIGKILL');
+    held.end();
   }
 });
 
 it('refuses a folder whose live holder touched its lock lately', async () => {
-  const holder = spawn('sleep', ['60']);
+  const held = heldBySleeper(0);
   try {
-    const dataDir = scratchDir();
-    const owner = { pid: holder.pid, host: hostname(), what: 'server' };
-    writeFileSync(join(dataDir, 'orgraph-owner.json'), JSON.stringify(owner));
-    mkdirSync(join(dataDir, 'orgraph.lock'));
-    await expect(lockDataFolder(dataDir, 'server', () => {})).rejects.toThrow(
-      `is in use by orgraph server (pid ${holder.pid} on ${hostname()})`,
+    await expect(lockDataFolder(held.dataDir, 'server', () => {})).rejects.toThrow(
+      `is in use by orgraph server (pid ${held.pid} on ${hostname()})`,
     );
   } finally {
-    holder.kill('SIGKILL');
+    held.end();
   }
 });
