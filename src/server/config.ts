@@ -10,9 +10,8 @@ import { checkJwtEnv, jwtConfigOf, jwtEnv } from '../tokens/jwt-config.js';
 import type { ConnectionLimits } from './http-server.js';
 
 /**
- * The project's own `.orgraph` (src/server or dist/server, two levels up), wherever the
- * command runs from: `node …/dist/cli/org.js check` run from another folder read a new,
- * empty org made there, and passed.
+ * The project's own `.orgraph` (two levels up), wherever the command runs from: `node
+ * …/dist/cli/org.js check` run elsewhere read a new, empty org made there, and passed.
  */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../.orgraph', import.meta.url));
 
