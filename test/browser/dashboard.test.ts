@@ -233,6 +233,40 @@ describe.skipIf(!hasChromium)(
       await page.close();
     });
 
+    it('answers for the pillar or area picked in "Scope", kept in the address', async () => {
+      const page = await openDashboard(browser, url, ADMIN_TOKEN);
+      await page.waitForFunction(USABLE);
+      const asked = async (scope: string | null) =>
+        await api.data(
+          `query ($scope: String) {
+            coverage(scope: $scope) { byLayer { units } }
+            singlePointsOfFailure(scope: $scope, first: 100) { totalCount }
+          }`,
+          { scope },
+        );
+      const platform = await asked('platform');
+      const units = page.locator('#rollup tr', { hasText: 'Units' }).locator('td');
+      const findings = page.locator('#findings .findings > li');
+      await page.getByLabel('Scope').selectOption('platform');
+      await expect
+        .poll(() => units.allTextContents())
+        .toEqual(platform.coverage.byLayer.map((l: { units: number }) => String(l.units)));
+      await expect.poll(() => findings.count()).toBe(platform.singlePointsOfFailure.totalCount);
+      expect(page.url()).toContain('scope=platform');
+      // A shared address opens on the same scope; "Whole org" answers for all of it again.
+      await page.reload();
+      await page.waitForFunction(USABLE);
+      expect(await page.getByLabel('Scope').inputValue()).toBe('platform');
+      expect(await units.allTextContents()).toEqual(
+        platform.coverage.byLayer.map((l: { units: number }) => String(l.units)),
+      );
+      await page.getByLabel('Scope').selectOption('');
+      const whole = await asked(null);
+      await expect.poll(() => findings.count()).toBe(whole.singlePointsOfFailure.totalCount);
+      expect(page.url()).not.toContain('scope=');
+      await page.close();
+    });
+
     it('answers for today when the address names a day the API does not (2026-02-30)', async () => {
       const page = await openDashboard(browser, url, ADMIN_TOKEN);
       await page.waitForFunction(USABLE);

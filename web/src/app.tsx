@@ -13,8 +13,10 @@ import { Trend } from './panels/trend-loader.js';
 import { type Answer, AskingContext, useQuery } from './query.js';
 import {
   addressAsOf,
+  addressScope,
   refusedAddressAsOf,
   setAddressAsOf,
+  setAddressScope,
   storedToken,
   storeToken,
 } from './session.js';
@@ -24,9 +26,13 @@ export function App() {
   const [token, setToken] = useState(storedToken);
   const [asOf, setAsOf] = useState(addressAsOf);
   const [refusedAsOf, setRefusedAsOf] = useState(refusedAddressAsOf);
+  const [scope, setScope] = useState(addressScope);
   const [version, setVersion] = useState(0);
   const [revealed, setRevealed] = useState<{ slug: string; n: number } | null>(null);
-  const asking = useMemo(() => ({ token, asOf: asOf || null, version }), [token, asOf, version]);
+  const asking = useMemo(
+    () => ({ token, asOf: asOf || null, scope: scope || null, version }),
+    [token, asOf, scope, version],
+  );
   // Asks every open question again: the Refresh button, and whatever tells of a change.
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   const reveal = useCallback(
@@ -36,6 +42,10 @@ export function App() {
   const changeToken = (next: string | null) => {
     storeToken(next);
     setToken(next);
+  };
+  const changeScope = (slug: string) => {
+    setAddressScope(slug);
+    setScope(slug);
   };
   const changeAsOf = (day: string) => {
     setAddressAsOf(day);
@@ -51,6 +61,8 @@ export function App() {
           asOf={asOf}
           refusedAsOf={refusedAsOf}
           setAsOf={changeAsOf}
+          scope={scope}
+          setScope={changeScope}
           refresh={refresh}
         />
         <Dashboard revealed={revealed} refresh={refresh} />

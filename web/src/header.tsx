@@ -1,8 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
 import { FIRST_DAY, isApiDay, LAST_DAY } from './days.js';
 import { useQuery } from './query.js';
+import { ScopePicker, type ScopePickerProps } from './scope-picker.js';
 
-interface HeaderProps {
+interface HeaderProps extends ScopePickerProps {
   token: string | null;
   setToken: (token: string | null) => void;
   asOf: string;
@@ -45,7 +46,7 @@ function useDayPicker(setAsOf: (day: string) => void) {
 }
 
 export function Header(props: HeaderProps) {
-  const { token, setToken, asOf, refusedAsOf, setAsOf, refresh } = props;
+  const { token, setToken, asOf, refusedAsOf, setAsOf, scope, setScope, refresh } = props;
   const { unanswered, pick, leave } = useDayPicker(setAsOf);
   return (
     <header class="page-header">
@@ -67,6 +68,7 @@ export function Header(props: HeaderProps) {
         <button type="button" onClick={() => setAsOf('')} disabled={!asOf}>
           Today
         </button>
+        <ScopePicker scope={scope} setScope={setScope} />
         <span class="muted" aria-live="polite">
           {unanswered === null
             ? answeredDay(asOf, refusedAsOf)

@@ -14,8 +14,8 @@ export interface PageInfo {
  * `filters` or the day asked change (a cursor is a place in one list).
  */
 export function usePages(filters: string) {
-  const { asOf } = useContext(AskingContext);
-  const key = `${asOf}|${filters}`;
+  const { asOf, scope } = useContext(AskingContext);
+  const key = `${asOf}|${scope}|${filters}`;
   const [state, setState] = useState({ key, cursors: [null] as (string | null)[] });
   const cursors = state.key === key ? state.cursors : [null];
   const page = cursors.length - 1;

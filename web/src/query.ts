@@ -7,11 +7,18 @@ export interface Asking {
   token: string | null;
   /** `null`: today, as the server counts it. */
   asOf: string | null;
+  /** A pillar or area the panels answer for (`$scope`); `null`: the whole org. */
+  scope: string | null;
   /** Bumped by `refresh()`: every open question is asked again. */
   version: number;
 }
 
-export const AskingContext = createContext<Asking>({ token: null, asOf: null, version: 0 });
+export const AskingContext = createContext<Asking>({
+  token: null,
+  asOf: null,
+  scope: null,
+  version: 0,
+});
 
 export interface Answer<T> {
   data: T | null;
@@ -20,7 +27,8 @@ export interface Answer<T> {
 }
 
 /**
- * Asks `query` with `variables` (and the day picked, as `$asOf`), again whenever either,
+ * Asks `query` with `variables` (and the day picked, as `$asOf`; the scope picked, as
+ * `$scope`, unless `variables` name one), again whenever either,
  * the token or the version changes. The last answer stays shown while the next one loads, and
  * while the server cannot answer.
  * `variables: null` asks nothing (a question not posed yet).
@@ -29,7 +37,7 @@ export function useQuery<T>(
   query: string,
   variables: Record<string, unknown> | null = {},
 ): Answer<T> {
-  const { token, asOf, version } = useContext(AskingContext);
+  const { token, asOf, scope, version } = useContext(AskingContext);
   const [answer, setAnswer] = useState<Answer<T>>({ data: null, error: null, loading: true });
   const key = JSON.stringify(variables);
   // `key` stands for `variables`: a new object with the same values asks nothing new.
@@ -40,7 +48,7 @@ export function useQuery<T>(
     }
     let current = true;
     setAnswer((last) => ({ ...last, loading: true }));
-    ask<T>(query, { ...variables, asOf }, token).then(
+    ask<T>(query, { scope, ...variables, asOf }, token).then(
       (data) => current && setAnswer({ data, error: null, loading: false }),
       (error: unknown) => {
         if (!current) return;
@@ -54,7 +62,7 @@ export function useQuery<T>(
     return () => {
       current = false;
     };
-  }, [query, key, token, asOf, version]);
+  }, [query, key, token, asOf, scope, version]);
   return answer;
 }
 

@@ -29,9 +29,15 @@ export function refusedAddressAsOf(): string {
 
 const addressDay = () => new URLSearchParams(location.search).get('asOf') ?? '';
 
-export function setAddressAsOf(day: string): void {
+export const setAddressAsOf = (day: string) => setAddressParam('asOf', day);
+
+/** The pillar or area the address scopes the panels to (`?scope=platform`); '' for none. */
+export const addressScope = () => new URLSearchParams(location.search).get('scope') ?? '';
+export const setAddressScope = (slug: string) => setAddressParam('scope', slug);
+
+function setAddressParam(name: string, value: string): void {
   const url = new URL(location.href);
-  if (day) url.searchParams.set('asOf', day);
-  else url.searchParams.delete('asOf');
+  if (value) url.searchParams.set(name, value);
+  else url.searchParams.delete(name);
   history.replaceState(null, '', url);
 }

@@ -31,12 +31,12 @@ interface ChurnAnswer {
 
 // The newest changes matter most to a reader, but the API lists oldest first: the panel
 // shows the first page (100) and says when there are more.
-const CHURN_QUERY = `query DashboardChurn($from: Date!, $to: Date!) {
-  seatVacancyStats(from: $from, to: $to) {
+const CHURN_QUERY = `query DashboardChurn($from: Date!, $to: Date!, $scope: String) {
+  seatVacancyStats(from: $from, to: $to, scope: $scope) {
     layer seat began ended medianDaysVacant longestDaysVacant stillOpen oldestOpenDays
     medianDaysToFill turnover
   }
-  leadershipChanges(from: $from, to: $to, first: 100) {
+  leadershipChanges(from: $from, to: $to, scope: $scope, first: 100) {
     totalCount
     nodes {
       on kind seat unit { slug name }

@@ -21,8 +21,8 @@ interface FindingsAnswer {
 const PLANNERS_ONLY: ReadonlySet<string> = new Set(['SUCCESSOR_CONCENTRATION']);
 
 // A page of 100 (the API's largest), the pages before and after a button away.
-const FINDINGS_QUERY = `query DashboardFindings($asOf: Date, $kinds: [FindingKind!], $minSeverity: Severity, $after: String) {
-  singlePointsOfFailure(asOf: $asOf, kinds: $kinds, minSeverity: $minSeverity, first: ${PAGE_SIZE}, after: $after) {
+const FINDINGS_QUERY = `query DashboardFindings($asOf: Date, $scope: String, $kinds: [FindingKind!], $minSeverity: Severity, $after: String) {
+  singlePointsOfFailure(asOf: $asOf, scope: $scope, kinds: $kinds, minSeverity: $minSeverity, first: ${PAGE_SIZE}, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
     nodes { kind severity message unit { slug name } }

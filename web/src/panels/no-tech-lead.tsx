@@ -20,8 +20,8 @@ interface NoTechLeadAnswer {
   teamsWithoutTechLead: { totalCount: number; nodes: TeamRow[]; pageInfo: PageInfo };
 }
 
-const NO_TECH_LEAD_QUERY = `query DashboardNoTechLead($asOf: Date, $after: String) {
-  teamsWithoutTechLead(asOf: $asOf, first: ${PAGE_SIZE}, after: $after) {
+const NO_TECH_LEAD_QUERY = `query DashboardNoTechLead($asOf: Date, $scope: String, $after: String) {
+  teamsWithoutTechLead(asOf: $asOf, scope: $scope, first: ${PAGE_SIZE}, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
     nodes {

@@ -21,7 +21,9 @@ export function Planning() {
   // A VIEWER is not asked the bench: each refusal was a FORBIDDEN in the server's log and
   // error metrics, once a page load and once a live refresh, for every open page.
   const reads = who.data && who.data.viewer.role !== 'VIEWER';
-  const { data, error, loading } = useQuery<BenchAnswer>(BENCH_QUERY, reads ? { scope } : null);
+  // A scoped token's bench is its scope's; another's, the scope picked for the page (if any).
+  const asked = scope ? { scope } : {};
+  const { data, error, loading } = useQuery<BenchAnswer>(BENCH_QUERY, reads ? asked : null);
   const bench = data?.successionBench ?? [];
   const holders = useMemo(() => {
     const byEmail = new Map(

@@ -18,8 +18,8 @@ export interface RollupAnswer {
   coverage: { benchStrength: number | null; byLayer: LayerRow[] };
 }
 
-export const ROLLUP_QUERY = `query DashboardRollup($asOf: Date) {
-  coverage(asOf: $asOf) {
+export const ROLLUP_QUERY = `query DashboardRollup($asOf: Date, $scope: String) {
+  coverage(asOf: $asOf, scope: $scope) {
     benchStrength
     byLayer {
       layer units healthy staffed techLeadManager missingEngLead vacant tlmBeyondThreshold hiring

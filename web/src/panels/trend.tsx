@@ -13,8 +13,8 @@ interface TrendPoint {
 }
 
 // Twelve months back from the day picked (today when none), one point a month.
-const TREND_QUERY = `query DashboardTrend($from: Date!, $to: Date!) {
-  coverageTrend(from: $from, to: $to, every: MONTH) {
+const TREND_QUERY = `query DashboardTrend($from: Date!, $to: Date!, $scope: String) {
+  coverageTrend(from: $from, to: $to, every: MONTH, scope: $scope) {
     on benchStrength
     byLayer { layer units healthy }
     findings { severity count }
