@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, gt, or } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { groupBy } from '../core/collections.js';
 import { isPresentOn } from '../core/org/as-of.js';
@@ -79,7 +79,11 @@ async function loadCurrent(db: Db, today: Day) {
     aors: await db.select().from(aorTable),
     owners: (await inForceToday(aorOwnershipTable)) as AorOwnershipRow[],
     candidates: (await inForceToday(candidateTable)) as CandidateRow[],
-    roles: await db.select().from(openRoleTable).where(eq(openRoleTable.status, 'OPEN')),
+    // Open today: a role filled or cancelled from a later day is still open (an OPEN entry).
+    roles: await db
+      .select()
+      .from(openRoleTable)
+      .where(or(eq(openRoleTable.status, 'OPEN'), gt(openRoleTable.closedOn, today))),
     // Managers and parents as they stand today (a change recorded ahead is not yet so).
     managers: new Map(
       (await db.select().from(reportingLineTable).where(inForceOn(reportingLineTable, today))).map(
@@ -190,7 +194,7 @@ function exportSuccession(rows: Rows, names: Names) {
 function exportOpenRoles(rows: Rows, names: Names) {
   const entries = rows.roles.flatMap((r) => {
     const unit = names.slugs.get(r.unitId);
-    return unit ? [{ unit, seat: r.seat, status: r.status, openedOn: r.openedOn }] : [];
+    return unit ? [{ unit, seat: r.seat, status: 'OPEN' as const, openedOn: r.openedOn }] : [];
   });
   return entries.sort(byKey((r) => `${r.unit}\u0000${r.seat}\u0000${r.openedOn}`));
 }
@@ -199,7 +203,8 @@ function exportOpenRoles(rows: Rows, names: Names) {
  * The org as it stands, in the import format: people who have not left (by email), live
  * units (by layer, then slug) with their current holders as `{ person, since, acting }`
  * (`since`: the first day of their unbroken run, as `heldSince`) and members, live AoRs with
- * their current owners, current candidates, and OPEN roles. Closed roles and ended rows are
+ * their current owners, current candidates, and the roles open today (OPEN, though one may
+ * close on a later day: the format cannot say when). Closed roles and ended rows are
  * history and stay out, like departed people, archived units and retired AoRs. Importing the
  * result into an empty database and exporting again gives the same document.
  */

@@ -162,6 +162,39 @@ describe('an export with several ENGINEER roles of one team, opened the same day
   });
 });
 
+describe('an export while roles are filled or cancelled from a later day', () => {
+  it('states them open, as they are today: here that changes nothing, elsewhere they are open', async () => {
+    // Left out, they were filled or cancelled at once in the org made from the export: its
+    // seats were no longer hiring and their findings were a step more severe.
+    const OPEN = `{ openRoles(status: OPEN) { nodes { id unit { slug } seat } }
+      unit(slug: "infra") { coverage { hiring } } }`;
+    await plan(['openRole(input: { unit: "storage", seat: ENGINEER })']);
+    const before = (await t.data(OPEN)).openRoles.nodes as { id: string; seat: string }[];
+    const [roleId, engineerId] = ['TECH_LEAD', 'ENGINEER'].map(
+      (seat) => before.find((r) => r.seat === seat)?.id,
+    );
+    await plan([
+      `cancelRole(input: { id: "${roleId}", on: "2027-01-01" })`,
+      `fillRole(input: { id: "${engineerId}", on: "2027-01-01" })`,
+    ]);
+    const { exportOrg } = await t.data('{ exportOrg }');
+    expect(exportOrg.openRoles).toHaveLength(2);
+    const { importOrg } = await t.data(IMPORT, { d: exportOrg });
+    expect(importOrg).toEqual({ userErrors: [], created: zero, updated: zero });
+    const elsewhere = await startTestApp({ org: exportOrg });
+    const shape = (answer: Record<string, any>) => ({
+      roles: answer.openRoles.nodes.map((r: { unit: { slug: string }; seat: string }) => [
+        r.unit.slug,
+        r.seat,
+      ]),
+      hiring: answer.unit.coverage.hiring,
+    });
+    expect(shape(await elsewhere.data(OPEN))).toEqual(shape(await t.data(OPEN)));
+    expect(shape(await t.data(OPEN)).hiring).toBe(true);
+    await elsewhere.close();
+  });
+});
+
 describe('an entry stating today what is recorded for a later day', () => {
   const ERRORS = `mutation ($d: JSONObject!) { importOrg(document: $d) {
     userErrors { path message code } } }`;
