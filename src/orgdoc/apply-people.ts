@@ -1,4 +1,5 @@
-/** The document's people: saved, their managers placed (in two passes), their departures. */
+/** The document's people: saved, their departures, their managers placed (in two passes). */
+import { isPresentOn } from '../core/org/as-of.js';
 import type { Day } from '../core/org/state.js';
 import { recordDeparture } from '../people/departure-writes.js';
 import { savePerson, setManager } from '../people/writes.js';
@@ -44,11 +45,21 @@ export function refuseAfterLeaving(a: Applying, email: string, from: Day): void 
   }
 }
 
-export function applyPeople(a: Applying): void {
-  const saved = a.doc.people.filter(({ index, value }) => {
+/** Saves the document's people; returns the entries saved, for `placeManagers`. */
+export function savePeople(a: Applying) {
+  return a.doc.people.filter(({ index, value }) => {
     const at = `people[${index}]`;
     return !a.repeats.has(at) && attempt(a, under(at), () => savePerson(a.w, value));
   });
+}
+
+/**
+ * Gives the saved people the managers the document states, once the departures of the
+ * import's day or before are recorded: a manager gone by then is refused (as `setManager`
+ * refuses one, and as a second import of the document did), and the manager of a person
+ * gone by then is theirs no more, so not a fact of the day the document states.
+ */
+export function placeManagers(a: Applying, saved: ReturnType<typeof savePeople>): void {
   let pending = saved.filter(({ value }) => managerChanges(a, value));
   // A document is read as a whole: a manager change that closes a loop only until a later
   // entry of the document opens it again is tried again after the others.
@@ -71,6 +82,7 @@ function managerChanges(a: Applying, value: PersonEntry): boolean {
   const manager = value.manager;
   if (manager === undefined || (manager && a.invalid.emails.has(manager))) return false;
   const person = a.w.people.find('email', value.email);
+  if (person && !isPresentOn(person, a.w.today)) return false;
   return (person ? managerOf(a.w, person) : null) !== manager;
 }
 

@@ -27,9 +27,10 @@ import {
 } from './already-so.js';
 import {
   applyDepartures,
-  applyPeople,
   departuresToCome,
+  placeManagers,
   refuseAfterLeaving,
+  savePeople,
 } from './apply-people.js';
 import { type Applying, attempt, placing } from './applying.js';
 import { backdateCreated } from './backdate.js';
@@ -51,10 +52,12 @@ export function applyDocument(
 ): void {
   const leaving = departuresToCome(doc, w.today);
   const a: Applying = { w, doc, problems, repeats, invalid: invalidKeys(doc), leaving };
-  applyPeople(a);
+  const saved = savePeople(a);
   // A departure on or before the import's day first: the person is gone, so the document
-  // cannot give them a seat, a team or an AoR today — refused now as a re-import would be.
+  // cannot give them a seat, a team, an AoR or reports today — refused now as a re-import
+  // would be.
   applyDepartures(a, (on) => on <= w.today);
+  placeManagers(a, saved);
   const units = applyUnits(a);
   applySeatsAndMembers(a, units);
   applyAors(a);

@@ -164,6 +164,37 @@ describe('importOrgDocument', () => {
     }
   });
 
+  test('a manager gone by the import day is refused the first time too; a leaver’s manager is no fact of it', async () => {
+    // Imported once (the line withdrawn by the departure recorded after it), the same file was
+    // refused the next time: for the report of a departed manager, and for the leaver (an HR
+    // export's leaver row with its manager_email) whose manager it named.
+    const people = [
+      { email: 'boss@example.com', name: 'Boss' },
+      {
+        email: 'left@example.com',
+        name: 'Left',
+        departedOn: '2026-01-01',
+        manager: 'boss@example.com',
+      },
+      { email: 'gone@example.com', name: 'Gone', departedOn: TODAY },
+    ];
+    const lu = { email: 'lu@example.com', name: 'Lu', manager: 'gone@example.com' };
+    const refused = await importDoc({ people: [...people, lu] });
+    expect(refused.userErrors).toEqual([
+      {
+        path: 'people[3].manager',
+        message: `person "gone@example.com" departed on ${TODAY}`,
+        code: 'CONFLICT',
+      },
+    ]);
+    expect(await tableCounts(t.database.db)).toMatchObject({ person: 0 });
+    for (let time = 0; time < 2; time++) {
+      const imported = await importDoc({ people });
+      expect(imported.userErrors).toEqual([]);
+      expect(imported.created.people).toBe(time === 0 ? 3 : 0);
+    }
+  });
+
   test('a new Tech Lead ends the old assignment, keeps it as history and ends their candidacy', async () => {
     await importDoc(specDocument());
     const result = await importDoc({
