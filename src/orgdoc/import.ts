@@ -72,7 +72,7 @@ export async function importOrgDocument(
       'importOrg',
       (draft) => {
         applyDocument(draft, doc, problems, repeats);
-        if (!problems.empty) throw new UserInputError(inDocumentOrder(problems.list));
+        if (!problems.empty) throw new UserInputError(inDocumentOrder(problems.list, input));
         // Described before the draft is saved: the plan is exactly what is then written.
         return { ...countsOf(draft, doc), plan: options.plan ? planOf(draft) : [] };
       },
@@ -116,12 +116,20 @@ function untouched(rows: Array<{ id: number } | undefined>, original: (id: numbe
 
 const SECTION_ORDER = ['people', 'units', 'aors', 'succession', 'openRoles'];
 
-/** Problems in the order of the document: section, entry, then field. */
-function inDocumentOrder(problems: UserErrorData[]): UserErrorData[] {
+/** Problems in the order of the document: section, entry, then field as the entry has them. */
+function inDocumentOrder(problems: UserErrorData[], input: unknown): UserErrorData[] {
   const position = (path: string | null) => {
     const [, section = '', index = '-1', rest = ''] =
       /^(\w+)(?:\[(\d+)\])?(.*)$/.exec(path ?? '') ?? [];
-    return { section: SECTION_ORDER.indexOf(section), index: Number(index), rest };
+    const field = writtenOrder(input, section, Number(index)).indexOf(
+      /^\.(\w+)/.exec(rest)?.[1] ?? '',
+    );
+    return {
+      section: SECTION_ORDER.indexOf(section),
+      index: Number(index),
+      field: field < 0 ? Number.POSITIVE_INFINITY : field,
+      rest,
+    };
   };
   return problems
     .map((problem, order) => ({ problem, order, at: position(problem.path) }))
@@ -129,8 +137,16 @@ function inDocumentOrder(problems: UserErrorData[]): UserErrorData[] {
       (a, b) =>
         a.at.section - b.at.section ||
         a.at.index - b.at.index ||
+        a.at.field - b.at.field ||
         a.at.rest.localeCompare(b.at.rest) ||
         a.order - b.order,
     )
     .map(({ problem }) => problem);
+}
+
+/** The fields of the document's entry `section[index]`, in the order it writes them. */
+function writtenOrder(input: unknown, section: string, index: number): string[] {
+  const entries = (input as Record<string, unknown> | null)?.[section];
+  const entry = Array.isArray(entries) ? entries[index] : undefined;
+  return entry && typeof entry === 'object' ? Object.keys(entry) : [];
 }

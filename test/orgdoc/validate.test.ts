@@ -135,21 +135,22 @@ describe('a bad document', () => {
       ],
       aors: [{ slug: 'blob-store', name: 'Blob', unit: 'nounit', owner: 'ghost@example.com' }],
     });
-    // In document order: section, entry, then field.
+    // In document order: section, entry, then field as the entry writes them (they were
+    // sorted by name: `unit`, written first, came last).
     expect(problems).toEqual([
-      { path: 'aors[0].owner', message: 'unknown person "ghost@example.com"', code: 'NOT_FOUND' },
       {
         path: 'aors[0].slug',
         message: 'AoR "blob-store" is retired from 2027-02-01',
         code: 'CONFLICT',
       },
       { path: 'aors[0].unit', message: 'unknown unit "nounit"', code: 'NOT_FOUND' },
+      { path: 'aors[0].owner', message: 'unknown person "ghost@example.com"', code: 'NOT_FOUND' },
+      { path: 'succession[0].unit', message: 'unknown unit "nowhere"', code: 'NOT_FOUND' },
       {
         path: 'succession[0].candidate',
         message: 'unknown person "ghost@example.com"',
         code: 'NOT_FOUND',
       },
-      { path: 'succession[0].unit', message: 'unknown unit "nowhere"', code: 'NOT_FOUND' },
     ]);
   });
 
