@@ -1,6 +1,7 @@
+import { compareText } from '../core/org/as-of.js';
 import { latestInForce } from '../core/org/in-force.js';
 import { candidaciesOf } from '../core/org/lookup.js';
-import type { Day } from '../core/org/state.js';
+import { type Day, SEATS } from '../core/org/state.js';
 import { type CandidateRow, readinessEnum } from '../db/tables.js';
 import { confidential, revealsOfPerson } from '../graphql/access.js';
 import { orgFor } from '../graphql/args.js';
@@ -66,7 +67,7 @@ builder.objectFields(Person, (t) => ({
   candidacies: t.field({
     type: [SuccessionCandidate],
     description:
-      'The seats this person is named a successor for on the day, by unit, Eng Lead first ' +
+      'The seats this person is named a successor for on the day, units by slug, Eng Lead first ' +
       '(PLANNER). A scoped token reads them for a person whose seats and team lie within its ' +
       'scope, and only its scope’s seats.',
     // Judged from the person's seats and team on the answer's day (as their departure impact
@@ -81,8 +82,16 @@ builder.objectFields(Person, (t) => ({
         const rows = candidaciesByPerson(org.org.history).get(person.id) ?? [];
         const { scope } = context.viewer;
         const inScope = ({ unitId }: { unitId: number }) => !scope || scope.unitIds.has(unitId);
+        // By slug, as a person's seats: unit ids follow the order units were first written,
+        // so two servers holding the same org (an export imported) listed them differently.
+        const slug = ({ unitId }: { unitId: number }) =>
+          org.state.unitsById.get(unitId)?.slug ?? '';
         return candidaciesOf(org.state, person.id)
           .filter(inScope)
+          .sort(
+            (a, b) =>
+              compareText(slug(a), slug(b)) || SEATS.indexOf(a.seat) - SEATS.indexOf(b.seat),
+          )
           .flatMap(({ unitId, seat }) => {
             const mine = rows.filter((r) => r.unitId === unitId && r.seat === seat);
             const row = latestInForce(mine, org.day);
