@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { CatalogFile, Glob, ReadFile } from '../adapters/backstage.js';
 import { decodeText } from '../adapters/encoding.js';
 import type { SourceProblem } from '../adapters/source-map.js';
-import { checkFileSize, FileLimitError } from '../orgdoc/file-limits.js';
+import { checkFileSize, FILE_LIMITS, FileLimitError } from '../orgdoc/file-limits.js';
 import { badInput } from './failures.js';
 
 /** Why a file cannot be read, worded to follow its name: `./missing.yaml: no such file`. */
@@ -14,6 +14,34 @@ function unreadable(error: unknown): string {
   if (code === 'EISDIR') return 'a folder, not a file';
   return `cannot read it (${code})`;
 }
+
+const CHUNK = 1024 * 1024;
+
+/**
+ * A file's bytes, refused past the size limit: by its size first, then as it is read, since a
+ * device or a pipe (`/dev/zero`, `<(curl …)`) has no size to tell — `/dev/zero` was read until
+ * the machine ran out of memory.
+ */
+function readCapped(path: string): Buffer {
+  checkFileSize(statSync(path).size);
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(CHUNK);
+      const read = readSync(fd, chunk, 0, CHUNK, null);
+      if (read === 0) return Buffer.concat(chunks, total);
+      total += read;
+      if (total > FILE_LIMITS.bytes) throw new FileLimitError(OVER_LIMIT);
+      chunks.push(chunk.subarray(0, read));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const OVER_LIMIT = `more than the ${FILE_LIMITS.bytes / CHUNK} MB an import file may have`;
 
 const GUESSED = (encoding: string) =>
   `not UTF-8, read as ${encoding} (as Excel saves "CSV (Comma delimited)"); ` +
@@ -30,8 +58,7 @@ export class SourceFiles {
   text(path: string, name = basename(path)): string {
     let bytes: Buffer;
     try {
-      checkFileSize(statSync(path).size);
-      bytes = readFileSync(path);
+      bytes = readCapped(path);
     } catch (error) {
       if (error instanceof FileLimitError) throw badInput(`${path}: ${error.message}`);
       throw badInput(`${path}: ${unreadable(error)}`);
@@ -42,9 +69,9 @@ export class SourceFiles {
   /** A file a Location names; throws an Error the catalog tells after the target's name. */
   target(path: string, name: string): string {
     try {
-      return this.decoded(readFileSync(path), name);
+      return this.decoded(readCapped(path), name);
     } catch (error) {
-      throw new Error(unreadable(error));
+      throw new Error(error instanceof FileLimitError ? error.message : unreadable(error));
     }
   }
 

@@ -92,6 +92,20 @@ describe('import limits (the compiled CLI)', () => {
     expect(await cli.exited).toBe(2);
     expect(cli.output()).toMatch(/MB is over the 64 MB an import file may have/);
   });
+
+  it.runIf(process.platform === 'linux')(
+    'refuses a file with no size to tell (/dev/zero) once the limit is read, not out of memory',
+    async () => {
+      // Its size read 0, so it was read until the machine ran out (23 GB, the CLI killed).
+      const env = { ORGRAPH_DATA_DIR: join(dir, 'never-opened') };
+      const args = ['--import', './test/ops/usage-hook.mjs', 'dist/cli/org.js', 'import'];
+      const cli = run('node', [...args, '/dev/zero'], env);
+      expect(await cli.exited).toBe(2);
+      expect(cli.output()).toMatch(/^\/dev\/zero: more than the 64 MB an import file may have$/m);
+      const usage = JSON.parse(/USAGE (.*)/.exec(cli.output())?.[1] ?? '{}');
+      expect(usage.maxRssMb).toBeLessThanOrEqual(PEAK_MB);
+    },
+  );
 });
 
 describe('the limits leave real files alone', () => {
