@@ -32,6 +32,18 @@ export interface ChangeNode {
 
 type Row = Record<string, string | number | boolean | null>;
 
+/** A change row's columns: the CSV's header even for a period of no change. */
+const CHANGE_COLUMNS = [
+  'on',
+  'unit',
+  'seat',
+  'kind',
+  'before',
+  'beforeActing',
+  'after',
+  'afterActing',
+];
+
 /** A change as a flat row: what a spreadsheet or a script reads. */
 const changeRow = (c: ChangeNode): Row => ({
   on: c.on,
@@ -102,7 +114,12 @@ export const churnCommand: Command = {
     });
     io.out(
       format === 'csv'
-        ? stringify(rows, { header: true, cast: { boolean: String } })
+        ? stringify(rows, {
+            header: true,
+            // The stats always have rows; changes may have none, and a script reads the header.
+            ...(stats ? {} : { columns: CHANGE_COLUMNS }),
+            cast: { boolean: String },
+          })
         : textTable(rows),
     );
     return 0;

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { chmodSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { stringifyOrgYaml } from '../orgdoc/parse.js';
 import { type Command, TODAY_OPTION, withOperator } from './command.js';
@@ -23,7 +23,10 @@ export const exportCommand: Command = {
     if (file === undefined || file === '-') io.out(text);
     else {
       try {
-        writeFileSync(file, text);
+        writeFileSync(file, text, { mode: 0o600 });
+        // A file there before keeps its mode when written: the org, bench and all, would be
+        // as readable as the file was.
+        if (statSync(file).isFile()) chmodSync(file, 0o600);
       } catch (error) {
         throw badInput(`${file}: cannot write it (${(error as NodeJS.ErrnoException).code})`);
       }

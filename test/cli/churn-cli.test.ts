@@ -58,6 +58,15 @@ describe('npm run org -- churn', () => {
     ]);
   });
 
+  it('writes the CSV header for a period of no change, as a script reading it expects', async () => {
+    // It wrote nothing at all: no header, no line.
+    const c = cli();
+    expect(
+      await c.run('churn', '--from', '2026-01-05', '--to', '2026-01-05', '--format', 'csv'),
+    ).toBe(0);
+    expect(c.out()).toBe('on,unit,seat,kind,before,beforeActing,after,afterActing\n');
+  });
+
   it('writes the six stats rows, as CSV or as an aligned table', async () => {
     const csv = cli();
     expect(await csv.run('churn', ...PERIOD, '--stats', '--format', 'csv', '--scope', 'p')).toBe(0);

@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoDocument } from '../../src/demo/load.js';
 import { cliOn } from '../helpers/cli.js';
@@ -82,6 +84,16 @@ describe('npm run org -- export', () => {
     expect(dash.out()).toBe(plain.out());
     expect(dash.err()).toBe('');
     expect(existsSync('-')).toBe(false);
+  });
+
+  it('makes a file it writes owner-only, one there before too (it kept its mode)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'orgraph-export-')), 'shared.json');
+    writeFileSync(file, 'old\n', { mode: 0o644 });
+    chmodSync(file, 0o644); // whatever the umask
+    const c = cli();
+    expect(await c.run('export', file)).toBe(0);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(file, 'utf8')).units.length).toBeGreaterThan(0);
   });
 });
 
