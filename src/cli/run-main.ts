@@ -18,9 +18,16 @@ export function failureOf(error: unknown, setting: Setting): CliFailure {
 
 /**
  * Node's parseArgs explains itself to programmers ("To specify a positional argument starting
- * with a '-', place it at the end of the command after '--'…"): keep its first sentence.
+ * with a '-', place it at the end of the command after '--'…"), over several lines: keep its
+ * first sentence, and for an option followed by another (`--scope --fail-on x`) the question
+ * that matters.
  */
-const parseArgsMessage = (error: Error) => error.message.split('. ')[0]?.replace(/\.$/, '') ?? '';
+function parseArgsMessage(error: Error): string {
+  const first = error.message.split(/\.\s/)[0]?.replace(/\.$/, '') ?? '';
+  return /Did you forget to specify the option argument/.test(error.message)
+    ? `${first}: did you forget its value?`
+    : first;
+}
 
 /**
  * Runs a CLI entry point with the environment's configuration; sets the exit code. A command

@@ -89,6 +89,11 @@ describe('npm run org -- usage errors, in the CLI’s own words', () => {
       /^--from: "ldap" is not one of document, backstage, csv\n/,
     ],
     [['import', '--bogus', 'org.yaml'], /^Unknown option '--bogus'\n/],
+    // An option followed by another: one line, not Node's three (its first ended ".\nDid you…").
+    [
+      ['check', '--scope', '--fail-on', 'unowned-aor'],
+      /^Option '--scope' argument is ambiguous: did you forget its value\?\nRun /,
+    ],
     // A typo of one of the command's options names it (there was no hint).
     [['check', '--fial-on', 'unowned-aor'], /^Unknown option '--fial-on' \(--fail-on\?\)\n/],
     [['import', 'org.yaml', '--dryrun'], /^Unknown option '--dryrun' \(--dry-run\?\)\n/],
