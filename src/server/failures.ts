@@ -68,11 +68,20 @@ const databaseFailure: Explain = (e, s) => {
   if (/does not support SSL/i.test(e.message ?? ''))
     return `PostgreSQL at ${where} does not accept SSL connections: remove sslmode from DATABASE_URL, or turn SSL on there`;
   // PostgreSQL's own refusals (a database closed to connections: a bare 55000) say why.
-  if (/^[0-9A-Z]{5}$/.test(e.code ?? '') && isDatabaseUnavailable(e))
+  if (
+    /^[0-9A-Z]{5}$/.test(e.code ?? '') &&
+    isDatabaseUnavailable(e) &&
+    !/^57P0[12]$/.test(e.code ?? '')
+  )
     return `PostgreSQL at ${where} refused the connection: ${e.message.split('\n')[0]} (${e.code}); fix it, or DATABASE_URL`;
-  if (isDatabaseUnavailable(e))
-    return `cannot reach PostgreSQL at ${where} (${e.code ?? e.message}): start it, or fix DATABASE_URL`;
-  return null;
+  if (!isDatabaseUnavailable(e)) return null;
+  // Said in the driver's words, not a wrapper's ("Failed query: rollback params: ").
+  const root = [...causes(e)].at(-1) as NodeJS.ErrnoException;
+  const reason = root.code ?? root.message.split('\n')[0];
+  // Lost while in use (terminated, restarted): the transaction under way rolls back with it.
+  if (/terminat|57P0[12]/.test(`${root.message} ${root.code}`))
+    return `lost the connection to PostgreSQL at ${where} (${reason}): a write under way was rolled back unless it had committed; try again once it answers`;
+  return `cannot reach PostgreSQL at ${where} (${reason}): start it, or fix DATABASE_URL`;
 };
 
 const FOLDER_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'ENOSPC']);

@@ -14,6 +14,7 @@ import { makeOwnerOnly } from './owner-only.js';
 export async function openConfiguredDatabase(
   config: Config,
   warn?: ConnectionLost,
+  connectionLost: ConnectionLost | undefined = warn,
 ): Promise<Database> {
   if (!config.databaseUrl) {
     const fixed = makeOwnerOnly(config.dataDir);
@@ -31,7 +32,7 @@ export async function openConfiguredDatabase(
     dataDir: config.dataDir,
     timeouts: config.databaseTimeouts,
     poolMax: config.poolMax,
-    onConnectionLost: warn,
+    onConnectionLost: connectionLost,
   });
   try {
     await database.migrate();
@@ -49,7 +50,8 @@ export async function openConfiguredDatabase(
  * holding the folder's lock until `close()` (or throwing FolderInUse, naming the holder).
  */
 export async function openAsWriter(config: Config, what: string): Promise<Database> {
-  if (config.databaseUrl) return openConfiguredDatabase(config);
+  // A connection lost mid-command fails the command, whose one line says so: not two.
+  if (config.databaseUrl) return openConfiguredDatabase(config, undefined, () => {});
   const lock = await lockDataFolder(config.dataDir, what, () => {
     console.error(`the lock on ${config.dataDir} was taken by another process: stopping`);
     process.exit(3);
