@@ -78,8 +78,9 @@ const databaseFailure: Explain = (e, s) => {
   // Said in the driver's words, not a wrapper's ("Failed query: rollback params: ").
   const root = [...causes(e)].at(-1) as NodeJS.ErrnoException;
   const reason = root.code ?? root.message.split('\n')[0];
-  // Lost while in use (terminated, restarted): the transaction under way rolls back with it.
-  if (/terminat|57P0[12]/.test(`${root.message} ${root.code}`))
+  // Lost while in use (terminated, restarted, the socket reset): what was under way rolls
+  // back with it. (Refused, timed out, unreachable: it was never reached.)
+  if (/terminat|57P0[12]|ECONNRESET|EPIPE/.test(`${root.message} ${root.code}`))
     return `lost the connection to PostgreSQL at ${where} (${reason}): a write under way was rolled back unless it had committed; try again once it answers`;
   return `cannot reach PostgreSQL at ${where} (${reason}): start it, or fix DATABASE_URL`;
 };
