@@ -132,6 +132,10 @@ export const scenarioCommand: Command = {
       allowPositionals: true,
     });
     const [action, id] = positionals;
+    if (action === 'list' && values['as-of'] !== undefined) {
+      // Taken and ignored, it told a script the list was of that day.
+      throw badUsage('--as-of is for "scenario show ID": a list of scenarios has no day');
+    }
     if (action === 'list' && positionals.length === 1) {
       return withOperator(io, values.today, async (org) => {
         type Listed = { id: string; name: string; applied: boolean; createdAt: string };

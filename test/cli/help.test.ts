@@ -89,6 +89,10 @@ describe('npm run org -- usage errors, in the CLI’s own words', () => {
       /^--from: "ldap" is not one of document, backstage, csv\n/,
     ],
     [['import', '--bogus', 'org.yaml'], /^Unknown option '--bogus'\n/],
+    [
+      ['scenario', 'list', '--as-of', '2026-01-01'],
+      /^--as-of is for "scenario show ID": a list of scenarios has no day\n/,
+    ],
     // An option followed by another: one line, not Node's three (its first ended ".\nDid you…").
     [
       ['check', '--scope', '--fail-on', 'unowned-aor'],
