@@ -3,6 +3,7 @@ import { DataFolderUnreadable } from '../db/folder-unreadable.js';
 import { ConfigError } from './config.js';
 import { FolderInUse } from './data-lock.js';
 import { causes, isDatabaseUnavailable } from './faults.js';
+import { databaseAnswered } from './open-database.js';
 
 /** Why a start (or a CLI command) could not run: one line for the operator, and the exit code. */
 export interface Failure {
@@ -53,6 +54,9 @@ function postgresAt(url: string | undefined): { where: string; database: string;
   };
 }
 
+const NEVER_REACHED =
+  /ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|timeout exceeded when trying to connect|connection timeout/;
+
 const databaseFailure: Explain = (e, s) => {
   if (!s.databaseUrl) return null;
   const { where, database, user } = postgresAt(s.databaseUrl);
@@ -78,9 +82,13 @@ const databaseFailure: Explain = (e, s) => {
   // Said in the driver's words, not a wrapper's ("Failed query: rollback params: ").
   const root = [...causes(e)].at(-1) as NodeJS.ErrnoException;
   const reason = root.code ?? root.message.split('\n')[0];
-  // Lost while in use (terminated, restarted, the socket reset): what was under way rolls
-  // back with it. (Refused, timed out, unreachable: it was never reached.)
-  if (/terminat|57P0[12]|ECONNRESET|EPIPE/.test(`${root.message} ${root.code}`))
+  // Lost while in use — after the database answered this process, and not a refusal or a
+  // connect's timeout (a new connection of the pool) — what was under way rolls back with it.
+  // Before, "Connection terminated" is also how pg tells a connect that timed out.
+  const said = [...causes(e)].map(
+    (c) => `${(c as Error).message} ${(c as NodeJS.ErrnoException).code}`,
+  );
+  if (databaseAnswered() && !NEVER_REACHED.test(said.join(' ')))
     return `lost the connection to PostgreSQL at ${where} (${reason}): a write under way was rolled back unless it had committed; try again once it answers`;
   return `cannot reach PostgreSQL at ${where} (${reason}): start it, or fix DATABASE_URL`;
 };

@@ -4,6 +4,13 @@ import type { Config } from './config.js';
 import { lockDataFolder } from './data-lock.js';
 import { makeOwnerOnly } from './owner-only.js';
 
+let opened = false;
+/**
+ * Whether this process has had the database answer (opened and migrated): a failure after
+ * that is a connection lost while in use, not a database never reached.
+ */
+export const databaseAnswered = () => opened;
+
 /**
  * Opens the database the way the server does — PostgreSQL when `DATABASE_URL` is set, else
  * the embedded PGlite in the configured data folder — and applies the migrations. The
@@ -36,6 +43,7 @@ export async function openConfiguredDatabase(
   });
   try {
     await database.migrate();
+    opened = true;
     // PGlite gives the files it creates (a new folder's whole cluster) modes of its own.
     if (!config.databaseUrl) makeOwnerOnly(config.dataDir);
   } catch (error) {
