@@ -36,12 +36,12 @@ describe.skipIf(!serverUrl)('a CLI import losing PostgreSQL mid-write (needs DAT
     const importing = run('node', ['dist/cli/org.js', 'import', '--from', 'csv', csv], {
       DATABASE_URL: url(),
     });
-    // Cut once the import holds its transaction (its connection busy in it).
-    for (let cut = 0; cut === 0 && importing.child.exitCode === null; await sleep(50)) {
+    // Cut once the import's transaction has written (not in the migrations' check before it).
+    for (let cut = 0; cut === 0 && importing.child.exitCode === null; await sleep(20)) {
       const busy = await adminQuery(
         serverUrl as string,
         `select pg_terminate_backend(pid) from pg_stat_activity where datname = $1
-           and pid <> pg_backend_pid() and xact_start is not null`,
+           and pid <> pg_backend_pid() and backend_xid is not null`,
         [name],
       );
       cut = busy.length;
