@@ -1,13 +1,13 @@
 import type { RequestListener } from 'node:http';
 import type { Logger } from './logging.js';
 
+const REFUSAL = 'Bad Request: the Host header names no host.\n';
+
 /**
  * Refuses a request whose Host header makes no URL (`a b`, `[::1`, two hosts): the server
  * adapter builds each request's URL from it (`http://HOST/path`) and, failing, answered 500
  * with a stack trace — install path and all — and no log line. Here: 400 in one line, logged.
  */
-const REFUSAL = 'Bad Request: the Host header names no host.\n';
-
 export function refuseBadHost(listener: RequestListener, logger: Logger): RequestListener {
   return (request, response) => {
     const host = request.headers.host;
