@@ -79,16 +79,15 @@ const databaseFailure: Explain = (e, s) => {
   )
     return `PostgreSQL at ${where} refused the connection: ${e.message.split('\n')[0]} (${e.code}); fix it, or DATABASE_URL`;
   if (!isDatabaseUnavailable(e)) return null;
+  const chain = [...causes(e)] as NodeJS.ErrnoException[];
   // Said in the driver's words, not a wrapper's ("Failed query: rollback params: ").
-  const root = [...causes(e)].at(-1) as NodeJS.ErrnoException;
+  const root = chain.at(-1) as NodeJS.ErrnoException;
   const reason = root.code ?? root.message.split('\n')[0];
   // Lost while in use — after the database answered this process, and not a refusal or a
   // connect's timeout (a new connection of the pool) — what was under way rolls back with it.
   // Before, "Connection terminated" is also how pg tells a connect that timed out.
-  const said = [...causes(e)].map(
-    (c) => `${(c as Error).message} ${(c as NodeJS.ErrnoException).code}`,
-  );
-  if (databaseAnswered() && !NEVER_REACHED.test(said.join(' ')))
+  const said = chain.map((c) => `${c.message} ${c.code}`).join(' ');
+  if (databaseAnswered() && !NEVER_REACHED.test(said))
     return `lost the connection to PostgreSQL at ${where} (${reason}): a write under way was rolled back unless it had committed; try again once it answers`;
   return `cannot reach PostgreSQL at ${where} (${reason}): start it, or fix DATABASE_URL`;
 };
