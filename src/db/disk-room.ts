@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
  * a full disk as it begins a WAL segment (16 MB) spins in WebAssembly for good: the server
  * stops answering anything, even once space is freed. So writes stop well before.
  */
-export const RESERVE_BYTES = 64 * 2 ** 20;
+const RESERVE_BYTES = 64 * 2 ** 20;
 /** A statement's rows take about this many times their text in heap, indexes and WAL. */
 const GROWTH = 16;
 
