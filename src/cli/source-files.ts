@@ -4,7 +4,12 @@ import { globSync } from 'tinyglobby';
 import type { CatalogFile, Glob, ReadFile } from '../adapters/backstage.js';
 import { decodeText } from '../adapters/encoding.js';
 import type { SourceProblem } from '../adapters/source-map.js';
-import { checkFileSize, FILE_LIMITS, FileLimitError } from '../orgdoc/file-limits.js';
+import {
+  checkFileSize,
+  FILE_LIMITS,
+  FileLimitError,
+  readPastLimit,
+} from '../orgdoc/file-limits.js';
 import { badInput } from './failures.js';
 
 /** Why a file cannot be read, worded to follow its name: `./missing.yaml: no such file`. */
@@ -33,15 +38,13 @@ function readCapped(path: string): Buffer {
       const read = readSync(fd, chunk, 0, CHUNK, null);
       if (read === 0) return Buffer.concat(chunks, total);
       total += read;
-      if (total > FILE_LIMITS.bytes) throw new FileLimitError(OVER_LIMIT);
+      if (total > FILE_LIMITS.bytes) throw readPastLimit();
       chunks.push(chunk.subarray(0, read));
     }
   } finally {
     closeSync(fd);
   }
 }
-
-const OVER_LIMIT = `more than the ${FILE_LIMITS.bytes / CHUNK} MB an import file may have`;
 
 const GUESSED = (encoding: string) =>
   `not UTF-8, read as ${encoding} (as Excel saves "CSV (Comma delimited)"); ` +

@@ -43,6 +43,10 @@ export class FileLimitError extends Error {}
 
 const MB = 1024 * 1024;
 
+/** A file that told no size (a pipe, a device) refused once more than the limit was read. */
+export const readPastLimit = () =>
+  new FileLimitError(`more than the ${FILE_LIMITS.bytes / MB} MB an import file may have`);
+
 /** Refuses a file of `bytes` before it is read whole. */
 export function checkFileSize(bytes: number): void {
   if (bytes > FILE_LIMITS.bytes) {
