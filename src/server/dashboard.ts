@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'graphql-yoga';
 import { type Encoding, encodingFor } from './content-encoding.js';
 
@@ -24,19 +24,15 @@ const PAGE_POLICY = [
 
 interface Asset {
   type: string;
-  /** The body as sent to a browser accepting each encoding (made once, at the first load). */
+  /** The body as sent to a browser accepting each encoding (compressed by the build). */
   bodies: Record<Encoding, Uint8Array<ArrayBuffer>>;
 }
 
-function asset(body: string, type: string): Asset {
-  const identity = Buffer.from(body);
-  const br = brotliCompressSync(identity, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
-  });
-  const gzip = gzipSync(identity, { level: 9 });
+/** A file of the bundle and its compressed bodies, which web/build.ts writes beside it. */
+function asset(file: URL, type: string): Asset {
   // Copied into plain arrays: what a fetch Response takes as a body.
-  const bytes = (buffer: Buffer) => new Uint8Array(buffer);
-  return { type, bodies: { br: bytes(br), gzip: bytes(gzip), identity: bytes(identity) } };
+  const read = (suffix: string) => new Uint8Array(readFileSync(fileURLToPath(file) + suffix));
+  return { type, bodies: { br: read('.br'), gzip: read('.gz'), identity: read('') } };
 }
 
 interface Bundle {
@@ -49,14 +45,14 @@ function loadBundle(dir: URL): Bundle {
   const assets = new Map<string, Asset>();
   const urls = {} as Record<Kind, string>;
   for (const kind of Object.keys(TYPES) as Kind[]) {
-    const body = readFileSync(new URL(`app.${kind}`, dir), 'utf8');
-    const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
+    const found = asset(new URL(`app.${kind}`, dir), TYPES[kind]);
+    const hash = createHash('sha256').update(found.bodies.identity).digest('hex').slice(0, 12);
     urls[kind] = `/assets/app.${hash}.${kind}`;
-    assets.set(urls[kind], asset(body, TYPES[kind]));
+    assets.set(urls[kind], found);
   }
   // Chunks (code loaded when needed) are named by esbuild after their content already.
   for (const chunk of readdirSync(dir).filter((name) => CHUNK.test(name))) {
-    assets.set(`/assets/${chunk}`, asset(readFileSync(new URL(chunk, dir), 'utf8'), TYPES.js));
+    assets.set(`/assets/${chunk}`, asset(new URL(chunk, dir), TYPES.js));
   }
   return { html: page(urls), assets };
 }

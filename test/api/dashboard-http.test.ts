@@ -1,3 +1,7 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +87,25 @@ describe('the dashboard over HTTP', () => {
     const page = await yoga.fetch('http://orgraph.test/');
     expect(page.status).toBe(503);
     expect(await page.text()).toContain('npm run build:web');
+  });
+
+  it('takes its compressed bodies from the build, and an older build without them as not built', async () => {
+    // The server compressed the bundle itself at the first visit: some 200 ms of brotli's
+    // best quality with its event loop blocked, every request waiting.
+    const dir = mkdtempSync(join(tmpdir(), 'orgraph-web-'));
+    try {
+      const dist = new URL('../../web/dist/', import.meta.url);
+      cpSync(fileURLToPath(dist), dir, { recursive: true, filter: (f) => !f.endsWith('.br') });
+      const yoga = createYoga({
+        schema: createSchema({ typeDefs: 'type Query { ok: Boolean }' }),
+        plugins: [useDashboard(pathToFileURL(`${dir}/`))],
+      });
+      const page = await yoga.fetch('http://orgraph.test/');
+      expect(page.status).toBe(503);
+      expect(await page.text()).toContain('npm run build:web');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('renders GraphiQL with its assets inline, on orgraph’s query and a token placeholder', async () => {
