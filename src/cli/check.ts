@@ -1,11 +1,10 @@
-import { parseArgs } from 'node:util';
 import {
   FINDING_KINDS,
   type FindingKind,
   SEVERITIES,
   type Severity,
 } from '../core/findings/types.js';
-import { type Command, TODAY_OPTION, withOperator } from './command.js';
+import { type Command, parseOptions, TODAY_OPTION, withOperator } from './command.js';
 import { badUsage, cannotRun, oneOf } from './failures.js';
 import type { Operator } from './operator.js';
 
@@ -140,7 +139,7 @@ function describeTeam(team: TeamRow): string {
 
 /** Reads `--fail-on` (repeatable), `--min-severity` and `--scope` into criteria. */
 function criteriaFrom(args: string[]): { criteria: CheckCriteria; today?: string } {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseOptions({
     args,
     options: {
       ...TODAY_OPTION,

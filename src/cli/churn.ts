@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
 import { allPages, type Page } from './check.js';
-import { type Command, dayFrom, TODAY_OPTION, withOperator } from './command.js';
+import { type Command, dayFrom, parseOptions, TODAY_OPTION, withOperator } from './command.js';
 import { badUsage } from './failures.js';
 
 /** The churn questions the CLI asks (the API's tests ask the same). */
@@ -72,7 +71,7 @@ function textTable(rows: Row[]): string {
 }
 
 function optionsFrom(args: string[]) {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseOptions({
     args,
     options: {
       ...TODAY_OPTION,

@@ -1,3 +1,4 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { isDay, isOrgDay, ORG_DAYS } from '../core/org/days.js';
 import { badUsage } from './failures.js';
 import type { Operator } from './operator.js';
@@ -24,6 +25,23 @@ export interface Command {
 }
 
 export const TODAY_OPTION = { today: { type: 'string' } } as const;
+
+/**
+ * Node's parseArgs, refusing an option of one value given twice: parseArgs keeps the last
+ * silently, so `--scope platform --scope payments` answered for payments alone.
+ */
+export function parseOptions<T extends ParseArgsConfig>(
+  config: T,
+): ReturnType<typeof parseArgs<T>> {
+  const parsed = parseArgs({ ...config, tokens: true });
+  const given = new Set<string>();
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== 'option' || config.options?.[token.name]?.multiple) continue;
+    if (given.has(token.name)) throw badUsage(`--${token.name} is given twice: give it once`);
+    given.add(token.name);
+  }
+  return parsed as ReturnType<typeof parseArgs<T>>;
+}
 
 /** An option's day (`--on 2026-12-15`), checked here so the refusal names the option. */
 export function dayFrom(option: string, value: string | undefined): string | undefined {

@@ -1,12 +1,11 @@
 import { chmodSync, statSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { stringifyOrgYaml } from '../orgdoc/parse.js';
-import { type Command, TODAY_OPTION, withOperator } from './command.js';
+import { type Command, parseOptions, TODAY_OPTION, withOperator } from './command.js';
 import { badInput, badUsage } from './failures.js';
 
 export const exportCommand: Command = {
   async run(args, io) {
-    const { positionals: files, values } = parseArgs({
+    const { positionals: files, values } = parseOptions({
       args,
       options: TODAY_OPTION,
       allowPositionals: true,

@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import { located, locatedProblems } from '../adapters/source-map.js';
-import { type Command, TODAY_OPTION, withOperator } from './command.js';
+import { type Command, parseOptions, TODAY_OPTION, withOperator } from './command.js';
 import { badUsage } from './failures.js';
 import { type ImportPayload, ImportReport } from './import-report.js';
 import { readSource, sourceOptions } from './sources.js';
@@ -30,7 +29,11 @@ const OPTIONS = {
 /** Imports a document, a catalog or an HR export: the file's problems and the import's, by place. */
 export const importCommand: Command = {
   async run(args, io) {
-    const { positionals, values } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
+    const { positionals, values } = parseOptions({
+      args,
+      options: OPTIONS,
+      allowPositionals: true,
+    });
     const [file] = positionals;
     if (!file || positionals.length > 1) throw badUsage('import takes exactly one FILE');
     const adapt = readSource(file, sourceOptions(values));

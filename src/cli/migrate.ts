@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { openAsWriter } from '../server/open-database.js';
+import { parseOptions } from './command.js';
 import { seededPolicy } from './operator.js';
 import { runMain } from './run-main.js';
 
@@ -13,7 +13,7 @@ environment. The server does both on start: this is for deploy pipelines that mi
 // `npm run db:migrate`, as USAGE says.
 await runMain(async (config) => {
   // Anything but --help is refused (exit 2) before the database is touched.
-  const { values } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseOptions({ options: { help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;

@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import { allPages, type Page } from './check.js';
-import { type Command, dayFrom, TODAY_OPTION, withOperator } from './command.js';
+import { type Command, dayFrom, parseOptions, TODAY_OPTION, withOperator } from './command.js';
 import { badInput, badUsage } from './failures.js';
 
 const FINDING = 'kind severity unit { slug } seat message';
@@ -126,7 +125,7 @@ export function describeScenario(s: Shown): string {
 
 export const scenarioCommand: Command = {
   run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseOptions({
       args,
       options: { ...TODAY_OPTION, 'as-of': { type: 'string' } },
       allowPositionals: true,

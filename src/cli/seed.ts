@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { generateOrg, SIZES } from '../demo/generate.js';
 import { DEMO_DAY, demoDocument } from '../demo/load.js';
+import { parseOptions } from './command.js';
 import { badUsage } from './failures.js';
 import { IMPORT, type ImportPayload } from './import.js';
 import { ImportReport } from './import-report.js';
@@ -19,7 +19,7 @@ already there (seeding twice changes nothing). It prints no token: mint one with
 // `npm run seed`, as USAGE says. Through a running server the demo is loaded on the server's
 // today, which it answers for. Exit codes as `npm run org`'s.
 await runMain(async (config) => {
-  const { values } = parseArgs({
+  const { values } = parseOptions({
     options: { size: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {

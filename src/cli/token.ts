@@ -1,5 +1,10 @@
-import { parseArgs } from 'node:util';
-import { type Command, reportUserErrors, TODAY_OPTION, withOperator } from './command.js';
+import {
+  type Command,
+  parseOptions,
+  reportUserErrors,
+  TODAY_OPTION,
+  withOperator,
+} from './command.js';
 import { badUsage, oneOf } from './failures.js';
 
 const ROLES = ['VIEWER', 'PLANNER', 'ADMIN'] as const;
@@ -20,7 +25,7 @@ interface CreatePayload {
  */
 export const tokenCommand: Command = {
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseOptions({
       args,
       options: {
         ...TODAY_OPTION,

@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import {
   type CliIo,
   type Command,
   dayFrom,
+  parseOptions,
   reportUserErrors,
   TODAY_OPTION,
   withOperator,
@@ -45,7 +45,7 @@ interface AssignPayload extends WritePayload {
 
 export const assignCommand: Command = {
   run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseOptions({
       args,
       options: { ...TODAY_OPTION, since: { type: 'string' }, acting: { type: 'boolean' } },
       allowPositionals: true,
@@ -106,7 +106,7 @@ function endedByDeparture(p: DepartPayload): string {
 
 export const departCommand: Command = {
   run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseOptions({
       args,
       options: { ...TODAY_OPTION, on: { type: 'string' } },
       allowPositionals: true,

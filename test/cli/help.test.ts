@@ -98,6 +98,12 @@ describe('npm run org -- usage errors, in the CLI’s own words', () => {
       ['check', '--scope', '--fail-on', 'unowned-aor'],
       /^Option '--scope' argument is ambiguous: did you forget its value\?\nRun /,
     ],
+    // An option of one value given twice: the last one won silently.
+    [
+      ['check', '--scope', 'platform', '--scope=payments'],
+      /^--scope is given twice: give it once\n/,
+    ],
+    [['export', '--today', '2026-12-01', '--today', '2026-12-02'], /^--today is given twice/],
     // A typo of one of the command's options names it (there was no hint).
     [['check', '--fial-on', 'unowned-aor'], /^Unknown option '--fial-on' \(--fail-on\?\)\n/],
     [['import', 'org.yaml', '--dryrun'], /^Unknown option '--dryrun' \(--dry-run\?\)\n/],

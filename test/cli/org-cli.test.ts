@@ -32,6 +32,13 @@ describe('npm run org -- check', () => {
     const c = cli();
     expect(await c.run('check', '--fail-on', 'unowned-aor')).toBe(1);
     expect(c.err()).toMatch(/CRITICAL +UNOWNED_AOR +network: /);
+    // --fail-on is the one option given more than once.
+    const both = cli();
+    expect(
+      await both.run('check', '--fail-on', 'unowned-aor', '--fail-on', 'teams-without-tech-lead'),
+    ).toBe(1);
+    expect(both.err()).toMatch(/UNOWNED_AOR/);
+    expect(both.err()).toMatch(/team\(s\) without a Tech Lead/);
     const severe = cli();
     expect(await severe.run('check', '--min-severity', 'critical', '--scope', 'checkout')).toBe(0);
   });
