@@ -1,5 +1,6 @@
 import { type ApiTokenRow, apiRoleEnum, apiTokenTable } from '../db/tables.js';
 import { builder } from '../graphql/builder.js';
+import { type OnDay, readFor } from '../graphql/on-day.js';
 import { rowId } from '../graphql/node-id.js';
 import { tablePage } from '../graphql/table-page.js';
 import { OrgUnit } from '../units/types.js';
@@ -27,8 +28,11 @@ export const ApiToken = builder.loadableNode('ApiToken', {
     scope: t.field({
       type: OrgUnit,
       nullable: true,
-      description: 'The unit whose subtree bounds its confidential reads; null: the whole org.',
-      resolve: (token) => token.scopeUnitId,
+      description:
+        'The unit whose subtree bounds its confidential reads, as it stands on the day asked ' +
+        '(`node(id, asOf)`; else today); null: the whole org.',
+      resolve: (token: OnDay<ApiTokenRow>, _args, context) =>
+        readFor(context, token, (org) => org.unit(token.scopeUnitId)),
     }),
     createdAt: t.string({
       description: 'When it was created (ISO 8601).',

@@ -259,6 +259,35 @@ describe('one truth per day: the same fact asked two ways agrees, and is that da
     expect(after[0].team.slug).toBe('team-0001');
   });
 
+  it('node(id, asOf) of an audit entry or a token answers its unit and person for the day asked', async () => {
+    // They answered for today whatever the day asked: one list mixed two days.
+    await write(...(WRITES[0] as [string, Record<string, unknown>]));
+    const { createApiToken } = await app.data(`mutation { createApiToken(input: {
+      name: "team one", role: VIEWER, scope: "team-0001" }) { apiToken { id } } }`);
+    const { changes } = await app.data('{ changes(first: 2) { nodes { id operation } } }');
+    const [tokenMade, teamSet] = changes.nodes;
+    expect([tokenMade.operation, teamSet.operation]).toEqual(['createApiToken', 'setTeam']);
+    const ids = [teamSet.id, createApiToken.apiToken.id];
+    const ask = async (asOf: string) =>
+      (
+        await app.data(
+          `query ($ids: [ID!]!) { nodes(ids: $ids, asOf: "${asOf}") {
+            ... on Change { person { team { slug } } }
+            ... on ApiToken { scope { members { email } } }
+          } }`,
+          { ids },
+        )
+      ).nodes;
+    const hasP8 = (members: { email: string }[]) =>
+      members.some((m) => m.email === 'p8@example.com');
+    const [change, token] = await ask(TODAY);
+    expect(change.person.team.slug).toBe('team-0000');
+    expect(hasP8(token.scope.members)).toBe(false);
+    const [later, tokenLater] = await ask(D1);
+    expect(later.person.team.slug).toBe('team-0001');
+    expect(hasP8(tokenLater.scope.members)).toBe(true);
+  });
+
   it('node(id, asOf) of a seat or candidacy starting later is null; an end shows as recorded', async () => {
     await write(...(WRITES[2] as [string, Record<string, unknown>]));
     await write(...(WRITES[6] as [string, Record<string, unknown>]));
