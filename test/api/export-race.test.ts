@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTestOrg } from '../helpers/test-org.js';
+import { platformWithStorage, useTestOrg } from '../helpers/test-org.js';
 
 /**
  * An export is the org as it stands at one moment: read while departures commit, each
@@ -10,17 +10,11 @@ const PEOPLE = 30;
 const email = (i: number) => `p${i}@example.com`;
 const t = useTestOrg({
   people: Array.from({ length: PEOPLE }, (_, i) => ({ email: email(i), name: `P ${i}` })),
-  units: [
-    { slug: 'pillar', name: 'Pillar', layer: 'PILLAR' },
-    { slug: 'area', name: 'Area', layer: 'AREA', parent: 'pillar' },
-    {
-      slug: 'team',
-      name: 'Team',
-      layer: 'TEAM',
-      parent: 'area',
-      members: Array.from({ length: PEOPLE }, (_, i) => email(i)),
-    },
-  ],
+  units: platformWithStorage({
+    engLead: email(0),
+    techLead: email(1),
+    members: Array.from({ length: PEOPLE }, (_, i) => email(i)),
+  }),
 });
 
 const DEPART = `mutation ($email: String!) {
@@ -40,7 +34,7 @@ describe('exportOrg while people leave', () => {
     for (const { exportOrg } of documents) {
       const document = exportOrg as Exported;
       const listed = document.people.map((p) => p.email).sort();
-      const members = (document.units.find((u) => u.slug === 'team')?.members ?? []).sort();
+      const members = (document.units.find((u) => u.slug === 'storage')?.members ?? []).sort();
       expect(members).toEqual(listed);
     }
     const { exportOrg } = await t.data('{ exportOrg }');
