@@ -17,15 +17,27 @@ export interface People {
   known: Set<string>;
 }
 
-export const displayName = (e: Entity) =>
-  text(field(e.spec, 'profile', 'displayName')) ?? text(e.metadata.title) ?? e.name;
+/** The name an entity states (`spec.profile.displayName`, else `metadata.title`), if any. */
+const statedName = (e: Entity) =>
+  text(field(e.spec, 'profile', 'displayName')) ?? text(e.metadata.title);
+
+/**
+ * An entity's name: the one it states, else the one the org already has (`known`), else its
+ * id. The id only names what the import creates: on a name the org has it would undo the
+ * name an HR import or a document gave, at every sync.
+ */
+export const displayName = (e: Entity, known?: string) => statedName(e) ?? known ?? e.name;
 
 /**
  * One person per email (case-insensitive): a User in two namespaces is one person, told as
  * the first one the catalog has. An email the import refuses is still passed on, so its
  * message names the User.
  */
-export function peopleOf(users: Entity[], sources: SourceMap): People {
+export function peopleOf(
+  users: Entity[],
+  sources: SourceMap,
+  knownNames: ReadonlyMap<string, string>,
+): People {
   const found: People = {
     people: [],
     emails: new Map(),
@@ -46,9 +58,30 @@ export function peopleOf(users: Entity[], sources: SourceMap): People {
     if (found.firstUser.has(email)) continue;
     found.firstUser.set(email, user);
     sources.set(`people[${found.people.length}]`, user.origin);
-    found.people.push({ email, name: displayName(user) });
+    found.people.push({ email, name: displayName(user, knownNames.get(email.toLowerCase())) });
   }
   return found;
+}
+
+/**
+ * How many Users a group names as members or is named by (`spec.members`, `memberOf`): of a
+ * group skipped, their membership of it is not read, and nothing but its warning says so.
+ */
+export function membersNamed(
+  group: Entity,
+  users: Entity[],
+  found: People,
+  isGroup: (key: string) => boolean,
+): number {
+  const members = new Set<string | null>(
+    list(group.spec.members).map((v) => refFrom(group, v, 'user', (k) => found.known.has(k))),
+  );
+  for (const user of users) {
+    const refs = list(user.spec.memberOf);
+    if (refs.some((v) => refFrom(user, v, 'group', isGroup) === group.key)) members.add(user.key);
+  }
+  members.delete(null); // a member naming no User: a problem of its own
+  return members.size;
 }
 
 export interface Membership {

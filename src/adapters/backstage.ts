@@ -2,6 +2,7 @@ import type { Layer } from '../db/tables.js';
 import { emailSchema } from '../orgdoc/document.js';
 import {
   displayName,
+  membersNamed,
   membersOfTeams,
   type People,
   peopleOf,
@@ -91,8 +92,9 @@ function leadEmail(found: People, group: Entity, value: unknown, origin: Origin,
   return null;
 }
 
-function unitOf(group: Entity, layer: Layer, parent: string | undefined, found: People, r: Report) {
-  const unit: UnitInput = { slug: asSlug(group.name), name: displayName(group), layer };
+function unitOf(group: Entity, layer: Layer, parent: string | undefined, c: Catalog) {
+  const slug = asSlug(group.name);
+  const unit: UnitInput = { slug, name: displayName(group, c.org.units.get(slug)), layer };
   if (parent) unit.parent = parent;
   const charter = text(group.metadata.description);
   if (charter) unit.charter = charter;
@@ -100,7 +102,7 @@ function unitOf(group: Entity, layer: Layer, parent: string | undefined, found: 
     const value = field(group.metadata, 'annotations', annotation);
     if (value === undefined) continue;
     const origin = at(group.origin, `metadata.annotations.${annotation}`);
-    const email = leadEmail(found, group, value, origin, r);
+    const email = leadEmail(c.found, group, value, origin, c.report);
     if (email) unit[seat as keyof typeof LEAD_ANNOTATIONS] = email;
   }
   return unit;
@@ -115,9 +117,20 @@ interface Catalog {
   groups: Map<string, Entity>;
   found: People;
   parents: ReturnType<typeof parentsOf>;
-  /** People of the org gone by the import's day, by email: their first day gone. */
-  gone: ReadonlyMap<string, string>;
+  org: KnownOrg;
 }
+
+/** What the org already holds of a catalog's people and groups. */
+export interface KnownOrg {
+  /** People gone by the import's day, by email (lower case): their first day gone. */
+  gone: ReadonlyMap<string, string>;
+  /** The names of its people, by email (lower case). */
+  people: ReadonlyMap<string, string>;
+  /** The names of its units, by slug. */
+  units: ReadonlyMap<string, string>;
+}
+
+const NEW_ORG: KnownOrg = { gone: new Map(), people: new Map(), units: new Map() };
 
 /** Each group's layer, from the tree (no map) or from its type through the map. */
 function placementsOf(c: Catalog, layerMap?: Readonly<Record<string, Layer>>) {
@@ -145,7 +158,8 @@ function unitsOf(c: Catalog, placements: Map<string, Placement>): Map<string, Un
   for (const group of c.groupList) {
     const placement = placements.get(group.key) as Placement;
     if ('skipped' in placement) {
-      c.report.warnings.push({ origin: group.origin, message: placement.skipped });
+      const members = membersNamed(group, c.users, c.found, (k: string) => c.groups.has(k));
+      c.report.warnings.push({ origin: group.origin, message: skipped(placement, members) });
       continue;
     }
     const parent = c.parents.get(group.key);
@@ -171,9 +185,16 @@ function unitsOf(c: Catalog, placements: Map<string, Placement>): Map<string, Un
       const message = `named ${asSlug(group.name)} (a slug is lower case, letters, digits and dashes)`;
       c.report.warnings.push({ origin: group.origin, message });
     }
-    units.set(group.key, unitOf(group, placement.layer, parentSlug, c.found, c.report));
+    units.set(group.key, unitOf(group, placement.layer, parentSlug, c));
   }
   return units;
+}
+
+/** A skipped group's warning, and that its members' membership of it is not read either. */
+function skipped(placement: { skipped: string }, members: number): string {
+  if (members === 0) return placement.skipped;
+  const people = members === 1 ? '1 person' : `${members} people`;
+  return `${placement.skipped}; its membership (${people}) is not read either`;
 }
 
 /** Each team's members: a person in the first team listed, a warning for the others. */
@@ -182,7 +203,7 @@ function addMembers(c: Catalog, units: Map<string, UnitInput>): void {
   const layerOf = (key: string) => units.get(key)?.layer;
   const teams = teamsOfPeople(c.users, c.groupList, layerOf, c.found, c.report);
   const slug = (key: string) => slugOf(c.groups, key);
-  for (const [team, members] of membersOfTeams(teams, c, slug)) {
+  for (const [team, members] of membersOfTeams(teams, { ...c, gone: c.org.gone }, slug)) {
     const path = `units[${index.get(team)}]`;
     members.forEach(([, origin], k) => void c.sources.set(`${path}.members[${k}]`, origin));
     (units.get(team) as UnitInput).members = members.map(([email]) => email);
@@ -195,15 +216,16 @@ function addMembers(c: Catalog, units: Map<string, UnitInput>): void {
  * Users with an email become people, one per email; team membership comes from either side,
  * leads from the orgraph annotations. What does not fit is skipped with a warning; entities
  * of other kinds are ignored, and Locations followed (`read` gives the files they name, `glob`
- * the files their globs match; without it a glob is read as a name). People `gone` from the
- * org join no team: a catalog still lists them, and says so in a warning.
+ * the files their globs match; without it a glob is read as a name). Of what the `org` holds:
+ * people gone join no team (a catalog still lists them, and says so in a warning), and an
+ * entity stating no name keeps the one it has.
  */
 export function backstageToDocument(
   files: CatalogFile[],
   read: ReadFile,
   layerMap?: Readonly<Record<string, Layer>>,
   glob?: Glob,
-  gone: ReadonlyMap<string, string> = new Map(),
+  org: KnownOrg = NEW_ORG,
 ): Adapted {
   const report: Report = { problems: [], warnings: [] };
   const sources = new SourceMap(FIELD_NAMES);
@@ -220,9 +242,9 @@ export function backstageToDocument(
   for (const user of users) notAList(user, ['memberOf'], report);
   for (const group of groupList) notAList(group, ['members', 'children'], report);
   const groups = new Map(groupList.map((group) => [group.key, group]));
-  const found = peopleOf(users, sources);
+  const found = peopleOf(users, sources, org.people);
   const parents = parentsOf(groups, report);
-  const c: Catalog = { report, sources, users, groupList, groups, found, parents, gone };
+  const c: Catalog = { report, sources, users, groupList, groups, found, parents, org };
   const units = unitsOf(c, placementsOf(c, layerMap));
   addMembers(c, units);
   for (const user of found.withoutEmail.values()) {

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { backstageToDocument, DEFAULT_LAYER_MAP } from '../adapters/backstage.js';
+import { backstageToDocument, DEFAULT_LAYER_MAP, type KnownOrg } from '../adapters/backstage.js';
 import { csvToDocument, type ExistingTeam } from '../adapters/csv.js';
 import { DATE_FORMATS, type DateFormat } from '../adapters/days.js';
 import { type Adapted, SourceMap } from '../adapters/source-map.js';
@@ -10,7 +10,7 @@ import type { OrgDocument } from '../orgdoc/document.js';
 import { FileLimitError } from '../orgdoc/file-limits.js';
 import { parseOrgFile } from '../orgdoc/parse.js';
 import { badInput, badUsage } from './failures.js';
-import { leaversAmong } from './leavers.js';
+import { knownOf } from './known-org.js';
 import type { Operator } from './operator.js';
 import { catalogFiles, SourceFiles } from './source-files.js';
 
@@ -153,14 +153,17 @@ export function readSource(
   const reading = new SourceFiles();
   if (options.from === 'backstage') {
     const { files, read, glob } = catalogFiles(file, reading);
-    const adapt = (gone?: Map<string, string>) =>
-      overLimitsAsBadInput(() => backstageToDocument(files, read, options.layerMap, glob, gone));
+    const adapt = (known?: KnownOrg) =>
+      overLimitsAsBadInput(() => backstageToDocument(files, read, options.layerMap, glob, known));
     const adapted = adapt();
     return async (org) => {
-      // People who have left join no team: read again without them, when there are any.
+      // Read again as the org stands (people who have left join no team; names it has are
+      // kept where the catalog states none), when it has any of them.
       const emails = (adapted.document.people ?? []).map((person) => person.email);
-      const gone = await leaversAmong(org, emails, options.today);
-      return withReading(gone.size > 0 ? adapt(gone) : adapted, reading);
+      const slugs = (adapted.document.units ?? []).map((unit) => unit.slug);
+      const known = await knownOf(org, { emails, slugs }, options.today);
+      const anyKnown = known.people.size > 0 || known.units.size > 0;
+      return withReading(anyKnown ? adapt(known) : adapted, reading);
     };
   }
   if (options.from === 'csv') {

@@ -68,7 +68,7 @@ describe('import --from backstage', () => {
     expect(out.split('\n').slice(0, 5)).toEqual([
       `${CATALOG}: dry run, nothing was written: 21 to create, 0 to update, 0 unchanged; 3 warnings.`,
       'Warnings:',
-      '  catalog.yaml: group:default/frontend-guild: skipped: stands alone (no parent group, no child group)',
+      '  catalog.yaml: group:default/frontend-guild: skipped: stands alone (no parent group, no child group); its membership (1 person) is not read either',
       // Their membership of a Pillar is dropped, and said so.
       '  catalog.yaml: user:default/bo, spec.memberOf: membership of group:default/platform not read: it is a PILLAR (people are members of teams)',
       '  catalog.yaml: user:default/cy, spec.memberOf: membership of group:default/platform not read: it is a PILLAR (people are members of teams)',
@@ -275,6 +275,32 @@ describe('import --from backstage: a catalog in the shape of Backstage’s examp
     expect(again.split('\n')[0]).toBe(
       `${NORTHWIND}: dry run, nothing was written: 0 to create, 0 to update, 28 unchanged; 3 warnings.`,
     );
+  });
+
+  it('keeps a name the org has where the catalog states none: the id names only what it creates', async () => {
+    // The id (`platform`, `ivy.tran`) replaced the name an HR import or a document gave, at
+    // every sync: two sources of one org that never settled.
+    await ok('import', '--from', 'backstage', NORTHWIND);
+    const folder = mkdtempSync(join(tmpdir(), 'orgraph-names-'));
+    try {
+      const renamed = join(folder, 'names.yaml');
+      writeFileSync(
+        renamed,
+        [
+          'people: [{ email: ivy-tran@northwind.test, name: Ivy Tran }]',
+          'units: [{ slug: platform, name: Platform, layer: AREA, parent: engineering }]',
+        ].join('\n'),
+      );
+      await ok('import', renamed);
+      const sync = await ok('import', '--from', 'backstage', NORTHWIND, '--dry-run', '--verbose');
+      expect(sync).toContain('Plan: no change.');
+      const org = JSON.parse(await exported());
+      expect(org.people.find((p: { email: string }) => p.email.startsWith('ivy')).name).toBe(
+        'Ivy Tran',
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 
