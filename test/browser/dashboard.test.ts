@@ -253,6 +253,10 @@ describe.skipIf(!hasChromium)(
         .toEqual(platform.coverage.byLayer.map((l: { units: number }) => String(l.units)));
       await expect.poll(() => findings.count()).toBe(platform.singlePointsOfFailure.totalCount);
       expect(page.url()).toContain('scope=platform');
+      // The tree shows the scope too: the pillar and what is under it, no other pillar.
+      await expect.poll(() => row(page, 'product').count()).toBe(0);
+      expect(await row(page, 'platform').isVisible()).toBe(true);
+      expect(await page.locator('#tree').textContent()).toContain('Within Platform');
       // A shared address opens on the same scope; "Whole org" answers for all of it again.
       await page.reload();
       await page.waitForFunction(USABLE);
@@ -263,6 +267,7 @@ describe.skipIf(!hasChromium)(
       await page.getByLabel('Scope').selectOption('');
       const whole = await asked(null);
       await expect.poll(() => findings.count()).toBe(whole.singlePointsOfFailure.totalCount);
+      await expect.poll(() => row(page, 'product').isVisible()).toBe(true);
       expect(page.url()).not.toContain('scope=');
       await page.close();
     });

@@ -81,6 +81,38 @@ export interface SearchResult {
   opened: Set<string>;
 }
 
+/**
+ * The part of the tree within a scope (a pillar or area picked in "Scope"): the unit, all
+ * below it, and the units above it, opened, to show where it stands; null when the tree has
+ * no such unit.
+ */
+export function within(units: TreeUnit[], slug: string): (SearchResult & { name: string }) | null {
+  const unit = findUnit(units, slug);
+  if (!unit) return null;
+  const result = { shown: new Set(allSlugs([unit])), opened: new Set<string>(), name: unit.name };
+  const parents = parentsOf(units);
+  for (let p = parents.get(slug); p; p = parents.get(p)) {
+    result.shown.add(p);
+    result.opened.add(p);
+  }
+  return result;
+}
+
+function findUnit(units: TreeUnit[], slug: string): TreeUnit | undefined {
+  for (const unit of units) {
+    const found = unit.slug === slug ? unit : findUnit(unit.children ?? [], slug);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** What two filters both show, opened where either opens: a search within a scope. */
+export function both(a: SearchResult | null, b: SearchResult | null): SearchResult | null {
+  if (!a || !b) return a ?? b;
+  const shown = new Set([...a.shown].filter((slug) => b.shown.has(slug)));
+  return { shown, opened: new Set([...a.opened, ...b.opened]) };
+}
+
 export function search(units: TreeUnit[], text: string): SearchResult {
   const words = text.trim().toLowerCase();
   const result: SearchResult = { shown: new Set(), opened: new Set() };

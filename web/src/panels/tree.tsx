@@ -1,10 +1,11 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { LAYER, plural } from '../labels.js';
-import { useQuery } from '../query.js';
+import { AskingContext, useQuery } from '../query.js';
 import { Panel, personName, StatusBadge } from '../ui.js';
 import { useShown } from '../usable.js';
 import {
   allSlugs,
+  both,
   engineersIn,
   parentsOf,
   type SearchResult,
@@ -12,6 +13,7 @@ import {
   TREE_QUERY,
   type TreeAnswer,
   type TreeUnit,
+  within,
 } from './tree-model.js';
 
 /** Past this many units, the tree opens on its pillars only. */
@@ -29,7 +31,10 @@ export function OrgTree({ revealed }: TreeProps) {
   const [open, setOpen] = useState<Set<string> | null>(null);
   const focusNext = useRef<string | null>(null);
 
-  const found = useMemo(() => (text.trim() ? search(pillars, text) : null), [pillars, text]);
+  const { scope } = useContext(AskingContext);
+  const scoped = useMemo(() => (scope ? within(pillars, scope) : null), [pillars, scope]);
+  const searched = useMemo(() => (text.trim() ? search(pillars, text) : null), [pillars, text]);
+  const found = both(scoped, searched);
   const slugs = useMemo(() => allSlugs(pillars), [pillars]);
   const opened =
     open ?? new Set(slugs.length <= OPEN_ALL_UP_TO ? slugs : pillars.map((p) => p.slug));
@@ -77,7 +82,8 @@ export function OrgTree({ revealed }: TreeProps) {
           Collapse all
         </button>
       </div>
-      {found && found.shown.size === 0 ? <p>No unit or lead matches “{text}”.</p> : null}
+      {scoped ? <p>Within {scoped.name}, the scope picked.</p> : null}
+      {searched && found?.shown.size === 0 ? <p>No unit or lead matches “{text}”.</p> : null}
       {data && data.units.totalCount > pillars.length ? (
         <p>
           Showing the first {pillars.length} of {data.units.totalCount} pillars.
