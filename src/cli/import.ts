@@ -36,7 +36,7 @@ export const importCommand: Command = {
     });
     const [file] = positionals;
     if (!file || positionals.length > 1) throw badUsage('import takes exactly one FILE');
-    const adapt = readSource(file, sourceOptions(values));
+    const adapt = await readSource(file, sourceOptions(values));
     const planOnly = values['dry-run'] === true;
     const { adapted, importOrg } = await withOperator(
       io,

@@ -1,4 +1,5 @@
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { CatalogFile, Glob, ReadFile } from '../adapters/backstage.js';
@@ -27,9 +28,9 @@ const CHUNK = 1024 * 1024;
  * device or a pipe (`/dev/zero`, `<(curl …)`) has no size to tell — `/dev/zero` was read until
  * the machine ran out of memory.
  */
-function readCapped(path: string): Buffer {
+function readCapped(path: string, opened?: number): Buffer {
   checkFileSize(statSync(path).size);
-  const fd = openSync(path, 'r');
+  const fd = opened ?? openSync(path, 'r');
   try {
     const chunks: Buffer[] = [];
     let total = 0;
@@ -42,7 +43,7 @@ function readCapped(path: string): Buffer {
       chunks.push(chunk.subarray(0, read));
     }
   } finally {
-    closeSync(fd);
+    if (opened === undefined) closeSync(fd); // a pipe's handle is closed by its opener
   }
 }
 
@@ -56,15 +57,36 @@ const GUESSED = (encoding: string) =>
  */
 export class SourceFiles {
   readonly warnings: SourceProblem[] = [];
+  /** Named pipes opened once a writer came (`writerOf`), by path. */
+  private readonly pipes = new Map<string, FileHandle>();
+
+  /**
+   * Waits for a named pipe's writer off the event loop: opened in this thread, a pipe no
+   * one writes to blocked for good, and Ctrl-C, heard on the event loop, with it.
+   */
+  async writerOf(path: string): Promise<void> {
+    const isPipe = (() => {
+      try {
+        return statSync(path).isFIFO();
+      } catch {
+        return false; // said as the file is read
+      }
+    })();
+    if (isPipe) this.pipes.set(path, await open(path, 'r'));
+  }
 
   /** A file's text; one that cannot be read or is over the size limit is bad input (exit 2). */
   text(path: string, name = basename(path)): string {
     let bytes: Buffer;
+    const pipe = this.pipes.get(path);
     try {
-      bytes = readCapped(path);
+      bytes = readCapped(path, pipe?.fd);
     } catch (error) {
       if (error instanceof FileLimitError) throw badInput(`${path}: ${error.message}`);
       throw badInput(`${path}: ${unreadable(error)}`);
+    } finally {
+      this.pipes.delete(path);
+      pipe?.close().catch(() => {}); // read whole, or refused: nothing more to say of it
     }
     return this.decoded(bytes, name);
   }

@@ -146,11 +146,12 @@ const withReading = (adapted: Adapted, reading: SourceFiles): Adapted => ({
  * how to make it an org document by its adapter; an HR export's teams are read from the org.
  * A plain document maps nothing back: its problems are told by document path.
  */
-export function readSource(
+export async function readSource(
   file: string,
   options: SourceOptions,
-): (org: Operator) => Promise<Adapted> {
+): Promise<(org: Operator) => Promise<Adapted>> {
   const reading = new SourceFiles();
+  await reading.writerOf(file);
   if (options.from === 'backstage') {
     const { files, read, glob } = catalogFiles(file, reading);
     const adapt = (known?: KnownOrg) =>

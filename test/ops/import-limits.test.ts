@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FILE_LIMITS } from '../../src/orgdoc/file-limits.js';
@@ -105,6 +107,35 @@ describe('import limits (the compiled CLI)', () => {
       const usage = JSON.parse(/USAGE (.*)/.exec(cli.output())?.[1] ?? '{}');
       expect(usage.maxRssMb).toBeLessThanOrEqual(PEAK_MB);
     },
+  );
+});
+
+describe('a named pipe', () => {
+  it.runIf(process.platform === 'linux')(
+    'no one writes to is waited for with Ctrl-C heard; one written to is read whole',
+    async () => {
+      // Opened in the event loop's thread, a pipe with no writer blocked it for good: Ctrl-C
+      // went unheard (the process had to be killed).
+      const pipe = join(dir, 'org.pipe');
+      execFileSync('mkfifo', [pipe]);
+      const env = { ORGRAPH_DATA_DIR: join(dir, 'pipe-data') };
+      const waiting = run('node', ['dist/cli/org.js', 'import', '--dry-run', pipe], env);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      waiting.child.kill('SIGINT');
+      const stopped = await Promise.race([
+        waiting.exited.then(() => 'stopped'),
+        new Promise((resolve) => setTimeout(() => resolve('still waiting'), 10_000)),
+      ]);
+      if (stopped !== 'stopped') waiting.child.kill('SIGKILL');
+      expect(stopped).toBe('stopped');
+      // The same pipe, written to: its document is read and planned.
+      const reading = run('node', ['dist/cli/org.js', 'import', '--dry-run', pipe], env);
+      // Written from the thread pool: this test's own event loop stays free to time out.
+      await writeFile(pipe, JSON.stringify({ people: [{ email: 'p@example.com', name: 'P' }] }));
+      expect(await reading.exited, reading.output()).toBe(0);
+      expect(reading.output()).toMatch(/1 to create/);
+    },
+    30_000,
   );
 });
 
