@@ -34,7 +34,7 @@ import {
 } from './apply-people.js';
 import { type Applying, attempt, placing } from './applying.js';
 import { backdateCreated } from './backdate.js';
-import { SEAT_FIELDS } from './document.js';
+import { holderPersonPath, SEAT_FIELDS } from './document.js';
 import type { Repeats } from './document-rules.js';
 import { invalidKeys, type Reference, referencesOf } from './references.js';
 import type { ParsedDocument } from './shape.js';
@@ -119,12 +119,13 @@ function applySeatsAndMembers(a: Applying, units: ParsedDocument['units']): void
       }
       // A day refused is the document's `since` when it gave one, else the holder's entry.
       const day = holder.since ? `${at}.${field}.since` : `${at}.${field}`;
-      const place = placing(at, { person: `${at}.${field}`, startedOn: day });
-      const { person, acting } = holder;
+      const person = holderPersonPath(`${at}.${field}`, holder);
+      const place = placing(at, { person, startedOn: day });
       const startedOn = holdingFrom(a.w, unit.slug, seat, holder);
       attempt(a, place, () => {
-        refuseAfterLeaving(a, person, startedOn ?? a.w.today);
-        assignSeat(a.w, { unit: unit.slug, seat, person, startedOn, acting });
+        refuseAfterLeaving(a, holder.person, startedOn ?? a.w.today);
+        const { acting } = holder;
+        assignSeat(a.w, { unit: unit.slug, seat, person: holder.person, startedOn, acting });
       });
     }
     for (const [k, email] of (unit.members ?? []).entries()) {

@@ -67,11 +67,30 @@ const holderObjectSchema = z.strictObject({
   acting: unmentioned(z.boolean()),
 });
 
+/** Holders written as `{ person, … }`: a problem with their person is told at `.person`. */
+const writtenAsObject = new WeakSet<object>();
+const asWritten = <T extends object>(holder: T): T => {
+  writtenAsObject.add(holder);
+  return holder;
+};
+
+/** Where a holder's person is in the document: the holder's path, or its `.person`. */
+export const holderPersonPath = (path: string, holder: object) =>
+  writtenAsObject.has(holder) ? `${path}.person` : path;
+
 /** A seat holder: an email, or `{ person, since?, acting? }` when the start date matters. */
 const holderSchema = z.union([
   personRefSchema.transform((person) => ({ person }) as z.output<typeof holderObjectSchema>),
-  holderObjectSchema,
+  holderObjectSchema.transform(asWritten),
 ]);
+
+/**
+ * Of a holder refused for its `since` or `acting`, the person it names: still checked, so an
+ * unknown one is told in the same answer, not only once the day is mended.
+ */
+export const holderPersonSchema = z
+  .looseObject({ person: personRefSchema })
+  .transform(({ person }) => asWritten({ person }) as z.output<typeof holderObjectSchema>);
 
 export const personSchema = z.strictObject({
   email: emailSchema,

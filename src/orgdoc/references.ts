@@ -1,3 +1,4 @@
+import { holderPersonPath } from './document.js';
 import type { ParsedDocument } from './shape.js';
 
 /** A key an entry refers to, and where: a person by email or a unit by slug. */
@@ -22,8 +23,11 @@ export function* referencesOf(sections: ParsedDocument['partial']): Generator<Re
   }
   for (const { index, value } of units) {
     if (value.parent) yield unit(value.parent, `units[${index}].parent`);
-    if (value.engLead) yield person(value.engLead.person, `units[${index}].engLead`);
-    if (value.techLead) yield person(value.techLead.person, `units[${index}].techLead`);
+    for (const field of ['engLead', 'techLead'] as const) {
+      const holder = value[field];
+      const path = `units[${index}].${field}`;
+      if (holder) yield person(holder.person, holderPersonPath(path, holder));
+    }
     for (const [k, member] of (value.members ?? []).entries()) {
       yield person(member, `units[${index}].members[${k}]`);
     }

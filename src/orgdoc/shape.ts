@@ -4,6 +4,7 @@ import { type PolicyChange, policyChangeSchema } from '../policy/writes.js';
 import { type Problems, received, reportIssues } from '../writes/problems.js';
 import {
   type AorEntry,
+  holderPersonSchema,
   type OpenRoleEntry,
   type PersonEntry,
   SECTION_NAMES,
@@ -47,16 +48,29 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The same object schema where each invalid or missing field is simply left out. */
-function lenient<S extends z.ZodObject>(schema: S): z.ZodType<Partial<z.output<S>>> {
+/**
+ * The same object schema where each invalid or missing field is simply left out, or what
+ * `salvage` keeps of it: a seat holder's person, when its day or `acting` is malformed.
+ */
+function lenient<S extends z.ZodObject>(
+  schema: S,
+  salvage: Record<string, z.ZodType> = {},
+): z.ZodType<Partial<z.output<S>>> {
   const shape = Object.fromEntries(
     Object.entries(schema.shape).map(([key, field]) => [
       key,
-      (field as z.ZodType).optional().catch(undefined),
+      (field as z.ZodType)
+        .optional()
+        .catch((ctx: z.core.$ZodCatchCtx) => salvage[key]?.safeParse(ctx.value).data),
     ]),
   );
   return z.object(shape) as unknown as z.ZodType<Partial<z.output<S>>>;
 }
+
+/** What `lenient` keeps of a malformed field, by section. */
+const SALVAGED: Partial<Record<SectionName, Record<string, z.ZodType>>> = {
+  units: { engLead: holderPersonSchema, techLead: holderPersonSchema },
+};
 
 interface SectionResult<T> {
   valid: Entry<T>[];
@@ -76,7 +90,7 @@ function parseSection<S extends z.ZodObject>(
     problems.add(name, `expected a list, got ${received(raw)}`, 'VALIDATION');
     return result;
   }
-  const salvage = lenient(schema);
+  const salvage = lenient(schema, SALVAGED[name]);
   for (const [index, item] of raw.entries()) {
     const parsed = schema.safeParse(item, { reportInput: true });
     if (parsed.success) {

@@ -155,7 +155,7 @@ describe('importOrgDocument', () => {
       const first = await importDoc(doc);
       expect(first.userErrors).toEqual([
         {
-          path: 'units[0].engLead',
+          path: 'units[0].engLead.person',
           message: 'person "dan@example.com" departed on 2027-05-27',
           code: 'CONFLICT',
         },

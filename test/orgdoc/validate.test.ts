@@ -41,6 +41,9 @@ describe('a bad document', () => {
         { ...team, slug: 'compute', techlead: 'bo@example.com' },
         // A reference that names no one is unknown, well-formed or not (SPEC's own `"x@y"`).
         { ...pillar, slug: 'labs', engLead: 'x@y' },
+        // Written as an object, its person is told at `.person`, though `acting` is malformed
+        // too (the unknown person went unsaid until the day was mended).
+        { ...pillar, slug: 'ops', techLead: { person: 'ghost@example.com', acting: 'yes' } },
       ],
       aors: [
         {
@@ -75,6 +78,8 @@ describe('a bad document', () => {
         'VALIDATION units[3].layer: unknown value "SQUAD" (expected one of PILLAR, AREA, TEAM)',
         'VALIDATION units[4].techlead: unknown field',
         'NOT_FOUND units[5].engLead: unknown person "x@y"',
+        'VALIDATION units[6].techLead.acting: expected boolean, got string "yes"',
+        'NOT_FOUND units[6].techLead.person: unknown person "ghost@example.com"',
         'VALIDATION aors[0].criticality: unknown value "SEVERE" (expected one of HIGH, MEDIUM, LOW)',
         'NOT_FOUND succession[0].unit: unknown unit "nowhere"',
         'VALIDATION succession[0].readiness: unknown value "SOMEDAY" (expected one of READY_NOW, READY_SOON, READY_LATER)',
