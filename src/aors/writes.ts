@@ -80,10 +80,12 @@ function own(
     w.aorOwnerships,
     history,
     { ...values, endedOn: lastDayOf(person.departedOn, on) },
-    (later) => ({
+    {
       path: 'on',
-      message: `${w.people.get(later.personId)?.email} ${later.role === 'PRIMARY' ? 'owns' : 'is a backup of'} ${aor.slug} from ${later.startedOn}; a change from ${on} must not come before that`,
-    }),
+      today: w.recordedUntil,
+      laterRow: (later) =>
+        `${w.people.get(later.personId)?.email} ${later.role === 'PRIMARY' ? 'owns' : 'is a backup of'} ${aor.slug} from ${later.startedOn}; a change from ${on} must not come before that`,
+    },
   ).row;
 }
 

@@ -71,10 +71,12 @@ export function setTeam(w: Draft, input: SetTeamInput): TeamChange {
       startedOn: on,
       endedOn: lastDayOf(person.departedOn, on),
     },
-    (later) => ({
+    {
       path: 'on',
-      message: `${person.email} is on team "${w.units.get(later.unitId)?.slug}" from ${later.startedOn}; a move from ${on} must not come before that`,
-    }),
+      today: w.recordedUntil,
+      laterRow: (later) =>
+        `${person.email} is on team "${w.units.get(later.unitId)?.slug}" from ${later.startedOn}; a move from ${on} must not come before that`,
+    },
   );
   return {
     person,

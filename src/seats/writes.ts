@@ -87,10 +87,12 @@ export function assignSeat(w: Draft, input: AssignSeatInput): SeatChange {
       startedOn,
       endedOn: lastDayOf(person.departedOn, startedOn),
     },
-    (later) => ({
+    {
       path: 'startedOn',
-      message: `${emailOf(w, later.personId)} holds the ${SEAT_NAME[input.seat]} seat from ${later.startedOn}; a holder from ${startedOn} must not start before that (vacate the seat first)`,
-    }),
+      today: w.recordedUntil,
+      laterRow: (later) =>
+        `${emailOf(w, later.personId)} holds the ${SEAT_NAME[input.seat]} seat from ${later.startedOn}; a holder from ${startedOn} must not start before that (vacate the seat first)`,
+    },
   );
   endCandidacyFor(w, unit, input.seat, person, startedOn);
   return { assignment: row, ended: ended.at(-1) ?? null };

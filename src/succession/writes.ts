@@ -67,10 +67,12 @@ function startCandidacy(
     w.candidates,
     rows,
     { ...values, endedOn: plannedEnd ?? lastDayOf(departedOn, values.startedOn) },
-    (later) => ({
+    {
       path: 'on',
-      message: `the candidacy starts again on ${later.startedOn}; a change from ${values.startedOn} must not come before that`,
-    }),
+      today: w.recordedUntil,
+      laterRow: (later) =>
+        `the candidacy starts again on ${later.startedOn}; a change from ${values.startedOn} must not come before that`,
+    },
   );
 }
 

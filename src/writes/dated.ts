@@ -66,38 +66,41 @@ export function endRows<R extends DatedRow>(
     .map((row) => table.update(row, { endedOn: lastDayBefore(row, on) } as Partial<R>));
 }
 
-/** Explains why a new row may not start before a later one: names both rows' dates. */
-export type LaterRowProblem<R> = (later: R) => { path: string; message: string };
+/** Where a new row's start was given, and why it may not start before a later row. */
+export interface RowStart<R> {
+  /** The start's field (`startedOn`, `on`): where a refusal is told. */
+  path: string;
+  /** The day history is recorded until (the write's day): rows begun by then are kept. */
+  today: Day;
+  /** Why the new row may not start before `later`: names both rows' dates. */
+  laterRow: (later: R) => string;
+}
 
 /**
  * Opens a row of one history (the rows of one seat, of one person's team memberships…),
  * keeping the invariant that no two of them are in force on the same day, whatever order
  * dated writes arrive in: rows that started on or before the new row's start and are still
- * in force then end the day before it (a row starting the same day is replaced before it
- * ever took effect); a row that starts after it and would overlap it refuses the date given
- * (VALIDATION naming both dates): the new row cannot be fitted in without rewriting that
- * planned change, which is for a separate, explicit write.
+ * in force then end the day before it; a row that starts after it and would overlap it
+ * refuses the date given (VALIDATION naming both dates): the new row cannot be fitted in
+ * without rewriting that planned change, which is for a separate, explicit write. A row
+ * starting the same day is replaced before it ever took effect only when it starts today or
+ * later (a same-day change taken back, a plan changed): one begun on a past day is refused
+ * (`refuseErasing`) — replaced from its own first day, its whole run would be erased.
  */
 export function openRow<R extends DatedRow>(
   table: DraftTable<R>,
   history: R[],
   values: Omit<R, 'id'>,
-  laterRow: LaterRowProblem<R>,
+  { path, today, laterRow }: RowStart<R>,
 ): { row: R; ended: R[] } {
   const start = values.startedOn;
   const end = values.endedOn;
   const later = history.find(
     (row) => row.startedOn > start && everInForce(row) && (end === null || row.startedOn <= end),
   );
-  if (later) {
-    const { path, message } = laterRow(later);
-    throw UserInputError.of(path, message, 'VALIDATION');
-  }
-  const ended = endRows(
-    table,
-    history.filter((row) => row.startedOn <= start),
-    start,
-  );
+  if (later) throw UserInputError.of(path, laterRow(later), 'VALIDATION');
+  const before = history.filter((row) => row.startedOn <= start);
+  const ended = endRows(table, before, start, { today, path });
   return { row: table.insert(values), ended };
 }
 

@@ -177,31 +177,31 @@ describe.runIf(process.env.DATABASE_URL)('concurrent assignments on PostgreSQL',
   });
 });
 
-describe('a holder from the first day the org can mean, replaced that day', () => {
-  it('is kept ending on 1899-12-31, and the write and its history read (they were errors)', async () => {
-    // core's Eng Lead from 1900-01-01 (as an import's holder may be), replaced from that day:
-    // the old row ends the day before it began, as every row replaced the day it began does.
+describe('a holder replaced from the day they began, on a past day', () => {
+  it('is refused: their whole run would be erased; from the next day, their run ends', async () => {
+    // core's Eng Lead from 1900-01-01 (as an import's holder may be). Replaced from that
+    // day, the row was rewritten to end the day before it began: never in force, every
+    // answer about the years they held the seat changed.
     await assign('core', 'ENG_LEAD', 5, '1900-01-01');
-    const replaced = await t.gql(ASSIGN, {
-      input: { unit: 'core', seat: 'ENG_LEAD', person: 'p6@example.com', startedOn: '1900-01-01' },
-    });
-    expect(replaced.errors).toBeUndefined();
+    const input = { unit: 'core', seat: 'ENG_LEAD', person: 'p6@example.com' };
+    const refused = await t.gql(ASSIGN, { input: { ...input, startedOn: '1900-01-01' } });
+    expect(refused.data?.assignSeat.userErrors).toEqual([
+      {
+        path: 'input.startedOn',
+        message: 'must be after 1900-01-01: what it would end had begun then, and history is kept',
+        code: 'VALIDATION',
+      },
+    ]);
+    const replaced = await t.gql(ASSIGN, { input: { ...input, startedOn: '1900-01-02' } });
     expect(replaced.data?.assignSeat).toMatchObject({
       ended: {
         person: { email: 'p5@example.com' },
         startedOn: '1900-01-01',
-        endedOn: '1899-12-31',
+        endedOn: '1900-01-01',
       },
       userErrors: [],
     });
-    const read = await t.gql(`{ unit(slug: "core") { engLead { email }
-      seatHistory { person { email } startedOn endedOn } } }`);
-    expect(read.errors).toBeUndefined();
-    expect(read.data?.unit.engLead).toEqual({ email: 'p6@example.com' });
-    expect(read.data?.unit.seatHistory).toContainEqual({
-      person: { email: 'p5@example.com' },
-      startedOn: '1900-01-01',
-      endedOn: '1899-12-31',
-    });
+    const read = await t.gql(`{ unit(slug: "core", asOf: "1900-01-01") { engLead { email } } }`);
+    expect(read.data?.unit.engLead).toEqual({ email: 'p5@example.com' });
   });
 });

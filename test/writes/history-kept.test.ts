@@ -25,6 +25,7 @@ const SET_OWNER = mutation('setAorOwner', 'SetAorOwnerInput');
 const SET_MANAGER = mutation('setManager', 'SetManagerInput');
 const ASSIGN = mutation('assignSeat', 'AssignSeatInput');
 const OPEN_ROLE = mutation('openRole', 'OpenRoleInput');
+const SET_POLICY = mutation('setPolicy', 'SetPolicyInput');
 const IMPORT = `mutation ($d: JSONObject!) { importOrg(document: $d) ${ERRORS} }`;
 
 const day = (n: number) => addDays(TODAY, n);
@@ -128,6 +129,50 @@ describe('an end dated on the first day of what it ends, or before, by any write
     }`);
     expect(unit.members).toContainEqual({ email: at('ned') });
     expect(aors.nodes).toContainEqual({ slug: 'pg', primaryOwner: { email: at('dee') } });
+  });
+
+  it('is refused for a replacement from that day too: a holder, an owner, a policy', async () => {
+    // A new holder, owner or policy from the day the current one began rewrote the current
+    // one to end the day before it began: its whole run erased, every past answer changed.
+    const app = later();
+    const storage = { unit: 'storage', seat: 'ENG_LEAD', person: at('eli') };
+    await expectRefused(
+      app,
+      ASSIGN,
+      { ...storage, startedOn: day(-200) },
+      'input.startedOn',
+      'VALIDATION',
+    );
+    await expectRefused(
+      app,
+      SET_OWNER,
+      { aor: 'pg', person: at('eli'), on: TODAY },
+      'input.on',
+      'VALIDATION',
+    );
+    const policy = { on: TODAY, spanLimit: 3 };
+    await expectWritten(app, SET_POLICY, { ...policy, on: day(1) });
+    await expectRefused(
+      later(),
+      SET_POLICY,
+      { on: day(1), spanLimit: 4 },
+      'input.on',
+      'VALIDATION',
+    );
+    const techLead = { person: at('eli'), since: day(-200) };
+    const unit = {
+      ...platformWithStorage({ engLead: techLead, techLead: at('dee'), members: [] })[2],
+    };
+    const { importOrg } = await app.data(IMPORT, {
+      d: { units: [{ ...unit, members: undefined }] },
+    });
+    expect(importOrg.userErrors).toMatchObject([
+      { path: 'units[0].engLead.since', code: 'VALIDATION' },
+    ]);
+    expect(await engLeadOn(day(-150))).toEqual({ email: at('ana') });
+    // From the day after, each ends the run before it.
+    await expectWritten(app, ASSIGN, { ...storage, startedOn: day(-199) });
+    expect(await engLeadOn(day(-200))).toEqual({ email: at('ana') });
   });
 
   it("takes back today's change: a row that began today, ended from today", async () => {
