@@ -3,8 +3,8 @@ import { personWithEmail } from '../core/org/on-day.js';
 import { badArgument } from '../graphql/arg-lookups.js';
 import { keyRule, orgFor } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
-import { type OnDay, readFor } from '../graphql/on-day.js';
 import { rowId } from '../graphql/node-id.js';
+import { type OnDay, readFor } from '../graphql/on-day.js';
 import { sqlPage } from '../graphql/pagination.js';
 import { Person } from '../people/types.js';
 import { OrgUnit } from '../units/types.js';
@@ -41,14 +41,16 @@ const Change = builder.loadableNode('Change', {
     unit: t.field({
       type: OrgUnit,
       nullable: true,
-      description: 'The unit touched, as it stands on the day asked (`node(id, asOf)`; else today).',
+      description:
+        'The unit touched, as it stands on the day asked (`node(id, asOf)`; else today).',
       resolve: (c: OnDay<ChangeRow>, _args, context) =>
         readFor(context, c, (org) => org.unit(c.unitId)),
     }),
     person: t.field({
       type: Person,
       nullable: true,
-      description: 'The person touched, as they stand on the day asked (`node(id, asOf)`; else today).',
+      description:
+        'The person touched, as they stand on the day asked (`node(id, asOf)`; else today).',
       resolve: (c: OnDay<ChangeRow>, _args, context) =>
         readFor(context, c, (org) => org.person(c.personId)),
     }),

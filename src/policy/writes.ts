@@ -77,11 +77,16 @@ export function setPolicy(w: Draft, change: PolicyChange): { policy: Policy } {
     .sort((a, b) => a.startedOn.localeCompare(b.startedOn))[0];
   const endedOn = next ? addDays(next.startedOn, -1) : null;
   // Ending before the next policy recorded, it always fits in.
-  const { row } = openRow(w.policies, rows, { startedOn: on, endedOn, ...values }, {
-    path: 'on',
-    today: w.recordedUntil,
-    laterRow: (later) => `overlaps the policy recorded from ${later.startedOn}`,
-  });
+  const { row } = openRow(
+    w.policies,
+    rows,
+    { startedOn: on, endedOn, ...values },
+    {
+      path: 'on',
+      today: w.recordedUntil,
+      laterRow: (later) => `overlaps the policy recorded from ${later.startedOn}`,
+    },
+  );
   return { policy: policyOn([row], on) };
 }
 

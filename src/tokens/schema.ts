@@ -1,7 +1,7 @@
 import { type ApiTokenRow, apiRoleEnum, apiTokenTable } from '../db/tables.js';
 import { builder } from '../graphql/builder.js';
-import { type OnDay, readFor } from '../graphql/on-day.js';
 import { rowId } from '../graphql/node-id.js';
+import { type OnDay, readFor } from '../graphql/on-day.js';
 import { tablePage } from '../graphql/table-page.js';
 import { OrgUnit } from '../units/types.js';
 import { everyToken, tokensById } from './tokens.js';
