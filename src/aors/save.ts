@@ -48,10 +48,7 @@ export function saveAor(w: Draft, input: CreateAorInput): AorChange {
   // The owner today is so, whatever is recorded for later days (an end, a successor).
   if (owner && ownsToday(w, aor, owner, 'PRIMARY')) w.keep('aorOwnerships');
   else if (owner) placedAt('owner', () => setAorOwner(w, { aor: aor.slug, person: owner.email }));
-  const seen = new Set<number>();
   backups.forEach((backup, i) => {
-    if (seen.has(backup.id)) return; // a repeat is the caller's to report
-    seen.add(backup.id);
     if (ownsToday(w, aor, backup)) w.keep('aorOwnerships');
     else placedAt(`backups[${i}]`, () => addAorBackup(w, { aor: aor.slug, person: backup.email }));
   });

@@ -95,8 +95,8 @@ interface Owners {
 }
 
 /**
- * The owners an AoR write names, every bad one reported at once: each must be present, and
- * the primary owner is not also a backup.
+ * The owners an AoR write names, every bad one reported at once: each must be present, the
+ * primary owner is not also a backup, and no backup is listed twice (in any case of letters).
  */
 export function requireOwners(w: Draft, input: CreateAorInput, checks: Checks): Owners {
   const owner = input.owner
@@ -105,13 +105,24 @@ export function requireOwners(w: Draft, input: CreateAorInput, checks: Checks): 
   const backups = (input.backups ?? []).map((email, i) =>
     checks.run(() => requirePerson(w, email, `backups[${i}]`, w.today)),
   );
+  const listedAt = new Map<number, number>();
   backups.forEach((backup, i) => {
-    if (owner && backup?.id === owner.id) {
-      const message = `"${owner.email}" is the owner and cannot also be a backup`;
-      checks.run(() => {
-        throw UserInputError.of(`backups[${i}]`, message, 'VALIDATION');
-      });
-    }
+    if (!backup) return;
+    const earlier = listedAt.get(backup.id);
+    if (earlier === undefined) listedAt.set(backup.id, i);
+    const [message, code] =
+      owner && backup.id === owner.id
+        ? [`"${owner.email}" is the owner and cannot also be a backup`, 'VALIDATION' as const]
+        : earlier !== undefined
+          ? [
+              `"${backup.email}" is already listed as a backup of "${input.slug}" (backups[${earlier}])`,
+              'CONFLICT' as const,
+            ]
+          : [null, null];
+    if (message === null) return;
+    checks.run(() => {
+      throw UserInputError.of(`backups[${i}]`, message, code);
+    });
   });
   return { owner, backups: backups.filter((b): b is PersonRow => b !== null) };
 }
@@ -135,7 +146,7 @@ export function createAor(w: Draft, input: CreateAorInput): AorChange {
     retiredOn: null,
   });
   if (owner) own(w, aor, owner, 'PRIMARY', [], w.today);
-  for (const backup of new Set(backups)) own(w, aor, backup, 'BACKUP', [], w.today);
+  for (const backup of backups) own(w, aor, backup, 'BACKUP', [], w.today);
   return { aor };
 }
 

@@ -52,26 +52,6 @@ function reportRepeatedMembers(doc: ParsedDocument, problems: Problems, repeats:
   }
 }
 
-/**
- * A backup listed twice for one AoR: the later listing is the repeat. The AoR is still
- * checked (its other problems are reported too); the write rules take each backup once.
- */
-function reportRepeatedBackups(doc: ParsedDocument, problems: Problems): void {
-  for (const { index, value: aor } of doc.aors) {
-    const listedAt = new Map<string, string>();
-    for (const [k, email] of (aor.backups ?? []).entries()) {
-      const path = `aors[${index}].backups[${k}]`;
-      const earlier = listedAt.get(email);
-      if (!earlier) {
-        listedAt.set(email, path);
-        continue;
-      }
-      const message = `"${email}" is already listed as a backup of "${aor.slug}" (${earlier})`;
-      problems.add(path, message, 'CONFLICT');
-    }
-  }
-}
-
 export function documentRepeats(doc: ParsedDocument, problems: Problems): Repeats {
   const repeats: Repeats = new Set();
   const report = <T>(
@@ -119,6 +99,5 @@ export function documentRepeats(doc: ParsedDocument, problems: Problems): Repeat
     (r) => `${r.seat} role on "${r.unit}"${r.openedOn ? ` opened on ${r.openedOn}` : ''}`,
   );
   reportRepeatedMembers(doc, problems, repeats);
-  reportRepeatedBackups(doc, problems);
   return repeats;
 }

@@ -84,7 +84,7 @@ describe('createAor', () => {
       description: 'The search index and its pipelines.',
       unit: 'web',
       owner: 'P4@Example.com',
-      backups: [email(5), email(6), email(5)],
+      backups: [email(5), email(6)],
     });
     expect(aor).toEqual({
       slug: 'search-index',
@@ -103,6 +103,21 @@ describe('createAor', () => {
     expect(person.aors).toEqual([
       { aor: { slug: 'search-index' }, role: 'PRIMARY', startedOn: TODAY },
     ]);
+  });
+
+  it('refuses a backup listed twice, in any case, as an import and addAorBackup do', async () => {
+    // It was taken once, silently, where an import refused the same AoR.
+    const input = { slug: 'twice', name: 'Twice', unit: 'web' };
+    const backups = [email(5), email(5).toUpperCase()];
+    const { createAor } = await t.data(CREATE, { input: { ...input, backups } });
+    expect(createAor.userErrors).toEqual([
+      {
+        path: 'input.backups[1]',
+        message: `"${email(5)}" is already listed as a backup of "twice" (backups[0])`,
+        code: 'CONFLICT',
+      },
+    ]);
+    expect(await unitAors('web')).not.toContain('twice');
   });
 
   it('creates an unowned AoR, which is an UNOWNED_AOR finding at once', async () => {

@@ -474,7 +474,7 @@ describe('seats and successors', () => {
     expect(problems).toEqual([
       {
         path: 'aors[0].backups[2]',
-        message: '"a@example.com" is already listed as a backup of "blob" (aors[0].backups[0])',
+        message: '"a@example.com" is already listed as a backup of "blob" (backups[0])',
         code: 'CONFLICT',
       },
     ]);
