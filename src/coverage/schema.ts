@@ -117,7 +117,7 @@ builder.objectFields(OrgUnit, (t) => ({
             unit.createdOn > state.asOf
               ? `is created on ${unit.createdOn}`
               : `was archived on ${unit.archivedOn}`;
-          throw new GraphQLError(`${unit.slug} ${why}: no coverage on ${state.asOf}`, {
+          throw new GraphQLError(`unit "${unit.slug}" ${why}: no coverage on ${state.asOf}`, {
             extensions: { code: 'NOT_FOUND', argument: 'asOf' },
           });
         }

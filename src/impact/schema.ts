@@ -152,7 +152,7 @@ builder.queryFields((t) => ({
         return onDay(evaluateDeparture(history, state, person.id, policy, scope), state.asOf);
       } catch (error) {
         if (!(error instanceof DepartureRefused)) throw error;
-        throw badArgument('asOf', `${email} cannot leave on ${state.asOf}: ${error.message}`);
+        throw badArgument('asOf', `"${email}" cannot leave on ${state.asOf}: ${error.message}`);
       }
     },
   }),

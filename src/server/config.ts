@@ -105,11 +105,12 @@ const envSchema = z
 /** The name a workers' primary gives its workers to sign their writes with (sibling-steps.ts). */
 export const WORKERS_INSTANCE_ENV = 'ORGRAPH_INSTANCE_OF_WORKERS';
 
-/** Settings read outside this schema: the heap (`npm start`), the bench's, CI's, the workers'. */
+/** Settings read outside this schema: the heap (`npm start`), bench, CI, tests, workers. */
 const READ_ELSEWHERE = [
   'ORGRAPH_HEAP_MB',
   'ORGRAPH_BENCH_WORKERS',
   'ORGRAPH_CI_NO_APT',
+  'ORGRAPH_CHROMIUM',
   WORKERS_INSTANCE_ENV,
 ];
 

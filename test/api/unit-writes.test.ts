@@ -96,7 +96,7 @@ describe('createUnit', () => {
       '{ unit(slug: "data") { coverage(asOf: "2026-01-01") { status } } }',
     );
     expect(before.errors?.[0]).toMatchObject({
-      message: `data is created on ${TODAY}: no coverage on 2026-01-01`,
+      message: `unit "data" is created on ${TODAY}: no coverage on 2026-01-01`,
       extensions: { code: 'NOT_FOUND', argument: 'asOf' },
     });
   });

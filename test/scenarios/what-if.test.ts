@@ -210,7 +210,7 @@ describe('departure impact before the person starts', () => {
     });
     const refused = await t.gql(IMPACT, { email: 'nova@example.com', asOf: early });
     expect(refused.errors?.[0]).toMatchObject({
-      message: `asOf: nova@example.com cannot leave on ${early}: must not be before their start (${start})`,
+      message: `asOf: "nova@example.com" cannot leave on ${early}: must not be before their start (${start})`,
       extensions: { code: 'BAD_USER_INPUT', argument: 'asOf' },
     });
     const { departureImpact } = await t.data(IMPACT, { email: 'nova@example.com', asOf: start });

@@ -59,6 +59,10 @@ describe('the start notes', () => {
       'ORGRAPH_WORKERS=2 has no effect on the embedded database, which one process serves: workers need DATABASE_URL.',
     ]);
     expect(ignoredSettings({ ORGRAPH_WORKERS: '2', DATABASE_URL: 'postgres://db/o' })).toEqual([]);
+    // What the tests and CI read, exported in a developer's shell, is no stray setting.
+    expect(
+      ignoredSettings({ ORGRAPH_CHROMIUM: '/usr/bin/chromium', ORGRAPH_CI_NO_APT: '1' }),
+    ).toEqual([]);
     const ignored = ignoredSettings(env);
     expect(startNotes(loadConfig(env), { orgEmpty: false, tty: true, ignored })).toEqual(
       expect.arrayContaining(ignored),
