@@ -137,6 +137,7 @@ export function setManager(w: Draft, input: SetManagerInput): PersonChange {
     holds: (line) => line.managerId === manager?.id,
     recorded: (line) => `a change of manager to "${w.people.get(line.managerId)?.email}"`,
     path: 'on',
+    today: w.recordedUntil,
   });
   const updated = w.people.update(person, { managerId: manager?.id ?? null });
   if (!changed && updated === person) w.keep('people');

@@ -128,6 +128,7 @@ export function moveUnit(w: Draft, input: MoveUnitInput): UnitChange {
     holds: (row) => row.parentId === parent?.id,
     recorded: (row) => `a move to "${w.units.get(row.parentId)?.slug}"`,
     path: 'on',
+    today: w.recordedUntil,
   });
   return { unit: w.units.update(unit, { parentId: parent?.id ?? null }) };
 }

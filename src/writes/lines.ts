@@ -21,13 +21,17 @@ export interface LineChange<R extends DatedRow> {
   recorded(row: R): string;
   /** The field a refused date is reported at. */
   path: string;
+  /** The day history is recorded until (the write's day): lines begun by then are kept. */
+  today: Day;
 }
 
 /**
  * Records the change on its day, the way every history is kept: the row in force then ends
  * the day before (ended, never deleted) and a new one starts. A change already recorded for
  * a later day refuses an earlier one (VALIDATION naming that change and both days), as
- * `openRow` does: it cannot be fitted in without rewriting that planned change. False when
+ * `openRow` does: it cannot be fitted in without rewriting that planned change; a change from
+ * the first day of a line begun on a past day would erase that line, and is refused as
+ * `openRow` refuses it. False when
  * the key already has that value on `on` and no change is planned after it (nothing is
  * written).
  */
@@ -42,11 +46,8 @@ export function changeLine<R extends DatedRow>(change: LineChange<R>): boolean {
   }
   const current = latestInForce(rows, on);
   if (values === null ? current === null : current !== null && change.holds(current)) return false;
-  endRows(
-    table,
-    rows.filter((r) => r.startedOn <= on),
-    on,
-  );
+  const before = rows.filter((r) => r.startedOn <= on);
+  endRows(table, before, on, { today: change.today, path: change.path });
   if (values) table.insert({ ...values, startedOn: on, endedOn: null } as Omit<R, 'id'>);
   return true;
 }

@@ -26,6 +26,7 @@ const SET_MANAGER = mutation('setManager', 'SetManagerInput');
 const ASSIGN = mutation('assignSeat', 'AssignSeatInput');
 const OPEN_ROLE = mutation('openRole', 'OpenRoleInput');
 const SET_POLICY = mutation('setPolicy', 'SetPolicyInput');
+const MOVE_UNIT = mutation('moveUnit', 'MoveUnitInput');
 const IMPORT = `mutation ($d: JSONObject!) { importOrg(document: $d) ${ERRORS} }`;
 
 const day = (n: number) => addDays(TODAY, n);
@@ -170,6 +171,16 @@ describe('an end dated on the first day of what it ends, or before, by any write
       { path: 'units[0].engLead.since', code: 'VALIDATION' },
     ]);
     expect(await engLeadOn(day(-150))).toEqual({ email: at('ana') });
+    // A manager and a parent likewise: lines that began on the import's day.
+    await expectWritten(t, SET_MANAGER, { email: at('ned'), manager: at('ana') });
+    const area =
+      'createUnit(input: { slug: "infra2", name: "Infra 2", layer: AREA, parent: "platform" })';
+    await t.data(`mutation { ${area} { userErrors { path } } }`);
+    const newManager = { email: at('ned'), manager: at('dee'), on: TODAY };
+    await expectRefused(later(), SET_MANAGER, newManager, 'input.on', 'VALIDATION');
+    await expectWritten(t, MOVE_UNIT, { slug: 'storage', parent: 'infra2' });
+    const back = { slug: 'storage', parent: 'infra', on: TODAY };
+    await expectRefused(later(), MOVE_UNIT, back, 'input.on', 'VALIDATION');
     // From the day after, each ends the run before it.
     await expectWritten(app, ASSIGN, { ...storage, startedOn: day(-199) });
     expect(await engLeadOn(day(-200))).toEqual({ email: at('ana') });
