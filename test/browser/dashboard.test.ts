@@ -370,6 +370,18 @@ describe.skipIf(!hasChromium)(
       const offered = () => planner.getByLabel('Kind').locator('option').allTextContents();
       await expect.poll(offered).toContain('Successor concentration');
       expect(await planner.locator('#bench').textContent()).toContain('Ana Ruiz');
+      // The field suggests anyone whose name starts with what is typed, not seat holders only.
+      const { people } = await api.data(
+        '{ people(first: 100) { nodes { name email seats { seat } } } }',
+      );
+      const member = people.nodes.find((p: { seats: unknown[] }) => p.seats.length === 0);
+      await planner.getByLabel("Person's email").fill(member.name.slice(0, 3));
+      const suggested = planner.locator('#leaver-suggestions option');
+      await expect
+        .poll(() =>
+          suggested.evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value)),
+        )
+        .toContain(member.email);
       await planner.getByLabel("Person's email").fill('nobody@example.com');
       await planner.getByRole('button', { name: 'Show the impact' }).click();
       const refused = planner.locator('#what-if').getByRole('alert');

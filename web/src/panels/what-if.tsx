@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { type CoverageStatus, SEAT, type Seat } from '../labels.js';
 import { useQuery } from '../query.js';
 import { Panel, StatusBadge, UnitLink } from '../ui.js';
@@ -49,10 +49,46 @@ const IMPACT_QUERY = `query DashboardWhatIf($email: String!, $asOf: Date) {
 }
 fragment ImpactFinding on Finding { kind severity message unit { slug name } }`;
 
+const SEARCH_QUERY = `query DashboardWhoLeaves($search: String!, $asOf: Date) {
+  people(search: $search, first: 8, asOf: $asOf) { nodes { name email } }
+}`;
+
+// The text a search asks is the one the typing stops at, not each letter on the way.
+const SEARCH_PAUSE_MS = 250;
+
+/** `value` once it has stayed the same for `ms`. */
+function usePaused(value: string, ms: number): string {
+  const [paused, setPaused] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setPaused(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return paused;
+}
+
+interface Person {
+  name: string;
+  email: string;
+}
+
+/**
+ * Whom the email field suggests: the seat holders, or, once two letters are typed, anyone of
+ * the org whose name, a word of it, or email starts with them.
+ */
+function useSuggestions(typed: string, holders: Person[]): Person[] {
+  const search = usePaused(typed.trim(), SEARCH_PAUSE_MS);
+  const { data } = useQuery<{ people: { nodes: Person[] } }>(
+    SEARCH_QUERY,
+    search.length >= 2 ? { search } : null,
+  );
+  return search.length >= 2 && data ? data.people.nodes : holders;
+}
+
 /** "What if X left?": the departure impact of one person, asked without changing anything. */
-export function WhatIf({ people }: { people: { name: string; email: string }[] }) {
+export function WhatIf({ people }: { people: Person[] }) {
   const [typed, setTyped] = useState('');
   const [asked, setAsked] = useState<string | null>(null);
+  const suggested = useSuggestions(typed, people);
   const { data, error, loading } = useQuery<ImpactAnswer>(
     IMPACT_QUERY,
     asked ? { email: asked } : null,
@@ -70,14 +106,14 @@ export function WhatIf({ people }: { people: { name: string; email: string }[] }
           Person's email{' '}
           <input
             type="email"
-            list="seat-holders"
+            list="leaver-suggestions"
             required
             value={typed}
             onInput={(e) => setTyped(e.currentTarget.value)}
           />
         </label>
-        <datalist id="seat-holders">
-          {people.map((p) => (
+        <datalist id="leaver-suggestions">
+          {suggested.map((p) => (
             <option value={p.email} key={p.email}>
               {p.name}
             </option>
