@@ -1,6 +1,12 @@
 import type { Day } from '../core/org/state.js';
 import type { AorOwnershipRow, AorRow, Criticality, PersonRow, UnitRow } from '../db/tables.js';
-import { endRows, lastDayOf, openRow, requireCreatedBy } from '../writes/dated.js';
+import {
+  endRows,
+  lastDayOf,
+  openRow,
+  refuseErasingFrom,
+  requireCreatedBy,
+} from '../writes/dated.js';
 import type { Draft } from '../writes/draft.js';
 import { Checks, UserInputError } from '../writes/errors.js';
 import {
@@ -74,6 +80,7 @@ function own(
   role: AorOwnershipRow['role'],
   history: AorOwnershipRow[],
   on: Day,
+  alsoEnding: AorOwnershipRow[] = [],
 ): AorOwnershipRow {
   const values = { aorId: aor.id, personId: person.id, role, startedOn: on };
   return openRow(
@@ -85,6 +92,7 @@ function own(
       today: w.recordedUntil,
       laterRow: (later) =>
         `${w.people.get(later.personId)?.email} ${later.role === 'PRIMARY' ? 'owns' : 'is a backup of'} ${aor.slug} from ${later.startedOn}; a change from ${on} must not come before that`,
+      alsoEnding,
     },
   ).row;
 }
@@ -193,8 +201,9 @@ export function setAorOwner(w: Draft, input: OwnerInput): OwnerChange {
   if (person) {
     refuseBeforePlannedEnd(w, primaries, on, 'on', (r) => r.personId === person.id);
     const asBackup = rows.filter((row) => row.role === 'BACKUP' && row.personId === person.id);
-    // The later-row check comes first, so a refused change ends nothing.
-    own(w, aor, person, 'PRIMARY', primaries, on);
+    // The checks come first, so a refused change ends nothing: a backup run begun on a past
+    // day is not erased by their owning from its first day.
+    own(w, aor, person, 'PRIMARY', primaries, on, asBackup);
     endRows(w.aorOwnerships, asBackup, on);
   } else endRows(w.aorOwnerships, primaries, on, { today: w.recordedUntil, path: 'on' });
   const previousOwner = held ? (w.people.get(held.personId) ?? null) : null;
@@ -238,6 +247,7 @@ export function removeAorBackup(w: Draft, input: OwnerInput & { person: string }
 export function retireAor(w: Draft, input: { slug: string; on?: Day | null }): RetireChange {
   const on = input.on ?? w.today;
   const aor = requireAorOn(w, input.slug, 'slug', on);
+  refuseErasingFrom(aor.createdOn, on, w.recordedUntil, 'on');
   const ended = endRows(w.aorOwnerships, ownershipsOf(w, aor), on, {
     today: w.recordedUntil,
     path: 'on',

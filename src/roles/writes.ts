@@ -4,6 +4,7 @@ import type { Day } from '../core/org/state.js';
 import type { MembershipRow, OpenRoleRow, SeatAssignmentRow } from '../db/tables.js';
 import { setTeam } from '../people/team-writes.js';
 import { assignSeat } from '../seats/writes.js';
+import { refuseErasingFrom } from '../writes/dated.js';
 import { type Draft, seatKey } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
 import { requireTeamUnit, requireUnit, requireUnitFrom, requireUnitOn } from '../writes/lookup.js';
@@ -92,6 +93,8 @@ function closeRole(w: Draft, input: CloseRoleInput, status: Status): RoleChange 
     const message = `must not be before the role opened (${role.openedOn})`;
     throw UserInputError.of('on', message, 'VALIDATION');
   }
+  // Closed the day it opened, a role opened on a past day would never have been open.
+  refuseErasingFrom(role.openedOn, on, w.recordedUntil, 'on');
   return { openRole: w.openRoles.update(role, { status, closedOn: on }) };
 }
 

@@ -76,6 +76,7 @@ export function assignSeat(w: Draft, input: AssignSeatInput): SeatChange {
   }
   const rows = seatRows(w, unit.id, input.seat);
   refuseBeforePlannedEnd(w, rows, startedOn, 'startedOn', (r) => r.personId === person.id);
+  const candidacy = candidacyFor(w, unit, input.seat, person);
   const { row, ended } = openRow(
     w.seatAssignments,
     rows,
@@ -92,19 +93,18 @@ export function assignSeat(w: Draft, input: AssignSeatInput): SeatChange {
       today: w.recordedUntil,
       laterRow: (later) =>
         `${emailOf(w, later.personId)} holds the ${SEAT_NAME[input.seat]} seat from ${later.startedOn}; a holder from ${startedOn} must not start before that (vacate the seat first)`,
+      // Their candidacy ends as they take the seat: not erased, if it began on a past day.
+      alsoEnding: candidacy,
     },
   );
-  endCandidacyFor(w, unit, input.seat, person, startedOn);
+  // A holder is not their own successor: their candidacy for the seat ends when they take it.
+  endRows(w.candidates, candidacy, startedOn);
   return { assignment: row, ended: ended.at(-1) ?? null };
 }
 
-/** A holder is not their own successor: their candidacy for the seat ends when they take it. */
-function endCandidacyFor(w: Draft, unit: UnitRow, seat: Seat, person: PersonRow, on: Day) {
-  const mine = w.candidates
-    .where('seat', seatKey(unit.id, seat))
-    .filter((c) => c.personId === person.id);
-  endRows(w.candidates, mine, on);
-}
+/** A person's candidacy rows for one seat. */
+const candidacyFor = (w: Draft, unit: UnitRow, seat: Seat, person: PersonRow) =>
+  w.candidates.where('seat', seatKey(unit.id, seat)).filter((c) => c.personId === person.id);
 
 const emailOf = (w: Draft, personId: number) => w.people.get(personId)?.email ?? '?';
 

@@ -1,7 +1,7 @@
 import { ORG_DAYS } from '../core/org/days.js';
 import type { Day } from '../core/org/state.js';
 import type { CandidateRow, Layer, UnitRow } from '../db/tables.js';
-import { endRows } from '../writes/dated.js';
+import { endRows, refuseErasingFrom } from '../writes/dated.js';
 import type { Draft } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
 import { changeLine } from '../writes/lines.js';
@@ -159,6 +159,7 @@ export function saveUnit(w: Draft, input: Omit<CreateUnitInput, 'parent'>): Unit
 export function archiveUnit(w: Draft, input: ArchiveUnitInput): ArchiveChange {
   const on = input.on ?? w.today;
   const unit = requireUnitOn(w, input.slug, 'slug', on, 'on');
+  refuseErasingFrom(unit.createdOn, on, w.recordedUntil, 'on');
   const blockers = archiveBlockers(w, unit, on);
   if (blockers.length > 0) {
     const userErrors = blockers.map((message) => ({

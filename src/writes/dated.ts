@@ -50,6 +50,14 @@ export function refuseErasing(rows: readonly DatedRow[], on: Day, today: Day, pa
 }
 
 /**
+ * Refuses to end, from `on`, what began on `start` — a unit archived, an AoR retired, a role
+ * closed — where that would erase it, as `refuseErasing` refuses for a row.
+ */
+export function refuseErasingFrom(start: Day, on: Day, today: Day, path: string): void {
+  refuseErasing([{ id: 0, startedOn: start, endedOn: null }], on, today, path);
+}
+
+/**
  * Ends every row in force from `on` (and withdraws those planned to start later). With
  * `kept` — an end a caller dated, its field's path — refuses first to erase history
  * (`refuseErasing`).
@@ -74,6 +82,13 @@ export interface RowStart<R> {
   today: Day;
   /** Why the new row may not start before `later`: names both rows' dates. */
   laterRow: (later: R) => string;
+  /**
+   * Rows of another history the caller ends from the new row's start (a new holder's
+   * candidacy for the seat): checked here, after the later row, before anything is written.
+   * Only those begun before today are kept from erasure: one begun today is today's
+   * change, withdrawn as the day's new state makes it moot.
+   */
+  alsoEnding?: readonly DatedRow[];
 }
 
 /**
@@ -91,7 +106,7 @@ export function openRow<R extends DatedRow>(
   table: DraftTable<R>,
   history: R[],
   values: Omit<R, 'id'>,
-  { path, today, laterRow }: RowStart<R>,
+  { path, today, laterRow, alsoEnding = [] }: RowStart<R>,
 ): { row: R; ended: R[] } {
   const start = values.startedOn;
   const end = values.endedOn;
@@ -99,6 +114,8 @@ export function openRow<R extends DatedRow>(
     (row) => row.startedOn > start && everInForce(row) && (end === null || row.startedOn <= end),
   );
   if (later) throw UserInputError.of(path, laterRow(later), 'VALIDATION');
+  const begunBefore = alsoEnding.filter((row) => row.startedOn < today);
+  refuseErasing(begunBefore, start, today, path);
   const before = history.filter((row) => row.startedOn <= start);
   const ended = endRows(table, before, start, { today, path });
   return { row: table.insert(values), ended };

@@ -157,7 +157,7 @@ describe('fillRole / cancelRole', () => {
     expect(statuses).toEqual(['FILLED', 'OPEN']);
   });
 
-  it('refuses a day before the role opened, and ids that are not open roles', async () => {
+  it('refuses a day before the role opened or the day it opened, and ids that are not open roles', async () => {
     const tl = await open({ unit: 'infra', seat: 'TECH_LEAD', openedOn: '2026-09-01' });
     await expectRefused(t, FILL, { id: tl.id, on: '2026-08-31' }, 'input.on', 'VALIDATION');
     await expectRefused(t, CANCEL, { id: tl.id, on: '2026-08-31' }, 'input.on', 'VALIDATION');
@@ -165,11 +165,14 @@ describe('fillRole / cancelRole', () => {
     await expectRefused(t, FILL, { id: unit.id }, 'input.id', 'NOT_FOUND');
     const unknown = Buffer.from('OpenRole:999999').toString('base64');
     await expectRefused(t, CANCEL, { id: unknown }, 'input.id', 'NOT_FOUND');
-    const { openRole: filled } = await expectWritten(t, FILL, { id: tl.id, on: '2026-09-01' });
+    // Closed the day it opened (a day past), the role was never open: its hiring erased.
+    await expectRefused(t, FILL, { id: tl.id, on: '2026-09-01' }, 'input.on', 'VALIDATION');
+    await expectRefused(t, CANCEL, { id: tl.id, on: '2026-09-01' }, 'input.on', 'VALIDATION');
+    const { openRole: filled } = await expectWritten(t, FILL, { id: tl.id, on: '2026-09-02' });
     expect(filled).toMatchObject({
       status: 'FILLED',
       openedOn: '2026-09-01',
-      closedOn: '2026-09-01',
+      closedOn: '2026-09-02',
     });
   });
 });

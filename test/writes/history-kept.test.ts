@@ -27,6 +27,8 @@ const ASSIGN = mutation('assignSeat', 'AssignSeatInput');
 const OPEN_ROLE = mutation('openRole', 'OpenRoleInput');
 const SET_POLICY = mutation('setPolicy', 'SetPolicyInput');
 const MOVE_UNIT = mutation('moveUnit', 'MoveUnitInput');
+const ARCHIVE = mutation('archiveUnit', 'ArchiveUnitInput');
+const FILL = mutation('fillRole', 'FillRoleInput');
 const IMPORT = `mutation ($d: JSONObject!) { importOrg(document: $d) ${ERRORS} }`;
 
 const day = (n: number) => addDays(TODAY, n);
@@ -181,9 +183,45 @@ describe('an end dated on the first day of what it ends, or before, by any write
     await expectWritten(t, MOVE_UNIT, { slug: 'storage', parent: 'infra2' });
     const back = { slug: 'storage', parent: 'infra', on: TODAY };
     await expectRefused(later(), MOVE_UNIT, back, 'input.on', 'VALIDATION');
-    // From the day after, each ends the run before it.
-    await expectWritten(app, ASSIGN, { ...storage, startedOn: day(-199) });
-    expect(await engLeadOn(day(-200))).toEqual({ email: at('ana') });
+    // From the day after, each ends the run before it (Eli's candidacy, from day -100, too).
+    await expectWritten(app, ASSIGN, { ...storage, startedOn: day(-99) });
+    expect(await engLeadOn(day(-100))).toEqual({ email: at('ana') });
+  });
+
+  it('is refused where a write ends another history from its first day: a candidacy, a backup, a unit, an AoR, a role', async () => {
+    // Each was accepted: the row of the other history ended the day before it began.
+    await expectWritten(t, ADD_BACKUP, { aor: 'pg', person: at('eli'), on: day(1) });
+    const bare =
+      'createAor(input: { slug: "bare", name: "Bare", unit: "storage" }) { userErrors { path } }';
+    const spare =
+      'createUnit(input: { slug: "spare", name: "Spare", layer: TEAM, parent: "infra" }) { userErrors { path } }';
+    await t.data(`mutation { ${bare} ${spare} }`);
+    const { openRole } = await t.data(
+      'mutation { openRole(input: { unit: "storage", seat: ENGINEER }) { openRole { id } } }',
+    );
+    const app = later();
+    // Eli, a candidate from day -100, takes the seat that day; owns pg from their first day as backup.
+    const seat = { unit: 'storage', seat: 'ENG_LEAD', person: at('eli'), startedOn: day(-100) };
+    await expectRefused(app, ASSIGN, seat, 'input.startedOn', 'VALIDATION');
+    await expectRefused(
+      app,
+      SET_OWNER,
+      { aor: 'pg', person: at('eli'), on: day(1) },
+      'input.on',
+      'VALIDATION',
+    );
+    await expectRefused(app, ARCHIVE, { slug: 'spare', on: TODAY }, 'input.on', 'VALIDATION');
+    await expectRefused(app, RETIRE, { slug: 'bare', on: TODAY }, 'input.on', 'VALIDATION');
+    await expectRefused(
+      app,
+      FILL,
+      { id: openRole.openRole.id, on: TODAY },
+      'input.on',
+      'VALIDATION',
+    );
+    // A day later each is so.
+    await expectWritten(app, SET_OWNER, { aor: 'pg', person: at('eli'), on: day(2) });
+    await expectWritten(app, ARCHIVE, { slug: 'spare', on: day(1) });
   });
 
   it("takes back today's change: a row that began today, ended from today", async () => {
