@@ -23,7 +23,7 @@ import {
   text,
 } from './catalog.js';
 import { refFrom } from './catalog-refs.js';
-import { inferLayers, type Placement } from './layers.js';
+import { inferLayers, type Placement, skippedWarning } from './layers.js';
 import { type Adapted, type Origin, SourceMap, type UnitInput } from './source-map.js';
 
 export type { CatalogFile, Glob, ReadFile } from './catalog.js';
@@ -159,7 +159,7 @@ function unitsOf(c: Catalog, placements: Map<string, Placement>): Map<string, Un
     const placement = placements.get(group.key) as Placement;
     if ('skipped' in placement) {
       const members = membersNamed(group, c.users, c.found, (k: string) => c.groups.has(k));
-      c.report.warnings.push({ origin: group.origin, message: skipped(placement, members) });
+      c.report.warnings.push({ origin: group.origin, message: skippedWarning(placement, members) });
       continue;
     }
     const parent = c.parents.get(group.key);
@@ -188,13 +188,6 @@ function unitsOf(c: Catalog, placements: Map<string, Placement>): Map<string, Un
     units.set(group.key, unitOf(group, placement.layer, parentSlug, c));
   }
   return units;
-}
-
-/** A skipped group's warning, and that its members' membership of it is not read either. */
-function skipped(placement: { skipped: string }, members: number): string {
-  if (members === 0) return placement.skipped;
-  const people = members === 1 ? '1 person' : `${members} people`;
-  return `${placement.skipped}; its membership (${people}) is not read either`;
 }
 
 /** Each team's members: a person in the first team listed, a warning for the others. */

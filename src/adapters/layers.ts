@@ -27,6 +27,13 @@ export const SKIPPED = {
   empty: 'skipped: no team below it',
 } as const;
 
+/** A skipped group's warning, and that its members' membership of it is not read either. */
+export function skippedWarning(placement: { skipped: string }, members: number): string {
+  if (members === 0) return placement.skipped;
+  const people = members === 1 ? '1 person' : `${members} people`;
+  return `${placement.skipped}; its membership (${people}) is not read either`;
+}
+
 /**
  * Layers from the tree's shape, as an org chart reads: teams (said so, or leaves with
  * members) are Teams, their parents Areas — a group said to be a team with teams below it

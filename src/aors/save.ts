@@ -2,13 +2,13 @@ import type { AorOwnershipRow, AorRow, PersonRow, UnitRow } from '../db/tables.j
 import type { Draft } from '../writes/draft.js';
 import { Checks, UserInputError } from '../writes/errors.js';
 import { heldOn, isCurrentIn, requireAor, requireUnit } from '../writes/lookup.js';
+import { requireOwners } from './owners.js';
 import {
   type AorChange,
   addAorBackup,
   type CreateAorInput,
   createAor,
   ownershipsOf,
-  requireOwners,
   setAorOwner,
   updateAor,
 } from './writes.js';

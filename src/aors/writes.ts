@@ -19,6 +19,7 @@ import {
   requirePerson,
   requireUnit,
 } from '../writes/lookup.js';
+import { requireOwners } from './owners.js';
 
 export interface AorFields {
   name: string;
@@ -95,44 +96,6 @@ function own(
       alsoEnding,
     },
   ).row;
-}
-
-interface Owners {
-  owner: PersonRow | null;
-  backups: PersonRow[];
-}
-
-/**
- * The owners an AoR write names, every bad one reported at once: each must be present, the
- * primary owner is not also a backup, and no backup is listed twice (in any case of letters).
- */
-export function requireOwners(w: Draft, input: CreateAorInput, checks: Checks): Owners {
-  const owner = input.owner
-    ? checks.run(() => requirePerson(w, input.owner as string, 'owner', w.today))
-    : null;
-  const backups = (input.backups ?? []).map((email, i) =>
-    checks.run(() => requirePerson(w, email, `backups[${i}]`, w.today)),
-  );
-  const listedAt = new Map<number, number>();
-  backups.forEach((backup, i) => {
-    if (!backup) return;
-    const earlier = listedAt.get(backup.id);
-    if (earlier === undefined) listedAt.set(backup.id, i);
-    const [message, code] =
-      owner && backup.id === owner.id
-        ? [`"${owner.email}" is the owner and cannot also be a backup`, 'VALIDATION' as const]
-        : earlier !== undefined
-          ? [
-              `"${backup.email}" is already listed as a backup of "${input.slug}" (backups[${earlier}])`,
-              'CONFLICT' as const,
-            ]
-          : [null, null];
-    if (message === null) return;
-    checks.run(() => {
-      throw UserInputError.of(`backups[${i}]`, message, code);
-    });
-  });
-  return { owner, backups: backups.filter((b): b is PersonRow => b !== null) };
 }
 
 /** Creates an AoR in a unit, with its primary owner and backups from the write's day. */
