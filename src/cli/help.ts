@@ -82,7 +82,7 @@ export const HELP: Record<string, CommandHelp> = {
       '--fail-on KIND     repeatable: teams-without-tech-lead, or a finding kind:',
       ...wrapped(FINDING_KINDS.map(kebab), '                   '),
       `--min-severity S   findings this severe or more (${SEVERITIES.join(', ')}):`,
-      '                   of the --fail-on kinds, or of every kind when none is given',
+      '                   of the --fail-on finding kinds, else of every kind',
       '--scope SLUG       that unit and everything below it',
     ],
     examples: [
