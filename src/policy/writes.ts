@@ -85,6 +85,7 @@ export function setPolicy(w: Draft, change: PolicyChange): { policy: Policy } {
       path: 'on',
       today: w.recordedUntil,
       laterRow: (later) => `overlaps the policy recorded from ${later.startedOn}`,
+      correctsSameDay: true,
     },
   );
   return { policy: policyOn([row], on) };

@@ -32,20 +32,19 @@ export function everInForce(row: DatedRow): boolean {
 
 /**
  * Refuses to end `rows` from `on` where that would erase history rather than end it: a row
- * that had begun by `today` and starts on or after `on` would be withdrawn, never in force
- * though it was (VALIDATION at `path`, naming the earliest such start). Two cases end one
- * as they must: a row planned to start after today is a plan, withdrawn as such; a row that
- * starts today, ended from today, is today's change taken back (as a same-day replacement is).
+ * that began on a past day and starts on or after `on` would be withdrawn, never in force
+ * though it was (VALIDATION at `path`, naming the earliest such start). A row that begins
+ * today or later is not history yet: today's change taken back (a leaver recorded on their
+ * real, earlier day, whom today's import still placed on a team), or a plan withdrawn.
  */
 export function refuseErasing(rows: readonly DatedRow[], on: Day, today: Day, path: string) {
   const begun = rows
-    .filter((row) => on <= row.startedOn && row.startedOn <= today && on < today)
+    .filter((row) => on <= row.startedOn && row.startedOn < today)
     .filter(everInForce)
     .map((row) => row.startedOn)
     .sort()[0];
   if (begun === undefined) return;
-  const bound = begun < today ? `must be after ${begun}` : `must not be before ${begun}`;
-  const message = `${bound}: what it would end had begun then, and history is kept`;
+  const message = `must be after ${begun}: what it would end had begun then, and history is kept`;
   throw UserInputError.of(path, message, 'VALIDATION');
 }
 
@@ -85,10 +84,14 @@ export interface RowStart<R> {
   /**
    * Rows of another history the caller ends from the new row's start (a new holder's
    * candidacy for the seat): checked here, after the later row, before anything is written.
-   * Only those begun before today are kept from erasure: one begun today is today's
-   * change, withdrawn as the day's new state makes it moot.
    */
   alsoEnding?: readonly DatedRow[];
+  /**
+   * A row set again from the first day of the one in force corrects it (a policy's values
+   * for its period: an exported policy edited and imported again), though it began on a
+   * past day; the corrected row is kept, ended the day before it began.
+   */
+  correctsSameDay?: boolean;
 }
 
 /**
@@ -106,7 +109,7 @@ export function openRow<R extends DatedRow>(
   table: DraftTable<R>,
   history: R[],
   values: Omit<R, 'id'>,
-  { path, today, laterRow, alsoEnding = [] }: RowStart<R>,
+  { path, today, laterRow, alsoEnding = [], correctsSameDay = false }: RowStart<R>,
 ): { row: R; ended: R[] } {
   const start = values.startedOn;
   const end = values.endedOn;
@@ -114,10 +117,9 @@ export function openRow<R extends DatedRow>(
     (row) => row.startedOn > start && everInForce(row) && (end === null || row.startedOn <= end),
   );
   if (later) throw UserInputError.of(path, laterRow(later), 'VALIDATION');
-  const begunBefore = alsoEnding.filter((row) => row.startedOn < today);
-  refuseErasing(begunBefore, start, today, path);
+  refuseErasing(alsoEnding, start, today, path);
   const before = history.filter((row) => row.startedOn <= start);
-  const ended = endRows(table, before, start, { today, path });
+  const ended = endRows(table, before, start, correctsSameDay ? undefined : { today, path });
   return { row: table.insert(values), ended };
 }
 

@@ -134,7 +134,7 @@ describe('an end dated on the first day of what it ends, or before, by any write
     expect(aors.nodes).toContainEqual({ slug: 'pg', primaryOwner: { email: at('dee') } });
   });
 
-  it('is refused for a replacement from that day too: a holder, an owner, a policy', async () => {
+  it('is refused for a replacement from that day too: a holder, an owner (a policy is corrected)', async () => {
     // A new holder, owner or policy from the day the current one began rewrote the current
     // one to end the day before it began: its whole run erased, every past answer changed.
     const app = later();
@@ -153,15 +153,12 @@ describe('an end dated on the first day of what it ends, or before, by any write
       'input.on',
       'VALIDATION',
     );
-    const policy = { on: TODAY, spanLimit: 3 };
-    await expectWritten(app, SET_POLICY, { ...policy, on: day(1) });
-    await expectRefused(
-      later(),
-      SET_POLICY,
-      { on: day(1), spanLimit: 4 },
-      'input.on',
-      'VALIDATION',
-    );
+    // A policy set again from its own first day corrects it: an exported policy edited and
+    // imported again (its `on` the first day) was refused.
+    await expectWritten(app, SET_POLICY, { on: day(1), spanLimit: 3 });
+    await expectWritten(later(), SET_POLICY, { on: day(1), spanLimit: 4 });
+    const { policy } = await later().data(`{ policy(asOf: "${day(2)}") { spanLimit } }`);
+    expect(policy.spanLimit).toBe(4);
     const techLead = { person: at('eli'), since: day(-200) };
     const unit = {
       ...platformWithStorage({ engLead: techLead, techLead: at('dee'), members: [] })[2],
@@ -229,6 +226,17 @@ describe('an end dated on the first day of what it ends, or before, by any write
     await expectWritten(t, SET_TEAM, { email: at('eli'), team: null });
     const { person } = await t.data(`{ person(email: "${at('eli')}") { team { slug } } }`);
     expect(person.team).toBeNull();
+  });
+
+  it("takes back today's change for a leaver recorded on their real, earlier day", async () => {
+    // Placed on a team by today's import, a leaver the HR export dates a week back was
+    // refused ("must not be before" today), and with them the whole HR file.
+    await expectWritten(t, SET_TEAM, { email: at('eli'), team: 'storage' });
+    await expectWritten(t, DEPART, { email: at('eli'), on: day(-7) });
+    const { person } = await t.data(`{ person(email: "${at('eli')}") {
+      departedOn teamHistory { startedOn endedOn } } }`);
+    expect(person.departedOn).toBe(day(-7));
+    expect(person.teamHistory).toEqual([{ startedOn: TODAY, endedOn: day(-1) }]);
   });
 
   it('a line to a manager who leaves: the same history whichever write came first', async () => {
