@@ -1,4 +1,4 @@
-import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, type Stats, statSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
@@ -22,6 +22,15 @@ function unreadable(error: unknown): string {
 }
 
 const CHUNK = 1024 * 1024;
+
+/** A path's stats, or null where it cannot be read (said once the file is read). */
+function statOf(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * A file's bytes, refused past the size limit: by its size first, then as it is read, since a
@@ -65,14 +74,7 @@ export class SourceFiles {
    * one writes to blocked for good, and Ctrl-C, heard on the event loop, with it.
    */
   async writerOf(path: string): Promise<void> {
-    const isPipe = (() => {
-      try {
-        return statSync(path).isFIFO();
-      } catch {
-        return false; // said as the file is read
-      }
-    })();
-    if (isPipe) this.pipes.set(path, await open(path, 'r'));
+    if (statOf(path)?.isFIFO()) this.pipes.set(path, await open(path, 'r'));
   }
 
   /** A file's text; one that cannot be read or is over the size limit is bad input (exit 2). */
@@ -116,13 +118,7 @@ export function catalogFiles(
   path: string,
   from: SourceFiles,
 ): { files: CatalogFile[]; read: ReadFile; glob: Glob } {
-  const isFolder = (() => {
-    try {
-      return statSync(path).isDirectory();
-    } catch {
-      return false;
-    }
-  })();
+  const isFolder = statOf(path)?.isDirectory() === true;
   const folder = isFolder ? path : dirname(path);
   const read: ReadFile = (name) => from.target(resolve(folder, name), name);
   const glob: Glob = (pattern) => globSync(pattern, { cwd: folder, expandDirectories: false });
