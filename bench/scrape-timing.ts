@@ -27,6 +27,7 @@ const empty = {
   openRoles: [],
   reportingLines: [],
   unitParents: [],
+  aorUnits: [],
   policies: [],
 };
 const problems = new Problems();

@@ -104,17 +104,23 @@ orgMutation({
 
 orgMutation({
   name: 'moveAor',
-  description: 'Hands an AoR to another unit; its owners stay.',
+  description:
+    'Hands an AoR to another unit from `on`; its owners stay, and earlier days (coverage, ' +
+    'findings, trends) still show it in its old unit.',
   input: builder.inputType('MoveAorInput', {
     description: 'An AoR to hand to another unit (its owners stay).',
     fields: (t) => ({
       slug: t.string({ required: true, description: 'The AoR (slug).' }),
       unit: t.string({ required: true, description: 'The new owning unit (slug).' }),
+      on: t.field({
+        type: 'Date',
+        description: 'First day in the new unit (default: today).',
+      }),
     }),
   }),
   payload: aorPayload('MoveAorPayload', 'The moved AoR.', 'The AoR, in its new unit.'),
   failed: noAor,
-  schema: z.object({ slug: refSchema, unit: refSchema }),
+  schema: z.object({ slug: refSchema, unit: refSchema, on: daySchema.nullish() }),
   write: moveAor,
 });
 

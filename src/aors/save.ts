@@ -6,8 +6,10 @@ import { requireOwners } from './owners.js';
 import {
   type AorChange,
   addAorBackup,
+  aorUnitOn,
   type CreateAorInput,
   createAor,
+  moveAor,
   ownershipsOf,
   setAorOwner,
   updateAor,
@@ -44,7 +46,11 @@ export function saveAor(w: Draft, input: CreateAorInput): AorChange {
   });
   checks.done();
   updateAor(w, input);
-  const aor = w.aors.update(stored, { unitId: (unit as UnitRow).id });
+  // In its unit today, a move recorded for later or not: stated again, that is so.
+  if (aorUnitOn(w, stored, w.today) !== (unit as UnitRow).id) {
+    placedAt('unit', () => moveAor(w, { slug: stored.slug, unit: input.unit }));
+  }
+  const aor = w.aors.get(stored.id) ?? stored;
   // The owner today is so, whatever is recorded for later days (an end, a successor).
   if (owner && ownsToday(w, aor, owner, 'PRIMARY')) w.keep('aorOwnerships');
   else if (owner) placedAt('owner', () => setAorOwner(w, { aor: aor.slug, person: owner.email }));

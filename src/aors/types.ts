@@ -37,7 +37,7 @@ export const AreaOfResponsibility = builder.loadableNode('AreaOfResponsibility',
     unit: t.field({
       type: OrgUnit,
       description: 'The owning unit.',
-      resolve: (aor, _args, context) => readFor(context, aor, (org) => org.theUnit(aor.unitId)),
+      resolve: (aor, _args, context) => readFor(context, aor, (org) => org.unitOfAor(aor)),
     }),
     retiredOn: t.expose('retiredOn', {
       type: 'Date',

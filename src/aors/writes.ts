@@ -1,3 +1,4 @@
+import { latestInForce } from '../core/org/in-force.js';
 import type { Day } from '../core/org/state.js';
 import type { AorOwnershipRow, AorRow, Criticality, PersonRow, UnitRow } from '../db/tables.js';
 import {
@@ -9,6 +10,7 @@ import {
 } from '../writes/dated.js';
 import type { Draft } from '../writes/draft.js';
 import { Checks, UserInputError } from '../writes/errors.js';
+import { changeLine } from '../writes/lines.js';
 import {
   heldFrom,
   heldOn,
@@ -18,6 +20,7 @@ import {
   requireKnownPerson,
   requirePerson,
   requireUnit,
+  requireUnitOn,
 } from '../writes/lookup.js';
 import { requireOwners } from './owners.js';
 
@@ -43,6 +46,7 @@ export interface UpdateAorInput extends Partial<AorFields> {
 export interface MoveAorInput {
   slug: string;
   unit: string;
+  on?: Day | null;
 }
 
 export interface OwnerInput {
@@ -65,6 +69,10 @@ export interface RetireChange extends AorChange {
 }
 
 export const ownershipsOf = (w: Draft, aor: AorRow) => w.aorOwnerships.where('aor', aor.id);
+
+/** The id of the unit the AoR sits in on `day`, by its units' history. */
+export const aorUnitOn = (w: Draft, aor: AorRow, day: Day): number | undefined =>
+  latestInForce(w.aorUnits.where('aor', aor.id), day)?.unitId;
 
 /** The AoR named `slug`, for a change from `on`: its history starts on its creation. */
 function requireAorOn(w: Draft, slug: string, path: string, on: Day): AorRow {
@@ -116,6 +124,7 @@ export function createAor(w: Draft, input: CreateAorInput): AorChange {
     createdOn: w.today,
     retiredOn: null,
   });
+  w.aorUnits.insert({ aorId: aor.id, unitId: aor.unitId, startedOn: w.today, endedOn: null });
   if (owner) own(w, aor, owner, 'PRIMARY', [], w.today);
   for (const backup of backups) own(w, aor, backup, 'BACKUP', [], w.today);
   return { aor };
@@ -134,10 +143,25 @@ export function updateAor(w: Draft, input: UpdateAorInput): AorChange {
   return { aor: next };
 }
 
-/** Hands an AoR to another unit; its owners stay. */
+/**
+ * Hands an AoR to another unit from `on` (default today), recorded in its units' history, so
+ * earlier days keep the unit it had then; its owners stay. Both must exist that day; the
+ * AoR's `unitId` follows the latest.
+ */
 export function moveAor(w: Draft, input: MoveAorInput): AorChange {
-  const aor = requireAor(w, input.slug, 'slug');
-  const unit = requireUnit(w, input.unit, 'unit');
+  const on = input.on ?? w.today;
+  const aor = requireAorOn(w, input.slug, 'slug', on);
+  const unit = requireUnitOn(w, input.unit, 'unit', on, 'on');
+  changeLine({
+    table: w.aorUnits,
+    rows: w.aorUnits.where('aor', aor.id),
+    on,
+    values: { aorId: aor.id, unitId: unit.id },
+    holds: (row) => row.unitId === unit.id,
+    recorded: (row) => `a move to "${w.units.get(row.unitId)?.slug}"`,
+    path: 'on',
+    today: w.recordedUntil,
+  });
   return { aor: w.aors.update(aor, { unitId: unit.id }) };
 }
 

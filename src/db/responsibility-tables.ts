@@ -45,6 +45,27 @@ export const aorTable = pgTable(
   ],
 );
 
+/**
+ * Which unit an AoR sits in, over time: one row in force a day (from the AoR's creation on;
+ * a retired AoR keeps its last). The AoR's `unitId` follows the latest.
+ */
+export const aorUnitTable = pgTable(
+  'aor_unit',
+  {
+    id: identity(),
+    aorId: integer('aor_id')
+      .notNull()
+      .references(() => aorTable.id),
+    unitId: unitRef(),
+    ...inForce(),
+  },
+  (t) => [
+    uniqueIndex('aor_unit_current_key').on(t.aorId).where(sql`${t.endedOn} is null`),
+    index('aor_unit_unit_idx').on(t.unitId),
+    inForceDates('aor_unit', t),
+  ],
+);
+
 export const aorOwnershipTable = pgTable(
   'aor_ownership',
   {
@@ -132,6 +153,7 @@ export const policyTable = pgTable(
 );
 
 export type AorRow = typeof aorTable.$inferSelect;
+export type AorUnitRow = typeof aorUnitTable.$inferSelect;
 export type AorOwnershipRow = typeof aorOwnershipTable.$inferSelect;
 export type CandidateRow = typeof candidateTable.$inferSelect;
 export type OpenRoleRow = typeof openRoleTable.$inferSelect;

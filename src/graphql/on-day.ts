@@ -2,7 +2,7 @@ import type { ArgBuilder } from '@pothos/core';
 import { latestInForce } from '../core/org/in-force.js';
 import type { Day, OrgState } from '../core/org/state.js';
 import type { AorRow, PersonRow, UnitRow } from '../db/tables.js';
-import { aorRows, parentsByUnit } from '../store/history-rows.js';
+import { aorRows, parentsByUnit, unitsByAor } from '../store/history-rows.js';
 import type { LoadedOrg } from '../store/org-views.js';
 import { withOrg } from './args.js';
 import type { Types } from './builder.js';
@@ -77,6 +77,16 @@ class OrgOnDay {
   parentOf(unitId: number): OnDay<UnitRow> | null {
     const rows = parentsByUnit(this.org.history).get(unitId) ?? [];
     return this.unit(latestInForce(rows, this.day)?.parentId ?? null);
+  }
+
+  /**
+   * An AoR's unit on the day, from its units' history: also for an AoR retired by then,
+   * whose last unit stays recorded. Before its creation (an audit entry read for an
+   * earlier day) it names the unit it has now.
+   */
+  unitOfAor(aor: AorRow): OnDay<UnitRow> {
+    const rows = unitsByAor(this.org.history).get(aor.id) ?? [];
+    return this.theUnit(latestInForce(rows, this.day)?.unitId ?? aor.unitId);
   }
 
   /** A unit an answer names: it is in the snapshot the answer came from. */

@@ -17,11 +17,15 @@ export function backdateCreated(w: Draft): void {
   const newUnits = new Set(w.units.inserts.map((u) => u.id));
   const newPeople = new Set(w.people.inserts.map((p) => p.id));
   for (const aor of w.aors.inserts) w.aors.update(aor, { createdOn: start });
+  const newAors = new Set(w.aors.inserts.map((a) => a.id));
   // Only the lines in force from the import day on: one withdrawn the same day stays so.
   const fromToday = (row: { startedOn: Day; endedOn: Day | null }) =>
     row.startedOn === w.today && row.endedOn === null;
   for (const row of w.unitParents.inserts) {
     if (newUnits.has(row.unitId) && fromToday(row)) w.unitParents.update(row, { startedOn: start });
+  }
+  for (const row of w.aorUnits.inserts) {
+    if (newAors.has(row.aorId) && fromToday(row)) w.aorUnits.update(row, { startedOn: start });
   }
   for (const row of w.reportingLines.inserts) {
     if (newPeople.has(row.personId) && fromToday(row)) {

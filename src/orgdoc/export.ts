@@ -10,6 +10,7 @@ import {
   type AorOwnershipRow,
   aorOwnershipTable,
   aorTable,
+  aorUnitTable,
   type CandidateRow,
   candidateTable,
   layerEnum,
@@ -95,7 +96,8 @@ async function readCurrent(db: Db, today: Day) {
       .select()
       .from(openRoleTable)
       .where(or(eq(openRoleTable.status, 'OPEN'), gt(openRoleTable.closedOn, today))),
-    // Managers and parents as they stand today (a change recorded ahead is not yet so).
+    // Managers, parents and AoRs' units as they stand today (a change recorded ahead is not
+    // yet so).
     managers: new Map(
       (await db.select().from(reportingLineTable).where(inForceOn(reportingLineTable, today))).map(
         (l) => [l.personId, l.managerId],
@@ -105,6 +107,12 @@ async function readCurrent(db: Db, today: Day) {
       (await db.select().from(unitParentTable).where(inForceOn(unitParentTable, today))).map(
         (p) => [p.unitId, p.parentId],
       ),
+    ),
+    aorUnits: new Map(
+      (await db.select().from(aorUnitTable).where(inForceOn(aorUnitTable, today))).map((a) => [
+        a.aorId,
+        a.unitId,
+      ]),
     ),
   };
 }
@@ -171,7 +179,7 @@ function exportAors(rows: Rows, names: Names, today: Day) {
     .filter((a) => a.createdOn <= today && current(a.retiredOn, today))
     .sort(byKey((a) => a.slug));
   return live.flatMap((a) => {
-    const unit = names.slugs.get(a.unitId);
+    const unit = idName(names.slugs, rows.aorUnits.get(a.id));
     if (!unit) return [];
     const owners = rows.owners.filter((o) => o.aorId === a.id);
     const emailsOf = (role: string) =>

@@ -24,7 +24,8 @@ function touchedBy<R extends { id: number }>(
  */
 export function draftChanges(draft: Draft): HistoryChanges | null {
   if (draft.units.changed || draft.aors.changed) return null;
-  if (draft.reportingLines.changed || draft.unitParents.changed) return null;
+  const moved = [draft.reportingLines, draft.unitParents, draft.aorUnits];
+  if (moved.some((table) => table.changed)) return null;
   const unitIds = new Set<number>();
   touchedBy(draft.seatAssignments, (row) => row.unitId, unitIds);
   touchedBy(draft.openRoles, (row) => row.unitId, unitIds);

@@ -14,6 +14,7 @@ const HISTORY_KEY: Record<TableName, keyof OrgHistory> = {
   openRoles: 'openRoles',
   reportingLines: 'reportingLines',
   unitParents: 'unitParents',
+  aorUnits: 'aorUnits',
   policies: 'policies',
 };
 

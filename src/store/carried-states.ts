@@ -41,8 +41,9 @@ export function savedChanges(
 ): HistoryChanges | null {
   const { units, aors } = changes;
   if (units.inserts.length + aors.inserts.length + aors.updates.length > 0) return null;
-  // A manager or a parent changed: the reporting lines or the tree moved.
-  if (anyRows(changes.reportingLines) || anyRows(changes.unitParents)) return null;
+  // A manager, a parent or an AoR's unit changed: the reporting lines or the tree moved.
+  const moved = [changes.reportingLines, changes.unitParents, changes.aorUnits];
+  if (moved.some(anyRows)) return null;
   const archived = new Map(before.units.map((u) => [u.id, u.archivedOn]));
   if (units.updates.some((u) => archived.get(u.id) !== u.archivedOn)) return null;
   const unitIds = new Set([

@@ -62,3 +62,6 @@ export const ownershipsByPerson = historyIndex((h) => groupBy(h.ownerships, (r) 
 
 /** Every parent row of each unit, in no order. */
 export const parentsByUnit = historyIndex((h) => groupBy(h.unitParents, (r) => r.unitId));
+
+/** Every unit row of each AoR, in no order. */
+export const unitsByAor = historyIndex((h) => groupBy(h.aorUnits, (r) => r.aorId));

@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import {
   aorOwnershipTable,
   aorTable,
+  aorUnitTable,
   candidateTable,
   membershipTable,
   openRoleTable,
@@ -14,7 +15,7 @@ import {
   unitTable,
 } from '../db/tables.js';
 
-/** Every history row of the org: eleven set-based statements whatever the org's size. */
+/** Every history row of the org: twelve set-based statements whatever the org's size. */
 export async function readOrgHistory(db: Db): Promise<OrgHistory> {
   return {
     units: await db.select().from(unitTable),
@@ -27,6 +28,7 @@ export async function readOrgHistory(db: Db): Promise<OrgHistory> {
     openRoles: await db.select().from(openRoleTable),
     reportingLines: await db.select().from(reportingLineTable),
     unitParents: await db.select().from(unitParentTable),
+    aorUnits: await db.select().from(aorUnitTable),
     policies: await db.select().from(policyTable),
   };
 }

@@ -45,9 +45,12 @@ export function archiveBlockers(w: Draft, unit: UnitRow, on: Day): string[] {
     .map((m) => ({ email: email(m.personId), from: m.startedOn }))
     .sort(byText((m) => m.email))
     .map((m) => `${m.email} is a member from ${m.from} (move them first)`);
-  const aors = w.aors
+  // AoRs in it on `on` or later, by their units' history (a move planned ahead counts).
+  const aors = w.aorUnits
     .where('unit', unit.id)
-    .filter((aor) => stillThere(aor.retiredOn, on))
+    .filter((row) => inForceFrom(row, on))
+    .flatMap((row) => w.aors.get(row.aorId) ?? [])
+    .filter((aor, i, all) => all.indexOf(aor) === i && stillThere(aor.retiredOn, on))
     .sort(byText((a) => a.slug))
     .map((a) => `AoR "${a.slug}" is active (move or retire it first)`);
   const roles = w.openRoles

@@ -2,6 +2,7 @@ import type { Day, OrgHistory } from '../core/org/state.js';
 import type {
   AorOwnershipRow,
   AorRow,
+  AorUnitRow,
   CandidateRow,
   MembershipRow,
   OpenRoleRow,
@@ -26,21 +27,24 @@ export const TABLE_NAMES = [
   'openRoles',
   'reportingLines',
   'unitParents',
+  'aorUnits',
   'policies',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 /**
- * The tables whose changes the audit log and an import's plan describe: a manager's or a
- * parent's dated row is told by the person's or unit's own change (its `manager`, `parent`).
+ * The tables whose changes the audit log and an import's plan describe: a manager's, a
+ * parent's or an AoR's unit's dated row is told by the person's, unit's or AoR's own change
+ * (its `manager`, `parent`, `unit`).
  */
-export type DescribedTable = Exclude<TableName, 'reportingLines' | 'unitParents'>;
+const TOLD_BY_THEIR_OWN = ['reportingLines', 'unitParents', 'aorUnits'] as const;
+export type DescribedTable = Exclude<TableName, (typeof TOLD_BY_THEIR_OWN)[number]>;
 export const DESCRIBED_TABLES = TABLE_NAMES.filter(
-  (name): name is DescribedTable => name !== 'reportingLines' && name !== 'unitParents',
+  (name): name is DescribedTable => !(TOLD_BY_THEIR_OWN as readonly TableName[]).includes(name),
 );
 
 /**
- * The tables an import counts: the described ones (the dated reporting lines and parents are
- * counted as the people and units they change).
+ * The tables an import counts: the described ones (the dated reporting lines, parents and AoR
+ * units are counted as the people, units and AoRs they change).
  */
 export type CountedTable = DescribedTable;
 const COUNTED_TABLES = DESCRIBED_TABLES;
@@ -77,6 +81,7 @@ export class Draft {
   readonly openRoles: DraftTable<OpenRoleRow, 'seat' | 'unit'>;
   readonly reportingLines: DraftTable<ReportingLineRow, 'person' | 'manager'>;
   readonly unitParents: DraftTable<UnitParentRow, 'unit' | 'parent'>;
+  readonly aorUnits: DraftTable<AorUnitRow, 'aor' | 'unit'>;
   readonly policies: DraftTable<PolicyRow, never>;
   /** Things a write was asked to make so that already were (an import reports them). */
   readonly unchanged = zeroCounts();
@@ -133,6 +138,7 @@ export class Draft {
       unit: (p) => p.unitId,
       parent: (p) => p.parentId,
     });
+    this.aorUnits = table(history.aorUnits, { aor: (r) => r.aorId, unit: (r) => r.unitId });
     this.policies = table(history.policies, {});
   }
 
@@ -170,6 +176,7 @@ export class Draft {
       openRoles: this.openRoles.rows(),
       reportingLines: this.reportingLines.rows(),
       unitParents: this.unitParents.rows(),
+      aorUnits: this.aorUnits.rows(),
       policies: this.policies.rows(),
     };
   }

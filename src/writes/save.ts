@@ -4,6 +4,7 @@ import type { Db } from '../db/client.js';
 import {
   aorOwnershipTable,
   aorTable,
+  aorUnitTable,
   candidateTable,
   membershipTable,
   openRoleTable,
@@ -27,6 +28,7 @@ const TABLES: Record<TableName, PgTable> = {
   openRoles: openRoleTable,
   reportingLines: reportingLineTable,
   unitParents: unitParentTable,
+  aorUnits: aorUnitTable,
   policies: policyTable,
 };
 
@@ -42,6 +44,7 @@ const REFERENCES: Record<TableName, readonly string[]> = {
   openRoles: ['unitId'],
   reportingLines: ['personId', 'managerId'],
   unitParents: ['unitId', 'parentId'],
+  aorUnits: ['aorId', 'unitId'],
   policies: [],
 };
 

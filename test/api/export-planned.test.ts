@@ -47,6 +47,7 @@ const PLANNED: Record<string, string[]> = {
     'createAor(input: { slug: "spare-aor", name: "Spare", unit: "storage", owner: "ana@example.com", backups: ["eli@example.com"] })',
     'retireAor(input: { slug: "spare-aor", on: "2027-01-22" })',
   ],
+  'an AoR moved': ['moveAor(input: { slug: "blob-store", unit: "platform", on: "2027-01-18" })'],
   'a unit archived': [
     'createUnit(input: { slug: "spare", name: "Spare", layer: AREA, parent: "platform" })',
     'archiveUnit(input: { slug: "spare", on: "2027-01-20" })',
@@ -94,7 +95,7 @@ async function plan(writes: string[]) {
 /** What the org looks like on the planned days: the plan must be left as it was. */
 const LATER = `{ unit(slug: "storage", asOf: "2027-02-01") { parent { slug } techLead { email }
   members { email } } platform: unit(slug: "platform", asOf: "2027-02-01") { techLead { email } }
-  aors(asOf: "2027-02-01") { nodes { slug primaryOwner { email } backupOwners { email } } }
+  aors(asOf: "2027-02-01") { nodes { slug unit { slug } primaryOwner { email } backupOwners { email } } }
   person(email: "eli@example.com", asOf: "2027-02-01") { manager { email } }
   ana: person(email: "ana@example.com", asOf: "2027-02-01") { team { slug }
     candidacies { unit { slug } seat readiness } }

@@ -487,7 +487,7 @@ describe('importOrgDocument', () => {
     t.statements.length = 0;
     expect((await importDoc(large)).userErrors).toEqual([]);
     expect(t.statements.length).toBe(forSmall);
-    expect(forSmall).toBeLessThan(40);
+    expect(forSmall).toBeLessThan(45);
   });
 });
 

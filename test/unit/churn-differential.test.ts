@@ -136,6 +136,7 @@ function generatedOrg(seed: number): OrgHistory {
         ? []
         : [{ id: u.id, unitId: u.id, parentId: u.parentId, startedOn: u.createdOn, endedOn: null }],
     ),
+    aorUnits: [],
     policies: [],
   };
 }

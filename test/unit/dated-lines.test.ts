@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { moveAor } from '../../src/aors/writes.js';
 import { orgStateOn } from '../../src/core/org/as-of.js';
 import { changesBetween } from '../../src/core/org/day-changes.js';
-import { managersOn, parentsOn, unitExistsOn } from '../../src/core/org/lines.js';
+import { aorUnitsOn, managersOn, parentsOn, unitExistsOn } from '../../src/core/org/lines.js';
 import { subtreeOf } from '../../src/core/org/subtree.js';
 import { recordDeparture } from '../../src/people/departure-writes.js';
 import { setManager } from '../../src/people/writes.js';
@@ -19,6 +20,7 @@ const ORG = buildHistory({
     { slug: 'two', layer: 'AREA', parent: 'core' },
     { slug: 'db', layer: 'TEAM', parent: 'one', el: 'bo' },
   ],
+  aors: [{ slug: 'pg', unit: 'db', owner: 'cy' }],
   people: [
     { key: 'ana' },
     { key: 'bo', manager: 'ana' },
@@ -154,5 +156,27 @@ describe('a unit moved or created on a day', () => {
     moveUnit(w, { slug: 'db', parent: 'two', on: LATER });
     const error = refusal(() => archiveUnit(w, { slug: 'two' }));
     expect(error?.message).toContain('active child TEAM "db"');
+  });
+});
+
+describe('an AoR moved on a day', () => {
+  it('is in its old unit before that day, in the new one from it, its owners kept', () => {
+    const w = draft();
+    createUnit(w, { slug: 'new', name: 'New', layer: 'TEAM', parent: 'two' });
+    moveAor(w, { slug: 'pg', unit: 'new', on: LATER });
+    const history = w.history();
+    const pg = w.aors.find('slug', 'pg')?.id ?? 0;
+    expect(aorUnitsOn(history.aorUnits, TODAY).get(pg)).toBe(u('db'));
+    const aorOn = (day: string) => orgStateOn(history, day).aors.find((a) => a.id === pg);
+    expect(aorOn(TODAY)).toMatchObject({ unitId: u('db'), primaryOwnerId: p('cy') });
+    expect(aorOn(LATER)).toMatchObject({ unitId: w.units.find('slug', 'new')?.id });
+    expect(changesBetween(history, TODAY, LATER)).toBeNull();
+  });
+
+  it('refuses a move before its new unit was created', () => {
+    const w = draft();
+    createUnit(w, { slug: 'new', name: 'New', layer: 'TEAM', parent: 'two' });
+    const error = refusal(() => moveAor(w, { slug: 'pg', unit: 'new', on: '2026-05-01' }));
+    expect(error).toMatchObject({ path: 'on', code: 'VALIDATION' });
   });
 });

@@ -30,7 +30,7 @@ beforeAll(() => {
   const doc = parseDocumentShape(generateOrg(SIZES.M), problems);
   const empty = { units: [], people: [], seatAssignments: [], memberships: [], aors: [] };
   const rest = { ownerships: [], candidates: [], openRoles: [], policies: [] };
-  const lines = { reportingLines: [], unitParents: [] };
+  const lines = { reportingLines: [], unitParents: [], aorUnits: [] };
   const draft = new Draft({ ...empty, ...rest, ...lines }, DAY);
   applyDocument(draft, doc, problems, documentRepeats(doc, problems));
   history = draft.history();

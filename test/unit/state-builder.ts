@@ -194,6 +194,7 @@ export function buildHistory(spec: OrgSpec): BuiltOrg {
       openRoles,
       reportingLines,
       unitParents,
+      aorUnits: aors.map((a) => ({ ...line(), aorId: a.id, unitId: a.unitId })),
       policies: [],
     },
     u,

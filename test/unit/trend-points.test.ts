@@ -17,7 +17,7 @@ import { openTestDatabase } from '../helpers/database.js';
 // These compare every point with the org of its day worked out anew, over a generated org
 // given two years of dated changes (past and future of the import day): seats handed over
 // and left empty, acting holders, people moving teams and leaving, candidacies, open roles
-// opened and closed, AoR owners changing, a unit archived and an AoR retired midway.
+// opened and closed, AoR owners changing, AoRs moved, a unit archived and an AoR retired midway.
 const IMPORTED = '2026-01-15';
 const FROM = '2025-10-01';
 const TO = '2027-09-30';
@@ -93,6 +93,7 @@ function withDatedChanges(base: OrgHistory): OrgHistory {
     });
     if (i % 10 === 0) pick(h.people).departedOn = someDay();
   }
+  for (let i = 0; i < 20; i++) endAndFollow(h.aorUnits, () => ({ unitId: pick(h.units).id }));
   pick(h.units.filter((u) => u.layer === 'TEAM')).archivedOn = '2026-08-20';
   pick(h.aors).retiredOn = '2027-02-10';
   return h;

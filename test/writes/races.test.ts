@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/org/days.js';
-import { candidateTable, reportingLineTable, seatAssignmentTable } from '../../src/db/tables.js';
+import {
+  aorUnitTable,
+  candidateTable,
+  reportingLineTable,
+  seatAssignmentTable,
+  unitTable,
+} from '../../src/db/tables.js';
 import { type TestApp, TODAY } from '../helpers/app.js';
 import { useTestOrg } from '../helpers/test-org.js';
 
@@ -200,6 +206,37 @@ describe.runIf(process.env.DATABASE_URL)(
       }
       const lines = await t.database.db.select().from(reportingLineTable);
       expect(lines.filter((line) => ever(line) && line.startedOn >= gone)).toEqual([]);
+    });
+
+    it('an AoR moved in and its unit archived: never an AoR in a unit gone', async () => {
+      const ARCHIVE = `mutation ($input: ArchiveUnitInput!) { archiveUnit(input: $input) {
+      userErrors { code } } }`;
+      const MOVE = `mutation ($input: MoveAorInput!) { moveAor(input: $input) {
+      userErrors { code } } }`;
+      for (let trial = 0; trial < TRIALS; trial++) {
+        // The team is left empty, its AoR handed up to the Area, then planned back in.
+        const [aor, team] = [`aor-${trial}`, `team-${trial}`];
+        expect((await t.gql(MOVE, { input: { slug: aor, unit: 'area' } })).errors).toBeUndefined();
+        const answers = await Promise.all([
+          t.gql(MOVE, { input: { slug: aor, unit: team, on: addDays(TODAY, 30) } }),
+          t.gql(ARCHIVE, { input: { slug: team, on: addDays(TODAY, 20) } }),
+        ]);
+        for (const answer of answers) expect(answer.errors).toBeUndefined();
+      }
+      const db = t.database.db;
+      const [units, rows] = await Promise.all([
+        db.select().from(unitTable),
+        db.select().from(aorUnitTable),
+      ]);
+      const archivedOn = new Map(units.map((u) => [u.id, u.archivedOn]));
+      const inUnitGone = rows.filter((row) => {
+        const gone = archivedOn.get(row.unitId);
+        return ever(row) && gone != null && (row.endedOn === null || row.endedOn >= gone);
+      });
+      expect(inUnitGone).toEqual([]);
+      // Each trial's first write won: the move planned, or the team archived.
+      const planned = rows.filter((row) => row.startedOn === addDays(TODAY, 30)).length;
+      expect(planned + units.filter((u) => u.archivedOn !== null).length).toBe(TRIALS);
     });
   },
 );

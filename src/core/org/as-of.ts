@@ -9,7 +9,7 @@ import type {
 } from '../../db/tables.js';
 import { groupBy } from '../collections.js';
 import { inForceOn, latestInForce } from './in-force.js';
-import { aorExistsOn, managersOn, parentsOn, unitExistsOn } from './lines.js';
+import { aorExistsOn, aorUnitsOn, managersOn, parentsOn, unitExistsOn } from './lines.js';
 import { seatKey, seatsOn } from './seats-on.js';
 import {
   type AorState,
@@ -40,7 +40,7 @@ export function orgStateOn(history: OrgHistory, asOf: Day): OrgState {
     people: new Map(history.people.map((p) => [p.id, toPersonState(p, managers.get(p.id))])),
     seats,
     members: membersOn(history, unitsById, asOf),
-    aors: aorsOn(history.aors, history.ownerships, unitsById, asOf),
+    aors: aorsOn(history, unitsById, asOf),
     candidates: candidatesOn(history.candidates, seats, asOf),
   };
 }
@@ -122,22 +122,27 @@ export function unitMembersOn(rows: readonly MembershipRow[], asOf: Day): number
   return [...members].sort((a, b) => a - b);
 }
 
+/** The AoRs existing on `asOf` in a unit existing then, by slug, each in its unit of the day. */
 function aorsOn(
-  aors: AorRow[],
-  ownerships: AorOwnershipRow[],
+  history: Pick<OrgHistory, 'aors' | 'aorUnits' | 'ownerships'>,
   unitsById: Map<number, UnitState>,
   asOf: Day,
 ): AorState[] {
-  const byAor = groupBy(ownerships, (o) => o.aorId);
-  return aors
-    .filter((a) => unitsById.has(a.unitId) && aorExistsOn(a, asOf))
+  const byAor = groupBy(history.ownerships, (o) => o.aorId);
+  const unitOf = aorUnitsOn(history.aorUnits, asOf);
+  return history.aors
+    .filter((a) => unitsById.has(unitOf.get(a.id) ?? 0) && aorExistsOn(a, asOf))
     .sort((a, b) => compareText(a.slug, b.slug))
-    .map((aor) => aorStateOn(aor, byAor.get(aor.id) ?? [], asOf));
+    .map((aor) => aorStateOn(aor, unitOf.get(aor.id) as number, byAor.get(aor.id) ?? [], asOf));
 }
 
-/** One AoR on `asOf`, from its ownership rows alone (those not in force are skipped). */
+/**
+ * One AoR on `asOf` in `unitId` (its unit that day), from its ownership rows alone (those
+ * not in force are skipped).
+ */
 export function aorStateOn(
   aor: AorRow,
+  unitId: number,
   ownerships: readonly AorOwnershipRow[],
   asOf: Day,
 ): AorState {
@@ -154,7 +159,7 @@ export function aorStateOn(
     id: aor.id,
     slug: aor.slug,
     name: aor.name,
-    unitId: aor.unitId,
+    unitId,
     criticality: aor.criticality,
     primaryOwnerId,
     backupOwnerIds: [...backups].sort((a, b) => a - b),

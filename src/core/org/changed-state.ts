@@ -24,7 +24,8 @@ import { noteChangedFrom } from './state-index.js';
  * A few changes to the history a state was built from (a scenario's, a departure's), with
  * the changed history's rows by the keys a state is built from. Units and AoRs themselves
  * are unchanged: changing them changes the hierarchy, and the state is then built anew; so
- * are reporting lines (a changed person keeps the manager the state gave them).
+ * are reporting lines (a changed person keeps the manager the state gave them) and the AoRs'
+ * units (a changed AoR stays in the unit the state gave it).
  */
 export interface HistoryChanges {
   /** Units whose seats, open roles, memberships or candidacies have a changed row. */
@@ -88,7 +89,7 @@ export function changedState(
     members: changedMembers(before, changes, touched, asOf),
     aors: before.aors.map((aor) =>
       changes.aorIds.has(aor.id)
-        ? aorStateOn(changes.aor(aor.id), changes.ownerships(aor.id), asOf)
+        ? aorStateOn(changes.aor(aor.id), aor.unitId, changes.ownerships(aor.id), asOf)
         : aor,
     ),
     candidates: mergeCandidates(before.candidates, touched, candidacies),

@@ -69,8 +69,9 @@ function turnsOf(history: OrgHistory): Turn[] {
     on(unit.createdOn, 'structure', unit.id);
     on(unit.archivedOn, 'structure', unit.id);
   }
-  // A manager or a parent changing reshapes the org: the state is worked out anew.
+  // A manager, a parent or an AoR's unit changing reshapes the org: the state is worked out anew.
   for (const row of history.unitParents) dated(row, 'structure', row.unitId);
+  for (const row of history.aorUnits) dated(row, 'structure', row.aorId);
   for (const row of history.reportingLines) dated(row, 'structure', row.personId);
   for (const aor of history.aors) {
     on(aor.createdOn, 'structure', aor.id);
@@ -101,7 +102,8 @@ export interface DayChanges extends HistoryChanges {
  * What differs in force between the org on `from` and on the later day `to`: the units
  * whose seats, open roles, members or candidacies change, the AoRs whose owners do, the
  * people who leave, with those rows. Null when the structure changes (a unit created,
- * moved or archived, an AoR retired, a manager changed): the org is then worked out anew.
+ * moved or archived, an AoR moved or retired, a manager changed): the org is then worked
+ * out anew.
  */
 export function changesBetween(history: OrgHistory, from: Day, to: Day): DayChanges | null {
   const index = dayIndexOf(history);

@@ -1,4 +1,4 @@
-import type { ReportingLineRow, UnitParentRow } from '../../db/tables.js';
+import type { AorUnitRow, ReportingLineRow, UnitParentRow } from '../../db/tables.js';
 import { inForceOn, latestInForce } from './in-force.js';
 import type { Day } from './state.js';
 
@@ -42,6 +42,16 @@ export function parentsOn(rows: readonly UnitParentRow[], day: Day): Map<number,
     rows,
     (r) => r.unitId,
     (r) => r.parentId,
+    day,
+  );
+}
+
+/** Each AoR's unit on `day` (AoRs not created by then are absent). */
+export function aorUnitsOn(rows: readonly AorUnitRow[], day: Day): Map<number, number> {
+  return valuesOn(
+    rows,
+    (r) => r.aorId,
+    (r) => r.unitId,
     day,
   );
 }

@@ -1,6 +1,7 @@
 import type {
   AorOwnershipRow,
   AorRow,
+  AorUnitRow,
   CandidateRow,
   Criticality,
   Layer,
@@ -124,6 +125,8 @@ export interface OrgHistory {
   reportingLines: ReportingLineRow[];
   /** Which unit sat under which, day by day. */
   unitParents: UnitParentRow[];
+  /** Which unit each AoR sat in, day by day. */
+  aorUnits: AorUnitRow[];
   /** The org's policy over time: read for each day's analysis, never part of its state. */
   policies: PolicyRow[];
 }
