@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../src/core/org/days.js';
 import { generateOrg, SIZES } from '../../src/demo/generate.js';
 import { ADMIN_TOKEN, startTestApp, type TestApp } from '../helpers/app.js';
 import {
@@ -9,9 +10,12 @@ import {
   NO_CHROMIUM,
   openDashboard,
 } from '../helpers/browser.js';
+import { expectWritten } from '../helpers/writes.js';
 
 // A list longer than the API's page of 100 is read page by page on the dashboard: it showed
-// the first 100 findings of thousands and no way to the rest.
+// the first 100 findings of thousands and no way to the rest. The churn's changes show the
+// newest: it showed a year's first 100, the oldest.
+const TODAY = new Date().toISOString().slice(0, 10);
 const USABLE = () => performance.getEntriesByName('orgraph:usable').length > 0;
 const SECOND_PAGE = `query ($after: String) { singlePointsOfFailure(first: 100, after: $after) {
   totalCount pageInfo { endCursor } nodes { message } } }`;
@@ -21,7 +25,8 @@ describe.skipIf(!hasChromium)(`dashboard pages${hasChromium ? '' : ` (${NO_CHROM
   let server: { url: string; close(): Promise<void> };
   let browser: Browser;
   beforeAll(async () => {
-    api = await startTestApp({ org: generateOrg(SIZES.XS) });
+    // Today as the page's: the churn's period ends on the browser's day.
+    api = await startTestApp({ org: generateOrg(SIZES.XS), today: TODAY });
     server = await listen(api.app);
     browser = await launchBrowser();
   });
@@ -50,6 +55,30 @@ describe.skipIf(!hasChromium)(`dashboard pages${hasChromium ? '' : ` (${NO_CHROM
     );
     await panel.getByRole('button', { name: 'Previous 100' }).click();
     await expect.poll(messages).toEqual(first.nodes.map((n: { message: string }) => n.message));
+    await page.close();
+  });
+
+  it('lists the churn newest first', async () => {
+    const { teamsWithoutTechLead, people } = await api.data(`{
+      teamsWithoutTechLead(first: 3) { nodes { slug } } people(first: 3) { nodes { email } } }`);
+    const ASSIGN = `mutation ($input: AssignSeatInput!) { assignSeat(input: $input) {
+      userErrors { path message code } } }`;
+    for (const [i, team] of teamsWithoutTechLead.nodes.entries()) {
+      const person = people.nodes[i].email;
+      const startedOn = addDays(TODAY, -10 * (i + 1));
+      await expectWritten(api, ASSIGN, { unit: team.slug, seat: 'TECH_LEAD', person, startedOn });
+    }
+    const { leadershipChanges } = await api.data(`{
+      leadershipChanges(from: "${addDays(TODAY, -364)}", to: "${TODAY}", last: 100) {
+        nodes { on } } }`);
+    const newestFirst = leadershipChanges.nodes.map((c: { on: string }) => c.on).reverse();
+    expect(new Set(newestFirst).size).toBeGreaterThan(2);
+    const page = await openDashboard(browser, server.url, ADMIN_TOKEN);
+    await page.waitForFunction(USABLE);
+    const changes = page.locator('#churn .changes > li');
+    await expect.poll(() => changes.count()).toBe(newestFirst.length);
+    const shown = (await changes.allTextContents()).map((text) => text.slice(0, 10));
+    expect(shown).toEqual(newestFirst);
     await page.close();
   });
 });

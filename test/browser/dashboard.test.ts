@@ -165,13 +165,18 @@ describe.skipIf(!hasChromium)(
       const today = new Date().toISOString().slice(0, 10);
       const from = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
       const { leadershipChanges } = await api.data(
-        `{ leadershipChanges(from: "${from}", to: "${today}") { totalCount } }`,
+        `{ leadershipChanges(from: "${from}", to: "${today}", last: 100) {
+          totalCount nodes { on } } }`,
       );
       const churn = page.locator('#churn');
       await expect.poll(() => churn.locator('tbody tr').count()).toBe(6);
       expect(await churn.getByLabel('From', { exact: true }).inputValue()).toBe(from);
       const changes = churn.locator('.changes > li');
       await expect.poll(() => changes.count()).toBe(Math.min(leadershipChanges.totalCount, 100));
+      // The newest first: a year of a big org's changes is more than a page.
+      const shownDays = (await changes.allTextContents()).map((text) => text.slice(0, 10));
+      const newestFirst = leadershipChanges.nodes.map((c: { on: string }) => c.on).reverse();
+      expect(shownDays).toEqual(newestFirst);
       if (leadershipChanges.totalCount > 0) {
         const link = changes.first().getByRole('link');
         const slug = (await link.getAttribute('href'))?.replace('#unit-', '') ?? '';

@@ -29,14 +29,14 @@ interface ChurnAnswer {
   leadershipChanges: { totalCount: number; nodes: Change[] };
 }
 
-// The newest changes matter most to a reader, but the API lists oldest first: the panel
-// shows the first page (100) and says when there are more.
+// The newest changes matter most to a reader, and the API lists oldest first: the panel asks
+// the last page (100), shows it newest first, and says when there are more.
 const CHURN_QUERY = `query DashboardChurn($from: Date!, $to: Date!, $scope: String) {
   seatVacancyStats(from: $from, to: $to, scope: $scope) {
     layer seat began ended medianDaysVacant longestDaysVacant stillOpen oldestOpenDays
     medianDaysToFill turnover
   }
-  leadershipChanges(from: $from, to: $to, scope: $scope, first: 100) {
+  leadershipChanges(from: $from, to: $to, scope: $scope, last: 100) {
     totalCount
     nodes {
       on kind seat unit { slug name }
@@ -147,7 +147,7 @@ export function Churn({ asOf }: { asOf: string }) {
         {changes ? countLine(changes.totalCount, changes.nodes.length) : ''}
       </p>
       <ul class="plain changes">
-        {(changes?.nodes ?? []).map((c) => (
+        {[...(changes?.nodes ?? [])].reverse().map((c) => (
           <li key={`${c.on}-${c.unit.slug}-${c.seat}`} data-kind={c.kind}>
             {c.on} · <strong>{KIND[c.kind]}</strong> · <UnitLink unit={c.unit} /> {SEAT[c.seat]}:{' '}
             {holder(c.before, c.beforeActing)} → {holder(c.after, c.afterActing)}
@@ -163,5 +163,5 @@ const holder = (person: Holder | null, acting: boolean) =>
 
 const countLine = (total: number, shown: number) =>
   shown < total
-    ? `${plural(total, 'change')} of a seat's holder; the first ${shown} shown.`
-    : `${plural(total, 'change')} of a seat's holder.`;
+    ? `${plural(total, 'change')} of a seat's holder; the latest ${shown} shown, newest first.`
+    : `${plural(total, 'change')} of a seat's holder, newest first.`;
