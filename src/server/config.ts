@@ -7,6 +7,7 @@ import type { DatabaseTimeouts } from '../db/connections.js';
 import { sslModeAsPgReadsIt } from '../db/ssl-mode.js';
 import type { AccessSettings } from '../tokens/authenticate.js';
 import { checkJwtEnv, jwtConfigOf, jwtEnv } from '../tokens/jwt-config.js';
+import { ConfigError } from './config-error.js';
 import type { ConnectionLimits } from './http-server.js';
 
 /**
@@ -184,9 +185,6 @@ export interface Config extends AccessSettings, ConnectionLimits {
    */
   poolMax: number;
 }
-
-/** A setting the operator must fix; its message is one line naming the variable(s). */
-export class ConfigError extends Error {}
 
 /** Parses the environment once; a bad value stops the start with the variable named. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

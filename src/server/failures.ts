@@ -1,6 +1,6 @@
 import { DiskFull } from '../db/disk-room.js';
 import { DataFolderUnreadable } from '../db/folder-unreadable.js';
-import { ConfigError } from './config.js';
+import { ConfigError } from './config-error.js';
 import { FolderInUse } from './data-lock.js';
 import { causes, isDatabaseUnavailable } from './faults.js';
 import { databaseAnswered } from './open-database.js';

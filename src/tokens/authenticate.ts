@@ -142,7 +142,7 @@ export interface AccessSettings {
   openReadHosts: string[];
   /**
    * The running server's own ADMIN secret, handed to the CLI through the data folder (never
-   * configured: main.ts mints one per process). Requests bearing it act as "cli".
+   * configured: serve.ts mints one per process). Requests bearing it act as "cli".
    */
   cliToken?: string;
   /** Single sign-on: JWTs of the identity provider are accepted when set. */

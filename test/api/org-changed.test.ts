@@ -136,7 +136,7 @@ describe('subscription { orgChanged }', () => {
       expect(await gauge()).toBe(2);
       leaving?.close();
       await expect.poll(gauge).toBe(1);
-      // As main.ts stops: the open stream completes, so the drain needs no grace period.
+      // As serve.ts stops: the open stream completes, so the drain needs no grace period.
       const started = Date.now();
       const draining = drain(server, connections, 30_000);
       await own.app.dispose();

@@ -19,7 +19,7 @@ function askWithHost(port: number, host: string, path = '/health'): Promise<stri
   });
 }
 
-// The server's wiring (main.ts): a Host header that makes no URL was answered 500 with a
+// The server's wiring (serve.ts): a Host header that makes no URL was answered 500 with a
 // stack trace (install path, bundle, line numbers) to anyone, and left no log line.
 let t: TestApp;
 let http: Server;

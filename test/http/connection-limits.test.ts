@@ -34,7 +34,7 @@ const ready = (socket: Socket) =>
 
 // Clients hold what the server gives them: bounded in number and in time stalled (no bound
 // before: every connection was taken, and a client that stopped reading held its answer).
-// The server's wiring (main.ts) with limits small enough to reach: ORGRAPH_STALL_TIMEOUT_MS
+// The server's wiring (serve.ts) with limits small enough to reach: ORGRAPH_STALL_TIMEOUT_MS
 // is at least a minute, which a test will not wait for.
 describe('connection limits', () => {
   let t: TestApp;
