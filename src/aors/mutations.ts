@@ -118,7 +118,11 @@ orgMutation({
       }),
     }),
   }),
-  payload: aorPayload('MoveAorPayload', 'The moved AoR.', 'The AoR, in its new unit.'),
+  payload: aorPayload(
+    'MoveAorPayload',
+    'The moved AoR.',
+    'The AoR, answered for today: in its new unit once the move is in force.',
+  ),
   failed: noAor,
   schema: z.object({ slug: refSchema, unit: refSchema, on: daySchema.nullish() }),
   write: moveAor,

@@ -1,12 +1,11 @@
 import type { AorOwnershipRow, AorRow, PersonRow, UnitRow } from '../db/tables.js';
 import type { Draft } from '../writes/draft.js';
 import { Checks, UserInputError } from '../writes/errors.js';
-import { heldOn, isCurrentIn, requireAor, requireUnit } from '../writes/lookup.js';
+import { aorUnitOn, heldOn, isCurrentIn, requireAor, requireUnit } from '../writes/lookup.js';
 import { requireOwners } from './owners.js';
 import {
   type AorChange,
   addAorBackup,
-  aorUnitOn,
   type CreateAorInput,
   createAor,
   moveAor,

@@ -1,4 +1,3 @@
-import { latestInForce } from '../core/org/in-force.js';
 import type { Day } from '../core/org/state.js';
 import type { AorOwnershipRow, AorRow, Criticality, PersonRow, UnitRow } from '../db/tables.js';
 import {
@@ -12,6 +11,7 @@ import type { Draft } from '../writes/draft.js';
 import { Checks, UserInputError } from '../writes/errors.js';
 import { changeLine } from '../writes/lines.js';
 import {
+  aorUnitOn,
   heldFrom,
   heldOn,
   isCurrentIn,
@@ -69,10 +69,6 @@ export interface RetireChange extends AorChange {
 }
 
 export const ownershipsOf = (w: Draft, aor: AorRow) => w.aorOwnerships.where('aor', aor.id);
-
-/** The id of the unit the AoR sits in on `day`, by its units' history. */
-export const aorUnitOn = (w: Draft, aor: AorRow, day: Day): number | undefined =>
-  latestInForce(w.aorUnits.where('aor', aor.id), day)?.unitId;
 
 /** The AoR named `slug`, for a change from `on`: its history starts on its creation. */
 function requireAorOn(w: Draft, slug: string, path: string, on: Day): AorRow {
@@ -230,7 +226,10 @@ export function removeAorBackup(w: Draft, input: OwnerInput & { person: string }
   return { aor };
 }
 
-/** Retires an AoR from `on`, ending its ownerships the day before; nothing is deleted. */
+/**
+ * Retires an AoR from `on`, ending its ownerships the day before and withdrawing a move
+ * planned from then on: it keeps the unit it had last. Nothing is deleted.
+ */
 export function retireAor(w: Draft, input: { slug: string; on?: Day | null }): RetireChange {
   const on = input.on ?? w.today;
   const aor = requireAorOn(w, input.slug, 'slug', on);
@@ -240,5 +239,8 @@ export function retireAor(w: Draft, input: { slug: string; on?: Day | null }): R
     path: 'on',
   });
   const endedOwners = ended.flatMap((row) => w.people.get(row.personId) ?? []);
-  return { aor: w.aors.update(aor, { retiredOn: on }), endedOwners };
+  const planned = w.aorUnits.where('aor', aor.id).filter((row) => row.startedOn >= on);
+  endRows(w.aorUnits, planned, on, { today: w.recordedUntil, path: 'on' });
+  const retired = w.aors.update(aor, { retiredOn: on });
+  return { aor: w.aors.update(retired, { unitId: aorUnitOn(w, retired, on) }), endedOwners };
 }

@@ -5,7 +5,7 @@ import type { PersonRow, Seat } from '../db/tables.js';
 import { managerOn } from '../people/writes.js';
 import { seatRows } from '../seats/writes.js';
 import type { Draft } from '../writes/draft.js';
-import { findPerson } from '../writes/lookup.js';
+import { aorUnitOn, findPerson } from '../writes/lookup.js';
 import type { AorEntry, SuccessionEntry, UnitEntry } from './document.js';
 
 /**
@@ -126,7 +126,7 @@ export function isRetiredLaterAsIs(w: Draft, entry: AorEntry): boolean {
   if (!aor?.retiredOn || aor.retiredOn <= w.today) return false;
   return (
     aor.name === entry.name &&
-    w.units.get(aor.unitId)?.slug === entry.unit &&
+    w.units.get(aorUnitOn(w, aor, w.today))?.slug === entry.unit &&
     (entry.description === undefined || aor.description === entry.description) &&
     (entry.criticality === undefined || aor.criticality === entry.criticality) &&
     ownersAlreadySo(w, entry)

@@ -1,4 +1,5 @@
 import type { DescribedTable, Draft } from './draft.js';
+import { aorUnitOn } from './lookup.js';
 
 export type ChangeAction = 'CREATE' | 'UPDATE' | 'MOVE' | 'END';
 
@@ -41,6 +42,11 @@ const emailOf = (w: Draft, id: unknown) =>
   typeof id === 'number' ? (w.people.get(id)?.email ?? null) : null;
 const num = (value: unknown) => (typeof value === 'number' ? value : null);
 const dated = (row: AnyRow) => ({ startedOn: row.startedOn, endedOn: row.endedOn });
+/** The unit an AoR sits in on `day` (draft id), or null for an id that names none. */
+const aorUnitOf = (w: Draft, aorId: unknown, day: unknown) => {
+  const aor = typeof aorId === 'number' ? w.aors.get(aorId) : undefined;
+  return aor && typeof day === 'string' ? aorUnitOn(w, aor, day) : null;
+};
 
 const DESCRIBERS: Record<DescribedTable, Describer> = {
   people: {
@@ -108,7 +114,13 @@ const DESCRIBERS: Record<DescribedTable, Describer> = {
     }),
     kind: () => 'aor',
     key: (d) => String(d.slug),
-    unitId: (_w, a) => num(a.unitId),
+    // The unit it is in on the write's day (`unitId` may be one it moves to later), but a
+    // change of unit is filed under the unit it names, and (its original) the one it left.
+    unitId: (w, a) => {
+      const [now, before] = [w.aors.get(a.id), w.aors.original(a.id)];
+      const moved = now && before && now.unitId !== before.unitId;
+      return moved ? num(a.unitId) : aorUnitOf(w, a.id, w.today);
+    },
     personId: () => null,
     moves: ['unit'],
   },
@@ -121,7 +133,8 @@ const DESCRIBERS: Record<DescribedTable, Describer> = {
     }),
     kind: (o) => (o.role === 'PRIMARY' ? 'aor owner' : 'aor backup'),
     key: (d) => `${d.aor} ${d.person}`,
-    unitId: (w, o) => (typeof o.aorId === 'number' ? (w.aors.get(o.aorId)?.unitId ?? null) : null),
+    // The AoR's unit on the ownership's first day.
+    unitId: (w, o) => aorUnitOf(w, o.aorId, o.startedOn),
     personId: (o) => num(o.personId),
   },
   candidates: {
@@ -175,10 +188,11 @@ export function changedFields(before: Described, after: Described): string[] {
 
 function actionOf(describer: Describer, before: Described, after: Described): ChangeAction {
   const fields = changedFields(before, after);
+  // An AoR retired with a move planned withdrawn: its end, not a move.
+  if (fields.includes('retiredOn') || fields.includes('closedOn')) return 'END';
   if (fields.some((f) => describer.moves?.includes(f))) return 'MOVE';
   if (fields.includes('endedOn') && after.endedOn !== null) return 'END';
   if (fields.includes('departedOn') || fields.includes('archivedOn')) return 'END';
-  if (fields.includes('retiredOn') || fields.includes('closedOn')) return 'END';
   return 'UPDATE';
 }
 

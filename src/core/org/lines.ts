@@ -1,4 +1,5 @@
 import type { AorUnitRow, ReportingLineRow, UnitParentRow } from '../../db/tables.js';
+import { addDays } from './days.js';
 import { inForceOn, latestInForce } from './in-force.js';
 import type { Day } from './state.js';
 
@@ -55,6 +56,13 @@ export function aorUnitsOn(rows: readonly AorUnitRow[], day: Day): Map<number, n
     day,
   );
 }
+
+/**
+ * The day whose unit an AoR's `unit` is on `day`: that day, or once it is retired its last
+ * day (a retired AoR keeps the unit it had last).
+ */
+export const lastUnitDay = (aor: { retiredOn: Day | null }, day: Day): Day =>
+  aor.retiredOn !== null && aor.retiredOn <= day ? addDays(aor.retiredOn, -1) : day;
 
 /** Whether a unit exists on `day`: from the day it was created until the day it is archived. */
 export function unitExistsOn(unit: { createdOn: Day; archivedOn: Day | null }, day: Day): boolean {
