@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/org/days.js';
 import { TODAY } from '../helpers/app.js';
-import { useTestOrg } from '../helpers/test-org.js';
+import { coreWithDbAndWeb, useTestOrg } from '../helpers/test-org.js';
 import { expectRefused, expectWritten } from '../helpers/writes.js';
 
 /**
@@ -28,12 +28,7 @@ const email = (i: number) => `p${i}@example.com`;
 const t = useTestOrg(
   {
     people: Array.from({ length: 4 }, (_, i) => ({ email: email(i), name: `P ${i}` })),
-    units: [
-      { slug: 'core', name: 'Core', layer: 'PILLAR' },
-      { slug: 'infra', name: 'Infra', layer: 'AREA', parent: 'core' },
-      { slug: 'db', name: 'Databases', layer: 'TEAM', parent: 'infra' },
-      { slug: 'web', name: 'Web', layer: 'TEAM', parent: 'infra' },
-    ],
+    units: coreWithDbAndWeb(),
     aors: [
       { slug: 'blob-store', name: 'Blob store', unit: 'db' },
       { slug: 'cache', name: 'Cache', unit: 'db' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TODAY } from '../helpers/app.js';
-import { useTestOrg } from '../helpers/test-org.js';
+import { coreWithDbAndWeb, useTestOrg } from '../helpers/test-org.js';
 import { expectRefused, expectRefusedAll, expectWritten } from '../helpers/writes.js';
 
 const AOR =
@@ -35,12 +35,7 @@ const AOR_FINDINGS = `query ($asOf: Date) {
 const email = (i: number) => `p${i}@example.com`;
 const ORG = {
   people: Array.from({ length: 12 }, (_, i) => ({ email: email(i), name: `P ${i}` })),
-  units: [
-    { slug: 'core', name: 'Core', layer: 'PILLAR' },
-    { slug: 'infra', name: 'Infra', layer: 'AREA', parent: 'core' },
-    { slug: 'db', name: 'Databases', layer: 'TEAM', parent: 'infra' },
-    { slug: 'web', name: 'Web', layer: 'TEAM', parent: 'infra' },
-  ],
+  units: coreWithDbAndWeb(),
   aors: [
     {
       slug: 'blob-store',

@@ -18,6 +18,14 @@ export const person = (email: string, manager?: string) => ({
   ...(manager && { manager }),
 });
 
+/** The Core pillar, its Infra area and Infra's two empty teams, Databases and Web. */
+export const coreWithDbAndWeb = () => [
+  { slug: 'core', name: 'Core', layer: 'PILLAR' },
+  { slug: 'infra', name: 'Infra', layer: 'AREA', parent: 'core' },
+  { slug: 'db', name: 'Databases', layer: 'TEAM', parent: 'infra' },
+  { slug: 'web', name: 'Web', layer: 'TEAM', parent: 'infra' },
+];
+
 /**
  * The Platform pillar, its Infra area and Infra's Storage team with the seats and members
  * given: the org the policy and gauge tests start from (each adds its own teams to Infra).
