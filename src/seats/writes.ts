@@ -49,8 +49,9 @@ export const openAssignment = (w: Draft, unitId: number, seat: Seat) =>
 
 /**
  * Puts a person in a seat from `startedOn`, not before the unit's creation. Whoever holds it
- * then ends the day before (kept as history); a holder planned to start later is a CONFLICT
- * (vacate the seat first). The same holder again changes nothing, unless `acting` changes.
+ * then ends the day before (kept as history); another holder planned to start later is
+ * refused (vacate the seat first). The same holder again changes nothing, unless `acting`
+ * changes; from an earlier day than their holding begun today or planned, it moves back.
  * Their candidacy for the seat ends (nobody is their own successor), and a departure already
  * recorded for them ends the assignment the day before they leave.
  */
@@ -73,6 +74,12 @@ export function assignSeat(w: Draft, input: AssignSeatInput): SeatChange {
   // The same holder from the same day, only `acting` differs: a correction, made in place.
   if (current?.personId === person.id && current.startedOn === startedOn) {
     return { assignment: w.seatAssignments.update(current, { acting }), ended: null };
+  }
+  // The same holder from an earlier day than a holding begun today or planned (not history
+  // yet): their start moves back. That holding is withdrawn, kept ending the day before it
+  // began; the new one ends whoever held the seat then. Another holder is refused below.
+  if (current?.personId === person.id && current.startedOn >= w.recordedUntil) {
+    endRows(w.seatAssignments, [current], current.startedOn);
   }
   const rows = seatRows(w, unit.id, input.seat);
   refuseBeforePlannedEnd(w, rows, startedOn, 'startedOn', (r) => r.personId === person.id);

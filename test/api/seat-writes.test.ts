@@ -110,18 +110,41 @@ describe('vacateSeat', () => {
   });
 });
 
+const engLeadOn = async (unit: string, asOf: string) =>
+  (await t.data(`{ unit(slug: "${unit}", asOf: "${asOf}") { engLead { email } } }`)).unit.engLead;
+
 describe('a holder planned for a later day', () => {
-  it('is not "already" the holder before it', async () => {
-    await assign('infra', 'TECH_LEAD', 2, '2026-12-10');
-    const earlier = await mutate(t, ASSIGN, {
+  it('is not "already" the holder before it: stated from an earlier day, their start moves back', async () => {
+    await assign('infra', 'ENG_LEAD', 2, '2026-12-10');
+    const earlier = await assign('infra', 'ENG_LEAD', 2, '2026-12-01');
+    expect(earlier.assignment).toMatchObject({ startedOn: '2026-12-01', endedOn: null });
+    expect(await engLeadOn('infra', '2026-12-05')).toEqual({ email: 'p2@example.com' });
+    // Another holder from before the plan is still refused: the plan is not theirs to undo.
+    const other = await mutate(t, ASSIGN, {
       unit: 'infra',
-      seat: 'TECH_LEAD',
-      person: 'p2@example.com',
-      startedOn: '2026-12-01',
+      seat: 'ENG_LEAD',
+      person: 'p3@example.com',
+      startedOn: '2026-11-25',
     });
-    expect(earlier.userErrors).toEqual([
+    expect(other.userErrors).toEqual([
       expect.objectContaining({ path: 'input.startedOn', code: 'VALIDATION' }),
     ]);
+  });
+});
+
+describe('a promotion made today, dated back', () => {
+  it('moves the new holder’s start back; the one before ends the day before it', async () => {
+    await expectWritten(t, ASSIGN, { unit: 'db', seat: 'ENG_LEAD', person: 'p2@example.com' });
+    const { assignment, ended } = await p2TakesEngLead();
+    expect(assignment).toMatchObject({ startedOn: '2026-06-01', endedOn: null });
+    expect(ended).toEqual({
+      person: { email: 'p0@example.com' },
+      startedOn: '2025-01-01',
+      endedOn: '2026-05-31',
+    });
+    expect(await engLeadOn('db', '2026-05-31')).toEqual({ email: 'p0@example.com' });
+    expect(await engLeadOn('db', '2026-06-01')).toEqual({ email: 'p2@example.com' });
+    expect(await engLeadOn('db', TODAY)).toEqual({ email: 'p2@example.com' });
   });
 });
 
