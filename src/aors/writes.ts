@@ -98,6 +98,7 @@ function own(
       laterRow: (later) =>
         `${w.people.get(later.personId)?.email} ${later.role === 'PRIMARY' ? 'owns' : 'is a backup of'} ${aor.slug} from ${later.startedOn}; a change from ${on} must not come before that`,
       alsoEnding,
+      movesBack: (later) => later.personId === person.id && later.role === role,
     },
   ).row;
 }

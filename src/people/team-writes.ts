@@ -76,6 +76,7 @@ export function setTeam(w: Draft, input: SetTeamInput): TeamChange {
       today: w.recordedUntil,
       laterRow: (later) =>
         `${person.email} is on team "${w.units.get(later.unitId)?.slug}" from ${later.startedOn}; a move from ${on} must not come before that`,
+      movesBack: (later) => later.unitId === team.id,
     },
   );
   return {

@@ -75,12 +75,6 @@ export function assignSeat(w: Draft, input: AssignSeatInput): SeatChange {
   if (current?.personId === person.id && current.startedOn === startedOn) {
     return { assignment: w.seatAssignments.update(current, { acting }), ended: null };
   }
-  // The same holder from an earlier day than a holding begun today or planned (not history
-  // yet): their start moves back. That holding is withdrawn, kept ending the day before it
-  // began; the new one ends whoever held the seat then. Another holder is refused below.
-  if (current?.personId === person.id && current.startedOn >= w.recordedUntil) {
-    endRows(w.seatAssignments, [current], current.startedOn);
-  }
   const rows = seatRows(w, unit.id, input.seat);
   refuseBeforePlannedEnd(w, rows, startedOn, 'startedOn', (r) => r.personId === person.id);
   const candidacy = candidacyFor(w, unit, input.seat, person);
@@ -102,6 +96,7 @@ export function assignSeat(w: Draft, input: AssignSeatInput): SeatChange {
         `${emailOf(w, later.personId)} holds the ${SEAT_NAME[input.seat]} seat from ${later.startedOn}; a holder from ${startedOn} must not start before that (vacate the seat first)`,
       // Their candidacy ends as they take the seat: not erased, if it began on a past day.
       alsoEnding: candidacy,
+      movesBack: (later) => later.personId === person.id,
     },
   );
   // A holder is not their own successor: their candidacy for the seat ends when they take it.

@@ -92,6 +92,26 @@ export interface RowStart<R> {
    * past day; the corrected row is kept, ended the day before it began.
    */
   correctsSameDay?: boolean;
+  /**
+   * Whether a later row is the same holding as the new one (the same holder, team, owner):
+   * begun today (today's change, not history yet; a plan for a later day stays refused) and
+   * ending as the new one would, it is withdrawn and its start moves back (a promotion made
+   * today, dated back) rather than refused.
+   */
+  movesBack?: (later: R) => boolean;
+}
+
+/** A later row a change from an earlier day moves back: the same value, begun today. */
+export const movedBack = <R extends DatedRow>(
+  row: R,
+  today: Day,
+  end: Day | null,
+  same: ((row: R) => boolean) | undefined,
+) => row.startedOn === today && row.endedOn === end && same?.(row) === true;
+
+/** Withdraws rows moved back: kept, ended the day before they began. */
+export function withdraw<R extends DatedRow>(table: DraftTable<R>, rows: readonly R[]): void {
+  for (const row of rows) table.update(row, { endedOn: addDays(row.startedOn, -1) } as Partial<R>);
 }
 
 /**
@@ -100,7 +120,8 @@ export interface RowStart<R> {
  * dated writes arrive in: rows that started on or before the new row's start and are still
  * in force then end the day before it; a row that starts after it and would overlap it
  * refuses the date given (VALIDATION naming both dates): the new row cannot be fitted in
- * without rewriting that planned change, which is for a separate, explicit write. A row
+ * without rewriting that planned change, which is for a separate, explicit write — unless it
+ * is the same holding begun today (`movesBack`), whose start moves back. A row
  * starting the same day is replaced before it ever took effect only when it starts today or
  * later (a same-day change taken back, a plan changed): one begun on a past day is refused
  * (`refuseErasing`) — replaced from its own first day, its whole run would be erased.
@@ -109,15 +130,17 @@ export function openRow<R extends DatedRow>(
   table: DraftTable<R>,
   history: R[],
   values: Omit<R, 'id'>,
-  { path, today, laterRow, alsoEnding = [], correctsSameDay = false }: RowStart<R>,
+  { path, today, laterRow, alsoEnding = [], correctsSameDay = false, movesBack }: RowStart<R>,
 ): { row: R; ended: R[] } {
   const start = values.startedOn;
   const end = values.endedOn;
-  const later = history.find(
+  const laterRows = history.filter(
     (row) => row.startedOn > start && everInForce(row) && (end === null || row.startedOn <= end),
   );
+  const later = laterRows.find((row) => !movedBack(row, today, end, movesBack));
   if (later) throw UserInputError.of(path, laterRow(later), 'VALIDATION');
   refuseErasing(alsoEnding, start, today, path);
+  withdraw(table, laterRows);
   const before = history.filter((row) => row.startedOn <= start);
   const ended = endRows(table, before, start, correctsSameDay ? undefined : { today, path });
   return { row: table.insert(values), ended };

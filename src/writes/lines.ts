@@ -1,7 +1,7 @@
 import { addDays } from '../core/org/days.js';
 import { latestInForce } from '../core/org/in-force.js';
 import type { Day } from '../core/org/state.js';
-import { type DatedRow, endRows } from './dated.js';
+import { type DatedRow, endRows, movedBack, withdraw } from './dated.js';
 import type { DraftTable } from './draft-table.js';
 import { UserInputError } from './errors.js';
 
@@ -29,21 +29,25 @@ export interface LineChange<R extends DatedRow> {
  * Records the change on its day, the way every history is kept: the row in force then ends
  * the day before (ended, never deleted) and a new one starts. A change already recorded for
  * a later day refuses an earlier one (VALIDATION naming that change and both days), as
- * `openRow` does: it cannot be fitted in without rewriting that planned change; a change from
- * the first day of a line begun on a past day would erase that line, and is refused as
- * `openRow` refuses it. False when
- * the key already has that value on `on` and no change is planned after it (nothing is
+ * `openRow` does: it cannot be fitted in without rewriting that planned change (the same
+ * value begun today moves back instead); a change from the first day of a line
+ * begun on a past day would erase that line, and is refused as `openRow` refuses it. False
+ * when the key already has that value on `on` and no change is planned after it (nothing is
  * written).
  */
 export function changeLine<R extends DatedRow>(change: LineChange<R>): boolean {
   const { table, rows, on, values } = change;
-  const later = rows.find(
+  const laterRows = rows.filter(
     (r) => r.startedOn > on && (r.endedOn === null || r.endedOn >= r.startedOn),
   );
+  // The same value from an earlier day than a line begun today: it moves back.
+  const same = (r: R) => values !== null && change.holds(r);
+  const later = laterRows.find((r) => !movedBack(r, change.today, null, same));
   if (later) {
     const message = `${change.recorded(later)} is recorded for ${later.startedOn}; a change from ${on} must not come before it`;
     throw UserInputError.of(change.path, message, 'VALIDATION');
   }
+  withdraw(table, laterRows);
   const current = latestInForce(rows, on);
   if (values === null ? current === null : current !== null && change.holds(current)) return false;
   const before = rows.filter((r) => r.startedOn <= on);

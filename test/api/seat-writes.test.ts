@@ -114,26 +114,34 @@ const engLeadOn = async (unit: string, asOf: string) =>
   (await t.data(`{ unit(slug: "${unit}", asOf: "${asOf}") { engLead { email } } }`)).unit.engLead;
 
 describe('a holder planned for a later day', () => {
-  it('is not "already" the holder before it: stated from an earlier day, their start moves back', async () => {
+  it('is not "already" the holder before it: stated from an earlier day, refused', async () => {
     await assign('infra', 'ENG_LEAD', 2, '2026-12-10');
-    const earlier = await assign('infra', 'ENG_LEAD', 2, '2026-12-01');
-    expect(earlier.assignment).toMatchObject({ startedOn: '2026-12-01', endedOn: null });
-    expect(await engLeadOn('infra', '2026-12-05')).toEqual({ email: 'p2@example.com' });
-    // Another holder from before the plan is still refused: the plan is not theirs to undo.
-    const other = await mutate(t, ASSIGN, {
+    const earlier = await mutate(t, ASSIGN, {
       unit: 'infra',
       seat: 'ENG_LEAD',
-      person: 'p3@example.com',
-      startedOn: '2026-11-25',
+      person: 'p2@example.com',
+      startedOn: '2026-12-01',
     });
-    expect(other.userErrors).toEqual([
+    expect(earlier.userErrors).toEqual([
       expect.objectContaining({ path: 'input.startedOn', code: 'VALIDATION' }),
     ]);
+    expect(await engLeadOn('infra', '2026-12-05')).toBeNull();
   });
 });
 
 describe('a promotion made today, dated back', () => {
   it('moves the new holder’s start back; the one before ends the day before it', async () => {
+    // Another holder from before today's is still refused: today's change is not theirs.
+    await expectWritten(t, ASSIGN, { unit: 'infra', seat: 'ENG_LEAD', person: 'p3@example.com' });
+    const other = await mutate(t, ASSIGN, {
+      unit: 'infra',
+      seat: 'ENG_LEAD',
+      person: 'p4@example.com',
+      startedOn: '2026-06-01',
+    });
+    expect(other.userErrors).toEqual([
+      expect.objectContaining({ path: 'input.startedOn', code: 'VALIDATION' }),
+    ]);
     await expectWritten(t, ASSIGN, { unit: 'db', seat: 'ENG_LEAD', person: 'p2@example.com' });
     const { assignment, ended } = await p2TakesEngLead();
     expect(assignment).toMatchObject({ startedOn: '2026-06-01', endedOn: null });

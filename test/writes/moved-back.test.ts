@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/core/org/days.js';
+import { TODAY } from '../helpers/app.js';
+import { person, platformWithStorage, useTestOrg } from '../helpers/test-org.js';
+import { expectRefused, expectWritten } from '../helpers/writes.js';
+
+/**
+ * Today's change is not history yet: the same holding stated again from an earlier day — a
+ * promotion made today and dated back, a team joined, an owner, a manager, a parent, an
+ * AoR's unit — moves its start back, the row before it ending the day before that day. A
+ * different value from before it is refused, as before any change recorded for a later day;
+ * so is the same value before a plan for a later day.
+ */
+const ERRORS = '{ userErrors { path message code } }';
+const mutation = (name: string, input: string) =>
+  `mutation ($input: ${input}!) { ${name}(input: $input) ${ERRORS} }`;
+const SET_TEAM = mutation('setTeam', 'SetTeamInput');
+const SET_OWNER = mutation('setAorOwner', 'SetAorOwnerInput');
+const ADD_BACKUP = mutation('addAorBackup', 'AddAorBackupInput');
+const SET_MANAGER = mutation('setManager', 'SetManagerInput');
+const MOVE_UNIT = mutation('moveUnit', 'MoveUnitInput');
+const MOVE_AOR = mutation('moveAor', 'MoveAorInput');
+
+const day = (n: number) => addDays(TODAY, n);
+const at = (n: string) => `${n}@example.com`;
+
+const t = useTestOrg({
+  people: ['ana', 'dee', 'eli', 'ned'].map((n) => person(at(n))),
+  units: [
+    ...platformWithStorage({ engLead: at('ana'), techLead: at('dee'), members: [at('dee')] }),
+    { slug: 'web', name: 'Web', layer: 'TEAM', parent: 'infra' },
+    { slug: 'apps', name: 'Apps', layer: 'AREA', parent: 'platform' },
+  ],
+  aors: [{ slug: 'pg', name: 'Postgres', unit: 'storage', owner: at('dee') }],
+});
+
+/** What the org says on `asOf` of everything these tests move. */
+const on = async (asOf: string) => {
+  const answer = await t.data(`{
+    eli: person(email: "${at('eli')}", asOf: "${asOf}") { team { slug } manager { email }
+      aors { aor { slug } role } }
+    web: unit(slug: "web", asOf: "${asOf}") { parent { slug } }
+    aors(asOf: "${asOf}") { nodes { slug unit { slug } primaryOwner { email } } }
+  }`);
+  return {
+    team: answer.eli.team?.slug ?? null,
+    manager: answer.eli.manager?.email ?? null,
+    owns: answer.eli.aors.map((o: { aor: { slug: string }; role: string }) => o.role),
+    parent: answer.web.parent.slug,
+    pg: answer.aors.nodes.map((a: { unit: { slug: string } }) => a.unit.slug)[0],
+  };
+};
+
+describe('the same value stated from an earlier day than today’s change', () => {
+  it('moves the start back, for a team, an owner, a backup, a manager, a parent, a unit', async () => {
+    const today = [
+      [SET_TEAM, { email: at('eli'), team: 'web' }],
+      [SET_OWNER, { aor: 'pg', person: at('eli') }],
+      [SET_MANAGER, { email: at('eli'), manager: at('ana') }],
+      [MOVE_UNIT, { slug: 'web', parent: 'apps' }],
+      [MOVE_AOR, { slug: 'pg', unit: 'web' }],
+    ] as const;
+    for (const [write, input] of today) await expectWritten(t, write, input);
+    const before = { team: null, manager: null, owns: [], parent: 'infra', pg: 'storage' };
+    expect(await on(day(-7))).toEqual(before);
+    for (const [write, input] of today) await expectWritten(t, write, { ...input, on: day(-5) });
+    expect(await on(day(-6))).toEqual(before);
+    const moved = { team: 'web', manager: at('ana'), owns: ['PRIMARY'], parent: 'apps', pg: 'web' };
+    expect(await on(day(-5))).toEqual(moved);
+    expect(await on(TODAY)).toEqual(moved);
+    // A backup is the same: added today, then from a week back.
+    await expectWritten(t, ADD_BACKUP, { aor: 'pg', person: at('ned') });
+    await expectWritten(t, ADD_BACKUP, { aor: 'pg', person: at('ned'), on: day(-3) });
+    const { aors } = await t.data(
+      `{ aors(asOf: "${day(-3)}") { nodes { backupOwners { email } } } }`,
+    );
+    expect(aors.nodes).toEqual([{ backupOwners: [{ email: at('ned') }] }]);
+  });
+
+  it('refuses another value from before it, and the same value before a plan', async () => {
+    await expectWritten(t, SET_TEAM, { email: at('eli'), team: 'web' });
+    const other = { email: at('eli'), team: 'storage', on: day(-5) };
+    await expectRefused(t, SET_TEAM, other, 'input.on', 'VALIDATION');
+    await expectWritten(t, SET_MANAGER, { email: at('ned'), manager: at('ana'), on: day(10) });
+    const early = { email: at('ned'), manager: at('ana'), on: day(5) };
+    await expectRefused(t, SET_MANAGER, early, 'input.on', 'VALIDATION');
+  });
+});
