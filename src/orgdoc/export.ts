@@ -63,6 +63,10 @@ const loadCurrent = (db: Db, today: Day) =>
     accessMode: 'read only',
   });
 
+/** Each row's `value` by its `key`: a dated line's value on the day its rows were read. */
+const lineValues = (rows: Record<string, unknown>[], key: string, value: string) =>
+  new Map(rows.map((row) => [row[key] as number, row[value] as number]));
+
 async function readCurrent(db: Db, today: Day) {
   // Memberships, ownerships and candidacies carry no date in the document, which states them
   // as of its import's day: only those in force today (one a person, AoR or seat by the
@@ -98,22 +102,9 @@ async function readCurrent(db: Db, today: Day) {
       .where(or(eq(openRoleTable.status, 'OPEN'), gt(openRoleTable.closedOn, today))),
     // Managers, parents and AoRs' units as they stand today (a change recorded ahead is not
     // yet so).
-    managers: new Map(
-      (await db.select().from(reportingLineTable).where(inForceOn(reportingLineTable, today))).map(
-        (l) => [l.personId, l.managerId],
-      ),
-    ),
-    parents: new Map(
-      (await db.select().from(unitParentTable).where(inForceOn(unitParentTable, today))).map(
-        (p) => [p.unitId, p.parentId],
-      ),
-    ),
-    aorUnits: new Map(
-      (await db.select().from(aorUnitTable).where(inForceOn(aorUnitTable, today))).map((a) => [
-        a.aorId,
-        a.unitId,
-      ]),
-    ),
+    managers: lineValues(await inForceToday(reportingLineTable), 'personId', 'managerId'),
+    parents: lineValues(await inForceToday(unitParentTable), 'unitId', 'parentId'),
+    aorUnits: lineValues(await inForceToday(aorUnitTable), 'aorId', 'unitId'),
   };
 }
 

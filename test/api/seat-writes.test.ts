@@ -113,18 +113,18 @@ describe('vacateSeat', () => {
 const engLeadOn = async (unit: string, asOf: string) =>
   (await t.data(`{ unit(slug: "${unit}", asOf: "${asOf}") { engLead { email } } }`)).unit.engLead;
 
+/** Person `n` taking `unit`'s Eng Lead seat from `startedOn` is refused at the date. */
+async function expectRefusedFrom(unit: string, n: number, startedOn: string) {
+  const input = { unit, seat: 'ENG_LEAD', person: `p${n}@example.com`, startedOn };
+  expect((await mutate(t, ASSIGN, input)).userErrors).toEqual([
+    expect.objectContaining({ path: 'input.startedOn', code: 'VALIDATION' }),
+  ]);
+}
+
 describe('a holder planned for a later day', () => {
   it('is not "already" the holder before it: stated from an earlier day, refused', async () => {
     await assign('infra', 'ENG_LEAD', 2, '2026-12-10');
-    const earlier = await mutate(t, ASSIGN, {
-      unit: 'infra',
-      seat: 'ENG_LEAD',
-      person: 'p2@example.com',
-      startedOn: '2026-12-01',
-    });
-    expect(earlier.userErrors).toEqual([
-      expect.objectContaining({ path: 'input.startedOn', code: 'VALIDATION' }),
-    ]);
+    await expectRefusedFrom('infra', 2, '2026-12-01');
     expect(await engLeadOn('infra', '2026-12-05')).toBeNull();
   });
 });
@@ -133,15 +133,7 @@ describe('a promotion made today, dated back', () => {
   it('moves the new holder’s start back; the one before ends the day before it', async () => {
     // Another holder from before today's is still refused: today's change is not theirs.
     await expectWritten(t, ASSIGN, { unit: 'infra', seat: 'ENG_LEAD', person: 'p3@example.com' });
-    const other = await mutate(t, ASSIGN, {
-      unit: 'infra',
-      seat: 'ENG_LEAD',
-      person: 'p4@example.com',
-      startedOn: '2026-06-01',
-    });
-    expect(other.userErrors).toEqual([
-      expect.objectContaining({ path: 'input.startedOn', code: 'VALIDATION' }),
-    ]);
+    await expectRefusedFrom('infra', 4, '2026-06-01');
     await expectWritten(t, ASSIGN, { unit: 'db', seat: 'ENG_LEAD', person: 'p2@example.com' });
     const { assignment, ended } = await p2TakesEngLead();
     expect(assignment).toMatchObject({ startedOn: '2026-06-01', endedOn: null });
