@@ -51,7 +51,7 @@ export const openAssignment = (w: Draft, unitId: number, seat: Seat) =>
  * Puts a person in a seat from `startedOn`, not before the unit's creation. Whoever holds it
  * then ends the day before (kept as history); another holder planned to start later is
  * refused (vacate the seat first). The same holder again changes nothing, unless `acting`
- * changes; from an earlier day than their holding begun today or planned, it moves back.
+ * changes; from an earlier day than their holding begun today, it moves back.
  * Their candidacy for the seat ends (nobody is their own successor), and a departure already
  * recorded for them ends the assignment the day before they leave.
  */
