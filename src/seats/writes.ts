@@ -93,7 +93,9 @@ export function assignSeat(w: Draft, input: AssignSeatInput): SeatChange {
       path: 'startedOn',
       today: w.recordedUntil,
       laterRow: (later) =>
-        `${emailOf(w, later.personId)} holds the ${SEAT_NAME[input.seat]} seat from ${later.startedOn}; a holder from ${startedOn} must not start before that (vacate the seat first)`,
+        later.personId === person.id
+          ? `${person.email} holds the ${SEAT_NAME[input.seat]} seat from ${later.startedOn} until ${later.endedOn}; a holding from ${startedOn} must not undo that end`
+          : `${emailOf(w, later.personId)} holds the ${SEAT_NAME[input.seat]} seat from ${later.startedOn}; a holder from ${startedOn} must not start before that (vacate the seat first)`,
       // Their candidacy ends as they take the seat: not erased, if it began on a past day.
       alsoEnding: candidacy,
       movesBack: (later) => later.personId === person.id,

@@ -40,16 +40,19 @@ export function changeLine<R extends DatedRow>(change: LineChange<R>): boolean {
   const laterRows = rows.filter(
     (r) => r.startedOn > on && (r.endedOn === null || r.endedOn >= r.startedOn),
   );
-  // The same value from an earlier day than a line begun today: it moves back.
-  const same = (r: R) => values !== null && change.holds(r);
+  const current = latestInForce(rows, on);
+  const holds = values === null ? current === null : current !== null && change.holds(current);
+  // The same value from an earlier day than a line begun today: it moves back — unless the
+  // key has that value on `on` already, its line ended in between (no manager for a while):
+  // moved back, the line begun today would be lost across that end.
+  const same = (r: R) => values !== null && !holds && change.holds(r);
   const later = laterRows.find((r) => !movedBack(r, change.today, null, same));
   if (later) {
     const message = `${change.recorded(later)} is recorded for ${later.startedOn}; a change from ${on} must not come before it`;
     throw UserInputError.of(change.path, message, 'VALIDATION');
   }
   withdraw(table, laterRows);
-  const current = latestInForce(rows, on);
-  if (values === null ? current === null : current !== null && change.holds(current)) return false;
+  if (holds) return false;
   const before = rows.filter((r) => r.startedOn <= on);
   endRows(table, before, on, { today: change.today, path: change.path });
   if (values) table.insert({ ...values, startedOn: on, endedOn: null } as Omit<R, 'id'>);

@@ -20,6 +20,8 @@ const ADD_BACKUP = mutation('addAorBackup', 'AddAorBackupInput');
 const SET_MANAGER = mutation('setManager', 'SetManagerInput');
 const MOVE_UNIT = mutation('moveUnit', 'MoveUnitInput');
 const MOVE_AOR = mutation('moveAor', 'MoveAorInput');
+const ASSIGN = mutation('assignSeat', 'AssignSeatInput');
+const VACATE = mutation('vacateSeat', 'VacateSeatInput');
 
 const day = (n: number) => addDays(TODAY, n);
 const at = (n: string) => `${n}@example.com`;
@@ -75,6 +77,25 @@ describe('the same value stated from an earlier day than today’s change', () =
       `{ aors(asOf: "${day(-3)}") { nodes { backupOwners { email } } } }`,
     );
     expect(aors.nodes).toEqual([{ backupOwners: [{ email: at('ned') }] }]);
+  });
+
+  it('refuses it across an end recorded in between, keeping today’s change', async () => {
+    // Ana from a month back, no manager from ten days back, Ana again today.
+    await expectWritten(t, SET_MANAGER, { email: at('eli'), manager: at('ana'), on: day(-30) });
+    await expectWritten(t, SET_MANAGER, { email: at('eli'), manager: null, on: day(-10) });
+    await expectWritten(t, SET_MANAGER, { email: at('eli'), manager: at('ana') });
+    const across = { email: at('eli'), manager: at('ana'), on: day(-20) };
+    await expectRefused(t, SET_MANAGER, across, 'input.on', 'VALIDATION');
+    expect((await on(TODAY)).manager).toBe(at('ana'));
+    expect((await on(day(-5))).manager).toBeNull();
+    // A holding begun today whose end is planned: stated earlier, it would undo that end.
+    await expectWritten(t, ASSIGN, { unit: 'web', seat: 'ENG_LEAD', person: at('eli') });
+    await expectWritten(t, VACATE, { unit: 'web', seat: 'ENG_LEAD', on: day(10) });
+    const earlier = { unit: 'web', seat: 'ENG_LEAD', person: at('eli'), startedOn: day(-10) };
+    const { userErrors } = await expectRefused(t, ASSIGN, earlier, 'input.startedOn', 'VALIDATION');
+    expect(userErrors[0].message).toBe(
+      `${at('eli')} holds the Eng Lead seat from ${TODAY} until ${day(9)}; a holding from ${day(-10)} must not undo that end`,
+    );
   });
 
   it('refuses another value from before it, and the same value before a plan', async () => {
