@@ -140,9 +140,10 @@ export function openRow<R extends DatedRow>(
   const later = laterRows.find((row) => !movedBack(row, today, end, movesBack));
   if (later) throw UserInputError.of(path, laterRow(later), 'VALIDATION');
   refuseErasing(alsoEnding, start, today, path);
-  withdraw(table, laterRows);
   const before = history.filter((row) => row.startedOn <= start);
   const ended = endRows(table, before, start, correctsSameDay ? undefined : { today, path });
+  // Last, once nothing is refused: a scenario's change refused leaves its draft as it was.
+  withdraw(table, laterRows);
   return { row: table.insert(values), ended };
 }
 

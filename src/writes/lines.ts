@@ -51,10 +51,10 @@ export function changeLine<R extends DatedRow>(change: LineChange<R>): boolean {
     const message = `${change.recorded(later)} is recorded for ${later.startedOn}; a change from ${on} must not come before it`;
     throw UserInputError.of(change.path, message, 'VALIDATION');
   }
-  withdraw(table, laterRows);
   if (holds) return false;
   const before = rows.filter((r) => r.startedOn <= on);
   endRows(table, before, on, { today: change.today, path: change.path });
+  withdraw(table, laterRows);
   if (values) table.insert({ ...values, startedOn: on, endedOn: null } as Omit<R, 'id'>);
   return true;
 }
