@@ -1,6 +1,6 @@
 import type { ArgBuilder } from '@pothos/core';
 import { latestInForce } from '../core/org/in-force.js';
-import { lastUnitDay } from '../core/org/lines.js';
+import { aorUnitFrom } from '../core/org/lines.js';
 import type { Day, OrgState } from '../core/org/state.js';
 import type { AorRow, PersonRow, UnitRow } from '../db/tables.js';
 import { aorRows, parentsByUnit, unitsByAor } from '../store/history-rows.js';
@@ -80,14 +80,10 @@ class OrgOnDay {
     return this.unit(latestInForce(rows, this.day)?.parentId ?? null);
   }
 
-  /**
-   * An AoR's unit on the day, from its units' history; for an AoR retired by then, the
-   * last unit it had. Before its creation (an audit entry read for an earlier day) it names
-   * the unit it is recorded in last.
-   */
+  /** An AoR's unit on the day, from its units' history (`aorUnitFrom`). */
   unitOfAor(aor: AorRow): OnDay<UnitRow> {
     const rows = unitsByAor(this.org.history).get(aor.id) ?? [];
-    return this.theUnit(latestInForce(rows, lastUnitDay(aor, this.day))?.unitId ?? aor.unitId);
+    return this.theUnit(aorUnitFrom(rows, aor, this.day));
   }
 
   /** A unit an answer names: it is in the snapshot the answer came from. */

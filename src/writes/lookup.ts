@@ -1,6 +1,6 @@
 import { isPresentOn } from '../core/org/as-of.js';
-import { inForceOn, latestInForce } from '../core/org/in-force.js';
-import { lastUnitDay } from '../core/org/lines.js';
+import { inForceOn } from '../core/org/in-force.js';
+import { aorUnitFrom } from '../core/org/lines.js';
 import type { Day } from '../core/org/state.js';
 import type { AorRow, PersonRow, UnitRow } from '../db/tables.js';
 import { type DatedRow, inForceFrom, requireCreatedBy, runsToTheirEnd } from './dated.js';
@@ -122,12 +122,9 @@ export function requirePerson(w: Draft, email: string, path: string, day: Day): 
   return person;
 }
 
-/**
- * The id of the unit an AoR sits in on `day`, by its units' history (`lastUnitDay`); once
- * retired, the last unit it had.
- */
+/** The id of the unit an AoR sits in on `day`, by its units' history (`aorUnitFrom`). */
 export const aorUnitOn = (w: Draft, aor: AorRow, day: Day): number =>
-  latestInForce(w.aorUnits.where('aor', aor.id), lastUnitDay(aor, day))?.unitId ?? aor.unitId;
+  aorUnitFrom(w.aorUnits.where('aor', aor.id), aor, day);
 
 /** The AoR with this slug, not retired, or a userError at `path`. */
 export function requireAor(w: Draft, slug: string, path: string): AorRow {

@@ -58,11 +58,18 @@ export function aorUnitsOn(rows: readonly AorUnitRow[], day: Day): Map<number, n
 }
 
 /**
- * The day whose unit an AoR's `unit` is on `day`: that day, or once it is retired its last
- * day (a retired AoR keeps the unit it had last).
+ * The unit an AoR names on `day`, from its unit rows: its unit that day, or once retired the
+ * one it had last; before its creation (an audit entry read for an earlier day), the unit it
+ * is recorded in last.
  */
-export const lastUnitDay = (aor: { retiredOn: Day | null }, day: Day): Day =>
-  aor.retiredOn !== null && aor.retiredOn <= day ? addDays(aor.retiredOn, -1) : day;
+export function aorUnitFrom(
+  rows: readonly AorUnitRow[],
+  aor: { unitId: number; retiredOn: Day | null },
+  day: Day,
+): number {
+  const last = aor.retiredOn !== null && aor.retiredOn <= day ? addDays(aor.retiredOn, -1) : day;
+  return latestInForce(rows, last)?.unitId ?? aor.unitId;
+}
 
 /** Whether a unit exists on `day`: from the day it was created until the day it is archived. */
 export function unitExistsOn(unit: { createdOn: Day; archivedOn: Day | null }, day: Day): boolean {
