@@ -23,6 +23,12 @@ async function failedStart(env: Record<string, string | undefined>) {
   return { code, lines };
 }
 
+/**
+ * A test whose processes are given no DATABASE_URL but their own (processes.ts): the PGlite
+ * run has run it as it is, so a PostgreSQL run skips it.
+ */
+const once = it.skipIf(Boolean(process.env.DATABASE_URL));
+
 const oneLine = (lines: string[], pattern: RegExp) => {
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(/^orgraph could not start: /);
@@ -30,13 +36,13 @@ const oneLine = (lines: string[], pattern: RegExp) => {
 };
 
 describe('a start that cannot serve', () => {
-  it('names a bad setting (exit 2)', async () => {
+  once('names a bad setting (exit 2)', async () => {
     const { code, lines } = await failedStart({ PORT: 'forty', ORGRAPH_DATA_DIR: scratchDir() });
     expect(code).toBe(2);
     oneLine(lines, /Bad setting PORT: .*Fix or unset it\.$/);
   });
 
-  it.each([
+  once.each([
     // `" "` listened on a random port; a secret read from a file with its line break never
     // matched a request, and was taken without a word.
     [{ PORT: ' ' }, /Bad setting PORT: .*a port number, 0 to 65535/],
@@ -55,21 +61,24 @@ describe('a start that cannot serve', () => {
     oneLine(lines, pattern);
   });
 
-  it("names a JWKS file that is not JSON in one line, the parser's line break aside (exit 2)", async () => {
-    const folder = scratchDir();
-    const jwks = join(folder, 'jwks.json');
-    writeFileSync(jwks, 'not json\n');
-    const { code, lines } = await failedStart({
-      ORGRAPH_DATA_DIR: join(folder, 'data'),
-      ORGRAPH_JWKS: jwks,
-      ORGRAPH_JWT_ISSUER: 'https://idp.example.com',
-      ORGRAPH_JWT_AUDIENCE: 'orgraph',
-    });
-    expect(code).toBe(2);
-    oneLine(lines, /^orgraph could not start: Bad setting ORGRAPH_JWKS/);
-  });
+  once(
+    "names a JWKS file that is not JSON in one line, the parser's line break aside (exit 2)",
+    async () => {
+      const folder = scratchDir();
+      const jwks = join(folder, 'jwks.json');
+      writeFileSync(jwks, 'not json\n');
+      const { code, lines } = await failedStart({
+        ORGRAPH_DATA_DIR: join(folder, 'data'),
+        ORGRAPH_JWKS: jwks,
+        ORGRAPH_JWT_ISSUER: 'https://idp.example.com',
+        ORGRAPH_JWT_AUDIENCE: 'orgraph',
+      });
+      expect(code).toBe(2);
+      oneLine(lines, /^orgraph could not start: Bad setting ORGRAPH_JWKS/);
+    },
+  );
 
-  it('names an unreachable PostgreSQL, never its password (exit 3)', async () => {
+  once('names an unreachable PostgreSQL, never its password (exit 3)', async () => {
     const url = 'postgres://orgraph:s3cret@127.0.0.1:1/orgraph';
     const { code, lines } = await failedStart({ DATABASE_URL: url });
     expect(code).toBe(3);
@@ -77,18 +86,21 @@ describe('a start that cannot serve', () => {
     expect(lines[0]).not.toContain('s3cret');
   });
 
-  it('names a PostgreSQL host that does not resolve as the database, not HOST (exit 3)', async () => {
-    const url = 'postgres://orgraph:s3cret@no-such-host.invalid:5432/orgraph';
-    const { code, lines } = await failedStart({ DATABASE_URL: url });
-    expect(code).toBe(3);
-    oneLine(
-      lines,
-      /the PostgreSQL host of DATABASE_URL \(no-such-host\.invalid:5432\): no such name/,
-    );
-    expect(lines[0]).not.toContain('HOST');
-  });
+  once(
+    'names a PostgreSQL host that does not resolve as the database, not HOST (exit 3)',
+    async () => {
+      const url = 'postgres://orgraph:s3cret@no-such-host.invalid:5432/orgraph';
+      const { code, lines } = await failedStart({ DATABASE_URL: url });
+      expect(code).toBe(3);
+      oneLine(
+        lines,
+        /the PostgreSQL host of DATABASE_URL \(no-such-host\.invalid:5432\): no such name/,
+      );
+      expect(lines[0]).not.toContain('HOST');
+    },
+  );
 
-  it('names a HOST that is not an address here as the bad setting it is (exit 2)', async () => {
+  once('names a HOST that is not an address here as the bad setting it is (exit 2)', async () => {
     const { code, lines } = await failedStart({
       HOST: '192.0.2.1',
       ORGRAPH_DATA_DIR: scratchDir(),
@@ -97,7 +109,7 @@ describe('a start that cannot serve', () => {
     oneLine(lines, /HOST 192\.0\.2\.1 is not an address of this machine: set HOST/);
   });
 
-  it('names a plain-http JWKS once, not also as a file it could not read (exit 2)', async () => {
+  once('names a plain-http JWKS once, not also as a file it could not read (exit 2)', async () => {
     const { code, lines } = await failedStart({
       ORGRAPH_DATA_DIR: scratchDir(),
       ORGRAPH_JWKS: 'http://idp.example.com/jwks',
@@ -111,25 +123,28 @@ describe('a start that cannot serve', () => {
     );
   });
 
-  it("says a PostgreSQL without SSL refused sslmode=require in one line, not pg's nine (exit 3)", async () => {
-    // A server answering PostgreSQL's SSL request with "N" (no SSL), as one without it does.
-    const noSsl = createServer((socket) => socket.once('data', () => socket.write('N')));
-    await new Promise<void>((resolve) => noSsl.listen(0, '127.0.0.1', resolve));
-    const port = (noSsl.address() as { port: number }).port;
-    try {
-      const url = `postgres://orgraph@127.0.0.1:${port}/orgraph?sslmode=require`;
-      const { code, lines } = await failedStart({ DATABASE_URL: url });
-      expect(code).toBe(3);
-      oneLine(
-        lines,
-        new RegExp(
-          `PostgreSQL at 127\\.0\\.0\\.1:${port} does not accept SSL connections: remove sslmode`,
-        ),
-      );
-    } finally {
-      noSsl.close();
-    }
-  });
+  once(
+    "says a PostgreSQL without SSL refused sslmode=require in one line, not pg's nine (exit 3)",
+    async () => {
+      // A server answering PostgreSQL's SSL request with "N" (no SSL), as one without it does.
+      const noSsl = createServer((socket) => socket.once('data', () => socket.write('N')));
+      await new Promise<void>((resolve) => noSsl.listen(0, '127.0.0.1', resolve));
+      const port = (noSsl.address() as { port: number }).port;
+      try {
+        const url = `postgres://orgraph@127.0.0.1:${port}/orgraph?sslmode=require`;
+        const { code, lines } = await failedStart({ DATABASE_URL: url });
+        expect(code).toBe(3);
+        oneLine(
+          lines,
+          new RegExp(
+            `PostgreSQL at 127\\.0\\.0\\.1:${port} does not accept SSL connections: remove sslmode`,
+          ),
+        );
+      } finally {
+        noSsl.close();
+      }
+    },
+  );
 
   it.skipIf(!process.env.DATABASE_URL)(
     "names a database of another application's tables (exit 3; needs DATABASE_URL)",
@@ -189,25 +204,29 @@ describe('a start that cannot serve', () => {
     },
   );
 
-  it('names a data folder it cannot write (exit 3)', async () => {
+  once('names a data folder it cannot write (exit 3)', async () => {
     const { code, lines } = await failedStart({ ORGRAPH_DATA_DIR: '/etc/hostname/orgraph' });
     expect(code).toBe(3);
     oneLine(lines, /cannot use \/etc\/hostname\/orgraph \(ENOTDIR\): set ORGRAPH_DATA_DIR/);
   });
 
-  it('names a data folder it cannot make rather than hang: a path under /proc (exit 3)', async () => {
-    // Node's own recursive mkdir looped there for ever, deaf to SIGTERM.
-    const start = run('node', ['dist/server/main.js'], {
-      ORGRAPH_DATA_DIR: '/proc/orgraph-nowhere/data',
-    });
-    const code = await Promise.race([start.exited, sleep(30_000).then(() => 'hung')]);
-    if (code === 'hung') start.child.kill('SIGKILL');
-    expect(code).toBe(3);
-    oneLine(
-      start.output().trim().split('\n'),
-      /cannot use \/proc\/orgraph-nowhere \(ENOENT\): set ORGRAPH_DATA_DIR/,
-    );
-  }, 60_000);
+  once(
+    'names a data folder it cannot make rather than hang: a path under /proc (exit 3)',
+    async () => {
+      // Node's own recursive mkdir looped there for ever, deaf to SIGTERM.
+      const start = run('node', ['dist/server/main.js'], {
+        ORGRAPH_DATA_DIR: '/proc/orgraph-nowhere/data',
+      });
+      const code = await Promise.race([start.exited, sleep(30_000).then(() => 'hung')]);
+      if (code === 'hung') start.child.kill('SIGKILL');
+      expect(code).toBe(3);
+      oneLine(
+        start.output().trim().split('\n'),
+        /cannot use \/proc\/orgraph-nowhere \(ENOENT\): set ORGRAPH_DATA_DIR/,
+      );
+    },
+    60_000,
+  );
 });
 
 describe.skipIf(process.env.DATABASE_URL)(
@@ -250,25 +269,29 @@ describe.skipIf(process.env.DATABASE_URL)(
 );
 
 describe('a stop asked while starting', () => {
-  it('ends the start cleanly: exit 0, the database closed, the folder lock released', async () => {
-    const dataDir = scratchDir();
-    // A first start on an empty folder creates the database and loads the demo: seconds.
-    const start = run('node', ['dist/server/main.js'], { ORGRAPH_DATA_DIR: dataDir });
-    const lock = join(dataDir, 'orgraph.lock');
-    while (!existsSync(lock) && start.child.exitCode === null) await sleep(20);
-    start.child.kill('SIGTERM');
-    expect(await start.exited).toBe(0);
-    expect(start.output()).toMatch(/SIGTERM/);
-    expect(start.output()).not.toMatch(/listening/);
-    expect(existsSync(lock)).toBe(false);
-    // The folder is whole: the next start serves from it.
-    const next = await startServer({ ORGRAPH_DATA_DIR: dataDir });
-    try {
-      expect((await gql(next.url, '{ units { totalCount } }')).status).toBe(200);
-    } finally {
-      await next.stop();
-    }
-  }, 120_000);
+  once(
+    'ends the start cleanly: exit 0, the database closed, the folder lock released',
+    async () => {
+      const dataDir = scratchDir();
+      // A first start on an empty folder creates the database and loads the demo: seconds.
+      const start = run('node', ['dist/server/main.js'], { ORGRAPH_DATA_DIR: dataDir });
+      const lock = join(dataDir, 'orgraph.lock');
+      while (!existsSync(lock) && start.child.exitCode === null) await sleep(20);
+      start.child.kill('SIGTERM');
+      expect(await start.exited).toBe(0);
+      expect(start.output()).toMatch(/SIGTERM/);
+      expect(start.output()).not.toMatch(/listening/);
+      expect(existsSync(lock)).toBe(false);
+      // The folder is whole: the next start serves from it.
+      const next = await startServer({ ORGRAPH_DATA_DIR: dataDir });
+      try {
+        expect((await gql(next.url, '{ units { totalCount } }')).status).toBe(200);
+      } finally {
+        await next.stop();
+      }
+    },
+    120_000,
+  );
 });
 
 describe('the listening line', () => {
@@ -293,15 +316,23 @@ describe('the listening line', () => {
     }
   }
 
-  it('names a URL a client can use with an IPv6 HOST (http://[::1]:PORT/graphql)', async () => {
-    // It was http://::1:PORT/graphql, which no URL parser reads.
-    expect((await listeningOn('::1')).url).toMatch(/^http:\/\/\[::1\]:\d+\/graphql$/);
-  }, 120_000);
+  once(
+    'names a URL a client can use with an IPv6 HOST (http://[::1]:PORT/graphql)',
+    async () => {
+      // It was http://::1:PORT/graphql, which no URL parser reads.
+      expect((await listeningOn('::1')).url).toMatch(/^http:\/\/\[::1\]:\d+\/graphql$/);
+    },
+    120_000,
+  );
 
-  it('names a URL a browser opens with HOST=0.0.0.0, and says it listens on every interface', async () => {
-    // It was http://0.0.0.0:PORT/graphql, an address browsers refuse to open.
-    const line = await listeningOn('0.0.0.0');
-    expect(line.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
-    expect(line.msg).toMatch(/ \(every interface, HOST=0\.0\.0\.0; embedded PGlite in /);
-  }, 120_000);
+  once(
+    'names a URL a browser opens with HOST=0.0.0.0, and says it listens on every interface',
+    async () => {
+      // It was http://0.0.0.0:PORT/graphql, an address browsers refuse to open.
+      const line = await listeningOn('0.0.0.0');
+      expect(line.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+      expect(line.msg).toMatch(/ \(every interface, HOST=0\.0\.0\.0; embedded PGlite in /);
+    },
+    120_000,
+  );
 });

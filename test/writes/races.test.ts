@@ -208,6 +208,38 @@ describe.runIf(process.env.DATABASE_URL)(
       expect(lines.filter((line) => ever(line) && line.startedOn >= gone)).toEqual([]);
     });
 
+    it("today's holding moved back from two days at once: never two holders on one day", async () => {
+      for (let trial = 0; trial < TRIALS; trial++) {
+        const [person, other] = [racer('assignSeat', trial), racer('addCandidate', trial)];
+        const seat = { unit: `team-${trial}`, seat: 'TECH_LEAD' };
+        expect(
+          (
+            await t.gql(ASSIGN, {
+              input: { ...seat, person: other, startedOn: addDays(TODAY, -60) },
+            })
+          ).errors,
+        ).toBeUndefined();
+        expect((await t.gql(ASSIGN, { input: { ...seat, person } })).errors).toBeUndefined();
+        const answers = await Promise.all(
+          [-20, -10].map((n) =>
+            t.gql(ASSIGN, { input: { ...seat, person, startedOn: addDays(TODAY, n) } }),
+          ),
+        );
+        for (const answer of answers) expect(answer.errors).toBeUndefined();
+      }
+      const rows = await t.database.db.select().from(seatAssignmentTable);
+      const overlapping = rows.filter((a) =>
+        rows.some((b) => a.id < b.id && a.unitId === b.unitId && a.seat === b.seat && meet(a, b)),
+      );
+      expect(overlapping).toEqual([]);
+      // Each seat's holder moved back to one of the two days, the one before it ending then.
+      const held = rows.filter((r) => r.seat === 'TECH_LEAD' && ever(r) && r.endedOn === null);
+      expect(
+        held.map((r) => r.startedOn).every((d) => [-20, -10].some((n) => addDays(TODAY, n) === d)),
+      ).toBe(true);
+      expect(held).toHaveLength(TRIALS);
+    });
+
     it('an AoR moved in and its unit archived: never an AoR in a unit gone', async () => {
       const ARCHIVE = `mutation ($input: ArchiveUnitInput!) { archiveUnit(input: $input) {
       userErrors { code } } }`;
