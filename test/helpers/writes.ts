@@ -8,6 +8,10 @@ export type Payload = Record<string, any>;
 /** An input that must be refused, with the path and code of its one userError. */
 export type Refusal = readonly [input: Input, path: string, code: string];
 
+/** The mutation `name` taking `{ input }` of type `inputType`, answering its userErrors only. */
+export const userErrorsOf = (name: string, inputType: string) =>
+  `mutation ($input: ${inputType}!) { ${name}(input: $input) { userErrors { path message code } } }`;
+
 /** Runs `mutation` with `{ input }`, failing on any GraphQL error; returns the payload. */
 export async function mutate(t: TestApp, mutation: string, input: Input): Promise<Payload> {
   const data = await t.data(mutation, { input });

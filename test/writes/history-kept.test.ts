@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/org/days.js';
 import { type TestApp, TODAY, testAppOn } from '../helpers/app.js';
 import { person, platformWithStorage, useTestOrg } from '../helpers/test-org.js';
-import { expectRefused, expectWritten } from '../helpers/writes.js';
+import { expectRefused, expectWritten, userErrorsOf } from '../helpers/writes.js';
 
 /**
  * History is ended, never erased: a write that ends rows from a day before one of them began
@@ -10,26 +10,23 @@ import { expectRefused, expectWritten } from '../helpers/writes.js';
  * VALIDATION naming the date, and writes nothing. A row planned to start after today is a
  * plan, and ending from an earlier day withdraws it. An engineer role is a Team's alone.
  */
-const ERRORS = '{ userErrors { path message code } }';
-const mutation = (name: string, input: string) =>
-  `mutation ($input: ${input}!) { ${name}(input: $input) ${ERRORS} }`;
-const VACATE = mutation('vacateSeat', 'VacateSeatInput');
-const DEPART = mutation('recordDeparture', 'RecordDepartureInput');
-const ADD_CANDIDATE = mutation('addCandidate', 'AddCandidateInput');
-const REMOVE_CANDIDATE = mutation('removeCandidate', 'RemoveCandidateInput');
-const ADD_BACKUP = mutation('addAorBackup', 'AddAorBackupInput');
-const REMOVE_BACKUP = mutation('removeAorBackup', 'RemoveAorBackupInput');
-const RETIRE = mutation('retireAor', 'RetireAorInput');
-const SET_TEAM = mutation('setTeam', 'SetTeamInput');
-const SET_OWNER = mutation('setAorOwner', 'SetAorOwnerInput');
-const SET_MANAGER = mutation('setManager', 'SetManagerInput');
-const ASSIGN = mutation('assignSeat', 'AssignSeatInput');
-const OPEN_ROLE = mutation('openRole', 'OpenRoleInput');
-const SET_POLICY = mutation('setPolicy', 'SetPolicyInput');
-const MOVE_UNIT = mutation('moveUnit', 'MoveUnitInput');
-const ARCHIVE = mutation('archiveUnit', 'ArchiveUnitInput');
-const FILL = mutation('fillRole', 'FillRoleInput');
-const IMPORT = `mutation ($d: JSONObject!) { importOrg(document: $d) ${ERRORS} }`;
+const VACATE = userErrorsOf('vacateSeat', 'VacateSeatInput');
+const DEPART = userErrorsOf('recordDeparture', 'RecordDepartureInput');
+const ADD_CANDIDATE = userErrorsOf('addCandidate', 'AddCandidateInput');
+const REMOVE_CANDIDATE = userErrorsOf('removeCandidate', 'RemoveCandidateInput');
+const ADD_BACKUP = userErrorsOf('addAorBackup', 'AddAorBackupInput');
+const REMOVE_BACKUP = userErrorsOf('removeAorBackup', 'RemoveAorBackupInput');
+const RETIRE = userErrorsOf('retireAor', 'RetireAorInput');
+const SET_TEAM = userErrorsOf('setTeam', 'SetTeamInput');
+const SET_OWNER = userErrorsOf('setAorOwner', 'SetAorOwnerInput');
+const SET_MANAGER = userErrorsOf('setManager', 'SetManagerInput');
+const ASSIGN = userErrorsOf('assignSeat', 'AssignSeatInput');
+const OPEN_ROLE = userErrorsOf('openRole', 'OpenRoleInput');
+const SET_POLICY = userErrorsOf('setPolicy', 'SetPolicyInput');
+const MOVE_UNIT = userErrorsOf('moveUnit', 'MoveUnitInput');
+const ARCHIVE = userErrorsOf('archiveUnit', 'ArchiveUnitInput');
+const FILL = userErrorsOf('fillRole', 'FillRoleInput');
+const IMPORT = `mutation ($d: JSONObject!) { importOrg(document: $d) { userErrors { path message code } } }`;
 
 const day = (n: number) => addDays(TODAY, n);
 const at = (n: string) => `${n}@example.com`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/org/days.js';
 import { TODAY } from '../helpers/app.js';
 import { person, platformWithStorage, useTestOrg } from '../helpers/test-org.js';
-import { expectRefused, expectWritten } from '../helpers/writes.js';
+import { expectRefused, expectWritten, userErrorsOf } from '../helpers/writes.js';
 
 /**
  * Today's change is not history yet: the same holding stated again from an earlier day — a
@@ -11,17 +11,14 @@ import { expectRefused, expectWritten } from '../helpers/writes.js';
  * different value from before it is refused, as before any change recorded for a later day;
  * so is the same value before a plan for a later day.
  */
-const ERRORS = '{ userErrors { path message code } }';
-const mutation = (name: string, input: string) =>
-  `mutation ($input: ${input}!) { ${name}(input: $input) ${ERRORS} }`;
-const SET_TEAM = mutation('setTeam', 'SetTeamInput');
-const SET_OWNER = mutation('setAorOwner', 'SetAorOwnerInput');
-const ADD_BACKUP = mutation('addAorBackup', 'AddAorBackupInput');
-const SET_MANAGER = mutation('setManager', 'SetManagerInput');
-const MOVE_UNIT = mutation('moveUnit', 'MoveUnitInput');
-const MOVE_AOR = mutation('moveAor', 'MoveAorInput');
-const ASSIGN = mutation('assignSeat', 'AssignSeatInput');
-const VACATE = mutation('vacateSeat', 'VacateSeatInput');
+const SET_TEAM = userErrorsOf('setTeam', 'SetTeamInput');
+const SET_OWNER = userErrorsOf('setAorOwner', 'SetAorOwnerInput');
+const ADD_BACKUP = userErrorsOf('addAorBackup', 'AddAorBackupInput');
+const SET_MANAGER = userErrorsOf('setManager', 'SetManagerInput');
+const MOVE_UNIT = userErrorsOf('moveUnit', 'MoveUnitInput');
+const MOVE_AOR = userErrorsOf('moveAor', 'MoveAorInput');
+const ASSIGN = userErrorsOf('assignSeat', 'AssignSeatInput');
+const VACATE = userErrorsOf('vacateSeat', 'VacateSeatInput');
 
 const day = (n: number) => addDays(TODAY, n);
 const at = (n: string) => `${n}@example.com`;
