@@ -13,7 +13,7 @@ import {
 import { asOfArg, orgFor, scopeArg, scopeIdIn } from '../graphql/args.js';
 import { builder, type Types } from '../graphql/builder.js';
 import { COST, heavy } from '../graphql/costs.js';
-import { dayOf, nestedDayArg, type OnDay, readOn } from '../graphql/on-day.js';
+import { nestedDayArg, type OnDay, onDay, readAsOf, readOn } from '../graphql/on-day.js';
 import { arrayPage } from '../graphql/pagination.js';
 import { LayerEnum, OrgUnit, OrgUnitConnection } from '../units/types.js';
 import { BenchSeat } from './seat-schema.js';
@@ -48,12 +48,12 @@ export const UnitCoverage = builder.objectRef<OnDay<UnitCoverageData>>('UnitCove
     engLead: t.field({
       type: BenchSeat,
       description: 'The Eng Lead seat.',
-      resolve: (c) => ({ ...c.seats.ENG_LEAD, day: c.day }),
+      resolve: (c) => onDay(c.seats.ENG_LEAD, c.day, c.planned),
     }),
     techLead: t.field({
       type: BenchSeat,
       description: 'The Tech Lead seat.',
-      resolve: (c) => ({ ...c.seats.TECH_LEAD, day: c.day }),
+      resolve: (c) => onDay(c.seats.TECH_LEAD, c.day, c.planned),
     }),
   }),
 });
@@ -111,7 +111,8 @@ builder.objectFields(OrgUnit, (t) => ({
     description: 'Leadership coverage on a day.',
     args: { asOf: nestedDayArg(t.arg) },
     resolve: (unit, { asOf }, context) =>
-      readOn(context, asOf ?? dayOf(unit, context), ({ state, org }) => {
+      readAsOf(context, unit, asOf, (org) => {
+        const { state } = org;
         if (!state.unitsById.has(unit.id)) {
           const why =
             unit.createdOn > state.asOf
@@ -121,8 +122,10 @@ builder.objectFields(OrgUnit, (t) => ({
             extensions: { code: 'NOT_FOUND', argument: 'asOf' },
           });
         }
-        // A coverage carries its day, and is not copied: its seats are worked out on first read.
-        return unitCoverage(state, unit.id, org.policyOn(state.asOf));
+        // A coverage carries its day, and is not copied (its seats are worked out on first
+        // read), unless it must carry a planned org on to its seats.
+        const coverage = unitCoverage(state, unit.id, org.org.policyOn(state.asOf));
+        return org.planned ? org.dated(coverage) : coverage;
       }),
   }),
 }));

@@ -17,16 +17,28 @@ import { placeholdersOf } from './placeholders.js';
  * An object without a day (a mutation's payload, an object refetched by id) answers for the
  * request's today.
  */
-export type OnDay<T> = T & { day?: Day };
+export type OnDay<T> = T & { day?: Day; planned?: LoadedOrg };
 
-/** `value` answered for `day`. */
-export function onDay<T extends object>(value: T, day: Day): T & { day: Day } {
-  return { ...value, day };
+/**
+ * `value` answered for `day`; with `planned`, in the org a plan describes (a scenario's or a
+ * departure's what-if) rather than the org as it stands: what is nested under it — a
+ * person's team and seats, a unit's parent — answers as the plan would make it.
+ */
+export function onDay<T extends object>(
+  value: T,
+  day: Day,
+  planned?: LoadedOrg,
+): T & { day: Day; planned?: LoadedOrg } {
+  return planned ? { ...value, day, planned } : { ...value, day };
 }
 
-/** Each of `values` answered for `day`. */
-export function onDayAll<T extends object>(values: readonly T[], day: Day): (T & { day: Day })[] {
-  return values.map((value) => onDay(value, day));
+/** Each of `values` answered for `day` (in the `planned` org, when given). */
+export function onDayAll<T extends object>(
+  values: readonly T[],
+  day: Day,
+  planned?: LoadedOrg,
+): (T & { day: Day })[] {
+  return values.map((value) => onDay(value, day, planned));
 }
 
 /** The day an object answers for. */
@@ -53,22 +65,36 @@ export const nestedDayArg = (arg: ArgBuilder<Types>) =>
     description: 'Answer as of this day (default: the day the enclosing answer is for).',
   });
 
-/** The org on one day, and its rows as objects answered for that day. */
-class OrgOnDay {
+/**
+ * The org on one day, and its rows as objects answered for that day: of the org as it stands,
+ * or of a planned one (`planned`), which the objects carry on to the fields nested under them.
+ */
+export class OrgOnDay {
   readonly state: OrgState;
 
   constructor(
     readonly org: LoadedOrg,
     readonly day: Day,
     private readonly context: Context,
+    readonly planned?: LoadedOrg,
   ) {
     this.state = org.on(day);
+  }
+
+  /** A row of this org, answered for its day. */
+  dated<T extends object>(row: T): OnDay<T> & { day: Day } {
+    return onDay(row, this.day, this.planned);
+  }
+
+  /** Rows of this org, answered for its day. */
+  datedAll<T extends object>(rows: readonly T[]): (OnDay<T> & { day: Day })[] {
+    return onDayAll(rows, this.day, this.planned);
   }
 
   /** A unit by id (null for none). */
   unit(id: number | null): OnDay<UnitRow> | null {
     const row = id === null ? undefined : this.org.rows().units.get(id);
-    return row ? onDay(row, this.day) : null;
+    return row ? this.dated(row) : null;
   }
 
   /**
@@ -99,7 +125,7 @@ class OrgOnDay {
   person(id: number | null): OnDay<PersonRow> | null {
     if (id === null) return null;
     const row = this.org.rows().people.get(id) ?? placeholdersOf(this.context).get(id);
-    return row ? onDay(row, this.day) : null;
+    return row ? this.dated(row) : null;
   }
 
   /** Who a person reports to on the day (null: nobody). */
@@ -120,7 +146,7 @@ class OrgOnDay {
     const rows = aorRows(this.org.history);
     return [...ids].flatMap((id) => {
       const row = rows.get(id);
-      return row ? [onDay(row, this.day)] : [];
+      return row ? [this.dated(row)] : [];
     });
   }
 }
@@ -134,17 +160,32 @@ export function readOn<T>(
   context: Context,
   day: Day,
   answer: (org: OrgOnDay) => T,
+  planned?: LoadedOrg,
 ): T | Promise<T> {
+  if (planned) return answer(new OrgOnDay(planned, day, context, planned));
   return withOrg(context, (org) => answer(new OrgOnDay(org, day, context)));
 }
 
 /** `answer` over the org on the day `value` answers for. */
 export function readFor<T>(
   context: Context,
-  value: { day?: Day },
+  value: OnDay<object>,
   answer: (org: OrgOnDay) => T,
 ): T | Promise<T> {
-  return readOn(context, dayOf(value, context), answer);
+  return readAsOf(context, value, null, answer);
+}
+
+/**
+ * `answer` over the org `value` is of (as it stands, or planned) on `asOf`: a nested field's
+ * own day, by default the day `value` answers for.
+ */
+export function readAsOf<T>(
+  context: Context,
+  value: OnDay<object>,
+  asOf: Day | null | undefined,
+  answer: (org: OrgOnDay) => T,
+): T | Promise<T> {
+  return readOn(context, asOf ?? dayOf(value, context), answer, value.planned);
 }
 
 /**

@@ -4,6 +4,7 @@ import { orgDiff } from '../core/impact/org-diff.js';
 import type { OrgHistory, OrgState } from '../core/org/state.js';
 import type { Thresholds } from '../core/policy.js';
 import { planChanges } from '../scenarios/evaluate.js';
+import type { Plan } from '../scenarios/planned-org.js';
 
 /**
  * A departure the write rules refuse on the day asked (one before the person's start): no
@@ -22,14 +23,14 @@ export function evaluateDeparture(
   personId: number,
   thresholds: Thresholds,
   { candidaciesWithin }: ScopeOptions = {},
-): DepartureImpact {
+): DepartureImpact & { plan: Plan } {
   const email = state.people.get(personId)?.email ?? '';
   const depart = { person: email, on: state.asOf };
-  const { after, changed, conflicts } = planChanges(history, state, [{ depart }]);
+  const { draft, after, changed, conflicts } = planChanges(history, state, [{ depart }]);
   const gone = state.people.get(personId)?.departedOn;
   // Leaving again changes nothing; any other refusal (a day before their start) is told.
   const refusal = conflicts[0];
   if (refusal && !(gone && gone <= state.asOf)) throw new DepartureRefused(refusal.message);
   const diff = orgDiff(state, after, thresholds, { changes: changed, candidaciesWithin });
-  return departureImpact(state, after, diff, personId);
+  return { ...departureImpact(state, after, diff, personId), plan: { draft, after } };
 }

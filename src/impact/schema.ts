@@ -15,7 +15,9 @@ import { builder } from '../graphql/builder.js';
 import { COST, heavy } from '../graphql/costs.js';
 import { dayOf, type OnDay, onDay, onDayAll, readFor, unitOf } from '../graphql/on-day.js';
 import { Person } from '../people/types.js';
+import { plannedOrg } from '../scenarios/planned-org.js';
 import { SeatEnum } from '../seats/types.js';
+import type { LoadedOrg } from '../store/org-views.js';
 import { OrgUnit } from '../units/types.js';
 import { DepartureRefused, evaluateDeparture } from './evaluate.js';
 
@@ -71,7 +73,10 @@ const VacancyStep = builder.objectRef<OnDay<StepData>>('VacancyStep').implement(
   }),
 });
 
-const DepartureImpact = builder.objectRef<OnDay<ImpactData>>('DepartureImpact').implement({
+/** A departure's impact on its day, with the org once they have left (what would appear). */
+type Impact = OnDay<ImpactData> & { orgAfter: LoadedOrg };
+
+const DepartureImpact = builder.objectRef<Impact>('DepartureImpact').implement({
   description: 'What one person leaving would do, computed without changing anything.',
   fields: (t) => ({
     person: t.field({
@@ -107,9 +112,11 @@ const DepartureImpact = builder.objectRef<OnDay<ImpactData>>('DepartureImpact').
     }),
     newFindings: t.field({
       type: [Finding],
-      description: 'Findings that would appear (a scoped token: of units within its scope).',
+      description:
+        'Findings that would appear, their units and people as the org would be once they left ' +
+        '(a scoped token: of units within its scope).',
       resolve: (i, _args, context) =>
-        onDayAll(findingsWithinScope(i.newFindings, context.viewer), dayOf(i, context)),
+        onDayAll(findingsWithinScope(i.newFindings, context.viewer), dayOf(i, context), i.orgAfter),
     }),
     resolvedFindings: t.field({
       type: [Finding],
@@ -149,7 +156,9 @@ builder.queryFields((t) => ({
       const policy = await context.org.policyOn(state.asOf);
       const scope = { candidaciesWithin: candidaciesWithin(context.viewer) };
       try {
-        return onDay(evaluateDeparture(history, state, person.id, policy, scope), state.asOf);
+        const { plan, ...impact } = evaluateDeparture(history, state, person.id, policy, scope);
+        const orgAfter = plannedOrg(context.org.loaded() as LoadedOrg, plan);
+        return { ...onDay(impact, state.asOf), orgAfter };
       } catch (error) {
         if (!(error instanceof DepartureRefused)) throw error;
         throw badArgument('asOf', `"${email}" cannot leave on ${state.asOf}: ${error.message}`);

@@ -1,7 +1,7 @@
 import { comparePeople } from '../core/org/lookup.js';
 import { teamOf } from '../core/org/on-day.js';
 import { builder } from '../graphql/builder.js';
-import { onDayAll, readFor } from '../graphql/on-day.js';
+import { readFor } from '../graphql/on-day.js';
 import { membershipsByPerson } from '../store/history-rows.js';
 import { OrgUnit } from '../units/types.js';
 import { Person } from './types.js';
@@ -20,7 +20,7 @@ builder.objectFields(Person, (t) => ({
     description: 'Every team this person has been on, current and ended, newest first.',
     resolve: (person, _args, context) =>
       readFor(context, person, (org) =>
-        onDayAll(membershipsByPerson(org.org.history).get(person.id) ?? [], org.day),
+        org.datedAll(membershipsByPerson(org.org.history).get(person.id) ?? []),
       ),
   }),
 }));

@@ -2,7 +2,7 @@ import { engineerCount } from '../core/coverage/coverage.js';
 import { reportsOf, seatsHeldBy } from '../core/org/lookup.js';
 import type { OrgState } from '../core/org/state.js';
 import { builder } from '../graphql/builder.js';
-import { dayOf, nestedDayArg, readFor, readOn } from '../graphql/on-day.js';
+import { nestedDayArg, readAsOf, readFor } from '../graphql/on-day.js';
 import { Person } from './types.js';
 
 interface Span {
@@ -55,7 +55,7 @@ builder.objectFields(Person, (t) => ({
     description: 'Direct reports, and engineers led as Tech Lead, on a day.',
     args: { asOf: nestedDayArg(t.arg) },
     resolve: (person, { asOf }, context) =>
-      readOn(context, asOf ?? dayOf(person, context), ({ state }) => ({
+      readAsOf(context, person, asOf, ({ state }) => ({
         directReports: reportsOf(state, person.id).length,
         engineersLedAsTechLead: engineersLedAsTechLead(state, person.id),
       })),

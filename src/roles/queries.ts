@@ -25,7 +25,7 @@ builder.queryFields((t) => ({
           // roles of one archived by then (or created later), as `units` and `aors` leave it.
           const units = unitsOfScope(org.state, scope) ?? org.state.unitsById;
           const all = rolesNewestFirst(org.org.history).filter((r) => units.has(r.unitId));
-          return rolesOn(all, org.day, status);
+          return rolesOn(all, org, status);
         });
         const of = { list: 'openRoles', day: asOf ?? context.today, chosenBy: { scope, status } };
         return arrayPage(page, roles, of);

@@ -3,7 +3,7 @@ import { type OpenRoleRow, roleSeatEnum, roleStatusEnum } from '../db/tables.js'
 import { builder } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
 import { rowId } from '../graphql/node-id.js';
-import { dayOf, type OnDay, onDay, readFor, snapshotLoader } from '../graphql/on-day.js';
+import { dayOf, type OnDay, type OrgOnDay, readFor, snapshotLoader } from '../graphql/on-day.js';
 import { roleRows, rolesByUnit } from '../store/history-rows.js';
 import { OrgUnit } from '../units/types.js';
 
@@ -53,15 +53,15 @@ export const OpenRole = builder.loadableNode('OpenRole', {
   }),
 });
 
-/** The roles opened by `day`, of the units asked, newest first. */
+/** The roles opened by the org's day, of the units asked, newest first. */
 export function rolesOn(
   roles: readonly OpenRoleRow[],
-  day: string,
+  org: OrgOnDay,
   status?: OpenRoleRow['status'] | null,
 ): OnDay<OpenRoleRow>[] {
   return roles.flatMap((role) => {
-    const now = roleStatusOn(role, day);
-    return now && (!status || now === status) ? [onDay(role, day)] : [];
+    const now = roleStatusOn(role, org.day);
+    return now && (!status || now === status) ? [org.dated(role)] : [];
   });
 }
 
@@ -75,7 +75,7 @@ builder.objectFields(OrgUnit, (t) => ({
     resolve: (unit, _args, context) =>
       readFor(context, unit, (org) =>
         org.state.unitsById.has(unit.id)
-          ? rolesOn(rolesByUnit(org.org.history).get(unit.id) ?? [], org.day)
+          ? rolesOn(rolesByUnit(org.org.history).get(unit.id) ?? [], org)
           : [],
       ),
   }),

@@ -17,6 +17,7 @@ import { changeRecords } from '../writes/change-record.js';
 import { DESCRIBED_TABLES, type Draft } from '../writes/draft.js';
 import { plannedChanges, type ScenarioChange, type ScenarioConflict } from './changes.js';
 import { draftChanges } from './draft-changes.js';
+import type { Plan } from './planned-org.js';
 
 /** A unit a scenario touches, as it is and as it would be (null: not there on that side). */
 export interface TouchedUnit {
@@ -82,7 +83,7 @@ export function evaluateScenario(
   changes: readonly ScenarioChange[],
   thresholds: Thresholds,
   { idBase = 0, within = null, today }: EvaluationOptions = {},
-): ScenarioEvaluation & { hires: PersonRow[] } {
+): ScenarioEvaluation & { hires: PersonRow[]; plan: Plan } {
   const { draft, after, conflicts, changed } = planChanges(history, before, changes, {
     idBase,
     today,
@@ -98,6 +99,7 @@ export function evaluateScenario(
   const inside = ({ unitId }: { unitId: number }) => within === null || within.has(unitId);
   return {
     hires: draft.people.inserts,
+    plan: { draft, after },
     asOf: before.asOf,
     conflicts,
     ...diff,

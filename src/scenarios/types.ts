@@ -6,9 +6,10 @@ import { builder } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
 import { COST, heavy } from '../graphql/costs.js';
 import { rowId } from '../graphql/node-id.js';
-import { dayOf, nestedDayArg, type OnDay, onDayAll, unitOf } from '../graphql/on-day.js';
+import { dayOf, nestedDayArg, type OnDay, onDay, onDayAll, unitOf } from '../graphql/on-day.js';
 import { nextDraftIdBase, placeholdersOf } from '../graphql/placeholders.js';
 import { CoverageChange } from '../impact/schema.js';
+import type { LoadedOrg } from '../store/org-views.js';
 import { OrgUnit } from '../units/types.js';
 import { ScenarioChange } from './change-types.js';
 import type { ScenarioConflict as ConflictData } from './changes.js';
@@ -18,6 +19,7 @@ import {
   evaluateScenario,
   type TouchedUnit,
 } from './evaluate.js';
+import { plannedOrg } from './planned-org.js';
 import { revealsOfScenario } from './reveals.js';
 
 const ScenarioConflict = builder.objectRef<ConflictData>('ScenarioConflict').implement({
@@ -41,7 +43,8 @@ const ScenarioUnit = builder.objectRef<OnDay<TouchedUnit>>('ScenarioUnit').imple
     after: t.field({
       type: UnitCoverage,
       nullable: true,
-      description: 'Its coverage with the scenario’s changes.',
+      description:
+        'Its coverage with the scenario’s changes, the people it names as the scenario would make them.',
       resolve: (u) => u.after,
     }),
   }),
@@ -63,7 +66,9 @@ const ScenarioEvaluation = builder.objectRef<EvaluationData>('ScenarioEvaluation
     }),
     newFindings: t.field({
       type: [Finding],
-      description: 'Findings that would appear (a scoped token: of units within its scope).',
+      description:
+        'Findings that would appear, their units and people as the scenario would make them (a ' +
+        'scoped token: of units within its scope).',
       resolve: (e, _args, { viewer }) => findingsWithinScope(e.newFindings, viewer),
     }),
     resolvedFindings: t.field({
@@ -154,7 +159,7 @@ export const Scenario = builder.loadableNode('Scenario', {
         );
         const history = await context.org.history();
         const idBase = nextDraftIdBase(context);
-        const { hires, ...evaluation } = evaluateScenario(
+        const { hires, plan, ...evaluation } = evaluateScenario(
           history,
           state,
           scenario.changes,
@@ -163,12 +168,17 @@ export const Scenario = builder.loadableNode('Scenario', {
         );
         for (const hire of hires) placeholdersOf(context).set(hire.id, hire);
         const { asOf: day } = evaluation;
+        // What would be answers from the org planned; what is, from the org as it stands.
+        const planned = plannedOrg(context.org.loaded() as LoadedOrg, plan);
         return {
           ...evaluation,
           coverageChanges: onDayAll(evaluation.coverageChanges, day),
-          newFindings: onDayAll(evaluation.newFindings, day),
+          newFindings: onDayAll(evaluation.newFindings, day, planned),
           resolvedFindings: onDayAll(evaluation.resolvedFindings, day),
-          units: onDayAll(evaluation.units, day),
+          units: evaluation.units.map((unit) => ({
+            ...onDay(unit, day),
+            after: unit.after && onDay(unit.after, day, planned),
+          })),
         };
       },
     }),

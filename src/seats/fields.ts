@@ -4,7 +4,7 @@ import { seatKey } from '../core/org/seats-on.js';
 import type { Seat, UnitRow } from '../db/tables.js';
 import { builder } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
-import { type OnDay, onDay, readFor } from '../graphql/on-day.js';
+import { type OnDay, readFor } from '../graphql/on-day.js';
 import { Person } from '../people/types.js';
 import {
   assignmentsByPerson,
@@ -42,7 +42,7 @@ builder.objectFields(OrgUnit, (t) => ({
     description: 'Every assignment of both seats, current and ended, newest first.',
     resolve: (unit, _args, context) =>
       readFor(context, unit, (org) =>
-        (assignmentsByUnit(org.org.history).get(unit.id) ?? []).map((a) => onDay(a, org.day)),
+        (assignmentsByUnit(org.org.history).get(unit.id) ?? []).map((a) => org.dated(a)),
       ),
   }),
 }));
@@ -53,7 +53,7 @@ builder.objectFields(Person, (t) => ({
     description: 'Every seat this person has held, current and ended, newest first.',
     resolve: (person, _args, context) =>
       readFor(context, person, (org) =>
-        (assignmentsByPerson(org.org.history).get(person.id) ?? []).map((a) => onDay(a, org.day)),
+        (assignmentsByPerson(org.org.history).get(person.id) ?? []).map((a) => org.dated(a)),
       ),
   }),
   seats: t.field({
@@ -64,7 +64,7 @@ builder.objectFields(Person, (t) => ({
         const bySeat = assignmentsBySeat(org.org.history);
         return seatsHeldBy(org.state, person.id).flatMap(({ unitId, seat }) => {
           const row = latestInForce(bySeat.get(seatKey(unitId, seat)) ?? [], org.day);
-          return row ? [onDay(row, org.day)] : [];
+          return row ? [org.dated(row)] : [];
         });
       }),
   }),

@@ -7,14 +7,7 @@ import { confidential, revealsOfPerson } from '../graphql/access.js';
 import { orgFor } from '../graphql/args.js';
 import { builder } from '../graphql/builder.js';
 import { rowId } from '../graphql/node-id.js';
-import {
-  dayOf,
-  endedAsRecorded,
-  type OnDay,
-  onDay,
-  readFor,
-  snapshotLoader,
-} from '../graphql/on-day.js';
+import { dayOf, endedAsRecorded, type OnDay, readFor, snapshotLoader } from '../graphql/on-day.js';
 import { Person } from '../people/types.js';
 import { SeatEnum } from '../seats/types.js';
 import { candidaciesByPerson, candidateRows } from '../store/history-rows.js';
@@ -95,7 +88,7 @@ builder.objectFields(Person, (t) => ({
           .flatMap(({ unitId, seat }) => {
             const mine = rows.filter((r) => r.unitId === unitId && r.seat === seat);
             const row = latestInForce(mine, org.day);
-            return row ? [onDay(row, org.day)] : [];
+            return row ? [org.dated(row)] : [];
           });
       }),
   }),
