@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { GraphQLSchema } from 'graphql';
-import { type Plugin, shouldRenderGraphiQL } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
 import type { Config } from './config.js';
 import { type Encoding, encodingFor } from './content-encoding.js';
 import { graphiqlPage } from './graphiql.js';
@@ -42,6 +42,15 @@ const FRAMING = {
 };
 
 /**
+ * A browser asking for the page at this URL: GET, or HEAD (a link checker, a monitor), answered
+ * alike but for the body, which Node leaves out (Yoga's own check, GET only, left HEAD the 406
+ * of a request it could not answer).
+ */
+const asksForPage = (request: Request) =>
+  (request.method === 'GET' || request.method === 'HEAD') &&
+  request.headers.get('accept')?.includes('text/html') === true;
+
+/**
  * `GET /graphql` from a browser: GraphiQL, rendered on the first visit and kept (it only
  * changes with the schema and the configuration, i.e. with a restart). Sent compressed
  * when the browser accepts br or gzip, with an ETag per encoding: a browser revalidates on
@@ -51,7 +60,7 @@ export function useGraphiQLPage(schema: GraphQLSchema, config: Config): Plugin {
   let page: Page | undefined;
   return {
     async onRequest({ request, url, fetchAPI, endResponse }) {
-      if (!shouldRenderGraphiQL(request)) return;
+      if (!asksForPage(request)) return;
       if (url.pathname !== '/graphql' && url.pathname !== '/graphql/') return;
       page ??= render(schema, config);
       const encoding = encodingFor(request);
@@ -86,7 +95,7 @@ const GRAPHIQL_OFF =
 export function useGraphiQLOff(): Plugin {
   return {
     onRequest({ request, url, fetchAPI, endResponse }) {
-      if (!shouldRenderGraphiQL(request)) return;
+      if (!asksForPage(request)) return;
       if (url.pathname !== '/graphql' && url.pathname !== '/graphql/') return;
       const headers = { 'content-type': 'text/plain; charset=utf-8', ...FRAMING };
       endResponse(new fetchAPI.Response(GRAPHIQL_OFF, { status: 406, headers }));

@@ -72,6 +72,28 @@ describe('GET /graphql in a browser: GraphiQL', () => {
     await later.arrayBuffer();
   });
 
+  it('answers HEAD as GET, headers only; HEAD for GraphQL is 405, allowing GET and POST', async () => {
+    // Over a socket: Node leaves a HEAD answer's body out. It was a 406 for a browser's HEAD.
+    const server = createServer(t.app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const head = (accept: string) =>
+      fetch(`http://127.0.0.1:${port}/graphql`, { method: 'HEAD', headers: { accept } });
+    try {
+      const page = await head('text/html,application/xhtml+xml,*/*;q=0.8');
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(page.headers.get('etag')).toMatch(/^".+"$/);
+      expect(await page.text()).toBe('');
+      const api = await head('application/json');
+      expect(api.status).toBe(405);
+      expect(api.headers.get('allow')).toBe('GET, POST');
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
   it('is not served when ORGRAPH_GRAPHIQL is off: a browser is told so, in a line', async () => {
     const off = await startTestApp({ env: { ORGRAPH_GRAPHIQL: 'off' } });
     try {
