@@ -345,6 +345,25 @@ describe('applying a scenario', () => {
     ]);
   });
 
+  it('of no change yet evaluates to none, and is not applied until it has one', async () => {
+    const { id } = await create({ name: 'to fill in', changes: [] });
+    const evaluation = await evaluate(id);
+    expect(evaluation).toMatchObject({ conflicts: [], coverageChanges: [], units: [] });
+    expect(evaluation.newFindings).toEqual([]);
+    expect(evaluation.after).toEqual(evaluation.before);
+    const [changesBefore, versionBefore] = [await t.changeCount(), await version()];
+    expect(await t.data(APPLY, { input: { id } })).toEqual({
+      applyScenario: {
+        scenario: null,
+        userErrors: [
+          { path: 'input.id', message: 'the scenario has no changes to apply', code: 'VALIDATION' },
+        ],
+      },
+    });
+    expect(await t.changeCount()).toBe(changesBefore);
+    expect(await version()).toBe(versionBefore);
+  });
+
   it('is for ADMIN only', async () => {
     const { id } = await create({ name: 'p', changes: [{ depart: { person: 'oz@example.com' } }] });
     const result = await t.gql(APPLY, { input: { id } }, { token: planner });
