@@ -85,7 +85,7 @@ function own(
   role: AorOwnershipRow['role'],
   history: AorOwnershipRow[],
   on: Day,
-  alsoEnding: AorOwnershipRow[] = [],
+  alsoEnding?: { rows: AorOwnershipRow[]; what: string },
 ): AorOwnershipRow {
   const values = { aorId: aor.id, personId: person.id, role, startedOn: on };
   return openRow(
@@ -187,7 +187,10 @@ export function setAorOwner(w: Draft, input: OwnerInput): OwnerChange {
     const asBackup = rows.filter((row) => row.role === 'BACKUP' && row.personId === person.id);
     // The checks come first, so a refused change ends nothing: a backup run begun on a past
     // day is not erased by their owning from its first day.
-    own(w, aor, person, 'PRIMARY', primaries, on, asBackup);
+    own(w, aor, person, 'PRIMARY', primaries, on, {
+      rows: asBackup,
+      what: `${person.email} as a backup of ${aor.slug}`,
+    });
     endRows(w.aorOwnerships, asBackup, on);
   } else endRows(w.aorOwnerships, primaries, on, { today: w.recordedUntil, path: 'on' });
   const previousOwner = held ? (w.people.get(held.personId) ?? null) : null;

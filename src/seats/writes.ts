@@ -97,7 +97,10 @@ export function assignSeat(w: Draft, input: AssignSeatInput): SeatChange {
           ? `${person.email} holds the ${SEAT_NAME[input.seat]} seat from ${later.startedOn} until ${later.endedOn}; a holding from ${startedOn} must not undo that end`
           : `${emailOf(w, later.personId)} holds the ${SEAT_NAME[input.seat]} seat from ${later.startedOn}; a holder from ${startedOn} must not start before that (vacate the seat first)`,
       // Their candidacy ends as they take the seat: not erased, if it began on a past day.
-      alsoEnding: candidacy,
+      alsoEnding: {
+        rows: candidacy,
+        what: `${person.email}'s candidacy for the ${SEAT_NAME[input.seat]} seat`,
+      },
       movesBack: (later) => later.personId === person.id,
     },
   );

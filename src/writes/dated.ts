@@ -37,14 +37,20 @@ export function everInForce(row: DatedRow): boolean {
  * today or later is not history yet: today's change taken back (a leaver recorded on their
  * real, earlier day, whom today's import still placed on a team), or a plan withdrawn.
  */
-export function refuseErasing(rows: readonly DatedRow[], on: Day, today: Day, path: string) {
+export function refuseErasing(
+  rows: readonly DatedRow[],
+  on: Day,
+  today: Day,
+  path: string,
+  what = 'what it would end',
+) {
   const begun = rows
     .filter((row) => on <= row.startedOn && row.startedOn < today)
     .filter(everInForce)
     .map((row) => row.startedOn)
     .sort()[0];
   if (begun === undefined) return;
-  const message = `must be after ${begun}: what it would end had begun then, and history is kept`;
+  const message = `must be after ${begun}: ${what} had begun then, and history is kept`;
   throw UserInputError.of(path, message, 'VALIDATION');
 }
 
@@ -83,9 +89,10 @@ export interface RowStart<R> {
   laterRow: (later: R) => string;
   /**
    * Rows of another history the caller ends from the new row's start (a new holder's
-   * candidacy for the seat): checked here, after the later row, before anything is written.
+   * candidacy for the seat), and what they are in a refusal: checked here, after the later
+   * row, before anything is written.
    */
-  alsoEnding?: readonly DatedRow[];
+  alsoEnding?: { rows: readonly DatedRow[]; what: string };
   /**
    * A row set again from the first day of the one in force corrects it (a policy's values
    * for its period: an exported policy edited and imported again), though it began on a
@@ -130,7 +137,7 @@ export function openRow<R extends DatedRow>(
   table: DraftTable<R>,
   history: R[],
   values: Omit<R, 'id'>,
-  { path, today, laterRow, alsoEnding = [], correctsSameDay = false, movesBack }: RowStart<R>,
+  { path, today, laterRow, alsoEnding, correctsSameDay = false, movesBack }: RowStart<R>,
 ): { row: R; ended: R[] } {
   const start = values.startedOn;
   const end = values.endedOn;
@@ -139,7 +146,7 @@ export function openRow<R extends DatedRow>(
   );
   const later = laterRows.find((row) => !movedBack(row, today, end, movesBack));
   if (later) throw UserInputError.of(path, laterRow(later), 'VALIDATION');
-  refuseErasing(alsoEnding, start, today, path);
+  if (alsoEnding) refuseErasing(alsoEnding.rows, start, today, path, alsoEnding.what);
   const before = history.filter((row) => row.startedOn <= start);
   const ended = endRows(table, before, start, correctsSameDay ? undefined : { today, path });
   // Last, once nothing is refused: a scenario's change refused leaves its draft as it was.

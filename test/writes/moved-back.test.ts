@@ -95,6 +95,26 @@ describe('the same value stated from an earlier day than today’s change', () =
     );
   });
 
+  it('refuses it before what the change ended since, naming it: a candidacy, a backup', async () => {
+    const ADD_CANDIDATE = userErrorsOf('addCandidate', 'AddCandidateInput');
+    const seat = { unit: 'web', seat: 'ENG_LEAD' };
+    const candidacy = { ...seat, person: at('eli'), readiness: 'READY_NOW', on: day(-10) };
+    await expectWritten(t, ADD_CANDIDATE, candidacy);
+    await expectWritten(t, ASSIGN, { ...seat, person: at('eli') });
+    const promoted = { ...seat, person: at('eli'), startedOn: day(-20) };
+    const seatRefusal = await expectRefused(t, ASSIGN, promoted, 'input.startedOn', 'VALIDATION');
+    expect(seatRefusal.userErrors[0].message).toBe(
+      `must be after ${day(-10)}: ${at('eli')}'s candidacy for the Eng Lead seat had begun then, and history is kept`,
+    );
+    await expectWritten(t, ADD_BACKUP, { aor: 'pg', person: at('ned'), on: day(-10) });
+    await expectWritten(t, SET_OWNER, { aor: 'pg', person: at('ned') });
+    const owner = { aor: 'pg', person: at('ned'), on: day(-20) };
+    const aorRefusal = await expectRefused(t, SET_OWNER, owner, 'input.on', 'VALIDATION');
+    expect(aorRefusal.userErrors[0].message).toBe(
+      `must be after ${day(-10)}: ${at('ned')} as a backup of pg had begun then, and history is kept`,
+    );
+  });
+
   it('refuses another value from before it, and the same value before a plan', async () => {
     await expectWritten(t, SET_TEAM, { email: at('eli'), team: 'web' });
     const other = { email: at('eli'), team: 'storage', on: day(-5) };
