@@ -145,21 +145,20 @@ export function teamsOfPeople(
   return teams;
 }
 
-/** What the members are read with: the people found, those gone from the org, the report. */
+/** What the members are read with: those gone from the org, the report. */
 interface Read {
-  found: People;
   gone: ReadonlyMap<string, string>;
   report: Report;
 }
 
 /**
  * A person is in one team: the first listed (none when they have left the org). Each team's
- * members (with where the catalog says so), and a warning on the person for every other team
- * they are listed in, or for the team they are not made a member of once gone.
+ * members (with where the catalog says so), and a warning where it lists them in another
+ * team too, or in the team they are not made a member of once gone.
  */
 export function membersOfTeams(
   teams: Map<string, Membership[]>,
-  { found, gone, report: { warnings } }: Read,
+  { gone, report: { warnings } }: Read,
   slugOf: (key: string) => string,
 ): Map<string, Array<[string, Origin]>> {
   const members = new Map<string, Array<[string, Origin]>>();
@@ -173,10 +172,10 @@ export function membersOfTeams(
     }
     members.set(first.team, [...(members.get(first.team) ?? []), [email, first.origin]]);
     if (others.length === 0) continue;
-    const user = found.firstUser.get(email) as Entity;
+    // Said where the catalog lists the first team not joined: the User or Group that wrote it.
     const also = others.map((m) => slugOf(m.team)).join(', ');
     const message = `in ${others.length + 1} teams: joins ${slugOf(first.team)}, not ${also} (a person is in one team)`;
-    warnings.push({ origin: user.origin, message });
+    warnings.push({ origin: (others[0] as Membership).origin, message });
   }
   return members;
 }

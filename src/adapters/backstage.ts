@@ -1,5 +1,10 @@
 import type { Layer } from '../db/tables.js';
-import { emailSchema } from '../orgdoc/document.js';
+import {
+  addLeads,
+  LEAD_ANNOTATIONS,
+  leadAnnotationsOf,
+  unknownAnnotations,
+} from './backstage-leads.js';
 import {
   displayName,
   membersNamed,
@@ -13,7 +18,6 @@ import {
   at,
   type CatalogFile,
   type Entity,
-  field,
   type Glob,
   list,
   notAList,
@@ -24,7 +28,7 @@ import {
 } from './catalog.js';
 import { refFrom } from './catalog-refs.js';
 import { inferLayers, type Placement, skippedWarning } from './layers.js';
-import { type Adapted, type Origin, SourceMap, type UnitInput } from './source-map.js';
+import { type Adapted, SourceMap, type UnitInput } from './source-map.js';
 
 export type { CatalogFile, Glob, ReadFile } from './catalog.js';
 
@@ -36,12 +40,6 @@ export const DEFAULT_LAYER_MAP: Readonly<Record<string, Layer>> = {
   area: 'AREA',
   team: 'TEAM',
 };
-
-/** Backstage has no leaders: these Group annotations name them (a User reference). */
-const LEAD_ANNOTATIONS = {
-  engLead: 'orgraph.io/eng-lead',
-  techLead: 'orgraph.io/tech-lead',
-} as const;
 
 const FIELD_NAMES = {
   people: { email: 'spec.profile.email', name: 'spec.profile.displayName' },
@@ -70,41 +68,13 @@ function placeByType(groups: Entity[], map: Readonly<Record<string, Layer>>) {
   );
 }
 
-/**
- * A lead from an annotation: a User with an email, or an email itself (an entity reference
- * never holds `@`), which the import looks up in the catalog's people and the org's; anything
- * else is a problem.
- */
-function leadEmail(found: People, group: Entity, value: unknown, origin: Origin, report: Report) {
-  const written = emailSchema.safeParse(value);
-  if (written.success) return written.data;
-  const key = refFrom(group, value, 'user', (k) => found.known.has(k));
-  const email = key === null ? undefined : found.emails.get(key);
-  if (email !== undefined) return email;
-  const without = key === null ? undefined : found.withoutEmail.get(key);
-  if (without) {
-    found.withoutEmail.delete(without.key);
-    const message = `${without.ref} has no spec.profile.email, and a lead needs one`;
-    report.problems.push({ origin, message });
-  } else if (key === null || !found.known.has(key)) {
-    report.problems.push({ origin, message: `unknown user ${JSON.stringify(value)}` });
-  }
-  return null;
-}
-
 function unitOf(group: Entity, layer: Layer, parent: string | undefined, c: Catalog) {
   const slug = asSlug(group.name);
   const unit: UnitInput = { slug, name: displayName(group, c.org.units.get(slug)), layer };
   if (parent) unit.parent = parent;
   const charter = text(group.metadata.description);
   if (charter) unit.charter = charter;
-  for (const [seat, annotation] of Object.entries(LEAD_ANNOTATIONS)) {
-    const value = field(group.metadata, 'annotations', annotation);
-    if (value === undefined) continue;
-    const origin = at(group.origin, `metadata.annotations.${annotation}`);
-    const email = leadEmail(c.found, group, value, origin, c.report);
-    if (email) unit[seat as keyof typeof LEAD_ANNOTATIONS] = email;
-  }
+  addLeads(unit, group, c.found, c.report);
   return unit;
 }
 
@@ -159,7 +129,8 @@ function unitsOf(c: Catalog, placements: Map<string, Placement>): Map<string, Un
     const placement = placements.get(group.key) as Placement;
     if ('skipped' in placement) {
       const members = membersNamed(group, c.users, c.found, (k: string) => c.groups.has(k));
-      c.report.warnings.push({ origin: group.origin, message: skippedWarning(placement, members) });
+      const message = skippedWarning(placement, members, leadAnnotationsOf(group));
+      c.report.warnings.push({ origin: group.origin, message });
       continue;
     }
     const parent = c.parents.get(group.key);
@@ -223,6 +194,7 @@ export function backstageToDocument(
   const report: Report = { problems: [], warnings: [] };
   const sources = new SourceMap(FIELD_NAMES);
   const entities = readCatalog(files, read, report, glob);
+  if (!entities) return { document: { people: [], units: [] }, sources, ...report };
   const users = entities.filter((e) => e.kind === 'User');
   const groupList = entities.filter((e) => e.kind === 'Group');
   // A readable file of no entity we read is not a catalog (an org document, a CSV): said,
@@ -234,6 +206,7 @@ export function backstageToDocument(
   }
   for (const user of users) notAList(user, ['memberOf'], report);
   for (const group of groupList) notAList(group, ['members', 'children'], report);
+  for (const entity of entities) unknownAnnotations(entity, report);
   const groups = new Map(groupList.map((group) => [group.key, group]));
   const found = peopleOf(users, sources, org.people);
   const parents = parentsOf(groups, report);

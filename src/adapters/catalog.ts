@@ -71,19 +71,24 @@ export const at = (origin: Origin, name: string): Origin => ({
   text: `${origin.text}, ${name}`,
 });
 
-/** The documents of one file; YAML errors by file, document and line. */
+/**
+ * The documents of one file; a document that is not YAML, by file, document and line: its
+ * first error only, as the parser's next ones follow from it (an unclosed `[` is four).
+ */
 function parseDocuments(file: CatalogFile, order: number, problems: SourceProblem[]): unknown[] {
   const { documents, contentOf } = parseCatalogFile(file);
   return documents.map((document, index) => {
-    if (document.errors.length === 0) return contentOf(document);
+    const [error] = document.errors;
+    if (!error) return contentOf(document);
     const origin = { order: order + index, text: `${file.name} document ${index + 1}` };
-    for (const error of document.errors) {
-      const [line = ''] = error.message.split('\n');
-      problems.push({ origin, message: line.replace(/:$/, '') });
-    }
-    return null;
+    const [line = ''] = error.message.split('\n');
+    problems.push({ origin, message: line.replace(/:$/, '') });
+    return unreadable;
   });
 }
+
+/** A document that is not YAML: what it holds is unknown. */
+const unreadable = Symbol('unreadable');
 
 const KINDS = { group: 'Group', user: 'User', location: 'Location' } as const;
 type Kind = (typeof KINDS)[keyof typeof KINDS];
@@ -195,14 +200,17 @@ function parseCatalogFile(file: CatalogFile) {
  * The Group and User entities of catalog files (multi-document YAML, as `catalog-info.yaml`
  * and Backstage's org files are written), in file order, following the files each Location
  * entity names (each file read once); `read` gives their text, `glob` the files a glob matches.
+ * Null when a document is not YAML: the catalog's entities are then unknown, and what would
+ * follow from them (a group it defines named unknown elsewhere) is not said.
  */
 export function readCatalog(
   files: CatalogFile[],
   read: ReadFile,
   report: Report,
   glob?: Glob,
-): Entity[] {
+): Entity[] | null {
   const entities: Entity[] = [];
+  let readable = true;
   const defined = new Map<string, Entity>();
   const queue = [...files];
   const seen = new Set(files.map((file) => file.name));
@@ -211,6 +219,7 @@ export function readCatalog(
     const documents = parseDocuments(file, order + 1, report.problems);
     for (const [index, document] of documents.entries()) {
       order += 1;
+      if (document === unreadable) readable = false;
       // An empty document (a trailing `---`) is nothing; a mapping without a kind is said.
       if (isRecord(document) && typeof document.kind !== 'string') {
         const origin = { order, text: `${file.name} document ${index + 1}` };
@@ -240,5 +249,5 @@ export function readCatalog(
       }
     }
   }
-  return entities;
+  return readable ? entities : null;
 }

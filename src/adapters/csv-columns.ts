@@ -163,7 +163,8 @@ function lackingMessage(
   const says = unmatched.map((column) => `${column}=<header>`).join(',');
   return [
     [...missing.values()].join(', '),
-    `headers found: ${header.join(', ') || '(none)'}`,
+    // An export's trailing empty columns head nothing: not listed as headers found.
+    `headers found: ${header.filter((name) => name.trim() !== '').join(', ') || '(none)'}`,
     unmatched.length > 0 &&
       `no header looks like ${unmatched.join(' or ')} (--columns ${says} says which)`,
     offers.size > 0 && offerText(offers),

@@ -28,10 +28,19 @@ export const SKIPPED = {
 } as const;
 
 /** A skipped group's warning, and that its members' membership of it is not read either. */
-export function skippedWarning(placement: { skipped: string }, members: number): string {
-  if (members === 0) return placement.skipped;
+export function skippedWarning(
+  placement: { skipped: string },
+  members: number,
+  leads: readonly string[] = [],
+): string {
   const people = members === 1 ? '1 person' : `${members} people`;
-  return `${placement.skipped}; its membership (${people}) is not read either`;
+  const unread = [
+    ...(members === 0 ? [] : [`its membership (${people})`]),
+    ...(leads.length === 0 ? [] : [`its ${leads.join(' and ')}`]),
+  ];
+  if (unread.length === 0) return placement.skipped;
+  const verb = unread.length === 1 && leads.length < 2 ? 'is' : 'are';
+  return `${placement.skipped}; ${unread.join(' and ')} ${verb} not read either`;
 }
 
 /**

@@ -237,7 +237,7 @@ describe('import --from backstage: a catalog in the shape of Backstage’s examp
       `${NORTHWIND}: imported: 28 created, 0 updated, 0 unchanged; 3 warnings.`,
       'Warnings:',
       '  org.yaml: group:default/northwind: skipped: above the pillars (a root); the groups under it are the top',
-      '  storage-group.yaml: user:default/eli: in 2 teams: joins storage, not checkout (a person is in one team)',
+      '  storage-group.yaml: user:default/eli, spec.memberOf: in 2 teams: joins storage, not checkout (a person is in one team)',
       '  compute-group.yaml: user:default/build-bot: skipped: no spec.profile.email (a person needs one)',
     ]);
     const org = JSON.parse(await exported());

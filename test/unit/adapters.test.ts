@@ -122,7 +122,8 @@ describe('csvToDocument', () => {
 
   it('offers first and last name for a name, not the employee number beside them', () => {
     const { problems } = csvToDocument(
-      'Employee #,First Name,Last Name,Email,Reports To (Email)\n1,Ana,Ruiz,ana@corp.test,\n',
+      // Trailing empty columns, as spreadsheets export them, head nothing found.
+      'Employee #,First Name,Last Name,Email,Reports To (Email),,\n1,Ana,Ruiz,ana@corp.test,,,\n',
       { teams },
     );
     expect(problems.map((p) => p.message)).toEqual([

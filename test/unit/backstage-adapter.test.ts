@@ -171,8 +171,9 @@ describe('backstageToDocument', () => {
       'guest@corp.test',
     ]);
     expect(adapted.document.units?.find((u) => u.slug === 'team-b')?.members).toBeUndefined();
+    // Said where the team not joined is listed: the User of the other namespace, as written.
     expect(located(adapted.warnings)).toContain(
-      'catalog.yaml: user:default/guest: in 2 teams: joins team-a, not team-b (a person is in one team)',
+      'catalog.yaml: user:development/guest, spec.memberOf: in 2 teams: joins team-a, not team-b (a person is in one team)',
     );
   });
 
@@ -457,6 +458,44 @@ describe('backstageToDocument', () => {
     expect(locatedProblems(broken, [])[0]).toMatch(
       /^catalog.yaml document 1: .* at line 3, column 1$/,
     );
+  });
+
+  it('tells a document that is not YAML once, and nothing that would follow from it', () => {
+    // An unclosed `[` was four parser messages, and every reference to the group it defines
+    // was a warning of an unknown group.
+    const broken =
+      'kind: Group\nmetadata: { name: team-b }\nspec: { type: team, parent: tools }\n bad: [\n';
+    const adapted = catalog(...tree, broken, user('bo', 'bo@corp.test', ['team-b']));
+    expect(locatedProblems(adapted, [])).toHaveLength(1);
+    expect(locatedProblems(adapted, [])[0]).toMatch(/^catalog.yaml document 5: /);
+    expect(adapted.warnings).toEqual([]);
+  });
+
+  it('says what it does not read of a group: a skipped root’s leads, an unknown orgraph.io key', () => {
+    const annotations = (a: Record<string, string>) => ({ annotations: a });
+    const adapted = catalog(
+      group(
+        'acme',
+        { type: 'organization', children: ['infra'] },
+        annotations({
+          'orgraph.io/eng-lead': 'ann@corp.test',
+          'orgraph.io/tech-lead': 'ann@corp.test',
+        }),
+      ),
+      ...tree.slice(1, 3),
+      group(
+        'team-a',
+        { type: 'team', parent: 'tools' },
+        annotations({ 'orgraph.io/englead': 'ann' }),
+      ),
+      user('ann', 'ann@corp.test', ['team-a']),
+    );
+    expect(adapted.problems).toEqual([]);
+    expect(adapted.document.units?.find((u) => u.slug === 'team-a')?.engLead).toBeUndefined();
+    expect(located(adapted.warnings)).toEqual([
+      `catalog.yaml: group:default/acme: ${SKIPPED.root}; its orgraph.io/eng-lead and orgraph.io/tech-lead are not read either`,
+      'catalog.yaml: group:default/team-a, metadata.annotations.orgraph.io/englead: not read: orgraph reads orgraph.io/eng-lead and orgraph.io/tech-lead (on a Group)',
+    ]);
   });
 
   it('a file of no Group or User (an org document, a CSV) is a problem, not "no change"', () => {
