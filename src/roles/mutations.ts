@@ -64,8 +64,9 @@ orgMutation({
       }),
       person: t.string({
         description:
-          'Who filled it (email). For a seat role they take the seat from `on`; for an ' +
-          'ENGINEER role they join the team from `on`; in the same transaction.',
+          'Who filled it (email). For a seat role they take the seat from `on`, not acting (the ' +
+          "seat's acting holder filling it is confirmed); for an ENGINEER role they join the " +
+          'team from `on`; in the same transaction.',
       }),
     }),
   }),

@@ -123,8 +123,10 @@ export function fillRole(w: Draft, input: CloseRoleInput): Fill {
       const { membership } = setTeam(w, { email: input.person, team: slug, on });
       return { ...none, membership };
     }
+    // A requisition filled is a permanent hire: the seat's acting holder filling it is
+    // confirmed from `on` (a CONFIRMED change), not left acting.
     const seat = { unit: slug, seat: openRole.seat, person: input.person, startedOn: on };
-    return { ...none, assignment: assignSeat(w, seat).assignment };
+    return { ...none, assignment: assignSeat(w, { ...seat, acting: false }).assignment };
   } catch (error) {
     if (!(error instanceof UserInputError)) throw error;
     throw error.located((path) => (path && FILL_PATHS[path]) ?? path);

@@ -201,6 +201,37 @@ describe('fillRole with the person who filled it', () => {
     expect(unit.techLead.email).toBe(email(3));
   });
 
+  it('confirms the seat’s acting holder who fills it, from the day filled', async () => {
+    const ASSIGN = `mutation ($input: AssignSeatInput!) {
+      assignSeat(input: $input) { userErrors { message } } }`;
+    const interim = { unit: 'db', seat: 'TECH_LEAD', person: email(3), acting: true };
+    const assigned = await t.data(ASSIGN, { input: { ...interim, startedOn: '2026-09-01' } });
+    expect(assigned.assignSeat.userErrors).toEqual([]);
+    const { openRole: role } = await expectWritten(t, OPEN, {
+      unit: 'db',
+      seat: 'TECH_LEAD',
+      openedOn: '2026-09-10',
+    });
+    const filled = await t.data(FILL_WITH, {
+      input: { id: role.id, on: '2026-10-15', person: email(3) },
+    });
+    expect(filled.fillRole.userErrors).toEqual([]);
+    // A requisition filled is a permanent hire: it stayed acting, LONG_ACTING and all.
+    const { unit, leadershipChanges } = await t.data(`{
+      unit(slug: "db") { seatHistory { seat acting startedOn endedOn } }
+      leadershipChanges(from: "2026-09-01", to: "${TODAY}") { nodes { seat on kind } }
+    }`);
+    expect(unit.seatHistory.filter((a: { seat: string }) => a.seat === 'TECH_LEAD')).toEqual([
+      { seat: 'TECH_LEAD', acting: false, startedOn: '2026-10-15', endedOn: null },
+      { seat: 'TECH_LEAD', acting: true, startedOn: '2026-09-01', endedOn: '2026-10-14' },
+    ]);
+    expect(leadershipChanges.nodes).toContainEqual({
+      seat: 'TECH_LEAD',
+      on: '2026-10-15',
+      kind: 'CONFIRMED',
+    });
+  });
+
   it('puts an engineer on the team', async () => {
     const { openRole: role } = await expectWritten(t, OPEN, { unit: 'db', seat: 'ENGINEER' });
     const { fillRole } = await t.data(FILL_WITH, { input: { id: role.id, person: email(1) } });
