@@ -14,6 +14,7 @@ import { scopeArg } from '../graphql/args.js';
 import { builder, type Types } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
 import { COST } from '../graphql/costs.js';
+import { readOn } from '../graphql/on-day.js';
 import { arrayPage } from '../graphql/pagination.js';
 import { Person } from '../people/types.js';
 import { SeatEnum } from '../seats/types.js';
@@ -31,7 +32,14 @@ const LeadershipChange = builder.objectRef<ChangeData>('LeadershipChange').imple
     'A day on which a seat’s holder differs from the day before (several writes taking ' +
     'effect on one day are one change).',
   fields: (t) => ({
-    unit: t.field({ type: OrgUnit, description: 'The unit.', resolve: (c) => c.unitId }),
+    unit: t.field({
+      type: OrgUnit,
+      description:
+        'The unit, as it stands today; archived by then, as it stood on its last day (created ' +
+        'later, on its first).',
+      resolve: (c, _args, context) =>
+        readOn(context, context.today, (org) => org.unitLastSeen(c.unitId)),
+    }),
     seat: t.expose('seat', { type: SeatEnum, description: 'The seat.' }),
     on: t.expose('on', {
       type: 'Date',

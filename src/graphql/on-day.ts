@@ -1,4 +1,5 @@
 import type { ArgBuilder } from '@pothos/core';
+import { addDays } from '../core/org/days.js';
 import { latestInForce } from '../core/org/in-force.js';
 import { aorUnitFrom } from '../core/org/lines.js';
 import type { Day, OrgState } from '../core/org/state.js';
@@ -95,6 +96,21 @@ export class OrgOnDay {
   unit(id: number | null): OnDay<UnitRow> | null {
     const row = id === null ? undefined : this.org.rows().units.get(id);
     return row ? this.dated(row) : null;
+  }
+
+  /**
+   * A unit a history answer names (a churn change): on the day, or, not there that day, on
+   * the nearest day it was — its last day when archived by then, its first when created
+   * later — so what is asked of it (coverage, leads) is what it had, not an error that takes
+   * the whole list with it.
+   */
+  unitLastSeen(id: number): OnDay<UnitRow> {
+    const row = this.org.rows().units.get(id) ?? missing('unit', id);
+    const { archivedOn, createdOn } = row;
+    if (archivedOn !== null && archivedOn <= this.day) {
+      return onDay(row, addDays(archivedOn, -1), this.planned);
+    }
+    return createdOn > this.day ? onDay(row, createdOn, this.planned) : this.dated(row);
   }
 
   /**

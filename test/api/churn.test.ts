@@ -149,6 +149,20 @@ describe('leadership churn through GraphQL', () => {
     ]);
   });
 
+  it('names a unit archived by today as it last stood: its coverage asked, the list answers', async () => {
+    // Asked of today, t4's coverage was an error, and it emptied the whole list (non-null).
+    const { leadershipChanges, lastDay } = await t.data(
+      `query ($from: Date!, $to: Date!) {
+        leadershipChanges(from: $from, to: $to) { nodes { unit { slug coverage { status } } } }
+        lastDay: unit(slug: "t4", asOf: "2026-03-31") { coverage { status } }
+      }`,
+      SPRING,
+    );
+    expect(leadershipChanges.nodes).toHaveLength(8);
+    const t4 = leadershipChanges.nodes.find((c: ChangeNode) => c.unit.slug === 't4');
+    expect(t4.unit.coverage).toEqual(lastDay.coverage);
+  });
+
   it('asks the database the same few statements for 3 changes as for 8 (no SQL per change)', async () => {
     const statementsOf = async (variables: Record<string, unknown>) => {
       await t.data(CHANGES_QUERY, variables); // the snapshot loaded, as a running server's is
