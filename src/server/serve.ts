@@ -35,6 +35,8 @@ let app: App | undefined;
 let server: Server | undefined;
 let connections: Set<Socket> | undefined;
 let stopping = false;
+/** When the first stop signal came. */
+let stoppedAt = 0;
 let starting: Promise<void> | undefined;
 
 async function closeAll(): Promise<void> {
@@ -121,11 +123,15 @@ function announce(config: Config, port: number, started: Omit<Started, 'tty'> = 
  */
 async function stop(reason: string, exitCode: number): Promise<void> {
   if (stopping) {
+    // One Ctrl-C arrives twice: the terminal signals npm and the server alike, and npm passes
+    // its own on (a worker gets its primary's SIGTERM after the terminal's SIGINT).
+    if (Date.now() - stoppedAt < SAME_STOP_MS) return;
     // A second signal: the operator does not wait for what is left (it was ignored).
     logger?.warn({ reason }, `${reason} again: exiting now`);
     process.exit(1);
   }
   stopping = true;
+  stoppedAt = Date.now();
   const graceMs = config?.shutdownGraceMs ?? 0;
   logger?.info(
     { reason, graceMs },
@@ -157,6 +163,8 @@ async function stop(reason: string, exitCode: number): Promise<void> {
 }
 
 const CLOSE_MS = 5_000;
+/** A signal this soon after the first is the same stop, delivered twice. */
+const SAME_STOP_MS = 1_000;
 
 /** The configuration when it asks for workers (and this is their primary), else null. */
 function workersWanted(): Config | null {

@@ -47,6 +47,25 @@ describe.skipIf(process.env.DATABASE_URL)(
       180_000,
     );
 
+    it('Ctrl-C, which signals npm and the server alike, is one clean stop: exit 0', async () => {
+      // A terminal's Ctrl-C reaches every process of its group, and npm passes its own on:
+      // the server took the second SIGINT for an operator's second Ctrl-C, and exited 1 at once.
+      const dataDir = await demoDir();
+      const npm = await startServer({ ORGRAPH_DATA_DIR: dataDir }, ['npm', 'start']);
+      const npmPid = npm.child.pid as number;
+      const serverPid: number = JSON.parse(
+        readFileSync(join(dataDir, 'orgraph-owner.json'), 'utf8'),
+      ).pid;
+      started.push(serverPid, npmPid);
+      process.kill(serverPid, 'SIGINT');
+      process.kill(npmPid, 'SIGINT');
+      expect(await npm.exited).toBe(0);
+      expect(npm.output()).toMatch(/SIGINT: finishing requests in flight/);
+      expect(npm.output()).not.toMatch(/again: exiting now/);
+      // npm echoes the start script: the refusal of a bad ORGRAPH_HEAP_MB was in it.
+      expect(npm.output()).not.toMatch(/could not start/);
+    }, 180_000);
+
     it.each(['abc', '48'])('refuses an ORGRAPH_HEAP_MB of %s in one line, exit 2', async (heap) => {
       // Node refused abc in its own words ("node: bad option: --max-old-space-size=abc"),
       // exit 9; 48 MB ran V8 out of memory at start, a stack trace and exit 134.
