@@ -8,6 +8,7 @@ import { sslModeAsPgReadsIt } from '../db/ssl-mode.js';
 import type { AccessSettings } from '../tokens/authenticate.js';
 import { checkJwtEnv, jwtConfigOf, jwtEnv } from '../tokens/jwt-config.js';
 import { ConfigError } from './config-error.js';
+import { milliseconds, onOff, port, postgresUrl, secret, whole } from './config-values.js';
 import type { ConnectionLimits } from './http-server.js';
 
 /**
@@ -16,36 +17,11 @@ import type { ConnectionLimits } from './http-server.js';
  */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../.orgraph', import.meta.url));
 
-const onOff = z
-  .enum(['on', 'off', 'true', 'false', '1', '0'])
-  .transform((value) => value === 'on' || value === 'true' || value === '1');
-
-const milliseconds = z.coerce.number().int().min(1).max(3_600_000);
-
-/** A port: digits only (`" "` was 0, a random port; `0x11` was 17). */
-const port = z
-  .string()
-  .regex(/^\d{1,5}$/, 'a port number, 0 to 65535')
-  .transform(Number)
-  .pipe(z.number().max(65535, 'a port number, 0 to 65535'));
-
-/** A bearer secret: no whitespace (one read from a file, newline and all, never matched). */
-const secret = (min: number) =>
-  z
-    .string()
-    .min(min)
-    .refine((value) => !/\s/.test(value), 'has whitespace (a line break from a file?): remove it');
-
 const envSchema = z
   .object({
     PORT: port.default(4000),
     HOST: z.string().min(1).default('127.0.0.1'),
-    DATABASE_URL: z
-      .string()
-      .url()
-      .refine((url) => /^postgres(ql)?:\/\//i.test(url), 'must be a postgres:// URL')
-      .transform(sslModeAsPgReadsIt)
-      .optional(),
+    DATABASE_URL: postgresUrl.transform(sslModeAsPgReadsIt).optional(),
     ORGRAPH_DATA_DIR: z.string().min(1).optional(),
     ORGRAPH_DEMO: onOff.default(true),
     ORGRAPH_ADMIN_TOKEN: secret(1).optional(),
@@ -54,7 +30,7 @@ const envSchema = z
     ORGRAPH_OPEN_READ: z
       .string()
       .transform((value) => (value.toLowerCase() === 'off' ? 'off' : value.toUpperCase()))
-      .pipe(z.enum(['off', 'VIEWER', 'PLANNER']))
+      .pipe(z.enum(['off', 'VIEWER', 'PLANNER'], { error: 'off, VIEWER or PLANNER' }))
       .default('off'),
     // Host names open reads answer beside IP addresses and localhost (open-read-host.ts).
     ORGRAPH_OPEN_READ_HOSTS: z
@@ -73,32 +49,32 @@ const envSchema = z
         'a comma-separated list of origins like https://dash.example.com',
       ),
     ORGRAPH_GRAPHIQL: onOff.default(true),
-    ORGRAPH_TLM_THRESHOLD: z.coerce.number().int().min(1).default(4),
-    ORGRAPH_LONG_TLM_DAYS: z.coerce.number().int().min(1).default(180),
-    ORGRAPH_SPAN_LIMIT: z.coerce.number().int().min(1).default(10),
-    ORGRAPH_ACTING_DAYS: z.coerce.number().int().min(1).default(90),
-    ORGRAPH_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    ORGRAPH_TLM_THRESHOLD: whole(1).default(4),
+    ORGRAPH_LONG_TLM_DAYS: whole(1).default(180),
+    ORGRAPH_SPAN_LIMIT: whole(1).default(10),
+    ORGRAPH_ACTING_DAYS: whole(1).default(90),
+    ORGRAPH_LOG_LEVEL: z
+      .enum(['debug', 'info', 'warn', 'error', 'silent'], {
+        error: 'debug, info, warn, error or silent',
+      })
+      .default('info'),
     // 6 MiB: the 2,000-team / 20,000-person import document is 3.4 MB (4.9 MB pretty-printed).
-    ORGRAPH_MAX_BODY_BYTES: z.coerce
-      .number()
-      .int()
-      .min(1_024)
-      .default(6 * 1024 * 1024),
+    ORGRAPH_MAX_BODY_BYTES: whole(1_024).default(6 * 1024 * 1024),
     // When set, GET /metrics needs it as a bearer token.
     ORGRAPH_METRICS_TOKEN: secret(16).optional(),
-    ORGRAPH_DB_CONNECT_TIMEOUT_MS: milliseconds.default(5_000),
-    ORGRAPH_DB_STATEMENT_TIMEOUT_MS: milliseconds.default(30_000),
-    ORGRAPH_SHUTDOWN_GRACE_MS: milliseconds.default(10_000),
-    ORGRAPH_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(1_000),
+    ORGRAPH_DB_CONNECT_TIMEOUT_MS: milliseconds().default(5_000),
+    ORGRAPH_DB_STATEMENT_TIMEOUT_MS: milliseconds().default(30_000),
+    ORGRAPH_SHUTDOWN_GRACE_MS: milliseconds().default(10_000),
+    ORGRAPH_MAX_CONNECTIONS: whole(1).default(1_000),
     // At least a minute: a request the server is still working on (a large import over HTTP,
     // some 20 s at 20,000 people) sends nothing meanwhile, and must not be cut.
-    ORGRAPH_STALL_TIMEOUT_MS: milliseconds
-      .pipe(z.number().min(60_000, 'must be at least 60000 (a large import takes some 20 s)'))
-      .default(120_000),
-    ORGRAPH_WORKERS: z.coerce.number().int().min(1).max(256).optional(),
+    ORGRAPH_STALL_TIMEOUT_MS: milliseconds(60_000, 'a large import takes some 20 s').default(
+      120_000,
+    ),
+    ORGRAPH_WORKERS: whole(1, 256).optional(),
     // Per process: each worker has its own pool, so the server takes workers × (this + 1 LISTEN).
     // Unset: sized by the worker count (poolMaxPerWorker).
-    ORGRAPH_DB_POOL_MAX: z.coerce.number().int().min(1).optional(),
+    ORGRAPH_DB_POOL_MAX: whole(1).optional(),
     ...jwtEnv,
   })
   .superRefine(checkJwtEnv);

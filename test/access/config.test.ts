@@ -71,12 +71,42 @@ describe('single sign-on settings', () => {
 
 describe('DATABASE_URL', () => {
   it('is a PostgreSQL URL: another database is a bad setting', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'mysql://root@localhost/test' })).toThrow(
-      /Bad setting DATABASE_URL: must be a postgres:\/\/ URL/,
-    );
+    // Said once, in the operator's words: not a URL was "Invalid URL; …" and this both.
+    for (const url of ['mysql://root@localhost/test', 'not-a-url']) {
+      expect(() => loadConfig({ DATABASE_URL: url })).toThrow(
+        'Bad setting DATABASE_URL: a postgres:// URL, e.g. postgres://user@127.0.0.1:5432/orgraph. Fix or unset it.',
+      );
+    }
     expect(loadConfig({ DATABASE_URL: 'postgresql://u@h/db' }).databaseUrl).toBe(
       'postgresql://u@h/db',
     );
+  });
+});
+
+describe('a bad number', () => {
+  it('is said in the operator’s words, not the validation library’s', () => {
+    // They were "Invalid input: expected number, received NaN", "Too small: expected number
+    // to be >=1", "Invalid option: expected one of …".
+    const said = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(said({ ORGRAPH_SHUTDOWN_GRACE_MS: 'soon' })).toBe(
+      'Bad setting ORGRAPH_SHUTDOWN_GRACE_MS: milliseconds, at least 1 and at most 3600000. Fix or unset it.',
+    );
+    expect(said({ ORGRAPH_TLM_THRESHOLD: '-3' })).toBe(
+      'Bad setting ORGRAPH_TLM_THRESHOLD: a whole number, at least 1. Fix or unset it.',
+    );
+    expect(said({ ORGRAPH_WORKERS: '1000' })).toBe(
+      'Bad setting ORGRAPH_WORKERS: a whole number, at least 1 and at most 256. Fix or unset it.',
+    );
+    expect(said({ ORGRAPH_DEMO: 'maybe' })).toBe(
+      'Bad setting ORGRAPH_DEMO: on or off. Fix or unset it.',
+    );
+    expect(loadConfig({ ORGRAPH_SPAN_LIMIT: '12' }).thresholds.spanLimit).toBe(12);
   });
 });
 
@@ -112,7 +142,7 @@ describe('connection limits', () => {
     const set = { ORGRAPH_MAX_CONNECTIONS: '50', ORGRAPH_STALL_TIMEOUT_MS: '90000' };
     expect(loadConfig(set)).toMatchObject({ maxConnections: 50, stallTimeoutMs: 90_000 });
     expect(() => loadConfig({ ORGRAPH_STALL_TIMEOUT_MS: '15000' })).toThrow(
-      'Bad setting ORGRAPH_STALL_TIMEOUT_MS: must be at least 60000 (a large import takes some 20 s). Fix or unset it.',
+      'Bad setting ORGRAPH_STALL_TIMEOUT_MS: milliseconds, at least 60000 (a large import takes some 20 s) and at most 3600000. Fix or unset it.',
     );
   });
 });

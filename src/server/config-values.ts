@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+// The shapes of orgraph's settings, each refusal in the operator's words ("a whole number,
+// at least 1"), not the validation library's ("expected number, received NaN").
+
+export const onOff = z
+  .enum(['on', 'off', 'true', 'false', '1', '0'], { error: 'on or off' })
+  .transform((value) => value === 'on' || value === 'true' || value === '1');
+
+/** A whole number from `min` (to `max`): digits only, as a port is. */
+export function whole(min: number, max = Number.MAX_SAFE_INTEGER) {
+  const said = `a whole number, at least ${min}${max < Number.MAX_SAFE_INTEGER ? ` and at most ${max}` : ''}`;
+  return z
+    .string()
+    .regex(/^\d{1,16}$/, said)
+    .transform(Number)
+    .pipe(z.number().min(min, said).max(max, said));
+}
+
+/** Milliseconds, from `min` (and why so many) to an hour. */
+export const milliseconds = (min = 1, why?: string) => {
+  const said = `milliseconds, at least ${min}${why ? ` (${why})` : ''} and at most 3600000`;
+  return z
+    .string()
+    .regex(/^\d{1,16}$/, said)
+    .transform(Number)
+    .pipe(z.number().min(min, said).max(3_600_000, said));
+};
+
+/** A port: digits only (`" "` was 0, a random port; `0x11` was 17). */
+export const port = z
+  .string()
+  .regex(/^\d{1,5}$/, 'a port number, 0 to 65535')
+  .transform(Number)
+  .pipe(z.number().max(65535, 'a port number, 0 to 65535'));
+
+/** A bearer secret: no whitespace (one read from a file, newline and all, never matched). */
+export const secret = (min: number) =>
+  z
+    .string()
+    .min(min, `at least ${min} characters`)
+    .refine((value) => !/\s/.test(value), 'has whitespace (a line break from a file?): remove it');
+
+/** A PostgreSQL connection URL (said once, whatever is wrong with it). */
+export const postgresUrl = z
+  .string()
+  .refine(
+    (url) => /^postgres(ql)?:\/\//i.test(url) && URL.canParse(url),
+    'a postgres:// URL, e.g. postgres://user@127.0.0.1:5432/orgraph',
+  );
