@@ -277,6 +277,24 @@ describe.skipIf(!hasChromium)(
       await page.close();
     });
 
+    it('names a team scope from the address, and says when a link leads outside the scope', async () => {
+      const page = await openDashboard(browser, url, ADMIN_TOKEN);
+      await page.goto(`${url}/?scope=storage`);
+      await page.waitForFunction(USABLE);
+      // The picker lists pillars and areas: a team was "storage (not in the org that day)".
+      const picked = page.getByLabel('Scope').locator('option:checked');
+      await expect.poll(() => picked.textContent()).toBe('Storage (team)');
+      await page.getByLabel('Scope').selectOption('infra');
+      await page.getByLabel("Person's email").fill('cy@example.com');
+      await page.getByRole('button', { name: 'Show the impact' }).click();
+      // Cy leads Pipelines, outside Infrastructure: its link did nothing, unsaid.
+      await page.locator('#what-if').getByRole('link', { name: 'Pipelines' }).first().click();
+      await expect
+        .poll(() => page.locator('#tree [role=status]').textContent())
+        .toBe('pipelines is outside Infrastructure, the scope picked: pick Whole org to see it.');
+      await page.close();
+    });
+
     it('answers for today when the address names a day the API does not (2026-02-30)', async () => {
       const page = await openDashboard(browser, url, ADMIN_TOKEN);
       await page.waitForFunction(USABLE);
@@ -313,6 +331,16 @@ describe.skipIf(!hasChromium)(
       const before = await shown('2025-06-01');
       expect(before.spanLimit).not.toBe(now.spanLimit);
       await expect.poll(() => panel.textContent()).toContain(`Span limit${before.spanLimit}`);
+      // No policy set by then: the defaults, not "Since 1900-01-01".
+      expect(before.since).toBe('1900-01-01');
+      expect(await panel.textContent()).toContain('The defaults: no policy set by then');
+      // The teams without a Tech Lead are counted up front, as the findings are.
+      const { teamsWithoutTechLead } = await api.data(
+        '{ teamsWithoutTechLead(asOf: "2025-06-01") { totalCount } }',
+      );
+      await expect
+        .poll(() => page.locator('#no-tech-lead .count').textContent())
+        .toBe(`${teamsWithoutTechLead.totalCount} teams without a Tech Lead`);
       await page.close();
     });
 

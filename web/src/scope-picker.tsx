@@ -1,4 +1,6 @@
-import { useQuery } from './query.js';
+import { useContext } from 'preact/hooks';
+import { today } from './days.js';
+import { AskingContext, useQuery } from './query.js';
 import { useUsable } from './usable.js';
 
 interface ScopeUnit {
@@ -14,6 +16,18 @@ const SCOPES_QUERY = `query DashboardScopes($asOf: Date) {
   }
 }`;
 
+// A scope the list above lacks (a team, named in the address): is it in the org that day?
+const SCOPED_QUERY = `query DashboardScoped($asOf: Date, $scope: String!) {
+  unit(slug: $scope, asOf: $asOf) { name layer archivedOn parent { slug } }
+}`;
+
+interface ScopedUnit {
+  name: string;
+  layer: string;
+  archivedOn: string | null;
+  parent: { slug: string } | null;
+}
+
 export interface ScopePickerProps {
   scope: string;
   setScope: (slug: string) => void;
@@ -22,7 +36,8 @@ export interface ScopePickerProps {
 /**
  * "Scope": the rollup, trend, lists, churn and (for an unscoped planner) the bench answer for
  * one pillar or area, or the whole org. Asked once the page is usable (it is not needed
- * before); a scope the day has not (archived, or not made yet) is said, not asked.
+ * before); a scope the day has not (archived, or not made yet) is said, not asked, and one
+ * the list lacks (a team, named in the address) is named with its layer.
  */
 export function ScopePicker({ scope, setScope }: ScopePickerProps) {
   const { data } = useQuery<{ units: { nodes: ScopeUnit[] } }>(
@@ -31,12 +46,25 @@ export function ScopePicker({ scope, setScope }: ScopePickerProps) {
   );
   const pillars = data?.units.nodes ?? [];
   const known = pillars.some((p) => p.slug === scope || p.children.some((a) => a.slug === scope));
+  const other = useQuery<{ unit: ScopedUnit | null }>(
+    SCOPED_QUERY,
+    data && scope && !known ? {} : null,
+  ).data?.unit;
+  const { asOf } = useContext(AskingContext);
+  // Below a parent that day (a pillar has none), not archived by then: as the tree shows it.
+  const there =
+    other &&
+    !(other.archivedOn && other.archivedOn <= (asOf ?? today())) &&
+    (other.layer === 'PILLAR' || other.parent);
+  const unlisted = there
+    ? `${other.name} (${other.layer.toLowerCase()})`
+    : `${scope} (not in the org that day)`;
   return (
     <label>
       Scope{' '}
       <select value={scope} onChange={(e) => setScope(e.currentTarget.value)}>
         <option value="">Whole org</option>
-        {scope && !known ? <option value={scope}>{scope} (not in the org that day)</option> : null}
+        {scope && !known ? <option value={scope}>{unlisted}</option> : null}
         {pillars.map((pillar) => (
           <optgroup key={pillar.slug} label={pillar.name}>
             <option value={pillar.slug}>{pillar.name}</option>

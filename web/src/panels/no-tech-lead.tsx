@@ -40,6 +40,11 @@ export function TeamsWithoutTechLead() {
   return (
     <Panel id="no-tech-lead" title="Teams without a Tech Lead" loading={loading} error={error}>
       {teams && teams.totalCount === 0 ? <p>Every team has a Tech Lead.</p> : null}
+      {teams && teams.totalCount > 0 ? (
+        <p aria-live="polite" class="count">
+          {plural(teams.totalCount, 'team')} without a Tech Lead
+        </p>
+      ) : null}
       <ul class="plain">
         {teams?.nodes.map((team) => (
           <li key={team.slug}>

@@ -1,3 +1,4 @@
+import { FIRST_DAY } from '../days.js';
 import { FINDING_KINDS, type FindingKind, type Severity } from '../labels.js';
 import { useQuery } from '../query.js';
 import { Panel, SeverityBadge } from '../ui.js';
@@ -31,7 +32,12 @@ export function PolicyInForce() {
     <Panel id="policy" title="Policy in force" loading={loading} error={error}>
       {policy ? (
         <>
-          <p class="muted">Since {policy.since}</p>
+          <p class="muted">
+            {/* In force from the first day the API answers for: no policy set before it. */}
+            {policy.since === FIRST_DAY
+              ? 'The defaults: no policy set by then'
+              : `Since ${policy.since}`}
+          </p>
           <dl class="policy">
             <dt>TLM team size</dt>
             <dd>{policy.tlmTeamSize}</dd>

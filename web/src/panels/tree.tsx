@@ -43,8 +43,17 @@ export function OrgTree({ revealed }: TreeProps) {
 
   // A link elsewhere asked for a unit: open the way down to it, then focus it.
   // Only a new request reveals, not a change of what is open.
+  const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
     if (!revealed || pillars.length === 0) return;
+    // A unit the tree does not show: said, where the link did nothing.
+    const outside = !slugs.includes(revealed.slug)
+      ? `${revealed.slug} is not in the org on the day shown.`
+      : scoped && !scoped.shown.has(revealed.slug)
+        ? `${revealed.slug} is outside ${scoped.name}, the scope picked: pick Whole org to see it.`
+        : null;
+    setNotice(outside);
+    if (outside) return;
     const parents = parentsOf(pillars);
     const next = new Set(opened);
     for (let p = parents.get(revealed.slug); p; p = parents.get(p)) next.add(p);
@@ -83,6 +92,11 @@ export function OrgTree({ revealed }: TreeProps) {
         </button>
       </div>
       {scoped ? <p>Within {scoped.name}, the scope picked.</p> : null}
+      {notice ? (
+        <p role="status" class="notice">
+          {notice}
+        </p>
+      ) : null}
       {searched && found?.shown.size === 0 ? <p>No unit or lead matches “{text}”.</p> : null}
       {data && data.units.totalCount > pillars.length ? (
         <p>
