@@ -90,6 +90,7 @@ describe('a bad number', () => {
     const said = (env: Record<string, string>) => {
       try {
         loadConfig(env);
+        return 'taken';
       } catch (error) {
         return (error as Error).message;
       }
