@@ -146,8 +146,10 @@ function priced(args: ExecutionArgs): readonly GraphQLError[] {
 function tooCostly(cost: number): GraphQLError {
   return new GraphQLError(
     `This request costs ${cost}, over the limit of ${QUERY_LIMITS.cost} a request: ask for ` +
-      'fewer analyses at once (departureImpact, exportOrg, successionBench, ' +
-      'singlePointsOfFailure, coverage, teamsWithoutTechLead; see docs/operations.md, "Limits").',
+      'fewer analyses or days at once (departureImpact, exportOrg, successionBench, ' +
+      'singlePointsOfFailure, coverage, teamsWithoutTechLead, asOf), or for fewer lists ' +
+      'nested in lists and smaller pages (each multiplies what it holds); see ' +
+      'docs/operations.md, "Limits".',
     { extensions: { code: 'QUERY_TOO_COSTLY', cost, limit: QUERY_LIMITS.cost } },
   );
 }

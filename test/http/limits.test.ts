@@ -137,6 +137,15 @@ describe('aliases and cost', () => {
     );
   });
 
+  it('says lists nested in lists cost too, where a request asks for no analysis', async () => {
+    // It said only "ask for fewer analyses", of a request that asked none.
+    const nested = `{ units(first: 100) { nodes { children { engLead { directReports {
+      team { members { manager { directReports { name } } } } } } } } } }`;
+    const [error] = (await app.gql(nested)).errors ?? [];
+    expect(error?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+    expect(error?.message).toContain('or for fewer lists nested in lists and smaller pages');
+  });
+
   it('prices a day not yet computed: 30 coverage rollups on 30 days are refused', async () => {
     const days = Array.from({ length: 30 }, (_, i) => `2026-01-${String(i + 1).padStart(2, '0')}`);
     const query = days.map((d, i) => `d${i}: coverage(asOf: "${d}") { benchStrength }`).join(' ');
