@@ -97,7 +97,7 @@ function parseSection<S extends z.ZodObject>(
       result.valid.push({ index, value: parsed.data });
       continue;
     }
-    reportIssues(parsed.error.issues, [name, index], problems);
+    reportIssues(parsed.error.issues, [name, index], problems, Object.keys(schema.shape));
     const partial = salvage.safeParse(item);
     if (partial.success) result.partial.push({ index, value: partial.data });
   }
@@ -175,6 +175,6 @@ function parsePolicy(raw: unknown, problems: Problems): PolicyChange | null {
   if (raw === undefined || raw === null) return null;
   const parsed = policyChangeSchema.safeParse(raw, { reportInput: true });
   if (parsed.success) return parsed.data;
-  reportIssues(parsed.error.issues, ['policy'], problems);
+  reportIssues(parsed.error.issues, ['policy'], problems, Object.keys(policyChangeSchema.shape));
   return null;
 }

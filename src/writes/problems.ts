@@ -1,3 +1,4 @@
+import { suggestionList } from 'graphql/jsutils/suggestionList.js';
 import type { z } from 'zod';
 import type { UserErrorCode, UserErrorData } from './errors.js';
 
@@ -78,16 +79,45 @@ function formTaken(issue: Issue): Issue[] | null {
   return taken.length === 1 ? (taken[0] ?? null) : null;
 }
 
-/** Zod issues → problems under `prefix`; an unknown field is reported at its own path. */
-export function reportIssues(issues: Issue[], prefix: PropertyKey[], problems: Problems): void {
+/**
+ * The field a misspelt one looks like: graphql-js' suggestion (as for the CLI's options),
+ * kept only when at most two letters differ, so `notes` is not taken for `name`.
+ */
+function fieldLike(key: string, fields: readonly string[]): string | undefined {
+  const [like] = suggestionList(key, [...fields]);
+  return like && lettersApart(key.toLowerCase(), like.toLowerCase()) <= 2 ? like : undefined;
+}
+
+/** How many letters one word has that the other lacks, counted both ways. */
+function lettersApart(a: string, b: string): number {
+  const counts = new Map<string, number>();
+  for (const letter of a) counts.set(letter, (counts.get(letter) ?? 0) + 1);
+  for (const letter of b) counts.set(letter, (counts.get(letter) ?? 0) - 1);
+  return [...counts.values()].reduce((sum, n) => sum + Math.abs(n), 0);
+}
+
+/**
+ * Zod issues → problems under `prefix`; an unknown field is reported at its own path, with
+ * the field of `fields` (those of the object at `prefix`) it looks like: `engLeed` is
+ * `unknown field (engLead?)`.
+ */
+export function reportIssues(
+  issues: Issue[],
+  prefix: PropertyKey[],
+  problems: Problems,
+  fields: readonly string[] = [],
+): void {
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];
     const inner = formTaken(issue);
     if (inner) {
       reportIssues(inner, path, problems);
     } else if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys)
-        problems.add(formatPath([...path, key]), 'unknown field', 'VALIDATION');
+      for (const key of issue.keys) {
+        const like = issue.path.length === 0 ? fieldLike(key, fields) : undefined;
+        const message = like ? `unknown field (${like}?)` : 'unknown field';
+        problems.add(formatPath([...path, key]), message, 'VALIDATION');
+      }
     } else {
       problems.add(formatPath(path) || null, messageOf(issue), 'VALIDATION');
     }

@@ -32,6 +32,7 @@ describe('a bad document', () => {
           startedOn: '2021-02-30',
           manager: 'zed@example.com',
         },
+        { email: 'eve@example.com', name: 'Eve', notes: 'not a field: nothing like it' },
       ],
       units: [
         { ...pillar, engLead: 'bo@example.com' },
@@ -76,7 +77,9 @@ describe('a bad document', () => {
         'NOT_FOUND units[2].members[1]: unknown person "nobody@example.com"',
         'VALIDATION units[3].slug: malformed slug "Bad_Slug" (lower-case letters, digits and dashes only)',
         'VALIDATION units[3].layer: unknown value "SQUAD" (expected one of PILLAR, AREA, TEAM)',
-        'VALIDATION units[4].techlead: unknown field',
+        // A misspelt field is told what it looks like; one like no field (notes) is not.
+        'VALIDATION units[4].techlead: unknown field (techLead?)',
+        'VALIDATION people[5].notes: unknown field',
         'NOT_FOUND units[5].engLead: unknown person "x@y"',
         'VALIDATION units[6].techLead.acting: expected boolean, got string "yes"',
         'NOT_FOUND units[6].techLead.person: unknown person "ghost@example.com"',
