@@ -7,6 +7,14 @@ import { demoDir, isAlive, run, said, slowRequest, startServer } from './process
 /** The parent pid of a process, from /proc (Linux). */
 const parentOf = (pid: number) => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(' ')[3]);
 
+/** `npm start` on a copy of the demo folder: npm, its pid and the server's (the folder's owner). */
+async function npmStart(env: Record<string, string> = {}) {
+  const dataDir = await demoDir();
+  const npm = await startServer({ ORGRAPH_DATA_DIR: dataDir, ...env }, ['npm', 'start']);
+  const owner = JSON.parse(readFileSync(join(dataDir, 'orgraph-owner.json'), 'utf8'));
+  return { npm, npmPid: npm.child.pid as number, serverPid: owner.pid as number };
+}
+
 // What a container runtime or a supervisor does: SIGTERM to the process it started.
 describe.skipIf(process.env.DATABASE_URL)(
   'npm start and SIGTERM (PGlite; skipped with DATABASE_URL)',
@@ -22,12 +30,7 @@ describe.skipIf(process.env.DATABASE_URL)(
     ])(
       'SIGTERM to %s drains a request in flight, exits 0, leaves no process',
       async (_who, target) => {
-        const dataDir = await demoDir();
-        const npm = await startServer({ ORGRAPH_DATA_DIR: dataDir }, ['npm', 'start']);
-        const npmPid = npm.child.pid as number;
-        const serverPid: number = JSON.parse(
-          readFileSync(join(dataDir, 'orgraph-owner.json'), 'utf8'),
-        ).pid;
+        const { npm, npmPid, serverPid } = await npmStart();
         started.push(serverPid, npmPid);
         // One process under npm: the server itself (no shell or loader in between).
         expect(parentOf(serverPid)).toBe(npmPid);
@@ -50,12 +53,7 @@ describe.skipIf(process.env.DATABASE_URL)(
     it('Ctrl-C, which signals npm and the server alike, is one clean stop: exit 0', async () => {
       // A terminal's Ctrl-C reaches every process of its group, and npm passes its own on:
       // the server took the second SIGINT for an operator's second Ctrl-C, and exited 1 at once.
-      const dataDir = await demoDir();
-      const npm = await startServer({ ORGRAPH_DATA_DIR: dataDir }, ['npm', 'start']);
-      const npmPid = npm.child.pid as number;
-      const serverPid: number = JSON.parse(
-        readFileSync(join(dataDir, 'orgraph-owner.json'), 'utf8'),
-      ).pid;
+      const { npm, npmPid, serverPid } = await npmStart();
       started.push(serverPid, npmPid);
       process.kill(serverPid, 'SIGINT');
       process.kill(npmPid, 'SIGINT');
@@ -77,15 +75,8 @@ describe.skipIf(process.env.DATABASE_URL)(
     });
 
     it('caps the heap of the server at ORGRAPH_HEAP_MB (768 MB unless set)', async () => {
-      const dataDir = await demoDir();
-      const npm = await startServer({ ORGRAPH_DATA_DIR: dataDir, ORGRAPH_HEAP_MB: '640' }, [
-        'npm',
-        'start',
-      ]);
-      const serverPid: number = JSON.parse(
-        readFileSync(join(dataDir, 'orgraph-owner.json'), 'utf8'),
-      ).pid;
-      started.push(serverPid, npm.child.pid as number);
+      const { npm, npmPid, serverPid } = await npmStart({ ORGRAPH_HEAP_MB: '640' });
+      started.push(serverPid, npmPid);
       const flags = readFileSync(`/proc/${serverPid}/cmdline`, 'utf8').split('\0');
       expect(flags).toContain('--max-old-space-size=640');
       process.kill(serverPid, 'SIGTERM');
