@@ -52,17 +52,55 @@ it.runIf(process.platform === 'linux')(
   30_000,
 );
 
-/** A folder whose lock names a live process (`sleep`) as its server, the lock as old as `age`. */
-function heldBySleeper(age: number): { dataDir: string; pid: number; end: () => void } {
+/** A process's start time, as the owner file states it (/proc/PID/stat's 22nd field). */
+const startOf = (pid: number) =>
+  readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[19];
+
+/**
+ * A folder whose lock names a live process (`sleep`) as its server, the lock as old as `age`;
+ * `started`: the start time its owner file states (none: an owner file of before).
+ */
+function heldBySleeper(
+  age: number,
+  started?: (pid: number) => string | undefined,
+): { dataDir: string; pid: number; end: () => void } {
   const sleeper = spawn('sleep', ['60']);
   const dataDir = scratchDir();
-  const owner = { pid: sleeper.pid, host: hostname(), what: 'server' };
+  const pid = sleeper.pid as number;
+  const owner = { pid, host: hostname(), what: 'server', started: started?.(pid) };
   writeFileSync(join(dataDir, 'orgraph-owner.json'), JSON.stringify(owner));
   mkdirSync(join(dataDir, 'orgraph.lock'));
   const lastTouched = new Date(Date.now() - age);
   utimesSync(join(dataDir, 'orgraph.lock'), lastTouched, lastTouched);
   return { dataDir, pid: sleeper.pid as number, end: () => sleeper.kill('SIGKILL') };
 }
+
+it.runIf(process.platform === 'linux')(
+  'never takes over from its holder, busy or paused however long: the same process, by its start',
+  async () => {
+    // An import of 100,000 people keeps a server's event loop from touching its lock for 12 s,
+    // Ctrl-Z for good: a CLI command then took the folder over, and the server's writes (and
+    // once the whole database) were lost.
+    const held = heldBySleeper(60_000, startOf);
+    try {
+      await expect(lockDataFolder(held.dataDir, 'CLI (org check)', () => {})).rejects.toThrow(
+        `is in use by orgraph server (pid ${held.pid}`,
+      );
+    } finally {
+      held.end();
+    }
+    // A live pid that started at another time is not the holder: another process given its
+    // number (after a reboot), whose lock is taken over as before.
+    const reused = heldBySleeper(60_000, () => '1');
+    try {
+      const lock = await lockDataFolder(reused.dataDir, 'server', () => {});
+      await lock.release();
+    } finally {
+      reused.end();
+    }
+  },
+  30_000,
+);
 
 it('takes over a lock untouched for 20 s though its pid now names another process (after a reboot)', async () => {
   // The start was refused for as long as the reused pid lived, though a live holder touches
