@@ -8,6 +8,9 @@ import { type Command, parseOptions, TODAY_OPTION, withOperator } from './comman
 import { badUsage, cannotRun, oneOf } from './failures.js';
 import type { Operator } from './operator.js';
 
+/** The kinds' column, as wide as the widest (TECH_LEAD_REPORTS_ELSEWHERE): one per line. */
+const KIND_WIDTH = Math.max(...FINDING_KINDS.map((kind) => kind.length));
+
 /** What `check` fails on: finding kinds, a minimum severity, teams without a Tech Lead. */
 export interface CheckCriteria {
   scope?: string;
@@ -96,7 +99,9 @@ export async function runCheck(
     );
     lines.push(`${findings.length} finding(s)`);
     for (const f of findings)
-      lines.push(`  ${f.severity.padEnd(8)} ${f.kind.padEnd(24)} ${f.unit.slug}: ${f.message}`);
+      lines.push(
+        `  ${f.severity.padEnd(8)} ${f.kind.padEnd(KIND_WIDTH)} ${f.unit.slug}: ${f.message}`,
+      );
     failed ||= findings.length > 0;
   }
   return { lines, failed };

@@ -43,6 +43,19 @@ describe('npm run org -- check', () => {
     expect(await severe.run('check', '--min-severity', 'critical', '--scope', 'checkout')).toBe(0);
   });
 
+  it('lines its findings up: each unit starts in one column, the widest kind too', async () => {
+    // TECH_LEAD_REPORTS_ELSEWHERE overran a column of 24, its line out of step.
+    const c = cli();
+    expect(await c.run('check', '--min-severity', 'low')).toBe(1);
+    const lines = c
+      .err()
+      .split('\n')
+      .filter((line) => /^ {2}[A-Z]+ +[A-Z_]+ /.test(line));
+    expect(lines.some((line) => line.includes('TECH_LEAD_REPORTS_ELSEWHERE'))).toBe(true);
+    const columns = new Set(lines.map((line) => /^ {2}[A-Z]+ +[A-Z_]+ +/.exec(line)?.[0].length));
+    expect([...columns]).toHaveLength(1);
+  });
+
   it('refuses unknown criteria with a usage error', async () => {
     const c = cli();
     expect(await c.run('check', '--fail-on', 'bad-vibes')).toBe(2);
