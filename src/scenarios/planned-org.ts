@@ -1,6 +1,6 @@
 import type { OrgState } from '../core/org/state.js';
 import type { LoadedOrg } from '../store/org-views.js';
-import { loadedOf, type Snapshot } from '../store/snapshot.js';
+import { loadedOf } from '../store/snapshot.js';
 import type { Draft } from '../writes/draft.js';
 
 /** A plan's changes made in memory (a draft nothing saves), and the org on its day after them. */
@@ -17,14 +17,11 @@ export interface Plan {
  * history is copied out of the draft only when such a field is asked.
  */
 export function plannedOrg(live: LoadedOrg, { draft, after }: Plan): LoadedOrg {
-  let snapshot: Snapshot | undefined;
+  let loaded: LoadedOrg | undefined;
   const planned = () => {
-    snapshot ??= {
-      version: live.version,
-      history: draft.history(),
-      states: new Map([[after.asOf, after]]),
-    };
-    return loadedOf(snapshot);
+    const states = new Map([[after.asOf, after]]);
+    loaded ??= loadedOf({ version: live.version, history: draft.history(), states });
+    return loaded;
   };
   return {
     version: live.version,
