@@ -7,32 +7,30 @@ export const onOff = z
   .enum(['on', 'off', 'true', 'false', '1', '0'], { error: 'on or off' })
   .transform((value) => value === 'on' || value === 'true' || value === '1');
 
-/** A whole number from `min` (to `max`): digits only, as a port is. */
-export function whole(min: number, max = Number.MAX_SAFE_INTEGER) {
-  const said = `a whole number, at least ${min}${max < Number.MAX_SAFE_INTEGER ? ` and at most ${max}` : ''}`;
-  return z
+/** Digits only (at most `digits` of them), from `min` to `max`, each refusal said as `said`. */
+const digitsFrom = (said: string, min: number, max: number, digits = 16) =>
+  z
     .string()
-    .regex(/^\d{1,16}$/, said)
+    .regex(new RegExp(`^\\d{1,${digits}}$`), said)
     .transform(Number)
     .pipe(z.number().min(min, said).max(max, said));
+
+/** A whole number from `min` (to `max`): digits only, as a port is. */
+export function whole(min: number, max = Number.MAX_SAFE_INTEGER) {
+  const most = max < Number.MAX_SAFE_INTEGER ? ` and at most ${max}` : '';
+  return digitsFrom(`a whole number, at least ${min}${most}`, min, max);
 }
 
 /** Milliseconds, from `min` (and why so many) to an hour. */
-export const milliseconds = (min = 1, why?: string) => {
-  const said = `milliseconds, at least ${min}${why ? ` (${why})` : ''} and at most 3600000`;
-  return z
-    .string()
-    .regex(/^\d{1,16}$/, said)
-    .transform(Number)
-    .pipe(z.number().min(min, said).max(3_600_000, said));
-};
+export const milliseconds = (min = 1, why?: string) =>
+  digitsFrom(
+    `milliseconds, at least ${min}${why ? ` (${why})` : ''} and at most 3600000`,
+    min,
+    3_600_000,
+  );
 
 /** A port: digits only (`" "` was 0, a random port; `0x11` was 17). */
-export const port = z
-  .string()
-  .regex(/^\d{1,5}$/, 'a port number, 0 to 65535')
-  .transform(Number)
-  .pipe(z.number().max(65535, 'a port number, 0 to 65535'));
+export const port = digitsFrom('a port number, 0 to 65535', 0, 65535, 5);
 
 /** A bearer secret: no whitespace (one read from a file, newline and all, never matched). */
 export const secret = (min: number) =>
