@@ -42,7 +42,7 @@ builder.objectFields(OrgUnit, (t) => ({
     description: 'Every assignment of both seats, current and ended, newest first.',
     resolve: (unit, _args, context) =>
       readFor(context, unit, (org) =>
-        (assignmentsByUnit(org.org.history).get(unit.id) ?? []).map((a) => org.dated(a)),
+        org.datedAll(assignmentsByUnit(org.org.history).get(unit.id) ?? []),
       ),
   }),
 }));
@@ -53,7 +53,7 @@ builder.objectFields(Person, (t) => ({
     description: 'Every seat this person has held, current and ended, newest first.',
     resolve: (person, _args, context) =>
       readFor(context, person, (org) =>
-        (assignmentsByPerson(org.org.history).get(person.id) ?? []).map((a) => org.dated(a)),
+        org.datedAll(assignmentsByPerson(org.org.history).get(person.id) ?? []),
       ),
   }),
   seats: t.field({
