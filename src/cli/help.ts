@@ -42,6 +42,7 @@ export const HELP: Record<string, CommandHelp> = {
       '                   --date-format MM/DD/YYYY|DD.MM.YYYY says',
       '--dry-run          print the plan, write nothing',
       '--verbose          list every line of the plan and every warning',
+      'FILE - reads standard input.',
       'Idempotent: importing the same file twice changes nothing.',
     ],
     examples: [

@@ -2,6 +2,7 @@ import { located, locatedProblems } from '../adapters/source-map.js';
 import { type Command, parseOptions, TODAY_OPTION, withOperator } from './command.js';
 import { badUsage } from './failures.js';
 import { type ImportPayload, ImportReport } from './import-report.js';
+import { fileName } from './source-files.js';
 import { readSource, sourceOptions } from './sources.js';
 
 export type { ImportPayload } from './import-report.js';
@@ -54,7 +55,7 @@ export const importCommand: Command = {
       },
       { dryRun: planOnly },
     );
-    const report = new ImportReport(io, file, values.verbose === true);
+    const report = new ImportReport(io, fileName(file), values.verbose === true);
     const problems = locatedProblems(adapted, importOrg.userErrors);
     const warnings = located(adapted.warnings);
     if (problems.length > 0) return report.refused(problems, warnings);

@@ -23,6 +23,32 @@ function unreadable(error: unknown): string {
 
 const CHUNK = 1024 * 1024;
 
+/** `-` is standard input, as `export -` writes to standard output: `curl … | org import -`. */
+export const STDIN = '-';
+
+/** How a command names the file it was given. */
+export const fileName = (given: string): string => (given === STDIN ? 'stdin' : given);
+
+/**
+ * Standard input read whole, off the event loop (Ctrl-C is heard while a terminal or a slow
+ * writer keeps it open) and within the size limit. Not by its path: a socket's `/dev/stdin`
+ * (as a parent process hands over its pipes) cannot be opened.
+ */
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > FILE_LIMITS.bytes) throw readPastLimit();
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    throw badInput(`stdin: ${error instanceof FileLimitError ? error.message : unreadable(error)}`);
+  }
+  return Buffer.concat(chunks, total);
+}
+
 /** A path's stats, or null where it cannot be read (said once the file is read). */
 function statOf(path: string): Stats | null {
   try {
@@ -68,17 +94,21 @@ export class SourceFiles {
   readonly warnings: SourceProblem[] = [];
   /** Named pipes opened once a writer came (`writerOf`), by path. */
   private readonly pipes = new Map<string, FileHandle>();
+  /** Standard input's bytes, read once a writer closed it (`writerOf`). */
+  private stdin?: Buffer;
 
   /**
    * Waits for a named pipe's writer off the event loop: opened in this thread, a pipe no
    * one writes to blocked for good, and Ctrl-C, heard on the event loop, with it.
    */
   async writerOf(path: string): Promise<void> {
-    if (statOf(path)?.isFIFO()) this.pipes.set(path, await open(path, 'r'));
+    if (path === STDIN) this.stdin = await readStdin();
+    else if (statOf(path)?.isFIFO()) this.pipes.set(path, await open(path, 'r'));
   }
 
   /** A file's text; one that cannot be read or is over the size limit is bad input (exit 2). */
-  text(path: string, name = basename(path)): string {
+  text(path: string, name = fileName(basename(path))): string {
+    if (path === STDIN && this.stdin) return this.decoded(this.stdin, name);
     let bytes: Buffer;
     const pipe = this.pipes.get(path);
     try {
@@ -122,7 +152,8 @@ export function catalogFiles(
   const folder = isFolder ? path : dirname(path);
   const read: ReadFile = (name) => from.target(resolve(folder, name), name);
   const glob: Glob = (pattern) => globSync(pattern, { cwd: folder, expandDirectories: false });
-  if (!isFolder) return { files: [{ name: basename(path), text: from.text(path) }], read, glob };
+  if (!isFolder)
+    return { files: [{ name: fileName(basename(path)), text: from.text(path) }], read, glob };
   const names = (readdirSync(path, { recursive: true }) as string[])
     .filter((name) => /\.ya?ml$/i.test(name))
     .sort();

@@ -12,7 +12,7 @@ import { parseOrgFile } from '../orgdoc/parse.js';
 import { badInput, badUsage } from './failures.js';
 import { knownOf } from './known-org.js';
 import type { Operator } from './operator.js';
-import { catalogFiles, SourceFiles } from './source-files.js';
+import { catalogFiles, fileName, SourceFiles } from './source-files.js';
 
 /** Where an org comes from: an org document, a Backstage catalog, an HR export. */
 export const SOURCES = ['document', 'backstage', 'csv'] as const;
@@ -171,10 +171,13 @@ export async function readSource(
     const text = reading.text(file);
     return async (org) => {
       const teams = await existingUnits(org);
-      return withReading(csvToDocument(text, { ...options, file: basename(file), teams }), reading);
+      return withReading(
+        csvToDocument(text, { ...options, file: fileName(basename(file)), teams }),
+        reading,
+      );
     };
   }
-  const document = parseOrgFile(reading.text(file), file) as OrgDocument;
+  const document = parseOrgFile(reading.text(file), fileName(file)) as OrgDocument;
   const adapted = { document, sources: new SourceMap({}), problems: [], warnings: [] };
   return async () => withReading(adapted, reading);
 }

@@ -48,6 +48,27 @@ describe.skipIf(process.env.DATABASE_URL)(
       expect(existsSync(join(ROOT, 'out.json'))).toBe(false);
     }, 120_000);
 
+    it('imports from standard input for -, as export - writes to standard output', async () => {
+      const piped = async (text: string, ...args: string[]) => {
+        const command = run('node', ['dist/cli/org.js', 'import', ...args, '-'], env);
+        command.child.stdin?.end(text);
+        return { code: await command.exited, output: command.output() };
+      };
+      const csv = await piped('email,name\nyoko@example.com,Yoko Holm\n', '--from', 'csv');
+      expect(csv.code, csv.output).toBe(0);
+      expect(csv.output).toMatch(/^stdin: imported: 1 created, /);
+      const yaml = await piped('people:\n  - { email: yoko@example.com, name: Yoko Berg }\n');
+      expect(yaml.code, yaml.output).toBe(0);
+      expect(yaml.output).toMatch(/^stdin: imported: 0 created, 1 updated, /);
+      const bad = await piped('people: [\n');
+      expect(bad.code).toBe(2);
+      expect(bad.output).toMatch(/^stdin: Flow sequence/);
+      const exported = await org('export', '-');
+      expect(JSON.parse(exported.output).people).toContainEqual(
+        expect.objectContaining({ email: 'yoko@example.com', name: 'Yoko Berg' }),
+      );
+    }, 120_000);
+
     it('a seed the org contradicts is refused whole, saying so', async () => {
       const changed = { ORGRAPH_DATA_DIR: await demoDir() };
       // The demo has bo in platform's Eng Lead seat since 2022: a departure before the demo's
