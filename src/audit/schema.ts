@@ -102,6 +102,7 @@ builder.queryFields((t) => ({
           page,
           () => countChanges(db, filter),
           (offset, limit) => listChanges(db, filter, offset, limit),
+          { list: 'changes', chosenBy: { unit, person, since, until } },
         );
       },
     },

@@ -46,9 +46,9 @@ export async function sqlPage<T>(
   args: PageArgs,
   count: () => Promise<number>,
   read: (offset: number, limit: number) => Promise<T[]>,
-  list?: ListOf,
+  list: ListOf,
 ) {
-  const of = list && named(list);
+  const of = named(list);
   const plain = {
     ...args,
     after: offsetCursor(args.after, 'after', of),
@@ -73,7 +73,7 @@ export async function sqlPage<T>(
 }
 
 /** One page of a list already in memory (analysis answers), paged like the SQL ones. */
-export function arrayPage<T>(args: PageArgs, items: readonly T[], of?: ListOf) {
+export function arrayPage<T>(args: PageArgs, items: readonly T[], of: ListOf) {
   return sqlPage(
     args,
     async () => items.length,
@@ -85,29 +85,27 @@ export function arrayPage<T>(args: PageArgs, items: readonly T[], of?: ListOf) {
 /** The most digits an offset a list hands out can have (a safe integer's). */
 const OFFSET_DIGITS = /^(0|[1-9]\d{0,15})$/;
 
-/** The cursor of an offset in a list: the relay plugin's, or ours when bound to a list. */
-const cursorOf = (offset: number, of?: ListOf) =>
-  of
-    ? Buffer.from(`orgraph:${of.list}:${of.day ?? ''}:${offset}`).toString('base64url')
-    : offsetToCursor(offset);
+/** The cursor of an offset in a list, bound to the list (and its day). */
+const cursorOf = (offset: number, of: ListOf) =>
+  Buffer.from(`orgraph:${of.list}:${of.day ?? ''}:${offset}`).toString('base64url');
 
 /**
- * A cursor is only ever one this server handed out: the relay plugin's reader would take any
- * base64 text, read `-5` from the list's end and `1e9` as 1, and its errors name its own
- * prefix. So the cursor must decode to an offset whose cursor is exactly the one given;
- * anything else is bad input naming the argument, before the list is read. An offset past
- * the list's end is a cursor of a list that has since shrunk: an empty page, not an error.
- * A cursor of the same list on another day is told as such. Answers the plugin's cursor.
+ * A cursor is only ever one this server handed out for this list: the relay plugin's reader
+ * would take any base64 text, read `-5` from the list's end and `1e9` as 1, and its errors
+ * name its own prefix. So the cursor must decode to an offset whose cursor is exactly the one
+ * given; anything else is bad input naming the argument, before the list is read. An offset
+ * past the list's end is a cursor of a list that has since shrunk: an empty page, not an
+ * error. A cursor of the same list on another day is told as such. Answers the plugin's
+ * cursor.
  */
-function offsetCursor(cursor: string | null | undefined, argument: string, of?: ListOf) {
+function offsetCursor(cursor: string | null | undefined, argument: string, of: ListOf) {
   if (cursor == null) return cursor;
-  const text = Buffer.from(cursor, of ? 'base64url' : 'base64').toString('latin1');
+  const text = Buffer.from(cursor, 'base64url').toString('latin1');
   const [digits = '', day = '', list] = text.split(':').reverse();
   const offset = OFFSET_DIGITS.test(digits) ? Number(digits) : Number.NaN;
-  const handedOut = (by?: ListOf) =>
-    Number.isSafeInteger(offset) && cursorOf(offset, by) === cursor;
+  const handedOut = (by: ListOf) => Number.isSafeInteger(offset) && cursorOf(offset, by) === cursor;
   if (handedOut(of)) return offsetToCursor(offset);
-  if (of && list === of.list && handedOut({ list, day })) {
+  if (list === of.list && handedOut({ list, day })) {
     const asked = `${day || 'no day'}, not ${of.day ?? 'no day'}`;
     const message = `a cursor of this list on ${asked}: a list never mixes days (ask its first page again)`;
     throw badArgument(argument, message);

@@ -1,7 +1,7 @@
 import { count, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.js';
-import { type PageArgs, sqlPage } from './pagination.js';
+import { type ListOf, type PageArgs, sqlPage } from './pagination.js';
 
 /** What a list of one table's rows holds: a condition (none: every row) and an order. */
 export interface TableList {
@@ -15,6 +15,7 @@ export function tablePage<T extends PgTable>(
   table: T,
   { where, orderBy }: TableList,
   page: PageArgs,
+  list: ListOf,
 ) {
   return sqlPage(
     page,
@@ -33,5 +34,6 @@ export function tablePage<T extends PgTable>(
         .orderBy(...orderBy)
         .offset(offset)
         .limit(limit) as Promise<T['$inferSelect'][]>,
+    list,
   );
 }

@@ -16,6 +16,8 @@ async function scopedScenarios(page: PageArgs, context: Context) {
   return arrayPage(
     page,
     all.filter((_s, i) => visible[i]),
+    // A scoped list holds other items than the whole one: its cursors are its own.
+    { list: 'scenarios', chosenBy: { scope: context.viewer.scope?.slug } },
   );
 }
 
@@ -34,6 +36,7 @@ builder.queryFields((t) => ({
               page,
               () => countScenarios(context.db),
               (offset, limit) => listScenarios(context.db, offset, limit),
+              { list: 'scenarios' },
             ),
     },
     // SPEC §3 names the list's type: `scenarios(…): ScenarioConnection!`.

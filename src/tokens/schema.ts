@@ -58,7 +58,8 @@ builder.queryFields((t) => ({
       type: ApiToken,
       description: 'Every API token, revoked ones included, newest first (ADMIN). No secrets.',
       authScopes: { admin: true },
-      resolve: (_root, page, { db }) => tablePage(db, apiTokenTable, everyToken, page),
+      resolve: (_root, page, { db }) =>
+        tablePage(db, apiTokenTable, everyToken, page, { list: 'apiTokens' }),
     },
     { name: 'ApiTokenConnection', description: 'A page of API tokens.' },
     { name: 'ApiTokenEdge', description: 'A token and its cursor.' },

@@ -143,6 +143,50 @@ describe('a cursor not handed out by the list', () => {
     ]);
   });
 
+  it('a cursor of one list is refused by every other: no two lists share a position format', async () => {
+    // apiTokens, scenarios and changes took each other's cursors as positions of their own.
+    await t.data('mutation { createApiToken(input: { name: "c", role: VIEWER }) { token } }');
+    await t.data(
+      'mutation { createScenario(input: { name: "c", changes: [] }) { userErrors { message } } }',
+    );
+    const lists = connections();
+    const cursors = new Map<string, string>();
+    for (const [name, args] of lists) {
+      const data = await t.data(
+        `{ ${name}(${args}${args ? ', ' : ''}first: 1) { pageInfo { endCursor } } }`,
+      );
+      if (data[name].pageInfo.endCursor) cursors.set(name, data[name].pageInfo.endCursor);
+    }
+    expect([...cursors.keys()]).toEqual(
+      expect.arrayContaining(['apiTokens', 'scenarios', 'changes', 'units', 'people', 'aors']),
+    );
+    const ask = (name: string, args: string, cursor: string) =>
+      t.gql(
+        `query ($c: String) { ${name}(${args}${args ? ', ' : ''}first: 1, after: $c) { totalCount } }`,
+        {
+          c: cursor,
+        },
+      );
+    for (const [name, args] of lists) {
+      for (const [from, cursor] of cursors) {
+        const { errors } = await ask(name, args, cursor);
+        if (from === name) expect(errors, name).toBeUndefined();
+        else
+          expect(errors, `${from} in ${name}`).toMatchObject([
+            { message: 'after: not a cursor of this list' },
+          ]);
+      }
+    }
+    // The audit log's filters choose its items, as a list's arguments do.
+    const since = await t.data(
+      '{ changes(since: "2000-01-01", first: 1) { pageInfo { endCursor } } }',
+    );
+    expect(since.changes.pageInfo.endCursor).toEqual(expect.any(String));
+    expect((await ask('changes', '', since.changes.pageInfo.endCursor)).errors).toMatchObject([
+      { message: 'after: not a cursor of this list' },
+    ]);
+  });
+
   it('a cursor of the list as other arguments chose its items is refused, not read as a position', async () => {
     // An offset into `units` was taken by `units(layer: TEAM)`: a page of another list, silently.
     const page = (args: string, after: string | null = null) =>
