@@ -1,6 +1,7 @@
 import { saveAor } from '../aors/save.js';
 import { setTeam } from '../people/team-writes.js';
 import { setPolicy } from '../policy/writes.js';
+import { statedRoles } from '../roles/stated.js';
 import { saveRole } from '../roles/writes.js';
 import { assignSeat } from '../seats/writes.js';
 import { saveCandidate } from '../succession/writes.js';
@@ -62,22 +63,30 @@ export function applyDocument(
   applySeatsAndMembers(a, units);
   applyAors(a);
   applySuccession(a);
-  // Each entry its own role: two identical ENGINEER entries are two roles.
-  const taken = new Set<number>();
-  for (const { index, value } of doc.openRoles) {
-    const at = `openRoles[${index}]`;
-    if (!repeats.has(at) && !a.invalid.units.has(value.unit)) {
-      attempt(a, under(at), () => {
-        const { openRole } = saveRole(w, value, taken);
-        if (openRole) taken.add(openRole.id);
-      });
-    }
-  }
+  applyRoles(a);
   const { policy } = doc;
   if (policy) attempt(a, under('policy'), () => setPolicy(w, policy));
   applyDepartures(a, (on) => on > w.today);
   checkReferences(a);
   backdateCreated(w);
+}
+
+/** Each entry its own role: two identical ENGINEER entries are two roles. */
+function applyRoles(a: Applying) {
+  const entries = a.doc.openRoles.filter(
+    ({ index, value }) => !a.repeats.has(`openRoles[${index}]`) && !a.invalid.units.has(value.unit),
+  );
+  const stated = statedRoles(a.w, entries);
+  const taken = new Set([...stated.values()].map((role) => role.id));
+  for (const { index, value } of entries) {
+    if (stated.has(index)) a.w.keep('openRoles');
+    else {
+      attempt(a, under(`openRoles[${index}]`), () => {
+        const { openRole } = saveRole(a.w, value, taken);
+        if (openRole) taken.add(openRole.id);
+      });
+    }
+  }
 }
 
 /** Saves the units, then places them under their parents; returns the saved ones. */

@@ -40,7 +40,7 @@ export interface Fill extends RoleChange {
 const SINGLE_SEATS: ReadonlySet<RoleSeat> = new Set(['ENG_LEAD', 'TECH_LEAD']);
 
 /** Every role of a unit's seat, oldest first. */
-const rolesOf = (w: Draft, unitId: number, seat: RoleSeat) =>
+export const rolesOf = (w: Draft, unitId: number, seat: RoleSeat) =>
   w.openRoles
     .where('seat', seatKey(unitId, seat))
     .sort((a, b) => (a.openedOn < b.openedOn ? -1 : a.openedOn > b.openedOn ? 1 : a.id - b.id));
@@ -133,6 +133,13 @@ export function fillRole(w: Draft, input: CloseRoleInput): Fill {
   }
 }
 
+/**
+ * Whether a role is already as an entry states it: OPEN while it is open today (even one
+ * filled from a later day), else in that status.
+ */
+export const states = (role: OpenRoleRow, status: Status, today: Day): boolean =>
+  status === 'OPEN' ? roleOpenFrom(role, today) : role.status === status;
+
 export interface SaveRoleInput {
   unit: string;
   seat: RoleSeat;
@@ -164,8 +171,8 @@ const closedRole = (slug: string, role: OpenRoleRow) =>
  * `openedOn` when given): in that status already, nothing; OPEN, a new role (a closed role
  * of its `openedOn` is not reopened: CONFLICT); FILLED or CANCELLED, the open role closes on
  * the day of the import (a role closed otherwise keeps its status: CONFLICT, as `cancelRole`
- * refuses a filled role); none at all, a new role in that status. Roles in `taken` were matched by the document's earlier
- * entries: an ENGINEER seat has as many roles as entries.
+ * refuses a filled role); none at all, a new role in that status. Roles in `taken` were
+ * matched by the document's other entries: an ENGINEER seat has as many roles as entries.
  */
 export function saveRole(
   w: Draft,
@@ -179,9 +186,8 @@ export function saveRole(
   );
   const latest = roles.at(-1);
   const open = roles.findLast((r) => r.status === 'OPEN');
-  // An OPEN entry is already so while a role is open today, even one filled from a later day.
-  const openToday = status === 'OPEN' ? roles.findLast((r) => roleOpenFrom(r, w.today)) : null;
-  if (latest?.status === status || openToday) {
+  const openToday = status === 'OPEN' ? roles.findLast((r) => states(r, status, w.today)) : null;
+  if ((latest && states(latest, status, w.today)) || openToday) {
     w.keep('openRoles');
     // The role the entry matched (an import's next entries match others).
     return { openRole: (status === 'OPEN' ? openToday : latest) ?? null };

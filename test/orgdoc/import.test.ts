@@ -399,6 +399,39 @@ describe('importOrgDocument', () => {
     ]);
   });
 
+  test.each([
+    [['FILLED', 'OPEN']],
+    [['CANCELLED', 'FILLED']],
+    [['OPEN', 'FILLED', 'CANCELLED', 'OPEN']],
+  ])(
+    'open roles: a seat’s roles listed oldest first (%j) import once, again changing nothing',
+    async (statuses) => {
+      // A FILLED entry before an OPEN one filled the OPEN one's role: the same document then
+      // opened and filled one more role at each import, or (CANCELLED, FILLED) was refused.
+      await importDoc(specDocument());
+      const doc = {
+        openRoles: statuses.map((status) => ({ unit: 'storage', seat: 'ENGINEER', status })),
+      };
+      const first = await importDoc(doc);
+      expect(first.userErrors).toEqual([]);
+      expect(first.created.openRoles).toBe(statuses.length);
+      const stored = sql`select status from open_role where seat = 'ENGINEER' order by id`;
+      const after = await rows(t.database.db, stored);
+      const dry = await importOrgDocument(t.database.db, doc, { today: TODAY, dryRun: true });
+      for (const again of [dry, await importDoc(doc)]) {
+        expect(again.userErrors).toEqual([]);
+        expect(again.created.openRoles + again.updated.openRoles).toBe(0);
+        expect(again.unchanged.openRoles).toBe(statuses.length);
+      }
+      expect(await rows(t.database.db, stored)).toEqual(after);
+      // One entry states the seat's latest role: FILLED fills the one open, as ever.
+      const filled = await importDoc({
+        openRoles: [{ unit: 'storage', seat: 'ENGINEER', status: 'FILLED' }],
+      });
+      expect(filled.updated.openRoles).toBe(statuses.at(-1) === 'OPEN' ? 1 : 0);
+    },
+  );
+
   test('open roles: an entry naming a filled role by its openedOn does not reopen it', async () => {
     await importDoc(specDocument());
     const role = { unit: 'infra', seat: 'TECH_LEAD', openedOn: '2026-09-01' };
