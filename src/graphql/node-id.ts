@@ -6,7 +6,7 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
  */
 export const rowId = {
   resolve: (row: { id: number }) => row.id,
-  parse: (id: string) => (/^\d{1,9}$/.test(id) ? Number(id) : -1),
+  parse: (id: string) => (/^(0|[1-9]\d{0,8})$/.test(id) ? Number(id) : -1),
 };
 
 /**

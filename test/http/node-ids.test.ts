@@ -1,4 +1,4 @@
-import { encodeGlobalID } from '@pothos/plugin-relay';
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { describe, expect, it } from 'vitest';
 import { useTestOrg } from '../helpers/test-org.js';
 import { specDocument } from '../orgdoc/fixtures.js';
@@ -80,8 +80,20 @@ describe('node ids are no existence oracle', () => {
     expect(app.statements.filter((s) => !s.includes('"token_hash"'))).toEqual([]);
   });
 
-  it('malformed ids and ids of types that are no nodes answer null', async () => {
-    const ids = ['nope', encodeGlobalID('LayerCoverage', 1), encodeGlobalID('Nothing', 1)];
-    expect(await app.data(NODES, { ids })).toEqual({ nodes: [null, null, null] });
+  it('malformed ids, ids of types that are no nodes and keys written otherwise answer null', async () => {
+    const { unit } = await app.data('{ unit(slug: "storage") { id } }');
+    const key = decodeGlobalID(unit.id).id;
+    // `OrgUnit:007` named unit 7, answered under another id than the one asked.
+    const other = [`0${key}`, `+${key}`, `${key}.0`, ` ${key}`].map((k) =>
+      encodeGlobalID('OrgUnit', k),
+    );
+    const ids = [
+      'nope',
+      encodeGlobalID('LayerCoverage', 1),
+      encodeGlobalID('Nothing', 1),
+      ...other,
+    ];
+    expect(await app.data(NODES, { ids })).toEqual({ nodes: ids.map(() => null) });
+    expect(await app.data(NODES, { ids: [unit.id] })).toEqual({ nodes: [unit] });
   });
 });
