@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import { useEngine } from '@envelop/core';
 import { execute } from 'graphql';
-import { createYoga } from 'graphql-yoga';
+import { createYoga, type Plugin } from 'graphql-yoga';
 import { OrgChangeFeed } from '../changes/feed.js';
 import { todayUtc } from '../core/org/days.js';
 import type { Database } from '../db/client.js';
@@ -114,6 +114,7 @@ export function createApp({
     },
     plugins: [
       useAcceptByPreference(),
+      useVaryByOrigin(config.corsOrigins),
       useMetricsRoute(metrics, config.metricsToken),
       useRequestRecords(frames.callerOf, (record) => {
         log(record);
@@ -165,4 +166,13 @@ function corsFor(origins: string[]) {
     const origin = request.headers.get('origin');
     return origin !== null && origins.includes(origin) ? options : false;
   };
+}
+
+/**
+ * With origins configured, every answer depends on the request's `Origin` (CORS headers for
+ * one allowed, none for another), so a cache must not hand one's answer to the other.
+ */
+function useVaryByOrigin(origins: string[]): Plugin {
+  if (origins.length === 0) return {};
+  return { onResponse: ({ response }) => response.headers.append('vary', 'Origin') };
 }

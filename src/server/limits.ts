@@ -11,6 +11,7 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import { MAX_COST, OTHER_DAY } from '../graphql/costs.js';
 import { daysAsked } from '../graphql/days-asked.js';
+import { REFUSED } from './params-guard.js';
 
 /** Limits that refuse what no client needs, while admitting a whole-org dashboard tree. */
 export const QUERY_LIMITS = {
@@ -150,14 +151,16 @@ function tooCostly(cost: number): GraphQLError {
       'singlePointsOfFailure, coverage, teamsWithoutTechLead, asOf), or for fewer lists ' +
       'nested in lists and smaller pages (each multiplies what it holds); see ' +
       'docs/operations.md, "Limits".',
-    { extensions: { code: 'QUERY_TOO_COSTLY', cost, limit: QUERY_LIMITS.cost } },
+    { extensions: { code: 'QUERY_TOO_COSTLY', cost, limit: QUERY_LIMITS.cost, http: REFUSED } },
   );
 }
 
 function tooBroad(breadth: number): GraphQLError {
   return new GraphQLError(
     `This request selects ${breadth} fields, over the limit of ${QUERY_LIMITS.breadth}.`,
-    { extensions: { code: 'QUERY_TOO_BROAD', breadth, limit: QUERY_LIMITS.breadth } },
+    {
+      extensions: { code: 'QUERY_TOO_BROAD', breadth, limit: QUERY_LIMITS.breadth, http: REFUSED },
+    },
   );
 }
 

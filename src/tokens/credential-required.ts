@@ -1,6 +1,7 @@
 import {
   type DocumentNode,
   type ExecutionResult,
+  GraphQLError,
   getOperationAST,
   Kind,
   OperationTypeNode,
@@ -77,7 +78,7 @@ export function useCredentialRequired(
       errors: [
         viewer.via === 'OPEN'
           ? unauthenticated(AUTHENTICATION_REQUIRED)
-          : accessError(denial, `${type}.${closed ?? '*'}`),
+          : refusedWhole(accessError(denial, `${type}.${closed ?? '*'}`)),
       ],
     });
   };
@@ -93,7 +94,7 @@ export function useCredentialRequired(
         setResult({
           errors: [
             viewer.noRoleReason
-              ? noRoleError(viewer.noRoleReason)
+              ? refusedWhole(noRoleError(viewer.noRoleReason))
               : unauthenticated(AUTHENTICATION_REQUIRED),
           ],
         });
@@ -101,6 +102,13 @@ export function useCredentialRequired(
     },
   };
 }
+
+/**
+ * An identity the server knows, refused the whole request (no data): HTTP 403, as a request
+ * without a credential is a 401 — GraphQL over HTTP wants a 4xx for an answer without data.
+ */
+const refusedWhole = (error: GraphQLError): GraphQLError =>
+  new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 403 } } });
 
 const AUTHENTICATION_REQUIRED = 'Authentication required: send "Authorization: Bearer <token>".';
 

@@ -87,6 +87,8 @@ describe('a JWT that grants nothing', () => {
       ]) {
         const read = await t.gql(query, {}, { token: jwt });
         expect(read.data ?? null, query).toBeNull();
+        // GraphQL over HTTP: an answer without data is a 4xx (it was a 200).
+        expect(read.status, query).toBe(403);
         expect(read.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
         expect(read.errors?.[0]?.message).toMatch(reason);
       }
@@ -100,6 +102,7 @@ describe('a JWT that grants nothing', () => {
       for (const query of ['{ successionBenc { seat } }', '{ viewer { rol } }', '{ units { ']) {
         const read = await t.gql(query, {}, { token: jwt });
         expect(read.data ?? null, query).toBeNull();
+        expect(read.status, query).toBe(403);
         expect(read.errors, query).toHaveLength(1);
         expect(read.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
         expect(read.errors?.[0]?.message).toMatch(reason);

@@ -184,13 +184,18 @@ describe('CORS', () => {
         body: JSON.stringify({ query: '{ viewer { role } }' }),
       });
       expect(read.headers.get('access-control-expose-headers')).toBe('x-request-id');
+      // An answer differs by Origin: caches are told so (a shared one mixed them up).
+      expect(read.headers.get('vary')).toMatch(/\bOrigin\b/);
       for (const origin of ['https://evil.example', 'null']) {
         const refused = await preflight(cors, origin);
         // None, or the one configured: never theirs, never `null`.
         expect([null, 'https://dash.example']).toContain(
           refused.headers.get('access-control-allow-origin'),
         );
+        expect(refused.headers.get('vary')).toMatch(/\bOrigin\b/);
       }
+      const noOrigin = await cors.app.fetch('http://orgraph.test/graphql?query={viewer{role}}');
+      expect(noOrigin.headers.get('vary')).toMatch(/\bOrigin\b/);
     } finally {
       await cors.close();
     }

@@ -108,8 +108,10 @@ describe('aliases and cost', () => {
       (_, i) =>
         `i${i}: departureImpact(email: "ana@example.com", asOf: "2027-01-${String(i + 1).padStart(2, '0')}") { person { email } }`,
     );
-    const { data, errors } = await app.gql(`{ ${impacts.join(' ')} }`);
+    const { data, errors, status } = await app.gql(`{ ${impacts.join(' ')} }`);
     expect(data ?? null).toBeNull();
+    // No data: 400 to a client accepting application/graphql-response+json (it was a 200).
+    expect(status).toBe(400);
     expect(errors).toEqual([
       expect.objectContaining({
         message: expect.stringMatching(/^This request costs \d+, over the limit of 150000/),
@@ -118,6 +120,28 @@ describe('aliases and cost', () => {
     ]);
     expect(errors?.[0]?.extensions?.cost).toBeGreaterThan(30 * 10_000);
     expect(app.statements).toEqual([]);
+  });
+
+  it('refuses a document selecting over 2,000 fields once its fragments are spread out', async () => {
+    // Each fragment spreads the one before ten times: 4 × 10³ fields and the unit, in a few lines.
+    const fragments = [1, 2, 3].map(
+      (i) => `fragment F${i} on OrgUnit { ${`...F${i - 1} `.repeat(10)}}`,
+    );
+    const query = `{ unit(slug: "storage") { ...F3 } }
+      fragment F0 on OrgUnit { id slug name layer } ${fragments.join(' ')}`;
+    const { data, errors, status } = await app.gql(query);
+    expect(data ?? null).toBeNull();
+    expect(status).toBe(400);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        message: 'This request selects 4001 fields, over the limit of 2000.',
+        extensions: expect.objectContaining({
+          code: 'QUERY_TOO_BROAD',
+          breadth: 4001,
+          limit: 2000,
+        }),
+      }),
+    ]);
   });
 
   it('admits 30 departure impacts of today: each costs what its change touches', async () => {
