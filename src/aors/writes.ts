@@ -174,9 +174,13 @@ export function setAorOwner(w: Draft, input: OwnerInput): OwnerChange {
   const primaries = rows.filter((row) => row.role === 'PRIMARY');
   const current = primaries.find(isCurrentIn(w)) ?? null;
   // Already so only from the owner's start: an owner planned for later is not (`own` refuses
-  // a change before it, naming it), as with a seat's holder.
+  // a change before it, naming it), as with a seat's holder. No owner: none in force from
+  // `on` on (a run ended by today is still ended from `on`, as vacating a seat does).
   const planned = current !== null && current.startedOn > on;
-  if ((current?.personId ?? null) === (person?.id ?? null) && !planned) {
+  const alreadySo = person
+    ? current?.personId === person.id && !planned
+    : !heldFrom(on, primaries);
+  if (alreadySo) {
     w.keep('aorOwnerships');
     return { aor, previousOwner: null };
   }

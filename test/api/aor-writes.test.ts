@@ -284,6 +284,33 @@ describe('setAorOwner', () => {
     expect(await aorFindings('2025-12-31')).toContain('ledger UNOWNED_AOR HIGH');
   });
 
+  it('ends an owner whose run ended by today from an earlier day, or refuses to erase it', async () => {
+    // cache: owned by p5 from 07-06, unowned from 09-04. "No owner from 04-02" answered done
+    // and changed nothing: p5 still owned it in July and August.
+    await expectWritten(t, SET_OWNER, { aor: 'cache', person: email(5), on: '2026-07-06' });
+    await expectWritten(t, SET_OWNER, { aor: 'cache', person: null, on: '2026-09-04' });
+    const before = await t.changeCount();
+    await expectRefused(
+      t,
+      SET_OWNER,
+      { aor: 'cache', person: null, on: '2026-04-02' },
+      'input.on',
+      'VALIDATION',
+    );
+    expect(await t.changeCount()).toBe(before);
+    const { previousOwner } = await expectWritten(t, SET_OWNER, {
+      aor: 'cache',
+      person: null,
+      on: '2026-08-01',
+    });
+    expect(previousOwner).toEqual({ email: email(5) });
+    expect(await aorFindings('2026-07-31')).toContain(`cache SOLE_AOR_OWNER MEDIUM ${email(5)}`);
+    expect(await aorFindings('2026-08-01')).toContain('cache UNOWNED_AOR HIGH');
+    // Unowned from a day with no owner from then on: already so, nothing written.
+    await expectWritten(t, SET_OWNER, { aor: 'cache', person: null, on: '2026-10-01' });
+    expect(await t.changeCount()).toBe(before + 1);
+  });
+
   it('changes nothing when the person already is the primary owner', async () => {
     const before = await t.changeCount();
     const { previousOwner } = await expectWritten(t, SET_OWNER, {
