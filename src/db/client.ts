@@ -8,7 +8,7 @@ import pg from 'pg';
 import type { DatabaseTimeouts } from './connections.js';
 import { type ConnectionLost, defaultTimeouts, keepAliveOnError } from './connections.js';
 import { ensureRoom, roomGuard } from './disk-room.js';
-import { DataFolderUnreadable } from './folder-unreadable.js';
+import { DataFolderUnreadable, firstDenied } from './folder-unreadable.js';
 import { type ListenHandlers, type Listening, listenPostgres } from './listen.js';
 import { migratePglite, migratePostgres } from './migrate.js';
 import { newFolderTemplate } from './pglite-template.js';
@@ -186,6 +186,12 @@ async function openedFolder(client: PGlite, dataDir: string): Promise<void> {
     if ((error as NodeJS.ErrnoException).code) throw error;
     // Opening writes (the WAL's replay, a checkpoint): a full disk is said, not "damaged".
     ensureRoom(dataDir);
+    const denied = firstDenied(dataDir);
+    if (denied !== null) {
+      throw new DataFolderUnreadable(
+        `the database in ${dataDir} could not be opened: this user may not read and write ${denied} in it (another user's file); run orgraph as the user the folder belongs to, or give this one the whole folder (chown -R)`,
+      );
+    }
     const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new DataFolderUnreadable(
       `the database in ${dataDir} could not be opened (${why}): it may be damaged; restore the folder from a copy, or set ORGRAPH_DATA_DIR to a new folder`,

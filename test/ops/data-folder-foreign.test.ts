@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPgliteTemplate } from '../../src/db/pglite-template.js';
 import { cli, run, scratchDir } from './processes.js';
@@ -102,4 +102,31 @@ describe("a data folder holding the user's own files", () => {
     expect(check.code, check.output).toBe(3);
     expect(check.output.trim().split('\n')).toEqual([expect.stringMatching(said)]);
   }, 120_000);
+
+  it.skipIf(process.getuid?.() !== 0)(
+    'says a folder holding another user’s file is that, not damaged (run as root: starts as nobody)',
+    async () => {
+      // Started once as root, then as a service user: the files root made were "damaged",
+      // "restore the folder from a copy", of a folder intact but for their owner.
+      const parent = join(scratchDir(), 'shared');
+      mkdirSync(parent, { recursive: true });
+      for (let dir = parent; dir !== '/tmp' && dir !== '/'; dir = dirname(dir))
+        chmodSync(dir, 0o755);
+      const data = join(parent, 'data');
+      mkdirSync(data);
+      execFileSync('tar', ['xf', await buildPgliteTemplate(), '-C', data], { stdio: 'ignore' });
+      execFileSync('chmod', ['-R', 'go-rwx', data]); // as orgraph keeps it: no warning line
+      execFileSync('chown', ['-R', 'nobody', data]);
+      const roots = join(data, 'global', 'pg_control');
+      execFileSync('chown', ['root', roots]);
+      chmodSync(roots, 0o600);
+      const env = { ORGRAPH_DATA_DIR: data, ORGRAPH_DEMO: 'off' };
+      const start = run('node', ['dist/server/main.js'], env, { uid: 65534, gid: 65534 });
+      expect(await start.exited, start.output()).toBe(3);
+      expect(start.output().trim()).toBe(
+        `orgraph could not start: the database in ${data} could not be opened: this user may not read and write global/pg_control in it (another user's file); run orgraph as the user the folder belongs to, or give this one the whole folder (chown -R)`,
+      );
+    },
+    120_000,
+  );
 });

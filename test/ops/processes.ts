@@ -112,15 +112,17 @@ export interface Running {
   exited: Promise<number | null>;
 }
 
-/** Spawns a command in the repository, collecting stdout and stderr together. */
+/** Spawns a command in the repository (as another user: `as`), collecting its output. */
 export function run(
   command: string,
   args: string[],
   env: Record<string, string | undefined> = {},
+  as?: { uid: number; gid: number },
 ): Running {
   const child = spawn(command, command === 'node' ? [...NODE_FLAGS, ...args] : args, {
     cwd: ROOT,
     env: environment(env),
+    ...as,
   });
   const chunks: Buffer[] = [];
   child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk));
