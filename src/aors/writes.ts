@@ -177,9 +177,7 @@ export function setAorOwner(w: Draft, input: OwnerInput): OwnerChange {
   // a change before it, naming it), as with a seat's holder. No owner: none in force from
   // `on` on (a run ended by today is still ended from `on`, as vacating a seat does).
   const planned = current !== null && current.startedOn > on;
-  const alreadySo = person
-    ? current?.personId === person.id && !planned
-    : !heldFrom(on, primaries);
+  const alreadySo = person ? current?.personId === person.id && !planned : !heldFrom(on, primaries);
   if (alreadySo) {
     w.keep('aorOwnerships');
     return { aor, previousOwner: null };

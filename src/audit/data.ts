@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, max, type SQL } from 'drizzle-orm';
 import { anyId } from '../db/any-of.js';
 import type { Db } from '../db/client.js';
 import { changeTable } from '../db/tables.js';
@@ -41,4 +41,10 @@ export function listChanges(db: Db, filter: ChangeFilter, offset: number, limit:
 
 export function changesByIds(db: Db, ids: readonly number[]): Promise<ChangeRow[]> {
   return db.select().from(changeTable).where(anyId(changeTable.id, ids));
+}
+
+/** When the latest change was recorded (null: none yet). */
+export async function lastChangeAt(db: Db): Promise<Date | null> {
+  const [row] = await db.select({ at: max(changeTable.at) }).from(changeTable);
+  return row?.at ?? null;
 }

@@ -1,6 +1,7 @@
 import { EventEmitter, on } from 'node:events';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { lastChangeAt } from '../audit/data.js';
 import type { Database } from '../db/client.js';
 import type { Listening } from '../db/listen.js';
 import { ORG_CHANGED_CHANNEL, type OrgChange, readOrgVersion } from '../db/version.js';
@@ -146,9 +147,14 @@ export class OrgChangeFeed {
     this.events.emit(CHANGE, change);
   }
 
-  /** Writes committed while the connection was down were announced to no one here. */
+  /**
+   * Writes committed while the connection was down were announced to no one here: told as
+   * the version now, written when the latest change was recorded (not when it was heard).
+   */
   private async catchUp(): Promise<void> {
     const { version } = await readOrgVersion(this.database.db);
-    this.heard({ version, at: new Date().toISOString() });
+    if (version <= this.lastVersion) return;
+    const at = (await lastChangeAt(this.database.db)) ?? new Date();
+    this.heard({ version, at: at.toISOString() });
   }
 }
