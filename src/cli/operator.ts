@@ -26,6 +26,13 @@ export function throughServer(url: string, token: string, timeoutMs = SERVER_TIM
       ? `${late}; it may still make this change: check before running it again, or restart the server`
       : `${late} (nothing was changed): restart the server, or try again`;
   };
+  // The request was sent: the server may have made a change before it went (stopped, died).
+  const cutOff = (query: string, variables: Record<string, unknown>) => {
+    const cut = `the orgraph server at ${url} closed the connection before answering (stopped?)`;
+    return isWrite(query, variables)
+      ? `${cut}; it may have made this change: check before running it again`
+      : `${cut} (nothing was changed): try again once it runs`;
+  };
   return {
     async ask<T>(query: string, variables: Record<string, unknown> = {}) {
       const response = await fetch(`${url}/graphql`, {
@@ -39,9 +46,13 @@ export function throughServer(url: string, token: string, timeoutMs = SERVER_TIM
         signal: AbortSignal.timeout(timeoutMs),
       }).catch((error) => {
         if (error.name === 'TimeoutError') throw cannotRun(unanswered(query, variables));
-        throw cannotRun(
-          `the orgraph server holding the data folder does not answer at ${url} (${error.cause?.code ?? error.message}): restart it`,
-        );
+        const code = error.cause?.code ?? error.message;
+        if (code === 'ECONNREFUSED') {
+          throw cannotRun(
+            `the orgraph server holding the data folder does not answer at ${url} (connection refused): restart it`,
+          );
+        }
+        throw cannotRun(cutOff(query, variables));
       });
       return answer<T>(await response.json());
     },
