@@ -2,7 +2,7 @@ import { todayUtc } from '../core/org/days.js';
 import type { Database } from '../db/client.js';
 import { holdsCluster } from '../db/cluster-folder.js';
 import type { Config } from '../server/config.js';
-import { FolderInUse } from '../server/data-lock.js';
+import { FolderInUse, listeningHolder, serverHolding } from '../server/data-lock.js';
 import { openAsWriter } from '../server/open-database.js';
 import { requireDataFolder } from '../server/owner-only.js';
 import { answer, type Operator } from './answer.js';
@@ -90,7 +90,9 @@ async function reach(
   today: string | undefined,
   { preferred = false, dryRun = false },
 ): Promise<Operator> {
-  if (!config.databaseUrl && !holdsCluster(config.dataDir)) {
+  // A server starting on a new folder holds it before its database is made: waited for below.
+  const starting = !config.databaseUrl && serverHolding(config.dataDir) !== null;
+  if (!config.databaseUrl && !holdsCluster(config.dataDir) && !starting) {
     requireDataFolder(config.dataDir); // a folder of the user's own files says that first
     if (dryRun) return inProcessOn(await emptyOrg(), config, today);
     if (!MAKES_ORG.has(command)) {
@@ -104,7 +106,7 @@ async function reach(
   try {
     database = await openAsWriter(config, `CLI (org ${command})`);
   } catch (error) {
-    const owner = error instanceof FolderInUse ? error.owner : null;
+    const owner = await serverOf(config, error);
     if (!owner?.url || !owner.token) throw error;
     if (today && !preferred) {
       const holder = `the server at ${owner.url} holds ${config.dataDir}`;
@@ -113,6 +115,16 @@ async function reach(
     return throughServer(owner.url, owner.token);
   }
   return inProcessOn(database, config, today);
+}
+
+/** How long a command waits for a server that holds the folder but does not listen yet. */
+const SERVER_START_MS = 30_000;
+
+/** The server holding the folder, listening (waited for in its first seconds), if any. */
+async function serverOf(config: Config, error: unknown) {
+  const owner = error instanceof FolderInUse ? error.owner : null;
+  if (owner?.what !== 'server' || owner.url) return owner;
+  return listeningHolder(config.dataDir, owner, SERVER_START_MS);
 }
 
 async function inProcessOn(database: Database, config: Config, today?: string): Promise<Operator> {

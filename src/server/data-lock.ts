@@ -84,6 +84,32 @@ function isAlive(owner: FolderOwner): boolean | 'same' | null {
   return true;
 }
 
+/** The live server holding a folder (it may still be creating its database), if any. */
+export function serverHolding(dataDir: string): FolderOwner | null {
+  const owner = readOwner(dataDir);
+  return owner?.what === 'server' && isAlive(owner) ? owner : null;
+}
+
+/**
+ * The server holding a folder once it listens (its owner file then gives its URL): a command
+ * run in a server's first seconds (migrations, the demo loading) waits for it rather than
+ * being told to stop it. Null if it stopped meanwhile, or did not listen within `waitMs`.
+ */
+export async function listeningHolder(
+  dataDir: string,
+  holder: FolderOwner,
+  waitMs: number,
+): Promise<FolderOwner | null> {
+  const until = Date.now() + waitMs;
+  for (let owner: FolderOwner | null = holder; Date.now() < until; owner = readOwner(dataDir)) {
+    const same = owner?.pid === holder.pid && owner.started === holder.started;
+    if (!owner || !same || !isAlive(owner)) return null;
+    if (owner.url) return owner;
+    await sleep(RETRY_MS);
+  }
+  return null;
+}
+
 /**
  * A process's state and start time, from /proc/PID/stat (Linux; null elsewhere or when
  * unreadable). A killed process whose parent has not collected it yet (a container's init

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config.js';
 import { lockDataFolder } from '../../src/server/data-lock.js';
-import { ROOT, scratchDir } from './processes.js';
+import { cli, ROOT, run, scratchDir } from './processes.js';
 
 it("is the project's .orgraph by default, whatever folder a command runs from", () => {
   // `node …/dist/cli/org.js check` run from another folder read a new, empty org made there.
@@ -126,3 +126,21 @@ it('refuses a folder whose live holder touched its lock lately', async () => {
     held.end();
   }
 });
+
+it('a command run while the server starts waits for it to listen, then goes through it', async () => {
+  // In the server's first seconds (a first start loads the demo) the folder is held and the
+  // owner file gives no address yet: the command was told "in use by orgraph server: stop it".
+  const dataDir = join(scratchDir(), 'data');
+  const server = run('node', ['dist/server/main.js'], { ORGRAPH_DATA_DIR: dataDir });
+  try {
+    const owner = join(dataDir, 'orgraph-owner.json');
+    await expect.poll(() => existsSync(owner), { timeout: 60_000, interval: 10 }).toBe(true);
+    expect(JSON.parse(readFileSync(owner, 'utf8')).url).toBeUndefined();
+    const exported = await cli({ ORGRAPH_DATA_DIR: dataDir }, 'export');
+    expect(exported.code, exported.output).toBe(0);
+    expect(JSON.parse(exported.output).units.length).toBeGreaterThan(0);
+  } finally {
+    server.child.kill('SIGKILL');
+    await server.exited;
+  }
+}, 120_000);
