@@ -90,6 +90,17 @@ async function reach(
   today: string | undefined,
   { preferred = false, dryRun = false },
 ): Promise<Operator> {
+  // A dry run plans against an empty org in memory: it makes none there either.
+  if (config.databaseUrl && (dryRun || !MAKES_ORG.has(command))) {
+    const { holdsOrgTables } = await import('../db/migrate.js');
+    if (!(await holdsOrgTables(config.databaseUrl, config.databaseTimeouts))) {
+      if (dryRun) return inProcessOn(await emptyOrg(), config, today);
+      throw cannotRun(
+        `DATABASE_URL's database holds no org (orgraph's tables are not there), so no ${command}; ` +
+          'fix DATABASE_URL, or make them first (npm run db:migrate, a server start, or an import)',
+      );
+    }
+  }
   // A server starting on a new folder holds it before its database is made: waited for below.
   const starting = !config.databaseUrl && serverHolding(config.dataDir) !== null;
   if (!config.databaseUrl && !holdsCluster(config.dataDir) && !starting) {

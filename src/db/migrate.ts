@@ -31,6 +31,26 @@ export async function migratePostgres(url: string, timeouts: DatabaseTimeouts): 
   }
 }
 
+/**
+ * Whether a PostgreSQL database holds orgraph's tables (migrated once, by a server's start,
+ * `npm run db:migrate` or an import): a command reading an org does not make them in a
+ * database that is not one (DATABASE_URL naming another application's database).
+ */
+export async function holdsOrgTables(url: string, timeouts: DatabaseTimeouts): Promise<boolean> {
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: timeouts.connectMs,
+  });
+  keepAliveOnError(client);
+  await client.connect();
+  try {
+    const { rows } = await client.query("select to_regclass('org_state') is not null as held");
+    return rows[0]?.held === true;
+  } finally {
+    await client.end();
+  }
+}
+
 export async function migratePglite(client: PGlite): Promise<void> {
   await migrateWithPglite(drizzlePglite(client), { migrationsFolder });
 }
