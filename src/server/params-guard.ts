@@ -28,7 +28,7 @@ export function useParamsGuard(): Plugin {
       if (!requestParser) return;
       setRequestParser(async (request) => {
         try {
-          return await requestParser(request);
+          return withQuery(await requestParser(request));
         } catch (error) {
           // Yoga's own words on the request, without the parser's error it attaches (its
           // class and message, quoting the body back): a library's text is not an answer.
@@ -67,6 +67,19 @@ export function useParamsGuard(): Plugin {
       });
     },
   };
+}
+
+/**
+ * Parameters without a `query` are no GraphQL-over-HTTP request: 400 whatever the client
+ * accepts, as a misspelt `qeury` is (Yoga answered `{}` 200 to an `application/json` client).
+ */
+function withQuery<P>(params: P): P {
+  // A batch (refused later), or an answer another parser gave instead (the body limit's 413).
+  const plain = params !== null && Object.getPrototypeOf(params) === Object.prototype;
+  if (!plain || (params as { query?: unknown }).query != null) return params;
+  throw createGraphQLError('Must provide query string.', {
+    extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+  });
 }
 
 /** A body the client stopped sending: its connection reset or the request aborted. */

@@ -408,6 +408,25 @@ describe('parameters no client sends', () => {
     });
   });
 
+  it.each(['application/graphql-response+json', 'application/json'])(
+    'a request without a query: 400 for every client (%s)',
+    async (accept) => {
+      // GraphQL over HTTP: not a well-formed request, SHOULD be 400 (`{}` was 200 to
+      // application/json, where `{"qeury": …}` was 400).
+      for (const body of ['{}', '{"variables": {}}']) {
+        const response = await postBody(body, accept);
+        expect(response.status, body).toBe(400);
+        expect(await response.json()).toEqual({
+          errors: [{ message: 'Must provide query string.', extensions: { code: 'BAD_REQUEST' } }],
+        });
+      }
+      const get = await t.app.fetch('http://orgraph.test/graphql', {
+        headers: { accept, authorization: `Bearer ${ADMIN_TOKEN}` },
+      });
+      expect(get.status).toBe(400);
+    },
+  );
+
   it('a GET whose variables are not JSON: 400, not a fault', async () => {
     const response = await t.app.fetch(
       'http://orgraph.test/graphql?query=%7B__typename%7D&variables=%7Bnot',
