@@ -16,7 +16,19 @@ const MIGRATION_LOCK = 7_468_321;
  * connection holding a session advisory lock: one instance migrates, the others wait and
  * then find nothing left to do.
  */
-export async function migratePostgres(url: string, timeouts: DatabaseTimeouts): Promise<void> {
+export function migratePostgres(url: string, timeouts: DatabaseTimeouts): Promise<void> {
+  return onConnection(url, timeouts, async (client) => {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await migrateWithPg(drizzlePg(client), { migrationsFolder });
+  });
+}
+
+/** Runs `use` on a connection of its own, closed after. */
+async function onConnection<T>(
+  url: string,
+  timeouts: DatabaseTimeouts,
+  use: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({
     connectionString: url,
     connectionTimeoutMillis: timeouts.connectMs,
@@ -24,8 +36,7 @@ export async function migratePostgres(url: string, timeouts: DatabaseTimeouts): 
   keepAliveOnError(client);
   await client.connect();
   try {
-    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await migrateWithPg(drizzlePg(client), { migrationsFolder });
+    return await use(client);
   } finally {
     await client.end();
   }
@@ -36,19 +47,11 @@ export async function migratePostgres(url: string, timeouts: DatabaseTimeouts): 
  * `npm run db:migrate` or an import): a command reading an org does not make them in a
  * database that is not one (DATABASE_URL naming another application's database).
  */
-export async function holdsOrgTables(url: string, timeouts: DatabaseTimeouts): Promise<boolean> {
-  const client = new pg.Client({
-    connectionString: url,
-    connectionTimeoutMillis: timeouts.connectMs,
-  });
-  keepAliveOnError(client);
-  await client.connect();
-  try {
+export function holdsOrgTables(url: string, timeouts: DatabaseTimeouts): Promise<boolean> {
+  return onConnection(url, timeouts, async (client) => {
     const { rows } = await client.query("select to_regclass('org_state') is not null as held");
     return rows[0]?.held === true;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 export async function migratePglite(client: PGlite): Promise<void> {

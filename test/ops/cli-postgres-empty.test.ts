@@ -1,30 +1,26 @@
-import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { adminQuery } from '../helpers/database.js';
 import { cli, scratchDir } from './processes.js';
+import { useOpsDatabase } from './workers-server.js';
 
 // DATABASE_URL naming a database without orgraph's tables (another application's, a typo of
 // the right one's name that exists): a read command or `token create` made the tables there,
 // and `check` passed on the empty org it read. As on an embedded folder that holds no org.
 const serverUrl = process.env.DATABASE_URL;
-const name = `orgraph_ops_${randomBytes(5).toString('hex')}`;
-const url = () => {
-  const at = new URL(serverUrl as string);
-  at.pathname = `/${name}`;
-  return at.toString();
-};
-const tables = async () =>
-  (
-    await adminQuery(url(), "select count(*)::int as n from pg_tables where schemaname = 'public'")
-  )[0]?.n;
 
 describe.skipIf(!serverUrl)(
   'the CLI on a PostgreSQL database without an org (needs DATABASE_URL)',
   () => {
-    beforeAll(() => adminQuery(serverUrl as string, `create database ${name}`));
-    afterAll(() => adminQuery(serverUrl as string, `drop database if exists ${name} with (force)`));
+    const { url } = useOpsDatabase();
+    const tables = async () =>
+      (
+        await adminQuery(
+          url(),
+          "select count(*)::int as n from pg_tables where schemaname = 'public'",
+        )
+      )[0]?.n;
 
     it('refuses to read or make a token there, and a dry run plans against an empty org, making nothing', async () => {
       const env = { DATABASE_URL: url() };
