@@ -132,13 +132,15 @@ function alreadySo(change: ScenarioChange): string {
 /**
  * Applies a scenario's changes in order to a draft of the org. A change that no longer
  * applies — its rule refuses it, or it would change nothing — is a conflict and is skipped;
- * nothing is silently dropped. The changes at `skip` (conflicts found already) are left out.
+ * nothing is silently dropped. The changes at `skip` (conflicts found already) are left out;
+ * `partly` hears the conflicts refused once they had written to the draft.
  */
 export function applyChanges(
   w: Draft,
   changes: readonly ScenarioChange[],
   mode: ChangeMode,
   skip: ReadonlySet<number> = new Set(),
+  partly?: Set<number>,
 ): ScenarioConflict[] {
   const conflicts: ScenarioConflict[] = [];
   for (const [index, change] of changes.entries()) {
@@ -154,6 +156,8 @@ export function applyChanges(
       if (!(error instanceof UserInputError)) throw error;
       const message = error.userErrors.map((e) => e.message).join('; ');
       conflicts.push({ index, message });
+      // Refused once it had written to the draft: `partly` hears it (plannedChanges).
+      if (w.revision !== revision) partly?.add(index);
     }
   }
   return conflicts;
@@ -180,7 +184,22 @@ export function plannedChanges(
       : [],
   }: { idBase?: number; recordedUntil?: Day; recorded?: ScenarioConflict[] } = {},
 ): { draft: Draft; conflicts: ScenarioConflict[] } {
-  const draft = new Draft(history, day, idBase, recordedUntil);
-  const planned = applyChanges(draft, changes, 'plan', new Set(recorded.map((c) => c.index)));
-  return { draft, conflicts: [...recorded, ...planned].sort((a, b) => a.index - b.index) };
+  const known = [...recorded];
+  for (;;) {
+    const draft = new Draft(history, day, idBase, recordedUntil);
+    const partly = new Set<number>();
+    const planned = applyChanges(
+      draft,
+      changes,
+      'plan',
+      new Set(known.map((c) => c.index)),
+      partly,
+    );
+    if (partly.size === 0) {
+      return { draft, conflicts: [...known, ...planned].sort((a, b) => a.index - b.index) };
+    }
+    // A change refused part-way had written to the draft (a hire filling the seat's open role,
+    // then refused the seat): the plan is made again without it, as any conflict is skipped.
+    known.push(...planned.filter((c) => partly.has(c.index)));
+  }
 }

@@ -111,4 +111,37 @@ describe('evaluation conflicts and applyScenario refusals agree', () => {
     );
     expect(openRoles.nodes).not.toContainEqual({ unit: { slug: 'growth' }, seat: 'ENG_LEAD' });
   });
+
+  it('a hire refused on a seat already hiring leaves the plan as it was: the role still open', async () => {
+    // The hire filled the seat's open role, then was refused the seat: a conflict, yet the
+    // evaluation's after showed the seat no longer hiring (the real writes change nothing).
+    const written = async (mutation: string, input: Record<string, unknown>) => {
+      const data = await t.data(
+        `mutation ($input: ${mutation[0]?.toUpperCase()}${mutation.slice(1)}Input!) {
+          ${mutation}(input: $input) { userErrors { message } } }`,
+        { input },
+      );
+      expect(data[mutation].userErrors).toEqual([]);
+    };
+    await written('openRole', { unit: 'growth', seat: 'ENG_LEAD' });
+    const later = addDays(TODAY, 42);
+    await written('assignSeat', {
+      unit: 'growth',
+      seat: 'ENG_LEAD',
+      person: 'hal@example.com',
+      startedOn: later,
+    });
+    const id = await create([{ hire: { unit: 'growth', seat: 'ENG_LEAD' } }]);
+    const { node } = await t.data(
+      `query ($id: ID!) { node(id: $id) { ... on Scenario { evaluation {
+        conflicts { index } coverageChanges { unit { slug } }
+        before { byLayer { layer hiring } } after { byLayer { layer hiring } } } } } }`,
+      { id },
+      { token: planner },
+    );
+    const { evaluation } = node;
+    expect(evaluation.conflicts).toEqual([{ index: 0 }]);
+    expect(evaluation.after).toEqual(evaluation.before);
+    expect(evaluation.coverageChanges).toEqual([]);
+  });
 });
