@@ -42,12 +42,18 @@ function useDayPicker(setAsOf: (day: string) => void) {
     clearTimeout(timer.current);
     setUnanswered(input.value || 'that');
   };
-  return { unanswered, pick, leave };
+  // Today chosen: what was said of the day typed before is no longer so.
+  const today = () => {
+    clearTimeout(timer.current);
+    setUnanswered(null);
+    setAsOf('');
+  };
+  return { unanswered, pick, leave, today };
 }
 
 export function Header(props: HeaderProps) {
   const { token, setToken, asOf, refusedAsOf, setAsOf, scope, setScope, refresh } = props;
-  const { unanswered, pick, leave } = useDayPicker(setAsOf);
+  const { unanswered, pick, leave, today } = useDayPicker(setAsOf);
   return (
     <header class="page-header">
       <h1>
@@ -65,14 +71,12 @@ export function Header(props: HeaderProps) {
             onBlur={(e) => leave(e.currentTarget)}
           />
         </label>
-        <button type="button" onClick={() => setAsOf('')} disabled={!asOf}>
+        <button type="button" onClick={today} disabled={!asOf && unanswered === null}>
           Today
         </button>
         <ScopePicker scope={scope} setScope={setScope} />
         <span class="muted" aria-live="polite">
-          {unanswered === null
-            ? answeredDay(asOf, refusedAsOf)
-            : `${unanswered} is not a day answered (${FIRST_DAY} to ${LAST_DAY}): still ${answeredDay(asOf, refusedAsOf).toLowerCase()}`}
+          {answeredDay(asOf, refusedAsOf)}
         </span>
         <button type="button" onClick={refresh}>
           Refresh
@@ -81,6 +85,13 @@ export function Header(props: HeaderProps) {
       <TokenForm token={token} setToken={setToken} />
       <SignedIn token={token} />
       <a href="/graphql">GraphiQL</a>
+      {/* On a line of its own, last: said as the picker is left (a click on Today or Refresh
+          is under way), it moved those buttons from under the pointer, and the click was lost. */}
+      {unanswered !== null && (
+        <p class="day-warning" role="status">
+          {`${unanswered} is not a day answered (${FIRST_DAY} to ${LAST_DAY}): still ${answeredDay(asOf, refusedAsOf).toLowerCase()}`}
+        </p>
+      )}
     </header>
   );
 }
