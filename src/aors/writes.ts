@@ -173,12 +173,10 @@ export function setAorOwner(w: Draft, input: OwnerInput): OwnerChange {
   const rows = ownershipsOf(w, aor);
   const primaries = rows.filter((row) => row.role === 'PRIMARY');
   const current = primaries.find(isCurrentIn(w)) ?? null;
-  // Already so only from the owner's start: an owner planned for later is not (`own` refuses
-  // a change before it, naming it), as with a seat's holder. No owner: none in force from
-  // `on` on (a run ended by today is still ended from `on`, as vacating a seat does).
+  // Already so only from the owner's start (`own` refuses a change before a planned owner,
+  // naming it); no owner: none in force from `on` on (a run ended by today is still ended).
   const planned = current !== null && current.startedOn > on;
-  const alreadySo = person ? current?.personId === person.id && !planned : !heldFrom(on, primaries);
-  if (alreadySo) {
+  if (person ? current?.personId === person.id && !planned : !heldFrom(on, primaries)) {
     w.keep('aorOwnerships');
     return { aor, previousOwner: null };
   }
