@@ -17,10 +17,11 @@ interface Entry {
  */
 export function statedRoles(w: Draft, entries: readonly Entry[]): Map<number, OpenRoleRow> {
   const stated = new Map<number, OpenRoleRow>();
-  for (const group of bySeat(entries).values()) {
-    const unit = w.units.find('slug', group[0]?.value.unit ?? '');
+  for (const group of bySeat(entries)) {
+    const [{ value: first }] = group;
+    const unit = w.units.find('slug', first.unit);
     if (!unit || unit.archivedOn) continue; // refused when saved, at its own path
-    const latest = rolesOf(w, unit.id, group[0]?.value.seat ?? 'ENGINEER').slice(-group.length);
+    const latest = rolesOf(w, unit.id, first.seat).slice(-group.length);
     const claimed = new Set<number>();
     for (const { index, value } of group) {
       const role = latest.findLast(
@@ -37,12 +38,14 @@ export function statedRoles(w: Draft, entries: readonly Entry[]): Map<number, Op
   return stated;
 }
 
-/** Entries by the unit's seat they name, in document order. */
-function bySeat(entries: readonly Entry[]): Map<string, Entry[]> {
-  const groups = new Map<string, Entry[]>();
+/** Entries grouped by the unit's seat they name, in document order. */
+function bySeat(entries: readonly Entry[]): Array<[Entry, ...Entry[]]> {
+  const groups = new Map<string, [Entry, ...Entry[]]>();
   for (const entry of entries) {
     const key = `${entry.value.unit}\u0000${entry.value.seat}`;
-    groups.set(key, [...(groups.get(key) ?? []), entry]);
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
   }
-  return groups;
+  return [...groups.values()];
 }
