@@ -2,7 +2,12 @@ import { todayUtc } from '../core/org/days.js';
 import type { Database } from '../db/client.js';
 import { holdsCluster } from '../db/cluster-folder.js';
 import type { Config } from '../server/config.js';
-import { FolderInUse, listeningHolder, serverHolding } from '../server/data-lock.js';
+import {
+  FolderInUse,
+  type FolderOwner,
+  listeningHolder,
+  serverHolding,
+} from '../server/data-lock.js';
 import { openAsWriter } from '../server/open-database.js';
 import { requireDataFolder } from '../server/owner-only.js';
 import { answer, type Operator } from './answer.js';
@@ -89,6 +94,7 @@ async function reach(
   command: string,
   today: string | undefined,
   { preferred = false, dryRun = false },
+  again = false,
 ): Promise<Operator> {
   // A dry run plans against an empty org in memory: it makes none there either.
   if (config.databaseUrl && (dryRun || !MAKES_ORG.has(command))) {
@@ -118,7 +124,10 @@ async function reach(
     database = await openAsWriter(config, `CLI (org ${command})`);
   } catch (error) {
     const owner = await serverOf(config, error);
-    if (!owner?.url || !owner.token) throw error;
+    // A server that stopped while waited for (its port taken, say) left the folder free.
+    if (owner === 'gone' && !again)
+      return reach(config, command, today, { preferred, dryRun }, true);
+    if (owner === 'gone' || !owner?.url || !owner.token) throw error;
     if (today && !preferred) {
       const holder = `the server at ${owner.url} holds ${config.dataDir}`;
       throw badInput(`--today cannot be used while ${holder}: it runs on its own today`);
@@ -131,11 +140,15 @@ async function reach(
 /** How long a command waits for a server that holds the folder but does not listen yet. */
 const SERVER_START_MS = 30_000;
 
-/** The server holding the folder, listening (waited for in its first seconds), if any. */
-async function serverOf(config: Config, error: unknown) {
+/**
+ * The server holding the folder, listening (waited for in its first seconds), if any; 'gone'
+ * when the starting server waited for stopped instead (the error names a dead process then).
+ */
+async function serverOf(config: Config, error: unknown): Promise<FolderOwner | null | 'gone'> {
   const owner = error instanceof FolderInUse ? error.owner : null;
   if (owner?.what !== 'server' || owner.url) return owner;
-  return listeningHolder(config.dataDir, owner, SERVER_START_MS);
+  const listening = await listeningHolder(config.dataDir, owner, SERVER_START_MS);
+  return listening ?? (serverHolding(config.dataDir) ? null : 'gone');
 }
 
 async function inProcessOn(database: Database, config: Config, today?: string): Promise<Operator> {

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -142,5 +143,25 @@ it('a command run while the server starts waits for it to listen, then goes thro
   } finally {
     server.child.kill('SIGKILL');
     await server.exited;
+  }
+}, 120_000);
+
+it('a command waiting for a starting server that fails to listen runs once it has stopped', async () => {
+  // It was told the folder is in use by that server's pid, a process already gone.
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+  const dataDir = join(scratchDir(), 'data');
+  const port = String((taken.address() as AddressInfo).port);
+  const server = run('node', ['dist/server/main.js'], { ORGRAPH_DATA_DIR: dataDir, PORT: port });
+  try {
+    const owner = join(dataDir, 'orgraph-owner.json');
+    await expect.poll(() => existsSync(owner), { timeout: 60_000, interval: 10 }).toBe(true);
+    const exported = await cli({ ORGRAPH_DATA_DIR: dataDir }, 'export');
+    expect(await server.exited, server.output()).toBe(3);
+    expect(exported.code, exported.output).toBe(0);
+    expect(JSON.parse(exported.output).units.length).toBeGreaterThan(0);
+  } finally {
+    server.child.kill('SIGKILL');
+    taken.close();
   }
 }, 120_000);
