@@ -31,6 +31,7 @@ import { useListGuard } from './list-guard.js';
 import { createLogger, type Logger, requestLog, yogaLogger } from './logging.js';
 import { maskFault } from './mask-fault.js';
 import { createMetrics, useMetricsRoute } from './metrics.js';
+import { useOperationChoiceExplained } from './operation-choice.js';
 import { gaugedKinds, orgGauges } from './org-gauges.js';
 import { useParamsGuard } from './params-guard.js';
 import { useReadiness } from './readiness.js';
@@ -131,6 +132,7 @@ export function createApp({
       useNoSuggestions(),
       useAbortedValidationExplained(),
       useTypedRequestErrors(),
+      useOperationChoiceExplained(),
       useListGuard(schema),
       useCostLimit(),
       useSlicedAnswers(),

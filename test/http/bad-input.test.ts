@@ -427,6 +427,38 @@ describe('parameters no client sends', () => {
     },
   );
 
+  it.each([
+    ['application/graphql-response+json', 400],
+    // GraphQL over HTTP: SHOULD be 200 for every well-formed request to application/json (400).
+    ['application/json', 200],
+  ])(
+    'an operationName picking no operation: named in our words (%s: %i)',
+    async (accept, status) => {
+      const query = 'query A { viewer { via } } query B { viewer { role } }';
+      const asked = [
+        [{ query, operationName: 'C' }, 'operationName: the query holds no operation named "C"'],
+        [
+          { query },
+          'operationName: the query holds several operations, or none: name the one to run',
+        ],
+      ] as const;
+      for (const [body, message] of asked) {
+        const response = await postBody(JSON.stringify(body), accept);
+        expect(response.status, message).toBe(status);
+        expect(await response.json()).toEqual({
+          errors: [
+            {
+              message,
+              extensions: { code: 'OPERATION_RESOLUTION_FAILURE', argument: 'operationName' },
+            },
+          ],
+        });
+      }
+      const picked = await postBody(JSON.stringify({ query, operationName: 'B' }), accept);
+      expect(await picked.json()).toEqual({ data: { viewer: { role: 'ADMIN' } } });
+    },
+  );
+
   it('a GET whose variables are not JSON: 400, not a fault', async () => {
     const response = await t.app.fetch(
       'http://orgraph.test/graphql?query=%7B__typename%7D&variables=%7Bnot',

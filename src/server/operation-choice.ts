@@ -1,0 +1,40 @@
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+/**
+ * Yoga refuses a request whose `operationName` picks no operation of its query with "Could not
+ * determine what operation to execute." and a 400 for every client. Said here in the request's
+ * words, naming the field, and answered as the request error it is (GraphQL over HTTP: 400 to
+ * an `application/graphql-response+json` client, 200 to an `application/json` one).
+ */
+export function useOperationChoiceExplained(): Plugin {
+  const named = new WeakMap<Request, string | undefined>();
+  return {
+    onParams({ request, params }) {
+      named.set(request, params.operationName ?? undefined);
+    },
+    onResultProcess({ request, result, setResult }) {
+      if (!('errors' in result) || !result.errors?.some(unresolved)) return;
+      const name = named.get(request);
+      const errors = result.errors.map((error) => (unresolved(error) ? explained(name) : error));
+      setResult({ ...result, errors });
+    },
+  };
+}
+
+const unresolved = (error: unknown) =>
+  error instanceof GraphQLError && error.extensions?.code === 'OPERATION_RESOLUTION_FAILURE';
+
+const explained = (name: string | undefined) =>
+  new GraphQLError(
+    name === undefined
+      ? 'operationName: the query holds several operations, or none: name the one to run'
+      : `operationName: the query holds no operation named "${name}"`,
+    {
+      extensions: {
+        code: 'OPERATION_RESOLUTION_FAILURE',
+        argument: 'operationName',
+        http: { status: 400, spec: true },
+      },
+    },
+  );
