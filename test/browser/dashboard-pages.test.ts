@@ -26,7 +26,8 @@ describe.skipIf(!hasChromium)(`dashboard pages${hasChromium ? '' : ` (${NO_CHROM
   let browser: Browser;
   beforeAll(async () => {
     // Today as the page's: the churn's period ends on the browser's day.
-    api = await startTestApp({ org: generateOrg(SIZES.XS), today: TODAY });
+    // More than the 100 units the tree opens whole: it opens on its pillars.
+    api = await startTestApp({ org: generateOrg({ ...SIZES.XS, teams: 110 }), today: TODAY });
     server = await listen(api.app);
     browser = await launchBrowser();
   });
@@ -79,6 +80,26 @@ describe.skipIf(!hasChromium)(`dashboard pages${hasChromium ? '' : ` (${NO_CHROM
     await expect.poll(() => changes.count()).toBe(newestFirst.length);
     const shown = (await changes.allTextContents()).map((text) => text.slice(0, 10));
     expect(shown).toEqual(newestFirst);
+    await page.close();
+  });
+
+  it('opens the tree of a large org on the scope picked, its teams in sight', async () => {
+    // An area picked as the scope showed collapsed, its teams a click away.
+    const { units } = await api.data(
+      '{ units(layer: AREA, first: 100) { totalCount nodes { slug children { slug } } } }',
+    );
+    const area = units.nodes.at(-1);
+    const page = await openDashboard(browser, server.url, ADMIN_TOKEN);
+    await page.goto(`${server.url}/?scope=${area.slug}`);
+    await page.waitForFunction(USABLE);
+    const tree = page.locator('#tree');
+    for (const team of area.children)
+      await expect.poll(() => tree.locator(`#unit-${team.slug}`).isVisible()).toBe(true);
+    // Opened as a user would have, so it closes as any other.
+    const toggle = tree.locator(`#unit-${area.slug} button.unit-name`);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await toggle.click();
+    await expect.poll(() => tree.locator(`#unit-${area.children[0].slug}`).count()).toBe(0);
     await page.close();
   });
 });

@@ -62,6 +62,23 @@ export function allSlugs(units: TreeUnit[]): string[] {
   return units.flatMap((unit) => [unit.slug, ...allSlugs(unit.children ?? [])]);
 }
 
+/**
+ * What the tree opens on: every unit of a small org; of a larger one its pillars, and the way
+ * down to the scope picked with the scope itself (its teams in sight, not a click away).
+ */
+export function firstOpened(
+  units: TreeUnit[],
+  scope: string | null,
+  openAllUpTo: number,
+): Set<string> {
+  const slugs = allSlugs(units);
+  if (slugs.length <= openAllUpTo) return new Set(slugs);
+  const opened = new Set(units.map((unit) => unit.slug));
+  const parents = parentsOf(units);
+  for (let p = scope ?? undefined; p; p = parents.get(p)) opened.add(p);
+  return opened;
+}
+
 /** Engineers of a Team, or of every Team below a Pillar or an Area. */
 export function engineersIn(unit: TreeUnit): number {
   if (unit.layer === 'TEAM') return unit.coverage.engineerCount;

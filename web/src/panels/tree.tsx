@@ -7,6 +7,7 @@ import {
   allSlugs,
   both,
   engineersIn,
+  firstOpened,
   parentsOf,
   type SearchResult,
   search,
@@ -36,8 +37,9 @@ export function OrgTree({ revealed }: TreeProps) {
   const searched = useMemo(() => (text.trim() ? search(pillars, text) : null), [pillars, text]);
   const found = both(scoped, searched);
   const slugs = useMemo(() => allSlugs(pillars), [pillars]);
-  const opened =
-    open ?? new Set(slugs.length <= OPEN_ALL_UP_TO ? slugs : pillars.map((p) => p.slug));
+  const opened = open ?? firstOpened(pillars, scope, OPEN_ALL_UP_TO);
+  // Another scope picked opens the tree on it again, whatever was opened by hand before.
+  useEffect(() => setOpen(null), [scope]);
 
   useShown('tree', data !== null);
 
