@@ -43,6 +43,8 @@ function keySetFileProblem(path: string): string | null {
   try {
     const set = JSON.parse(readFileSync(path, 'utf8')) as { keys?: unknown } | null;
     if (!Array.isArray(set?.keys)) return `${path} holds no JWK set (no "keys" list)`;
+    // A set of shared secrets (`oct`) only: every sign-in was refused for its algorithm.
+    if (!set.keys.some(isPublicKeyType)) return `${path} holds no RSA, EC or OKP public key`;
     const problems = set.keys.map(publicKeyProblem).flatMap((problem, index) => {
       const kid = (set.keys as { kid?: unknown }[])[index]?.kid;
       const named = typeof kid === 'string' ? ` (kid "${kid}")` : '';
@@ -62,8 +64,8 @@ function keySetFileProblem(path: string): string | null {
  * algorithms accepted, so they are left alone.
  */
 function publicKeyProblem(key: unknown): string | null {
-  const kty = (key as { kty?: unknown } | null)?.kty;
-  if (kty !== 'RSA' && kty !== 'EC' && kty !== 'OKP') return null;
+  if (!isPublicKeyType(key)) return null;
+  const { kty } = key;
   try {
     const details = createPublicKey({ key: key as JsonWebKey, format: 'jwk' }).asymmetricKeyDetails;
     // jose refuses RSA keys under 2048 bits at each verification.
@@ -75,6 +77,9 @@ function publicKeyProblem(key: unknown): string | null {
     return `is not a usable ${kty} public key (${(error as Error).message})`;
   }
 }
+
+const isPublicKeyType = (key: unknown): key is { kty: 'RSA' | 'EC' | 'OKP' } =>
+  ['RSA', 'EC', 'OKP'].includes((key as { kty?: unknown } | null)?.kty as string);
 
 type JwtEnv = {
   ORGRAPH_JWT_ISSUER?: string;

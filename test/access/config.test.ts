@@ -16,7 +16,7 @@ describe('single sign-on settings', () => {
     expect(loadConfig({}).jwt).toBeNull();
   });
 
-  it('read an https JWKS as a URL, anything else as a file, with default claim names', () => {
+  it('read an https JWKS as a URL, anything else as a file, with default claim names', async () => {
     expect(loadConfig(SSO).jwt).toEqual({
       issuer: 'https://idp.example/',
       audience: 'orgraph',
@@ -25,7 +25,8 @@ describe('single sign-on settings', () => {
       scopeClaim: 'orgraph_scope',
     });
     const path = join(scratchDir(), 'jwks.json');
-    writeFileSync(path, '{"keys":[]}');
+    const { publicKey } = await generateKeyPair('ES256');
+    writeFileSync(path, JSON.stringify({ keys: [await exportJWK(publicKey)] }));
     const file = loadConfig({ ...SSO, ORGRAPH_JWKS: path }).jwt;
     expect(file?.jwks).toEqual({ kind: 'file', path });
   });
@@ -38,6 +39,13 @@ describe('single sign-on settings', () => {
     for (const text of ['{"issuer":"x"}', 'null', '[1]']) {
       writeFileSync(path, text);
       expect(() => loadConfig({ ...SSO, ORGRAPH_JWKS: path }), text).toThrow(/holds no JWK set/);
+    }
+    // Shared secrets only (HS256): accepted, every sign-in was refused for its algorithm.
+    for (const keys of [[{ kty: 'oct', k: 'c2VjcmV0', kid: 'k' }], []]) {
+      writeFileSync(path, JSON.stringify({ keys }));
+      expect(() => loadConfig({ ...SSO, ORGRAPH_JWKS: path })).toThrow(
+        /ORGRAPH_JWKS: .*jwks.json holds no RSA, EC or OKP public key/,
+      );
     }
   });
 
