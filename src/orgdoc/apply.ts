@@ -65,7 +65,7 @@ export function applyDocument(
   applySuccession(a);
   applyRoles(a);
   const { policy } = doc;
-  if (policy) attempt(a, under('policy'), () => setPolicy(w, policy));
+  if (policy) attempt(a, under('policy'), () => setPolicy(w, policy, { stated: true }));
   applyDepartures(a, (on) => on > w.today);
   checkReferences(a);
   backdateCreated(w);

@@ -9,7 +9,7 @@ import { addDays } from '../core/org/days.js';
 import type { Day } from '../core/org/state.js';
 import { type KindRule, type Policy, policyOn, type Thresholds } from '../core/policy.js';
 import type { PolicyKindRow, PolicyRow } from '../db/tables.js';
-import { everInForce, openRow } from '../writes/dated.js';
+import { everInForce, openRow, withdraw } from '../writes/dated.js';
 import type { Draft } from '../writes/draft.js';
 import { daySchema } from '../writes/fields.js';
 
@@ -56,9 +56,20 @@ export type PolicyChange = z.output<typeof policyChangeSchema>;
  * is a whole policy, made with the values of its own day): this one holds until the day before
  * it, so today's policy can still change while next year's is planned. Changing nothing
  * writes nothing.
+ *
+ * An org document's policy (`stated`) is the one in force from `on` to the document's day:
+ * a policy recorded from a later day up to today contradicts it and gives way (withdrawn,
+ * kept in the history), so an export imported elsewhere gives the same policy. Plans for
+ * later days stay, as for setPolicy.
  */
-export function setPolicy(w: Draft, change: PolicyChange): { policy: Policy } {
+export function setPolicy(
+  w: Draft,
+  change: PolicyChange,
+  { stated = false } = {},
+): { policy: Policy } {
   const on = change.on ?? w.today;
+  const superseded = stated ? supersededBy(w, on) : [];
+  withdraw(w.policies, superseded);
   const rows = w.policies.rows();
   const current = policyOn(rows, on);
   const values = {
@@ -68,7 +79,7 @@ export function setPolicy(w: Draft, change: PolicyChange): { policy: Policy } {
     actingDays: change.actingDays ?? current.actingDays,
     kinds: kindRows(current, change.kinds ?? []),
   };
-  if (sameValues(current, values)) {
+  if (superseded.length === 0 && sameValues(current, values)) {
     w.keep('policies');
     return { policy: current };
   }
@@ -90,6 +101,12 @@ export function setPolicy(w: Draft, change: PolicyChange): { policy: Policy } {
   );
   return { policy: policyOn([row], on) };
 }
+
+/** The policies recorded from after `on` up to today: an org document's policy replaces them. */
+const supersededBy = (w: Draft, on: Day) =>
+  w.policies
+    .rows()
+    .filter((row) => row.startedOn > on && row.startedOn <= w.today && everInForce(row));
 
 /** An override as asked (`severity`, `off` left out: SPEC's own, on) as the policy keeps it. */
 export function kindRule({

@@ -211,4 +211,41 @@ describe('policy', () => {
     expect(policy.kinds).toContainEqual({ kind: 'LONG_RUNNING_TLM', severity: null, off: true });
     await other.close();
   });
+
+  it('from a document, is the one in force on its day, over a policy recorded since', async () => {
+    // A later policy recorded up to today stayed in force: an export imported elsewhere
+    // reported success and left the other org's policy (its findings) as they were.
+    const other = await startTestApp({ org: ORG });
+    const set = (input: object) => other.data(SET, { input });
+    await set({ on: addDays(TODAY, -10), spanLimit: 3, kinds: [{ kind: 'WIDE_SPAN', off: true }] });
+    await set({ on: D, actingDays: 30 });
+    const on = addDays(TODAY, -30);
+    const policy = {
+      on,
+      tlmTeamSize: 4,
+      longTlmDays: 180,
+      spanLimit: 2,
+      actingDays: 90,
+      kinds: [],
+    };
+    const IMPORT = `mutation ($d: JSONObject!) { importOrg(document: $d) {
+      plan { action key } userErrors { message } } }`;
+    const { importOrg } = await other.data(IMPORT, { d: { policy } });
+    expect(importOrg.userErrors).toEqual([]);
+    expect(importOrg.plan).toContainEqual({
+      action: 'END',
+      key: `policy from ${addDays(TODAY, -10)}`,
+    });
+    const stated = { since: on, tlmTeamSize: 4, longTlmDays: 180, spanLimit: 2, actingDays: 90 };
+    const today = (await other.data(POLICY)).policy;
+    expect(today).toMatchObject(stated);
+    expect(today.kinds.filter((k: { off: boolean }) => k.off)).toEqual([]);
+    // A plan for a later day stays, as setPolicy leaves it.
+    expect((await other.data(POLICY, { asOf: D })).policy).toMatchObject({
+      since: D,
+      actingDays: 30,
+    });
+    expect((await other.data(IMPORT, { d: { policy } })).importOrg.plan).toEqual([]);
+    await other.close();
+  });
 });
