@@ -1,4 +1,4 @@
-import { asc, eq, gt, or } from 'drizzle-orm';
+import { and, asc, eq, gt, or } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { groupBy } from '../core/collections.js';
 import { isPresentOn } from '../core/org/as-of.js';
@@ -67,6 +67,11 @@ const loadCurrent = (db: Db, today: Day) =>
 const lineValues = (rows: Record<string, unknown>[], key: string, value: string) =>
   new Map(rows.map((row) => [row[key] as number, row[value] as number]));
 
+const openOnOrAfter = (today: Day) => {
+  const { status, openedOn, closedOn } = openRoleTable;
+  return or(eq(status, 'OPEN'), and(gt(closedOn, today), gt(closedOn, openedOn)));
+};
+
 async function readCurrent(db: Db, today: Day) {
   // Memberships, ownerships and candidacies carry no date in the document, which states them
   // as of its import's day: only those in force today (one a person, AoR or seat by the
@@ -95,11 +100,9 @@ async function readCurrent(db: Db, today: Day) {
     aors: await db.select().from(aorTable),
     owners: (await inForceToday(aorOwnershipTable)) as AorOwnershipRow[],
     candidates: (await inForceToday(candidateTable)) as CandidateRow[],
-    // Open today: a role filled or cancelled from a later day is still open (an OPEN entry).
-    roles: await db
-      .select()
-      .from(openRoleTable)
-      .where(or(eq(openRoleTable.status, 'OPEN'), gt(openRoleTable.closedOn, today))),
+    // Open today: a role filled or cancelled from a later day is still open (an OPEN entry);
+    // one closed the day it opens never is.
+    roles: await db.select().from(openRoleTable).where(openOnOrAfter(today)),
     // Managers, parents and AoRs' units as they stand today (a change recorded ahead is not
     // yet so).
     managers: lineValues(await inForceToday(reportingLineTable), 'personId', 'managerId'),

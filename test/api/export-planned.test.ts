@@ -196,6 +196,33 @@ describe('an export while roles are filled or cancelled from a later day', () =>
   });
 });
 
+describe('an export while a role opening later is closed the day it opens', () => {
+  it('leaves it out: never open, here that changes nothing, elsewhere none opens', async () => {
+    // Stated OPEN, it was refused on import here ("a document does not reopen a closed
+    // role") and opened elsewhere a role the org never had open.
+    const ROLES = `{ openRoles(scope: "storage", asOf: "2027-01-20") { nodes { id seat status } } }`;
+    const open = 'openRole(input: { unit: "storage", seat: ENGINEER, openedOn: "2027-01-10" })';
+    await plan([open, open, open]);
+    const ids = (await t.data(ROLES)).openRoles.nodes.map((r: { id: string }) => r.id);
+    await plan([
+      `cancelRole(input: { id: "${ids[0]}", on: "2027-01-10" })`,
+      `fillRole(input: { id: "${ids[1]}", on: "2027-01-10" })`,
+    ]);
+    const { exportOrg } = await t.data('{ exportOrg }');
+    const engineers = exportOrg.openRoles.filter((r: { seat: string }) => r.seat === 'ENGINEER');
+    expect(engineers).toEqual([
+      { unit: 'storage', seat: 'ENGINEER', status: 'OPEN', openedOn: '2027-01-10' },
+    ]);
+    const { importOrg } = await t.data(IMPORT, { d: exportOrg });
+    expect(importOrg).toEqual({ userErrors: [], created: zero, updated: zero });
+    const elsewhere = await startTestApp({ org: exportOrg });
+    const statuses = (answer: { openRoles: { nodes: { seat: string; status: string }[] } }) =>
+      answer.openRoles.nodes.filter((r) => r.seat === 'ENGINEER' && r.status === 'OPEN').length;
+    expect(statuses(await elsewhere.data(ROLES))).toBe(statuses(await t.data(ROLES)));
+    await elsewhere.close();
+  });
+});
+
 describe('an entry stating today what is recorded for a later day', () => {
   const ERRORS = `mutation ($d: JSONObject!) { importOrg(document: $d) {
     userErrors { path message code } } }`;
