@@ -7,22 +7,23 @@ import { isOrgDay, ORG_DAYS } from '../core/org/days.js';
  * (`src/writes/problems.ts` words them).
  */
 
-// Identifiers must be printable: a control character (NUL above all, which PostgreSQL text
-// cannot hold) in a slug or an email is a mistake or an attack, never a name.
-const printable = (s: string) =>
-  ![...s].some((c) => {
-    const code = c.charCodeAt(0);
-    return code < 0x20 || code === 0x7f;
-  });
-// Free text may hold line breaks and tabs, never NUL.
-const noNul = (s: string) => !s.includes('\u0000');
-// What is printed as a command, not as text, by a terminal or a log viewer: the other C0
-// controls (ESC cleared the screen of whoever ran `check`), DEL, the C1 controls, and the
+// What is printed as a command, not as text, by a terminal or a log viewer: the C0 controls
+// (ESC cleared the screen of whoever ran `check`), DEL, the C1 controls, and the
 // bidirectional embeddings, overrides and isolates that show text in another order than it
 // reads. The marks (LRM, RLM, ALM) stay: names in right-to-left scripts carry them.
-const COMMANDS = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
+const COMMAND = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
+const COMMANDS = new RegExp(COMMAND.source, 'gu');
+// Identifiers must be printable: such a character (NUL above all, which PostgreSQL text
+// cannot hold) in a slug or an email is a mistake or an attack, never a name, and an
+// unknown one is echoed in messages.
+const printable = (s: string) => !COMMAND.test(s);
+// Free text may hold line breaks and tabs, never NUL.
+const noNul = (s: string) => !s.includes('\u0000');
 const TEXT_CONTROLS = new Set(['\t', '\n', '\r', '\u0000']); // NUL: a message of its own
 const noCommands = (s: string) => [...s.matchAll(COMMANDS)].every(([c]) => TEXT_CONTROLS.has(c));
+// A name of nothing visible (zero-width and format characters, the Hangul fillers, the
+// braille blank) is an empty one: trimming leaves them, and it showed as no name at all.
+const visible = (s: string) => !/^[\s\p{Z}\p{Cf}\u115f\u1160\u3164\uffa0\u2800]*$/u.test(s);
 const NO_CONTROLS = 'must not contain control characters';
 // Nor half a character: a lone UTF-16 surrogate has no UTF-8 form (the audit log's JSON
 // refused it as a fault; a text column stored U+FFFD instead).
@@ -62,7 +63,7 @@ export const nameSchema = z
   .pipe(
     z
       .string()
-      .min(1, 'must not be empty')
+      .refine(visible, 'must not be empty')
       .max(NAME_MAX, `must be at most ${NAME_MAX} characters`)
       .refine((s) => !/[\t\n\r]/.test(s), NO_CONTROLS),
   );

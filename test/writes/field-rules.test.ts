@@ -32,6 +32,10 @@ const UNIT_CASES: Case[] = [
   { field: 'slug', value: '' },
   { field: 'name', value: 'n'.repeat(201) },
   { field: 'name', value: '   ' },
+  // Nothing visible: zero-width, braille blank, a Hangul filler (they showed as no name).
+  { field: 'name', value: '\u200b' },
+  { field: 'name', value: '\u2800' },
+  { field: 'name', value: '\u00a0\u200b\u3164' },
   { field: 'name', value: 'a\u0000b' },
   // Printed raw by the CLI, ESC cleared the terminal and set its title; a name is one line.
   { field: 'name', value: 'Ansi\u001b[2J\u001b]0;PWNED\u0007' },
@@ -45,6 +49,9 @@ const PERSON_CASES: Case[] = [
   { field: 'email', value: `${'e'.repeat(250)}@example.com` },
   { field: 'email', value: 'not-an-email' },
   { field: 'email', value: 'a\u0000b@example.com' },
+  // A C1 control and a right-to-left override: echoed raw in a message about the email.
+  { field: 'email', value: 'x\u009b2J@example.com' },
+  { field: 'email', value: 'be\u202eta@example.com' },
   { field: 'name', value: 'n'.repeat(201) },
   { field: 'title', value: 't'.repeat(201) },
   { field: 'name', value: 'Eve\u0007' },
@@ -131,10 +138,12 @@ describe('a reference with a control character', () => {
       ['departureImpact(email: $k) { person { email } }', 'email'],
     ] as const;
     for (const [field, argument] of queries) {
-      const result = await t.gql(`query ($k: String!) { ${field} }`, { k: 'ab\u0000c' });
-      expect(result.errors?.[0]?.message, field).toContain(argument);
-      expect(result.errors?.[0]?.message, field).toContain('control characters');
-      expect(result.errors?.[0]?.extensions?.code, field).toBe('BAD_USER_INPUT');
+      for (const k of ['ab\u0000c', 'be\u202eta', 'x\u009b2J']) {
+        const result = await t.gql(`query ($k: String!) { ${field} }`, { k });
+        expect(result.errors?.[0]?.message, field).toContain(argument);
+        expect(result.errors?.[0]?.message, field).toContain('control characters');
+        expect(result.errors?.[0]?.extensions?.code, field).toBe('BAD_USER_INPUT');
+      }
     }
   });
 });
