@@ -177,6 +177,10 @@ export async function readSource(
       );
     };
   }
+  // Read as YAML, an HR export was a parser's complaint about its second line.
+  if (/\.(csv|tsv)$/i.test(file)) {
+    throw badInput(`${fileName(file)}: an HR export (CSV) is imported with --from csv`);
+  }
   const document = parseOrgFile(reading.text(file), fileName(file)) as OrgDocument;
   const adapted = { document, sources: new SourceMap({}), problems: [], warnings: [] };
   return async () => withReading(adapted, reading);

@@ -388,6 +388,14 @@ describe('import --from csv (after the catalog)', () => {
     expect(await exported()).toBe(before);
   });
 
+  it('tells an HR export imported without --from csv to add it', async () => {
+    // Read as YAML it was a parser's complaint about its second line, or "not a string".
+    expect(await refused('import', CSV, '--dry-run')).toEqual([
+      `${CSV}: an HR export (CSV) is imported with --from csv`,
+      '',
+    ]);
+  });
+
   it('says the team column names an area the way the import says it of any unit', async () => {
     const file = join(folder, 'area.csv');
     writeFileSync(file, 'email,name,team\nana@corp.test,Ana Ruiz,infra\nbo@corp.test,Bo,infra\n');
