@@ -104,8 +104,10 @@ export function revealsOfScope(state: OrgState, scopeUnitId: number | null): Rev
 /**
  * What a person's confidential reads (departure impact, candidacies) reveal, judged from the
  * structure alone — the units of the seats they hold and of their team — never from their
- * candidacies, whose lying outside a scope is itself confidential. A person with neither, or
- * none at all (an unknown email), lies in no scope: refused like one outside it.
+ * candidacies, whose lying outside a scope is itself confidential. A person with neither lies
+ * within every scope (SPEC: the impact needs every seat they hold inside it; they hold none, so
+ * none is vacated and no candidate named, and findings are the scope's own); no one at all (an
+ * unknown email) lies in none: refused like one outside it.
  */
 export function revealsOfPerson(state: OrgState, personId: number | undefined): Reveals {
   if (personId === undefined) return 'ORG';
@@ -113,7 +115,7 @@ export function revealsOfPerson(state: OrgState, personId: number | undefined): 
   for (const [unitId, members] of state.members) {
     if (members.includes(personId)) units.push(unitId);
   }
-  return units.length > 0 ? units : 'ORG';
+  return units;
 }
 
 /**

@@ -41,3 +41,29 @@ it('reads a person’s candidacies on a day they stand inside the scope, as thei
     expect(refused(await t.gql(query, {}, { token: planner }))).toEqual(['FORBIDDEN']);
   }
 });
+
+it('answers the impact of one holding no seat and on no team: every seat they hold is inside', async () => {
+  // SPEC: a scoped planner's departure impact "needs every seat they hold inside it". One who
+  // holds none (a manager without a seat, a hire not yet on a team) was refused, though what
+  // their leaving breaks (their reports, their AoRs) is structure and the findings the scope's.
+  const created = await t.data(
+    `mutation ($input: CreatePersonInput!) { createPerson(input: $input) { userErrors { message } } }`,
+    { input: { email: 'nia@example.com', name: 'Nia Holt', manager: 'bo@example.com' } },
+  );
+  expect(created.createPerson.userErrors).toEqual([]);
+  const ask = (email: string) =>
+    t.gql(
+      `query ($email: String!) { departureImpact(email: $email) { person { email } vacatedSeats { seat } }
+        person(email: $email) { candidacies { seat } } }`,
+      { email },
+      { token: planner },
+    );
+  const answer = await ask('nia@example.com');
+  expect(answer.errors).toBeUndefined();
+  expect(answer.data).toEqual({
+    departureImpact: { person: { email: 'nia@example.com' }, vacatedSeats: [] },
+    person: { candidacies: [] },
+  });
+  // No one at all is still refused as one outside the scope: existing or not looks alike.
+  expect(refused(await ask('nobody@example.com'))).toContain('FORBIDDEN');
+});
