@@ -165,9 +165,13 @@ export function unitName(state: OrgState, unitId: number): string {
   return state.unitsById.get(unitId)?.name ?? `unit #${unitId}`;
 }
 
+// Names as a reader orders them (adam, Émile, Zoe), not by character code (Zoe before adam,
+// Émile last); one fixed locale, so every server and client lists them alike.
+const NAMES = new Intl.Collator('en');
+
 /** Orders people by name, then email: how people are listed to a reader. */
 export function comparePeople(a: { name: string; email: string }, b: typeof a): number {
-  return compareText(a.name, b.name) || compareText(a.email, b.email);
+  return NAMES.compare(a.name, b.name) || compareText(a.email, b.email);
 }
 
 /** Orders person ids by name, then email (`comparePeople`), then id. */

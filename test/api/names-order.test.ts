@@ -1,0 +1,47 @@
+import { expect, it } from 'vitest';
+import { useTestOrg } from '../helpers/test-org.js';
+
+// People are listed to a reader by name as a reader orders names: by character code, "Zoe"
+// came before "adam" and "Émile" after everyone.
+const NAMES = ['Zoe Abe', 'adam Bell', 'Émile Chu', 'Eli Dorn'];
+const email = (name: string) =>
+  `${name.split(' ')[0]?.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()}@example.com`;
+const t = useTestOrg({
+  people: [
+    { email: 'bo@example.com', name: 'Bo Lind' },
+    ...NAMES.map((name) => ({ email: email(name), name, manager: 'bo@example.com' })),
+  ],
+  units: [
+    { slug: 'p', name: 'P', layer: 'PILLAR' },
+    { slug: 'a', name: 'A', layer: 'AREA', parent: 'p' },
+    {
+      slug: 't',
+      name: 'T',
+      layer: 'TEAM',
+      parent: 'a',
+      engLead: 'bo@example.com',
+      members: NAMES.map(email),
+    },
+  ],
+  succession: NAMES.map((name) => ({
+    unit: 't',
+    seat: 'ENG_LEAD',
+    candidate: email(name),
+    readiness: 'READY_NOW',
+  })),
+});
+
+it('lists members, reports and candidates by name as a reader orders them', async () => {
+  const { unit, person, departureImpact } = await t.data(`{
+    unit(slug: "t") { members { name } }
+    person(email: "bo@example.com") { directReports { name } }
+    departureImpact(email: "bo@example.com") { orphanedReports { name }
+      vacatedSeats { readyCandidates { name } } }
+  }`);
+  const expected = ['adam Bell', 'Eli Dorn', 'Émile Chu', 'Zoe Abe'];
+  const names = (list: { name: string }[]) => list.map((p) => p.name);
+  expect(names(unit.members)).toEqual(expected);
+  expect(names(person.directReports)).toEqual(expected);
+  expect(names(departureImpact.orphanedReports)).toEqual(expected);
+  expect(names(departureImpact.vacatedSeats[0].readyCandidates)).toEqual(expected);
+});
