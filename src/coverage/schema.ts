@@ -93,9 +93,17 @@ export function benchStrengthField<T extends { benchStrength: number | null }>(
   });
 }
 
-export const CoverageRollup = builder.objectRef<RollupData>('CoverageRollup').implement({
+/** A rollup with the day it answers for. */
+export type DatedRollup = RollupData & { asOf: string };
+
+export const CoverageRollup = builder.objectRef<DatedRollup>('CoverageRollup').implement({
   description: 'Coverage counts of a scope, per layer, and its bench strength.',
   fields: (t) => ({
+    // A client left on today learns the server's today here (a dashboard's trend ends on it).
+    asOf: t.expose('asOf', {
+      type: 'Date',
+      description: 'The day it answers for: the `asOf` asked, else the server’s today.',
+    }),
     byLayer: t.field({
       type: [LayerCoverage],
       description: 'PILLAR, AREA, TEAM rows, only for layers with units in scope.',
@@ -143,7 +151,8 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, { scope, asOf }, context) => {
       const state = await orgFor(context, asOf);
-      return coverageRollup(state, scopeIdIn(state, scope), await context.org.policyOn(state.asOf));
+      const policy = await context.org.policyOn(state.asOf);
+      return { ...coverageRollup(state, scopeIdIn(state, scope), policy), asOf: state.asOf };
     },
   }),
   teamsWithoutTechLead: t.connection(

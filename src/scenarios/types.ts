@@ -76,15 +76,17 @@ const ScenarioEvaluation = builder.objectRef<EvaluationData>('ScenarioEvaluation
       description: 'Findings that would disappear (a scoped token: of units within its scope).',
       resolve: (e, _args, { viewer }) => findingsWithinScope(e.resolvedFindings, viewer),
     }),
-    before: t.expose('before', {
+    before: t.field({
       type: CoverageRollup,
       description:
         'The whole org’s rollup as it stands (bench strength included); a scoped token’s: ' +
         'its scope’s.',
+      resolve: (e) => ({ ...e.before, asOf: e.asOf }),
     }),
-    after: t.expose('after', {
+    after: t.field({
       type: CoverageRollup,
       description: 'The whole org’s rollup with the scenario; a scoped token’s: its scope’s.',
+      resolve: (e) => ({ ...e.after, asOf: e.asOf }),
     }),
     units: t.expose('units', {
       type: [ScenarioUnit],

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN } from '../helpers/app.js';
+import { addDays } from '../../src/core/org/days.js';
+import { ADMIN_TOKEN, TODAY, testAppOn } from '../helpers/app.js';
 import {
   type BrowserTest,
   hasChromium,
-  launchBrowser,
   listen,
   NO_CHROMIUM,
   openDashboard,
@@ -73,29 +73,30 @@ describe.skipIf(!hasChromium)(
 
     it('moves the churn period on at midnight, as the trend, when the page refreshes', async () => {
       // The trend moved to the new day and the churn panel kept yesterday as its last day.
-      // A browser of its own: a clock is the whole context's.
-      const own = await launchBrowser();
-      const page = await own.context.newPage();
-      const today = new Date().toISOString().slice(0, 10);
-      const tomorrow = new Date(Date.parse(today) + 86_400_000).toISOString().slice(0, 10);
-      await page.clock.install({ time: new Date(`${today}T23:59:30Z`) });
-      await page.goto(`${session.url}/`);
-      await page.getByLabel('API token').fill(ADMIN_TOKEN);
-      await page.getByRole('button', { name: 'Use the token' }).click();
-      // Polled from here: the page's own animation frames run on its fake clock.
-      await expect.poll(() => page.locator('#churn tbody tr').count()).toBeGreaterThan(0);
-      const to = page.locator('#churn').getByLabel('To', { exact: true });
-      expect(await to.inputValue()).toBe(today);
-      await page.clock.setSystemTime(new Date(`${tomorrow}T00:00:30Z`));
-      // A write: the live feed asks every panel again.
-      await session.api.data(
-        `mutation { createPerson(input: { email: "midnight-${Date.now()}@example.com", name: "M" }) {
-          userErrors { message } } }`,
-      );
+      // The day is the server's (the browser's, when the page took it from its own clock,
+      // ended the trend and the churn on another day than the rest): here it moves at once.
+      let day = TODAY;
+      const moving = testAppOn({ database: session.api.database, watch: () => {} }, {}, () => day);
+      const server = await listen(moving.app);
+      const page = await openDashboard(session.browser, server.url, ADMIN_TOKEN);
       try {
-        await expect.poll(() => to.inputValue(), { timeout: 15_000 }).toBe(tomorrow);
+        await expect.poll(() => page.locator('#churn tbody tr').count()).toBeGreaterThan(0);
+        const to = page.locator('#churn').getByLabel('To', { exact: true });
+        expect(await to.inputValue()).toBe(TODAY);
+        const trendDays = page.locator('#trend .scroll tbody tr th');
+        expect(await trendDays.last().textContent()).toBe(TODAY);
+        day = addDays(TODAY, 1);
+        // A write: the live feed asks every panel again.
+        await moving.data(
+          `mutation { createPerson(input: { email: "midnight-${Date.now()}@example.com", name: "M" }) {
+            userErrors { message } } }`,
+        );
+        await expect.poll(() => to.inputValue(), { timeout: 15_000 }).toBe(day);
+        await expect.poll(() => trendDays.last().textContent()).toBe(day);
       } finally {
-        await own.close();
+        await page.close();
+        await server.close();
+        await moving.app.dispose();
       }
     });
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, type TestApp } from '../helpers/app.js';
+import { ADMIN_TOKEN, type TestApp, TODAY } from '../helpers/app.js';
 import {
   type Browser,
   type BrowserTest,
@@ -87,8 +87,9 @@ describe.skipIf(!hasChromium)(
       // The token stays for the tab: a reload needs no new one.
       await page.reload();
       await page.waitForFunction(USABLE);
-      // The trend: a chart, and the same numbers as the API's `coverageTrend` in a table.
-      const today = new Date().toISOString().slice(0, 10);
+      // The trend: a chart, and the same numbers as the API's `coverageTrend` in a table, up
+      // to the server's today (TODAY; the browser's is another: it ended the trend there).
+      const today = TODAY;
       const from = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
       const { coverageTrend } = await api.data(
         `{ coverageTrend(from: "${from}", to: "${today}", every: MONTH) {
@@ -162,7 +163,8 @@ describe.skipIf(!hasChromium)(
     it('shows the churn of the last 12 months: the six stats rows and the changes', async () => {
       const page = await openDashboard(browser, url, ADMIN_TOKEN);
       await page.waitForFunction(USABLE);
-      const today = new Date().toISOString().slice(0, 10);
+      // The server's today (the browser's is another): the period ends there.
+      const today = TODAY;
       const from = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
       const { leadershipChanges } = await api.data(
         `{ leadershipChanges(from: "${from}", to: "${today}", last: 100) {

@@ -125,7 +125,7 @@ export async function startTestApp({ env = {}, org, today, importOnce }: TestApp
 export function testAppOn(
   { database, watch }: WatchedDatabase,
   env: Record<string, string> = {},
-  today = TODAY,
+  today: string | (() => string) = TODAY,
   heldOrg?: HeldOrg,
 ) {
   const statements: string[] = [];
@@ -147,7 +147,14 @@ export function testAppOn(
   /** The JSON lines the app logged, one a string. */
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, { write: (line: string) => logs.push(line) });
-  const app = createApp({ database, config, today: () => today, logger, heldOrg });
+  // A function: a day that moves on while the app runs (midnight, in a test of it).
+  const app = createApp({
+    database,
+    config,
+    today: typeof today === 'function' ? today : () => today,
+    logger,
+    heldOrg,
+  });
 
   async function gql<T = Record<string, any>>(
     query: string,

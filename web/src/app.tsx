@@ -1,5 +1,4 @@
 import { useCallback, useContext, useMemo, useRef, useState } from 'preact/hooks';
-import { today } from './days.js';
 import { Header } from './header.js';
 import { useLiveRefresh } from './live.js';
 import { Churn } from './panels/churn.js';
@@ -110,8 +109,10 @@ function Dashboard({ revealed, refresh }: DashboardProps) {
       </main>
     );
   }
-  // Today's date as of this render: a page left open past midnight moves on at its next refresh.
-  const day = asOf ?? today();
+  // The day the rollup answered for: the server's today, not the browser's (a clock off, or a
+  // load about midnight UTC, ended the trend and the churn on another day than the rest); a
+  // page left open past midnight moves on at its next refresh.
+  const day = asOf ?? rollup.data.coverage.asOf;
   return (
     <main class="grid">
       {stale ? (

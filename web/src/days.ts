@@ -1,6 +1,9 @@
 import { isDay, isOrgDay, ORG_DAYS, todayUtc } from '../../src/core/org/days.js';
 
-/** Today as the API tells it (in UTC): the day a page left on today answers for. */
+/**
+ * The browser's today, in UTC as the API's: the server's too unless a clock is off. The panels
+ * left on today end on the server's (the rollup's `asOf`); this serves where no answer says it.
+ */
 export const today = todayUtc;
 
 /** The days the API answers for (its Date scalar). */

@@ -15,11 +15,13 @@ interface LayerRow {
 }
 
 export interface RollupAnswer {
-  coverage: { benchStrength: number | null; byLayer: LayerRow[] };
+  /** `asOf`: the day answered, the server's today when none was asked. */
+  coverage: { asOf: string; benchStrength: number | null; byLayer: LayerRow[] };
 }
 
 export const ROLLUP_QUERY = `query DashboardRollup($asOf: Date, $scope: String) {
   coverage(asOf: $asOf, scope: $scope) {
+    asOf
     benchStrength
     byLayer {
       layer units healthy staffed techLeadManager missingEngLead vacant tlmBeyondThreshold hiring
