@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { useTestOrg } from '../helpers/test-org.js';
+import { platformWithStorage, useTestOrg } from '../helpers/test-org.js';
 
 // People are listed to a reader by name as a reader orders names: by character code, "Zoe"
 // came before "adam" and "Émile" after everyone.
@@ -11,20 +11,14 @@ const t = useTestOrg({
     { email: 'bo@example.com', name: 'Bo Lind' },
     ...NAMES.map((name) => ({ email: email(name), name, manager: 'bo@example.com' })),
   ],
-  units: [
-    { slug: 'p', name: 'P', layer: 'PILLAR' },
-    { slug: 'a', name: 'A', layer: 'AREA', parent: 'p' },
-    {
-      slug: 't',
-      name: 'T',
-      layer: 'TEAM',
-      parent: 'a',
-      engLead: 'bo@example.com',
-      members: NAMES.map(email),
-    },
-  ],
+  // Bo holds both seats: the Eng Lead's comes first among those his leaving vacates.
+  units: platformWithStorage({
+    engLead: 'bo@example.com',
+    techLead: 'bo@example.com',
+    members: NAMES.map(email),
+  }),
   succession: NAMES.map((name) => ({
-    unit: 't',
+    unit: 'storage',
     seat: 'ENG_LEAD',
     candidate: email(name),
     readiness: 'READY_NOW',
@@ -33,7 +27,7 @@ const t = useTestOrg({
 
 it('lists members, reports and candidates by name as a reader orders them', async () => {
   const { unit, person, departureImpact } = await t.data(`{
-    unit(slug: "t") { members { name } }
+    unit(slug: "storage") { members { name } }
     person(email: "bo@example.com") { directReports { name } }
     departureImpact(email: "bo@example.com") { orphanedReports { name }
       vacatedSeats { readyCandidates { name } } }
