@@ -37,7 +37,9 @@ export function OrgTree({ revealed }: TreeProps) {
   const searched = useMemo(() => (text.trim() ? search(pillars, text) : null), [pillars, text]);
   const found = both(scoped, searched);
   const slugs = useMemo(() => allSlugs(pillars), [pillars]);
-  const opened = open ?? firstOpened(pillars, scope, OPEN_ALL_UP_TO);
+  // Made once per tree and scope, not at each render (a keystroke in the search box).
+  const firstOpen = useMemo(() => firstOpened(pillars, scope, OPEN_ALL_UP_TO), [pillars, scope]);
+  const opened = open ?? firstOpen;
   // Another scope picked opens the tree on it again, whatever was opened by hand before.
   useEffect(() => setOpen(null), [scope]);
 
