@@ -100,6 +100,26 @@ describe.skipIf(!hasChromium)(
       }
     });
 
+    it("judges a scope's archive day by the server's today, not the browser's clock", async () => {
+      // The browser's day is past the server's TODAY: a team archived from the day after was
+      // called "not in the org that day" while every panel answered for it on the server's day.
+      const archived = addDays(TODAY, 1);
+      expect(new Date().toISOString().slice(0, 10) >= archived).toBe(true);
+      await session.api.data(
+        `mutation ($on: Date!) {
+          createUnit(input: { slug: "closing", name: "Closing", layer: TEAM, parent: "infra" }) {
+            userErrors { message } }
+          archiveUnit(input: { slug: "closing", on: $on }) { userErrors { message } } }`,
+        { on: archived },
+      );
+      const page = await openDashboard(session.browser, session.url, ADMIN_TOKEN);
+      await page.goto(`${session.url}/?scope=closing`);
+      await page.waitForFunction(USABLE);
+      const picked = page.getByLabel('Scope').locator('option:checked');
+      await expect.poll(() => picked.textContent()).toBe('Closing (team)');
+      await page.close();
+    });
+
     it('names the token, not the server, when a pasted token cannot be sent', async () => {
       // A typographic apostrophe picked up in a chat: it read "The server could not be reached."
       const page = await openDashboard(session.browser, session.url, 'orgraph_abc’def');

@@ -1,10 +1,7 @@
-import { isDay, isOrgDay, ORG_DAYS, todayUtc } from '../../src/core/org/days.js';
+import { isDay, isOrgDay, ORG_DAYS } from '../../src/core/org/days.js';
 
-/**
- * The browser's today, in UTC as the API's: the server's too unless a clock is off. The panels
- * left on today end on the server's (the rollup's `asOf`); this serves where no answer says it.
- */
-export const today = todayUtc;
+// No "today" here: the browser's clock may be off, so a day left unpicked is the server's, as
+// its answers say it (a rollup's `asOf`).
 
 /** The days the API answers for (its Date scalar). */
 export const FIRST_DAY = ORG_DAYS.first;

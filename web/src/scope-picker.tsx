@@ -1,6 +1,4 @@
-import { useContext } from 'preact/hooks';
-import { today } from './days.js';
-import { AskingContext, useQuery } from './query.js';
+import { useQuery } from './query.js';
 import { useUsable } from './usable.js';
 
 interface ScopeUnit {
@@ -16,9 +14,11 @@ const SCOPES_QUERY = `query DashboardScopes($asOf: Date) {
   }
 }`;
 
-// A scope the list above lacks (a team, named in the address): is it in the org that day?
+// A scope the list above lacks (a team, named in the address): is it in the org that day? The
+// day is the server's (its today when none is picked), never the browser's clock.
 const SCOPED_QUERY = `query DashboardScoped($asOf: Date, $scope: String!) {
   unit(slug: $scope, asOf: $asOf) { name layer archivedOn parent { slug } }
+  coverage(asOf: $asOf) { asOf }
 }`;
 
 interface ScopedUnit {
@@ -46,15 +46,15 @@ export function ScopePicker({ scope, setScope }: ScopePickerProps) {
   );
   const pillars = data?.units.nodes ?? [];
   const known = pillars.some((p) => p.slug === scope || p.children.some((a) => a.slug === scope));
-  const other = useQuery<{ unit: ScopedUnit | null }>(
+  const scoped = useQuery<{ unit: ScopedUnit | null; coverage: { asOf: string } }>(
     SCOPED_QUERY,
     data && scope && !known ? {} : null,
-  ).data?.unit;
-  const { asOf } = useContext(AskingContext);
+  ).data;
+  const other = scoped?.unit;
   // Below a parent that day (a pillar has none), not archived by then: as the tree shows it.
   const there =
     other &&
-    !(other.archivedOn && other.archivedOn <= (asOf ?? today())) &&
+    !(other.archivedOn && other.archivedOn <= (scoped?.coverage.asOf ?? '')) &&
     (other.layer === 'PILLAR' || other.parent);
   const unlisted = there
     ? `${other.name} (${other.layer.toLowerCase()})`
