@@ -33,7 +33,7 @@ export const UnitCoverage = builder.objectRef<OnDay<UnitCoverageData>>('UnitCove
       description: 'STAFFED, or a Team in TECH_LEAD_MANAGER under the engineer threshold.',
     }),
     engineerCount: t.exposeInt('engineerCount', {
-      description: 'Current members not counting the Eng Lead (the Tech Lead counts).',
+      description: 'Members on the day, not counting the Eng Lead (the Tech Lead counts).',
     }),
     tlmBeyondThreshold: t.exposeBoolean('tlmBeyondThreshold', {
       description: 'A Team in TECH_LEAD_MANAGER with the threshold of engineers or more.',
@@ -42,9 +42,14 @@ export const UnitCoverage = builder.objectRef<OnDay<UnitCoverageData>>('UnitCove
     tlmSince: t.expose('tlmSince', {
       type: 'Date',
       nullable: true,
-      description: 'In TECH_LEAD_MANAGER since (later of the Eng Lead start and the last TL end).',
+      description:
+        "In TECH_LEAD_MANAGER since: the later of the Eng Lead's first day and the last separate " +
+        "Tech Lead's last day (their `endedOn`), the day LONG_RUNNING_TLM counts from.",
     }),
-    tlmDays: t.exposeInt('tlmDays', { nullable: true, description: 'Days in TECH_LEAD_MANAGER.' }),
+    tlmDays: t.exposeInt('tlmDays', {
+      nullable: true,
+      description: 'Days from `tlmSince` to the day asked.',
+    }),
     engLead: t.field({
       type: BenchSeat,
       description: 'The Eng Lead seat.',

@@ -52,7 +52,7 @@ builder.queryFields((t) => ({
     description:
       'Coverage of a scope over time, for a line chart: a point every `every` from `from`, ' +
       '`to` always the last, each equal to `coverage(asOf:)` and the findings of that day. At ' +
-      `most ${MAX_TREND_POINTS} points. On days the scope unit is archived its point is empty.`,
+      `most ${MAX_TREND_POINTS} points. On days the scope unit is archived, or not yet created, its point is empty.`,
     authScopes: { viewer: true },
     // One org in full, then each point from its neighbour by what changed in between.
     complexity: (args) =>

@@ -21,7 +21,7 @@ import { SeatEnum } from '../seats/types.js';
 import { OrgUnit } from '../units/types.js';
 
 export const FindingKindEnum = builder.enumType('FindingKind', {
-  description: 'The kinds of single point of failure orgraph finds (SPEC §2).',
+  description: 'The kinds of single point of failure orgraph finds (docs/contract.md, findings).',
   values: FINDING_KINDS,
 });
 

@@ -44,8 +44,11 @@ export const CoverageChange = builder
     description: 'A unit whose coverage status would change.',
     fields: (t) => ({
       unit: t.field({ type: OrgUnit, description: 'The unit.', resolve: unitOf }),
-      from: t.expose('from', { type: CoverageStatusEnum, description: 'Status today.' }),
-      to: t.expose('to', { type: CoverageStatusEnum, description: 'Status after the departure.' }),
+      from: t.expose('from', { type: CoverageStatusEnum, description: 'Status on the day asked.' }),
+      to: t.expose('to', {
+        type: CoverageStatusEnum,
+        description: 'Status after the departure, or the scenario.',
+      }),
     }),
   });
 

@@ -13,7 +13,8 @@ export const PolicyKind = builder.objectRef<PolicyKindData>('PolicyKind').implem
     severity: t.expose('severity', {
       type: SeverityEnum,
       nullable: true,
-      description: 'The severity findings of this kind get; null: SPEC’s own.',
+      description:
+        'The severity findings of this kind get; null: the kind’s own (docs/contract.md, findings).',
     }),
     off: t.exposeBoolean('off', { description: 'Findings of this kind are not reported.' }),
   }),
@@ -41,7 +42,7 @@ export const SetPolicyInput = builder.inputType('SetPolicyInput', {
             kind: k.field({ type: FindingKindEnum, required: true, description: 'The kind.' }),
             severity: k.field({
               type: SeverityEnum,
-              description: 'Its severity (omitted: SPEC’s own).',
+              description: 'Its severity (omitted: the kind’s own, docs/contract.md).',
             }),
             off: k.boolean({ description: 'Not reported at all (default: false).' }),
           }),

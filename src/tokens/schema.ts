@@ -9,7 +9,8 @@ import { everyToken, tokensById } from './tokens.js';
 export const RoleEnum = builder.enumType('Role', {
   description:
     'What a caller may do. VIEWER: structure, coverage, findings that reveal no candidates. ' +
-    'PLANNER: also the succession bench and departure impact. ADMIN: also every mutation.',
+    'PLANNER: also the succession bench, departure impact, scenarios (read and write) and ' +
+    'exportOrg. ADMIN: also every other mutation and token management.',
   values: apiRoleEnum.enumValues,
 });
 

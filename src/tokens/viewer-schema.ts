@@ -38,7 +38,7 @@ builder.queryFields((t) => ({
   viewer: t.field({
     type: Viewer,
     description:
-      'Who is asking: role, scope, name and how. Answers every caller, even without a token.',
+      'Who is asking: role, scope, name and how. Answers a request without a credential too (a bad token is still refused).',
     resolve: (_root, _args, { viewer }) => viewer,
   }),
 }));
