@@ -1,4 +1,5 @@
 import { latestInForce } from '../core/org/in-force.js';
+import { comparePeople } from '../core/org/lookup.js';
 import { aorOn, aorsOfUnit, aorsOwnedBy } from '../core/org/on-day.js';
 import { type AorRow, criticalityEnum, ownershipRoleEnum } from '../db/tables.js';
 import { builder } from '../graphql/builder.js';
@@ -58,9 +59,11 @@ builder.objectFields(AreaOfResponsibility, (t) => ({
   }),
   backupOwners: t.field({
     type: [Person],
-    description: 'The backup owners on the day.',
+    description: 'The backup owners on the day, by name.',
     resolve: (aor, _args, context) =>
-      readFor(context, aor, (org) => org.people(aorOn(org.state, aor.id)?.backupOwnerIds ?? [])),
+      readFor(context, aor, (org) =>
+        org.people(aorOn(org.state, aor.id)?.backupOwnerIds ?? []).sort(comparePeople),
+      ),
   }),
 }));
 

@@ -92,10 +92,15 @@ export function assignSeat(w: Draft, input: AssignSeatInput): SeatChange {
     {
       path: 'startedOn',
       today: w.recordedUntil,
-      laterRow: (later) =>
-        later.personId === person.id
-          ? `${person.email} holds the ${SEAT_NAME[input.seat]} seat from ${later.startedOn} until ${later.endedOn}; a holding from ${startedOn} must not undo that end`
-          : `${emailOf(w, later.personId)} holds the ${SEAT_NAME[input.seat]} seat from ${later.startedOn}; a holder from ${startedOn} must not start before that (vacate the seat first)`,
+      laterRow: (later) => {
+        const held = `the ${SEAT_NAME[input.seat]} seat from ${later.startedOn}`;
+        if (later.personId !== person.id) {
+          return `${emailOf(w, later.personId)} holds ${held}; a holder from ${startedOn} must not start before that (vacate the seat first)`;
+        }
+        return later.endedOn === null
+          ? `${person.email} holds ${held}, a day recorded and kept: their holding cannot be dated back to ${startedOn}`
+          : `${person.email} holds ${held} until ${later.endedOn}; a holding from ${startedOn} must not undo that end`;
+      },
       // Their candidacy ends as they take the seat: not erased, if it began on a past day.
       alsoEnding: {
         rows: candidacy,

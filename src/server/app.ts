@@ -116,7 +116,7 @@ export function createApp({
     plugins: [
       useAcceptByPreference(),
       useVaryByOrigin(config.corsOrigins),
-      useMetricsRoute(metrics, config.metricsToken),
+      useMetricsRoute(metrics, { token: config.metricsToken, openReadHosts: config.openReadHosts }),
       useRequestRecords(frames.callerOf, (record) => {
         log(record);
         metrics.requestAnswered(record);

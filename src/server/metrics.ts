@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/client.js';
+import { isOpenReadHost } from '../tokens/open-read-host.js';
 import { bearerSecret, tokenDigest } from '../tokens/tokens.js';
 import { workerMetrics } from './cluster-metrics.js';
 import type { RequestRecord } from './requests.js';
@@ -23,6 +24,11 @@ function processMetrics(): Registry {
   if (!processRegistry) {
     processRegistry = new Registry();
     collectDefaultMetrics({ register: processRegistry, prefix: 'orgraph_' });
+    // Gauges named as counters fail Prometheus' lint (promtool check metrics); each is the sum
+    // of its by-type gauge kept beside it (`orgraph_nodejs_active_handles{type}`…).
+    for (const total of ['handles', 'requests', 'resources']) {
+      processRegistry.removeSingleMetric(`orgraph_nodejs_active_${total}_total`);
+    }
   }
   return processRegistry;
 }
@@ -128,26 +134,27 @@ function poolGauges(registry: Registry, stats: NonNullable<Database['poolStats']
 
 const SCRAPES = new Set(['GET', 'HEAD']);
 
+/** Who may scrape: the bearer token, when set; else the host names open reads answer. */
+export interface MetricsAccess {
+  token: string | undefined;
+  openReadHosts: readonly string[];
+}
+
 /**
- * `GET /metrics` in Prometheus text. Open unless `token` is set: the metrics hold counts,
- * durations and operation names, no org data; set ORGRAPH_METRICS_TOKEN when the port is
- * reachable by more than the scraper.
+ * `GET /metrics` in Prometheus text. Open unless a token is set: the metrics hold counts,
+ * durations and operation names, no names of the org; set ORGRAPH_METRICS_TOKEN when the port
+ * is reachable by more than the scraper. Open, it still answers only a name that cannot be
+ * rebound (an IP address, localhost, a listed name): the org's health is internal, and a page
+ * of another site rebinding its own name to this machine would read it as its own.
  */
-export function useMetricsRoute(metrics: Metrics, token: string | undefined): Plugin {
+export function useMetricsRoute(metrics: Metrics, access: MetricsAccess): Plugin {
   return {
     async onRequest({ url, request, endResponse, fetchAPI }) {
       // HEAD too: a probe that checks the route is answered as a scrape (Node sends no body).
       if (url.pathname !== '/metrics' || !SCRAPES.has(request.method)) return;
-      if (token && !bearerIs(request.headers.get('authorization'), token)) {
-        endResponse(
-          new fetchAPI.Response(
-            'Send ORGRAPH_METRICS_TOKEN as "Authorization: Bearer <token>".\n',
-            {
-              status: 401,
-              headers: { 'www-authenticate': 'Bearer realm="orgraph metrics"' },
-            },
-          ),
-        );
+      const refusal = refusedScrape(access, url.host, request.headers.get('authorization'));
+      if (refusal) {
+        endResponse(new fetchAPI.Response(`${refusal.message}\n`, refusal));
         return;
       }
       // A worker just started (or restarted) may not answer the primary yet: a failed
@@ -163,6 +170,29 @@ export function useMetricsRoute(metrics: Metrics, token: string | undefined): Pl
             }),
       );
     },
+  };
+}
+
+function refusedScrape(
+  access: MetricsAccess,
+  host: string,
+  authorization: string | null,
+): (ResponseInit & { message: string }) | null {
+  if (access.token) {
+    if (bearerIs(authorization, access.token)) return null;
+    return {
+      message: 'Send ORGRAPH_METRICS_TOKEN as "Authorization: Bearer <token>".',
+      status: 401,
+      headers: { 'www-authenticate': 'Bearer realm="orgraph metrics"' },
+    };
+  }
+  if (isOpenReadHost(host, access.openReadHosts)) return null;
+  return {
+    message:
+      'Without ORGRAPH_METRICS_TOKEN, /metrics answers only an IP address, localhost or a name ' +
+      'in ORGRAPH_OPEN_READ_HOSTS: scrape by one of those, or set the token.',
+    status: 403,
+    headers: {},
   };
 }
 

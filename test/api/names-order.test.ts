@@ -17,6 +17,15 @@ const t = useTestOrg({
     techLead: 'bo@example.com',
     members: NAMES.map(email),
   }),
+  aors: [
+    {
+      slug: 'pg',
+      name: 'Postgres',
+      unit: 'storage',
+      owner: 'bo@example.com',
+      backups: NAMES.map(email),
+    },
+  ],
   succession: NAMES.map((name) => ({
     unit: 'storage',
     seat: 'ENG_LEAD',
@@ -25,9 +34,9 @@ const t = useTestOrg({
   })),
 });
 
-it('lists members, reports and candidates by name as a reader orders them', async () => {
+it('lists members, reports, backups and candidates by name as a reader orders them', async () => {
   const { unit, person, departureImpact } = await t.data(`{
-    unit(slug: "storage") { members { name } }
+    unit(slug: "storage") { members { name } aors { backupOwners { name } } }
     person(email: "bo@example.com") { directReports { name } }
     departureImpact(email: "bo@example.com") { orphanedReports { name }
       vacatedSeats { readyCandidates { name } } }
@@ -35,6 +44,8 @@ it('lists members, reports and candidates by name as a reader orders them', asyn
   const expected = ['adam Bell', 'Eli Dorn', 'Émile Chu', 'Zoe Abe'];
   const names = (list: { name: string }[]) => list.map((p) => p.name);
   expect(names(unit.members)).toEqual(expected);
+  // Backups were listed by id: as the document happened to name them first.
+  expect(names(unit.aors[0].backupOwners)).toEqual(expected);
   expect(names(person.directReports)).toEqual(expected);
   expect(names(departureImpact.orphanedReports)).toEqual(expected);
   expect(names(departureImpact.vacatedSeats[0].readyCandidates)).toEqual(expected);

@@ -35,7 +35,7 @@ const createArea = (slug: string) =>
 
 /** The `orgraph_subscribers` gauge as /metrics shows it. */
 async function subscribersOf(app: TestApp['app']): Promise<number> {
-  const text = await (await app.fetch('http://orgraph.test/metrics')).text();
+  const text = await (await app.fetch('http://localhost/metrics')).text();
   return Number(/^orgraph_subscribers (\d+)$/m.exec(text)?.[1]);
 }
 

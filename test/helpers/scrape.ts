@@ -2,7 +2,7 @@ import type { TestApp } from './app.js';
 
 /** `GET /metrics` of a test app, as Prometheus reads it. */
 export async function scrape(app: TestApp): Promise<string> {
-  const response = await app.app.fetch('http://orgraph.test/metrics');
+  const response = await app.app.fetch('http://localhost/metrics');
   if (response.status !== 200) throw new Error(`/metrics answered ${response.status}`);
   return response.text();
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoDocument } from '../../src/demo/load.js';
 import { createApp } from '../../src/server/app.js';
-import { ADMIN_TOKEN, type TestApp, TODAY } from '../helpers/app.js';
+import { ADMIN_TOKEN, startTestApp, type TestApp, TODAY } from '../helpers/app.js';
 import { samples } from '../helpers/scrape.js';
 import { useTestOrg } from '../helpers/test-org.js';
 import { specDocument } from '../orgdoc/fixtures.js';
@@ -12,7 +12,7 @@ const app = useTestOrg(specDocument());
 const guarded = useTestOrg(demoDocument(), { env: { ORGRAPH_METRICS_TOKEN: METRICS_TOKEN } });
 
 async function scrape(target: TestApp, token?: string) {
-  const response = await target.app.fetch('http://orgraph.test/metrics', {
+  const response = await target.app.fetch('http://localhost/metrics', {
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
   return {
@@ -31,10 +31,10 @@ function sample(text: string, series: string): number | undefined {
 describe('HEAD /metrics', () => {
   it('answers as GET does, without the body (a probe that checks the route; it was 404)', async () => {
     for (const path of ['/metrics', '/health', '/ready']) {
-      const response = await app.app.fetch(`http://orgraph.test${path}`, { method: 'HEAD' });
+      const response = await app.app.fetch(`http://localhost${path}`, { method: 'HEAD' });
       expect([path, response.status]).toEqual([path, 200]);
     }
-    const head = await guarded.app.fetch('http://orgraph.test/metrics', { method: 'HEAD' });
+    const head = await guarded.app.fetch('http://localhost/metrics', { method: 'HEAD' });
     expect(head.status).toBe(401);
   });
 });
@@ -130,7 +130,7 @@ describe('GET /metrics', () => {
       expect((await ask(`BadToken${i}`, 'Bearer not-a-token-of-ours')).status).toBe(401);
     }
     expect((await ask('Mine', `Bearer ${ADMIN_TOKEN}`)).status).toBe(200);
-    const text = await (await fresh.fetch('http://orgraph.test/metrics')).text();
+    const text = await (await fresh.fetch('http://localhost/metrics')).text();
     const requests = 'orgraph_graphql_requests_total';
     expect(sample(text, `${requests}{operation="unauthenticated",status="401"}`)).toBe(210);
     expect(sample(text, `${requests}{operation="Mine",status="200"}`)).toBe(1);
@@ -146,7 +146,7 @@ describe('GET /metrics', () => {
     const texts = [
       (await scrape(app)).text,
       ...(await Promise.all(
-        others.map(async (other) => (await other.fetch('http://orgraph.test/metrics')).text()),
+        others.map(async (other) => (await other.fetch('http://localhost/metrics')).text()),
       )),
     ];
     for (const text of texts) {
@@ -174,6 +174,29 @@ describe('GET /metrics', () => {
     const counted = revealing((await scrape(guarded, METRICS_TOKEN)).text);
     expect(counted).toHaveLength(4);
     expect(counted.reduce((sum, [, n]) => sum + n, 0)).toBe(singlePointsOfFailure.totalCount);
+  });
+
+  it('open, answers only a name that cannot be rebound: the org gauges are internal', async () => {
+    // A page of another site rebinding its name to this machine read the org's health (the
+    // GraphQL refused it the same counts: 401).
+    const at = (host: string) => app.app.fetch(`http://${host}/metrics`);
+    const refused = await at('attacker.example');
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('ORGRAPH_OPEN_READ_HOSTS');
+    for (const host of ['127.0.0.1:4000', '[::1]', 'localhost:4000', '10.0.0.5']) {
+      expect([host, (await at(host)).status]).toEqual([host, 200]);
+    }
+    const listed = await startTestApp({
+      org: specDocument(),
+      env: { ORGRAPH_OPEN_READ_HOSTS: 'prometheus-target' },
+    });
+    expect((await listed.app.fetch('http://prometheus-target:4000/metrics')).status).toBe(200);
+    await listed.close();
+    // With a token, the token decides whatever the name.
+    const tokened = guarded.app.fetch('http://attacker.example/metrics', {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    expect((await tokened).status).toBe(200);
   });
 
   it('needs ORGRAPH_METRICS_TOKEN when it is set', async () => {

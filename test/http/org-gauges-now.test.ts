@@ -92,7 +92,7 @@ describe('the org gauges answer today, right away', () => {
   it('a scrape right after a write shows the write (a Team that lost its Tech Lead)', async () => {
     const t = await startTestApp({ org: ORG });
     close = t.close;
-    const scrape = async () => (await t.app.fetch('http://orgraph.test/metrics')).text();
+    const scrape = async () => (await t.app.fetch('http://localhost/metrics')).text();
     await scrape(); // the first values
     await new Promise((resolve) => setTimeout(resolve, 200));
     const vacate = await t.data(
@@ -108,7 +108,7 @@ describe('the org gauges answer today, right away', () => {
   it('a scrape right after setPolicy shows the new severities and the kinds turned off', async () => {
     const t = await startTestApp({ org: ORG });
     close = t.close;
-    const scrape = async () => (await t.app.fetch('http://orgraph.test/metrics')).text();
+    const scrape = async () => (await t.app.fetch('http://localhost/metrics')).text();
     await scrape();
     await new Promise((resolve) => setTimeout(resolve, 200));
     const set = await t.data(
@@ -149,7 +149,7 @@ describe('the org gauges answer today, right away', () => {
       { d: ORG },
     );
     expect(imported.importOrg.userErrors).toEqual([]);
-    const scrape = async () => (await app.fetch('http://orgraph.test/metrics')).text();
+    const scrape = async () => (await app.fetch('http://localhost/metrics')).text();
     const longActing = (text: string) =>
       samples(text, 'orgraph_findings').get('kind="LONG_ACTING",severity="MEDIUM"');
 
@@ -168,7 +168,7 @@ describe('the org gauges answer today, right away', () => {
       await other.app.dispose();
       await t.close();
     };
-    const scrape = async () => (await t.app.fetch('http://orgraph.test/metrics')).text();
+    const scrape = async () => (await t.app.fetch('http://localhost/metrics')).text();
     await scrape();
     const vacate = await other.data(
       'mutation { vacateSeat(input: { unit: "storage", seat: TECH_LEAD }) { userErrors { message } } }',

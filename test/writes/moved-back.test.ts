@@ -95,6 +95,20 @@ describe('the same value stated from an earlier day than today’s change', () =
     );
   });
 
+  it('refuses dating back a holding begun on a past day, saying so (not "until null")', async () => {
+    await expectWritten(t, ASSIGN, {
+      unit: 'web',
+      seat: 'TECH_LEAD',
+      person: at('ned'),
+      startedOn: day(-10),
+    });
+    const earlier = { unit: 'web', seat: 'TECH_LEAD', person: at('ned'), startedOn: day(-20) };
+    const { userErrors } = await expectRefused(t, ASSIGN, earlier, 'input.startedOn', 'VALIDATION');
+    expect(userErrors[0].message).toBe(
+      `${at('ned')} holds the Tech Lead seat from ${day(-10)}, a day recorded and kept: their holding cannot be dated back to ${day(-20)}`,
+    );
+  });
+
   it('refuses it before what the change ended since, naming it: a candidacy, a backup', async () => {
     const ADD_CANDIDATE = userErrorsOf('addCandidate', 'AddCandidateInput');
     const seat = { unit: 'web', seat: 'ENG_LEAD' };
