@@ -129,7 +129,8 @@ function applySeatsAndMembers(a: Applying, units: ParsedDocument['units']): void
       // A day refused is the document's `since` when it gave one, else the holder's entry.
       const day = holder.since ? `${at}.${field}.since` : `${at}.${field}`;
       const person = holderPersonPath(`${at}.${field}`, holder);
-      const place = placing(at, { person, startedOn: day });
+      // A unit refused (archived from a later day) is told at the field that names a holder.
+      const place = placing(at, { person, startedOn: day, unit: `${at}.${field}` });
       const startedOn = holdingFrom(a.w, unit.slug, seat, holder);
       attempt(a, place, () => {
         refuseAfterLeaving(a, holder.person, startedOn ?? a.w.today);

@@ -98,10 +98,50 @@ function parseSection<S extends z.ZodObject>(
       continue;
     }
     reportIssues(parsed.error.issues, [name, index], problems, Object.keys(schema.shape));
+    const mended = mendedEntry(name, schema, item, parsed.error.issues);
+    if (mended !== undefined) {
+      result.valid.push({ index, value: mended });
+      continue;
+    }
     const partial = salvage.safeParse(item);
     if (partial.success) result.partial.push({ index, value: partial.data });
   }
   return result;
+}
+
+/**
+ * Fields no write rule reads: an entry whose only problems are there (or an unknown field)
+ * is checked by the rules without them, its name standing in for a bad name, so that its
+ * other problems, and those of entries naming it, are listed in the same answer. Nothing is
+ * written either way: its own problems refuse the document.
+ */
+const INERT: Record<SectionName, readonly string[]> = {
+  people: ['name', 'title', 'level'],
+  units: ['name', 'charter'],
+  aors: ['name', 'description', 'criticality'],
+  succession: ['notes'],
+  openRoles: [],
+};
+
+function mendedEntry<S extends z.ZodObject>(
+  section: SectionName,
+  schema: S,
+  item: unknown,
+  issues: readonly z.core.$ZodIssue[],
+): z.output<S> | undefined {
+  if (!isRecord(item)) return undefined;
+  const bad = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') continue;
+    const field = issue.path[0];
+    if (typeof field !== 'string' || !INERT[section].includes(field)) return undefined;
+    bad.add(field);
+  }
+  const kept = Object.fromEntries(
+    Object.entries(item).filter(([key]) => key in schema.shape && !bad.has(key)),
+  );
+  if (bad.has('name')) kept.name = kept.slug ?? kept.email;
+  return schema.safeParse(kept).data;
 }
 
 function declaredKeys(input: Record<string, unknown>): ParsedDocument['declared'] {

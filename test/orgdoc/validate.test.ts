@@ -84,6 +84,8 @@ describe('a bad document', () => {
         'VALIDATION units[6].techLead.acting: expected boolean, got string "yes"',
         'NOT_FOUND units[6].techLead.person: unknown person "ghost@example.com"',
         'VALIDATION aors[0].criticality: unknown value "SEVERE" (expected one of HIGH, MEDIUM, LOW)',
+        // Its criticality bad, the entry's other problems are told too (they were not).
+        'VALIDATION aors[0].backups[0]: "bo@example.com" is the owner and cannot also be a backup',
         'NOT_FOUND succession[0].unit: unknown unit "nowhere"',
         'VALIDATION succession[0].readiness: unknown value "SOMEDAY" (expected one of READY_NOW, READY_SOON, READY_LATER)',
         'VALIDATION openRoles[0].seat: unknown value "DESIGNER" (expected one of ENG_LEAD, TECH_LEAD, ENGINEER)',
@@ -91,6 +93,50 @@ describe('a bad document', () => {
     );
     expect(result.created.people).toBe(0);
     expect(Object.values(await tableCounts(t.database.db)).every((n) => n === 0)).toBe(true);
+  });
+
+  test("a field no rule reads, malformed, hides neither the entry's other problems nor its referrers'", async () => {
+    // Each was told only once the malformed field was mended: a problem, then three more.
+    const people = [person('bo'), person('cy')];
+    const lines = async (doc: unknown) =>
+      (await problemsOf(doc)).map((e) => `${e.path}: ${e.message}`);
+    expect(
+      await lines({
+        people,
+        units: [
+          { ...pillar, charter: 7 },
+          { ...area, members: ['cy@example.com'] },
+          { ...team, parent: 'platform', techlead: 'cy@example.com' },
+        ],
+        openRoles: [{ unit: 'platform', seat: 'ENGINEER' }],
+      }),
+    ).toEqual([
+      'units[0].charter: expected string, got number 7',
+      'units[1].members: only a TEAM has members; "infra" is an AREA',
+      'units[2].parent: parent "platform" is a PILLAR; a TEAM\'s parent must be an AREA',
+      'units[2].techlead: unknown field (techLead?)',
+      'openRoles[0].seat: only a TEAM has engineers; "platform" is a PILLAR',
+    ]);
+    const aor = { slug: 'a1', name: 'A1', unit: 'platform' };
+    expect(
+      await lines({
+        people,
+        units: [pillar],
+        aors: [
+          {
+            ...aor,
+            criticality: 'HUGE',
+            owner: 'bo@example.com',
+            backups: ['cy@example.com', 'cy@example.com'],
+          },
+          { ...aor, name: 'A1 again' },
+        ],
+      }),
+    ).toEqual([
+      'aors[0].criticality: unknown value "HUGE" (expected one of HIGH, MEDIUM, LOW)',
+      expect.stringMatching(/^aors\[0\]\.backups\[1\]: /),
+      expect.stringMatching(/^aors\[1\]\.slug: duplicate/),
+    ]);
   });
 
   test('one Backstage entity is told as such, not as four unknown sections', async () => {
@@ -158,6 +204,22 @@ describe('a bad document', () => {
         path: 'succession[0].candidate',
         message: 'unknown person "ghost@example.com"',
         code: 'NOT_FOUND',
+      },
+    ]);
+  });
+
+  test('a new holder on a unit archived from a later day is told at its field', async () => {
+    // It was told at `units[0].unit`, a field no unit entry has.
+    await importDoc(specDocument());
+    await t.database.db.execute(
+      sql`update unit set archived_on = '2027-02-01' where slug = 'storage'`,
+    );
+    const problems = await problemsOf({ units: [{ ...team, techLead: 'eli@example.com' }] });
+    expect(problems).toEqual([
+      {
+        path: 'units[0].techLead',
+        message: 'unit "storage" is archived from 2027-02-01',
+        code: 'CONFLICT',
       },
     ]);
   });
