@@ -11,7 +11,7 @@ function parseDay(value: unknown, literal?: ValueNode): string {
 
 /** Bad input, showing what was sent (`shown`: as the caller wrote it). */
 function notADay(shown: string, literal?: ValueNode): never {
-  const expected = `an ISO 8601 day (YYYY-MM-DD) from ${ORG_DAYS.first} to ${ORG_DAYS.last}`;
+  const expected = `an existing day, YYYY-MM-DD (ISO 8601), from ${ORG_DAYS.first} to ${ORG_DAYS.last}`;
   throw new GraphQLError(`Date must be ${expected}, got ${shown}`, {
     nodes: literal,
     extensions: { code: 'BAD_USER_INPUT' },

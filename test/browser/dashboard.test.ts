@@ -306,7 +306,7 @@ describe.skipIf(!hasChromium)(
         await page.waitForFunction(USABLE);
         // …and said so: the page silently answered for today.
         expect(await page.locator('body').textContent()).toContain(
-          `Answers for today: asOf=${day} in the address is not a day from 1900-01-01 to 2999-12-31`,
+          `Answers for today: asOf=${day} in the address is not an existing day from 1900-01-01 to 2999-12-31`,
         );
         expect(await row(page, 'compute').textContent()).toContain('Kim Sato');
       }

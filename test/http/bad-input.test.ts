@@ -481,7 +481,7 @@ describe('a malformed Date literal', () => {
     expect(status).toBe(400);
     expect(errors).toMatchObject([
       {
-        message: expect.stringMatching(/^from: Date must be an ISO 8601 day .* got "2026-1-1"$/),
+        message: expect.stringMatching(/^from: Date must be an existing day, YYYY-MM-DD .* got "2026-1-1"$/),
         locations: [{ line: 1, column: 26 }],
         extensions: { code: 'BAD_USER_INPUT', argument: 'from' },
       },
@@ -495,7 +495,7 @@ describe('a malformed Date literal', () => {
       expect(status).toBe(400);
       expect(errors).toMatchObject([
         {
-          message: `asOf: Date must be an ISO 8601 day (YYYY-MM-DD) from 1900-01-01 to 2999-12-31, got ${literal}`,
+          message: `asOf: Date must be an existing day, YYYY-MM-DD (ISO 8601), from 1900-01-01 to 2999-12-31, got ${literal}`,
           extensions: { code: 'BAD_USER_INPUT', argument: 'asOf' },
         },
       ]);

@@ -100,7 +100,7 @@ function answeredDay(asOf: string, refusedAsOf: string): string {
   if (asOf) return `Answers for ${asOf}`;
   if (!refusedAsOf) return 'Answers for today';
   const range = `${FIRST_DAY} to ${LAST_DAY}`;
-  return `Answers for today: asOf=${refusedAsOf} in the address is not a day from ${range}`;
+  return `Answers for today: asOf=${refusedAsOf} in the address is not an existing day from ${range}`;
 }
 
 function TokenForm({ token, setToken }: Pick<HeaderProps, 'token' | 'setToken'>) {
