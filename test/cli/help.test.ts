@@ -107,6 +107,17 @@ describe('npm run org -- usage errors, in the CLI’s own words', () => {
     // A typo of one of the command's options names it (there was no hint).
     [['check', '--fial-on', 'unowned-aor'], /^Unknown option '--fial-on' \(--fail-on\?\)\n/],
     [['import', 'org.yaml', '--dryrun'], /^Unknown option '--dryrun' \(--dry-run\?\)\n/],
+    // Not an option of another letter (they were: --today?, --to?), and what other tools call
+    // an option named as this one calls it.
+    [['export', 'org.yaml', '--format', 'yaml'], /^Unknown option '--format'\n/],
+    [
+      ['churn', '--from', '2025-12-01', '--to', '2026-11-30', '--csv'],
+      /^Unknown option '--csv' \(--format\?\)\n/,
+    ],
+    [
+      ['assign', 'network', 'TECH_LEAD', 'ola@example.com', '--start', '2026-12-01'],
+      /^Unknown option '--start' \(--since\?\)\n/,
+    ],
     [
       ['depart', 'eli@example.com', '--todya=2026-12-01'],
       /^Unknown option '--todya' \(--today\?\)\n/,
