@@ -24,11 +24,15 @@ const MAX_VARIABLES = 100;
  */
 export function useParamsGuard(): Plugin {
   return {
-    onRequestParse({ requestParser, setRequestParser }) {
-      if (!requestParser) return;
+    onRequestParse({ request, requestParser, setRequestParser }) {
+      if (!requestParser) {
+        // Yoga's 415 said nothing: a body of a type GraphQL is never sent as (text/plain).
+        if (request.method === 'POST') setRequestParser(() => Promise.reject(notJsonBody(request)));
+        return;
+      }
       setRequestParser(async (request) => {
         try {
-          return withQuery(await requestParser(request));
+          return withQuery(await requestParser(request), request);
         } catch (error) {
           // Yoga's own words on the request, without the parser's error it attaches (its
           // class and message, quoting the body back): a library's text is not an answer.
@@ -73,12 +77,29 @@ export function useParamsGuard(): Plugin {
  * Parameters without a `query` are no GraphQL-over-HTTP request: 400 whatever the client
  * accepts, as a misspelt `qeury` is (Yoga answered `{}` 200 to an `application/json` client).
  */
-function withQuery<P>(params: P): P {
+function withQuery<P>(params: P, request: Request): P {
   // A batch (refused later), or an answer another parser gave instead (the body limit's 413).
   const plain = params !== null && Object.getPrototypeOf(params) === Object.prototype;
   if (!plain || (params as { query?: unknown }).query != null) return params;
-  throw createGraphQLError('Must provide query string.', {
+  // JSON sent as a form, `curl -d`'s default type: "Must provide query string" alone misled.
+  const form = request.method === 'POST' && !/json/i.test(contentType(request));
+  const message = form
+    ? `Must provide query string: the body was sent as ${contentType(request)}; ${SEND_JSON}`
+    : 'Must provide query string.';
+  throw createGraphQLError(message, {
     extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+  });
+}
+
+const SEND_JSON =
+  'send it as JSON with "content-type: application/json" (curl: -H \'content-type: application/json\')';
+
+const contentType = (request: Request) => request.headers.get('content-type') || 'no content type';
+
+function notJsonBody(request: Request): GraphQLError {
+  const message = `the body was sent as ${contentType(request)}, not a type GraphQL is sent as: ${SEND_JSON}`;
+  return createGraphQLError(message, {
+    extensions: { code: 'BAD_REQUEST', http: { status: 415 } },
   });
 }
 
