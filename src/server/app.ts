@@ -17,6 +17,7 @@ import { useAcceptByPreference } from './accept-order.js';
 import { useBodyLimit } from './body-limit.js';
 import { requestFrames } from './callers.js';
 import type { Config } from './config.js';
+import { useCaselessContentType } from './content-type.js';
 import { useDashboard } from './dashboard.js';
 import { rememberingOriginal } from './error-summary.js';
 import { useGraphiQLOff, useGraphiQLPage } from './graphiql-page.js';
@@ -115,6 +116,7 @@ export function createApp({
     },
     plugins: [
       useAcceptByPreference(),
+      useCaselessContentType(),
       useVaryByOrigin(config.corsOrigins),
       useMetricsRoute(metrics, { token: config.metricsToken, openReadHosts: config.openReadHosts }),
       useRequestRecords(frames.callerOf, (record) => {

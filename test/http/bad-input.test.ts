@@ -365,6 +365,15 @@ describe('a body not sent as JSON', () => {
     ]);
   });
 
+  it.each(['Application/JSON', 'APPLICATION/JSON; charset=utf-8'])(
+    'sent as %s: read, a media type being caseless (it was a 415)',
+    async (type) => {
+      const response = await send(type);
+      expect(response.status).toBe(200);
+      expect((await response.json()).data.units.totalCount).toBeGreaterThan(0);
+    },
+  );
+
   it('a form that holds a query is still read', async () => {
     const response = await t.app.fetch('http://orgraph.test/graphql', {
       method: 'POST',
