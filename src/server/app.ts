@@ -30,7 +30,7 @@ import {
 } from './limits.js';
 import { useListGuard } from './list-guard.js';
 import { createLogger, type Logger, requestLog, yogaLogger } from './logging.js';
-import { maskFault } from './mask-fault.js';
+import { maskFault, useStatusOfDataless } from './mask-fault.js';
 import { createMetrics, useMetricsRoute } from './metrics.js';
 import { useOperationChoiceExplained } from './operation-choice.js';
 import { gaugedKinds, orgGauges } from './org-gauges.js';
@@ -117,6 +117,7 @@ export function createApp({
     plugins: [
       useAcceptByPreference(),
       useCaselessContentType(),
+      useStatusOfDataless(),
       useVaryByOrigin(config.corsOrigins),
       useMetricsRoute(metrics, { token: config.metricsToken, openReadHosts: config.openReadHosts }),
       useRequestRecords(frames.callerOf, (record) => {

@@ -1,5 +1,5 @@
-import { GraphQLError } from 'graphql';
-import { maskError } from 'graphql-yoga';
+import { type ExecutionResult, GraphQLError } from 'graphql';
+import { maskError, type Plugin } from 'graphql-yoga';
 import { isDatabaseUnavailable, isDiskFull } from './faults.js';
 
 const DATABASE_UNAVAILABLE_MESSAGE =
@@ -29,5 +29,37 @@ function located(error: unknown, message: string, code: string, status: number):
     source: at?.source,
     path: at?.path,
     extensions: { code, http: { status } },
+  });
+}
+
+/**
+ * GraphQL over HTTP: an answer whose `data` is not null is a 2xx, whatever errors it holds. A
+ * fault's status (503, 507) is for an answer it left without data; one that failed a field
+ * of several (`person` while `viewer` answered) was a 503 holding the rest.
+ */
+export function useStatusOfDataless(): Plugin {
+  return {
+    onResultProcess({ result, setResult }) {
+      // One answer: not a batch, not a stream of them.
+      if (Array.isArray(result) || Symbol.asyncIterator in result) return;
+      const { data, errors } = result as ExecutionResult;
+      if (data == null || !errors?.some(hasStatus)) return;
+      setResult({ ...result, errors: errors.map(withoutStatus) });
+    },
+  };
+}
+
+const hasStatus = (error: GraphQLError) => error.extensions?.http !== undefined;
+
+function withoutStatus(error: GraphQLError): GraphQLError {
+  if (!hasStatus(error)) return error;
+  const { http: _status, ...extensions } = error.extensions;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    positions: error.positions,
+    source: error.source,
+    path: error.path,
+    originalError: error.originalError,
+    extensions,
   });
 }
