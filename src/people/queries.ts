@@ -64,10 +64,19 @@ builder.queryFields((t) => ({
       args: {
         search: t.arg.string({
           description: 'Part of the name or email, any case: "ana", "ruiz", "@example.com".',
-          validate: { maxLength: 254, refine: [...noNul] },
+          validate: {
+            maxLength: [254, { message: 'must be at most 254 characters' }],
+            refine: [...noNul],
+          },
         }),
-        team: t.arg.string({ description: "A Team's slug: its members on the day." }),
-        manager: t.arg.string({ description: "A person's email: their direct reports." }),
+        team: t.arg.string({
+          description: "A Team's slug: its members on the day.",
+          validate: keyRule,
+        }),
+        manager: t.arg.string({
+          description: "A person's email: their direct reports.",
+          validate: keyRule,
+        }),
         asOf: asOfArg(t.arg),
         includeDeparted: t.arg.boolean({
           description: 'Also people who have left (default: false).',

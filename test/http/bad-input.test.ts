@@ -236,6 +236,34 @@ describe('argument rules', () => {
       ]);
     }
   });
+
+  it("people's team and manager follow the rules of every slug and email argument", async () => {
+    // They were looked up as sent: a control character echoed back in a NOT_FOUND, 100,000
+    // characters quoted whole, " storage " not found where unit(slug:) trims it.
+    const variables = (value: string) => ({ team: value, manager: value });
+    const ask = (argument: string, value: string) =>
+      t.gql(`query ($${argument}: String) { people(${argument}: $${argument}) { totalCount } }`, {
+        [argument]: variables(value)[argument as 'team'],
+      });
+    for (const argument of ['team', 'manager']) {
+      for (const [value, message] of [
+        ['\u001b[2J', 'must not contain control characters'],
+        ['x'.repeat(100_000), 'must be at most 254 characters'],
+      ]) {
+        const { errors } = await ask(argument, value as string);
+        expect(errors).toMatchObject([
+          {
+            message: `${argument}: ${message}`,
+            extensions: { code: 'BAD_USER_INPUT', argument },
+          },
+        ]);
+      }
+    }
+    const { data } = await ask('team', ' storage ');
+    expect(data?.people.totalCount).toBeGreaterThan(0);
+    const { errors } = await t.gql(`{ people(search: "${'x'.repeat(255)}") { totalCount } }`);
+    expect(errors?.[0]?.message).toBe('search: must be at most 254 characters');
+  });
 });
 
 describe('a document over a limit of its shape', () => {
