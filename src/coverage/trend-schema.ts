@@ -75,7 +75,9 @@ builder.queryFields((t) => ({
       if (from > to) throw badArgument('from', `must not be after to (${to})`);
       const days = trendDays(from, to, every);
       if (!days) {
-        const message = `gives more than ${MAX_TREND_POINTS} points from ${from} to ${to}; take a longer interval`;
+        const remedy =
+          every === 'QUARTER' ? 'a shorter range' : 'a longer interval, or a shorter range';
+        const message = `gives more than ${MAX_TREND_POINTS} points from ${from} to ${to}; take ${remedy}`;
         throw badArgument('every', message);
       }
       const rows = await context.org.rows();

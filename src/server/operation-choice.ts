@@ -8,7 +8,7 @@ import type { Plugin } from 'graphql-yoga';
  * an `application/graphql-response+json` client, 200 to an `application/json` one).
  */
 export function useOperationChoiceExplained(): Plugin {
-  const named = new WeakMap<Request, string | undefined>();
+  const named = new WeakMap<Request, unknown>();
   return {
     onParams({ request, params }) {
       named.set(request, params.operationName ?? undefined);
@@ -25,16 +25,20 @@ export function useOperationChoiceExplained(): Plugin {
 const unresolved = (error: unknown) =>
   error instanceof GraphQLError && error.extensions?.code === 'OPERATION_RESOLUTION_FAILURE';
 
-const explained = (name: string | undefined) =>
-  new GraphQLError(
-    name === undefined
-      ? 'operationName: the query holds several operations, or none: name the one to run'
-      : `operationName: the query holds no operation named "${name}"`,
-    {
-      extensions: {
-        code: 'OPERATION_RESOLUTION_FAILURE',
-        argument: 'operationName',
-        http: { status: 400, spec: true },
-      },
+/** Why no operation was picked: none named (of several, or none), a name no operation has, or no name at all. */
+function reason(name: unknown): string {
+  if (name === undefined) {
+    return 'the query holds several operations, or none: give each a name and send the one to run';
+  }
+  if (typeof name !== 'string') return `must be a string, got ${JSON.stringify(name)}`;
+  return `the query holds no operation named "${name}"`;
+}
+
+const explained = (name: unknown) =>
+  new GraphQLError(`operationName: ${reason(name)}`, {
+    extensions: {
+      code: 'OPERATION_RESOLUTION_FAILURE',
+      argument: 'operationName',
+      http: { status: 400, spec: true },
     },
-  );
+  });

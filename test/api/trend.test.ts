@@ -119,3 +119,19 @@ describe('coverageTrend over past- and future-dated changes', () => {
     });
   });
 });
+
+describe('coverageTrend over 400 points', () => {
+  it('is refused naming `every`, with a remedy that exists (a QUARTER is the longest interval)', async () => {
+    const over = async (from: string, every: string) =>
+      (await t.gql(TREND, { from, to: '2026-11-23', every })).errors?.[0];
+    expect(await over('2025-10-18', 'DAY')).toMatchObject({
+      message:
+        'every: gives more than 400 points from 2025-10-18 to 2026-11-23; take a longer interval, or a shorter range',
+      extensions: { code: 'BAD_USER_INPUT', argument: 'every' },
+    });
+    // It said "take a longer interval" of the longest.
+    expect((await over('1900-01-01', 'QUARTER'))?.message).toBe(
+      'every: gives more than 400 points from 1900-01-01 to 2026-11-23; take a shorter range',
+    );
+  });
+});

@@ -529,8 +529,10 @@ describe('parameters no client sends', () => {
         [{ query, operationName: 'C' }, 'operationName: the query holds no operation named "C"'],
         [
           { query },
-          'operationName: the query holds several operations, or none: name the one to run',
+          'operationName: the query holds several operations, or none: give each a name and send the one to run',
         ],
+        // Not a string: "no operation named "[object Object]"" (or "A", sent as ["A"]).
+        [{ query, operationName: ['A'] }, 'operationName: must be a string, got ["A"]'],
       ] as const;
       for (const [body, message] of asked) {
         const response = await postBody(JSON.stringify(body), accept);
