@@ -9,11 +9,29 @@ import type { Plugin } from 'graphql-yoga';
  */
 export function useRefusedStreamsEnded(): Plugin {
   return {
-    onResultProcess({ result, resultProcessor }) {
-      if (resultProcessor || !isStream(result)) return;
-      void result[Symbol.asyncIterator]().return?.();
+    onResultProcess({ request, result, resultProcessor, setResultProcessor }) {
+      if (resultProcessor) return;
+      const stream = isStream(result);
+      if (stream) void result[Symbol.asyncIterator]().return?.();
+      // Yoga's 406 had no body: said here, in the one type every client reads.
+      const text = notAcceptable(stream, request.headers.get('accept') ?? '');
+      setResultProcessor(
+        (_result, fetchAPI) =>
+          new fetchAPI.Response(text, {
+            status: 406,
+            headers: { 'content-type': 'text/plain; charset=utf-8' },
+          }),
+        'text/plain',
+      );
     },
   };
+}
+
+function notAcceptable(stream: boolean, accept: string): string {
+  const asked = `(this request accepts ${JSON.stringify(accept.slice(0, 200))})`;
+  return stream
+    ? `A subscription is answered as a stream: ask it with "Accept: text/event-stream" ${asked}.\n`
+    : `Answers are application/graphql-response+json or application/json ${asked}.\n`;
 }
 
 const isStream = (value: unknown): value is AsyncIterable<unknown> =>

@@ -206,6 +206,24 @@ describe('GET /metrics', () => {
   });
 });
 
+describe('an Accept header the server cannot answer (406)', () => {
+  it('is told which types it answers in (it was an empty 406)', async () => {
+    const response = await app.app.fetch('http://orgraph.test/graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/xml',
+        authorization: `Bearer ${ADMIN_TOKEN}`,
+      },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(response.status).toBe(406);
+    expect(await response.text()).toBe(
+      'Answers are application/graphql-response+json or application/json (this request accepts "application/xml").\n',
+    );
+  });
+});
+
 describe('a subscription refused for its Accept header (406)', () => {
   it('holds nothing: its stream is ended, not left subscribed', async () => {
     // Each left a subscriber behind: twenty thousand ran the server out of memory.
@@ -221,6 +239,10 @@ describe('a subscription refused for its Accept header (406)', () => {
       }),
     );
     for (const response of await Promise.all(refused)) expect(response.status).toBe(406);
+    // Said, not a bare 406.
+    expect(await (await refused[0])?.text()).toBe(
+      'A subscription is answered as a stream: ask it with "Accept: text/event-stream" (this request accepts "application/json").\n',
+    );
     await expect.poll(async () => sample((await scrape(app)).text, 'orgraph_subscribers')).toBe(0);
   });
 });
