@@ -32,11 +32,26 @@ interface Page {
 }
 
 /**
- * Not to be framed (clickjacking a signed-in page), nor read as another type. Its scripts are
- * inline (GraphiQL's own page): a CSP restricting scripts is the dashboard's, not this one's.
+ * Nothing but this server (the page works offline: a stray asset from another host is refused
+ * by the browser, as on the dashboard), not to be framed (clickjacking a signed-in page), nor
+ * read as another type. GraphiQL's page is inline and its editor (Monaco) adds styles and runs
+ * workers from `blob:` URLs: those are let in, and nothing from elsewhere.
  */
+const POLICY = [
+  "default-src 'none'",
+  "script-src 'self' 'unsafe-inline' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 const FRAMING = {
-  'content-security-policy': "frame-ancestors 'none'",
+  'content-security-policy': POLICY,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
 };

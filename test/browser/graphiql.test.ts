@@ -26,6 +26,12 @@ describe.skipIf(!hasChromium)(title, () => {
     page.on('request', (r) => asked.push(`${r.method()} ${new URL(r.url()).pathname}`));
     const failed: string[] = [];
     page.on('requestfailed', (r) => failed.push(r.url()));
+    // Its policy lets in only this server (and the editor's blob: workers): nothing it needs
+    // may be refused by it.
+    const refused: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+    });
     await page.goto(`${url}/graphql`);
 
     // Monaco lays text out with no-break spaces.
@@ -51,6 +57,7 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(asked.filter((r) => r.startsWith('POST'))).toEqual(['POST /graphql']);
 
     expect(failed).toEqual([]);
+    expect(refused).toEqual([]);
     expect(foreignRequests(browser.requests, url)).toEqual([]);
     await page.close();
   });
