@@ -9,10 +9,15 @@ function parseDay(value: unknown, literal?: ValueNode): string {
   return notADay(JSON.stringify(value), literal);
 }
 
+/** What of a bad value a message shows: a day is short; a megabyte sent is not echoed whole. */
+const SHOWN_MAX = 40;
+
 /** Bad input, showing what was sent (`shown`: as the caller wrote it). */
 function notADay(shown: string, literal?: ValueNode): never {
   const expected = `an existing day, YYYY-MM-DD (ISO 8601), from ${ORG_DAYS.first} to ${ORG_DAYS.last}`;
-  throw new GraphQLError(`Date must be ${expected}, got ${shown}`, {
+  const got =
+    shown.length > SHOWN_MAX ? `${shown.slice(0, SHOWN_MAX)}… (${shown.length} characters)` : shown;
+  throw new GraphQLError(`Date must be ${expected}, got ${got}`, {
     nodes: literal,
     extensions: { code: 'BAD_USER_INPUT' },
   });

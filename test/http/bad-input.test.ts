@@ -582,6 +582,14 @@ describe('a malformed Date literal', () => {
     ]);
   });
 
+  it('shows a long value in part: a megabyte sent is not echoed back whole', async () => {
+    const { errors } = await t.gql('query ($d: Date) { units(asOf: $d) { totalCount } }', {
+      d: 'x'.repeat(1_000_000),
+    });
+    expect(errors?.[0]?.message).toContain(`got "${'x'.repeat(39)}… (1000002 characters)`);
+    expect(JSON.stringify(errors).length).toBeLessThan(1_100_000);
+  });
+
   it.each(['20261206', 'TODAY', 'true', '["2026-01-01"]', '{y: 2026}'])(
     'shows a literal that is no string as written: %s',
     async (literal) => {
