@@ -35,6 +35,18 @@ async function filterOf(args: PeopleArgs, context: Context, day: Day): Promise<P
   return filter;
 }
 
+/**
+ * The arguments as they choose the list, so that a cursor is honoured under each way of
+ * writing the same choice: a search in any case or padding, an email in any case,
+ * `includeDeparted: false` (the default) written out.
+ */
+const chosenBy = ({ search, team, manager, includeDeparted }: PeopleArgs) => ({
+  search: search?.trim().toLowerCase() || null,
+  team,
+  manager: manager?.toLowerCase(),
+  includeDeparted: includeDeparted || null,
+});
+
 // PostgreSQL text cannot hold NUL; refusing it here names the argument instead of failing.
 const noNul = [(s: string) => !s.includes('\u0000'), { message: 'must not contain NUL' }] as const;
 
@@ -89,7 +101,7 @@ builder.queryFields((t) => ({
           context.org.rows(),
         ]);
         const people = findPeople(peopleIndexOf(rows), filter);
-        const of = { list: 'people', day, chosenBy: args };
+        const of = { list: 'people', day, chosenBy: chosenBy(args) };
         const page = await arrayPage({ first, after, last, before }, people, of);
         return { ...page, edges: page.edges.map((e) => ({ ...e, node: onDay(e.node, day) })) };
       },

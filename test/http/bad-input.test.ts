@@ -207,6 +207,24 @@ describe('a cursor not handed out by the list', () => {
     expect((await page(', layer: TEAM, parent: null', teams)).errors).toBeUndefined();
     expect((await page('', all)).errors).toBeUndefined();
   });
+
+  it("people's cursor pages on under each way of writing the same choice", async () => {
+    // `includeDeparted: false` written out, a search in another case or padded: the same
+    // people, but the cursor was refused as another list's.
+    const page = (args: string, after: string | null = null) =>
+      t.gql(
+        `query ($c: String) { people(first: 1, after: $c${args}) { pageInfo { endCursor } } }`,
+        {
+          c: after,
+        },
+      );
+    const all = (await page('')).data?.people.pageInfo.endCursor;
+    expect((await page(', includeDeparted: false', all)).errors).toBeUndefined();
+    const found = (await page(', search: "e"')).data?.people.pageInfo.endCursor;
+    expect((await page(', search: " E "', found)).errors).toBeUndefined();
+    expect((await page(', search: "a"', found)).errors).toHaveLength(1);
+    expect((await page(', includeDeparted: true', all)).errors).toHaveLength(1);
+  });
 });
 
 describe('argument rules', () => {
