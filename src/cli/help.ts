@@ -1,4 +1,3 @@
-import { suggestionList } from 'graphql/jsutils/suggestionList.js';
 import { FINDING_KINDS, SEVERITIES } from '../core/findings/types.js';
 
 /**
@@ -161,7 +160,7 @@ export function overview(): string {
 }
 
 /** The option every command but `help` takes (command.ts), said in each one's help. */
-const TODAY = {
+export const TODAY = {
   option: '--today DATE',
   words: 'run as if DATE (YYYY-MM-DD) were today; not beside a running server',
 };
@@ -195,31 +194,7 @@ export function commandHelp(name: string): string {
   ].join('\n');
 }
 
-const HELP_FLAGS = new Set(['--help', '-h']);
-
-/** Options people reach for from other tools, and the command's own that does it. */
-const MEANT: Record<string, readonly string[]> = {
-  '--csv': ['--format'],
-  '--json': ['--format'],
-  '--start': ['--since', '--on'],
-  '--date': ['--on', '--since'],
-  '--as-of': ['--today'],
-};
-
-/**
- * The option of `command` that `option` looks like: a typo (`--fial-on`: `--fail-on`), by the
- * distance graphql-js measures for its own "Did you mean", of an option with the same first
- * letter (short names are all near each other: `--format` is no typo of `--today`); or the
- * command's option for what another tool calls `--csv` or `--start`.
- */
-export function optionLike(command: string, option: string): string | undefined {
-  const help = HELP[command];
-  if (!help) return undefined;
-  const text = [help.usage, ...help.details, TODAY.option, ...HELP_FLAGS].join(' ');
-  const options = [...new Set(text.match(/--[a-z][a-z-]*/g))];
-  const meant = MEANT[option]?.find((name) => options.includes(name));
-  return meant ?? suggestionList(option, options).find((name) => name[2] === option[2]);
-}
+export const HELP_FLAGS = new Set(['--help', '-h']);
 
 /** A name given where a command is expected that is none of them (a flag is not a name). */
 export const isUnknownCommand = (name: string | undefined): name is string =>

@@ -2,7 +2,8 @@ import { pathToFileURL } from 'node:url';
 import type { Config } from '../server/config.js';
 import type { CliIo, Command, ConnectOptions } from './command.js';
 import { badUsage, CliFailure, EXIT } from './failures.js';
-import { extraHelpWords, HELP, helpAskedFor, isUnknownCommand, optionLike } from './help.js';
+import { extraHelpWords, HELP, helpAskedFor, isUnknownCommand } from './help.js';
+import { optionLike } from './option-like.js';
 
 export type { CliIo } from './command.js';
 
