@@ -1,6 +1,6 @@
 import type { Day } from '../core/org/state.js';
 import type { PersonRow, Seat, SeatAssignmentRow, UnitRow } from '../db/tables.js';
-import { endRows, lastDayOf, openRow } from '../writes/dated.js';
+import { endRows, everInForce, lastDayOf, openRow } from '../writes/dated.js';
 import { type Draft, seatKey } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
 import {
@@ -120,6 +120,20 @@ const candidacyFor = (w: Draft, unit: UnitRow, seat: Seat, person: PersonRow) =>
 
 const emailOf = (w: Draft, personId: number) => w.people.get(personId)?.email ?? '?';
 
+/**
+ * Empty on `on`, the seat is held from a later day already recorded: what ending it from `on`
+ * would erase (a past day's holding), said as the seat empty that day (a scenario asked of a
+ * past day read "must be after …: what it would end had begun then").
+ */
+function refuseBeforeRecordedHolder(w: Draft, rows: readonly SeatAssignmentRow[], on: Day) {
+  const later = rows
+    .filter((row) => on < row.startedOn && row.startedOn < w.recordedUntil && everInForce(row))
+    .sort((a, b) => (a.startedOn < b.startedOn ? -1 : 1))[0];
+  if (!later) return;
+  const message = `the seat has no holder on ${on}; ${emailOf(w, later.personId)} holds it from ${later.startedOn}, a day recorded and kept: vacate it from then or later`;
+  throw UserInputError.of('on', message, 'VALIDATION');
+}
+
 /** Leaves a seat empty from `on`: its holder's last day is the day before. */
 export function vacateSeat(w: Draft, input: VacateSeatInput): SeatChange {
   const on = input.on ?? w.today;
@@ -129,6 +143,7 @@ export function vacateSeat(w: Draft, input: VacateSeatInput): SeatChange {
   // holding in force then or after.
   if (!heldFrom(on, rows)) throw UserInputError.of('seat', 'the seat has no holder', 'NOT_FOUND');
   const holder = rows.find(heldOn(on));
+  if (!holder) refuseBeforeRecordedHolder(w, rows, on);
   const ended = endRows(w.seatAssignments, rows, on, { today: w.recordedUntil, path: 'on' });
   return {
     assignment: null,

@@ -70,7 +70,7 @@ describe('an end dated before what it ends began', () => {
   it('says from which day, and still ends from any day after it began', async () => {
     const seat = { unit: 'storage', seat: 'ENG_LEAD' };
     const { vacateSeat } = await t.data(VACATE, { input: { ...seat, on: day(-250) } });
-    expect(vacateSeat.userErrors[0].message).toContain(`must be after ${day(-200)}`);
+    expect(vacateSeat.userErrors[0].message).toContain(`holds it from ${day(-200)}`);
     await expectWritten(t, VACATE, { ...seat, on: day(-150) });
     expect(await engLeadOn(day(-151))).toEqual({ email: at('ana') });
     expect(await engLeadOn(day(-150))).toBeNull();

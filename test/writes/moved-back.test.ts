@@ -95,6 +95,32 @@ describe('the same value stated from an earlier day than today’s change', () =
     );
   });
 
+  it('refuses vacating a seat from a day it was empty, held from a later recorded day, saying so', async () => {
+    // Said as the rule under it: "must be after …: what it would end had begun then", read
+    // also by a scenario asked of that past day.
+    await expectWritten(t, ASSIGN, {
+      unit: 'web',
+      seat: 'ENG_LEAD',
+      person: at('dee'),
+      startedOn: day(-10),
+    });
+    const message = `the seat has no holder on ${day(-20)}; ${at('dee')} holds it from ${day(-10)}, a day recorded and kept: vacate it from then or later`;
+    const { userErrors } = await expectRefused(
+      t,
+      VACATE,
+      { unit: 'web', seat: 'ENG_LEAD', on: day(-20) },
+      'input.on',
+      'VALIDATION',
+    );
+    expect(userErrors[0].message).toBe(message);
+    const { createScenario } = await t.data(
+      `mutation { createScenario(input: { name: "vacate web", changes: [
+        { vacateSeat: { unit: "web", seat: ENG_LEAD } }] }) {
+        scenario { evaluation(asOf: "${day(-20)}") { conflicts { index message } } } } }`,
+    );
+    expect(createScenario.scenario.evaluation.conflicts).toEqual([{ index: 0, message }]);
+  });
+
   it('refuses dating back a holding begun on a past day, saying so (not "until null")', async () => {
     await expectWritten(t, ASSIGN, {
       unit: 'web',
