@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { AddressInfo, Server as Listener, Socket } from 'node:net';
+import { type AddressInfo, Server as Listener, type Socket } from 'node:net';
 
 /** Listens, or rejects with the listen error (EADDRINUSE…) instead of emitting it. */
 export function listen(server: Listener, port: number, host: string): Promise<AddressInfo> {
@@ -22,6 +22,14 @@ export function localUrl({ address, family, port }: AddressInfo): string {
   return family === 'IPv6' ? `http://[${address}]:${port}` : `http://${address}:${port}`;
 }
 
+/** What a stop needs to know of a connection: its requests in progress, and if it asked any. */
+interface Use {
+  active: number;
+  asked: boolean;
+  since: number;
+}
+const uses = new WeakMap<Socket, Use>();
+
 /**
  * The connections `server` serves, as they come and go: those it accepts and those a
  * worker's primary hands it (which `server.close` does not wait for).
@@ -30,9 +38,33 @@ export function openConnections(server: Server): Set<Socket> {
   const open = new Set<Socket>();
   server.on('connection', (socket: Socket) => {
     open.add(socket);
+    uses.set(socket, { active: 0, asked: false, since: Date.now() });
     socket.once('close', () => open.delete(socket));
   });
+  server.on('request', (request, response) => {
+    const use = uses.get(request.socket);
+    if (!use) return;
+    use.active += 1;
+    use.asked = true;
+    response.once('close', () => {
+      use.active -= 1;
+    });
+  });
   return open;
+}
+
+/**
+ * A connection just accepted may hold a request not read yet (sent while the process was
+ * busy): it is left this long to show it before a stop takes it for idle.
+ */
+const SILENT_MS = 1_000;
+/** How long a stop keeps listening, so that connections the kernel queued are accepted. */
+const QUEUED_MS = 100;
+
+/** Answered all it asked, or asked nothing for SILENT_MS: a stop may close it. */
+function isIdle(socket: Socket, now: number): boolean {
+  const use = uses.get(socket);
+  return use === undefined || (use.active === 0 && (use.asked || now - use.since > SILENT_MS));
 }
 
 /** How much of the machine clients may hold: connections at once, and time stalled. */
@@ -62,18 +94,38 @@ export function limitConnections(server: Server, open: Set<Socket>, limits: Conn
  * Resolves with how many connections had to be cut.
  */
 export function drain(server: Server, open: Set<Socket>, graceMs: number): Promise<number> {
-  if (server.listening) server.close();
+  // Connections the kernel queued while the process was busy hold requests sent before the
+  // stop: accepted first (closing the listener at once reset them). Closed as a plain
+  // listener: http's own close also closes each connection with no request read yet, one just
+  // accepted holding a request among them.
+  const stopListening = () => server.listening && Listener.prototype.close.call(server);
   return new Promise((resolve) => {
+    let settled = false;
     const done = (cut: number) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(queued);
       clearInterval(idle);
       clearTimeout(grace);
+      stopListening();
       resolve(cut);
     };
-    const doneIfNone = () => open.size === 0 && done(0);
-    for (const socket of open) socket.once('close', doneIfNone);
+    const closeIdle = () => {
+      const now = Date.now();
+      for (const socket of open) if (isIdle(socket, now)) socket.destroy();
+    };
+    const doneIfNone = () => !server.listening && open.size === 0 && done(0);
+    const queued = setTimeout(
+      () => {
+        stopListening();
+        closeIdle();
+        doneIfNone();
+      },
+      Math.min(QUEUED_MS, graceMs),
+    );
     // A keep-alive connection is idle once its request is answered: closed then.
     const idle = setInterval(() => {
-      server.closeIdleConnections();
+      closeIdle();
       doneIfNone();
     }, 100);
     const grace = setTimeout(() => {
@@ -81,7 +133,5 @@ export function drain(server: Server, open: Set<Socket>, graceMs: number): Promi
       server.closeAllConnections();
       done(cut);
     }, graceMs);
-    server.closeIdleConnections();
-    doneIfNone();
   });
 }
