@@ -54,10 +54,11 @@ export function setTeam(w: Draft, input: SetTeamInput): TeamChange {
     throw UserInputError.of('team', message, 'NOT_FOUND');
   }
   if (!team) {
-    // Leaving is dated on the team's history too: not before it was created.
-    const left = current && w.units.get(current.unitId);
-    if (left) requireUnitFrom(left, on, 'on');
+    // Leaving is dated on the history of the team left that day (else the one joined later):
+    // not before it was created. A move planned to a team made since is only withdrawn.
     const held = rows.find(heldOn(on)) ?? current;
+    const left = held && w.units.get(held.unitId);
+    if (left) requireUnitFrom(left, on, 'on');
     const ended = endRows(w.memberships, rows, on, { today: w.recordedUntil, path: 'on' });
     return { person, membership: null, ended: ended.find((m) => m.id === held?.id) ?? null };
   }

@@ -79,6 +79,20 @@ describe('a unit made with createUnit, dated writes before its first day', () =>
     await expectWritten(t, SET_TEAM, { email: email(1), team: null, on: day(1) });
   });
 
+  it('setTeam leaving the team of a past day, a move to a team made since planned: withdraws it', async () => {
+    // Refused, naming the new team's first day, though the person left another that day.
+    await expectWritten(t, SET_TEAM, { email: email(2), team: 'db', on: day(-200) });
+    await createFresh();
+    await expectWritten(t, SET_TEAM, { email: email(2), team: 'fresh', on: day(10) });
+    await expectWritten(t, SET_TEAM, { email: email(2), team: null, on: day(-100) });
+    const teamOn = async (n: number) =>
+      (await t.data(`{ person(email: "${email(2)}", asOf: "${day(n)}") { team { slug } } }`)).person
+        .team;
+    expect(await teamOn(-101)).toEqual({ slug: 'db' });
+    expect(await teamOn(-100)).toBeNull();
+    expect(await teamOn(20)).toBeNull();
+  });
+
   it('addCandidate and removeCandidate: refused at on', async () => {
     await createFresh();
     const key = { unit: 'fresh', seat: 'TECH_LEAD', person: email(2) };
