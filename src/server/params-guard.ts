@@ -34,19 +34,16 @@ export function useParamsGuard(): Plugin {
         try {
           return withQuery(await requestParser(request), request);
         } catch (error) {
+          // A body cut short of its Content-Length reads as bad JSON: the client went away.
+          if (request.signal?.aborted) throw cutOffError();
           // Yoga's own words on the request, without the parser's error it attaches (its
           // class and message, quoting the body back): a library's text is not an answer.
           if (error instanceof GraphQLError) throw withoutOriginal(error);
           // Reading the request involves no database: a connection reset here is the
           // client's (it went away mid-body), not a database outage to log and alert on.
-          const message =
-            error instanceof SyntaxError
-              ? 'variables, extensions: must be JSON'
-              : cutOff(error)
-                ? 'the request could not be read to its end (the client closed it)'
-                : null;
-          if (message === null) throw error;
-          throw createGraphQLError(message, {
+          if (cutOff(error)) throw cutOffError();
+          if (!(error instanceof SyntaxError)) throw error;
+          throw createGraphQLError('variables, extensions: must be JSON', {
             extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
           });
         }
@@ -102,6 +99,11 @@ function notJsonBody(request: Request): GraphQLError {
     extensions: { code: 'BAD_REQUEST', http: { status: 415 } },
   });
 }
+
+const cutOffError = () =>
+  createGraphQLError('the request could not be read to its end (the client closed it)', {
+    extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+  });
 
 /** A body the client stopped sending: its connection reset or the request aborted. */
 function cutOff(error: unknown): boolean {

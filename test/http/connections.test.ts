@@ -82,3 +82,22 @@ it('closes a connection that asks nothing, once it has been silent a while', asy
   expect(Date.now() - started).toBeLessThan(2_500);
   expect(await answer).toBe('');
 });
+
+it('logs a body cut short of its Content-Length as cut off, not as bad JSON answered 200', async () => {
+  const { port } = await serving();
+  const socket = connect(port, '127.0.0.1');
+  const answer = received(socket);
+  const [head] = REQUEST.split(`\r\n\r\n${BODY}`);
+  const longer = head?.replace(/content-length: \d+/, `content-length: ${BODY.length + 20}`);
+  socket.write(`${longer}\r\n\r\n${BODY}`);
+  // The server reading the body it was promised more of, the client goes.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  socket.end();
+  expect(await answer).toBe('HTTP/1.1 400 Bad Request');
+  await expect
+    .poll(() => JSON.parse(t.logs.at(-1) ?? '{}'))
+    .toMatchObject({
+      status: 400,
+      error: { message: 'the request could not be read to its end (the client closed it)' },
+    });
+});
