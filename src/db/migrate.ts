@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateWithPg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -18,9 +19,31 @@ const MIGRATION_LOCK = 7_468_321;
  */
 export function migratePostgres(url: string, timeouts: DatabaseTimeouts): Promise<void> {
   return onConnection(url, timeouts, async (client) => {
+    if (await isMigrated(client)) return;
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await migrateWithPg(drizzlePg(client), { migrationsFolder });
   });
+}
+
+/** The undefined table and schema states: drizzle's journal not made yet. */
+const NO_JOURNAL = new Set(['42P01', '3F000']);
+
+/**
+ * Whether every migration orgraph carries is applied, read without writing: drizzle's own
+ * migrate writes (CREATE SCHEMA IF NOT EXISTS…) even with nothing to do, which a read-only
+ * role or a replica refuses, so a command that only reads (check, export) failed there.
+ */
+async function isMigrated(client: pg.Client): Promise<boolean> {
+  const last = readMigrationFiles({ migrationsFolder }).at(-1)?.folderMillis ?? 0;
+  try {
+    const { rows } = await client.query<{ at: string | null }>(
+      'select max(created_at)::text as at from drizzle.__drizzle_migrations',
+    );
+    return Number(rows[0]?.at ?? 0) >= last;
+  } catch (error) {
+    if (NO_JOURNAL.has((error as { code?: string }).code ?? '')) return false;
+    throw error;
+  }
 }
 
 /** Runs `use` on a connection of its own, closed after. */

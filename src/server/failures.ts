@@ -55,7 +55,10 @@ function postgresAt(url: string | undefined): { where: string; database: string;
 }
 
 const NEVER_REACHED =
-  /ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|timeout exceeded when trying to connect|connection timeout/;
+  /ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|timeout exceeded when trying to connect|connection timeout|timeout expired/;
+
+/** A write refused by the database's rights: a read-only session or role, a replica. */
+const READ_ONLY = new Set(['25006', '42501']);
 
 const databaseFailure: Explain = (e, s) => {
   if (!s.databaseUrl) return null;
@@ -78,6 +81,11 @@ const databaseFailure: Explain = (e, s) => {
     !/^57P0[12]$/.test(e.code ?? '')
   )
     return `PostgreSQL at ${where} refused the connection: ${e.message.split('\n')[0]} (${e.code}); fix it, or DATABASE_URL`;
+  if (READ_ONLY.has(e.code ?? ''))
+    return `PostgreSQL at ${where} did not let user "${user}" write to database "${database}" (${e.message.split('\n')[0]}, ${e.code}): this command writes, or the database is not migrated yet (npm run db:migrate, as a user that may); use such a user in DATABASE_URL`;
+  // The statement outlived ORGRAPH_DB_STATEMENT_TIMEOUT_MS: the connection is fine.
+  if ([...causes(e)].some((c) => (c as NodeJS.ErrnoException).code === '57014'))
+    return `PostgreSQL at ${where} cancelled a statement that ran past ORGRAPH_DB_STATEMENT_TIMEOUT_MS (57014), perhaps waiting for another write to finish: what was under way was rolled back; try again, or raise the setting`;
   if (!isDatabaseUnavailable(e)) return null;
   const chain = [...causes(e)] as NodeJS.ErrnoException[];
   // Said in the driver's words, not a wrapper's ("Failed query: rollback params: ").
@@ -88,7 +96,7 @@ const databaseFailure: Explain = (e, s) => {
   // Before, "Connection terminated" is also how pg tells a connect that timed out.
   const said = chain.map((c) => `${c.message} ${c.code}`).join(' ');
   if (databaseAnswered() && !NEVER_REACHED.test(said))
-    return `lost the connection to PostgreSQL at ${where} (${reason}): a write under way was rolled back unless it had committed; try again once it answers`;
+    return `lost the connection to PostgreSQL at ${where} (${reason}): what was under way was rolled back unless it had committed; try again once it answers`;
   return `cannot reach PostgreSQL at ${where} (${reason}): start it, or fix DATABASE_URL`;
 };
 

@@ -17,7 +17,7 @@ const UNAVAILABLE_CODES = new Set([
 ]);
 // (PostgreSQL answers a database closed to connections with a generic 55000, so its text.)
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|connection timeout|Query read timeout|timeout exceeded when trying to connect|not queryable|Cannot use a pool after calling end|not currently accepting connections/i;
+  /Connection terminated|connection timeout|Query read timeout|timeout exceeded when trying to connect|timeout expired|not queryable|Cannot use a pool after calling end|not currently accepting connections/i;
 
 /** Every error in a chain of wrappers: GraphQL's originalError, drizzle's and Node's cause. */
 export function* causes(error: unknown): Generator<unknown> {

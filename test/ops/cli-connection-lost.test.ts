@@ -50,7 +50,7 @@ describe.skipIf(!serverUrl)('a CLI import losing PostgreSQL mid-write (needs DAT
     const lines = importing.output().trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /^lost the connection to PostgreSQL at \S+ \(.+\): a write under way was rolled back unless it had committed; try again once it answers$/,
+      /^lost the connection to PostgreSQL at \S+ \(.+\): what was under way was rolled back unless it had committed; try again once it answers$/,
     );
     expect(await adminQuery(url(), 'select count(*)::int as n from person')).toEqual(before);
   }, 120_000);
