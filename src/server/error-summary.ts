@@ -36,6 +36,26 @@ export function rememberingOriginal(mask: MaskError): MaskError {
   };
 }
 
+/** `error` with other extensions, still known as the mask of the fault it hides (if it is). */
+export function withExtensions(
+  error: GraphQLError,
+  extensions: GraphQLError['extensions'],
+): GraphQLError {
+  const rebuilt = new GraphQLError(error.message, {
+    nodes: error.nodes,
+    positions: error.positions,
+    source: error.source,
+    path: error.path,
+    originalError: error.originalError,
+    extensions,
+  });
+  if (isMasked(error)) {
+    const original = (error as { [ORIGINAL]?: unknown })[ORIGINAL];
+    Object.defineProperty(rebuilt, ORIGINAL, { value: original });
+  }
+  return rebuilt;
+}
+
 /** Whether the client saw this error masked: a fault, not a refusal. */
 export function isMasked(error: GraphQLError): boolean {
   return ORIGINAL in error;

@@ -1,5 +1,6 @@
 import { type ExecutionResult, GraphQLError } from 'graphql';
 import { maskError, type Plugin } from 'graphql-yoga';
+import { withExtensions } from './error-summary.js';
 import { isDatabaseUnavailable, isDiskFull } from './faults.js';
 
 const DATABASE_UNAVAILABLE_MESSAGE =
@@ -53,13 +54,7 @@ const hasStatus = (error: GraphQLError) => error.extensions?.http !== undefined;
 
 function withoutStatus(error: GraphQLError): GraphQLError {
   if (!hasStatus(error)) return error;
+  // Still the fault it masks: the request log tells it as one (an error, its cause kept).
   const { http: _status, ...extensions } = error.extensions;
-  return new GraphQLError(error.message, {
-    nodes: error.nodes,
-    positions: error.positions,
-    source: error.source,
-    path: error.path,
-    originalError: error.originalError,
-    extensions,
-  });
+  return withExtensions(error, extensions);
 }

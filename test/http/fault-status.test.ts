@@ -37,6 +37,16 @@ it('answers 200 when a fault left data, 503 when it left none', async () => {
     { code: 'DATABASE_UNAVAILABLE' },
   ]);
   expect(partial.status).toBe(200);
+  // Still a fault in the log: an error with its cause, not a refusal of the request.
+  expect(JSON.parse(t.logs.at(-1) ?? '{}')).toMatchObject({
+    level: 'error',
+    msg: 'request failed',
+    error: {
+      code: 'DATABASE_UNAVAILABLE',
+      unexpected: true,
+      message: expect.stringContaining('ECONNREFUSED'),
+    },
+  });
   const whole = await askDuringOutage('{ apiTokens(first: 1) { totalCount } }');
   expect(whole.body.data).toBeNull();
   expect(whole.status).toBe(503);
