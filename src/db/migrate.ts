@@ -34,7 +34,8 @@ const NO_JOURNAL = new Set(['42P01', '3F000']);
  * role or a replica refuses, so a command that only reads (check, export) failed there.
  */
 async function isMigrated(client: pg.Client): Promise<boolean> {
-  const last = readMigrationFiles({ migrationsFolder }).at(-1)?.folderMillis ?? 0;
+  // Drizzle applies each migration newer than the latest it recorded: none is, or all are.
+  const last = Math.max(0, ...readMigrationFiles({ migrationsFolder }).map((m) => m.folderMillis));
   try {
     const { rows } = await client.query<{ at: string | null }>(
       'select max(created_at)::text as at from drizzle.__drizzle_migrations',

@@ -1,6 +1,12 @@
 import type { Plugin } from 'graphql-yoga';
 import Negotiator from 'negotiator';
 
+const written = new WeakMap<Request, string>();
+
+/** The request's `Accept` as the client wrote it (this plugin reorders it for Yoga). */
+export const writtenAccept = (request: Request): string =>
+  written.get(request) ?? request.headers.get('accept') ?? '';
+
 /**
  * Yoga answers in the first media type an `Accept` header lists that it can serve, whatever
  * their q-values: `application/json;q=0.5, application/graphql-response+json` got JSON, where
@@ -13,6 +19,7 @@ export function useAcceptByPreference(): Plugin {
     onRequest({ request }) {
       const accept = request.headers.get('accept');
       if (!accept?.includes('q=')) return;
+      written.set(request, accept);
       const preferred = new Negotiator({ headers: { accept } }).mediaTypes();
       request.headers.set('accept', preferred.length > 0 ? preferred.join(', ') : accept);
     },

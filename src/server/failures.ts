@@ -57,8 +57,10 @@ function postgresAt(url: string | undefined): { where: string; database: string;
 const NEVER_REACHED =
   /ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|timeout exceeded when trying to connect|connection timeout|timeout expired/;
 
-/** A write refused by the database's rights: a read-only session or role, a replica. */
-const READ_ONLY = new Set(['25006', '42501']);
+/** A write refused by a read-only session, role default or replica. */
+const READ_ONLY = '25006';
+/** A table or schema the user may not use (to read it, or to write it). */
+const NOT_ALLOWED = '42501';
 
 const databaseFailure: Explain = (e, s) => {
   if (!s.databaseUrl) return null;
@@ -81,11 +83,13 @@ const databaseFailure: Explain = (e, s) => {
     !/^57P0[12]$/.test(e.code ?? '')
   )
     return `PostgreSQL at ${where} refused the connection: ${e.message.split('\n')[0]} (${e.code}); fix it, or DATABASE_URL`;
-  if (READ_ONLY.has(e.code ?? ''))
-    return `PostgreSQL at ${where} did not let user "${user}" write to database "${database}" (${e.message.split('\n')[0]}, ${e.code}): this command writes, or the database is not migrated yet (npm run db:migrate, as a user that may); use such a user in DATABASE_URL`;
-  // The statement outlived ORGRAPH_DB_STATEMENT_TIMEOUT_MS: the connection is fine.
-  if ([...causes(e)].some((c) => (c as NodeJS.ErrnoException).code === '57014'))
-    return `PostgreSQL at ${where} cancelled a statement that ran past ORGRAPH_DB_STATEMENT_TIMEOUT_MS (57014), perhaps waiting for another write to finish: what was under way was rolled back; try again, or raise the setting`;
+  const refusal = e.message?.split('\n')[0];
+  if (e.code === READ_ONLY)
+    return `PostgreSQL at ${where} did not let user "${user}" write to database "${database}" (${refusal}, ${e.code}): this command writes, or the database is not migrated yet (npm run db:migrate, as a user that may); use such a user in DATABASE_URL`;
+  if (e.code === NOT_ALLOWED)
+    return `PostgreSQL at ${where} did not let user "${user}" do what this command needs in database "${database}" (${refusal}, ${e.code}): grant it, or use another user in DATABASE_URL`;
+  const cancelled = [...causes(e)].find((c) => (c as NodeJS.ErrnoException).code === '57014');
+  if (cancelled) return cancelledLine(where, (cancelled as Error).message ?? '');
   if (!isDatabaseUnavailable(e)) return null;
   const chain = [...causes(e)] as NodeJS.ErrnoException[];
   // Said in the driver's words, not a wrapper's ("Failed query: rollback params: ").
@@ -99,6 +103,15 @@ const databaseFailure: Explain = (e, s) => {
     return `lost the connection to PostgreSQL at ${where} (${reason}): what was under way was rolled back unless it had committed; try again once it answers`;
   return `cannot reach PostgreSQL at ${where} (${reason}): start it, or fix DATABASE_URL`;
 };
+
+/** A statement PostgreSQL cancelled (57014): the connection is fine, the statement is not. */
+function cancelledLine(where: string, message: string): string {
+  const cause = /statement timeout/i.test(message)
+    ? 'that ran past ORGRAPH_DB_STATEMENT_TIMEOUT_MS (57014), perhaps waiting for another write to finish'
+    : `(${message.split('\n')[0]}, 57014)`;
+  const fix = /statement timeout/i.test(message) ? 'try again, or raise the setting' : 'try again';
+  return `PostgreSQL at ${where} cancelled a statement ${cause}: what was under way was rolled back; ${fix}`;
+}
 
 const FOLDER_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'ENOSPC']);
 // ENOENT only from making a folder (a parent that takes none, as under /proc): another file

@@ -89,9 +89,9 @@ export function limitConnections(server: Server, open: Set<Socket>, limits: Conn
 }
 
 /**
- * Stops serving: no new connections; requests in flight get up to `graceMs` to finish
- * (each keep-alive connection is closed as soon as it is idle), then the rest are cut.
- * Resolves with how many connections had to be cut.
+ * Stops serving: no new connections once QUEUED_MS have passed; requests in flight get up to
+ * `graceMs` to finish (each connection is closed as soon as it is idle), then the rest are
+ * cut. Resolves with how many connections had to be cut.
  */
 export function drain(server: Server, open: Set<Socket>, graceMs: number): Promise<number> {
   // Connections the kernel queued while the process was busy hold requests sent before the

@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+import { writtenAccept } from './accept-order.js';
 
 /**
  * A subscription asked with an Accept no stream fits (`application/json`) is refused by Yoga
@@ -9,29 +10,35 @@ import type { Plugin } from 'graphql-yoga';
  */
 export function useRefusedStreamsEnded(): Plugin {
   return {
-    onResultProcess({ request, result, resultProcessor, setResultProcessor }) {
+    onResultProcess({
+      request,
+      result,
+      resultProcessor,
+      acceptableMediaTypes,
+      setResultProcessor,
+    }) {
       if (resultProcessor) return;
-      const stream = isStream(result);
-      if (stream) void result[Symbol.asyncIterator]().return?.();
-      // Yoga's 406 had no body: said here, in the one type every client reads.
-      const text = notAcceptable(stream, request.headers.get('accept') ?? '');
+      if (isStream(result)) void result[Symbol.asyncIterator]().return?.();
+      // Yoga's 406 had no body, only its `accept` header: both here, the body in the one type
+      // every client reads.
+      // Listed once per type the client accepted: each once.
+      const offered = [...new Set(acceptableMediaTypes)];
+      const types = offered.join(', ');
+      const asked = JSON.stringify(writtenAccept(request).slice(0, 200));
+      const text = `This answer can be sent as ${types}; the request accepts ${asked}.\n`;
       setResultProcessor(
         (_result, fetchAPI) =>
           new fetchAPI.Response(text, {
             status: 406,
-            headers: { 'content-type': 'text/plain; charset=utf-8' },
+            headers: {
+              'content-type': 'text/plain; charset=utf-8',
+              accept: offered.join('; charset=utf-8, '),
+            },
           }),
         'text/plain',
       );
     },
   };
-}
-
-function notAcceptable(stream: boolean, accept: string): string {
-  const asked = `(this request accepts ${JSON.stringify(accept.slice(0, 200))})`;
-  return stream
-    ? `A subscription is answered as a stream: ask it with "Accept: text/event-stream" ${asked}.\n`
-    : `Answers are application/graphql-response+json or application/json ${asked}.\n`;
 }
 
 const isStream = (value: unknown): value is AsyncIterable<unknown> =>

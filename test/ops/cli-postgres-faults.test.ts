@@ -37,6 +37,32 @@ describe.skipIf(!serverUrl)(
       );
     }, 120_000);
 
+    it('says what a user lacks for a read, not that the read writes', async () => {
+      expect(await seed(url())).toBe(0);
+      const role = `orgraph_ops_reader_${Date.now()}`;
+      const admin = async (statement: string) => {
+        const client = new pg.Client({ connectionString: url() });
+        await client.connect();
+        await client.query(statement).finally(() => client.end());
+      };
+      // Sees the migrations' journal (so nothing is migrated), not the org's tables.
+      await admin(`create role ${role} login; grant usage on schema drizzle to ${role};
+      grant select on all tables in schema drizzle to ${role}`);
+      try {
+        const address = new URL(url());
+        address.username = role;
+        const { code, output } = await cli({ DATABASE_URL: address.toString() }, 'export');
+        expect(code).toBe(3);
+        expect(output.trim()).toMatch(
+          new RegExp(
+            `^PostgreSQL at \\S+ did not let user "${role}" do what this command needs in database "orgraph_ops_\\w+" \\(permission denied for table \\w+, 42501\\): grant it`,
+          ),
+        );
+      } finally {
+        await admin(`drop owned by ${role}; drop role ${role}`);
+      }
+    }, 120_000);
+
     it('says a statement timed out waiting, not that the connection was lost', async () => {
       expect(await seed(url())).toBe(0);
       // Another writer holds the org's lock past the CLI's statement timeout.
