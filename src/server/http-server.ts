@@ -59,7 +59,7 @@ export function openConnections(server: Server): Set<Socket> {
  */
 const SILENT_MS = 1_000;
 /** How long a stop keeps listening, so that connections the kernel queued are accepted. */
-const QUEUED_MS = 100;
+export const QUEUED_MS = 100;
 
 /** Answered all it asked, or asked nothing for SILENT_MS: a stop may close it. */
 function isIdle(socket: Socket, now: number): boolean {

@@ -2,7 +2,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { createServer } from 'node:net';
 import { aggregateWorkerMetrics } from './cluster-metrics.js';
 import { HandOff } from './hand-off.js';
-import { listen } from './http-server.js';
+import { listen, QUEUED_MS } from './http-server.js';
 import type { Logger } from './logging.js';
 import { relaySteps } from './sibling-steps.js';
 
@@ -52,11 +52,14 @@ export async function superviseWorkers(
     if (stopping) return;
     stopping = true;
     exitCode = code;
-    handOff.close();
-    listener.close();
     if (allUp) logger.info({ reason }, `${reason}: stopping ${serving.size} workers`);
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
-    exitWhenNone();
+    // As a worker's own drain: connections the system queued are taken and handed on first.
+    setTimeout(() => {
+      handOff.close();
+      listener.close();
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+      exitWhenNone();
+    }, QUEUED_MS);
     // A worker still closing after its grace period (a pool waiting on a database that went
     // away) must not keep the whole server from stopping: its supervisor ends it.
     setTimeout(() => {
