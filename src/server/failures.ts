@@ -106,11 +106,11 @@ const databaseFailure: Explain = (e, s) => {
 
 /** A statement PostgreSQL cancelled (57014): the connection is fine, the statement is not. */
 function cancelledLine(where: string, message: string): string {
-  const cause = /statement timeout/i.test(message)
-    ? 'that ran past ORGRAPH_DB_STATEMENT_TIMEOUT_MS (57014), perhaps waiting for another write to finish'
-    : `(${message.split('\n')[0]}, 57014)`;
-  const fix = /statement timeout/i.test(message) ? 'try again, or raise the setting' : 'try again';
-  return `PostgreSQL at ${where} cancelled a statement ${cause}: what was under way was rolled back; ${fix}`;
+  const rolledBack = 'what was under way was rolled back';
+  if (/statement timeout/i.test(message)) {
+    return `PostgreSQL at ${where} cancelled a statement that ran past ORGRAPH_DB_STATEMENT_TIMEOUT_MS (57014), perhaps waiting for another write to finish: ${rolledBack}; try again, or raise the setting`;
+  }
+  return `PostgreSQL at ${where} cancelled a statement (${message.split('\n')[0]}, 57014): ${rolledBack}; try again`;
 }
 
 const FOLDER_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'ENOSPC']);
