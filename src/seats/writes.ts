@@ -1,6 +1,6 @@
 import type { Day } from '../core/org/state.js';
 import type { PersonRow, Seat, SeatAssignmentRow, UnitRow } from '../db/tables.js';
-import { endRows, everInForce, lastDayOf, openRow } from '../writes/dated.js';
+import { endRows, firstErased, lastDayOf, openRow } from '../writes/dated.js';
 import { type Draft, seatKey } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
 import {
@@ -126,9 +126,7 @@ const emailOf = (w: Draft, personId: number) => w.people.get(personId)?.email ??
  * past day read "must be after …: what it would end had begun then").
  */
 function refuseBeforeRecordedHolder(w: Draft, rows: readonly SeatAssignmentRow[], on: Day) {
-  const later = rows
-    .filter((row) => on < row.startedOn && row.startedOn < w.recordedUntil && everInForce(row))
-    .sort((a, b) => (a.startedOn < b.startedOn ? -1 : 1))[0];
+  const later = firstErased(rows, on, w.recordedUntil);
   if (!later) return;
   const message = `the seat has no holder on ${on}; ${emailOf(w, later.personId)} holds it from ${later.startedOn}, a day recorded and kept: vacate it from then or later`;
   throw UserInputError.of('on', message, 'VALIDATION');

@@ -44,14 +44,21 @@ export function refuseErasing(
   path: string,
   what = 'what it would end',
 ) {
-  const begun = rows
-    .filter((row) => on <= row.startedOn && row.startedOn < today)
-    .filter(everInForce)
-    .map((row) => row.startedOn)
-    .sort()[0];
+  const begun = firstErased(rows, on, today)?.startedOn;
   if (begun === undefined) return;
   const message = `must be after ${begun}: ${what} had begun then, and history is kept`;
   throw UserInputError.of(path, message, 'VALIDATION');
+}
+
+/** The earliest row ending from `on` would erase: begun on a past day, on `on` or after. */
+export function firstErased<R extends DatedRow>(
+  rows: readonly R[],
+  on: Day,
+  today: Day,
+): R | undefined {
+  return rows
+    .filter((row) => on <= row.startedOn && row.startedOn < today && everInForce(row))
+    .sort((a, b) => (a.startedOn < b.startedOn ? -1 : 1))[0];
 }
 
 /**
