@@ -32,11 +32,11 @@ import { useListGuard } from './list-guard.js';
 import { createLogger, type Logger, requestLog, yogaLogger } from './logging.js';
 import { maskFault, useStatusOfDataless } from './mask-fault.js';
 import { createMetrics, useMetricsRoute } from './metrics.js';
+import { useNotAcceptableSaid } from './not-acceptable.js';
 import { useOperationChoiceExplained } from './operation-choice.js';
 import { gaugedKinds, orgGauges } from './org-gauges.js';
 import { useParamsGuard } from './params-guard.js';
 import { useReadiness } from './readiness.js';
-import { useRefusedStreamsEnded } from './refused-streams.js';
 import { useTypedRequestErrors } from './request-errors.js';
 import { useRequestRecords } from './requests.js';
 import { shareSteps } from './sibling-steps.js';
@@ -139,7 +139,7 @@ export function createApp({
       useListGuard(schema),
       useCostLimit(),
       useSlicedAnswers(),
-      useRefusedStreamsEnded(),
+      useNotAcceptableSaid(),
       useDashboard(),
       config.graphiql ? useGraphiQLPage(schema, config) : useGraphiQLOff(),
       useReadiness('/ready', () => database.ping().then(() => true)),

@@ -2,13 +2,14 @@ import type { Plugin } from 'graphql-yoga';
 import { writtenAccept } from './accept-order.js';
 
 /**
- * A subscription asked with an Accept no stream fits (`application/json`) is refused by Yoga
- * with a 406 once it has started, and Yoga leaves the stream open: subscribed to the org's
- * changes for good, one more on every such request, until the server ran out of memory
- * (about 20,000 requests of one VIEWER). Runs after Yoga's result processors: a result no
- * processor took is a stream no client reads, and is ended here.
+ * An answer no type of the request's Accept fits: a 406, runs after Yoga's result processors
+ * (a result none of them took). Yoga's had no body, only an `accept` header: both are sent
+ * here, the body in the one type every client reads. A subscription so refused had started,
+ * and Yoga left its stream open: subscribed to the org's changes for good, one more on every
+ * such request, until the server ran out of memory (about 20,000 requests of one VIEWER). It
+ * is ended here.
  */
-export function useRefusedStreamsEnded(): Plugin {
+export function useNotAcceptableSaid(): Plugin {
   return {
     onResultProcess({
       request,
@@ -19,9 +20,7 @@ export function useRefusedStreamsEnded(): Plugin {
     }) {
       if (resultProcessor) return;
       if (isStream(result)) void result[Symbol.asyncIterator]().return?.();
-      // Yoga's 406 had no body, only its `accept` header: both here, the body in the one type
-      // every client reads.
-      // Listed once per type the client accepted: each once.
+      // Yoga lists a type once per type the client accepted.
       const offered = [...new Set(acceptableMediaTypes)];
       const types = offered.join(', ');
       const asked = JSON.stringify(writtenAccept(request).slice(0, 200));
