@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, lt, max, type SQL } from 'drizzle-orm';
 import { anyId } from '../db/any-of.js';
-import type { Db } from '../db/client.js';
+import type { Db } from '../db/database.js';
 import { changeTable } from '../db/tables.js';
 
 export type ChangeRow = typeof changeTable.$inferSelect;

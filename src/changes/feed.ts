@@ -2,7 +2,7 @@ import { EventEmitter, on } from 'node:events';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { lastChangeAt } from '../audit/data.js';
-import type { Database } from '../db/client.js';
+import type { Database } from '../db/database.js';
 import type { Listening } from '../db/listen.js';
 import { ORG_CHANGED_CHANNEL, type OrgChange, readOrgVersion } from '../db/version.js';
 

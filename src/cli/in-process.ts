@@ -1,6 +1,6 @@
 import { type ExecutionResult, GraphQLError, graphql } from 'graphql';
 import { todayUtc } from '../core/org/days.js';
-import type { Database } from '../db/client.js';
+import type { Database } from '../db/database.js';
 import { type Context, operatorViewer } from '../graphql/context.js';
 import type { Config } from '../server/config.js';
 import { describeFailure } from '../server/failures.js';

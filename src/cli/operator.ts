@@ -1,6 +1,6 @@
 import { todayUtc } from '../core/org/days.js';
-import type { Database } from '../db/client.js';
 import { holdsCluster } from '../db/cluster-folder.js';
+import type { Database } from '../db/database.js';
 import type { Config } from '../server/config.js';
 import {
   FolderInUse,

@@ -1,6 +1,6 @@
 import { getTableColumns, getTableName, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Db } from './client.js';
+import type { Db } from './database.js';
 
 /**
  * Set-based writes. Rows travel as ONE jsonb parameter expanded by `jsonb_to_recordset`, so

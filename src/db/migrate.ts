@@ -1,14 +1,10 @@
-import { fileURLToPath } from 'node:url';
-import type { PGlite } from '@electric-sql/pglite';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migrateWithPg } from 'drizzle-orm/node-postgres/migrator';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migrateWithPglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { type DatabaseTimeouts, keepAliveOnError } from './connections.js';
+import { migrationsFolder } from './migrations.js';
 
-const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 // Any constant works; it only has to be the same for every orgraph instance.
 const MIGRATION_LOCK = 7_468_321;
 
@@ -21,7 +17,7 @@ export function migratePostgres(url: string, timeouts: DatabaseTimeouts): Promis
   return onConnection(url, timeouts, async (client) => {
     if (await isMigrated(client)) return;
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await migrateWithPg(drizzlePg(client), { migrationsFolder });
+    await migrate(drizzle(client), { migrationsFolder });
   });
 }
 
@@ -76,8 +72,4 @@ export function holdsOrgTables(url: string, timeouts: DatabaseTimeouts): Promise
     const { rows } = await client.query("select to_regclass('org_state') is not null as held");
     return rows[0]?.held === true;
   });
-}
-
-export async function migratePglite(client: PGlite): Promise<void> {
-  await migrateWithPglite(drizzlePglite(client), { migrationsFolder });
 }

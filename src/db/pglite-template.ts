@@ -12,8 +12,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
 import { holdsCluster } from './cluster-folder.js';
-import { migratePglite } from './migrate.js';
+import { migrationsFolder } from './migrations.js';
 
 /**
  * A new embedded database starts as a copy of one migrated, empty cluster instead of running
@@ -27,14 +29,13 @@ const PGLITE_PACKAGE = new URL(
   '../../node_modules/@electric-sql/pglite/package.json',
   import.meta.url,
 );
-const MIGRATIONS = fileURLToPath(new URL('../../drizzle/', import.meta.url));
 const TEMPLATES = fileURLToPath(new URL('../../dist/pglite/', import.meta.url));
 
 /** Changes with the migrations and with PGlite's version (its data folder's format). */
 export function pgliteTemplateKey(): string {
   const hash = createHash('sha256');
   hash.update(readFileSync(PGLITE_PACKAGE));
-  hashFolder(hash, MIGRATIONS);
+  hashFolder(hash, migrationsFolder);
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -93,4 +94,9 @@ export function newFolderTemplate(dataDir: string | undefined): Blob | undefined
   if (dataDir !== undefined && holdsCluster(dataDir)) return undefined;
   const file = templateFile();
   return existsSync(file) ? new Blob([readFileSync(file)]) : undefined;
+}
+
+/** Applies the committed migrations to an embedded database (idempotent). */
+export async function migratePglite(client: PGlite): Promise<void> {
+  await migrate(drizzle(client), { migrationsFolder });
 }

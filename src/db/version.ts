@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from './client.js';
+import type { Db } from './database.js';
 import { orgStateTable } from './tables.js';
 
 /** The channel every instance LISTENs on to hear of writes made anywhere. */

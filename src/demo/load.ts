@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from '../db/client.js';
+import type { Db } from '../db/database.js';
 import { aorTable, personTable, unitTable } from '../db/tables.js';
 import { importOrgDocument } from '../orgdoc/import.js';
 import { parseOrgFile } from '../orgdoc/parse.js';

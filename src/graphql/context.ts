@@ -1,6 +1,6 @@
 import type { OrgChangeFeed } from '../changes/feed.js';
 import type { Day } from '../core/org/state.js';
-import type { Db } from '../db/client.js';
+import type { Db } from '../db/database.js';
 import type { ApiRole } from '../db/tables.js';
 import type { RequestOrg } from '../store/org-views.js';
 import type { OrgSnapshots } from '../store/snapshots.js';

@@ -1,6 +1,6 @@
 import { count, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Db } from '../db/client.js';
+import type { Db } from '../db/database.js';
 import { type ListOf, type PageArgs, sqlPage } from './pagination.js';
 
 /** What a list of one table's rows holds: a condition (none: every row) and an order. */

@@ -4,7 +4,7 @@ import { groupBy } from '../core/collections.js';
 import { isPresentOn } from '../core/org/as-of.js';
 import { runStart, seatKey } from '../core/org/seats-on.js';
 import type { Day } from '../core/org/state.js';
-import type { Db } from '../db/client.js';
+import type { Db } from '../db/database.js';
 import { type DatedColumns, inForceOn } from '../db/history.js';
 import {
   type AorOwnershipRow,

@@ -1,5 +1,5 @@
 import type { Day } from '../core/org/state.js';
-import type { Db } from '../db/client.js';
+import type { Db } from '../db/database.js';
 import { OrgSnapshots } from '../store/snapshots.js';
 import { type Counts, type Draft, zeroCounts } from '../writes/draft.js';
 import { type UserErrorData, UserInputError } from '../writes/errors.js';

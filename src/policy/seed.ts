@@ -1,7 +1,7 @@
 import { ORG_DAYS } from '../core/org/days.js';
 import type { Day } from '../core/org/state.js';
 import type { Thresholds } from '../core/policy.js';
-import type { Db } from '../db/client.js';
+import type { Db } from '../db/database.js';
 import { policyTable } from '../db/tables.js';
 import { OrgSnapshots } from '../store/snapshots.js';
 import { runWrite } from '../writes/run.js';

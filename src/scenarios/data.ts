@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { anyId } from '../db/any-of.js';
-import type { Db } from '../db/client.js';
+import type { Db } from '../db/database.js';
 import { type ScenarioRow, scenarioTable } from '../db/tables.js';
 import type { ScenarioChange } from './changes.js';
 

@@ -4,7 +4,7 @@ import { execute } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { OrgChangeFeed } from '../changes/feed.js';
 import { todayUtc } from '../core/org/days.js';
-import type { Database } from '../db/client.js';
+import type { Database } from '../db/database.js';
 import type { Context } from '../graphql/context.js';
 import { schema } from '../graphql/schema.js';
 import { keepFresh } from '../store/kept-fresh.js';

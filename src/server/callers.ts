@@ -1,5 +1,5 @@
 import type { Day } from '../core/org/state.js';
-import type { Database, Db } from '../db/client.js';
+import type { Database, Db } from '../db/database.js';
 import type { Viewer } from '../graphql/context.js';
 import type { RequestOrg } from '../store/org-views.js';
 import type { OrgSnapshots } from '../store/snapshots.js';

@@ -2,7 +2,7 @@ import cluster from 'node:cluster';
 import { timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { Database } from '../db/client.js';
+import type { Database } from '../db/database.js';
 import { isOpenReadHost } from '../tokens/open-read-host.js';
 import { bearerSecret, tokenDigest } from '../tokens/tokens.js';
 import { workerMetrics } from './cluster-metrics.js';

@@ -1,5 +1,5 @@
-import type { Database } from '../db/client.js';
 import { type ConnectionLost, toStderr } from '../db/connections.js';
+import type { Database } from '../db/database.js';
 import type { Config } from './config.js';
 import { lockDataFolder } from './data-lock.js';
 import { makeOwnerOnly } from './owner-only.js';

@@ -1,5 +1,5 @@
 import type { OrgHistory } from '../core/org/state.js';
-import type { Db } from '../db/client.js';
+import type { Db } from '../db/database.js';
 import {
   aorOwnershipTable,
   aorTable,

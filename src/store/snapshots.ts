@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Day, OrgHistory, OrgState } from '../core/org/state.js';
 import { policyOn } from '../core/policy.js';
-import type { Db } from '../db/client.js';
+import type { Db } from '../db/database.js';
 import { currentOrgVersion, type OrgVersion, readOrgVersion } from '../db/version.js';
 import type { SavedChanges } from '../writes/save.js';
 import { applySavedChanges } from './apply-changes.js';

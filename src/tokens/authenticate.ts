@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { Day } from '../core/org/state.js';
-import type { Db } from '../db/client.js';
+import type { Db } from '../db/database.js';
 import { operatorViewer, type Viewer, type ViewerScope } from '../graphql/context.js';
 import type { RequestOrg } from '../store/org-views.js';
 import {

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { Db } from '../db/client.js';
+import type { Db } from '../db/database.js';
 import { authorOf, type Viewer } from '../graphql/context.js';
 import { tokensById } from './tokens.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../db/client.js';
+import type { Db } from '../db/database.js';
 import { type ApiTokenRow, apiRoleEnum } from '../db/tables.js';
 import { builder } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';

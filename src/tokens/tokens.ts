@@ -1,7 +1,7 @@
 import { hash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import { anyId } from '../db/any-of.js';
-import type { Db } from '../db/client.js';
+import type { Db } from '../db/database.js';
 import { DiskFull } from '../db/disk-room.js';
 import { type ApiRole, type ApiTokenRow, apiTokenTable } from '../db/tables.js';
 import type { TableList } from '../graphql/table-page.js';

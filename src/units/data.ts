@@ -1,5 +1,5 @@
 import { anyId, anyText } from '../db/any-of.js';
-import type { Db } from '../db/client.js';
+import type { Db } from '../db/database.js';
 import { type UnitRow, unitTable } from '../db/tables.js';
 
 /** Unit rows by id, read inside a write's transaction (token scopes). */

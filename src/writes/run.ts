@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Day } from '../core/org/state.js';
-import type { Db } from '../db/client.js';
+import type { Db } from '../db/database.js';
 import { changeTable, orgStateTable } from '../db/tables.js';
 import { announceOrgVersion, type OrgVersion } from '../db/version.js';
 import type { OrgSnapshots } from '../store/snapshots.js';

@@ -1,6 +1,6 @@
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { allocateIds, insertRows, updateRows } from '../db/bulk.js';
-import type { Db } from '../db/client.js';
+import type { Db } from '../db/database.js';
 import {
   aorOwnershipTable,
   aorTable,

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { type Database, openDatabase } from '../../src/db/client.js';
+import { openDatabase } from '../../src/db/client.js';
+import type { Database } from '../../src/db/database.js';
 import { dumpPglite, pgliteTemplateKey } from '../../src/db/pglite-template.js';
 import { giveBack, KEPT_UNUSED_MS, keepUsed, takePglite } from './pglite.js';
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../src/db/client.js';
+import type { Database } from '../../src/db/database.js';
 
 /** Where the saved org waits, beside the app's tables (whose SQL never names a schema). */
 const SAVED = 'orgraph_test_template';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import type { Database } from '../../src/db/client.js';
+import type { Database } from '../../src/db/database.js';
 import { openTestDatabase } from '../helpers/database.js';
 import { type OrgTemplate, saveTemplate } from '../helpers/template.js';
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../src/db/client.js';
+import type { Db } from '../../src/db/database.js';
 import type { OrgSections } from '../../src/orgdoc/document.js';
 
 export const TODAY = '2026-10-01';

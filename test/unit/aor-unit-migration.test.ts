@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, expect, it } from 'vitest';
-import { migratePglite } from '../../src/db/migrate.js';
+import { migratePglite } from '../../src/db/pglite-template.js';
 import { takePglite } from '../helpers/pglite.js';
 
 /**
