@@ -16,6 +16,7 @@ import { viewerOfJwt } from './jwt-viewer.js';
 import { isOpenReadHost } from './open-read-host.js';
 import { type ScopeRef, viewerScope } from './scope.js';
 import {
+  BOOTSTRAP_TOKEN_NAME,
   bearerSecret,
   findActiveToken,
   LAST_USED_PRECISION_MS,
@@ -173,7 +174,7 @@ export function createAuthenticator(
     // Hashed once, compared with each of the server's own secrets.
     const digest = tokenDigest(secret);
     if (isSameDigest(config.adminToken, digest)) {
-      return { role: 'ADMIN', via: 'TOKEN', name: 'ORGRAPH_ADMIN_TOKEN', scope: null };
+      return { role: 'ADMIN', via: 'TOKEN', name: BOOTSTRAP_TOKEN_NAME, scope: null };
     }
     // The running server's own secret for the CLI beside it (see the data folder's owner file).
     if (isSameDigest(config.cliToken, digest)) return operatorViewer('cli');

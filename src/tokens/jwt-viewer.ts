@@ -6,9 +6,12 @@ import type { JwtConfig } from './jwt-config.js';
 /**
  * The role a claim grants: a role name (any case), or a list of them — identity providers
  * often send groups as an array — of which the highest counts. Anything else grants nothing.
+ * Only ASCII letters are folded: `toUpperCase` turns the dotless ı of "admın" into I.
  */
 function roleOfClaim(claim: unknown): ApiRole | null {
-  const values = (Array.isArray(claim) ? claim : [claim]).filter((v) => typeof v === 'string');
+  const values = (Array.isArray(claim) ? claim : [claim]).filter(
+    (v): v is string => typeof v === 'string' && /^[a-z]+$/i.test(v),
+  );
   const named = new Set(values.map((v) => v.toUpperCase()));
   return [...apiRoleEnum.enumValues].reverse().find((role) => named.has(role)) ?? null;
 }

@@ -11,6 +11,12 @@ function hashToken(secret: string): string {
   return hash('sha256', secret, 'hex');
 }
 
+/**
+ * The bootstrap admin token's name (`ORGRAPH_ADMIN_TOKEN` set by the operator) in `viewer` and
+ * the audit log; no API token may take it, or its writes would read as the bootstrap's.
+ */
+export const BOOTSTRAP_TOKEN_NAME = 'ORGRAPH_ADMIN_TOKEN';
+
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 /** The secret of an `Authorization: Bearer <secret>` header; undefined for any other. */

@@ -69,6 +69,8 @@ describe('a JWT that grants nothing', () => {
   const noAccess: [string, Record<string, unknown>, RegExp][] = [
     ['no role claim', {}, /no "https:\/\/orgraph.example\/role" claim/],
     ['a role that is not one', { [ROLE]: 'SUPERUSER' }, /naming VIEWER, PLANNER or ADMIN/],
+    // JavaScript upper-cases the dotless ı to I: "admın" is another word, not ADMIN in a case.
+    ['a role spelt with a dotless ı', { [ROLE]: 'admın' }, /naming VIEWER, PLANNER or ADMIN/],
     ['a scoped ADMIN', { [ROLE]: 'ADMIN', [SCOPE]: 'platform' }, /ADMIN is never scoped/],
     ['a scope naming no unit', { [ROLE]: 'PLANNER', [SCOPE]: 'nowhere' }, /names no unit/],
     ['a scope that is not a slug', { [ROLE]: 'VIEWER', [SCOPE]: ['a', 'b'] }, /one unit slug/],

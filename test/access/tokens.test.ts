@@ -55,6 +55,8 @@ describe('createApiToken', () => {
       [{ name: 'a\u0000b', role: 'VIEWER' }, 'input.name', 'VALIDATION'],
       [{ name: 'scoped admin', role: 'ADMIN', scope: 'platform' }, 'input.scope', 'VALIDATION'],
       [{ name: 'lost', role: 'PLANNER', scope: 'nowhere' }, 'input.scope', 'NOT_FOUND'],
+      // The audit log would name its writes as the bootstrap token's.
+      [{ name: 'ORGRAPH_ADMIN_TOKEN', role: 'ADMIN' }, 'input.name', 'VALIDATION'],
     ]);
   });
 });
