@@ -17,6 +17,10 @@ export function migratePostgres(url: string, timeouts: DatabaseTimeouts): Promis
   return onConnection(url, timeouts, async (client) => {
     if (await isMigrated(client)) return;
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    // drizzle makes its journal's schema and table before its own transaction: begun here, that
+    // transaction's `begin` is a no-op (a warning) and its rollback also takes them back, so a
+    // migration refused (another application's tables) leaves nothing in the database.
+    await client.query('begin');
     await migrate(drizzle(client), { migrationsFolder });
   });
 }

@@ -163,6 +163,13 @@ describe('a start that cannot serve', () => {
             `database "${name}" on PostgreSQL at \\S+ holds tables orgraph did not make \\(relation "person" already exists\\): give orgraph a database of its own`,
           ),
         );
+        // Nothing of orgraph's is left in the other application's database, not even the
+        // schema of drizzle's migration journal.
+        const made = await adminQuery(
+          url.toString(),
+          "select nspname from pg_namespace where nspname = 'drizzle'",
+        );
+        expect(made).toEqual([]);
       } finally {
         await adminQuery(process.env.DATABASE_URL as string, `drop database ${name} with (force)`);
       }
