@@ -85,7 +85,7 @@ export async function connect(
   today?: string,
   options: { preferred?: boolean; dryRun?: boolean } = {},
 ): Promise<Operator> {
-  const interrupts = ctrlC(); // heard while the database opens too: nothing is written yet
+  const interrupts = ctrlC(); // heard from the entry's start (org.ts); here for in-process use
   return interrupts.watch(await reach(config, command, today, options));
 }
 

@@ -101,6 +101,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const help = helpAskedFor(argv);
   if (help !== null) out(help);
   else {
+    // Heard from here on: a Ctrl-C while a command loads or reads `import -`'s standard input
+    // says that nothing was written, as it does once the org is open.
+    (await import('./interrupt.js')).ctrlC();
     // `npm run org -- …`: the configured database, or the server holding the embedded one.
     const { runMain } = await import('./run-main.js');
     await runMain((config) => {

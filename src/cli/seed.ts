@@ -4,6 +4,7 @@ import { parseOptions } from './command.js';
 import { badUsage } from './failures.js';
 import { IMPORT, type ImportPayload } from './import.js';
 import { ImportReport } from './import-report.js';
+import { ctrlC } from './interrupt.js';
 import { connect } from './operator.js';
 import { runMain } from './run-main.js';
 
@@ -19,6 +20,7 @@ already there (seeding twice changes nothing). It prints no token: mint one with
 // `npm run seed`, as USAGE says. Through a running server the demo is loaded on the server's
 // today, which it answers for. Exit codes as `npm run org`'s.
 await runMain(async (config) => {
+  ctrlC(); // a Ctrl-C while a large org is generated: nothing written, said so
   const { values } = parseOptions({
     options: { size: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });

@@ -70,3 +70,17 @@ describe.skipIf(process.env.DATABASE_URL)(
     }, 60_000);
   },
 );
+
+describe.skipIf(process.env.DATABASE_URL)('Ctrl-C before the CLI opens the org', () => {
+  it('while `import -` waits for standard input: nothing written, said so (exit 130)', async () => {
+    // No server, no folder opened yet: the command is still reading what to import. Ctrl-C was
+    // heard only once the database opened: here it killed the CLI without a word.
+    const cli = run(
+      'node',
+      ['--import', './test/ops/ctrl-c-hook.mjs', 'dist/cli/org.js', 'import', '-'],
+      { ORGRAPH_DATA_DIR: scratchDir(), CTRL_C: 'stdin' },
+    );
+    expect(await cli.exited, cli.output()).toBe(130);
+    expect(cli.output()).toMatch(/Interrupted: nothing was written\./);
+  }, 60_000);
+});
