@@ -1,7 +1,7 @@
-import { ORG_DAYS } from '../core/org/days.js';
+import { addDays, ORG_DAYS } from '../core/org/days.js';
 import type { Day } from '../core/org/state.js';
 import type { CandidateRow, Layer, UnitRow } from '../db/tables.js';
-import { endRows, refuseErasingFrom } from '../writes/dated.js';
+import { endRows, everInForce, refuseErasingFrom } from '../writes/dated.js';
 import type { Draft } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
 import { changeLine } from '../writes/lines.js';
@@ -154,7 +154,8 @@ export function saveUnit(w: Draft, input: Omit<CreateUnitInput, 'parent'>): Unit
 /**
  * Archives a unit from `on`, not before its creation, once nothing current or planned hangs
  * under it (every blocker is one CONFLICT naming it). Its candidacies end the day before:
- * nobody succeeds into a unit that no longer exists.
+ * nobody succeeds into a unit that no longer exists. A move of its own planned from then on is
+ * withdrawn (one made on a past day is history: refused), so it keeps the parent it had last.
  */
 export function archiveUnit(w: Draft, input: ArchiveUnitInput): ArchiveChange {
   const on = input.on ?? w.today;
@@ -169,10 +170,26 @@ export function archiveUnit(w: Draft, input: ArchiveUnitInput): ArchiveChange {
     }));
     throw new UserInputError(userErrors);
   }
+  const kept = { today: w.recordedUntil, path: 'on' };
+  const planned = w.unitParents.where('unit', unit.id).filter((row) => row.startedOn >= on);
+  const withdrawn = endRows(w.unitParents, planned, on, kept).length > 0;
+  const parentId = withdrawn ? stayPut(w, unit) : unit.parentId;
   const candidacies = w.candidates.where('unit', unit.id);
-  const endedCandidacies = endRows(w.candidates, candidacies, on, {
-    today: w.recordedUntil,
-    path: 'on',
-  });
-  return { unit: w.units.update(unit, { archivedOn: on }), endedCandidacies };
+  const endedCandidacies = endRows(w.candidates, candidacies, on, kept);
+  return { unit: w.units.update(unit, { archivedOn: on, parentId }), endedCandidacies };
+}
+
+/**
+ * A unit's moves planned withdrawn: the place it had before them goes on from the first one's
+ * day (as moving it back there would record it), so an archived unit keeps its last place on
+ * every later day. Returns that place's parent.
+ */
+function stayPut(w: Draft, unit: UnitRow): number | null {
+  const places = w.unitParents.where('unit', unit.id).filter(everInForce);
+  const last = places.sort((a, b) => (a.startedOn < b.startedOn ? 1 : -1))[0];
+  if (last?.endedOn) {
+    const values = { unitId: unit.id, parentId: last.parentId, endedOn: null };
+    w.unitParents.insert({ ...values, startedOn: addDays(last.endedOn, 1) });
+  }
+  return last?.parentId ?? null;
 }

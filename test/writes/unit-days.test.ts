@@ -128,6 +128,46 @@ describe('a unit made with createUnit, dated writes before its first day', () =>
     await expectWritten(t, ARCHIVE, { slug: 'fresh', on: TODAY });
   });
 
+  describe('archiveUnit before a move recorded for a later day', () => {
+    const MOVE = `mutation ($input: MoveUnitInput!) { moveUnit(input: $input) { ${ERRORS} } }`;
+    const parentOn = async (asOf: string) =>
+      (await t.data(`{ unit(slug: "db", asOf: "${asOf}") { parent { slug } } }`)).unit.parent;
+    const changesUnder = async (scope: string) =>
+      (
+        await t.data(`{ leadershipChanges(scope: "${scope}", from: "${day(-40)}", to: "${day(40)}") {
+          totalCount } }`)
+      ).leadershipChanges.totalCount;
+    // The unit archived keeps its last parent: it never was under the one it was to move to.
+    const ops = { slug: 'ops', name: 'Ops', layer: 'AREA', parent: 'core' };
+
+    it('a move made on a past day: refused at on, naming its day (history is kept)', async () => {
+      await t.importOrg({ units: [ops] });
+      await expectWritten(t, MOVE, { slug: 'db', parent: 'ops', on: day(-10) });
+      const { userErrors } = await expectRefused(
+        t,
+        ARCHIVE,
+        { slug: 'db', on: day(-20) },
+        'input.on',
+        'VALIDATION',
+      );
+      expect(userErrors[0].message).toMatch(`must be after ${day(-10)}`);
+    });
+
+    it('a move planned: withdrawn, as an AoR retired withdraws its move', async () => {
+      await t.importOrg({ units: [ops] });
+      const seat = { unit: 'db', seat: 'ENG_LEAD' };
+      await expectWritten(t, ASSIGN, { ...seat, person: email(0), startedOn: day(-30) });
+      await expectWritten(t, VACATE, { ...seat, on: day(10) });
+      await expectWritten(t, MOVE, { slug: 'db', parent: 'ops', on: day(20) });
+      await expectWritten(t, ARCHIVE, { slug: 'db', on: day(10) });
+      expect(await parentOn(day(30))).toEqual({ slug: 'infra' });
+      expect(await parentOn(TODAY)).toEqual({ slug: 'infra' });
+      // Its Eng Lead's leaving counts where the team was, whatever day the period ends on.
+      expect(await changesUnder('ops')).toBe(0);
+      expect(await changesUnder('infra')).toBe(1);
+    });
+  });
+
   it('an import dating its seat or role before the unit was created: a problem at the day', async () => {
     await createFresh();
     const fresh = { slug: 'fresh', name: 'Fresh', layer: 'TEAM', parent: 'infra' };
