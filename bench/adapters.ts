@@ -123,8 +123,10 @@ async function main() {
     `Backstage catalog: ${groups().length} groups, ${(catalog.length / 1e6).toFixed(1)} MB`,
   );
   const fromCatalog = await timed('catalog → org document', () =>
-    backstageToDocument([{ name: 'catalog.yaml', text: catalog }], (name) => {
-      throw new Error(`${name}: the bench's catalog is one file`);
+    backstageToDocument([{ name: 'catalog.yaml', text: catalog }], {
+      read: (name) => {
+        throw new Error(`${name}: the bench's catalog is one file`);
+      },
     }),
   );
   await planAndImport(database, fromCatalog);

@@ -17,11 +17,10 @@ import { asSlug, parentsOf, slugOf } from './backstage-tree.js';
 import {
   at,
   type CatalogFile,
+  type CatalogFolder,
   type Entity,
-  type Glob,
   list,
   notAList,
-  type ReadFile,
   type Report,
   readCatalog,
   text,
@@ -30,7 +29,7 @@ import { refFrom } from './catalog-refs.js';
 import { inferLayers, type Placement, skippedWarning } from './layers.js';
 import { type Adapted, SourceMap, type UnitInput } from './source-map.js';
 
-export type { CatalogFile, Glob, ReadFile } from './catalog.js';
+export type { CatalogFile, CatalogFolder } from './catalog.js';
 
 /** Group `spec.type` → layer when `--layer-map` is given (its pairs go on top of these). */
 export const DEFAULT_LAYER_MAP: Readonly<Record<string, Layer>> = {
@@ -179,21 +178,19 @@ function addMembers(c: Catalog, units: Map<string, UnitInput>): void {
  * slug), with layers inferred from the tree (layers.ts) or, with a layer map, by `spec.type`;
  * Users with an email become people, one per email; team membership comes from either side,
  * leads from the orgraph annotations. What does not fit is skipped with a warning; entities
- * of other kinds are ignored, and Locations followed (`read` gives the files they name, `glob`
- * the files their globs match; without it a glob is read as a name). Of what the `org` holds:
- * people gone join no team (a catalog still lists them, and says so in a warning), and an
- * entity stating no name keeps the one it has.
+ * of other kinds are ignored, and Locations followed (the files they name read from `folder`).
+ * Of what the `org` holds: people gone join no team (a catalog still lists them, and says so
+ * in a warning), and an entity stating no name keeps the one it has.
  */
 export function backstageToDocument(
   files: CatalogFile[],
-  read: ReadFile,
+  folder: CatalogFolder,
   layerMap?: Readonly<Record<string, Layer>>,
-  glob?: Glob,
   org: KnownOrg = NEW_ORG,
 ): Adapted {
   const report: Report = { problems: [], warnings: [] };
   const sources = new SourceMap(FIELD_NAMES);
-  const entities = readCatalog(files, read, report, glob);
+  const entities = readCatalog(files, folder, report);
   if (!entities) return { document: { people: [], units: [] }, sources, ...report };
   const users = entities.filter((e) => e.kind === 'User');
   const groupList = entities.filter((e) => e.kind === 'Group');

@@ -18,6 +18,18 @@ export type ReadFile = (name: string) => string;
 /** The names of the files a glob matches, relative to the same folder as ReadFile's names. */
 export type Glob = (pattern: string) => string[];
 
+/**
+ * Where a catalog's files are: their text by name, the names a glob matches (without it a glob
+ * is read as a name), and one key per file however it is named (`teams/a.yaml`,
+ * `../catalog/teams/a.yaml`, an absolute path), so that each is read once (without it, the
+ * name as normalised).
+ */
+export interface CatalogFolder {
+  read: ReadFile;
+  glob?: Glob;
+  keyOf?: (name: string) => string;
+}
+
 type Json = Record<string, unknown>;
 
 /** One Group or User entity of a catalog, with where it is. */
@@ -153,21 +165,20 @@ function targetsOf(location: Read, file: string, report: Report, glob?: Glob): T
 /**
  * The Group and User entities of catalog files (multi-document YAML, as `catalog-info.yaml`
  * and Backstage's org files are written), in file order, following the files each Location
- * entity names (each file read once); `read` gives their text, `glob` the files a glob matches.
+ * entity names (each file read once), from `folder`.
  * Null when a document is not YAML: the catalog's entities are then unknown, and what would
  * follow from them (a group it defines named unknown elsewhere) is not said.
  */
 export function readCatalog(
   files: CatalogFile[],
-  read: ReadFile,
+  { read, glob, keyOf = posix.normalize }: CatalogFolder,
   report: Report,
-  glob?: Glob,
 ): Entity[] | null {
   const entities: Entity[] = [];
   let readable = true;
   const defined = new Map<string, Entity>();
   const queue = [...files];
-  const seen = new Set(files.map((file) => file.name));
+  const seen = new Set(files.map((file) => keyOf(file.name)));
   let order = 0;
   for (let file = queue.shift(); file; file = queue.shift()) {
     const documents = parseDocuments(file, order + 1, report.problems);
@@ -192,8 +203,8 @@ export function readCatalog(
         continue;
       }
       for (const { name, written, field } of targetsOf(entity, file.name, report, glob)) {
-        if (seen.has(name)) continue;
-        seen.add(name);
+        if (seen.has(keyOf(name))) continue;
+        seen.add(keyOf(name));
         try {
           queue.push({ name, text: read(name) });
         } catch (error) {

@@ -2,7 +2,7 @@ import { closeSync, openSync, readdirSync, readSync, type Stats, statSync } from
 import { type FileHandle, open } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
-import type { CatalogFile, Glob, ReadFile } from '../adapters/backstage.js';
+import type { CatalogFile, CatalogFolder } from '../adapters/backstage.js';
 import { decodeText } from '../adapters/encoding.js';
 import type { SourceProblem } from '../adapters/source-map.js';
 import {
@@ -147,13 +147,17 @@ export class SourceFiles {
 export function catalogFiles(
   path: string,
   from: SourceFiles,
-): { files: CatalogFile[]; read: ReadFile; glob: Glob } {
+): { files: CatalogFile[]; folder: CatalogFolder } {
   const isFolder = statOf(path)?.isDirectory() === true;
-  const folder = isFolder ? path : dirname(path);
-  const read: ReadFile = (name) => from.target(resolve(folder, name), name);
-  const glob: Glob = (pattern) => globSync(pattern, { cwd: folder, expandDirectories: false });
+  const base = isFolder ? path : dirname(path);
+  const folder: CatalogFolder = {
+    read: (name) => from.target(resolve(base, name), name),
+    glob: (pattern) => globSync(pattern, { cwd: base, expandDirectories: false }),
+    // `teams/a.yaml`, `../catalog/teams/a.yaml` and `/srv/catalog/teams/a.yaml` are one file.
+    keyOf: (name) => resolve(base, name),
+  };
   if (!isFolder)
-    return { files: [{ name: fileName(basename(path)), text: from.text(path) }], read, glob };
+    return { files: [{ name: fileName(basename(path)), text: from.text(path) }], folder };
   const names = (readdirSync(path, { recursive: true }) as string[])
     .filter((name) => /\.ya?ml$/i.test(name))
     .sort();
@@ -162,5 +166,5 @@ export function catalogFiles(
     const relativeName = relative(path, join(path, name));
     return { name: relativeName, text: from.text(join(path, name), relativeName) };
   });
-  return { files, read, glob };
+  return { files, folder };
 }

@@ -153,9 +153,9 @@ export async function readSource(
   const reading = new SourceFiles();
   await reading.writerOf(file);
   if (options.from === 'backstage') {
-    const { files, read, glob } = catalogFiles(file, reading);
+    const { files, folder } = catalogFiles(file, reading);
     const adapt = (known?: KnownOrg) =>
-      overLimitsAsBadInput(() => backstageToDocument(files, read, options.layerMap, glob, known));
+      overLimitsAsBadInput(() => backstageToDocument(files, folder, options.layerMap, known));
     const adapted = adapt();
     return async (org) => {
       // Read again as the org stands (people who have left join no team; names it has are

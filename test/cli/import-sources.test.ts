@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -202,6 +202,38 @@ describe('import --from backstage', () => {
         'Warnings:',
         `  ${globbed}/people/users.yml: user:default/ana, spec.memberOf: unknown group "group:ops/ledger"`,
       ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a file once however its Locations name it: by another path, absolutely, or back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orgraph-catalog-'));
+    try {
+      const catalog = join(dir, 'catalog');
+      mkdirSync(join(catalog, 'teams'), { recursive: true });
+      const location = (targets: string[]) =>
+        `kind: Location\nmetadata: { name: teams }\nspec: { targets: ${JSON.stringify(targets)} }\n`;
+      const tree =
+        'kind: Group\nmetadata: { name: p }\nspec: { type: department, children: [a] }\n---\n' +
+        'kind: Group\nmetadata: { name: a }\nspec: { type: sub-department, children: [t1] }\n';
+      const team = (back: string[]) =>
+        `${back.length > 0 ? `${location(back)}---\n` : ''}kind: Group\nmetadata: { name: t1 }\nspec: { type: team, parent: a, children: [] }\n`;
+      const t1 = join(catalog, 'teams', 't1.yaml');
+      for (const [target, back] of [
+        ['../catalog/teams/t1.yaml', []],
+        [t1, []],
+        ['teams/t1.yaml', ['../all.yaml']],
+      ] as const) {
+        writeFileSync(join(catalog, 'all.yaml'), `${location([target])}---\n${tree}`);
+        writeFileSync(t1, team([...back]));
+        // The folder names t1.yaml `teams/t1.yaml`; the Location, another way: "defined twice".
+        const starts = [catalog, join(catalog, 'all.yaml'), ...(back.length > 0 ? [t1] : [])];
+        for (const path of starts) {
+          const out = await ok('import', '--from', 'backstage', path, '--dry-run');
+          expect(out.split('\n')[0], `${target} from ${path}`).toMatch(/3 to create/);
+        }
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

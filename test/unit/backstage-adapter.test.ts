@@ -16,7 +16,7 @@ const noFiles = (_name: string): string => {
   throw new Error('no such file');
 };
 const catalog = (...entities: string[]) =>
-  backstageToDocument([{ name: 'catalog.yaml', text: entities.join('---\n') }], noFiles);
+  backstageToDocument([{ name: 'catalog.yaml', text: entities.join('---\n') }], { read: noFiles });
 const lead = (email: string) => ({ annotations: { 'orgraph.io/eng-lead': email } });
 
 /** A pillar > area > team chain under an organization root, as Backstage's example has it. */
@@ -122,7 +122,7 @@ describe('backstageToDocument', () => {
   it('lets --layer-map win: types it lacks are skipped, their children at the top', () => {
     const map = { ...DEFAULT_LAYER_MAP, department: 'PILLAR', 'sub-department': 'AREA' } as const;
     const text = tree.join('---\n');
-    const adapted = backstageToDocument([{ name: 'c.yaml', text }], noFiles, map);
+    const adapted = backstageToDocument([{ name: 'c.yaml', text }], { read: noFiles }, map);
     expect(adapted.document.units?.map((u) => [u.slug, u.layer, u.parent])).toEqual([
       ['infra', 'PILLAR', undefined],
       ['tools', 'AREA', 'infra'],
@@ -237,7 +237,7 @@ describe('backstageToDocument', () => {
     const text = [...tree, ...orphans].join('---\n');
     const mapped = backstageToDocument(
       [{ name: 'catalog.yaml', text }],
-      noFiles,
+      { read: noFiles },
       DEFAULT_LAYER_MAP,
     );
     expect(locatedProblems(mapped, [])).toEqual(expected);
@@ -270,7 +270,7 @@ describe('backstageToDocument', () => {
     const read = (name: string) => files[name] ?? noFiles(name);
     const root = `kind: Location\nmetadata: { name: root }\nspec: { target: ./teams/location.yaml }\n---\n${tree[0]}`;
     const misspelt = `kind: Location\nmetadata: { name: one }\nspec: { target: ./nope.yaml }\n`;
-    const adapted = backstageToDocument([{ name: 'root.yaml', text: root }], read);
+    const adapted = backstageToDocument([{ name: 'root.yaml', text: root }], { read });
     expect(adapted.document.units?.map((u) => u.slug)).toEqual(['infra', 'tools', 'team-a']);
     expect(locatedProblems(adapted, [])).toEqual([
       'teams/location.yaml: location:default/teams, spec.targets: "./gone.yaml": no such file',
@@ -279,7 +279,7 @@ describe('backstageToDocument', () => {
       'teams/location.yaml: location:default/teams, spec.targets: "https://example.com/x.yaml" not followed: only files are read',
     );
     // A single `target` is named as written, not as the list.
-    const alone = backstageToDocument([{ name: 'loc.yaml', text: misspelt }], read);
+    const alone = backstageToDocument([{ name: 'loc.yaml', text: misspelt }], { read });
     expect(locatedProblems(alone, [])).toContain(
       'loc.yaml: location:default/one, spec.target: "./nope.yaml": no such file',
     );
@@ -510,7 +510,7 @@ describe('backstageToDocument', () => {
   it('reads the fixture in the shape of Backstage’s example through its Location', () => {
     const folder = 'test/fixtures/backstage/northwind';
     const read = (name: string) => readFileSync(`${folder}/${name}`, 'utf8');
-    const adapted = backstageToDocument([{ name: 'org.yaml', text: read('org.yaml') }], read);
+    const adapted = backstageToDocument([{ name: 'org.yaml', text: read('org.yaml') }], { read });
     expect(adapted.problems).toEqual([]);
     expect(adapted.document.people).toHaveLength(8);
     expect(adapted.warnings).toHaveLength(3);
