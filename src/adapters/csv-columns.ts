@@ -129,10 +129,13 @@ function offersFor(columns: CsvColumn[], unread: string[]): Map<CsvColumn, strin
   return offers;
 }
 
-/** `--columns "a=B,c=D" would read them` (or "it", of one header). */
-function offerText(offers: Map<CsvColumn, string>): string {
-  const pairs = [...offers].map(([column, header]) => `${column}=${header}`);
-  return `--columns "${pairs.join(',')}" would read ${pairs.length === 1 ? 'it' : 'them'}`;
+/**
+ * `--columns "a=B,c=D" would read them` (or "it", of one header), after the pairs of the
+ * `--columns` given that read a column: it is given once, so the value offered is whole.
+ */
+function offerText(offers: Map<CsvColumn, string>, kept: Map<string, string>): string {
+  const pairs = [...kept, ...offers].map(([column, header]) => `${column}=${header}`);
+  return `--columns "${pairs.join(',')}" would read ${offers.size === 1 ? 'it' : 'them'}`;
 }
 
 /** Where each of our columns is, and why each the file needs (or `--columns` names) is not. */
@@ -150,6 +153,15 @@ function findColumns(header: string[], mapped: Partial<Record<string, string>>) 
   return { at, missing };
 }
 
+/** The pairs of the `--columns` given that read a column, as written. */
+function givenAndRead(mapped: Partial<Record<string, string>>, at: Map<CsvColumn, Column>) {
+  const kept = new Map<string, string>();
+  for (const [column, header] of Object.entries(mapped)) {
+    if (header !== undefined && at.has(column as CsvColumn)) kept.set(column, header);
+  }
+  return kept;
+}
+
 /**
  * The one problem of a file that lacks columns: which, the headers it has, the `--columns`
  * that would read them, and plainly so when no header looks like a missing column.
@@ -158,6 +170,7 @@ function lackingMessage(
   missing: Map<CsvColumn, string>,
   header: string[],
   offers: Map<CsvColumn, string>,
+  kept: Map<string, string>,
 ): string {
   const unmatched = [...missing.keys()].filter((column) => !offers.has(column));
   const says = unmatched.map((column) => `${column}=<header>`).join(',');
@@ -167,7 +180,7 @@ function lackingMessage(
     `headers found: ${header.filter((name) => name.trim() !== '').join(', ') || '(none)'}`,
     unmatched.length > 0 &&
       `no header looks like ${unmatched.join(' or ')} (--columns ${says} says which)`,
-    offers.size > 0 && offerText(offers),
+    offers.size > 0 && offerText(offers, kept),
   ]
     .filter(Boolean)
     .join('; ');
@@ -197,8 +210,9 @@ export function locateColumns(
     (column) => !at.has(column) && !missing.has(column),
   );
   const offers = offersFor([...missing.keys(), ...others], unread);
+  const kept = givenAndRead(mapped, at);
   if (missing.size > 0) {
-    report.problems.push({ origin, message: lackingMessage(missing, header, offers) });
+    report.problems.push({ origin, message: lackingMessage(missing, header, offers, kept) });
     return null;
   }
   const twice = twiceHeaded(header, at);
@@ -208,7 +222,7 @@ export function locateColumns(
   }
   if (offers.size > 0) {
     const headers = [...offers.values()].join(', ');
-    report.warnings.push({ origin, message: `not read: ${headers} (${offerText(offers)})` });
+    report.warnings.push({ origin, message: `not read: ${headers} (${offerText(offers, kept)})` });
   }
   return at;
 }
