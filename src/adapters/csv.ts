@@ -96,11 +96,17 @@ const BROKEN: Partial<Record<string, string>> = {
  * Where the file stops being CSV, by line as an editor shows it: an unclosed quote runs to the
  * end of the file, so it is told where its row starts (after the rows read whole).
  */
-function brokenAt(error: CsvError, nextRow: number, file: string | undefined): SourceProblem {
+function brokenAt(
+  error: CsvError,
+  nextRow: number,
+  cut: number,
+  file: string | undefined,
+): SourceProblem {
   // csv-parse puts its Info on the error: `lines`, where it stopped (for a quote never
-  // closed, the file's end; the row it opened starts after the last row read whole).
+  // closed, the file's end; the row it opened starts after the last row read whole), in
+  // the text read: the file's lines are `cut` more.
   const { code, lines } = error as CsvError & Partial<Info>;
-  const line = code === 'CSV_QUOTE_NOT_CLOSED' ? nextRow : (lines ?? 1);
+  const line = cut + (code === 'CSV_QUOTE_NOT_CLOSED' ? nextRow : (lines ?? 1));
   const where = `${file ? `${file}, ` : ''}line ${line}`;
   // A break csv-parse names that the file's author would not recognise: where, not the code.
   const message = BROKEN[code] ?? 'not readable as CSV from here (save it again as "CSV UTF-8")';
@@ -121,16 +127,17 @@ function delimiterOf(text: string): string {
 }
 
 /** Excel's first line naming the separator (`sep=;`), which it reads and does not show. */
-const EXCEL_SEPARATOR = /^\uFEFF?"?sep=(.)"?[ \t]*(?=\r?\n|$)/i;
+const EXCEL_SEPARATOR = /^\uFEFF?"?sep=(.)"?[ \t]*(\r?\n|$)/i;
 
 /**
- * The text to read and its separator: the one a `sep=` line names, that line made blank (so
- * the lines keep their numbers), else the header's.
+ * The text to read and its separator: the one a `sep=` line names, that line cut (Excel
+ * shows the header as row 1 under it; `cut` lines put a problem at the file's line), else
+ * the header's.
  */
-function separated(text: string): { text: string; delimiter: string } {
+function separated(text: string): { text: string; delimiter: string; cut: number } {
   const named = EXCEL_SEPARATOR.exec(text);
-  if (!named) return { text, delimiter: delimiterOf(text) };
-  return { text: text.slice(named[0].length), delimiter: named[1] as string };
+  if (!named) return { text, delimiter: delimiterOf(text), cut: 0 };
+  return { text: text.slice(named[0].length), delimiter: named[1] as string, cut: 1 };
 }
 
 /** The file's records, or null when it is not CSV (told once: nothing else is). */
@@ -140,9 +147,12 @@ function readRecords(input: string, file: string | undefined, problems: SourcePr
     lastRowEnd = lines;
     return record;
   };
+  let cut = 0;
   try {
     checkFileSize(Buffer.byteLength(input));
-    const { text, delimiter } = separated(input);
+    const separatedBy = separated(input);
+    cut = separatedBy.cut;
+    const { text, delimiter } = separatedBy;
     return parse(text, {
       bom: true,
       trim: true,
@@ -152,7 +162,7 @@ function readRecords(input: string, file: string | undefined, problems: SourcePr
     });
   } catch (error) {
     if (error instanceof FileLimitError) problems.push({ origin: null, message: error.message });
-    else if (error instanceof CsvError) problems.push(brokenAt(error, lastRowEnd + 1, file));
+    else if (error instanceof CsvError) problems.push(brokenAt(error, lastRowEnd + 1, cut, file));
     else throw error;
     return null;
   }

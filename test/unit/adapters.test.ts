@@ -217,6 +217,14 @@ describe('csvToDocument: files as HR systems write them', () => {
     const adapted = csvToDocument(text, { teams });
     expect(adapted.problems).toEqual([]);
     expect(adapted.document.people).toEqual([{ email: 'karl@corp.test', name: 'Karl, Brau' }]);
+    // Excel does not show the line: its header is row 1 (rows were one further), though a
+    // file broken as CSV is told at the file's line, as an editor numbers it.
+    const late = csvToDocument(`${text}lea@corp.test;Lea;x\r\n`, { teams });
+    expect(located(late.problems)).toEqual(['row 3: 3 fields where the header has 2']);
+    const broken = csvToDocument(`${text}"lea@corp.test;Lea\r\n`, { teams, file: 'p.csv' });
+    expect(located(broken.problems)).toEqual([
+      expect.stringMatching(/^p\.csv, line 4: a quoted cell is never closed/),
+    ]);
   });
 
   it('reads a row Excel wrote without its trailing empty cells, or with extra empty ones', () => {
@@ -301,8 +309,14 @@ describe('csvToDocument: files as HR systems write them', () => {
     const adapted = csvToDocument(text, { teams, columns });
     expect(adapted.problems).toEqual([]);
     expect(adapted.document.people).toEqual([{ email: 'ann@corp.test', name: 'Ann Ek' }]);
+    // `--columns` is given once: the value offered keeps the pairs given that read a column.
     expect(located(adapted.warnings)).toEqual([
-      'row 1: not read: Hire Date (--columns "start_date=Hire Date" would read it)',
+      'row 1: not read: Hire Date (--columns "email=Work Email,name=First Name+Last Name,start_date=Hire Date" would read it)',
+    ]);
+    const wrong = csvToDocument(text, { teams, columns: { ...columns, name: 'First+Surname' } });
+    expect(wrong.problems.map((p) => p.message)).toEqual([
+      'no "First" column (for name); headers found: Work Email, First Name, Last Name, Hire Date; ' +
+        '--columns "email=Work Email,name=First Name+Last Name,start_date=Hire Date" would read them',
     ]);
   });
 
