@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium)(`dashboard pages${hasChromium ? '' : ` (${NO_CHROM
   it('opens the tree of a large org on the scope picked, its teams in sight', async () => {
     // An area picked as the scope showed collapsed, its teams a click away.
     const { units } = await api.data(
-      '{ units(layer: AREA, first: 100) { totalCount nodes { slug children { slug } } } }',
+      '{ units(layer: AREA, first: 100) { totalCount nodes { slug name children { slug } } } }',
     );
     const area = units.nodes.at(-1);
     const page = await openDashboard(browser, server.url, ADMIN_TOKEN);
@@ -98,8 +98,37 @@ describe.skipIf(!hasChromium)(`dashboard pages${hasChromium ? '' : ` (${NO_CHROM
     // Opened as a user would have, so it closes as any other.
     const toggle = tree.locator(`#unit-${area.slug} button.unit-name`);
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    // Named by its unit alone: the arrow is drawn, not read ("▾ Name" was its name).
+    const named = tree.getByRole('button', { name: area.name, exact: true });
+    expect(await named.getAttribute('aria-expanded')).toBe('true');
     await toggle.click();
     await expect.poll(() => tree.locator(`#unit-${area.children[0].slug}`).count()).toBe(0);
+    await page.close();
+  });
+
+  it('labels the trend by the days it answers, in a browser west of UTC too', async () => {
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: 'America/Los_Angeles' });
+    // The axis is drawn on a canvas: its labels are read as drawn.
+    await page.addInitScript(() => {
+      const drawn: string[] = [];
+      Object.assign(window, { drawn });
+      const fill = CanvasRenderingContext2D.prototype.fillText;
+      CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+        drawn.push(String(text));
+        return fill.call(this, text, ...rest);
+      };
+    });
+    await page.goto(`${server.url}/?asOf=2026-06-01`);
+    await page.getByLabel('API token').fill(ADMIN_TOKEN);
+    await page.getByRole('button', { name: 'Use the token' }).click();
+    await page.waitForFunction(USABLE);
+    const drawn = () => page.evaluate(() => (window as unknown as { drawn: string[] }).drawn);
+    await expect.poll(async () => (await drawn()).length).toBeGreaterThan(0);
+    // From June to June, as the points are (Los Angeles read them as from July to May).
+    const months = (await drawn()).filter((text) => /^[A-Z][a-z]{2}$/.test(text));
+    expect(months.slice(0, 7)).toEqual(['Jun', 'Aug', 'Oct', 'Dec', 'Feb', 'Apr', 'Jun']);
     await page.close();
   });
 });

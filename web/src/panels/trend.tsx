@@ -63,6 +63,9 @@ function Chart({ points }: { points: TrendPoint[] }) {
         width: element.clientWidth,
         height: 220,
         scales: { y: { range: [0, 100] } },
+        // The points are days (at UTC midnight): read in the browser's zone, west of UTC a
+        // point fell on the day before, and each month's label on the month before.
+        tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
         axes: [axis, { ...axis, values: (_u, ticks) => ticks.map((t) => `${t}%`) }],
         legend: {
           live: false,
