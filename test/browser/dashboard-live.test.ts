@@ -44,6 +44,29 @@ describe.skipIf(!hasChromium)(
       await page.close();
     });
 
+    it('refreshes once for a burst of writes, not once for each', async () => {
+      // Every write asked all of the page's questions again: ten writes, ten rounds of ten.
+      const { api, browser, url } = session;
+      const page = await openDashboard(browser, url, ADMIN_TOKEN);
+      await page.waitForFunction(USABLE);
+      let rounds = 0;
+      page.on('request', (request) => {
+        if (request.postData()?.includes('query DashboardTree')) rounds += 1;
+      });
+      const RENAME = `mutation ($name: String!) { updateUnit(input: { slug: "labs", name: $name }) {
+        userErrors { code } } }`;
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) => api.data(RENAME, { name: `Labs ${i}` })),
+      );
+      const { unit } = await api.data('{ unit(slug: "labs") { name } }');
+      await expect.poll(() => page.locator('#unit-labs').textContent()).toContain(unit.name);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(rounds).toBeGreaterThan(0);
+      expect(rounds).toBeLessThan(4);
+      await api.data(RENAME, { name: 'Labs' });
+      await page.close();
+    });
+
     it('comes back by itself once the server is back after a restart', async () => {
       // Its feed stopped when the first question after the restart found the server still
       // down: the page said "The server could not be reached." until Refresh was clicked.

@@ -5,6 +5,30 @@ import { bearerOf } from './api.js';
 const ORG_CHANGED = 'subscription DashboardLive { orgChanged { version } }';
 /** After the stream ends (the server restarted, or one instance of several stopped). */
 const RESUBSCRIBE_MS = 2_000;
+/**
+ * Writes told within this of each other (a script's burst) refresh the page once, after the
+ * last: each asked all of its questions again, ten writes ten rounds. At most `SETTLE_MAX_MS`
+ * after the first, so a steady stream of writes still shows.
+ */
+const SETTLE_MS = 300;
+const SETTLE_MAX_MS = 1_500;
+
+/** `refresh` once writes stop coming for `SETTLE_MS` (or `SETTLE_MAX_MS` after the first). */
+function settled(refresh: () => void) {
+  let wait: ReturnType<typeof setTimeout> | undefined;
+  let first = 0;
+  const fire = () => {
+    clearTimeout(wait);
+    wait = undefined;
+    refresh();
+  };
+  const soon = () => {
+    if (wait === undefined) first = Date.now();
+    clearTimeout(wait);
+    wait = setTimeout(fire, Math.min(SETTLE_MS, first + SETTLE_MAX_MS - Date.now()));
+  };
+  return { soon, cancel: () => clearTimeout(wait) };
+}
 
 /**
  * Asks every question again after each write to the org, made anywhere (this server, another
@@ -24,6 +48,7 @@ export function useLiveRefresh(enabled: boolean, token: string | null, refresh: 
     });
     let stop = () => {};
     let later: ReturnType<typeof setTimeout> | undefined;
+    const writes = settled(refresh);
     let refused = false;
     const subscribe = (again: boolean) => {
       const resubscribe = () => {
@@ -38,7 +63,7 @@ export function useLiveRefresh(enabled: boolean, token: string | null, refresh: 
       };
       stop = client.subscribe(
         { query: ORG_CHANGED },
-        { next: refresh, error: onRefused, complete: resubscribe },
+        { next: writes.soon, error: onRefused, complete: resubscribe },
         {
           connected: (reconnected) => {
             refused = false;
@@ -50,6 +75,7 @@ export function useLiveRefresh(enabled: boolean, token: string | null, refresh: 
     subscribe(false);
     return () => {
       clearTimeout(later);
+      writes.cancel();
       stop();
       client.dispose();
     };
