@@ -1,6 +1,6 @@
 import { addDays, ORG_DAYS } from '../core/org/days.js';
 import type { Day } from '../core/org/state.js';
-import type { CandidateRow, Layer, UnitRow } from '../db/tables.js';
+import type { CandidateRow, Layer, UnitParentRow, UnitRow } from '../db/tables.js';
 import { endRows, everInForce, refuseErasingFrom } from '../writes/dated.js';
 import type { Draft } from '../writes/draft.js';
 import { UserInputError } from '../writes/errors.js';
@@ -171,12 +171,23 @@ export function archiveUnit(w: Draft, input: ArchiveUnitInput): ArchiveChange {
     throw new UserInputError(userErrors);
   }
   const kept = { today: w.recordedUntil, path: 'on' };
-  const planned = w.unitParents.where('unit', unit.id).filter((row) => row.startedOn >= on);
-  const withdrawn = endRows(w.unitParents, planned, on, kept).length > 0;
+  const withdrawn = endRows(w.unitParents, movesFrom(w, unit, on), on, kept).length > 0;
   const parentId = withdrawn ? stayPut(w, unit) : unit.parentId;
   const candidacies = w.candidates.where('unit', unit.id);
   const endedCandidacies = endRows(w.candidates, candidacies, on, kept);
   return { unit: w.units.update(unit, { archivedOn: on, parentId }), endedCandidacies };
+}
+
+/**
+ * A unit's moves from `on` on: its places after the first, which placed it when it was made
+ * (archived the day it was made, it stays where it was made).
+ */
+function movesFrom(w: Draft, unit: UnitRow, on: Day): UnitParentRow[] {
+  const [, ...moves] = w.unitParents
+    .where('unit', unit.id)
+    .filter(everInForce)
+    .sort((a, b) => (a.startedOn < b.startedOn ? -1 : 1));
+  return moves.filter((row) => row.startedOn >= on);
 }
 
 /**

@@ -126,6 +126,9 @@ describe('a unit made with createUnit, dated writes before its first day', () =>
     await createFresh();
     await expectBeforeCreation(ARCHIVE, { slug: 'fresh', on: day(-1) }, 'on');
     await expectWritten(t, ARCHIVE, { slug: 'fresh', on: TODAY });
+    // Archived the day it was made, it stays where it was made (its placement is no move).
+    const { unit } = await t.data('{ unit(slug: "fresh") { parent { slug } } }');
+    expect(unit.parent).toEqual({ slug: 'infra' });
   });
 
   describe('archiveUnit before a move recorded for a later day', () => {
