@@ -177,8 +177,11 @@ export function readCatalog(
   const entities: Entity[] = [];
   let readable = true;
   const defined = new Map<string, Entity>();
-  const queue = [...files];
-  const seen = new Set(files.map((file) => keyOf(file.name)));
+  const seen = new Set<string>();
+  /** Whether the file `name` is not read yet (and from now on, is). */
+  const isNew = (name: string) => !seen.has(keyOf(name)) && Boolean(seen.add(keyOf(name)));
+  // A folder's files too are read once each: a link to a subfolder lists its files twice.
+  const queue = files.filter((file) => isNew(file.name));
   let order = 0;
   for (let file = queue.shift(); file; file = queue.shift()) {
     const documents = parseDocuments(file, order + 1, report.problems);
@@ -203,8 +206,7 @@ export function readCatalog(
         continue;
       }
       for (const { name, written, field } of targetsOf(entity, file.name, report, glob)) {
-        if (seen.has(keyOf(name))) continue;
-        seen.add(keyOf(name));
+        if (!isNew(name)) continue;
         try {
           queue.push({ name, text: read(name) });
         } catch (error) {

@@ -1,4 +1,12 @@
-import { closeSync, openSync, readdirSync, readSync, type Stats, statSync } from 'node:fs';
+import {
+  closeSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  type Stats,
+  statSync,
+} from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
@@ -139,6 +147,15 @@ export class SourceFiles {
   }
 }
 
+/** The path with its links followed, or as it is when it leads to nothing. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
 /**
  * A catalog file (a Location's file, or any other), or every `.yaml`/`.yml` file of a folder
  * and its subfolders; files are named relative to that folder (or to the file's own), which
@@ -153,8 +170,9 @@ export function catalogFiles(
   const folder: CatalogFolder = {
     read: (name) => from.target(resolve(base, name), name),
     glob: (pattern) => globSync(pattern, { cwd: base, expandDirectories: false }),
-    // `teams/a.yaml`, `../catalog/teams/a.yaml` and `/srv/catalog/teams/a.yaml` are one file.
-    keyOf: (name) => resolve(base, name),
+    // `teams/a.yaml`, `../catalog/teams/a.yaml`, `/srv/catalog/teams/a.yaml` and a link to it
+    // are one file (a name that is no file is read, and said to be missing, once).
+    keyOf: (name) => realPath(resolve(base, name)),
   };
   if (!isFolder)
     return { files: [{ name: fileName(basename(path)), text: from.text(path) }], folder };

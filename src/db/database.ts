@@ -36,7 +36,7 @@ export interface OpenOptions {
   pglite?: PGlite;
   /** Sees every SQL statement drizzle sends, with its parameters (the statement tests use it). */
   onQuery?: (sql: string, params: unknown[]) => void;
-  /** PostgreSQL only: how long a request may wait for the database (defaults below). */
+  /** PostgreSQL only: how long a request may wait for the database (default `defaultTimeouts`). */
   timeouts?: DatabaseTimeouts;
   /**
    * PostgreSQL only: the most connections the pool opens (default 10); requests beyond it

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -207,7 +207,7 @@ describe('import --from backstage', () => {
     }
   });
 
-  it('reads a file once however its Locations name it: by another path, absolutely, or back', async () => {
+  it('reads a file once however it is named: by another path, absolutely, by a link, or back', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'orgraph-catalog-'));
     try {
       const catalog = join(dir, 'catalog');
@@ -220,9 +220,11 @@ describe('import --from backstage', () => {
       const team = (back: string[]) =>
         `${back.length > 0 ? `${location(back)}---\n` : ''}kind: Group\nmetadata: { name: t1 }\nspec: { type: team, parent: a, children: [] }\n`;
       const t1 = join(catalog, 'teams', 't1.yaml');
+      symlinkSync('teams', join(catalog, 'current'));
       for (const [target, back] of [
         ['../catalog/teams/t1.yaml', []],
         [t1, []],
+        ['current/t1.yaml', []],
         ['teams/t1.yaml', ['../all.yaml']],
       ] as const) {
         writeFileSync(join(catalog, 'all.yaml'), `${location([target])}---\n${tree}`);
