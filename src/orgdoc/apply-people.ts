@@ -4,6 +4,7 @@ import type { Day } from '../core/org/state.js';
 import { recordDeparture } from '../people/departure-writes.js';
 import { savePerson, setManager } from '../people/writes.js';
 import { UserInputError, under } from '../writes/errors.js';
+import { findPerson } from '../writes/lookup.js';
 import { managerOf } from './already-so.js';
 import { type Applying, attempt, placing } from './applying.js';
 import type { PersonEntry } from './document.js';
@@ -36,11 +37,13 @@ export function departuresToCome(doc: ParsedDocument, today: Day): Map<string, D
 /**
  * A seat the document gives from its holder's departure to come or later is refused, as a
  * re-import of the document refuses it once that departure is recorded (the departure, applied
- * last, withdrew it silently, and the plan counted a seat never held).
+ * last, withdrew it silently, and the plan counted a seat never held). So is one whose holder
+ * left by the import's day, whatever its `since`: a document states who holds a seat on its
+ * day (written as a holding ended by the departure, it was refused on the next import).
  */
 export function refuseAfterLeaving(a: Applying, email: string, from: Day): void {
-  const left = a.leaving.get(email);
-  if (left && from >= left) {
+  const left = a.leaving.get(email) ?? findPerson(a.w, email)?.departedOn;
+  if (left && (from > a.w.today ? from : a.w.today) >= left) {
     throw UserInputError.of('person', `person "${email}" departed on ${left}`, 'CONFLICT');
   }
 }

@@ -137,6 +137,33 @@ describe('importOrgDocument', () => {
     expect(await tableCounts(t.database.db)).toMatchObject({ person: 0, unit: 0 });
   });
 
+  test('a holder gone before the import day is refused with a since before they left too', async () => {
+    // Written the first time (held until they left) and refused the second: "an end is
+    // recorded for …": a document states who holds the seat on its day.
+    const doc = {
+      people: [{ email: 'lee@example.com', name: 'Lee', departedOn: '2025-01-01' }],
+      units: [
+        {
+          slug: 'lab',
+          name: 'Lab',
+          layer: 'PILLAR',
+          engLead: { person: 'lee@example.com', since: '2024-06-01' },
+        },
+      ],
+    };
+    for (const day of [TODAY, '2026-12-24']) {
+      const { userErrors } = await importDoc(doc, day);
+      expect(userErrors).toEqual([
+        {
+          path: 'units[0].engLead.person',
+          message: 'person "lee@example.com" departed on 2025-01-01',
+          code: 'CONFLICT',
+        },
+      ]);
+    }
+    expect(await tableCounts(t.database.db)).toMatchObject({ person: 0, unit: 0 });
+  });
+
   test('a seat from the holder’s departure to come, or later, is refused the first time too', async () => {
     // It was written as a withdrawn row (the departure, recorded last, ended it before it began)
     // and counted as created; importing the same file again was refused.
