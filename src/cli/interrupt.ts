@@ -4,7 +4,6 @@ import type { Operator } from './answer.js';
 export const isWrite = (query: string, variables: Record<string, unknown> = {}) =>
   /^\s*mutation\b/.test(query) && variables.dryRun !== true;
 
-const INTERRUPTED = 130; // 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
 const NOTHING_WRITTEN = '\nInterrupted: nothing was written.\n';
 const MAY_BE_MADE =
   '\nStopped waiting: the write may have been made; check before running it again.\n';
@@ -25,7 +24,7 @@ export class Interrupts {
 
   constructor(
     private readonly err: (text: string) => void,
-    private readonly exit: (code: number) => void,
+    private readonly stop: () => void,
   ) {}
 
   /** `operator`, its writes watched. */
@@ -41,10 +40,10 @@ export class Interrupts {
 
   /** Ctrl-C: stop now, or, once a write was sent, report it first (a second Ctrl-C stops). */
   interrupt(): void {
-    const stop = !this.written ? NOTHING_WRITTEN : this.asked ? MAY_BE_MADE : null;
-    if (stop) {
-      this.err(stop);
-      this.exit(INTERRUPTED);
+    const last = !this.written ? NOTHING_WRITTEN : this.asked ? MAY_BE_MADE : null;
+    if (last) {
+      this.err(last);
+      this.stop();
       return;
     }
     this.asked = true;
@@ -52,15 +51,22 @@ export class Interrupts {
   }
 }
 
+/**
+ * Stops as Ctrl-C stops a program that does not catch it (a shell says 130), so a script
+ * running the command stops too. `process.exit` would wait for good for a thread blocked
+ * opening a named pipe no one writes to (`import org.pipe`).
+ */
+function stopByCtrlC(): void {
+  process.removeAllListeners('SIGINT');
+  process.kill(process.pid, 'SIGINT');
+}
+
 let interrupts: Interrupts | undefined;
 
 /** This process's Ctrl-C, heard from now on: commands watch their operators' writes with it. */
 export function ctrlC(): Interrupts {
   if (!interrupts) {
-    const heard = new Interrupts(
-      (text) => process.stderr.write(text),
-      (code) => process.exit(code),
-    );
+    const heard = new Interrupts((text) => process.stderr.write(text), stopByCtrlC);
     process.on('SIGINT', () => heard.interrupt());
     interrupts = heard;
   }

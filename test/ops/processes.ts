@@ -11,7 +11,7 @@ import {
   statSync,
 } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { todayUtc } from '../../src/core/org/days.js';
@@ -127,7 +127,10 @@ export function run(
   const chunks: Buffer[] = [];
   child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk));
   child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // As a shell reports it: a process a signal stopped exits 128 + its number (SIGINT: 130).
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(signal ? 128 + constants.signals[signal] : code)),
+  );
   return { child, output: () => Buffer.concat(chunks).toString(), exited };
 }
 
