@@ -98,7 +98,7 @@ async function reach(
 ): Promise<Operator> {
   // A dry run plans against an empty org in memory: it makes none there either.
   if (config.databaseUrl && (dryRun || !MAKES_ORG.has(command))) {
-    const { holdsOrgTables } = await import('../db/migrate.js');
+    const { holdsOrgTables } = await import('../db/migrate-postgres.js');
     if (!(await holdsOrgTables(config.databaseUrl, config.databaseTimeouts))) {
       if (dryRun) return inProcessOn(await emptyOrg(), config, today);
       throw cannotRun(

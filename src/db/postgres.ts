@@ -3,7 +3,7 @@ import pg from 'pg';
 import { defaultTimeouts, keepAliveOnError } from './connections.js';
 import { type Database, type Db, loggerFor, type OpenOptions, versionReader } from './database.js';
 import { listenPostgres } from './listen.js';
-import { migratePostgres } from './migrate.js';
+import { migratePostgres } from './migrate-postgres.js';
 import * as tables from './tables.js';
 import { askVersionDirectly, ORG_VERSION_SQL } from './version.js';
 

@@ -12,7 +12,7 @@ import { nameSchema, refSchema } from '../writes/fields.js';
 import { activeUnit } from '../writes/lookup.js';
 import { type AuditEntry, parseInput, runAudited } from '../writes/run.js';
 import { ApiToken, RoleEnum } from './schema.js';
-import { BOOTSTRAP_TOKEN_NAME, createToken, revokeToken } from './tokens.js';
+import { createToken, revokeToken } from './tokens.js';
 
 const CreateApiTokenInput = builder.inputType('CreateApiTokenInput', {
   description: 'A new API token.',
@@ -86,10 +86,6 @@ async function create(
   if (input.role === 'ADMIN' && input.scope) {
     const message = 'an ADMIN token is never scoped: leave out scope, or choose VIEWER or PLANNER';
     throw UserInputError.of('input.scope', message, 'VALIDATION');
-  }
-  if (input.name === BOOTSTRAP_TOKEN_NAME) {
-    const message = `${BOOTSTRAP_TOKEN_NAME} names the bootstrap admin token in the audit log: choose another name`;
-    throw UserInputError.of('input.name', message, 'VALIDATION');
   }
   const unit = input.scope ? await scopeUnit(tx, input.scope) : null;
   const { name, role } = input;

@@ -5,6 +5,7 @@ import type { Db } from '../db/database.js';
 import { DiskFull } from '../db/disk-room.js';
 import { type ApiRole, type ApiTokenRow, apiTokenTable } from '../db/tables.js';
 import type { TableList } from '../graphql/table-page.js';
+import { UserInputError } from '../writes/errors.js';
 
 /** Tokens are stored as their sha256: a leaked table does not leak usable tokens. */
 function hashToken(secret: string): string {
@@ -72,10 +73,18 @@ export interface NewToken {
   scopeUnitId: number | null;
 }
 
+/**
+ * A new token and its secret (shown once). Not one named as the bootstrap token: its writes
+ * would read as the bootstrap's in the audit log (VALIDATION at `input.name`).
+ */
 export async function createToken(
   db: Db,
   values: NewToken,
 ): Promise<{ token: ApiTokenRow; secret: string }> {
+  if (values.name === BOOTSTRAP_TOKEN_NAME) {
+    const message = `${BOOTSTRAP_TOKEN_NAME} names the bootstrap admin token in the audit log: choose another name`;
+    throw UserInputError.of('input.name', message, 'VALIDATION');
+  }
   const secret = newTokenSecret();
   const [token] = await db
     .insert(apiTokenTable)
