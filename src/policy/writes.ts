@@ -41,8 +41,11 @@ export const policyChangeSchema = z.strictObject({
         }),
     )
     .max(FINDING_KINDS.length)
-    .refine((kinds) => new Set(kinds.map((k) => k.kind)).size === kinds.length, {
-      message: 'each kind at most once',
+    // Told at the repeat (`kinds[3]`), as every other list's repeat is.
+    .superRefine((kinds, context) => {
+      const repeat = kinds.findIndex((k, i) => kinds.findIndex((o) => o.kind === k.kind) < i);
+      if (repeat >= 0)
+        context.addIssue({ code: 'custom', message: 'each kind at most once', path: [repeat] });
     })
     .nullish(),
 });

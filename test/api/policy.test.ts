@@ -115,8 +115,9 @@ describe('policy', () => {
     const bad = await t.data(SET, {
       input: { spanLimit: 0, kinds: [{ kind: 'WIDE_SPAN' }, { kind: 'WIDE_SPAN', off: true }] },
     });
+    // The repeat is named, as every list's is (it was the whole list, `input.kinds`).
     expect(bad.setPolicy.userErrors.map((e: { path: string }) => e.path).sort()).toEqual([
-      'input.kinds',
+      'input.kinds[1]',
       'input.spanLimit',
     ]);
     // In words, as docs/hygiene.md shows them (it read "Too small: expected number to be >=1").
