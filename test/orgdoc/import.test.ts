@@ -137,29 +137,27 @@ describe('importOrgDocument', () => {
     expect(await tableCounts(t.database.db)).toMatchObject({ person: 0, unit: 0 });
   });
 
+  /** A pillar led from `since` by someone who departs on `departedOn`. */
+  const ledByLeaver = (departedOn: string, since: string) => ({
+    people: [{ email: 'lee@example.com', name: 'Lee', departedOn }],
+    units: [
+      { slug: 'lab', name: 'Lab', layer: 'PILLAR', engLead: { person: 'lee@example.com', since } },
+    ],
+  });
+  const leaverRefused = (departedOn: string) => [
+    {
+      path: 'units[0].engLead.person',
+      message: `person "lee@example.com" departed on ${departedOn}`,
+      code: 'CONFLICT',
+    },
+  ];
+
   test('a holder gone before the import day is refused with a since before they left too', async () => {
     // Written the first time (held until they left) and refused the second: "an end is
     // recorded for …": a document states who holds the seat on its day.
-    const doc = {
-      people: [{ email: 'lee@example.com', name: 'Lee', departedOn: '2025-01-01' }],
-      units: [
-        {
-          slug: 'lab',
-          name: 'Lab',
-          layer: 'PILLAR',
-          engLead: { person: 'lee@example.com', since: '2024-06-01' },
-        },
-      ],
-    };
     for (const day of [TODAY, '2026-12-24']) {
-      const { userErrors } = await importDoc(doc, day);
-      expect(userErrors).toEqual([
-        {
-          path: 'units[0].engLead.person',
-          message: 'person "lee@example.com" departed on 2025-01-01',
-          code: 'CONFLICT',
-        },
-      ]);
+      const { userErrors } = await importDoc(ledByLeaver('2025-01-01', '2024-06-01'), day);
+      expect(userErrors).toEqual(leaverRefused('2025-01-01'));
     }
     expect(await tableCounts(t.database.db)).toMatchObject({ person: 0, unit: 0 });
   });
@@ -168,25 +166,8 @@ describe('importOrgDocument', () => {
     // It was written as a withdrawn row (the departure, recorded last, ended it before it began)
     // and counted as created; importing the same file again was refused.
     for (const since of ['2027-06-06', '2027-05-27']) {
-      const doc = {
-        people: [{ email: 'dan@example.com', name: 'Dan', departedOn: '2027-05-27' }],
-        units: [
-          {
-            slug: 'dp',
-            name: 'DP',
-            layer: 'PILLAR',
-            engLead: { person: 'dan@example.com', since },
-          },
-        ],
-      };
-      const first = await importDoc(doc);
-      expect(first.userErrors).toEqual([
-        {
-          path: 'units[0].engLead.person',
-          message: 'person "dan@example.com" departed on 2027-05-27',
-          code: 'CONFLICT',
-        },
-      ]);
+      const first = await importDoc(ledByLeaver('2027-05-27', since));
+      expect(first.userErrors).toEqual(leaverRefused('2027-05-27'));
       expect(await tableCounts(t.database.db)).toMatchObject({ person: 0, unit: 0 });
     }
   });
