@@ -77,7 +77,7 @@ describe.skipIf(process.env.DATABASE_URL)(
       const seed = run('node', ['dist/cli/seed.js'], changed);
       expect(await seed.exited).toBe(2);
       expect(seed.output()).toMatch(
-        /^the demo org: 1 problem, 0 warnings; nothing was imported\.\nProblems:\n {2}units\[\d+\]\.engLead\.since: /,
+        /^the demo org: 1 problem, 0 warnings; nothing was imported\.\nProblems:\n {2}units\[\d+\]\.engLead\.person: person "bo@example\.com" departed on 2026-11-01\n/,
       );
     }, 120_000);
     it('0: done; 1: check found what it fails on', async () => {
