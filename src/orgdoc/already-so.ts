@@ -1,3 +1,4 @@
+import { laterDay } from '../core/org/days.js';
 import { inForceOn, latestInForce } from '../core/org/in-force.js';
 import { runStart } from '../core/org/seats-on.js';
 import type { Day } from '../core/org/state.js';
@@ -34,7 +35,7 @@ export function holdsSeat(
   const person = findPerson(w, holder.person);
   if (!unit || !person) return false;
   const since = holder.since ?? w.today;
-  const on = since > w.today ? since : w.today;
+  const on = laterDay(since, w.today);
   const rows = seatRows(w, unit.id, seat);
   return rows.some(
     (row) =>

@@ -1,5 +1,6 @@
 /** The document's people: saved, their departures, their managers placed (in two passes). */
 import { isPresentOn } from '../core/org/as-of.js';
+import { laterDay } from '../core/org/days.js';
 import type { Day } from '../core/org/state.js';
 import { recordDeparture } from '../people/departure-writes.js';
 import { savePerson, setManager } from '../people/writes.js';
@@ -43,7 +44,7 @@ export function departuresToCome(doc: ParsedDocument, today: Day): Map<string, D
  */
 export function refuseAfterLeaving(a: Applying, email: string, from: Day): void {
   const left = a.leaving.get(email) ?? findPerson(a.w, email)?.departedOn;
-  if (left && (from > a.w.today ? from : a.w.today) >= left) {
+  if (left && laterDay(from, a.w.today) >= left) {
     throw UserInputError.of('person', `person "${email}" departed on ${left}`, 'CONFLICT');
   }
 }

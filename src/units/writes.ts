@@ -178,16 +178,22 @@ export function archiveUnit(w: Draft, input: ArchiveUnitInput): ArchiveChange {
   return { unit: w.units.update(unit, { archivedOn: on, parentId }), endedCandidacies };
 }
 
+/** A unit's places (its parents' history rows ever in force), oldest first. */
+function placesOf(w: Draft, unit: UnitRow): UnitParentRow[] {
+  return w.unitParents
+    .where('unit', unit.id)
+    .filter(everInForce)
+    .sort((a, b) => (a.startedOn < b.startedOn ? -1 : 1));
+}
+
 /**
  * A unit's moves from `on` on: its places after the first, which placed it when it was made
  * (archived the day it was made, it stays where it was made).
  */
 function movesFrom(w: Draft, unit: UnitRow, on: Day): UnitParentRow[] {
-  const [, ...moves] = w.unitParents
-    .where('unit', unit.id)
-    .filter(everInForce)
-    .sort((a, b) => (a.startedOn < b.startedOn ? -1 : 1));
-  return moves.filter((row) => row.startedOn >= on);
+  return placesOf(w, unit)
+    .slice(1)
+    .filter((row) => row.startedOn >= on);
 }
 
 /**
@@ -196,8 +202,7 @@ function movesFrom(w: Draft, unit: UnitRow, on: Day): UnitParentRow[] {
  * every later day. Returns that place's parent.
  */
 function stayPut(w: Draft, unit: UnitRow): number | null {
-  const places = w.unitParents.where('unit', unit.id).filter(everInForce);
-  const last = places.sort((a, b) => (a.startedOn < b.startedOn ? 1 : -1))[0];
+  const last = placesOf(w, unit).at(-1);
   if (last?.endedOn) {
     const values = { unitId: unit.id, parentId: last.parentId, endedOn: null };
     w.unitParents.insert({ ...values, startedOn: addDays(last.endedOn, 1) });
