@@ -179,7 +179,12 @@ export function readCatalog(
   const defined = new Map<string, Entity>();
   const seen = new Set<string>();
   /** Whether the file `name` is not read yet (and from now on, is). */
-  const isNew = (name: string) => !seen.has(keyOf(name)) && Boolean(seen.add(keyOf(name)));
+  const isNew = (name: string) => {
+    const key = keyOf(name); // a real path: looked up once
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
   // A folder's files too are read once each: a link to a subfolder lists its files twice.
   const queue = files.filter((file) => isNew(file.name));
   let order = 0;

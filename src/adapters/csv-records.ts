@@ -69,12 +69,9 @@ export function readRecords(input: string, file: string | undefined, problems: S
     lastRowEnd = lines;
     return record;
   };
-  let cut = 0;
+  const { text, delimiter, cut } = separated(input);
   try {
     checkFileSize(Buffer.byteLength(input));
-    const separatedBy = separated(input);
-    cut = separatedBy.cut;
-    const { text, delimiter } = separatedBy;
     return parse(text, {
       bom: true,
       trim: true,
