@@ -209,7 +209,17 @@ function exportOpenRoles(rows: Rows, names: Names) {
     const unit = names.slugs.get(r.unitId);
     return unit ? [{ unit, seat: r.seat, status: 'OPEN' as const, openedOn: r.openedOn }] : [];
   });
-  return entries.sort(byKey((r) => `${r.unit}\u0000${r.seat}\u0000${r.openedOn}`));
+  entries.sort(byKey((r) => `${r.unit}\u0000${r.seat}\u0000${r.openedOn}`));
+  // A leadership seat has one role under way at a time, and its entry says which: the first.
+  // A later one, opening once that is filled or cancelled, is a plan the format cannot say
+  // (as it cannot say the filling): stated too, the import refused the pair as a duplicate.
+  const leadership = new Set(
+    firstOf(
+      entries.filter((r) => r.seat !== 'ENGINEER'),
+      (r) => [r.unit, r.seat],
+    ),
+  );
+  return entries.filter((r) => r.seat === 'ENGINEER' || leadership.has(r));
 }
 
 /**

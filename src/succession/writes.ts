@@ -1,3 +1,4 @@
+import { addDays } from '../core/org/days.js';
 import type { Day } from '../core/org/state.js';
 import type { CandidateRow, PersonRow, Readiness, Seat, UnitRow } from '../db/tables.js';
 import { openAssignment, seatRows } from '../seats/writes.js';
@@ -95,8 +96,19 @@ export function addCandidate(w: Draft, input: AddCandidateInput): CandidateChang
     const message = `"${person.email}" holds the ${input.seat} seat of "${unit.slug}"${from} and cannot be its successor`;
     throw UserInputError.of('person', message, 'VALIDATION');
   }
+  return newCandidacy(w, unit, person, { ...input, on });
+}
+
+/** A candidacy from `input.on`, until `plannedEnd` or the person's departure. */
+function newCandidacy(
+  w: Draft,
+  unit: UnitRow,
+  person: PersonRow,
+  input: AddCandidateInput & { on: Day },
+  plannedEnd: Day | null = null,
+): CandidateChange {
   const rows = candidacies(w, unit, input.seat, person);
-  if (openOf(w, rows) || rows.some(heldOn(on))) {
+  if (openOf(w, rows) || rows.some(heldOn(input.on))) {
     const message = `${person.email} is already a candidate for ${unit.slug} ${input.seat}`;
     throw UserInputError.of('person', message, 'CONFLICT');
   }
@@ -106,9 +118,10 @@ export function addCandidate(w: Draft, input: AddCandidateInput): CandidateChang
     personId: person.id,
     readiness: input.readiness,
     notes: input.notes ?? null,
-    startedOn: on,
+    startedOn: input.on,
   };
-  return { candidate: startCandidacy(w, rows, values, person.departedOn).row, ended: null };
+  const { row } = startCandidacy(w, rows, values, person.departedOn, plannedEnd);
+  return { candidate: row, ended: null };
 }
 
 /**
@@ -161,9 +174,20 @@ export function saveCandidate(w: Draft, input: AddCandidateInput): CandidateChan
   const unit = requireUnit(w, input.unit, 'unit');
   const person = requireKnownPerson(w, input.person, 'person');
   const rows = candidacies(w, unit, input.seat, person);
-  // A candidacy whose removal is planned is still one today; but one who takes the seat
-  // (now or later) is no successor of it: `addCandidate` refuses that.
-  const takesSeat = openAssignment(w, unit.id, input.seat)?.personId === person.id;
-  const current = openOf(w, rows) ?? (takesSeat ? null : rows.find(heldOn(w.today)));
-  return current ? updateCandidate(w, input) : addCandidate(w, input);
+  // A candidacy whose removal is planned is still one today; but one who holds the seat today
+  // is no successor of it: `addCandidate` refuses that.
+  const next = openAssignment(w, unit.id, input.seat);
+  const takesSeat = next?.personId === person.id;
+  const later = takesSeat && next.startedOn > w.today;
+  const current = openOf(w, rows) ?? (takesSeat && !later ? null : rows.find(heldOn(w.today)));
+  if (current) return updateCandidate(w, input);
+  // The seat's holder from a later day (an export names an empty seat's next holder so) is a
+  // successor until then, as a candidacy recorded before `assignSeat` is kept until its start.
+  if (later) {
+    const from = { ...input, on: w.today };
+    const live = requireUnitOn(w, input.unit, 'unit', w.today, 'on');
+    const candidate = requirePerson(w, input.person, 'person', w.today);
+    return newCandidacy(w, live, candidate, from, addDays(next.startedOn, -1));
+  }
+  return addCandidate(w, input);
 }

@@ -403,7 +403,10 @@ describe('management cycles', () => {
 });
 
 describe('seats and successors', () => {
-  test('a candidate cannot be successor for a seat they hold after the import', async () => {
+  test('a candidate cannot be successor for a seat they hold on the import day', async () => {
+    // One who takes the seat only later (eli, from 2026-11-01) is its successor until then, as
+    // an export states a candidate who is an empty seat's next holder: not a problem.
+    // (test/api/export-next-steps.test.ts)
     await importDoc(specDocument());
     const problems = await problemsOf({
       units: [{ ...team, techLead: { person: 'eli@example.com', since: '2026-11-01' } }],
@@ -419,12 +422,6 @@ describe('seats and successors', () => {
       ],
     });
     expect(problems).toEqual([
-      {
-        path: 'succession[0].candidate',
-        message:
-          '"eli@example.com" holds the TECH_LEAD seat of "storage" from 2026-11-01 and cannot be its successor',
-        code: 'VALIDATION',
-      },
       {
         path: 'succession[1].candidate',
         message:
