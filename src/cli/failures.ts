@@ -33,3 +33,41 @@ export function oneOf<T extends string>(option: string, value: string, valid: re
   if (found) return found;
   throw badUsage(`${option}: "${value}" is not one of ${valid.join(', ')}`);
 }
+
+/**
+ * A reader that stops early (`| head -1`) closes the pipe: the rest is not wanted, so the CLI
+ * ends quietly, as Unix tools do, rather than with a stack trace.
+ */
+export function endQuietlyWhenReaderGoes(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(EXIT.ok);
+  });
+}
+
+/**
+ * `npm run org import org.yaml --dry-run`, the `--` that hands options to a script left out:
+ * npm keeps the options for itself. `--dry-run` is its own setting, and the import wrote; one
+ * it does not know it keeps as `true`, its value left behind as an argument. It tells the
+ * script in `npm_config_<name>`: an option of ours there was typed for us and never reached
+ * us, so the command is refused before it does anything.
+ */
+export function keptByNpm(
+  script: string,
+  options: readonly string[],
+  command?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): CliFailure | null {
+  if (env.npm_lifecycle_event !== script) return null;
+  const kept = options.filter((option) => {
+    const name = `npm_config_${option.slice(2).replaceAll('-', '_')}`;
+    return env[name] !== undefined;
+  });
+  if (kept.length === 0) return null;
+  const them = kept.length > 1 ? 'them' : 'it';
+  const first = command ?? kept[0];
+  return badUsage(
+    `npm kept ${kept.join(', ')} for itself and did not pass ${them} on: ` +
+      `put -- before the command's words (npm run ${script} -- ${first} …); nothing was done`,
+  );
+}

@@ -24,3 +24,15 @@ export function optionLike(command: string, option: string): string | undefined 
   const meant = MEANT[option]?.find((name) => options.includes(name));
   return meant ?? suggestionList(option, options).find((name) => name[2] === option[2]);
 }
+
+/**
+ * Every option of `npm run org`'s commands, as their help writes them. Not `--scope`: npm has
+ * a setting of that name, which a user's .npmrc may give every script.
+ */
+export const ORG_OPTIONS = [
+  ...new Set(
+    [...Object.values(HELP).flatMap((help) => [help.usage, ...help.details]), TODAY.option]
+      .join(' ')
+      .match(/--[a-z][a-z-]*/g),
+  ),
+].filter((option) => option !== '--scope');

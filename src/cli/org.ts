@@ -1,9 +1,9 @@
 import { pathToFileURL } from 'node:url';
 import type { Config } from '../server/config.js';
 import type { CliIo, Command, ConnectOptions } from './command.js';
-import { badUsage, CliFailure, EXIT } from './failures.js';
+import { badUsage, CliFailure, EXIT, endQuietlyWhenReaderGoes, keptByNpm } from './failures.js';
 import { extraHelpWords, HELP, helpAskedFor, isUnknownCommand } from './help.js';
-import { optionLike } from './option-like.js';
+import { ORG_OPTIONS, optionLike } from './option-like.js';
 
 export type { CliIo } from './command.js';
 
@@ -53,7 +53,8 @@ function unknownOptionHint(error: unknown, command: string): string {
 export async function runOrgCli(argv: string[], io: CliIo, config?: Config): Promise<number> {
   const [name = 'help', ...args] = argv;
   try {
-    const refused = helpRefusal(argv);
+    const refused =
+      keptByNpm('org', ORG_OPTIONS, COMMANDS[name] ? name : undefined) ?? helpRefusal(argv);
     if (refused) throw refused;
     const help = helpAskedFor(argv);
     if (help !== null) {
@@ -90,12 +91,7 @@ function inCallersFolder(): void {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const argv = process.argv.slice(2);
-  // A reader that stops early (`| head -1`) closes the pipe: the rest is not wanted, so the
-  // CLI ends quietly, as Unix tools do, rather than with a stack trace.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(EXIT.ok);
-  });
+  endQuietlyWhenReaderGoes();
   const out = (text: string) => void process.stdout.write(text);
   const err = (text: string) => void process.stderr.write(text);
   const help = helpAskedFor(argv);

@@ -1,7 +1,7 @@
 import { generateOrg, SIZES } from '../demo/generate.js';
 import { DEMO_DAY, demoDocument } from '../demo/load.js';
 import { parseOptions } from './command.js';
-import { badUsage } from './failures.js';
+import { badUsage, endQuietlyWhenReaderGoes, keptByNpm } from './failures.js';
 import { IMPORT, type ImportPayload } from './import.js';
 import { ImportReport } from './import-report.js';
 import { ctrlC } from './interrupt.js';
@@ -19,8 +19,11 @@ already there (seeding twice changes nothing). It prints no token: mint one with
 
 // `npm run seed`, as USAGE says. Through a running server the demo is loaded on the server's
 // today, which it answers for. Exit codes as `npm run org`'s.
+endQuietlyWhenReaderGoes();
 await runMain(async (config) => {
   ctrlC(); // a Ctrl-C while a large org is generated: nothing written, said so
+  const kept = keptByNpm('seed', ['--size']); // `npm run seed --size XS`: npm kept --size
+  if (kept) throw kept;
   const { values } = parseOptions({
     options: { size: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });

@@ -112,7 +112,8 @@ describe('a candidate for an empty seat who is recorded to take it on a later da
     expect(importOrg.userErrors).toEqual([
       {
         path: 'succession[0].candidate',
-        message: '"ana@example.com" holds the ENG_LEAD seat of "storage" and cannot be its successor',
+        message:
+          '"ana@example.com" holds the ENG_LEAD seat of "storage" and cannot be its successor',
       },
     ]);
   });

@@ -20,6 +20,19 @@ describe.skipIf(process.env.DATABASE_URL)(
       expect(await seed.exited, seed.output()).toBe(0);
     }, 180_000);
 
+    /** `npm run -s SCRIPT ARGS…` from the folder `cwd`, as a user types it there. */
+    const npmIn = (cwd: string, script: string, ...args: string[]) =>
+      new Promise<{ code: number | null; output: string }>((resolve) => {
+        const child = spawn('npm', ['--prefix', ROOT, 'run', '-s', script, ...args], {
+          cwd,
+          env: { ...process.env, ...env, npm_lifecycle_event: undefined, INIT_CWD: undefined },
+        });
+        let output = '';
+        child.stdout.on('data', (chunk) => (output += chunk));
+        child.stderr.on('data', (chunk) => (output += chunk));
+        child.on('exit', (code) => resolve({ code, output }));
+      });
+
     it("reads and writes files in the caller's folder, as npm run org -- from there", async () => {
       // npm runs a script in the package's folder: `import org.json` read the package's.
       const mine = scratchDir();
@@ -27,17 +40,7 @@ describe.skipIf(process.env.DATABASE_URL)(
         join(mine, 'org.json'),
         JSON.stringify({ people: [{ email: 'zoe@example.com', name: 'Zoe' }] }),
       );
-      const npm = (...args: string[]) =>
-        new Promise<{ code: number | null; output: string }>((resolve) => {
-          const child = spawn('npm', ['--prefix', ROOT, 'run', '-s', 'org', '--', ...args], {
-            cwd: mine,
-            env: { ...process.env, ...env, npm_lifecycle_event: undefined, INIT_CWD: undefined },
-          });
-          let output = '';
-          child.stdout.on('data', (chunk) => (output += chunk));
-          child.stderr.on('data', (chunk) => (output += chunk));
-          child.on('exit', (code) => resolve({ code, output }));
-        });
+      const npm = (...args: string[]) => npmIn(mine, 'org', '--', ...args);
       const imported = await npm('import', 'org.json');
       expect(imported.code, imported.output).toBe(0);
       const exported = await npm('export', 'out.json');
@@ -46,6 +49,32 @@ describe.skipIf(process.env.DATABASE_URL)(
         expect.objectContaining({ email: 'zoe@example.com' }),
       );
       expect(existsSync(join(ROOT, 'out.json'))).toBe(false);
+    }, 120_000);
+
+    it('refuses an option npm kept for itself (the -- left out), writing nothing', async () => {
+      // Without `--`, npm takes --dry-run as its own: the import wrote, as no dry run does.
+      const mine = scratchDir();
+      writeFileSync(
+        join(mine, 'org.json'),
+        JSON.stringify({ people: [{ email: 'kept@example.com', name: 'Kept' }] }),
+      );
+      const dryRun = await npmIn(mine, 'org', 'import', 'org.json', '--dry-run');
+      expect(dryRun.code, dryRun.output).toBe(2);
+      expect(dryRun.output).toContain(
+        "npm kept --dry-run for itself and did not pass it on: put -- before the command's words (npm run org -- import …); nothing was done",
+      );
+      const seed = await npmIn(mine, 'seed', '--size', 'XS');
+      expect(seed.code, seed.output).toBe(2);
+      expect(seed.output).toContain('npm kept --size for itself');
+      const exported = await org('export', '-');
+      expect(exported.output).not.toContain('kept@example.com');
+    }, 120_000);
+
+    it('seed ends quietly when its reader stops early (`| head -1`)', async () => {
+      const seed = run('node', ['dist/cli/seed.js'], env);
+      seed.child.stdout?.destroy();
+      expect(await seed.exited).toBe(0);
+      expect(seed.output()).toBe('');
     }, 120_000);
 
     it('imports from standard input for -, as export - writes to standard output', async () => {
