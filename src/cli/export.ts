@@ -3,6 +3,15 @@ import { stringifyOrgYaml } from '../orgdoc/parse.js';
 import { type Command, parseOptions, TODAY_OPTION, withOperator } from './command.js';
 import { badInput, badUsage } from './failures.js';
 
+/** Why a file cannot be written, worded to follow its name: `out/org.yaml: no such folder`. */
+function unwritable(error: unknown): string {
+  const { code } = error as NodeJS.ErrnoException;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such folder';
+  if (code === 'EISDIR') return 'a folder, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'not allowed to write it';
+  return `cannot write it (${code})`;
+}
+
 export const exportCommand: Command = {
   async run(args, io) {
     const { positionals: files, values } = parseOptions({
@@ -27,7 +36,7 @@ export const exportCommand: Command = {
         // as readable as the file was.
         if (statSync(file).isFile()) chmodSync(file, 0o600);
       } catch (error) {
-        throw badInput(`${file}: cannot write it (${(error as NodeJS.ErrnoException).code})`);
+        throw badInput(`${file}: ${unwritable(error)}`);
       }
       io.err(`Wrote ${file}\n`);
     }

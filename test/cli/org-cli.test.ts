@@ -117,6 +117,18 @@ describe('npm run org -- export', () => {
   });
 });
 
+describe('npm run org -- export to a place it cannot write', () => {
+  it('says why in words, exit 2: no such folder, a folder', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'orgraph-export-'));
+    const missing = cli();
+    expect(await missing.run('export', join(folder, 'nowhere', 'org.yaml'))).toBe(2);
+    expect(missing.err()).toBe(`${join(folder, 'nowhere', 'org.yaml')}: no such folder\n`);
+    const onFolder = cli();
+    expect(await onFolder.run('export', folder)).toBe(2);
+    expect(onFolder.err()).toBe(`${folder}: a folder, not a file\n`);
+  });
+});
+
 describe('npm run org -- scenario list', () => {
   it('says there are none, on stderr, rather than print nothing', async () => {
     const c = cli();
