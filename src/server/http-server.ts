@@ -61,30 +61,44 @@ const SILENT_MS = 1_000;
 /** How long a stop keeps listening, so that connections the kernel queued are accepted. */
 export const QUEUED_MS = 100;
 
-/** Answered all it asked, or asked nothing for SILENT_MS: a stop may close it. */
-function isIdle(socket: Socket, now: number): boolean {
+/** Answered all it asked, or asked nothing for `silentMs`: a stop (or a new client) may close it. */
+function isIdle(socket: Socket, now: number, silentMs = SILENT_MS): boolean {
   const use = uses.get(socket);
-  return use === undefined || (use.active === 0 && (use.asked || now - use.since > SILENT_MS));
+  return use === undefined || (use.active === 0 && (use.asked || now - use.since > silentMs));
 }
 
 /** How much of the machine clients may hold: connections at once, and time stalled. */
 export interface ConnectionLimits {
   maxConnections: number;
   stallTimeoutMs: number;
+  /** How long a connection that asked nothing yet is left before it counts as idle. */
+  silentMs?: number;
 }
 
 /**
- * Bounds what clients hold. A connection past `maxConnections` is closed as it comes, so the
- * process keeps its file descriptors and memory for those it serves and for the database
- * (counted here, not with `server.maxConnections`, which never sees the connections a
- * workers' primary hands over). A connection on which nothing moves for `stallTimeoutMs` is
- * closed: a client that stops reading its answer held it, and the socket, for good (an
- * `orgChanged` stream is never idle that long: Yoga pings it every 12 s).
+ * Bounds what clients hold. Past `maxConnections`, a connection serving no request (idle
+ * between requests, or silent: nothing asked, or its request's headers still coming) gives
+ * way to the new one, the oldest first, so a client holding a thousand sockets open and silent
+ * no longer keeps every other out until they time out; with none idle, the new one is closed
+ * as it comes. The process keeps its file descriptors and memory for those it serves and for
+ * the database (counted here, not with `server.maxConnections`, which never sees the
+ * connections a workers' primary hands over). A connection on which nothing moves for
+ * `stallTimeoutMs` is closed: a client that stops reading its answer held it, and the socket,
+ * for good (an `orgChanged` stream is never idle that long: Yoga pings it every 12 s).
  */
 export function limitConnections(server: Server, open: Set<Socket>, limits: ConnectionLimits) {
   server.timeout = limits.stallTimeoutMs;
   server.on('connection', (socket: Socket) => {
-    if (open.size > limits.maxConnections) socket.destroy();
+    if (open.size <= limits.maxConnections) return;
+    const now = Date.now();
+    let idle: Socket | undefined;
+    for (const other of open) {
+      if (other !== socket && isIdle(other, now, limits.silentMs)) {
+        idle = other;
+        break;
+      }
+    }
+    (idle ?? socket).destroy();
   });
 }
 

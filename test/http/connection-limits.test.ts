@@ -43,7 +43,10 @@ describe('connection limits', () => {
   beforeAll(async () => {
     t = await startTestApp();
     http = createServer(t.app);
-    limitConnections(http, openConnections(http), { maxConnections: 3, stallTimeoutMs: 1_000 });
+    // Silent connections are not taken for idle here, whatever the machine's pace: the held
+    // ones stand for clients being served (the next describe has them idle).
+    const limits = { maxConnections: 3, stallTimeoutMs: 1_000, silentMs: 60_000 };
+    limitConnections(http, openConnections(http), limits);
     const { port } = (await listen(http, 0, '127.0.0.1')) as AddressInfo;
     server = { url: `http://127.0.0.1:${port}` };
   });
@@ -87,5 +90,42 @@ describe('connection limits', () => {
     reader.on('data', (chunk: Buffer) => (received += chunk.length));
     expect(await closedWithin(reader, 5_000)).toBe(true);
     expect(received).toBeLessThan(6 * size);
+  }, 30_000);
+});
+
+// One client opening sockets and sending nothing (or its headers a line at a time) held every
+// connection the server takes, and others were turned away until Node's header timeout, a
+// minute or more (found by an audit): now an idle connection gives way to a new one.
+describe('connection limits, the connections held idle', () => {
+  let t: TestApp;
+  let http: Server;
+  let url = '';
+  beforeAll(async () => {
+    t = await startTestApp();
+    http = createServer(t.app);
+    const limits = { maxConnections: 3, stallTimeoutMs: 60_000, silentMs: 100 };
+    limitConnections(http, openConnections(http), limits);
+    url = `http://127.0.0.1:${((await listen(http, 0, '127.0.0.1')) as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    http?.closeAllConnections();
+    http?.close();
+    await t?.close();
+  });
+
+  it('closes the oldest idle connection for a new client, who is served', async () => {
+    const silent = [await open(url), await open(url)];
+    const slow = await open(url);
+    slow.write('GET /ready HTTP/1.1\r\n'); // headers a line at a time, never done
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const oldestClosed = closedWithin(silent[0] as Socket, 5_000);
+    const client = await open(url);
+    expect(await ready(client)).toBe('HTTP/1.1 200 OK');
+    expect(await oldestClosed).toBe(true);
+    // The one served stays; the next newcomer takes the next idle one's place.
+    const next = await open(url);
+    expect(await ready(next)).toBe('HTTP/1.1 200 OK');
+    expect(await ready(client)).toBe('HTTP/1.1 200 OK');
+    for (const socket of [...silent, slow, client, next]) socket.destroy();
   }, 30_000);
 });
