@@ -4,6 +4,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { type Database, type Db, loggerFor, type OpenOptions, versionReader } from './database.js';
 import { ensureRoom, roomGuard } from './disk-room.js';
 import { DataFolderUnreadable, firstDenied } from './folder-unreadable.js';
+import { seeFileModesAgain } from './pglite-file-modes.js';
 import { migratePglite, newFolderTemplate } from './pglite-template.js';
 import * as tables from './tables.js';
 import { askVersionDirectly, ORG_VERSION_SQL } from './version.js';
@@ -29,7 +30,10 @@ export async function openEmbedded(options: OpenOptions): Promise<Database> {
       loadDataDir: newFolderTemplate(dataDir),
       startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_BUFFERS}`],
     });
-  if (!options.pglite && dataDir) await openedFolder(client, dataDir);
+  if (!options.pglite && dataDir) {
+    await openedFolder(client, dataDir);
+    seeFileModesAgain(client);
+  }
   const logger = loggerFor(options.onQuery, dataDir ? roomGuard(dataDir) : undefined);
   const db = drizzle(client, { schema: tables, logger }) as unknown as Db;
   askVersionDirectly(

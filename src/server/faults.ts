@@ -15,9 +15,10 @@ const UNAVAILABLE_CODES = new Set([
   'ENOTFOUND',
   'EAI_AGAIN',
 ]);
-// (PostgreSQL answers a database closed to connections with a generic 55000, so its text.)
+// (PostgreSQL answers a database closed to connections with a generic 55000, and a data file
+// the operating system refuses it — a folder made read-only — with 42501, so their text.)
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|connection timeout|Query read timeout|timeout exceeded when trying to connect|timeout expired|not queryable|Cannot use a pool after calling end|not currently accepting connections/i;
+  /Connection terminated|connection timeout|Query read timeout|timeout exceeded when trying to connect|timeout expired|not queryable|Cannot use a pool after calling end|not currently accepting connections|could not open file .*Permission denied/i;
 
 /** Every error in a chain of wrappers: GraphQL's originalError, drizzle's and Node's cause. */
 export function* causes(error: unknown): Generator<unknown> {
