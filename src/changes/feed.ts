@@ -2,7 +2,7 @@ import { EventEmitter, on } from 'node:events';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { lastChangeAt } from '../audit/data.js';
-import type { Database } from '../db/database.js';
+import { type Database, driverError } from '../db/database.js';
 import type { Listening } from '../db/listen.js';
 import { ORG_CHANGED_CHANNEL, type OrgChange, readOrgVersion } from '../db/version.js';
 
@@ -114,11 +114,13 @@ export class OrgChangeFeed {
   private async listen(): Promise<Listening> {
     const listening = await this.database.listen(ORG_CHANGED_CHANNEL, {
       onNotify: (payload) => this.announced(payload),
-      onLost: (error) => this.log.warn({ error: error.message }, 'org change feed: lost'),
+      // The driver's words, not drizzle's "Failed query: <SQL>" around them: no SQL in the log.
+      onLost: (error) =>
+        this.log.warn({ error: driverError(error).message }, 'org change feed: lost'),
       onReconnect: () => {
         this.log.info('org change feed: listening again');
         this.catchUp().catch((error) =>
-          this.log.warn({ error: error.message }, 'org change feed: version unknown'),
+          this.log.warn({ error: driverError(error).message }, 'org change feed: version unknown'),
         );
       },
     });

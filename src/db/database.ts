@@ -72,3 +72,10 @@ export function versionReader(
     return orgVersionOf(rows[0]);
   };
 }
+
+/** The driver's error under drizzle's "Failed query: <SQL> params: <values>": what happened, no SQL. */
+export function driverError(error: Error): Error {
+  let current = error;
+  for (let depth = 0; depth < 5 && current.cause instanceof Error; depth++) current = current.cause;
+  return current;
+}

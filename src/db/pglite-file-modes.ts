@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { driverError } from './database.js';
 
 /** PostgreSQL refused a file: "could not open file "base/5/16387": Permission denied". */
 const DENIED = /could not open file .*Permission denied/;
@@ -47,10 +48,8 @@ export function seeFileModesAgain(client: PGlite): void {
 }
 
 /** The refusal, or drizzle's "Failed query" around it (a statement of a transaction). */
-function isDenied(error: unknown): boolean {
-  for (let e = error; e instanceof Error; e = e.cause) if (DENIED.test(e.message)) return true;
-  return false;
-}
+const isDenied = (error: unknown) =>
+  error instanceof Error && DENIED.test(driverError(error).message);
 
 function readModes(fs: FileSystem): void {
   for (const first of fs.nameTable) {

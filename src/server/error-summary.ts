@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { MaskError } from 'graphql-yoga';
+import { driverError } from '../db/database.js';
 
 /** A failure as the log keeps it: bounded, and without SQL, parameter values or input. */
 export interface ErrorSummary {
@@ -66,7 +67,7 @@ export function summarize(error: GraphQLError): ErrorSummary {
   const original: unknown = (error as { [ORIGINAL]?: unknown })[ORIGINAL];
   if (!isMasked(error)) return { code, unexpected: false, message: clean(error.message) };
   const thrown = unwrapGraphQL(original);
-  const cause = rootCause(thrown);
+  const cause = driverError(thrown);
   const sqlState = (cause as { code?: unknown }).code;
   return {
     code,
@@ -87,13 +88,6 @@ function unwrapGraphQL(error: unknown): Error {
   let current = error;
   while (current instanceof GraphQLError && current.originalError) current = current.originalError;
   return current instanceof Error ? current : new Error(String(current).slice(0, MAX_MESSAGE));
-}
-
-/** drizzle's "Failed query: <SQL> params: <values>" wraps the driver's error as its cause. */
-function rootCause(error: Error): Error {
-  let current = error;
-  for (let depth = 0; depth < 5 && current.cause instanceof Error; depth++) current = current.cause;
-  return current;
 }
 
 function framesOf(error: Error): string | undefined {

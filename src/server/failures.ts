@@ -101,6 +101,11 @@ const databaseFailure: Explain = (e, s) => {
   const said = chain.map((c) => `${c.message} ${c.code}`).join(' ');
   if (databaseAnswered() && !NEVER_REACHED.test(said))
     return `lost the connection to PostgreSQL at ${where} (${reason}): what was under way was rolled back unless it had committed; try again once it answers`;
+  // Closed by PostgreSQL itself (pg_terminate_backend, a restart) as this process began: it
+  // was reached, and answers again once whoever closed it is done.
+  const closed = chain.find((c) => /^57P0[12]$/.test(c.code ?? ''));
+  if (closed)
+    return `PostgreSQL at ${where} closed the connection (${closed.message.split('\n')[0]}, ${closed.code}): what was under way was rolled back unless it had committed; try again`;
   return `cannot reach PostgreSQL at ${where} (${reason}): start it, or fix DATABASE_URL`;
 };
 
