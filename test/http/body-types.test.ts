@@ -67,3 +67,38 @@ describe('a body not sent as JSON', () => {
     expect((await response.json()).data.units.totalCount).toBeGreaterThan(0);
   });
 });
+
+// JSON is UTF-8: a body read leniently stored a Latin-1 "Müller" as "M\uFFFDller", silently.
+describe('a body not in UTF-8', () => {
+  const post = (body: Uint8Array) =>
+    t.app.fetch('http://orgraph.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+      body,
+    });
+  const mutation = (name: string) =>
+    JSON.stringify({
+      query: `mutation { createPerson(input: { email: "muller@example.com", name: "${name}" }) { userErrors { message } } }`,
+    });
+
+  it('is refused with a 400 naming the first byte that is not, writing nothing', async () => {
+    const text = mutation('M\u00fcller');
+    const latin1 = Buffer.from(text, 'latin1');
+    const response = await post(latin1);
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors).toEqual([
+      {
+        message: `The request body is not UTF-8 (from byte ${text.indexOf('\u00fc')}): send JSON in UTF-8, as every JSON text is.`,
+        extensions: { code: 'BAD_REQUEST' },
+      },
+    ]);
+    expect((await t.data('{ person(email: "muller@example.com") { name } }')).person).toBeNull();
+  });
+
+  it('in UTF-8 the same is written as sent', async () => {
+    const response = await post(new TextEncoder().encode(mutation('M\u00fcller')));
+    expect(response.status).toBe(200);
+    const { person } = await t.data('{ person(email: "muller@example.com") { name } }');
+    expect(person).toEqual({ name: 'M\u00fcller' });
+  });
+});
