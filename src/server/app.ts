@@ -14,6 +14,7 @@ import { createAuthenticator, isFromCli } from '../tokens/authenticate.js';
 import { useCredentialRequired } from '../tokens/credential-required.js';
 import { CredentialWatch } from '../tokens/credential-watch.js';
 import { useAcceptByPreference } from './accept-order.js';
+import { useBodyLimit } from './body-limit.js';
 import { requestFrames } from './callers.js';
 import type { Config } from './config.js';
 import { useCaselessContentType } from './content-type.js';
@@ -36,7 +37,6 @@ import { useOperationChoiceExplained } from './operation-choice.js';
 import { gaugedKinds, orgGauges } from './org-gauges.js';
 import { useParamsGuard } from './params-guard.js';
 import { useReadiness } from './readiness.js';
-import { useRequestBody } from './request-body.js';
 import { useTypedRequestErrors } from './request-errors.js';
 import { useRequestRecords } from './requests.js';
 import { shareSteps } from './sibling-steps.js';
@@ -128,7 +128,7 @@ export function createApp({
       // spec asks, where Yoga's default one orders them by resolution time.
       useEngine({ execute }),
       useCredentialRequired((request) => frames.frameOf(request).viewer),
-      useRequestBody(config.maxBodyBytes, (request) => isFromCli(config, request)),
+      useBodyLimit(config.maxBodyBytes, (request) => isFromCli(config, request)),
       useParamsGuard(),
       useDocumentLimits(),
       useNestingGuard(),

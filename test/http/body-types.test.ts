@@ -81,18 +81,31 @@ describe('a body not in UTF-8', () => {
       query: `mutation { createPerson(input: { email: "muller@example.com", name: "${name}" }) { userErrors { message } } }`,
     });
 
-  it('is refused with a 400 naming the first byte that is not, writing nothing', async () => {
-    const text = mutation('M\u00fcller');
-    const latin1 = Buffer.from(text, 'latin1');
+  it('is refused with a 400 saying so, writing nothing', async () => {
+    const latin1 = Buffer.from(mutation('M\u00fcller'), 'latin1');
     const response = await post(latin1);
     expect(response.status).toBe(400);
     expect((await response.json()).errors).toEqual([
       {
-        message: `The request body is not UTF-8 (from byte ${text.indexOf('\u00fc')}): send JSON in UTF-8, as every JSON text is.`,
+        message:
+          'The request holds U+FFFD (\uFFFD), what bytes that are not UTF-8 are read as: send the body, and the names in it, in UTF-8.',
         extensions: { code: 'BAD_REQUEST' },
       },
     ]);
     expect((await t.data('{ person(email: "muller@example.com") { name } }')).person).toBeNull();
+  });
+
+  it('nor is a name in the variables, sent as a GET', async () => {
+    const query =
+      'mutation ($n: String!) { createPerson(input: { email: "m@example.com", name: $n }) { userErrors { message } } }';
+    // Latin-1's "ü" percent-encoded, as a page in Latin-1 sends a form.
+    const url = `http://orgraph.test/graphql?query=${encodeURIComponent('{ person(email: "m@example.com") { name } }')}&variables=%7B%22n%22%3A%22M%FCller%22%7D`;
+    const response = await t.app.fetch(url, {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(query).toContain('$n');
   });
 
   it('in UTF-8 the same is written as sent', async () => {
