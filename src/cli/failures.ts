@@ -49,25 +49,28 @@ export function endQuietlyWhenReaderGoes(): void {
  * `npm run org import org.yaml --dry-run`, the `--` that hands options to a script left out:
  * npm keeps the options for itself. `--dry-run` is its own setting, and the import wrote; one
  * it does not know it keeps as `true`, its value left behind as an argument. It tells the
- * script in `npm_config_<name>`: an option of ours there was typed for us and never reached
- * us, so the command is refused before it does anything.
+ * script in `npm_config_<name>=true`: an option of the command's there, and not in the words
+ * the command got, was typed for it and never reached it, so the command is refused before it
+ * does anything. (An .npmrc's `today=2026-01-01` or `name=laptop` is a value, not `true`.)
  */
 export function keptByNpm(
   script: string,
   options: readonly string[],
-  command?: string,
+  words: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
 ): CliFailure | null {
   if (env.npm_lifecycle_event !== script) return null;
-  const kept = options.filter((option) => {
-    const name = `npm_config_${option.slice(2).replaceAll('-', '_')}`;
-    return env[name] !== undefined;
-  });
+  const given = (option: string) => words.some((w) => w === option || w.startsWith(`${option}=`));
+  const kept = options.filter(
+    (option) =>
+      env[`npm_config_${option.slice(2).replaceAll('-', '_')}`] === 'true' && !given(option),
+  );
   if (kept.length === 0) return null;
   const them = kept.length > 1 ? 'them' : 'it';
-  const first = command ?? kept[0];
+  const example = script === 'org' ? `${words[0]} …` : `${kept[0]} …`;
   return badUsage(
-    `npm kept ${kept.join(', ')} for itself and did not pass ${them} on: ` +
-      `put -- before the command's words (npm run ${script} -- ${first} …); nothing was done`,
+    `npm took ${kept.join(', ')} as its own (typed before --, or set by an .npmrc or ` +
+      `npm_config_ variable) and did not pass ${them} on: put -- before the command's words ` +
+      `(npm run ${script} -- ${example}); nothing was done`,
   );
 }

@@ -17,22 +17,16 @@ const MEANT: Record<string, readonly string[]> = {
  * command's option for what another tool calls `--csv` or `--start`.
  */
 export function optionLike(command: string, option: string): string | undefined {
-  const help = HELP[command];
-  if (!help) return undefined;
-  const text = [help.usage, ...help.details, TODAY.option, ...HELP_FLAGS].join(' ');
-  const options = [...new Set(text.match(/--[a-z][a-z-]*/g))];
+  if (!HELP[command]) return undefined;
+  const options = [...optionsOf(command), ...HELP_FLAGS];
   const meant = MEANT[option]?.find((name) => options.includes(name));
   return meant ?? suggestionList(option, options).find((name) => name[2] === option[2]);
 }
 
-/**
- * Every option of `npm run org`'s commands, as their help writes them. Not `--scope`: npm has
- * a setting of that name, which a user's .npmrc may give every script.
- */
-export const ORG_OPTIONS = [
-  ...new Set(
-    [...Object.values(HELP).flatMap((help) => [help.usage, ...help.details]), TODAY.option]
-      .join(' ')
-      .match(/--[a-z][a-z-]*/g),
-  ),
-].filter((option) => option !== '--scope');
+/** The options `command` takes, as its help writes them (`--today` too). */
+export function optionsOf(command: string): string[] {
+  const help = HELP[command];
+  if (!help) return [];
+  const text = [help.usage, ...help.details, TODAY.option].join(' ');
+  return [...new Set(text.match(/--[a-z][a-z-]*/g))];
+}

@@ -3,7 +3,7 @@ import type { Config } from '../server/config.js';
 import type { CliIo, Command, ConnectOptions } from './command.js';
 import { badUsage, CliFailure, EXIT, endQuietlyWhenReaderGoes, keptByNpm } from './failures.js';
 import { extraHelpWords, HELP, helpAskedFor, isUnknownCommand } from './help.js';
-import { ORG_OPTIONS, optionLike } from './option-like.js';
+import { optionLike, optionsOf } from './option-like.js';
 
 export type { CliIo } from './command.js';
 
@@ -54,7 +54,7 @@ export async function runOrgCli(argv: string[], io: CliIo, config?: Config): Pro
   const [name = 'help', ...args] = argv;
   try {
     const refused =
-      keptByNpm('org', ORG_OPTIONS, COMMANDS[name] ? name : undefined) ?? helpRefusal(argv);
+      (COMMANDS[name] ? keptByNpm('org', optionsOf(name), argv) : null) ?? helpRefusal(argv);
     if (refused) throw refused;
     const help = helpAskedFor(argv);
     if (help !== null) {

@@ -22,7 +22,7 @@ already there (seeding twice changes nothing). It prints no token: mint one with
 endQuietlyWhenReaderGoes();
 await runMain(async (config) => {
   ctrlC(); // a Ctrl-C while a large org is generated: nothing written, said so
-  const kept = keptByNpm('seed', ['--size']); // `npm run seed --size XS`: npm kept --size
+  const kept = keptByNpm('seed', ['--size'], process.argv.slice(2)); // `npm run seed --size XS`: npm kept --size
   if (kept) throw kept;
   const { values } = parseOptions({
     options: { size: { type: 'string' }, help: { type: 'boolean', short: 'h' } },

@@ -1,30 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import { keptByNpm } from '../../src/cli/failures.js';
-import { ORG_OPTIONS } from '../../src/cli/option-like.js';
+import { optionsOf } from '../../src/cli/option-like.js';
 
 // What npm tells a script it kept for itself (`npm run org import x --dry-run`, no `--`).
 describe('an option npm kept for itself', () => {
   const byNpm = (vars: Record<string, string>) => ({ npm_lifecycle_event: 'org', ...vars });
+  const kept = (words: string[], vars: Record<string, string>) =>
+    keptByNpm('org', optionsOf(words[0] as string), words, byNpm(vars));
 
   it('refuses the command, naming the option and where -- goes', () => {
-    const refused = keptByNpm('org', ORG_OPTIONS, 'import', byNpm({ npm_config_dry_run: 'true' }));
+    const refused = kept(['import', 'org.yaml'], { npm_config_dry_run: 'true' });
     expect(refused?.message).toBe(
-      "npm kept --dry-run for itself and did not pass it on: put -- before the command's words (npm run org -- import …); nothing was done",
+      "npm took --dry-run as its own (typed before --, or set by an .npmrc or npm_config_ variable) and did not pass it on: put -- before the command's words (npm run org -- import …); nothing was done",
     );
     expect(refused?.exitCode).toBe(2);
   });
 
-  it('names every option kept, of every command (its help lists them)', () => {
-    const env = byNpm({ npm_config_fail_on: 'true', npm_config_since: 'true' });
-    expect(keptByNpm('org', ORG_OPTIONS, undefined, env)?.message).toMatch(
-      /^npm kept --since, --fail-on for itself and did not pass them on: .*\(npm run org -- --since …\)/,
+  it('names every option of the command npm kept (a value left behind as an argument)', () => {
+    const words = ['check', 'teams-without-tech-lead', 'HIGH'];
+    const vars = { npm_config_fail_on: 'true', npm_config_min_severity: 'true' };
+    expect(kept(words, vars)?.message).toMatch(
+      /^npm took --fail-on, --min-severity as its own .* did not pass them on: .*\(npm run org -- check …\)/,
     );
   });
 
-  it('leaves alone what npm was not asked for: another script, or npm’s own --scope', () => {
-    expect(keptByNpm('org', ORG_OPTIONS, 'check', byNpm({}))).toBeNull();
-    expect(keptByNpm('org', ORG_OPTIONS, 'check', byNpm({ npm_config_scope: '@acme' }))).toBeNull();
+  // A review: an .npmrc's keys reach every script as npm_config_ variables, -- typed or not.
+  it('leaves alone a setting that is a value, not a flag npm took (an .npmrc, the environment)', () => {
+    expect(kept(['export', '-'], { npm_config_today: '2026-01-01' })).toBeNull();
+    expect(kept(['token', 'create'], { npm_config_name: 'laptop' })).toBeNull();
+    expect(kept(['churn'], { npm_config_format: 'json' })).toBeNull();
+  });
+
+  it('leaves alone an option the command does not take, or one that reached it', () => {
+    expect(kept(['export', '-'], { npm_config_dry_run: 'true' })).toBeNull();
+    expect(kept(['import', 'x', '--dry-run'], { npm_config_dry_run: 'true' })).toBeNull();
+    expect(kept(['check', '--fail-on=unowned-aor'], { npm_config_fail_on: 'true' })).toBeNull();
+  });
+
+  it('leaves alone another script', () => {
     const elsewhere = { npm_lifecycle_event: 'test', npm_config_dry_run: 'true' };
-    expect(keptByNpm('org', ORG_OPTIONS, 'import', elsewhere)).toBeNull();
+    expect(keptByNpm('org', optionsOf('import'), ['import', 'x'], elsewhere)).toBeNull();
   });
 });
