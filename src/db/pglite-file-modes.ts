@@ -13,6 +13,7 @@ interface FileSystem {
   nameTable: (FileNode | null)[];
   getPath(node: FileNode): string;
   lstat(path: string): { mode: number };
+  cwd(): string;
 }
 
 /**
@@ -21,22 +22,19 @@ interface FileSystem {
  * folder was read-only (a chmod, a restore, a backup tool) stayed refused once its permissions
  * were back, and every org write failed until a restart (found by an audit). So once a
  * statement is refused a file, each later one first reads the modes of the files PGlite knows
- * again (a few hundred lstat calls, a millisecond or two), until one succeeds.
+ * again (a few hundred lstat calls, a millisecond or two), until they show the data folder
+ * writable again: a read that succeeds meanwhile proves nothing of the writes (a review).
  */
 export function seeFileModesAgain(client: PGlite): void {
   const fs = (client as unknown as { mod?: { FS?: FileSystem } }).mod?.FS;
+  if (!fs) return;
   let denied = false;
-  const refreshed = () => {
-    if (denied && fs) readModes(fs);
-  };
   const watch =
     <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
-      refreshed();
+      if (denied) denied = readModes(fs);
       try {
-        const result = await call(...args);
-        denied = false;
-        return result;
+        return await call(...args);
       } catch (error) {
         if (isDenied(error)) denied = true;
         throw error;
@@ -51,14 +49,26 @@ export function seeFileModesAgain(client: PGlite): void {
 const isDenied = (error: unknown) =>
   error instanceof Error && DENIED.test(driverError(error).message);
 
-function readModes(fs: FileSystem): void {
+/** PostgreSQL keeps every file of its folder writable by its owner (0600, 0700). */
+const OWNER_WRITES = 0o200;
+
+/**
+ * Reads the mode of every file PGlite knows again; whether one in the data folder (PGlite's
+ * working directory) is still not writable.
+ */
+function readModes(fs: FileSystem): boolean {
+  const folder = `${fs.cwd()}/`;
+  let readOnly = false;
   for (const first of fs.nameTable) {
     for (let node = first; node; node = node.name_next ?? null) {
       try {
-        node.mode = fs.lstat(fs.getPath(node)).mode;
+        const path = fs.getPath(node);
+        node.mode = fs.lstat(path).mode;
+        if (path.startsWith(folder) && (node.mode & OWNER_WRITES) === 0) readOnly = true;
       } catch {
         // Gone from the disk: PGlite says so when it next opens it.
       }
     }
   }
+  return readOnly;
 }

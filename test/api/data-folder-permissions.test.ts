@@ -42,6 +42,8 @@ describe.skipIf(process.env.DATABASE_URL)(
       execFileSync('chmod', ['-R', 'a-w', folder]);
       const refused = await t.gql(CREATE, { email: 'noa@example.com' });
       expect(refused.errors?.[0]?.extensions?.code).toBe('DATABASE_UNAVAILABLE');
+      // A read meanwhile succeeds, which says nothing of the files a write opens (a review).
+      expect((await t.data('{ people(first: 1) { totalCount } }')).people.totalCount).toBe(0);
       execFileSync('chmod', ['-R', 'u+w', folder]);
       const taken = await t.data(CREATE, { email: 'noa@example.com' });
       expect(taken.createPerson).toEqual({ person: { email: 'noa@example.com' }, userErrors: [] });

@@ -60,9 +60,7 @@ describe.skipIf(process.env.DATABASE_URL)(
       );
       const dryRun = await npmIn(mine, 'org', 'import', 'org.json', '--dry-run');
       expect(dryRun.code, dryRun.output).toBe(2);
-      expect(dryRun.output).toContain(
-        "npm took --dry-run as its own",
-      );
+      expect(dryRun.output).toContain('npm took --dry-run as its own');
       const seed = await npmIn(mine, 'seed', '--size', 'XS');
       expect(seed.code, seed.output).toBe(2);
       expect(seed.output).toContain('npm took --size as its own');
