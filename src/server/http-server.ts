@@ -22,7 +22,10 @@ export function localUrl({ address, family, port }: AddressInfo): string {
   return family === 'IPv6' ? `http://[${address}]:${port}` : `http://${address}:${port}`;
 }
 
-/** What a stop needs to know of a connection: its requests in progress, and if it asked any. */
+/**
+ * What a stop needs to know of a connection: its requests in progress, and if it asked any;
+ * and since when nothing was under way (its start, or its last answer).
+ */
 interface Use {
   active: number;
   asked: boolean;
@@ -48,6 +51,7 @@ export function openConnections(server: Server): Set<Socket> {
     use.asked = true;
     response.once('close', () => {
       use.active -= 1;
+      if (use.active === 0) use.since = Date.now();
     });
   });
   return open;
@@ -61,30 +65,41 @@ const SILENT_MS = 1_000;
 /** How long a stop keeps listening, so that connections the kernel queued are accepted. */
 export const QUEUED_MS = 100;
 
-/** Answered all it asked, or asked nothing for `silentMs`: a stop (or a new client) may close it. */
-function isIdle(socket: Socket, now: number, silentMs = SILENT_MS): boolean {
+/** Answered all it asked, or asked nothing for SILENT_MS: a stop may close it. */
+function isIdle(socket: Socket, now: number): boolean {
   const use = uses.get(socket);
-  return use === undefined || (use.active === 0 && (use.asked || now - use.since > silentMs));
+  return use === undefined || (use.active === 0 && (use.asked || now - use.since > SILENT_MS));
+}
+
+/**
+ * Nothing under way and nothing answered for `silentMs`: a new client may take its place. A
+ * keep-alive connection answered just now may be sending its next request (not read yet): it
+ * is left that long too, as a new one is (a review).
+ */
+function isQuiet(socket: Socket, now: number, silentMs = SILENT_MS): boolean {
+  const use = uses.get(socket);
+  return !socket.destroyed && use !== undefined && use.active === 0 && now - use.since > silentMs;
 }
 
 /** How much of the machine clients may hold: connections at once, and time stalled. */
 export interface ConnectionLimits {
   maxConnections: number;
   stallTimeoutMs: number;
-  /** How long a connection that asked nothing yet is left before it counts as idle. */
+  /** How long a connection with nothing under way is left before a new client may take its place. */
   silentMs?: number;
 }
 
 /**
- * Bounds what clients hold. Past `maxConnections`, a connection serving no request (idle
- * between requests, or silent: nothing asked, or its request's headers still coming) gives
- * way to the new one, the oldest first, so a client holding a thousand sockets open and silent
- * no longer keeps every other out until they time out; with none idle, the new one is closed
- * as it comes. The process keeps its file descriptors and memory for those it serves and for
- * the database (counted here, not with `server.maxConnections`, which never sees the
- * connections a workers' primary hands over). A connection on which nothing moves for
- * `stallTimeoutMs` is closed: a client that stops reading its answer held it, and the socket,
- * for good (an `orgChanged` stream is never idle that long: Yoga pings it every 12 s).
+ * Bounds what clients hold. Past `maxConnections`, a connection serving no request for a
+ * second (idle since its last answer, or silent: nothing asked, or its request's headers still
+ * coming) gives way to the new one, the oldest connection first, so a client holding a
+ * thousand sockets open and silent no longer keeps every other out until they time out; with
+ * none such, the new one is closed as it comes. The process keeps its file descriptors and
+ * memory for those it serves and for the database (counted here, not with
+ * `server.maxConnections`, which never sees the connections a workers' primary hands over). A
+ * connection on which nothing moves for `stallTimeoutMs` is closed: a client that stops
+ * reading its answer held it, and the socket, for good (an `orgChanged` stream is never idle
+ * that long: Yoga pings it every 12 s).
  */
 export function limitConnections(server: Server, open: Set<Socket>, limits: ConnectionLimits) {
   server.timeout = limits.stallTimeoutMs;
@@ -93,7 +108,7 @@ export function limitConnections(server: Server, open: Set<Socket>, limits: Conn
     const now = Date.now();
     let idle: Socket | undefined;
     for (const other of open) {
-      if (other !== socket && isIdle(other, now, limits.silentMs)) {
+      if (other !== socket && isQuiet(other, now, limits.silentMs)) {
         idle = other;
         break;
       }
