@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FolderLock, lockDataFolder } from '../../src/server/data-lock.js';
 import { cli, demoDir, ROOT, run, scratchDir } from './processes.js';
@@ -67,6 +67,37 @@ describe.skipIf(process.env.DATABASE_URL)(
       const exported = await org('export', '-');
       expect(exported.output).not.toContain('kept@example.com');
     }, 120_000);
+
+    it.skipIf(process.getuid?.() !== 0)(
+      "leaves another user's file as it was, not writing the org into it (run as root: exports as nobody)",
+      async () => {
+        // Written, it kept its mode (0666): the org, bench and all, readable by anyone; and
+        // "not allowed to write it" was said of a file written (a review).
+        const mine = await demoDir();
+        const shared = scratchDir();
+        for (let dir = shared; dir !== '/tmp' && dir !== '/'; dir = dirname(dir))
+          chmodSync(dir, 0o755);
+        chmodSync(shared, 0o777);
+        execFileSync('chown', ['-R', 'nobody', mine]);
+        const file = join(shared, 'org.json');
+        writeFileSync(file, 'old\n');
+        chmodSync(file, 0o666);
+        const nobody = { uid: 65534, gid: 65534 };
+        const exported = run(
+          'node',
+          ['dist/cli/org.js', 'export', file],
+          { ORGRAPH_DATA_DIR: mine },
+          nobody,
+        );
+        expect(await exported.exited, exported.output()).toBe(2);
+        expect(exported.output().trim()).toBe(
+          `${file}: another user's file, which would keep its mode and let others read the org: nothing was written; remove it, or export to another file`,
+        );
+        expect(readFileSync(file, 'utf8')).toBe('old\n');
+        expect(statSync(file).mode & 0o777).toBe(0o666);
+      },
+      120_000,
+    );
 
     it('seed ends quietly when its reader stops early (`| head -1`)', async () => {
       const seed = run('node', ['dist/cli/seed.js'], env);
