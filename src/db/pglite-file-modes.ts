@@ -1,8 +1,9 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { driverError } from './database.js';
 
-/** PostgreSQL refused a file: "could not open file "base/5/16387": Permission denied". */
-const DENIED = /could not open file .*Permission denied/;
+/** PostgreSQL refused a file: "could not open file "base/5/16387": Permission denied" (or create…). */
+export const FILE_DENIED =
+  /could not (?:open|create|extend|write to|read) file .*Permission denied/;
 
 /** What of Emscripten's file system (PGlite's file layer) this needs. */
 interface FileNode {
@@ -47,7 +48,7 @@ export function seeFileModesAgain(client: PGlite): void {
 
 /** The refusal, or drizzle's "Failed query" around it (a statement of a transaction). */
 const isDenied = (error: unknown) =>
-  error instanceof Error && DENIED.test(driverError(error).message);
+  error instanceof Error && FILE_DENIED.test(driverError(error).message);
 
 /** PostgreSQL keeps every file of its folder writable by its owner (0600, 0700). */
 const OWNER_WRITES = 0o200;

@@ -1,4 +1,5 @@
 import { DiskFull } from '../db/disk-room.js';
+import { FILE_DENIED } from '../db/pglite-file-modes.js';
 
 // PostgreSQL SQLSTATEs that mean "the server is not there for you right now", not "your
 // query is wrong": connection exceptions (class 08), shutdown and start-up (57P0x), too many
@@ -15,10 +16,10 @@ const UNAVAILABLE_CODES = new Set([
   'ENOTFOUND',
   'EAI_AGAIN',
 ]);
-// (PostgreSQL answers a database closed to connections with a generic 55000, and a data file
-// the operating system refuses it — a folder made read-only — with 42501, so their text.)
+// (PostgreSQL answers a database closed to connections with a generic 55000, so its text; and
+// a data file the operating system refuses it — a folder made read-only — with 42501: FILE_DENIED.)
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|connection timeout|Query read timeout|timeout exceeded when trying to connect|timeout expired|not queryable|Cannot use a pool after calling end|not currently accepting connections|could not open file .*Permission denied/i;
+  /Connection terminated|connection timeout|Query read timeout|timeout exceeded when trying to connect|timeout expired|not queryable|Cannot use a pool after calling end|not currently accepting connections/i;
 
 /** Every error in a chain of wrappers: GraphQL's originalError, drizzle's and Node's cause. */
 export function* causes(error: unknown): Generator<unknown> {
@@ -38,6 +39,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof code === 'string' && (UNAVAILABLE_STATES.test(code) || UNAVAILABLE_CODES.has(code)))
       return true;
     if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+    if (typeof message === 'string' && FILE_DENIED.test(message)) return true;
   }
   return false;
 }
