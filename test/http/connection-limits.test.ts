@@ -2,7 +2,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { limitConnections, listen, openConnections } from '../../src/server/http-server.js';
+import {
+  type ConnectionLimits,
+  limitConnections,
+  listen,
+  openConnections,
+} from '../../src/server/http-server.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
 /** A raw connection to the server, open once connected. */
@@ -32,29 +37,36 @@ const ready = (socket: Socket) =>
     socket.write('GET /ready HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
   });
 
-// Clients hold what the server gives them: bounded in number and in time stalled (no bound
-// before: every connection was taken, and a client that stopped reading held its answer).
-// The server's wiring (serve.ts) with limits small enough to reach: ORGRAPH_STALL_TIMEOUT_MS
-// is at least a minute, which a test will not wait for.
-describe('connection limits', () => {
-  let t: TestApp;
-  let http: Server;
-  let server: { url: string };
+/**
+ * The server's wiring (serve.ts) with `limits`, over a test app, for the describe it is called
+ * in: its address once listening (`url`), closed after the describe's tests.
+ */
+function limitedServer(limits: ConnectionLimits) {
+  let t: TestApp | undefined;
+  let http: Server | undefined;
+  const server = { url: '' };
   beforeAll(async () => {
     t = await startTestApp();
     http = createServer(t.app);
-    // Silent connections are not taken for idle here, whatever the machine's pace: the held
-    // ones stand for clients being served (the next describe has them idle).
-    const limits = { maxConnections: 3, stallTimeoutMs: 1_000, silentMs: 60_000 };
     limitConnections(http, openConnections(http), limits);
-    const { port } = (await listen(http, 0, '127.0.0.1')) as AddressInfo;
-    server = { url: `http://127.0.0.1:${port}` };
+    server.url = `http://127.0.0.1:${((await listen(http, 0, '127.0.0.1')) as AddressInfo).port}`;
   });
   afterAll(async () => {
     http?.closeAllConnections();
     http?.close();
     await t?.close();
   });
+  return server;
+}
+
+// Clients hold what the server gives them: bounded in number and in time stalled (no bound
+// before: every connection was taken, and a client that stopped reading held its answer).
+// The server's wiring (serve.ts) with limits small enough to reach: ORGRAPH_STALL_TIMEOUT_MS
+// is at least a minute, which a test will not wait for.
+describe('connection limits', () => {
+  // Silent connections are not taken for idle here, whatever the machine's pace: the held
+  // ones stand for clients being served (the next describe has them idle).
+  const server = limitedServer({ maxConnections: 3, stallTimeoutMs: 1_000, silentMs: 60_000 });
 
   it('closes a connection past the most it holds at once, and serves the others', async () => {
     const held = [await open(server.url), await open(server.url), await open(server.url)];
@@ -97,33 +109,19 @@ describe('connection limits', () => {
 // connection the server takes, and others were turned away until Node's header timeout, a
 // minute or more (found by an audit): now an idle connection gives way to a new one.
 describe('connection limits, the connections held idle', () => {
-  let t: TestApp;
-  let http: Server;
-  let url = '';
-  beforeAll(async () => {
-    t = await startTestApp();
-    http = createServer(t.app);
-    const limits = { maxConnections: 3, stallTimeoutMs: 60_000, silentMs: 100 };
-    limitConnections(http, openConnections(http), limits);
-    url = `http://127.0.0.1:${((await listen(http, 0, '127.0.0.1')) as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    http?.closeAllConnections();
-    http?.close();
-    await t?.close();
-  });
+  const server = limitedServer({ maxConnections: 3, stallTimeoutMs: 60_000, silentMs: 100 });
 
   it('closes the oldest idle connection for a new client, who is served', async () => {
-    const silent = [await open(url), await open(url)];
-    const slow = await open(url);
+    const silent = [await open(server.url), await open(server.url)];
+    const slow = await open(server.url);
     slow.write('GET /ready HTTP/1.1\r\n'); // headers a line at a time, never done
     await new Promise((resolve) => setTimeout(resolve, 300));
     const oldestClosed = closedWithin(silent[0] as Socket, 5_000);
-    const client = await open(url);
+    const client = await open(server.url);
     expect(await ready(client)).toBe('HTTP/1.1 200 OK');
     expect(await oldestClosed).toBe(true);
     // The one served stays; the next newcomer takes the next idle one's place.
-    const next = await open(url);
+    const next = await open(server.url);
     expect(await ready(next)).toBe('HTTP/1.1 200 OK');
     expect(await ready(client)).toBe('HTTP/1.1 200 OK');
     for (const socket of [...silent, slow, client, next]) socket.destroy();
@@ -131,34 +129,20 @@ describe('connection limits, the connections held idle', () => {
 });
 
 describe('connection limits, a keep-alive connection just answered', () => {
-  let t: TestApp;
-  let http: Server;
-  let url = '';
-  beforeAll(async () => {
-    t = await startTestApp();
-    http = createServer(t.app);
-    const limits = { maxConnections: 2, stallTimeoutMs: 60_000, silentMs: 2_000 };
-    limitConnections(http, openConnections(http), limits);
-    url = `http://127.0.0.1:${((await listen(http, 0, '127.0.0.1')) as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    http?.closeAllConnections();
-    http?.close();
-    await t?.close();
-  });
+  const server = limitedServer({ maxConnections: 2, stallTimeoutMs: 60_000, silentMs: 2_000 });
 
   // Its next request may be on its way, not read yet: taken for idle at once, it was cut and
   // the request lost (a review). It is left as long as a new connection is.
   it('keeps its place for a while, then gives it to a new client', async () => {
-    const kept = await open(url);
-    const other = await open(url);
+    const kept = await open(server.url);
+    const other = await open(server.url);
     expect(await ready(kept)).toBe('HTTP/1.1 200 OK');
-    const turnedAway = await open(url);
+    const turnedAway = await open(server.url);
     expect(await closedWithin(turnedAway, 5_000)).toBe(true);
     expect(await ready(kept)).toBe('HTTP/1.1 200 OK');
     await new Promise((resolve) => setTimeout(resolve, 2_300));
     const keptClosed = closedWithin(kept, 5_000);
-    const newcomer = await open(url);
+    const newcomer = await open(server.url);
     expect(await ready(newcomer)).toBe('HTTP/1.1 200 OK');
     expect(await keptClosed).toBe(true);
     for (const socket of [kept, other, turnedAway, newcomer]) socket.destroy();
