@@ -8,6 +8,17 @@ export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[
   return groups;
 }
 
+/** The first row of each key, in order: the export's one holder a seat, its one role under way. */
+export function firstOfEach<T>(rows: readonly T[], key: (row: T) => unknown[]): T[] {
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    const k = key(row).join(':');
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 /** Adds a value to the list kept under a key. */
 export function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

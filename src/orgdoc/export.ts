@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, or } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { groupBy } from '../core/collections.js';
+import { firstOfEach, groupBy } from '../core/collections.js';
 import { isPresentOn } from '../core/org/as-of.js';
 import { runStart, seatKey } from '../core/org/seats-on.js';
 import type { Day } from '../core/org/state.js';
@@ -41,17 +41,6 @@ const byKey =
   (a: T, b: T) =>
     key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
-/** The first row (by start) of each seat's history: the document states one holder a seat. */
-function firstOf<R>(rows: R[], key: (row: R) => unknown[]): R[] {
-  const seen = new Set<string>();
-  return rows.filter((row) => {
-    const k = key(row).join(':');
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-
 /**
  * The rows of every table the document states: eleven queries whatever the org's size, in
  * one snapshot of the database. Read one by one, a departure committing between them made a
@@ -91,7 +80,8 @@ async function readCurrent(db: Db, today: Day) {
     policies: await db.select().from(policyTable),
     people: await db.select().from(personTable),
     units: await db.select().from(unitTable),
-    seats: firstOf(
+    // The document states one holder a seat: the first in force from today on.
+    seats: firstOfEach(
       seatHistory.filter((s) => inForceFrom(s, today)),
       (s) => [s.unitId, s.seat],
     ),
@@ -214,7 +204,7 @@ function exportOpenRoles(rows: Rows, names: Names) {
   // A later one, opening once that is filled or cancelled, is a plan the format cannot say
   // (as it cannot say the filling): stated too, the import refused the pair as a duplicate.
   const leadership = new Set(
-    firstOf(
+    firstOfEach(
       entries.filter((r) => r.seat !== 'ENGINEER'),
       (r) => [r.unit, r.seat],
     ),
