@@ -1,4 +1,4 @@
-import { accessSync, chmodSync, constants, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, statSync, writeFileSync } from 'node:fs';
 import { stringifyOrgYaml } from '../orgdoc/parse.js';
 import { type Command, parseOptions, TODAY_OPTION, withOperator } from './command.js';
 import { badInput, badUsage } from './failures.js';
@@ -12,25 +12,31 @@ function unwritable(error: unknown): string {
   return `cannot write it (${code})`;
 }
 
-function isFile(file: string): boolean {
+/** The file's owner and mode, or null when it is not a file there (the write says why). */
+function fileThere(file: string) {
   try {
-    return statSync(file).isFile();
+    const found = statSync(file);
+    return found.isFile() ? found : null;
   } catch {
-    return false; // not there yet (or not to be seen): the write says why
+    return null;
   }
 }
 
-function ownerOnly(file: string): void {
-  try {
-    accessSync(file, constants.W_OK); // one kept read-only stays so, unwritten
-    chmodSync(file, 0o600);
-  } catch (error) {
-    const { code } = error as NodeJS.ErrnoException;
-    if (code !== 'EPERM') throw badInput(`${file}: ${unwritable(error)}`);
+/**
+ * Makes a file there before owner-only, or refuses it, writing nothing: another user's (root
+ * may write it, but it would keep its owner, who reads the org) or one kept read-only. Told by
+ * the file's owner and mode, not by what this user may do: root may do anything (a review).
+ */
+function ownerOnly(file: string, { uid, mode }: { uid: number; mode: number }): void {
+  if (uid !== (process.getuid?.() ?? uid)) {
     throw badInput(
       `${file}: another user's file, which would keep its mode and let others read the org: nothing was written; remove it, or export to another file`,
     );
   }
+  if ((mode & 0o200) === 0) {
+    throw badInput(`${file}: kept read-only: nothing was written; export to another file`);
+  }
+  chmodSync(file, 0o600);
 }
 
 export const exportCommand: Command = {
@@ -52,10 +58,9 @@ export const exportCommand: Command = {
     if (file === undefined || file === '-') io.out(text);
     else {
       // A file there before keeps its mode when written: the org, bench and all, would be as
-      // readable as the file was. So it is made owner-only first; another user's, which this
-      // one may not chmod, is left as it was (written, its mode stayed, and "not allowed" was
-      // said of a file written: a review).
-      if (isFile(file)) ownerOnly(file);
+      // readable as the file was. So it is made owner-only first, or left as it was.
+      const there = fileThere(file);
+      if (there) ownerOnly(file, there);
       try {
         writeFileSync(file, text, { mode: 0o600 });
       } catch (error) {

@@ -45,13 +45,18 @@ export function endQuietlyWhenReaderGoes(): void {
   });
 }
 
+/** The commands' options that are npm settings too (npm 11's `npm config ls -l`). */
+const NPM_SETTINGS = new Set(['--dry-run', '--name', '--scope']);
+
 /**
  * `npm run org import org.yaml --dry-run`, the `--` that hands options to a script left out:
  * npm keeps the options for itself. `--dry-run` is its own setting, and the import wrote; one
- * it does not know it keeps as `true`, its value left behind as an argument. It tells the
- * script in `npm_config_<name>=true`: an option of the command's there, and not in the words
- * the command got, was typed for it and never reached it, so the command is refused before it
- * does anything. (An .npmrc's `today=2026-01-01` or `name=laptop` is a value, not `true`.)
+ * it does not know it keeps too — as `true`, its value left behind as an argument, or with its
+ * value (`--since=2026-12-01`) — and the command ran without it. It tells the script in
+ * `npm_config_<name>`: an option of the command's there, and not in the words the command got,
+ * was typed for it and never reached it, so the command is refused before it does anything.
+ * Of npm's own settings only a flag it took counts (`true`): an .npmrc's `name=laptop` is
+ * npm's business (a review).
  */
 export function keptByNpm(
   script: string,
@@ -61,10 +66,11 @@ export function keptByNpm(
 ): CliFailure | null {
   if (env.npm_lifecycle_event !== script) return null;
   const given = (option: string) => words.some((w) => w === option || w.startsWith(`${option}=`));
-  const kept = options.filter(
-    (option) =>
-      env[`npm_config_${option.slice(2).replaceAll('-', '_')}`] === 'true' && !given(option),
-  );
+  const kept = options.filter((option) => {
+    const value = env[`npm_config_${option.slice(2).replaceAll('-', '_')}`];
+    if (value === undefined || given(option)) return false;
+    return value === 'true' || !NPM_SETTINGS.has(option);
+  });
   if (kept.length === 0) return null;
   const them = kept.length > 1 ? 'them' : 'it';
   const example = script === 'org' ? `${words[0]} …` : `${kept[0]} …`;

@@ -59,7 +59,9 @@ export function useParamsGuard(): Plugin {
           : depth > MAX_VARIABLE_DEPTH
             ? `variables: nested deeper than ${MAX_VARIABLE_DEPTH} levels`
             : null;
-      if (message === null && (replaced || params.query?.includes(REPLACED))) {
+      // A query that is no string is Yoga's to refuse (400), after this.
+      const inQuery = typeof params.query === 'string' && params.query.includes(REPLACED);
+      if (message === null && (replaced || inQuery)) {
         return setResult({ errors: [notUtf8()] });
       }
       if (message === null) return;

@@ -1,4 +1,12 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -126,6 +134,30 @@ describe('npm run org -- export to a place it cannot write', () => {
     const onFolder = cli();
     expect(await onFolder.run('export', folder)).toBe(2);
     expect(onFolder.err()).toBe(`${folder}: a folder, not a file\n`);
+  });
+});
+
+describe('npm run org -- export over a file there before', () => {
+  // Told by what this user may do, root wrote the org into another user's file, who reads it,
+  // and into a file kept read-only (a review).
+  it('leaves one kept read-only as it was', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'orgraph-export-')), 'kept.json');
+    writeFileSync(file, 'old\n');
+    chmodSync(file, 0o444);
+    const c = cli();
+    expect(await c.run('export', file)).toBe(2);
+    expect(c.err()).toBe(`${file}: kept read-only: nothing was written; export to another file\n`);
+    expect(readFileSync(file, 'utf8')).toBe('old\n');
+  });
+
+  it.skipIf(process.getuid?.() !== 0)("leaves another user's as it was, even as root", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'orgraph-export-')), 'theirs.json');
+    writeFileSync(file, 'old\n');
+    chownSync(file, 65534, 65534);
+    const c = cli();
+    expect(await c.run('export', file)).toBe(2);
+    expect(c.err()).toMatch(/: another user's file, .*nothing was written/);
+    expect(readFileSync(file, 'utf8')).toBe('old\n');
   });
 });
 

@@ -24,11 +24,15 @@ describe('an option npm kept for itself', () => {
     );
   });
 
+  it('names an option typed with its value (--since=DAY), which npm kept whole', () => {
+    const words = ['assign', 'growth', 'ENG_LEAD', 'hal@example.com'];
+    expect(kept(words, { npm_config_since: '2026-12-01' })?.message).toMatch(/^npm took --since /);
+  });
+
   // A review: an .npmrc's keys reach every script as npm_config_ variables, -- typed or not.
-  it('leaves alone a setting that is a value, not a flag npm took (an .npmrc, the environment)', () => {
-    expect(kept(['export', '-'], { npm_config_today: '2026-01-01' })).toBeNull();
+  it('leaves alone a value of npm’s own settings (an .npmrc, the environment)', () => {
     expect(kept(['token', 'create'], { npm_config_name: 'laptop' })).toBeNull();
-    expect(kept(['churn'], { npm_config_format: 'json' })).toBeNull();
+    expect(kept(['check'], { npm_config_scope: '@acme' })).toBeNull();
   });
 
   it('leaves alone an option the command does not take, or one that reached it', () => {
