@@ -129,7 +129,7 @@ describe('the org gauges answer today, right away', () => {
     const app = createApp({ database: watched.database, config, today: () => today, logger });
     close = async () => {
       await app.dispose();
-      await watched.database.close();
+      await watched.database.drop(); // closed only, it stayed on the server after every run
     };
     const data: Gql = async (query, variables = {}) => {
       const response = await app.fetch('http://orgraph.test/graphql', {
