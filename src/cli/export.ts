@@ -28,7 +28,8 @@ function fileThere(file: string) {
  * the file's owner and mode, not by what this user may do: root may do anything (a review).
  */
 function ownerOnly(file: string, { uid, mode }: { uid: number; mode: number }): void {
-  if (uid !== (process.getuid?.() ?? uid)) {
+  const me = process.getuid?.(); // none on Windows, whose files have no such owner
+  if (me !== undefined && uid !== me) {
     throw badInput(
       `${file}: another user's file, which would keep its mode and let others read the org: nothing was written; remove it, or export to another file`,
     );

@@ -38,8 +38,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const { code, message } = e as { code?: unknown; message?: unknown };
     if (typeof code === 'string' && (UNAVAILABLE_STATES.test(code) || UNAVAILABLE_CODES.has(code)))
       return true;
-    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
-    if (typeof message === 'string' && FILE_DENIED.test(message)) return true;
+    if (
+      typeof message === 'string' &&
+      (UNAVAILABLE_MESSAGES.test(message) || FILE_DENIED.test(message))
+    )
+      return true;
   }
   return false;
 }

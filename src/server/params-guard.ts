@@ -59,12 +59,12 @@ export function useParamsGuard(): Plugin {
           : depth > MAX_VARIABLE_DEPTH
             ? `variables: nested deeper than ${MAX_VARIABLE_DEPTH} levels`
             : null;
-      // A query that is no string is Yoga's to refuse (400), after this.
-      const inQuery = typeof params.query === 'string' && params.query.includes(REPLACED);
-      if (message === null && (replaced || inQuery)) {
-        return setResult({ errors: [notUtf8()] });
+      if (message === null) {
+        // A query that is no string is Yoga's to refuse (400), after this.
+        const inQuery = typeof params.query === 'string' && params.query.includes(REPLACED);
+        if (replaced || inQuery) setResult({ errors: [notUtf8()] });
+        return;
       }
-      if (message === null) return;
       setResult({
         errors: [
           createGraphQLError(message, {
