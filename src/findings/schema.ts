@@ -110,12 +110,13 @@ export function findingsWithinScope(findings: FindingData[], viewer: Viewer): Fi
  */
 function mayAskCandidates(state: OrgState, scopeId: number | null, { viewer }: Context): void {
   const field = 'Query.singlePointsOfFailure';
+  const part = 'kind SUCCESSOR_CONCENTRATION';
   const denial = authorize(viewer, { role: 'PLANNER' });
-  if (denial) throw accessError(denial, field);
+  if (denial) throw accessError(denial, field, part);
   const mine = viewer.scope;
   if (!mine || scopeId === null) return;
   if (subtreeOf(state, scopeId).some((u) => mine.unitIds.has(u.id))) return;
-  throw accessError({ kind: 'SCOPE', scope: mine.slug }, field);
+  throw accessError({ kind: 'SCOPE', scope: mine.slug }, field, part);
 }
 
 builder.queryFields((t) => ({

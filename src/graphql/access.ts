@@ -47,29 +47,31 @@ export function authorize(viewer: Viewer, need: Need): Denial | null {
 }
 
 /**
- * The GraphQL error of a denial, naming the field (`Query.successionBench`). A scope refusal
- * says the same words whatever lies outside (which units, whose candidacies, whether the thing
- * asked for exists at all): its text and extensions depend only on the field and the caller's
- * own scope, so refusals tell a scoped caller nothing about the rest of the org.
+ * The GraphQL error of a denial, naming the field (`Query.successionBench`), and what of it is
+ * refused when the field itself is open to the caller (`kind SUCCESSOR_CONCENTRATION`).
+ * A scope refusal says the same words whatever lies outside (which units, whose candidacies,
+ * whether the thing asked for exists at all): its text and extensions depend only on the field
+ * and the caller's own scope, so refusals tell a scoped caller nothing about the rest of the org.
  */
-export function accessError(denial: Denial, field: string): GraphQLError {
+export function accessError(denial: Denial, field: string, part?: string): GraphQLError {
+  const asked = part ? `${field}'s ${part}` : field;
   switch (denial.kind) {
     case 'UNAUTHENTICATED':
       return new GraphQLError('Authentication required: send a valid bearer token.', {
         extensions: { code: 'UNAUTHENTICATED' },
       });
     case 'NO_ROLE':
-      return new GraphQLError(`Not authorized to ${verbOf(field)} ${field}: ${denial.reason}`, {
+      return new GraphQLError(`Not authorized to ${verbOf(field)} ${asked}: ${denial.reason}`, {
         extensions: { code: 'FORBIDDEN', field },
       });
     case 'ROLE':
       return new GraphQLError(
-        `Not authorized: your role (${denial.role}) cannot ${verbOf(field)} ${field}.`,
+        `Not authorized: your role (${denial.role}) cannot ${verbOf(field)} ${asked}.`,
         { extensions: { code: 'FORBIDDEN', field } },
       );
     case 'SCOPE':
       return new GraphQLError(
-        `Not authorized: your access is scoped to "${denial.scope}"; ${field} answers only ` +
+        `Not authorized: your access is scoped to "${denial.scope}"; ${asked} answers only ` +
           'within your scope.',
         { extensions: { code: 'FORBIDDEN', field, scope: denial.scope } },
       );

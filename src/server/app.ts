@@ -20,6 +20,7 @@ import type { Config } from './config.js';
 import { useCaselessContentType } from './content-type.js';
 import { useDashboard } from './dashboard.js';
 import { rememberingOriginal } from './error-summary.js';
+import { useErrorsInDocumentOrder } from './errors-in-order.js';
 import { useGraphiQLOff, useGraphiQLPage } from './graphiql-page.js';
 import {
   useAbortedValidationExplained,
@@ -32,6 +33,7 @@ import { useListGuard } from './list-guard.js';
 import { createLogger, type Logger, requestLog, yogaLogger } from './logging.js';
 import { maskFault, useStatusOfDataless } from './mask-fault.js';
 import { createMetrics, useMetricsRoute } from './metrics.js';
+import { useNoStore } from './no-store.js';
 import { useNotAcceptableSaid } from './not-acceptable.js';
 import { useOperationChoiceExplained } from './operation-choice.js';
 import { gaugedKinds, orgGauges } from './org-gauges.js';
@@ -119,6 +121,7 @@ export function createApp({
       useCaselessContentType(),
       useStatusOfDataless(),
       useVaryByOrigin(config.corsOrigins),
+      useNoStore(),
       useMetricsRoute(metrics, { token: config.metricsToken, openReadHosts: config.openReadHosts }),
       useRequestRecords(frames.callerOf, (record) => {
         log(record);
@@ -127,6 +130,7 @@ export function createApp({
       // graphql-js' own executor: it keeps response fields in query order, as the GraphQL
       // spec asks, where Yoga's default one orders them by resolution time.
       useEngine({ execute }),
+      useErrorsInDocumentOrder(),
       useCredentialRequired((request) => frames.frameOf(request).viewer),
       useBodyLimit(config.maxBodyBytes, (request) => isFromCli(config, request)),
       useParamsGuard(),

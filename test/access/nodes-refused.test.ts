@@ -83,3 +83,31 @@ describe('node and nodes refuse what the caller may not read', () => {
     expect(answer.data).toEqual({ node: null });
   });
 });
+
+describe('refusals come in the order of the document', () => {
+  // graphql-js lists an error when its field settles: an id naming nothing was refused sooner
+  // than one naming a candidacy, so the order of the errors told which ids exist.
+  const NO_CANDIDACY = Buffer.from('SuccessionCandidate:999999').toString('base64');
+  const aliased = (ids: string[]) =>
+    `{ ${ids.map((id, i) => `n${i}: node(id: "${id}") { id }`).join(' ')} }`;
+  const pathsOf = (answer: { errors?: readonly { path?: readonly unknown[] }[] }) =>
+    answer.errors?.map((error) => error.path?.[0]);
+
+  it('whether each id names something or not, for a VIEWER and a scoped planner', async () => {
+    const viewer = await tokenFor(t, 'VIEWER');
+    const planner = await tokenFor(t, 'PLANNER', 'platform');
+    const ids = [
+      (await candidacyIds()).checkout as string,
+      NO_CANDIDACY,
+      await scenarioOn('checkout'),
+      NO_SCENARIO,
+    ];
+    for (const token of [viewer, planner]) {
+      for (const order of [ids, [...ids].reverse()]) {
+        const answer = await t.gql(aliased(order), {}, { token });
+        expect(pathsOf(answer)).toEqual(['n0', 'n1', 'n2', 'n3']);
+        expect(new Set(answer.errors?.map((error) => error.message)).size).toBe(1);
+      }
+    }
+  });
+});

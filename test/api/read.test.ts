@@ -245,6 +245,10 @@ describe('confidential succession data', () => {
     // Asked by name, refused; among all findings, left out.
     const refused = await t.gql(query, {}, { token: viewer });
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // The field is open to a VIEWER: the refusal names the kind it cannot read.
+    expect(refused.errors?.[0]?.message).toBe(
+      "Not authorized: your role (VIEWER) cannot read Query.singlePointsOfFailure's kind SUCCESSOR_CONCENTRATION.",
+    );
     const all = await t.data('{ singlePointsOfFailure { nodes { kind } } }', {}, { token: viewer });
     const kinds = all.singlePointsOfFailure.nodes.map((f: { kind: string }) => f.kind);
     expect(kinds.length).toBeGreaterThan(0);
