@@ -1,8 +1,7 @@
 import { expect, it } from 'vitest';
 import { currentOrgVersion, ORG_VERSION_SQL } from '../../src/db/version.js';
-import { createApp } from '../../src/server/app.js';
 import { TWO_PILLARS } from '../access/org.js';
-import { ADMIN_TOKEN, TODAY } from '../helpers/app.js';
+import { ADMIN_TOKEN, secondApp } from '../helpers/app.js';
 import { useTestOrg } from '../helpers/test-org.js';
 
 /**
@@ -53,7 +52,7 @@ it('a request sees every write committed before it asked, under a stream of requ
   // Another instance on the same database writes one person after another, while this one
   // answers four clients asking without pause: a request started after a write committed
   // must find that person, whichever check it shared.
-  const writer = createApp({ database: t.database, config: t.config, today: () => TODAY });
+  const writer = secondApp(t);
   const committed: { email: string; at: number }[] = [];
   let writing = true;
   const misses: string[] = [];

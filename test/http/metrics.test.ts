@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoDocument } from '../../src/demo/load.js';
-import { createApp } from '../../src/server/app.js';
-import { ADMIN_TOKEN, startTestApp, type TestApp, TODAY } from '../helpers/app.js';
+import { ADMIN_TOKEN, secondApp, startTestApp, type TestApp } from '../helpers/app.js';
 import { samples } from '../helpers/scrape.js';
 import { useTestOrg } from '../helpers/test-org.js';
 import { specDocument } from '../orgdoc/fixtures.js';
@@ -80,7 +79,7 @@ describe('GET /metrics', () => {
     await app.data('{ coverage { benchStrength } }');
     expect(await loads()).toBe(before);
     // A write by another instance on the same database: the next answer reloads once.
-    const other = createApp({ database: app.database, config: app.config, today: () => TODAY });
+    const other = secondApp(app);
     await other.fetch('http://orgraph.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
@@ -118,7 +117,7 @@ describe('GET /metrics', () => {
 
   it('counts a request refused for its credential as unauthenticated, whatever its name', async () => {
     // A caller without a credential could fill the 200 names and push the clients' into `other`.
-    const fresh = createApp({ database: app.database, config: app.config, today: () => TODAY });
+    const fresh = secondApp(app);
     const ask = (name: string, authorization?: string) =>
       fresh.fetch('http://orgraph.test/graphql', {
         method: 'POST',
@@ -140,9 +139,7 @@ describe('GET /metrics', () => {
 
   it('serves the process metrics once per app, with the app’s own counters, however many apps', async () => {
     await app.data('query Mine { __typename }');
-    const others = Array.from({ length: 3 }, () =>
-      createApp({ database: app.database, config: app.config, today: () => TODAY }),
-    );
+    const others = Array.from({ length: 3 }, () => secondApp(app));
     const texts = [
       (await scrape(app)).text,
       ...(await Promise.all(

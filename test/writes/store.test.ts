@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app.js';
-import { ADMIN_TOKEN, TODAY } from '../helpers/app.js';
+import { ADMIN_TOKEN, secondApp } from '../helpers/app.js';
 import { useTestOrg } from '../helpers/test-org.js';
 import { expectWritten } from '../helpers/writes.js';
 
@@ -81,7 +80,7 @@ const WRITES: Array<[string, Record<string, unknown>]> = [
 const t = useTestOrg(ORG);
 
 async function freshAnswer(): Promise<unknown> {
-  const fresh = createApp({ database: t.database, config: t.config, today: () => TODAY });
+  const fresh = secondApp(t);
   const response = await fresh.fetch('http://orgraph.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
