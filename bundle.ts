@@ -28,7 +28,7 @@ const packagesBundled: Plugin = {
 
 /**
  * Bundles our code and the packages into one file per entry point over tsc's dist/ (run
- * after `tsc -b`): a process loads a few files instead of 250 of ours and hundreds of the
+ * after `tsc -b`): a process loads a few files instead of nearly 300 of ours and hundreds of the
  * packages'. Code a command loads when it runs (`await import`) goes to dist/chunks, named by content; the
  * bundles sit where tsc's files did, so `new URL('../../…', import.meta.url)` still resolves.
  */
