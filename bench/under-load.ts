@@ -6,7 +6,7 @@ import { type graphqlClient, graphqlLoadClient } from './measure.js';
 import { PERSON_QUERY, PERSON_VARIABLES } from './queries.js';
 import { TREE_QUERY } from './tree.js';
 
-export const LOAD_MS = 5_000;
+const LOAD_MS = 5_000;
 
 type Gql = ReturnType<typeof graphqlClient>;
 

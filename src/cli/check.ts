@@ -19,7 +19,7 @@ export interface CheckCriteria {
   teamsWithoutTechLead: boolean;
 }
 
-export const TEAMS_WITHOUT_TECH_LEAD = 'teams-without-tech-lead';
+const TEAMS_WITHOUT_TECH_LEAD = 'teams-without-tech-lead';
 
 /** What `--fail-on` takes: the list, or a finding kind as `no-successor` or `NO_SUCCESSOR`. */
 const FAIL_ON = [
@@ -28,7 +28,7 @@ const FAIL_ON = [
 ];
 
 /** `no-successor`, `NO_SUCCESSOR` → the kind; anything else is a usage error listing them. */
-export function parseFailOn(value: string): FindingKind | typeof TEAMS_WITHOUT_TECH_LEAD {
+function parseFailOn(value: string): FindingKind | typeof TEAMS_WITHOUT_TECH_LEAD {
   if (value.toLowerCase() === TEAMS_WITHOUT_TECH_LEAD) return TEAMS_WITHOUT_TECH_LEAD;
   const kind = value.toUpperCase().replaceAll('-', '_');
   if ((FINDING_KINDS as readonly string[]).includes(kind)) return kind as FindingKind;
@@ -69,7 +69,7 @@ const FINDINGS = `query ($scope: String, $kinds: [FindingKind!], $min: Severity,
  * Runs the check and returns the report lines and whether it failed: the script a team
  * runs in its own CI (`npm run org -- check --fail-on teams-without-tech-lead`).
  */
-export async function runCheck(
+async function runCheck(
   org: Operator,
   criteria: CheckCriteria,
 ): Promise<{ lines: string[]; failed: boolean }> {

@@ -144,7 +144,7 @@ const EXIT_CODES =
   '130 stopped by Ctrl-C (a write already sent is waited for and reported).';
 
 /** The list of commands. */
-export function overview(): string {
+function overview(): string {
   const lines = Object.entries(HELP).map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`);
   return [
     `Usage: ${PREFIX}COMMAND [ARGUMENTS]`,
@@ -178,7 +178,7 @@ function withTodayLine(details: readonly string[]): string[] {
 }
 
 /** One command's help: usage, what it does, its options, examples. */
-export function commandHelp(name: string): string {
+function commandHelp(name: string): string {
   const help = HELP[name];
   if (!help) return overview();
   const details = name === 'help' ? help.details : withTodayLine(help.details);

@@ -10,7 +10,7 @@ export interface ImportPayload {
 }
 
 /** How many lines of each list fit a terminal with the summary and the counts around them. */
-export const SCREENFUL = 20;
+const SCREENFUL = 20;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const total = (counts: Counts) => Object.values(counts).reduce((sum, n) => sum + n, 0);

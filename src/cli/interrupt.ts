@@ -18,7 +18,7 @@ const WAITING =
  * its report, and an import that was made said nothing and exited 130. The embedded database
  * works in this thread, so a Ctrl-C there is seen only once the write is done.
  */
-export class Interrupts {
+class Interrupts {
   private written = false;
   private asked = false;
 

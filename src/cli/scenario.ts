@@ -90,7 +90,7 @@ const percent = (value: number | null) =>
   value === null ? 'n/a' : `${Math.round(value * 1000) / 10}%`;
 
 /** What a person reads: the diff of the org without and with the scenario. */
-export function describeScenario(s: Shown): string {
+function describeScenario(s: Shown): string {
   const e = s.evaluation;
   const lines = [
     `Scenario "${s.name}"${s.applied ? ' (applied)' : ''}, evaluated on ${e.asOf}`,

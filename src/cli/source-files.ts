@@ -32,7 +32,7 @@ function unreadable(error: unknown): string {
 const CHUNK = 1024 * 1024;
 
 /** `-` is standard input, as `export -` writes to standard output: `curl … | org import -`. */
-export const STDIN = '-';
+const STDIN = '-';
 
 /** How a command names the file it was given. */
 export const fileName = (given: string): string => (given === STDIN ? 'stdin' : given);

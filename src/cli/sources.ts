@@ -15,7 +15,7 @@ import type { Operator } from './operator.js';
 import { catalogFiles, fileName, SourceFiles } from './source-files.js';
 
 /** Where an org comes from: an org document, a Backstage catalog, an HR export. */
-export const SOURCES = ['document', 'backstage', 'csv'] as const;
+const SOURCES = ['document', 'backstage', 'csv'] as const;
 export type Source = (typeof SOURCES)[number];
 
 export interface SourceOptions {

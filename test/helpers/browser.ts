@@ -9,7 +9,7 @@ import type { App } from '../../src/server/app.js';
 import { startTestApp, type TestApp } from './app.js';
 
 /** Debian's Chromium (`apt-get install chromium`): no browser is ever downloaded. */
-export const CHROMIUM = process.env.ORGRAPH_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.ORGRAPH_CHROMIUM ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 export const NO_CHROMIUM = `no Chromium at ${CHROMIUM} (apt-get install chromium, or set ORGRAPH_CHROMIUM)`;
 

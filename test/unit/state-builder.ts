@@ -19,7 +19,7 @@ import type {
 /** The day every test org is looked at unless it says otherwise. */
 export const TODAY = '2026-06-01';
 /** The day every row starts unless it says otherwise. */
-export const LONG_AGO = '2025-01-01';
+const LONG_AGO = '2025-01-01';
 
 /**
  * A compact org description. People are named by a short key (`ana` becomes "Ana",
