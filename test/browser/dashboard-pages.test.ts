@@ -59,6 +59,47 @@ describe.skipIf(!hasChromium)(`dashboard pages${hasChromium ? '' : ` (${NO_CHROM
     await page.close();
   });
 
+  it('goes back to the last page when a live refresh leaves the one shown past the end', async () => {
+    // 102 teams without a Tech Lead, then two given one elsewhere: the second page read
+    // "101–100 of 100" over nothing, its Next button off, until the day or scope changed.
+    const teams = Array.from({ length: 102 }, (_, i) => ({
+      slug: `t${String(i).padStart(3, '0')}`,
+      name: `Team ${i}`,
+      layer: 'TEAM',
+      parent: 'a',
+    }));
+    const own = await startTestApp({
+      org: {
+        people: [{ email: 'tl@example.com', name: 'Tee Ell' }],
+        units: [
+          { slug: 'p', name: 'P', layer: 'PILLAR' },
+          { slug: 'a', name: 'A', layer: 'AREA', parent: 'p' },
+          ...teams,
+        ],
+      },
+      today: TODAY,
+    });
+    const ownServer = await listen(own.app);
+    try {
+      const page = await openDashboard(browser, ownServer.url, ADMIN_TOKEN);
+      await page.waitForFunction(USABLE);
+      const panel = page.locator('#no-tech-lead');
+      await panel.getByRole('button', { name: 'Next 100' }).click();
+      await expect.poll(() => panel.locator('.pager').textContent()).toContain('101–102 of 102');
+      const ASSIGN = `mutation ($unit: String!) { assignSeat(input: {
+        unit: $unit, seat: TECH_LEAD, person: "tl@example.com" }) { userErrors { message } } }`;
+      for (const unit of ['t000', 't001']) await own.data(ASSIGN, { unit });
+      await expect.poll(() => panel.locator('li').count()).toBe(100);
+      expect(await panel.locator('.count').textContent()).toBe('100 teams without a Tech Lead');
+      // One page now: no pager.
+      expect(await panel.locator('.pager').count()).toBe(0);
+      await page.close();
+    } finally {
+      await ownServer.close();
+      await own.close();
+    }
+  });
+
   it('lists the churn newest first', async () => {
     const { teamsWithoutTechLead, people } = await api.data(`{
       teamsWithoutTechLead(first: 3) { nodes { slug } } people(first: 3) { nodes { email } } }`);

@@ -1,4 +1,4 @@
-import { useContext, useState } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import { AskingContext } from './query.js';
 
 /** The API's largest page, which the lists ask. */
@@ -24,6 +24,8 @@ export function usePages(filters: string) {
     after: cursors[page] ?? null,
     next: (cursor: string) => setState({ key, cursors: [...cursors, cursor] }),
     previous: () => setState({ key, cursors: cursors.slice(0, -1) }),
+    /** Back to `page`, a page before this one (each cursor is a place: the earlier stay). */
+    backTo: (page: number) => setState({ key, cursors: cursors.slice(0, page + 1) }),
   };
 }
 
@@ -38,6 +40,7 @@ interface Connection {
 
 /** "101–200 of 4,920", with the buttons to the pages before and after; none for one page. */
 export function Pager({ pages, list }: { pages: Pages; list: Connection | undefined }) {
+  useLastPageAtMost(pages, list);
   if (!list || (pages.page === 0 && !list.pageInfo.hasNextPage)) return null;
   const { totalCount: total, nodes, pageInfo: info } = list;
   const shown = nodes.length;
@@ -59,4 +62,16 @@ export function Pager({ pages, list }: { pages: Pages; list: Connection | undefi
       </button>
     </div>
   );
+}
+
+/**
+ * A list that shrank under the page shown (a live refresh after writes elsewhere) is shown
+ * from its last page: the page past its end read "401–400 of 394" over nothing.
+ */
+function useLastPageAtMost({ page, backTo }: Pages, list: Connection | undefined) {
+  const total = list?.totalCount;
+  useEffect(() => {
+    if (total === undefined || page === 0 || page * PAGE_SIZE < total) return;
+    backTo(Math.max(0, Math.ceil(total / PAGE_SIZE) - 1));
+  }, [page, total, backTo]);
 }
