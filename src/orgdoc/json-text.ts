@@ -6,22 +6,32 @@ import type * as Jsonc from 'jsonc-parser';
  * allow — a comment, a comma after the last item, single quotes — in V8's words, with a
  * character offset or no place at all. When it refuses a text, jsonc-parser (VS Code's JSON
  * reader, strict here: no comments, no trailing commas) finds where, and we say what is there
- * in the line-and-column form of YAML's errors.
+ * in the line-and-column form of YAML's errors; it also finds a name given twice.
  */
 export function parseJson(text: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     const problem = firstProblem(text);
     if (!problem) throw new Error(`not valid JSON (${(error as Error).message})`);
-    const { line, column } = lineAndColumn(text, problem.at);
-    throw new Error(`not valid JSON at line ${line}, column ${column}: ${problem.what}`);
+    refuse(text, problem);
   }
+  // `JSON.parse` keeps a name's last value: a section or field written twice lost the first,
+  // silently, where the same text as YAML is refused.
+  const twice = firstRepeatedName(text);
+  if (twice) refuse(text, twice);
+  return value;
+}
+
+function refuse(text: string, problem: Problem): never {
+  const { line, column } = lineAndColumn(text, problem.at);
+  throw new Error(`not valid JSON at line ${line}, column ${column}: ${problem.what}`);
 }
 
 /**
- * jsonc-parser, loaded when a text has failed `JSON.parse` only (its UMD build resolves its
- * own files at run time, so it is required from node_modules, not bundled).
+ * jsonc-parser, loaded when a JSON file is read (its UMD build resolves its own files at run
+ * time, so it is required from node_modules, not bundled).
  */
 const loadJsonc = (): typeof Jsonc => createRequire(import.meta.url)('jsonc-parser');
 
@@ -69,6 +79,26 @@ function firstProblem(text: string): Problem | null {
     return { at, what: `${shown(token)} after the end of the document` };
   }
   return { at, what: `${shown(token)} where ${EXPECTED[code] ?? 'a value'} belongs` };
+}
+
+/** The second of two members of one mapping with the same name, if there are two. */
+function firstRepeatedName(text: string): Problem | null {
+  const names: Set<string>[] = [];
+  let repeated: Problem | null = null;
+  loadJsonc().visit(
+    text,
+    {
+      onObjectBegin: () => void names.push(new Set()),
+      onObjectEnd: () => void names.pop(),
+      onObjectProperty: (name, at) => {
+        const seen = names.at(-1);
+        if (seen?.has(name)) repeated ??= { at, what: `"${name}" given twice in one mapping` };
+        seen?.add(name);
+      },
+    },
+    STRICT,
+  );
+  return repeated;
 }
 
 /** The file stopped before a container closed: which, by what was expected first. */

@@ -80,6 +80,17 @@ describe('parseOrgFile', () => {
     expect(refusal('{ "a" 1 }')).toBe(
       'org.json: not valid JSON at line 1, column 7: "1" where ":" belongs',
     );
+    // JSON.parse keeps the last: the first section, or field, was lost without a word.
+    expect(refusal('{"people": [{"email": "a@b.co"}],\n "people": []}')).toBe(
+      'org.json: not valid JSON at line 2, column 2: "people" given twice in one mapping',
+    );
+    expect(refusal('{"people": [{"email": "a@b.co", "name": "A", "name": "B"}]}')).toBe(
+      'org.json: not valid JSON at line 1, column 46: "name" given twice in one mapping',
+    );
+    // The same name in two mappings is no repeat.
+    expect(parseOrgFile('{"people": [{"name": "A"}, {"name": "B"}]}', 'org.json')).toEqual({
+      people: [{ name: 'A' }, { name: 'B' }],
+    });
   });
 
   test('what is not one document of sections says so, in our words', () => {
@@ -120,6 +131,20 @@ describe('parseOrgFile', () => {
     expect(YAML.parse(text, { version: '1.1' })).toEqual(doc);
     // PyYAML reads a plain `<<` or `=` as a merge or value key, and refuses it as a value.
     expect(text).toContain('name: "<<"\n    title: "="\n');
+    expect(parseOrgFile(text, 'x.yaml')).toEqual(doc);
+  });
+
+  test('a written document reads the same in a YAML 1.2 reader, and a line separator stays text', () => {
+    // `0o17` is a number to YAML 1.2's core schema; U+2028 broke PyYAML's read of the file.
+    const doc = {
+      people: [{ email: 'a@b.co', name: 'A\u2028B', title: 'x\u2029' }],
+      units: [{ slug: '0o17', name: '0o7', layer: 'PILLAR' }],
+    };
+    const text = stringifyOrgYaml(doc);
+    expect(YAML.parse(text)).toEqual(doc);
+    expect(YAML.parse(text, { version: '1.1' })).toEqual(doc);
+    expect(text).toContain('name: "A\\u2028B"');
+    expect(text).not.toMatch(/[\u2028\u2029]/);
     expect(parseOrgFile(text, 'x.yaml')).toEqual(doc);
   });
 });
