@@ -229,7 +229,8 @@ export function locateColumns(
 
 /** A header read for one of our columns that heads two columns: which one is meant is unsaid. */
 function twiceHeaded(header: string[], at: Map<CsvColumn, Column>): string | null {
-  const key = (name: string) => name.trim().toLowerCase();
+  // As the columns are found: without regard to case, spaces or punctuation (`E-mail`, `Email`).
+  const key = squash;
   for (const { indexes } of at.values()) {
     for (const index of indexes) {
       const name = header[index] as string;

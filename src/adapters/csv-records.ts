@@ -20,19 +20,29 @@ const BROKEN: Partial<Record<string, string>> = {
  */
 function brokenAt(
   error: CsvError,
-  nextRow: number,
+  text: string,
+  rowsEnd: number,
   cut: number,
   file: string | undefined,
 ): SourceProblem {
-  // csv-parse puts its Info on the error: `lines`, where it stopped (for a quote never
+  // csv-parse puts its Info on the error: `bytes`, where it stopped (for a quote never
   // closed, the file's end; the row it opened starts after the last row read whole), in
   // the text read: the file's lines are `cut` more.
-  const { code, lines } = error as CsvError & Partial<Info>;
-  const line = cut + (code === 'CSV_QUOTE_NOT_CLOSED' ? nextRow : (lines ?? 1));
+  const { code, bytes } = error as CsvError & Partial<Info>;
+  const line = cut + lineAt(text, code === 'CSV_QUOTE_NOT_CLOSED' ? rowsEnd : (bytes ?? 0));
   const where = `${file ? `${file}, ` : ''}line ${line}`;
   // A break csv-parse names that the file's author would not recognise: where, not the code.
   const message = BROKEN[code] ?? 'not readable as CSV from here (save it again as "CSV UTF-8")';
   return { origin: { order: line, text: where }, message };
+}
+
+/**
+ * The line of `text` that its byte `bytes` is on, each CRLF, LF or CR one break: csv-parse's
+ * own `lines` count a CRLF inside a quoted cell (a web form's line break) as two.
+ */
+function lineAt(text: string, bytes: number): number {
+  const before = Buffer.from(text).subarray(0, bytes).toString();
+  return 1 + (before.match(/\r\n|\r|\n/g)?.length ?? 0);
 }
 
 const DELIMITERS = [',', ';', '\t'] as const;
@@ -64,9 +74,9 @@ function separated(text: string): { text: string; delimiter: string; cut: number
 
 /** The file's records, or null when it is not CSV (told once: nothing else is). */
 export function readRecords(input: string, file: string | undefined, problems: SourceProblem[]) {
-  let lastRowEnd = 0;
-  const read = (record: Cells, { lines }: Info) => {
-    lastRowEnd = lines;
+  let rowsEnd = 0;
+  const read = (record: Cells, { bytes }: Info) => {
+    rowsEnd = bytes;
     return record;
   };
   const { text, delimiter, cut } = separated(input);
@@ -81,7 +91,7 @@ export function readRecords(input: string, file: string | undefined, problems: S
     });
   } catch (error) {
     if (error instanceof FileLimitError) problems.push({ origin: null, message: error.message });
-    else if (error instanceof CsvError) problems.push(brokenAt(error, lastRowEnd + 1, cut, file));
+    else if (error instanceof CsvError) problems.push(brokenAt(error, text, rowsEnd, cut, file));
     else throw error;
     return null;
   }

@@ -103,6 +103,21 @@ describe('csvToDocument', () => {
       'row 1: "email" heads columns 1, 3: which one to read is unsaid (rename the others)',
     ]);
     expect(adapted.document).toEqual({});
+    // Headers are matched without regard to punctuation: `E-mail` and `Email` are one column.
+    // The file's last was read, the other left unread without a word.
+    const punctuated = csvToDocument(
+      'E-mail,name,Start Date,start_date\nann@corp.test,Ann,2020-01-01,2021-01-01\n',
+      { teams },
+    );
+    expect(locatedProblems(punctuated, [])).toEqual([
+      'row 1: "start_date" heads columns 3, 4: which one to read is unsaid (rename the others)',
+    ]);
+    const emails = csvToDocument('E-mail,name,Email\nann@corp.test,Ann,old@corp.test\n', {
+      teams,
+    });
+    expect(locatedProblems(emails, [])).toEqual([
+      'row 1: "Email" heads columns 1, 3: which one to read is unsaid (rename the others)',
+    ]);
   });
 
   it('names columns as the header writes them, and other entries a message names by row', () => {
@@ -160,6 +175,15 @@ describe('csvToDocument', () => {
     ]);
     expect(broken('email,name\nann@corp.test,Ann "A" Ek\n')).toEqual([
       'people.csv, line 2: a quote inside a cell that does not start with one (quote the cell and double the quote)',
+    ]);
+    // A line break typed in a web form's box is a CRLF inside a quoted cell: one line, where
+    // csv-parse counts two.
+    const boxed = 'email,name,title\r\nbo@corp.test,Bo,"VP\r\nof\r\nEng"\r\n';
+    expect(broken(`${boxed}dee@corp.test,Dee "DJ" Okafor,TL\r\n`)).toEqual([
+      'people.csv, line 5: a quote inside a cell that does not start with one (quote the cell and double the quote)',
+    ]);
+    expect(broken(`${boxed}dee@corp.test,"Dee,TL\r\nann@corp.test,Ann,EM\r\n`)).toEqual([
+      'people.csv, line 5: a quoted cell is never closed (the file ends inside it)',
     ]);
   });
 
