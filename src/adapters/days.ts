@@ -1,13 +1,14 @@
 import { daySchema } from '../orgdoc/document.js';
 
-/** The ways HR exports write a day; ISO is the default. */
-export const DATE_FORMATS = ['YYYY-MM-DD', 'MM/DD/YYYY', 'DD.MM.YYYY'] as const;
+/** The ways HR exports write a day; ISO is the default. Day-first with slashes: the UK's. */
+export const DATE_FORMATS = ['YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY', 'DD.MM.YYYY'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
 // Spreadsheets drop leading zeros (3/5/2021): one or two digits for months and days.
 const PATTERNS: Record<DateFormat, RegExp> = {
   'YYYY-MM-DD': /^(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})$/,
   'MM/DD/YYYY': /^(?<m>\d{1,2})\/(?<d>\d{1,2})\/(?<y>\d{4})$/,
+  'DD/MM/YYYY': /^(?<d>\d{1,2})\/(?<m>\d{1,2})\/(?<y>\d{4})$/,
   'DD.MM.YYYY': /^(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?<y>\d{4})$/,
 };
 
@@ -18,8 +19,9 @@ function asIso(cell: string, format: DateFormat): string | null {
 }
 
 /**
- * A cell as an ISO day, or the one message saying why it is not: naming the format that
- * would read it when another would (`03/15/2021` under the default format).
+ * A cell as an ISO day, or the one message saying why it is not: naming the formats that
+ * would read it when others would (`03/15/2021` under the default format), both when a day
+ * reads either way (`03/04/2021`: only the file's writer knows which).
  */
 export function readDay(cell: string, format: DateFormat): { day: string } | { problem: string } {
   const iso = asIso(cell, format);
@@ -29,10 +31,13 @@ export function readDay(cell: string, format: DateFormat): { day: string } | { p
     const why = day.error.issues[0]?.message ?? 'not a day';
     return { problem: `"${cell}": ${why === 'Invalid ISO date' ? 'no such day' : why}` };
   }
-  const fits = DATE_FORMATS.find((other) => {
+  const fits = DATE_FORMATS.filter((other) => {
     const candidate = asIso(cell, other);
     return candidate !== null && daySchema.safeParse(candidate).success;
   });
-  const hint = fits ? ` (--date-format ${fits} reads it)` : '';
+  const hint =
+    fits.length === 0
+      ? ''
+      : ` (--date-format ${fits.join(' or ')} reads it${fits.length > 1 ? ': whichever the file writes' : ''})`;
   return { problem: `"${cell}" is not a ${format} date${hint}` };
 }

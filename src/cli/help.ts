@@ -38,7 +38,7 @@ export const HELP: Record<string, CommandHelp> = {
       '                   tree, or --layer-map type=LAYER,…',
       '--from csv         one person a row; --columns column=Header,… names your headers',
       '                   (column=Header+Header joins two); days are YYYY-MM-DD, or as',
-      '                   --date-format MM/DD/YYYY|DD.MM.YYYY says',
+      '                   --date-format MM/DD/YYYY|DD/MM/YYYY|DD.MM.YYYY says',
       '--dry-run          print the plan, write nothing',
       '--verbose          list every line of the plan and every warning',
       'FILE - reads standard input.',

@@ -360,6 +360,18 @@ describe('csvToDocument: files as HR systems write them', () => {
     ]);
   });
 
+  it('reads the UK day first with slashes, and names both formats for a day read either way', () => {
+    // 03/04/2021 under the default format offered MM/DD/YYYY alone: a UK file following the
+    // hint was read with its days and months swapped, without a word.
+    const text = `${HEADER}\nann@corp.test,Ann,,,,,15/03/2021,\nben@corp.test,Ben,,,,,03/04/2021,\n`;
+    const uk = csvToDocument(text, { teams, dateFormat: 'DD/MM/YYYY' });
+    expect(uk.document.people?.map((p) => p.startedOn)).toEqual(['2021-03-15', '2021-04-03']);
+    expect(locatedProblems(csvToDocument(text, { teams }), [])).toEqual([
+      'row 2, start_date: "15/03/2021" is not a YYYY-MM-DD date (--date-format DD/MM/YYYY reads it)',
+      'row 3, start_date: "03/04/2021" is not a YYYY-MM-DD date (--date-format MM/DD/YYYY or DD/MM/YYYY reads it: whichever the file writes)',
+    ]);
+  });
+
   it('names the one bad row of 2,000', () => {
     const rows = Array.from(
       { length: 2_000 },
