@@ -37,6 +37,12 @@ export interface Thresholds {
   kinds?: Readonly<Partial<Record<FindingKind, KindRule>>>;
 }
 
+/**
+ * The largest threshold a policy takes, from `setPolicy`, a document or the environment alike:
+ * a database seeded beyond it wrote exports its own import refused.
+ */
+export const MOST_THRESHOLD = 100_000;
+
 /** SPEC's defaults: what a new database starts with unless the environment says otherwise. */
 export const defaultThresholds: Thresholds = {
   tlmEngineers: 4,

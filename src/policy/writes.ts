@@ -7,7 +7,13 @@ import {
 } from '../core/findings/types.js';
 import { addDays } from '../core/org/days.js';
 import type { Day } from '../core/org/state.js';
-import { type KindRule, type Policy, policyOn, type Thresholds } from '../core/policy.js';
+import {
+  type KindRule,
+  MOST_THRESHOLD,
+  type Policy,
+  policyOn,
+  type Thresholds,
+} from '../core/policy.js';
 import type { PolicyKindRow, PolicyRow } from '../db/tables.js';
 import { everInForce, openRow, withdraw } from '../writes/dated.js';
 import type { Draft } from '../writes/draft.js';
@@ -17,7 +23,7 @@ const positive = z
   .number()
   .int('must be a whole number')
   .min(1, 'must be at least 1')
-  .max(100_000, 'must be at most 100000');
+  .max(MOST_THRESHOLD, `must be at most ${MOST_THRESHOLD}`);
 
 /** The field rules of a policy change: SetPolicyInput, and an org document's `policy:`. */
 export const policyChangeSchema = z.strictObject({

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { Thresholds } from '../core/policy.js';
+import { MOST_THRESHOLD, type Thresholds } from '../core/policy.js';
 import type { DatabaseTimeouts } from '../db/connections.js';
 import { sslModeAsPgReadsIt } from '../db/ssl-mode.js';
 import type { AccessSettings } from '../tokens/authenticate.js';
@@ -49,10 +49,10 @@ const envSchema = z
         'a comma-separated list of origins like https://dash.example.com',
       ),
     ORGRAPH_GRAPHIQL: onOff.default(true),
-    ORGRAPH_TLM_THRESHOLD: whole(1).default(4),
-    ORGRAPH_LONG_TLM_DAYS: whole(1).default(180),
-    ORGRAPH_SPAN_LIMIT: whole(1).default(10),
-    ORGRAPH_ACTING_DAYS: whole(1).default(90),
+    ORGRAPH_TLM_THRESHOLD: whole(1, MOST_THRESHOLD).default(4),
+    ORGRAPH_LONG_TLM_DAYS: whole(1, MOST_THRESHOLD).default(180),
+    ORGRAPH_SPAN_LIMIT: whole(1, MOST_THRESHOLD).default(10),
+    ORGRAPH_ACTING_DAYS: whole(1, MOST_THRESHOLD).default(90),
     ORGRAPH_LOG_LEVEL: z
       .enum(['debug', 'info', 'warn', 'error', 'silent'], {
         error: 'debug, info, warn, error or silent',

@@ -107,8 +107,15 @@ describe('a bad number', () => {
       'Bad setting ORGRAPH_SHUTDOWN_GRACE_MS: milliseconds, at least 1 and at most 3600000. Fix or unset it.',
     );
     expect(said({ ORGRAPH_TLM_THRESHOLD: '-3' })).toBe(
-      'Bad setting ORGRAPH_TLM_THRESHOLD: a whole number, at least 1. Fix or unset it.',
+      'Bad setting ORGRAPH_TLM_THRESHOLD: a whole number, at least 1 and at most 100000. Fix or unset it.',
     );
+    // As setPolicy takes: a database seeded beyond it wrote exports its own import refused,
+    // and past PostgreSQL's integer the start failed without naming the setting.
+    for (const value of ['200000', '99999999999']) {
+      expect(said({ ORGRAPH_SPAN_LIMIT: value })).toBe(
+        'Bad setting ORGRAPH_SPAN_LIMIT: a whole number, at least 1 and at most 100000. Fix or unset it.',
+      );
+    }
     expect(said({ ORGRAPH_WORKERS: '1000' })).toBe(
       'Bad setting ORGRAPH_WORKERS: a whole number, at least 1 and at most 256. Fix or unset it.',
     );

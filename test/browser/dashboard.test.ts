@@ -333,9 +333,10 @@ describe.skipIf(!hasChromium)(
       const before = await shown('2025-06-01');
       expect(before.spanLimit).not.toBe(now.spanLimit);
       await expect.poll(() => panel.textContent()).toContain(`Span limit${before.spanLimit}`);
-      // No policy set by then: the defaults, not "Since 1900-01-01".
+      // The policy of the first day, not "Since 1900-01-01"; nor "the defaults", which an
+      // ADMIN's setPolicy from that day, or a database seeded from the environment, are not.
       expect(before.since).toBe('1900-01-01');
-      expect(await panel.textContent()).toContain('The defaults: no policy set by then');
+      expect(await panel.textContent()).toContain('In force from the first day');
       // The teams without a Tech Lead are counted up front, as the findings are.
       const { teamsWithoutTechLead } = await api.data(
         '{ teamsWithoutTechLead(asOf: "2025-06-01") { totalCount } }',

@@ -33,10 +33,9 @@ export function PolicyInForce() {
       {policy ? (
         <>
           <p class="muted">
-            {/* In force from the first day the API answers for: no policy set before it. */}
-            {policy.since === FIRST_DAY
-              ? 'The defaults: no policy set by then'
-              : `Since ${policy.since}`}
+            {/* From the first day the API answers for: the policy a database starts with (the
+                defaults, or the environment's) or one set from that day — not always SPEC's. */}
+            {policy.since === FIRST_DAY ? 'In force from the first day' : `Since ${policy.since}`}
           </p>
           <dl class="policy">
             <dt>TLM team size</dt>
