@@ -215,7 +215,7 @@ export function locateColumns(
     report.problems.push({ origin, message: lackingMessage(missing, header, offers, kept) });
     return null;
   }
-  const twice = twiceHeaded(header, at);
+  const twice = twiceHeaded(header, at, mapped);
   if (twice) {
     report.problems.push({ origin, message: twice });
     return null;
@@ -227,11 +227,20 @@ export function locateColumns(
   return at;
 }
 
-/** A header read for one of our columns that heads two columns: which one is meant is unsaid. */
-function twiceHeaded(header: string[], at: Map<CsvColumn, Column>): string | null {
-  // As the columns are found: without regard to case, spaces or punctuation (`E-mail`, `Email`).
-  const key = squash;
-  for (const { indexes } of at.values()) {
+/**
+ * A header read for one of our columns that heads two columns: which one is meant is unsaid.
+ * Alike as the column was found: a header named in `--columns` by its text (case and spaces
+ * aside: `メール`, `Employee` beside `Employee #`); one found by our name without regard to
+ * punctuation too (`E-mail` and `Email` for `email`).
+ */
+function twiceHeaded(
+  header: string[],
+  at: Map<CsvColumn, Column>,
+  mapped: Partial<Record<string, string>>,
+): string | null {
+  const byText = (name: string) => name.trim().toLowerCase();
+  for (const [column, { indexes }] of at) {
+    const key = mapped[column] === undefined ? squash : byText;
     for (const index of indexes) {
       const name = header[index] as string;
       const same = header.flatMap((h, i) => (key(h) === key(name) ? [i + 1] : []));

@@ -29,15 +29,21 @@ export function readDay(cell: string, format: DateFormat): { day: string } | { p
     const day = daySchema.safeParse(iso);
     if (day.success) return { day: day.data };
     const why = day.error.issues[0]?.message ?? 'not a day';
-    return { problem: `"${cell}": ${why === 'Invalid ISO date' ? 'no such day' : why}` };
+    // `13/04/2021` as MM/DD/YYYY: no such day, but a UK file's 13 April.
+    return {
+      problem: `"${cell}": ${why === 'Invalid ISO date' ? 'no such day' : why}${hint(cell)}`,
+    };
   }
+  return { problem: `"${cell}" is not a ${format} date${hint(cell)}` };
+}
+
+/** The formats that read a cell as a day, as the words that close its problem ('' for none). */
+function hint(cell: string): string {
   const fits = DATE_FORMATS.filter((other) => {
     const candidate = asIso(cell, other);
     return candidate !== null && daySchema.safeParse(candidate).success;
   });
-  const hint =
-    fits.length === 0
-      ? ''
-      : ` (--date-format ${fits.join(' or ')} reads it${fits.length > 1 ? ': whichever the file writes' : ''})`;
-  return { problem: `"${cell}" is not a ${format} date${hint}` };
+  if (fits.length === 0) return '';
+  const either = fits.length > 1 ? ': whichever the file writes' : '';
+  return ` (--date-format ${fits.join(' or ')} reads it${either})`;
 }

@@ -76,17 +76,20 @@ function parseYaml(text: string): unknown {
 const YAML_11_KEYS = new Set(['<<', '=']);
 /** Text YAML 1.2's core schema reads as a number, which the 1.1 schema writes plain: octal. */
 const YAML_12_OCTAL = /^0o[0-7]+$/;
-/** Line and paragraph separators: a YAML 1.1 reader (PyYAML) breaks a plain line there. */
-const SEPARATORS = /[\u2028\u2029]/g;
+/**
+ * What the `yaml` package writes raw that PyYAML cannot read as it: line and paragraph
+ * separators (a line break to it) and the noncharacters U+FFFE, U+FFFF (refused).
+ */
+const UNREADABLE = /[\u2028\u2029\ufffe\uffff]/g;
 const quotedAlike = (text: string) =>
-  YAML_11_KEYS.has(text) || YAML_12_OCTAL.test(text) || /[\u2028\u2029]/.test(text);
+  YAML_11_KEYS.has(text) || YAML_12_OCTAL.test(text) || /[\u2028\u2029\ufffe\uffff]/.test(text);
 
 /**
  * The document as YAML, for `export FILE.yaml`. Quoted as YAML 1.1 would need: a reader of
  * that version (PyYAML, older tools) takes a plain `yes`, `no`, `on` or `off` for a boolean,
  * a date for a date object, `12:30` for a number and `<<` or `=` for a key of its own (which
- * it then refuses as a value), and breaks a line at U+2028; a YAML 1.2 reader takes `0o17` for
- * a number. Quoted, every reader gets the text.
+ * it then refuses as a value), breaks a line at U+2028 and refuses U+FFFE; a YAML 1.2 reader
+ * takes `0o17` for a number. Quoted, every reader gets the text.
  */
 export function stringifyOrgYaml(document: unknown): string {
   // Without YAML 1.1's merge tag, which would write any `<<` plain as a merge key.
@@ -103,5 +106,5 @@ export function stringifyOrgYaml(document: unknown): string {
   // Escaped, in the double quotes they are written in: the `yaml` package writes them raw.
   return yaml
     .toString({ lineWidth: 0 })
-    .replace(SEPARATORS, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029'));
+    .replace(UNREADABLE, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

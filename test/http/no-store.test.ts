@@ -28,7 +28,19 @@ describe('GraphQL answers are kept by no cache', () => {
         headers: { accept: 'application/json' },
       }),
     ];
-    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 401]);
+    // Yoga answers GraphQL at any URL whose text ends in /graphql (its query string's too),
+    // and a stream's own `no-cache` lets a browser store it.
+    answers.push(
+      await t.app.fetch(`http://orgraph.test/x?query=${encodeURIComponent(`${BENCH} #`)}/graphql`, {
+        headers,
+      }),
+      await t.app.fetch(`http://orgraph.test/graphql?query=${encodeURIComponent(BENCH)}`, {
+        headers: { ...headers, accept: 'text/event-stream' },
+      }),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 401, 200, 200]);
+    expect(await answers[4]?.text()).toContain('readySoon');
+    expect(await answers[5]?.text()).toContain('readySoon');
     for (const answer of answers) expect(answer.headers.get('cache-control')).toBe('no-store');
     const read = await answers[0]?.json();
     expect(read.data.successionBench.length).toBeGreaterThan(0);

@@ -137,14 +137,19 @@ describe('parseOrgFile', () => {
   test('a written document reads the same in a YAML 1.2 reader, and a line separator stays text', () => {
     // `0o17` is a number to YAML 1.2's core schema; U+2028 broke PyYAML's read of the file.
     const doc = {
-      people: [{ email: 'a@b.co', name: 'A\u2028B', title: 'x\u2029' }],
+      people: [
+        { email: 'a@b.co', name: 'A\u2028B', title: 'x\u2029' },
+        // Noncharacters: PyYAML refuses the file when they are written raw.
+        { email: 'b@b.co', name: 'Ff\ufffeE', title: 'T\uffff' },
+      ],
       units: [{ slug: '0o17', name: '0o7', layer: 'PILLAR' }],
     };
     const text = stringifyOrgYaml(doc);
     expect(YAML.parse(text)).toEqual(doc);
     expect(YAML.parse(text, { version: '1.1' })).toEqual(doc);
     expect(text).toContain('name: "A\\u2028B"');
-    expect(text).not.toMatch(/[\u2028\u2029]/);
+    expect(text).toContain('name: "Ff\\uFFFEE"');
+    expect(text).not.toMatch(/[\u2028\u2029\ufffe\uffff]/);
     expect(parseOrgFile(text, 'x.yaml')).toEqual(doc);
   });
 });

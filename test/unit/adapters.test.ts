@@ -118,6 +118,21 @@ describe('csvToDocument', () => {
     expect(locatedProblems(emails, [])).toEqual([
       'row 1: "Email" heads columns 1, 3: which one to read is unsaid (rename the others)',
     ]);
+    // A header named in --columns is the one written: punctuation tells it apart, and a
+    // header of no Latin letters (or none at all) is no other's twin.
+    const named = (text: string, columns: Record<string, string>) =>
+      locatedProblems(csvToDocument(text, { teams, columns }), []);
+    expect(named('メール,氏名\nann@corp.test,安\n', { email: 'メール', name: '氏名' })).toEqual([]);
+    expect(named('email,Имя,\nann@corp.test,Аня,\n', { name: 'Имя' })).toEqual([]);
+    expect(
+      named('Employee #,Employee,Work Email\n17,Ann Ek,ann@corp.test\n', {
+        name: 'Employee',
+        email: 'Work Email',
+      }),
+    ).toEqual([]);
+    expect(
+      named('E-mail,name,Email\nann@corp.test,Ann,old@corp.test\n', { email: 'E-mail' }),
+    ).toEqual([]);
   });
 
   it('names columns as the header writes them, and other entries a message names by row', () => {
@@ -366,6 +381,10 @@ describe('csvToDocument: files as HR systems write them', () => {
     const text = `${HEADER}\nann@corp.test,Ann,,,,,15/03/2021,\nben@corp.test,Ben,,,,,03/04/2021,\n`;
     const uk = csvToDocument(text, { teams, dateFormat: 'DD/MM/YYYY' });
     expect(uk.document.people?.map((p) => p.startedOn)).toEqual(['2021-03-15', '2021-04-03']);
+    // Read as the US writes them, a UK day past the 12th is no such day: which format reads it.
+    expect(locatedProblems(csvToDocument(text, { teams, dateFormat: 'MM/DD/YYYY' }), [])).toEqual([
+      'row 2, start_date: "15/03/2021": no such day (--date-format DD/MM/YYYY reads it)',
+    ]);
     expect(locatedProblems(csvToDocument(text, { teams }), [])).toEqual([
       'row 2, start_date: "15/03/2021" is not a YYYY-MM-DD date (--date-format DD/MM/YYYY reads it)',
       'row 3, start_date: "03/04/2021" is not a YYYY-MM-DD date (--date-format MM/DD/YYYY or DD/MM/YYYY reads it: whichever the file writes)',
