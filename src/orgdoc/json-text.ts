@@ -92,7 +92,8 @@ function firstRepeatedName(text: string): Problem | null {
       onObjectEnd: () => void names.pop(),
       onObjectProperty: (name, at) => {
         const seen = names.at(-1);
-        if (seen?.has(name)) repeated ??= { at, what: `"${name}" given twice in one mapping` };
+        if (seen?.has(name))
+          repeated ??= { at, what: `${quoted(name)} given twice in one mapping` };
         seen?.add(name);
       },
     },
@@ -135,6 +136,8 @@ function trailingComma(text: string, at: number): number | null {
 }
 
 const shown = (token: string) => `"${token.slice(0, 20)}"`;
+/** A name as JSON writes it (a line break or an escape character shown, not printed), cut short. */
+const quoted = (name: string) => JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name);
 
 function lineAndColumn(text: string, at: number): { line: number; column: number } {
   const lines = text.slice(0, at).split('\n');

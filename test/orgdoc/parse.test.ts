@@ -87,6 +87,10 @@ describe('parseOrgFile', () => {
     expect(refusal('{"people": [{"email": "a@b.co", "name": "A", "name": "B"}]}')).toBe(
       'org.json: not valid JSON at line 1, column 46: "name" given twice in one mapping',
     );
+    // Said as JSON writes it: a line break in a name is not printed to the terminal.
+    expect(refusal('{"a\\nb": 1, "a\\nb": 2}')).toBe(
+      'org.json: not valid JSON at line 1, column 13: "a\\nb" given twice in one mapping',
+    );
     // The same name in two mappings is no repeat.
     expect(parseOrgFile('{"people": [{"name": "A"}, {"name": "B"}]}', 'org.json')).toEqual({
       people: [{ name: 'A' }, { name: 'B' }],
