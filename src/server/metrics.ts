@@ -96,10 +96,8 @@ export function createMetrics(database: Database, changes: { subscribers: number
     snapshotLoaded: (seconds: number) => snapshotLoads.observe(seconds),
     /** Counts a request answered at the GraphQL endpoint. */
     requestAnswered(record: RequestRecord) {
-      if (record.operation === null) return;
-      // A name takes a place among the 200 only for a caller let in: without a credential
-      // one could fill them, and write what it likes into the metrics.
-      const operation = record.status === 401 ? 'unauthenticated' : label(record.operation);
+      const operation = operationLabel(record, label);
+      if (operation === null) return;
       requests.inc({ operation, status: String(record.status) });
       durations.observe({ operation }, record.durationMs / 1_000);
       const codes = new Set(record.errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN')));
@@ -109,6 +107,22 @@ export function createMetrics(database: Database, changes: { subscribers: number
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/**
+ * The label a request is counted under; null for what is no GraphQL request (a page, an
+ * asset). A name takes a place among the 200 only for a caller let in: without a credential
+ * one could fill them, and write what it likes into the metrics. A request refused at the
+ * endpoint before its operation was read (a body too large, not JSON, of another type) is
+ * `unread`: an alert on the 4xx rate sees a client the body limit turns away.
+ */
+function operationLabel(
+  { operation, path, status }: RequestRecord,
+  label: (operation: string) => string,
+): string | null {
+  if (operation === null && (path !== '/graphql' || status < 400)) return null;
+  if (status === 401) return 'unauthenticated';
+  return operation === null ? 'unread' : label(operation);
+}
 
 function poolGauges(registry: Registry, stats: NonNullable<Database['poolStats']>) {
   new Gauge({

@@ -137,6 +137,35 @@ describe('GET /metrics', () => {
     await fresh.dispose();
   });
 
+  it('counts a request refused before its operation was read as unread, by status', async () => {
+    // A body too large, not JSON, or of another type: answered and logged, but never counted,
+    // so an alert on the 4xx rate missed a dashboard the body limit turned away.
+    const fresh = secondApp(app);
+    const post = (body: string, type = 'application/json') =>
+      fresh.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': type, authorization: `Bearer ${ADMIN_TOKEN}` },
+        body,
+      });
+    const statuses = [
+      (await post('{"query": "{ viewer { role } }"')).status,
+      (await post('a,b', 'text/csv')).status,
+      (await post(JSON.stringify({ query: 'a'.repeat(7_000_000) }))).status,
+    ];
+    expect(statuses).toEqual([400, 415, 413]);
+    // The GraphiQL page and the dashboard are no GraphQL requests.
+    await fresh.fetch('http://localhost/graphql', { headers: { accept: 'text/html' } });
+    await fresh.fetch('http://localhost/', { headers: { accept: 'text/html' } });
+    const text = await (await fresh.fetch('http://localhost/metrics')).text();
+    const requests = 'orgraph_graphql_requests_total';
+    for (const status of statuses) {
+      expect(sample(text, `${requests}{operation="unread",status="${status}"}`)).toBe(1);
+    }
+    const counted = [...samples(text, requests).values()];
+    expect(counted.reduce((sum, n) => sum + n, 0)).toBe(3);
+    await fresh.dispose();
+  });
+
   it('serves the process metrics once per app, with the app’s own counters, however many apps', async () => {
     await app.data('query Mine { __typename }');
     const others = Array.from({ length: 3 }, () => secondApp(app));
