@@ -1,3 +1,4 @@
+import { byText, plain, squash, twiceHeaded } from './csv-headers.js';
 import type { SourceProblem } from './source-map.js';
 
 /** The columns of an HR export, and the person field each fills. */
@@ -67,10 +68,6 @@ const LOOKALIKES: Record<CsvColumn, string[]> = {
 const FIRST_NAME = /^(legal|preferred)?(first|given)name$/;
 const LAST_NAME = /^(legal|preferred)?(last|family|sur)name$/;
 
-const squash = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
-/** A header without the notes Google Workspace adds to it: `Email Address [Required]`. */
-const plain = (header: string) => squash(header.replace(/\[[^\]]*\]/g, ''));
-
 /** Which cells make one of our columns (joined with a space), and how the file heads them. */
 export interface Column {
   indexes: number[];
@@ -105,7 +102,7 @@ function lookalike(column: CsvColumn, headers: string[]): string | undefined {
  */
 function cellsOf(wanted: string, headers: string[]): { indexes: number[] } | { lacking: string } {
   const index = (name: string) => headers.findIndex((h) => squash(h) === squash(name));
-  const whole = headers.findIndex((h) => h.trim().toLowerCase() === wanted.trim().toLowerCase());
+  const whole = headers.findIndex((h) => byText(h) === byText(wanted));
   if (whole >= 0) return { indexes: [whole] };
   const parts = wanted.split('+').map((part) => part.trim());
   const lacking = parts.find((part) => index(part) < 0);
@@ -225,29 +222,4 @@ export function locateColumns(
     report.warnings.push({ origin, message: `not read: ${headers} (${offerText(offers, kept)})` });
   }
   return at;
-}
-
-/**
- * A header read for one of our columns that heads two columns: which one is meant is unsaid.
- * Alike as the column was found: a header named in `--columns` by its text (case and spaces
- * aside: `メール`, `Employee` beside `Employee #`); one found by our name without regard to
- * punctuation too (`E-mail` and `Email` for `email`).
- */
-function twiceHeaded(
-  header: string[],
-  at: Map<CsvColumn, Column>,
-  mapped: Partial<Record<string, string>>,
-): string | null {
-  const byText = (name: string) => name.trim().toLowerCase();
-  for (const [column, { indexes }] of at) {
-    const key = mapped[column] === undefined ? squash : byText;
-    for (const index of indexes) {
-      const name = header[index] as string;
-      const same = header.flatMap((h, i) => (key(h) === key(name) ? [i + 1] : []));
-      if (same.length > 1) {
-        return `"${name}" heads columns ${same.join(', ')}: which one to read is unsaid (rename the others)`;
-      }
-    }
-  }
-  return null;
 }

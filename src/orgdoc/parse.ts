@@ -82,7 +82,7 @@ const YAML_12_OCTAL = /^0o[0-7]+$/;
  */
 const UNREADABLE = /[\u2028\u2029\ufffe\uffff]/g;
 const quotedAlike = (text: string) =>
-  YAML_11_KEYS.has(text) || YAML_12_OCTAL.test(text) || /[\u2028\u2029\ufffe\uffff]/.test(text);
+  YAML_11_KEYS.has(text) || YAML_12_OCTAL.test(text) || text.search(UNREADABLE) >= 0;
 
 /**
  * The document as YAML, for `export FILE.yaml`. Quoted as YAML 1.1 would need: a reader of
