@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as Jsonc from 'jsonc-parser';
+import { commandsEscaped } from '../writes/fields.js';
 
 /**
  * JSON read for people who write it by hand. `JSON.parse` refuses what YAML and JavaScript
@@ -93,7 +94,7 @@ function firstRepeatedName(text: string): Problem | null {
       onObjectProperty: (name, at) => {
         const seen = names.at(-1);
         if (seen?.has(name))
-          repeated ??= { at, what: `${quoted(name)} given twice in one mapping` };
+          repeated ??= { at, what: `${quoted(name, 40)} given twice in one mapping` };
         seen?.add(name);
       },
     },
@@ -135,9 +136,14 @@ function trailingComma(text: string, at: number): number | null {
   return text[before] === ',' ? before : null;
 }
 
-const shown = (token: string) => `"${token.slice(0, 20)}"`;
-/** A name as JSON writes it (a line break or an escape character shown, not printed), cut short. */
-const quoted = (name: string) => JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name);
+/**
+ * Text of the file in a message, as JSON writes it and cut short: a line break or any other
+ * character a terminal takes as a command (ESC, a C1 control, a bidirectional override) is
+ * shown as its escape, not printed.
+ */
+const quoted = (text: string, most: number) =>
+  commandsEscaped(JSON.stringify(text.length > most ? `${text.slice(0, most)}…` : text));
+const shown = (token: string) => quoted(token, 20);
 
 function lineAndColumn(text: string, at: number): { line: number; column: number } {
   const lines = text.slice(0, at).split('\n');

@@ -111,15 +111,15 @@ export type Metrics = ReturnType<typeof createMetrics>;
 /**
  * The label a request is counted under; null for what is no GraphQL request (a page, an
  * asset). A name takes a place among the 200 only for a caller let in: without a credential
- * one could fill them, and write what it likes into the metrics. A request refused at the
- * endpoint before its operation was read (a body too large, not JSON, of another type) is
- * `unread`: an alert on the 4xx rate sees a client the body limit turns away.
+ * one could fill them, and write what it likes into the metrics. A request refused before
+ * its operation was read (a body too large, not JSON, of another type) is `unread`: an alert
+ * on the 4xx rate sees a client the body limit turns away.
  */
 function operationLabel(
-  { operation, path, status }: RequestRecord,
+  { operation, graphqlAnswer, status }: RequestRecord,
   label: (operation: string) => string,
 ): string | null {
-  if (operation === null && (path !== '/graphql' || status < 400)) return null;
+  if (operation === null && !graphqlAnswer) return null;
   if (status === 401) return 'unauthenticated';
   return operation === null ? 'unread' : label(operation);
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type DocumentNode, type GraphQLError, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../graphql/context.js';
+import { isGraphQLAnswer } from './graphql-answer.js';
 
 /** What one HTTP request did, as the request log and the metrics see it. */
 export interface RequestRecord {
@@ -16,10 +17,14 @@ export interface RequestRecord {
   /** The errors of the response (masked ones keep what they hide: see error-summary.ts). */
   errors: readonly GraphQLError[];
   status: number;
+  /** Whether the answer is a GraphQL one (not a page): see graphql-answer.ts. */
+  graphqlAnswer: boolean;
   durationMs: number;
 }
 
-type Draft = Omit<RequestRecord, 'status' | 'durationMs' | 'caller'> & { startedAt: number };
+type Draft = Omit<RequestRecord, 'status' | 'graphqlAnswer' | 'durationMs' | 'caller'> & {
+  startedAt: number;
+};
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 const OPERATION_NAME = /^\s*(?:query|mutation|subscription)\s+([_A-Za-z]\w{0,99})/;
@@ -89,6 +94,7 @@ export function useRequestRecords(
           ...record,
           caller: caller && { name: caller.name, via: caller.via },
           status: response.status,
+          graphqlAnswer: isGraphQLAnswer(response.headers.get('content-type')),
           durationMs,
         });
       } catch {}

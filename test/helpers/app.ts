@@ -228,10 +228,13 @@ export type TestApp = ReturnType<typeof testAppOn>;
  * A second app (its own store and counters) over a test app's database and settings, as a
  * second instance would be; its logs go nowhere (a test reads them from its own app).
  */
-export function secondApp(t: { database: TestApp['database']; config: Config }) {
+export function secondApp(
+  t: { database: TestApp['database']; config: Config },
+  settings: Partial<Config> = {},
+) {
   return createApp({
     database: t.database,
-    config: t.config,
+    config: { ...t.config, ...settings },
     today: () => TODAY,
     logger: createLogger('silent'),
   });

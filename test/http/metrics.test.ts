@@ -151,19 +151,36 @@ describe('GET /metrics', () => {
       (await post('{"query": "{ viewer { role } }"')).status,
       (await post('a,b', 'text/csv')).status,
       (await post(JSON.stringify({ query: 'a'.repeat(7_000_000) }))).status,
+      // Yoga answers at /graphql/ too.
+      (
+        await fresh.fetch('http://localhost/graphql/', {
+          method: 'POST',
+          headers: { 'content-type': 'text/csv', authorization: `Bearer ${ADMIN_TOKEN}` },
+          body: 'a,b',
+        })
+      ).status,
     ];
-    expect(statuses).toEqual([400, 415, 413]);
+    expect(statuses).toEqual([400, 415, 413, 415]);
     // The GraphiQL page and the dashboard are no GraphQL requests.
     await fresh.fetch('http://localhost/graphql', { headers: { accept: 'text/html' } });
     await fresh.fetch('http://localhost/', { headers: { accept: 'text/html' } });
     const text = await (await fresh.fetch('http://localhost/metrics')).text();
     const requests = 'orgraph_graphql_requests_total';
-    for (const status of statuses) {
-      expect(sample(text, `${requests}{operation="unread",status="${status}"}`)).toBe(1);
-    }
+    expect(sample(text, `${requests}{operation="unread",status="400"}`)).toBe(1);
+    expect(sample(text, `${requests}{operation="unread",status="413"}`)).toBe(1);
+    expect(sample(text, `${requests}{operation="unread",status="415"}`)).toBe(2);
     const counted = [...samples(text, requests).values()];
-    expect(counted.reduce((sum, n) => sum + n, 0)).toBe(3);
+    expect(counted.reduce((sum, n) => sum + n, 0)).toBe(4);
     await fresh.dispose();
+    // Nor is the page a browser is told it cannot have, GraphiQL off (a 406 in text).
+    const noPage = secondApp(app, { graphiql: false });
+    const page = await noPage.fetch('http://localhost/graphql', {
+      headers: { accept: 'text/html' },
+    });
+    expect(page.status).toBe(406);
+    const after = await (await noPage.fetch('http://localhost/metrics')).text();
+    expect(samples(after, requests).size).toBe(0);
+    await noPage.dispose();
   });
 
   it('serves the process metrics once per app, with the app’s own counters, however many apps', async () => {

@@ -91,6 +91,14 @@ describe('parseOrgFile', () => {
     expect(refusal('{"a\\nb": 1, "a\\nb": 2}')).toBe(
       'org.json: not valid JSON at line 1, column 13: "a\\nb" given twice in one mapping',
     );
+    // Nor an escape, a C1 control or a bidirectional override, of a name or of what is
+    // refused (ESC c resets a terminal).
+    expect(refusal('{"a": x\u001bc}')).toBe(
+      'org.json: not valid JSON at line 1, column 7: "x\\u001bc" where a value belongs',
+    );
+    expect(refusal('{"x\u202e\u009b": 1, "x\u202e\u009b": 2}')).toBe(
+      'org.json: not valid JSON at line 1, column 12: "x\\u202E\\u009B" given twice in one mapping',
+    );
     // The same name in two mappings is no repeat.
     expect(parseOrgFile('{"people": [{"name": "A"}, {"name": "B"}]}', 'org.json')).toEqual({
       people: [{ name: 'A' }, { name: 'B' }],
