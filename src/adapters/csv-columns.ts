@@ -1,4 +1,4 @@
-import { byText, plain, squash, twiceHeaded } from './csv-headers.js';
+import { headersNamed, plain, squash } from './csv-headers.js';
 import type { SourceProblem } from './source-map.js';
 
 /** The columns of an HR export, and the person field each fills. */
@@ -96,17 +96,29 @@ function lookalike(column: CsvColumn, headers: string[]): string | undefined {
   return undefined;
 }
 
+type Cells = { indexes: number[] } | { lacking: string } | { twice: number[] };
+
 /**
- * `First Name+Last Name` as the cells it joins, or the part the header lacks; a header that
- * itself has a `+` wins.
+ * `First Name+Last Name` as the cells it joins, the part the header lacks, or the headers one
+ * part names when it names several (which one to read is unsaid); a header that itself has a
+ * `+` wins.
  */
-function cellsOf(wanted: string, headers: string[]): { indexes: number[] } | { lacking: string } {
-  const index = (name: string) => headers.findIndex((h) => squash(h) === squash(name));
-  const whole = headers.findIndex((h) => byText(h) === byText(wanted));
-  if (whole >= 0) return { indexes: [whole] };
-  const parts = wanted.split('+').map((part) => part.trim());
-  const lacking = parts.find((part) => index(part) < 0);
-  return lacking === undefined ? { indexes: parts.map(index) } : { lacking };
+function cellsOf(
+  wanted: string,
+  headers: string[],
+  how: Parameters<typeof headersNamed>[2],
+): Cells {
+  const whole = headersNamed(wanted, headers, how);
+  const parts = whole.length > 0 ? [wanted] : wanted.split('+').map((part) => part.trim());
+  const found = parts.map((part) => ({
+    part,
+    at: part === wanted ? whole : headersNamed(part, headers, how),
+  }));
+  const lacking = found.find(({ at }) => at.length === 0);
+  if (lacking) return { lacking: lacking.part };
+  const twice = found.find(({ at }) => at.length > 1);
+  if (twice) return { twice: twice.at };
+  return { indexes: found.map(({ at }) => at[0] as number) };
 }
 
 /**
@@ -135,20 +147,42 @@ function offerText(offers: Map<CsvColumn, string>, kept: Map<string, string>): s
   return `--columns "${pairs.join(',')}" would read ${offers.size === 1 ? 'it' : 'them'}`;
 }
 
-/** Where each of our columns is, and why each the file needs (or `--columns` names) is not. */
+/**
+ * Where each of our columns is, why each the file needs (or `--columns` names) is not, and
+ * the first header that heads two columns read for one. The columns `--columns` names are
+ * found first: a header it names is not also one of ours by its own name (`E-mail` named for
+ * the manager beside `email`).
+ */
 function findColumns(header: string[], mapped: Partial<Record<string, string>>) {
+  const columns = Object.keys(CSV_COLUMNS) as CsvColumn[];
+  const taken = new Set<number>();
+  const cells = new Map<CsvColumn, Cells>();
+  for (const given of [true, false]) {
+    for (const column of columns.filter((c) => (mapped[c] !== undefined) === given)) {
+      const found = cellsOf(mapped[column] ?? column, header, { given, taken: new Set(taken) });
+      if ('indexes' in found) for (const i of found.indexes) taken.add(i);
+      cells.set(column, found);
+    }
+  }
   const at = new Map<CsvColumn, Column>();
   const missing = new Map<CsvColumn, string>();
-  for (const column of Object.keys(CSV_COLUMNS) as CsvColumn[]) {
-    const cells = cellsOf(mapped[column] ?? column, header);
+  let twice: string | null = null;
+  for (const column of columns) {
+    const found = cells.get(column) as Cells;
     // Named in messages as the file writes it (`Start Date`, not our `start_date`).
-    if ('indexes' in cells) {
-      at.set(column, { ...cells, header: cells.indexes.map((i) => header[i]).join('+') });
-    } else if (mapped[column]) missing.set(column, `no "${cells.lacking}" column (for ${column})`);
+    if ('indexes' in found) {
+      at.set(column, { ...found, header: found.indexes.map((i) => header[i]).join('+') });
+    } else if ('twice' in found) twice ??= twiceHeaded(header, found.twice);
+    else if (mapped[column]) missing.set(column, `no "${found.lacking}" column (for ${column})`);
     else if (REQUIRED.includes(column)) missing.set(column, `no "${column}" column`);
   }
-  return { at, missing };
+  return { at, missing, twice };
 }
+
+/** A header read for one of our columns that heads two columns: which one is meant is unsaid. */
+const twiceHeaded = (header: string[], indexes: number[]) =>
+  `"${header[indexes[0] as number]}" heads columns ${indexes.map((i) => i + 1).join(', ')}: ` +
+  'which one to read is unsaid (rename the others)';
 
 /** The pairs of the `--columns` given that read a column, as written. */
 function givenAndRead(mapped: Partial<Record<string, string>>, at: Map<CsvColumn, Column>) {
@@ -201,7 +235,7 @@ export function locateColumns(
     const message = `--columns: unknown column "${unknown.join('", "')}" (${Object.keys(CSV_COLUMNS).join(', ')})`;
     report.problems.push({ origin: null, message });
   }
-  const { at, missing } = findColumns(header, mapped);
+  const { at, missing, twice } = findColumns(header, mapped);
   const unread = header.filter((_, i) => ![...at.values()].some((c) => c.indexes.includes(i)));
   const others = (Object.keys(CSV_COLUMNS) as CsvColumn[]).filter(
     (column) => !at.has(column) && !missing.has(column),
@@ -212,7 +246,6 @@ export function locateColumns(
     report.problems.push({ origin, message: lackingMessage(missing, header, offers, kept) });
     return null;
   }
-  const twice = twiceHeaded(header, at, mapped);
   if (twice) {
     report.problems.push({ origin, message: twice });
     return null;

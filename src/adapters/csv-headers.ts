@@ -1,5 +1,3 @@
-import type { Column, CsvColumn } from './csv-columns.js';
-
 /** A header without case, spaces or punctuation: how our own column names find theirs. */
 export const squash = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
 /** A header as `--columns` names it: its text, case and surrounding spaces aside. */
@@ -8,25 +6,22 @@ export const byText = (header: string) => header.trim().toLowerCase();
 export const plain = (header: string) => squash(header.replace(/\[[^\]]*\]/g, ''));
 
 /**
- * A header read for one of our columns that heads two columns: which one is meant is unsaid.
- * Alike as the column was found: a header named in `--columns` by its text (case and spaces
- * aside: `メール`, `Employee` beside `Employee #`); one found by our name without regard to
- * punctuation too (`E-mail` and `Email` for `email`).
+ * The headers `wanted` names, of those not `taken`: a name given in `--columns`, the headers
+ * that are its text (case and spaces aside), else those alike without regard to punctuation;
+ * one of our own names (`email`), those alike without regard to case, spaces or punctuation
+ * (`E-mail`, `Email`). A name of no Latin letter or digit is alike to none without its
+ * punctuation: `メール` would be alike to every header written in another script, and to an
+ * empty one.
  */
-export function twiceHeaded(
-  header: string[],
-  at: Map<CsvColumn, Column>,
-  mapped: Partial<Record<string, string>>,
-): string | null {
-  for (const [column, { indexes }] of at) {
-    const key = mapped[column] === undefined ? squash : byText;
-    for (const index of indexes) {
-      const name = header[index] as string;
-      const same = header.flatMap((h, i) => (key(h) === key(name) ? [i + 1] : []));
-      if (same.length > 1) {
-        return `"${name}" heads columns ${same.join(', ')}: which one to read is unsaid (rename the others)`;
-      }
-    }
-  }
-  return null;
+export function headersNamed(
+  wanted: string,
+  headers: string[],
+  { given, taken }: { given: boolean; taken: ReadonlySet<number> },
+): number[] {
+  const alike = (key: (header: string) => string) =>
+    headers.flatMap((header, i) => (!taken.has(i) && key(header) === key(wanted) ? [i] : []));
+  const loose = squash(wanted) === '' ? [] : alike(squash);
+  if (!given) return loose;
+  const exact = alike(byText);
+  return exact.length > 0 ? exact : loose;
 }

@@ -110,13 +110,13 @@ describe('csvToDocument', () => {
       { teams },
     );
     expect(locatedProblems(punctuated, [])).toEqual([
-      'row 1: "start_date" heads columns 3, 4: which one to read is unsaid (rename the others)',
+      'row 1: "Start Date" heads columns 3, 4: which one to read is unsaid (rename the others)',
     ]);
     const emails = csvToDocument('E-mail,name,Email\nann@corp.test,Ann,old@corp.test\n', {
       teams,
     });
     expect(locatedProblems(emails, [])).toEqual([
-      'row 1: "Email" heads columns 1, 3: which one to read is unsaid (rename the others)',
+      'row 1: "E-mail" heads columns 1, 3: which one to read is unsaid (rename the others)',
     ]);
     // A header named in --columns is the one written: punctuation tells it apart, and a
     // header of no Latin letters (or none at all) is no other's twin.
@@ -133,6 +133,44 @@ describe('csvToDocument', () => {
     expect(
       named('E-mail,name,Email\nann@corp.test,Ann,old@corp.test\n', { email: 'E-mail' }),
     ).toEqual([]);
+  });
+
+  it('reads exactly the cells --columns names, or refuses: never another column', () => {
+    // A part of no Latin letter was alike to every header of another script (名+姓 read
+    // メール twice), and a part written exactly lost to its punctuation twin.
+    const read = (text: string, columns: Record<string, string>) => {
+      const adapted = csvToDocument(text, { teams, columns });
+      return { problems: locatedProblems(adapted, []), people: adapted.document.people };
+    };
+    const names = (text: string, columns: Record<string, string>) =>
+      read(text, columns).people?.map((p) => p.name);
+    expect(
+      names('メール,名,姓\nann@corp.test,安,藤\n', { email: 'メール', name: '名+姓' }),
+    ).toEqual(['安 藤']);
+    expect(names('email,Имя,Фамилия\nann@corp.test,Аня,Ек\n', { name: 'Имя+Фамилия' })).toEqual([
+      'Аня Ек',
+    ]);
+    const exact = 'email,First-Name,First Name,Last Name\nann@corp.test,WRONG,Ann,Ek\n';
+    expect(names(exact, { name: 'First Name+Last Name' })).toEqual(['Ann Ek']);
+    // Named by neither header's text, alike to both without punctuation: refused.
+    expect(
+      read('Work-Email,name,Work Email\nann@corp.test,Ann,old@corp.test\n', { email: 'WorkEmail' })
+        .problems,
+    ).toEqual([
+      'row 1: "Work-Email" heads columns 1, 3: which one to read is unsaid (rename the others)',
+    ]);
+    // A name the file lacks is said so, not read from another header of no Latin letter.
+    expect(
+      read('email,name,役職\nann@corp.test,Ann,Boss\n', { title: '役職', level: '等級' }).problems,
+    ).toEqual([expect.stringMatching(/^row 1: no "等級" column \(for level\)/)]);
+    // A header --columns names is not one of ours by its own name as well.
+    const claimed = read('email,name,E-mail\nann@corp.test,Ann,bo@corp.test\n', {
+      manager_email: 'E-mail',
+    });
+    expect(claimed.problems).toEqual([]);
+    expect(claimed.people?.map((p) => [p.email, p.manager])).toEqual([
+      ['ann@corp.test', 'bo@corp.test'],
+    ]);
   });
 
   it('names columns as the header writes them, and other entries a message names by row', () => {
