@@ -1,4 +1,4 @@
-import { headersNamed, plain, squash } from './csv-headers.js';
+import { type Cells, cellsOf, plain, squash, twiceHeaded } from './csv-headers.js';
 import type { SourceProblem } from './source-map.js';
 
 /** The columns of an HR export, and the person field each fills. */
@@ -96,31 +96,6 @@ function lookalike(column: CsvColumn, headers: string[]): string | undefined {
   return undefined;
 }
 
-type Cells = { indexes: number[] } | { lacking: string } | { twice: number[] };
-
-/**
- * `First Name+Last Name` as the cells it joins, the part the header lacks, or the headers one
- * part names when it names several (which one to read is unsaid); a header that itself has a
- * `+` wins.
- */
-function cellsOf(
-  wanted: string,
-  headers: string[],
-  how: Parameters<typeof headersNamed>[2],
-): Cells {
-  const whole = headersNamed(wanted, headers, how);
-  const parts = whole.length > 0 ? [wanted] : wanted.split('+').map((part) => part.trim());
-  const found = parts.map((part) => ({
-    part,
-    at: part === wanted ? whole : headersNamed(part, headers, how),
-  }));
-  const lacking = found.find(({ at }) => at.length === 0);
-  if (lacking) return { lacking: lacking.part };
-  const twice = found.find(({ at }) => at.length > 1);
-  if (twice) return { twice: twice.at };
-  return { indexes: found.map(({ at }) => at[0] as number) };
-}
-
 /**
  * The `--columns` pairs that would read headers left unread, the columns the file lacks
  * first, each header offered once.
@@ -178,11 +153,6 @@ function findColumns(header: string[], mapped: Partial<Record<string, string>>) 
   }
   return { at, missing, twice };
 }
-
-/** A header read for one of our columns that heads two columns: which one is meant is unsaid. */
-const twiceHeaded = (header: string[], indexes: number[]) =>
-  `"${header[indexes[0] as number]}" heads columns ${indexes.map((i) => i + 1).join(', ')}: ` +
-  'which one to read is unsaid (rename the others)';
 
 /** The pairs of the `--columns` given that read a column, as written. */
 function givenAndRead(mapped: Partial<Record<string, string>>, at: Map<CsvColumn, Column>) {

@@ -25,3 +25,33 @@ export function headersNamed(
   const exact = alike(byText);
   return exact.length > 0 ? exact : loose;
 }
+
+export type Cells = { indexes: number[] } | { lacking: string } | { twice: number[] };
+
+/**
+ * `First Name+Last Name` as the cells it joins, the part the header lacks, or the headers one
+ * part names when it names several (which one to read is unsaid); a header that itself has a
+ * `+` wins.
+ */
+export function cellsOf(
+  wanted: string,
+  headers: string[],
+  how: Parameters<typeof headersNamed>[2],
+): Cells {
+  const whole = headersNamed(wanted, headers, how);
+  const parts = whole.length > 0 ? [wanted] : wanted.split('+').map((part) => part.trim());
+  const found = parts.map((part) => ({
+    part,
+    at: part === wanted ? whole : headersNamed(part, headers, how),
+  }));
+  const lacking = found.find(({ at }) => at.length === 0);
+  if (lacking) return { lacking: lacking.part };
+  const twice = found.find(({ at }) => at.length > 1);
+  if (twice) return { twice: twice.at };
+  return { indexes: found.map(({ at }) => at[0] as number) };
+}
+
+/** A header read for one of our columns that heads two columns: which one is meant is unsaid. */
+export const twiceHeaded = (header: string[], indexes: number[]) =>
+  `"${header[indexes[0] as number]}" heads columns ${indexes.map((i) => i + 1).join(', ')}: ` +
+  'which one to read is unsaid (rename the others)';
