@@ -1,7 +1,7 @@
 /** A header without case, spaces or punctuation: how our own column names find theirs. */
 export const squash = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
 /** A header as `--columns` names it: its text, case and surrounding spaces aside. */
-export const byText = (header: string) => header.trim().toLowerCase();
+const byText = (header: string) => header.trim().toLowerCase();
 /** A header without the notes Google Workspace adds to it: `Email Address [Required]`. */
 export const plain = (header: string) => squash(header.replace(/\[[^\]]*\]/g, ''));
 
