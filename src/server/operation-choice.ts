@@ -30,8 +30,19 @@ function reason(name: unknown): string {
   if (name === undefined) {
     return 'the query holds several operations, or none: give each a name and send the one to run';
   }
-  if (typeof name !== 'string') return `must be a string, got ${JSON.stringify(name)}`;
+  if (typeof name !== 'string') return `must be a string, got ${shown(name)}`;
   return `the query holds no operation named "${name}"`;
+}
+
+/** A value as JSON, cut short; one nested past what JSON.stringify can walk, said so (a 500). */
+function shown(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    return 'a value nested too deep to show';
+  }
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 const explained = (name: unknown) =>

@@ -67,7 +67,10 @@ export function useRequestRecords(
     onParams({ request, params }) {
       const draft = drafts.get(request);
       // Before execution (a request refused early) only the text tells the operation's name.
-      if (draft) draft.operation = params.operationName ?? nameInText(params.query) ?? 'anonymous';
+      // Either may be anything JSON holds: only text is a name (a list nested 20,000 deep
+      // read as text overflowed the stack, a 500).
+      const named = typeof params.operationName === 'string' ? params.operationName : undefined;
+      if (draft) draft.operation = named ?? nameInText(params.query) ?? 'anonymous';
     },
     onExecute: ({ args }) => named(args),
     // A subscription is not executed: it subscribes, once, then streams.
@@ -108,6 +111,6 @@ function requestIdOf(request: Request): string {
   return given && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-function nameInText(query: string | undefined): string | undefined {
-  return query ? OPERATION_NAME.exec(query)?.[1] : undefined;
+function nameInText(query: unknown): string | undefined {
+  return typeof query === 'string' ? OPERATION_NAME.exec(query)?.[1] : undefined;
 }

@@ -23,6 +23,7 @@ const postBody = (body: BodyInit, accept = 'application/graphql-response+json') 
   } as RequestInit);
 /** What the relay plugin's own cursors hold; a client never sees it decoded. */
 const offsetCursor = (offset: string) => base64(`OffsetConnection:${offset}`);
+
 /** A cursor a list handed out, with another offset in it. */
 const withOffset = (cursor: string, offset: string) =>
   Buffer.from(Buffer.from(cursor, 'base64url').toString().replace(/:\d+$/, `:${offset}`)).toString(
@@ -489,9 +490,22 @@ describe('parameters no client sends', () => {
         ],
         // Not a string: "no operation named "[object Object]"" (or "A", sent as ["A"]).
         [{ query, operationName: ['A'] }, 'operationName: must be a string, got ["A"]'],
+        // Nested past what JSON.stringify walks: a 500 ("Unexpected error.") before.
+        [
+          `{"query": ${JSON.stringify(query)}, "operationName": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`,
+          'operationName: must be a string, got a value nested too deep to show',
+        ],
+        // Shown cut short, not echoed whole.
+        [
+          { query, operationName: ['x'.repeat(1_000)] },
+          `operationName: must be a string, got ["${'x'.repeat(38)}…`,
+        ],
       ] as const;
       for (const [body, message] of asked) {
-        const response = await postBody(JSON.stringify(body), accept);
+        const response = await postBody(
+          typeof body === 'string' ? body : JSON.stringify(body),
+          accept,
+        );
         expect(response.status, message).toBe(status);
         expect(await response.json()).toEqual({
           errors: [

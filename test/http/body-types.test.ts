@@ -118,11 +118,13 @@ describe('a body not in UTF-8', () => {
 
 describe('a query that is no string', () => {
   // The UTF-8 check read `query` as a string: a number was a 500, "Unexpected error." (a review).
-  it.each([123, true, {}])('%j: refused as Yoga refuses it, 400', async (query) => {
+  // A list nested 20,000 deep was a 500 too.
+  const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+  it.each(['123', 'true', '{}', deep])('%.20s: refused as Yoga refuses it, 400', async (query) => {
     const response = await t.app.fetch('http://orgraph.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-      body: JSON.stringify({ query }),
+      body: `{"query": ${query}}`,
     });
     expect(response.status).toBe(400);
     expect((await response.json()).errors[0].message).toMatch(

@@ -26,9 +26,12 @@ export interface TrendWalk {
   candidaciesWithin?: ReadonlySet<number> | null;
 }
 
-/** A point and the org of its day; `inScope` false when the scope unit is archived then. */
+/**
+ * A point; `inScope` false when the scope unit is archived then. Not the org of its day: a
+ * point kept each (tens of MB at 20,000 people, when a manager changes between each two)
+ * ran a 60-point trend out of memory.
+ */
 export interface TrendPoint extends CoveragePoint {
-  state: OrgState;
   inScope: boolean;
 }
 
@@ -61,12 +64,11 @@ export function trendPoints(walk: TrendWalk, days: readonly Day[]): TrendPoint[]
   let step: Step | null = null;
   for (const day of [...days].reverse()) {
     step = step ? stepTo(walk, step, day) : fullStep(walk, day);
-    const { state, scopeFound, tally, counts } = step;
+    const { scopeFound, tally, counts } = step;
     points.push({
       on: day,
       ...rollupOf(tally),
       findings: SEVERITIES.map((severity, i) => ({ severity, count: counts[i] ?? 0 })),
-      state,
       inScope: scopeFound,
     });
   }
