@@ -134,7 +134,7 @@ function findColumns(header: string[], mapped: Partial<Record<string, string>>) 
   const cells = new Map<CsvColumn, Cells>();
   for (const given of [true, false]) {
     for (const column of columns.filter((c) => (mapped[c] !== undefined) === given)) {
-      const found = cellsOf(mapped[column] ?? column, header, { given, taken: new Set(taken) });
+      const found = cellsOf(mapped[column] ?? column, header, { given, taken });
       if ('indexes' in found) for (const i of found.indexes) taken.add(i);
       cells.set(column, found);
     }

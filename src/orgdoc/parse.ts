@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import YAML from 'yaml';
+import { unicodeEscape } from '../writes/fields.js';
 import { OrgFileError } from './file-error.js';
 import { checkAliases, checkNesting, YAML_READ } from './file-limits.js';
 import { parseJson } from './json-text.js';
@@ -104,7 +105,5 @@ export function stringifyOrgYaml(document: unknown): string {
     },
   });
   // Escaped, in the double quotes they are written in: the `yaml` package writes them raw.
-  return yaml
-    .toString({ lineWidth: 0 })
-    .replace(UNREADABLE, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return yaml.toString({ lineWidth: 0 }).replace(UNREADABLE, unicodeEscape);
 }

@@ -13,9 +13,11 @@ import { isOrgDay, ORG_DAYS } from '../core/org/days.js';
 // reads. The marks (LRM, RLM, ALM) stay: names in right-to-left scripts carry them.
 const COMMAND = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
 const COMMANDS = new RegExp(COMMAND.source, 'gu');
+/** A character of the Basic Multilingual Plane as its `\uXXXX` escape (in JSON, in YAML). */
+export const unicodeEscape = (c: string) =>
+  `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 /** Text to show in a message, each such character written as its `\uXXXX` escape. */
-export const commandsEscaped = (s: string) =>
-  s.replace(COMMANDS, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+export const commandsEscaped = (s: string) => s.replace(COMMANDS, unicodeEscape);
 // Identifiers must be printable: such a character (NUL above all, which PostgreSQL text
 // cannot hold) in a slug or an email is a mistake or an attack, never a name, and an
 // unknown one is echoed in messages.
