@@ -2,13 +2,15 @@
  * `npm run bench:load [-- M]`: what `npm run bench` leaves out, on one generated org (default
  * M; needs PostgreSQL like it): a coverage trend of 12 monthly and 52 weekly points against
  * the whole tree, timed in interleaved rounds (tree, trend, tree, trend…) with each round's
- * median and the range over rounds; then the tree's throughput under c=1 and c=4 clients of
+ * median and the range over rounds, and one of 400 daily points over days on each of which a
+ * manager changes (written first, through the API); then the tree's throughput under c=1 and c=4 clients of
  * a server of one worker and one of two, both running, in interleaved rounds (one, two, two,
  * one…), with a person lookup (manager and direct reports) and a name search timed alone and
  * during the c=4 tree load, and each server's memory (its workers included) sampled every
  * 100 ms during each load.
  */
 import { addDays, todayUtc } from '../src/core/org/days.js';
+import { managerChangedDaily } from './daily-managers.js';
 import { graphqlClient, RUNS, timeWarm } from './measure.js';
 import { PERSON_QUERY, PERSON_VARIABLES, SEARCH_QUERY } from './queries.js';
 import { type BenchServer, startServer } from './server.js';
@@ -24,8 +26,9 @@ const LOAD_ROUNDS = 3;
 const trend = (
   every: string,
   days: number,
-) => `{ coverageTrend(from: "${addDays(todayUtc(), -days)}",
-  to: "${todayUtc()}", every: ${every}) { on benchStrength findings { severity count }
+  to = todayUtc(),
+) => `{ coverageTrend(from: "${addDays(to, -days)}",
+  to: "${to}", every: ${every}) { on benchStrength findings { severity count }
   byLayer { layer units healthy staffed techLeadManager missingEngLead vacant tlmBeyondThreshold hiring } } }`;
 
 type Gql = ReturnType<typeof graphqlClient>;
@@ -44,9 +47,11 @@ async function interleaved(a: () => Promise<unknown>, b: () => Promise<unknown>)
 
 /** The trends against the tree, and the small reads alone: on the one-worker server. */
 async function alone(gql: Gql) {
+  await managerChangedDaily(gql, 400);
   for (const [name, query] of [
     ['trend, 12 monthly', trend('MONTH', 334)],
     ['trend, 52 weekly', trend('WEEK', 357)],
+    ['trend, 400 daily, a manager changed each day', trend('DAY', 399, addDays(todayUtc(), 400))],
   ] as const) {
     const { a, b } = await interleaved(
       () => gql(TREE_QUERY),

@@ -64,6 +64,28 @@ export class OverlayMap<K, V> implements ReadonlyMap<K, V> {
     }
   }
 
+  /**
+   * The same entries one overlay deep: every layer's changes replayed in turn on one overlay
+   * of the bottom map, at the cost of the changes (a trend steps 400 days, a server carries
+   * its org from write to write); on a plain copy once they are a large part of it. Replayed
+   * so, it orders as `entries` does (a key deleted and set again comes last).
+   */
+  flattened(): Map<K, V> | OverlayMap<K, V> {
+    const layers: OverlayMap<K, V>[] = [];
+    let bottom: ReadonlyMap<K, V> = this;
+    while (bottom instanceof OverlayMap) {
+      layers.unshift(bottom);
+      bottom = bottom.#base;
+    }
+    const changed = layers.reduce((n, layer) => n + layer.#top.size + layer.#deleted.size, 0);
+    const flat = changed > bottom.size * MOST_CHANGED ? new Map(bottom) : new OverlayMap(bottom);
+    for (const layer of layers) {
+      for (const key of layer.#deleted) flat.delete(key);
+      for (const [key, value] of layer.#top) flat.set(key, value);
+    }
+    return flat;
+  }
+
   *keys(): MapIterator<K> {
     for (const [key] of this.entries()) yield key;
   }
@@ -82,10 +104,13 @@ export class OverlayMap<K, V> implements ReadonlyMap<K, V> {
 }
 
 /**
- * Past this many overlays the base is copied once instead: a long-running server carries
+ * Past this many overlays the layers are flattened into one: a long-running server carries
  * the org from write to write, and reads must not slow down with every write it has seen.
  */
 const MAX_DEPTH = 4;
+
+/** Past this share of the bottom map changed, a flattened overlay is a plain copy. */
+const MOST_CHANGED = 0.25;
 
 /** `base` changed by `change` (which sets and deletes keys), as an overlay or a copy. */
 export function overlayOf<K, V>(
@@ -93,7 +118,7 @@ export function overlayOf<K, V>(
   change: (map: { set(key: K, value: V): void; delete(key: K): void }) => void,
 ): ReadonlyMap<K, V> {
   const map =
-    base instanceof OverlayMap && base.depth >= MAX_DEPTH ? new Map(base) : new OverlayMap(base);
+    base instanceof OverlayMap && base.depth >= MAX_DEPTH ? base.flattened() : new OverlayMap(base);
   change(map);
   return map;
 }

@@ -7,6 +7,7 @@ import type {
   MembershipRow,
   OpenRoleRow,
   PersonRow,
+  ReportingLineRow,
   Seat,
   SeatAssignmentRow,
 } from '../db/tables.js';
@@ -31,8 +32,8 @@ function keysOf<R extends { id: number }>(
 
 /**
  * A saved write as a state sees it, over the history it left: the rows of what it touched,
- * found in one pass over each table. Null when it created, archived or moved a unit, changed
- * a manager, or changed AoRs themselves.
+ * found in one pass over each table. Null when it created, archived or moved a unit, or
+ * changed AoRs themselves.
  */
 export function savedChanges(
   before: OrgHistory,
@@ -41,8 +42,8 @@ export function savedChanges(
 ): HistoryChanges | null {
   const { units, aors } = changes;
   if (units.inserts.length + aors.inserts.length + aors.updates.length > 0) return null;
-  // A manager, a parent or an AoR's unit changed: the reporting lines or the tree moved.
-  const moved = [changes.reportingLines, changes.unitParents, changes.aorUnits];
+  // A parent or an AoR's unit changed: the tree moved.
+  const moved = [changes.unitParents, changes.aorUnits];
   if (moved.some(anyRows)) return null;
   const archived = new Map(before.units.map((u) => [u.id, u.archivedOn]));
   if (units.updates.some((u) => archived.get(u.id) !== u.archivedOn)) return null;
@@ -79,14 +80,19 @@ export function savedChanges(
     (o) => o.aorId,
   );
   const aorsById = new Map(after.aors.filter((a) => aorIds.has(a.id)).map((a) => [a.id, a]));
-  const people = changedRows<PersonRow>(changes, 'people');
+  const people = changedPeople(before, after, changes);
+  const lines = groupBy(
+    after.reportingLines.filter((r) => people.ids.has(r.personId)),
+    (r) => r.personId,
+  );
   return {
     unitIds,
     aorIds,
     ...(units.updates.length > 0
       ? { units: { rows: after.units, parents: after.unitParents } }
       : {}),
-    people: [...people.updates, ...people.inserts],
+    people: people.rows,
+    reportingLines: (personId) => lines.get(personId) ?? [],
     seatRows: (unitId) => ({
       assignments: (seat: Seat) => (seats.get(unitId) ?? []).filter((r) => r.seat === seat),
       roles: (seat: Seat) => (roles.get(unitId) ?? []).filter((r) => r.seat === seat),
@@ -100,6 +106,15 @@ export function savedChanges(
     },
     ownerships: (aorId) => ownerships.get(aorId) ?? [],
   };
+}
+
+/** The people a write changed: their rows, or their managers. */
+function changedPeople(before: OrgHistory, after: OrgHistory, changes: SavedChanges) {
+  const { inserts, updates } = changedRows<PersonRow>(changes, 'people');
+  const ids = new Set([...inserts, ...updates].map((p) => p.id));
+  const lines = changedRows<ReportingLineRow>(changes, 'reportingLines');
+  for (const id of keysOf(before.reportingLines, lines, (r) => r.personId)) ids.add(id);
+  return { ids, rows: after.people.filter((p) => ids.has(p.id)) };
 }
 
 /**

@@ -30,8 +30,8 @@ export interface LoadedOrg {
   /** Every history row (read by key through history-rows.ts). */
   history: OrgHistory;
   /**
-   * When this version was made here from the one before by a write that moved no unit, AoR
-   * or reporting line: what it changed (what depends on the org is worked out again there).
+   * When this version was made here from the one before by a write that moved no unit or
+   * AoR: what it changed (what depends on the org is worked out again there).
    */
   step?: VersionStep;
 }

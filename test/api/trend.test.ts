@@ -40,6 +40,7 @@ const ASSIGN = `mutation ($input: AssignSeatInput!) { assignSeat(input: $input) 
 const VACATE = `mutation ($input: VacateSeatInput!) { vacateSeat(input: $input) { userErrors { message } } }`;
 const DEPART = `mutation ($input: RecordDepartureInput!) { recordDeparture(input: $input) { userErrors { message } } }`;
 const SET_TEAM = `mutation ($input: SetTeamInput!) { setTeam(input: $input) { userErrors { message } } }`;
+const SET_MANAGER = `mutation ($input: SetManagerInput!) { setManager(input: $input) { userErrors { message } } }`;
 
 const t = useTestOrg(ORG, {
   setup: async (app) => {
@@ -51,6 +52,11 @@ const t = useTestOrg(ORG, {
       startedOn: '2026-03-10',
     });
     await expectWritten(app, VACATE, { unit: 'x', seat: 'TECH_LEAD', on: '2026-07-01' });
+    // Managers: X's spring Tech Lead reports to its Eng Lead from May (no longer "reports
+    // elsewhere"); Y's Tech Lead from mid-December; one of X's members moves to Y's lead.
+    await expectWritten(app, SET_MANAGER, { email: e('m1'), manager: e('e1'), on: '2026-05-04' });
+    await expectWritten(app, SET_MANAGER, { email: e('t1'), manager: e('e2'), on: '2026-12-14' });
+    await expectWritten(app, SET_MANAGER, { email: e('m3'), manager: e('e2'), on: '2027-03-01' });
     await expectWritten(app, SET_TEAM, { email: e('m2'), team: 'y', on: '2027-01-20' });
     // Future: M2 moves to Y, Y's Tech Lead leaves, then the AoR owner; A's TL seat empties.
     await expectWritten(app, DEPART, { email: e('t1'), on: '2027-02-15' });
@@ -111,6 +117,10 @@ describe('coverageTrend over past- and future-dated changes', () => {
       every: 'MONTH',
     });
     await expectEachPointAsOfItsDay({ from: '2026-06-25', to: '2026-07-06', every: 'DAY' });
+    const around = { from: '2026-12-10', to: '2026-12-18', every: 'DAY' };
+    const points = await expectEachPointAsOfItsDay(around);
+    const low = points.map((p) => p.findings.find((f) => f.severity === 'LOW')?.count);
+    expect(low[3]).toBe((low[4] ?? 0) + 1); // Y's Tech Lead reports to its Eng Lead from the 14th
     await expectEachPointAsOfItsDay({
       scope: 'y',
       from: '2027-02-10',

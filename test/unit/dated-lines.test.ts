@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { moveAor } from '../../src/aors/writes.js';
 import { orgStateOn } from '../../src/core/org/as-of.js';
+import { changedState, type HistoryChanges } from '../../src/core/org/changed-state.js';
 import { changesBetween } from '../../src/core/org/day-changes.js';
 import { aorUnitsOn, managersOn, parentsOn, unitExistsOn } from '../../src/core/org/lines.js';
+import { reportsOf } from '../../src/core/org/lookup.js';
+import type { OrgState } from '../../src/core/org/state.js';
 import { subtreeOf } from '../../src/core/org/subtree.js';
 import { recordDeparture } from '../../src/people/departure-writes.js';
 import { setManager } from '../../src/people/writes.js';
@@ -63,8 +66,22 @@ describe('a manager changed on a day', () => {
     ]);
   });
 
-  it('is a change of structure between two days: the org is worked out anew', () => {
-    expect(changesBetween(history, TODAY, LATER)).toBeNull();
+  it("is a change of that person between two days: both managers' reports redone", () => {
+    const changes = changesBetween(history, TODAY, LATER);
+    expect(changes?.people.map((row) => row.id)).toEqual([p('cy')]);
+    const reports = (state: OrgState, key: string) => reportsOf(state, p(key)).map((r) => r.id);
+    // Either way: a trend steps back from its last day, a write's states forward.
+    for (const [from, to] of [
+      [TODAY, LATER],
+      [LATER, TODAY],
+    ] as const) {
+      const before = orgStateOn(history, from);
+      reports(before, 'bo'); // built before, so the changed state's are derived from it
+      const after = changedState(before, changes as HistoryChanges, to);
+      const anew = orgStateOn(history, to);
+      expect(after.people.get(p('cy'))).toEqual(anew.people.get(p('cy')));
+      for (const key of ['bo', 'dee']) expect(reports(after, key)).toEqual(reports(anew, key));
+    }
   });
 
   it('orphans, on a departure day, only those reporting then', () => {

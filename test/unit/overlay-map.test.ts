@@ -80,4 +80,29 @@ describe('OverlayMap', () => {
       expect(map instanceof OverlayMap ? map.depth : 0).toBeLessThanOrEqual(4);
     }
   });
+
+  // Flattened when deep by replaying each layer on one overlay of the bottom map (a copy, if
+  // most of a small map changed): keys deleted and set again, set twice, set new and deleted,
+  // must all land where a Map's do.
+  it.each([3, 300])('flattens a deep one as a Map would read, over %i keys', (size) => {
+    let seed = 11;
+    const next = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return Math.floor((seed / 2_147_483_648) * n); // the high bits: the low ones repeat
+    };
+    const keys = [...'abcdefx', ...Array.from({ length: size - 3 }, (_, i) => `k${i}`)];
+    const bottom = new Map(keys.slice(0, size).map((key, i) => [key, i]));
+    let map: ReadonlyMap<string, number> = bottom;
+    let copy = new Map(bottom);
+    for (let i = 0; i < 300; i++) {
+      const changes = Array.from({ length: 1 + next(4) }, (_, j): Change => {
+        const key = keys[next(7)] as string;
+        return next(3) === 0 ? ['delete', key] : ['set', key, i * 10 + j];
+      });
+      map = overlaid(map, changes);
+      copy = copied(copy, changes);
+      expectSame(map, copy);
+      expect(map instanceof OverlayMap ? map.depth : 0).toBeLessThanOrEqual(4);
+    }
+  });
 });

@@ -17,21 +17,22 @@ import { openTestDatabase } from '../helpers/database.js';
 // These compare every point with the org of its day worked out anew, over a generated org
 // given two years of dated changes (past and future of the import day): seats handed over
 // and left empty, acting holders, people moving teams and leaving, candidacies, open roles
-// opened and closed, AoR owners changing, AoRs moved, a unit archived and an AoR retired midway.
+// opened and closed, AoR owners changing, managers changing, AoRs moved, a unit archived and
+// an AoR retired midway.
 const IMPORTED = '2026-01-15';
 const FROM = '2025-10-01';
 const TO = '2027-09-30';
+let imported: OrgHistory;
 let history: OrgHistory;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
   const database = await openTestDatabase();
   close = database.drop;
-  const imported = await importOrgDocument(database.db, generateOrg(SIZES.XS), {
-    today: IMPORTED,
-  });
-  expect(imported.userErrors).toEqual([]);
-  history = withDatedChanges(await readOrgHistory(database.db));
+  const done = await importOrgDocument(database.db, generateOrg(SIZES.XS), { today: IMPORTED });
+  expect(done.userErrors).toEqual([]);
+  imported = await readOrgHistory(database.db);
+  history = withDatedChanges(imported);
 }, 120_000);
 afterAll(() => close?.());
 
@@ -71,6 +72,9 @@ function withDatedChanges(base: OrgHistory): OrgHistory {
     endAndFollow(h.memberships, () => ({ unitId: pick(h.units).id }));
     endAndFollow(h.candidates, () => (rnd() < 0.5 ? null : { readiness: 'READY_SOON' as const }));
     endAndFollow(h.ownerships, () => (rnd() < 0.4 ? null : { personId: pick(people) }));
+    endAndFollow(h.reportingLines, (line) =>
+      rnd() < 0.15 ? null : { managerId: pick(people.filter((id) => id !== line.personId)) },
+    );
     const unit = pick(h.units);
     h.candidates.push({
       ...pick(h.candidates),
@@ -103,11 +107,15 @@ function expectEveryPointAsOfItsDay(
   scopeUnitId: number | null,
   days: Day[],
   thresholds: Thresholds = defaultThresholds,
+  { history, worked } = { history: historyOfTheTests(), worked: [] as Day[] },
 ) {
   const points = trendPoints(
     {
       history,
-      stateOn: (day) => orgStateOn(history, day),
+      stateOn: (day) => {
+        worked.push(day);
+        return orgStateOn(history, day);
+      },
       scopeUnitId,
       thresholds,
       visible: (findings) => findings,
@@ -133,6 +141,8 @@ function expectEveryPointAsOfItsDay(
   }
   return points;
 }
+
+const historyOfTheTests = () => history;
 
 describe('a coverage trend worked out point from point', () => {
   it('equals the org of each day worked out anew, for the whole org, weekly and daily', () => {
@@ -175,5 +185,34 @@ describe('a coverage trend worked out point from point', () => {
     const turned = addDays('2024-01-15', longTlmDays + 1);
     const at = days.indexOf(turned);
     expect(low[at] ?? 0).toBeGreaterThan(low[at - 1] ?? 0);
+  });
+
+  it('works out one org where managers change every day, and counts their spans', () => {
+    // Daily hires and manager changes are what a big org's history holds most: a trend
+    // over them is worked out from the last day's org alone, not a whole org a point.
+    const h: OrgHistory = structuredClone(imported);
+    const ids = h.people.map((p) => p.id);
+    const managers = ids.slice(0, 4);
+    let nextId = 2_000_000;
+    for (let i = 0; i < 60; i++) {
+      const day = addDays('2026-03-01', i);
+      const line = h.reportingLines.find((r) => r.personId === ids[10 + i] && r.endedOn === null);
+      if (line) line.endedOn = addDays(day, -1);
+      const managerId = managers[i % managers.length] as number;
+      h.reportingLines.push({
+        id: nextId++,
+        personId: ids[10 + i] as number,
+        managerId,
+        startedOn: day,
+        endedOn: null,
+      });
+    }
+    const worked: Day[] = [];
+    const tight = { ...defaultThresholds, spanLimit: 8 };
+    const days = trendDays('2026-02-20', '2026-05-10', 'DAY') ?? [];
+    const points = expectEveryPointAsOfItsDay(null, days, tight, { history: h, worked });
+    expect(worked).toEqual(['2026-05-10']);
+    const medium = points.map((p) => p.findings.find((f) => f.severity === 'MEDIUM')?.count);
+    expect(new Set(medium).size).toBeGreaterThan(3);
   });
 });

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgStateOn } from '../../src/core/org/as-of.js';
+import { addDays } from '../../src/core/org/days.js';
+import { reportsOf } from '../../src/core/org/lookup.js';
 import type { OrgHistory, OrgState } from '../../src/core/org/state.js';
 import { importOrgDocument } from '../../src/orgdoc/import.js';
-import { createPerson } from '../../src/people/writes.js';
+import { createPerson, setManager } from '../../src/people/writes.js';
 import { assignSeat } from '../../src/seats/writes.js';
 import { readOrgHistory } from '../../src/store/history.js';
 import { OrgSnapshots } from '../../src/store/snapshots.js';
@@ -112,6 +114,30 @@ describe("a sibling worker's writes", () => {
     const techLeads = [...carried.seats.values()].map((s) => s.TECH_LEAD.holder?.personId);
     expect(techLeads).toContain(tl?.id);
     await expectCurrent(b.store);
+    expect([a.loads, b.loads]).toEqual([1, 1]);
+  });
+
+  it("carry a manager's change over as a step: the days asked are not worked out anew", async () => {
+    const [a, b] = siblings();
+    await Promise.all([a.store.checked(database.db), b.store.checked(database.db)]);
+    const later = addDays(TODAY, 30);
+    const asked = b.store.forRequest(database.db);
+    await Promise.all([asked.on(TODAY), asked.on(later)]);
+    const tl = { email: 'tl@example.com', manager: EM };
+    await runWrite(
+      { db: database.db, store: a.store, today: TODAY, actor: 't' },
+      'setManager',
+      (d) => setManager(d, { ...tl, on: addDays(TODAY, 10) }),
+    );
+    const now = b.store.forRequest(database.db);
+    const [today, then] = [await now.on(TODAY), await now.on(later)];
+    expect(now.loaded()?.step).toBeDefined();
+    const history = await readOrgHistory(database.db);
+    expect(plain(today)).toEqual(plain(orgStateOn(history, TODAY)));
+    expect(plain(then)).toEqual(plain(orgStateOn(history, later)));
+    const em = history.people.find((p) => p.email === EM)?.id ?? -1;
+    expect(reportsOf(then, em).map((p) => p.email)).toContain(tl.email);
+    expect(reportsOf(today, em).map((p) => p.email)).not.toContain(tl.email);
     expect([a.loads, b.loads]).toEqual([1, 1]);
   });
 

@@ -34,15 +34,23 @@ const EVERYTHING = `{
     seatHistory { seat person { email } startedOn endedOn } members { email } } }
   successionBench { unit { slug } seat holder { email } readyNowCount readySoonCount }
   teamsWithoutTechLead(asOf: "2027-03-01") { nodes { slug } }
+  people(first: 100) { nodes { email manager { email } directReports { email } managerChain { email } } }
+  later: singlePointsOfFailure(first: 100, asOf: "2027-03-01") { nodes { kind unit { slug } message } }
   db: unit(slug: "db") { name engLead { email name } members { email name } }
   cache: unit(slug: "cache") { name engLead { email name } }
 }`;
+
+const SET_MANAGER =
+  'mutation ($input: SetManagerInput!) { setManager(input: $input) { userErrors { code } } }';
 
 const WRITES: Array<[string, Record<string, unknown>]> = [
   [
     'mutation ($input: AssignSeatInput!) { assignSeat(input: $input) { userErrors { code } } }',
     { unit: 'db', seat: 'TECH_LEAD', person: 'p3@example.com' },
   ],
+  [SET_MANAGER, { email: 'p3@example.com', manager: 'p0@example.com' }],
+  [SET_MANAGER, { email: 'p3@example.com', manager: 'p1@example.com', on: '2027-01-15' }],
+  [SET_MANAGER, { email: 'p2@example.com', manager: null }],
   [
     'mutation ($input: CreateUnitInput!) { createUnit(input: $input) { userErrors { code } } }',
     { slug: 'cache', name: 'Cache', layer: 'TEAM', parent: 'infra' },

@@ -1,8 +1,8 @@
 import { type Finding, findingsFor, SEVERITIES } from '../findings/findings.js';
 import { seatFindingsTurnOn } from '../findings/seats.js';
 import { findingsIn, regionTouchedBy } from '../findings/touched.js';
-import { changedState } from '../org/changed-state.js';
-import { changesBetween, type DayChanges } from '../org/day-changes.js';
+import { changedState, type HistoryChanges } from '../org/changed-state.js';
+import { changesBetween } from '../org/day-changes.js';
 import type { Day, OrgHistory, OrgState } from '../org/state.js';
 import { keptWith } from '../org/state-index.js';
 import { subtreeOf } from '../org/subtree.js';
@@ -121,14 +121,14 @@ function fullStep(walk: TrendWalk, day: Day): Step {
 function changedStep(
   walk: TrendWalk,
   step: Step,
-  changes: DayChanges,
+  changes: HistoryChanges,
   day: Day,
   between: (turn: Day) => boolean,
 ): Step {
   const { state: before, inScope, turns } = step;
   const { thresholds } = walk;
   const after = changedState(before, changes, day);
-  const region = regionTouchedBy([before, after], changes, changes.departedIds);
+  const region = regionTouchedBy([before, after], changes);
   for (const [unitId, days] of turns) if (days.some(between)) region.unitIds.add(unitId);
   const counts = [...step.counts];
   const inRegion = (state: OrgState) =>

@@ -4,6 +4,7 @@ import type {
   CandidateRow,
   MembershipRow,
   PersonRow,
+  ReportingLineRow,
   UnitParentRow,
   UnitRow,
 } from '../../db/tables.js';
@@ -16,6 +17,7 @@ import {
   toPersonState,
   unitMembersOn,
 } from './as-of.js';
+import { latestInForce } from './in-force.js';
 import { type SeatRows, unitSeatsOn } from './seats-on.js';
 import { type CandidateState, type Day, type OrgState, SEATS, type UnitState } from './state.js';
 import { noteChangedFrom } from './state-index.js';
@@ -24,8 +26,7 @@ import { noteChangedFrom } from './state-index.js';
  * A few changes to the history a state was built from (a scenario's, a departure's), with
  * the changed history's rows by the keys a state is built from. Units and AoRs themselves
  * are unchanged: changing them changes the hierarchy, and the state is then built anew; so
- * are reporting lines (a changed person keeps the manager the state gave them) and the AoRs'
- * units (a changed AoR stays in the unit the state gave it).
+ * are the AoRs' units (a changed AoR stays in the unit the state gave it).
  */
 export interface HistoryChanges {
   /** Units whose seats, open roles, memberships or candidacies have a changed row. */
@@ -40,6 +41,12 @@ export interface HistoryChanges {
   units?: { rows: readonly UnitRow[]; parents: readonly UnitParentRow[] };
   /** People rows changed or added, as they are now. */
   people: readonly PersonRow[];
+  /**
+   * A changed person's reporting lines, when their manager may have changed (a trend's next
+   * point, a `setManager`); without it, a changed person keeps the manager the state gave them
+   * (a scenario's, a departure's).
+   */
+  reportingLines?(personId: number): readonly ReportingLineRow[];
   seatRows(unitId: number): SeatRows;
   memberships(unitId: number): readonly MembershipRow[];
   candidacies(unitId: number): readonly CandidateRow[];
@@ -80,10 +87,8 @@ export function changedState(
       changes.people.length === 0
         ? before.people
         : overlayOf(before.people, (people) => {
-            for (const row of changes.people) {
-              const managerId = before.people.get(row.id)?.managerId ?? undefined;
-              people.set(row.id, toPersonState(row, managerId));
-            }
+            for (const row of changes.people)
+              people.set(row.id, changedPerson(before, changes, row, asOf));
           }),
     seats,
     members: changedMembers(before, changes, touched, asOf),
@@ -103,10 +108,19 @@ export function changedState(
     ),
     formerMemberIds: [...touched].flatMap((unitId) => before.members.get(unitId) ?? []),
     personIds: new Set(changes.people.map((row) => row.id)),
+    formerManagerIds: changes.people.flatMap((row) => before.people.get(row.id)?.managerId ?? []),
     formerCandidacies: before.candidates.filter((c) => touched.has(c.unitId)),
     candidacies,
   });
   return after;
+}
+
+/** A changed person on `asOf`: with the manager of their lines that day, if given. */
+function changedPerson(before: OrgState, changes: HistoryChanges, row: PersonRow, asOf: Day) {
+  const managerId = changes.reportingLines
+    ? latestInForce(changes.reportingLines(row.id), asOf)?.managerId
+    : before.people.get(row.id)?.managerId;
+  return toPersonState(row, managerId ?? undefined);
 }
 
 function changedMembers(

@@ -23,6 +23,7 @@ interface DayIndex {
   members: Map<number, OrgHistory['memberships']>;
   candidacies: Map<number, OrgHistory['candidates']>;
   ownerships: Map<number, OrgHistory['ownerships']>;
+  lines: Map<number, OrgHistory['reportingLines']>;
   aors: Map<number, AorRow>;
   people: Map<number, PersonRow>;
 }
@@ -39,6 +40,7 @@ function dayIndexOf(history: OrgHistory): DayIndex {
       members: groupBy(history.memberships, (r) => r.unitId),
       candidacies: groupBy(history.candidates, (r) => r.unitId),
       ownerships: groupBy(history.ownerships, (r) => r.aorId),
+      lines: groupBy(history.reportingLines, (r) => r.personId),
       aors: new Map(history.aors.map((a) => [a.id, a])),
       people: new Map(history.people.map((p) => [p.id, p])),
     };
@@ -69,10 +71,11 @@ function turnsOf(history: OrgHistory): Turn[] {
     on(unit.createdOn, 'structure', unit.id);
     on(unit.archivedOn, 'structure', unit.id);
   }
-  // A manager, a parent or an AoR's unit changing reshapes the org: the state is worked out anew.
+  // A parent or an AoR's unit changing reshapes the org: the state is worked out anew.
   for (const row of history.unitParents) dated(row, 'structure', row.unitId);
   for (const row of history.aorUnits) dated(row, 'structure', row.aorId);
-  for (const row of history.reportingLines) dated(row, 'structure', row.personId);
+  // A manager changing changes the person (and the reports of both managers).
+  for (const row of history.reportingLines) dated(row, 'person', row.personId);
   for (const aor of history.aors) {
     on(aor.createdOn, 'structure', aor.id);
     on(aor.retiredOn, 'structure', aor.id);
@@ -92,24 +95,17 @@ function firstFrom(turns: readonly Turn[], day: Day): number {
   return low;
 }
 
-/** The history's changes from one day to a later one, as `changedState` takes them. */
-export interface DayChanges extends HistoryChanges {
-  /** People whose departure falls between the two days. */
-  departedIds: ReadonlySet<number>;
-}
-
 /**
  * What differs in force between the org on `from` and on the later day `to`: the units
  * whose seats, open roles, members or candidacies change, the AoRs whose owners do, the
- * people who leave, with those rows. Null when the structure changes (a unit created,
- * moved or archived, an AoR moved or retired, a manager changed): the org is then worked
- * out anew.
+ * people who leave or change managers, with those rows. Null when the structure changes (a
+ * unit created, moved or archived, an AoR moved or retired): the org is then worked out anew.
  */
-export function changesBetween(history: OrgHistory, from: Day, to: Day): DayChanges | null {
+export function changesBetween(history: OrgHistory, from: Day, to: Day): HistoryChanges | null {
   const index = dayIndexOf(history);
   const unitIds = new Set<number>();
   const aorIds = new Set<number>();
-  const departedIds = new Set<number>();
+  const personIds = new Set<number>();
   const { turns } = index;
   for (let i = firstFrom(turns, from); i < turns.length; i++) {
     const turn = turns[i] as Turn;
@@ -118,17 +114,17 @@ export function changesBetween(history: OrgHistory, from: Day, to: Day): DayChan
     // after `from` and no later than `to`.
     if (turn.after ? turn.day === to : turn.day === from) continue;
     if (turn.what === 'structure') return null;
-    ({ unit: unitIds, aor: aorIds, person: departedIds })[turn.what].add(turn.id);
+    ({ unit: unitIds, aor: aorIds, person: personIds })[turn.what].add(turn.id);
   }
   const ofSeat = <R extends { seat: string }>(rows: readonly R[] | undefined, seat: Seat) =>
     (rows ?? []).filter((r) => r.seat === seat);
   return {
     unitIds,
     aorIds,
-    departedIds,
-    // Their rows are unchanged, but whether they are present is not: given as changed, so
+    // A leaver's row is unchanged, but whether they are present is not: given as changed, so
     // the indexes that leave departed people out (a manager's reports) count them again.
-    people: [...departedIds].flatMap((id) => index.people.get(id) ?? []),
+    people: [...personIds].flatMap((id) => index.people.get(id) ?? []),
+    reportingLines: (personId) => index.lines.get(personId) ?? [],
     seatRows: (unitId) => ({
       assignments: (seat) => ofSeat(index.seats.get(unitId), seat),
       roles: (seat) => ofSeat(index.roles.get(unitId), seat),

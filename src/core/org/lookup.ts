@@ -26,13 +26,14 @@ const reportsByManager = stateIndex(
     for (const list of reports.values()) list.sort(byId);
     return reports;
   },
-  // A changed state keeps everyone's manager: only its changed people join or leave a list.
+  // Only a changed state's changed people join or leave a list: their managers' before and now.
   (earlier, state, change) =>
     change.personIds.size === 0
       ? earlier
       : overlayOf(earlier, (reports) => {
           const changed = [...change.personIds].flatMap((id) => state.people.get(id) ?? []);
-          for (const managerId of new Set(changed.map((p) => p.managerId))) {
+          const managers = [...change.formerManagerIds, ...changed.map((p) => p.managerId)];
+          for (const managerId of new Set(managers)) {
             if (managerId === null) continue;
             const list = (earlier.get(managerId) ?? [])
               .filter((p) => !change.personIds.has(p.id))

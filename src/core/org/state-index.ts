@@ -17,6 +17,8 @@ export interface StateChange {
   formerMemberIds: readonly number[];
   /** The people whose rows changed (a departure, a start, a hire), as they are now. */
   personIds: ReadonlySet<number>;
+  /** Their managers before the change (whose reports they may have left). */
+  formerManagerIds: readonly number[];
   /** Their candidacies before, and after, the change. */
   formerCandidacies: readonly CandidateState[];
   candidacies: readonly CandidateState[];
@@ -26,17 +28,24 @@ interface Origin {
   change: StateChange;
   /** The earlier state's indexes that were built, by index. */
   built: Map<object, unknown>;
+  /** The earlier state, while something else keeps it (never kept alive by its successor). */
+  earlier: WeakRef<OrgState>;
 }
 
 const origins = new WeakMap<OrgState, Origin>();
 const indexes: { built: WeakMap<OrgState, unknown> }[] = [];
+
+/** How far back along the states a state was changed from an index is looked for. */
+const FURTHEST = 64;
 
 /**
  * One index of a state, computed on first use and dropped with the state: states are never
  * mutated once built, so coverage of 2,000 teams costs one pass over the candidates, not one
  * per seat; and each index is built only when asked (an org worked out for a departure's
  * impact never pays for the reporting lines of 100,000 people). With `derive`, the index of
- * a changed state is the earlier state's, redone where the change touched it.
+ * a changed state is the earlier state's, redone where the change touched it: the earlier
+ * state's as it was kept with the change, or, while the earlier state lives (a trend's step
+ * from one day to the next), derived for it in turn.
  */
 export function stateIndex<T>(
   build: (state: OrgState) => T,
@@ -44,13 +53,30 @@ export function stateIndex<T>(
 ): (state: OrgState) => T {
   const entry = { built: new WeakMap<OrgState, T>() };
   indexes.push(entry);
+  /** Back along the changes that made `state` to an index known, then forward deriving. */
+  const derived = (state: OrgState): T | undefined => {
+    if (!derive) return undefined;
+    const path: [OrgState, StateChange][] = [];
+    let at: OrgState | undefined = state;
+    let known: T | undefined;
+    while (at && known === undefined && path.length < FURTHEST) {
+      const origin = origins.get(at);
+      if (!origin) return undefined;
+      path.push([at, origin.change]);
+      at = origin.earlier.deref();
+      known = (origin.built.get(entry) as T | undefined) ?? (at && entry.built.get(at));
+    }
+    if (known === undefined) return undefined;
+    for (const [changed, change] of path.reverse()) {
+      known = derive(known, changed, change);
+      entry.built.set(changed, known);
+    }
+    return known;
+  };
   return (state) => {
     let found = entry.built.get(state);
     if (found === undefined) {
-      const origin = derive && origins.get(state);
-      const earlier = origin?.built.get(entry) as T | undefined;
-      found =
-        origin && earlier !== undefined ? derive(earlier, state, origin.change) : build(state);
+      found = derived(state) ?? build(state);
       entry.built.set(state, found);
     }
     return found;
@@ -81,9 +107,10 @@ export function keptWith<K extends object, T>(
 }
 
 /**
- * Records that `state` is `earlier` changed. Only the indexes `earlier` already has are
- * kept (not `earlier` itself, so a chain of states carried from write to write is not kept
- * alive by the newest).
+ * Records that `state` is `earlier` changed. The indexes `earlier` already has are kept, and
+ * `earlier` only weakly, so a chain of states carried from write to write is not kept alive
+ * by the newest; while it lives (a trend's step from one day to the next), an index it
+ * builds after the change is derived from too.
  */
 export function noteChangedFrom(state: OrgState, earlier: OrgState, change: StateChange): void {
   const built = new Map<object, unknown>();
@@ -91,5 +118,5 @@ export function noteChangedFrom(state: OrgState, earlier: OrgState, change: Stat
     const found = index.built.get(earlier);
     if (found !== undefined) built.set(index, found);
   }
-  origins.set(state, { change, built });
+  origins.set(state, { change, built, earlier: new WeakRef(earlier) });
 }
