@@ -3,6 +3,7 @@ import type { OrgDocument } from '../orgdoc/document.js';
 import { type Column, CSV_COLUMNS, type CsvColumn, locateColumns } from './csv-columns.js';
 import { managersByName } from './csv-managers.js';
 import { type Cells, readRecords } from './csv-records.js';
+import { goneWithoutDate, statusColumn } from './csv-status.js';
 import { type DateFormat, readDay } from './days.js';
 import {
   type Adapted,
@@ -40,6 +41,12 @@ export interface CsvOptions {
 type Person = Record<string, string | null>;
 const DAYS = new Set<string>(['startedOn', 'departedOn']);
 
+/** A cell of a row, as a problem or warning names it: `row 7, Status`. */
+const at = (origin: Origin, header: string | undefined): Origin => ({
+  ...origin,
+  text: `${origin.text}, ${header}`,
+});
+
 /** A column's value in a row: its cells joined with a space, blanks left out. */
 const cellValue = (cells: Cells, { indexes }: Column) =>
   indexes
@@ -60,15 +67,15 @@ function personOf(
   problems: SourceProblem[],
 ): Person {
   const person: Person = {};
-  for (const [column, at] of columns) {
-    const field = CSV_COLUMNS[column];
-    let cell = cellValue(cells, at);
+  for (const [name, column] of columns) {
+    const field = CSV_COLUMNS[name];
+    let cell = cellValue(cells, column);
     if (field === null || (cell === '' && field === 'departedOn')) continue;
     if (cell !== '' && DAYS.has(field)) {
       const read = readDay(cell, options.dateFormat ?? 'YYYY-MM-DD');
       if ('problem' in read) {
         problems.push({
-          origin: { ...origin, text: `${origin.text}, ${at.header}` },
+          origin: at(origin, column.header),
           message: read.problem,
         });
         continue;
@@ -116,6 +123,7 @@ export function csvToDocument(text: string, options: CsvOptions): Adapted {
     }),
   );
   const team = columns.get('team');
+  const status = statusColumn(header);
   const sources = new SourceMap({ people: fieldNames, units: { members: team?.header ?? '' } });
   const people: Person[] = [];
   const origins: Origin[] = [];
@@ -133,17 +141,19 @@ export function csvToDocument(text: string, options: CsvOptions): Adapted {
     const person = personOf(cells, columns, origin, options, problems);
     people.push(person);
     origins.push(origin);
+    const unsaid = goneWithoutDate(cells[status], person.departedOn);
+    if (unsaid) report.warnings.push({ origin: at(origin, header[status]), message: unsaid });
     const slug = team ? cellValue(cells, team) : '';
     if (slug === '') return;
-    const at = { ...origin, text: `${origin.text}, ${team?.header}` };
+    const inTeam = at(origin, team?.header);
     const gone = person.departedOn;
     if (gone && options.today && gone <= options.today) {
-      report.warnings.push({ origin: at, message: `not read: gone from ${gone} (a leaver)` });
+      report.warnings.push({ origin: inTeam, message: `not read: gone from ${gone} (a leaver)` });
       return;
     }
     const existing = options.teams.get(slug);
     if (!existing) {
-      problems.push({ origin: at, message: `unknown team "${slug}"` });
+      problems.push({ origin: inTeam, message: `unknown team "${slug}"` });
       return;
     }
     let entry = teams.get(slug);
@@ -153,10 +163,10 @@ export function csvToDocument(text: string, options: CsvOptions): Adapted {
       teamIndex.set(slug, teams.size);
       teams.set(slug, entry);
       // A problem of the team itself (an area has no members) is told once, at its first row.
-      sources.set(`units[${teamIndex.get(slug)}]`, at);
-      sources.set(`units[${teamIndex.get(slug)}].members`, at);
+      sources.set(`units[${teamIndex.get(slug)}]`, inTeam);
+      sources.set(`units[${teamIndex.get(slug)}].members`, inTeam);
     }
-    sources.set(`units[${teamIndex.get(slug)}].members[${entry.members.length}]`, at);
+    sources.set(`units[${teamIndex.get(slug)}].members[${entry.members.length}]`, inTeam);
     entry.members.push(person.email ?? '');
   });
   const manager = columns.get('manager_email');

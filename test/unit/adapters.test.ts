@@ -95,6 +95,31 @@ describe('csvToDocument', () => {
     expect(adapted.document.units?.[0]?.members).toEqual(['soon@corp.test']);
   });
 
+  it('warns of a row whose status says the person left when no departure date says when', () => {
+    // BambooHR's `Status`, HiBob's `Lifecycle status`: a leaver's row often has no date of
+    // ours (their last day worked is `Termination Date`, a day before our departure date).
+    const text = [
+      'Email,Name,Lifecycle status,departure_date',
+      'ann@corp.test,Ann Ek,Employed,',
+      'old@corp.test,Old Timer,Terminated,',
+      'bo@corp.test,Bo Lund, inactive ,2026-06-30',
+      'cy@corp.test,Cy Berg,Inactive,',
+      'dee@corp.test,Dee Moe,Suspended,',
+    ].join('\n');
+    const adapted = csvToDocument(text, { teams });
+    expect(locatedProblems(adapted, [])).toEqual([]);
+    const unsaid = (row: number, status: string) =>
+      `row ${row}, Lifecycle status: "${status}" but no departure date: imported as still here (give departure_date, their first day gone, or leave the row out)`;
+    expect(located(adapted.warnings)).toEqual([unsaid(3, 'Terminated'), unsaid(5, 'Inactive')]);
+    expect(adapted.document.people?.map((p) => p.departedOn ?? null)).toEqual([
+      null,
+      null,
+      '2026-06-30',
+      null,
+      null,
+    ]);
+  });
+
   it('refuses a header it reads that heads two columns, rather than pick one', () => {
     const adapted = csvToDocument('email,name,Email\nann@corp.test,Ann Ek,old@corp.test\n', {
       teams,
