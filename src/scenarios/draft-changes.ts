@@ -19,12 +19,13 @@ function touchedBy<R extends { id: number }>(
 /**
  * A draft's changes as a state sees them, so the org after them is worked out from the org
  * before (`changedState`) and only what they touch is compared (`orgDiff`). Null when the
- * draft changed units, AoRs or reporting lines: the hierarchy moved, so everything is worked
- * out anew.
+ * draft changed or moved units or AoRs: the hierarchy moved, so everything is worked out
+ * anew. A reporting line changed (a departure withdraws those that would start once its
+ * person is gone) is a change of its person.
  */
 export function draftChanges(draft: Draft): HistoryChanges | null {
   if (draft.units.changed || draft.aors.changed) return null;
-  const moved = [draft.reportingLines, draft.unitParents, draft.aorUnits];
+  const moved = [draft.unitParents, draft.aorUnits];
   if (moved.some((table) => table.changed)) return null;
   const unitIds = new Set<number>();
   touchedBy(draft.seatAssignments, (row) => row.unitId, unitIds);
@@ -33,10 +34,13 @@ export function draftChanges(draft: Draft): HistoryChanges | null {
   touchedBy(draft.candidates, (row) => row.unitId, unitIds);
   const aorIds = new Set<number>();
   touchedBy(draft.aorOwnerships, (row) => row.aorId, aorIds);
+  const personIds = new Set([...draft.people.updates, ...draft.people.inserts].map((p) => p.id));
+  touchedBy(draft.reportingLines, (row) => row.personId, personIds);
   return {
     unitIds,
     aorIds,
-    people: [...draft.people.updates, ...draft.people.inserts],
+    people: [...personIds].flatMap((id) => draft.people.get(id) ?? []),
+    reportingLines: (personId) => draft.reportingLines.where('person', personId),
     seatRows: (unitId) => ({
       assignments: (seat: Seat) => draft.seatAssignments.where('seat', seatKey(unitId, seat)),
       roles: (seat: Seat) => draft.openRoles.where('seat', seatKey(unitId, seat)),

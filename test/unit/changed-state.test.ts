@@ -4,6 +4,7 @@ import { changedRollup, coverageRollup } from '../../src/core/coverage/rollup.js
 import { findingsFor } from '../../src/core/findings/findings.js';
 import { orgDiff } from '../../src/core/impact/org-diff.js';
 import { orgStateOn } from '../../src/core/org/as-of.js';
+import { addDays } from '../../src/core/org/days.js';
 import {
   candidaciesOf,
   candidatesFor,
@@ -16,9 +17,11 @@ import { type OrgHistory, type OrgState, SEATS } from '../../src/core/org/state.
 import { defaultThresholds } from '../../src/core/policy.js';
 import { generateOrg, SIZES } from '../../src/demo/generate.js';
 import { importOrgDocument } from '../../src/orgdoc/import.js';
+import { setManager } from '../../src/people/writes.js';
 import type { ScenarioChange } from '../../src/scenarios/changes.js';
 import { planChanges } from '../../src/scenarios/evaluate.js';
 import { readOrgHistory } from '../../src/store/history.js';
+import { Draft } from '../../src/writes/draft.js';
 import { openTestDatabase } from '../helpers/database.js';
 
 // A departure's impact and a scenario work out the org after the change from the org before
@@ -40,13 +43,14 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => close?.());
 
-function expectSameAsAnew(changes: ScenarioChange[]) {
+function expectSameAsAnew(changes: ScenarioChange[], org = { history, state }) {
+  const { state } = org;
   // Built on the org before, so that the changed org's are derived from them, not built.
   reportsOf(state, 0);
   teamOf(state, 0);
-  const { draft, after, changed } = planChanges(history, state, changes);
+  const { draft, after, changed } = planChanges(org.history, state, changes);
   expect(changed).not.toBeNull();
-  const anew = orgStateOn(draft.history(), DAY);
+  const anew = orgStateOn(draft.history(), state.asOf);
   expectEqual(plain(after), anew);
   expectSameIndexes(after, anew);
   const unitIds = changed?.unitIds ?? new Set<number>();
@@ -133,5 +137,24 @@ describe('the org after a change, worked out from the org before it', () => {
       { vacateSeat: { unit, seat: 'ENG_LEAD' } },
       { hire: { unit, seat: 'ENG_LEAD' } },
     ]);
+  });
+
+  it('equals it for the departure of a manager someone is to report to later', () => {
+    // The departure withdraws the line that would start once the manager is gone: a change
+    // of that report, worked out from the org before like the rest.
+    const people = [...state.people.values()];
+    const managers = new Set(people.map((p) => p.managerId));
+    // One with a manager and no reports (no loop can close), to report to the top.
+    const report = people.find((p) => p.managerId !== null && !managers.has(p.id));
+    const manager = people.find((p) => p.managerId === null && managers.has(p.id));
+    const w = new Draft(history, DAY);
+    const on = addDays(DAY, 30);
+    setManager(w, { email: report?.email ?? '', manager: manager?.email ?? '', on });
+    const planned = w.history();
+    const later = { history: planned, state: orgStateOn(planned, addDays(DAY, 5)) };
+    const lines = (h: OrgHistory) => h.reportingLines.filter((l) => l.personId === report?.id);
+    expect(lines(planned).map((l) => l.startedOn)).toContain(on);
+    const person = manager?.email ?? '';
+    expectSameAsAnew([{ depart: { person, on: addDays(DAY, 10) } }], later);
   });
 });
