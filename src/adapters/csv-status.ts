@@ -1,26 +1,44 @@
-import { plain } from './csv-headers.js';
+import { plain, squash } from './csv-headers.js';
 
 /**
- * The column HR systems give a person's employment status in: BambooHR's `Status`, HiBob's
- * `Lifecycle status`, Workday's `Worker Status`, Rippling's `Employment status`.
+ * The columns HR systems give a person's employment status in: BambooHR's `Status`, HiBob's
+ * `Lifecycle status`, Workday's `Worker Status`, Rippling's `Employment status`, ADP's
+ * `Position Status`, PeopleSoft's `Empl Status`. A file may have two (Gusto's `Employment
+ * Status` is full- or part-time, its `Status` active or not): each is read.
  */
-const STATUS = /^(employment|employee|worker|lifecycle|user)?status$/;
+const STATUS = /^(employment|employee|worker|lifecycle|user|position|emp|empl)?status$/;
 
 /**
- * What they write there for someone who has left. Not `Suspended` (Google Workspace suspends
- * an account for other reasons too) nor a leave of absence: both may come back.
+ * What they write there for someone who has left, punctuation and case aside (`Off-boarded`,
+ * `Terminated - Voluntary`). Not `Suspended` (Google Workspace suspends an account for other
+ * reasons too), `Terminating` or a leave of absence: each may still be here.
  */
-const GONE = /^(terminated|inactive|former|separated|departed|left|leaver|offboarded)$/;
+const GONE =
+  /^(terminated.*|inactive|former|formeremployee|exemployee|separated|departed|left|leaver|offboarded|resigned|retired|deceased|dismissed)$/;
+/** What they write for someone still here. */
+const HERE = /^(active|employed)$/;
 
-/** The status column of a header, -1 if it has none. */
-export const statusColumn = (header: string[]) => header.findIndex((h) => STATUS.test(plain(h)));
+/** The status columns of a header. */
+export const statusColumns = (header: string[]) =>
+  header.flatMap((h, i) => (STATUS.test(plain(h)) ? [i] : []));
 
 /**
- * Why a row must be looked at: its status says the person has left, while no departure date
- * says when, so the import keeps them as here (it records a departure only from its day).
+ * Why a row's status must be looked at, if it must: it says the person left while no
+ * departure date says when (they are imported as still here: an import records a departure
+ * only from its day), or says they are here while their departure date says they are gone.
  */
-export function goneWithoutDate(status: string | undefined, departedOn: unknown): string | null {
-  const said = status?.trim() ?? '';
-  if (departedOn || !GONE.test(said.toLowerCase())) return null;
-  return `"${said}" but no departure date: imported as still here (give departure_date, their first day gone, or leave the row out)`;
+export function statusAtOdds(
+  said: string,
+  departure: { cell: string; day: string | null | undefined },
+  today: string | undefined,
+): string | null {
+  const status = squash(said);
+  if (GONE.test(status) && departure.cell === '') {
+    return `"${said.trim()}" but no departure date: imported as still here (give departure_date, their first day gone, or leave the row out)`;
+  }
+  const { day } = departure;
+  if (HERE.test(status) && day && today && day <= today) {
+    return `"${said.trim()}" but gone from ${day} (departure_date): imported as gone`;
+  }
+  return null;
 }

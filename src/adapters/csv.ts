@@ -3,7 +3,7 @@ import type { OrgDocument } from '../orgdoc/document.js';
 import { type Column, CSV_COLUMNS, type CsvColumn, locateColumns } from './csv-columns.js';
 import { managersByName } from './csv-managers.js';
 import { type Cells, readRecords } from './csv-records.js';
-import { goneWithoutDate, statusColumn } from './csv-status.js';
+import { statusAtOdds, statusColumns } from './csv-status.js';
 import { type DateFormat, readDay } from './days.js';
 import {
   type Adapted,
@@ -123,7 +123,8 @@ export function csvToDocument(text: string, options: CsvOptions): Adapted {
     }),
   );
   const team = columns.get('team');
-  const status = statusColumn(header);
+  const statuses = statusColumns(header);
+  const departure = columns.get('departure_date');
   const sources = new SourceMap({ people: fieldNames, units: { members: team?.header ?? '' } });
   const people: Person[] = [];
   const origins: Origin[] = [];
@@ -141,8 +142,12 @@ export function csvToDocument(text: string, options: CsvOptions): Adapted {
     const person = personOf(cells, columns, origin, options, problems);
     people.push(person);
     origins.push(origin);
-    const unsaid = goneWithoutDate(cells[status], person.departedOn);
-    if (unsaid) report.warnings.push({ origin: at(origin, header[status]), message: unsaid });
+    // A departure cell the format cannot read is a problem already: not "no departure date".
+    const leaving = { cell: departure ? cellValue(cells, departure) : '', day: person.departedOn };
+    for (const i of statuses) {
+      const odds = statusAtOdds(cells[i] ?? '', leaving, options.today);
+      if (odds) report.warnings.push({ origin: at(origin, header[i]), message: odds });
+    }
     const slug = team ? cellValue(cells, team) : '';
     if (slug === '') return;
     const inTeam = at(origin, team?.header);

@@ -98,26 +98,44 @@ describe('csvToDocument', () => {
   it('warns of a row whose status says the person left when no departure date says when', () => {
     // BambooHR's `Status`, HiBob's `Lifecycle status`: a leaver's row often has no date of
     // ours (their last day worked is `Termination Date`, a day before our departure date).
+    // Gusto's `Employment Status` (full- or part-time) beside its `Status`: both are read.
     const text = [
-      'Email,Name,Lifecycle status,departure_date',
-      'ann@corp.test,Ann Ek,Employed,',
-      'old@corp.test,Old Timer,Terminated,',
-      'bo@corp.test,Bo Lund, inactive ,2026-06-30',
-      'cy@corp.test,Cy Berg,Inactive,',
-      'dee@corp.test,Dee Moe,Suspended,',
+      'Email,Name,Employment Status,Lifecycle status,departure_date',
+      'ann@corp.test,Ann Ek,Full-time,Employed,',
+      'old@corp.test,Old Timer,Full-time,Terminated - Voluntary,',
+      'bo@corp.test,Bo Lund,Part-time, inactive ,2026-06-30',
+      'cy@corp.test,Cy Berg,Part-time,Off-boarded,',
+      'dee@corp.test,Dee Moe,Full-time,Suspended,',
+      'eve@corp.test,Eve Sand,Full-time,Terminating,',
+      'fay@corp.test,Fay Holm,Full-time,Active,2026-01-31',
+      'gus@corp.test,Gus Berg,Full-time,Active,2027-01-31',
     ].join('\n');
-    const adapted = csvToDocument(text, { teams });
+    const adapted = csvToDocument(text, { teams, today: '2026-12-06' });
     expect(locatedProblems(adapted, [])).toEqual([]);
     const unsaid = (row: number, status: string) =>
       `row ${row}, Lifecycle status: "${status}" but no departure date: imported as still here (give departure_date, their first day gone, or leave the row out)`;
-    expect(located(adapted.warnings)).toEqual([unsaid(3, 'Terminated'), unsaid(5, 'Inactive')]);
+    expect(located(adapted.warnings)).toEqual([
+      unsaid(3, 'Terminated - Voluntary'),
+      unsaid(5, 'Off-boarded'),
+      'row 8, Lifecycle status: "Active" but gone from 2026-01-31 (departure_date): imported as gone',
+    ]);
     expect(adapted.document.people?.map((p) => p.departedOn ?? null)).toEqual([
       null,
       null,
       '2026-06-30',
       null,
       null,
+      null,
+      '2026-01-31',
+      '2027-01-31',
     ]);
+    // A departure date the format cannot read is its own problem, not "no departure date".
+    const unreadable = csvToDocument(
+      'email,name,Status,departure_date\na@corp.test,A,Left,31/13/2026',
+      { teams },
+    );
+    expect(located(unreadable.warnings)).toEqual([]);
+    expect(locatedProblems(unreadable, [])).toHaveLength(1);
   });
 
   it('refuses a header it reads that heads two columns, rather than pick one', () => {

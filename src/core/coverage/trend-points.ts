@@ -76,16 +76,21 @@ export function trendPoints(walk: TrendWalk, days: readonly Day[]): TrendPoint[]
 }
 
 /**
- * Past this share of the org's units changed between two points (an import's day), the
- * point is worked out in full: cheaper than both sides of that many units.
+ * Past this share of the org's units or people changed between two points (an import's day,
+ * a reorganisation), the point is worked out in full: cheaper than both sides of that many.
  */
 const MOST_OF_THE_ORG = 0.25;
 
 function stepTo(walk: TrendWalk, step: Step, day: Day): Step {
-  const { asOf } = step.state;
+  const { asOf, units, people } = step.state;
   const [earlier, later] = day < asOf ? [day, asOf] : [asOf, day];
   const changes = changesBetween(walk.history, earlier, later);
-  if (!changes || changes.unitIds.size > step.state.units.length * MOST_OF_THE_ORG) {
+  const most = (changed: number, of: number) => changed > of * MOST_OF_THE_ORG;
+  if (
+    !changes ||
+    most(changes.unitIds.size, units.length) ||
+    most(changes.people.length, people.size)
+  ) {
     return fullStep(walk, day);
   }
   return changedStep(walk, step, changes, day, (turn) => turn > earlier && turn <= later);

@@ -31,15 +31,18 @@ const reportsByManager = stateIndex(
     change.personIds.size === 0
       ? earlier
       : overlayOf(earlier, (reports) => {
-          const changed = [...change.personIds].flatMap((id) => state.people.get(id) ?? []);
-          const managers = [...change.formerManagerIds, ...changed.map((p) => p.managerId)];
-          for (const managerId of new Set(managers)) {
-            if (managerId === null) continue;
+          // Grouped once: a day when thousands change managers is not managers × people.
+          const joining = groupBy(
+            [...change.personIds].flatMap((id) => {
+              const p = state.people.get(id);
+              return p && p.managerId !== null && isPresentOn(p, state.asOf) ? [p] : [];
+            }),
+            (p) => p.managerId as number,
+          );
+          for (const managerId of new Set([...change.formerManagerIds, ...joining.keys()])) {
             const list = (earlier.get(managerId) ?? [])
               .filter((p) => !change.personIds.has(p.id))
-              .concat(
-                changed.filter((p) => p.managerId === managerId && isPresentOn(p, state.asOf)),
-              )
+              .concat(joining.get(managerId) ?? [])
               .sort(byId);
             if (list.length > 0) reports.set(managerId, list);
             else reports.delete(managerId);
