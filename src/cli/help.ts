@@ -1,3 +1,4 @@
+import { wrapped } from '../core/collections.js';
 import { FINDING_KINDS, SEVERITIES } from '../core/findings/types.js';
 
 /**
@@ -16,17 +17,6 @@ export interface CommandHelp {
 
 const kebab = (value: string) => value.toLowerCase().replaceAll('_', '-');
 const DATE = 'DATE is YYYY-MM-DD';
-
-/** Words joined by commas, in lines of at most 80 characters starting with `indent`. */
-function wrapped(words: string[], indent: string): string[] {
-  const lines = [indent];
-  for (const [i, word] of words.entries()) {
-    const text = i < words.length - 1 ? `${word}, ` : word;
-    if (`${lines.at(-1)}${text}`.trimEnd().length > 78) lines.push(indent);
-    lines[lines.length - 1] += text;
-  }
-  return lines.map((line) => line.trimEnd());
-}
 
 export const HELP: Record<string, CommandHelp> = {
   import: {

@@ -46,3 +46,17 @@ export function recentlyAsked<K, V>(
   }
   return value;
 }
+
+/**
+ * Words joined by commas, in lines of at most 80 characters starting with `indent`: the
+ * lists of a help text (finding kinds, settings).
+ */
+export function wrapped(words: string[], indent: string): string[] {
+  const lines = [indent];
+  for (const [i, word] of words.entries()) {
+    const text = i < words.length - 1 ? `${word}, ` : word;
+    if (`${lines.at(-1)}${text}`.trimEnd().length > 78) lines.push(indent);
+    lines[lines.length - 1] += text;
+  }
+  return lines.map((line) => line.trimEnd());
+}

@@ -92,6 +92,9 @@ const READ_ELSEWHERE = [
 ];
 
 /** A name as a typo leaves it comparable: any case, underscores aside. */
+/** The settings a server reads, as `npm start -- --help` lists them (the heap's: start.sh). */
+export const SERVER_SETTINGS = [...Object.keys(envSchema.shape), 'ORGRAPH_HEAP_MB'];
+
 const loosely = (name: string) => name.toUpperCase().replaceAll('_', '');
 
 /**

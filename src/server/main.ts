@@ -5,7 +5,13 @@
  */
 import { loadConfig } from './config.js';
 import { ConfigError } from './config-error.js';
+import { argumentsAnswer } from './server-args.js';
 
+const answer = argumentsAnswer(process.argv.slice(2));
+if (answer) {
+  (answer.exit === 0 ? console.log : console.error)(answer.text);
+  process.exit(answer.exit);
+}
 try {
   loadConfig();
 } catch (error) {

@@ -10,4 +10,4 @@ case ${ORGRAPH_HEAP_MB:-768} in
     ;;
 esac
 # exec: the server is the one process under npm, and gets the signals npm passes on itself.
-NODE_ENV=production exec node --max-semi-space-size=32 --max-old-space-size="${ORGRAPH_HEAP_MB:-768}" dist/server/main.js
+NODE_ENV=production exec node --max-semi-space-size=32 --max-old-space-size="${ORGRAPH_HEAP_MB:-768}" dist/server/main.js "$@"
