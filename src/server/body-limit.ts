@@ -1,27 +1,26 @@
-import type { FetchAPI, Plugin } from 'graphql-yoga';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
 
 /**
  * Refuses a request body over `maxBytes` with a 413 before it is parsed: by its declared
  * Content-Length, or — sent in chunks, without one — by counting while reading, never
  * holding more than the limit. A document too big for a request belongs to the CLI, which
- * the limit never holds back (`unlimited`).
+ * the limit never holds back (`unlimited`). Thrown as a GraphQL error, so it is answered, and
+ * counted by its code, as Yoga's own refusals of a body are.
  */
 export function useBodyLimit(maxBytes: number, unlimited: (request: Request) => boolean): Plugin {
   return {
-    onRequestParse({ request, requestParser, setRequestParser, endResponse, fetchAPI }) {
+    onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       const declared = request.headers.get('content-length');
       if (declared !== null) {
         // Node's HTTP parser delivers no more than the declared length. Who sent it is asked
         // only of a body over the limit: it hashes the credential (2% of a small read's CPU).
-        if (Number(declared) > maxBytes && !unlimited(request)) {
-          endResponse(tooLarge(fetchAPI, maxBytes));
-        }
+        if (Number(declared) > maxBytes && !unlimited(request)) throw tooLarge(maxBytes);
         return;
       }
       if (!request.body || !requestParser || unlimited(request)) return;
       setRequestParser(async (streamed) => {
         const body = await readAtMost(streamed, maxBytes);
-        if (body === null) return tooLarge(fetchAPI, maxBytes);
+        if (body === null) throw tooLarge(maxBytes);
         const { url, method, headers } = streamed;
         return requestParser(new fetchAPI.Request(url, { method, headers, body }));
       });
@@ -46,12 +45,11 @@ async function readAtMost(request: Request, maxBytes: number): Promise<string | 
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function tooLarge(fetchAPI: FetchAPI, maxBytes: number): Response {
+function tooLarge(maxBytes: number) {
   const message =
     `Request body too large: at most ${maxBytes} bytes (ORGRAPH_MAX_BODY_BYTES). ` +
     'Import a bigger org with the CLI: npm run org -- import <file>.';
-  return new fetchAPI.Response(
-    JSON.stringify({ errors: [{ message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }),
-    { status: 413, headers: { 'content-type': 'application/json; charset=utf-8' } },
-  );
+  return createGraphQLError(message, {
+    extensions: { code: 'PAYLOAD_TOO_LARGE', http: { status: 413 } },
+  });
 }

@@ -171,6 +171,11 @@ describe('GET /metrics', () => {
     expect(sample(text, `${requests}{operation="unread",status="415"}`)).toBe(2);
     const counted = [...samples(text, requests).values()];
     expect(counted.reduce((sum, n) => sum + n, 0)).toBe(4);
+    // And as answered with errors, by their code: the 413's was not (it ended the request
+    // before Yoga had a result), so a panel of errors by code never showed one.
+    const errors = 'orgraph_graphql_request_errors_total';
+    expect(sample(text, `${errors}{operation="unread",code="PAYLOAD_TOO_LARGE"}`)).toBe(1);
+    expect(sample(text, `${errors}{operation="unread",code="BAD_REQUEST"}`)).toBe(3);
     await fresh.dispose();
     // Nor is the page a browser is told it cannot have, GraphiQL off (a 406 in text).
     const noPage = secondApp(app, { graphiql: false });
