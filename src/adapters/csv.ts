@@ -144,9 +144,13 @@ export function csvToDocument(text: string, options: CsvOptions): Adapted {
     origins.push(origin);
     // A departure cell the format cannot read is a problem already: not "no departure date".
     const leaving = { cell: departure ? cellValue(cells, departure) : '', day: person.departedOn };
+    // One warning a row: the first status column at odds with the dates.
     for (const i of statuses) {
-      const odds = statusAtOdds(cells[i] ?? '', leaving, options.today);
-      if (odds) report.warnings.push({ origin: at(origin, header[i]), message: odds });
+      const said = { header: header[i] ?? '', said: cells[i] ?? '' };
+      const odds = statusAtOdds(said, leaving, options.today);
+      if (!odds) continue;
+      report.warnings.push({ origin: at(origin, header[i]), message: odds });
+      break;
     }
     const slug = team ? cellValue(cells, team) : '';
     if (slug === '') return;

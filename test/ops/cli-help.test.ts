@@ -59,7 +59,11 @@ describe('npm run org -- help, as a process', () => {
   it('npm start -- --help lists the settings; an argument is refused, never a server started', async () => {
     // `npm start -- import people.csv` started a server on port 4000, the file unread.
     const folder = join(scratchDir(), 'never-made');
-    const help = run('npm', ['start', '--', '--help'], { ORGRAPH_DATA_DIR: folder });
+    // Answered whatever the settings: a bad heap size is for a start to refuse.
+    const help = run('npm', ['start', '--', '--help'], {
+      ORGRAPH_DATA_DIR: folder,
+      ORGRAPH_HEAP_MB: 'lots',
+    });
     expect(await help.exited).toBe(0);
     expect(help.output()).toContain('Usage: npm start');
     for (const setting of ['PORT', 'DATABASE_URL', 'ORGRAPH_WORKERS', 'ORGRAPH_HEAP_MB']) {

@@ -129,6 +129,20 @@ describe('csvToDocument', () => {
       '2026-01-31',
       '2027-01-31',
     ]);
+    // PeopleSoft's one-letter codes, read in its `Empl Status` alone; one warning a row.
+    const peoplesoft = csvToDocument(
+      [
+        'email,name,Empl Status,Status,departure_date',
+        'a@corp.test,A,T,Terminated,',
+        'b@corp.test,B,L,,',
+        'c@corp.test,C,A,,2026-02-01',
+      ].join('\n'),
+      { teams, today: '2026-12-06' },
+    );
+    expect(located(peoplesoft.warnings)).toEqual([
+      'row 2, Empl Status: "T" but no departure date: imported as still here (give departure_date, their first day gone, or leave the row out)',
+      'row 4, Empl Status: "A" but gone from 2026-02-01 (departure_date): imported as gone',
+    ]);
     // A departure date the format cannot read is its own problem, not "no departure date".
     const unreadable = csvToDocument(
       'email,name,Status,departure_date\na@corp.test,A,Left,31/13/2026',
