@@ -33,7 +33,9 @@ function parseArgsMessage(error: Error): string {
  * Runs a CLI entry point with the environment's configuration; sets the exit code. A command
  * lives a second or two: the embedded database's WebAssembly is compiled by V8's baseline
  * compiler alone, not again by its optimising one (which cost a command on the embedded
- * folder 0.6–0.8 s of its 2.5 s; an import of 20,000 people takes as long either way).
+ * folder 0.6–0.8 s of its 2.5 s, and on Node 24 some 500 MB; an import of 20,000 people takes
+ * as long either way). The npm scripts give node `--liftoff-only`: on Node 24 the flag set
+ * here, at run time, no longer reaches the compiler (Node 20's `node dist/cli/org.js` alone).
  */
 export async function runMain(main: (config: Config) => Promise<number>): Promise<void> {
   setFlagsFromString('--liftoff-only');
