@@ -8,7 +8,6 @@ import {
 import { type OrgDiff, orgDiff } from '../core/impact/org-diff.js';
 import { orgStateOn } from '../core/org/as-of.js';
 import { changedState } from '../core/org/changed-state.js';
-import { laterDay } from '../core/org/days.js';
 import type { Day, OrgHistory, OrgState } from '../core/org/state.js';
 import { inLayerOrder } from '../core/org/subtree.js';
 import { policyOn, type Thresholds } from '../core/policy.js';
@@ -47,7 +46,7 @@ export function planChanges(
 ) {
   const { draft, conflicts } = plannedChanges(history, before.asOf, changes, {
     idBase,
-    recordedUntil: laterDay(today, before.asOf),
+    recordedUntil: today,
   });
   const changed = draftChanges(draft);
   const after =

@@ -25,6 +25,11 @@ export function laterDay(a: Day, b: Day): Day {
   return a >= b ? a : b;
 }
 
+/** The earlier of two days. */
+export function earlierDay(a: Day, b: Day): Day {
+  return a <= b ? a : b;
+}
+
 /** Today as last formatted, and the instants (ms since the epoch) it runs from and until. */
 let today = { day: '', from: 0, until: 0 };
 
