@@ -98,7 +98,11 @@ export async function saveDraft(
     // not meet the one-open-row index before the plan it replaces is ended, row by row.
     const { updates } = changes[name];
     const open = (row: Row) => 'endedOn' in row && row.endedOn === null;
-    await updateRows(tx, TABLES[name], updates.filter((row) => !open(row)));
+    await updateRows(
+      tx,
+      TABLES[name],
+      updates.filter((row) => !open(row)),
+    );
     await updateRows(tx, TABLES[name], updates.filter(open));
   }
   for (const name of TABLE_NAMES) {
