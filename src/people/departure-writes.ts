@@ -1,5 +1,5 @@
 import { compareText, isPresentOn } from '../core/org/as-of.js';
-import { addDays, earlierDay } from '../core/org/days.js';
+import { earlierDay } from '../core/org/days.js';
 import { inForceOn } from '../core/org/in-force.js';
 import { comparePeople } from '../core/org/lookup.js';
 import type { Day } from '../core/org/state.js';
@@ -9,7 +9,6 @@ import type {
   CandidateRow,
   MembershipRow,
   PersonRow,
-  ReportingLineRow,
   SeatAssignmentRow,
 } from '../db/tables.js';
 import { endRows, refuseErasing } from '../writes/dated.js';
@@ -90,7 +89,6 @@ export function recordDeparture(w: Draft, input: RecordDepartureInput): Departur
   // Checked over every history at once: the refusal names the earliest start of them.
   refuseErasing(rows, on, recorded, 'on');
   const ownerships = endRows(w.aorOwnerships, mine(w.aorOwnerships), on);
-  reopenReplaced(w, lines);
   endRows(w.reportingLines, lines, on);
   return {
     replacedDepartedOn: person.departedOn,
@@ -117,22 +115,6 @@ function linesStartingFrom(w: Draft, person: PersonRow, on: Day) {
     ...w.reportingLines.where('manager', person.id),
   ];
   return lines.filter((line) => line.startedOn >= on);
-}
-
-/**
- * The lines the withdrawn ones were to replace go on as if never replaced: `setManager` ended
- * a report's line to Em the day before their planned one to a manager now leaving began, and
- * with that one withdrawn they reported to no one (the departure recorded first, `setManager`
- * is refused and Em stays). Oldest first, so a chain of withdrawn lines reopens the first.
- */
-function reopenReplaced(w: Draft, withdrawn: readonly ReportingLineRow[]) {
-  const ids = new Set(withdrawn.map((line) => line.id));
-  for (const line of [...withdrawn].sort((a, b) => compareText(a.startedOn, b.startedOn))) {
-    const replaced = w.reportingLines
-      .where('person', line.personId)
-      .find((r) => !ids.has(r.id) && r.endedOn === addDays(line.startedOn, -1));
-    if (replaced) w.reportingLines.update(replaced, { endedOn: line.endedOn });
-  }
 }
 
 /** The people reporting to a manager on `day` and present then. */

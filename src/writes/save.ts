@@ -60,7 +60,7 @@ export type SavedChanges = Record<TableName, { inserts: Row[]; updates: Row[] }>
  * Saves a draft in a few set-based statements whatever its size: ids for its new rows
  * (one statement per table), new people, units and AoRs, then every update — history rows
  * are ended before new ones start, as the one-open-row indexes and the no-overlap
- * constraints require, and before rows reopened — then the new history rows. Rows are given their database ids in
+ * constraints require — then the new history rows. Rows are given their database ids in
  * place, so what the write rules returned is current. Returns draft id → database id.
  */
 export async function saveDraft(
@@ -93,18 +93,7 @@ export async function saveDraft(
     }
   }
   for (const name of ENTITIES) await insertRows(tx, TABLES[name], changes[name].inserts);
-  for (const name of TABLE_NAMES) {
-    // Rows left open last: a row reopened (the line a withdrawn plan was to replace) must
-    // not meet the one-open-row index before the plan it replaces is ended, row by row.
-    const { updates } = changes[name];
-    const open = (row: Row) => 'endedOn' in row && row.endedOn === null;
-    await updateRows(
-      tx,
-      TABLES[name],
-      updates.filter((row) => !open(row)),
-    );
-    await updateRows(tx, TABLES[name], updates.filter(open));
-  }
+  for (const name of TABLE_NAMES) await updateRows(tx, TABLES[name], changes[name].updates);
   for (const name of TABLE_NAMES) {
     if (!ENTITIES.includes(name)) await insertRows(tx, TABLES[name], changes[name].inserts);
   }
