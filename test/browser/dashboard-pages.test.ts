@@ -85,11 +85,15 @@ describe.skipIf(!hasChromium)(`dashboard pages${hasChromium ? '' : ` (${NO_CHROM
       await page.waitForFunction(USABLE);
       const panel = page.locator('#no-tech-lead');
       await panel.getByRole('button', { name: 'Next 100' }).click();
-      await expect.poll(() => panel.locator('.pager').textContent()).toContain('101–102 of 102');
+      await expect
+        .poll(() => panel.locator('.pager').textContent(), { timeout: 10_000 })
+        .toContain('101–102 of 102');
       const ASSIGN = `mutation ($unit: String!) { assignSeat(input: {
         unit: $unit, seat: TECH_LEAD, person: "tl@example.com" }) { userErrors { message } } }`;
       for (const unit of ['t000', 't001']) await own.data(ASSIGN, { unit });
-      await expect.poll(() => panel.locator('li').count()).toBe(100);
+      // The live refresh follows the writes' orgChanged events: seconds on a loaded machine
+      // (CI failed it once at the default second).
+      await expect.poll(() => panel.locator('li').count(), { timeout: 15_000 }).toBe(100);
       expect(await panel.locator('.count').textContent()).toBe('100 teams without a Tech Lead');
       // One page now: no pager.
       expect(await panel.locator('.pager').count()).toBe(0);
