@@ -10,6 +10,9 @@ import {
   startBrowserTest,
 } from '../helpers/browser.js';
 
+/** A wait for what a live refresh or a first load brings: seconds on a loaded machine. */
+const LIVE = { timeout: 15_000 };
+
 // What the page tells a person whose token goes bad while it is open, or is pasted wrong,
 // and a day typed into "As of" with the keyboard. Each failed before its fix.
 const USABLE = () => performance.getEntriesByName('orgraph:usable').length > 0;
@@ -32,7 +35,7 @@ describe.skipIf(!hasChromium)(
       );
       const page = await openDashboard(browser, url, createApiToken.token);
       await page.waitForFunction(USABLE);
-      await expect.poll(() => page.locator('#churn tbody tr').count()).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('#churn tbody tr').count(), LIVE).toBeGreaterThan(0);
       expect(await page.getByRole('alert').count()).toBe(0);
       await api.data(
         'mutation ($id: ID!) { revokeApiToken(input: { id: $id }) { userErrors { code } } }',
@@ -59,7 +62,7 @@ describe.skipIf(!hasChromium)(
         Array.from({ length: 10 }, (_, i) => api.data(RENAME, { name: `Labs ${i}` })),
       );
       const { unit } = await api.data('{ unit(slug: "labs") { name } }');
-      await expect.poll(() => page.locator('#unit-labs').textContent()).toContain(unit.name);
+      await expect.poll(() => page.locator('#unit-labs').textContent(), LIVE).toContain(unit.name);
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       expect(rounds).toBeGreaterThan(0);
       expect(rounds).toBeLessThan(4);
@@ -86,7 +89,7 @@ describe.skipIf(!hasChromium)(
       const again = await listen(session.api.app, Number(new URL(first.url).port));
       try {
         await expect.poll(() => page.getByRole('alert').count(), { timeout: 15_000 }).toBe(0);
-        await expect.poll(() => page.locator('#churn tbody tr').count()).toBeGreaterThan(0);
+        await expect.poll(() => page.locator('#churn tbody tr').count(), LIVE).toBeGreaterThan(0);
         expect(await page.getByLabel('Severity').inputValue()).toBe('CRITICAL');
       } finally {
         await page.close();
@@ -103,7 +106,7 @@ describe.skipIf(!hasChromium)(
       const server = await listen(moving.app);
       const page = await openDashboard(session.browser, server.url, ADMIN_TOKEN);
       try {
-        await expect.poll(() => page.locator('#churn tbody tr').count()).toBeGreaterThan(0);
+        await expect.poll(() => page.locator('#churn tbody tr').count(), LIVE).toBeGreaterThan(0);
         const to = page.locator('#churn').getByLabel('To', { exact: true });
         expect(await to.inputValue()).toBe(TODAY);
         const trendDays = page.locator('#trend .scroll tbody tr th');
