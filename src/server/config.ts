@@ -82,9 +82,11 @@ const envSchema = z
 /** The name a workers' primary gives its workers to sign their writes with (sibling-steps.ts). */
 export const WORKERS_INSTANCE_ENV = 'ORGRAPH_INSTANCE_OF_WORKERS';
 
-/** Settings read outside this schema: the heap (`npm start`), bench, CI, tests, workers. */
+/** The settings a server reads, as `npm start -- --help` lists them (the heap's: start.sh). */
+export const SERVER_SETTINGS = [...Object.keys(envSchema.shape), 'ORGRAPH_HEAP_MB'];
+
+/** Settings read by no server: bench, CI, tests, and the name workers are given. */
 const READ_ELSEWHERE = [
-  'ORGRAPH_HEAP_MB',
   'ORGRAPH_BENCH_WORKERS',
   'ORGRAPH_CI_NO_APT',
   'ORGRAPH_CHROMIUM',
@@ -92,9 +94,6 @@ const READ_ELSEWHERE = [
 ];
 
 /** A name as a typo leaves it comparable: any case, underscores aside. */
-/** The settings a server reads, as `npm start -- --help` lists them (the heap's: start.sh). */
-export const SERVER_SETTINGS = [...Object.keys(envSchema.shape), 'ORGRAPH_HEAP_MB'];
-
 const loosely = (name: string) => name.toUpperCase().replaceAll('_', '');
 
 /**
@@ -104,7 +103,7 @@ const loosely = (name: string) => name.toUpperCase().replaceAll('_', '');
  * PostgreSQL, since the embedded database serves one process.
  */
 export function ignoredSettings(env: NodeJS.ProcessEnv = process.env): string[] {
-  const known = [...Object.keys(envSchema.shape), ...READ_ELSEWHERE];
+  const known = [...SERVER_SETTINGS, ...READ_ELSEWHERE];
   const unknown = Object.keys(env)
     .filter((name) => name.toUpperCase().startsWith('ORGRAPH_') && !known.includes(name))
     .sort()
